@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { ConfigError } from "../errors.js";
+import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
+
+/** Marked so that nobody mistakes it for a real clinic's crisis text. */
+export const DEMO_CRISIS_TEXT =
+  "[DEMO SAMPLE TEXT: a clinic sets its own] If you are in danger now, call your local emergency number (112 in the EU, 911 in the US, 999 in the UK).";
+
+export interface Platforms {
+  telegram: boolean;
+  slack: boolean;
+  teams: boolean;
+}
+
+export interface Settings {
+  dbPath: string;
+  port: number;
+  host: string;
+  configPath?: string;
+  dataKey?: string;
+  demo: boolean;
+  platforms: Platforms;
+  clinic: ClinicConfig;
+  /** The crisis text in force: the clinic's, or in a demo the marked sample. */
+  crisisText: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the environment and the clinic config; a bad value stops start-up naming the setting. */
+export function loadSettings(env: Env = process.env): Settings {
+  const platforms: Platforms = {
+    telegram: Boolean(env.TELEGRAM_BOT_TOKEN),
+    slack: Boolean(env.SLACK_BOT_TOKEN),
+    teams: Boolean(env.MicrosoftAppId) || env.TEAMS_NO_AUTH === "1",
+  };
+  const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
+  const demo = parseFlag(env, "RAPPORT_DEMO") || !anyPlatform;
+  const configPath = env.RAPPORT_CONFIG || undefined;
+  const clinic = configPath ? readClinicConfig(configPath) : clinicConfigSchema.parse({});
+  const crisisText = clinic.clinic.crisisText ?? (demo ? DEMO_CRISIS_TEXT : undefined);
+  if (!crisisText) {
+    throw new ConfigError(
+      "clinic.crisisText is not set: outside demo mode rapport needs the clinic's crisis text (emergency number, crisis line) in the file named by RAPPORT_CONFIG",
+      "clinic.crisisText",
+    );
+  }
+  return {
+    dbPath: env.RAPPORT_DB || "./data/rapport.db",
+    port: parsePort(env.PORT),
+    host: env.HOST || "127.0.0.1",
+    configPath,
+    dataKey: env.RAPPORT_DATA_KEY || undefined,
+    demo,
+    platforms,
+    clinic,
+    crisisText,
+  };
+}
+
+function parseFlag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "0" || raw === "false") return false;
+  if (raw === "1" || raw === "true") return true;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}")`, name);
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 3978;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${raw}")`, "PORT");
+  }
+  return port;
+}
+
+export function readClinicConfig(path: string): ClinicConfig {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, "utf8")) ?? {};
+  } catch (cause) {
+    throw new ConfigError(`RAPPORT_CONFIG: ${path} cannot be read as YAML: ${(cause as Error).message}`, "RAPPORT_CONFIG");
+  }
+  const result = clinicConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join(".") || "(top level)";
+  throw new ConfigError(`RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`, field);
+}

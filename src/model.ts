@@ -1,0 +1,57 @@
+/**
+ * The neutral model every adapter translates to and from. Nothing here knows a platform:
+ * an adapter turns its payload into an InboundEvent and renders an OutboundMessage natively.
+ */
+
+/** Where a reply goes, in the adapter's own terms (a chat id, a conversation reference...). */
+export type Address = Record<string, unknown>;
+
+export interface Sender {
+  /** The platform's stable user id, unique within the channel. */
+  id: string;
+  /** A display name if the platform offers one; never logged. */
+  name?: string;
+  /** BCP 47 language tag if the platform knows it (Telegram language_code, Slack locale). */
+  locale?: string;
+}
+
+export type InboundInput =
+  | { kind: "text"; text: string }
+  /** A button press. `ref` names the question the button belonged to, so old buttons are detected. */
+  | { kind: "choice"; value: string; ref?: string };
+
+export interface InboundEvent {
+  channel: string;
+  /** Unique per channel (Telegram update_id, Slack event_id, Teams activity id); used for de-duplication. */
+  id: string;
+  sender: Sender;
+  address: Address;
+  /** False for group chats and channels: health data is never shown there. */
+  direct: boolean;
+  input: InboundInput;
+}
+
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export type MessageKind = "info" | "question" | "summary" | "warning" | "urgent";
+
+export interface OutboundMessage {
+  kind: MessageKind;
+  text: string;
+  choices?: Choice[];
+  /** Identifies the question that `choices` answer; adapters send it back with a press. */
+  ref?: string;
+  urgent?: boolean;
+}
+
+/** A message as the delivery worker hands it to a channel. */
+export interface Delivery {
+  outboxId: number;
+  channel: string;
+  externalId: string;
+  address: Address;
+  message: OutboundMessage;
+}

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { ConfigError } from "../errors.js";
+import { type Instrument, instrumentSchema, type MessageFile, messagesSchema } from "./schema.js";
+
+/** prompts/ ships beside src/ and adapters/; from dist/src/prompts that is four levels up. */
+export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL("../../../prompts", import.meta.url));
+
+export interface LanguagePack {
+  language: string;
+  messages: MessageFile;
+  instruments: Map<string, Instrument>;
+}
+
+export interface PromptCatalog {
+  languages: Map<string, LanguagePack>;
+  fallback: string;
+}
+
+/**
+ * Reads and validates every prompts file. Any problem stops start-up with an error that names
+ * the file, the line and the field, because a clinic edits these files by hand.
+ */
+export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"): PromptCatalog {
+  const languages = new Map<string, LanguagePack>();
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory());
+  } catch (cause) {
+    throw new ConfigError(`prompts folder ${dir} cannot be read: ${(cause as Error).message}`, "prompts");
+  }
+  for (const language of entries.sort()) {
+    const langDir = join(dir, language);
+    const files = readdirSync(langDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"));
+    if (!files.includes("messages.yaml")) {
+      throw new ConfigError(`${relative(process.cwd(), langDir)}: messages.yaml is missing`, "prompts");
+    }
+    const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema);
+    checkLanguage(join(langDir, "messages.yaml"), messages.language, language);
+    const instruments = new Map<string, Instrument>();
+    for (const file of files.filter((f) => f !== "messages.yaml").sort()) {
+      const path = join(langDir, file);
+      const instrument = parseFile(path, instrumentSchema);
+      checkLanguage(path, instrument.language, language);
+      const expectedId = file.replace(/\.ya?ml$/, "");
+      if (instrument.id !== expectedId) {
+        throw new ConfigError(`${display(path)}: field "id" is "${instrument.id}" but the file is named ${file}`, "prompts");
+      }
+      instruments.set(instrument.id, instrument);
+    }
+    languages.set(language, { language, messages, instruments });
+  }
+  if (!languages.has(fallback)) {
+    throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");
+  }
+  return { languages, fallback };
+}
+
+function checkLanguage(path: string, declared: string, folder: string): void {
+  if (declared !== folder) {
+    throw new ConfigError(`${display(path)}: field "language" is "${declared}" but the file is in ${folder}/`, "prompts");
+  }
+}
+
+function display(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+  const source = readFileSync(path, "utf8");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0].line ?? "?";
+    throw new ConfigError(`${display(path)}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`, "prompts");
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path_ = issue?.path ?? [];
+  const field = path_.length ? path_.join(".") : "(top level)";
+  const line = lineOf(doc, path_, lineCounter);
+  throw new ConfigError(`${display(path)}:${line}: field "${field}": ${issue?.message ?? "invalid"}`, "prompts");
+}
+
+/** The line of the deepest node that exists along the issue's path (a missing key points at its parent). */
+function lineOf(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[], counter: LineCounter): number {
+  let node: unknown = doc.contents;
+  let offset = 0;
+  for (const key of path) {
+    if (!(isMap(node) || isSeq(node))) break;
+    const range = (node as { range?: [number, number, number] }).range;
+    if (range) offset = range[0];
+    const child = node.get(key as never, true);
+    if (child === undefined) break;
+    node = child;
+  }
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (range) offset = range[0];
+  return counter.linePos(offset).line;
+}

@@ -1,0 +1,45 @@
+import { RapportError } from "../errors.js";
+import type { MessageKey, MessageVars } from "./catalog.js";
+import type { Instrument } from "./schema.js";
+import type { LanguagePack, PromptCatalog } from "./load.js";
+
+/** Fills {placeholders}; a placeholder without a value is a bug, never sent half-filled. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new RapportError(`no value for placeholder {${name}}`, "prompt_placeholder");
+    return String(value);
+  });
+}
+
+/** The wording of one language, with the catalog's fallback language for anything it lacks. */
+export class Wording {
+  constructor(
+    readonly pack: LanguagePack,
+    private readonly fallbackPack: LanguagePack,
+  ) {}
+
+  t<K extends MessageKey>(key: K, ...vars: keyof MessageVars<K> extends never ? [] : [MessageVars<K>]): string {
+    return fill(this.pack.messages.messages[key], (vars[0] ?? {}) as Record<string, string | number>);
+  }
+
+  instrument(id: string): Instrument {
+    const found = this.pack.instruments.get(id) ?? this.fallbackPack.instruments.get(id);
+    if (!found) throw new RapportError(`no instrument "${id}" in prompts`, "prompt_instrument");
+    return found;
+  }
+
+  get consent() {
+    return this.pack.messages.consent;
+  }
+}
+
+/** Picks the language for a locale such as "de-CH": exact, then the base language, then the fallback. */
+export function wordingFor(catalog: PromptCatalog, locale?: string | null): Wording {
+  const fallbackPack = catalog.languages.get(catalog.fallback);
+  if (!fallbackPack) throw new RapportError(`fallback language ${catalog.fallback} missing`, "prompt_language");
+  const wanted = (locale ?? "").toLowerCase();
+  const pack =
+    catalog.languages.get(wanted) ?? catalog.languages.get(wanted.split(/[-_]/)[0] ?? "") ?? fallbackPack;
+  return new Wording(pack, fallbackPack);
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "./catalog.js";
+
+const text = z.string().trim().min(1, "must not be empty");
+
+/** One check-in instrument in one language (prompts/<language>/<instrument>.yaml). */
+export const instrumentSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower-case letters, digits or _"),
+    language: z.string().min(2),
+    title: text,
+    intro: text,
+    scale: z
+      .object({
+        min: z.number().int(),
+        max: z.number().int(),
+        low: text,
+        high: text,
+      })
+      .strict()
+      .refine((s) => s.max > s.min, { message: "max must be greater than min", path: ["max"] }),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower-case letters, digits or _"),
+            text,
+            short: text,
+          })
+          .strict(),
+      )
+      .min(1, "needs at least one item"),
+  })
+  .strict()
+  .superRefine((inst, ctx) => {
+    const seen = new Set<string>();
+    inst.items.forEach((item, i) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({ code: "custom", message: `duplicate item id "${item.id}"`, path: ["items", i, "id"] });
+      }
+      seen.add(item.id);
+    });
+  });
+
+export type Instrument = z.infer<typeof instrumentSchema>;
+
+const placeholder = /\{([a-z_]+)\}/g;
+
+/** A wording template that may use only the listed {placeholders}. */
+function template(allowed: readonly string[]) {
+  return text.superRefine((value, ctx) => {
+    for (const match of value.matchAll(placeholder)) {
+      const name = match[1] ?? "";
+      if (!allowed.includes(name)) {
+        const valid = allowed.length ? allowed.map((a) => `{${a}}`).join(", ") : "none";
+        ctx.addIssue({ code: "custom", message: `unknown placeholder {${name}} (valid here: ${valid})` });
+      }
+    }
+  });
+}
+
+const messageShape = Object.fromEntries(MESSAGE_KEYS.map((key) => [key, template(MESSAGE_VARS[key])])) as Record<
+  MessageKey,
+  ReturnType<typeof template>
+>;
+
+export const CONSENT_VARS = ["therapist", "clinic", "crisis"] as const;
+
+/** All client- and therapist-facing wording in one language (prompts/<language>/messages.yaml). */
+export const messagesSchema = z
+  .object({
+    language: z.string().min(2),
+    consent: z
+      .object({
+        version: z.number().int().positive(),
+        text: template(CONSENT_VARS),
+      })
+      .strict(),
+    messages: z.object(messageShape).strict(),
+  })
+  .strict();
+
+export type MessageFile = z.infer<typeof messagesSchema>;

@@ -1,0 +1,117 @@
+/**
+ * Schema versions, applied in order at start-up and by `rapport migrate`. Never edit a
+ * migration that has shipped; add the next one.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "check-in loop",
+    sql: `
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('therapist', 'client')),
+  name TEXT NOT NULL,
+  locale TEXT,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE identities (
+  channel TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  address TEXT NOT NULL,
+  locale TEXT,
+  last_seen_at TEXT NOT NULL,
+  unreachable_at TEXT,
+  PRIMARY KEY (channel, external_id)
+);
+CREATE INDEX identities_person ON identities(person_id, last_seen_at);
+
+CREATE TABLE clients (
+  person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+  therapist_id INTEGER NOT NULL REFERENCES people(id),
+  alias TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('invited', 'joining', 'active', 'declined', 'discharged')),
+  created_at TEXT NOT NULL,
+  UNIQUE (therapist_id, alias)
+);
+
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  choice TEXT NOT NULL CHECK (choice IN ('given', 'declined')),
+  at TEXT NOT NULL
+);
+CREATE INDEX consents_client ON consents(client_id);
+
+CREATE TABLE codes (
+  hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('link', 'invite')),
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX codes_person ON codes(person_id, kind);
+
+CREATE TABLE episodes (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  started_at TEXT NOT NULL,
+  ended_at TEXT
+);
+CREATE INDEX episodes_client ON episodes(client_id, id);
+
+CREATE TABLE checkins (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'completed')),
+  step INTEGER NOT NULL DEFAULT 0,
+  plan TEXT NOT NULL,
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  completed_at TEXT
+);
+CREATE INDEX checkins_client ON checkins(client_id, status, id);
+-- at most one open check-in per client
+CREATE UNIQUE INDEX checkins_one_open ON checkins(client_id) WHERE status = 'open';
+
+CREATE TABLE answers (
+  checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+  instrument TEXT NOT NULL,
+  item TEXT NOT NULL,
+  value REAL NOT NULL CHECK (value >= 0 AND value <= 10),
+  answered_at TEXT NOT NULL,
+  PRIMARY KEY (checkin_id, instrument, item)
+) WITHOUT ROWID;
+
+CREATE TABLE inbound_events (
+  channel TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (channel, event_id)
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  message TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  last_error TEXT
+);
+CREATE INDEX outbox_pending ON outbox(channel, next_attempt_at) WHERE status = 'pending';
+CREATE INDEX outbox_recipient ON outbox(channel, external_id, id) WHERE status = 'pending';
+`,
+  },
+];

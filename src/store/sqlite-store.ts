@@ -1,0 +1,420 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { RapportError } from "../errors.js";
+import type { OutboundMessage } from "../model.js";
+import { MIGRATIONS } from "./migrations.js";
+import { SerialQueue } from "./serial-queue.js";
+import { migrate, schemaVersion } from "./sqlite-migrate.js";
+import type {
+  Answer,
+  CaseloadEntry,
+  Checkin,
+  Client,
+  ClientStatus,
+  Code,
+  CodeKind,
+  CompletedCheckin,
+  Identity,
+  OutboxRow,
+  Person,
+  PlanItem,
+  Role,
+  Store,
+  Tx,
+} from "./types.js";
+
+type Row = Record<string, unknown>;
+
+const URGENT_PRIORITY = 10;
+
+/** The embedded default: one SQLite file in WAL mode, foreign keys on. */
+export class SqliteStore implements Store {
+  private readonly queue = new SerialQueue();
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly tx: Tx;
+
+  private constructor(private readonly db: Database.Database) {
+    this.tx = this.buildTx();
+  }
+
+  /** Opens (creating the folder and file if needed) and migrates to the latest schema. */
+  static open(path: string, now: Date = new Date()): SqliteStore {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (cause) {
+      throw new RapportError(`RAPPORT_DB: cannot open ${path}: ${(cause as Error).message}`, "db_open", { cause });
+    }
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = NORMAL");
+    // Another rapport process (a CLI command beside `serve`) may hold the write lock briefly.
+    db.pragma("busy_timeout = 5000");
+    migrate(db, now.toISOString());
+    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (schemaVersion(db) > latest) {
+      db.close();
+      throw new RapportError(
+        `RAPPORT_DB: ${path} has schema version newer than this rapport knows (${latest}); upgrade rapport`,
+        "db_version",
+      );
+    }
+    return new SqliteStore(db);
+  }
+
+  /** The raw connection, for tests and tools that inspect the file. */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(this.tx);
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+
+  dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]> {
+    return this.queue.run(async () => {
+      if (channels.length === 0) return [];
+      const marks = channels.map(() => "?").join(", ");
+      // A message waits while an earlier one to the same recipient is still pending, so that
+      // questions arrive in order; urgent messages do not wait behind ordinary ones.
+      const rows = this.stmt(
+        `SELECT o.* FROM outbox o
+         WHERE o.status = 'pending' AND o.channel IN (${marks}) AND o.next_attempt_at <= ?
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox p
+             WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
+               AND p.id < o.id AND p.priority >= o.priority)
+         ORDER BY o.priority DESC, o.id
+         LIMIT ?`,
+      ).all(...channels, now, limit) as Row[];
+      return rows.map(toOutboxRow);
+    });
+  }
+
+  markSent(id: number, at: string): Promise<void> {
+    return this.queue.run(async () => {
+      this.stmt("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?").run(at, id);
+    });
+  }
+
+  markRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
+    return this.queue.run(async () => {
+      this.stmt("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?").run(
+        error,
+        nextAttemptAt,
+        id,
+      );
+    });
+  }
+
+  markFailed(id: number, error: string, at: string): Promise<void> {
+    return this.queue.run(async () => {
+      this.stmt(
+        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ? WHERE id = ?",
+      ).run(error, at, id);
+    });
+  }
+
+  nextDue(channels: readonly string[]): Promise<string | undefined> {
+    return this.queue.run(async () => {
+      if (channels.length === 0) return undefined;
+      const marks = channels.map(() => "?").join(", ");
+      const row = this.stmt(
+        `SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'pending' AND channel IN (${marks})`,
+      ).get(...channels) as { due: string | null };
+      return row.due ?? undefined;
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.queue.run(async () => {
+      this.stmt("SELECT 1").get();
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private buildTx(): Tx {
+    const s = (sql: string) => this.stmt(sql);
+    const checkinsWithAnswers = (rows: Row[]): CompletedCheckin[] => {
+      const answers = s(
+        "SELECT instrument, item, value FROM answers WHERE checkin_id = ? ORDER BY rowid",
+      );
+      return rows.map((row) => {
+        const checkin = toCheckin(row);
+        const byKey = new Map(
+          (answers.all(checkin.id) as Row[]).map((a) => [`${a.instrument}.${a.item}`, a]),
+        );
+        // Answers in the order of the plan, which is the order they were asked.
+        const ordered: Answer[] = [];
+        for (const p of checkin.plan) {
+          const a = byKey.get(`${p.instrument}.${p.item}`);
+          if (a) ordered.push({ instrument: p.instrument, item: p.item, value: Number(a.value) });
+        }
+        return { ...checkin, answers: ordered };
+      });
+    };
+
+    return {
+      recordInbound: async (channel, eventId, at) =>
+        s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(
+          channel,
+          eventId,
+          at,
+        ).changes === 1,
+
+      findIdentity: async (channel, externalId) => {
+        const row = s("SELECT * FROM identities WHERE channel = ? AND external_id = ?").get(channel, externalId) as
+          | Row
+          | undefined;
+        return row ? toIdentity(row) : undefined;
+      },
+      saveIdentity: async (identity, at) => {
+        s(
+          `INSERT INTO identities (channel, external_id, person_id, address, locale, last_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (channel, external_id) DO UPDATE SET
+             person_id = excluded.person_id, address = excluded.address,
+             locale = COALESCE(excluded.locale, identities.locale), last_seen_at = excluded.last_seen_at`,
+        ).run(
+          identity.channel,
+          identity.externalId,
+          identity.personId,
+          JSON.stringify(identity.address),
+          identity.locale,
+          at,
+        );
+      },
+      deleteIdentity: async (channel, externalId) => {
+        s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);
+      },
+      identitiesOf: async (personId) =>
+        (s("SELECT * FROM identities WHERE person_id = ? ORDER BY last_seen_at DESC").all(personId) as Row[]).map(
+          toIdentity,
+        ),
+
+      createPerson: async (role: Role, name, at) =>
+        Number(s("INSERT INTO people (role, name, created_at) VALUES (?, ?, ?)").run(role, name, at).lastInsertRowid),
+      getPerson: async (id) => {
+        const row = s("SELECT id, role, name, locale FROM people WHERE id = ?").get(id) as Row | undefined;
+        return row ? (row as unknown as Person) : undefined;
+      },
+
+      createCode: async (hash, kind, personId, at, expiresAt) => {
+        s("INSERT INTO codes (hash, kind, person_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)").run(
+          hash,
+          kind,
+          personId,
+          at,
+          expiresAt,
+        );
+      },
+      findCode: async (hash) => {
+        const row = s("SELECT kind, person_id, expires_at, used_at FROM codes WHERE hash = ?").get(hash) as
+          | Row
+          | undefined;
+        if (!row) return undefined;
+        return {
+          kind: row.kind as CodeKind,
+          personId: Number(row.person_id),
+          expiresAt: String(row.expires_at),
+          usedAt: (row.used_at as string | null) ?? null,
+        } satisfies Code;
+      },
+      useCode: async (hash, at) => {
+        s("UPDATE codes SET used_at = ? WHERE hash = ?").run(at, hash);
+      },
+      revokeCodes: async (personId, kind) => {
+        s("DELETE FROM codes WHERE person_id = ? AND kind = ? AND used_at IS NULL").run(personId, kind);
+      },
+
+      createClient: async (therapistId, alias, at) => {
+        const personId = Number(
+          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(alias, at).lastInsertRowid,
+        );
+        s("INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'invited', ?)").run(
+          personId,
+          therapistId,
+          alias,
+          at,
+        );
+        return { personId, therapistId, alias, status: "invited" };
+      },
+      findClient: async (therapistId, alias) => {
+        const row = s("SELECT * FROM clients WHERE therapist_id = ? AND alias = ?").get(therapistId, alias) as
+          | Row
+          | undefined;
+        return row ? toClient(row) : undefined;
+      },
+      getClient: async (personId) => {
+        const row = s("SELECT * FROM clients WHERE person_id = ?").get(personId) as Row | undefined;
+        return row ? toClient(row) : undefined;
+      },
+      setClientStatus: async (personId, status: ClientStatus) => {
+        s("UPDATE clients SET status = ? WHERE person_id = ?").run(status, personId);
+      },
+      recordConsent: async (clientId, version, choice, at) => {
+        s("INSERT INTO consents (client_id, version, choice, at) VALUES (?, ?, ?, ?)").run(clientId, version, choice, at);
+      },
+      caseload: async (therapistId) => {
+        const clients = (
+          s("SELECT * FROM clients WHERE therapist_id = ? ORDER BY alias").all(therapistId) as Row[]
+        ).map(toClient);
+        const lastCompleted = s(
+          "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1",
+        );
+        const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
+        return clients.map((client): CaseloadEntry => {
+          const lastRow = lastCompleted.get(client.personId) as Row | undefined;
+          const openRow = open.get(client.personId) as Row | undefined;
+          return {
+            client,
+            last: lastRow ? (checkinsWithAnswers([lastRow])[0] ?? null) : null,
+            open: openRow ? toCheckin(openRow) : null,
+          };
+        });
+      },
+
+      openCheckin: async (clientId) => {
+        const row = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'").get(clientId) as Row | undefined;
+        return row ? toCheckin(row) : undefined;
+      },
+      createCheckin: async (clientId, plan: PlanItem[], at) => {
+        let episode = s("SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1").get(
+          clientId,
+        ) as { id: number } | undefined;
+        if (!episode) {
+          const id = Number(
+            s("INSERT INTO episodes (client_id, started_at) VALUES (?, ?)").run(clientId, at).lastInsertRowid,
+          );
+          episode = { id };
+        }
+        const { n } = s("SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ?").get(episode.id) as { n: number };
+        const id = Number(
+          s(
+            "INSERT INTO checkins (client_id, episode_id, seq, status, step, plan, created_at) VALUES (?, ?, ?, 'open', 0, ?, ?)",
+          ).run(clientId, episode.id, n + 1, JSON.stringify(plan), at).lastInsertRowid,
+        );
+        return toCheckin(s("SELECT * FROM checkins WHERE id = ?").get(id) as Row);
+      },
+      saveAnswer: async (checkinId, answer, at) => {
+        s("INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)").run(
+          checkinId,
+          answer.instrument,
+          answer.item,
+          answer.value,
+          at,
+        );
+      },
+      setCheckinStep: async (checkinId, step) => {
+        s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
+      },
+      completeCheckin: async (checkinId, comment, at) => {
+        s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
+          comment,
+          at,
+          checkinId,
+        );
+      },
+      completedCheckins: async (clientId) =>
+        checkinsWithAnswers(
+          s("SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id").all(clientId) as Row[],
+        ),
+
+      enqueue: async (personId, message: OutboundMessage, at, via) => {
+        let target: Row | undefined;
+        if (via && via.personId === personId) {
+          target = s(
+            "SELECT channel, external_id, address FROM identities WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL",
+          ).get(via.channel, via.externalId) as Row | undefined;
+        }
+        target ??= s(
+          `SELECT channel, external_id, address FROM identities
+           WHERE person_id = ? AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1`,
+        ).get(personId) as Row | undefined;
+        const priority = message.urgent ? URGENT_PRIORITY : 0;
+        if (!target) {
+          // Kept, not dropped: the row shows that a message could not be sent to anyone.
+          s(
+            `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at, last_error)
+             VALUES (?, '', '', '{}', ?, ?, 'failed', ?, ?, 'no reachable identity')`,
+          ).run(personId, JSON.stringify(message), priority, at, at);
+          return;
+        }
+        s(
+          `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        ).run(personId, target.channel, target.external_id, target.address, JSON.stringify(message), priority, at, at);
+      },
+    };
+  }
+}
+
+function toIdentity(row: Row): Identity {
+  return {
+    channel: String(row.channel),
+    externalId: String(row.external_id),
+    personId: Number(row.person_id),
+    address: JSON.parse(String(row.address)),
+    locale: (row.locale as string | null) ?? null,
+  };
+}
+
+function toClient(row: Row): Client {
+  return {
+    personId: Number(row.person_id),
+    therapistId: Number(row.therapist_id),
+    alias: String(row.alias),
+    status: row.status as ClientStatus,
+  };
+}
+
+function toCheckin(row: Row): Checkin {
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    episodeId: Number(row.episode_id),
+    seq: Number(row.seq),
+    status: row.status as Checkin["status"],
+    step: Number(row.step),
+    plan: JSON.parse(String(row.plan)) as PlanItem[],
+    comment: (row.comment as string | null) ?? null,
+    createdAt: String(row.created_at),
+    completedAt: (row.completed_at as string | null) ?? null,
+  };
+}
+
+function toOutboxRow(row: Row): OutboxRow {
+  return {
+    id: Number(row.id),
+    personId: row.person_id === null ? null : Number(row.person_id),
+    channel: String(row.channel),
+    externalId: String(row.external_id),
+    address: JSON.parse(String(row.address)),
+    message: JSON.parse(String(row.message)) as OutboundMessage,
+    attempts: Number(row.attempts),
+  };
+}

@@ -1,0 +1,136 @@
+import type { Address, OutboundMessage } from "../model.js";
+
+/**
+ * The storage interface. Narrow, and asynchronous in shape even though SQLite answers at once,
+ * so that a PostgreSQL store can be added for clinics that run several instances.
+ */
+
+export type Role = "therapist" | "client";
+export type ClientStatus = "invited" | "joining" | "active" | "declined" | "discharged";
+export type CodeKind = "link" | "invite";
+
+export interface Person {
+  id: number;
+  role: Role;
+  name: string;
+  locale: string | null;
+}
+
+export interface Identity {
+  channel: string;
+  externalId: string;
+  personId: number;
+  address: Address;
+  locale: string | null;
+}
+
+export interface Client {
+  personId: number;
+  therapistId: number;
+  alias: string;
+  status: ClientStatus;
+}
+
+export interface Code {
+  kind: CodeKind;
+  personId: number;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface PlanItem {
+  instrument: string;
+  item: string;
+}
+
+export interface Checkin {
+  id: number;
+  clientId: number;
+  episodeId: number;
+  seq: number;
+  status: "open" | "completed";
+  step: number;
+  plan: PlanItem[];
+  comment: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface Answer extends PlanItem {
+  value: number;
+}
+
+export interface CompletedCheckin extends Checkin {
+  answers: Answer[];
+}
+
+export interface CaseloadEntry {
+  client: Client;
+  last: CompletedCheckin | null;
+  open: Checkin | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  personId: number | null;
+  channel: string;
+  externalId: string;
+  address: Address;
+  message: OutboundMessage;
+  attempts: number;
+}
+
+/** Everything one inbound event may read or change, inside one transaction. */
+export interface Tx {
+  /** Records the event id; false when it was seen before (the event is then ignored). */
+  recordInbound(channel: string, eventId: string, at: string): Promise<boolean>;
+
+  findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
+  saveIdentity(identity: Identity, at: string): Promise<void>;
+  deleteIdentity(channel: string, externalId: string): Promise<void>;
+  identitiesOf(personId: number): Promise<Identity[]>;
+
+  createPerson(role: Role, name: string, at: string): Promise<number>;
+  getPerson(id: number): Promise<Person | undefined>;
+
+  createCode(hash: string, kind: CodeKind, personId: number, at: string, expiresAt: string): Promise<void>;
+  findCode(hash: string): Promise<Code | undefined>;
+  useCode(hash: string, at: string): Promise<void>;
+  /** Withdraws a person's unused codes of a kind, so only the newest one works. */
+  revokeCodes(personId: number, kind: CodeKind): Promise<void>;
+
+  createClient(therapistId: number, alias: string, at: string): Promise<Client>;
+  findClient(therapistId: number, alias: string): Promise<Client | undefined>;
+  getClient(personId: number): Promise<Client | undefined>;
+  setClientStatus(personId: number, status: ClientStatus): Promise<void>;
+  recordConsent(clientId: number, version: number, choice: "given" | "declined", at: string): Promise<void>;
+  caseload(therapistId: number): Promise<CaseloadEntry[]>;
+
+  openCheckin(clientId: number): Promise<Checkin | undefined>;
+  createCheckin(clientId: number, plan: PlanItem[], at: string): Promise<Checkin>;
+  saveAnswer(checkinId: number, answer: Answer, at: string): Promise<void>;
+  setCheckinStep(checkinId: number, step: number): Promise<void>;
+  completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
+  completedCheckins(clientId: number): Promise<CompletedCheckin[]>;
+
+  /**
+   * Queues a message for a person. It goes to `via` when that identity is the person's and
+   * reachable, otherwise to the identity they used most recently.
+   */
+  enqueue(personId: number, message: OutboundMessage, at: string, via?: Identity): Promise<void>;
+}
+
+export interface Store {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Messages due for the given channels, oldest first, urgent first, at most one per recipient in order. */
+  dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]>;
+  markSent(id: number, at: string): Promise<void>;
+  markRetry(id: number, error: string, nextAttemptAt: string): Promise<void>;
+  markFailed(id: number, error: string, at: string): Promise<void>;
+  /** The earliest time a pending message for these channels falls due, if any. */
+  nextDue(channels: readonly string[]): Promise<string | undefined>;
+
+  ping(): Promise<void>;
+  close(): void;
+}
