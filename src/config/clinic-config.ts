@@ -12,9 +12,14 @@ export const clinicConfigSchema = z
         /** Shown at enrolment, in help and (later) on any risk disclosure: local emergency numbers. */
         crisisText: z.string().trim().min(1).optional(),
         language: z.string().min(2).default("en"),
+        /** IANA zone for dates in summaries and lists. */
+        timeZone: z
+          .string()
+          .default("UTC")
+          .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
       })
       .strict()
-      .default({ name: "your practice", language: "en" }),
+      .default({ name: "your practice", language: "en", timeZone: "UTC" }),
     checkin: z
       .object({
         instruments: z.array(z.string().min(1)).min(1).default(["alliance", "progress"]),
@@ -52,3 +57,12 @@ export const clinicConfigSchema = z
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
 export type Thresholds = ClinicConfig["thresholds"];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -80,11 +80,17 @@ export function readClinicConfig(path: string): ClinicConfig {
   try {
     raw = parse(readFileSync(path, "utf8")) ?? {};
   } catch (cause) {
-    throw new ConfigError(`RAPPORT_CONFIG: ${path} cannot be read as YAML: ${(cause as Error).message}`, "RAPPORT_CONFIG");
+    throw new ConfigError(
+      `RAPPORT_CONFIG: ${path} cannot be read as YAML: ${(cause as Error).message}`,
+      "RAPPORT_CONFIG",
+    );
   }
   const result = clinicConfigSchema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join(".") || "(top level)";
-  throw new ConfigError(`RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`, field);
+  throw new ConfigError(
+    `RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`,
+    field,
+  );
 }

@@ -47,7 +47,10 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
       checkLanguage(path, instrument.language, language);
       const expectedId = file.replace(/\.ya?ml$/, "");
       if (instrument.id !== expectedId) {
-        throw new ConfigError(`${display(path)}: field "id" is "${instrument.id}" but the file is named ${file}`, "prompts");
+        throw new ConfigError(
+          `${display(path)}: field "id" is "${instrument.id}" but the file is named ${file}`,
+          "prompts",
+        );
       }
       instruments.set(instrument.id, instrument);
     }
@@ -61,7 +64,10 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
 
 function checkLanguage(path: string, declared: string, folder: string): void {
   if (declared !== folder) {
-    throw new ConfigError(`${display(path)}: field "language" is "${declared}" but the file is in ${folder}/`, "prompts");
+    throw new ConfigError(
+      `${display(path)}: field "language" is "${declared}" but the file is in ${folder}/`,
+      "prompts",
+    );
   }
 }
 
@@ -76,7 +82,10 @@ function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0].line ?? "?";
-    throw new ConfigError(`${display(path)}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`, "prompts");
+    throw new ConfigError(
+      `${display(path)}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`,
+      "prompts",
+    );
   }
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
@@ -84,11 +93,18 @@ function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   const path_ = issue?.path ?? [];
   const field = path_.length ? path_.join(".") : "(top level)";
   const line = lineOf(doc, path_, lineCounter);
-  throw new ConfigError(`${display(path)}:${line}: field "${field}": ${issue?.message ?? "invalid"}`, "prompts");
+  throw new ConfigError(
+    `${display(path)}:${line}: field "${field}": ${issue?.message ?? "invalid"}`,
+    "prompts",
+  );
 }
 
 /** The line of the deepest node that exists along the issue's path (a missing key points at its parent). */
-function lineOf(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[], counter: LineCounter): number {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  path: readonly PropertyKey[],
+  counter: LineCounter,
+): number {
   let node: unknown = doc.contents;
   let offset = 0;
   for (const key of path) {

@@ -1,13 +1,14 @@
 import { RapportError } from "../errors.js";
 import type { MessageKey, MessageVars } from "./catalog.js";
-import type { Instrument } from "./schema.js";
 import type { LanguagePack, PromptCatalog } from "./load.js";
+import type { Instrument } from "./schema.js";
 
 /** Fills {placeholders}; a placeholder without a value is a bug, never sent half-filled. */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
     const value = vars[name];
-    if (value === undefined) throw new RapportError(`no value for placeholder {${name}}`, "prompt_placeholder");
+    if (value === undefined)
+      throw new RapportError(`no value for placeholder {${name}}`, "prompt_placeholder");
     return String(value);
   });
 }
@@ -19,7 +20,10 @@ export class Wording {
     private readonly fallbackPack: LanguagePack,
   ) {}
 
-  t<K extends MessageKey>(key: K, ...vars: keyof MessageVars<K> extends never ? [] : [MessageVars<K>]): string {
+  t<K extends MessageKey>(
+    key: K,
+    ...vars: keyof MessageVars<K> extends never ? [] : [MessageVars<K>]
+  ): string {
     return fill(this.pack.messages.messages[key], (vars[0] ?? {}) as Record<string, string | number>);
   }
 
@@ -34,12 +38,19 @@ export class Wording {
   }
 }
 
-/** Picks the language for a locale such as "de-CH": exact, then the base language, then the fallback. */
-export function wordingFor(catalog: PromptCatalog, locale?: string | null): Wording {
+/**
+ * Picks the first language the catalog has among the preferences (a platform locale such as
+ * "de-CH" matches "de-ch", then "de"), else the catalog's fallback.
+ */
+export function wordingFor(catalog: PromptCatalog, ...preferences: (string | null | undefined)[]): Wording {
   const fallbackPack = catalog.languages.get(catalog.fallback);
-  if (!fallbackPack) throw new RapportError(`fallback language ${catalog.fallback} missing`, "prompt_language");
-  const wanted = (locale ?? "").toLowerCase();
-  const pack =
-    catalog.languages.get(wanted) ?? catalog.languages.get(wanted.split(/[-_]/)[0] ?? "") ?? fallbackPack;
-  return new Wording(pack, fallbackPack);
+  if (!fallbackPack)
+    throw new RapportError(`fallback language ${catalog.fallback} missing`, "prompt_language");
+  for (const locale of preferences) {
+    const wanted = (locale ?? "").toLowerCase();
+    if (!wanted) continue;
+    const pack = catalog.languages.get(wanted) ?? catalog.languages.get(wanted.split(/[-_]/)[0] ?? "");
+    if (pack) return new Wording(pack, fallbackPack);
+  }
+  return new Wording(fallbackPack, fallbackPack);
 }

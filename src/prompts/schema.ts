@@ -59,10 +59,9 @@ function template(allowed: readonly string[]) {
   });
 }
 
-const messageShape = Object.fromEntries(MESSAGE_KEYS.map((key) => [key, template(MESSAGE_VARS[key])])) as Record<
-  MessageKey,
-  ReturnType<typeof template>
->;
+const messageShape = Object.fromEntries(
+  MESSAGE_KEYS.map((key) => [key, template(MESSAGE_VARS[key])]),
+) as Record<MessageKey, ReturnType<typeof template>>;
 
 export const CONSENT_VARS = ["therapist", "clinic", "crisis"] as const;
 

@@ -45,7 +45,9 @@ export class SqliteStore implements Store {
     try {
       db = new Database(path);
     } catch (cause) {
-      throw new RapportError(`RAPPORT_DB: cannot open ${path}: ${(cause as Error).message}`, "db_open", { cause });
+      throw new RapportError(`RAPPORT_DB: cannot open ${path}: ${(cause as Error).message}`, "db_open", {
+        cause,
+      });
     }
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
@@ -105,17 +107,17 @@ export class SqliteStore implements Store {
 
   markSent(id: number, at: string): Promise<void> {
     return this.queue.run(async () => {
-      this.stmt("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?").run(at, id);
+      this.stmt(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+      ).run(at, id);
     });
   }
 
   markRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
     return this.queue.run(async () => {
-      this.stmt("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?").run(
-        error,
-        nextAttemptAt,
-        id,
-      );
+      this.stmt(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+      ).run(error, nextAttemptAt, id);
     });
   }
 
@@ -160,9 +162,7 @@ export class SqliteStore implements Store {
   private buildTx(): Tx {
     const s = (sql: string) => this.stmt(sql);
     const checkinsWithAnswers = (rows: Row[]): CompletedCheckin[] => {
-      const answers = s(
-        "SELECT instrument, item, value FROM answers WHERE checkin_id = ? ORDER BY rowid",
-      );
+      const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
       return rows.map((row) => {
         const checkin = toCheckin(row);
         const byKey = new Map(
@@ -187,9 +187,10 @@ export class SqliteStore implements Store {
         ).changes === 1,
 
       findIdentity: async (channel, externalId) => {
-        const row = s("SELECT * FROM identities WHERE channel = ? AND external_id = ?").get(channel, externalId) as
-          | Row
-          | undefined;
+        const row = s("SELECT * FROM identities WHERE channel = ? AND external_id = ?").get(
+          channel,
+          externalId,
+        ) as Row | undefined;
         return row ? toIdentity(row) : undefined;
       },
       saveIdentity: async (identity, at) => {
@@ -212,12 +213,15 @@ export class SqliteStore implements Store {
         s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);
       },
       identitiesOf: async (personId) =>
-        (s("SELECT * FROM identities WHERE person_id = ? ORDER BY last_seen_at DESC").all(personId) as Row[]).map(
-          toIdentity,
-        ),
+        (
+          s("SELECT * FROM identities WHERE person_id = ? ORDER BY last_seen_at DESC").all(personId) as Row[]
+        ).map(toIdentity),
 
       createPerson: async (role: Role, name, at) =>
-        Number(s("INSERT INTO people (role, name, created_at) VALUES (?, ?, ?)").run(role, name, at).lastInsertRowid),
+        Number(
+          s("INSERT INTO people (role, name, created_at) VALUES (?, ?, ?)").run(role, name, at)
+            .lastInsertRowid,
+        ),
       getPerson: async (id) => {
         const row = s("SELECT id, role, name, locale FROM people WHERE id = ?").get(id) as Row | undefined;
         return row ? (row as unknown as Person) : undefined;
@@ -253,14 +257,12 @@ export class SqliteStore implements Store {
 
       createClient: async (therapistId, alias, at) => {
         const personId = Number(
-          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(alias, at).lastInsertRowid,
+          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(alias, at)
+            .lastInsertRowid,
         );
-        s("INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'invited', ?)").run(
-          personId,
-          therapistId,
-          alias,
-          at,
-        );
+        s(
+          "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'invited', ?)",
+        ).run(personId, therapistId, alias, at);
         return { personId, therapistId, alias, status: "invited" };
       },
       findClient: async (therapistId, alias) => {
@@ -277,7 +279,12 @@ export class SqliteStore implements Store {
         s("UPDATE clients SET status = ? WHERE person_id = ?").run(status, personId);
       },
       recordConsent: async (clientId, version, choice, at) => {
-        s("INSERT INTO consents (client_id, version, choice, at) VALUES (?, ?, ?, ?)").run(clientId, version, choice, at);
+        s("INSERT INTO consents (client_id, version, choice, at) VALUES (?, ?, ?, ?)").run(
+          clientId,
+          version,
+          choice,
+          at,
+        );
       },
       caseload: async (therapistId) => {
         const clients = (
@@ -299,20 +306,24 @@ export class SqliteStore implements Store {
       },
 
       openCheckin: async (clientId) => {
-        const row = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'").get(clientId) as Row | undefined;
+        const row = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'").get(clientId) as
+          | Row
+          | undefined;
         return row ? toCheckin(row) : undefined;
       },
       createCheckin: async (clientId, plan: PlanItem[], at) => {
-        let episode = s("SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1").get(
-          clientId,
-        ) as { id: number } | undefined;
+        let episode = s(
+          "SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+        ).get(clientId) as { id: number } | undefined;
         if (!episode) {
           const id = Number(
             s("INSERT INTO episodes (client_id, started_at) VALUES (?, ?)").run(clientId, at).lastInsertRowid,
           );
           episode = { id };
         }
-        const { n } = s("SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ?").get(episode.id) as { n: number };
+        const { n } = s("SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ?").get(episode.id) as {
+          n: number;
+        };
         const id = Number(
           s(
             "INSERT INTO checkins (client_id, episode_id, seq, status, step, plan, created_at) VALUES (?, ?, ?, 'open', 0, ?, ?)",
@@ -321,13 +332,9 @@ export class SqliteStore implements Store {
         return toCheckin(s("SELECT * FROM checkins WHERE id = ?").get(id) as Row);
       },
       saveAnswer: async (checkinId, answer, at) => {
-        s("INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)").run(
-          checkinId,
-          answer.instrument,
-          answer.item,
-          answer.value,
-          at,
-        );
+        s(
+          "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)",
+        ).run(checkinId, answer.instrument, answer.item, answer.value, at);
       },
       setCheckinStep: async (checkinId, step) => {
         s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
@@ -341,7 +348,9 @@ export class SqliteStore implements Store {
       },
       completedCheckins: async (clientId) =>
         checkinsWithAnswers(
-          s("SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id").all(clientId) as Row[],
+          s("SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id").all(
+            clientId,
+          ) as Row[],
         ),
 
       enqueue: async (personId, message: OutboundMessage, at, via) => {
@@ -367,7 +376,30 @@ export class SqliteStore implements Store {
         s(
           `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
            VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-        ).run(personId, target.channel, target.external_id, target.address, JSON.stringify(message), priority, at, at);
+        ).run(
+          personId,
+          target.channel,
+          target.external_id,
+          target.address,
+          JSON.stringify(message),
+          priority,
+          at,
+          at,
+        );
+      },
+      enqueueDirect: async (channel, externalId, address, message, at) => {
+        s(
+          `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
+           VALUES (NULL, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        ).run(
+          channel,
+          externalId,
+          JSON.stringify(address),
+          JSON.stringify(message),
+          message.urgent ? URGENT_PRIORITY : 0,
+          at,
+          at,
+        );
       },
     };
   }

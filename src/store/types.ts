@@ -118,6 +118,14 @@ export interface Tx {
    * reachable, otherwise to the identity they used most recently.
    */
   enqueue(personId: number, message: OutboundMessage, at: string, via?: Identity): Promise<void>;
+  /** Queues a reply to someone rapport does not know (yet): straight to the address they wrote from. */
+  enqueueDirect(
+    channel: string,
+    externalId: string,
+    address: Address,
+    message: OutboundMessage,
+    at: string,
+  ): Promise<void>;
 }
 
 export interface Store {

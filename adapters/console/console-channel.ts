@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ChannelSender } from "../../src/delivery/channel-sender.js";
+import type { DeliveryWorker } from "../../src/delivery/worker.js";
+import type { Engine } from "../../src/engine/engine.js";
+import type { Logger } from "../../src/log.js";
+import type { Delivery, InboundEvent } from "../../src/model.js";
+import { jsonLine, parseConsoleLine, textBlock } from "./console-line.js";
+
+export const CONSOLE_CHANNEL = "console";
+
+/** Prints messages for console identities to standard output. */
+export function consoleSender(out: Writable, json: boolean): ChannelSender {
+  return {
+    channel: CONSOLE_CHANNEL,
+    send: async (delivery: Delivery) => {
+      out.write(json ? `${jsonLine(delivery)}\n` : textBlock(delivery));
+    },
+  };
+}
+
+/** A typed console line as the neutral event; typing a choice's value is the same as pressing it. */
+export function consoleEvent(name: string, text: string): InboundEvent {
+  return {
+    channel: CONSOLE_CHANNEL,
+    id: randomUUID(),
+    sender: { id: name, name },
+    address: { name },
+    direct: true,
+    input: { kind: "text", text },
+  };
+}
+
+/**
+ * Reads "NAME: text" lines and hands each to the engine, then delivers everything that became
+ * due before the next line is read, so a script's output follows its input.
+ */
+export async function runConsole(
+  input: Readable,
+  engine: Engine,
+  worker: DeliveryWorker,
+  log: Logger,
+  errors: Writable,
+): Promise<void> {
+  await worker.drain();
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  let lineNo = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    if (raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
+    const parsed = parseConsoleLine(raw);
+    if (!parsed) {
+      errors.write(`line ${lineNo}: expected "NAME: text", for example "alex: 7"\n`);
+      continue;
+    }
+    try {
+      await engine.handle(consoleEvent(parsed.name, parsed.text));
+    } catch (error) {
+      log.error({ err: error, line: lineNo }, "console line could not be handled");
+      errors.write(`line ${lineNo}: could not be handled (see log)\n`);
+    }
+    await worker.drain();
+  }
+}

@@ -1,0 +1,30 @@
+import type { Choice, Delivery } from "../../src/model.js";
+
+/** One console input line, "NAME: text": a person called NAME typing text. */
+export function parseConsoleLine(line: string): { name: string; text: string } | undefined {
+  const match = /^\s*([^:\s][^:]{0,63}?)\s*:\s?(.*)$/.exec(line);
+  if (!match) return undefined;
+  return { name: match[1] ?? "", text: match[2] ?? "" };
+}
+
+/** The --json form: one object per message, as DESIGN.md specifies. */
+export function jsonLine(d: Delivery): string {
+  return JSON.stringify({
+    to: d.externalId,
+    text: d.message.text,
+    choices: (d.message.choices ?? []).map((c: Choice) => ({ label: c.label, value: c.value })),
+    urgent: d.message.urgent ?? false,
+  });
+}
+
+/** The readable form: who it is for, the text, and the choices one can type. */
+export function textBlock(d: Delivery): string {
+  const lines = [`[to ${d.externalId}]${d.message.urgent ? " URGENT" : ""}`];
+  for (const line of d.message.text.split("\n")) lines.push(`  ${line}`);
+  const choices = d.message.choices ?? [];
+  if (choices.length > 0) {
+    const shown = choices.map((c) => (c.label === c.value ? `[${c.value}]` : `[${c.value}] ${c.label}`));
+    lines.push(`  choices: ${shown.join("  ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

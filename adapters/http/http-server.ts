@@ -1,0 +1,44 @@
+import restify from "restify";
+import type { Logger } from "../../src/log.js";
+import type { Store } from "../../src/store/types.js";
+
+/**
+ * The shared HTTP server (restify 11.1: 12 needs Node 22). It serves GET /healthz; each
+ * platform adapter mounts its own route on it. No global body parser: Telegram, Slack and
+ * Bot Framework verify signatures over the raw body, so each route reads its own.
+ */
+export interface HttpServer {
+  readonly server: restify.Server;
+  listen(port: number, host: string): Promise<{ port: number; host: string }>;
+  close(): Promise<void>;
+}
+
+export function createHttpServer(
+  store: Store,
+  log: Logger,
+  info: { demo: boolean; version: string },
+): HttpServer {
+  const server = restify.createServer({ name: "rapport", handleUncaughtExceptions: false });
+  server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
+    try {
+      await store.ping();
+      res.json(200, { status: "ok", database: "ok", demo: info.demo, version: info.version });
+    } catch (error) {
+      log.error({ err: error }, "health check: database unreachable");
+      res.json(503, { status: "error", database: "unreachable" });
+    }
+  });
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.removeListener("error", reject);
+          const address = server.address();
+          resolve({ port: address.port, host: address.address });
+        });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

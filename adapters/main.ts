@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+import { createReadStream, existsSync } from "node:fs";
+import { Command } from "commander";
+import { openApp, VERSION } from "../src/app.js";
+import { systemClock } from "../src/clock.js";
+import { loadSettings } from "../src/config/settings.js";
+import type { ChannelSender } from "../src/delivery/channel-sender.js";
+import { DeliveryWorker } from "../src/delivery/worker.js";
+import { ConfigError, RapportError } from "../src/errors.js";
+import { createLogger } from "../src/log.js";
+import { schemaVersion } from "../src/store/sqlite-migrate.js";
+import { consoleSender, runConsole } from "./console/console-channel.js";
+
+/**
+ * The composition root: the only place that builds adapters and hands them to the core.
+ * src/ never imports from adapters/.
+ */
+const program = new Command("rapport")
+  .description("Measurement-based therapy check-ins in the chat apps clients already use")
+  .version(VERSION);
+
+program
+  .command("serve")
+  .description(
+    "HTTP server, every configured channel and the delivery worker (and the console, with no platform)",
+  )
+  .action(async () => {
+    const settings = loadSettings();
+    const log = createLogger();
+    const anyPlatform = settings.platforms.telegram || settings.platforms.slack || settings.platforms.teams;
+    for (const [name, on] of Object.entries(settings.platforms)) {
+      if (on)
+        log.warn({ channel: name }, "this channel is configured but not part of this version of rapport yet");
+    }
+    const withConsole = !anyPlatform && process.stdin.isTTY === true;
+    const senders: ChannelSender[] = withConsole ? [consoleSender(process.stdout, false)] : [];
+    let worker: DeliveryWorker | undefined;
+    const { store, engine } = openApp({ settings, log, clock: systemClock, onQueued: () => worker?.wake() });
+    worker = new DeliveryWorker(store, senders, systemClock, log);
+    // Loaded here only: restify is not needed by the other commands.
+    const { createHttpServer } = await import("./http/http-server.js");
+    const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
+    const bound = await http.listen(settings.port, settings.host);
+    log.info({ port: bound.port, host: bound.host }, "rapport is listening");
+    worker.start();
+
+    let stopping = false;
+    const stop = async (code: number) => {
+      if (stopping) return;
+      stopping = true;
+      await worker?.stop();
+      await http.close();
+      store.close();
+      process.exit(code);
+    };
+    process.on("SIGINT", () => void stop(0));
+    process.on("SIGTERM", () => void stop(0));
+    if (withConsole) {
+      process.stdout.write('Console channel: type lines like "rivera: help". Ctrl-D ends.\n');
+      await runConsole(process.stdin, engine, worker, log, process.stderr);
+      await stop(0);
+    }
+  });
+
+program
+  .command("console")
+  .description('the console channel: each input line is "NAME: text"')
+  .option("--json", "print each outgoing message as one JSON object per line")
+  .option("--script <file>", "read lines from FILE (- for standard input), deliver what falls due, exit")
+  .action(async (options: { json?: boolean; script?: string }) => {
+    const settings = loadSettings();
+    const log = createLogger();
+    if (options.script && options.script !== "-" && !existsSync(options.script)) {
+      throw new ConfigError(`--script: file ${options.script} does not exist`, "--script");
+    }
+    let worker: DeliveryWorker | undefined;
+    const { store, engine } = openApp({ settings, log, clock: systemClock, onQueued: () => worker?.wake() });
+    worker = new DeliveryWorker(
+      store,
+      [consoleSender(process.stdout, options.json === true)],
+      systemClock,
+      log,
+    );
+    const input =
+      options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
+    await runConsole(input, engine, worker, log, process.stderr);
+    await worker.stop();
+    store.close();
+  });
+
+const therapist = program.command("therapist").description("manage therapists");
+therapist
+  .command("add")
+  .argument("<name>", "the therapist's name as clients will see it")
+  .description("register a therapist and print their one-time link code")
+  .action(async (rawName: string) => {
+    const name = rawName.trim();
+    if (name.length === 0 || name.length > 100) {
+      throw new ConfigError("NAME must be 1 to 100 characters", "NAME");
+    }
+    const settings = loadSettings();
+    const log = createLogger();
+    const { store, engine } = openApp({ settings, log, clock: systemClock });
+    const { code } = await engine.addTherapist(name);
+    store.close();
+    const days = settings.clinic.codes.expiryDays;
+    process.stdout.write(`Added therapist "${name}". Their one-time link code, valid for ${days} days:\n`);
+    process.stdout.write(`${code}\n`);
+    process.stdout.write(`In their chat with rapport they type: link ${code}\n`);
+  });
+
+program
+  .command("migrate")
+  .description("apply database migrations (also done at every start)")
+  .action(() => {
+    const settings = loadSettings();
+    const log = createLogger();
+    const { store } = openApp({ settings, log, clock: systemClock });
+    const version = schemaVersion(store.connection);
+    store.close();
+    process.stdout.write(`${settings.dbPath}: schema version ${version}\n`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`rapport: configuration error (${error.setting}): ${error.message}\n`);
+    process.exit(78);
+  }
+  if (error instanceof RapportError) {
+    process.stderr.write(`rapport: ${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(
+    `rapport: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { createHash, randomInt } from "node:crypto";
+
+/**
+ * One-time link and invite codes: 12 characters of Crockford base32 (60 bits), shown in groups
+ * of four. Only a hash is stored, so a copy of the database does not hand out working codes.
+ */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const LENGTH = 12;
+
+export function newCode(pick: (n: number) => number = randomInt): string {
+  let code = "";
+  for (let i = 0; i < LENGTH; i++) code += ALPHABET[pick(ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+/** Tolerates the mistakes people make when typing a code: case, spaces, dashes, I/L for 1, O for 0. */
+export function normaliseCode(raw: string): string | undefined {
+  const code = raw.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  if (code.length !== LENGTH) return undefined;
+  for (const ch of code) if (!ALPHABET.includes(ch)) return undefined;
+  return code;
+}
+
+export function hashCode(normalised: string): string {
+  return createHash("sha256").update(`rapport-code:${normalised}`).digest("hex");
+}

@@ -1,0 +1,24 @@
+import { RapportError } from "../errors.js";
+import type { Delivery } from "../model.js";
+
+/** What the delivery worker needs from a channel adapter: send one message, or say why not. */
+export interface ChannelSender {
+  readonly channel: string;
+  send(delivery: Delivery): Promise<void>;
+}
+
+/**
+ * How a send failed, in the worker's terms. Adapters translate their platform's errors into
+ * this at the edge (a 429 with retry_after, a 403 for a blocked bot, a 5xx).
+ */
+export class DeliveryError extends RapportError {
+  constructor(
+    message: string,
+    readonly outcome: "retry" | "unreachable" | "permanent",
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, `delivery_${outcome}`, options);
+    this.name = "DeliveryError";
+  }
+}

@@ -1,0 +1,49 @@
+import type { InboundInput } from "../model.js";
+import type { Answer, Checkin } from "../store/types.js";
+import { stepOf, stepRef } from "./checkin-plan.js";
+import { parseScore } from "./score-input.js";
+
+export const SKIP_VALUE = "skip";
+
+export type CheckinDecision =
+  | { type: "answer"; answer: Answer; nextStep: number }
+  | { type: "complete"; comment: string | null }
+  | { type: "reask" }
+  | { type: "too_long" }
+  | { type: "old_button" };
+
+export interface CheckinRules {
+  scale: { min: number; max: number };
+  commentMaxLength: number;
+}
+
+/**
+ * What one input means for an open check-in. Pure: the caller stores the result.
+ * A press carries the reference of its question; one that is not the current question
+ * changes nothing.
+ */
+export function decideCheckinInput(
+  checkin: Checkin,
+  input: InboundInput,
+  rules: CheckinRules,
+): CheckinDecision {
+  if (input.kind === "choice" && input.ref !== undefined && input.ref !== stepRef(checkin)) {
+    return { type: "old_button" };
+  }
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const step = stepOf(checkin);
+  if (step.kind === "comment") {
+    const comment = raw.trim();
+    if (comment.length === 0) return { type: "reask" };
+    if (comment.toLowerCase() === SKIP_VALUE) return { type: "complete", comment: null };
+    if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
+    return { type: "complete", comment };
+  }
+  const score = parseScore(raw, rules.scale.min, rules.scale.max);
+  if (!score.ok) return { type: "reask" };
+  return {
+    type: "answer",
+    answer: { ...step.planItem, value: score.value },
+    nextStep: checkin.step + 1,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Client } from "../store/types.js";
+import { isTherapistWord, type ParsedWord } from "./chat-words.js";
+import { continueCheckin } from "./checkin-run.js";
+import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
+import { stepMessage } from "./questions.js";
+import type { Turn } from "./turn.js";
+
+/** Everything an enrolled (or enrolling) client can type or press. */
+export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord | undefined): Promise<void> {
+  const w = turn.wording;
+  const input = turn.event.input;
+  if (parsed) return clientWord(turn, client, parsed);
+  if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
+  const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
+  if (open) return continueCheckin(turn, client, open, input);
+  // A press on a button of a finished check-in, or text between check-ins.
+  if (input.kind === "choice" && input.ref !== undefined) return turn.replyText(w.t("old_button"));
+  return turn.replyText(w.t("no_open_question"));
+}
+
+async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promise<void> {
+  const w = turn.wording;
+  if (isTherapistWord(parsed.word)) return turn.replyText(w.t("therapist_only"));
+  switch (parsed.word) {
+    case "help":
+      await turn.replyText(w.t("client_help", { crisis: turn.deps.crisisText }));
+      return repeatPending(turn, client);
+    case "start":
+      if (client.status === "active") {
+        const therapist = await turn.tx.getPerson(client.therapistId);
+        return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));
+      }
+      if (client.status === "joining") return askConsent(turn, client.therapistId);
+      return startEnrolment(turn, parsed.args[0]);
+    default:
+      // stop, mydata, forget: named in the contract, built with scheduling and privacy.
+      return turn.replyText(w.t("not_available_yet"));
+  }
+}
+
+/** After help, the client sees again what rapport is waiting for, so they can simply answer it. */
+async function repeatPending(turn: Turn, client: Client): Promise<void> {
+  if (client.status === "joining") return askConsent(turn, client.therapistId);
+  const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
+  if (!open) return;
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  await turn.reply(stepMessage(turn.wording, open, therapist));
+}

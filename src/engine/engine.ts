@@ -1,0 +1,74 @@
+import { hashCode, normaliseCode } from "../codes.js";
+import type { InboundEvent } from "../model.js";
+import type { Store } from "../store/types.js";
+import { parseChatWord } from "./chat-words.js";
+import { clientTurn } from "./client-turn.js";
+import { linkTherapist, startEnrolment } from "./enrolment.js";
+import { therapistTurn } from "./therapist-turn.js";
+import { type EngineDeps, Turn } from "./turn.js";
+
+export type HandleResult = "processed" | "duplicate";
+
+/**
+ * The one entry point into the core: every adapter turns its payload into an InboundEvent and
+ * calls handle(). Load, decide, commit: the event id, the state changes and the messages to
+ * send are written in one transaction, so a duplicate does nothing and a crash loses nothing.
+ */
+export class Engine {
+  constructor(
+    private readonly store: Store,
+    readonly deps: EngineDeps,
+    /** Called after a commit that queued messages, to wake the delivery worker. */
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  async handle(event: InboundEvent): Promise<HandleResult> {
+    const result = await this.store.transaction(async (tx) => {
+      const now = this.deps.clock.now().toISOString();
+      if (!(await tx.recordInbound(event.channel, event.id, now))) return "duplicate" as const;
+      await route(new Turn(this.deps, tx, event, now));
+      return "processed" as const;
+    });
+    if (result === "processed") this.onQueued();
+    return result;
+  }
+
+  /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
+  async addTherapist(name: string): Promise<{ code: string; expiresAt: string }> {
+    return this.store.transaction(async (tx) => {
+      const now = this.deps.clock.now();
+      const personId = await tx.createPerson("therapist", name, now.toISOString());
+      const code = this.deps.newCode();
+      const expiresAt = new Date(
+        now.getTime() + this.deps.clinic.codes.expiryDays * 86_400_000,
+      ).toISOString();
+      await tx.createCode(
+        hashCode(normaliseCode(code) ?? code),
+        "link",
+        personId,
+        now.toISOString(),
+        expiresAt,
+      );
+      return { code, expiresAt };
+    });
+  }
+}
+
+async function route(turn: Turn): Promise<void> {
+  const { event, tx } = turn;
+  const parsed = event.input.kind === "text" ? parseChatWord(event.input.text) : undefined;
+  const identity = await tx.findIdentity(event.channel, event.sender.id);
+  if (!identity) {
+    if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
+    if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
+    return turn.replyText(turn.wording.t("unknown_sender"));
+  }
+  // Keep the reply address and language fresh: platforms move conversations and users change settings.
+  turn.identity = { ...identity, address: event.address, locale: event.sender.locale ?? identity.locale };
+  await tx.saveIdentity(turn.identity, turn.now);
+  turn.person = await tx.getPerson(identity.personId);
+  if (!turn.person) return;
+  if (turn.person.role === "therapist") return therapistTurn(turn, turn.person.id, parsed);
+  const client = await tx.getClient(turn.person.id);
+  if (client) return clientTurn(turn, client, parsed);
+}

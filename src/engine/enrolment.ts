@@ -1,0 +1,117 @@
+import { hashCode, normaliseCode } from "../codes.js";
+import type { InboundInput } from "../model.js";
+import type { Code, CodeKind } from "../store/types.js";
+import { CONSENT_REF } from "./checkin-plan.js";
+import { consentMessage } from "./questions.js";
+import { parseYesNo } from "./score-input.js";
+import type { Turn } from "./turn.js";
+
+/** A code that can still be used: known, of the right kind, unused, unexpired. */
+async function usableCode(
+  turn: Turn,
+  raw: string | undefined,
+  kind: CodeKind,
+): Promise<(Code & { hash: string }) | "wrong_kind" | undefined> {
+  const normalised = raw ? normaliseCode(raw) : undefined;
+  if (!normalised) return undefined;
+  const hash = hashCode(normalised);
+  const code = await turn.tx.findCode(hash);
+  if (!code || code.usedAt !== null || code.expiresAt <= turn.now) return undefined;
+  if (code.kind !== kind) return "wrong_kind";
+  return { ...code, hash };
+}
+
+/** `link CODE` from someone rapport does not know yet: they become the therapist the code was made for. */
+export async function linkTherapist(turn: Turn, rawCode: string | undefined): Promise<void> {
+  const w = turn.wording;
+  if (!rawCode) return turn.replyText(w.t("usage", { usage: "link CODE" }));
+  const code = await usableCode(turn, rawCode, "link");
+  if (!code || code === "wrong_kind") return turn.replyText(w.t("code_invalid"));
+  const person = await turn.tx.getPerson(code.personId);
+  if (!person) return turn.replyText(w.t("code_invalid"));
+  await turn.tx.useCode(code.hash, turn.now);
+  const { channel, sender, address } = turn.event;
+  turn.identity = {
+    channel,
+    externalId: sender.id,
+    personId: person.id,
+    address,
+    locale: sender.locale ?? null,
+  };
+  turn.person = person;
+  await turn.tx.saveIdentity(turn.identity, turn.now);
+  await turn.replyText(w.t("link_ok", { name: person.name }));
+}
+
+/** `start CODE`: the client's identity is attached to the invited client, and consent is asked. */
+export async function startEnrolment(turn: Turn, rawCode: string | undefined): Promise<void> {
+  const w = turn.wording;
+  if (!rawCode) return turn.replyText(w.t("usage", { usage: "start CODE" }));
+  const code = await usableCode(turn, rawCode, "invite");
+  if (code === "wrong_kind") return turn.replyText(w.t("code_wrong_kind_therapist"));
+  const client = code ? await turn.tx.getClient(code.personId) : undefined;
+  if (!code || !client || client.status === "active" || client.status === "discharged") {
+    return turn.replyText(w.t("code_invalid"));
+  }
+  await turn.tx.useCode(code.hash, turn.now);
+  const { channel, sender, address } = turn.event;
+  turn.identity = {
+    channel,
+    externalId: sender.id,
+    personId: client.personId,
+    address,
+    locale: sender.locale ?? null,
+  };
+  turn.person = await turn.tx.getPerson(client.personId);
+  await turn.tx.saveIdentity(turn.identity, turn.now);
+  await turn.tx.setClientStatus(client.personId, "joining");
+  await askConsent(turn, client.therapistId);
+}
+
+export async function askConsent(turn: Turn, therapistId: number): Promise<void> {
+  const therapist = await turn.tx.getPerson(therapistId);
+  await turn.reply(
+    consentMessage(turn.wording, {
+      therapist: therapist?.name ?? "",
+      clinic: turn.deps.clinic.clinic.name,
+      crisis: turn.deps.crisisText,
+    }),
+  );
+}
+
+/**
+ * The answer to the consent question. Yes: the client is active. No: the refusal is recorded
+ * and the client's identities are removed, so nothing else about them stays.
+ */
+export async function answerConsent(
+  turn: Turn,
+  clientId: number,
+  therapistId: number,
+  input: InboundInput,
+): Promise<void> {
+  const w = turn.wording;
+  if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
+    return turn.replyText(w.t("old_button"));
+  }
+  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text);
+  if (!choice) return turn.replyText(w.t("consent_reask"));
+  const version = w.consent.version;
+  const therapist = await turn.tx.getPerson(therapistId);
+  const client = await turn.tx.getClient(clientId);
+  const alias = client?.alias ?? "";
+  const tw = await turn.wordingOf(therapistId);
+  if (choice === "yes") {
+    await turn.tx.recordConsent(clientId, version, "given", turn.now);
+    await turn.tx.setClientStatus(clientId, "active");
+    await turn.replyText(w.t("consent_given", { therapist: therapist?.name ?? "" }));
+    await turn.send(therapistId, { kind: "info", text: tw.t("client_joined", { alias }) });
+    return;
+  }
+  await turn.tx.recordConsent(clientId, version, "declined", turn.now);
+  await turn.replyText(w.t("consent_declined"));
+  for (const identity of await turn.tx.identitiesOf(clientId)) {
+    await turn.tx.deleteIdentity(identity.channel, identity.externalId);
+  }
+  await turn.tx.setClientStatus(clientId, "declined");
+  await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) });
+}

@@ -1,0 +1,94 @@
+import { totalOf } from "../clinical/scores.js";
+import type { Wording } from "../prompts/render.js";
+import type { CaseloadEntry, Checkin, ClientStatus, CompletedCheckin } from "../store/types.js";
+import { progressOf } from "./checkin-plan.js";
+import { formatDate, instrumentsOf } from "./summary-text.js";
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** A compact text trend: one bar per check-in, scaled to the instrument's range. */
+export function sparkline(values: readonly number[], max: number): string {
+  return values
+    .map((v) => BARS[Math.min(BARS.length - 1, Math.max(0, Math.floor((v / max) * BARS.length)))] ?? "")
+    .join("");
+}
+
+export function statusText(w: Wording, status: ClientStatus): string {
+  switch (status) {
+    case "invited":
+      return w.t("status_invited");
+    case "joining":
+      return w.t("status_joining");
+    case "active":
+      return w.t("status_active");
+    case "declined":
+      return w.t("status_declined");
+    case "discharged":
+      return w.t("status_discharged");
+  }
+}
+
+export function openText(w: Wording, open: Checkin): string {
+  return w.t("history_open", progressOf(open));
+}
+
+/** `summary ALIAS`: every completed check-in with its totals, and a trend per instrument. */
+export function historyText(
+  w: Wording,
+  alias: string,
+  checkins: readonly CompletedCheckin[],
+  open: Checkin | undefined,
+  timeZone: string,
+): string {
+  const lines: string[] = [];
+  if (checkins.length === 0) {
+    lines.push(w.t("history_empty", { alias }));
+  } else {
+    lines.push(w.t("history_title", { alias, count: checkins.length }));
+    checkins.forEach((c, i) => {
+      lines.push(
+        w.t("history_row", {
+          seq: i + 1,
+          date: formatDate(c.completedAt ?? c.createdAt, w.pack.language, timeZone),
+          alliance: totalOf(c.answers, "alliance") ?? "-",
+          progress: totalOf(c.answers, "progress") ?? "-",
+        }),
+      );
+    });
+    const ids = [...new Set(checkins.flatMap((c) => instrumentsOf(c.answers)))];
+    for (const id of ids) {
+      const instrument = w.instrument(id);
+      const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
+      const max = instrument.items.length * instrument.scale.max;
+      lines.push(
+        w.t("history_trend", {
+          title: instrument.title,
+          trend: sparkline(totals, max),
+          first: totals[0] ?? "-",
+          last: totals.at(-1) ?? "-",
+        }),
+      );
+    }
+  }
+  if (open) lines.push(openText(w, open));
+  return lines.join("\n");
+}
+
+/** `clients`: the caseload, each with status and last check-in. */
+export function caseloadText(w: Wording, entries: readonly CaseloadEntry[], timeZone: string): string {
+  if (entries.length === 0) return w.t("clients_empty");
+  const lines = [w.t("clients_title", { count: entries.length })];
+  for (const { client, last } of entries) {
+    let lastText = w.t("clients_never");
+    if (last) {
+      const totals = instrumentsOf(last.answers)
+        .map((id) => `${id} ${totalOf(last.answers, id)}`)
+        .join(", ");
+      lastText = `${formatDate(last.completedAt ?? last.createdAt, w.pack.language, timeZone)} (${totals})`;
+    }
+    lines.push(
+      w.t("clients_row", { alias: client.alias, status: statusText(w, client.status), last: lastText }),
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,52 @@
+import type { OutboundMessage } from "../model.js";
+import { fill, type Wording } from "../prompts/render.js";
+import type { Checkin } from "../store/types.js";
+import { SKIP_VALUE } from "./checkin-decision.js";
+import { CONSENT_REF, stepOf, stepRef } from "./checkin-plan.js";
+
+/** The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment. */
+export function stepMessage(w: Wording, checkin: Checkin, therapist: string): OutboundMessage {
+  const step = stepOf(checkin);
+  const ref = stepRef(checkin);
+  if (step.kind === "comment") {
+    return {
+      kind: "question",
+      text: w.t("comment_prompt", { therapist }),
+      choices: [{ label: w.t("comment_skip"), value: SKIP_VALUE }],
+      ref,
+    };
+  }
+  const instrument = w.instrument(step.planItem.instrument);
+  const item = instrument.items.find((i) => i.id === step.planItem.item);
+  const { min, max, low, high } = instrument.scale;
+  const question = w.t("question", {
+    position: step.position,
+    count: step.count,
+    item: item?.text ?? step.planItem.item,
+    min,
+    max,
+    low,
+    high,
+  });
+  const text = step.firstOfSection
+    ? `${w.t("section_intro", { title: instrument.intro })}\n\n${question}`
+    : question;
+  const choices = [];
+  for (let v = min; v <= max; v++) choices.push({ label: String(v), value: String(v) });
+  return { kind: "question", text, choices, ref };
+}
+
+export function consentMessage(
+  w: Wording,
+  vars: { therapist: string; clinic: string; crisis: string },
+): OutboundMessage {
+  return {
+    kind: "question",
+    text: fill(w.consent.text, { ...vars }),
+    choices: [
+      { label: w.t("consent_yes"), value: "yes" },
+      { label: w.t("consent_no"), value: "no" },
+    ],
+    ref: CONSENT_REF,
+  };
+}

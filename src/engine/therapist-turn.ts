@@ -1,0 +1,111 @@
+import { hashCode, normaliseCode } from "../codes.js";
+import type { Client } from "../store/types.js";
+import { normaliseAlias, type ParsedWord } from "./chat-words.js";
+import { progressOf } from "./checkin-plan.js";
+import { sendCheckin } from "./checkin-run.js";
+import { caseloadText, historyText, statusText } from "./history-text.js";
+import type { Turn } from "./turn.js";
+
+/** Everything a linked therapist can type. */
+export async function therapistTurn(
+  turn: Turn,
+  therapistId: number,
+  parsed: ParsedWord | undefined,
+): Promise<void> {
+  const w = turn.wording;
+  switch (parsed?.word) {
+    case "help":
+      return turn.replyText(w.t("therapist_help"));
+    case "link":
+      return turn.replyText(w.t("link_already", { name: turn.person?.name ?? "" }));
+    case "start":
+      return turn.replyText(w.t("already_therapist"));
+    case "invite":
+      return invite(turn, therapistId, parsed.args[0]);
+    case "checkin":
+      return withClient(turn, therapistId, parsed.args[0], "checkin ALIAS", (client) =>
+        checkin(turn, client),
+      );
+    case "summary":
+      return withClient(turn, therapistId, parsed.args[0], "summary ALIAS", (client) =>
+        summary(turn, client),
+      );
+    case "clients": {
+      const entries = await turn.tx.caseload(therapistId);
+      return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone));
+    }
+    case "schedule":
+    case "discharge":
+    case "stop":
+    case "mydata":
+    case "forget":
+      return turn.replyText(w.t("not_available_yet"));
+    case undefined:
+      return turn.replyText(w.t("unknown_command"));
+  }
+}
+
+/** Finds the therapist's own client by alias; another therapist's client is "no such client". */
+async function withClient(
+  turn: Turn,
+  therapistId: number,
+  rawAlias: string | undefined,
+  usage: string,
+  then: (client: Client) => Promise<void>,
+): Promise<void> {
+  const w = turn.wording;
+  if (!rawAlias) return turn.replyText(w.t("usage", { usage }));
+  const alias = normaliseAlias(rawAlias);
+  const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
+  if (!client) return turn.replyText(w.t("no_such_client", { alias: alias ?? rawAlias.slice(0, 32) }));
+  return then(client);
+}
+
+async function invite(turn: Turn, therapistId: number, rawAlias: string | undefined): Promise<void> {
+  const w = turn.wording;
+  if (!rawAlias) return turn.replyText(w.t("usage", { usage: "invite ALIAS" }));
+  const alias = normaliseAlias(rawAlias);
+  if (!alias) return turn.replyText(w.t("alias_invalid"));
+  let client = await turn.tx.findClient(therapistId, alias);
+  if (client && (client.status === "active" || client.status === "joining")) {
+    return turn.replyText(w.t("invite_exists", { alias, status: statusText(w, client.status) }));
+  }
+  // A client who never joined, or declined, gets a fresh code; the old one stops working.
+  if (client) await turn.tx.revokeCodes(client.personId, "invite");
+  client ??= await turn.tx.createClient(therapistId, alias, turn.now);
+  const code = turn.deps.newCode();
+  const days = turn.deps.clinic.codes.expiryDays;
+  await turn.tx.createCode(
+    hashCode(normaliseCode(code) ?? code),
+    "invite",
+    client.personId,
+    turn.now,
+    turn.daysFromNow(days),
+  );
+  const lines = [w.t("invite_ok", { alias, code, days })];
+  for (const url of turn.deps.inviteLinks?.(code) ?? []) lines.push(w.t("invite_link", { url }));
+  await turn.replyText(lines.join("\n"));
+}
+
+async function checkin(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  if (client.status !== "active") {
+    return turn.replyText(
+      w.t("client_not_active", { alias: client.alias, status: statusText(w, client.status) }),
+    );
+  }
+  const open = await turn.tx.openCheckin(client.personId);
+  if (open) {
+    return turn.replyText(w.t("checkin_already_open", { alias: client.alias, ...progressOf(open) }));
+  }
+  await sendCheckin(turn, client);
+  await turn.replyText(w.t("checkin_sent", { alias: client.alias }));
+}
+
+async function summary(turn: Turn, client: Client): Promise<void> {
+  const history = await turn.tx.completedCheckins(client.personId);
+  const open = await turn.tx.openCheckin(client.personId);
+  await turn.replyText(
+    historyText(turn.wording, client.alias, history, open, turn.deps.clinic.clinic.timeZone),
+  );
+}

@@ -1,0 +1,64 @@
+import type { Clock } from "../clock.js";
+import type { ClinicConfig } from "../config/clinic-config.js";
+import type { InboundEvent, OutboundMessage } from "../model.js";
+import type { PromptCatalog } from "../prompts/load.js";
+import { type Wording, wordingFor } from "../prompts/render.js";
+import type { Identity, Person, Tx } from "../store/types.js";
+
+/** What the engine is built from; everything that touches the outside world comes in here. */
+export interface EngineDeps {
+  clock: Clock;
+  catalog: PromptCatalog;
+  clinic: ClinicConfig;
+  crisisText: string;
+  /** Platform links for an invite code (a Telegram deep link, say); the core knows no platform. */
+  inviteLinks?: (code: string) => string[];
+  /** Makes a new one-time code; tests pass a predictable one. */
+  newCode: () => string;
+}
+
+/** One inbound event being handled inside one transaction: who sent it, and how to answer. */
+export class Turn {
+  identity: Identity | undefined;
+  person: Person | undefined;
+
+  constructor(
+    readonly deps: EngineDeps,
+    readonly tx: Tx,
+    readonly event: InboundEvent,
+    readonly now: string,
+  ) {}
+
+  /** The wording for the sender: their platform's language where prompts exist, else the clinic's. */
+  get wording(): Wording {
+    return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.clinic.clinic.language);
+  }
+
+  async wordingOf(personId: number): Promise<Wording> {
+    const [latest] = await this.tx.identitiesOf(personId);
+    return wordingFor(this.deps.catalog, latest?.locale, this.deps.clinic.clinic.language);
+  }
+
+  /** Answers the sender on the conversation they wrote from. */
+  async reply(message: OutboundMessage): Promise<void> {
+    if (this.person && this.identity) {
+      await this.tx.enqueue(this.person.id, message, this.now, this.identity);
+    } else {
+      const { channel, sender, address } = this.event;
+      await this.tx.enqueueDirect(channel, sender.id, address, message, this.now);
+    }
+  }
+
+  async replyText(text: string): Promise<void> {
+    await this.reply({ kind: "info", text });
+  }
+
+  async send(personId: number, message: OutboundMessage): Promise<void> {
+    await this.tx.enqueue(personId, message, this.now);
+  }
+
+  /** An ISO time `days` from now, for code expiry. */
+  daysFromNow(days: number): string {
+    return new Date(Date.parse(this.now) + days * 86_400_000).toISOString();
+  }
+}
