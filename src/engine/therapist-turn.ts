@@ -21,13 +21,13 @@ export async function therapistTurn(
     case "start":
       return turn.replyText(w.t("already_therapist"));
     case "invite":
-      return invite(turn, therapistId, parsed.args[0]);
+      return invite(turn, therapistId, parsed.args);
     case "checkin":
-      return withClient(turn, therapistId, parsed.args[0], "checkin ALIAS", (client) =>
+      return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) =>
         checkin(turn, client),
       );
     case "summary":
-      return withClient(turn, therapistId, parsed.args[0], "summary ALIAS", (client) =>
+      return withClient(turn, therapistId, parsed.args, "summary ALIAS", (client) =>
         summary(turn, client),
       );
     case "clients": {
@@ -49,22 +49,25 @@ export async function therapistTurn(
 async function withClient(
   turn: Turn,
   therapistId: number,
-  rawAlias: string | undefined,
+  args: readonly string[],
   usage: string,
   then: (client: Client) => Promise<void>,
 ): Promise<void> {
   const w = turn.wording;
+  const [rawAlias] = args;
   if (!rawAlias) return turn.replyText(w.t("usage", { usage }));
-  const alias = normaliseAlias(rawAlias);
+  const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
   const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
   if (!client) return turn.replyText(w.t("no_such_client", { alias: alias ?? rawAlias.slice(0, 32) }));
   return then(client);
 }
 
-async function invite(turn: Turn, therapistId: number, rawAlias: string | undefined): Promise<void> {
+async function invite(turn: Turn, therapistId: number, args: readonly string[]): Promise<void> {
   const w = turn.wording;
+  const [rawAlias] = args;
   if (!rawAlias) return turn.replyText(w.t("usage", { usage: "invite ALIAS" }));
-  const alias = normaliseAlias(rawAlias);
+  // "invite Alex Smith" is refused rather than silently enrolling "alex".
+  const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
   if (!alias) return turn.replyText(w.t("alias_invalid"));
   let client = await turn.tx.findClient(therapistId, alias);
   if (client && (client.status === "active" || client.status === "joining")) {

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+const ALLIANCE = [9, 8, 7.5, 10];
+const PROGRESS = [5, 6, 4, 5];
+
+describe("the check-in loop through the engine", () => {
+  let c: Conversation;
+  beforeEach(() => {
+    c = new Conversation();
+  });
+  afterEach(() => c.close());
+
+  it("sends 8 items one at a time with 0 to 10 choices, then the comment, then a summary with the sums", async () => {
+    await c.enrol();
+    const sent = await c.say("rivera", "checkin alex");
+    const toAlex = sent.filter((d) => d.externalId === "alex");
+    expect(toAlex[1]?.message.text).toContain("1/8");
+    expect(toAlex[1]?.message.choices?.map((ch) => ch.value)).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
+    for (const [i, value] of [...ALLIANCE, ...PROGRESS].entries()) {
+      const replies = await c.say("alex", String(value));
+      if (i < 7) expect(replies[0]?.message.text).toContain(`${i + 2}/8`);
+      else expect(replies[0]?.message.choices).toEqual([{ label: "Skip", value: "skip" }]);
+    }
+    const done = await c.say("alex", "Rough week <b>& all</b>");
+    expect(done.find((d) => d.externalId === "alex")?.message.text).toContain("Thank you");
+    const summary = done.find((d) => d.externalId === "rivera")?.message;
+    expect(summary?.kind).toBe("summary");
+    expect(summary?.text).toContain("About today's session: 34.5/40 (first check-in)");
+    expect(summary?.text).toContain("About the past week: 20/40 (first check-in)");
+    expect(summary?.text).toContain("Approach fits: 7.5");
+    expect(summary?.text).toContain("Comment: Rough week <b>& all</b>");
+    expect(summary?.text).toContain("Alliance 34.5 is below 36");
+    expect(summary?.text).toContain("Progress 20 is below the clinical cutoff of 25");
+    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(8);
+    expect(c.count("SELECT SUM(value) AS n FROM answers")).toBe(54.5);
+  });
+
+  it("shows the change since the previous check-in in the next summary, and the history", async () => {
+    await c.enrol();
+    for (const round of [
+      [9, 9, 9, 9, 5, 5, 5, 5],
+      [9, 9, 9, 8, 7, 7, 6, 6],
+    ]) {
+      await c.say("rivera", "checkin alex");
+      for (const v of round) await c.say("alex", String(v));
+      await c.say("alex", "skip");
+    }
+    const summary = c.lastTo("rivera").message.text;
+    expect(summary).toContain("About today's session: 35/40 (-1 since the last check-in)");
+    expect(summary).toContain("About the past week: 26/40 (+6 since the last check-in)");
+    expect(summary).toContain("Alliance fell from 36 to 35 (-1)");
+    expect(summary).toContain("Progress rose from 20 to 26 (+6) since the first check-in");
+    expect(summary).toContain("Comment: none");
+    const [history] = await c.say("rivera", "summary alex");
+    expect(history?.message.text).toContain("alex: 2 completed check-ins");
+    expect(history?.message.text).toMatch(/1\. .*alliance 36 {2}progress 20/);
+    expect(history?.message.text).toMatch(/2\. .*alliance 35 {2}progress 26/);
+    const [caseload] = await c.say("rivera", "clients");
+    expect(caseload?.message.text).toMatch(/alex: active, last check-in .*\(alliance 35, progress 26\)/);
+  });
+
+  it("asks again, kindly, for anything that is not a score, and stores none of it", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const bad of ["eleven", "11", "-1", "👍", "", "   ", "7".repeat(5000), "10.5", "7/5"]) {
+      const replies = await c.say("alex", bad);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.message.text).toContain("a number from 0 to 10");
+      expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(0);
+    }
+    for (const good of ["7.5", "7/10", " 7 "]) await c.say("alex", good);
+    const values = c.store.connection.prepare("SELECT value FROM answers ORDER BY answered_at, item").all();
+    expect(values.map((r) => (r as { value: number }).value).sort()).toEqual([7, 7, 7.5]);
+  });
+
+  it("keeps the stored answer when an older question's button is pressed, and says so", async () => {
+    await c.enrol();
+    const sent = await c.say("rivera", "checkin alex");
+    const first = sent.filter((d) => d.externalId === "alex")[1]?.message;
+    await c.press("alex", "8", first?.ref);
+    const replies = await c.press("alex", "2", first?.ref);
+    expect(replies[0]?.message.text).toContain("already answered");
+    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(1);
+    expect(c.count("SELECT value AS n FROM answers WHERE item = 'heard'")).toBe(8);
+  });
+
+  it("accepts a press of the current question's button", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const current = c.lastTo("alex").message;
+    const replies = await c.press("alex", "6", current.ref);
+    expect(replies[0]?.message.text).toContain("2/8");
+    expect(c.count("SELECT value AS n FROM answers WHERE item = 'heard'")).toBe(6);
+  });
+
+  it("repeats the current question after help, and does not open a second check-in", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "9");
+    const help = await c.say("alex", "help");
+    expect(help[0]?.message.text).toContain("not a crisis service");
+    expect(help[0]?.message.text).toContain("TEST CRISIS TEXT");
+    expect(help[1]?.message.text).toContain("2/8");
+    const again = await c.say("rivera", "/checkin alex");
+    expect(again[0]?.message.text).toContain("already has a check-in open (at question 2 of 9)");
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(1);
+  });
+
+  it("asks for a shorter comment when it is too long, then keeps it", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (let i = 0; i < 8; i++) await c.say("alex", "8");
+    const tooLong = await c.say("alex", "x".repeat(2001));
+    expect(tooLong[0]?.message.text).toContain("2000 characters");
+    await c.say("alex", "y".repeat(2000));
+    expect(c.count("SELECT length(comment) AS n FROM checkins")).toBe(2000);
+  });
+});

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+describe("linking therapists and enrolling clients", () => {
+  let c: Conversation;
+  beforeEach(() => {
+    c = new Conversation();
+  });
+  afterEach(() => c.close());
+
+  async function inviteCode(therapist: string, alias: string): Promise<string> {
+    const [reply] = await c.say(therapist, `invite ${alias}`);
+    const code = /start (\S+)/.exec(reply?.message.text ?? "")?.[1];
+    if (!code) throw new Error("no code");
+    return code;
+  }
+
+  it("tells a stranger how to start, and refuses a made-up code", async () => {
+    const [hello] = await c.say("stranger", "hi");
+    expect(hello?.message.text).toContain("start CODE");
+    const [wrong] = await c.say("stranger", "start AAAA-BBBB-CCCC");
+    expect(wrong?.message.text).toContain("doesn't work");
+    expect(c.count("SELECT COUNT(*) AS n FROM identities")).toBe(0);
+  });
+
+  it("links a therapist with a single-use code", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    const [ok] = await c.say("rivera", `link ${code.toLowerCase()}`);
+    expect(ok?.message.text).toContain("You're linked as Dr Rivera");
+    const [reuse] = await c.say("someone-else", `link ${code}`);
+    expect(reuse?.message.text).toContain("doesn't work");
+  });
+
+  it("refuses an expired code", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    c.clock.advance(8 * 86_400_000);
+    const [reply] = await c.say("rivera", `link ${code}`);
+    expect(reply?.message.text).toContain("doesn't work");
+  });
+
+  it("asks for consent with two choices, naming the therapist, the crisis text and that it is no crisis service", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const clientCode = await inviteCode("rivera", "alex");
+    const [consent] = await c.say("alex", `/start ${clientCode}`);
+    expect(consent?.message.text).toContain("Dr Rivera");
+    expect(consent?.message.text).toContain("not a crisis service");
+    expect(consent?.message.text).toContain("TEST CRISIS TEXT");
+    expect(consent?.message.choices?.map((ch) => ch.value)).toEqual(["yes", "no"]);
+    const [reask] = await c.say("alex", "perhaps");
+    expect(reask?.message.text).toContain("yes or no");
+    const replies = await c.press("alex", "yes", consent?.message.ref);
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain("alex joined");
+    expect(c.count("SELECT COUNT(*) AS n FROM consents WHERE choice = 'given' AND version = 1")).toBe(1);
+  });
+
+  it("stores nothing but the refusal when a client declines", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const clientCode = await inviteCode("rivera", "alex");
+    await c.say("alex", `start ${clientCode}`);
+    const replies = await c.say("alex", "no");
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain("alex declined");
+    expect(c.count("SELECT COUNT(*) AS n FROM consents WHERE choice = 'declined'")).toBe(1);
+    const clientId = c.count("SELECT person_id AS n FROM clients WHERE alias = 'alex'");
+    expect(c.count("SELECT COUNT(*) AS n FROM identities WHERE person_id = ?", clientId)).toBe(0);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(0);
+    const [after] = await c.say("alex", "7");
+    expect(after?.message.text).toContain("start CODE");
+    const [noCheckin] = await c.say("rivera", "checkin alex");
+    expect(noCheckin?.message.text).toContain("can't get check-ins yet (declined)");
+  });
+
+  it("keeps therapists apart: another therapist's alias is no such client", async () => {
+    await c.enrol("rivera", "alex");
+    const { code } = await c.engine.addTherapist("Dr Okafor");
+    await c.say("okafor", `link ${code}`);
+    for (const word of ["checkin alex", "summary alex"]) {
+      const [reply] = await c.say("okafor", word);
+      expect(reply?.message.text).toBe("You have no client called alex.");
+    }
+    const [caseload] = await c.say("okafor", "clients");
+    expect(caseload?.message.text).toContain("no clients yet");
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(0);
+  });
+
+  it("does not let a client use therapist words", async () => {
+    await c.enrol();
+    for (const word of ["invite bob", "checkin alex", "clients", "summary alex"]) {
+      const [reply] = await c.say("alex", word);
+      expect(reply?.message.text).toContain("only therapists");
+    }
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+  });
+
+  it("refuses an invalid alias and an invite for a client who is already active", async () => {
+    await c.enrol();
+    const [bad] = await c.say("rivera", "invite al ex!");
+    expect(bad?.message.text).toContain("An alias is");
+    const [twice] = await c.say("rivera", "invite ALEX");
+    expect(twice?.message.text).toContain("already on your caseload");
+  });
+
+  it("replaces the code of a client who has not joined yet: only the newest one works", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const first = await inviteCode("rivera", "alex");
+    const second = await inviteCode("rivera", "alex");
+    const [old] = await c.say("alex", `start ${first}`);
+    expect(old?.message.text).toContain("doesn't work");
+    const [consent] = await c.say("alex", `start ${second}`);
+    expect(consent?.message.choices).toHaveLength(2);
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { ManualClock } from "../../src/clock.js";
+import { newCode } from "../../src/codes.js";
+import { type ClinicConfig, clinicConfigSchema } from "../../src/config/clinic-config.js";
+import type { ChannelSender } from "../../src/delivery/channel-sender.js";
+import { DeliveryWorker } from "../../src/delivery/worker.js";
+import { Engine, type HandleResult } from "../../src/engine/engine.js";
+import type { Delivery, InboundEvent, InboundInput } from "../../src/model.js";
+import { loadPrompts } from "../../src/prompts/load.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
+
+export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
+export const CRISIS = "TEST CRISIS TEXT: call 112.";
+export const silentLog = pino({ level: "silent" });
+
+/**
+ * A scripted conversation on a real SQLite file: say something as a person, get back what
+ * rapport delivered as a result.
+ */
+export class Conversation {
+  readonly clock = new ManualClock(new Date("2026-11-26T10:00:00Z"));
+  readonly dir = mkdtempSync(join(tmpdir(), "rapport-test-"));
+  readonly dbPath = join(this.dir, "rapport.db");
+  readonly store: SqliteStore;
+  readonly engine: Engine;
+  readonly worker: DeliveryWorker;
+  readonly delivered: Delivery[] = [];
+
+  constructor(clinicOverrides: Partial<ClinicConfig> = {}, channel = "console") {
+    const clinic = { ...clinicConfigSchema.parse({}), ...clinicOverrides };
+    this.store = SqliteStore.open(this.dbPath, this.clock.now());
+    const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
+    this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
+    this.engine = new Engine(this.store, {
+      clock: this.clock,
+      catalog: loadPrompts(PROMPTS_DIR),
+      clinic,
+      crisisText: CRISIS,
+      newCode: () => newCode(),
+    });
+  }
+
+  event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {
+    return { channel: "console", id, sender: { id: name }, address: { name }, direct: true, input };
+  }
+
+  /** Hands one event to the engine and returns the messages delivered because of it. */
+  async send(event: InboundEvent): Promise<{ result: HandleResult; replies: Delivery[] }> {
+    const before = this.delivered.length;
+    const result = await this.engine.handle(event);
+    await this.worker.drain();
+    return { result, replies: this.delivered.slice(before) };
+  }
+
+  async say(name: string, text: string): Promise<Delivery[]> {
+    return (await this.send(this.event(name, { kind: "text", text }))).replies;
+  }
+
+  async press(name: string, value: string, ref?: string): Promise<Delivery[]> {
+    return (await this.send(this.event(name, { kind: "choice", value, ref }))).replies;
+  }
+
+  /** The last message delivered to a person. */
+  lastTo(name: string): Delivery {
+    const found = this.delivered.filter((d) => d.externalId === name).at(-1);
+    if (!found) throw new Error(`nothing was delivered to ${name}`);
+    return found;
+  }
+
+  /** A linked therapist and an enrolled, consenting client: the state most tests start from. */
+  async enrol(therapist = "rivera", client = "alex"): Promise<void> {
+    const { code } = await this.engine.addTherapist(`Dr ${therapist}`);
+    await this.say(therapist, `link ${code}`);
+    const invite = await this.say(therapist, `invite ${client}`);
+    const clientCode = /start (\S+)/.exec(invite[0]?.message.text ?? "")?.[1];
+    if (!clientCode) throw new Error("no invite code in the reply");
+    await this.say(client, `start ${clientCode}`);
+    await this.say(client, "yes");
+  }
+
+  count(sql: string, ...params: unknown[]): number {
+    return (this.store.connection.prepare(sql).get(...params) as { n: number }).n;
+  }
+
+  close(): void {
+    this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
