@@ -40,7 +40,13 @@ program
     // Loaded here only: restify is not needed by the other commands.
     const { createHttpServer } = await import("./http/http-server.js");
     const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
-    const bound = await http.listen(settings.port, settings.host);
+    const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
+      store.close();
+      throw new ConfigError(
+        `cannot listen on ${settings.host}:${settings.port} (${error.code ?? error.message}); check HOST and PORT`,
+        "HOST/PORT",
+      );
+    });
     log.info({ port: bound.port, host: bound.host }, "rapport is listening");
     worker.start();
 

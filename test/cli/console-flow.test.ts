@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { addTherapist, type ConsoleMessage, freshEnv, LiveConsole, runCli, script } from "../helpers/cli.js";
+
+const ANSWERS = ["9", "8", "7.5", "10", "5", "6/10", " 4 ", "5"];
+
+function inviteCodeFrom(messages: ConsoleMessage[]): string {
+  const invite = messages.find((m) => m.to === "rivera" && m.text.startsWith("Invite for alex"));
+  const code = /^start (\S+)$/m.exec(invite?.text ?? "")?.[1];
+  if (!code) throw new Error("no invite code printed");
+  return code;
+}
+
+function totalLine(summary: string, title: string): number {
+  const match = new RegExp(`${title}: ([\\d.]+)/40`).exec(summary);
+  if (!match) throw new Error(`no total for ${title}`);
+  return Number(match[1]);
+}
+
+describe("the console flow through the built CLI", () => {
+  it("registers, links, invites, enrols with consent, runs a check-in and summarises it", async () => {
+    const env = freshEnv();
+    const linkCode = await addTherapist(env, "Dr Rivera");
+    const setup = await script(env, [`rivera: link ${linkCode}`, "rivera: invite alex"]);
+    expect(setup[0]).toEqual({
+      to: "rivera",
+      text: "You're linked as Dr Rivera. Type help to see what you can do.",
+      choices: [],
+      urgent: false,
+    });
+    const code = inviteCodeFrom(setup);
+
+    const out = await script(env, [
+      `alex: start ${code}`,
+      "alex: yes",
+      "rivera: checkin alex",
+      ...ANSWERS.slice(0, 2).map((a) => `alex: ${a}`),
+      "alex: eleven",
+      ...ANSWERS.slice(2).map((a) => `alex: ${a}`),
+      "alex: Thanks & see you <soon>",
+      "rivera: summary alex",
+      "rivera: clients",
+    ]);
+
+    const consent = out[0];
+    expect(consent?.to).toBe("alex");
+    expect(consent?.text).toContain("not a crisis service");
+    expect(consent?.text).toContain("DEMO SAMPLE TEXT");
+    expect(consent?.choices.map((ch) => ch.value)).toEqual(["yes", "no"]);
+
+    const questions = out.filter((m) => m.to === "alex" && /^(.*\n\n)?\d\/8\./.test(m.text));
+    expect(questions).toHaveLength(8);
+    for (const q of questions) expect(q.choices).toHaveLength(11);
+    expect(questions[0]?.text).toContain("today's session");
+    expect(questions[4]?.text).toContain("past week");
+    expect(out.some((m) => m.to === "alex" && m.text.includes("only use a number from 0 to 10"))).toBe(true);
+
+    const summary =
+      out.find((m) => m.to === "rivera" && m.text.startsWith("Check-in 1 from alex"))?.text ?? "";
+    const numbers = ANSWERS.map((a) => Number(a.trim().replace("/10", "")));
+    const sum = (xs: number[]) => Math.round(xs.reduce((s, x) => s + x, 0) * 10) / 10;
+    expect(totalLine(summary, "About today's session")).toBe(sum(numbers.slice(0, 4)));
+    expect(totalLine(summary, "About the past week")).toBe(sum(numbers.slice(4)));
+    expect(summary).toContain("Comment: Thanks & see you <soon>");
+    expect(summary).toContain("Flags:");
+    expect(out.find((m) => m.to === "alex" && m.text.startsWith("Thank you"))).toBeDefined();
+
+    const history = out.find((m) => m.to === "rivera" && m.text.startsWith("alex: 1 completed"))?.text;
+    expect(history).toMatch(/alliance 34\.5 {2}progress 20/);
+    const caseload = out.find((m) => m.to === "rivera" && m.text.startsWith("Your clients (1)"))?.text;
+    expect(caseload).toMatch(/alex: active, last check-in .*alliance 34\.5, progress 20/);
+  });
+
+  it("continues at the same item after the process ends mid-check-in, by exit or by SIGKILL", async () => {
+    const env = freshEnv();
+    const linkCode = await addTherapist(env, "Dr Rivera");
+    const code = inviteCodeFrom(await script(env, [`rivera: link ${linkCode}`, "rivera: invite alex"]));
+    await script(env, [`alex: start ${code}`, "alex: yes", "rivera: checkin alex", "alex: 9", "alex: 9"]);
+
+    const live = new LiveConsole(env);
+    const [third] = await live.say("alex: 8");
+    expect(third?.text).toContain("4/8");
+    await live.kill();
+
+    const rest = await script(env, ["alex: 7", "alex: 6", "alex: 6", "alex: 5", "alex: 5", "alex: skip"]);
+    expect(rest[0]?.text).toContain("5/8");
+    const summary = rest.find((m) => m.to === "rivera")?.text ?? "";
+    expect(totalLine(summary, "About today's session")).toBe(33);
+    expect(totalLine(summary, "About the past week")).toBe(22);
+    const history = await script(env, ["rivera: summary alex"]);
+    expect(history[0]?.text).toContain("alex: 1 completed check-ins");
+  });
+
+  it("prints readable text without --json, and reports a line that is not NAME: text", async () => {
+    const env = freshEnv();
+    const result = await runCli(["console", "--script", "-"], env, "no colon here\nsomeone: hello\n");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("[to someone]");
+    expect(result.stdout).toContain("start CODE");
+    expect(result.stderr).toContain('line 1: expected "NAME: text"');
+  });
+
+  it("logs that it runs as a demo, and keeps client text out of the log", async () => {
+    const env = freshEnv();
+    const linkCode = await addTherapist(env, "Dr Rivera");
+    const code = inviteCodeFrom(await script(env, [`rivera: link ${linkCode}`, "rivera: invite alex"]));
+    const result = await runCli(
+      ["console", "--json", "--script", "-"],
+      env,
+      [
+        `alex: start ${code}`,
+        "alex: yes",
+        "rivera: checkin alex",
+        "alex: 7",
+        "alex: SECRET-ANSWER-TEXT",
+      ].join("\n"),
+    );
+    expect(result.stderr).toContain("DEMO MODE");
+    expect(result.stderr).not.toContain("SECRET-ANSWER-TEXT");
+    expect(result.stderr).not.toContain(code);
+  });
+
+  it("stops with a message naming the setting when the configuration is bad", async () => {
+    const badPort = await runCli(["console", "--script", "-"], freshEnv({ PORT: "http" }));
+    expect(badPort.code).toBe(78);
+    expect(badPort.stderr).toContain("PORT must be a whole number");
+    const noCrisis = await runCli(["console", "--script", "-"], freshEnv({ TELEGRAM_BOT_TOKEN: "123:abc" }));
+    expect(noCrisis.code).toBe(78);
+    expect(noCrisis.stderr).toContain("clinic.crisisText");
+    const missing = await runCli(["console", "--script", "/nonexistent/file.txt"], freshEnv());
+    expect(missing.code).toBe(78);
+    expect(missing.stderr).toContain("--script");
+  });
+
+  it("migrates on demand and reports the schema version", async () => {
+    const env = freshEnv();
+    const result = await runCli(["migrate"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/schema version 1/);
+  });
+});

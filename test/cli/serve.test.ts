@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLI, freshEnv, runCli } from "../helpers/cli.js";
+
+/** Starts `rapport serve` on a free loopback port and waits for its "listening" log line. */
+function serve(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; log: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve"], {
+      env: { ...env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    let stdout = "";
+    child.stdout?.on("data", (d) => {
+      stdout += d;
+    });
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 15_000);
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+      const listening = stderr
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { msg: string; port?: number })
+        .find((l) => l.msg === "rapport is listening");
+      if (listening?.port) {
+        clearTimeout(timer);
+        resolve({ child, port: listening.port, log: () => stderr, stdout: () => stdout });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+}
+
+describe("rapport serve", () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const c of children) c.kill("SIGKILL");
+  });
+
+  it("answers GET /healthz with 200 and JSON while the database is reachable, and stops on SIGTERM", async () => {
+    const server = await serve(freshEnv());
+    children.push(server.child);
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(await res.json()).toMatchObject({ status: "ok", database: "ok", demo: true });
+    const notFound = await fetch(`http://127.0.0.1:${server.port}/nowhere`);
+    expect(notFound.status).toBe(404);
+    expect(server.log()).toContain("DEMO MODE");
+    const exited = new Promise<number | null>((r) => server.child.once("exit", (code) => r(code)));
+    server.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("opens no console without a terminal, while the console command works beside it on the same database", async () => {
+    const env = freshEnv();
+    const server = await serve(env);
+    children.push(server.child);
+    const result = await runCli(["console", "--json", "--script", "-"], env, "someone: hello\n");
+    expect(result.stdout).toContain("start CODE");
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(server.stdout()).toBe("");
+  });
+
+  it("stops with a clear message when it cannot listen on HOST", async () => {
+    const result = await runCli(["serve"], freshEnv({ HOST: "203.0.113.7", PORT: "0" }));
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(/cannot listen on 203\.0\.113\.7:0 .*check HOST and PORT/);
+  });
+});

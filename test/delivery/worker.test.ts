@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { backoffMs } from "../../src/delivery/backoff.js";
+import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
+import { DeliveryWorker } from "../../src/delivery/worker.js";
+import type { Delivery } from "../../src/model.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { silentLog } from "../helpers/conversation.js";
+
+describe("DeliveryWorker", () => {
+  let dir: string;
+  let store: SqliteStore;
+  const clock = new ManualClock(new Date("2026-11-26T10:00:00Z"));
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "rapport-worker-"));
+    store = SqliteStore.open(join(dir, "r.db"));
+    const now = clock.now().toISOString();
+    await store.transaction(async (tx) => {
+      for (const name of ["a", "b"]) {
+        const id = await tx.createPerson("client", name, now);
+        await tx.saveIdentity(
+          { channel: "fake", externalId: name, personId: id, address: { name }, locale: null },
+          now,
+        );
+        for (let i = 1; i <= 3; i++) await tx.enqueue(id, { kind: "info", text: `${name}${i}` }, now);
+      }
+    });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function statuses(): Record<string, string> {
+    const rows = store.connection.prepare("SELECT message, status FROM outbox").all() as {
+      message: string;
+      status: string;
+    }[];
+    return Object.fromEntries(rows.map((r) => [JSON.parse(r.message).text, r.status]));
+  }
+
+  it("sends every message once, in order per recipient", async () => {
+    const got: string[] = [];
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d: Delivery) => void got.push(d.message.text),
+    };
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog);
+    expect(await worker.drain()).toBe(6);
+    expect(got.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
+    expect(got.filter((t) => t.startsWith("b"))).toEqual(["b1", "b2", "b3"]);
+    expect(await worker.drain()).toBe(0);
+  });
+
+  it("waits the platform's retry-after, holds that recipient's later messages, and sends the rest", async () => {
+    const got: string[] = [];
+    let refused = false;
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        if (d.message.text === "a2" && !refused) {
+          refused = true;
+          throw new DeliveryError("HTTP 429", "retry", 30_000);
+        }
+        got.push(d.message.text);
+      },
+    };
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog);
+    await worker.drain();
+    expect(got).toEqual(expect.arrayContaining(["a1", "b1", "b2", "b3"]));
+    expect(got).not.toContain("a3");
+    clock.advance(29_000);
+    await worker.drain();
+    expect(got).not.toContain("a2");
+    clock.advance(1_000);
+    await worker.drain();
+    expect(got.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
+    expect(Object.values(statuses()).every((s) => s === "sent")).toBe(true);
+  });
+
+  it("marks a message failed after the last attempt, and at once when the recipient is unreachable", async () => {
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        if (d.externalId === "a") throw new Error("connection reset");
+        if (d.message.text === "b1") throw new DeliveryError("HTTP 403 blocked", "unreachable");
+      },
+    };
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { maxAttempts: 3, baseDelayMs: 10 });
+    for (let i = 0; i < 5; i++) {
+      await worker.drain();
+      clock.advance(60_000);
+    }
+    const s = statuses();
+    expect(s.a1).toBe("failed");
+    expect(s.b1).toBe("failed");
+    expect(s.b2).toBe("sent");
+    const attempts = store.connection
+      .prepare("SELECT attempts FROM outbox WHERE message LIKE '%\"a1\"%'")
+      .get();
+    expect(attempts).toEqual({ attempts: 3 });
+  });
+
+  it("backs off exponentially with jitter, within the cap", () => {
+    expect(backoffMs(1, 1000, 60_000, () => 0.999)).toBe(999);
+    expect(backoffMs(4, 1000, 60_000, () => 0.999)).toBe(7992);
+    expect(backoffMs(20, 1000, 60_000, () => 0.999)).toBe(59_940);
+    expect(backoffMs(3, 1000, 60_000, () => 0)).toBe(500);
+  });
+});
