@@ -23,13 +23,9 @@ export async function therapistTurn(
     case "invite":
       return invite(turn, therapistId, parsed.args);
     case "checkin":
-      return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) =>
-        checkin(turn, client),
-      );
+      return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) => checkin(turn, client));
     case "summary":
-      return withClient(turn, therapistId, parsed.args, "summary ALIAS", (client) =>
-        summary(turn, client),
-      );
+      return withClient(turn, therapistId, parsed.args, "summary ALIAS", (client) => summary(turn, client));
     case "clients": {
       const entries = await turn.tx.caseload(therapistId);
       return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone));

@@ -5,7 +5,7 @@ import { CLI, freshEnv, runCli } from "../helpers/cli.js";
 /** Starts `rapport serve` on a free loopback port and waits for its "listening" log line. */
 function serve(
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number; log: () => string }> {
+): Promise<{ child: ChildProcess; port: number; log: () => string; stdout: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "serve"], {
       env: { ...env, PORT: "0" },
