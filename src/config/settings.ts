@@ -69,7 +69,8 @@ function parseFlag(env: Env, name: string): boolean {
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 3978;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  // Plain digits only: Number() would also read " " as 0 and "0x50" as 80.
+  if (!/^\d{1,5}$/.test(raw) || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${raw}")`, "PORT");
   }
   return port;

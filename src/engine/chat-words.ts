@@ -38,7 +38,8 @@ export function isTherapistWord(word: ChatWord): boolean {
 }
 
 /** An alias is the therapist's own short name for a client: no real names needed. */
-const ALIAS = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}$/u;
+// Combining marks (\p{M}) are part of letters in many scripts (Devanagari vowel signs, "İ" lower-cased).
+const ALIAS = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]{0,31}$/u;
 
 export function normaliseAlias(raw: string | undefined): string | undefined {
   if (!raw) return undefined;

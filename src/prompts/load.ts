@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
@@ -6,8 +6,15 @@ import type { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { type Instrument, instrumentSchema, type MessageFile, messagesSchema } from "./schema.js";
 
-/** prompts/ ships beside src/ and adapters/; from dist/src/prompts that is four levels up. */
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL("../../../prompts", import.meta.url));
+/**
+ * prompts/ ships beside src/ and adapters/: three levels up from dist/src/prompts when built,
+ * two from src/prompts when run from source.
+ */
+export const DEFAULT_PROMPTS_DIR =
+  [
+    fileURLToPath(new URL("../../../prompts", import.meta.url)),
+    fileURLToPath(new URL("../../prompts", import.meta.url)),
+  ].find((dir) => existsSync(join(dir, "en"))) ?? fileURLToPath(new URL("../../../prompts", import.meta.url));
 
 export interface LanguagePack {
   language: string;
@@ -38,21 +45,15 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
     if (!files.includes("messages.yaml")) {
       throw new ConfigError(`${relative(process.cwd(), langDir)}: messages.yaml is missing`, "prompts");
     }
-    const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema);
-    checkLanguage(join(langDir, "messages.yaml"), messages.language, language);
+    const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema, { language: `${language}/` });
     const instruments = new Map<string, Instrument>();
     for (const file of files.filter((f) => f !== "messages.yaml").sort()) {
-      const path = join(langDir, file);
-      const instrument = parseFile(path, instrumentSchema);
-      checkLanguage(path, instrument.language, language);
-      const expectedId = file.replace(/\.ya?ml$/, "");
-      if (instrument.id !== expectedId) {
-        throw new ConfigError(
-          `${display(path)}: field "id" is "${instrument.id}" but the file is named ${file}`,
-          "prompts",
-        );
-      }
-      instruments.set(instrument.id, instrument);
+      const id = file.replace(/\.ya?ml$/, "");
+      const instrument = parseFile(join(langDir, file), instrumentSchema, {
+        language: `${language}/`,
+        id: file,
+      });
+      instruments.set(id, instrument);
     }
     languages.set(language, { language, messages, instruments });
   }
@@ -62,20 +63,19 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
   return { languages, fallback };
 }
 
-function checkLanguage(path: string, declared: string, folder: string): void {
-  if (declared !== folder) {
-    throw new ConfigError(
-      `${display(path)}: field "language" is "${declared}" but the file is in ${folder}/`,
-      "prompts",
-    );
-  }
-}
-
 function display(path: string): string {
   return relative(process.cwd(), path) || path;
 }
 
-function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+/**
+ * Parses and validates one file. `mustMatch` names top-level fields whose value must equal
+ * the folder or file they live in (the value is given with its trailing "/" or extension).
+ */
+function parseFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  mustMatch: Record<string, string>,
+): z.infer<S> {
   const source = readFileSync(path, "utf8");
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true });
@@ -88,7 +88,20 @@ function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
     );
   }
   const result = schema.safeParse(doc.toJS());
-  if (result.success) return result.data;
+  if (result.success) {
+    for (const [field, place] of Object.entries(mustMatch)) {
+      const value = (result.data as Record<string, unknown>)[field];
+      if (`${value}` !== place.replace(/(\/|\.ya?ml)$/, "")) {
+        const line = lineOf(doc, [field], lineCounter);
+        const where = place.endsWith("/") ? `the file is in ${place}` : `the file is named ${place}`;
+        throw new ConfigError(
+          `${display(path)}:${line}: field "${field}" is "${value}" but ${where}`,
+          "prompts",
+        );
+      }
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0];
   const path_ = issue?.path ?? [];
   const field = path_.length ? path_.join(".") : "(top level)";

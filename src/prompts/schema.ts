@@ -44,7 +44,8 @@ export const instrumentSchema = z
 
 export type Instrument = z.infer<typeof instrumentSchema>;
 
-const placeholder = /\{([a-z_]+)\}/g;
+// Anything in braces counts, so "{Therapist}" or "{alias2}" is caught at load, not sent as written.
+const placeholder = /\{([^{}\n]*)\}/g;
 
 /** A wording template that may use only the listed {placeholders}. */
 function template(allowed: readonly string[]) {

@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_CRISIS_TEXT, loadSettings } from "../../src/config/settings.js";
+import { ConfigError } from "../../src/errors.js";
+
+/** A platform token so that rapport is not in demo mode; a dummy, never used to connect. */
+const PLATFORM = { TELEGRAM_BOT_TOKEN: "dummy-token-for-tests" };
+
+function settingsError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("loadSettings did not throw");
+}
+
+describe("loadSettings without a config file", () => {
+  it("runs as a demo with the defaults for an empty environment", () => {
+    const settings = loadSettings({});
+    expect(settings.demo).toBe(true);
+    expect(settings.port).toBe(3978);
+    expect(settings.host).toBe("127.0.0.1");
+    expect(settings.dbPath).toBe("./data/rapport.db");
+    expect(settings.crisisText).toBe(DEMO_CRISIS_TEXT);
+    expect(settings.crisisText).toContain("DEMO");
+    expect(settings.configPath).toBeUndefined();
+    expect(settings.dataKey).toBeUndefined();
+    expect(settings.platforms).toEqual({ telegram: false, slack: false, teams: false });
+    expect(settings.clinic.clinic.timeZone).toBe("UTC");
+    expect(settings.clinic.thresholds.allianceConcern).toBe(36);
+  });
+
+  it("treats empty strings as unset", () => {
+    const settings = loadSettings({
+      PORT: "",
+      HOST: "",
+      RAPPORT_DB: "",
+      RAPPORT_CONFIG: "",
+      RAPPORT_DEMO: "",
+    });
+    expect(settings.port).toBe(3978);
+    expect(settings.host).toBe("127.0.0.1");
+    expect(settings.dbPath).toBe("./data/rapport.db");
+    expect(settings.configPath).toBeUndefined();
+    expect(settings.demo).toBe(true);
+  });
+
+  it("reads PORT, HOST, RAPPORT_DB and RAPPORT_DATA_KEY", () => {
+    const settings = loadSettings({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      RAPPORT_DB: "/tmp/x.db",
+      RAPPORT_DATA_KEY: "k",
+    });
+    expect(settings.port).toBe(8080);
+    expect(settings.host).toBe("0.0.0.0");
+    expect(settings.dbPath).toBe("/tmp/x.db");
+    expect(settings.dataKey).toBe("k");
+  });
+
+  it.each(["0", "65535"])("accepts PORT %s", (port) => {
+    expect(loadSettings({ PORT: port }).port).toBe(Number(port));
+  });
+
+  it.each(["abc", "70000", "65536", "-1", "80.5", " ", "0x50", "1e3"])(
+    "refuses PORT %j naming PORT",
+    (port) => {
+      const error = settingsError({ PORT: port });
+      expect(error.setting).toBe("PORT");
+      expect(error.message).toContain("PORT");
+      expect(error.message).toContain(port);
+    },
+  );
+
+  it.each(["1", "true", "TRUE", " 1 "])("reads RAPPORT_DEMO %j with a platform as demo mode", (flag) => {
+    expect(loadSettings({ ...PLATFORM, RAPPORT_DEMO: flag }).demo).toBe(true);
+  });
+
+  it.each(["0", "false", "False"])("reads RAPPORT_DEMO %j with a platform as no demo mode", (flag) => {
+    // Outside demo mode the crisis text is required, so this stops at clinic.crisisText.
+    expect(settingsError({ ...PLATFORM, RAPPORT_DEMO: flag }).setting).toBe("clinic.crisisText");
+  });
+
+  it("keeps demo mode without any platform even with RAPPORT_DEMO=0", () => {
+    expect(loadSettings({ RAPPORT_DEMO: "0" }).demo).toBe(true);
+  });
+
+  it.each(["maybe", "yes", "2"])("refuses RAPPORT_DEMO %j naming it", (flag) => {
+    const error = settingsError({ RAPPORT_DEMO: flag });
+    expect(error.setting).toBe("RAPPORT_DEMO");
+    expect(error.message).toContain("RAPPORT_DEMO");
+    expect(error.message).toContain(flag);
+  });
+
+  it("sees which platforms are configured", () => {
+    expect(loadSettings({ ...PLATFORM, RAPPORT_DEMO: "1" }).platforms).toEqual({
+      telegram: true,
+      slack: false,
+      teams: false,
+    });
+    expect(loadSettings({ SLACK_BOT_TOKEN: "x", RAPPORT_DEMO: "1" }).platforms.slack).toBe(true);
+    expect(loadSettings({ MicrosoftAppId: "x", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
+    expect(loadSettings({ TEAMS_NO_AUTH: "1", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
+  });
+
+  it("refuses a platform without RAPPORT_CONFIG, naming clinic.crisisText", () => {
+    const error = settingsError(PLATFORM);
+    expect(error.setting).toBe("clinic.crisisText");
+    expect(error.message).toContain("clinic.crisisText");
+  });
+
+  it("uses the demo crisis text for a platform in explicit demo mode", () => {
+    const settings = loadSettings({ ...PLATFORM, RAPPORT_DEMO: "1" });
+    expect(settings.demo).toBe(true);
+    expect(settings.crisisText).toBe(DEMO_CRISIS_TEXT);
+  });
+});
+
+describe("loadSettings with RAPPORT_CONFIG", () => {
+  let dir: string;
+  let configPath: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "rapport-settings-"));
+    configPath = join(dir, "clinic.yaml");
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function withConfig(yaml: string, env: Record<string, string> = PLATFORM) {
+    writeFileSync(configPath, yaml);
+    return { ...env, RAPPORT_CONFIG: configPath };
+  }
+
+  it("uses the clinic's crisis text and leaves demo mode", () => {
+    const text = "Call 112 in an emergency, or the Example crisis line on 0800 000 000.";
+    const settings = loadSettings(withConfig(`clinic:\n  name: Example Practice\n  crisisText: "${text}"\n`));
+    expect(settings.demo).toBe(false);
+    expect(settings.crisisText).toBe(text);
+    expect(settings.configPath).toBe(configPath);
+    expect(settings.clinic.clinic.name).toBe("Example Practice");
+    expect(settings.clinic.clinic.timeZone).toBe("UTC");
+    expect(settings.clinic.thresholds).toEqual({
+      allianceConcern: 36,
+      allianceDrop: 1,
+      allianceItem: 9,
+      progressCutoff: 25,
+      progressReliableChange: 5,
+    });
+  });
+
+  it("prefers the clinic's crisis text in demo mode too", () => {
+    const settings = loadSettings(withConfig("clinic:\n  crisisText: Call 999.\n", {}));
+    expect(settings.demo).toBe(true);
+    expect(settings.crisisText).toBe("Call 999.");
+  });
+
+  it("reads changed thresholds and a time zone", () => {
+    const settings = loadSettings(
+      withConfig(
+        "clinic:\n  crisisText: Call 112.\n  timeZone: Europe/Berlin\nthresholds:\n  allianceConcern: 30\n",
+      ),
+    );
+    expect(settings.clinic.clinic.timeZone).toBe("Europe/Berlin");
+    expect(settings.clinic.thresholds.allianceConcern).toBe(30);
+    expect(settings.clinic.thresholds.allianceItem).toBe(9);
+  });
+
+  it("still needs the crisis text outside demo mode", () => {
+    const error = settingsError(withConfig("clinic:\n  name: Example Practice\n"));
+    expect(error.setting).toBe("clinic.crisisText");
+  });
+
+  it("refuses a crisis text of only spaces", () => {
+    const error = settingsError(withConfig('clinic:\n  crisisText: "   "\n'));
+    expect(error.setting).toBe("clinic.crisisText");
+    expect(error.message).toContain("clinic.crisisText");
+  });
+
+  it("refuses a threshold that is not a number, naming it", () => {
+    const error = settingsError(
+      withConfig("clinic:\n  crisisText: Call 112.\nthresholds:\n  allianceConcern: high\n"),
+    );
+    expect(error.setting).toBe("thresholds.allianceConcern");
+    expect(error.message).toContain("thresholds.allianceConcern");
+    expect(error.message).toContain(configPath);
+  });
+
+  it("refuses an unknown key at the top level", () => {
+    const error = settingsError(withConfig("clinic:\n  crisisText: Call 112.\ncolour: blue\n"));
+    expect(error.message).toContain("colour");
+  });
+
+  it("refuses an unknown key inside a section, naming the section", () => {
+    const error = settingsError(withConfig("clinic:\n  crisisText: Call 112.\n  colour: blue\n"));
+    expect(error.setting).toBe("clinic");
+    expect(error.message).toContain("colour");
+  });
+
+  it("refuses a time zone that does not exist", () => {
+    const error = settingsError(withConfig("clinic:\n  crisisText: Call 112.\n  timeZone: Mars/Olympus\n"));
+    expect(error.setting).toBe("clinic.timeZone");
+    expect(error.message).toContain("clinic.timeZone");
+  });
+
+  it("refuses a file that is not YAML, naming RAPPORT_CONFIG", () => {
+    const error = settingsError(withConfig("clinic: [unclosed\n"));
+    expect(error.setting).toBe("RAPPORT_CONFIG");
+    expect(error.message).toContain("RAPPORT_CONFIG");
+    expect(error.message).toContain(configPath);
+  });
+
+  it("refuses a file that does not exist, naming RAPPORT_CONFIG", () => {
+    const error = settingsError({ ...PLATFORM, RAPPORT_CONFIG: join(dir, "missing.yaml") });
+    expect(error.setting).toBe("RAPPORT_CONFIG");
+    expect(error.message).toContain("missing.yaml");
+  });
+
+  it("reads an empty file as all defaults", () => {
+    const settings = loadSettings(withConfig("", {}));
+    expect(settings.demo).toBe(true);
+    expect(settings.crisisText).toBe(DEMO_CRISIS_TEXT);
+  });
+});

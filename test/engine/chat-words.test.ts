@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import {
+  CLIENT_WORDS,
+  isTherapistWord,
+  normaliseAlias,
+  parseChatWord,
+  SHARED_WORDS,
+  THERAPIST_WORDS,
+} from "../../src/engine/chat-words.js";
+
+describe("parseChatWord", () => {
+  it.each([
+    ["help", "help", []],
+    ["/help", "help", []],
+    ["start ABCD-EFGH-JKMN", "start", ["ABCD-EFGH-JKMN"]],
+    ["/start ABCD-EFGH-JKMN", "start", ["ABCD-EFGH-JKMN"]],
+    ["/start@SomeBot CODE", "start", ["CODE"]],
+    ["start@SomeBot CODE", "start", ["CODE"]],
+    ["/START@SomeBot CODE", "start", ["CODE"]],
+    ["/start@Some_Bot", "start", []],
+    ["Invite Alex", "invite", ["Alex"]],
+    ["CHECKIN alex", "checkin", ["alex"]],
+    ["   summary    alex   ", "summary", ["alex"]],
+    ["invite\talex\n", "invite", ["alex"]],
+    ["start  ABCD  EFGH JKMN", "start", ["ABCD", "EFGH", "JKMN"]],
+    ["schedule alex weekly", "schedule", ["alex", "weekly"]],
+  ])("reads %j as %s %j", (text, word, args) => {
+    expect(parseChatWord(text)).toEqual({ word, args });
+  });
+
+  it.each([
+    "",
+    "   ",
+    "7",
+    "7.5",
+    "/7",
+    "hello",
+    "helpme",
+    "help?",
+    "//help",
+    "please help",
+    "/",
+    "@SomeBot",
+    "yes",
+  ])("returns undefined for %j", (text) => {
+    expect(parseChatWord(text)).toBeUndefined();
+  });
+
+  it("knows every listed word, with and without a slash", () => {
+    for (const word of [...THERAPIST_WORDS, ...CLIENT_WORDS, ...SHARED_WORDS]) {
+      expect(parseChatWord(word)).toEqual({ word, args: [] });
+      expect(parseChatWord(`/${word.toUpperCase()}`)).toEqual({ word, args: [] });
+    }
+  });
+
+  it("tells therapist words from client and shared words", () => {
+    for (const word of THERAPIST_WORDS) expect(isTherapistWord(word)).toBe(true);
+    for (const word of [...CLIENT_WORDS, ...SHARED_WORDS]) expect(isTherapistWord(word)).toBe(false);
+  });
+});
+
+describe("normaliseAlias", () => {
+  it.each([
+    ["alex", "alex"],
+    ["Alex", "alex"],
+    ["J.Doe", "j.doe"],
+    ["client_7", "client_7"],
+    ["a-b", "a-b"],
+    ["7", "7"],
+    ["zoë", "zoë"],
+    ["Zoë", "zoë"],
+    ["ÅSA", "åsa"],
+    ["Ελένη", "ελένη"],
+    ["日本", "日本"],
+    ["مريم", "مريم"],
+    // NFD input is composed to NFC first.
+    ["zoe\u0308", "zoë"],
+  ])("accepts %j as %j", (raw, alias) => {
+    expect(normaliseAlias(raw)).toBe(alias);
+  });
+
+  it("accepts 32 characters and refuses 33", () => {
+    expect(normaliseAlias("a".repeat(32))).toBe("a".repeat(32));
+    expect(normaliseAlias("A".repeat(32))).toBe("a".repeat(32));
+    expect(normaliseAlias("a".repeat(33))).toBeUndefined();
+  });
+
+  it("counts characters, not UTF-16 units", () => {
+    // "𝒜" is one letter outside the BMP (two UTF-16 code units).
+    expect(normaliseAlias("नमस्ते")).toBe("नमस्ते");
+    expect(normaliseAlias("İstanbul")).toBe("i̇stanbul");
+    expect(normaliseAlias("𝒜".repeat(32))).toBe("𝒜".repeat(32));
+    expect(normaliseAlias("𝒜".repeat(33))).toBeUndefined();
+  });
+
+  it.each([
+    ["undefined", undefined],
+    ["an empty string", ""],
+    ["a space inside", "alex smith"],
+    ["a leading space", " alex"],
+    ["a trailing space", "alex "],
+    ["a leading dot", ".alex"],
+    ["a leading dash", "-alex"],
+    ["a leading underscore", "_alex"],
+    ["a NUL", "al\u0000ex"],
+    ["a newline", "alex\n"],
+    ["a tab", "al\tex"],
+    ["a right-to-left mark inside", "al\u200Fex"],
+    ["a right-to-left mark at the end", "alex\u200F"],
+    ["a right-to-left mark at the start", "\u200Falex"],
+    ["a zero-width space", "al\u200Bex"],
+    ["an emoji", "alex👍"],
+    ["a slash", "a/b"],
+    ["an at sign", "alex@clinic"],
+  ])("refuses %s", (_label, raw) => {
+    expect(normaliseAlias(raw)).toBeUndefined();
+  });
+});
