@@ -111,4 +111,24 @@ describe("linking therapists and enrolling clients", () => {
     const [consent] = await c.say("alex", `start ${second}`);
     expect(consent?.message.choices).toHaveLength(2);
   });
+
+  it("lets therapist and client be on different channels: each gets messages where they wrote from", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const clientCode = await inviteCode("rivera", "alex");
+    const other = (text: string) => ({ ...c.event("u-77", { kind: "text", text }), channel: "other" });
+    await c.send(other(`start ${clientCode}`));
+    const consentGiven = await c.send(other("yes"));
+    expect(consentGiven.replies.map((d) => d.externalId)).toEqual(["rivera"]);
+    await c.say("rivera", "checkin alex");
+    const rows = c.store.connection
+      .prepare(
+        "SELECT channel, external_id AS id, COUNT(*) AS n FROM outbox GROUP BY channel, external_id ORDER BY channel",
+      )
+      .all();
+    expect(rows).toEqual([
+      { channel: "console", id: "rivera", n: 4 },
+      { channel: "other", id: "u-77", n: 4 },
+    ]);
+  });
 });
