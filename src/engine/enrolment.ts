@@ -30,16 +30,7 @@ export async function linkTherapist(turn: Turn, rawCode: string | undefined): Pr
   const person = await turn.tx.getPerson(code.personId);
   if (!person) return turn.replyText(w.t("code_invalid"));
   await turn.tx.useCode(code.hash, turn.now);
-  const { channel, sender, address } = turn.event;
-  turn.identity = {
-    channel,
-    externalId: sender.id,
-    personId: person.id,
-    address,
-    locale: sender.locale ?? null,
-  };
-  turn.person = person;
-  await turn.tx.saveIdentity(turn.identity, turn.now);
+  await turn.attachSender(person);
   await turn.replyText(w.t("link_ok", { name: person.name }));
 }
 
@@ -54,16 +45,8 @@ export async function startEnrolment(turn: Turn, rawCode: string | undefined): P
     return turn.replyText(w.t("code_invalid"));
   }
   await turn.tx.useCode(code.hash, turn.now);
-  const { channel, sender, address } = turn.event;
-  turn.identity = {
-    channel,
-    externalId: sender.id,
-    personId: client.personId,
-    address,
-    locale: sender.locale ?? null,
-  };
-  turn.person = await turn.tx.getPerson(client.personId);
-  await turn.tx.saveIdentity(turn.identity, turn.now);
+  const person = await turn.tx.getPerson(client.personId);
+  if (person) await turn.attachSender(person);
   await turn.tx.setClientStatus(client.personId, "joining");
   await askConsent(turn, client.therapistId);
 }

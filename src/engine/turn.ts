@@ -39,6 +39,20 @@ export class Turn {
     return wordingFor(this.deps.catalog, latest?.locale, this.deps.clinic.clinic.language);
   }
 
+  /** Makes the sender's channel identity one of this person's, and the sender of this turn. */
+  async attachSender(person: Person): Promise<void> {
+    const { channel, sender, address } = this.event;
+    this.identity = {
+      channel,
+      externalId: sender.id,
+      personId: person.id,
+      address,
+      locale: sender.locale ?? null,
+    };
+    this.person = person;
+    await this.tx.saveIdentity(this.identity, this.now);
+  }
+
   /** Answers the sender on the conversation they wrote from. */
   async reply(message: OutboundMessage): Promise<void> {
     if (this.person && this.identity) {
