@@ -2,7 +2,8 @@
 import { createReadStream, existsSync } from "node:fs";
 import { Command } from "commander";
 import { openApp, VERSION } from "../src/app.js";
-import { systemClock } from "../src/clock.js";
+import { calibrate } from "../src/cli/calibrate.js";
+import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
@@ -10,6 +11,10 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
+
+const DUE_TICK_MS = 15_000;
+/** The progress check-in's top total: 4 items of 0 to 10. */
+const PROGRESS_MAX = 40;
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -49,11 +54,18 @@ program
     });
     log.info({ port: bound.port, host: bound.host }, "rapport is listening");
     worker.start();
+    // Escalations and other timed steps: stored due times, checked on a short tick.
+    const dueTimer = setInterval(() => {
+      engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
+    }, DUE_TICK_MS);
+    dueTimer.unref();
+    void engine.runDue();
 
     let stopping = false;
     const stop = async (code: number) => {
       if (stopping) return;
       stopping = true;
+      clearInterval(dueTimer);
       await worker?.stop();
       await http.close();
       store.close();
@@ -79,17 +91,14 @@ program
     if (options.script && options.script !== "-" && !existsSync(options.script)) {
       throw new ConfigError(`--script: file ${options.script} does not exist`, "--script");
     }
+    // A script's "@wait 31m" moves this clock forward; without one it is the real time.
+    const clock = new OffsetClock();
     let worker: DeliveryWorker | undefined;
-    const { store, engine } = openApp({ settings, log, clock: systemClock, onQueued: () => worker?.wake() });
-    worker = new DeliveryWorker(
-      store,
-      [consoleSender(process.stdout, options.json === true)],
-      systemClock,
-      log,
-    );
+    const { store, engine } = openApp({ settings, log, clock, onQueued: () => worker?.wake() });
+    worker = new DeliveryWorker(store, [consoleSender(process.stdout, options.json === true)], clock, log);
     const input =
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
-    await runConsole(input, engine, worker, log, process.stderr);
+    await runConsole(input, engine, worker, log, process.stderr, clock);
     await worker.stop();
     store.close();
   });
@@ -113,6 +122,34 @@ therapist
     process.stdout.write(`Added therapist "${name}". Their one-time link code, valid for ${days} days:\n`);
     process.stdout.write(`${code}\n`);
     process.stdout.write(`In their chat with rapport they type: link ${code}\n`);
+  });
+
+program
+  .command("calibrate")
+  .description("fit the expected trajectory on the clinic's own finished episodes")
+  .option("--apply", 'store the fit; from then on messages say "clinic trajectory"')
+  .action(async (options: { apply?: boolean }) => {
+    const settings = loadSettings();
+    const log = createLogger();
+    const { store } = openApp({ settings, log, clock: systemClock });
+    const current = await store.transaction(
+      async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
+    );
+    const report = await calibrate(store, settings.clinic, current, PROGRESS_MAX);
+    process.stdout.write(report.text);
+    if (report.fit && options.apply) {
+      const id = await store.saveFit({
+        ...report.fit.params,
+        episodes: report.fit.episodes,
+        points: report.fit.points,
+        fittedAt: systemClock.now().toISOString(),
+      });
+      process.stdout.write(`Applied as fit ${id}. Messages now say "clinic trajectory".\n`);
+    } else if (report.fit) {
+      process.stdout.write("Not applied. Run rapport calibrate --apply to use this fit.\n");
+    }
+    store.close();
+    if (!report.fit) process.exitCode = 1;
   });
 
 program

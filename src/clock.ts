@@ -18,3 +18,26 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * Real time plus an offset that only grows: a console script's `@wait 31m` moves it forward so
+ * that steps due later (an escalation, a reminder) happen within the script run.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  constructor(private readonly base: Clock = systemClock) {}
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += Math.max(0, ms);
+  }
+}
+
+/** "90s", "31m", "2h", "1d" in milliseconds; undefined for anything else. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,6})\s*(s|m|h|d)$/.exec(text.trim().toLowerCase());
+  if (!match) return undefined;
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "s" | "m" | "h" | "d"];
+  return Number(match[1]) * unit;
+}

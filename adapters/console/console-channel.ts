@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { type OffsetClock, parseDuration } from "../../src/clock.js";
 import type { ChannelSender } from "../../src/delivery/channel-sender.js";
 import type { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Engine } from "../../src/engine/engine.js";
@@ -42,13 +43,29 @@ export async function runConsole(
   worker: DeliveryWorker,
   log: Logger,
   errors: Writable,
+  clock?: OffsetClock,
 ): Promise<void> {
-  await worker.drain();
+  const settle = async () => {
+    await engine.runDue();
+    await worker.drain();
+  };
+  await settle();
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo++;
     if (raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
+    if (raw.trimStart().startsWith("@wait")) {
+      // Moves the console's clock forward, so steps due later happen now (scripts only).
+      const ms = parseDuration(raw.trim().slice("@wait".length));
+      if (ms === undefined || !clock) {
+        errors.write(`line ${lineNo}: expected "@wait DURATION", for example "@wait 31m"\n`);
+        continue;
+      }
+      clock.advance(ms);
+      await settle();
+      continue;
+    }
     const parsed = parseConsoleLine(raw);
     if (!parsed) {
       errors.write(`line ${lineNo}: expected "NAME: text", for example "alex: 7"\n`);
@@ -60,6 +77,6 @@ export async function runConsole(
       log.error({ err: error, line: lineNo }, "console line could not be handled");
       errors.write(`line ${lineNo}: could not be handled (see log)\n`);
     }
-    await worker.drain();
+    await settle();
   }
 }

@@ -4,54 +4,75 @@ import { z } from "zod";
  * The clinic's own settings (RAPPORT_CONFIG, YAML). Every field has a default, so a clinic
  * writes only what it changes. The clinical defaults are those of CLINICAL.md.
  */
+// A section may be left out or given in part: missing fields take their defaults.
+const section = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .strict()
+    .prefault(() => ({}) as never);
+
 export const clinicConfigSchema = z
   .object({
-    clinic: z
-      .object({
-        name: z.string().trim().min(1).default("your practice"),
-        /** Shown at enrolment, in help and (later) on any risk disclosure: local emergency numbers. */
-        crisisText: z.string().trim().min(1).optional(),
-        language: z.string().min(2).default("en"),
-        /** IANA zone for dates in summaries and lists. */
-        timeZone: z
-          .string()
-          .default("UTC")
-          .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
-      })
-      .strict()
-      .default({ name: "your practice", language: "en", timeZone: "UTC" }),
-    checkin: z
-      .object({
-        instruments: z.array(z.string().min(1)).min(1).default(["alliance", "progress"]),
-        commentMaxLength: z.number().int().min(100).max(4000).default(2000),
-      })
-      .strict()
-      .default({ instruments: ["alliance", "progress"], commentMaxLength: 2000 }),
-    codes: z
-      .object({ expiryDays: z.number().int().min(1).max(90).default(7) })
-      .strict()
-      .default({ expiryDays: 7 }),
-    thresholds: z
-      .object({
-        /** Alliance total below this is a concern (SRS cutoff, Duncan et al. 2003). */
-        allianceConcern: z.number().default(36),
-        /** A fall of at least this many points from the previous alliance check-in. */
-        allianceDrop: z.number().positive().default(1),
-        /** Any single alliance item below this is worth asking about. */
-        allianceItem: z.number().default(9),
-        /** Progress total below this is the clinical range for adults (ORS norms). */
-        progressCutoff: z.number().default(25),
-        /** Raw reliable change on the progress check-in (ORS reliable change index). */
-        progressReliableChange: z.number().positive().default(5),
-      })
-      .strict()
-      .default({
-        allianceConcern: 36,
-        allianceDrop: 1,
-        allianceItem: 9,
-        progressCutoff: 25,
-        progressReliableChange: 5,
+    clinic: section({
+      name: z.string().trim().min(1).default("your practice"),
+      /** Shown at enrolment, in help and first on any risk disclosure: local emergency numbers. */
+      crisisText: z.string().trim().min(1).optional(),
+      language: z.string().min(2).default("en"),
+      /** IANA zone for dates in summaries and lists. */
+      timeZone: z
+        .string()
+        .default("UTC")
+        .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" }),
+    }),
+    checkin: section({
+      instruments: z.array(z.string().min(1)).min(1).default(["alliance", "progress"]),
+      commentMaxLength: z.number().int().min(100).max(4000).default(2000),
+    }),
+    codes: section({ expiryDays: z.number().int().min(1).max(90).default(7) }),
+    thresholds: section({
+      /** Alliance total below this is a concern (SRS cutoff, Duncan et al. 2003). */
+      allianceConcern: z.number().default(36),
+      /** A fall of at least this many points from the previous alliance check-in. */
+      allianceDrop: z.number().positive().default(1),
+      /** Any single alliance item below this is worth asking about. */
+      allianceItem: z.number().default(9),
+      /** Raw reliable change on the progress check-in (ORS reliable change index). */
+      progressReliableChange: z.number().positive().default(5),
+      /** Progress totals below these are the clinical range, by age band. */
+      cutoffs: section({
+        adult: z.number().default(25),
+        adolescent: z.number().default(28),
+        child: z.number().default(32),
       }),
+    }),
+    ruleMethod: section({
+      /** No reliable improvement by this progress check-in: "no change yet". */
+      noChangeAt: z.number().int().min(2).default(4),
+      /** Still none by this one: "consider a change of plan". */
+      changePlanAt: z.number().int().min(3).default(8),
+    }).refine((r) => r.changePlanAt > r.noChangeAt, {
+      message: "changePlanAt must be later than noChangeAt",
+      path: ["changePlanAt"],
+    }),
+    trajectory: section({
+      /** Illustrative priors, not validated norms: messages say "default trajectory". */
+      b0: z.number().default(1.4),
+      b1: z.number().default(0.34),
+      sigma: z.number().positive().default(5.5),
+      z: z.number().positive().default(1.28),
+      onTrackWidth: z.number().min(0).default(0.5),
+    }),
+    calibration: section({
+      minEpisodes: z.number().int().min(2).default(50),
+      minCheckins: z.number().int().min(2).default(3),
+    }),
+    risk: section({
+      /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */
+      safetyQuestion: z.boolean().default(true),
+      escalateAfterMinutes: z.number().positive().max(1440).default(30),
+      /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
+      onCall: z.string().trim().min(1).optional(),
+    }),
   })
   .strict();
 

@@ -10,6 +10,8 @@ export const THERAPIST_WORDS = [
   "clients",
   "schedule",
   "discharge",
+  "age",
+  "seen",
 ] as const;
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;

@@ -14,6 +14,8 @@ export type CheckinDecision =
 
 export interface CheckinRules {
   scale: { min: number; max: number };
+  /** Named choices (a yes/no question) instead of the numeric scale. */
+  choices?: readonly { value: number; label: string; words: readonly string[] }[];
   commentMaxLength: number;
 }
 
@@ -39,11 +41,27 @@ export function decideCheckinInput(
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
     return { type: "complete", comment };
   }
-  const score = parseScore(raw, rules.scale.min, rules.scale.max);
-  if (!score.ok) return { type: "reask" };
-  return {
-    type: "answer",
-    answer: { ...step.planItem, value: score.value },
-    nextStep: checkin.step + 1,
-  };
+  const value = rules.choices ? parseChoice(raw, rules.choices) : parseScoreValue(raw, rules.scale);
+  if (value === undefined) return { type: "reask" };
+  return { type: "answer", answer: { ...step.planItem, value }, nextStep: checkin.step + 1 };
+}
+
+function parseScoreValue(raw: string, scale: CheckinRules["scale"]): number | undefined {
+  const score = parseScore(raw, scale.min, scale.max);
+  return score.ok ? score.value : undefined;
+}
+
+/** A choice by its value, its label or one of its words, in any case. */
+function parseChoice(raw: string, choices: NonNullable<CheckinRules["choices"]>): number | undefined {
+  const typed = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "");
+  const found = choices.find(
+    (c) =>
+      String(c.value) === typed ||
+      c.label.toLowerCase() === typed ||
+      c.words.some((w) => w.toLowerCase() === typed),
+  );
+  return found?.value;
 }

@@ -1,17 +1,28 @@
-import { flagsFor } from "../clinical/flags.js";
 import type { InboundInput } from "../model.js";
 import type { Checkin, Client } from "../store/types.js";
+import { afterCompletion } from "./checkin-complete.js";
 import { decideCheckinInput } from "./checkin-decision.js";
 import { buildPlan, stepOf } from "./checkin-plan.js";
 import { stepMessage } from "./questions.js";
-import { summaryText } from "./summary-text.js";
+import { raiseRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
+
+export const SAFETY_INSTRUMENT = "safety";
 
 /** Opens a check-in for an active client and sends the first question. */
 export async function sendCheckin(turn: Turn, client: Client): Promise<Checkin> {
   const w = await turn.wordingOf(client.personId);
-  const instruments = turn.deps.clinic.checkin.instruments.map((id) => w.instrument(id));
-  const checkin = await turn.tx.createCheckin(client.personId, buildPlan(instruments), turn.now);
+  const { clinic } = turn.deps;
+  const ids = [...clinic.checkin.instruments];
+  // The safety question closes the progress check-in unless the clinic switched it off.
+  if (clinic.risk.safetyQuestion && ids.includes("progress") && !ids.includes(SAFETY_INSTRUMENT)) {
+    ids.push(SAFETY_INSTRUMENT);
+  }
+  const checkin = await turn.tx.createCheckin(
+    client.personId,
+    buildPlan(ids.map((id) => w.instrument(id))),
+    turn.now,
+  );
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   await turn.send(client.personId, {
     kind: "info",
@@ -30,10 +41,11 @@ export async function continueCheckin(
 ): Promise<void> {
   const w = turn.wording;
   const step = stepOf(checkin);
-  // The comment step has no scale; the current item's instrument decides what a valid score is.
-  const scale = step.kind === "item" ? w.instrument(step.planItem.instrument).scale : { min: 0, max: 10 };
+  const instrument = step.kind === "item" ? w.instrument(step.planItem.instrument) : undefined;
+  // The comment step has no scale; the current item's instrument decides what a valid answer is.
   const decision = decideCheckinInput(checkin, input, {
-    scale,
+    scale: instrument?.scale ?? { min: 0, max: 10 },
+    choices: instrument?.choices,
     commentMaxLength: turn.deps.clinic.checkin.commentMaxLength,
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
@@ -41,45 +53,27 @@ export async function continueCheckin(
     case "old_button":
       return turn.replyText(w.t("old_button"));
     case "reask":
-      return step.kind === "comment"
-        ? turn.reply(stepMessage(w, checkin, therapist))
-        : turn.replyText(w.t("answer_reask", { min: scale.min, max: scale.max }));
+      if (step.kind === "comment") return turn.reply(stepMessage(w, checkin, therapist));
+      if (instrument?.choices) {
+        const options = instrument.choices.map((c) => c.label.toLowerCase()).join(" / ");
+        return turn.replyText(w.t("choice_reask", { options }));
+      }
+      return turn.replyText(
+        w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 }),
+      );
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.clinic.checkin.commentMaxLength }));
     case "answer": {
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
+      if (decision.answer.instrument === SAFETY_INSTRUMENT && decision.answer.value > 0) {
+        await raiseRisk(turn, client, checkin.id, { source: "safety_question" });
+      }
       return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
     }
     case "complete":
       await turn.tx.completeCheckin(checkin.id, decision.comment, turn.now);
       await turn.replyText(w.t("checkin_thanks", { therapist }));
-      return sendSummary(turn, client);
+      return afterCompletion(turn, client);
   }
-}
-
-/** The therapist's summary of the check-in just completed, with the flags that apply. */
-async function sendSummary(turn: Turn, client: Client): Promise<void> {
-  const history = await turn.tx.completedCheckins(client.personId);
-  const current = history.at(-1);
-  if (!current) return;
-  const previous = history.at(-2);
-  const firstOfEpisode = history.find((c) => c.episodeId === current.episodeId);
-  const flags = flagsFor(
-    {
-      answers: current.answers,
-      previous: previous?.answers,
-      first: firstOfEpisode && firstOfEpisode.id !== current.id ? firstOfEpisode.answers : undefined,
-    },
-    turn.deps.clinic.thresholds,
-  );
-  const tw = await turn.wordingOf(client.therapistId);
-  const text = summaryText(tw, {
-    alias: client.alias,
-    checkin: current,
-    previous,
-    flags,
-    timeZone: turn.deps.clinic.clinic.timeZone,
-  });
-  await turn.send(client.therapistId, { kind: "summary", text });
 }

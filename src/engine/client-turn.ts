@@ -3,6 +3,7 @@ import { isTherapistWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
 import { stepMessage } from "./questions.js";
+import { catalogRiskMatcher, raiseRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
@@ -10,8 +11,15 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   const w = turn.wording;
   const input = turn.event.input;
   if (parsed) return clientWord(turn, client, parsed);
-  if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
+  // Whatever a client writes is screened first, so the crisis message goes before any reply.
+  if (input.kind === "text") {
+    const phrases = catalogRiskMatcher(turn.deps.catalog).match(input.text);
+    if (phrases.length > 0) {
+      await raiseRisk(turn, client, open?.id ?? null, { source: "free_text", phrases, text: input.text });
+    }
+  }
+  if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
   if (open) return continueCheckin(turn, client, open, input);
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.replyText(w.t("old_button"));

@@ -4,8 +4,9 @@ import type { Store } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
+import { catalogRiskMatcher, escalateDue } from "./risk-path.js";
 import { therapistTurn } from "./therapist-turn.js";
-import { type EngineDeps, Turn } from "./turn.js";
+import { type EngineDeps, personWording, Turn } from "./turn.js";
 
 export type HandleResult = "processed" | "duplicate";
 
@@ -31,6 +32,19 @@ export class Engine {
     });
     if (result === "processed") this.onQueued();
     return result;
+  }
+
+  /**
+   * Steps that fall due with time rather than with a message: escalating unacknowledged risk
+   * alerts. Driven by stored due times, so it can run on any tick and after any restart.
+   */
+  async runDue(): Promise<number> {
+    const done = await this.store.transaction(async (tx) => {
+      const now = this.deps.clock.now().toISOString();
+      return escalateDue(tx, this.deps, now, (personId) => personWording(tx, this.deps, personId));
+    });
+    if (done > 0) this.onQueued();
+    return done;
   }
 
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
@@ -61,6 +75,17 @@ async function route(turn: Turn): Promise<void> {
   if (!identity) {
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
     if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
+    // Someone rapport does not know can still be in danger: they get the crisis text too.
+    if (
+      event.input.kind === "text" &&
+      catalogRiskMatcher(turn.deps.catalog).match(event.input.text).length > 0
+    ) {
+      await turn.reply({
+        kind: "urgent",
+        urgent: true,
+        text: turn.wording.t("crisis_message", { crisis: turn.deps.crisisText }),
+      });
+    }
     return turn.replyText(turn.wording.t("unknown_sender"));
   }
   // Keep the reply address and language fresh: platforms move conversations and users change settings.

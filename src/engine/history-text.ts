@@ -6,6 +6,11 @@ import { formatDate, instrumentsOf } from "./summary-text.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
+/** Instruments with a total worth trending: not yes/no questions such as the safety question. */
+function scoredInstruments(w: Wording, answers: CompletedCheckin["answers"]): string[] {
+  return instrumentsOf(answers).filter((id) => w.instrument(id).choices === undefined);
+}
+
 /** A compact text trend: one bar per check-in, scaled to the instrument's range. */
 export function sparkline(values: readonly number[], max: number): string {
   return values
@@ -55,7 +60,7 @@ export function historyText(
         }),
       );
     });
-    const ids = [...new Set(checkins.flatMap((c) => instrumentsOf(c.answers)))];
+    const ids = [...new Set(checkins.flatMap((c) => scoredInstruments(w, c.answers)))];
     for (const id of ids) {
       const instrument = w.instrument(id);
       const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
@@ -81,7 +86,7 @@ export function caseloadText(w: Wording, entries: readonly CaseloadEntry[], time
   for (const { client, last } of entries) {
     let lastText = w.t("clients_never");
     if (last) {
-      const totals = instrumentsOf(last.answers)
+      const totals = scoredInstruments(w, last.answers)
         .map((id) => `${id} ${totalOf(last.answers, id)}`)
         .join(", ");
       lastText = `${formatDate(last.completedAt ?? last.createdAt, w.pack.language, timeZone)} (${totals})`;

@@ -19,20 +19,16 @@ export function stepMessage(w: Wording, checkin: Checkin, therapist: string): Ou
   const instrument = w.instrument(step.planItem.instrument);
   const item = instrument.items.find((i) => i.id === step.planItem.item);
   const { min, max, low, high } = instrument.scale;
-  const question = w.t("question", {
-    position: step.position,
-    count: step.count,
-    item: item?.text ?? step.planItem.item,
-    min,
-    max,
-    low,
-    high,
-  });
+  const itemText = item?.text ?? step.planItem.item;
+  const question = instrument.choices
+    ? w.t("question_choice", { position: step.position, count: step.count, item: itemText })
+    : w.t("question", { position: step.position, count: step.count, item: itemText, min, max, low, high });
   const text = step.firstOfSection
     ? `${w.t("section_intro", { title: instrument.intro })}\n\n${question}`
     : question;
-  const choices = [];
-  for (let v = min; v <= max; v++) choices.push({ label: String(v), value: String(v) });
+  const choices = instrument.choices
+    ? instrument.choices.map((c) => ({ label: c.label, value: String(c.value) }))
+    : Array.from({ length: max - min + 1 }, (_, i) => ({ label: String(min + i), value: String(min + i) }));
   return { kind: "question", text, choices, ref };
 }
 

@@ -1,9 +1,11 @@
+import { cutoffFor, MAX_AGE, MIN_AGE } from "../clinical/cutoffs.js";
 import { hashCode, normaliseCode } from "../codes.js";
 import type { Client } from "../store/types.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { progressOf } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
 import { caseloadText, historyText, statusText } from "./history-text.js";
+import { acknowledgeRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
 
 /** Everything a linked therapist can type. */
@@ -30,8 +32,20 @@ export async function therapistTurn(
       const entries = await turn.tx.caseload(therapistId);
       return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone));
     }
-    case "schedule":
+    case "age": {
+      const { rest, age } = takeAge(["--age", ...parsed.args.slice(1)]);
+      if (rest.length > 0 || age === undefined) return turn.replyText(w.t("usage", { usage: "age ALIAS N" }));
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "age ALIAS N", (client) =>
+        setAge(turn, client, age),
+      );
+    }
     case "discharge":
+      return withClient(turn, therapistId, parsed.args, "discharge ALIAS", (client) =>
+        discharge(turn, client),
+      );
+    case "seen":
+      return acknowledgeRisk(turn, therapistId, parsed.args[0]);
+    case "schedule":
     case "stop":
     case "mydata":
     case "forget":
@@ -58,8 +72,35 @@ async function withClient(
   return then(client);
 }
 
-async function invite(turn: Turn, therapistId: number, args: readonly string[]): Promise<void> {
+/** Takes "--age N" out of the arguments; age is "invalid" when N is not an age rapport accepts. */
+function takeAge(args: readonly string[]): { rest: string[]; age?: number | "invalid" } {
+  const at = args.findIndex((a) => a.toLowerCase() === "--age");
+  if (at < 0) return { rest: [...args] };
+  const raw = args[at + 1] ?? "";
+  const age = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
+  const rest = args.filter((_, i) => i !== at && i !== at + 1);
+  return { rest, age: age >= MIN_AGE && age <= MAX_AGE ? age : "invalid" };
+}
+
+async function setAge(turn: Turn, client: Client, age: number | "invalid"): Promise<void> {
   const w = turn.wording;
+  if (age === "invalid") return turn.replyText(w.t("age_invalid", { min: MIN_AGE, max: MAX_AGE }));
+  await turn.tx.setClientAge(client.personId, age);
+  const { cutoff } = cutoffFor(age, turn.deps.clinic.thresholds.cutoffs);
+  await turn.replyText(w.t("age_ok", { alias: client.alias, age, cutoff }));
+}
+
+async function discharge(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  const ended = await turn.tx.endEpisode(client.personId, turn.now);
+  if (!ended) return turn.replyText(w.t("discharge_none", { alias: client.alias }));
+  await turn.replyText(w.t("discharge_ok", { alias: client.alias, count: ended.completed }));
+}
+
+async function invite(turn: Turn, therapistId: number, allArgs: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const { rest: args, age } = takeAge(allArgs);
+  if (age === "invalid") return turn.replyText(w.t("age_invalid", { min: MIN_AGE, max: MAX_AGE }));
   const [rawAlias] = args;
   if (!rawAlias) return turn.replyText(w.t("usage", { usage: "invite ALIAS" }));
   // "invite Alex Smith" is refused rather than silently enrolling "alex".
@@ -72,6 +113,7 @@ async function invite(turn: Turn, therapistId: number, args: readonly string[]):
   // A client who never joined, or declined, gets a fresh code; the old one stops working.
   if (client) await turn.tx.revokeCodes(client.personId, "invite");
   client ??= await turn.tx.createClient(therapistId, alias, turn.now);
+  if (age !== undefined) await turn.tx.setClientAge(client.personId, age);
   const code = turn.deps.newCode();
   const days = turn.deps.clinic.codes.expiryDays;
   await turn.tx.createCode(

@@ -17,6 +17,12 @@ export interface EngineDeps {
   newCode: () => string;
 }
 
+/** A person's wording: the language of the channel they used last where prompts exist, else the clinic's. */
+export async function personWording(tx: Tx, deps: EngineDeps, personId: number): Promise<Wording> {
+  const [latest] = await tx.identitiesOf(personId);
+  return wordingFor(deps.catalog, latest?.locale, deps.clinic.clinic.language);
+}
+
 /** One inbound event being handled inside one transaction: who sent it, and how to answer. */
 export class Turn {
   identity: Identity | undefined;
@@ -34,9 +40,8 @@ export class Turn {
     return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.clinic.clinic.language);
   }
 
-  async wordingOf(personId: number): Promise<Wording> {
-    const [latest] = await this.tx.identitiesOf(personId);
-    return wordingFor(this.deps.catalog, latest?.locale, this.deps.clinic.clinic.language);
+  wordingOf(personId: number): Promise<Wording> {
+    return personWording(this.tx, this.deps, personId);
   }
 
   /** Makes the sender's channel identity one of this person's, and the sender of this turn. */

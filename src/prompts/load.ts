@@ -4,7 +4,13 @@ import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
-import { type Instrument, instrumentSchema, type MessageFile, messagesSchema } from "./schema.js";
+import {
+  type Instrument,
+  instrumentSchema,
+  type MessageFile,
+  messagesSchema,
+  riskPhrasesSchema,
+} from "./schema.js";
 
 /**
  * prompts/ ships beside src/ and adapters/: three levels up from dist/src/prompts when built,
@@ -20,7 +26,11 @@ export interface LanguagePack {
   language: string;
   messages: MessageFile;
   instruments: Map<string, Instrument>;
+  /** Risk phrases of this language (risk.yaml); every language's list screens every text. */
+  riskPhrases: string[];
 }
+
+const SPECIAL_FILES = ["messages.yaml", "risk.yaml"];
 
 export interface PromptCatalog {
   languages: Map<string, LanguagePack>;
@@ -47,7 +57,10 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
     }
     const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema, { language: `${language}/` });
     const instruments = new Map<string, Instrument>();
-    for (const file of files.filter((f) => f !== "messages.yaml").sort()) {
+    const riskPhrases = files.includes("risk.yaml")
+      ? parseFile(join(langDir, "risk.yaml"), riskPhrasesSchema, { language: `${language}/` }).phrases
+      : [];
+    for (const file of files.filter((f) => !SPECIAL_FILES.includes(f)).sort()) {
       const id = file.replace(/\.ya?ml$/, "");
       const instrument = parseFile(join(langDir, file), instrumentSchema, {
         language: `${language}/`,
@@ -55,7 +68,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
       });
       instruments.set(id, instrument);
     }
-    languages.set(language, { language, messages, instruments });
+    languages.set(language, { language, messages, instruments, riskPhrases });
   }
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");

@@ -19,6 +19,19 @@ export const instrumentSchema = z
       })
       .strict()
       .refine((s) => s.max > s.min, { message: "max must be greater than min", path: ["max"] }),
+    /** Named choices instead of a numeric scale (a yes/no question); typed words select them too. */
+    choices: z
+      .array(
+        z
+          .object({
+            value: z.number().int(),
+            label: text,
+            words: z.array(z.string().trim().min(1)).default([]),
+          })
+          .strict(),
+      )
+      .min(2, "needs at least two choices")
+      .optional(),
     items: z
       .array(
         z
@@ -33,6 +46,11 @@ export const instrumentSchema = z
   })
   .strict()
   .superRefine((inst, ctx) => {
+    inst.choices?.forEach((choice, i) => {
+      if (choice.value < inst.scale.min || choice.value > inst.scale.max) {
+        ctx.addIssue({ code: "custom", message: "must lie on the scale", path: ["choices", i, "value"] });
+      }
+    });
     const seen = new Set<string>();
     inst.items.forEach((item, i) => {
       if (seen.has(item.id)) {
@@ -43,6 +61,14 @@ export const instrumentSchema = z
   });
 
 export type Instrument = z.infer<typeof instrumentSchema>;
+
+/** Risk phrases of one language (prompts/<language>/risk.yaml). */
+export const riskPhrasesSchema = z
+  .object({
+    language: z.string().min(2),
+    phrases: z.array(text).min(1, "needs at least one phrase"),
+  })
+  .strict();
 
 // Anything in braces counts, so "{Therapist}" or "{alias2}" is caught at load, not sent as written.
 const placeholder = /\{([^{}\n]*)\}/g;

@@ -32,6 +32,8 @@ CREATE TABLE clients (
   therapist_id INTEGER NOT NULL REFERENCES people(id),
   alias TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('invited', 'joining', 'active', 'declined', 'discharged')),
+  -- years; NULL counts as adult for the clinical cutoff
+  age INTEGER CHECK (age IS NULL OR (age >= 6 AND age <= 120)),
   created_at TEXT NOT NULL,
   UNIQUE (therapist_id, alias)
 );
@@ -68,10 +70,12 @@ CREATE TABLE checkins (
   client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
   episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
   seq INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'completed')),
+  status TEXT NOT NULL CHECK (status IN ('open', 'completed', 'cancelled', 'expired')),
   step INTEGER NOT NULL DEFAULT 0,
   plan TEXT NOT NULL,
   comment TEXT,
+  -- the clinical assessment at completion (JSON), kept so every summary can be explained later
+  assessment TEXT,
   created_at TEXT NOT NULL,
   completed_at TEXT
 );
@@ -87,6 +91,54 @@ CREATE TABLE answers (
   answered_at TEXT NOT NULL,
   PRIMARY KEY (checkin_id, instrument, item)
 ) WITHOUT ROWID;
+
+-- Trajectory parameters fitted on the clinic's own episodes and applied (rapport calibrate --apply).
+-- Never updated or deleted: each warning names the fit in force when it was made.
+CREATE TABLE trajectory_fits (
+  id INTEGER PRIMARY KEY,
+  b0 REAL NOT NULL,
+  b1 REAL NOT NULL,
+  sigma REAL NOT NULL,
+  episodes INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  fitted_at TEXT NOT NULL
+);
+
+-- Every warning rule that applied at a completed check-in, sent or held back as a repeat.
+CREATE TABLE warnings (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+  checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  severity REAL NOT NULL,
+  sent INTEGER NOT NULL CHECK (sent IN (0, 1)),
+  -- NULL: the default trajectory was in force
+  fit_id INTEGER REFERENCES trajectory_fits(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX warnings_episode ON warnings(episode_id, rule);
+
+-- A risk disclosure and every step taken on it, with its time.
+CREATE TABLE risk_alerts (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  checkin_id INTEGER REFERENCES checkins(id) ON DELETE CASCADE,
+  source TEXT NOT NULL CHECK (source IN ('safety_question', 'free_text')),
+  -- the risk phrases that matched (JSON list), for free text
+  matched TEXT,
+  created_at TEXT NOT NULL,
+  crisis_sent_at TEXT NOT NULL,
+  therapist_alerted_at TEXT NOT NULL,
+  escalate_at TEXT NOT NULL,
+  acknowledged_at TEXT,
+  acknowledged_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  escalated_at TEXT,
+  escalated_to INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  escalation_note TEXT
+);
+CREATE INDEX risk_alerts_due ON risk_alerts(escalate_at) WHERE acknowledged_at IS NULL AND escalation_note IS NULL;
+CREATE INDEX risk_alerts_client ON risk_alerts(client_id);
 
 CREATE TABLE inbound_events (
   channel TEXT NOT NULL,

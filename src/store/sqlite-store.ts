@@ -15,12 +15,15 @@ import type {
   Code,
   CodeKind,
   CompletedCheckin,
+  EpisodeScores,
   Identity,
   OutboxRow,
   Person,
   PlanItem,
+  RiskAlert,
   Role,
   Store,
+  StoredFit,
   Tx,
 } from "./types.js";
 
@@ -83,6 +86,41 @@ export class SqliteStore implements Store {
         throw error;
       }
     });
+  }
+
+  finishedEpisodeScores(): Promise<EpisodeScores[]> {
+    return this.queue.run(async () => {
+      const rows = this.stmt(
+        `SELECT e.id AS episode_id, c.age AS age, SUM(a.value) AS total
+         FROM episodes e
+         JOIN clients c ON c.person_id = e.client_id
+         JOIN checkins ch ON ch.episode_id = e.id AND ch.status = 'completed'
+         JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
+         WHERE e.ended_at IS NOT NULL
+         GROUP BY ch.id
+         ORDER BY e.id, ch.id`,
+      ).all() as { episode_id: number; age: number | null; total: number }[];
+      const episodes: EpisodeScores[] = [];
+      for (const row of rows) {
+        let current = episodes.at(-1);
+        if (current?.episodeId !== row.episode_id) {
+          current = { episodeId: row.episode_id, age: row.age, scores: [] };
+          episodes.push(current);
+        }
+        current.scores.push(Math.round(row.total * 10) / 10);
+      }
+      return episodes;
+    });
+  }
+
+  saveFit(fit: Omit<StoredFit, "id">): Promise<number> {
+    return this.queue.run(async () =>
+      Number(
+        this.stmt(
+          "INSERT INTO trajectory_fits (b0, b1, sigma, episodes, points, fitted_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ).run(fit.b0, fit.b1, fit.sigma, fit.episodes, fit.points, fit.fittedAt).lastInsertRowid,
+      ),
+    );
   }
 
   dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]> {
@@ -263,7 +301,7 @@ export class SqliteStore implements Store {
         s(
           "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'invited', ?)",
         ).run(personId, therapistId, alias, at);
-        return { personId, therapistId, alias, status: "invited" };
+        return { personId, therapistId, alias, status: "invited", age: null };
       },
       findClient: async (therapistId, alias) => {
         const row = s("SELECT * FROM clients WHERE therapist_id = ? AND alias = ?").get(therapistId, alias) as
@@ -303,6 +341,30 @@ export class SqliteStore implements Store {
             open: openRow ? toCheckin(openRow) : null,
           };
         });
+      },
+
+      setClientAge: async (personId, age) => {
+        s("UPDATE clients SET age = ? WHERE person_id = ?").run(age, personId);
+      },
+      findTherapistByName: async (name) => {
+        const row = s(
+          "SELECT id, role, name, locale FROM people WHERE role = 'therapist' AND lower(name) = lower(?) ORDER BY id LIMIT 1",
+        ).get(name) as Row | undefined;
+        return row ? (row as unknown as Person) : undefined;
+      },
+      endEpisode: async (clientId, at) => {
+        const episode = s(
+          "SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+        ).get(clientId) as { id: number } | undefined;
+        if (!episode) return undefined;
+        s("UPDATE checkins SET status = 'cancelled' WHERE episode_id = ? AND status = 'open'").run(
+          episode.id,
+        );
+        s("UPDATE episodes SET ended_at = ? WHERE id = ?").run(at, episode.id);
+        const { n } = s(
+          "SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ? AND status = 'completed'",
+        ).get(episode.id) as { n: number };
+        return { episodeId: episode.id, completed: n };
       },
 
       openCheckin: async (clientId) => {
@@ -352,6 +414,69 @@ export class SqliteStore implements Store {
             clientId,
           ) as Row[],
         ),
+
+      saveAssessment: async (checkinId, assessment) => {
+        s("UPDATE checkins SET assessment = ? WHERE id = ?").run(JSON.stringify(assessment), checkinId);
+      },
+      currentFit: async () => {
+        const row = s("SELECT * FROM trajectory_fits ORDER BY id DESC LIMIT 1").get() as Row | undefined;
+        return row ? toFit(row) : undefined;
+      },
+      sentSeverities: async (episodeId, rule) =>
+        (
+          s("SELECT severity FROM warnings WHERE episode_id = ? AND rule = ? AND sent = 1").all(
+            episodeId,
+            rule,
+          ) as {
+            severity: number;
+          }[]
+        ).map((r) => r.severity),
+      recordWarning: async (w, at) => {
+        s(
+          `INSERT INTO warnings (client_id, episode_id, checkin_id, rule, severity, sent, fit_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(w.clientId, w.episodeId, w.checkinId, w.rule, w.severity, w.sent ? 1 : 0, w.fitId, at);
+      },
+      createRiskAlert: async (alert, at) =>
+        Number(
+          s(
+            `INSERT INTO risk_alerts (client_id, checkin_id, source, matched, created_at, crisis_sent_at, therapist_alerted_at, escalate_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            alert.clientId,
+            alert.checkinId,
+            alert.source,
+            JSON.stringify(alert.matched),
+            at,
+            at,
+            at,
+            alert.escalateAt,
+          ).lastInsertRowid,
+        ),
+      getRiskAlert: async (id) => {
+        const row = s("SELECT * FROM risk_alerts WHERE id = ?").get(id) as Row | undefined;
+        return row ? toRiskAlert(row) : undefined;
+      },
+      acknowledgeRiskAlert: async (id, personId, at) => {
+        s(
+          "UPDATE risk_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
+        ).run(at, personId, id);
+      },
+      dueEscalations: async (now) =>
+        (
+          s(
+            `SELECT * FROM risk_alerts
+             WHERE acknowledged_at IS NULL AND escalation_note IS NULL AND escalate_at <= ? ORDER BY escalate_at`,
+          ).all(now) as Row[]
+        ).map(toRiskAlert),
+      recordEscalation: async (id, to, note, at) => {
+        s("UPDATE risk_alerts SET escalated_at = ?, escalated_to = ?, escalation_note = ? WHERE id = ?").run(
+          to === null ? null : at,
+          to,
+          note,
+          id,
+        );
+      },
 
       enqueue: async (personId, message: OutboundMessage, at, via) => {
         let target: Row | undefined;
@@ -421,6 +546,34 @@ function toClient(row: Row): Client {
     therapistId: Number(row.therapist_id),
     alias: String(row.alias),
     status: row.status as ClientStatus,
+    age: row.age === null || row.age === undefined ? null : Number(row.age),
+  };
+}
+
+function toFit(row: Row): StoredFit {
+  return {
+    id: Number(row.id),
+    b0: Number(row.b0),
+    b1: Number(row.b1),
+    sigma: Number(row.sigma),
+    episodes: Number(row.episodes),
+    points: Number(row.points),
+    fittedAt: String(row.fitted_at),
+  };
+}
+
+function toRiskAlert(row: Row): RiskAlert {
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+    source: row.source as RiskAlert["source"],
+    matched: row.matched ? (JSON.parse(String(row.matched)) as string[]) : [],
+    createdAt: String(row.created_at),
+    escalateAt: String(row.escalate_at),
+    acknowledgedAt: (row.acknowledged_at as string | null) ?? null,
+    escalatedAt: (row.escalated_at as string | null) ?? null,
+    escalationNote: (row.escalation_note as string | null) ?? null,
   };
 }
 

@@ -29,6 +29,7 @@ export interface Client {
   therapistId: number;
   alias: string;
   status: ClientStatus;
+  age: number | null;
 }
 
 export interface Code {
@@ -48,7 +49,7 @@ export interface Checkin {
   clientId: number;
   episodeId: number;
   seq: number;
-  status: "open" | "completed";
+  status: "open" | "completed" | "cancelled" | "expired";
   step: number;
   plan: PlanItem[];
   comment: string | null;
@@ -68,6 +69,46 @@ export interface CaseloadEntry {
   client: Client;
   last: CompletedCheckin | null;
   open: Checkin | null;
+}
+
+export interface StoredFit {
+  id: number;
+  b0: number;
+  b1: number;
+  sigma: number;
+  episodes: number;
+  points: number;
+  fittedAt: string;
+}
+
+export interface WarningRow {
+  clientId: number;
+  episodeId: number;
+  checkinId: number;
+  rule: string;
+  severity: number;
+  sent: boolean;
+  fitId: number | null;
+}
+
+export interface RiskAlert {
+  id: number;
+  clientId: number;
+  checkinId: number | null;
+  source: "safety_question" | "free_text";
+  matched: string[];
+  createdAt: string;
+  escalateAt: string;
+  acknowledgedAt: string | null;
+  escalatedAt: string | null;
+  escalationNote: string | null;
+}
+
+/** Progress totals of one finished episode, for calibration. */
+export interface EpisodeScores {
+  episodeId: number;
+  age: number | null;
+  scores: number[];
 }
 
 export interface OutboxRow {
@@ -105,6 +146,11 @@ export interface Tx {
   setClientStatus(personId: number, status: ClientStatus): Promise<void>;
   recordConsent(clientId: number, version: number, choice: "given" | "declined", at: string): Promise<void>;
   caseload(therapistId: number): Promise<CaseloadEntry[]>;
+  setClientAge(personId: number, age: number | null): Promise<void>;
+  findTherapistByName(name: string): Promise<Person | undefined>;
+
+  /** Ends the client's open episode, cancelling an unfinished check-in; undefined when none is open. */
+  endEpisode(clientId: number, at: string): Promise<{ episodeId: number; completed: number } | undefined>;
 
   openCheckin(clientId: number): Promise<Checkin | undefined>;
   createCheckin(clientId: number, plan: PlanItem[], at: string): Promise<Checkin>;
@@ -112,6 +158,29 @@ export interface Tx {
   setCheckinStep(checkinId: number, step: number): Promise<void>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
   completedCheckins(clientId: number): Promise<CompletedCheckin[]>;
+  saveAssessment(checkinId: number, assessment: unknown): Promise<void>;
+
+  /** The latest applied trajectory fit, if the clinic has applied one. */
+  currentFit(): Promise<StoredFit | undefined>;
+  /** Severities of the warnings of a rule already sent in an episode. */
+  sentSeverities(episodeId: number, rule: string): Promise<number[]>;
+  recordWarning(warning: WarningRow, at: string): Promise<void>;
+
+  createRiskAlert(
+    alert: {
+      clientId: number;
+      checkinId: number | null;
+      source: RiskAlert["source"];
+      matched: string[];
+      escalateAt: string;
+    },
+    at: string,
+  ): Promise<number>;
+  getRiskAlert(id: number): Promise<RiskAlert | undefined>;
+  acknowledgeRiskAlert(id: number, personId: number, at: string): Promise<void>;
+  /** Unacknowledged alerts whose escalation time has come and that were not yet handled. */
+  dueEscalations(now: string): Promise<RiskAlert[]>;
+  recordEscalation(id: number, to: number | null, note: string, at: string): Promise<void>;
 
   /**
    * Queues a message for a person. It goes to `via` when that identity is the person's and
@@ -130,6 +199,10 @@ export interface Tx {
 
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Progress totals of every finished (ended) episode, in check-in order. */
+  finishedEpisodeScores(): Promise<EpisodeScores[]>;
+  saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
 
   /** Messages due for the given channels, oldest first, urgent first, at most one per recipient in order. */
   dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]>;

@@ -36,6 +36,7 @@ describe("the console flow through the built CLI", () => {
       ...ANSWERS.slice(0, 2).map((a) => `alex: ${a}`),
       "alex: eleven",
       ...ANSWERS.slice(2).map((a) => `alex: ${a}`),
+      "alex: no",
       "alex: Thanks & see you <soon>",
       "rivera: summary alex",
       "rivera: clients",
@@ -47,9 +48,10 @@ describe("the console flow through the built CLI", () => {
     expect(consent?.text).toContain("DEMO SAMPLE TEXT");
     expect(consent?.choices.map((ch) => ch.value)).toEqual(["yes", "no"]);
 
-    const questions = out.filter((m) => m.to === "alex" && /^(.*\n\n)?\d\/8\./.test(m.text));
-    expect(questions).toHaveLength(8);
-    for (const q of questions) expect(q.choices).toHaveLength(11);
+    const questions = out.filter((m) => m.to === "alex" && /^(.*\n\n)?\d\/9\./.test(m.text));
+    expect(questions).toHaveLength(9);
+    for (const q of questions.slice(0, 8)) expect(q.choices).toHaveLength(11);
+    expect(questions[8]?.choices.map((ch) => ch.label)).toEqual(["No", "Yes"]);
     expect(questions[0]?.text).toContain("today's session");
     expect(questions[4]?.text).toContain("past week");
     expect(out.some((m) => m.to === "alex" && m.text.includes("only use a number from 0 to 10"))).toBe(true);
@@ -61,7 +63,8 @@ describe("the console flow through the built CLI", () => {
     expect(totalLine(summary, "About today's session")).toBe(sum(numbers.slice(0, 4)));
     expect(totalLine(summary, "About the past week")).toBe(sum(numbers.slice(4)));
     expect(summary).toContain("Comment: Thanks & see you <soon>");
-    expect(summary).toContain("Flags:");
+    expect(summary).toContain("Warnings:");
+    expect(summary).toContain("Safety question: no.");
     expect(out.find((m) => m.to === "alex" && m.text.startsWith("Thank you"))).toBeDefined();
 
     const history = out.find((m) => m.to === "rivera" && m.text.startsWith("alex: 1 completed"))?.text;
@@ -78,12 +81,20 @@ describe("the console flow through the built CLI", () => {
 
     const live = new LiveConsole(env);
     const [third] = await live.say("alex: 8");
-    expect(third?.text).toContain("4/8");
+    expect(third?.text).toContain("4/9");
     await live.kill();
 
-    const rest = await script(env, ["alex: 7", "alex: 6", "alex: 6", "alex: 5", "alex: 5", "alex: skip"]);
-    expect(rest[0]?.text).toContain("5/8");
-    const summary = rest.find((m) => m.to === "rivera")?.text ?? "";
+    const rest = await script(env, [
+      "alex: 7",
+      "alex: 6",
+      "alex: 6",
+      "alex: 5",
+      "alex: 5",
+      "alex: no",
+      "alex: skip",
+    ]);
+    expect(rest[0]?.text).toContain("5/9");
+    const summary = rest.find((m) => m.to === "rivera" && m.text.startsWith("Check-in 1"))?.text ?? "";
     expect(totalLine(summary, "About today's session")).toBe(33);
     expect(totalLine(summary, "About the past week")).toBe(22);
     const history = await script(env, ["rivera: summary alex"]);

@@ -11,11 +11,11 @@ describe("the check-in loop through the engine", () => {
   });
   afterEach(() => c.close());
 
-  it("sends 8 items one at a time with 0 to 10 choices, then the comment, then a summary with the sums", async () => {
+  it("sends 8 items one at a time with 0 to 10 choices, the safety question, the comment, then a summary with the sums", async () => {
     await c.enrol();
     const sent = await c.say("rivera", "checkin alex");
     const toAlex = sent.filter((d) => d.externalId === "alex");
-    expect(toAlex[1]?.message.text).toContain("1/8");
+    expect(toAlex[1]?.message.text).toContain("1/9");
     expect(toAlex[1]?.message.choices?.map((ch) => ch.value)).toEqual([
       "0",
       "1",
@@ -31,39 +31,55 @@ describe("the check-in loop through the engine", () => {
     ]);
     for (const [i, value] of [...ALLIANCE, ...PROGRESS].entries()) {
       const replies = await c.say("alex", String(value));
-      if (i < 7) expect(replies[0]?.message.text).toContain(`${i + 2}/8`);
-      else expect(replies[0]?.message.choices).toEqual([{ label: "Skip", value: "skip" }]);
+      expect(replies[0]?.message.text).toContain(`${i + 2}/9`);
     }
+    const safety = c.lastTo("alex").message;
+    expect(safety.text).toContain("thoughts of harming yourself");
+    expect(safety.choices).toEqual([
+      { label: "No", value: "0" },
+      { label: "Yes", value: "1" },
+    ]);
+    const [comment] = await c.say("alex", "no");
+    expect(comment?.message.choices).toEqual([{ label: "Skip", value: "skip" }]);
     const done = await c.say("alex", "Rough week <b>& all</b>");
     expect(done.find((d) => d.externalId === "alex")?.message.text).toContain("Thank you");
     const summary = done.find((d) => d.externalId === "rivera")?.message;
     expect(summary?.kind).toBe("summary");
-    expect(summary?.text).toContain("About today's session: 34.5/40 (first check-in)");
-    expect(summary?.text).toContain("About the past week: 20/40 (first check-in)");
+    expect(summary?.text).toContain(
+      "About today's session: 34.5/40 (first alliance check-in of this episode)",
+    );
+    expect(summary?.text).toContain("About the past week: 20/40 (first check-in of this episode)");
     expect(summary?.text).toContain("Approach fits: 7.5");
+    expect(summary?.text).toContain(
+      "Worth asking about (below 9): Worked on what I wanted (8), Approach fits (7.5).",
+    );
+    expect(summary?.text).toContain("Below the clinical cutoff of 25 (adults).");
+    expect(summary?.text).toContain("Trajectory: too early to tell");
+    expect(summary?.text).toContain("Safety question: no.");
     expect(summary?.text).toContain("Comment: Rough week <b>& all</b>");
-    expect(summary?.text).toContain("Alliance 34.5 is below 36");
-    expect(summary?.text).toContain("Progress 20 is below the clinical cutoff of 25");
-    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(8);
-    expect(c.count("SELECT SUM(value) AS n FROM answers")).toBe(54.5);
+    expect(summary?.text).toContain("- alliance concern: sent separately now");
+    const warning = done.find((d) => d.message.kind === "warning")?.message.text;
+    expect(warning).toContain("alliance concern: today's alliance total is 34.5, below 36");
+    expect(c.count("SELECT COUNT(*) AS n FROM answers WHERE instrument != 'safety'")).toBe(8);
+    expect(c.count("SELECT SUM(value) AS n FROM answers WHERE instrument != 'safety'")).toBe(54.5);
   });
 
   it("shows the change since the previous check-in in the next summary, and the history", async () => {
     await c.enrol();
     for (const round of [
-      [9, 9, 9, 9, 5, 5, 5, 5],
-      [9, 9, 9, 8, 7, 7, 6, 6],
+      [9, 9, 9, 9, 5, 5, 5, 5, "no"],
+      [9, 9, 9, 8, 7, 7, 6, 6, "no"],
     ]) {
       await c.say("rivera", "checkin alex");
-      for (const v of round) await c.say("alex", String(v));
-      await c.say("alex", "skip");
+      await c.answerAll("alex", round);
     }
-    const summary = c.lastTo("rivera").message.text;
-    expect(summary).toContain("About today's session: 35/40 (-1 since the last check-in)");
-    expect(summary).toContain("About the past week: 26/40 (+6 since the last check-in)");
-    expect(summary).toContain("Alliance fell from 36 to 35 (-1)");
-    expect(summary).toContain("Progress rose from 20 to 26 (+6) since the first check-in");
+    const summary = c.delivered.filter((d) => d.message.kind === "summary").at(-1)?.message.text ?? "";
+    expect(summary).toContain("About today's session: 35/40, -1 since the last alliance check-in (36)");
+    expect(summary).toContain("About the past week: 26/40, +6 since the first check-in of this episode (20)");
+    expect(summary).toContain("Reliable change: recovered");
+    expect(summary).toContain("At or above the clinical cutoff of 25 (adults).");
     expect(summary).toContain("Comment: none");
+    expect(summary).toContain("- alliance drop: sent separately now");
     const [history] = await c.say("rivera", "summary alex");
     expect(history?.message.text).toContain("alex: 2 completed check-ins");
     expect(history?.message.text).toMatch(/1\. .*alliance 36 {2}progress 20/);
@@ -102,7 +118,7 @@ describe("the check-in loop through the engine", () => {
     await c.say("rivera", "checkin alex");
     const current = c.lastTo("alex").message;
     const replies = await c.press("alex", "6", current.ref);
-    expect(replies[0]?.message.text).toContain("2/8");
+    expect(replies[0]?.message.text).toContain("2/9");
     expect(c.count("SELECT value AS n FROM answers WHERE item = 'heard'")).toBe(6);
   });
 
@@ -113,9 +129,9 @@ describe("the check-in loop through the engine", () => {
     const help = await c.say("alex", "help");
     expect(help[0]?.message.text).toContain("not a crisis service");
     expect(help[0]?.message.text).toContain("TEST CRISIS TEXT");
-    expect(help[1]?.message.text).toContain("2/8");
+    expect(help[1]?.message.text).toContain("2/9");
     const again = await c.say("rivera", "/checkin alex");
-    expect(again[0]?.message.text).toContain("already has a check-in open (at question 2 of 9)");
+    expect(again[0]?.message.text).toContain("already has a check-in open (at question 2 of 10)");
     expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(1);
   });
 
@@ -123,6 +139,7 @@ describe("the check-in loop through the engine", () => {
     await c.enrol();
     await c.say("rivera", "checkin alex");
     for (let i = 0; i < 8; i++) await c.say("alex", "8");
+    await c.say("alex", "no");
     const tooLong = await c.say("alex", "x".repeat(2001));
     expect(tooLong[0]?.message.text).toContain("2000 characters");
     await c.say("alex", "y".repeat(2000));

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
+import type { z } from "zod";
 import { ManualClock } from "../../src/clock.js";
 import { newCode } from "../../src/codes.js";
-import { type ClinicConfig, clinicConfigSchema } from "../../src/config/clinic-config.js";
+import { clinicConfigSchema } from "../../src/config/clinic-config.js";
 import type { ChannelSender } from "../../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../../src/delivery/worker.js";
 import { Engine, type HandleResult } from "../../src/engine/engine.js";
@@ -31,8 +32,9 @@ export class Conversation {
   readonly worker: DeliveryWorker;
   readonly delivered: Delivery[] = [];
 
-  constructor(clinicOverrides: Partial<ClinicConfig> = {}, channel = "console") {
-    const clinic = { ...clinicConfigSchema.parse({}), ...clinicOverrides };
+  /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
+  constructor(config: z.input<typeof clinicConfigSchema> = {}, channel = "console") {
+    const clinic = clinicConfigSchema.parse(config);
     this.store = SqliteStore.open(this.dbPath, this.clock.now());
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
@@ -70,6 +72,16 @@ export class Conversation {
     const found = this.delivered.filter((d) => d.externalId === name).at(-1);
     if (!found) throw new Error(`nothing was delivered to ${name}`);
     return found;
+  }
+
+  /** Answers every question of the open check-in with these values, then the comment. */
+  async answerAll(
+    client: string,
+    values: readonly (number | string)[],
+    comment = "skip",
+  ): Promise<Delivery[]> {
+    for (const v of values) await this.say(client, String(v));
+    return this.say(client, comment);
   }
 
   /** A linked therapist and an enrolled, consenting client: the state most tests start from. */

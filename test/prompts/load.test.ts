@@ -61,7 +61,7 @@ describe("loadPrompts with the shipped prompts", () => {
     expect(en).toBeDefined();
     expect(en?.language).toBe("en");
     expect(en?.messages.language).toBe("en");
-    expect([...(en?.instruments.keys() ?? [])].sort()).toEqual(["alliance", "progress"]);
+    expect([...(en?.instruments.keys() ?? [])].sort()).toEqual(["alliance", "progress", "safety"]);
   });
 
   it.each(["alliance", "progress"])("has %s with 4 items on a 0 to 10 scale", (id) => {
@@ -162,7 +162,7 @@ describe("loadPrompts with a broken copy", () => {
   });
 
   it("loads the unbroken copy", () => {
-    expect(loadPrompts(dir).languages.get("en")?.instruments.size).toBe(2);
+    expect(loadPrompts(dir).languages.get("en")?.instruments.size).toBe(3);
   });
 
   it("names a missing message key, pointing at the messages block", () => {
@@ -208,7 +208,7 @@ describe("loadPrompts with a broken copy", () => {
   });
 
   it("names an unknown placeholder in a multi-line message", () => {
-    const broken = replaceOnce(read("messages.yaml"), "{count}. {item}", "{count}. {itme}");
+    const broken = replaceOnce(read("messages.yaml"), "{count}. {item}\n", "{count}. {itme}\n");
     write("messages.yaml", broken);
     const error = loadError(dir);
     expect(error.message).toContain(`:${lineOf(broken, "  question:")}:`);

@@ -1,0 +1,29 @@
+import type { ChangeCategory } from "./reliable-change.js";
+
+/**
+ * The rule method of not-on-track detection (CLINICAL.md, always on):
+ * - reliable deterioration at any check-in: "deteriorating";
+ * - no reliable improvement by the 4th progress check-in of the episode: "no change yet"
+ *   (Howard et al. 1986: most who benefit show change early);
+ * - still none by the 8th: "consider a change of plan".
+ */
+export interface RuleMethodSettings {
+  noChangeAt: number;
+  changePlanAt: number;
+}
+
+export type RuleMethodFinding = "deteriorating" | "no_change_yet" | "change_of_plan";
+
+export function ruleMethod(
+  input: { category: ChangeCategory; index: number },
+  s: RuleMethodSettings,
+): RuleMethodFinding[] {
+  const findings: RuleMethodFinding[] = [];
+  if (input.category === "deteriorated") findings.push("deteriorating");
+  const improved = input.category === "improved" || input.category === "recovered";
+  if (!improved) {
+    if (input.index >= s.changePlanAt) findings.push("change_of_plan");
+    else if (input.index >= s.noChangeAt) findings.push("no_change_yet");
+  }
+  return findings;
+}
