@@ -16,7 +16,7 @@ export const MAX_AGE = 120;
 
 /** An unknown age counts as adult, the default of the published norms. */
 export function ageBand(age: number | null | undefined): AgeBand {
-  if (age === null || age === undefined || age >= 18) return "adult";
+  if (age === null || age === undefined || !Number.isFinite(age) || age >= 18) return "adult";
   if (age >= 13) return "adolescent";
   return "child";
 }

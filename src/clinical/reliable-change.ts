@@ -57,8 +57,9 @@ export function isClinical(score: number, cutoff: number, direction: Direction):
 export function changeCategory(input: ChangeInput): ChangeCategory {
   const raw = input.now - input.first;
   const better = input.direction === "higher_is_better" ? raw : -raw;
-  // Compared in tenths, so a change computed as 4.999999 from one-decimal scores counts as 5.
-  const reliable = Math.round(Math.abs(better) * 10) >= Math.round(input.reliableChange * 10);
+  // The change is read in tenths (scores have one decimal), so 4.999999 from float sums counts
+  // as 5; the threshold is not rounded, so a computed 1.96 × S_diff of 7.2015 needs 7.3.
+  const reliable = Math.round(Math.abs(better) * 10) / 10 >= input.reliableChange;
   if (!reliable) return "unchanged";
   if (better < 0) return "deteriorated";
   const crossed =

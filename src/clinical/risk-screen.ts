@@ -5,14 +5,19 @@
  * text is screened against the phrases of every language, not only the client's.
  */
 
-/** Lower case, accents and other marks removed, every run of non-letters a single space. */
-export function normaliseForScreening(text: string): string {
+/**
+ * Lower case, accents and other marks removed, apostrophes dropped ("don't" and "dont" read the
+ * same), every other run of non-letters a single space. Only phrases keep "*" as a wildcard; in
+ * a client's text it is markup ("*die*") and becomes a space.
+ */
+export function normaliseForScreening(text: string, keepWildcards = false): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/ß/g, "ss")
-    .replace(/[^\p{L}\p{N}*]+/gu, " ")
+    .replace(/['’‘`´]/g, "")
+    .replace(keepWildcards ? /[^\p{L}\p{N}*]+/gu : /[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
 
@@ -24,7 +29,7 @@ export interface RiskMatcher {
 export function riskMatcher(phrases: readonly string[]): RiskMatcher {
   const compiled = phrases
     .map((phrase) => {
-      const normal = normaliseForScreening(phrase);
+      const normal = normaliseForScreening(phrase, true);
       if (normal.replace(/\*/g, "").trim() === "") return undefined;
       const body = normal
         .split(" ")
@@ -35,8 +40,7 @@ export function riskMatcher(phrases: readonly string[]): RiskMatcher {
     .filter((p): p is { phrase: string; pattern: RegExp } => p !== undefined);
   return {
     match(text) {
-      // A literal * in the text must not act as a wildcard.
-      const normal = normaliseForScreening(text).replace(/\*/g, " ");
+      const normal = normaliseForScreening(text);
       return compiled.filter((c) => c.pattern.test(normal)).map((c) => c.phrase);
     },
   };

@@ -70,7 +70,8 @@ export class Engine {
 
 async function route(turn: Turn): Promise<void> {
   const { event, tx } = turn;
-  const parsed = event.input.kind === "text" ? parseChatWord(event.input.text) : undefined;
+  // A button can carry a chat word too ("seen 12" on an urgent alert).
+  const parsed = parseChatWord(event.input.kind === "text" ? event.input.text : event.input.value);
   const identity = await tx.findIdentity(event.channel, event.sender.id);
   if (!identity) {
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);

@@ -67,6 +67,15 @@ export class Conversation {
     return (await this.send(this.event(name, { kind: "choice", value, ref }))).replies;
   }
 
+  /** Moves the clock on, runs the steps that fell due and delivers what they queued. */
+  async tick(ms: number): Promise<Delivery[]> {
+    const before = this.delivered.length;
+    this.clock.advance(ms);
+    await this.engine.runDue();
+    await this.worker.drain();
+    return this.delivered.slice(before);
+  }
+
   /** The last message delivered to a person. */
   lastTo(name: string): Delivery {
     const found = this.delivered.filter((d) => d.externalId === name).at(-1);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { addTherapist, type ConsoleMessage, freshEnv, script } from "../helpers/cli.js";
+
+/**
+ * CLINICAL.md scenarios as console scripts through the built CLI: the warnings a therapist gets,
+ * and the risk path with the clock moved by the script ("@wait").
+ */
+async function enrolled(extraEnv: Record<string, string> = {}): Promise<Record<string, string>> {
+  const env = freshEnv(extraEnv);
+  const link = await addTherapist(env, "Dr Rivera");
+  const setup = await script(env, [`rivera: link ${link}`, "rivera: invite alex"]);
+  const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
+  await script(env, [`alex: start ${code}`, "alex: yes"]);
+  return env;
+}
+
+/** Lines for one whole check-in: 4 alliance items, 4 progress items, the safety answer, the comment. */
+function checkin(alliance: number[], progress: number[], safety = "no", comment = "skip"): string[] {
+  return ["rivera: checkin alex", ...[...alliance, ...progress, safety, comment].map((v) => `alex: ${v}`)];
+}
+
+const warningsTo = (out: ConsoleMessage[], to = "rivera") =>
+  out.filter((m) => m.to === to && m.text.startsWith("Warning for alex"));
+
+describe("clinical scenarios through the console", () => {
+  it("warns 'deteriorating' when progress falls by 5 or more from the first check-in", async () => {
+    const env = await enrolled();
+    await script(env, checkin([10, 10, 10, 10], [6, 6, 6, 6]));
+    const out = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 4]));
+    const warnings = warningsTo(out).map((m) => m.text);
+    // A fall from 24 to 19 at the second check-in is also below the default trajectory's band.
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        "deteriorating: progress is 19, -5 since the first check-in of this episode (24)",
+      ),
+      expect.stringContaining("not on track (default trajectory): progress 19 at check-in 2"),
+    ]);
+    const summary = out.find((m) => m.text.startsWith("Check-in 2 from alex"))?.text;
+    expect(summary).toContain("Reliable change: deteriorated");
+  });
+
+  it("warns for an alliance of 35 and not for 36", async () => {
+    const env = await enrolled();
+    const low = await script(env, checkin([9, 9, 9, 8], [6, 6, 6, 6]));
+    expect(warningsTo(low).map((m) => m.text)).toEqual([
+      expect.stringContaining("alliance concern: today's alliance total is 35, below 36"),
+    ]);
+    const env2 = await enrolled();
+    const ok = await script(env2, checkin([9, 9, 9, 9], [6, 6, 6, 6]));
+    expect(warningsTo(ok)).toEqual([]);
+  });
+
+  it("warns for an alliance drop from 38 to 37", async () => {
+    const env = await enrolled();
+    await script(env, checkin([10, 10, 9, 9], [6, 6, 6, 6]));
+    const out = await script(env, checkin([10, 9, 9, 9], [6, 6, 6, 6]));
+    expect(warningsTo(out).map((m) => m.text)).toEqual([
+      expect.stringContaining("alliance drop: the alliance fell from 38 to 37 (-1)"),
+    ]);
+  });
+
+  it("warns 'no change yet' at the 4th progress check-in of a flat client, once", async () => {
+    const env = await enrolled();
+    for (let i = 1; i <= 3; i++) {
+      const out = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
+      expect(warningsTo(out)).toEqual([]);
+    }
+    const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
+    expect(warningsTo(fourth).map((m) => m.text)).toEqual([
+      expect.stringContaining(
+        "no change yet: at progress check-in 4 the total is 20, 0 since the first (20)",
+      ),
+    ]);
+    const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
+    expect(warningsTo(fifth)).toEqual([]);
+    const summary = fifth.find((m) => m.text.startsWith("Check-in 5 from alex"))?.text;
+    expect(summary).toContain("- no change yet: still applies (warned earlier in this episode)");
+  });
+
+  it("on a yes to the safety question: crisis message to the client first, urgent alert, escalation to on-call", async () => {
+    const config = `${process.env.TMPDIR ?? "/tmp"}/rapport-risk-${process.pid}-${Date.now()}.yaml`;
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(config, "risk:\n  onCall: Dr Night\n  escalateAfterMinutes: 30\n");
+    const env = await enrolled({ RAPPORT_CONFIG: config });
+    const night = await addTherapist(env, "Dr Night");
+    await script(env, [`night: link ${night}`]);
+
+    const out = await script(env, [
+      ...checkin([9, 9, 9, 9], [4, 4, 4, 4], "yes").slice(0, 10),
+      "@wait 29m",
+      "alex: skip",
+      "@wait 2m",
+    ]);
+    const safetyAt = out.findIndex((m) => m.to === "alex" && m.text.includes("thoughts of harming yourself"));
+    const afterSafety = out.slice(safetyAt + 1);
+    expect(afterSafety[0]?.to).toBe("alex");
+    expect(afterSafety[0]?.urgent).toBe(true);
+    expect(afterSafety[0]?.text).toContain("Thank you for telling me");
+    expect(afterSafety[0]?.text).toContain("[DEMO SAMPLE TEXT");
+    const urgent = out.find((m) => m.to === "rivera" && m.text.startsWith("URGENT"));
+    expect(urgent?.urgent).toBe(true);
+    expect(urgent?.choices).toEqual([
+      { label: "I've seen this", value: expect.stringMatching(/^seen \d+$/) },
+    ]);
+    // The check-in went on after the crisis message: the comment question, then the summary.
+    expect(afterSafety.some((m) => m.to === "alex" && m.text.startsWith("Last one"))).toBe(true);
+    expect(out.find((m) => m.text.startsWith("Check-in 1 from alex"))?.text).toContain(
+      "Safety question: yes.",
+    );
+    // Not escalated at 29 minutes (the comment came then), escalated after 31.
+    const escalated = out.filter((m) => m.to === "night");
+    expect(escalated).toHaveLength(1);
+    expect(escalated[0]?.text).toContain("URGENT, on-call");
+    expect(escalated[0]?.text).toContain("not been acknowledged for 30 minutes");
+    expect(out.indexOf(escalated[0] as ConsoleMessage)).toBeGreaterThan(
+      out.findIndex((m) => m.text.startsWith("Check-in 1 from alex")),
+    );
+  });
+
+  it("does not escalate an alert the therapist acknowledged in time", async () => {
+    const config = `${process.env.TMPDIR ?? "/tmp"}/rapport-risk-ack-${process.pid}-${Date.now()}.yaml`;
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(config, "risk:\n  onCall: Dr Night\n");
+    const env = await enrolled({ RAPPORT_CONFIG: config });
+    const night = await addTherapist(env, "Dr Night");
+    await script(env, [`night: link ${night}`]);
+    const first = await script(env, checkin([9, 9, 9, 9], [4, 4, 4, 4], "no", "I want to die"));
+    const urgent = first.find((m) => m.to === "rivera" && m.text.startsWith("URGENT"));
+    expect(urgent?.text).toContain('matched: "want to die"');
+    const crisisAt = first.findIndex((m) => m.to === "alex" && m.urgent);
+    const thanksAt = first.findIndex(
+      (m) => m.to === "alex" && m.text.startsWith("Thank you, that's everything"),
+    );
+    expect(crisisAt).toBeGreaterThanOrEqual(0);
+    expect(crisisAt).toBeLessThan(thanksAt);
+    const seen = urgent?.choices[0]?.value ?? "";
+    const ack = await script(env, [`rivera: ${seen}`, "@wait 45m"]);
+    expect(ack[0]?.text).toBe("Marked as seen. Thank you.");
+    expect(ack.filter((m) => m.to === "night")).toEqual([]);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation;
+afterEach(() => c.close());
+
+const summaries = () => c.delivered.filter((d) => d.message.kind === "summary").map((d) => d.message.text);
+const warnings = () => c.delivered.filter((d) => d.message.kind === "warning").map((d) => d.message.text);
+
+async function checkin(alliance: number[], progress: number[], safety = "no", comment = "skip") {
+  await c.say("rivera", "checkin alex");
+  return c.answerAll("alex", [...alliance, ...progress, safety], comment);
+}
+
+describe("clinical rules through the engine", () => {
+  it("repeats a warning in an episode only when the situation is worse", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35: concern
+    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35 again: not repeated
+    await checkin([9, 9, 8, 8], [8, 8, 8, 8]); // 34: worse, sent (with a drop)
+    const concern = warnings().filter((t) => t.includes("alliance concern"));
+    expect(concern).toHaveLength(2);
+    expect(concern[1]).toContain("today's alliance total is 34");
+    expect(summaries()[1]).toContain("- alliance concern: still applies (warned earlier in this episode)");
+    const rows = c.store.connection
+      .prepare("SELECT rule, severity, sent FROM warnings WHERE rule = 'alliance_concern' ORDER BY id")
+      .all();
+    expect(rows).toEqual([
+      { rule: "alliance_concern", severity: 1, sent: 1 },
+      { rule: "alliance_concern", severity: 1, sent: 0 },
+      { rule: "alliance_concern", severity: 2, sent: 1 },
+    ]);
+  });
+
+  it("starts a new episode with its own first score after discharge", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([10, 10, 10, 10], [3, 3, 3, 3]);
+    await checkin([10, 10, 10, 10], [7, 7, 7, 7]);
+    expect(summaries()[1]).toContain("+16 since the first check-in of this episode (12)");
+    const [ended] = await c.say("rivera", "discharge alex");
+    expect(ended?.message.text).toContain("Episode ended for alex after 2 completed check-ins");
+    const [again] = await c.say("rivera", "discharge alex");
+    expect(again?.message.text).toBe("alex has no episode open.");
+    await checkin([10, 10, 10, 10], [6, 6, 6, 6]);
+    const third = summaries()[2] ?? "";
+    expect(third).toContain("Check-in 1 from alex");
+    expect(third).toContain("About the past week: 24/40 (first check-in of this episode)");
+    expect(third).toContain("Trajectory: too early to tell");
+    expect(c.count("SELECT COUNT(*) AS n FROM episodes")).toBe(2);
+  });
+
+  it("cancels an unfinished check-in when the episode ends", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "8");
+    await c.say("rivera", "discharge alex");
+    const [reply] = await c.say("alex", "7");
+    expect(reply?.message.text).toContain("no check-in open");
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'cancelled'")).toBe(1);
+  });
+
+  it("uses the cutoff of the client's age band: invite --age and age ALIAS", async () => {
+    c = new Conversation();
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const [bad] = await c.say("rivera", "invite sam --age 4");
+    expect(bad?.message.text).toContain("Age must be a whole number from 6 to 120");
+    const [invite] = await c.say("rivera", "invite alex --age 15");
+    const clientCode = /start (\S+)/.exec(invite?.message.text ?? "")?.[1];
+    await c.say("alex", `start ${clientCode}`);
+    await c.say("alex", "yes");
+    await checkin([10, 10, 10, 10], [7, 7, 6, 6]);
+    expect(summaries()[0]).toContain("Below the clinical cutoff of 28 (ages 13 to 17).");
+    const [set] = await c.say("rivera", "age alex 10");
+    expect(set?.message.text).toBe("alex's age is set to 10: the clinical cutoff for progress is 32.");
+    const [adult] = await c.say("rivera", "age alex 30");
+    expect(adult?.message.text).toContain("cutoff for progress is 25");
+    await checkin([10, 10, 10, 10], [7, 7, 6, 6]);
+    expect(summaries()[1]).toContain("At or above the clinical cutoff of 25 (adults).");
+  });
+
+  it("gives the trajectory status with expected score and band, naming the default model", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([10, 10, 10, 10], [4, 4, 4, 3]); // 15
+    await checkin([10, 10, 10, 10], [5, 5, 4, 4]); // 18
+    // expected(2) = 15 + 4.8 ln 2 = 18.3; on track from 18.3 - 0.5*5.5*sqrt(.5) = 16.4; band 18.33 - 1.28*5.5*0.707 = 13.35
+    expect(summaries()[1]).toContain(
+      "Trajectory at progress check-in 2: on track. Expected 18.3; watch below 16.4, not on track below 13.3 (default trajectory).",
+    );
+  });
+
+  it("leaves out the safety question when the clinic switches it off", async () => {
+    c = new Conversation({ risk: { safetyQuestion: false } });
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    expect(c.lastTo("alex").message.text).toContain("1/8");
+  });
+
+  it("stores every step of a risk alert with its time, and records when there is no on-call contact", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const replies = await c.say("alex", "I just want to end it all");
+    expect(replies[0]?.message.urgent).toBe(true);
+    expect(replies[0]?.externalId).toBe("alex");
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain('matched: "end it all"');
+    expect(replies.at(-1)?.message.text).toContain("a number from 0 to 10");
+    await c.tick(31 * 60_000);
+    const alert = c.store.connection.prepare("SELECT * FROM risk_alerts").get() as Record<string, unknown>;
+    expect(alert.source).toBe("free_text");
+    expect(JSON.parse(String(alert.matched))).toContain("end it all");
+    expect(alert.crisis_sent_at).toBe("2026-11-26T10:00:00.000Z");
+    expect(alert.therapist_alerted_at).toBe("2026-11-26T10:00:00.000Z");
+    expect(alert.escalate_at).toBe("2026-11-26T10:30:00.000Z");
+    expect(alert.escalation_note).toBe("no on-call contact configured");
+    expect(alert.escalated_at).toBeNull();
+    expect(await c.tick(60 * 60_000)).toEqual([]);
+    expect(c.delivered.filter((d) => d.message.urgent)).toHaveLength(2);
+  });
+
+  it("lets only the client's therapist or the on-call contact acknowledge an alert", async () => {
+    c = new Conversation({ risk: { onCall: "Dr Night" } });
+    await c.enrol();
+    const night = await c.engine.addTherapist("Dr Night");
+    await c.say("night", `link ${night.code}`);
+    const other = await c.engine.addTherapist("Dr Other");
+    await c.say("other", `link ${other.code}`);
+    await checkin([10, 10, 10, 10], [5, 5, 5, 5], "yes");
+    const urgent = c.delivered.find((d) => d.externalId === "rivera" && d.message.urgent)?.message;
+    const seen = urgent?.choices?.[0]?.value ?? "";
+    const [denied] = await c.say("other", seen);
+    expect(denied?.message.text).toBe("There is no alert with that number for you.");
+    expect(await c.tick(29 * 60_000)).toEqual([]);
+    const escalated = await c.tick(60_000);
+    expect(escalated.map((d) => d.externalId)).toEqual(["night"]);
+    expect(escalated[0]?.message.text).toContain("URGENT, on-call");
+    const [ok] = await c.press("night", seen, urgent?.ref);
+    expect(ok?.message.text).toBe("Marked as seen. Thank you.");
+    const [late] = await c.say("rivera", seen);
+    expect(late?.message.text).toBe("That alert was already marked as seen.");
+    const alert = c.store.connection.prepare("SELECT acknowledged_by, escalated_to FROM risk_alerts").get();
+    const nightId = c.count("SELECT id AS n FROM people WHERE name = 'Dr Night'");
+    expect(alert).toEqual({ acknowledged_by: nightId, escalated_to: nightId });
+  });
+
+  it("sends the crisis text to someone it does not know who writes about risk", async () => {
+    c = new Conversation();
+    const replies = await c.say("stranger", "i dont want to live anymore");
+    expect(replies[0]?.message.urgent).toBe(true);
+    expect(replies[0]?.message.text).toContain("TEST CRISIS TEXT");
+    expect(replies[1]?.message.text).toContain("start CODE");
+  });
+});
