@@ -5,14 +5,12 @@ import { openApp, VERSION } from "../src/app.js";
 import { calibrate } from "../src/cli/calibrate.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
-import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 
-const DUE_TICK_MS = 15_000;
 /** The progress check-in's top total: 4 items of 0 to 10. */
 const PROGRESS_MAX = 40;
 
@@ -31,53 +29,9 @@ program
   )
   .action(async () => {
     const settings = loadSettings();
-    const log = createLogger();
-    const anyPlatform = settings.platforms.telegram || settings.platforms.slack || settings.platforms.teams;
-    for (const [name, on] of Object.entries(settings.platforms)) {
-      if (on)
-        log.warn({ channel: name }, "this channel is configured but not part of this version of rapport yet");
-    }
-    const withConsole = !anyPlatform && process.stdin.isTTY === true;
-    const senders: ChannelSender[] = withConsole ? [consoleSender(process.stdout, false)] : [];
-    let worker: DeliveryWorker | undefined;
-    const { store, engine } = openApp({ settings, log, clock: systemClock, onQueued: () => worker?.wake() });
-    worker = new DeliveryWorker(store, senders, systemClock, log);
-    // Loaded here only: restify is not needed by the other commands.
-    const { createHttpServer } = await import("./http/http-server.js");
-    const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
-    const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
-      store.close();
-      throw new ConfigError(
-        `cannot listen on ${settings.host}:${settings.port} (${error.code ?? error.message}); check HOST and PORT`,
-        "HOST/PORT",
-      );
-    });
-    log.info({ port: bound.port, host: bound.host }, "rapport is listening");
-    worker.start();
-    // Escalations and other timed steps: stored due times, checked on a short tick.
-    const dueTimer = setInterval(() => {
-      engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
-    }, DUE_TICK_MS);
-    dueTimer.unref();
-    void engine.runDue();
-
-    let stopping = false;
-    const stop = async (code: number) => {
-      if (stopping) return;
-      stopping = true;
-      clearInterval(dueTimer);
-      await worker?.stop();
-      await http.close();
-      store.close();
-      process.exit(code);
-    };
-    process.on("SIGINT", () => void stop(0));
-    process.on("SIGTERM", () => void stop(0));
-    if (withConsole) {
-      process.stdout.write('Console channel: type lines like "rivera: help". Ctrl-D ends.\n');
-      await runConsole(process.stdin, engine, worker, log, process.stderr);
-      await stop(0);
-    }
+    // Loaded here only: restify and the platform SDKs are not needed by the other commands.
+    const { serve } = await import("./serve.js");
+    await serve(settings, createLogger());
   });
 
 program

@@ -34,7 +34,7 @@ export function openApp(options: AppOptions): App {
       "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
     );
   }
-  const catalog = loadPrompts(options.promptsDir);
+  const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   const store = SqliteStore.open(settings.dbPath, options.clock.now());
   const engine = new Engine(
     store,

@@ -17,8 +17,12 @@ export interface Sender {
 
 export type InboundInput =
   | { kind: "text"; text: string }
-  /** A button press. `ref` names the question the button belonged to, so old buttons are detected. */
-  | { kind: "choice"; value: string; ref?: string };
+  /**
+   * A button press. `ref` names the question the button belonged to, so old buttons are
+   * detected; `source` is the platform's reference to the message that held the button, so it
+   * can be updated to show the answer.
+   */
+  | { kind: "choice"; value: string; ref?: string; source?: string };
 
 export interface InboundEvent {
   channel: string;
@@ -29,6 +33,11 @@ export interface InboundEvent {
   /** False for group chats and channels: health data is never shown there. */
   direct: boolean;
   input: InboundInput;
+  /**
+   * True when the platform answers a press itself (Telegram's answerCallbackQuery): a short
+   * notice about the press (an old button) comes back from the engine instead of as a message.
+   */
+  acknowledgesPresses?: boolean;
 }
 
 export interface Choice {
@@ -45,6 +54,8 @@ export interface OutboundMessage {
   /** Identifies the question that `choices` answer; adapters send it back with a press. */
   ref?: string;
   urgent?: boolean;
+  /** Update this earlier platform message (the `source` of a press) instead of sending a new one. */
+  replaces?: string;
 }
 
 /** A message as the delivery worker hands it to a channel. */

@@ -13,8 +13,18 @@ export interface Platforms {
   teams: boolean;
 }
 
+export interface TelegramEnv {
+  token: string;
+  webhookSecret?: string;
+  webhookUrl?: string;
+  apiRoot?: string;
+}
+
 export interface Settings {
   dbPath: string;
+  /** A clinic's own prompts folder (RAPPORT_PROMPTS), for example with licensed wording. */
+  promptsDir?: string;
+  telegram?: TelegramEnv;
   port: number;
   host: string;
   configPath?: string;
@@ -48,6 +58,8 @@ export function loadSettings(env: Env = process.env): Settings {
   }
   return {
     dbPath: env.RAPPORT_DB || "./data/rapport.db",
+    promptsDir: env.RAPPORT_PROMPTS || undefined,
+    telegram: env.TELEGRAM_BOT_TOKEN ? telegramEnv(env, env.TELEGRAM_BOT_TOKEN) : undefined,
     port: parsePort(env.PORT),
     host: env.HOST || "127.0.0.1",
     configPath,
@@ -94,4 +106,33 @@ export function readClinicConfig(path: string): ClinicConfig {
     `RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`,
     field,
   );
+}
+
+function telegramEnv(env: Env, token: string): TelegramEnv {
+  if (!/^\d+:[\w-]+$/.test(token)) {
+    throw new ConfigError(
+      "TELEGRAM_BOT_TOKEN must look like 123456789:ABC-def (the token from @BotFather)",
+      "TELEGRAM_BOT_TOKEN",
+    );
+  }
+  const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET || undefined;
+  // Telegram allows 1 to 256 characters A-Z, a-z, 0-9, _ and - in the secret token.
+  if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError(
+      "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or -",
+      "TELEGRAM_WEBHOOK_SECRET",
+    );
+  }
+  const webhookUrl = env.TELEGRAM_WEBHOOK_URL || undefined;
+  if (webhookUrl !== undefined && (!webhookSecret || !/^https:\/\//.test(webhookUrl))) {
+    throw new ConfigError(
+      "TELEGRAM_WEBHOOK_URL must be an https:// URL and needs TELEGRAM_WEBHOOK_SECRET",
+      "TELEGRAM_WEBHOOK_URL",
+    );
+  }
+  const apiRoot = env.TELEGRAM_API_ROOT || undefined;
+  if (apiRoot !== undefined && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {
+    throw new ConfigError("TELEGRAM_API_ROOT must be an http(s) URL", "TELEGRAM_API_ROOT");
+  }
+  return { token, webhookSecret, webhookUrl, apiRoot };
 }

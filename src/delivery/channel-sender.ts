@@ -1,9 +1,12 @@
 import { RapportError } from "../errors.js";
 import type { Delivery } from "../model.js";
+import type { ChannelLimits } from "./rate-limit.js";
 
 /** What the delivery worker needs from a channel adapter: send one message, or say why not. */
 export interface ChannelSender {
   readonly channel: string;
+  /** The platform's sending limits; the worker holds messages back to stay under them. */
+  readonly limits?: ChannelLimits;
   send(delivery: Delivery): Promise<void>;
 }
 

@@ -3,35 +3,45 @@ import type { Clock } from "../clock.js";
 import type { OutboxRow, Store } from "../store/types.js";
 import { backoffMs } from "./backoff.js";
 import { type ChannelSender, DeliveryError } from "./channel-sender.js";
+import { ChannelRateLimiter } from "./rate-limit.js";
 
 export interface WorkerOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
   batchSize: number;
+  /** Messages to different recipients sent at the same time. */
+  concurrency: number;
   /** How often to look for rows written by another process (a CLI command beside `serve`). */
   pollMs: number;
+  /** Called once a recipient turns out to be unreachable (a blocked bot): the engine tells the therapist. */
+  onUnreachable?: (row: OutboxRow) => Promise<void>;
 }
 
 const DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
   baseDelayMs: 1_000,
   maxDelayMs: 300_000,
-  batchSize: 50,
+  batchSize: 100,
+  concurrency: 8,
   pollMs: 1_000,
 };
 
 /**
  * Sends outbox rows through their channel. A row is marked sent only after the channel
- * accepted it, so nothing is lost; messages to one recipient go in order.
+ * accepted it, so nothing is lost; messages to one recipient go in order, within the
+ * channel's rate limits.
  */
 export class DeliveryWorker {
   private readonly senders: Map<string, ChannelSender>;
+  private readonly limiters = new Map<string, ChannelRateLimiter>();
   private readonly options: WorkerOptions;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private again = false;
   private stopped = true;
+  /** The earliest time a message held back by a rate limit may go. */
+  private heldUntil: number | undefined;
 
   constructor(
     private readonly store: Store,
@@ -42,6 +52,9 @@ export class DeliveryWorker {
   ) {
     this.senders = new Map(senders.map((s) => [s.channel, s]));
     this.options = { ...DEFAULTS, ...options };
+    const now = clock.now().getTime();
+    for (const s of senders)
+      if (s.limits) this.limiters.set(s.channel, new ChannelRateLimiter(s.limits, now));
   }
 
   get channels(): string[] {
@@ -69,7 +82,7 @@ export class DeliveryWorker {
     this.schedule(0);
   }
 
-  /** Sends everything that is due now, until nothing due is left; returns how many were sent. */
+  /** Sends everything that is due now and allowed by the rate limits; returns how many were sent. */
   async drain(): Promise<number> {
     if (this.running) {
       this.again = true;
@@ -87,25 +100,38 @@ export class DeliveryWorker {
     let sent = 0;
     for (;;) {
       this.again = false;
-      // A recipient's next message only shows up once the one before it is sent, so keep
-      // going while passes make progress.
-      const rows = await this.store.dueMessages(
-        this.channels,
-        this.clock.now().toISOString(),
-        this.options.batchSize,
-      );
+      const now = this.clock.now();
+      const rows = await this.store.dueMessages(this.channels, now.toISOString(), this.options.batchSize);
+      const ready = this.admit(rows, now.getTime());
       let progress = 0;
-      const blocked = new Set<string>();
-      for (const row of rows) {
-        const key = `${row.channel}\u0000${row.externalId}`;
-        // After a failure, later messages to the same person wait, so questions stay in order.
-        if (blocked.has(key)) continue;
-        if (await this.deliver(row)) progress++;
-        else blocked.add(key);
+      for (let i = 0; i < ready.length; i += this.options.concurrency) {
+        const results = await Promise.all(
+          ready.slice(i, i + this.options.concurrency).map((r) => this.deliver(r)),
+        );
+        progress += results.filter(Boolean).length;
       }
       sent += progress;
+      // A recipient's next message shows up once the one before it is sent: go on while passes progress.
       if (progress === 0 && !this.again) return sent;
     }
+  }
+
+  /** One message per recipient per pass, and only what the rate limits allow now. */
+  private admit(rows: readonly OutboxRow[], now: number): OutboxRow[] {
+    const seen = new Set<string>();
+    const ready: OutboxRow[] = [];
+    for (const row of rows) {
+      const key = `${row.channel}\u0000${row.externalId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const wait = this.limiters.get(row.channel)?.reserve(row.externalId, now) ?? 0;
+      if (wait > 0) {
+        this.heldUntil = Math.min(this.heldUntil ?? Number.POSITIVE_INFINITY, now + wait);
+        continue;
+      }
+      ready.push(row);
+    }
+    return ready;
   }
 
   private async deliver(row: OutboxRow): Promise<boolean> {
@@ -136,6 +162,7 @@ export class DeliveryWorker {
       // Only ids and the error go into logs, never the message.
       this.log.warn({ outboxId: row.id, channel: row.channel, attempt, outcome }, "message not delivered");
       await this.store.markFailed(row.id, reason, now.toISOString());
+      if (outcome === "unreachable") await this.options.onUnreachable?.(row);
       return;
     }
     const wait =
@@ -157,13 +184,19 @@ export class DeliveryWorker {
   }
 
   private async tick(): Promise<void> {
+    this.heldUntil = undefined;
     try {
       await this.drain();
     } catch (error) {
       this.log.error({ err: error }, "delivery pass failed");
     }
+    const now = this.clock.now().getTime();
     const next = await this.store.nextDue(this.channels).catch(() => undefined);
-    const untilNext = next ? Math.max(0, Date.parse(next) - this.clock.now().getTime()) : this.options.pollMs;
-    this.schedule(Math.min(untilNext, this.options.pollMs));
+    let delay = this.options.pollMs;
+    // A message due now that was not sent is held by a rate limit: wake when the limit allows,
+    // never in a tight loop.
+    if (next && Date.parse(next) > now) delay = Math.min(delay, Date.parse(next) - now);
+    if (this.heldUntil !== undefined) delay = Math.min(delay, this.heldUntil - now);
+    this.schedule(Math.max(0, delay));
   }
 }

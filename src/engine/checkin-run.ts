@@ -51,7 +51,7 @@ export async function continueCheckin(
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   switch (decision.type) {
     case "old_button":
-      return turn.replyText(w.t("old_button"));
+      return turn.pressNotice(w.t("old_button"));
     case "reask":
       if (step.kind === "comment") return turn.reply(stepMessage(w, checkin, therapist));
       if (instrument?.choices) {
@@ -64,6 +64,7 @@ export async function continueCheckin(
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.clinic.checkin.commentMaxLength }));
     case "answer": {
+      await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
       if (decision.answer.instrument === SAFETY_INSTRUMENT && decision.answer.value > 0) {
@@ -72,6 +73,7 @@ export async function continueCheckin(
       return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
     }
     case "complete":
+      await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.completeCheckin(checkin.id, decision.comment, turn.now);
       await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);

@@ -22,7 +22,7 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
   if (open) return continueCheckin(turn, client, open, input);
   // A press on a button of a finished check-in, or text between check-ins.
-  if (input.kind === "choice" && input.ref !== undefined) return turn.replyText(w.t("old_button"));
+  if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   return turn.replyText(w.t("no_open_question"));
 }
 

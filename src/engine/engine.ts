@@ -8,7 +8,11 @@ import { catalogRiskMatcher, escalateDue } from "./risk-path.js";
 import { therapistTurn } from "./therapist-turn.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
 
-export type HandleResult = "processed" | "duplicate";
+export interface HandleResult {
+  status: "processed" | "duplicate";
+  /** A short notice about a press, when the event's platform answers presses itself. */
+  notice?: string;
+}
 
 /**
  * The one entry point into the core: every adapter turns its payload into an InboundEvent and
@@ -24,13 +28,14 @@ export class Engine {
   ) {}
 
   async handle(event: InboundEvent): Promise<HandleResult> {
-    const result = await this.store.transaction(async (tx) => {
+    const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
       const now = this.deps.clock.now().toISOString();
-      if (!(await tx.recordInbound(event.channel, event.id, now))) return "duplicate" as const;
-      await route(new Turn(this.deps, tx, event, now));
-      return "processed" as const;
+      if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
+      const turn = new Turn(this.deps, tx, event, now);
+      await route(turn);
+      return { status: "processed", notice: turn.notice };
     });
-    if (result === "processed") this.onQueued();
+    if (result.status === "processed") this.onQueued();
     return result;
   }
 
@@ -45,6 +50,27 @@ export class Engine {
     });
     if (done > 0) this.onQueued();
     return done;
+  }
+
+  /**
+   * A channel found that an identity can no longer be reached (the user blocked the bot, or
+   * removed it). Nothing more is sent there, and a client's therapist is told once.
+   */
+  async identityUnreachable(channel: string, externalId: string): Promise<void> {
+    const told = await this.store.transaction(async (tx) => {
+      const now = this.deps.clock.now().toISOString();
+      const personId = await tx.markUnreachable(channel, externalId, now);
+      const client = personId === undefined ? undefined : await tx.getClient(personId);
+      if (!client) return false;
+      const w = await personWording(tx, this.deps, client.therapistId);
+      await tx.enqueue(
+        client.therapistId,
+        { kind: "info", text: w.t("client_unreachable", { alias: client.alias, channel }) },
+        now,
+      );
+      return true;
+    });
+    if (told) this.onQueued();
   }
 
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
@@ -72,6 +98,19 @@ async function route(turn: Turn): Promise<void> {
   const { event, tx } = turn;
   // A button can carry a chat word too ("seen 12" on an urgent alert).
   const parsed = parseChatWord(event.input.kind === "text" ? event.input.text : event.input.value);
+  // Health data never goes to a group: there, rapport only points to a direct conversation.
+  if (!event.direct) {
+    return tx.enqueueDirect(
+      event.channel,
+      `group:${event.sender.id}`,
+      event.address,
+      {
+        kind: "info",
+        text: turn.wording.t("group_pointer"),
+      },
+      turn.now,
+    );
+  }
   const identity = await tx.findIdentity(event.channel, event.sender.id);
   if (!identity) {
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);

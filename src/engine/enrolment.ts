@@ -51,15 +51,18 @@ export async function startEnrolment(turn: Turn, rawCode: string | undefined): P
   await askConsent(turn, client.therapistId);
 }
 
-export async function askConsent(turn: Turn, therapistId: number): Promise<void> {
+/** The consent question, naming the client's therapist, the clinic and its crisis text. */
+async function consentFor(turn: Turn, therapistId: number) {
   const therapist = await turn.tx.getPerson(therapistId);
-  await turn.reply(
-    consentMessage(turn.wording, {
-      therapist: therapist?.name ?? "",
-      clinic: turn.deps.clinic.clinic.name,
-      crisis: turn.deps.crisisText,
-    }),
-  );
+  return consentMessage(turn.wording, {
+    therapist: therapist?.name ?? "",
+    clinic: turn.deps.clinic.clinic.name,
+    crisis: turn.deps.crisisText,
+  });
+}
+
+export async function askConsent(turn: Turn, therapistId: number): Promise<void> {
+  await turn.reply(await consentFor(turn, therapistId));
 }
 
 /**
@@ -74,7 +77,7 @@ export async function answerConsent(
 ): Promise<void> {
   const w = turn.wording;
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
-    return turn.replyText(w.t("old_button"));
+    return turn.pressNotice(w.t("old_button"));
   }
   const choice = parseYesNo(input.kind === "choice" ? input.value : input.text);
   if (!choice) return turn.replyText(w.t("consent_reask"));
@@ -83,6 +86,7 @@ export async function answerConsent(
   const client = await turn.tx.getClient(clientId);
   const alias = client?.alias ?? "";
   const tw = await turn.wordingOf(therapistId);
+  await turn.showAnswer(await consentFor(turn, therapistId));
   if (choice === "yes") {
     await turn.tx.recordConsent(clientId, version, "given", turn.now);
     await turn.tx.setClientStatus(clientId, "active");

@@ -27,6 +27,8 @@ export async function personWording(tx: Tx, deps: EngineDeps, personId: number):
 export class Turn {
   identity: Identity | undefined;
   person: Person | undefined;
+  /** A short notice about a press, for platforms that answer presses themselves. */
+  notice: string | undefined;
 
   constructor(
     readonly deps: EngineDeps,
@@ -70,6 +72,24 @@ export class Turn {
 
   async replyText(text: string): Promise<void> {
     await this.reply({ kind: "info", text });
+  }
+
+  /** Tells the sender something about their press: in the press's own answer where the platform has one. */
+  async pressNotice(text: string): Promise<void> {
+    if (this.event.input.kind === "choice" && this.event.acknowledgesPresses) this.notice = text;
+    else await this.replyText(text);
+  }
+
+  /**
+   * After an accepted press, the message that held the buttons is updated to show the answer
+   * (and loses its buttons), so the chat does not fill with keyboards.
+   */
+  async showAnswer(question: OutboundMessage): Promise<void> {
+    const input = this.event.input;
+    if (input.kind !== "choice" || !input.source) return;
+    const chosen = question.choices?.find((c) => c.value === input.value)?.label ?? input.value;
+    const text = `${question.text}\n\n${this.wording.t("answer_chosen", { answer: chosen })}`;
+    await this.reply({ kind: "info", text, replaces: input.source });
   }
 
   async send(personId: number, message: OutboundMessage): Promise<void> {

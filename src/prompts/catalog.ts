@@ -6,6 +6,7 @@
 export const MESSAGE_VARS = {
   // people rapport does not know yet
   unknown_sender: [],
+  group_pointer: [],
   code_invalid: [],
   code_wrong_kind_therapist: [],
   // enrolment and consent
@@ -28,6 +29,7 @@ export const MESSAGE_VARS = {
   comment_too_long: ["max"],
   checkin_thanks: ["therapist"],
   old_button: [],
+  answer_chosen: ["answer"],
   no_open_question: [],
   client_help: ["crisis"],
   not_available_yet: [],
@@ -48,6 +50,7 @@ export const MESSAGE_VARS = {
   checkin_already_open: ["alias", "position", "count"],
   client_joined: ["alias"],
   client_declined: ["alias"],
+  client_unreachable: ["alias", "channel"],
   // summary of one check-in
   summary_title: ["seq", "alias", "date"],
   summary_progress: ["title", "total", "max", "change", "first"],

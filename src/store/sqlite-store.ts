@@ -171,8 +171,14 @@ export class SqliteStore implements Store {
     return this.queue.run(async () => {
       if (channels.length === 0) return undefined;
       const marks = channels.map(() => "?").join(", ");
+      // Only the first pending message of each recipient counts: the ones behind it wait for it.
       const row = this.stmt(
-        `SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'pending' AND channel IN (${marks})`,
+        `SELECT MIN(o.next_attempt_at) AS due FROM outbox o
+         WHERE o.status = 'pending' AND o.channel IN (${marks})
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox p
+             WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
+               AND p.id < o.id AND p.priority >= o.priority)`,
       ).get(...channels) as { due: string | null };
       return row.due ?? undefined;
     });
@@ -237,7 +243,8 @@ export class SqliteStore implements Store {
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (channel, external_id) DO UPDATE SET
              person_id = excluded.person_id, address = excluded.address,
-             locale = COALESCE(excluded.locale, identities.locale), last_seen_at = excluded.last_seen_at`,
+             locale = COALESCE(excluded.locale, identities.locale), last_seen_at = excluded.last_seen_at,
+             unreachable_at = NULL`,
         ).run(
           identity.channel,
           identity.externalId,
@@ -246,6 +253,17 @@ export class SqliteStore implements Store {
           identity.locale,
           at,
         );
+      },
+      markUnreachable: async (channel, externalId, at) => {
+        const changed = s(
+          `UPDATE identities SET unreachable_at = ? WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL
+           RETURNING person_id`,
+        ).get(at, channel, externalId) as { person_id: number } | undefined;
+        s(
+          `UPDATE outbox SET status = 'failed', last_error = 'recipient unreachable', sent_at = ?
+           WHERE status = 'pending' AND channel = ? AND external_id = ?`,
+        ).run(at, channel, externalId);
+        return changed?.person_id;
       },
       deleteIdentity: async (channel, externalId) => {
         s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);

@@ -130,6 +130,11 @@ export interface Tx {
   saveIdentity(identity: Identity, at: string): Promise<void>;
   deleteIdentity(channel: string, externalId: string): Promise<void>;
   identitiesOf(personId: number): Promise<Identity[]>;
+  /**
+   * Marks an identity unreachable (the user blocked the bot) and fails its other pending
+   * messages; returns the person when the identity was reachable until now.
+   */
+  markUnreachable(channel: string, externalId: string, at: string): Promise<number | undefined>;
 
   createPerson(role: Role, name: string, at: string): Promise<number>;
   getPerson(id: number): Promise<Person | undefined>;

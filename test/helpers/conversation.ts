@@ -52,11 +52,13 @@ export class Conversation {
   }
 
   /** Hands one event to the engine and returns the messages delivered because of it. */
-  async send(event: InboundEvent): Promise<{ result: HandleResult; replies: Delivery[] }> {
+  async send(
+    event: InboundEvent,
+  ): Promise<{ result: HandleResult["status"]; notice?: string; replies: Delivery[] }> {
     const before = this.delivered.length;
-    const result = await this.engine.handle(event);
+    const { status, notice } = await this.engine.handle(event);
     await this.worker.drain();
-    return { result, replies: this.delivered.slice(before) };
+    return { result: status, notice, replies: this.delivered.slice(before) };
   }
 
   async say(name: string, text: string): Promise<Delivery[]> {

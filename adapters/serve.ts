@@ -1,0 +1,92 @@
+import { openApp, VERSION } from "../src/app.js";
+import { systemClock } from "../src/clock.js";
+import type { Settings } from "../src/config/settings.js";
+import type { ChannelSender } from "../src/delivery/channel-sender.js";
+import { DeliveryWorker } from "../src/delivery/worker.js";
+import { ConfigError, RapportError } from "../src/errors.js";
+import type { Logger } from "../src/log.js";
+import { consoleSender, runConsole } from "./console/console-channel.js";
+import { createHttpServer } from "./http/http-server.js";
+import { createTelegramChannel, type TelegramChannel } from "./telegram/telegram-channel.js";
+
+/** Timed steps (escalations) are read from stored due times on this tick. */
+const DUE_TICK_MS = 15_000;
+
+/**
+ * `rapport serve`: the shared HTTP server, every configured channel, the delivery worker and
+ * the timed steps; with no platform and a terminal, the console too.
+ */
+export async function serve(settings: Settings, log: Logger): Promise<void> {
+  const { platforms } = settings;
+  for (const name of ["slack", "teams"] as const) {
+    if (platforms[name])
+      log.warn({ channel: name }, "this channel is configured but not part of this version of rapport yet");
+  }
+  const withConsole =
+    !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
+  const telegram = settings.telegram ? await startTelegram(settings, log) : undefined;
+
+  const senders: ChannelSender[] = [];
+  if (withConsole) senders.push(consoleSender(process.stdout, false));
+  if (telegram) senders.push(telegram.sender);
+  let worker: DeliveryWorker | undefined;
+  const { store, engine } = openApp({
+    settings,
+    log,
+    clock: systemClock,
+    onQueued: () => worker?.wake(),
+    inviteLinks: (code) => (telegram ? [telegram.inviteLink(code)] : []),
+  });
+  worker = new DeliveryWorker(store, senders, systemClock, log, {
+    onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
+  });
+
+  const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
+  await telegram?.start(engine, http.server);
+  const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
+    store.close();
+    throw new ConfigError(
+      `cannot listen on ${settings.host}:${settings.port} (${error.code ?? error.message}); check HOST and PORT`,
+      "HOST/PORT",
+    );
+  });
+  log.info({ port: bound.port, host: bound.host }, "rapport is listening");
+  worker.start();
+  const dueTimer = setInterval(() => {
+    engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
+  }, DUE_TICK_MS);
+  dueTimer.unref();
+  void engine.runDue();
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(dueTimer);
+    await telegram?.stop();
+    await worker?.stop();
+    await http.close();
+    store.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  if (withConsole) {
+    process.stdout.write('Console channel: type lines like "rivera: help". Ctrl-D ends.\n');
+    await runConsole(process.stdin, engine, worker, log, process.stderr);
+    await stop(0);
+  }
+}
+
+async function startTelegram(settings: Settings, log: Logger): Promise<TelegramChannel | undefined> {
+  if (!settings.telegram) return undefined;
+  try {
+    return await createTelegramChannel(settings.telegram, log);
+  } catch (error) {
+    throw new RapportError(
+      `TELEGRAM_BOT_TOKEN: the Bot API did not accept the token or could not be reached (${error instanceof Error ? error.message.split("\n")[0] : "unknown"})`,
+      "telegram_start",
+      { cause: error },
+    );
+  }
+}

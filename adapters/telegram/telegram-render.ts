@@ -1,0 +1,59 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { OutboundMessage } from "../../src/model.js";
+
+/** Telegram's limit for a message text, in characters. */
+export const MAX_TEXT = 4096;
+
+/** rapport sends HTML parse mode, so only these three characters need escaping; "*" and "_" stay as typed. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Callback data carries the question's ref and the chosen value (Telegram allows 64 bytes). */
+export function encodeCallbackData(ref: string | undefined, value: string): string {
+  return `${ref ?? ""}|${value}`;
+}
+
+export function decodeCallbackData(data: string): { ref?: string; value: string } {
+  const bar = data.lastIndexOf("|");
+  if (bar < 0) return { value: data };
+  const ref = data.slice(0, bar);
+  return { ref: ref === "" ? undefined : ref, value: data.slice(bar + 1) };
+}
+
+/** 0 to 10 fits two rows on a phone; other choices (yes/no, skip, "I've seen this") one row. */
+export function keyboardFor(message: OutboundMessage): InlineKeyboardMarkup | undefined {
+  const choices = message.choices ?? [];
+  if (choices.length === 0) return undefined;
+  const buttons: InlineKeyboardButton[] = choices.map((c) => ({
+    text: c.label,
+    callback_data: encodeCallbackData(message.ref, c.value),
+  }));
+  const rows = buttons.length > 6 ? [buttons.slice(0, 6), buttons.slice(6)] : [buttons];
+  return { inline_keyboard: rows };
+}
+
+/** The text as HTML, urgent messages marked in bold, split into parts Telegram accepts. */
+export function textParts(message: OutboundMessage): string[] {
+  const body = escapeHtml(message.text);
+  const html = message.urgent ? `<b>⚠️</b> ${body}` : body;
+  const parts: string[] = [];
+  let rest = html;
+  while (rest.length > MAX_TEXT) {
+    // Split at a line break where there is one, never inside an entity like &amp;.
+    let cut = rest.lastIndexOf("\n", MAX_TEXT);
+    if (cut < MAX_TEXT / 2) cut = MAX_TEXT - 8;
+    while (rest.lastIndexOf("&", cut) > rest.lastIndexOf(";", cut)) cut--;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, "");
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** "chatId:messageId", the source of a press, as Telegram's ids. */
+export function parseSource(source: string): { chatId: number; messageId: number } | undefined {
+  const match = /^(-?\d+):(\d+)$/.exec(source);
+  if (!match) return undefined;
+  return { chatId: Number(match[1]), messageId: Number(match[2]) };
+}

@@ -1,0 +1,72 @@
+import { type Api, GrammyError, HttpError } from "grammy";
+import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
+import type { Delivery } from "../../src/model.js";
+import { TELEGRAM_CHANNEL } from "./telegram-inbound.js";
+import { keyboardFor, MAX_TEXT, parseSource, textParts } from "./telegram-render.js";
+
+/**
+ * Sends through the Bot API: sendMessage, and editMessageText to show the answer on the
+ * message whose button was pressed. Telegram's errors become the worker's outcomes here.
+ */
+export function telegramSender(api: Api): ChannelSender {
+  return {
+    channel: TELEGRAM_CHANNEL,
+    // Telegram asks for about one message a second per chat and 30 a second overall.
+    limits: { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 25, perSecond: 25 } },
+    send: async (delivery: Delivery) => {
+      try {
+        await send(api, delivery);
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+  };
+}
+
+async function send(api: Api, { address, message }: Delivery): Promise<void> {
+  const chatId = Number(address.chatId);
+  if (message.replaces) {
+    const target = parseSource(message.replaces);
+    if (!target) throw new DeliveryError("unusable message reference", "permanent");
+    const [first = ""] = textParts({ ...message, choices: [] });
+    try {
+      await api.editMessageText(target.chatId, target.messageId, first.slice(0, MAX_TEXT), {
+        parse_mode: "HTML",
+      });
+    } catch (error) {
+      // Already showing this text (a redelivered press): nothing left to do.
+      if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return;
+      throw error;
+    }
+    return;
+  }
+  const parts = textParts(message);
+  for (const [i, text] of parts.entries()) {
+    const last = i === parts.length - 1;
+    await api.sendMessage(chatId, text, {
+      parse_mode: "HTML",
+      reply_markup: last ? keyboardFor(message) : undefined,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+}
+
+function translate(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof GrammyError) {
+    const code = error.error_code;
+    if (code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      return new DeliveryError(`Telegram 429 (retry after ${seconds} s)`, "retry", seconds * 1000, {
+        cause: error,
+      });
+    }
+    // 403: the user blocked the bot, or the chat is gone.
+    if (code === 403) return new DeliveryError("Telegram 403", "unreachable", undefined, { cause: error });
+    if (code >= 500) return new DeliveryError(`Telegram ${code}`, "retry", undefined, { cause: error });
+    return new DeliveryError(`Telegram ${code}`, "permanent", undefined, { cause: error });
+  }
+  if (error instanceof HttpError)
+    return new DeliveryError("network error", "retry", undefined, { cause: error });
+  return new DeliveryError("unexpected error", "retry", undefined, { cause: error });
+}

@@ -1,0 +1,87 @@
+/**
+ * Token buckets for sending: a burst of `burst` messages, refilled at `perSecond`. Platforms
+ * publish limits of this shape (Telegram: about one message a second per chat, about 30 a
+ * second overall), and a small burst lets an edit and the next question go out together.
+ */
+export interface RateLimit {
+  burst: number;
+  perSecond: number;
+}
+
+export interface ChannelLimits {
+  perRecipient?: RateLimit;
+  global?: RateLimit;
+}
+
+class Bucket {
+  private tokens: number;
+  private at: number;
+  constructor(
+    private readonly limit: RateLimit,
+    now: number,
+  ) {
+    this.tokens = limit.burst;
+    this.at = now;
+  }
+
+  /** Milliseconds until one token is available (0: available now). */
+  wait(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000);
+  }
+
+  take(now: number): void {
+    this.refill(now);
+    this.tokens -= 1;
+  }
+
+  full(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.limit.burst;
+  }
+
+  private refill(now: number): void {
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.at) / 1000) * this.limit.perSecond);
+    this.at = now;
+  }
+}
+
+/** The buckets of one channel: one overall, one per recipient. */
+export class ChannelRateLimiter {
+  private readonly recipients = new Map<string, Bucket>();
+  private readonly global: Bucket | undefined;
+
+  constructor(
+    private readonly limits: ChannelLimits,
+    now: number,
+  ) {
+    this.global = limits.global ? new Bucket(limits.global, now) : undefined;
+  }
+
+  /** Takes a token for the recipient and overall and returns 0, or returns how long to wait and takes nothing. */
+  reserve(recipient: string, now: number): number {
+    const perRecipient = this.bucketFor(recipient, now);
+    const wait = Math.max(perRecipient?.wait(now) ?? 0, this.global?.wait(now) ?? 0);
+    if (wait > 0) return wait;
+    perRecipient?.take(now);
+    this.global?.take(now);
+    this.forgetIdle(now);
+    return 0;
+  }
+
+  private bucketFor(recipient: string, now: number): Bucket | undefined {
+    if (!this.limits.perRecipient) return undefined;
+    let bucket = this.recipients.get(recipient);
+    if (!bucket) {
+      bucket = new Bucket(this.limits.perRecipient, now);
+      this.recipients.set(recipient, bucket);
+    }
+    return bucket;
+  }
+
+  /** Full buckets carry no information: dropping them keeps memory flat with many recipients. */
+  private forgetIdle(now: number): void {
+    if (this.recipients.size < 10_000) return;
+    for (const [key, bucket] of this.recipients) if (bucket.full(now)) this.recipients.delete(key);
+  }
+}
