@@ -6,7 +6,7 @@ import { DEMO_CRISIS_TEXT, loadSettings } from "../../src/config/settings.js";
 import { ConfigError } from "../../src/errors.js";
 
 /** A platform token so that rapport is not in demo mode; a dummy, never used to connect. */
-const PLATFORM = { TELEGRAM_BOT_TOKEN: "dummy-token-for-tests" };
+const PLATFORM = { TELEGRAM_BOT_TOKEN: "123456:dummy-token-for-tests" };
 
 function settingsError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -230,5 +230,38 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     const settings = loadSettings(withConfig("", {}));
     expect(settings.demo).toBe(true);
     expect(settings.crisisText).toBe(DEMO_CRISIS_TEXT);
+  });
+});
+
+describe("Telegram settings", () => {
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: "not a token", RAPPORT_DEMO: "1" }, "TELEGRAM_BOT_TOKEN"],
+    [
+      { TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "1", TELEGRAM_WEBHOOK_SECRET: "has space" },
+      "TELEGRAM_WEBHOOK_SECRET",
+    ],
+    [
+      { TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "1", TELEGRAM_WEBHOOK_URL: "https://x.example/telegram" },
+      "TELEGRAM_WEBHOOK_URL",
+    ],
+    [{ TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "1", TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
+  ])("refuses %j naming %s", (env, setting) => {
+    expect(() => loadSettings(env)).toThrow(expect.objectContaining({ setting }));
+  });
+
+  it("reads a webhook setup", () => {
+    const settings = loadSettings({
+      TELEGRAM_BOT_TOKEN: "123:abc-DEF_1",
+      RAPPORT_DEMO: "1",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret_-",
+      TELEGRAM_WEBHOOK_URL: "https://rapport.example/telegram",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+    });
+    expect(settings.telegram).toEqual({
+      token: "123:abc-DEF_1",
+      webhookSecret: "s3cret_-",
+      webhookUrl: "https://rapport.example/telegram",
+      apiRoot: "http://127.0.0.1:8081",
+    });
   });
 });
