@@ -33,21 +33,33 @@ export function keyboardFor(message: OutboundMessage): InlineKeyboardMarkup | un
   return { inline_keyboard: rows };
 }
 
-/** The text as HTML, urgent messages marked in bold, split into parts Telegram accepts. */
+/**
+ * The text as HTML, urgent messages marked, split into parts Telegram accepts. Telegram's
+ * limit counts the text after entities are parsed, so the plain text is split (at a line
+ * break where there is one, never inside a character) and each part escaped on its own.
+ */
 export function textParts(message: OutboundMessage): string[] {
-  const body = escapeHtml(message.text);
-  const html = message.urgent ? `<b>⚠️</b> ${body}` : body;
+  const marker = message.urgent ? "⚠️ " : "";
+  return splitText(marker + message.text, MAX_TEXT).map((part, i) =>
+    i === 0 && marker ? `<b>⚠️</b> ${escapeHtml(part.slice(marker.length))}` : escapeHtml(part),
+  );
+}
+
+export function splitText(text: string, max: number): string[] {
   const parts: string[] = [];
-  let rest = html;
-  while (rest.length > MAX_TEXT) {
-    // Split at a line break where there is one, never inside an entity like &amp;.
-    let cut = rest.lastIndexOf("\n", MAX_TEXT);
-    if (cut < MAX_TEXT / 2) cut = MAX_TEXT - 8;
-    while (rest.lastIndexOf("&", cut) > rest.lastIndexOf(";", cut)) cut--;
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf("\n", max);
+    if (cut < max / 2) {
+      cut = max;
+      // Not between the two halves of a surrogate pair (an emoji).
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+    }
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut).replace(/^\n/, "");
   }
-  parts.push(rest);
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
   return parts;
 }
 

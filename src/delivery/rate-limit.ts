@@ -58,9 +58,12 @@ export class ChannelRateLimiter {
     this.global = limits.global ? new Bucket(limits.global, now) : undefined;
   }
 
-  /** Takes a token for the recipient and overall and returns 0, or returns how long to wait and takes nothing. */
-  reserve(recipient: string, now: number): number {
-    const perRecipient = this.bucketFor(recipient, now);
+  /**
+   * Takes a token for the recipient and overall and returns 0, or returns how long to wait and
+   * takes nothing. Without a recipient (an edit of an earlier message) only the overall limit counts.
+   */
+  reserve(recipient: string | undefined, now: number): number {
+    const perRecipient = recipient === undefined ? undefined : this.bucketFor(recipient, now);
     const wait = Math.max(perRecipient?.wait(now) ?? 0, this.global?.wait(now) ?? 0);
     if (wait > 0) return wait;
     perRecipient?.take(now);

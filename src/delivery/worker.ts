@@ -124,7 +124,9 @@ export class DeliveryWorker {
       const key = `${row.channel}\u0000${row.externalId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const wait = this.limiters.get(row.channel)?.reserve(row.externalId, now) ?? 0;
+      // Editing a message already in the chat is not a new message there: only the overall limit applies.
+      const recipient = row.message.replaces ? undefined : row.externalId;
+      const wait = this.limiters.get(row.channel)?.reserve(recipient, now) ?? 0;
       if (wait > 0) {
         this.heldUntil = Math.min(this.heldUntil ?? Number.POSITIVE_INFINITY, now + wait);
         continue;

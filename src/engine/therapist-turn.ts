@@ -135,6 +135,8 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
       w.t("client_not_active", { alias: client.alias, status: statusText(w, client.status) }),
     );
   }
+  const reachable = (await turn.tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt);
+  if (!reachable) return turn.replyText(w.t("client_not_reachable", { alias: client.alias }));
   const open = await turn.tx.openCheckin(client.personId);
   if (open) {
     return turn.replyText(w.t("checkin_already_open", { alias: client.alias, ...progressOf(open) }));

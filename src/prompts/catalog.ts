@@ -51,6 +51,7 @@ export const MESSAGE_VARS = {
   client_joined: ["alias"],
   client_declined: ["alias"],
   client_unreachable: ["alias", "channel"],
+  client_not_reachable: ["alias"],
   // summary of one check-in
   summary_title: ["seq", "alias", "date"],
   summary_progress: ["title", "total", "max", "change", "first"],

@@ -555,6 +555,7 @@ function toIdentity(row: Row): Identity {
     personId: Number(row.person_id),
     address: JSON.parse(String(row.address)),
     locale: (row.locale as string | null) ?? null,
+    unreachableAt: (row.unreachable_at as string | null) ?? null,
   };
 }
 

@@ -1,37 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI, freshEnv, runCli } from "../helpers/cli.js";
-
-/** Starts `rapport serve` on a free loopback port and waits for its "listening" log line. */
-function serve(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number; log: () => string; stdout: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve"], {
-      env: { ...env, PORT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    let stdout = "";
-    child.stdout?.on("data", (d) => {
-      stdout += d;
-    });
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 15_000);
-    child.stderr?.on("data", (d) => {
-      stderr += d;
-      const listening = stderr
-        .split("\n")
-        .filter((l) => l.startsWith("{"))
-        .map((l) => JSON.parse(l) as { msg: string; port?: number })
-        .find((l) => l.msg === "rapport is listening");
-      if (listening?.port) {
-        clearTimeout(timer);
-        resolve({ child, port: listening.port, log: () => stderr, stdout: () => stdout });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-}
+import { freshEnv, runCli, serve } from "../helpers/cli.js";
 
 describe("rapport serve", () => {
   const children: ChildProcess[] = [];

@@ -107,3 +107,34 @@ export class LiveConsole {
     });
   }
 }
+
+/** Starts `rapport serve` on a free loopback port and waits for its "listening" log line. */
+export function serve(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; log: () => string; stdout: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve"], {
+      env: { ...env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    let stdout = "";
+    child.stdout?.on("data", (d) => {
+      stdout += d;
+    });
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 15_000);
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+      const listening = stderr
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { msg: string; port?: number })
+        .find((l) => l.msg === "rapport is listening");
+      if (listening?.port) {
+        clearTimeout(timer);
+        resolve({ child, port: listening.port, log: () => stderr, stdout: () => stdout });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+}

@@ -1,0 +1,315 @@
+import type { ChildProcess } from "node:child_process";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BOT_USERNAME, FakeTelegram, type RecordedCall, unescapeHtml } from "../fakes/fake-telegram.js";
+import { addTherapist, freshEnv, serve } from "../helpers/cli.js";
+
+/**
+ * `rapport serve` in a child process with the Telegram channel, talking to a fake Bot API on
+ * loopback; updates are posted to /telegram as Telegram would.
+ */
+const SECRET = "test-secret_123";
+const RIVERA = { id: 1001, is_bot: false, first_name: "Rivera", language_code: "en" };
+const ALEX = { id: 2002, is_bot: false, first_name: "Alex", language_code: "en" };
+
+let fake: FakeTelegram;
+let apiRoot: string;
+let updateId = 5000;
+let messageId = 1;
+
+beforeAll(async () => {
+  fake = new FakeTelegram();
+  apiRoot = await fake.start();
+});
+afterAll(() => fake.stop());
+
+function message(from: typeof RIVERA, text: string): Record<string, unknown> {
+  return {
+    update_id: ++updateId,
+    message: {
+      message_id: ++messageId,
+      from,
+      chat: { id: from.id, first_name: from.first_name, type: "private" },
+      date: Math.floor(Date.now() / 1000),
+      text,
+    },
+  };
+}
+
+/** A press of the button with `value` on a message rapport sent. */
+function press(from: typeof RIVERA, sent: RecordedCall | undefined, value: string): Record<string, unknown> {
+  if (!sent) throw new Error("no message to press on");
+  const rows = (sent.body.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
+    .inline_keyboard;
+  const button = rows.flat().find((b) => b.callback_data.endsWith(`|${value}`));
+  if (!button) throw new Error(`no button ${value}`);
+  const result = sent.result as { message_id: number };
+  return {
+    update_id: ++updateId,
+    callback_query: {
+      id: String(updateId * 10),
+      from,
+      message: {
+        message_id: result.message_id,
+        chat: { id: from.id, type: "private" },
+        date: 0,
+        text: "...",
+      },
+      chat_instance: "42",
+      data: button.callback_data,
+    },
+  };
+}
+
+/** The button labels of a sent message's inline keyboard, row by row. */
+function buttons(sent: RecordedCall | undefined): string[][] {
+  const markup = sent?.body.reply_markup as { inline_keyboard: { text: string }[][] } | undefined;
+  return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => b.text));
+}
+
+describe("Telegram through rapport serve (webhook)", () => {
+  let server: { child: ChildProcess; port: number; log: () => string };
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    fake.calls.length = 0;
+    env = freshEnv({
+      TELEGRAM_BOT_TOKEN: "123456:TEST-token",
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: apiRoot,
+      RAPPORT_DEMO: "1",
+    });
+    server = await serve(env);
+  });
+  afterEach(() => {
+    server.child.kill("SIGKILL");
+  });
+
+  async function post(update: Record<string, unknown>, secret = SECRET): Promise<number> {
+    const res = await fetch(`http://127.0.0.1:${server.port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify(update),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  /** Posts an update and waits until the fake has received `count` more sendMessage calls. */
+  async function say(update: Record<string, unknown>, count = 1): Promise<RecordedCall[]> {
+    const before = fake.sent().length;
+    expect(await post(update)).toBe(200);
+    await fake.waitFor(() => fake.sent().length >= before + count);
+    return fake.sent().slice(before);
+  }
+
+  const lastTo = (chatId: number) =>
+    fake
+      .sent()
+      .filter((c) => c.body.chat_id === chatId)
+      .at(-1);
+
+  async function enrol(): Promise<void> {
+    const link = await addTherapist(env, "Dr Rivera");
+    await say(message(RIVERA, `link ${link}`));
+    const [invite] = await say(message(RIVERA, "invite alex"));
+    const code = /start (\S+)/.exec(String(invite?.body.text))?.[1];
+    await say(message(ALEX, `/start ${code}`));
+    await say(press(ALEX, lastTo(ALEX.id), "yes"), 2);
+  }
+
+  it("drives invite, consent, check-in and summary with Telegram's own controls", async () => {
+    const link = await addTherapist(env, "Dr Rivera");
+    await say(message(RIVERA, `/link ${link}`));
+    expect(unescapeHtml(String(lastTo(RIVERA.id)?.body.text))).toContain("You're linked as Dr Rivera");
+
+    const [invite] = await say(message(RIVERA, "invite alex"));
+    const text = String(invite?.body.text);
+    const code = /start (\S+)/.exec(text)?.[1] ?? "";
+    expect(text).toContain(`https://t.me/${BOT_USERNAME}?start=${code}`);
+
+    const [consent] = await say(message(ALEX, `/start ${code}`));
+    expect(consent?.body.parse_mode).toBe("HTML");
+    expect(String(consent?.body.text)).toContain("not a crisis service");
+    expect(buttons(consent).flat()).toEqual(["Yes, I agree", "No, thanks"]);
+
+    await say(press(ALEX, consent, "yes"), 2);
+    await fake.waitFor(
+      () => fake.sent("answerCallbackQuery").length === 1 && fake.sent("editMessageText").length === 1,
+    );
+    expect(unescapeHtml(String(fake.sent("editMessageText")[0]?.body.text))).toContain(
+      "Your answer: Yes, I agree",
+    );
+    expect(fake.sent("editMessageText")[0]?.body.reply_markup).toBeUndefined();
+
+    await say(message(RIVERA, "checkin alex"), 3);
+    const first = lastTo(ALEX.id);
+    expect(buttons(first)).toEqual([
+      ["0", "1", "2", "3", "4", "5"],
+      ["6", "7", "8", "9", "10"],
+    ]);
+
+    const values = ["9", "8", "10", "9", "5", "6", "4", "5"];
+    for (const value of values) await say(press(ALEX, lastTo(ALEX.id), value));
+    await say(press(ALEX, lastTo(ALEX.id), "0"));
+    const comment = "Hard week <3 & *tired* of_it";
+    await say(message(ALEX, comment), 2);
+    await fake.waitFor(() => fake.textsTo(RIVERA.id).some((t) => t.startsWith("Check-in 1 from alex")));
+
+    const summary = fake.textsTo(RIVERA.id).find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    expect(summary).toContain("About today's session: 36/40");
+    expect(summary).toContain("About the past week: 20/40");
+    expect(summary).toContain(`Comment: ${comment}`);
+    const edits = fake.sent("editMessageText").map((c) => unescapeHtml(String(c.body.text)));
+    expect(edits.filter((t) => t.includes("Your answer:"))).toHaveLength(10);
+    expect(edits.some((t) => t.includes("1/9.") && t.endsWith("Your answer: 9"))).toBe(true);
+    expect(fake.sent("answerCallbackQuery")).toHaveLength(10);
+
+    // A press on an old keyboard changes nothing and says why in the callback answer.
+    const question1 = fake.sent().find((c) => String(c.body.text).includes("1/9."));
+    expect(await post(press(ALEX, question1, "2"))).toBe(200);
+    await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 11);
+    expect(String(fake.sent("answerCallbackQuery")[10]?.body.text)).toContain("already answered");
+  });
+
+  it("rejects a wrong or missing secret with 401 and processes nothing", async () => {
+    const update = message(ALEX, "hello");
+    expect(await post(update, "wrong")).toBe(401);
+    expect(await post(update, "")).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.sent()).toHaveLength(0);
+    // The same update with the right secret is new to rapport: nothing of it was recorded.
+    await say(update);
+  });
+
+  it("processes a redelivered update once", async () => {
+    const update = message(ALEX, "hello");
+    await say(update);
+    expect(await post(update)).toBe(200);
+    expect(await post(update)).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.sent()).toHaveLength(1);
+  });
+
+  it("answers malformed and oversized requests with 400, 415 and 413", async () => {
+    const url = `http://127.0.0.1:${server.port}/telegram`;
+    const headers = { "x-telegram-bot-api-secret-token": SECRET };
+    const bad = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: "{",
+    });
+    expect(bad.status).toBe(400);
+    const type = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "text/plain" },
+      body: "{}",
+    });
+    expect(type.status).toBe(415);
+    const big = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ update_id: 1, pad: "x".repeat(1_100_000) }),
+    });
+    expect(big.status).toBe(413);
+    const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it("answers the webhook while sending is still held up, because sending goes through the outbox", async () => {
+    const release = fake.hold("sendMessage");
+    try {
+      expect(await post(message(ALEX, "hello"))).toBe(200);
+      expect(fake.sent().every((c) => c.result === undefined)).toBe(true);
+    } finally {
+      release();
+    }
+    await fake.waitFor(() => fake.sent().some((c) => c.result !== undefined));
+  });
+
+  it("waits out a 429 with retry_after and delivers the message once", async () => {
+    fake.failNext("sendMessage", 429, "Too Many Requests: retry after 1", { retry_after: 1 });
+    expect(await post(message(ALEX, "hello"))).toBe(200);
+    await fake.waitFor(() => fake.sent().filter((c) => c.result !== undefined).length === 1);
+    const [refused, delivered] = fake.sent();
+    expect(refused?.result).toBeUndefined();
+    expect((delivered?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.sent().filter((c) => c.result !== undefined)).toHaveLength(1);
+  });
+
+  it("treats 403 as unreachable: stops sending there and tells the therapist once", async () => {
+    await enrol();
+    fake.block(ALEX.id);
+    await say(message(RIVERA, "checkin alex"), 2);
+    await fake.waitFor(() =>
+      fake.textsTo(RIVERA.id).some((t) => t.includes("can no longer be reached on telegram")),
+    );
+    const [again] = await say(message(RIVERA, "checkin alex"));
+    expect(unescapeHtml(String(again?.body.text))).toContain("alex can't be reached at the moment");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.textsTo(RIVERA.id).filter((t) => t.includes("can no longer be reached"))).toHaveLength(1);
+  });
+});
+
+describe("Telegram through rapport serve (long polling)", () => {
+  it("takes updates from getUpdates with allowed_updates set and answers them", async () => {
+    fake.calls.length = 0;
+    const env = freshEnv({
+      TELEGRAM_BOT_TOKEN: "123456:TEST-token",
+      TELEGRAM_API_ROOT: apiRoot,
+      RAPPORT_DEMO: "1",
+    });
+    const server = await serve(env);
+    try {
+      fake.queueUpdate(message({ ...ALEX, id: 3003 }, "hello"));
+      await fake.waitFor(() => fake.textsTo(3003).length === 1);
+      expect(fake.textsTo(3003)[0]).toContain("start CODE");
+      const poll = fake.calls.find((c) => c.method === "getUpdates");
+      expect(poll?.body.allowed_updates).toEqual(["message", "callback_query"]);
+      expect(fake.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
+    } finally {
+      server.child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("Telegram languages", () => {
+  it("answers in the language of the user's language_code where prompts exist, else in the clinic's", async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const prompts = mkdtempSync(join(tmpdir(), "rapport-prompts-"));
+    const shipped = new URL("../../prompts/en", import.meta.url).pathname;
+    cpSync(shipped, join(prompts, "en"), { recursive: true });
+    cpSync(shipped, join(prompts, "de"), { recursive: true });
+    for (const file of readdirSync(join(prompts, "de"))) {
+      const path = join(prompts, "de", file);
+      writeFileSync(path, readFileSync(path, "utf8").replace(/^language: en$/m, "language: de"));
+    }
+    const messages = join(prompts, "de", "messages.yaml");
+    writeFileSync(
+      messages,
+      readFileSync(messages, "utf8").replace(
+        /^ {2}unknown_sender: \|-\n.*$/m,
+        '  unknown_sender: "Hallo, ich bin rapport. Wenn Sie einen Code haben, schreiben Sie: start CODE"',
+      ),
+    );
+    fake.calls.length = 0;
+    const env = freshEnv({
+      TELEGRAM_BOT_TOKEN: "123456:TEST-token",
+      TELEGRAM_API_ROOT: apiRoot,
+      RAPPORT_DEMO: "1",
+      RAPPORT_PROMPTS: prompts,
+    });
+    const server = await serve(env);
+    try {
+      fake.queueUpdate(message({ ...ALEX, id: 4004, language_code: "de-AT" }, "hallo"));
+      fake.queueUpdate(message({ ...ALEX, id: 5005, language_code: "fr" }, "bonjour"));
+      await fake.waitFor(() => fake.textsTo(4004).length === 1 && fake.textsTo(5005).length === 1);
+      expect(fake.textsTo(4004)[0]).toContain("Hallo, ich bin rapport");
+      expect(fake.textsTo(5005)[0]).toContain("Hello, I'm rapport");
+    } finally {
+      server.child.kill("SIGKILL");
+    }
+  });
+});

@@ -1,0 +1,180 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A fake Telegram Bot API on loopback: it answers the methods rapport calls, records every
+ * call, serves queued updates to getUpdates (long polling), and can be told to fail.
+ */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  at: number;
+  /** What the fake answered, for calls that succeeded. */
+  result?: unknown;
+}
+
+type Failure = { status: number; body: Record<string, unknown> };
+
+export const BOT_USERNAME = "rapport_test_bot";
+
+export class FakeTelegram {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | undefined;
+  private nextMessageId = 100;
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly blocked = new Set<number>();
+  private readonly updates: Record<string, unknown>[] = [];
+  private readonly holds: { method: string; release: Promise<void> }[] = [];
+  private pollWaiters: (() => void)[] = [];
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.pollWaiters) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next call of `method` fails with this HTTP status and Bot API error body. */
+  failNext(method: string, status: number, description: string, parameters?: Record<string, unknown>): void {
+    const list = this.failures.get(method) ?? [];
+    list.push({ status, body: { ok: false, error_code: status, description, parameters } });
+    this.failures.set(method, list);
+  }
+
+  /** Every sendMessage to this chat answers 403, as when the user blocked the bot. */
+  block(chatId: number): void {
+    this.blocked.add(chatId);
+  }
+
+  /** Calls of `method` wait until the returned function is called. */
+  hold(method: string): () => void {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, release: released });
+    return release;
+  }
+
+  /** Queues an update for getUpdates (long polling). */
+  queueUpdate(update: Record<string, unknown>): void {
+    this.updates.push(update);
+    for (const wake of this.pollWaiters.splice(0)) wake();
+  }
+
+  sent(method = "sendMessage"): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages sent to one chat, as the user would read them (HTML entities decoded). */
+  textsTo(chatId: number): string[] {
+    return this.sent()
+      .filter((c) => Number(c.body.chat_id) === chatId)
+      .map((c) => unescapeHtml(String(c.body.text)));
+  }
+
+  /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > deadline) {
+        const recent = this.calls
+          .slice(-6)
+          .map(
+            (c) =>
+              `${c.method}(${String(c.body.chat_id ?? "")}): ${String(c.body.text ?? c.body.data ?? "").slice(0, 60)}`,
+          );
+        throw new Error(`fake Telegram: condition not met in time; last calls:\n${recent.join("\n")}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const method = match?.[2] ?? "";
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+    const call: RecordedCall = { method, body, at: Date.now() };
+    this.calls.push(call);
+    const hold = this.holds.find((h) => h.method === method);
+    if (hold) await hold.release;
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return reply(res, failure.status, failure.body);
+    if (method === "sendMessage" && this.blocked.has(Number(body.chat_id))) {
+      return reply(res, 403, {
+        ok: false,
+        error_code: 403,
+        description: "Forbidden: bot was blocked by the user",
+      });
+    }
+    const result = await this.result(method, body);
+    if (result === undefined)
+      return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    call.result = result;
+    reply(res, 200, { ok: true, result });
+  }
+
+  private async result(method: string, body: Record<string, unknown>): Promise<unknown> {
+    switch (method) {
+      case "getMe":
+        return { id: 999000, is_bot: true, first_name: "rapport", username: BOT_USERNAME };
+      case "sendMessage":
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: body.chat_id, type: "private" },
+          text: body.text,
+        };
+      case "editMessageText":
+        return {
+          message_id: body.message_id,
+          date: 0,
+          chat: { id: body.chat_id, type: "private" },
+          text: body.text,
+        };
+      case "answerCallbackQuery":
+      case "setWebhook":
+      case "deleteWebhook":
+        return true;
+      case "getUpdates":
+        return this.poll(Number(body.offset ?? 0), Number(body.timeout ?? 0));
+      default:
+        return undefined;
+    }
+  }
+
+  private async poll(offset: number, timeoutSeconds: number): Promise<unknown[]> {
+    const pending = () => this.updates.filter((u) => Number(u.update_id) >= offset);
+    if (pending().length === 0 && timeoutSeconds > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(timeoutSeconds, 2) * 1000);
+        this.pollWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return pending();
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+export function unescapeHtml(text: string): string {
+  return text
+    .replace(/<\/?b>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
