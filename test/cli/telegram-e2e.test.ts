@@ -237,6 +237,23 @@ describe("Telegram through rapport serve (webhook)", () => {
     expect(fake.sent().filter((c) => c.result !== undefined)).toHaveLength(1);
   });
 
+  it('sends an urgent alert with an "I\'ve seen this" button that acknowledges it', async () => {
+    await enrol();
+    await say(message(ALEX, "sometimes I want to die"), 3);
+    const crisis = fake
+      .sent()
+      .find((c) => c.body.chat_id === ALEX.id && String(c.body.text).includes("Thank you for telling me"));
+    expect(String(crisis?.body.text)).toMatch(/^<b>⚠️<\/b> /);
+    const urgent = fake
+      .sent()
+      .find((c) => c.body.chat_id === RIVERA.id && String(c.body.text).includes("URGENT"));
+    expect(buttons(urgent)).toEqual([["I've seen this"]]);
+    const value = /seen \d+/.exec(JSON.stringify(urgent?.body.reply_markup))?.[0] ?? "";
+    await say(press(RIVERA, urgent, value));
+    expect(fake.textsTo(RIVERA.id).at(-1)).toBe("Marked as seen. Thank you.");
+    await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 2);
+  });
+
   it("treats 403 as unreachable: stops sending there and tells the therapist once", async () => {
     await enrol();
     fake.block(ALEX.id);
