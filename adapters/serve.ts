@@ -7,6 +7,7 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
+import { createSlackChannel } from "./slack/slack-channel.js";
 import { createTelegramChannel, type TelegramChannel } from "./telegram/telegram-channel.js";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
@@ -25,10 +26,12 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
   const telegram = settings.telegram ? await startTelegram(settings, log) : undefined;
+  const slack = settings.slack ? createSlackChannel(settings.slack, log) : undefined;
 
   const senders: ChannelSender[] = [];
   if (withConsole) senders.push(consoleSender(process.stdout, false));
   if (telegram) senders.push(telegram.sender);
+  if (slack) senders.push(slack.sender);
   let worker: DeliveryWorker | undefined;
   const { store, engine } = openApp({
     settings,
@@ -43,6 +46,13 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
 
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
   await telegram?.start(engine, http.server);
+  await slack?.start(engine, http.server).catch((error: unknown) => {
+    throw new RapportError(
+      `SLACK_BOT_TOKEN: Slack did not accept the token or could not be reached (${error instanceof Error ? error.message : "unknown"})`,
+      "slack_start",
+      { cause: error },
+    );
+  });
   const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
     store.close();
     throw new ConfigError(
@@ -64,6 +74,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     stopping = true;
     clearInterval(dueTimer);
     await telegram?.stop();
+    await slack?.stop();
     await worker?.stop();
     await http.close();
     store.close();

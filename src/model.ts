@@ -13,6 +13,8 @@ export interface Sender {
   name?: string;
   /** BCP 47 language tag if the platform knows it (Telegram language_code, Slack locale). */
   locale?: string;
+  /** IANA time zone if the platform knows it (Slack users.info), for quiet hours and schedules. */
+  timeZone?: string;
 }
 
 export type InboundInput =

@@ -20,8 +20,16 @@ export interface TelegramEnv {
   apiRoot?: string;
 }
 
+export interface SlackEnv {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
 export interface Settings {
   dbPath: string;
+  slack?: SlackEnv;
   /** A clinic's own prompts folder (RAPPORT_PROMPTS), for example with licensed wording. */
   promptsDir?: string;
   telegram?: TelegramEnv;
@@ -60,6 +68,7 @@ export function loadSettings(env: Env = process.env): Settings {
     dbPath: env.RAPPORT_DB || "./data/rapport.db",
     promptsDir: env.RAPPORT_PROMPTS || undefined,
     telegram: env.TELEGRAM_BOT_TOKEN ? telegramEnv(env, env.TELEGRAM_BOT_TOKEN) : undefined,
+    slack: env.SLACK_BOT_TOKEN ? slackEnv(env, env.SLACK_BOT_TOKEN) : undefined,
     port: parsePort(env.PORT),
     host: env.HOST || "127.0.0.1",
     configPath,
@@ -135,4 +144,28 @@ function telegramEnv(env: Env, token: string): TelegramEnv {
     throw new ConfigError("TELEGRAM_API_ROOT must be an http(s) URL", "TELEGRAM_API_ROOT");
   }
   return { token, webhookSecret, webhookUrl, apiRoot };
+}
+
+function slackEnv(env: Env, botToken: string): SlackEnv {
+  if (!botToken.startsWith("xoxb-")) {
+    throw new ConfigError("SLACK_BOT_TOKEN must be the app's bot token (xoxb-...)", "SLACK_BOT_TOKEN");
+  }
+  const signingSecret = env.SLACK_SIGNING_SECRET || undefined;
+  const appToken = env.SLACK_APP_TOKEN || undefined;
+  if (!signingSecret && !appToken) {
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events at POST /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
+      "SLACK_SIGNING_SECRET",
+    );
+  }
+  if (appToken !== undefined && !appToken.startsWith("xapp-")) {
+    throw new ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...)", "SLACK_APP_TOKEN");
+  }
+  let apiUrl = env.SLACK_API_URL || undefined;
+  if (apiUrl !== undefined) {
+    if (!/^https?:\/\/\S+$/.test(apiUrl))
+      throw new ConfigError("SLACK_API_URL must be an http(s) URL", "SLACK_API_URL");
+    if (!apiUrl.endsWith("/")) apiUrl = `${apiUrl}/`;
+  }
+  return { botToken, signingSecret, appToken, apiUrl };
 }

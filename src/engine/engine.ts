@@ -129,7 +129,12 @@ async function route(turn: Turn): Promise<void> {
     return turn.replyText(turn.wording.t("unknown_sender"));
   }
   // Keep the reply address and language fresh: platforms move conversations and users change settings.
-  turn.identity = { ...identity, address: event.address, locale: event.sender.locale ?? identity.locale };
+  turn.identity = {
+    ...identity,
+    address: event.address,
+    locale: event.sender.locale ?? identity.locale,
+    timeZone: event.sender.timeZone ?? identity.timeZone,
+  };
   await tx.saveIdentity(turn.identity, turn.now);
   turn.person = await tx.getPerson(identity.personId);
   if (!turn.person) return;

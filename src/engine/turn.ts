@@ -55,6 +55,7 @@ export class Turn {
       personId: person.id,
       address,
       locale: sender.locale ?? null,
+      timeZone: sender.timeZone ?? null,
     };
     this.person = person;
     await this.tx.saveIdentity(this.identity, this.now);

@@ -21,6 +21,7 @@ CREATE TABLE identities (
   person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
   address TEXT NOT NULL,
   locale TEXT,
+  time_zone TEXT,
   last_seen_at TEXT NOT NULL,
   unreachable_at TEXT,
   PRIMARY KEY (channel, external_id)

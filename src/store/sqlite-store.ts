@@ -239,11 +239,13 @@ export class SqliteStore implements Store {
       },
       saveIdentity: async (identity, at) => {
         s(
-          `INSERT INTO identities (channel, external_id, person_id, address, locale, last_seen_at)
-           VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO identities (channel, external_id, person_id, address, locale, time_zone, last_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (channel, external_id) DO UPDATE SET
              person_id = excluded.person_id, address = excluded.address,
-             locale = COALESCE(excluded.locale, identities.locale), last_seen_at = excluded.last_seen_at,
+             locale = COALESCE(excluded.locale, identities.locale),
+             time_zone = COALESCE(excluded.time_zone, identities.time_zone),
+             last_seen_at = excluded.last_seen_at,
              unreachable_at = NULL`,
         ).run(
           identity.channel,
@@ -251,6 +253,7 @@ export class SqliteStore implements Store {
           identity.personId,
           JSON.stringify(identity.address),
           identity.locale,
+          identity.timeZone ?? null,
           at,
         );
       },
@@ -555,6 +558,7 @@ function toIdentity(row: Row): Identity {
     personId: Number(row.person_id),
     address: JSON.parse(String(row.address)),
     locale: (row.locale as string | null) ?? null,
+    timeZone: (row.time_zone as string | null) ?? null,
     unreachableAt: (row.unreachable_at as string | null) ?? null,
   };
 }

@@ -22,6 +22,7 @@ export interface Identity {
   personId: number;
   address: Address;
   locale: string | null;
+  timeZone?: string | null;
   /** Set when the platform said the person cannot be reached there (a blocked bot). */
   unreachableAt?: string | null;
 }

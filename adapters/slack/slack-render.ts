@@ -1,0 +1,68 @@
+import type { KnownBlock } from "@slack/types";
+import type { OutboundMessage } from "../../src/model.js";
+
+/** Slack's limit for the text of one section block. */
+export const SECTION_MAX = 3000;
+
+/** A button's value carries the question's ref and the chosen value (Slack allows 2,000 characters). */
+export function encodeValue(ref: string | undefined, value: string): string {
+  return `${ref ?? ""}|${value}`;
+}
+
+export function decodeValue(data: string): { ref?: string; value: string } {
+  const bar = data.lastIndexOf("|");
+  if (bar < 0) return { value: data };
+  const ref = data.slice(0, bar);
+  return { ref: ref === "" ? undefined : ref, value: data.slice(bar + 1) };
+}
+
+/** Slack's three control characters in text; everything else, "*" and "_" included, stays as typed. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Block Kit for a message: the text as plain_text sections (so a client's "*" and "_" are not
+ * read as formatting), and the choices as buttons in one actions block.
+ */
+export function renderBlocks(message: OutboundMessage): { text: string; blocks: KnownBlock[] } {
+  const body = message.urgent ? `⚠️ ${message.text}` : message.text;
+  const blocks: KnownBlock[] = chunks(body, SECTION_MAX).map((part) => ({
+    type: "section",
+    text: { type: "plain_text", text: part, emoji: true },
+  }));
+  const choices = message.choices ?? [];
+  if (choices.length > 0) {
+    blocks.push({
+      type: "actions",
+      block_id: "rapport_choices",
+      elements: choices.map((c, i) => ({
+        type: "button",
+        action_id: `rapport_choice_${i}`,
+        text: { type: "plain_text", text: c.label, emoji: true },
+        value: encodeValue(message.ref, c.value),
+        ...(message.urgent ? { style: "danger" as const } : {}),
+      })),
+    });
+  }
+  // The top-level text is what notifications show.
+  return { text: escapeSlack(body.slice(0, 3000)), blocks };
+}
+
+function chunks(text: string, max: number): string[] {
+  const parts: string[] = [];
+  for (let rest = text; rest.length > 0; ) {
+    let cut = rest.length <= max ? rest.length : rest.lastIndexOf("\n", max);
+    if (cut < max / 2) cut = Math.min(rest.length, max);
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, "");
+  }
+  return parts.length > 0 ? parts : [" "];
+}
+
+/** "channel:ts", the source of a press, as Slack's ids. */
+export function parseSource(source: string): { channel: string; ts: string } | undefined {
+  const match = /^([A-Z0-9]+):(\d+\.\d+)$/.exec(source);
+  if (!match) return undefined;
+  return { channel: match[1] ?? "", ts: match[2] ?? "" };
+}

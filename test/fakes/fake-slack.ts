@@ -1,0 +1,161 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A fake Slack Web API on loopback: answers the methods rapport calls, records every call,
+ * and can be told to answer 429 with Retry-After or a platform error.
+ */
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+  result?: Record<string, unknown>;
+}
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  private server: Server | undefined;
+  private ts = 0;
+  private readonly failures = new Map<
+    string,
+    { status: number; body: Record<string, unknown>; retryAfter?: number }[]
+  >();
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next call of `method` answers 429 with this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfter: number): void {
+    this.queue(method, { status: 429, body: { ok: false, error: "ratelimited" }, retryAfter });
+  }
+
+  /** The next call of `method` answers 200 with { ok: false, error }. */
+  failNext(method: string, error: string): void {
+    this.queue(method, { status: 200, body: { ok: false, error } });
+  }
+
+  private queue(
+    method: string,
+    failure: { status: number; body: Record<string, unknown>; retryAfter?: number },
+  ): void {
+    const list = this.failures.get(method) ?? [];
+    list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  posted(): SlackCall[] {
+    return this.calls.filter((c) => c.method === "chat.postMessage" && c.result);
+  }
+
+  /** Texts of the messages posted to a channel, as plain text (Slack's three escapes decoded). */
+  textsTo(channel: string): string[] {
+    return this.posted()
+      .filter((c) => c.params.channel === channel)
+      .map((c) => plainText(c.params));
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) {
+        const recent = this.calls
+          .slice(-6)
+          .map((c) => `${c.method}(${String(c.params.channel ?? "")}): ${plainText(c.params).slice(0, 60)}`);
+        throw new Error(`fake Slack: condition not met in time; last calls:\n${recent.join("\n")}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const params = parseParams(raw, String(req.headers["content-type"] ?? ""));
+    const call: SlackCall = { method, params, at: Date.now() };
+    this.calls.push(call);
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
+      res.writeHead(failure.status, headers);
+      res.end(JSON.stringify(failure.body));
+      return;
+    }
+    const result = this.result(method, params);
+    call.result = result;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(result));
+  }
+
+  private result(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://test.slack.com/",
+          team: "Test",
+          user: "rapport",
+          team_id: "T1",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
+      case "users.info":
+        return { ok: true, user: { id: params.user, locale: "en-GB", tz: "Europe/Berlin" } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(params.users).slice(1)}` } };
+      case "chat.postMessage":
+      case "chat.update":
+        this.ts += 1;
+        return {
+          ok: true,
+          channel: params.channel,
+          ts: params.ts ?? `1700000000.${String(this.ts).padStart(6, "0")}`,
+        };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function parseParams(raw: string, type: string): Record<string, unknown> {
+  if (type.includes("json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = key === "blocks" ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+/** The visible text of a posted message: its plain_text sections joined. */
+export function plainText(params: Record<string, unknown>): string {
+  const blocks = (params.blocks ?? []) as { type: string; text?: { text: string } }[];
+  const sections = blocks.filter((b) => b.type === "section").map((b) => b.text?.text ?? "");
+  return sections.length > 0 ? sections.join("") : String(params.text ?? "");
+}
+
+/** Buttons of a posted message: label and value. */
+export function buttonsOf(params: Record<string, unknown>): { label: string; value: string }[] {
+  const blocks = (params.blocks ?? []) as {
+    type: string;
+    elements?: { text: { text: string }; value: string }[];
+  }[];
+  return blocks
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => (b.elements ?? []).map((e) => ({ label: e.text.text, value: e.value })));
+}
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:" + timestamp + ":" + body). */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
