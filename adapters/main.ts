@@ -8,11 +8,10 @@ import { loadSettings } from "../src/config/settings.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
+import { wordingFor } from "../src/prompts/render.js";
+import { maxTotal } from "../src/prompts/schema.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
-
-/** The progress check-in's top total: 4 items of 0 to 10. */
-const PROGRESS_MAX = 40;
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -85,11 +84,12 @@ program
   .action(async (options: { apply?: boolean }) => {
     const settings = loadSettings();
     const log = createLogger();
-    const { store } = openApp({ settings, log, clock: systemClock });
+    const { store, catalog } = openApp({ settings, log, clock: systemClock });
+    const progress = wordingFor(catalog).instrument("progress");
     const current = await store.transaction(
       async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
     );
-    const report = await calibrate(store, settings.clinic, current, PROGRESS_MAX);
+    const report = await calibrate(store, settings.clinic, current, maxTotal(progress));
     process.stdout.write(report.text);
     if (report.fit && options.apply) {
       const id = await store.saveFit({

@@ -62,11 +62,21 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   });
   log.info({ port: bound.port, host: bound.host }, "rapport is listening");
   worker.start();
-  const dueTimer = setInterval(() => {
-    engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
-  }, DUE_TICK_MS);
+  const runDue = () =>
+    engine
+      .runDue()
+      .then(({ waitingForOnCall }) => {
+        if (waitingForOnCall > 0) {
+          log.warn(
+            { alerts: waitingForOnCall, setting: "risk.onCall" },
+            "urgent alerts are due for escalation but the on-call contact is not registered (rapport therapist add, then link)",
+          );
+        }
+      })
+      .catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
+  const dueTimer = setInterval(runDue, DUE_TICK_MS);
   dueTimer.unref();
-  void engine.runDue();
+  void runDue();
 
   let stopping = false;
   const stop = async (code: number) => {

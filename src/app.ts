@@ -3,8 +3,9 @@ import type { Clock } from "./clock.js";
 import { newCode } from "./codes.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
+import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
-import { loadPrompts } from "./prompts/load.js";
+import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { SqliteStore } from "./store/sqlite-store.js";
 
 export const VERSION: string = (
@@ -14,6 +15,7 @@ export const VERSION: string = (
 export interface App {
   store: SqliteStore;
   engine: Engine;
+  catalog: PromptCatalog;
 }
 
 export interface AppOptions {
@@ -35,6 +37,7 @@ export function openApp(options: AppOptions): App {
     );
   }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
+  checkInstruments(catalog, settings);
   const store = SqliteStore.open(settings.dbPath, options.clock.now());
   const engine = new Engine(
     store,
@@ -48,5 +51,20 @@ export function openApp(options: AppOptions): App {
     },
     options.onQueued,
   );
-  return { store, engine };
+  return { store, engine, catalog };
+}
+
+/** Every instrument the clinic config names must exist in the prompts: checked at start, not at the first check-in. */
+function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
+  const pack = catalog.languages.get(catalog.fallback);
+  const { checkin, risk } = settings.clinic;
+  const needed = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
+  for (const id of needed) {
+    if (!pack?.instruments.has(id)) {
+      throw new ConfigError(
+        `checkin.instruments: no prompts for instrument "${id}" (expected ${catalog.fallback}/${id}.yaml in the prompts folder)`,
+        id === "safety" ? "risk.safetyQuestion" : "checkin.instruments",
+      );
+    }
+  }
 }

@@ -43,6 +43,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
     // The delivery worker retries and honours Retry-After itself, so the client must not.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: 30_000,
   };
   const logger = boltLogger(log);
   const socketMode = !settings.signingSecret && Boolean(settings.appToken);

@@ -42,8 +42,24 @@ export function messageToEvent(
     // Outside a DM the pointer to the DM is posted where the person wrote.
     address: { user: event.user, channel: event.channel },
     direct,
-    input: { kind: "text", text: event.text ?? "" },
+    input: { kind: "text", text: plainFromSlack(event.text ?? "") },
   };
+}
+
+/**
+ * Slack's message text as the person typed it: mentions of the bot dropped, links and channel
+ * names shown as their labels, and Slack's three escapes (&amp; &lt; &gt;) decoded.
+ */
+export function plainFromSlack(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, "")
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, "#$1")
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, "$1")
+    .replace(/<((?:https?|mailto):[^>]*)>/g, "$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .trim();
 }
 
 /** The parts of a block_actions payload rapport reads. */

@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { OutboundMessage } from "../../src/model.js";
+import { splitText } from "../split-text.js";
 
 /** Slack's limit for the text of one section block. */
 export const SECTION_MAX = 3000;
@@ -27,7 +28,7 @@ export function escapeSlack(text: string): string {
  */
 export function renderBlocks(message: OutboundMessage): { text: string; blocks: KnownBlock[] } {
   const body = message.urgent ? `⚠️ ${message.text}` : message.text;
-  const blocks: KnownBlock[] = chunks(body, SECTION_MAX).map((part) => ({
+  const blocks: KnownBlock[] = splitText(body || " ", SECTION_MAX).map((part) => ({
     type: "section",
     text: { type: "plain_text", text: part, emoji: true },
   }));
@@ -46,18 +47,7 @@ export function renderBlocks(message: OutboundMessage): { text: string; blocks: 
     });
   }
   // The top-level text is what notifications show.
-  return { text: escapeSlack(body.slice(0, 3000)), blocks };
-}
-
-function chunks(text: string, max: number): string[] {
-  const parts: string[] = [];
-  for (let rest = text; rest.length > 0; ) {
-    let cut = rest.length <= max ? rest.length : rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = Math.min(rest.length, max);
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, "");
-  }
-  return parts.length > 0 ? parts : [" "];
+  return { text: escapeSlack(splitText(body, SECTION_MAX)[0] ?? ""), blocks };
 }
 
 /** "channel:ts", the source of a press, as Slack's ids. */

@@ -35,7 +35,9 @@ export async function createTelegramChannel(
   settings: TelegramSettings,
   log: Logger,
 ): Promise<TelegramChannel> {
-  const bot = new Bot(settings.token, { client: settings.apiRoot ? { apiRoot: settings.apiRoot } : {} });
+  // A hung request must not hold up every other send for grammY's default of 500 seconds.
+  const client = { timeoutSeconds: 30, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}) };
+  const bot = new Bot(settings.token, { client });
   await bot.init();
   const username = bot.botInfo.username;
   let polling = false;
@@ -68,11 +70,18 @@ export async function createTelegramChannel(
           "telegram update failed",
         ),
       );
-      void bot.start({
-        allowed_updates: [...ALLOWED_UPDATES],
-        onStart: () =>
-          log.info({ channel: "telegram", mode: "polling", bot: username }, "telegram channel ready"),
-      });
+      bot
+        .start({
+          allowed_updates: [...ALLOWED_UPDATES],
+          onStart: () =>
+            log.info({ channel: "telegram", mode: "polling", bot: username }, "telegram channel ready"),
+        })
+        .catch((error: unknown) => {
+          // 401 (token revoked) or 409 (another instance polls the same bot): nothing to retry here.
+          const reason = error instanceof Error ? error.message : "unknown";
+          log.fatal({ channel: "telegram", err: reason }, "telegram polling stopped");
+          process.exit(1);
+        });
     },
     async stop() {
       if (polling) await bot.stop();

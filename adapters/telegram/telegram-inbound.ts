@@ -32,7 +32,8 @@ export function toInboundEvent(update: Update): InboundEvent | undefined {
       address: { chatId: message.chat.id } satisfies TelegramAddress,
       direct: message.chat.type === "private",
       // A sticker, photo or voice note is no answer: it reaches the engine as empty text and is re-asked.
-      input: { kind: "text", text: message.text ?? "" },
+      // A photo's caption is read like text (and screened like it).
+      input: { kind: "text", text: message.text ?? message.caption ?? "" },
     };
   }
   if (update.callback_query) {

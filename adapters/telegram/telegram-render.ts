@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { OutboundMessage } from "../../src/model.js";
+import { splitText } from "../split-text.js";
 
 /** Telegram's limit for a message text, in characters. */
 export const MAX_TEXT = 4096;
@@ -43,24 +44,6 @@ export function textParts(message: OutboundMessage): string[] {
   return splitText(marker + message.text, MAX_TEXT).map((part, i) =>
     i === 0 && marker ? `<b>⚠️</b> ${escapeHtml(part.slice(marker.length))}` : escapeHtml(part),
   );
-}
-
-export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) {
-      cut = max;
-      // Not between the two halves of a surrogate pair (an emoji).
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut--;
-    }
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, "");
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
 }
 
 /** "chatId:messageId", the source of a press, as Telegram's ids. */

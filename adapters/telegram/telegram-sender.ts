@@ -9,13 +9,17 @@ import { keyboardFor, MAX_TEXT, parseSource, textParts } from "./telegram-render
  * message whose button was pressed. Telegram's errors become the worker's outcomes here.
  */
 export function telegramSender(api: Api): ChannelSender {
+  // Parts of a long message already accepted, so a retry after a failed later part does not
+  // send the earlier ones again (kept in memory: a restart in between may repeat one part).
+  const partsSent = new Map<number, number>();
   return {
     channel: TELEGRAM_CHANNEL,
     // Telegram asks for about one message a second per chat and 30 a second overall.
     limits: { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 25, perSecond: 25 } },
     send: async (delivery: Delivery) => {
       try {
-        await send(api, delivery);
+        await send(api, delivery, partsSent);
+        partsSent.delete(delivery.outboxId);
       } catch (error) {
         throw translate(error);
       }
@@ -23,7 +27,11 @@ export function telegramSender(api: Api): ChannelSender {
   };
 }
 
-async function send(api: Api, { address, message }: Delivery): Promise<void> {
+async function send(
+  api: Api,
+  { outboxId, address, message }: Delivery,
+  partsSent: Map<number, number>,
+): Promise<void> {
   const chatId = Number(address.chatId);
   if (message.replaces) {
     const target = parseSource(message.replaces);
@@ -41,13 +49,14 @@ async function send(api: Api, { address, message }: Delivery): Promise<void> {
     return;
   }
   const parts = textParts(message);
-  for (const [i, text] of parts.entries()) {
+  for (let i = partsSent.get(outboxId) ?? 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
-    await api.sendMessage(chatId, text, {
+    await api.sendMessage(chatId, parts[i] ?? "", {
       parse_mode: "HTML",
       reply_markup: last ? keyboardFor(message) : undefined,
       link_preview_options: { is_disabled: true },
     });
+    partsSent.set(outboxId, i + 1);
   }
 }
 

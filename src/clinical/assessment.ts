@@ -45,6 +45,8 @@ export interface AssessmentInput {
 
 export interface ProgressAssessment {
   total: number;
+  /** The previous progress total of the episode, if any. */
+  previous?: number;
   first: number;
   change: number;
   /** 1-based number of this progress check-in within the episode. */
@@ -119,6 +121,7 @@ function assessProgress(
   });
   return {
     total,
+    previous: input.earlierProgress.at(-1),
     first,
     change: round1(total - first),
     index,

@@ -18,6 +18,9 @@ export interface WorkerOptions {
   onUnreachable?: (row: OutboxRow) => Promise<void>;
 }
 
+/** Urgent messages retry at least this often, however long the platform is down. */
+const URGENT_MAX_DELAY_MS = 60_000;
+
 const DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
   baseDelayMs: 1_000,
@@ -159,23 +162,30 @@ export class DeliveryWorker {
     const now = this.clock.now();
     const outcome = error instanceof DeliveryError ? error.outcome : "retry";
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-    const attempt = row.attempts + 1;
-    if (outcome !== "retry" || attempt >= this.options.maxAttempts) {
+    // A platform's "slow down" (429 with a wait) is no failure of the message: it does not count.
+    const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    const attempt = row.attempts + (retryAfter === undefined ? 1 : 0);
+    // Crisis messages and urgent alerts are never given up while the recipient is reachable.
+    const urgent = row.message.urgent === true;
+    if (outcome !== "retry" || (!urgent && attempt >= this.options.maxAttempts)) {
       // Only ids and the error go into logs, never the message.
       this.log.warn({ outboxId: row.id, channel: row.channel, attempt, outcome }, "message not delivered");
       await this.store.markFailed(row.id, reason, now.toISOString());
       if (outcome === "unreachable") await this.options.onUnreachable?.(row);
       return;
     }
-    const wait =
-      error instanceof DeliveryError && error.retryAfterMs !== undefined
-        ? error.retryAfterMs
-        : backoffMs(attempt, this.options.baseDelayMs, this.options.maxDelayMs);
+    const cap = urgent ? URGENT_MAX_DELAY_MS : this.options.maxDelayMs;
+    const wait = retryAfter ?? backoffMs(attempt, this.options.baseDelayMs, cap);
     this.log.info(
       { outboxId: row.id, channel: row.channel, attempt, waitMs: wait },
       "delivery will be retried",
     );
-    await this.store.markRetry(row.id, reason, new Date(now.getTime() + wait).toISOString());
+    await this.store.markRetry(
+      row.id,
+      reason,
+      new Date(now.getTime() + wait).toISOString(),
+      retryAfter === undefined,
+    );
   }
 
   private schedule(delayMs: number): void {

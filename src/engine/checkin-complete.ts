@@ -1,6 +1,7 @@
 import { assess } from "../clinical/assessment.js";
 import { totalOf } from "../clinical/scores.js";
 import { shouldSend } from "../clinical/warning-repeat.js";
+import { maxTotal } from "../prompts/schema.js";
 import type { Client, CompletedCheckin } from "../store/types.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
 import { summaryText, warningText } from "./summary-text.js";
@@ -23,7 +24,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     {
       earlierProgress: totals(episode, "progress"),
       progress: totalOf(current.answers, "progress"),
-      progressMax: maxOf(tw.instrument("progress")),
+      progressMax: maxTotal(tw.instrument("progress")),
       earlierAlliance: totals(episode, "alliance"),
       alliance: allianceOf(current),
       age: client.age,
@@ -86,8 +87,4 @@ function allianceOf(
   const total = totalOf(checkin.answers, "alliance");
   if (total === undefined) return undefined;
   return { total, items: checkin.answers.filter((a) => a.instrument === "alliance") };
-}
-
-function maxOf(instrument: { items: readonly unknown[]; scale: { max: number } }): number {
-  return instrument.items.length * instrument.scale.max;
 }

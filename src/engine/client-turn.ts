@@ -1,24 +1,23 @@
 import type { Client } from "../store/types.js";
 import { isTherapistWord, type ParsedWord } from "./chat-words.js";
+import { stepOf } from "./checkin-plan.js";
 import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
 import { stepMessage } from "./questions.js";
-import { catalogRiskMatcher, raiseRisk } from "./risk-path.js";
+import { screenRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
 export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord | undefined): Promise<void> {
   const w = turn.wording;
   const input = turn.event.input;
-  if (parsed) return clientWord(turn, client, parsed);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
-  // Whatever a client writes is screened first, so the crisis message goes before any reply.
-  if (input.kind === "text") {
-    const phrases = catalogRiskMatcher(turn.deps.catalog).match(input.text);
-    if (phrases.length > 0) {
-      await raiseRisk(turn, client, open?.id ?? null, { source: "free_text", phrases, text: input.text });
-    }
-  }
+  // Whatever a client writes is screened first, chat words included ("help me, I want to die"),
+  // so the crisis message goes before any reply.
+  await screenRisk(turn, client, open?.id ?? null);
+  // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
+  const atComment = open !== undefined && stepOf(open).kind === "comment";
+  if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
   if (open) return continueCheckin(turn, client, open, input);
   // A press on a button of a finished check-in, or text between check-ins.

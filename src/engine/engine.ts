@@ -1,10 +1,10 @@
-import { hashCode, normaliseCode } from "../codes.js";
 import type { InboundEvent } from "../model.js";
 import type { Store } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
-import { catalogRiskMatcher, escalateDue } from "./risk-path.js";
+import { issueCode } from "./issue-code.js";
+import { type EscalationPass, escalateDue, screenRisk } from "./risk-path.js";
 import { therapistTurn } from "./therapist-turn.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
 
@@ -43,13 +43,13 @@ export class Engine {
    * Steps that fall due with time rather than with a message: escalating unacknowledged risk
    * alerts. Driven by stored due times, so it can run on any tick and after any restart.
    */
-  async runDue(): Promise<number> {
-    const done = await this.store.transaction(async (tx) => {
+  async runDue(): Promise<EscalationPass> {
+    const pass = await this.store.transaction(async (tx) => {
       const now = this.deps.clock.now().toISOString();
       return escalateDue(tx, this.deps, now, (personId) => personWording(tx, this.deps, personId));
     });
-    if (done > 0) this.onQueued();
-    return done;
+    if (pass.handled > 0) this.onQueued();
+    return pass;
   }
 
   /**
@@ -74,22 +74,11 @@ export class Engine {
   }
 
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
-  async addTherapist(name: string): Promise<{ code: string; expiresAt: string }> {
+  async addTherapist(name: string): Promise<{ code: string }> {
     return this.store.transaction(async (tx) => {
-      const now = this.deps.clock.now();
-      const personId = await tx.createPerson("therapist", name, now.toISOString());
-      const code = this.deps.newCode();
-      const expiresAt = new Date(
-        now.getTime() + this.deps.clinic.codes.expiryDays * 86_400_000,
-      ).toISOString();
-      await tx.createCode(
-        hashCode(normaliseCode(code) ?? code),
-        "link",
-        personId,
-        now.toISOString(),
-        expiresAt,
-      );
-      return { code, expiresAt };
+      const now = this.deps.clock.now().toISOString();
+      const personId = await tx.createPerson("therapist", name, now);
+      return { code: await issueCode(tx, this.deps, "link", personId, now) };
     });
   }
 }
@@ -99,33 +88,23 @@ async function route(turn: Turn): Promise<void> {
   // A button can carry a chat word too ("seen 12" on an urgent alert).
   const parsed = parseChatWord(event.input.kind === "text" ? event.input.text : event.input.value);
   // Health data never goes to a group: there, rapport only points to a direct conversation.
+  // A disclosure in a group still counts: a client's goes the whole risk path, privately.
   if (!event.direct) {
+    const known = await tx.findIdentity(event.channel, event.sender.id);
+    await screenRisk(turn, known ? await tx.getClient(known.personId) : undefined, null);
     return tx.enqueueDirect(
       event.channel,
       `group:${event.sender.id}`,
       event.address,
-      {
-        kind: "info",
-        text: turn.wording.t("group_pointer"),
-      },
+      { kind: "info", text: turn.wording.t("group_pointer") },
       turn.now,
     );
   }
   const identity = await tx.findIdentity(event.channel, event.sender.id);
   if (!identity) {
+    await screenRisk(turn, undefined, null);
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
     if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
-    // Someone rapport does not know can still be in danger: they get the crisis text too.
-    if (
-      event.input.kind === "text" &&
-      catalogRiskMatcher(turn.deps.catalog).match(event.input.text).length > 0
-    ) {
-      await turn.reply({
-        kind: "urgent",
-        urgent: true,
-        text: turn.wording.t("crisis_message", { crisis: turn.deps.crisisText }),
-      });
-    }
     return turn.replyText(turn.wording.t("unknown_sender"));
   }
   // Keep the reply address and language fresh: platforms move conversations and users change settings.

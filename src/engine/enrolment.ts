@@ -99,6 +99,8 @@ export async function answerConsent(
   for (const identity of await turn.tx.identitiesOf(clientId)) {
     await turn.tx.deleteIdentity(identity.channel, identity.externalId);
   }
+  // The reply above still goes out; it and every earlier message then keep no address.
+  await turn.tx.forgetAddresses(clientId);
   await turn.tx.setClientStatus(clientId, "declined");
   await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) });
 }

@@ -1,5 +1,6 @@
 import { totalOf } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
+import { maxTotal } from "../prompts/schema.js";
 import type { CaseloadEntry, Checkin, ClientStatus, CompletedCheckin } from "../store/types.js";
 import { progressOf } from "./checkin-plan.js";
 import { formatDate, instrumentsOf } from "./summary-text.js";
@@ -64,7 +65,7 @@ export function historyText(
     for (const id of ids) {
       const instrument = w.instrument(id);
       const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
-      const max = instrument.items.length * instrument.scale.max;
+      const max = maxTotal(instrument);
       lines.push(
         w.t("history_trend", {
           title: instrument.title,

@@ -92,28 +92,31 @@ async function mayAcknowledge(turn: Turn, personId: number, client: Client): Pro
  * Sends every unacknowledged alert whose time has come to the on-call contact, once.
  * Driven by the stored escalation times, so a restart neither loses nor repeats one.
  */
+export interface EscalationPass {
+  /** Alerts sent to the on-call contact, or closed because the clinic has none. */
+  handled: number;
+  /** Alerts due while the configured on-call contact is not registered yet: they stay due. */
+  waitingForOnCall: number;
+}
+
 export async function escalateDue(
   tx: Tx,
   deps: EngineDeps,
   now: string,
   wordingOf: (personId: number) => Promise<Wording>,
-): Promise<number> {
+): Promise<EscalationPass> {
   const due = await tx.dueEscalations(now);
   const onCallName = deps.clinic.risk.onCall;
-  const onCall = onCallName ? await tx.findTherapistByName(onCallName) : undefined;
-  for (const alert of due) {
-    if (!onCall) {
-      await tx.recordEscalation(
-        alert.id,
-        null,
-        onCallName ? `on-call "${onCallName}" is not registered` : "no on-call contact configured",
-        now,
-      );
-      continue;
-    }
-    await sendEscalation(tx, deps, alert, onCall.id, now, wordingOf);
+  if (due.length === 0) return { handled: 0, waitingForOnCall: 0 };
+  if (!onCallName) {
+    for (const alert of due) await tx.recordEscalation(alert.id, null, "no on-call contact configured", now);
+    return { handled: due.length, waitingForOnCall: 0 };
   }
-  return due.length;
+  const onCall = await tx.findTherapistByName(onCallName);
+  // A named but unregistered on-call contact is a setup mistake: the alerts wait for them.
+  if (!onCall) return { handled: 0, waitingForOnCall: due.length };
+  for (const alert of due) await sendEscalation(tx, deps, alert, onCall.id, now, wordingOf);
+  return { handled: due.length, waitingForOnCall: 0 };
 }
 
 async function sendEscalation(
@@ -139,6 +142,28 @@ async function sendEscalation(
   });
   await tx.enqueue(onCallId, urgentMessage(w, alert.id, text), now);
   await tx.recordEscalation(alert.id, onCallId, "sent to on-call", now);
+}
+
+/**
+ * Screens what the sender typed. A client's disclosure takes the whole risk path; someone
+ * rapport does not know gets the crisis text at once (there is no therapist to tell).
+ * Runs before anything else in a turn, so the crisis message is the first reply.
+ */
+export async function screenRisk(
+  turn: Turn,
+  client: Client | undefined,
+  checkinId: number | null,
+): Promise<void> {
+  const input = turn.event.input;
+  if (input.kind !== "text") return;
+  const phrases = catalogRiskMatcher(turn.deps.catalog).match(input.text);
+  if (phrases.length === 0) return;
+  if (client) return raiseRisk(turn, client, checkinId, { source: "free_text", phrases, text: input.text });
+  await turn.reply({
+    kind: "urgent",
+    urgent: true,
+    text: turn.wording.t("crisis_message_unknown", { crisis: turn.deps.crisisText }),
+  });
 }
 
 const matchers = new WeakMap<PromptCatalog, RiskMatcher>();

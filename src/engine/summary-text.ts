@@ -1,6 +1,7 @@
 import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../clinical/assessment.js";
 import { round1, signed } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
+import { maxTotal } from "../prompts/schema.js";
 import type { Answer, CompletedCheckin } from "../store/types.js";
 
 export function formatDate(iso: string, language: string, timeZone: string): string {
@@ -103,16 +104,11 @@ function itemLines(w: Wording, id: string, answers: readonly Answer[]): string[]
     );
 }
 
-function maxOf(w: Wording, id: string): number {
-  const instrument = w.instrument(id);
-  return instrument.items.length * instrument.scale.max;
-}
-
 function progressLines(w: Wording, input: SummaryInput): string[] {
   const p = input.assessment.progress;
   if (!p) return [];
   const title = w.instrument("progress").title;
-  const max = maxOf(w, "progress");
+  const max = maxTotal(w.instrument("progress"));
   const model = modelText(w, input.model, input.timeZone);
   const band = w.t(
     p.band === "adult" ? "band_adult" : p.band === "adolescent" ? "band_adolescent" : "band_child",
@@ -120,7 +116,14 @@ function progressLines(w: Wording, input: SummaryInput): string[] {
   const lines = [
     p.index === 1
       ? w.t("summary_progress_first", { title, total: p.total, max })
-      : w.t("summary_progress", { title, total: p.total, max, change: signed(p.change), first: p.first }),
+      : w.t("summary_progress", {
+          title,
+          total: p.total,
+          max,
+          recent: signed(p.total - (p.previous ?? p.first)),
+          change: signed(p.change),
+          first: p.first,
+        }),
     ...itemLines(w, "progress", input.checkin.answers),
   ];
   if (p.index > 1) {
@@ -169,7 +172,7 @@ function allianceLines(w: Wording, input: SummaryInput): string[] {
   const a = input.assessment.alliance;
   if (!a) return [];
   const title = w.instrument("alliance").title;
-  const max = maxOf(w, "alliance");
+  const max = maxTotal(w.instrument("alliance"));
   const lines = [
     a.previous === undefined || a.change === undefined
       ? w.t("summary_alliance_first", { title, total: a.total, max })

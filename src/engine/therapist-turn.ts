@@ -1,10 +1,10 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../clinical/cutoffs.js";
-import { hashCode, normaliseCode } from "../codes.js";
 import type { Client } from "../store/types.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { progressOf } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
 import { caseloadText, historyText, statusText } from "./history-text.js";
+import { issueCode } from "./issue-code.js";
 import { acknowledgeRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
 
@@ -114,15 +114,8 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   if (client) await turn.tx.revokeCodes(client.personId, "invite");
   client ??= await turn.tx.createClient(therapistId, alias, turn.now);
   if (age !== undefined) await turn.tx.setClientAge(client.personId, age);
-  const code = turn.deps.newCode();
+  const code = await issueCode(turn.tx, turn.deps, "invite", client.personId, turn.now);
   const days = turn.deps.clinic.codes.expiryDays;
-  await turn.tx.createCode(
-    hashCode(normaliseCode(code) ?? code),
-    "invite",
-    client.personId,
-    turn.now,
-    turn.daysFromNow(days),
-  );
   const lines = [w.t("invite_ok", { alias, code, days })];
   for (const url of turn.deps.inviteLinks?.(code) ?? []) lines.push(w.t("invite_link", { url }));
   await turn.replyText(lines.join("\n"));

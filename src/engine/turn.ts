@@ -96,9 +96,4 @@ export class Turn {
   async send(personId: number, message: OutboundMessage): Promise<void> {
     await this.tx.enqueue(personId, message, this.now);
   }
-
-  /** An ISO time `days` from now, for code expiry. */
-  daysFromNow(days: number): string {
-    return new Date(Date.parse(this.now) + days * 86_400_000).toISOString();
-  }
 }

@@ -54,7 +54,7 @@ export const MESSAGE_VARS = {
   client_not_reachable: ["alias"],
   // summary of one check-in
   summary_title: ["seq", "alias", "date"],
-  summary_progress: ["title", "total", "max", "change", "first"],
+  summary_progress: ["title", "total", "max", "recent", "change", "first"],
   summary_progress_first: ["title", "total", "max"],
   summary_category: ["category", "rc"],
   category_recovered: [],
@@ -100,6 +100,7 @@ export const MESSAGE_VARS = {
   warning_not_on_track: ["alias", "index", "total", "expected", "band", "model"],
   // risk
   crisis_message: ["crisis"],
+  crisis_message_unknown: ["crisis"],
   urgent_safety: ["alias"],
   urgent_text: ["alias", "phrases", "text"],
   urgent_escalated: ["alias", "therapist", "minutes", "what"],

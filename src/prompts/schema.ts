@@ -62,6 +62,11 @@ export const instrumentSchema = z
 
 export type Instrument = z.infer<typeof instrumentSchema>;
 
+/** The highest total an instrument can have: every item at the top of the scale. */
+export function maxTotal(instrument: Pick<Instrument, "items" | "scale">): number {
+  return instrument.items.length * instrument.scale.max;
+}
+
 /** Risk phrases of one language (prompts/<language>/risk.yaml). */
 export const riskPhrasesSchema = z
   .object({

@@ -31,6 +31,21 @@ type Row = Record<string, unknown>;
 
 const URGENT_PRIORITY = 10;
 
+/**
+ * A finished outbox row for someone who no longer has any identity (a client who declined)
+ * keeps no platform address: rapport holds nothing that leads back to them.
+ */
+const GONE =
+  "person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.person_id = outbox.person_id)";
+const FORGET_IF_GONE = `external_id = CASE WHEN ${GONE} THEN '' ELSE external_id END,
+  address = CASE WHEN ${GONE} THEN '{}' ELSE address END`;
+
+/** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
+const FIRST_PENDING = `NOT EXISTS (
+  SELECT 1 FROM outbox p
+  WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
+    AND p.id < o.id AND p.priority >= o.priority)`;
+
 /** The embedded default: one SQLite file in WAL mode, foreign keys on. */
 export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
@@ -132,10 +147,7 @@ export class SqliteStore implements Store {
       const rows = this.stmt(
         `SELECT o.* FROM outbox o
          WHERE o.status = 'pending' AND o.channel IN (${marks}) AND o.next_attempt_at <= ?
-           AND NOT EXISTS (
-             SELECT 1 FROM outbox p
-             WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
-               AND p.id < o.id AND p.priority >= o.priority)
+           AND ${FIRST_PENDING}
          ORDER BY o.priority DESC, o.id
          LIMIT ?`,
       ).all(...channels, now, limit) as Row[];
@@ -146,23 +158,25 @@ export class SqliteStore implements Store {
   markSent(id: number, at: string): Promise<void> {
     return this.queue.run(async () => {
       this.stmt(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, ${FORGET_IF_GONE}
+         WHERE id = ?`,
       ).run(at, id);
     });
   }
 
-  markRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
+  markRetry(id: number, error: string, nextAttemptAt: string, counts = true): Promise<void> {
     return this.queue.run(async () => {
       this.stmt(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-      ).run(error, nextAttemptAt, id);
+        "UPDATE outbox SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+      ).run(counts ? 1 : 0, error, nextAttemptAt, id);
     });
   }
 
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.queue.run(async () => {
       this.stmt(
-        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ? WHERE id = ?",
+        `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${FORGET_IF_GONE}
+         WHERE id = ?`,
       ).run(error, at, id);
     });
   }
@@ -175,10 +189,7 @@ export class SqliteStore implements Store {
       const row = this.stmt(
         `SELECT MIN(o.next_attempt_at) AS due FROM outbox o
          WHERE o.status = 'pending' AND o.channel IN (${marks})
-           AND NOT EXISTS (
-             SELECT 1 FROM outbox p
-             WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
-               AND p.id < o.id AND p.priority >= o.priority)`,
+           AND ${FIRST_PENDING}`,
       ).get(...channels) as { due: string | null };
       return row.due ?? undefined;
     });
@@ -267,6 +278,9 @@ export class SqliteStore implements Store {
            WHERE status = 'pending' AND channel = ? AND external_id = ?`,
         ).run(at, channel, externalId);
         return changed?.person_id;
+      },
+      forgetAddresses: async (personId) => {
+        s(`UPDATE outbox SET ${FORGET_IF_GONE} WHERE person_id = ? AND status != 'pending'`).run(personId);
       },
       deleteIdentity: async (channel, externalId) => {
         s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);

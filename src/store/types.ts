@@ -132,6 +132,8 @@ export interface Tx {
   findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
   saveIdentity(identity: Identity, at: string): Promise<void>;
   deleteIdentity(channel: string, externalId: string): Promise<void>;
+  /** Blanks the platform address on finished outbox rows of a person who has no identity left. */
+  forgetAddresses(personId: number): Promise<void>;
   identitiesOf(personId: number): Promise<Identity[]>;
   /**
    * Marks an identity unreachable (the user blocked the bot) and fails its other pending
@@ -215,7 +217,8 @@ export interface Store {
   /** Messages due for the given channels, oldest first, urgent first, at most one per recipient in order. */
   dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]>;
   markSent(id: number, at: string): Promise<void>;
-  markRetry(id: number, error: string, nextAttemptAt: string): Promise<void>;
+  /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */
+  markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
   markFailed(id: number, error: string, at: string): Promise<void>;
   /** The earliest time a pending message for these channels falls due, if any. */
   nextDue(channels: readonly string[]): Promise<string | undefined>;

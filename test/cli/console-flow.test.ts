@@ -137,6 +137,14 @@ describe("the console flow through the built CLI", () => {
     const noCrisis = await runCli(["console", "--script", "-"], freshEnv({ TELEGRAM_BOT_TOKEN: "123:abc" }));
     expect(noCrisis.code).toBe(78);
     expect(noCrisis.stderr).toContain("clinic.crisisText");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const config = join(mkdtempSync(join(tmpdir(), "rapport-config-")), "clinic.yaml");
+    writeFileSync(config, "checkin:\n  instruments: [alliance, progres]\n");
+    const typo = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_CONFIG: config }));
+    expect(typo.code).toBe(78);
+    expect(typo.stderr).toContain('checkin.instruments: no prompts for instrument "progres"');
     const missing = await runCli(["console", "--script", "/nonexistent/file.txt"], freshEnv());
     expect(missing.code).toBe(78);
     expect(missing.stderr).toContain("--script");

@@ -102,7 +102,10 @@ describe("loadSettings without a config file", () => {
       slack: false,
       teams: false,
     });
-    expect(loadSettings({ SLACK_BOT_TOKEN: "x", RAPPORT_DEMO: "1" }).platforms.slack).toBe(true);
+    expect(
+      loadSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", RAPPORT_DEMO: "1" }).platforms
+        .slack,
+    ).toBe(true);
     expect(loadSettings({ MicrosoftAppId: "x", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
     expect(loadSettings({ TEAMS_NO_AUTH: "1", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
   });
@@ -263,5 +266,33 @@ describe("Telegram settings", () => {
       webhookUrl: "https://rapport.example/telegram",
       apiRoot: "http://127.0.0.1:8081",
     });
+  });
+});
+
+describe("Slack settings", () => {
+  it.each([
+    [{ SLACK_BOT_TOKEN: "xoxp-user-token" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-2" }, "SLACK_APP_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "slack.test" }, "SLACK_API_URL"],
+  ])("refuses %j naming %s", (env, setting) => {
+    expect(() => loadSettings({ ...env, RAPPORT_DEMO: "1" })).toThrow(expect.objectContaining({ setting }));
+  });
+
+  it("reads signed events or Socket Mode, and ends the API URL with a slash", () => {
+    const events = loadSettings({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: "http://127.0.0.1:9/api",
+      RAPPORT_DEMO: "1",
+    });
+    expect(events.slack).toEqual({
+      botToken: "xoxb-1",
+      signingSecret: "s",
+      appToken: undefined,
+      apiUrl: "http://127.0.0.1:9/api/",
+    });
+    const socket = loadSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", RAPPORT_DEMO: "1" });
+    expect(socket.slack?.appToken).toBe("xapp-1");
   });
 });

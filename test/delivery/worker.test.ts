@@ -105,6 +105,38 @@ describe("DeliveryWorker", () => {
     expect(attempts).toEqual({ attempts: 3 });
   });
 
+  it("never gives up an urgent message, and does not count a platform's 429 as an attempt", async () => {
+    const now = clock.now().toISOString();
+    await store.transaction(async (tx) => {
+      const id = await tx.createPerson("client", "c", now);
+      await tx.saveIdentity(
+        { channel: "fake", externalId: "c", personId: id, address: {}, locale: null },
+        now,
+      );
+      await tx.enqueue(id, { kind: "urgent", urgent: true, text: "crisis" }, now);
+    });
+    let calls = 0;
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        if (d.externalId !== "c") return;
+        calls++;
+        if (calls <= 3) throw new DeliveryError("HTTP 429", "retry", 1_000);
+        if (calls <= 20) throw new Error("connection reset");
+      },
+    };
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { maxAttempts: 3, baseDelayMs: 10 });
+    for (let i = 0; i < 40 && statuses().crisis !== "sent"; i++) {
+      await worker.drain();
+      clock.advance(61_000);
+    }
+    expect(statuses().crisis).toBe("sent");
+    expect(calls).toBe(21);
+    // 17 network failures and the success count; the three 429s do not.
+    const row = store.connection.prepare("SELECT attempts FROM outbox WHERE message LIKE '%crisis%'").get();
+    expect(row).toEqual({ attempts: 18 });
+  });
+
   it("backs off exponentially with jitter, within the cap", () => {
     expect(backoffMs(1, 1000, 60_000, () => 0.999)).toBe(999);
     expect(backoffMs(4, 1000, 60_000, () => 0.999)).toBe(7992);

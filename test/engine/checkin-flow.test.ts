@@ -75,7 +75,9 @@ describe("the check-in loop through the engine", () => {
     }
     const summary = c.delivered.filter((d) => d.message.kind === "summary").at(-1)?.message.text ?? "";
     expect(summary).toContain("About today's session: 35/40, -1 since the last alliance check-in (36)");
-    expect(summary).toContain("About the past week: 26/40, +6 since the first check-in of this episode (20)");
+    expect(summary).toContain(
+      "About the past week: 26/40, +6 since the last check-in, +6 since the first of this episode (20)",
+    );
     expect(summary).toContain("Reliable change: recovered");
     expect(summary).toContain("At or above the clinical cutoff of 25 (adults).");
     expect(summary).toContain("Comment: none");

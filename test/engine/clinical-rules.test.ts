@@ -38,7 +38,7 @@ describe("clinical rules through the engine", () => {
     await c.enrol();
     await checkin([10, 10, 10, 10], [3, 3, 3, 3]);
     await checkin([10, 10, 10, 10], [7, 7, 7, 7]);
-    expect(summaries()[1]).toContain("+16 since the first check-in of this episode (12)");
+    expect(summaries()[1]).toContain("+16 since the last check-in, +16 since the first of this episode (12)");
     const [ended] = await c.say("rivera", "discharge alex");
     expect(ended?.message.text).toContain("Episode ended for alex after 2 completed check-ins");
     const [again] = await c.say("rivera", "discharge alex");

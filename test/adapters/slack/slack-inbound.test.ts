@@ -4,6 +4,7 @@ import {
   actionToEvent,
   commandToEvent,
   messageToEvent,
+  plainFromSlack,
   SLACK_CHANNEL,
   type SlackBlockActions,
   type SlackMessageEvent,
@@ -77,7 +78,8 @@ describe("messageToEvent", () => {
       sender: { id: "U05MKD2J8TR", locale: "en-US", timeZone: "Europe/Berlin" },
       address: { user: "U05MKD2J8TR", channel: "C05QF8N1W2E" },
       direct: false,
-      input: { kind: "text", text: "<@U06R2L1M5QZ> checkin" },
+      // The mention of the bot is dropped: what remains is what the person asked.
+      input: { kind: "text", text: "checkin" },
     } satisfies InboundEvent);
   });
 
@@ -152,18 +154,28 @@ describe("messageToEvent", () => {
     });
   });
 
-  // BUG (adapters/slack/slack-inbound.ts, messageToEvent, `text: event.text ?? ""`): Slack sends
-  // "&", "<" and ">" in received message text as "&amp;", "&lt;" and "&gt;" (its escaping rules,
-  // the same three renderBlocks escapes going out), and messageToEvent passes the text on as is.
-  // A client's comment "me & my partner <3" reaches the engine, and the therapist's summary, as
-  // "me &amp; my partner &lt;3". Expected: the three entities decoded.
-  it.fails("decodes Slack's escaped control characters in a person's text", () => {
+  it("decodes Slack's escaped control characters in a person's text", () => {
     const body = json<Envelope>("message-im");
     const event = messageToEvent(body.event_id, {
       ...body.event,
       text: "me &amp; my partner &lt;3 &gt;_&lt;",
     });
     expect(event?.input).toEqual({ kind: "text", text: "me & my partner <3 >_<" });
+  });
+});
+
+describe("plainFromSlack", () => {
+  it.each([
+    ["<@UBOT> summary alex", "summary alex"],
+    [
+      "see <https://example.org/a|the page> and <https://example.org/b>",
+      "see the page and https://example.org/b",
+    ],
+    ["in <#C123|general>", "in #general"],
+    ["me &amp; you &lt;3", "me & you <3"],
+    ["*bold* _x_ stays", "*bold* _x_ stays"],
+  ])("%s → %s", (text, plain) => {
+    expect(plainFromSlack(text)).toBe(plain);
   });
 });
 

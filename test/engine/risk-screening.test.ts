@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation;
+afterEach(() => c.close());
+
+describe("screening for risk before anything else", () => {
+  it("screens text that starts with a chat word", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const replies = await c.say("alex", "help me, I want to kill myself");
+    expect(replies[0]?.externalId).toBe("alex");
+    expect(replies[0]?.message.urgent).toBe(true);
+    expect(replies.some((d) => d.externalId === "rivera" && d.message.text.startsWith("URGENT"))).toBe(true);
+    expect(replies.some((d) => d.message.text.includes("I'm rapport"))).toBe(true);
+    expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts")).toBe(1);
+  });
+
+  it("keeps a comment that starts with a chat word as the comment; a bare word is still a command", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 6, 6, 6, 6, "no"]) await c.say("alex", String(v));
+    const [help] = await c.say("alex", "help");
+    expect(help?.message.text).toContain("I'm rapport");
+    await c.say("alex", "start of the week was awful, help is what I needed");
+    const comment = c.store.connection.prepare("SELECT comment FROM checkins").get();
+    expect(comment).toEqual({ comment: "start of the week was awful, help is what I needed" });
+  });
+
+  it("gives someone it does not know the crisis text without promising a therapist", async () => {
+    c = new Conversation();
+    const [crisis] = await c.say("stranger", "I want to die");
+    expect(crisis?.message.text).toContain("TEST CRISIS TEXT");
+    expect(crisis?.message.text).not.toContain("therapist");
+  });
+
+  it("takes a client's disclosure in a group down the risk path privately, and answers the group only with a pointer", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const { replies } = await c.send({
+      ...c.event("alex", { kind: "text", text: "honestly I want to die" }),
+      direct: false,
+      address: { name: "family-group" },
+    });
+    const toGroup = replies.filter((d) => d.externalId === "group:alex");
+    expect(toGroup.map((d) => d.message.text)).toEqual([
+      "I only talk about check-ins in a private chat. Please write to me directly.",
+    ]);
+    expect(replies.find((d) => d.externalId === "alex")?.message.urgent).toBe(true);
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain("URGENT");
+  });
+});
+
+describe("a declined client", () => {
+  it("leaves no platform address in the outbox once the reply is sent", async () => {
+    c = new Conversation();
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const [invite] = await c.say("rivera", "invite alex");
+    const clientCode = /start (\S+)/.exec(invite?.message.text ?? "")?.[1];
+    await c.say("alex", `start ${clientCode}`);
+    const replies = await c.say("alex", "no");
+    expect(replies.find((d) => d.externalId === "alex")?.message.text).toContain(
+      "ask your therapist for a new code",
+    );
+    expect(
+      c.count("SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'alex' OR address LIKE '%alex%'"),
+    ).toBe(0);
+    expect(c.count("SELECT COUNT(*) AS n FROM consents WHERE choice = 'declined'")).toBe(1);
+  });
+});
+
+describe("escalation to an on-call contact who registers late", () => {
+  it("keeps the alert due until the on-call contact exists, then sends it once", async () => {
+    c = new Conversation({ risk: { onCall: "Dr Night" } });
+    await c.enrol();
+    await c.say("alex", "I want to end my life");
+    c.clock.advance(31 * 60_000);
+    expect(await c.engine.runDue()).toEqual({ handled: 0, waitingForOnCall: 1 });
+    const night = await c.engine.addTherapist("Dr Night");
+    await c.say("night", `link ${night.code}`);
+    const sent = await c.tick(15_000);
+    expect(sent.map((d) => d.externalId)).toEqual(["night"]);
+    expect(await c.engine.runDue()).toEqual({ handled: 0, waitingForOnCall: 0 });
+  });
+});
