@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Server } from "restify";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
@@ -47,6 +47,14 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
   };
   const logger = boltLogger(log);
   const socketMode = !settings.signingSecret && Boolean(settings.appToken);
+  // Built here rather than by Bolt so that Socket Mode's apps.connections.open also uses SLACK_API_URL.
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: settings.appToken ?? "",
+        logger,
+        installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} },
+      })
+    : undefined;
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({
@@ -60,7 +68,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
       });
   const app = new App({
     token: settings.botToken,
-    ...(socketMode ? { appToken: settings.appToken, socketMode: true } : { receiver }),
+    receiver: socketReceiver ?? receiver,
     clientOptions,
     logger,
     tokenVerificationEnabled: settings.tokenVerification ?? true,

@@ -280,3 +280,36 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
     );
   });
 });
+
+describe("Slack through rapport serve (Socket Mode)", () => {
+  it("connects with the app token, takes events over the socket, acknowledges them and answers in the DM", async () => {
+    fake.calls.length = 0;
+    const env = freshEnv({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_APP_TOKEN: "xapp-test",
+      SLACK_API_URL: apiUrl,
+      RAPPORT_DEMO: "1",
+    });
+    const server = await serve(env);
+    try {
+      await fake.waitFor(() => fake.connected === 1);
+      const open = fake.calls.find((c) => c.method === "apps.connections.open");
+      expect(open).toBeDefined();
+      fake.pushEnvelope("env-1", "events_api", JSON.parse(messageEvent(ALEX, "hello").body));
+      await fake.waitFor(() => fake.textsTo(dm(ALEX)).length === 1);
+      expect(fake.textsTo(dm(ALEX))[0]).toContain("start CODE");
+      await fake.waitFor(() => fake.acks.includes("env-1"));
+      // Slack delivers again when an ack is late: the same event id does nothing the second time.
+      fake.pushEnvelope("env-2", "events_api", JSON.parse(messageEvent(ALEX, "hello").body));
+      const again = messageEvent(ALEX, "hello again");
+      const body = JSON.parse(again.body) as { event_id: string };
+      fake.pushEnvelope("env-3", "events_api", body);
+      fake.pushEnvelope("env-4", "events_api", body);
+      await fake.waitFor(() => fake.acks.includes("env-4"));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fake.textsTo(dm(ALEX))).toHaveLength(3);
+    } finally {
+      server.child.kill("SIGKILL");
+    }
+  });
+});

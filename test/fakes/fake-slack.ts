@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
 
 /**
  * A fake Slack Web API on loopback: answers the methods rapport calls, records every call,
@@ -22,14 +23,54 @@ export class FakeSlack {
     { status: number; body: Record<string, unknown>; retryAfter?: number }[]
   >();
 
+  /** Socket Mode: the connections rapport opened, and the envelope ids it acknowledged. */
+  private sockets: WebSocketServer | undefined;
+  readonly acks: string[] = [];
+  private port = 0;
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.sockets = new WebSocketServer({ server: this.server, path: "/socket" });
+    this.sockets.on("connection", (socket: WebSocket) => {
+      socket.on("message", (data) => {
+        const { envelope_id } = JSON.parse(String(data)) as { envelope_id?: string };
+        if (envelope_id) this.acks.push(envelope_id);
+      });
+      socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" } }));
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/api/`;
+    this.port = (this.server.address() as AddressInfo).port;
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** How many Socket Mode connections are open. */
+  get connected(): number {
+    return this.sockets?.clients.size ?? 0;
+  }
+
+  /** Delivers an Events API body or an interactivity payload over Socket Mode, as Slack does. */
+  pushEnvelope(
+    envelopeId: string,
+    type: "events_api" | "interactive" | "slash_commands",
+    payload: unknown,
+  ): void {
+    for (const socket of this.sockets?.clients ?? []) {
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          retry_reason: "",
+        }),
+      );
+    }
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.sockets?.clients ?? []) socket.terminate();
+    this.sockets?.close();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
@@ -112,6 +153,8 @@ export class FakeSlack {
         };
       case "users.info":
         return { ok: true, user: { id: params.user, locale: "en-GB", tz: "Europe/Berlin" } };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(params.users).slice(1)}` } };
       case "chat.postMessage":
