@@ -8,6 +8,7 @@ import type { Logger } from "../src/log.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
 import { createSlackChannel } from "./slack/slack-channel.js";
+import { createTeamsChannel } from "./teams/teams-channel.js";
 import { createTelegramChannel, type TelegramChannel } from "./telegram/telegram-channel.js";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
@@ -19,19 +20,17 @@ const DUE_TICK_MS = 15_000;
  */
 export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
-  for (const name of ["slack", "teams"] as const) {
-    if (platforms[name])
-      log.warn({ channel: name }, "this channel is configured but not part of this version of rapport yet");
-  }
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
   const telegram = settings.telegram ? await startTelegram(settings, log) : undefined;
   const slack = settings.slack ? createSlackChannel(settings.slack, log) : undefined;
+  const teams = settings.teams ? createTeamsChannel(settings.teams, log) : undefined;
 
   const senders: ChannelSender[] = [];
   if (withConsole) senders.push(consoleSender(process.stdout, false));
   if (telegram) senders.push(telegram.sender);
   if (slack) senders.push(slack.sender);
+  if (teams) senders.push(teams.sender);
   let worker: DeliveryWorker | undefined;
   const { store, engine } = openApp({
     settings,
@@ -46,6 +45,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
 
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
   await telegram?.start(engine, http.server);
+  teams?.start(engine, http.server);
   await slack?.start(engine, http.server).catch((error: unknown) => {
     throw new RapportError(
       `SLACK_BOT_TOKEN: Slack did not accept the token or could not be reached (${error instanceof Error ? error.message : "unknown"})`,

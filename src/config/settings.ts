@@ -27,8 +27,18 @@ export interface SlackEnv {
   apiUrl?: string;
 }
 
+export interface TeamsEnv {
+  appId: string;
+  appPassword?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId?: string;
+  /** TEAMS_NO_AUTH=1: no token check (local tests, the Bot Framework Emulator), loopback only. */
+  noAuth: boolean;
+}
+
 export interface Settings {
   dbPath: string;
+  teams?: TeamsEnv;
   slack?: SlackEnv;
   /** A clinic's own prompts folder (RAPPORT_PROMPTS), for example with licensed wording. */
   promptsDir?: string;
@@ -69,6 +79,7 @@ export function loadSettings(env: Env = process.env): Settings {
     promptsDir: env.RAPPORT_PROMPTS || undefined,
     telegram: env.TELEGRAM_BOT_TOKEN ? telegramEnv(env, env.TELEGRAM_BOT_TOKEN) : undefined,
     slack: env.SLACK_BOT_TOKEN ? slackEnv(env, env.SLACK_BOT_TOKEN) : undefined,
+    teams: platforms.teams ? teamsEnv(env, env.HOST || "127.0.0.1") : undefined,
     port: parsePort(env.PORT),
     host: env.HOST || "127.0.0.1",
     configPath,
@@ -168,4 +179,40 @@ function slackEnv(env: Env, botToken: string): SlackEnv {
     if (!apiUrl.endsWith("/")) apiUrl = `${apiUrl}/`;
   }
   return { botToken, signingSecret, appToken, apiUrl };
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+function teamsEnv(env: Env, host: string): TeamsEnv {
+  const noAuth = parseFlag(env, "TEAMS_NO_AUTH");
+  const appId = env.MicrosoftAppId || "";
+  if (noAuth) {
+    // Without credentials botbuilder accepts any request: only ever on this machine.
+    if (!LOOPBACK.has(host)) {
+      throw new ConfigError(
+        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication, so rapport allows it only on loopback; HOST is "${host}" (use 127.0.0.1 or ::1, or set MicrosoftAppId and MicrosoftAppPassword)`,
+        "TEAMS_NO_AUTH",
+      );
+    }
+    return { appId: "", appType: "MultiTenant", noAuth: true };
+  }
+  const appType = env.MicrosoftAppType || "MultiTenant";
+  if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI") {
+    throw new ConfigError(
+      `MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "${appType}")`,
+      "MicrosoftAppType",
+    );
+  }
+  const appPassword = env.MicrosoftAppPassword || undefined;
+  if (appType !== "UserAssignedMSI" && !appPassword) {
+    throw new ConfigError(
+      "MicrosoftAppId needs MicrosoftAppPassword (the bot's client secret)",
+      "MicrosoftAppPassword",
+    );
+  }
+  const tenantId = env.MicrosoftAppTenantId || undefined;
+  if (appType !== "MultiTenant" && !tenantId) {
+    throw new ConfigError(`MicrosoftAppType ${appType} needs MicrosoftAppTenantId`, "MicrosoftAppTenantId");
+  }
+  return { appId, appPassword, appType, tenantId, noAuth: false };
 }

@@ -40,6 +40,30 @@ export class Engine {
   }
 
   /**
+   * The app was installed or the bot added to a personal chat: a known person's address is
+   * refreshed (so rapport can write to them later); someone new is told how to start.
+   */
+  async greet(event: InboundEvent): Promise<HandleResult> {
+    const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
+      const now = this.deps.clock.now().toISOString();
+      if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
+      const turn = new Turn(this.deps, tx, event, now);
+      const known = await tx.findIdentity(event.channel, event.sender.id);
+      if (known) {
+        await tx.saveIdentity(
+          { ...known, address: event.address, locale: event.sender.locale ?? known.locale },
+          now,
+        );
+      } else {
+        await turn.replyText(turn.wording.t("unknown_sender"));
+      }
+      return { status: "processed" };
+    });
+    if (result.status === "processed") this.onQueued();
+    return result;
+  }
+
+  /**
    * Steps that fall due with time rather than with a message: escalating unacknowledged risk
    * alerts. Driven by stored due times, so it can run on any tick and after any restart.
    */

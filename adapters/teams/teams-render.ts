@@ -1,0 +1,72 @@
+import { type Activity, type Attachment, CardFactory } from "botbuilder";
+import type { OutboundMessage } from "../../src/model.js";
+import type { SubmitValue } from "./teams-inbound.js";
+
+/**
+ * Choices are Action.Submit buttons rather than a ChoiceSet with a submit button: one tap
+ * answers (a ChoiceSet needs two, and its compact form hides the scale on phones). Teams shows
+ * at most six buttons in a row, so 0 to 10 comes as two ActionSets, 0 to 5 and 6 to 10.
+ */
+const PER_ROW = 6;
+
+export function cardFor(message: OutboundMessage, answered?: string): Attachment {
+  const body: Record<string, unknown>[] = [
+    {
+      type: "TextBlock",
+      text: message.text,
+      wrap: true,
+      ...(message.urgent ? { color: "attention", weight: "bolder" } : {}),
+    },
+  ];
+  if (answered !== undefined) {
+    body.push({ type: "TextBlock", text: answered, wrap: true, weight: "bolder" });
+  } else {
+    const choices = message.choices ?? [];
+    for (let i = 0; i < choices.length; i += PER_ROW) {
+      body.push({
+        type: "ActionSet",
+        actions: choices.slice(i, i + PER_ROW).map((c) => ({
+          type: "Action.Submit",
+          title: c.label,
+          data: { rapport: { ref: message.ref, value: c.value } } satisfies SubmitValue,
+          ...(message.urgent ? { style: "destructive" } : {}),
+        })),
+      });
+    }
+  }
+  return CardFactory.adaptiveCard({
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.4",
+    body,
+  });
+}
+
+/**
+ * A message without choices is plain text (a client's "*" and "_" stay as typed); one with
+ * choices is a card. An update replaces the card with the same text and the answer, no buttons.
+ */
+export function activityFor(message: OutboundMessage): Partial<Activity> {
+  if (message.replaces) {
+    const [question, answer] = splitAnswer(message.text);
+    return {
+      type: "message",
+      id: message.replaces,
+      attachments: [cardFor({ ...message, text: question }, answer)],
+    };
+  }
+  if ((message.choices ?? []).length === 0) {
+    return {
+      type: "message",
+      text: message.urgent ? `⚠️ ${message.text}` : message.text,
+      textFormat: "plain",
+    };
+  }
+  return { type: "message", attachments: [cardFor(message)] };
+}
+
+/** The engine appends the answer after a blank line; on a card it gets a line of its own. */
+function splitAnswer(text: string): [string, string | undefined] {
+  const at = text.lastIndexOf("\n\n");
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 2)];
+}

@@ -1,0 +1,63 @@
+import type { CloudAdapter, ConversationReference } from "botbuilder";
+import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
+import type { Delivery } from "../../src/model.js";
+import { TEAMS_CHANNEL } from "./teams-inbound.js";
+import { activityFor } from "./teams-render.js";
+
+/** Statuses Bot Framework documents as transient: try again later, with backoff and jitter. */
+const TRANSIENT = new Set([412, 500, 502, 503, 504]);
+
+/**
+ * Sends through the Bot Connector with the stored conversation reference
+ * (continueConversationAsync with the app id): sendActivity, or updateActivity to show the
+ * answer on the card whose button was pressed.
+ */
+export function teamsSender(adapter: CloudAdapter, appId: string): ChannelSender {
+  return {
+    channel: TEAMS_CHANNEL,
+    // Teams allows a bot about 7 messages a second in one conversation and 50 a second per tenant;
+    // rapport stays well under both.
+    limits: { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 30, perSecond: 20 } },
+    send: async ({ address, message }: Delivery) => {
+      try {
+        await adapter.continueConversationAsync(
+          appId,
+          address as Partial<ConversationReference>,
+          async (context) => {
+            const activity = activityFor(message);
+            if (message.replaces) await context.updateActivity(activity);
+            else await context.sendActivity(activity);
+          },
+        );
+      } catch (error) {
+        throw translate(error, message.replaces !== undefined);
+      }
+    },
+  };
+}
+
+interface HttpFailure {
+  statusCode?: number;
+  response?: { headers?: { get?(name: string): string | undefined } };
+}
+
+export function translate(error: unknown, isUpdate: boolean): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const { statusCode, response } = (error ?? {}) as HttpFailure;
+  if (statusCode === 429) {
+    const seconds = Number(response?.headers?.get?.("retry-after") ?? "1");
+    return new DeliveryError("Teams 429", "retry", (Number.isFinite(seconds) ? seconds : 1) * 1000, {
+      cause: error,
+    });
+  }
+  // 403: the bot was removed from the conversation or blocked by the admin; 404: the conversation is gone.
+  if (statusCode === 403 || (statusCode === 404 && !isUpdate)) {
+    return new DeliveryError(`Teams ${statusCode}`, "unreachable", undefined, { cause: error });
+  }
+  if (statusCode !== undefined && TRANSIENT.has(statusCode)) {
+    return new DeliveryError(`Teams ${statusCode}`, "retry", undefined, { cause: error });
+  }
+  if (statusCode !== undefined)
+    return new DeliveryError(`Teams ${statusCode}`, "permanent", undefined, { cause: error });
+  return new DeliveryError("network error", "retry", undefined, { cause: error });
+}

@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A fake Bot Framework Connector (the service behind activity.serviceUrl) on loopback: it
+ * records the activities a bot sends and updates, and can be told to fail.
+ */
+export interface ConnectorCall {
+  verb: "send" | "reply" | "update";
+  conversationId: string;
+  activityId?: string;
+  activity: Record<string, unknown>;
+  at: number;
+  id?: string;
+}
+
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server: Server | undefined;
+  private next = 1;
+  private readonly failures: { status: number; retryAfter?: number }[] = [];
+  private readonly blocked = new Set<string>();
+  url = "";
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next activity sent answers with this status (and Retry-After, for 429). */
+  failNext(status: number, retryAfter?: number): void {
+    this.failures.push({ status, retryAfter });
+  }
+
+  /** Everything sent to this conversation answers 403, as when the bot was removed. */
+  block(conversationId: string): void {
+    this.blocked.add(conversationId);
+  }
+
+  delivered(): ConnectorCall[] {
+    return this.calls.filter((c) => c.id !== undefined && c.verb !== "update");
+  }
+
+  /** What a person sees of each delivered activity: its text, or its card's text blocks. */
+  textsTo(conversationId: string): string[] {
+    return this.delivered()
+      .filter((c) => c.conversationId === conversationId)
+      .map((c) => visibleText(c.activity));
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) {
+        const recent = this.calls
+          .slice(-6)
+          .map((c) => `${c.verb}(${c.conversationId}): ${visibleText(c.activity).slice(0, 60)}`);
+        throw new Error(`fake Connector: condition not met in time; last calls:\n${recent.join("\n")}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? "");
+    if (!match) return reply(res, 404, { error: { code: "NotFound" } });
+    const conversationId = decodeURIComponent(match[1] ?? "");
+    const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
+    const verb = req.method === "PUT" ? "update" : activityId ? "reply" : "send";
+    const call: ConnectorCall = {
+      verb,
+      conversationId,
+      activityId,
+      activity: JSON.parse(raw || "{}"),
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    if (this.blocked.has(conversationId))
+      return reply(res, 403, { error: { code: "BotNotInConversationRoster" } });
+    const failure = verb === "update" ? undefined : this.failures.shift();
+    if (failure) {
+      const headers: Record<string, string> = {};
+      if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
+      return reply(res, failure.status, { error: { code: "Throttled" } }, headers);
+    }
+    call.id = verb === "update" ? activityId : `act-${this.next++}`;
+    reply(res, 200, { id: call.id });
+  }
+}
+
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The text of an activity as a person reads it: plain text, or every TextBlock of its card. */
+export function visibleText(activity: Record<string, unknown>): string {
+  const attachments = (activity.attachments ?? []) as {
+    content?: { body?: { type: string; text?: string }[] };
+  }[];
+  const blocks = attachments.flatMap((a) => a.content?.body ?? []).filter((b) => b.type === "TextBlock");
+  if (blocks.length > 0) return blocks.map((b) => b.text ?? "").join("\n");
+  return String(activity.text ?? "");
+}
+
+/** The buttons of a card: title and the value its submit sends. */
+export function cardButtons(activity: Record<string, unknown>): { title: string; data: unknown }[][] {
+  const attachments = (activity.attachments ?? []) as {
+    content?: { body?: { type: string; actions?: { title: string; data: unknown }[] }[] };
+  }[];
+  return attachments
+    .flatMap((a) => a.content?.body ?? [])
+    .filter((b) => b.type === "ActionSet")
+    .map((b) => (b.actions ?? []).map((a) => ({ title: a.title, data: a.data })));
+}
