@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { openApp, VERSION } from "../src/app.js";
 import { calibrate } from "../src/cli/calibrate.js";
@@ -105,6 +105,39 @@ program
     store.close();
     if (!report.fit) process.exitCode = 1;
   });
+
+program
+  .command("teams-package")
+  .description("write the Teams app package (manifest and icons) that a Microsoft 365 admin uploads")
+  .requiredOption("--app-id <id>", "the bot's Microsoft App ID (a GUID)")
+  .option("--out <file>", "where to write the zip", "rapport-teams.zip")
+  .option("--developer <name>", "the clinic's name, shown in Teams as the app's developer", "rapport")
+  .option("--website <url>", "the clinic's website (https)", "https://example.org")
+  .option("--privacy <url>", "the privacy notice (https)", "https://example.org/privacy")
+  .option("--terms <url>", "the terms of use (https)", "https://example.org/terms")
+  .action(
+    async (options: {
+      appId: string;
+      out: string;
+      developer: string;
+      website: string;
+      privacy: string;
+      terms: string;
+    }) => {
+      // Loaded here only: the package builder is not needed by the other commands.
+      const { teamsPackage } = await import("./teams/app-package.js");
+      const data = teamsPackage({ ...options, version: VERSION });
+      writeFileSync(options.out, data);
+      process.stdout.write(
+        `Wrote ${options.out} (${data.length} bytes). Upload it in the Teams admin center, under Manage apps.\n`,
+      );
+      if (options.website.startsWith("https://example.org")) {
+        process.stdout.write(
+          "Note: set --developer, --website, --privacy and --terms to the clinic's own before publishing.\n",
+        );
+      }
+    },
+  );
 
 program
   .command("migrate")
