@@ -46,9 +46,14 @@ export function translate(error: unknown, isUpdate: boolean): DeliveryError {
   const { statusCode, response } = (error ?? {}) as HttpFailure;
   if (statusCode === 429) {
     const seconds = Number(response?.headers?.get?.("retry-after") ?? "1");
-    return new DeliveryError("Teams 429", "retry", (Number.isFinite(seconds) ? seconds : 1) * 1000, {
-      cause: error,
-    });
+    return new DeliveryError(
+      "Teams 429",
+      "retry",
+      (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000,
+      {
+        cause: error,
+      },
+    );
   }
   // 403: the bot was removed from the conversation or blocked by the admin; 404: the conversation is gone.
   if (statusCode === 403 || (statusCode === 404 && !isUpdate)) {

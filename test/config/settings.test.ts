@@ -106,7 +106,9 @@ describe("loadSettings without a config file", () => {
       loadSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", RAPPORT_DEMO: "1" }).platforms
         .slack,
     ).toBe(true);
-    expect(loadSettings({ MicrosoftAppId: "x", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
+    expect(
+      loadSettings({ MicrosoftAppId: "x", MicrosoftAppPassword: "p", RAPPORT_DEMO: "1" }).platforms.teams,
+    ).toBe(true);
     expect(loadSettings({ TEAMS_NO_AUTH: "1", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
   });
 
@@ -294,5 +296,39 @@ describe("Slack settings", () => {
     });
     const socket = loadSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", RAPPORT_DEMO: "1" });
     expect(socket.slack?.appToken).toBe("xapp-1");
+  });
+});
+
+describe("Teams settings", () => {
+  it.each([
+    [{ TEAMS_NO_AUTH: "1", HOST: "0.0.0.0" }, "TEAMS_NO_AUTH"],
+    [{ MicrosoftAppId: "id" }, "MicrosoftAppPassword"],
+    [{ MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "Personal" }, "MicrosoftAppType"],
+    [
+      { MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "SingleTenant" },
+      "MicrosoftAppTenantId",
+    ],
+  ])("refuses %j naming %s", (env, setting) => {
+    expect(() => loadSettings({ ...env, RAPPORT_DEMO: "1" })).toThrow(expect.objectContaining({ setting }));
+  });
+
+  it("allows TEAMS_NO_AUTH on loopback, and reads a single-tenant registration", () => {
+    for (const HOST of ["127.0.0.1", "::1"]) {
+      expect(loadSettings({ TEAMS_NO_AUTH: "1", HOST, RAPPORT_DEMO: "1" }).teams?.noAuth).toBe(true);
+    }
+    const single = loadSettings({
+      MicrosoftAppId: "id",
+      MicrosoftAppPassword: "p",
+      MicrosoftAppType: "SingleTenant",
+      MicrosoftAppTenantId: "t",
+      RAPPORT_DEMO: "1",
+    });
+    expect(single.teams).toEqual({
+      appId: "id",
+      appPassword: "p",
+      appType: "SingleTenant",
+      tenantId: "t",
+      noAuth: false,
+    });
   });
 });
