@@ -41,6 +41,10 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   });
   worker = new DeliveryWorker(store, senders, systemClock, log, {
     onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
+    onFailed: async (row) => {
+      if (row.personId !== null && !row.message.urgent) await engine.deliveryFailed(row.personId);
+    },
+    maxAttempts: settings.clinic.delivery.maxAttempts,
   });
 
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });

@@ -4,6 +4,8 @@ import { z } from "zod";
  * The clinic's own settings (RAPPORT_CONFIG, YAML). Every field has a default, so a clinic
  * writes only what it changes. The clinical defaults are those of CLINICAL.md.
  */
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 // A section may be left out or given in part: missing fields take their defaults.
 const section = <T extends z.ZodRawShape>(shape: T) =>
   z
@@ -65,6 +67,32 @@ export const clinicConfigSchema = z
     calibration: section({
       minEpisodes: z.number().int().min(2).default(50),
       minCheckins: z.number().int().min(2).default(3),
+    }),
+    schedule: section({
+      /** A check-in goes out this long after the session ends. */
+      delayMinutes: z.number().int().min(0).max(1440).default(10),
+      defaultDurationMinutes: z.number().int().min(5).max(480).default(50),
+      /** "after": both check-ins after the session; "split": progress before the next session, alliance after. */
+      plan: z.enum(["after", "split"]).default("after"),
+      progressBeforeMinutes: z.number().int().min(0).max(2880).default(60),
+      reminderAfterHours: z.number().positive().max(168).default(4),
+      expireAfterHours: z.number().positive().max(720).default(48),
+      quietHours: section({
+        start: z.string().regex(HHMM, "must be HH:MM").default("21:00"),
+        end: z.string().regex(HHMM, "must be HH:MM").default("08:00"),
+      }),
+    }).refine((s) => s.expireAfterHours > s.reminderAfterHours, {
+      message: "expireAfterHours must be later than reminderAfterHours",
+      path: ["expireAfterHours"],
+    }),
+    digest: section({
+      enabled: z.boolean().default(true),
+      day: z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).default("mon"),
+      time: z.string().regex(HHMM, "must be HH:MM").default("08:00"),
+    }),
+    delivery: section({
+      /** Attempts for an ordinary message before it is marked failed and the therapist told. */
+      maxAttempts: z.number().int().min(1).max(50).default(8),
     }),
     risk: section({
       /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */

@@ -16,6 +16,10 @@ export interface WorkerOptions {
   pollMs: number;
   /** Called once a recipient turns out to be unreachable (a blocked bot): the engine tells the therapist. */
   onUnreachable?: (row: OutboxRow) => Promise<void>;
+  /** Called when a message is given up after its last attempt: the engine tells the therapist. */
+  onFailed?: (row: OutboxRow) => Promise<void>;
+  /** A send that takes longer than this counts as failed and is retried. */
+  sendTimeoutMs: number;
 }
 
 /** Urgent messages retry at least this often, however long the platform is down. */
@@ -28,6 +32,7 @@ const DEFAULTS: WorkerOptions = {
   batchSize: 100,
   concurrency: 8,
   pollMs: 1_000,
+  sendTimeoutMs: 60_000,
 };
 
 /**
@@ -143,13 +148,16 @@ export class DeliveryWorker {
     const sender = this.senders.get(row.channel);
     if (!sender) return false;
     try {
-      await sender.send({
-        outboxId: row.id,
-        channel: row.channel,
-        externalId: row.externalId,
-        address: row.address,
-        message: row.message,
-      });
+      await withTimeout(
+        sender.send({
+          outboxId: row.id,
+          channel: row.channel,
+          externalId: row.externalId,
+          address: row.address,
+          message: row.message,
+        }),
+        this.options.sendTimeoutMs,
+      );
       await this.store.markSent(row.id, this.clock.now().toISOString());
       return true;
     } catch (error) {
@@ -172,6 +180,7 @@ export class DeliveryWorker {
       this.log.warn({ outboxId: row.id, channel: row.channel, attempt, outcome }, "message not delivered");
       await this.store.markFailed(row.id, reason, now.toISOString());
       if (outcome === "unreachable") await this.options.onUnreachable?.(row);
+      else if (outcome === "retry") await this.options.onFailed?.(row);
       return;
     }
     const cap = urgent ? URGENT_MAX_DELAY_MS : this.options.maxDelayMs;
@@ -210,5 +219,18 @@ export class DeliveryWorker {
     if (next && Date.parse(next) > now) delay = Math.min(delay, Date.parse(next) - now);
     if (this.heldUntil !== undefined) delay = Math.min(delay, this.heldUntil - now);
     this.schedule(Math.max(0, delay));
+  }
+}
+
+/** A send that hangs must not hold the worker: after the time-out it counts as a failed attempt. */
+async function withTimeout(send: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeliveryError(`no answer within ${ms} ms`, "retry")), ms);
+  });
+  try {
+    await Promise.race([send, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

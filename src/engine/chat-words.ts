@@ -12,6 +12,9 @@ export const THERAPIST_WORDS = [
   "discharge",
   "age",
   "seen",
+  "session",
+  "timezone",
+  "pause",
 ] as const;
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;

@@ -10,10 +10,11 @@ import type { Turn } from "./turn.js";
 export const SAFETY_INSTRUMENT = "safety";
 
 /** Opens a check-in for an active client and sends the first question. */
-export async function sendCheckin(turn: Turn, client: Client): Promise<Checkin> {
+export async function sendCheckin(turn: Turn, client: Client, only?: readonly string[]): Promise<Checkin> {
   const w = await turn.wordingOf(client.personId);
   const { clinic } = turn.deps;
-  const ids = [...clinic.checkin.instruments];
+  // A split plan asks progress before the session and alliance after it: one part at a time.
+  const ids = [...(only ?? clinic.checkin.instruments)];
   // The safety question closes the progress check-in unless the clinic switched it off.
   if (clinic.risk.safetyQuestion && ids.includes("progress") && !ids.includes(SAFETY_INSTRUMENT)) {
     ids.push(SAFETY_INSTRUMENT);

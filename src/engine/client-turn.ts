@@ -34,13 +34,25 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
       return repeatPending(turn, client);
     case "start":
       if (client.status === "active") {
+        // "start" alone resumes paused check-ins; the therapist hears of it once.
+        if (parsed.args.length === 0 && (await turn.tx.setPaused(client.personId, null))) {
+          await turn.replyText(w.t("resumed_ok"));
+          return tellTherapist(turn, client, "client_resumed");
+        }
         const therapist = await turn.tx.getPerson(client.therapistId);
         return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));
       }
       if (client.status === "joining") return askConsent(turn, client.therapistId);
       return startEnrolment(turn, parsed.args[0]);
+    case "stop":
+      if (client.status !== "active") return turn.replyText(w.t("no_open_question"));
+      if (await turn.tx.setPaused(client.personId, turn.now)) {
+        await turn.replyText(w.t("paused_ok"));
+        return tellTherapist(turn, client, "client_paused");
+      }
+      return turn.replyText(w.t("paused_ok"));
     default:
-      // stop, mydata, forget: named in the contract, built with scheduling and privacy.
+      // mydata and forget: named in the contract, built with the privacy work.
       return turn.replyText(w.t("not_available_yet"));
   }
 }
@@ -52,4 +64,13 @@ async function repeatPending(turn: Turn, client: Client): Promise<void> {
   if (!open) return;
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   await turn.reply(stepMessage(turn.wording, open, therapist));
+}
+
+async function tellTherapist(
+  turn: Turn,
+  client: Client,
+  key: "client_paused" | "client_resumed",
+): Promise<void> {
+  const tw = await turn.wordingOf(client.therapistId);
+  await turn.send(client.therapistId, { kind: "info", text: tw.t(key, { alias: client.alias }) });
 }

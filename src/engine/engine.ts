@@ -2,11 +2,17 @@ import type { InboundEvent } from "../model.js";
 import type { Store } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
+import { runDueSteps } from "./due-steps.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
 import { issueCode } from "./issue-code.js";
 import { type EscalationPass, escalateDue, screenRisk } from "./risk-path.js";
 import { therapistTurn } from "./therapist-turn.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
+
+/** What one pass of timed steps did: escalations, and scheduled check-ins, reminders, expiries, digests. */
+export interface DuePass extends EscalationPass {
+  steps: number;
+}
 
 export interface HandleResult {
   status: "processed" | "duplicate";
@@ -67,13 +73,31 @@ export class Engine {
    * Steps that fall due with time rather than with a message: escalating unacknowledged risk
    * alerts. Driven by stored due times, so it can run on any tick and after any restart.
    */
-  async runDue(): Promise<EscalationPass> {
+  async runDue(): Promise<DuePass> {
     const pass = await this.store.transaction(async (tx) => {
       const now = this.deps.clock.now().toISOString();
-      return escalateDue(tx, this.deps, now, (personId) => personWording(tx, this.deps, personId));
+      const escalation = await escalateDue(tx, this.deps, now, (personId) =>
+        personWording(tx, this.deps, personId),
+      );
+      return { ...escalation, steps: await runDueSteps(tx, this.deps, now) };
     });
-    if (pass.handled > 0) this.onQueued();
+    if (pass.handled > 0 || pass.steps > 0) this.onQueued();
     return pass;
+  }
+
+  /** A message to a client could not be delivered after every attempt: their therapist is told. */
+  async deliveryFailed(personId: number): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const client = await tx.getClient(personId);
+      if (!client) return;
+      const w = await personWording(tx, this.deps, client.therapistId);
+      await tx.enqueue(
+        client.therapistId,
+        { kind: "info", text: w.t("delivery_failed", { alias: client.alias }) },
+        this.deps.clock.now().toISOString(),
+      );
+    });
+    this.onQueued();
   }
 
   /**

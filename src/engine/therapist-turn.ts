@@ -6,6 +6,7 @@ import { sendCheckin } from "./checkin-run.js";
 import { caseloadText, historyText, statusText } from "./history-text.js";
 import { issueCode } from "./issue-code.js";
 import { acknowledgeRisk } from "./risk-path.js";
+import { pause, schedule, session, timezone } from "./schedule-words.js";
 import type { Turn } from "./turn.js";
 
 /** Everything a linked therapist can type. */
@@ -46,6 +47,21 @@ export async function therapistTurn(
     case "seen":
       return acknowledgeRisk(turn, therapistId, parsed.args[0]);
     case "schedule":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "schedule ALIAS ...", (client) =>
+        activeOnly(turn, client, () => schedule(turn, client, parsed.args.slice(1))),
+      );
+    case "session":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "session ALIAS ...", (client) =>
+        activeOnly(turn, client, () => session(turn, client, parsed.args.slice(1))),
+      );
+    case "timezone":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "timezone ALIAS ZONE", (client) =>
+        timezone(turn, client, parsed.args.slice(1)),
+      );
+    case "pause":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "pause ALIAS FROM..TO", (client) =>
+        pause(turn, client, parsed.args.slice(1)),
+      );
     case "stop":
     case "mydata":
     case "forget":
@@ -80,6 +96,15 @@ function takeAge(args: readonly string[]): { rest: string[]; age?: number | "inv
   const age = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
   const rest = args.filter((_, i) => i !== at && i !== at + 1);
   return { rest, age: age >= MIN_AGE && age <= MAX_AGE ? age : "invalid" };
+}
+
+/** Schedules only make sense for a client who has joined and agreed. */
+async function activeOnly(turn: Turn, client: Client, then: () => Promise<void>): Promise<void> {
+  if (client.status === "active") return then();
+  const w = turn.wording;
+  return turn.replyText(
+    w.t("client_not_active", { alias: client.alias, status: statusText(w, client.status) }),
+  );
 }
 
 async function setAge(turn: Turn, client: Client, age: number | "invalid"): Promise<void> {

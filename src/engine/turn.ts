@@ -37,6 +37,23 @@ export class Turn {
     readonly now: string,
   ) {}
 
+  /** A turn that no person started (a scheduled step): it only sends, in each recipient's language. */
+  static system(deps: EngineDeps, tx: Tx, now: string, id: string): Turn {
+    return new Turn(
+      deps,
+      tx,
+      {
+        channel: "system",
+        id,
+        sender: { id: "system" },
+        address: {},
+        direct: true,
+        input: { kind: "text", text: "" },
+      },
+      now,
+    );
+  }
+
   /** The wording for the sender: their platform's language where prompts exist, else the clinic's. */
   get wording(): Wording {
     return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.clinic.clinic.language);

@@ -35,6 +35,10 @@ CREATE TABLE clients (
   status TEXT NOT NULL CHECK (status IN ('invited', 'joining', 'active', 'declined', 'discharged')),
   -- years; NULL counts as adult for the clinical cutoff
   age INTEGER CHECK (age IS NULL OR (age >= 6 AND age <= 120)),
+  -- IANA zone set by the therapist; else the platform's, else the clinic's
+  time_zone TEXT,
+  -- set while the client has paused check-ins (they typed stop)
+  paused_at TEXT,
   created_at TEXT NOT NULL,
   UNIQUE (therapist_id, alias)
 );
@@ -140,6 +144,48 @@ CREATE TABLE risk_alerts (
 );
 CREATE INDEX risk_alerts_due ON risk_alerts(escalate_at) WHERE acknowledged_at IS NULL AND escalation_note IS NULL;
 CREATE INDEX risk_alerts_client ON risk_alerts(client_id);
+
+-- A client's weekly session; the next due times are stored, so a restart loses none.
+CREATE TABLE schedules (
+  client_id INTEGER PRIMARY KEY REFERENCES clients(person_id) ON DELETE CASCADE,
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+  time TEXT NOT NULL,
+  duration_min INTEGER NOT NULL,
+  plan TEXT NOT NULL CHECK (plan IN ('after', 'split')),
+  next_after_at TEXT NOT NULL,
+  next_before_at TEXT,
+  created_at TEXT NOT NULL
+);
+
+-- Steps that fall due at a time: a check-in after a session, a reminder, an expiry.
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('checkin', 'alliance', 'progress', 'reminder', 'expire')),
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  checkin_id INTEGER REFERENCES checkins(id) ON DELETE CASCADE,
+  due_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  done_at TEXT
+);
+CREATE INDEX jobs_due ON jobs(due_at) WHERE status = 'pending';
+CREATE INDEX jobs_client ON jobs(client_id);
+
+-- Holidays set by the therapist: check-ins that fall due on these local dates are skipped.
+CREATE TABLE pauses (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(person_id) ON DELETE CASCADE,
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX pauses_client ON pauses(client_id);
+
+CREATE TABLE digests (
+  therapist_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+  last_sent_at TEXT NOT NULL
+);
 
 CREATE TABLE inbound_events (
   channel TEXT NOT NULL,

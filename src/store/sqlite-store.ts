@@ -17,11 +17,13 @@ import type {
   CompletedCheckin,
   EpisodeScores,
   Identity,
+  Job,
   OutboxRow,
   Person,
   PlanItem,
   RiskAlert,
   Role,
+  Schedule,
   Store,
   StoredFit,
   Tx,
@@ -233,7 +235,7 @@ export class SqliteStore implements Store {
       });
     };
 
-    return {
+    const tx: Tx = {
       recordInbound: async (channel, eventId, at) =>
         s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(
           channel,
@@ -450,6 +452,131 @@ export class SqliteStore implements Store {
           ) as Row[],
         ),
 
+      setClientTimeZone: async (personId, zone) => {
+        s("UPDATE clients SET time_zone = ? WHERE person_id = ?").run(zone, personId);
+      },
+      clientZone: async (personId) => {
+        const row = s(
+          `SELECT COALESCE(c.time_zone,
+             (SELECT i.time_zone FROM identities i WHERE i.person_id = c.person_id AND i.time_zone IS NOT NULL
+              ORDER BY i.last_seen_at DESC LIMIT 1)) AS zone
+           FROM clients c WHERE c.person_id = ?`,
+        ).get(personId) as { zone: string | null } | undefined;
+        return row?.zone ?? null;
+      },
+      setPaused: async (personId, at) =>
+        s(
+          at === null
+            ? "UPDATE clients SET paused_at = NULL WHERE person_id = ? AND paused_at IS NOT NULL"
+            : "UPDATE clients SET paused_at = ? WHERE person_id = ? AND paused_at IS NULL",
+        ).run(...(at === null ? [personId] : [at, personId])).changes === 1,
+
+      saveSchedule: async (schedule, at) => {
+        s(
+          `INSERT INTO schedules (client_id, weekday, time, duration_min, plan, next_after_at, next_before_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (client_id) DO UPDATE SET weekday = excluded.weekday, time = excluded.time,
+             duration_min = excluded.duration_min, plan = excluded.plan,
+             next_after_at = excluded.next_after_at, next_before_at = excluded.next_before_at`,
+        ).run(
+          schedule.clientId,
+          schedule.weekday,
+          schedule.time,
+          schedule.durationMin,
+          schedule.plan,
+          schedule.nextAfterAt,
+          schedule.nextBeforeAt,
+          at,
+        );
+      },
+      deleteSchedule: async (clientId) =>
+        s("DELETE FROM schedules WHERE client_id = ?").run(clientId).changes === 1,
+      getSchedule: async (clientId) => {
+        const row = s("SELECT * FROM schedules WHERE client_id = ?").get(clientId) as Row | undefined;
+        return row ? toSchedule(row) : undefined;
+      },
+      dueSchedules: async (now) =>
+        (
+          s(
+            "SELECT * FROM schedules WHERE next_after_at <= ? OR (next_before_at IS NOT NULL AND next_before_at <= ?)",
+          ).all(now, now) as Row[]
+        ).map(toSchedule),
+      addJob: async (kind, clientId, dueAt, at, checkinId) => {
+        s(
+          "INSERT INTO jobs (kind, client_id, checkin_id, due_at, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
+        ).run(kind, clientId, checkinId ?? null, dueAt, at);
+      },
+      dueJobs: async (now, limit) =>
+        (
+          s("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?").all(
+            now,
+            limit,
+          ) as Row[]
+        ).map((row) => ({
+          id: Number(row.id),
+          kind: row.kind as Job["kind"],
+          clientId: Number(row.client_id),
+          checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+          dueAt: String(row.due_at),
+        })),
+      finishJob: async (id, note, at) => {
+        s("UPDATE jobs SET status = 'done', note = ?, done_at = ? WHERE id = ?").run(note, at, id);
+      },
+      postponeJob: async (id, dueAt) => {
+        s("UPDATE jobs SET due_at = ? WHERE id = ?").run(dueAt, id);
+      },
+      addPause: async (clientId, from, to, at) => {
+        s("INSERT INTO pauses (client_id, from_date, to_date, created_at) VALUES (?, ?, ?, ?)").run(
+          clientId,
+          from,
+          to,
+          at,
+        );
+      },
+      pausesOf: async (clientId) =>
+        s(
+          'SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ? ORDER BY from_date',
+        ).all(clientId) as { from: string; to: string }[],
+      expireCheckin: async (checkinId, at) =>
+        s("UPDATE checkins SET status = 'expired', completed_at = ? WHERE id = ? AND status = 'open'").run(
+          at,
+          checkinId,
+        ).changes === 1,
+
+      therapistsForDigest: async () =>
+        (
+          s(
+            `SELECT p.id AS id, d.last_sent_at AS last
+             FROM people p LEFT JOIN digests d ON d.therapist_id = p.id
+             WHERE p.role = 'therapist' AND EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id)`,
+          ).all() as { id: number; last: string | null }[]
+        ).map((r) => ({ id: r.id, lastSentAt: r.last })),
+      digestFacts: async (therapistId, since, today) => {
+        const caseload = await tx.caseload(therapistId);
+        const warnings = s(
+          `SELECT c.alias AS alias, w.rule AS rule FROM warnings w JOIN clients c ON c.person_id = w.client_id
+           WHERE c.therapist_id = ? AND w.sent = 1 AND w.created_at > ? ORDER BY c.alias, w.id`,
+        ).all(therapistId, since) as { alias: string; rule: string }[];
+        const expired = s(
+          `SELECT c.alias AS alias, ch.completed_at AS at FROM checkins ch JOIN clients c ON c.person_id = ch.client_id
+           WHERE c.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at > ? ORDER BY c.alias`,
+        ).all(therapistId, since) as { alias: string; at: string }[];
+        const pauses = s(
+          `SELECT c.alias AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients c ON c.person_id = p.client_id
+           WHERE c.therapist_id = ? AND p.to_date >= ? ORDER BY c.alias, p.from_date`,
+        ).all(therapistId, today) as { alias: string; from: string; to: string }[];
+        const unreachable = s(
+          `SELECT c.alias AS alias, i.channel AS channel FROM identities i JOIN clients c ON c.person_id = i.person_id
+           WHERE c.therapist_id = ? AND i.unreachable_at IS NOT NULL ORDER BY c.alias`,
+        ).all(therapistId) as { alias: string; channel: string }[];
+        return { caseload, warnings, expired, pauses, unreachable };
+      },
+      markDigestSent: async (therapistId, at) => {
+        s(
+          "INSERT INTO digests (therapist_id, last_sent_at) VALUES (?, ?) ON CONFLICT (therapist_id) DO UPDATE SET last_sent_at = excluded.last_sent_at",
+        ).run(therapistId, at);
+      },
+
       saveAssessment: async (checkinId, assessment) => {
         s("UPDATE checkins SET assessment = ? WHERE id = ?").run(JSON.stringify(assessment), checkinId);
       },
@@ -562,6 +689,7 @@ export class SqliteStore implements Store {
         );
       },
     };
+    return tx;
   }
 }
 
@@ -584,6 +712,20 @@ function toClient(row: Row): Client {
     alias: String(row.alias),
     status: row.status as ClientStatus,
     age: row.age === null || row.age === undefined ? null : Number(row.age),
+    timeZone: (row.time_zone as string | null) ?? null,
+    pausedAt: (row.paused_at as string | null) ?? null,
+  };
+}
+
+function toSchedule(row: Row): Schedule {
+  return {
+    clientId: Number(row.client_id),
+    weekday: Number(row.weekday),
+    time: String(row.time),
+    durationMin: Number(row.duration_min),
+    plan: row.plan as Schedule["plan"],
+    nextAfterAt: String(row.next_after_at),
+    nextBeforeAt: (row.next_before_at as string | null) ?? null,
   };
 }
 
@@ -626,6 +768,7 @@ function toCheckin(row: Row): Checkin {
     comment: (row.comment as string | null) ?? null,
     createdAt: String(row.created_at),
     completedAt: (row.completed_at as string | null) ?? null,
+    assessment: row.assessment ? JSON.parse(String(row.assessment)) : undefined,
   };
 }
 

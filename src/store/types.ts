@@ -33,6 +33,10 @@ export interface Client {
   alias: string;
   status: ClientStatus;
   age: number | null;
+  /** Set by the therapist (`timezone ALIAS ZONE`); else the platform's zone is used. */
+  timeZone?: string | null;
+  /** Set while the client has paused check-ins with `stop`. */
+  pausedAt?: string | null;
 }
 
 export interface Code {
@@ -58,6 +62,8 @@ export interface Checkin {
   comment: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** The clinical assessment stored at completion. */
+  assessment?: unknown;
 }
 
 export interface Answer extends PlanItem {
@@ -112,6 +118,38 @@ export interface EpisodeScores {
   episodeId: number;
   age: number | null;
   scores: number[];
+}
+
+export type JobKind = "checkin" | "alliance" | "progress" | "reminder" | "expire";
+
+export interface Job {
+  id: number;
+  kind: JobKind;
+  clientId: number;
+  checkinId: number | null;
+  dueAt: string;
+}
+
+export interface Schedule {
+  clientId: number;
+  weekday: number;
+  time: string;
+  durationMin: number;
+  plan: "after" | "split";
+  nextAfterAt: string;
+  nextBeforeAt: string | null;
+}
+
+/** What a therapist's weekly digest reports, read in one go. */
+export interface DigestFacts {
+  caseload: CaseloadEntry[];
+  /** Warnings sent since the last digest, per client alias. */
+  warnings: { alias: string; rule: string }[];
+  /** Check-ins that expired unanswered since the last digest. */
+  expired: { alias: string; at: string }[];
+  /** Holidays in force or ahead. */
+  pauses: { alias: string; from: string; to: string }[];
+  unreachable: { alias: string; channel: string }[];
 }
 
 export interface OutboxRow {
@@ -169,6 +207,29 @@ export interface Tx {
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
   completedCheckins(clientId: number): Promise<CompletedCheckin[]>;
   saveAssessment(checkinId: number, assessment: unknown): Promise<void>;
+
+  setClientTimeZone(personId: number, zone: string | null): Promise<void>;
+  /** The zone for a client's local times: the therapist's setting, else the platform's. */
+  clientZone(personId: number): Promise<string | null>;
+  /** Pauses or resumes a client's check-ins; false when it already was so. */
+  setPaused(personId: number, at: string | null): Promise<boolean>;
+
+  saveSchedule(schedule: Schedule, at: string): Promise<void>;
+  deleteSchedule(clientId: number): Promise<boolean>;
+  getSchedule(clientId: number): Promise<Schedule | undefined>;
+  dueSchedules(now: string): Promise<Schedule[]>;
+  addJob(kind: JobKind, clientId: number, dueAt: string, at: string, checkinId?: number): Promise<void>;
+  dueJobs(now: string, limit: number): Promise<Job[]>;
+  finishJob(id: number, note: string, at: string): Promise<void>;
+  postponeJob(id: number, dueAt: string): Promise<void>;
+  addPause(clientId: number, from: string, to: string, at: string): Promise<void>;
+  pausesOf(clientId: number): Promise<{ from: string; to: string }[]>;
+  expireCheckin(checkinId: number, at: string): Promise<boolean>;
+
+  /** Linked therapists and when each last got a digest. */
+  therapistsForDigest(): Promise<{ id: number; lastSentAt: string | null }[]>;
+  digestFacts(therapistId: number, since: string, today: string): Promise<DigestFacts>;
+  markDigestSent(therapistId: number, at: string): Promise<void>;
 
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;

@@ -77,11 +77,11 @@ describe("escalation to an on-call contact who registers late", () => {
     await c.enrol();
     await c.say("alex", "I want to end my life");
     c.clock.advance(31 * 60_000);
-    expect(await c.engine.runDue()).toEqual({ handled: 0, waitingForOnCall: 1 });
+    expect(await c.engine.runDue()).toMatchObject({ handled: 0, waitingForOnCall: 1 });
     const night = await c.engine.addTherapist("Dr Night");
     await c.say("night", `link ${night.code}`);
     const sent = await c.tick(15_000);
     expect(sent.map((d) => d.externalId)).toEqual(["night"]);
-    expect(await c.engine.runDue()).toEqual({ handled: 0, waitingForOnCall: 0 });
+    expect(await c.engine.runDue()).toMatchObject({ handled: 0, waitingForOnCall: 0 });
   });
 });

@@ -1,0 +1,109 @@
+import { afterQuietHours, localDate } from "../schedule/local-time.js";
+import type { Client, Job, Tx } from "../store/types.js";
+import { sendCheckin } from "./checkin-run.js";
+import { digestDue } from "./digest.js";
+import { stepMessage } from "./questions.js";
+import { nextDue } from "./schedule-words.js";
+import { type EngineDeps, personWording, Turn } from "./turn.js";
+
+/** At most this many jobs in one pass, so one pass stays one short transaction. */
+const JOBS_PER_PASS = 200;
+
+/**
+ * Steps that fall due with time: schedules turn into check-in jobs, jobs run (check-ins,
+ * reminders, expiries), digests go out. Everything is read from stored due times, so a restart
+ * loses nothing, and a schedule that fell due several times while the process was down gives
+ * one check-in, not one per missed week.
+ */
+export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promise<number> {
+  const cfg = deps.clinic.schedule;
+  for (const s of await tx.dueSchedules(now)) {
+    const zone = (await tx.clientZone(s.clientId)) ?? deps.clinic.clinic.timeZone;
+    const next = nextDue(
+      new Date(now),
+      { weekday: s.weekday, time: s.time, zone },
+      s.durationMin,
+      s.plan,
+      cfg,
+    );
+    const afterDue = s.nextAfterAt <= now;
+    const beforeDue = s.nextBeforeAt !== null && s.nextBeforeAt <= now;
+    if (afterDue) await tx.addJob(s.plan === "split" ? "alliance" : "checkin", s.clientId, now, now);
+    if (beforeDue) await tx.addJob("progress", s.clientId, now, now);
+    await tx.saveSchedule(
+      {
+        ...s,
+        nextAfterAt: afterDue ? next.nextAfterAt : s.nextAfterAt,
+        nextBeforeAt: beforeDue ? next.nextBeforeAt : s.nextBeforeAt,
+      },
+      now,
+    );
+  }
+  let done = 0;
+  for (const job of await tx.dueJobs(now, JOBS_PER_PASS)) {
+    const turn = Turn.system(deps, tx, now, `job:${job.id}`);
+    const note = await runJob(turn, job);
+    if (note === "postponed") continue;
+    await tx.finishJob(job.id, note, now);
+    done++;
+  }
+  return done + (await digestDue(tx, deps, now));
+}
+
+const INSTRUMENTS: Record<"alliance" | "progress", string[]> = {
+  alliance: ["alliance"],
+  progress: ["progress"],
+};
+
+async function runJob(turn: Turn, job: Job): Promise<string> {
+  const { tx, deps } = turn;
+  const client = await tx.getClient(job.clientId);
+  if (!client || client.status !== "active") return "client not active";
+  if (job.kind === "expire") {
+    return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, turn.now))
+      ? "expired"
+      : "already finished";
+  }
+  const open = await tx.openCheckin(client.personId);
+  if (job.kind === "reminder") {
+    if (!open || open.id !== job.checkinId) return "already finished";
+    if (await postponedForQuiet(turn, job, client)) return "postponed";
+    const w = await personWording(tx, deps, client.personId);
+    const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
+    await turn.send(client.personId, { kind: "info", text: w.t("reminder", { therapist }) });
+    await turn.send(client.personId, stepMessage(w, open, therapist));
+    return "reminded";
+  }
+  if (client.pausedAt) return "paused by the client";
+  if (await onHoliday(turn, client)) return "holiday";
+  if (open) return "a check-in is already open";
+  if (!(await tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt)) return "unreachable";
+  if (await postponedForQuiet(turn, job, client)) return "postponed";
+  const instruments = job.kind === "checkin" ? undefined : INSTRUMENTS[job.kind];
+  const checkin = await sendCheckin(turn, client, instruments);
+  const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();
+  await tx.addJob(
+    "reminder",
+    client.personId,
+    at(deps.clinic.schedule.reminderAfterHours),
+    turn.now,
+    checkin.id,
+  );
+  await tx.addJob("expire", client.personId, at(deps.clinic.schedule.expireAfterHours), turn.now, checkin.id);
+  return "sent";
+}
+
+/** Check-ins and reminders wait for the morning in the client's zone; urgent messages never come here. */
+async function postponedForQuiet(turn: Turn, job: Job, client: Client): Promise<boolean> {
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  const wake = afterQuietHours(new Date(turn.now), zone, turn.deps.clinic.schedule.quietHours);
+  if (wake.getTime() <= Date.parse(turn.now)) return false;
+  await turn.tx.postponeJob(job.id, wake.toISOString());
+  return true;
+}
+
+async function onHoliday(turn: Turn, client: Client): Promise<boolean> {
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  const today = localDate(new Date(turn.now), zone);
+  return (await turn.tx.pausesOf(client.personId)).some((p) => p.from <= today && today <= p.to);
+}

@@ -1,0 +1,180 @@
+import { DateTime } from "luxon";
+import { isZone, localInstant, nextWeekly, WEEKDAYS } from "../schedule/local-time.js";
+import type { Client, Schedule } from "../store/types.js";
+import { formatDate } from "./summary-text.js";
+import type { Turn } from "./turn.js";
+
+/**
+ * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,
+ * `schedule ALIAS off`, `session ALIAS now|DATE TIME [DURATION]`, `timezone ALIAS ZONE`,
+ * `pause ALIAS FROM..TO`. Local times are in the client's time zone.
+ */
+export async function zoneOf(turn: Turn, client: Client): Promise<string> {
+  return (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+}
+
+function minutes(raw: string | undefined, fallback: number): number | undefined {
+  if (raw === undefined) return fallback;
+  const match = /^(\d{1,3})(m|min|h)?$/.exec(raw.toLowerCase());
+  if (!match) return undefined;
+  const n = Number(match[1]) * (match[2] === "h" ? 60 : 1);
+  return n >= 5 && n <= 480 ? n : undefined;
+}
+
+const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+/** When the check-ins of a session fall due: alliance (or both) after it, progress before it for "split". */
+export function sessionDueTimes(
+  start: Date,
+  durationMin: number,
+  plan: Schedule["plan"],
+  s: { delayMinutes: number; progressBeforeMinutes: number },
+): { after: Date; before: Date | null } {
+  const after = new Date(start.getTime() + (durationMin + s.delayMinutes) * 60_000);
+  const before = plan === "split" ? new Date(start.getTime() - s.progressBeforeMinutes * 60_000) : null;
+  return { after, before };
+}
+
+export async function schedule(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const cfg = turn.deps.clinic.schedule;
+  const zone = await zoneOf(turn, client);
+  const usage = () =>
+    turn.replyText(
+      w.t("usage", { usage: "schedule ALIAS weekly tue 17:00 50m [split], or schedule ALIAS off" }),
+    );
+  const [kind, day, time, duration, planWord] = args.map((a) => a.toLowerCase());
+  if (kind === undefined) {
+    const current = await turn.tx.getSchedule(client.personId);
+    if (!current) return turn.replyText(w.t("schedule_none", { alias: client.alias }));
+    return turn.replyText(w.t("schedule_shown", { alias: client.alias, ...describe(turn, current, zone) }));
+  }
+  if (kind === "off") {
+    await turn.tx.deleteSchedule(client.personId);
+    return turn.replyText(w.t("schedule_off", { alias: client.alias }));
+  }
+  const weekday = WEEKDAYS.indexOf((day ?? "").slice(0, 3) as (typeof WEEKDAYS)[number]) + 1;
+  const durationMin = minutes(duration, cfg.defaultDurationMinutes);
+  const plan =
+    planWord === undefined ? cfg.plan : planWord === "split" || planWord === "after" ? planWord : undefined;
+  if (kind !== "weekly" || weekday === 0 || !time || !HHMM.test(time) || durationMin === undefined || !plan)
+    return usage();
+  const saved: Schedule = {
+    clientId: client.personId,
+    weekday,
+    time: time.padStart(5, "0"),
+    durationMin,
+    plan,
+    ...nextDue(new Date(turn.now), { weekday, time, zone }, durationMin, plan, cfg),
+  };
+  await turn.tx.saveSchedule(saved, turn.now);
+  await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, saved, zone) }));
+}
+
+/**
+ * The next due times after `after`: the check-in after the next session, and for "split" the
+ * progress check-in before the next session. Both move on by whole weeks, never by missed ticks.
+ */
+export function nextDue(
+  after: Date,
+  rule: { weekday: number; time: string; zone: string },
+  durationMin: number,
+  plan: Schedule["plan"],
+  cfg: { delayMinutes: number; progressBeforeMinutes: number },
+): { nextAfterAt: string; nextBeforeAt: string | null } {
+  const afterStart = nextWeekly(after, rule, durationMin + cfg.delayMinutes);
+  const nextAfterAt = sessionDueTimes(afterStart, durationMin, plan, cfg).after.toISOString();
+  if (plan !== "split") return { nextAfterAt, nextBeforeAt: null };
+  const beforeStart = nextWeekly(after, rule, -cfg.progressBeforeMinutes);
+  return {
+    nextAfterAt,
+    nextBeforeAt: sessionDueTimes(beforeStart, durationMin, plan, cfg).before?.toISOString() ?? null,
+  };
+}
+
+function describe(turn: Turn, s: Schedule, zone: string) {
+  const w = turn.wording;
+  const cfg = turn.deps.clinic.schedule;
+  return {
+    day: DateTime.fromObject({ weekday: s.weekday as 1 }, { locale: w.pack.language }).toFormat("cccc"),
+    time: s.time,
+    duration: s.durationMin,
+    plan: s.plan === "split" ? w.t("plan_split", { before: cfg.progressBeforeMinutes }) : w.t("plan_after"),
+    next: formatDate(
+      s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt,
+      w.pack.language,
+      zone,
+    ),
+    zone,
+  };
+}
+
+/** `session ALIAS now [50m]` or `session ALIAS 2026-12-03 15:30 [50m]`: a one-off session. */
+export async function session(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const cfg = turn.deps.clinic.schedule;
+  const zone = await zoneOf(turn, client);
+  const usage = () =>
+    turn.replyText(w.t("usage", { usage: "session ALIAS now, or session ALIAS 2026-12-03 15:30 50m" }));
+  let start: Date | undefined;
+  let rest: readonly string[];
+  if (args[0]?.toLowerCase() === "now") {
+    start = new Date(turn.now);
+    rest = args.slice(1);
+  } else {
+    const [date = "", time = ""] = args;
+    start =
+      /^\d{4}-\d{2}-\d{2}$/.test(date) && HHMM.test(time)
+        ? localInstant(date, time.padStart(5, "0"), zone)
+        : undefined;
+    rest = args.slice(2);
+  }
+  const durationMin = minutes(rest[0], cfg.defaultDurationMinutes);
+  if (!start || durationMin === undefined || rest.length > 1) return usage();
+  const due = sessionDueTimes(start, durationMin, cfg.plan, cfg);
+  if (due.before && due.before.getTime() > Date.parse(turn.now)) {
+    await turn.tx.addJob("progress", client.personId, due.before.toISOString(), turn.now);
+    await turn.tx.addJob("alliance", client.personId, due.after.toISOString(), turn.now);
+  } else {
+    await turn.tx.addJob("checkin", client.personId, due.after.toISOString(), turn.now);
+  }
+  await turn.replyText(
+    w.t("session_set", {
+      alias: client.alias,
+      when: formatDate(start.toISOString(), w.pack.language, zone),
+      zone,
+    }),
+  );
+}
+
+export async function timezone(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const zone = args[0];
+  if (!zone) return turn.replyText(w.t("usage", { usage: "timezone ALIAS Europe/Berlin" }));
+  if (!isZone(zone)) return turn.replyText(w.t("timezone_invalid", { zone: zone.slice(0, 64) }));
+  await turn.tx.setClientTimeZone(client.personId, zone);
+  // A schedule's next times follow the new zone at once.
+  const current = await turn.tx.getSchedule(client.personId);
+  if (current) {
+    const cfg = turn.deps.clinic.schedule;
+    const next = nextDue(
+      new Date(turn.now),
+      { weekday: current.weekday, time: current.time, zone },
+      current.durationMin,
+      current.plan,
+      cfg,
+    );
+    await turn.tx.saveSchedule({ ...current, ...next }, turn.now);
+  }
+  await turn.replyText(w.t("timezone_set", { alias: client.alias, zone }));
+}
+
+export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(args[0] ?? "");
+  const [, from = "", to = ""] = match ?? [];
+  const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
+  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid"));
+  await turn.tx.addPause(client.personId, from, to, turn.now);
+  await turn.replyText(w.t("pause_set", { alias: client.alias, from, to }));
+}
