@@ -60,7 +60,8 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   const client = await tx.getClient(job.clientId);
   if (!client || client.status !== "active") return "client not active";
   if (job.kind === "expire") {
-    return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, turn.now))
+    // Dated when it fell due, even if the process was down then.
+    return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, job.dueAt))
       ? "expired"
       : "already finished";
   }

@@ -555,11 +555,11 @@ export class SqliteStore implements Store {
         const caseload = await tx.caseload(therapistId);
         const warnings = s(
           `SELECT c.alias AS alias, w.rule AS rule FROM warnings w JOIN clients c ON c.person_id = w.client_id
-           WHERE c.therapist_id = ? AND w.sent = 1 AND w.created_at > ? ORDER BY c.alias, w.id`,
+           WHERE c.therapist_id = ? AND w.sent = 1 AND w.created_at >= ? ORDER BY c.alias, w.id`,
         ).all(therapistId, since) as { alias: string; rule: string }[];
         const expired = s(
           `SELECT c.alias AS alias, ch.completed_at AS at FROM checkins ch JOIN clients c ON c.person_id = ch.client_id
-           WHERE c.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at > ? ORDER BY c.alias`,
+           WHERE c.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at >= ? ORDER BY c.alias`,
         ).all(therapistId, since) as { alias: string; at: string }[];
         const pauses = s(
           `SELECT c.alias AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients c ON c.person_id = p.client_id

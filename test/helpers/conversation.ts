@@ -19,6 +19,17 @@ export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.ur
 export const CRISIS = "TEST CRISIS TEXT: call 112.";
 export const silentLog = pino({ level: "silent" });
 
+/** The engine's dependencies as tests use them: the shipped prompts, a clinic config, a test crisis text. */
+export function testDeps(clock: ManualClock, config: z.input<typeof clinicConfigSchema> = {}) {
+  return {
+    clock,
+    catalog: loadPrompts(PROMPTS_DIR),
+    clinic: clinicConfigSchema.parse(config),
+    crisisText: CRISIS,
+    newCode: () => newCode(),
+  };
+}
+
 /**
  * A scripted conversation on a real SQLite file: say something as a person, get back what
  * rapport delivered as a result.
@@ -34,17 +45,10 @@ export class Conversation {
 
   /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
   constructor(config: z.input<typeof clinicConfigSchema> = {}, channel = "console") {
-    const clinic = clinicConfigSchema.parse(config);
     this.store = SqliteStore.open(this.dbPath, this.clock.now());
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
-    this.engine = new Engine(this.store, {
-      clock: this.clock,
-      catalog: loadPrompts(PROMPTS_DIR),
-      clinic,
-      crisisText: CRISIS,
-      newCode: () => newCode(),
-    });
+    this.engine = new Engine(this.store, testDeps(this.clock, config));
   }
 
   event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {

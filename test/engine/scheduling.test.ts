@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation;
+afterEach(() => c.close());
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+/** The opening message of each check-in sent to alex (a reminder repeats a question, not this). */
+const firstQuestions = (d: { externalId: string; message: { text: string } }[]) =>
+  d.filter((x) => x.externalId === "alex" && x.message.text.includes("asked for a short check-in"));
+
+/** Moves the clock to an instant (forwards only) and runs what fell due. */
+async function at(iso: string) {
+  const ms = Date.parse(iso) - c.clock.now().getTime();
+  return c.tick(ms);
+}
+
+describe("weekly schedules", () => {
+  it("sends a check-in 10 minutes after each session, at the same local time across a daylight-saving change", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-03-16T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "timezone alex Europe/Berlin");
+    const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
+    expect(set?.message.text).toContain(
+      "Check-ins for alex are scheduled after each session: Tuesday 17:00 (50 minutes, Europe/Berlin)",
+    );
+    // 17:00 CET is 16:00Z: the session ends 16:50Z, the check-in goes at 17:00Z.
+    expect(firstQuestions(await at("2026-03-17T16:59:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-03-17T17:00:00Z"))).toHaveLength(1);
+    expect(firstQuestions(await at("2026-03-24T16:59:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-03-24T17:00:00Z"))).toHaveLength(1);
+    // Berlin moves to summer time on 29 March: 17:00 CEST is 15:00Z, so the check-in goes at 16:00Z.
+    expect(firstQuestions(await at("2026-03-31T15:59:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-03-31T16:00:00Z"))).toHaveLength(1);
+  });
+
+  it("sends one check-in, not one per missed week, when the process was down for weeks", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    const sent = await c.tick(3 * 7 * 24 * HOUR);
+    expect(firstQuestions(sent)).toHaveLength(1);
+    expect(firstQuestions(await c.tick(MINUTE))).toHaveLength(0);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(1);
+  });
+
+  it("splits the plan: progress before the next session, alliance after it", async () => {
+    c = new Conversation({ schedule: { plan: "split", progressBeforeMinutes: 60 } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 12:00 50m");
+    const before = await at("2026-11-02T11:00:00Z");
+    expect(
+      before.find((d) => d.externalId === "alex" && d.message.text.includes("1/5."))?.message.text,
+    ).toContain("past week");
+    for (const v of [7, 7, 7, 7, "no"]) await c.say("alex", String(v));
+    await c.say("alex", "skip");
+    const after = await at("2026-11-02T13:00:00Z");
+    expect(
+      after.find((d) => d.externalId === "alex" && d.message.text.includes("1/4."))?.message.text,
+    ).toContain("today's session");
+  });
+
+  it("turns a schedule off", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly thu 10:00 50m");
+    const [off] = await c.say("rivera", "schedule alex off");
+    expect(off?.message.text).toContain("The session schedule for alex is off");
+    expect(firstQuestions(await c.tick(8 * 24 * HOUR))).toHaveLength(0);
+  });
+
+  it("refuses a malformed schedule with the usage", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const bad of [
+      "schedule alex weekly tue 25:00",
+      "schedule alex daily 17:00",
+      "schedule alex weekly xyz 10:00",
+      "schedule alex weekly tue 17:00 2m",
+    ]) {
+      const [reply] = await c.say("rivera", bad);
+      expect(reply?.message.text).toContain("Usage: schedule ALIAS weekly");
+    }
+    expect(c.count("SELECT COUNT(*) AS n FROM schedules")).toBe(0);
+  });
+});
+
+describe("one-off sessions, reminders and expiry", () => {
+  it("sends the check-in after a one-off session, one reminder after 4 hours, and expires it after 48", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T08:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "session alex 2026-12-03 09:30 50m");
+    expect(firstQuestions(await at("2026-12-03T10:29:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-12-03T10:30:00Z"))).toHaveLength(1);
+    await c.say("alex", "8");
+    const reminder = await at("2026-12-03T14:30:00Z");
+    expect(reminder.map((d) => d.message.text)).toEqual([
+      expect.stringContaining("A gentle reminder"),
+      expect.stringContaining("2/9."),
+    ]);
+    expect(await at("2026-12-04T14:30:00Z")).toEqual([]);
+    // The client carries on where they stopped after the reminder.
+    const [next] = await c.say("alex", "9");
+    expect(next?.message.text).toContain("3/9.");
+    await at("2026-12-05T10:30:00Z");
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'expired'")).toBe(1);
+    const [late] = await c.say("alex", "7");
+    expect(late?.message.text).toContain("no check-in open");
+  });
+
+  it("a therapist's checkin still goes at once", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    expect(firstQuestions(await c.say("rivera", "checkin alex"))).toHaveLength(1);
+  });
+});
+
+describe("quiet hours, holidays and pauses", () => {
+  it("holds a check-in due in quiet hours until 08:00 local, but never an urgent alert", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-07T18:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "timezone alex Europe/Berlin");
+    // A session 20:30 to 21:20 Berlin: its check-in is due 21:30, in the quiet hours.
+    await c.say("rivera", "session alex 2026-12-07 20:30 50m");
+    expect(firstQuestions(await at("2026-12-07T20:40:00Z"))).toHaveLength(0);
+    const crisis = await c.say("alex", "I want to die");
+    expect(crisis[0]?.message.urgent).toBe(true);
+    expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    expect(firstQuestions(await at("2026-12-08T06:59:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-12-08T07:00:00Z"))).toHaveLength(1);
+  });
+
+  it("sends nothing on a holiday", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-20T09:00:00Z"));
+    await c.enrol();
+    const [paused] = await c.say("rivera", "pause alex 2026-12-24..2027-01-02");
+    expect(paused?.message.text).toBe("No check-ins for alex from 2026-12-24 to 2027-01-02.");
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
+    await c.tick(49 * HOUR);
+    expect(firstQuestions(await at("2026-12-28T11:00:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2027-01-04T11:00:00Z"))).toHaveLength(1);
+    const [bad] = await c.say("rivera", "pause alex 2027-01-10..2027-01-02");
+    expect(bad?.message.text).toContain("pause alex 2026-12-24..2027-01-02");
+  });
+
+  it("pauses when the client types stop (telling the therapist once) and resumes with start", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    const stopped = await c.say("alex", "stop");
+    expect(stopped.map((d) => [d.externalId, d.message.text])).toEqual([
+      ["alex", "Check-ins are paused. Type start whenever you want them back."],
+      ["rivera", "alex paused their check-ins (they typed stop). They can type start to resume."],
+    ]);
+    expect((await c.say("alex", "stop")).map((d) => d.externalId)).toEqual(["alex"]);
+    expect(firstQuestions(await at("2026-11-02T11:00:00Z"))).toHaveLength(0);
+    const resumed = await c.say("alex", "start");
+    expect(resumed.map((d) => d.message.text)).toEqual([
+      "Check-ins are back on. Thank you.",
+      "alex resumed their check-ins.",
+    ]);
+    expect(firstQuestions(await at("2026-11-09T11:00:00Z"))).toHaveLength(1);
+  });
+});
+
+describe("the weekly digest", () => {
+  it("gives each therapist the caseload with status, warnings, unanswered check-ins, pauses and unreachable clients", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" }, clinic: { timeZone: "Europe/Berlin" } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.tick(MINUTE);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [9, 9, 9, 8, 5, 5, 5, 5, "no"]);
+    await c.say("rivera", "pause alex 2026-12-24..2027-01-02");
+    await c.say("rivera", "session alex now");
+    await c.tick(HOUR);
+    await c.tick(49 * HOUR);
+    const digest =
+      (await at("2026-11-09T07:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(digest).toContain("Weekly digest, Nov 9, 2026");
+    expect(digest).toContain("- alex: too early to tell, last check-in Nov 2, 2026");
+    expect(digest).toContain("- alex: alliance concern");
+    expect(digest).toContain("Check-ins not answered:\n- alex (expired Nov 4, 2026)");
+    expect(digest).toContain("- alex: holiday 2026-12-24 to 2027-01-02");
+    // Once a week.
+    expect((await c.tick(24 * HOUR)).filter((d) => d.message.text.startsWith("Weekly digest"))).toHaveLength(
+      0,
+    );
+  });
+});
