@@ -64,7 +64,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     allianceItemBelow: t.allianceItem,
     timeZone,
   });
-  await turn.send(client.therapistId, { kind: "summary", text: summary });
+  await turn.send(client.therapistId, { kind: "summary", text: summary }, client.personId);
   for (const { finding } of decided.filter((d) => d.sent)) {
     const text = warningText(tw, client.alias, finding, assessment, {
       model,
@@ -73,7 +73,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       allianceDrop: t.allianceDrop,
       timeZone,
     });
-    await turn.send(client.therapistId, { kind: "warning", text });
+    await turn.send(client.therapistId, { kind: "warning", text }, client.personId);
   }
 }
 

@@ -3,16 +3,33 @@ import type { Checkin, Client } from "../store/types.js";
 import { afterCompletion } from "./checkin-complete.js";
 import { decideCheckinInput } from "./checkin-decision.js";
 import { buildPlan, stepOf } from "./checkin-plan.js";
-import { stepMessage } from "./questions.js";
+import { consentMessage, stepMessage } from "./questions.js";
 import { raiseRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
 
 export const SAFETY_INSTRUMENT = "safety";
 
-/** Opens a check-in for an active client and sends the first question. */
-export async function sendCheckin(turn: Turn, client: Client, only?: readonly string[]): Promise<Checkin> {
+/**
+ * Opens a check-in and sends the first question, or, when the consent text changed since the
+ * client agreed, asks for consent again first (undefined: no check-in yet).
+ */
+export async function sendCheckin(
+  turn: Turn,
+  client: Client,
+  only?: readonly string[],
+): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
   const { clinic } = turn.deps;
+  const consent = await turn.tx.latestConsent(client.personId);
+  if (!consent || consent.version < w.consent.version) {
+    const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+    await turn.tx.setClientStatus(client.personId, "joining");
+    await turn.send(
+      client.personId,
+      consentMessage(w, { therapist, clinic: clinic.clinic.name, crisis: turn.deps.crisisText }),
+    );
+    return undefined;
+  }
   // A split plan asks progress before the session and alliance after it: one part at a time.
   const ids = [...(only ?? clinic.checkin.instruments)];
   // The safety question closes the progress check-in unless the clinic switched it off.

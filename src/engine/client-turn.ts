@@ -3,6 +3,7 @@ import { isTherapistWord, type ParsedWord } from "./chat-words.js";
 import { stepOf } from "./checkin-plan.js";
 import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
+import { answerForget, myData, requestForget } from "./privacy-words.js";
 import { stepMessage } from "./questions.js";
 import { screenRisk } from "./risk-path.js";
 import type { Turn } from "./turn.js";
@@ -16,6 +17,7 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   // so the crisis message goes before any reply.
   await screenRisk(turn, client, open?.id ?? null);
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
+  if (await answerForget(turn, client)) return;
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
@@ -51,9 +53,12 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
         return tellTherapist(turn, client, "client_paused");
       }
       return turn.replyText(w.t("paused_ok"));
+    case "mydata":
+      return myData(turn, client);
+    case "forget":
+      return requestForget(turn, client);
     default:
-      // mydata and forget: named in the contract, built with the privacy work.
-      return turn.replyText(w.t("not_available_yet"));
+      return turn.replyText(w.t("unknown_command"));
   }
 }
 
@@ -72,5 +77,9 @@ async function tellTherapist(
   key: "client_paused" | "client_resumed",
 ): Promise<void> {
   const tw = await turn.wordingOf(client.therapistId);
-  await turn.send(client.therapistId, { kind: "info", text: tw.t(key, { alias: client.alias }) });
+  await turn.send(
+    client.therapistId,
+    { kind: "info", text: tw.t(key, { alias: client.alias }) },
+    client.personId,
+  );
 }

@@ -82,6 +82,7 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   if (await postponedForQuiet(turn, job, client)) return "postponed";
   const instruments = job.kind === "checkin" ? undefined : INSTRUMENTS[job.kind];
   const checkin = await sendCheckin(turn, client, instruments);
+  if (!checkin) return "asked for consent again first";
   const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();
   await tx.addJob(
     "reminder",

@@ -1,7 +1,9 @@
+import { createHmac } from "node:crypto";
 import { hashCode, normaliseCode } from "../codes.js";
 import type { InboundInput } from "../model.js";
 import type { Code, CodeKind } from "../store/types.js";
 import { CONSENT_REF } from "./checkin-plan.js";
+import { sendCheckin } from "./checkin-run.js";
 import { consentMessage } from "./questions.js";
 import { parseYesNo } from "./score-input.js";
 import type { Turn } from "./turn.js";
@@ -11,14 +13,30 @@ async function usableCode(
   turn: Turn,
   raw: string | undefined,
   kind: CodeKind,
-): Promise<(Code & { hash: string }) | "wrong_kind" | undefined> {
+): Promise<(Code & { hash: string }) | "wrong_kind" | "locked" | undefined> {
+  // After 5 wrong codes in an hour a sender waits an hour: 60-bit codes then cannot be guessed.
+  const sender = senderHash(turn);
+  const hourAgo = new Date(Date.parse(turn.now) - 3_600_000).toISOString();
+  if ((await turn.tx.codeAttemptsSince(sender, hourAgo)) >= MAX_WRONG_CODES) return "locked";
   const normalised = raw ? normaliseCode(raw) : undefined;
-  if (!normalised) return undefined;
-  const hash = hashCode(normalised);
-  const code = await turn.tx.findCode(hash);
-  if (!code || code.usedAt !== null || code.expiresAt <= turn.now) return undefined;
+  const hash = normalised ? hashCode(normalised) : undefined;
+  const code = hash ? await turn.tx.findCode(hash) : undefined;
+  if (!hash || !code || code.usedAt !== null || code.expiresAt <= turn.now) {
+    await turn.tx.recordCodeAttempt(sender, turn.now);
+    return undefined;
+  }
   if (code.kind !== kind) return "wrong_kind";
   return { ...code, hash };
+}
+
+const MAX_WRONG_CODES = 5;
+
+/** The sender, as a keyed hash: the attempts table never holds a platform user id. */
+function senderHash(turn: Turn): string {
+  return createHmac("sha256", "rapport-code-attempts")
+    .update(`${turn.event.channel}:${turn.event.sender.id}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** `link CODE` from someone rapport does not know yet: they become the therapist the code was made for. */
@@ -26,6 +44,7 @@ export async function linkTherapist(turn: Turn, rawCode: string | undefined): Pr
   const w = turn.wording;
   if (!rawCode) return turn.replyText(w.t("usage", { usage: "link CODE" }));
   const code = await usableCode(turn, rawCode, "link");
+  if (code === "locked") return turn.replyText(w.t("too_many_codes"));
   if (!code || code === "wrong_kind") return turn.replyText(w.t("code_invalid"));
   const person = await turn.tx.getPerson(code.personId);
   if (!person) return turn.replyText(w.t("code_invalid"));
@@ -39,6 +58,7 @@ export async function startEnrolment(turn: Turn, rawCode: string | undefined): P
   const w = turn.wording;
   if (!rawCode) return turn.replyText(w.t("usage", { usage: "start CODE" }));
   const code = await usableCode(turn, rawCode, "invite");
+  if (code === "locked") return turn.replyText(w.t("too_many_codes"));
   if (code === "wrong_kind") return turn.replyText(w.t("code_wrong_kind_therapist"));
   const client = code ? await turn.tx.getClient(code.personId) : undefined;
   if (!code || !client || client.status === "active" || client.status === "discharged") {
@@ -87,11 +107,25 @@ export async function answerConsent(
   const alias = client?.alias ?? "";
   const tw = await turn.wordingOf(therapistId);
   await turn.showAnswer(await consentFor(turn, therapistId));
+  const earlier = await turn.tx.latestConsent(clientId);
   if (choice === "yes") {
     await turn.tx.recordConsent(clientId, version, "given", turn.now);
     await turn.tx.setClientStatus(clientId, "active");
     await turn.replyText(w.t("consent_given", { therapist: therapist?.name ?? "" }));
-    await turn.send(therapistId, { kind: "info", text: tw.t("client_joined", { alias }) });
+    // Agreeing again to changed wording: the check-in that asked for it follows at once.
+    if (earlier?.choice === "given" && client) {
+      await sendCheckin(turn, { ...client, status: "active" });
+      return;
+    }
+    await turn.send(therapistId, { kind: "info", text: tw.t("client_joined", { alias }) }, clientId);
+    return;
+  }
+  if (earlier?.choice === "given") {
+    // Declining changed wording ends the check-ins; what was given before stays until they ask (forget).
+    await turn.tx.recordConsent(clientId, version, "declined", turn.now);
+    await turn.tx.setClientStatus(clientId, "declined");
+    await turn.replyText(w.t("consent_declined"));
+    await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) }, clientId);
     return;
   }
   await turn.tx.recordConsent(clientId, version, "declined", turn.now);
@@ -99,8 +133,7 @@ export async function answerConsent(
   for (const identity of await turn.tx.identitiesOf(clientId)) {
     await turn.tx.deleteIdentity(identity.channel, identity.externalId);
   }
-  // The reply above still goes out; it and every earlier message then keep no address.
-  await turn.tx.forgetAddresses(clientId);
+  // The reply above still goes out; sent outbox rows keep no address or content.
   await turn.tx.setClientStatus(clientId, "declined");
-  await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) });
+  await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) }, clientId);
 }

@@ -46,7 +46,7 @@ export async function raiseRisk(
     trigger.source === "safety_question"
       ? tw.t("urgent_safety", { alias: client.alias })
       : tw.t("urgent_text", { alias: client.alias, phrases: quoted(trigger.phrases), text: trigger.text });
-  await turn.send(client.therapistId, urgentMessage(tw, alertId, text));
+  await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
 }
 
 function quoted(phrases: readonly string[]): string {

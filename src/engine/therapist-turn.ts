@@ -5,6 +5,7 @@ import { progressOf } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
 import { caseloadText, historyText, statusText } from "./history-text.js";
 import { issueCode } from "./issue-code.js";
+import { eraseClient } from "./privacy-words.js";
 import { acknowledgeRisk } from "./risk-path.js";
 import { pause, schedule, session, timezone } from "./schedule-words.js";
 import type { Turn } from "./turn.js";
@@ -40,10 +41,13 @@ export async function therapistTurn(
         setAge(turn, client, age),
       );
     }
-    case "discharge":
-      return withClient(turn, therapistId, parsed.args, "discharge ALIAS", (client) =>
-        discharge(turn, client),
+    case "discharge": {
+      const erase = parsed.args.some((a) => a.toLowerCase() === "--erase");
+      const args = parsed.args.filter((a) => a.toLowerCase() !== "--erase");
+      return withClient(turn, therapistId, args, "discharge ALIAS [--erase]", (client) =>
+        erase ? eraseClient(turn, client, "therapist") : discharge(turn, client),
       );
+    }
     case "seen":
       return acknowledgeRisk(turn, therapistId, parsed.args[0]);
     case "schedule":
@@ -159,8 +163,10 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
   if (open) {
     return turn.replyText(w.t("checkin_already_open", { alias: client.alias, ...progressOf(open) }));
   }
-  await sendCheckin(turn, client);
-  await turn.replyText(w.t("checkin_sent", { alias: client.alias }));
+  const sent = await sendCheckin(turn, client);
+  await turn.replyText(
+    sent ? w.t("checkin_sent", { alias: client.alias }) : w.t("reconsent_needed", { alias: client.alias }),
+  );
 }
 
 async function summary(turn: Turn, client: Client): Promise<void> {

@@ -110,7 +110,8 @@ export class Turn {
     await this.reply({ kind: "info", text, replaces: input.source });
   }
 
-  async send(personId: number, message: OutboundMessage): Promise<void> {
-    await this.tx.enqueue(personId, message, this.now);
+  /** Queues a message for a person; `about` names the client it concerns, so erasing them removes it. */
+  async send(personId: number, message: OutboundMessage, about?: number): Promise<void> {
+    await this.tx.enqueue(personId, message, this.now, undefined, about);
   }
 }

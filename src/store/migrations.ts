@@ -39,6 +39,8 @@ CREATE TABLE clients (
   time_zone TEXT,
   -- set while the client has paused check-ins (they typed stop)
   paused_at TEXT,
+  -- set when the client typed forget, until they confirm or cancel
+  forget_requested_at TEXT,
   created_at TEXT NOT NULL,
   UNIQUE (therapist_id, alias)
 );
@@ -187,6 +189,22 @@ CREATE TABLE digests (
   last_sent_at TEXT NOT NULL
 );
 
+-- What happened, without content and without anything that leads back to a person.
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  event TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+
+-- Wrong codes per sender (a keyed hash of channel and user, never the id itself), for the
+-- limit of 5 an hour.
+CREATE TABLE code_attempts (
+  sender_hash TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX code_attempts_sender ON code_attempts(sender_hash, at);
+
 CREATE TABLE inbound_events (
   channel TEXT NOT NULL,
   event_id TEXT NOT NULL,
@@ -197,6 +215,8 @@ CREATE TABLE inbound_events (
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,
   person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+  -- the client a message to a therapist is about: erasing the client removes it while pending
+  about_person_id INTEGER,
   channel TEXT NOT NULL,
   external_id TEXT NOT NULL,
   address TEXT NOT NULL,

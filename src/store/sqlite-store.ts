@@ -11,6 +11,7 @@ import type {
   CaseloadEntry,
   Checkin,
   Client,
+  ClientData,
   ClientStatus,
   Code,
   CodeKind,
@@ -34,13 +35,10 @@ type Row = Record<string, unknown>;
 const URGENT_PRIORITY = 10;
 
 /**
- * A finished outbox row for someone who no longer has any identity (a client who declined)
- * keeps no platform address: rapport holds nothing that leads back to them.
+ * A finished outbox row keeps no content and no address: the outbox is a queue, not an
+ * archive, and what was sent to a person must not outlive an erasure in it.
  */
-const GONE =
-  "person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.person_id = outbox.person_id)";
-const FORGET_IF_GONE = `external_id = CASE WHEN ${GONE} THEN '' ELSE external_id END,
-  address = CASE WHEN ${GONE} THEN '{}' ELSE address END`;
+const SCRUB = `external_id = '', address = '{}', message = json_object('kind', json_extract(message, '$.kind'))`;
 
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 const FIRST_PENDING = `NOT EXISTS (
@@ -160,7 +158,7 @@ export class SqliteStore implements Store {
   markSent(id: number, at: string): Promise<void> {
     return this.queue.run(async () => {
       this.stmt(
-        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, ${FORGET_IF_GONE}
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, ${SCRUB}
          WHERE id = ?`,
       ).run(at, id);
     });
@@ -177,7 +175,7 @@ export class SqliteStore implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.queue.run(async () => {
       this.stmt(
-        `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${FORGET_IF_GONE}
+        `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${SCRUB}
          WHERE id = ?`,
       ).run(error, at, id);
     });
@@ -280,9 +278,6 @@ export class SqliteStore implements Store {
            WHERE status = 'pending' AND channel = ? AND external_id = ?`,
         ).run(at, channel, externalId);
         return changed?.person_id;
-      },
-      forgetAddresses: async (personId) => {
-        s(`UPDATE outbox SET ${FORGET_IF_GONE} WHERE person_id = ? AND status != 'pending'`).run(personId);
       },
       deleteIdentity: async (channel, externalId) => {
         s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);
@@ -640,7 +635,85 @@ export class SqliteStore implements Store {
         );
       },
 
-      enqueue: async (personId, message: OutboundMessage, at, via) => {
+      latestConsent: async (clientId) =>
+        s("SELECT version, choice FROM consents WHERE client_id = ? ORDER BY id DESC LIMIT 1").get(
+          clientId,
+        ) as { version: number; choice: "given" | "declined" } | undefined,
+      setForgetRequested: async (clientId, at) => {
+        s("UPDATE clients SET forget_requested_at = ? WHERE person_id = ?").run(at, clientId);
+      },
+      forgetRequestedAt: async (clientId) =>
+        (
+          s("SELECT forget_requested_at AS at FROM clients WHERE person_id = ?").get(clientId) as
+            | { at: string | null }
+            | undefined
+        )?.at ?? null,
+      eraseClient: async (clientId, actor, at) => {
+        s("DELETE FROM outbox WHERE about_person_id = ? AND status = 'pending'").run(clientId);
+        s("UPDATE outbox SET about_person_id = NULL WHERE about_person_id = ?").run(clientId);
+        // Everything else about the client cascades from the person.
+        s("DELETE FROM people WHERE id = ? AND role = 'client'").run(clientId);
+        s("INSERT INTO audit (event, actor, at) VALUES ('client_erased', ?, ?)").run(actor, at);
+      },
+      clientData: async (clientId) => {
+        const client = s("SELECT * FROM clients WHERE person_id = ?").get(clientId) as Row;
+        const therapist = s("SELECT name FROM people WHERE id = ?").get(client.therapist_id) as {
+          name: string;
+        };
+        const checkins = (
+          s("SELECT * FROM checkins WHERE client_id = ? ORDER BY id").all(clientId) as Row[]
+        ).map(toCheckin);
+        const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
+        const scheduleRow = s("SELECT * FROM schedules WHERE client_id = ?").get(clientId) as Row | undefined;
+        return {
+          alias: String(client.alias),
+          therapist: therapist.name,
+          status: client.status as ClientStatus,
+          age: client.age === null ? null : Number(client.age),
+          timeZone: (client.time_zone as string | null) ?? null,
+          pausedAt: (client.paused_at as string | null) ?? null,
+          identities: s("SELECT channel, last_seen_at AS since FROM identities WHERE person_id = ?").all(
+            clientId,
+          ) as {
+            channel: string;
+            since: string;
+          }[],
+          consents: s("SELECT version, choice, at FROM consents WHERE client_id = ? ORDER BY id").all(
+            clientId,
+          ) as {
+            version: number;
+            choice: string;
+            at: string;
+          }[],
+          checkins: checkins.map((c) => ({
+            ...c,
+            answers: (answers.all(c.id) as Answer[]).map((a) => ({ ...a, value: Number(a.value) })),
+          })),
+          riskAlerts: s(
+            `SELECT source, created_at AS at, acknowledged_at AS acknowledgedAt, escalated_at AS escalatedAt
+             FROM risk_alerts WHERE client_id = ? ORDER BY id`,
+          ).all(clientId) as ClientData["riskAlerts"],
+          schedule: scheduleRow ? toSchedule(scheduleRow) : null,
+          pauses: s('SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ?').all(
+            clientId,
+          ) as {
+            from: string;
+            to: string;
+          }[],
+        };
+      },
+      recordCodeAttempt: async (senderHash, at) => {
+        s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(senderHash, at);
+      },
+      codeAttemptsSince: async (senderHash, since) =>
+        (
+          s("SELECT COUNT(*) AS n FROM code_attempts WHERE sender_hash = ? AND at > ?").get(
+            senderHash,
+            since,
+          ) as { n: number }
+        ).n,
+
+      enqueue: async (personId, message: OutboundMessage, at, via, about) => {
         let target: Row | undefined;
         if (via && via.personId === personId) {
           target = s(
@@ -653,18 +726,19 @@ export class SqliteStore implements Store {
         ).get(personId) as Row | undefined;
         const priority = message.urgent ? URGENT_PRIORITY : 0;
         if (!target) {
-          // Kept, not dropped: the row shows that a message could not be sent to anyone.
+          // Kept, without content, not dropped: the row shows that a message could not be sent to anyone.
           s(
-            `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at, last_error)
-             VALUES (?, '', '', '{}', ?, ?, 'failed', ?, ?, 'no reachable identity')`,
-          ).run(personId, JSON.stringify(message), priority, at, at);
+            `INSERT INTO outbox (person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at, last_error)
+             VALUES (?, ?, '', '', '{}', ?, ?, 'failed', ?, ?, 'no reachable identity')`,
+          ).run(personId, about ?? null, JSON.stringify({ kind: message.kind }), priority, at, at);
           return;
         }
         s(
-          `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+          `INSERT INTO outbox (person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         ).run(
           personId,
+          about ?? null,
           target.channel,
           target.external_id,
           target.address,

@@ -152,6 +152,21 @@ export interface DigestFacts {
   unreachable: { alias: string; channel: string }[];
 }
 
+export interface ClientData {
+  alias: string;
+  therapist: string;
+  status: ClientStatus;
+  age: number | null;
+  timeZone: string | null;
+  pausedAt: string | null;
+  identities: { channel: string; since: string }[];
+  consents: { version: number; choice: string; at: string }[];
+  checkins: (Checkin & { answers: Answer[] })[];
+  riskAlerts: { source: string; at: string; acknowledgedAt: string | null; escalatedAt: string | null }[];
+  schedule: Schedule | null;
+  pauses: { from: string; to: string }[];
+}
+
 export interface OutboxRow {
   id: number;
   personId: number | null;
@@ -170,8 +185,6 @@ export interface Tx {
   findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
   saveIdentity(identity: Identity, at: string): Promise<void>;
   deleteIdentity(channel: string, externalId: string): Promise<void>;
-  /** Blanks the platform address on finished outbox rows of a person who has no identity left. */
-  forgetAddresses(personId: number): Promise<void>;
   identitiesOf(personId: number): Promise<Identity[]>;
   /**
    * Marks an identity unreachable (the user blocked the bot) and fails its other pending
@@ -231,6 +244,20 @@ export interface Tx {
   digestFacts(therapistId: number, since: string, today: string): Promise<DigestFacts>;
   markDigestSent(therapistId: number, at: string): Promise<void>;
 
+  /** The client's latest consent answer, if any. */
+  latestConsent(clientId: number): Promise<{ version: number; choice: "given" | "declined" } | undefined>;
+  setForgetRequested(clientId: number, at: string | null): Promise<void>;
+  forgetRequestedAt(clientId: number): Promise<string | null>;
+  /**
+   * Erases a client: every row about them goes (cascading from the person), and pending
+   * messages about them to their therapist. Only an audit row without content remains.
+   */
+  eraseClient(clientId: number, actor: "client" | "therapist", at: string): Promise<void>;
+  /** Everything rapport holds about a client, for `mydata`. */
+  clientData(clientId: number): Promise<ClientData>;
+  recordCodeAttempt(senderHash: string, at: string): Promise<void>;
+  codeAttemptsSince(senderHash: string, since: string): Promise<number>;
+
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;
   /** Severities of the warnings of a rule already sent in an episode. */
@@ -257,7 +284,13 @@ export interface Tx {
    * Queues a message for a person. It goes to `via` when that identity is the person's and
    * reachable, otherwise to the identity they used most recently.
    */
-  enqueue(personId: number, message: OutboundMessage, at: string, via?: Identity): Promise<void>;
+  enqueue(
+    personId: number,
+    message: OutboundMessage,
+    at: string,
+    via?: Identity,
+    about?: number,
+  ): Promise<void>;
   /** Queues a reply to someone rapport does not know (yet): straight to the address they wrote from. */
   enqueueDirect(
     channel: string,

@@ -123,12 +123,12 @@ describe("linking therapists and enrolling clients", () => {
     await c.say("rivera", "checkin alex");
     const rows = c.store.connection
       .prepare(
-        "SELECT channel, external_id AS id, COUNT(*) AS n FROM outbox GROUP BY channel, external_id ORDER BY channel",
+        "SELECT o.channel, p.name AS id, COUNT(*) AS n FROM outbox o JOIN people p ON p.id = o.person_id GROUP BY o.channel, p.name ORDER BY o.channel",
       )
       .all();
     expect(rows).toEqual([
-      { channel: "console", id: "rivera", n: 4 },
-      { channel: "other", id: "u-77", n: 4 },
+      { channel: "console", id: "Dr Rivera", n: 4 },
+      { channel: "other", id: "alex", n: 4 },
     ]);
   });
 });

@@ -1,0 +1,104 @@
+import type { Client, ClientData } from "../store/types.js";
+import { formatDate } from "./summary-text.js";
+import type { Turn } from "./turn.js";
+
+/** A forget request waits this long for its confirmation. */
+const CONFIRM_WINDOW_MS = 15 * 60_000;
+export const FORGET_REF = "forget";
+const ERASE = "erase";
+const KEEP = "keep";
+
+/** `forget`: asks for confirmation first; nothing is erased by one word typed by mistake. */
+export async function requestForget(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  await turn.tx.setForgetRequested(client.personId, turn.now);
+  await turn.reply({
+    kind: "question",
+    text: w.t("forget_confirm"),
+    choices: [
+      { label: w.t("forget_erase"), value: ERASE },
+      { label: w.t("forget_keep"), value: KEEP },
+    ],
+    ref: FORGET_REF,
+  });
+}
+
+/**
+ * The answer to the forget question, if this input is one (a press, or "erase"/"keep" typed
+ * within the window). Returns false when the input is something else.
+ */
+export async function answerForget(turn: Turn, client: Client): Promise<boolean> {
+  const input = turn.event.input;
+  const value = (input.kind === "choice" ? input.value : input.text).trim().toLowerCase();
+  const pressed = input.kind === "choice" && input.ref === FORGET_REF;
+  if (!pressed && value !== ERASE && value !== KEEP) return false;
+  const requested = await turn.tx.forgetRequestedAt(client.personId);
+  if (!requested || Date.parse(turn.now) - Date.parse(requested) > CONFIRM_WINDOW_MS) return false;
+  await turn.tx.setForgetRequested(client.personId, null);
+  if (value !== ERASE) {
+    await turn.replyText(turn.wording.t("forget_kept"));
+    return true;
+  }
+  await eraseClient(turn, client, "client");
+  return true;
+}
+
+/**
+ * Erases a client and tells both sides. The goodbye goes to the address the client used
+ * (not through their identity, which is erased with everything else), and the therapist's
+ * notice is kept only until it is sent.
+ */
+export async function eraseClient(turn: Turn, client: Client, actor: "client" | "therapist"): Promise<void> {
+  const [latest] = await turn.tx.identitiesOf(client.personId);
+  const cw = await turn.wordingOf(client.personId);
+  const tw = await turn.wordingOf(client.therapistId);
+  const goodbye = actor === "client" ? cw.t("forget_done") : cw.t("erased_notice_client");
+  if (latest)
+    await turn.tx.enqueueDirect(
+      latest.channel,
+      latest.externalId,
+      latest.address,
+      { kind: "info", text: goodbye },
+      turn.now,
+    );
+  const notice =
+    actor === "client"
+      ? tw.t("client_erased", { alias: client.alias })
+      : tw.t("erased_by_therapist", { alias: client.alias });
+  await turn.send(client.therapistId, { kind: "info", text: notice });
+  await turn.tx.eraseClient(client.personId, actor, turn.now);
+}
+
+/** `mydata`: everything rapport holds about the client, readable and as JSON. */
+export async function myData(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  const data = await turn.tx.clientData(client.personId);
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  await turn.replyText(`${w.t("mydata_intro")}\n\n${readable(data, w.pack.language, zone)}`);
+  await turn.replyText(`${w.t("mydata_json")}\n${JSON.stringify(data, null, 2)}`);
+}
+
+function readable(data: ClientData, language: string, zone: string): string {
+  const when = (iso: string) => formatDate(iso, language, zone);
+  const lines = [
+    `Name here: ${data.alias}; therapist: ${data.therapist}; status: ${data.status}`,
+    ...data.identities.map((i) => `Connected on ${i.channel} (last used ${when(i.since)})`),
+    ...data.consents.map((c) => `Consent (version ${c.version}): ${c.choice}, ${when(c.at)}`),
+  ];
+  if (data.age !== null) lines.push(`Age: ${data.age}`);
+  if (data.timeZone) lines.push(`Time zone: ${data.timeZone}`);
+  if (data.pausedAt) lines.push(`Check-ins paused since ${when(data.pausedAt)}`);
+  if (data.schedule)
+    lines.push(
+      `Sessions: weekly, day ${data.schedule.weekday}, ${data.schedule.time}, ${data.schedule.durationMin} minutes`,
+    );
+  for (const p of data.pauses) lines.push(`Holiday: ${p.from} to ${p.to}`);
+  for (const c of data.checkins) {
+    const answers = c.answers.map((a) => `${a.instrument}.${a.item} ${a.value}`).join(", ");
+    lines.push(
+      `Check-in of ${when(c.createdAt)} (${c.status}): ${answers || "no answers"}${c.comment ? `; comment: ${c.comment}` : ""}`,
+    );
+  }
+  for (const r of data.riskAlerts) lines.push(`Safety alert of ${when(r.at)} (${r.source})`);
+  return lines.join("\n");
+}
