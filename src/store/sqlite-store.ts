@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../errors.js";
-import type { OutboundMessage } from "../model.js";
+import type { Address, OutboundMessage } from "../model.js";
+import { type FieldCrypto, plainFields } from "./field-crypto.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SerialQueue } from "./serial-queue.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
@@ -38,7 +39,7 @@ const URGENT_PRIORITY = 10;
  * A finished outbox row keeps no content and no address: the outbox is a queue, not an
  * archive, and what was sent to a person must not outlive an erasure in it.
  */
-const SCRUB = `external_id = '', address = '{}', message = json_object('kind', json_extract(message, '$.kind'))`;
+const SCRUB = "external_id = '', address = '{}', message = '{}'";
 
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 const FIRST_PENDING = `NOT EXISTS (
@@ -52,12 +53,15 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tx: Tx;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly crypto: FieldCrypto,
+  ) {
     this.tx = this.buildTx();
   }
 
   /** Opens (creating the folder and file if needed) and migrates to the latest schema. */
-  static open(path: string, now: Date = new Date()): SqliteStore {
+  static open(path: string, now: Date = new Date(), crypto: FieldCrypto = plainFields): SqliteStore {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
     try {
@@ -81,7 +85,7 @@ export class SqliteStore implements Store {
         "db_version",
       );
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, crypto);
   }
 
   /** The raw connection, for tests and tools that inspect the file. */
@@ -151,7 +155,7 @@ export class SqliteStore implements Store {
          ORDER BY o.priority DESC, o.id
          LIMIT ?`,
       ).all(...channels, now, limit) as Row[];
-      return rows.map(toOutboxRow);
+      return rows.map((row) => toOutboxRow(row, this.crypto));
     });
   }
 
@@ -216,10 +220,12 @@ export class SqliteStore implements Store {
 
   private buildTx(): Tx {
     const s = (sql: string) => this.stmt(sql);
+    const c = this.crypto;
+    const CLIENTS = "SELECT cl.*, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id";
     const checkinsWithAnswers = (rows: Row[]): CompletedCheckin[] => {
       const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
       return rows.map((row) => {
-        const checkin = toCheckin(row);
+        const checkin = toCheckin(row, c);
         const byKey = new Map(
           (answers.all(checkin.id) as Row[]).map((a) => [`${a.instrument}.${a.item}`, a]),
         );
@@ -244,9 +250,9 @@ export class SqliteStore implements Store {
       findIdentity: async (channel, externalId) => {
         const row = s("SELECT * FROM identities WHERE channel = ? AND external_id = ?").get(
           channel,
-          externalId,
+          c.lookup(externalId),
         ) as Row | undefined;
-        return row ? toIdentity(row) : undefined;
+        return row ? toIdentity(row, c) : undefined;
       },
       saveIdentity: async (identity, at) => {
         s(
@@ -260,9 +266,9 @@ export class SqliteStore implements Store {
              unreachable_at = NULL`,
         ).run(
           identity.channel,
-          identity.externalId,
+          c.lookup(identity.externalId),
           identity.personId,
-          JSON.stringify(identity.address),
+          c.seal(JSON.stringify({ externalId: identity.externalId, address: identity.address })),
           identity.locale,
           identity.timeZone ?? null,
           at,
@@ -272,20 +278,20 @@ export class SqliteStore implements Store {
         const changed = s(
           `UPDATE identities SET unreachable_at = ? WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL
            RETURNING person_id`,
-        ).get(at, channel, externalId) as { person_id: number } | undefined;
+        ).get(at, channel, c.lookup(externalId)) as { person_id: number } | undefined;
         s(
-          `UPDATE outbox SET status = 'failed', last_error = 'recipient unreachable', sent_at = ?
+          `UPDATE outbox SET status = 'failed', last_error = 'recipient unreachable', sent_at = ?, ${SCRUB}
            WHERE status = 'pending' AND channel = ? AND external_id = ?`,
-        ).run(at, channel, externalId);
+        ).run(at, channel, c.lookup(externalId));
         return changed?.person_id;
       },
       deleteIdentity: async (channel, externalId) => {
-        s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, externalId);
+        s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, c.lookup(externalId));
       },
       identitiesOf: async (personId) =>
         (
           s("SELECT * FROM identities WHERE person_id = ? ORDER BY last_seen_at DESC").all(personId) as Row[]
-        ).map(toIdentity),
+        ).map((r) => toIdentity(r, c)),
 
       createPerson: async (role: Role, name, at) =>
         Number(
@@ -294,7 +300,10 @@ export class SqliteStore implements Store {
         ),
       getPerson: async (id) => {
         const row = s("SELECT id, role, name, locale FROM people WHERE id = ?").get(id) as Row | undefined;
-        return row ? (row as unknown as Person) : undefined;
+        // A client's name is their alias, sealed; a therapist's is stored as given.
+        return row
+          ? ({ ...(row as unknown as Person), name: c.open(String(row.name)) } as Person)
+          : undefined;
       },
 
       createCode: async (hash, kind, personId, at, expiresAt) => {
@@ -327,23 +336,25 @@ export class SqliteStore implements Store {
 
       createClient: async (therapistId, alias, at) => {
         const personId = Number(
-          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(alias, at)
+          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(c.seal(alias), at)
             .lastInsertRowid,
         );
+        // The alias is looked up by its keyed hash; the readable alias is the person's sealed name.
         s(
           "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'invited', ?)",
-        ).run(personId, therapistId, alias, at);
+        ).run(personId, therapistId, c.lookup(alias), at);
         return { personId, therapistId, alias, status: "invited", age: null };
       },
       findClient: async (therapistId, alias) => {
-        const row = s("SELECT * FROM clients WHERE therapist_id = ? AND alias = ?").get(therapistId, alias) as
-          | Row
-          | undefined;
-        return row ? toClient(row) : undefined;
+        const row = s(`${CLIENTS} WHERE cl.therapist_id = ? AND cl.alias = ?`).get(
+          therapistId,
+          c.lookup(alias),
+        ) as Row | undefined;
+        return row ? toClient(row, c) : undefined;
       },
       getClient: async (personId) => {
-        const row = s("SELECT * FROM clients WHERE person_id = ?").get(personId) as Row | undefined;
-        return row ? toClient(row) : undefined;
+        const row = s(`${CLIENTS} WHERE cl.person_id = ?`).get(personId) as Row | undefined;
+        return row ? toClient(row, c) : undefined;
       },
       setClientStatus: async (personId, status: ClientStatus) => {
         s("UPDATE clients SET status = ? WHERE person_id = ?").run(status, personId);
@@ -357,9 +368,10 @@ export class SqliteStore implements Store {
         );
       },
       caseload: async (therapistId) => {
-        const clients = (
-          s("SELECT * FROM clients WHERE therapist_id = ? ORDER BY alias").all(therapistId) as Row[]
-        ).map(toClient);
+        // Sorted here: in the database the aliases are hashes.
+        const clients = (s(`${CLIENTS} WHERE cl.therapist_id = ?`).all(therapistId) as Row[])
+          .map((r) => toClient(r, c))
+          .sort((a, b) => a.alias.localeCompare(b.alias));
         const lastCompleted = s(
           "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1",
         );
@@ -370,7 +382,7 @@ export class SqliteStore implements Store {
           return {
             client,
             last: lastRow ? (checkinsWithAnswers([lastRow])[0] ?? null) : null,
-            open: openRow ? toCheckin(openRow) : null,
+            open: openRow ? toCheckin(openRow, c) : null,
           };
         });
       },
@@ -403,7 +415,7 @@ export class SqliteStore implements Store {
         const row = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'").get(clientId) as
           | Row
           | undefined;
-        return row ? toCheckin(row) : undefined;
+        return row ? toCheckin(row, c) : undefined;
       },
       createCheckin: async (clientId, plan: PlanItem[], at) => {
         let episode = s(
@@ -423,7 +435,7 @@ export class SqliteStore implements Store {
             "INSERT INTO checkins (client_id, episode_id, seq, status, step, plan, created_at) VALUES (?, ?, ?, 'open', 0, ?, ?)",
           ).run(clientId, episode.id, n + 1, JSON.stringify(plan), at).lastInsertRowid,
         );
-        return toCheckin(s("SELECT * FROM checkins WHERE id = ?").get(id) as Row);
+        return toCheckin(s("SELECT * FROM checkins WHERE id = ?").get(id) as Row, c);
       },
       saveAnswer: async (checkinId, answer, at) => {
         s(
@@ -435,7 +447,7 @@ export class SqliteStore implements Store {
       },
       completeCheckin: async (checkinId, comment, at) => {
         s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
-          comment,
+          comment === null ? null : c.seal(comment),
           at,
           checkinId,
         );
@@ -548,22 +560,37 @@ export class SqliteStore implements Store {
         ).map((r) => ({ id: r.id, lastSentAt: r.last })),
       digestFacts: async (therapistId, since, today) => {
         const caseload = await tx.caseload(therapistId);
-        const warnings = s(
-          `SELECT c.alias AS alias, w.rule AS rule FROM warnings w JOIN clients c ON c.person_id = w.client_id
-           WHERE c.therapist_id = ? AND w.sent = 1 AND w.created_at >= ? ORDER BY c.alias, w.id`,
-        ).all(therapistId, since) as { alias: string; rule: string }[];
-        const expired = s(
-          `SELECT c.alias AS alias, ch.completed_at AS at FROM checkins ch JOIN clients c ON c.person_id = ch.client_id
-           WHERE c.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at >= ? ORDER BY c.alias`,
-        ).all(therapistId, since) as { alias: string; at: string }[];
-        const pauses = s(
-          `SELECT c.alias AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients c ON c.person_id = p.client_id
-           WHERE c.therapist_id = ? AND p.to_date >= ? ORDER BY c.alias, p.from_date`,
-        ).all(therapistId, today) as { alias: string; from: string; to: string }[];
-        const unreachable = s(
-          `SELECT c.alias AS alias, i.channel AS channel FROM identities i JOIN clients c ON c.person_id = i.person_id
-           WHERE c.therapist_id = ? AND i.unreachable_at IS NOT NULL ORDER BY c.alias`,
-        ).all(therapistId) as { alias: string; channel: string }[];
+        // Aliases are read from the clients' sealed names and sorted here, not in SQL.
+        const named = <T extends { alias: string }>(rows: T[]): T[] =>
+          rows.map((r) => ({ ...r, alias: c.open(r.alias) })).sort((a, b) => a.alias.localeCompare(b.alias));
+        const warnings = named(
+          s(
+            `SELECT pp.name AS alias, w.rule AS rule FROM warnings w JOIN clients cl ON cl.person_id = w.client_id
+             JOIN people pp ON pp.id = cl.person_id
+             WHERE cl.therapist_id = ? AND w.sent = 1 AND w.created_at >= ? ORDER BY w.id`,
+          ).all(therapistId, since) as { alias: string; rule: string }[],
+        );
+        const expired = named(
+          s(
+            `SELECT pp.name AS alias, ch.completed_at AS at FROM checkins ch JOIN clients cl ON cl.person_id = ch.client_id
+             JOIN people pp ON pp.id = cl.person_id
+             WHERE cl.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at >= ?`,
+          ).all(therapistId, since) as { alias: string; at: string }[],
+        );
+        const pauses = named(
+          s(
+            `SELECT pp.name AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients cl ON cl.person_id = p.client_id
+             JOIN people pp ON pp.id = cl.person_id
+             WHERE cl.therapist_id = ? AND p.to_date >= ? ORDER BY p.from_date`,
+          ).all(therapistId, today) as { alias: string; from: string; to: string }[],
+        );
+        const unreachable = named(
+          s(
+            `SELECT pp.name AS alias, i.channel AS channel FROM identities i JOIN clients cl ON cl.person_id = i.person_id
+             JOIN people pp ON pp.id = cl.person_id
+             WHERE cl.therapist_id = ? AND i.unreachable_at IS NOT NULL`,
+          ).all(therapistId) as { alias: string; channel: string }[],
+        );
         return { caseload, warnings, expired, pauses, unreachable };
       },
       markDigestSent: async (therapistId, at) => {
@@ -656,17 +683,17 @@ export class SqliteStore implements Store {
         s("INSERT INTO audit (event, actor, at) VALUES ('client_erased', ?, ?)").run(actor, at);
       },
       clientData: async (clientId) => {
-        const client = s("SELECT * FROM clients WHERE person_id = ?").get(clientId) as Row;
+        const client = s(`${CLIENTS} WHERE cl.person_id = ?`).get(clientId) as Row;
         const therapist = s("SELECT name FROM people WHERE id = ?").get(client.therapist_id) as {
           name: string;
         };
         const checkins = (
           s("SELECT * FROM checkins WHERE client_id = ? ORDER BY id").all(clientId) as Row[]
-        ).map(toCheckin);
+        ).map((r) => toCheckin(r, c));
         const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
         const scheduleRow = s("SELECT * FROM schedules WHERE client_id = ?").get(clientId) as Row | undefined;
         return {
-          alias: String(client.alias),
+          alias: c.open(String(client.name)),
           therapist: therapist.name,
           status: client.status as ClientStatus,
           age: client.age === null ? null : Number(client.age),
@@ -718,7 +745,7 @@ export class SqliteStore implements Store {
         if (via && via.personId === personId) {
           target = s(
             "SELECT channel, external_id, address FROM identities WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL",
-          ).get(via.channel, via.externalId) as Row | undefined;
+          ).get(via.channel, c.lookup(via.externalId)) as Row | undefined;
         }
         target ??= s(
           `SELECT channel, external_id, address FROM identities
@@ -730,7 +757,7 @@ export class SqliteStore implements Store {
           s(
             `INSERT INTO outbox (person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at, last_error)
              VALUES (?, ?, '', '', '{}', ?, ?, 'failed', ?, ?, 'no reachable identity')`,
-          ).run(personId, about ?? null, JSON.stringify({ kind: message.kind }), priority, at, at);
+          ).run(personId, about ?? null, "{}", priority, at, at);
           return;
         }
         s(
@@ -742,7 +769,7 @@ export class SqliteStore implements Store {
           target.channel,
           target.external_id,
           target.address,
-          JSON.stringify(message),
+          c.seal(JSON.stringify(message)),
           priority,
           at,
           at,
@@ -754,9 +781,9 @@ export class SqliteStore implements Store {
            VALUES (NULL, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         ).run(
           channel,
-          externalId,
-          JSON.stringify(address),
-          JSON.stringify(message),
+          c.lookup(externalId),
+          c.seal(JSON.stringify({ externalId, address })),
+          c.seal(JSON.stringify(message)),
           message.urgent ? URGENT_PRIORITY : 0,
           at,
           at,
@@ -767,23 +794,28 @@ export class SqliteStore implements Store {
   }
 }
 
-function toIdentity(row: Row): Identity {
+function toIdentity(row: Row, c: FieldCrypto): Identity {
+  // The platform id and address are sealed together; the external_id column holds their lookup hash.
+  const { externalId, address } = JSON.parse(c.open(String(row.address))) as {
+    externalId: string;
+    address: Address;
+  };
   return {
     channel: String(row.channel),
-    externalId: String(row.external_id),
+    externalId,
     personId: Number(row.person_id),
-    address: JSON.parse(String(row.address)),
+    address,
     locale: (row.locale as string | null) ?? null,
     timeZone: (row.time_zone as string | null) ?? null,
     unreachableAt: (row.unreachable_at as string | null) ?? null,
   };
 }
 
-function toClient(row: Row): Client {
+function toClient(row: Row, c: FieldCrypto): Client {
   return {
     personId: Number(row.person_id),
     therapistId: Number(row.therapist_id),
-    alias: String(row.alias),
+    alias: c.open(String(row.name)),
     status: row.status as ClientStatus,
     age: row.age === null || row.age === undefined ? null : Number(row.age),
     timeZone: (row.time_zone as string | null) ?? null,
@@ -830,7 +862,7 @@ function toRiskAlert(row: Row): RiskAlert {
   };
 }
 
-function toCheckin(row: Row): Checkin {
+function toCheckin(row: Row, c: FieldCrypto): Checkin {
   return {
     id: Number(row.id),
     clientId: Number(row.client_id),
@@ -839,21 +871,25 @@ function toCheckin(row: Row): Checkin {
     status: row.status as Checkin["status"],
     step: Number(row.step),
     plan: JSON.parse(String(row.plan)) as PlanItem[],
-    comment: (row.comment as string | null) ?? null,
+    comment: row.comment === null || row.comment === undefined ? null : c.open(String(row.comment)),
     createdAt: String(row.created_at),
     completedAt: (row.completed_at as string | null) ?? null,
     assessment: row.assessment ? JSON.parse(String(row.assessment)) : undefined,
   };
 }
 
-function toOutboxRow(row: Row): OutboxRow {
+function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
+  const { externalId, address } = JSON.parse(c.open(String(row.address))) as {
+    externalId: string;
+    address: Address;
+  };
   return {
     id: Number(row.id),
     personId: row.person_id === null ? null : Number(row.person_id),
     channel: String(row.channel),
-    externalId: String(row.external_id),
-    address: JSON.parse(String(row.address)),
-    message: JSON.parse(String(row.message)) as OutboundMessage,
+    externalId,
+    address,
+    message: JSON.parse(c.open(String(row.message))) as OutboundMessage,
     attempts: Number(row.attempts),
   };
 }

@@ -93,7 +93,10 @@ describe("the console flow through the built CLI", () => {
       "alex: no",
       "alex: skip",
     ]);
-    expect(rest[0]?.text).toContain("5/9");
+    // Killed between printing a question and recording it as sent, a question may be printed
+    // once more on restart (at least once, never lost); the check-in goes on at item 5 either way.
+    expect(rest.filter((m) => m.text.includes("4/9.")).length).toBeLessThanOrEqual(1);
+    expect(rest.find((m) => /\d\/9\./.test(m.text) && !m.text.includes("4/9."))?.text).toContain("5/9");
     const summary = rest.find((m) => m.to === "rivera" && m.text.startsWith("Check-in 1"))?.text ?? "";
     expect(totalLine(summary, "About today's session")).toBe(33);
     expect(totalLine(summary, "About the past week")).toBe(22);
