@@ -10,6 +10,7 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
+import { fieldCrypto, parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 
@@ -138,6 +139,31 @@ program
       }
     },
   );
+
+program
+  .command("rotate-key")
+  .description("re-encrypt everything to the key in RAPPORT_DATA_KEY (from --old, or from no key)")
+  .option("--old <key>", "the key used until now: base64, or the path of a file holding it")
+  .action(async (options: { old?: string }) => {
+    const settings = loadSettings();
+    if (!settings.dataKey)
+      throw new ConfigError("RAPPORT_DATA_KEY must hold the new key for rotate-key", "RAPPORT_DATA_KEY");
+    const keys = [
+      parseDataKey(settings.dataKey),
+      ...(options.old ? [parseDataKey(options.old, "--old")] : []),
+    ];
+    const { store } = openApp({
+      settings,
+      log: createLogger(),
+      clock: systemClock,
+      crypto: fieldCrypto(keys),
+    });
+    const count = await store.rotateKeys();
+    store.close();
+    process.stdout.write(
+      `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`,
+    );
+  });
 
 program
   .command("migrate")

@@ -19,6 +19,13 @@ const DUE_TICK_MS = 15_000;
  * the timed steps; with no platform and a terminal, the console too.
  */
 export async function serve(settings: Settings, log: Logger): Promise<void> {
+  if (!settings.demo && !settings.dataKey) {
+    // The first line of the log, on purpose: a clinic must not miss it.
+    log.warn(
+      { setting: "RAPPORT_DATA_KEY" },
+      "NO ENCRYPTION KEY: comments, aliases and platform ids are stored unencrypted. Set RAPPORT_DATA_KEY (openssl rand -base64 32) and run rapport rotate-key.",
+    );
+  }
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;

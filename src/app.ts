@@ -6,6 +6,7 @@ import { Engine } from "./engine/engine.js";
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
+import { type FieldCrypto, fieldCrypto, parseDataKey, plainFields } from "./store/field-crypto.js";
 import { SqliteStore } from "./store/sqlite-store.js";
 
 export const VERSION: string = (
@@ -25,6 +26,8 @@ export interface AppOptions {
   onQueued?: () => void;
   inviteLinks?: (code: string) => string[];
   promptsDir?: string;
+  /** Overrides the encryption from RAPPORT_DATA_KEY (key rotation opens with two keys). */
+  crypto?: FieldCrypto;
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
@@ -38,7 +41,7 @@ export function openApp(options: AppOptions): App {
   }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   checkInstruments(catalog, settings);
-  const store = SqliteStore.open(settings.dbPath, options.clock.now());
+  const store = SqliteStore.open(settings.dbPath, options.clock.now(), options.crypto ?? cryptoFor(settings));
   const engine = new Engine(
     store,
     {
@@ -52,6 +55,11 @@ export function openApp(options: AppOptions): App {
     options.onQueued,
   );
   return { store, engine, catalog };
+}
+
+/** The field encryption of RAPPORT_DATA_KEY, or none (values stored as they are). */
+export function cryptoFor(settings: Settings): FieldCrypto {
+  return settings.dataKey ? fieldCrypto([parseDataKey(settings.dataKey)]) : plainFields;
 }
 
 /** Every instrument the clinic config names must exist in the prompts: checked at start, not at the first check-in. */

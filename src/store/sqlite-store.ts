@@ -88,6 +88,58 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, crypto);
   }
 
+  /**
+   * Re-seals every sealed value with the current key and recomputes every lookup hash, in one
+   * transaction (`rapport rotate-key`). Values sealed with an older key open with it; values
+   * stored before any key was set are sealed now.
+   */
+  rotateKeys(): Promise<number> {
+    return this.queue.run(async () => {
+      const c = this.crypto;
+      const all = (sql: string) => this.db.prepare(sql).all() as Row[];
+      let count = 0;
+      this.db
+        .transaction(() => {
+          const name = this.db.prepare("UPDATE people SET name = ? WHERE id = ?");
+          for (const row of all("SELECT id, name FROM people WHERE role = 'client'")) {
+            name.run(c.seal(c.open(String(row.name))), row.id);
+            count++;
+          }
+          const alias = this.db.prepare("UPDATE clients SET alias = ? WHERE person_id = ?");
+          for (const row of all(
+            "SELECT cl.person_id AS id, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id",
+          )) {
+            alias.run(c.lookup(c.open(String(row.name))), row.id);
+          }
+          const identity = this.db.prepare(
+            "UPDATE identities SET external_id = ?, address = ? WHERE channel = ? AND external_id = ?",
+          );
+          for (const row of all("SELECT channel, external_id, address FROM identities")) {
+            const plain = c.open(String(row.address));
+            const { externalId } = JSON.parse(plain) as { externalId: string };
+            identity.run(c.lookup(externalId), c.seal(plain), row.channel, row.external_id);
+            count++;
+          }
+          const comment = this.db.prepare("UPDATE checkins SET comment = ? WHERE id = ?");
+          for (const row of all("SELECT id, comment FROM checkins WHERE comment IS NOT NULL")) {
+            comment.run(c.seal(c.open(String(row.comment))), row.id);
+            count++;
+          }
+          const queued = this.db.prepare(
+            "UPDATE outbox SET external_id = ?, address = ?, message = ? WHERE id = ?",
+          );
+          for (const row of all("SELECT id, address, message FROM outbox WHERE status = 'pending'")) {
+            const plain = c.open(String(row.address));
+            const { externalId } = JSON.parse(plain) as { externalId: string };
+            queued.run(c.lookup(externalId), c.seal(plain), c.seal(c.open(String(row.message))), row.id);
+            count++;
+          }
+        })
+        .immediate();
+      return count;
+    });
+  }
+
   /** The raw connection, for tests and tools that inspect the file. */
   get connection(): Database.Database {
     return this.db;

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation;
+afterEach(() => c.close());
+
+const COMMENT = "SECRET-COMMENT-about-my-sister";
+
+/** Every text value in every column of every table, for searching the whole database. */
+function everyValue(conversation: Conversation): string[] {
+  const db = conversation.store.connection;
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+  ).map((t) => t.name);
+  return tables.flatMap((table) =>
+    (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).flatMap((row) =>
+      Object.values(row).map((v) => String(v)),
+    ),
+  );
+}
+
+async function enrolWithHistory(): Promise<void> {
+  c = new Conversation();
+  const { code } = await c.engine.addTherapist("Dr Rivera");
+  await c.say("rivera", `link ${code}`);
+  const [invite] = await c.say("rivera", "invite zephyrine");
+  const clientCode = /start (\S+)/.exec(invite?.message.text ?? "")?.[1];
+  await c.say("client-77", `start ${clientCode}`);
+  await c.say("client-77", "yes");
+  await c.say("rivera", "checkin zephyrine");
+  await c.answerAll("client-77", [9, 8, 7, 9, 5, 5, 4, 5, "no"], COMMENT);
+  await c.say("client-77", "I want to die");
+  await c.say("rivera", "schedule zephyrine weekly mon 10:00 50m");
+  await c.say("rivera", "pause zephyrine 2026-12-24..2027-01-02");
+}
+
+describe("forget", () => {
+  it("asks first, then erases everything about the client; the therapist is told and an audit row stays", async () => {
+    await enrolWithHistory();
+    const [question] = await c.say("client-77", "forget");
+    expect(question?.message.choices?.map((ch) => ch.value)).toEqual(["erase", "keep"]);
+    expect(everyValue(c).some((v) => v.includes(COMMENT) || v.includes("zephyrine"))).toBe(true);
+    const done = await c.press("client-77", "erase", question?.message.ref);
+    expect(done.find((d) => d.externalId === "client-77")?.message.text).toContain("has been erased");
+    expect(done.find((d) => d.externalId === "rivera")?.message.text).toBe(
+      "zephyrine withdrew from rapport and erased their data. Nothing about them is kept.",
+    );
+    const values = everyValue(c);
+    for (const needle of ["client-77", "zephyrine", COMMENT, "want to die"]) {
+      expect(
+        values.filter((v) => v.includes(needle)),
+        needle,
+      ).toEqual([]);
+    }
+    for (const table of [
+      "clients",
+      "checkins",
+      "answers",
+      "warnings",
+      "risk_alerts",
+      "jobs",
+      "schedules",
+      "pauses",
+      "consents",
+      "episodes",
+    ]) {
+      expect(c.count(`SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
+    }
+    expect(c.store.connection.prepare("SELECT event, actor FROM audit").all()).toEqual([
+      { event: "client_erased", actor: "client" },
+    ]);
+    const [after] = await c.say("client-77", "hello");
+    expect(after?.message.text).toContain("start CODE");
+  });
+
+  it("keeps everything when the client answers keep, and ignores a stray 'erase' without a request", async () => {
+    await enrolWithHistory();
+    const [stray] = await c.say("client-77", "erase");
+    expect(stray?.message.text).toContain("no check-in open");
+    await c.say("client-77", "forget");
+    const [kept] = await c.say("client-77", "keep");
+    expect(kept?.message.text).toBe("Nothing was erased.");
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(1);
+    await c.say("client-77", "forget");
+    c.clock.advance(16 * 60_000);
+    await c.say("client-77", "erase");
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+  });
+
+  it("erases on the therapist's discharge --erase, for a client who asked in person", async () => {
+    await enrolWithHistory();
+    const replies = await c.say("rivera", "discharge zephyrine --erase");
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain(
+      "zephyrine's data has been erased",
+    );
+    expect(replies.find((d) => d.externalId === "client-77")?.message.text).toContain("erased everything");
+    expect(everyValue(c).filter((v) => v.includes("zephyrine") || v.includes(COMMENT))).toEqual([]);
+    expect(c.store.connection.prepare("SELECT actor FROM audit").all()).toEqual([{ actor: "therapist" }]);
+  });
+});
+
+describe("mydata", () => {
+  it("sends the client everything rapport holds about them, readable and as JSON", async () => {
+    await enrolWithHistory();
+    const [readable, json] = await c.say("client-77", "mydata");
+    expect(readable?.message.text).toContain("Name here: zephyrine; therapist: Dr Rivera");
+    expect(readable?.message.text).toContain(`comment: ${COMMENT}`);
+    expect(readable?.message.text).toContain("Consent (version 1): given");
+    expect(readable?.message.text).toContain("Holiday: 2026-12-24 to 2027-01-02");
+    const data = JSON.parse(json?.message.text.slice(json.message.text.indexOf("\n") + 1) ?? "{}");
+    expect(data.alias).toBe("zephyrine");
+    expect(data.checkins[0].answers).toHaveLength(9);
+    expect(data.riskAlerts).toHaveLength(1);
+  });
+});
+
+describe("consent versions", () => {
+  it("asks an enrolled client again at the next check-in when the consent text changes", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const pack = c.engine.deps.catalog.languages.get("en");
+    if (!pack) throw new Error("no en pack");
+    pack.messages.consent.version = 2;
+    const sent = await c.say("rivera", "checkin alex");
+    expect(sent.find((d) => d.externalId === "rivera")?.message.text).toContain(
+      "asked to agree to the updated information first",
+    );
+    expect(sent.find((d) => d.externalId === "alex")?.message.choices?.map((ch) => ch.value)).toEqual([
+      "yes",
+      "no",
+    ]);
+    const agreed = await c.say("alex", "yes");
+    expect(agreed.some((d) => d.message.text.includes("1/9."))).toBe(true);
+    expect(c.store.connection.prepare("SELECT version, choice FROM consents ORDER BY id").all()).toEqual([
+      { version: 1, choice: "given" },
+      { version: 2, choice: "given" },
+    ]);
+  });
+});
+
+describe("codes", () => {
+  it("makes a sender wait an hour after 5 wrong codes, even for a right one", async () => {
+    c = new Conversation();
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    for (let i = 0; i < 5; i++) await c.say("guesser", `link AAAA-BBBB-CC${String(i).padStart(2, "0")}`);
+    const [locked] = await c.say("guesser", `link ${code}`);
+    expect(locked?.message.text).toContain("Too many codes that did not work");
+    const [other] = await c.say("someone-else", "link AAAA-BBBB-CCCC");
+    expect(other?.message.text).toContain("doesn't work");
+    c.clock.advance(61 * 60_000);
+    const [ok] = await c.say("guesser", `link ${code}`);
+    expect(ok?.message.text).toContain("You're linked as Dr Rivera");
+    expect(everyValue(c).some((v) => v.includes("guesser"))).toBe(true);
+    expect(
+      c.store.connection
+        .prepare("SELECT sender_hash FROM code_attempts")
+        .all()
+        .every((r) => !String((r as { sender_hash: string }).sender_hash).includes("guesser")),
+    ).toBe(true);
+  });
+});
