@@ -73,6 +73,9 @@ export class SqliteStore implements Store {
     }
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
+    // Deleted and overwritten content is zeroed on disk, not left in free pages: an erased
+    // client, or a value from before encryption, must not be readable from the file.
+    db.pragma("secure_delete = ON");
     db.pragma("synchronous = NORMAL");
     // Another rapport process (a CLI command beside `serve`) may hold the write lock briefly.
     db.pragma("busy_timeout = 5000");
@@ -136,6 +139,8 @@ export class SqliteStore implements Store {
           }
         })
         .immediate();
+      // Rewrites the file, so no page keeps a value in its old form.
+      this.db.exec("VACUUM");
       return count;
     });
   }

@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
+
+/**
+ * With RAPPORT_DATA_KEY the SQLite file itself, read as bytes, holds none of the comments,
+ * aliases or platform ids of a run; rotate-key moves everything to a new key.
+ */
+const COMMENT = "MY-SECRET-COMMENT-about-the-panic";
+const ALIAS = "zephyrine";
+const CLIENT = "client-c77";
+
+async function run(env: Record<string, string>): Promise<void> {
+  const link = await addTherapist(env, "Dr Rivera");
+  const setup = await script(env, [`rivera: link ${link}`, `rivera: invite ${ALIAS}`]);
+  const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
+  await script(env, [
+    `${CLIENT}: start ${code}`,
+    `${CLIENT}: yes`,
+    `rivera: checkin ${ALIAS}`,
+    ...[9, 9, 9, 9, 6, 6, 6, 6, "no"].map((v) => `${CLIENT}: ${v}`),
+    `${CLIENT}: ${COMMENT}`,
+    `rivera: summary ${ALIAS}`,
+  ]);
+}
+
+function fileHolds(path: string, ...needles: string[]): string[] {
+  const bytes = readFileSync(path);
+  return needles.filter((n) => bytes.includes(Buffer.from(n, "utf8")));
+}
+
+describe("encryption at rest", () => {
+  it("keeps comments, aliases and platform ids out of the file, and rotates to a new key", async () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const env = freshEnv({ RAPPORT_DATA_KEY: oldKey });
+    await run(env);
+    const db = env.RAPPORT_DB ?? "";
+    expect(fileHolds(db, COMMENT, ALIAS, CLIENT, "rivera")).toEqual([]);
+
+    const newKey = randomBytes(32).toString("base64");
+    const rotated = await runCli(["rotate-key", "--old", oldKey], { ...env, RAPPORT_DATA_KEY: newKey });
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(/Re-encrypted \d+ values/);
+    expect(fileHolds(db, COMMENT, ALIAS, CLIENT)).toEqual([]);
+
+    // Readable with the new key alone: the client's data, the therapist's view, and lookups by platform id.
+    const after = await script({ ...env, RAPPORT_DATA_KEY: newKey }, [
+      `${CLIENT}: mydata`,
+      `rivera: summary ${ALIAS}`,
+    ]);
+    expect(after[0]?.text).toContain(`comment: ${COMMENT}`);
+    expect(after[0]?.text).toContain(`Name here: ${ALIAS}`);
+    expect(after.find((m) => m.to === "rivera")?.text).toContain(`${ALIAS}: 1 completed check-ins`);
+    // The old key alone no longer opens anything.
+    const stale = await runCli(
+      ["console", "--json", "--script", "-"],
+      { ...env, RAPPORT_DATA_KEY: oldKey },
+      `${CLIENT}: mydata\n`,
+    );
+    expect(stale.stdout).not.toContain(COMMENT);
+  });
+
+  it("without a key keeps the values readable in the file (demo), and refuses a malformed key naming the setting", async () => {
+    const env = freshEnv();
+    await run(env);
+    expect(fileHolds(env.RAPPORT_DB ?? "", COMMENT)).toEqual([COMMENT]);
+    const bad = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_DATA_KEY: "too-short" }));
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain("RAPPORT_DATA_KEY must be 32 random bytes in base64");
+  });
+
+  it("encrypts a database that had no key when the first key is set", async () => {
+    const env = freshEnv();
+    await run(env);
+    const key = randomBytes(32).toString("base64");
+    const rotated = await runCli(["rotate-key"], { ...env, RAPPORT_DATA_KEY: key });
+    expect(rotated.code).toBe(0);
+    expect(fileHolds(env.RAPPORT_DB ?? "", COMMENT, ALIAS)).toEqual([]);
+    const after = await script({ ...env, RAPPORT_DATA_KEY: key }, [`${CLIENT}: mydata`]);
+    expect(after[0]?.text).toContain(`comment: ${COMMENT}`);
+  });
+});
