@@ -51,6 +51,10 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
       server.post("/api/messages", async (req: Request, res: Response) => {
         try {
           const { json } = await readJsonBody(req);
+          // botbuilder throws, rather than answering 400, on a body that is no activity.
+          if (typeof json !== "object" || json === null || typeof (json as { type?: unknown }).type !== "string") {
+            throw new BodyError(400, "not a Bot Framework activity");
+          }
           (req as Request & { body: unknown }).body = json;
         } catch (error) {
           const status = error instanceof BodyError ? error.status : 400;
