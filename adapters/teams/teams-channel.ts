@@ -52,7 +52,11 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
         try {
           const { json } = await readJsonBody(req);
           // botbuilder throws, rather than answering 400, on a body that is no activity.
-          if (typeof json !== "object" || json === null || typeof (json as { type?: unknown }).type !== "string") {
+          if (
+            typeof json !== "object" ||
+            json === null ||
+            typeof (json as { type?: unknown }).type !== "string"
+          ) {
             throw new BodyError(400, "not a Bot Framework activity");
           }
           (req as Request & { body: unknown }).body = json;
