@@ -1,0 +1,353 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { ManualClock } from "../src/clock.js";
+import { Engine } from "../src/engine/engine.js";
+import { SqliteStore } from "../src/store/sqlite-store.js";
+import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
+import { testDeps } from "../test/helpers/conversation.js";
+
+/**
+ * The fault soak: check-ins through the real Telegram webhook of `rapport serve` (a child
+ * process), with 1 update in 50 delivered twice and the server killed with SIGKILL at random
+ * moments and restarted, while every update whose request did not complete is sent again, as
+ * Telegram does. At the end the database and the fake Bot API's record are checked.
+ */
+export interface SoakOptions {
+  seconds: number;
+  pairs: number;
+  killEverySeconds: [number, number];
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakReport {
+  seconds: number;
+  kills: number;
+  updatesSent: number;
+  redelivered: number;
+  answersAcknowledged: number;
+  answersMissing: number;
+  checkinsCompleted: number;
+  summariesMissing: number;
+  /** A summary or question sent twice within one server lifetime: a bug. */
+  duplicatesWithinLifetime: number;
+  /** Sent again after a kill that fell between the send and its record: the at-least-once window. */
+  resentAcrossKill: number;
+  ok: boolean;
+}
+
+const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
+const SECRET = "soak-secret";
+
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Therapist i and client i, enrolled through the engine on the same database before the run. */
+async function enrol(dbPath: string, pairs: number): Promise<void> {
+  const store = SqliteStore.open(dbPath);
+  const engine = new Engine(store, testDeps(new ManualClock(new Date())));
+  let id = 0;
+  const event = (user: number, text: string) => ({
+    channel: "telegram",
+    id: `setup-${++id}`,
+    sender: { id: String(user) },
+    address: { chatId: user },
+    direct: true,
+    input: { kind: "text" as const, text },
+  });
+  for (let i = 0; i < pairs; i++) {
+    const { code } = await engine.addTherapist(`Dr ${i}`);
+    await engine.handle(event(therapistId(i), `link ${code}`));
+    await engine.handle(event(therapistId(i), `invite c${i}`));
+  }
+  // The invite codes are only in the messages; read them back from the outbox before it is sent.
+  const rows = store.connection.prepare("SELECT message FROM outbox WHERE status = 'pending'").all() as {
+    message: string;
+  }[];
+  const codes = rows
+    .map((r) => /start (\S+)/.exec((JSON.parse(r.message) as { text: string }).text)?.[1])
+    .filter((c): c is string => Boolean(c));
+  for (let i = 0; i < pairs; i++) {
+    await engine.handle(event(clientId(i), `start ${codes[i]}`));
+    await engine.handle(event(clientId(i), "yes"));
+  }
+  // What setup queued is not part of the run.
+  store.connection.exec("UPDATE outbox SET status = 'sent' WHERE status = 'pending'");
+  store.close();
+}
+
+const therapistId = (i: number) => 510_000 + i;
+const clientId = (i: number) => 520_000 + i;
+
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+  const log = options.log ?? (() => {});
+  const random = rng(options.seed);
+  const dir = mkdtempSync(join(tmpdir(), "rapport-soak-"));
+  const dbPath = join(dir, "soak.db");
+  await enrol(dbPath, options.pairs);
+  const fake = new FakeTelegram();
+  const apiRoot = await fake.start();
+  const env = {
+    PATH: process.env.PATH ?? "",
+    RAPPORT_DB: dbPath,
+    RAPPORT_DEMO: "1",
+    TELEGRAM_BOT_TOKEN: "123456:SOAK",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: apiRoot,
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  };
+  const lifetimes: { start: number; end: number }[] = [];
+  let server: { child: ChildProcess; port: number } | undefined;
+  const start = async () => {
+    server = await startServe(env);
+    lifetimes.push({ start: Date.now(), end: Number.POSITIVE_INFINITY });
+  };
+  await start();
+
+  let updateId = 1_000_000;
+  let updatesSent = 0;
+  let redelivered = 0;
+  const acknowledged = new Map<string, number>();
+  const post = async (update: Record<string, unknown>): Promise<boolean> => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const port = server?.port;
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/telegram`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+          body: JSON.stringify(update),
+          signal: AbortSignal.timeout(5_000),
+        });
+        await res.arrayBuffer();
+        if (res.status === 200) {
+          updatesSent++;
+          if (random() < 1 / 50) {
+            redelivered++;
+            await fetch(`http://127.0.0.1:${port}/telegram`, {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+              body: JSON.stringify(update),
+            }).then(
+              (r) => r.arrayBuffer(),
+              () => undefined,
+            );
+          }
+          return true;
+        }
+      } catch {
+        // Killed mid-request: sent again, as Telegram does.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+
+  const deadline = Date.now() + options.seconds * 1000;
+  const killer = (async () => {
+    while (Date.now() < deadline) {
+      const [lo, hi] = options.killEverySeconds;
+      await new Promise((r) => setTimeout(r, (lo + random() * (hi - lo)) * 1000));
+      if (Date.now() >= deadline) break;
+      server?.child.kill("SIGKILL");
+      const last = lifetimes.at(-1);
+      if (last) last.end = Date.now();
+      log(`killed the server after ${Math.round((Date.now() - (last?.start ?? 0)) / 1000)} s`);
+      await start();
+    }
+  })();
+
+  // One loop per pair: the therapist asks for a check-in, the client presses through it.
+  const pair = async (i: number) => {
+    let after = 0;
+    while (Date.now() < deadline) {
+      await post(message(therapistId(i), `checkin c${i}`, ++updateId));
+      for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
+        const found = await waitForQuestion(fake, clientId(i), after, 5_000);
+        if (!found) {
+          // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
+          tries++;
+          await post(message(clientId(i), "help", ++updateId));
+          continue;
+        }
+        after = found.index + 1;
+        const ref = refOf(found.call);
+        const comment = found.call.body.reply_markup && String(found.call.body.text).startsWith("Last one");
+        const safety = String(found.call.body.text).includes("thoughts of harming");
+        const value = comment ? "skip" : safety ? "0" : String(5 + Math.floor(random() * 6));
+        if (await post(press(clientId(i), found.call, value, ++updateId)))
+          acknowledged.set(`${i}:${ref}`, Number(value) || 0);
+        if (comment) break;
+      }
+    }
+  };
+  await Promise.all([killer, ...Array.from({ length: options.pairs }, (_, i) => pair(i))]);
+  await new Promise((r) => setTimeout(r, 3_000));
+  server?.child.kill("SIGTERM");
+  const last = lifetimes.at(-1);
+  if (last) last.end = Date.now();
+  await fake.stop();
+  return check(dbPath, fake.calls, acknowledged, lifetimes, { options, updatesSent, redelivered });
+}
+
+function message(user: number, text: string, id: number): Record<string, unknown> {
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      from: { id: user, is_bot: false, first_name: "s" },
+      chat: { id: user, type: "private" },
+      text,
+    },
+  };
+}
+
+function press(user: number, sent: RecordedCall, value: string, id: number): Record<string, unknown> {
+  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+  const data =
+    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
+  const messageId = (sent.result as { message_id: number }).message_id;
+  return {
+    update_id: id,
+    callback_query: {
+      id: String(id),
+      from: { id: user, is_bot: false, first_name: "s" },
+      chat_instance: "1",
+      data,
+      message: { message_id: messageId, date: 0, chat: { id: user, type: "private" } },
+    },
+  };
+}
+
+const refOf = (sent: RecordedCall) =>
+  (
+    (sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]?.[0]
+      ?.callback_data ?? ""
+  ).split("|")[0] ?? "";
+
+/** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
+async function waitForQuestion(
+  fake: FakeTelegram,
+  user: number,
+  after: number,
+  waitMs: number,
+): Promise<{ call: RecordedCall; index: number } | undefined> {
+  const deadline = Date.now() + waitMs;
+  let from = after;
+  while (Date.now() < deadline) {
+    const calls = fake.calls;
+    for (let k = from; k < calls.length; k++) {
+      const c = calls[k];
+      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result) {
+        return { call: c, index: k };
+      }
+    }
+    from = Math.max(from, calls.length - 20);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return undefined;
+}
+
+async function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve"], {
+      env: { ...env, LOG_LEVEL: "info" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-500)}`)), 20_000);
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+      const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port) });
+      }
+    });
+  });
+}
+
+function check(
+  dbPath: string,
+  calls: RecordedCall[],
+  acknowledged: Map<string, number>,
+  lifetimes: { start: number; end: number }[],
+  run: { options: SoakOptions; updatesSent: number; redelivered: number },
+): SoakReport {
+  const db = new Database(dbPath, { readonly: true });
+  const answered = new Set(
+    (
+      db.prepare("SELECT checkin_id, instrument, item FROM answers").all() as {
+        checkin_id: number;
+        instrument: string;
+        item: string;
+      }[]
+    ).map((a) => `${a.checkin_id}:${a.instrument}.${a.item}`),
+  );
+  const plans = new Map(
+    (db.prepare("SELECT id, plan, step, status FROM checkins").all() as { id: number; plan: string }[]).map(
+      (c) => [c.id, JSON.parse(c.plan) as { instrument: string; item: string }[]],
+    ),
+  );
+  let missing = 0;
+  for (const key of acknowledged.keys()) {
+    const ref = key.split(":").slice(1).join(":"); // checkin:<id>:<step>
+    const [, id, step] = ref.split(":");
+    const item = plans.get(Number(id))?.[Number(step)];
+    if (item && !answered.has(`${id}:${item.instrument}.${item.item}`)) missing++;
+  }
+  const completed = (
+    db.prepare("SELECT COUNT(*) AS n FROM checkins WHERE status = 'completed'").get() as { n: number }
+  ).n;
+  db.close();
+  const lifetimeOf = (at: number) => lifetimes.findIndex((l) => at >= l.start && at <= l.end);
+  const texts = calls.filter((c) => c.method === "sendMessage" && c.result !== undefined);
+  const seen = new Map<string, number[]>();
+  for (const c of texts) {
+    const text = String(c.body.text);
+    const summary = /^Check-in (\d+) from (c\d+)/.exec(text);
+    const question = /^(?:.*\n\n)?(\d)\/9\./s.exec(text);
+    const key = summary
+      ? `summary:${summary[2]}:${summary[1]}`
+      : question
+        ? `question:${c.body.chat_id}:${JSON.stringify(c.body.reply_markup)}`
+        : undefined;
+    if (key) seen.set(key, [...(seen.get(key) ?? []), c.at]);
+  }
+  let within = 0;
+  let across = 0;
+  for (const times of seen.values()) {
+    for (let k = 1; k < times.length; k++) {
+      if (lifetimeOf(times[k] ?? 0) === lifetimeOf(times[k - 1] ?? 0)) within++;
+      else across++;
+    }
+  }
+  const summaries = [...seen.keys()].filter((k) => k.startsWith("summary:")).length;
+  const report: SoakReport = {
+    seconds: run.options.seconds,
+    kills: lifetimes.length - 1,
+    updatesSent: run.updatesSent,
+    redelivered: run.redelivered,
+    answersAcknowledged: acknowledged.size,
+    answersMissing: missing,
+    checkinsCompleted: completed,
+    summariesMissing: Math.max(0, completed - summaries),
+    duplicatesWithinLifetime: within,
+    resentAcrossKill: across,
+    ok: false,
+  };
+  report.ok =
+    report.answersMissing === 0 && report.summariesMissing === 0 && report.duplicatesWithinLifetime === 0;
+  return report;
+}
