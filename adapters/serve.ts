@@ -46,13 +46,19 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     onQueued: () => worker?.wake(),
     inviteLinks: (code) => (telegram ? [telegram.inviteLink(code)] : []),
   });
-  worker = new DeliveryWorker(store, senders, systemClock, log, {
-    onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
-    onFailed: async (row) => {
-      if (row.personId !== null && !row.message.urgent) await engine.deliveryFailed(row.personId);
+  worker = new DeliveryWorker(
+    store,
+    senders.map((sender) => withLimits(sender, settings)),
+    systemClock,
+    log,
+    {
+      onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
+      onFailed: async (row) => {
+        if (row.personId !== null && !row.message.urgent) await engine.deliveryFailed(row.personId);
+      },
+      maxAttempts: settings.clinic.delivery.maxAttempts,
     },
-    maxAttempts: settings.clinic.delivery.maxAttempts,
-  });
+  );
 
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
   await telegram?.start(engine, http.server);
@@ -121,4 +127,16 @@ async function startTelegram(settings: Settings, log: Logger): Promise<TelegramC
       { cause: error },
     );
   }
+}
+
+/** A channel's limits, or the clinic's override of them (delivery.perRecipientPerSecond, overallPerSecond). */
+function withLimits(sender: ChannelSender, settings: Settings): ChannelSender {
+  const { perRecipientPerSecond, overallPerSecond } = settings.clinic.delivery;
+  if (perRecipientPerSecond === undefined && overallPerSecond === undefined) return sender;
+  const limits = { ...sender.limits };
+  if (perRecipientPerSecond !== undefined)
+    limits.perRecipient = { burst: Math.max(3, perRecipientPerSecond), perSecond: perRecipientPerSecond };
+  if (overallPerSecond !== undefined)
+    limits.global = { burst: Math.max(5, Math.round(overallPerSecond / 5)), perSecond: overallPerSecond };
+  return { channel: sender.channel, limits, send: (d) => sender.send(d) };
 }

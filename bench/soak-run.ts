@@ -53,7 +53,7 @@ function rng(seed: number): () => number {
 }
 
 /** Therapist i and client i, enrolled through the engine on the same database before the run. */
-async function enrol(dbPath: string, pairs: number): Promise<void> {
+export async function enrolPairs(dbPath: string, pairs: number): Promise<void> {
   const store = SqliteStore.open(dbPath);
   const engine = new Engine(store, testDeps(new ManualClock(new Date())));
   let id = 0;
@@ -94,7 +94,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const random = rng(options.seed);
   const dir = mkdtempSync(join(tmpdir(), "rapport-soak-"));
   const dbPath = join(dir, "soak.db");
-  await enrol(dbPath, options.pairs);
+  await enrolPairs(dbPath, options.pairs);
   const fake = new FakeTelegram();
   const apiRoot = await fake.start();
   const env = {

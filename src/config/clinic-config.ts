@@ -93,6 +93,12 @@ export const clinicConfigSchema = z
     delivery: section({
       /** Attempts for an ordinary message before it is marked failed and the therapist told. */
       maxAttempts: z.number().int().min(1).max(50).default(8),
+      /**
+       * Overrides every channel's sending limits (messages a second), for a platform plan with
+       * other limits, or a benchmark that measures rapport rather than the platform.
+       */
+      perRecipientPerSecond: z.number().positive().optional(),
+      overallPerSecond: z.number().positive().optional(),
     }),
     risk: section({
       /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */

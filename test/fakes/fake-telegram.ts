@@ -26,12 +26,16 @@ export class FakeTelegram {
   private readonly updates: Record<string, unknown>[] = [];
   private readonly holds: { method: string; release: Promise<void> }[] = [];
   private pollWaiters: (() => void)[] = [];
+  /** The base URL to give rapport as TELEGRAM_API_ROOT, once started. */
+  url = "";
+  private rate: { perSecond: number; tokens: number; at: number } | undefined;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
   }
 
   async stop(): Promise<void> {
@@ -45,6 +49,11 @@ export class FakeTelegram {
     const list = this.failures.get(method) ?? [];
     list.push({ status, body: { ok: false, error_code: status, description, parameters } });
     this.failures.set(method, list);
+  }
+
+  /** sendMessage above this rate answers 429 with retry_after, as Telegram does (a bucket of one second). */
+  limitRate(perSecond: number): void {
+    this.rate = { perSecond, tokens: perSecond, at: Date.now() };
   }
 
   /** Every sendMessage to this chat answers 403, as when the user blocked the bot. */
@@ -108,6 +117,23 @@ export class FakeTelegram {
     if (hold) await hold.release;
     const failure = this.failures.get(method)?.shift();
     if (failure) return reply(res, failure.status, failure.body);
+    if (method === "sendMessage" && this.rate) {
+      const now = Date.now();
+      this.rate.tokens = Math.min(
+        this.rate.perSecond,
+        this.rate.tokens + ((now - this.rate.at) / 1000) * this.rate.perSecond,
+      );
+      this.rate.at = now;
+      if (this.rate.tokens < 1) {
+        return reply(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: "Too Many Requests: retry after 1",
+          parameters: { retry_after: 1 },
+        });
+      }
+      this.rate.tokens -= 1;
+    }
     if (method === "sendMessage" && this.blocked.has(Number(body.chat_id))) {
       return reply(res, 403, {
         ok: false,

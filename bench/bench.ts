@@ -1,0 +1,344 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Bot } from "grammy";
+import { telegramSender } from "../adapters/telegram/telegram-sender.js";
+import { ManualClock, systemClock } from "../src/clock.js";
+import { DeliveryWorker } from "../src/delivery/worker.js";
+import { Engine } from "../src/engine/engine.js";
+import { SqliteStore } from "../src/store/sqlite-store.js";
+import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
+import { silentLog, testDeps } from "../test/helpers/conversation.js";
+import { appendResults } from "./results.js";
+import { generateScaleData } from "./scale-data.js";
+import { enrolPairs } from "./soak-run.js";
+
+/**
+ * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
+ * delivery under a platform's rate limit, in one run. Figures go to standard output and to
+ * bench/RESULTS.md, beside the targets. Traffic stays on loopback; every loop is bounded.
+ */
+const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
+const SECRET = "bench-secret";
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-300)}`)), 20_000);
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+      const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port) });
+      }
+    });
+  });
+}
+
+/** One simulated client pressing through a whole check-in, timing each webhook call and each next question. */
+async function webhookRun(
+  concurrency: number,
+  fake: FakeTelegram,
+): Promise<{ answers: number; seconds: number; latency: number[]; lag: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-bench-"));
+  const db = join(dir, "bench.db");
+  const config = join(dir, "clinic.yaml");
+  // rapport's own cost is measured, not Telegram's limits (which bind any bot alike).
+  writeFileSync(
+    config,
+    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
+  );
+  await enrolPairs(db, concurrency);
+  const server = await startServe({
+    PATH: process.env.PATH ?? "",
+    RAPPORT_DB: db,
+    RAPPORT_DEMO: "1",
+    RAPPORT_CONFIG: config,
+    TELEGRAM_BOT_TOKEN: "123456:BENCH",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: fake.url,
+    PORT: "0",
+    // "rapport is listening" is an info line: it gives the port.
+    LOG_LEVEL: "info",
+  });
+  let updateId = 1;
+  const latency: number[] = [];
+  const lag: number[] = [];
+  let answers = 0;
+  const post = async (update: Record<string, unknown>) => {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${server.port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify(update),
+    });
+    await res.arrayBuffer();
+    latency.push(performance.now() - t0);
+    return Date.now();
+  };
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, i) => {
+      const therapist = 510_000 + i;
+      const client = 520_000 + i;
+      let after = fake.calls.length;
+      await post(message(therapist, `checkin c${i}`, updateId++));
+      for (let step = 0; step < 10; step++) {
+        const found = await nextQuestion(fake, client, after, 30_000);
+        if (!found) break;
+        after = found.index + 1;
+        const text = String(found.call.body.text);
+        const value = text.startsWith("Last one") ? "skip" : text.includes("thoughts of harming") ? "0" : "7";
+        const sentAt = await post(press(client, found.call, value, updateId++));
+        answers++;
+        if (value !== "skip") {
+          const next = await nextQuestion(fake, client, after, 30_000);
+          if (next) lag.push(next.call.at - sentAt);
+        }
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  server.child.kill("SIGTERM");
+  return { answers, seconds, latency, lag };
+}
+
+function message(user: number, text: string, id: number) {
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      from: { id: user, is_bot: false, first_name: "b" },
+      chat: { id: user, type: "private" },
+      text,
+    },
+  };
+}
+
+function press(user: number, sent: RecordedCall, value: string, id: number) {
+  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+  const data =
+    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
+  return {
+    update_id: id,
+    callback_query: {
+      id: String(id),
+      from: { id: user, is_bot: false, first_name: "b" },
+      chat_instance: "1",
+      data,
+      message: {
+        message_id: (sent.result as { message_id: number }).message_id,
+        date: 0,
+        chat: { id: user, type: "private" },
+      },
+    },
+  };
+}
+
+async function nextQuestion(fake: FakeTelegram, user: number, after: number, waitMs: number) {
+  const deadline = Date.now() + waitMs;
+  let from = after;
+  while (Date.now() < deadline) {
+    const calls = fake.calls;
+    for (let k = from; k < calls.length; k++) {
+      const c = calls[k];
+      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result)
+        return { call: c, index: k };
+    }
+    from = Math.max(from, calls.length - 50);
+    await new Promise((r) => setImmediate(r));
+  }
+  return undefined;
+}
+
+/** The floor: the same kind of load against a bare grammY bot, one sendMessage per update. */
+async function floorRun(concurrency: number, fake: FakeTelegram, updatesEach: number): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./floor-bot.ts", import.meta.url).pathname],
+    {
+      env: { ...process.env, TELEGRAM_API_ROOT: fake.url },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.once("data", (d) => resolve(JSON.parse(String(d)).port)),
+  );
+  let id = 1;
+  const started = Date.now();
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, i) => {
+      const user = 700_000 + i;
+      for (let k = 0; k < updatesEach; k++) {
+        const after = fake.calls.length;
+        await fetch(`http://127.0.0.1:${port}/`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(message(user, "7", id++)),
+        }).then((r) => r.arrayBuffer());
+        const deadline = Date.now() + 10_000;
+        while (!fake.calls.slice(after).some((c) => Number(c.body.chat_id) === user) && Date.now() < deadline)
+          await new Promise((r) => setImmediate(r));
+        done++;
+      }
+    }),
+  );
+  child.kill("SIGTERM");
+  return done / ((Date.now() - started) / 1000);
+}
+
+/** 10,000 messages to a platform that answers 429 above its rate: how close the worker keeps to it. */
+async function deliveryRun(
+  allowedPerSecond: number,
+  messages: number,
+): Promise<{ rate: number; tooMany: number; exactlyOnce: boolean; seconds: number }> {
+  const fake = new FakeTelegram();
+  fake.limitRate(allowedPerSecond);
+  await fake.start();
+  const dir = mkdtempSync(join(tmpdir(), "rapport-delivery-"));
+  const store = SqliteStore.open(join(dir, "d.db"));
+  const now = new Date().toISOString();
+  await store.transaction(async (tx) => {
+    for (let r = 0; r < 1000; r++) {
+      const id = await tx.createPerson("client", `r${r}`, now);
+      await tx.saveIdentity(
+        {
+          channel: "telegram",
+          externalId: String(800_000 + r),
+          personId: id,
+          address: { chatId: 800_000 + r },
+          locale: null,
+        },
+        now,
+      );
+    }
+    for (let m = 0; m < messages; m++) await tx.enqueue((m % 1000) + 1, { kind: "info", text: `m${m}` }, now);
+  });
+  const bot = new Bot("123456:DELIVERY", { client: { apiRoot: fake.url } });
+  const sender = {
+    ...telegramSender(bot.api),
+    limits: {
+      perRecipient: { burst: 3, perSecond: 1 },
+      global: { burst: Math.round(allowedPerSecond / 10), perSecond: allowedPerSecond },
+    },
+  };
+  const worker = new DeliveryWorker(store, [sender], systemClock, silentLog, { concurrency: 16 });
+  const started = Date.now();
+  worker.start();
+  const deadline = started + (messages / allowedPerSecond) * 3000 + 30_000;
+  while (fake.sent().filter((c) => c.result).length < messages && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  const seconds = (Date.now() - started) / 1000;
+  await worker.stop();
+  const delivered = fake
+    .sent()
+    .filter((c) => c.result)
+    .map((c) => String(c.body.text));
+  const tooMany = fake.sent().filter((c) => !c.result).length;
+  store.close();
+  await fake.stop();
+  return {
+    rate: delivered.length / seconds / allowedPerSecond,
+    tooMany,
+    exactlyOnce: new Set(delivered).size === messages && delivered.length === messages,
+    seconds,
+  };
+}
+
+/** The scale run: a generated clinic group, then summary and clients as therapists ask them, and calibrate. */
+async function scaleRun(size: { therapists: number; clients: number; checkins: number }) {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-scale-"));
+  const db = join(dir, "scale.db");
+  const t0 = Date.now();
+  await generateScaleData(db, size);
+  const generated = (Date.now() - t0) / 1000;
+  const store = SqliteStore.open(db);
+  const engine = new Engine(store, testDeps(new ManualClock(new Date())));
+  const peak = { rss: process.memoryUsage().rss };
+  const watch = setInterval(() => (peak.rss = Math.max(peak.rss, process.memoryUsage().rss)), 20);
+  const time = async (text: string, therapist: number, k: number) => {
+    const t = performance.now();
+    await engine.handle({
+      channel: "bench",
+      id: `q${therapist}-${k}-${text}`,
+      sender: { id: `t${therapist}` },
+      address: {},
+      direct: true,
+      input: { kind: "text", text },
+    });
+    return performance.now() - t;
+  };
+  const summary: number[] = [];
+  const clients: number[] = [];
+  for (let k = 0; k < 400; k++) {
+    const therapist = (k * 7) % size.therapists;
+    summary.push(await time(`summary c${therapist * (size.clients / size.therapists)}`, therapist, k));
+    clients.push(await time("clients", therapist, k));
+  }
+  clearInterval(watch);
+  store.close();
+  const t1 = Date.now();
+  execFileSync(process.execPath, [CLI, "calibrate"], {
+    env: { PATH: process.env.PATH ?? "", RAPPORT_DB: db, RAPPORT_DEMO: "1" },
+    stdio: "ignore",
+  });
+  const calibrate = (Date.now() - t1) / 1000;
+  return { generated, size: statSync(db).size, peakRss: peak.rss, summary, clients, calibrate };
+}
+
+const args = new Set(process.argv.slice(2));
+const small = args.has("--small");
+const fake = new FakeTelegram();
+await fake.start();
+say(
+  `Webhook path (rapport serve, restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted to measure rapport itself):`,
+);
+const levels = small ? [1, 10] : [1, 10, 100, 500];
+const at: Record<number, number> = {};
+for (const c of levels) {
+  const r = await webhookRun(c, fake);
+  at[c] = r.answers / r.seconds;
+  say(
+    `  ${c} clients: ${(r.answers / r.seconds).toFixed(1)} answers/s; webhook p50 ${ms(pct(r.latency, 50))}, p99 ${ms(pct(r.latency, 99))}; delivery lag p50 ${ms(pct(r.lag, 50))}, p99 ${ms(pct(r.lag, 99))}`,
+  );
+  fake.calls.length = 0;
+}
+const floorClients = small ? 10 : 100;
+const floor = await floorRun(floorClients, fake, small ? 20 : 50);
+fake.calls.length = 0;
+say(
+  `Floor (bare grammY bot on node:http, one sendMessage per update, ${floorClients} clients): ${floor.toFixed(1)} updates/s; rapport at ${floorClients}: ${((at[floorClients] ?? 0) / floor).toFixed(2)} of it (target at least 0.35)`,
+);
+await fake.stop();
+
+const scale = small
+  ? { therapists: 20, clients: 1_000, checkins: 10_000 }
+  : { therapists: 2_000, clients: 100_000, checkins: 1_000_000 };
+const s = await scaleRun(scale);
+say(
+  `Scale: ${scale.clients} clients, ${scale.therapists} therapists, ${scale.checkins} check-ins of 8 answers (generated in ${s.generated.toFixed(0)} s): database ${(s.size / 2 ** 20).toFixed(0)} MiB; peak RSS while serving ${(s.peakRss / 2 ** 20).toFixed(0)} MB (target under 250)`,
+);
+say(
+  `  summary ALIAS p50 ${ms(pct(s.summary, 50))}, p99 ${ms(pct(s.summary, 99))} (target p99 under 5 ms); clients (${scale.clients / scale.therapists} clients) p50 ${ms(pct(s.clients, 50))}, p99 ${ms(pct(s.clients, 99))} (target under 10 ms); calibrate ${s.calibrate.toFixed(1)} s (target under 30 s)`,
+);
+
+const d = await deliveryRun(small ? 100 : 200, small ? 1_000 : 10_000);
+say(
+  `Delivery: ${small ? 1_000 : 10_000} messages to a platform allowing ${small ? 100 : 200}/s: ${(d.rate * 100).toFixed(0)} % of the allowed rate (target at least 90 %), ${d.tooMany} answers 429 in ${d.seconds.toFixed(0)} s (target at most one a minute), every message once: ${d.exactlyOnce ? "yes" : "NO"}`,
+);
+appendResults(small ? "Benchmark (small)" : "Benchmark", lines);

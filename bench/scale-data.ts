@@ -1,0 +1,85 @@
+import { SqliteStore } from "../src/store/sqlite-store.js";
+
+/**
+ * A generated clinic group for the scale benchmark: therapists, their clients (aliases c0, c1,
+ * ...), one episode each (most finished, so calibrate has data), and completed check-ins of 8
+ * answers whose progress follows the default trajectory with noise.
+ */
+export async function generateScaleData(
+  path: string,
+  size: { therapists: number; clients: number; checkins: number },
+): Promise<void> {
+  SqliteStore.open(path).close();
+  const store = SqliteStore.open(path);
+  const db = store.connection;
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const at = "2026-01-05T10:00:00.000Z";
+  const plan = JSON.stringify([
+    ...["heard", "goals", "approach", "overall"].map((item) => ({ instrument: "alliance", item })),
+    ...["personal", "relationships", "social", "overall"].map((item) => ({ instrument: "progress", item })),
+  ]);
+  const person = db.prepare("INSERT INTO people (id, role, name, created_at) VALUES (?, ?, ?, ?)");
+  const identity = db.prepare(
+    "INSERT INTO identities (channel, external_id, person_id, address, last_seen_at) VALUES ('bench', ?, ?, ?, ?)",
+  );
+  const client = db.prepare(
+    "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'active', ?)",
+  );
+  const consent = db.prepare(
+    "INSERT INTO consents (client_id, version, choice, at) VALUES (?, 1, 'given', ?)",
+  );
+  const episode = db.prepare(
+    "INSERT INTO episodes (id, client_id, started_at, ended_at) VALUES (?, ?, ?, ?)",
+  );
+  const checkin = db.prepare(
+    "INSERT INTO checkins (id, client_id, episode_id, seq, status, step, plan, created_at, completed_at) VALUES (?, ?, ?, ?, 'completed', 8, ?, ?, ?)",
+  );
+  const answer = db.prepare(
+    "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const perClient = Math.max(1, Math.round(size.checkins / size.clients));
+  const perTherapist = size.clients / size.therapists;
+  const items = JSON.parse(plan) as { instrument: string; item: string }[];
+  db.transaction(() => {
+    for (let t = 0; t < size.therapists; t++) {
+      person.run(t + 1, "therapist", `Therapist ${t}`, at);
+      identity.run(`t${t}`, t + 1, JSON.stringify({ externalId: `t${t}`, address: {} }), at);
+    }
+    let checkinId = 1;
+    for (let c = 0; c < size.clients; c++) {
+      const id = size.therapists + c + 1;
+      const therapist = Math.floor(c / perTherapist) + 1;
+      person.run(id, "client", `c${c}`, at);
+      client.run(id, therapist, `c${c}`, at);
+      consent.run(id, at);
+      episode.run(c + 1, id, at, random() < 0.7 ? "2026-06-01T00:00:00.000Z" : null);
+      const y1 = 8 + random() * 22;
+      const slope = 1.4 + 0.34 * (25 - y1);
+      for (let k = 1; k <= perClient; k++) {
+        const progress = Math.max(
+          0,
+          Math.min(
+            40,
+            y1 +
+              slope * Math.log(k) +
+              5.5 * Math.sqrt(1 - 1 / k) * (random() + random() + random() - 1.5) * 2,
+          ),
+        );
+        const alliance = Math.min(40, 30 + random() * 10);
+        const day = new Date(Date.parse(at) + k * 7 * 86_400_000).toISOString();
+        checkin.run(checkinId, id, c + 1, k, plan, day, day);
+        for (const [n, it] of items.entries()) {
+          const total = it.instrument === "alliance" ? alliance : progress;
+          answer.run(checkinId, it.instrument, it.item, Math.round((total / 4) * 10) / 10, day);
+          void n;
+        }
+        checkinId++;
+      }
+    }
+  })();
+  store.close();
+}
