@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,11 +8,12 @@ import { ManualClock, systemClock } from "../src/clock.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
-import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
+import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { appendResults } from "./results.js";
 import { generateScaleData } from "./scale-data.js";
 import { enrolPairs } from "./soak-run.js";
+import { message, nextQuestion, press, startServe } from "./telegram-load.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
@@ -31,22 +32,6 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-async function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-300)}`)), 20_000);
-    child.stderr?.on("data", (d) => {
-      stderr += d;
-      const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(port) });
-      }
-    });
-  });
-}
 
 /** One simulated client pressing through a whole check-in, timing each webhook call and each next question. */
 async function webhookRun(
@@ -71,8 +56,6 @@ async function webhookRun(
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: fake.url,
     PORT: "0",
-    // "rapport is listening" is an info line: it gives the port.
-    LOG_LEVEL: "info",
   });
   let updateId = 1;
   const latency: number[] = [];
@@ -114,55 +97,6 @@ async function webhookRun(
   const seconds = (Date.now() - started) / 1000;
   server.child.kill("SIGTERM");
   return { answers, seconds, latency, lag };
-}
-
-function message(user: number, text: string, id: number) {
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      from: { id: user, is_bot: false, first_name: "b" },
-      chat: { id: user, type: "private" },
-      text,
-    },
-  };
-}
-
-function press(user: number, sent: RecordedCall, value: string, id: number) {
-  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
-  const data =
-    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
-  return {
-    update_id: id,
-    callback_query: {
-      id: String(id),
-      from: { id: user, is_bot: false, first_name: "b" },
-      chat_instance: "1",
-      data,
-      message: {
-        message_id: (sent.result as { message_id: number }).message_id,
-        date: 0,
-        chat: { id: user, type: "private" },
-      },
-    },
-  };
-}
-
-async function nextQuestion(fake: FakeTelegram, user: number, after: number, waitMs: number) {
-  const deadline = Date.now() + waitMs;
-  let from = after;
-  while (Date.now() < deadline) {
-    const calls = fake.calls;
-    for (let k = from; k < calls.length; k++) {
-      const c = calls[k];
-      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result)
-        return { call: c, index: k };
-    }
-    from = Math.max(from, calls.length - 50);
-    await new Promise((r) => setImmediate(r));
-  }
-  return undefined;
 }
 
 /** The floor: the same kind of load against a bare grammY bot, one sendMessage per update. */
@@ -326,6 +260,11 @@ say(
 );
 await fake.stop();
 
+if (args.has("--webhook")) {
+  // Only the webhook path and its floor, for profiling rounds.
+  appendResults("Benchmark (webhook path only)", lines);
+  process.exit(0);
+}
 const scale = small
   ? { therapists: 20, clients: 1_000, checkins: 10_000 }
   : { therapists: 2_000, clients: 100_000, checkins: 1_000_000 };

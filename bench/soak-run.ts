@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,7 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { testDeps } from "../test/helpers/conversation.js";
+import { message, nextQuestion, press, startServe } from "./telegram-load.js";
 
 /**
  * The fault soak: check-ins through the real Telegram webhook of `rapport serve` (a child
@@ -39,7 +40,6 @@ export interface SoakReport {
   ok: boolean;
 }
 
-const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
 const SECRET = "soak-secret";
 
 function rng(seed: number): () => number {
@@ -173,7 +173,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     while (Date.now() < deadline) {
       await post(message(therapistId(i), `checkin c${i}`, ++updateId));
       for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
-        const found = await waitForQuestion(fake, clientId(i), after, 5_000);
+        const found = await nextQuestion(fake, clientId(i), after, 5_000);
         if (!found) {
           // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
           tries++;
@@ -200,83 +200,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   return check(dbPath, fake.calls, acknowledged, lifetimes, { options, updatesSent, redelivered });
 }
 
-function message(user: number, text: string, id: number): Record<string, unknown> {
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      from: { id: user, is_bot: false, first_name: "s" },
-      chat: { id: user, type: "private" },
-      text,
-    },
-  };
-}
-
-function press(user: number, sent: RecordedCall, value: string, id: number): Record<string, unknown> {
-  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
-  const data =
-    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
-  const messageId = (sent.result as { message_id: number }).message_id;
-  return {
-    update_id: id,
-    callback_query: {
-      id: String(id),
-      from: { id: user, is_bot: false, first_name: "s" },
-      chat_instance: "1",
-      data,
-      message: { message_id: messageId, date: 0, chat: { id: user, type: "private" } },
-    },
-  };
-}
-
 const refOf = (sent: RecordedCall) =>
   (
     (sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]?.[0]
       ?.callback_data ?? ""
   ).split("|")[0] ?? "";
-
-/** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
-async function waitForQuestion(
-  fake: FakeTelegram,
-  user: number,
-  after: number,
-  waitMs: number,
-): Promise<{ call: RecordedCall; index: number } | undefined> {
-  const deadline = Date.now() + waitMs;
-  let from = after;
-  while (Date.now() < deadline) {
-    const calls = fake.calls;
-    for (let k = from; k < calls.length; k++) {
-      const c = calls[k];
-      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result) {
-        return { call: c, index: k };
-      }
-    }
-    from = Math.max(from, calls.length - 20);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return undefined;
-}
-
-async function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve"], {
-      env: { ...env, LOG_LEVEL: "info" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-500)}`)), 20_000);
-    child.stderr?.on("data", (d) => {
-      stderr += d;
-      const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(port) });
-      }
-    });
-  });
-}
 
 function check(
   dbPath: string,

@@ -113,10 +113,12 @@ export class DeliveryWorker {
       const ready = this.admit(rows, now.getTime());
       let progress = 0;
       for (let i = 0; i < ready.length; i += this.options.concurrency) {
-        const results = await Promise.all(
-          ready.slice(i, i + this.options.concurrency).map((r) => this.deliver(r)),
-        );
-        progress += results.filter(Boolean).length;
+        const chunk = ready.slice(i, i + this.options.concurrency);
+        const results = await Promise.all(chunk.map((r) => this.deliver(r)));
+        const sentIds = chunk.filter((_, k) => results[k]).map((r) => r.id);
+        // One write for the chunk: a crash before it means these are sent again (never lost).
+        if (sentIds.length > 0) await this.store.markSentMany(sentIds, this.clock.now().toISOString());
+        progress += sentIds.length;
       }
       sent += progress;
       // A recipient's next message shows up once the one before it is sent: go on while passes progress.
@@ -158,7 +160,6 @@ export class DeliveryWorker {
         }),
         this.options.sendTimeoutMs,
       );
-      await this.store.markSent(row.id, this.clock.now().toISOString());
       return true;
     } catch (error) {
       await this.failed(row, error);

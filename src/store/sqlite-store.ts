@@ -152,10 +152,11 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      this.db.exec("BEGIN IMMEDIATE");
+      // Prepared once: BEGIN and COMMIT run for every inbound event.
+      this.stmt("BEGIN IMMEDIATE").run();
       try {
         const result = await fn(this.tx);
-        this.db.exec("COMMIT");
+        this.stmt("COMMIT").run();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
@@ -213,6 +214,19 @@ export class SqliteStore implements Store {
          LIMIT ?`,
       ).all(...channels, now, limit) as Row[];
       return rows.map((row) => toOutboxRow(row, this.crypto));
+    });
+  }
+
+  /** Marks several sent messages in one write: one commit per delivery pass, not per message. */
+  markSentMany(ids: readonly number[], at: string): Promise<void> {
+    return this.queue.run(async () => {
+      const mark = this.stmt(
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, ${SCRUB}
+         WHERE id = ?`,
+      );
+      this.db.transaction(() => {
+        for (const id of ids) mark.run(at, id);
+      })();
     });
   }
 

@@ -311,6 +311,7 @@ export interface Store {
   /** Messages due for the given channels, oldest first, urgent first, at most one per recipient in order. */
   dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]>;
   markSent(id: number, at: string): Promise<void>;
+  markSentMany(ids: readonly number[], at: string): Promise<void>;
   /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */
   markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
   markFailed(id: number, error: string, at: string): Promise<void>;

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
+
+/** What the benchmark and the soak share: starting `rapport serve`, and Telegram updates as a user sends them. */
+const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
+
+/** `nodeArgs` go to node itself, such as --cpu-prof for profiling the server. */
+export function startServe(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    // "rapport is listening" is an info line: it gives the port.
+    const child = spawn(process.execPath, [...nodeArgs, CLI, "serve"], {
+      env: { ...env, LOG_LEVEL: "info" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-300)}`)), 20_000);
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+      const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port) });
+      }
+    });
+  });
+}
+
+export function message(user: number, text: string, id: number): Record<string, unknown> {
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      from: { id: user, is_bot: false, first_name: "u" },
+      chat: { id: user, type: "private" },
+      text,
+    },
+  };
+}
+
+/** A press of the button with `value` on a message rapport sent. */
+export function press(user: number, sent: RecordedCall, value: string, id: number): Record<string, unknown> {
+  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+  const data =
+    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
+  const messageId = (sent.result as { message_id: number }).message_id;
+  return {
+    update_id: id,
+    callback_query: {
+      id: String(id),
+      from: { id: user, is_bot: false, first_name: "u" },
+      chat_instance: "1",
+      data,
+      message: { message_id: messageId, date: 0, chat: { id: user, type: "private" } },
+    },
+  };
+}
+
+/** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
+export async function nextQuestion(
+  fake: FakeTelegram,
+  user: number,
+  after: number,
+  waitMs: number,
+): Promise<{ call: RecordedCall; index: number } | undefined> {
+  const deadline = Date.now() + waitMs;
+  let from = after;
+  while (Date.now() < deadline) {
+    const calls = fake.calls;
+    for (let k = from; k < calls.length; k++) {
+      const c = calls[k];
+      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result) {
+        return { call: c, index: k };
+      }
+    }
+    from = Math.max(from, calls.length - 50);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return undefined;
+}
