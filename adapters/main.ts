@@ -3,6 +3,7 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { openApp, VERSION } from "../src/app.js";
 import { calibrate } from "../src/cli/calibrate.js";
+import { toCsv, toFhir } from "../src/cli/export.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
@@ -139,6 +140,29 @@ program
       }
     },
   );
+
+program
+  .command("export")
+  .description("every completed check-in, under pseudonyms, as CSV (one row per answer) or a FHIR R4 Bundle")
+  .requiredOption("--format <format>", "csv or fhir")
+  .option("--out <file>", "where to write (default: standard output)")
+  .action(async (options: { format: string; out?: string }) => {
+    if (options.format !== "csv" && options.format !== "fhir") {
+      throw new ConfigError(`--format must be csv or fhir (got "${options.format}")`, "--format");
+    }
+    const settings = loadSettings();
+    const { store, catalog } = openApp({ settings, log: createLogger(), clock: systemClock });
+    const rows = await store.exportAnswers();
+    store.close();
+    // Pseudonyms are stable for one database and key, and lead back to no one outside it.
+    const secret = `${settings.dataKey ?? "rapport"}:${settings.dbPath}`;
+    const text =
+      options.format === "csv"
+        ? toCsv(rows, secret)
+        : `${JSON.stringify(toFhir(rows, catalog, secret), null, 2)}\n`;
+    if (options.out) writeFileSync(options.out, text);
+    else process.stdout.write(text);
+  });
 
 program
   .command("rotate-key")

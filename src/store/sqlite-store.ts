@@ -18,6 +18,7 @@ import type {
   CodeKind,
   CompletedCheckin,
   EpisodeScores,
+  ExportRow,
   Identity,
   Job,
   OutboxRow,
@@ -163,6 +164,20 @@ export class SqliteStore implements Store {
         throw error;
       }
     });
+  }
+
+  exportAnswers(): Promise<ExportRow[]> {
+    return this.queue.run(async () =>
+      (
+        this.stmt(
+          `SELECT ch.client_id AS clientId, ch.episode_id AS episodeId, ch.id AS checkinId, ch.seq AS seq,
+             ch.completed_at AS completedAt, a.instrument AS instrument, a.item AS item, a.value AS value,
+             a.answered_at AS answeredAt
+           FROM checkins ch JOIN answers a ON a.checkin_id = ch.id
+           WHERE ch.status = 'completed' ORDER BY ch.id, a.answered_at, a.instrument, a.item`,
+        ).all() as ExportRow[]
+      ).map((r) => ({ ...r, value: Number(r.value) })),
+    );
   }
 
   finishedEpisodeScores(): Promise<EpisodeScores[]> {

@@ -167,6 +167,18 @@ export interface ClientData {
   pauses: { from: string; to: string }[];
 }
 
+export interface ExportRow {
+  clientId: number;
+  episodeId: number;
+  checkinId: number;
+  seq: number;
+  completedAt: string;
+  instrument: string;
+  item: string;
+  value: number;
+  answeredAt: string;
+}
+
 export interface OutboxRow {
   id: number;
   personId: number | null;
@@ -303,6 +315,9 @@ export interface Tx {
 
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Every answer of every completed check-in, for `rapport export`, in check-in order. */
+  exportAnswers(): Promise<ExportRow[]>;
 
   /** Progress totals of every finished (ended) episode, in check-in order. */
   finishedEpisodeScores(): Promise<EpisodeScores[]>;

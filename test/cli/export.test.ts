@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
+
+/** `rapport export`: CSV with one row per answer, and a FHIR R4 Bundle, under pseudonyms only. */
+describe("rapport export", () => {
+  it("exports every answer of a completed check-in as CSV and as FHIR, without the alias", async () => {
+    const env = freshEnv();
+    const link = await addTherapist(env, "Dr Rivera");
+    const setup = await script(env, [`rivera: link ${link}`, "rivera: invite zephyrine"]);
+    const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
+    await script(env, [
+      `client-9: start ${code}`,
+      "client-9: yes",
+      "rivera: checkin zephyrine",
+      ...["9", "8", "7.5", "10", "5", "6", "4", "5", "no", "skip"].map((v) => `client-9: ${v}`),
+    ]);
+
+    const csv = await runCli(["export", "--format", "csv"], env);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toBe("client,episode,checkin,instrument,item,value,answered_at");
+    expect(lines).toHaveLength(10);
+    expect(lines[3]).toMatch(/^p-[0-9a-f]{12},1,1,alliance,approach,7\.5,\d{4}-\d\d-\d\dT[\d:.]+\+00:00$/);
+    expect(csv.stdout).not.toContain("zephyrine");
+
+    const fhir = await runCli(["export", "--format", "fhir"], env);
+    const bundle = JSON.parse(fhir.stdout) as {
+      resourceType: string;
+      entry: { resource: Record<string, unknown> }[];
+    };
+    expect(bundle.resourceType).toBe("Bundle");
+    const responses = bundle.entry
+      .map((e) => e.resource)
+      .filter((r) => r.resourceType === "QuestionnaireResponse");
+    const alliance = responses.find((r) => String(r.questionnaire).endsWith("/alliance")) as {
+      status: string;
+      item: { linkId: string; answer: { valueDecimal: number }[] }[];
+      subject: { identifier: { value: string } };
+    };
+    expect(alliance.status).toBe("completed");
+    expect(alliance.item.find((i) => i.linkId === "total")?.answer[0]?.valueDecimal).toBe(34.5);
+    expect(alliance.subject.identifier.value).toMatch(/^p-/);
+    const questionnaires = bundle.entry
+      .map((e) => e.resource)
+      .filter((r) => r.resourceType === "Questionnaire");
+    expect(questionnaires.map((q) => q.id)).toEqual(["alliance", "progress", "safety"]);
+    expect(fhir.stdout).not.toContain("zephyrine");
+
+    const bad = await runCli(["export", "--format", "xml"], env);
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain("--format must be csv or fhir");
+  });
+});
