@@ -85,7 +85,8 @@ export async function continueCheckin(
       await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
-      if (decision.answer.instrument === SAFETY_INSTRUMENT && decision.answer.value > 0) {
+      const risk = instrument?.riskItem;
+      if (risk && decision.answer.item === risk.item && decision.answer.value > risk.above) {
         await raiseRisk(turn, client, checkin.id, { source: "safety_question" });
       }
       return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));

@@ -19,6 +19,11 @@ export const instrumentSchema = z
       })
       .strict()
       .refine((s) => s.max > s.min, { message: "max must be greater than min", path: ["max"] }),
+    /**
+     * An item whose answer above a value is a risk disclosure (the safety question; PHQ-9 item 9
+     * where a clinic adds the PHQ-9): it sends the crisis message and an urgent alert at once.
+     */
+    riskItem: z.object({ item: z.string(), above: z.number() }).strict().optional(),
     /** Named choices instead of a numeric scale (a yes/no question); typed words select them too. */
     choices: z
       .array(
@@ -46,6 +51,13 @@ export const instrumentSchema = z
   })
   .strict()
   .superRefine((inst, ctx) => {
+    if (inst.riskItem && !inst.items.some((i) => i.id === inst.riskItem?.item)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `no item "${inst.riskItem.item}" in this instrument`,
+        path: ["riskItem", "item"],
+      });
+    }
     inst.choices?.forEach((choice, i) => {
       if (choice.value < inst.scale.min || choice.value > inst.scale.max) {
         ctx.addIssue({ code: "custom", message: "must lie on the scale", path: ["choices", i, "value"] });
