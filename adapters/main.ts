@@ -3,7 +3,7 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { openApp, VERSION } from "../src/app.js";
 import { calibrate } from "../src/cli/calibrate.js";
-import { toCsv, toFhir } from "../src/cli/export.js";
+import { inQuestionOrder, toCsv, toFhir } from "../src/cli/export.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
@@ -152,7 +152,7 @@ program
     }
     const settings = loadSettings();
     const { store, catalog } = openApp({ settings, log: createLogger(), clock: systemClock });
-    const rows = await store.exportAnswers();
+    const rows = inQuestionOrder(await store.exportAnswers(), catalog);
     store.close();
     // Pseudonyms are stable for one database and key, and lead back to no one outside it.
     const secret = `${settings.dataKey ?? "rapport"}:${settings.dbPath}`;

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { PromptCatalog } from "../prompts/load.js";
 import { wordingFor } from "../prompts/render.js";
+import type { Instrument } from "../prompts/schema.js";
 import type { ExportRow } from "../store/types.js";
 
 /**
@@ -9,6 +10,34 @@ import type { ExportRow } from "../store/types.js";
  */
 export function pseudonym(clientId: number, secret: string): string {
   return `p-${createHmac("sha256", secret).update(String(clientId)).digest("hex").slice(0, 12)}`;
+}
+
+/**
+ * Rows of each check-in in the order the questions were asked. Answers typed within the same
+ * millisecond share a time, so the instrument's own item order breaks the tie, not the item's name.
+ */
+export function inQuestionOrder(rows: readonly ExportRow[], catalog: PromptCatalog): ExportRow[] {
+  const instruments = catalog.languages.get(catalog.fallback)?.instruments ?? new Map<string, Instrument>();
+  const instrumentRank = new Map([...instruments.keys()].map((id, i) => [id, i]));
+  const itemRank = new Map<string, number>();
+  for (const [id, instrument] of instruments) {
+    for (const [i, item] of instrument.items.entries()) itemRank.set(`${id}:${item.id}`, i);
+  }
+  const rank = (r: ExportRow) => [
+    r.checkinId,
+    Date.parse(r.answeredAt),
+    instrumentRank.get(r.instrument) ?? Number.MAX_SAFE_INTEGER,
+    itemRank.get(`${r.instrument}:${r.item}`) ?? Number.MAX_SAFE_INTEGER,
+  ];
+  return [...rows].sort((a, b) => {
+    const ka = rank(a);
+    const kb = rank(b);
+    for (let i = 0; i < ka.length; i++) {
+      const d = (ka[i] ?? 0) - (kb[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
 }
 
 /** One row per item answer; answered-at in ISO 8601 with its offset. */
