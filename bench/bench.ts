@@ -68,7 +68,7 @@ async function webhookRun(
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
       body: JSON.stringify(update),
     });
-    await res.arrayBuffer();
+    await fake.webhookAnswer(await res.text());
     latency.push(performance.now() - t0);
     return Date.now();
   };

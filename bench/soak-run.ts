@@ -129,8 +129,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           body: JSON.stringify(update),
           signal: AbortSignal.timeout(5_000),
         });
-        await res.arrayBuffer();
+        const answer = await res.text();
         if (res.status === 200) {
+          await fake.webhookAnswer(answer);
           updatesSent++;
           if (random() < 1 / 50) {
             redelivered++;
@@ -139,7 +140,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
               headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
               body: JSON.stringify(update),
             }).then(
-              (r) => r.arrayBuffer(),
+              async (r) => fake.webhookAnswer(await r.text()),
               () => undefined,
             );
           }

@@ -36,7 +36,14 @@ export async function createTelegramChannel(
   log: Logger,
 ): Promise<TelegramChannel> {
   // A hung request must not hold up every other send for grammY's default of 500 seconds.
-  const client = { timeoutSeconds: 30, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}) };
+  const client = {
+    timeoutSeconds: 30,
+    // On the webhook, the acknowledgement of a button press rides in the HTTP answer to
+    // Telegram (a "webhook reply"): one request fewer per answer. Everything else is sent
+    // through the outbox, where its success is known.
+    canUseWebhookReply: (method: string) => method === "answerCallbackQuery",
+    ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}),
+  };
   const bot = new Bot(settings.token, { client });
   await bot.init();
   const username = bot.botInfo.username;
@@ -46,7 +53,8 @@ export async function createTelegramChannel(
     sender: telegramSender(bot.api),
     inviteLink: (code) => `https://t.me/${username}?start=${code}`,
     async start(engine, server) {
-      bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log));
+      const webhook = settings.webhookSecret !== undefined;
+      bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log, webhook));
       if (settings.webhookSecret) {
         // No bot.catch here: a failed update must answer 500 so that Telegram delivers it again.
         mountWebhook(server, bot, settings.webhookSecret, log);
@@ -89,15 +97,20 @@ export async function createTelegramChannel(
   };
 }
 
-async function handle(ctx: Context, engine: Engine, log: Logger): Promise<void> {
+async function handle(ctx: Context, engine: Engine, log: Logger, webhook: boolean): Promise<void> {
   const event = toInboundEvent(ctx.update);
   if (!event) return;
   const { notice } = await engine.handle(event);
   if (ctx.callbackQuery) {
     // Answered at once so the button stops spinning; the answer itself goes through the outbox.
-    ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch((error: unknown) => {
-      log.warn({ err: error instanceof Error ? error.message : "unknown" }, "answerCallbackQuery failed");
-    });
+    const answered = ctx
+      .answerCallbackQuery(notice ? { text: notice } : undefined)
+      .catch((error: unknown) => {
+        log.warn({ err: error instanceof Error ? error.message : "unknown" }, "answerCallbackQuery failed");
+      });
+    // On the webhook it becomes the body of the HTTP answer, so it must be ready before that;
+    // when polling it is a request of its own that need not hold up the next update.
+    if (webhook) await answered;
   }
 }
 
@@ -121,8 +134,14 @@ function mountWebhook(server: Server, bot: Bot, secret: string, log: Logger): vo
       return;
     }
     try {
-      await bot.handleUpdate(update);
-      res.send(200, {});
+      let reply: string | undefined;
+      await bot.handleUpdate(update, {
+        send: (json: string) => {
+          reply = json;
+        },
+      });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(reply ?? "{}");
     } catch (error) {
       // Telegram redelivers on a non-2xx answer; the update id makes the retry safe.
       log.error(

@@ -90,7 +90,7 @@ describe("Telegram through rapport serve (webhook)", () => {
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
       body: JSON.stringify(update),
     });
-    await res.arrayBuffer();
+    await fake.webhookAnswer(await res.text());
     return res.status;
   }
 
@@ -163,6 +163,8 @@ describe("Telegram through rapport serve (webhook)", () => {
     expect(edits.filter((t) => t.includes("Your answer:"))).toHaveLength(10);
     expect(edits.some((t) => t.includes("1/9.") && t.endsWith("Your answer: 9"))).toBe(true);
     expect(fake.sent("answerCallbackQuery")).toHaveLength(10);
+    // Each press was acknowledged in the webhook's own HTTP answer, not by a request of its own.
+    expect(fake.sent("answerCallbackQuery").every((c) => c.viaWebhookAnswer)).toBe(true);
 
     // A press on an old keyboard changes nothing and says why in the callback answer.
     const question1 = fake.sent().find((c) => String(c.body.text).includes("1/9."));
@@ -284,6 +286,20 @@ describe("Telegram through rapport serve (long polling)", () => {
       const poll = fake.calls.find((c) => c.method === "getUpdates");
       expect(poll?.body.allowed_updates).toEqual(["message", "callback_query"]);
       expect(fake.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
+      // Without a webhook, a button press is acknowledged by a request of its own.
+      fake.queueUpdate({
+        update_id: ++updateId,
+        callback_query: {
+          id: "cb-2",
+          from: { id: 3003, is_bot: false, first_name: "A" },
+          chat_instance: "1",
+          data: "stale",
+          message: { message_id: 1, date: 0, chat: { id: 3003, type: "private" } },
+        },
+      });
+      await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 1);
+      expect(fake.sent("answerCallbackQuery")[0]?.body.callback_query_id).toBe("cb-2");
+      expect(fake.sent("answerCallbackQuery")[0]?.viaWebhookAnswer).toBeUndefined();
     } finally {
       server.child.kill("SIGKILL");
     }

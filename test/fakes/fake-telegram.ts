@@ -11,6 +11,8 @@ export interface RecordedCall {
   at: number;
   /** What the fake answered, for calls that succeeded. */
   result?: unknown;
+  /** Set when the call came as the HTTP answer to a webhook rather than as a request. */
+  viaWebhookAnswer?: true;
 }
 
 type Failure = { status: number; body: Record<string, unknown> };
@@ -75,6 +77,20 @@ export class FakeTelegram {
   queueUpdate(update: Record<string, unknown>): void {
     this.updates.push(update);
     for (const wake of this.pollWaiters.splice(0)) wake();
+  }
+
+  /**
+   * The body of a webhook's HTTP answer. Telegram carries out a method named there as if it had
+   * been called (a "webhook reply"), so it is recorded like any other call.
+   */
+  async webhookAnswer(raw: string): Promise<void> {
+    if (!raw) return;
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    if (typeof body.method !== "string") return;
+    const { method, ...params } = body;
+    const call: RecordedCall = { method, body: params, at: Date.now(), viaWebhookAnswer: true };
+    this.calls.push(call);
+    call.result = await this.result(method, params);
   }
 
   sent(method = "sendMessage"): RecordedCall[] {
