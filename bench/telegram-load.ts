@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
 
 /** What the benchmark and the soak share: starting `rapport serve`, and Telegram updates as a user sends them. */
@@ -18,6 +19,7 @@ export function startServe(
     let stderr = "";
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-300)}`)), 20_000);
     child.stderr?.on("data", (d) => {
+      if (process.env.BENCH_SERVE_LOG) appendFileSync(process.env.BENCH_SERVE_LOG, d);
       stderr += d;
       const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
       if (port) {
@@ -60,24 +62,16 @@ export function press(user: number, sent: RecordedCall, value: string, id: numbe
 }
 
 /** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
-export async function nextQuestion(
+export function nextQuestion(
   fake: FakeTelegram,
   user: number,
   after: number,
   waitMs: number,
 ): Promise<{ call: RecordedCall; index: number } | undefined> {
-  const deadline = Date.now() + waitMs;
-  let from = after;
-  while (Date.now() < deadline) {
-    const calls = fake.calls;
-    for (let k = from; k < calls.length; k++) {
-      const c = calls[k];
-      if (c?.method === "sendMessage" && Number(c.body.chat_id) === user && c.body.reply_markup && c.result) {
-        return { call: c, index: k };
-      }
-    }
-    from = Math.max(from, calls.length - 50);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return undefined;
+  return fake.nextTo(
+    user,
+    after,
+    (c) => c.method === "sendMessage" && c.body.reply_markup !== undefined,
+    waitMs,
+  );
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { OutboxRow, Store } from "../store/types.js";
+import type { DueRecipient, OutboxRow, Store } from "../store/types.js";
 import { backoffMs } from "./backoff.js";
 import { type ChannelSender, DeliveryError } from "./channel-sender.js";
 import { ChannelRateLimiter } from "./rate-limit.js";
@@ -29,27 +29,48 @@ const DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
   baseDelayMs: 1_000,
   maxDelayMs: 300_000,
-  batchSize: 100,
-  concurrency: 8,
+  batchSize: 1000,
+  concurrency: 32,
   pollMs: 1_000,
   sendTimeoutMs: 60_000,
 };
+
+/** A lane sends at most this many messages to one recipient before giving others a turn... */
+const LANE_MAX = 16;
+/** ...and only this many while other recipients wait: an answer's edit and the next question. */
+const TURN = 2;
 
 /**
  * Sends outbox rows through their channel. A row is marked sent only after the channel
  * accepted it, so nothing is lost; messages to one recipient go in order, within the
  * channel's rate limits.
+ *
+ * Up to `concurrency` lanes run at once. A lane takes a recipient with something due and sends
+ * that recipient's messages one after another, asking the store for the next as each is marked
+ * sent; then it takes the next recipient. A slow send holds up its own recipient only, and the
+ * next question follows an answer without waiting for a pass over everyone else.
  */
 export class DeliveryWorker {
   private readonly senders: Map<string, ChannelSender>;
   private readonly limiters = new Map<string, ChannelRateLimiter>();
   private readonly options: WorkerOptions;
+  /** Recipients with something due and no lane yet, in the order they go. */
+  private readonly ready = new Map<string, DueRecipient>();
+  /** Recipients a lane is sending to, and whether more was queued for them meanwhile. */
+  private readonly busy = new Map<string, { more: boolean }>();
+  private readonly lanes = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private pumping: Promise<void> | undefined;
+  private wakePending = false;
   private again = false;
+  /** The last look returned a full batch: there may be more recipients than it listed. */
+  private moreBeyondBatch = false;
   private stopped = true;
-  /** The earliest time a message held back by a rate limit may go. */
-  private heldUntil: number | undefined;
+  /** stop() was called: lanes finish the message in hand and take no more. */
+  private closing = false;
+  private sentTotal = 0;
+  private marking: { ids: number[]; done: Promise<void> } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -71,79 +92,153 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
-    this.wake();
+    this.closing = false;
+    this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    this.timer = undefined;
+    await this.pumping;
+    await Promise.all(this.lanes);
   }
 
-  /** Something was queued: deliver soon. */
+  /**
+   * Something was queued: deliver now. Wakes within one turn of the event loop share one look
+   * at the store: under load a turn carries many webhooks, and each look reads every recipient
+   * with something due.
+   */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    if (this.stopped || this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      this.pump().catch((error: unknown) => this.log.error({ err: error }, "delivery pass failed"));
+    });
   }
 
-  /** Sends everything that is due now and allowed by the rate limits; returns how many were sent. */
+  /**
+   * Sends everything that is due now and allowed by the rate limits, and waits for it; returns
+   * how many were sent. For the console and tests; a running worker is driven by `wake` and its timer.
+   */
   async drain(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drainLoop();
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
-  }
-
-  private async drainLoop(): Promise<number> {
-    let sent = 0;
+    const before = this.sentTotal;
     for (;;) {
-      this.again = false;
-      const now = this.clock.now();
-      const rows = await this.store.dueMessages(this.channels, now.toISOString(), this.options.batchSize);
-      const ready = this.admit(rows, now.getTime());
-      let progress = 0;
-      for (let i = 0; i < ready.length; i += this.options.concurrency) {
-        const chunk = ready.slice(i, i + this.options.concurrency);
-        const results = await Promise.all(chunk.map((r) => this.deliver(r)));
-        const sentIds = chunk.filter((_, k) => results[k]).map((r) => r.id);
-        // One write for the chunk: a crash before it means these are sent again (never lost).
-        if (sentIds.length > 0) await this.store.markSentMany(sentIds, this.clock.now().toISOString());
-        progress += sentIds.length;
-      }
-      sent += progress;
-      // A recipient's next message shows up once the one before it is sent: go on while passes progress.
-      if (progress === 0 && !this.again) return sent;
+      const round = this.sentTotal;
+      await this.pump();
+      await Promise.all(this.lanes);
+      // A round that sent nothing leaves only what waits for a time or a rate limit.
+      if (this.sentTotal === round) return this.sentTotal - before;
     }
   }
 
-  /** One message per recipient per pass, and only what the rate limits allow now. */
-  private admit(rows: readonly OutboxRow[], now: number): OutboxRow[] {
-    const seen = new Set<string>();
-    const ready: OutboxRow[] = [];
-    for (const row of rows) {
-      const key = `${row.channel}\u0000${row.externalId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // Editing a message already in the chat is not a new message there: only the overall limit applies.
-      const recipient = row.message.replaces ? undefined : row.externalId;
-      const wait = this.limiters.get(row.channel)?.reserve(recipient, now) ?? 0;
-      if (wait > 0) {
-        this.heldUntil = Math.min(this.heldUntil ?? Number.POSITIVE_INFINITY, now + wait);
-        continue;
-      }
-      ready.push(row);
+  /** Looks up who has something due and starts lanes for them; looks once more if woken meanwhile. */
+  private pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true;
+      return this.pumping;
     }
-    return ready;
+    this.pumping = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.lookForDue();
+        } while (this.again);
+      } finally {
+        this.pumping = undefined;
+      }
+    })();
+    return this.pumping;
+  }
+
+  private async lookForDue(): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const due = await this.store.dueRecipients(this.channels, now, this.options.batchSize);
+    this.moreBeyondBatch = due.length === this.options.batchSize;
+    for (const d of due) {
+      const key = `${d.channel}\u0000${d.recipient}`;
+      const lane = this.busy.get(key);
+      // Its lane asks the store again before it lets the recipient go.
+      if (lane) lane.more = true;
+      else this.ready.set(key, d);
+    }
+    while (this.lanes.size < this.options.concurrency && this.ready.size > 0) {
+      const lane: Promise<void> = this.runLane().finally(() => this.lanes.delete(lane));
+      this.lanes.add(lane);
+    }
+  }
+
+  /** Takes ready recipients one at a time until none is left. */
+  private async runLane(): Promise<void> {
+    for (;;) {
+      const next = this.ready.entries().next();
+      if (next.done) break;
+      const [key, due] = next.value;
+      this.ready.delete(key);
+      const state = { more: false };
+      this.busy.set(key, state);
+      let requeue = false;
+      try {
+        requeue = await this.sendTo(key, due, state);
+      } catch (error) {
+        // A store failure: the row stays pending and goes again on a later pass (never lost).
+        this.log.error({ err: error }, "delivery lane failed");
+      }
+      this.busy.delete(key);
+      if (requeue && !this.closing) this.ready.set(key, due);
+    }
+    if (this.moreBeyondBatch && !this.stopped) this.wake();
+  }
+
+  /** Sends the recipient's due messages in order; true if some remain for a later turn. */
+  private async sendTo(key: string, due: DueRecipient, state: { more: boolean }): Promise<boolean> {
+    for (let n = 0; ; n++) {
+      state.more = false;
+      const row = await this.store.dueFor(due, this.clock.now().toISOString());
+      if (!row) {
+        if (state.more) continue;
+        // Released in the same turn as the look that found nothing: a message queued after it
+        // is seen by the next look for due recipients, which no longer finds this one busy.
+        this.busy.delete(key);
+        return false;
+      }
+      if (this.closing) return false;
+      // Others waiting get their turn once this recipient's edit and next question are out, so
+      // one quick client cannot hold a lane while the rest wait.
+      if (n >= LANE_MAX || (n >= TURN && this.ready.size > 0)) return true;
+      if (!this.admit(row, this.clock.now().getTime())) return false;
+      if (!(await this.deliver(row))) return false;
+      // Marked before the next is asked for: the store holds a recipient's later messages
+      // back while an earlier one is pending.
+      await this.markSent(row.id);
+      this.sentTotal++;
+    }
+  }
+
+  /** Whether the rate limits let `row` go now; if not, the timer is set for when they will. */
+  private admit(row: OutboxRow, now: number): boolean {
+    // Editing a message already in the chat is not a new message there: only the overall limit applies.
+    const recipient = row.message.replaces ? undefined : row.externalId;
+    const wait = this.limiters.get(row.channel)?.reserve(recipient, now) ?? 0;
+    if (wait <= 0) return true;
+    this.schedule(wait);
+    return false;
+  }
+
+  /** Rows sent in the same turn of the event loop are marked in one write. */
+  private markSent(id: number): Promise<void> {
+    if (!this.marking) {
+      const batch: { ids: number[]; done: Promise<void> } = { ids: [], done: Promise.resolve() };
+      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.marking = undefined;
+        return this.store.markSentMany(batch.ids, this.clock.now().toISOString());
+      });
+      this.marking = batch;
+    }
+    this.marking.ids.push(id);
+    return this.marking.done;
   }
 
   private async deliver(row: OutboxRow): Promise<boolean> {
@@ -198,28 +293,32 @@ export class DeliveryWorker {
     );
   }
 
+  /** Sets the timer for `delayMs` from now, unless it is already set to go off sooner. */
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    const at = Date.now() + Math.max(0, delayMs);
+    if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timerAt = at;
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, delayMs));
     this.timer.unref();
   }
 
+  /** Looks for due rows (retries, rows another process wrote), then sets the timer for the next. */
   private async tick(): Promise<void> {
-    this.heldUntil = undefined;
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
     try {
-      await this.drain();
+      await this.pump();
     } catch (error) {
       this.log.error({ err: error }, "delivery pass failed");
     }
     const now = this.clock.now().getTime();
     const next = await this.store.nextDue(this.channels).catch(() => undefined);
     let delay = this.options.pollMs;
-    // A message due now that was not sent is held by a rate limit: wake when the limit allows,
-    // never in a tight loop.
+    // A message due now that did not start is held by a rate limit, which set the timer itself.
     if (next && Date.parse(next) > now) delay = Math.min(delay, Date.parse(next) - now);
-    if (this.heldUntil !== undefined) delay = Math.min(delay, this.heldUntil - now);
-    this.schedule(Math.max(0, delay));
+    this.schedule(delay);
   }
 }
 

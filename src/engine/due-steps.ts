@@ -58,7 +58,7 @@ const INSTRUMENTS: Record<"alliance" | "progress", string[]> = {
 async function runJob(turn: Turn, job: Job): Promise<string> {
   const { tx, deps } = turn;
   const client = await tx.getClient(job.clientId);
-  if (!client || client.status !== "active") return "client not active";
+  if (client?.status !== "active") return "client not active";
   if (job.kind === "expire") {
     // Dated when it fell due, even if the process was down then.
     return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, job.dueAt))

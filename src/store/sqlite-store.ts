@@ -17,6 +17,7 @@ import type {
   Code,
   CodeKind,
   CompletedCheckin,
+  DueRecipient,
   EpisodeScores,
   ExportRow,
   Identity,
@@ -215,20 +216,36 @@ export class SqliteStore implements Store {
     );
   }
 
-  dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]> {
+  dueRecipients(channels: readonly string[], now: string, limit: number): Promise<DueRecipient[]> {
     return this.queue.run(async () => {
       if (channels.length === 0) return [];
       const marks = channels.map(() => "?").join(", ");
+      // Only who has something due, urgent first, then oldest first; which message goes first is
+      // dueFor's question. Nothing is decrypted here: this runs every time something is queued.
+      return this.stmt(
+        `SELECT channel, external_id AS recipient FROM outbox
+         WHERE status = 'pending' AND channel IN (${marks}) AND next_attempt_at <= ?
+         GROUP BY channel, external_id
+         ORDER BY MAX(priority) DESC, MIN(id)
+         LIMIT ?`,
+      ).all(...channels, now, limit) as DueRecipient[];
+    });
+  }
+
+  dueFor(due: DueRecipient, now: string): Promise<OutboxRow | undefined> {
+    return this.queue.run(async () => {
       // A message waits while an earlier one to the same recipient is still pending, so that
       // questions arrive in order; urgent messages do not wait behind ordinary ones.
-      const rows = this.stmt(
-        `SELECT o.* FROM outbox o
-         WHERE o.status = 'pending' AND o.channel IN (${marks}) AND o.next_attempt_at <= ?
+      // INDEXED BY: left to itself the planner walks every due row of the channel (outbox_pending)
+      // looking for this recipient, which costs more the more clients are waiting.
+      const row = this.stmt(
+        `SELECT o.* FROM outbox o INDEXED BY outbox_recipient
+         WHERE o.status = 'pending' AND o.channel = ? AND o.external_id = ? AND o.next_attempt_at <= ?
            AND ${FIRST_PENDING}
          ORDER BY o.priority DESC, o.id
-         LIMIT ?`,
-      ).all(...channels, now, limit) as Row[];
-      return rows.map((row) => toOutboxRow(row, this.crypto));
+         LIMIT 1`,
+      ).get(due.channel, due.recipient, now) as Row | undefined;
+      return row ? toOutboxRow(row, this.crypto) : undefined;
     });
   }
 

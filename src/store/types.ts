@@ -179,6 +179,12 @@ export interface ExportRow {
   answeredAt: string;
 }
 
+/** A recipient as the outbox knows it: `recipient` is a stored key (a keyed hash when data is encrypted). */
+export interface DueRecipient {
+  channel: string;
+  recipient: string;
+}
+
 export interface OutboxRow {
   id: number;
   personId: number | null;
@@ -323,8 +329,13 @@ export interface Store {
   finishedEpisodeScores(): Promise<EpisodeScores[]>;
   saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
 
-  /** Messages due for the given channels, oldest first, urgent first, at most one per recipient in order. */
-  dueMessages(channels: readonly string[], now: string, limit: number): Promise<OutboxRow[]>;
+  /** Recipients with a message due on these channels, those with urgent messages first, then oldest first. */
+  dueRecipients(channels: readonly string[], now: string, limit: number): Promise<DueRecipient[]>;
+  /**
+   * The recipient's message that may go now, if any: urgent first, otherwise the oldest, and
+   * none while an earlier one of the same or higher priority is still pending (a retry waits).
+   */
+  dueFor(due: DueRecipient, now: string): Promise<OutboxRow | undefined>;
   markSent(id: number, at: string): Promise<void>;
   markSentMany(ids: readonly number[], at: string): Promise<void>;
   /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */

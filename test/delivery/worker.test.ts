@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { backoffMs } from "../../src/delivery/backoff.js";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
@@ -139,6 +139,50 @@ describe("DeliveryWorker", () => {
     expect(calls).toBe(21);
     // 17 network failures and the success count; the three 429s do not.
     expect(attemptsOf("crisis")).toBe(18);
+  });
+
+  it("gives a waiting recipient its turn after two messages of a busy one", async () => {
+    const now = clock.now().toISOString();
+    await store.transaction(async (tx) => {
+      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
+      for (let i = 4; i <= 8; i++) await tx.enqueue(a, { kind: "info", text: `a${i}` }, now);
+    });
+    const got: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
+    // One lane: a (eight messages) goes first; b must not wait for all of them.
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { concurrency: 1 });
+    expect(await worker.drain()).toBe(11);
+    expect(got.slice(0, 4)).toEqual(["a1", "a2", "b1", "b2"]);
+    expect(got.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]);
+    expect(got.filter((t) => t.startsWith("b"))).toEqual(["b1", "b2", "b3"]);
+  });
+
+  it("sends what is queued for a recipient while its lane is busy, without waiting for the timer", async () => {
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const got: string[] = [];
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        if (d.message.text === "a1") await firstHeld;
+        got.push(d.message.text);
+      },
+    };
+    // The timer would look again only after a minute: anything sooner comes from wake().
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { pollMs: 60_000 });
+    worker.start();
+    await vi.waitFor(() => expect(got).toEqual(expect.arrayContaining(["b1", "b2", "b3"])));
+    await store.transaction(async (tx) => {
+      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
+      await tx.enqueue(a, { kind: "info", text: "a4" }, clock.now().toISOString());
+    });
+    worker.wake();
+    await new Promise((r) => setTimeout(r, 20));
+    releaseFirst();
+    await vi.waitFor(() => expect(got.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3", "a4"]));
+    await worker.stop();
   });
 
   it("backs off exponentially with jitter, within the cap", () => {

@@ -28,6 +28,8 @@ export class FakeTelegram {
   private readonly updates: Record<string, unknown>[] = [];
   private readonly holds: { method: string; release: Promise<void> }[] = [];
   private pollWaiters: (() => void)[] = [];
+  /** Who waits for an answered call to a chat (load generators), by chat id. */
+  private readonly answeredWaiters = new Map<number, Set<(call: RecordedCall, index: number) => void>>();
   /** The base URL to give rapport as TELEGRAM_API_ROOT, once started. */
   url = "";
   private rate: { perSecond: number; tokens: number; at: number } | undefined;
@@ -89,8 +91,46 @@ export class FakeTelegram {
     if (typeof body.method !== "string") return;
     const { method, ...params } = body;
     const call: RecordedCall = { method, body: params, at: Date.now(), viaWebhookAnswer: true };
-    this.calls.push(call);
+    const index = this.calls.push(call) - 1;
     call.result = await this.result(method, params);
+    this.answered(call, index);
+  }
+
+  /**
+   * The first answered call to `chatId` at or after index `from` that `match` accepts, waiting up
+   * to `timeoutMs` for it; the load generators wait here instead of polling the record.
+   */
+  nextTo(
+    chatId: number,
+    from: number,
+    match: (call: RecordedCall) => boolean,
+    timeoutMs: number,
+  ): Promise<{ call: RecordedCall; index: number } | undefined> {
+    for (let k = from; k < this.calls.length; k++) {
+      const c = this.calls[k];
+      if (c && c.result !== undefined && Number(c.body.chat_id) === chatId && match(c))
+        return Promise.resolve({ call: c, index: k });
+    }
+    return new Promise((resolve) => {
+      const waiters = this.answeredWaiters.get(chatId) ?? new Set();
+      this.answeredWaiters.set(chatId, waiters);
+      const done = (found: { call: RecordedCall; index: number } | undefined) => {
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        if (waiters.size === 0) this.answeredWaiters.delete(chatId);
+        resolve(found);
+      };
+      const waiter = (call: RecordedCall, index: number) => {
+        if (index >= from && match(call)) done({ call, index });
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      waiters.add(waiter);
+    });
+  }
+
+  private answered(call: RecordedCall, index: number): void {
+    const waiters = this.answeredWaiters.get(Number(call.body.chat_id));
+    if (waiters) for (const w of [...waiters]) w(call, index);
   }
 
   sent(method = "sendMessage"): RecordedCall[] {
@@ -128,7 +168,7 @@ export class FakeTelegram {
     for await (const chunk of req) raw += chunk;
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
     const call: RecordedCall = { method, body, at: Date.now() };
-    this.calls.push(call);
+    const index = this.calls.push(call) - 1;
     const hold = this.holds.find((h) => h.method === method);
     if (hold) await hold.release;
     const failure = this.failures.get(method)?.shift();
@@ -162,6 +202,7 @@ export class FakeTelegram {
       return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     call.result = result;
     reply(res, 200, { ok: true, result });
+    this.answered(call, index);
   }
 
   private async result(method: string, body: Record<string, unknown>): Promise<unknown> {
