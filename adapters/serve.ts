@@ -7,9 +7,7 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
-import { createSlackChannel } from "./slack/slack-channel.js";
-import { createTeamsChannel } from "./teams/teams-channel.js";
-import { createTelegramChannel, type TelegramChannel } from "./telegram/telegram-channel.js";
+import type { TelegramChannel } from "./telegram/telegram-channel.js";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
 const DUE_TICK_MS = 15_000;
@@ -29,9 +27,15 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
+  // A channel's library is loaded only when the channel is configured: botbuilder and Bolt
+  // alone hold about 90 MB of memory, which a clinic on Telegram does not need.
   const telegram = settings.telegram ? await startTelegram(settings, log) : undefined;
-  const slack = settings.slack ? createSlackChannel(settings.slack, log) : undefined;
-  const teams = settings.teams ? createTeamsChannel(settings.teams, log) : undefined;
+  const slack = settings.slack
+    ? (await import("./slack/slack-channel.js")).createSlackChannel(settings.slack, log)
+    : undefined;
+  const teams = settings.teams
+    ? (await import("./teams/teams-channel.js")).createTeamsChannel(settings.teams, log)
+    : undefined;
 
   const senders: ChannelSender[] = [];
   if (withConsole) senders.push(consoleSender(process.stdout, false));
@@ -119,6 +123,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
 async function startTelegram(settings: Settings, log: Logger): Promise<TelegramChannel | undefined> {
   if (!settings.telegram) return undefined;
   try {
+    const { createTelegramChannel } = await import("./telegram/telegram-channel.js");
     return await createTelegramChannel(settings.telegram, log);
   } catch (error) {
     throw new RapportError(

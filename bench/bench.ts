@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bot } from "grammy";
@@ -11,9 +11,16 @@ import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { appendResults } from "./results.js";
-import { generateScaleData } from "./scale-data.js";
+import {
+  caseloads,
+  firstClientOf,
+  generateScaleData,
+  type ScaleSize,
+  scaleClientChat,
+  scaleTherapistChat,
+} from "./scale-data.js";
 import { enrolPairs } from "./soak-run.js";
-import { message, nextQuestion, press, startServe } from "./telegram-load.js";
+import { message, startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
@@ -67,37 +74,24 @@ async function webhookRun(
   let latency: number[] = [];
   let lag: number[] = [];
   let answers = 0;
+  const send = webhookPoster(fake, server.port, SECRET);
   const post = async (update: Record<string, unknown>) => {
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${server.port}/telegram`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-      body: JSON.stringify(update),
-    });
-    await fake.webhookAnswer(await res.text());
+    await send(update);
     latency.push(performance.now() - t0);
-    return Date.now();
   };
   /** Client i's therapist starts a check-in and the client presses through it, `rounds` times. */
   const pressThrough = async (i: number, rounds: number) => {
-    const therapist = 510_000 + i;
-    const client = 520_000 + i;
     for (let round = 0; round < rounds; round++) {
-      let after = fake.calls.length;
-      await post(message(therapist, `checkin c${i}`, updateId++));
-      for (let step = 0; step < 10; step++) {
-        const found = await nextQuestion(fake, client, after, 30_000);
-        if (!found) break;
-        after = found.index + 1;
-        const text = String(found.call.body.text);
-        const value = text.startsWith("Last one") ? "skip" : text.includes("thoughts of harming") ? "0" : "7";
-        const sentAt = await post(press(client, found.call, value, updateId++));
-        answers++;
-        if (value !== "skip") {
-          const next = await nextQuestion(fake, client, after, 30_000);
-          if (next) lag.push(next.call.at - sentAt);
-        }
-      }
+      await walkCheckin(
+        fake,
+        post,
+        { therapist: 510_000 + i, client: 520_000 + i, alias: `c${i}`, nextUpdateId: () => updateId++ },
+        (acknowledgedAt, nextAt) => {
+          answers++;
+          if (nextAt !== undefined) lag.push(nextAt - acknowledgedAt);
+        },
+      );
     }
   };
   const everyClient = (rounds: number) =>
@@ -207,24 +201,37 @@ async function deliveryRun(
   };
 }
 
-/** The scale run: a generated clinic group, then summary and clients as therapists ask them, and calibrate. */
-async function scaleRun(size: { therapists: number; clients: number; checkins: number }) {
+/** Peak resident memory of a running process (VmHWM), in bytes; Linux only. */
+function peakRssOf(pid: number): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+/**
+ * The scale run: a generated clinic group; `summary ALIAS` and `clients` timed in the engine as
+ * therapists with 60 clients ask them; then `rapport serve` on that database, answering the same
+ * commands through the webhook while clients complete check-ins, for its peak memory; then calibrate.
+ */
+async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
   const dir = mkdtempSync(join(tmpdir(), "rapport-scale-"));
   const db = join(dir, "scale.db");
   const t0 = Date.now();
   await generateScaleData(db, size);
   const generated = (Date.now() - t0) / 1000;
+  const { large, largeTherapists } = caseloads(size);
+  const askedBy = (k: number) => (k * 7) % largeTherapists;
+  const aliasFor = (k: number) => `c${firstClientOf(askedBy(k), size) + (k % large)}`;
+
   const store = SqliteStore.open(db);
   const engine = new Engine(store, testDeps(new ManualClock(new Date())));
-  const peak = { rss: process.memoryUsage().rss };
-  const watch = setInterval(() => (peak.rss = Math.max(peak.rss, process.memoryUsage().rss)), 20);
-  const time = async (text: string, therapist: number, k: number) => {
+  const time = async (text: string, k: number) => {
+    const chat = scaleTherapistChat(askedBy(k));
     const t = performance.now();
     await engine.handle({
-      channel: "bench",
-      id: `q${therapist}-${k}-${text}`,
-      sender: { id: `t${therapist}` },
-      address: {},
+      channel: "telegram",
+      id: `q${k}-${text}`,
+      sender: { id: String(chat) },
+      address: { chatId: chat },
       direct: true,
       input: { kind: "text", text },
     });
@@ -233,19 +240,67 @@ async function scaleRun(size: { therapists: number; clients: number; checkins: n
   const summary: number[] = [];
   const clients: number[] = [];
   for (let k = 0; k < 400; k++) {
-    const therapist = (k * 7) % size.therapists;
-    summary.push(await time(`summary c${therapist * (size.clients / size.therapists)}`, therapist, k));
-    clients.push(await time("clients", therapist, k));
+    summary.push(await time(`summary ${aliasFor(k)}`, k));
+    clients.push(await time("clients", k));
   }
-  clearInterval(watch);
   store.close();
+
+  const server = await startServe({
+    PATH: process.env.PATH ?? "",
+    RAPPORT_DB: db,
+    RAPPORT_DEMO: "1",
+    TELEGRAM_BOT_TOKEN: "123456:BENCH",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: fake.url,
+    PORT: "0",
+  });
+  const post = webhookPoster(fake, server.port, SECRET);
+  let updateId = 1;
+  const nextUpdateId = () => updateId++;
+  /** A command as the therapist sends it, timed until rapport's answer reaches the fake. */
+  const ask = async (text: string, k: number) => {
+    const chat = scaleTherapistChat(askedBy(k));
+    const after = fake.calls.length;
+    const t = performance.now();
+    await post(message(chat, text, nextUpdateId()));
+    await fake.nextTo(chat, after, (c) => c.method === "sendMessage", 10_000);
+    return performance.now() - t;
+  };
+  const served = { summary: [] as number[], clients: [] as number[], answers: 0 };
+  await Promise.all([
+    // 50 clients of different therapists each complete a check-in...
+    ...Array.from({ length: 50 }, (_, j) =>
+      walkCheckin(
+        fake,
+        post,
+        {
+          therapist: scaleTherapistChat(largeTherapists + j),
+          client: scaleClientChat(firstClientOf(largeTherapists + j, size)),
+          alias: `c${firstClientOf(largeTherapists + j, size)}`,
+          nextUpdateId,
+        },
+        () => served.answers++,
+      ),
+    ),
+    // ...while therapists with 60 clients ask for summaries and their caseload.
+    (async () => {
+      for (let k = 0; k < 200; k++) {
+        served.summary.push(await ask(`summary ${aliasFor(k)}`, k));
+        served.clients.push(await ask("clients", k));
+      }
+    })(),
+  ]);
+  const peakRss = peakRssOf(server.child.pid ?? 0);
+  server.child.kill("SIGTERM");
+  fake.calls.length = 0;
+
   const t1 = Date.now();
   execFileSync(process.execPath, [CLI, "calibrate"], {
     env: { PATH: process.env.PATH ?? "", RAPPORT_DB: db, RAPPORT_DEMO: "1" },
     stdio: "ignore",
   });
   const calibrate = (Date.now() - t1) / 1000;
-  return { generated, size: statSync(db).size, peakRss: peak.rss, summary, clients, calibrate };
+  return { generated, size: statSync(db).size, large, peakRss, summary, clients, served, calibrate };
 }
 
 const args = new Set(process.argv.slice(2));
@@ -271,23 +326,28 @@ fake.calls.length = 0;
 say(
   `Floor (bare grammY bot on node:http, one sendMessage per update, ${floorClients} clients): ${floor.toFixed(1)} updates/s; rapport at ${floorClients}: ${((at[floorClients] ?? 0) / floor).toFixed(2)} of it (target at least 0.35)`,
 );
-await fake.stop();
 
 if (args.has("--webhook")) {
   // Only the webhook path and its floor, for profiling rounds.
+  await fake.stop();
   appendResults("Benchmark (webhook path only)", lines);
   process.exit(0);
 }
-const scale = small
+const scale: ScaleSize = small
   ? { therapists: 20, clients: 1_000, checkins: 10_000 }
   : { therapists: 2_000, clients: 100_000, checkins: 1_000_000 };
-const s = await scaleRun(scale);
+const s = await scaleRun(scale, fake);
+await fake.stop();
 say(
-  `Scale: ${scale.clients} clients, ${scale.therapists} therapists, ${scale.checkins} check-ins of 8 answers (generated in ${s.generated.toFixed(0)} s): database ${(s.size / 2 ** 20).toFixed(0)} MiB; peak RSS while serving ${(s.peakRss / 2 ** 20).toFixed(0)} MB (target under 250)`,
+  `Scale: ${scale.clients} clients, ${scale.therapists} therapists, ${scale.checkins} check-ins of 8 answers (generated in ${s.generated.toFixed(0)} s): database ${(s.size / 2 ** 20).toFixed(0)} MiB`,
 );
 say(
-  `  summary ALIAS p50 ${ms(pct(s.summary, 50))}, p99 ${ms(pct(s.summary, 99))} (target p99 under 5 ms); clients (${scale.clients / scale.therapists} clients) p50 ${ms(pct(s.clients, 50))}, p99 ${ms(pct(s.clients, 99))} (target under 10 ms); calibrate ${s.calibrate.toFixed(1)} s (target under 30 s)`,
+  `  in the engine, as a therapist with ${s.large} clients asks: summary ALIAS p50 ${ms(pct(s.summary, 50))}, p99 ${ms(pct(s.summary, 99))} (target p99 under 5 ms); clients p50 ${ms(pct(s.clients, 50))}, p99 ${ms(pct(s.clients, 99))} (target p99 under 10 ms)`,
 );
+say(
+  `  rapport serve on it (its own process), 50 clients completing check-ins (${s.served.answers} answers) while therapists ask: summary ALIAS p50 ${ms(pct(s.served.summary, 50))}, p99 ${ms(pct(s.served.summary, 99))}, clients p50 ${ms(pct(s.served.clients, 50))}, p99 ${ms(pct(s.served.clients, 99))}, from the webhook to the answer at the Bot API; peak RSS ${(s.peakRss / 2 ** 20).toFixed(0)} MiB (target under 250 MB)`,
+);
+say(`  rapport calibrate: ${s.calibrate.toFixed(1)} s (target under 30 s)`);
 
 const d = await deliveryRun(small ? 100 : 200, small ? 1_000 : 10_000);
 say(

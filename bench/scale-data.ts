@@ -1,14 +1,46 @@
 import { SqliteStore } from "../src/store/sqlite-store.js";
 
+export interface ScaleSize {
+  therapists: number;
+  clients: number;
+  checkins: number;
+}
+
+/** Telegram chat ids of the generated people, so that a serving rapport can talk to them. */
+export const scaleTherapistChat = (t: number) => 3_000_000 + t;
+export const scaleClientChat = (c: number) => 4_000_000 + c;
+
+/**
+ * Caseloads: the first half of the therapists have 1.2 times the average (60 where the average
+ * is 50), the others the rest, so that the benchmark can time a therapist with 60 clients.
+ */
+export function caseloads(size: ScaleSize): { large: number; small: number; largeTherapists: number } {
+  const average = size.clients / size.therapists;
+  const large = Math.round(average * 1.2);
+  const largeTherapists = Math.floor(size.therapists / 2);
+  const small = (size.clients - large * largeTherapists) / (size.therapists - largeTherapists);
+  return { large, small, largeTherapists };
+}
+
+/** The index of the first client of therapist `t` (clients of one therapist are numbered in a row). */
+export function firstClientOf(t: number, size: ScaleSize): number {
+  const { large, small, largeTherapists } = caseloads(size);
+  return t < largeTherapists ? t * large : largeTherapists * large + (t - largeTherapists) * small;
+}
+
+function therapistOf(c: number, size: ScaleSize): number {
+  const { large, small, largeTherapists } = caseloads(size);
+  return c < largeTherapists * large
+    ? Math.floor(c / large)
+    : largeTherapists + Math.floor((c - largeTherapists * large) / small);
+}
+
 /**
  * A generated clinic group for the scale benchmark: therapists, their clients (aliases c0, c1,
- * ...), one episode each (most finished, so calibrate has data), and completed check-ins of 8
- * answers whose progress follows the default trajectory with noise.
+ * ...), each reachable on Telegram, one episode each (most finished, so calibrate has data), and
+ * completed check-ins of 8 answers whose progress follows the default trajectory with noise.
  */
-export async function generateScaleData(
-  path: string,
-  size: { therapists: number; clients: number; checkins: number },
-): Promise<void> {
+export async function generateScaleData(path: string, size: ScaleSize): Promise<void> {
   SqliteStore.open(path).close();
   const store = SqliteStore.open(path);
   const db = store.connection;
@@ -24,7 +56,7 @@ export async function generateScaleData(
   ]);
   const person = db.prepare("INSERT INTO people (id, role, name, created_at) VALUES (?, ?, ?, ?)");
   const identity = db.prepare(
-    "INSERT INTO identities (channel, external_id, person_id, address, last_seen_at) VALUES ('bench', ?, ?, ?, ?)",
+    "INSERT INTO identities (channel, external_id, person_id, address, last_seen_at) VALUES ('telegram', ?, ?, ?, ?)",
   );
   const client = db.prepare(
     "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'active', ?)",
@@ -42,19 +74,31 @@ export async function generateScaleData(
     "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)",
   );
   const perClient = Math.max(1, Math.round(size.checkins / size.clients));
-  const perTherapist = size.clients / size.therapists;
   const items = JSON.parse(plan) as { instrument: string; item: string }[];
   db.transaction(() => {
     for (let t = 0; t < size.therapists; t++) {
       person.run(t + 1, "therapist", `Therapist ${t}`, at);
-      identity.run(`t${t}`, t + 1, JSON.stringify({ externalId: `t${t}`, address: {} }), at);
+      const chat = scaleTherapistChat(t);
+      identity.run(
+        String(chat),
+        t + 1,
+        JSON.stringify({ externalId: String(chat), address: { chatId: chat } }),
+        at,
+      );
     }
     let checkinId = 1;
     for (let c = 0; c < size.clients; c++) {
       const id = size.therapists + c + 1;
-      const therapist = Math.floor(c / perTherapist) + 1;
+      const therapist = therapistOf(c, size) + 1;
+      const chat = scaleClientChat(c);
       person.run(id, "client", `c${c}`, at);
       client.run(id, therapist, `c${c}`, at);
+      identity.run(
+        String(chat),
+        id,
+        JSON.stringify({ externalId: String(chat), address: { chatId: chat } }),
+        at,
+      );
       consent.run(id, at);
       episode.run(c + 1, id, at, random() < 0.7 ? "2026-06-01T00:00:00.000Z" : null);
       const y1 = 8 + random() * 22;

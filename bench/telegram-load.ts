@@ -75,3 +75,44 @@ export function nextQuestion(
     waitMs,
   );
 }
+
+/** Posts an update to rapport's webhook; returns when rapport answered (and Telegram would act on the answer). */
+export type PostUpdate = (update: Record<string, unknown>) => Promise<void>;
+
+export function webhookPoster(fake: FakeTelegram, port: number, secret: string): PostUpdate {
+  return async (update) => {
+    const res = await fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify(update),
+    });
+    await fake.webhookAnswer(await res.text());
+  };
+}
+
+/**
+ * A therapist starts a check-in for `alias` and the client presses through it, as fast as the
+ * questions arrive. `onAnswer` gets, for each answer, when the press was acknowledged (ms since
+ * the epoch) and the next question's arrival at the fake, if one followed.
+ */
+export async function walkCheckin(
+  fake: FakeTelegram,
+  post: PostUpdate,
+  ids: { therapist: number; client: number; alias: string; nextUpdateId: () => number },
+  onAnswer: (acknowledgedAt: number, nextQuestionAt: number | undefined) => void = () => {},
+): Promise<void> {
+  let after = fake.calls.length;
+  await post(message(ids.therapist, `checkin ${ids.alias}`, ids.nextUpdateId()));
+  for (let step = 0; step < 10; step++) {
+    const found = await nextQuestion(fake, ids.client, after, 30_000);
+    if (!found) return;
+    after = found.index + 1;
+    const text = String(found.call.body.text);
+    const value = text.startsWith("Last one") ? "skip" : text.includes("thoughts of harming") ? "0" : "7";
+    await post(press(ids.client, found.call, value, ids.nextUpdateId()));
+    const acknowledgedAt = Date.now();
+    const next = value === "skip" ? undefined : await nextQuestion(fake, ids.client, after, 30_000);
+    onAnswer(acknowledgedAt, next?.call.at);
+    if (value === "skip") return;
+  }
+}

@@ -4,14 +4,33 @@ import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Answer, CompletedCheckin } from "../store/types.js";
 
+/**
+ * Formatters are made once per language, zone and style. Each Intl.DateTimeFormat holds ICU
+ * memory outside the JavaScript heap, which the garbage collector does not see: made per date,
+ * as `clients` does for a whole caseload, they grew the process by over a megabyte a call.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}\u0000${timeZone}\u0000${withTime}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone,
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(iso),
-  );
+  return formatter(language, timeZone, true).format(new Date(iso));
 }
 
 export function formatDay(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone }).format(new Date(iso));
+  return formatter(language, timeZone, false).format(new Date(iso));
 }
 
 /** The instruments of a check-in, in the order they were asked. */
