@@ -42,6 +42,19 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** Check-ins per client that are measured, after one that warms the server up. */
 const MEASURED_ROUNDS = 3;
 
+/**
+ * A clinic config for measuring rapport's own cost, not Telegram's limits (which bind any bot
+ * alike), with no quiet hours whatever the time of the run.
+ */
+function liftedLimitsConfig(dir: string): string {
+  const config = join(dir, "clinic.yaml");
+  writeFileSync(
+    config,
+    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
+  );
+  return config;
+}
+
 /** One simulated client pressing through a whole check-in, timing each webhook call and each next question. */
 async function webhookRun(
   concurrency: number,
@@ -49,12 +62,7 @@ async function webhookRun(
 ): Promise<{ answers: number; seconds: number; latency: number[]; lag: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), "rapport-bench-"));
   const db = join(dir, "bench.db");
-  const config = join(dir, "clinic.yaml");
-  // rapport's own cost is measured, not Telegram's limits (which bind any bot alike).
-  writeFileSync(
-    config,
-    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
-  );
+  const config = liftedLimitsConfig(dir);
   await enrolPairs(db, concurrency);
   const server = await startServe(
     {
@@ -249,6 +257,7 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
     PATH: process.env.PATH ?? "",
     RAPPORT_DB: db,
     RAPPORT_DEMO: "1",
+    RAPPORT_CONFIG: liftedLimitsConfig(dir),
     TELEGRAM_BOT_TOKEN: "123456:BENCH",
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: fake.url,
@@ -268,20 +277,23 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
   };
   const served = { summary: [] as number[], clients: [] as number[], answers: 0 };
   await Promise.all([
-    // 50 clients of different therapists each complete a check-in...
-    ...Array.from({ length: 50 }, (_, j) =>
-      walkCheckin(
+    // 50 clients of the other therapists each complete a check-in...
+    ...Array.from({ length: 50 }, (_, j) => {
+      const others = size.therapists - largeTherapists;
+      const therapist = largeTherapists + (j % others);
+      const client = firstClientOf(therapist, size) + Math.floor(j / others);
+      return walkCheckin(
         fake,
         post,
         {
-          therapist: scaleTherapistChat(largeTherapists + j),
-          client: scaleClientChat(firstClientOf(largeTherapists + j, size)),
-          alias: `c${firstClientOf(largeTherapists + j, size)}`,
+          therapist: scaleTherapistChat(therapist),
+          client: scaleClientChat(client),
+          alias: `c${client}`,
           nextUpdateId,
         },
         () => served.answers++,
-      ),
-    ),
+      );
+    }),
     // ...while therapists with 60 clients ask for summaries and their caseload.
     (async () => {
       for (let k = 0; k < 200; k++) {
