@@ -37,6 +37,12 @@ export interface SoakReport {
   duplicatesWithinLifetime: number;
   /** Sent again after a kill that fell between the send and its record: the at-least-once window. */
   resentAcrossKill: number;
+  /** "help" sent by a client that saw no question in time (delivery waits for the platform's limits, or a kill). */
+  helpsAsked: number;
+  /** Questions sent again because their client asked "help": not duplicates. */
+  repeatedOnHelp: number;
+  /** Each message sent twice: its key, times and lifetimes, for finding out why. */
+  duplicates: string[];
   ok: boolean;
 }
 
@@ -110,8 +116,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const lifetimes: { start: number; end: number }[] = [];
   let server: { child: ChildProcess; port: number } | undefined;
   const start = async () => {
+    // A lifetime starts at the spawn: the restarted server may send before its "listening" line is read here.
+    const spawned = Date.now();
     server = await startServe(env);
-    lifetimes.push({ start: Date.now(), end: Number.POSITIVE_INFINITY });
+    lifetimes.push({ start: spawned, end: Number.POSITIVE_INFINITY });
   };
   await start();
 
@@ -119,6 +127,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let updatesSent = 0;
   let redelivered = 0;
   const acknowledged = new Map<string, number>();
+  /** When a client asked "help", which repeats the open question on purpose. */
+  const helps: { chat: number; at: number }[] = [];
   const post = async (update: Record<string, unknown>): Promise<boolean> => {
     for (let attempt = 0; attempt < 200; attempt++) {
       const port = server?.port;
@@ -174,11 +184,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     while (Date.now() < deadline) {
       await post(message(therapistId(i), `checkin c${i}`, ++updateId));
       for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
-        const found = await nextQuestion(fake, clientId(i), after, 5_000);
+        const found = await nextQuestion(fake, clientId(i), after, 10_000);
         if (!found) {
           // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
           tries++;
-          await post(message(clientId(i), "help", ++updateId));
+          const asked = Date.now();
+          if (await post(message(clientId(i), "help", ++updateId)))
+            helps.push({ chat: clientId(i), at: asked });
           continue;
         }
         after = found.index + 1;
@@ -198,7 +210,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const last = lifetimes.at(-1);
   if (last) last.end = Date.now();
   await fake.stop();
-  return check(dbPath, fake.calls, acknowledged, lifetimes, { options, updatesSent, redelivered });
+  return check(dbPath, fake.calls, acknowledged, lifetimes, helps, { options, updatesSent, redelivered });
 }
 
 const refOf = (sent: RecordedCall) =>
@@ -212,6 +224,7 @@ function check(
   calls: RecordedCall[],
   acknowledged: Map<string, number>,
   lifetimes: { start: number; end: number }[],
+  helps: { chat: number; at: number }[],
   run: { options: SoakOptions; updatesSent: number; redelivered: number },
 ): SoakReport {
   const db = new Database(dbPath, { readonly: true });
@@ -256,10 +269,24 @@ function check(
   }
   let within = 0;
   let across = 0;
-  for (const times of seen.values()) {
+  const duplicates: string[] = [];
+  let repeatedOnHelp = 0;
+  for (const [key, times] of seen) {
+    const chat = Number(key.split(":")[1]);
     for (let k = 1; k < times.length; k++) {
-      if (lifetimeOf(times[k] ?? 0) === lifetimeOf(times[k - 1] ?? 0)) within++;
+      const [first, again] = [times[k - 1] ?? 0, times[k] ?? 0];
+      // A question repeated because its client asked "help" in between was asked for.
+      if (helps.some((h) => h.chat === chat && h.at > first && h.at < again)) {
+        repeatedOnHelp++;
+        continue;
+      }
+      const [before, now] = [lifetimeOf(first), lifetimeOf(again)];
+      if (before === now) within++;
       else across++;
+      // Which message (chat and buttons, or check-in number), when, and in which lifetimes: no content.
+      duplicates.push(
+        `${key.replace(/"text":"[^"]*",?/g, "")} at +${(times[k - 1] ?? 0) - (lifetimes[0]?.start ?? 0)} ms (lifetime ${before}) and +${(times[k] ?? 0) - (lifetimes[0]?.start ?? 0)} ms (lifetime ${now})`,
+      );
     }
   }
   const summaries = [...seen.keys()].filter((k) => k.startsWith("summary:")).length;
@@ -274,6 +301,9 @@ function check(
     summariesMissing: Math.max(0, completed - summaries),
     duplicatesWithinLifetime: within,
     resentAcrossKill: across,
+    helpsAsked: helps.length,
+    repeatedOnHelp,
+    duplicates,
     ok: false,
   };
   report.ok =

@@ -23,9 +23,10 @@ const lines = [
   `Soak: ${minutes} min, ${report.kills} kills, ${report.updatesSent} updates accepted (${report.redelivered} delivered twice)`,
   `answers acknowledged ${report.answersAcknowledged}, missing ${report.answersMissing}`,
   `check-ins completed ${report.checkinsCompleted}, summaries missing ${report.summariesMissing}`,
-  `sent twice within one server lifetime ${report.duplicatesWithinLifetime}; sent again after a kill that fell between a send and its record ${report.resentAcrossKill}`,
+  `sent twice within one server lifetime ${report.duplicatesWithinLifetime}; sent again after a kill that fell between a send and its record ${report.resentAcrossKill}; "help" asked ${report.helpsAsked} times, questions repeated for it ${report.repeatedOnHelp}`,
   report.ok ? "PASS: nothing lost, nothing duplicated" : "FAIL",
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
+for (const d of report.duplicates) process.stdout.write(`  sent twice: ${d}\n`);
 appendResults("Soak", lines);
 process.exit(report.ok ? 0 : 1);

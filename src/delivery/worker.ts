@@ -186,7 +186,8 @@ export class DeliveryWorker {
         // A store failure: the row stays pending and goes again on a later pass (never lost).
         this.log.error({ err: error }, "delivery lane failed");
       }
-      this.busy.delete(key);
+      // Only if still its own: once released, another lane may already have taken the recipient.
+      if (this.busy.get(key) === state) this.busy.delete(key);
       if (requeue && !this.closing) this.ready.set(key, due);
     }
     if (this.moreBeyondBatch && !this.stopped) this.wake();
