@@ -72,6 +72,11 @@ export class ChannelRateLimiter {
     return 0;
   }
 
+  /** Milliseconds until the overall limit allows a message (0: now); takes nothing. */
+  overallWait(now: number): number {
+    return this.global?.wait(now) ?? 0;
+  }
+
   private bucketFor(recipient: string, now: number): Bucket | undefined {
     if (!this.limits.perRecipient) return undefined;
     let bucket = this.recipients.get(recipient);

@@ -70,7 +70,13 @@ export class DeliveryWorker {
   /** stop() was called: lanes finish the message in hand and take no more. */
   private closing = false;
   private sentTotal = 0;
-  private marking: { ids: number[]; done: Promise<void> } | undefined;
+  /** Messages sent or given up: what a round of drain() counts as progress. */
+  private settled = 0;
+  /** A rate limit held something back since the last look: the timer, not a lane, looks again. */
+  private limited = false;
+  private marking: { ids: number[]; done: Promise<boolean> } | undefined;
+  /** Sent, but the write that marks them failed: never sent again, marked on a later try. */
+  private readonly unmarked = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -115,6 +121,7 @@ export class DeliveryWorker {
     this.wakePending = true;
     setImmediate(() => {
       this.wakePending = false;
+      if (this.stopped) return;
       this.pump().catch((error: unknown) => this.log.error({ err: error }, "delivery pass failed"));
     });
   }
@@ -126,11 +133,11 @@ export class DeliveryWorker {
   async drain(): Promise<number> {
     const before = this.sentTotal;
     for (;;) {
-      const round = this.sentTotal;
+      const round = this.settled;
       await this.pump();
       await Promise.all(this.lanes);
-      // A round that sent nothing leaves only what waits for a time or a rate limit.
-      if (this.sentTotal === round) return this.sentTotal - before;
+      // A round that settled nothing leaves only what waits for a time or a rate limit.
+      if (this.settled === round) return this.sentTotal - before;
     }
   }
 
@@ -154,6 +161,8 @@ export class DeliveryWorker {
   }
 
   private async lookForDue(): Promise<void> {
+    if (this.unmarked.size > 0) await this.markUnmarked();
+    this.limited = false;
     const now = this.clock.now().toISOString();
     const due = await this.store.dueRecipients(this.channels, now, this.options.batchSize);
     this.moreBeyondBatch = due.length === this.options.batchSize;
@@ -164,6 +173,10 @@ export class DeliveryWorker {
       if (lane) lane.more = true;
       else this.ready.set(key, d);
     }
+    this.startLanes();
+  }
+
+  private startLanes(): void {
     while (this.lanes.size < this.options.concurrency && this.ready.size > 0) {
       const lane: Promise<void> = this.runLane().finally(() => this.lanes.delete(lane));
       this.lanes.add(lane);
@@ -172,10 +185,18 @@ export class DeliveryWorker {
 
   /** Takes ready recipients one at a time until none is left. */
   private async runLane(): Promise<void> {
-    for (;;) {
+    while (!this.closing) {
       const next = this.ready.entries().next();
       if (next.done) break;
       const [key, due] = next.value;
+      // When the channel's overall limit is reached, every recipient on it would wait: leave
+      // them ready for the timer instead of asking the store about each.
+      const wait = this.limiters.get(due.channel)?.overallWait(this.clock.now().getTime()) ?? 0;
+      if (wait > 0) {
+        this.limited = true;
+        this.schedule(wait);
+        break;
+      }
       this.ready.delete(key);
       const state = { more: false };
       this.busy.set(key, state);
@@ -190,7 +211,8 @@ export class DeliveryWorker {
       if (this.busy.get(key) === state) this.busy.delete(key);
       if (requeue && !this.closing) this.ready.set(key, due);
     }
-    if (this.moreBeyondBatch && !this.stopped) this.wake();
+    // More recipients than one look lists: look again, unless a rate limit is what holds them.
+    if (this.moreBeyondBatch && !this.limited && !this.stopped) this.wake();
   }
 
   /** Sends the recipient's due messages in order; true if some remain for a later turn. */
@@ -198,6 +220,11 @@ export class DeliveryWorker {
     for (let n = 0; ; n++) {
       state.more = false;
       const row = await this.store.dueFor(due, this.clock.now().toISOString());
+      if (row && this.unmarked.has(row.id)) {
+        // Already sent: only its mark is missing.
+        if (await this.markUnmarked()) continue;
+        return false;
+      }
       if (!row) {
         if (state.more) continue;
         // Released in the same turn as the look that found nothing: a message queued after it
@@ -210,10 +237,14 @@ export class DeliveryWorker {
       // one quick client cannot hold a lane while the rest wait.
       if (n >= LANE_MAX || (n >= TURN && this.ready.size > 0)) return true;
       if (!this.admit(row, this.clock.now().getTime())) return false;
-      if (!(await this.deliver(row))) return false;
+      const outcome = await this.deliver(row);
+      if (outcome === "later") return false;
+      this.settled++;
+      // Given up (failed for good, or unreachable): the recipient's next message may go.
+      if (outcome === "final") continue;
       // Marked before the next is asked for: the store holds a recipient's later messages
       // back while an earlier one is pending.
-      await this.markSent(row.id);
+      if (!(await this.markSent(row.id))) return false;
       this.sentTotal++;
     }
   }
@@ -224,17 +255,28 @@ export class DeliveryWorker {
     const recipient = row.message.replaces ? undefined : row.externalId;
     const wait = this.limiters.get(row.channel)?.reserve(recipient, now) ?? 0;
     if (wait <= 0) return true;
+    this.limited = true;
     this.schedule(wait);
     return false;
   }
 
-  /** Rows sent in the same turn of the event loop are marked in one write. */
-  private markSent(id: number): Promise<void> {
+  /**
+   * Rows sent in the same turn of the event loop are marked in one write. False if the write
+   * failed: the rows are then kept in `unmarked`, so that they are marked later, never sent again.
+   */
+  private markSent(id: number): Promise<boolean> {
     if (!this.marking) {
-      const batch: { ids: number[]; done: Promise<void> } = { ids: [], done: Promise.resolve() };
-      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const batch: { ids: number[]; done: Promise<boolean> } = { ids: [], done: Promise.resolve(true) };
+      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         this.marking = undefined;
-        return this.store.markSentMany(batch.ids, this.clock.now().toISOString());
+        try {
+          await this.store.markSentMany(batch.ids, this.clock.now().toISOString());
+          return true;
+        } catch (error) {
+          for (const sent of batch.ids) this.unmarked.add(sent);
+          this.log.error({ err: error, messages: batch.ids.length }, "sent messages could not be marked");
+          return false;
+        }
       });
       this.marking = batch;
     }
@@ -242,28 +284,53 @@ export class DeliveryWorker {
     return this.marking.done;
   }
 
-  private async deliver(row: OutboxRow): Promise<boolean> {
-    const sender = this.senders.get(row.channel);
-    if (!sender) return false;
+  private async markUnmarked(): Promise<boolean> {
+    const ids = [...this.unmarked];
     try {
-      await withTimeout(
-        sender.send({
-          outboxId: row.id,
-          channel: row.channel,
-          externalId: row.externalId,
-          address: row.address,
-          message: row.message,
-        }),
-        this.options.sendTimeoutMs,
-      );
-      return true;
-    } catch (error) {
-      await this.failed(row, error);
+      await this.store.markSentMany(ids, this.clock.now().toISOString());
+    } catch {
       return false;
+    }
+    for (const id of ids) this.unmarked.delete(id);
+    return true;
+  }
+
+  /** Sends one row: "sent", "later" (another attempt is scheduled) or "final" (given up). */
+  private async deliver(row: OutboxRow): Promise<"sent" | "later" | "final"> {
+    const sender = this.senders.get(row.channel);
+    if (!sender) return "later";
+    const sending = sender.send({
+      outboxId: row.id,
+      channel: row.channel,
+      externalId: row.externalId,
+      address: row.address,
+      message: row.message,
+    });
+    try {
+      await withTimeout(sending, this.options.sendTimeoutMs);
+      return "sent";
+    } catch (error) {
+      if (error instanceof SendTimeout) this.awaitLate(row.id, sending);
+      return this.failed(row, error);
     }
   }
 
-  private async failed(row: OutboxRow, error: unknown): Promise<void> {
+  /**
+   * A send that timed out can still succeed: then the row is marked sent, and the retry
+   * scheduled meanwhile does not happen. (A send that never ends must not hold its recipient,
+   * so the retry is not held back for it: if it succeeds after the retry went, the platform got
+   * the message twice.)
+   */
+  private awaitLate(id: number, sending: Promise<void>): void {
+    sending.then(
+      async () => {
+        if (await this.markSent(id)) this.wake();
+      },
+      () => undefined,
+    );
+  }
+
+  private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
     const now = this.clock.now();
     const outcome = error instanceof DeliveryError ? error.outcome : "retry";
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
@@ -278,7 +345,7 @@ export class DeliveryWorker {
       await this.store.markFailed(row.id, reason, now.toISOString());
       if (outcome === "unreachable") await this.options.onUnreachable?.(row);
       else if (outcome === "retry") await this.options.onFailed?.(row);
-      return;
+      return "final";
     }
     const cap = urgent ? URGENT_MAX_DELAY_MS : this.options.maxDelayMs;
     const wait = retryAfter ?? backoffMs(attempt, this.options.baseDelayMs, cap);
@@ -292,6 +359,7 @@ export class DeliveryWorker {
       new Date(now.getTime() + wait).toISOString(),
       retryAfter === undefined,
     );
+    return "later";
   }
 
   /** Sets the timer for `delayMs` from now, unless it is already set to go off sooner. */
@@ -305,12 +373,16 @@ export class DeliveryWorker {
     this.timer.unref();
   }
 
-  /** Looks for due rows (retries, rows another process wrote), then sets the timer for the next. */
+  /**
+   * Looks for due rows (retries, rows another process wrote), then sets the timer for the next.
+   * While recipients wait for a rate limit, they are taken up again without a look at the store.
+   */
   private async tick(): Promise<void> {
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
     try {
-      await this.pump();
+      if (this.ready.size > 0) this.startLanes();
+      else await this.pump();
     } catch (error) {
       this.log.error({ err: error }, "delivery pass failed");
     }
@@ -323,11 +395,13 @@ export class DeliveryWorker {
   }
 }
 
+class SendTimeout extends DeliveryError {}
+
 /** A send that hangs must not hold the worker: after the time-out it counts as a failed attempt. */
 async function withTimeout(send: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeliveryError(`no answer within ${ms} ms`, "retry")), ms);
+    timer = setTimeout(() => reject(new SendTimeout(`no answer within ${ms} ms`, "retry")), ms);
   });
   try {
     await Promise.race([send, timeout]);

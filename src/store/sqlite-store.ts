@@ -220,13 +220,15 @@ export class SqliteStore implements Store {
     return this.queue.run(async () => {
       if (channels.length === 0) return [];
       const marks = channels.map(() => "?").join(", ");
-      // Only who has something due, urgent first, then oldest first; which message goes first is
-      // dueFor's question. Nothing is decrypted here: this runs every time something is queued.
+      // Only who has a message that may go now (by the same rule as dueFor: a recipient whose
+      // first message waits for a retry is not listed), urgent first, then oldest first. Nothing
+      // is decrypted here: this runs whenever something is queued.
       return this.stmt(
-        `SELECT channel, external_id AS recipient FROM outbox
-         WHERE status = 'pending' AND channel IN (${marks}) AND next_attempt_at <= ?
-         GROUP BY channel, external_id
-         ORDER BY MAX(priority) DESC, MIN(id)
+        `SELECT o.channel, o.external_id AS recipient FROM outbox o
+         WHERE o.status = 'pending' AND o.channel IN (${marks}) AND o.next_attempt_at <= ?
+           AND ${FIRST_PENDING}
+         GROUP BY o.channel, o.external_id
+         ORDER BY MAX(o.priority) DESC, MIN(o.id)
          LIMIT ?`,
       ).all(...channels, now, limit) as DueRecipient[];
     });

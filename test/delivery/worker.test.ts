@@ -185,6 +185,88 @@ describe("DeliveryWorker", () => {
     await worker.stop();
   });
 
+  it("does not let recipients whose first message waits for a retry hide the others", async () => {
+    const now = clock.now().toISOString();
+    const later = "2026-11-26T11:00:00.000Z";
+    await store.transaction(async (tx) => {
+      const c = await tx.createPerson("client", "c", now);
+      await tx.saveIdentity(
+        { channel: "fake", externalId: "c", personId: c, address: {}, locale: null },
+        now,
+      );
+      await tx.enqueue(c, { kind: "info", text: "c1" }, now);
+    });
+    // a1 and b1 wait for their retry; a2, a3, b2 and b3 wait behind them.
+    await store.markRetry(1, "HTTP 500", later);
+    await store.markRetry(4, "HTTP 500", later);
+    const got: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
+    // A look lists two recipients at most: a and b must not take both places.
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { batchSize: 2 });
+    expect(await worker.drain()).toBe(1);
+    expect(got).toEqual(["c1"]);
+  });
+
+  it("sends a recipient's next message at once after one is given up", async () => {
+    const got: string[] = [];
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        if (d.message.text === "a1") throw new DeliveryError("HTTP 400 bad request", "permanent");
+        got.push(d.message.text);
+      },
+    };
+    // Only a has messages, so nothing else keeps the drain going.
+    await store.markSentMany([4, 5, 6], clock.now().toISOString());
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog);
+    expect(await worker.drain()).toBe(2);
+    expect(got).toEqual(["a2", "a3"]);
+    expect(statuses().a1).toBe("failed");
+  });
+
+  it("never sends a message again because marking it sent failed", async () => {
+    let failMark = true;
+    const flaky = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "markSentMany" && failMark) {
+          return async () => {
+            failMark = false;
+            throw new Error("SQLITE_BUSY: database is locked");
+          };
+        }
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const got: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
+    const worker = new DeliveryWorker(flaky, [sender], clock, silentLog);
+    await worker.drain();
+    await worker.drain();
+    await worker.drain();
+    expect([...got].sort()).toEqual(["a1", "a2", "a3", "b1", "b2", "b3"]);
+    expect(Object.values(statuses()).every((s) => s === "sent")).toBe(true);
+  });
+
+  it("marks a send that answered after its time-out as sent, instead of sending it again", async () => {
+    const started: string[] = [];
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => {
+        started.push(d.message.text);
+        if (d.message.text === "a1") await new Promise((r) => setTimeout(r, 100));
+      },
+    };
+    const worker = new DeliveryWorker(store, [sender], clock, silentLog, { sendTimeoutMs: 20 });
+    await worker.drain();
+    expect(statuses().a1).toBe("pending");
+    await vi.waitFor(() => expect(statuses().a1).toBe("sent"));
+    clock.advance(60_000);
+    await worker.drain();
+    expect(started.filter((t) => t === "a1")).toHaveLength(1);
+    expect(started.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
+  });
+
   it("backs off exponentially with jitter, within the cap", () => {
     expect(backoffMs(1, 1000, 60_000, () => 0.999)).toBe(999);
     expect(backoffMs(4, 1000, 60_000, () => 0.999)).toBe(7992);
