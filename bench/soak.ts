@@ -24,7 +24,7 @@ const lines = [
   `answers acknowledged ${report.answersAcknowledged}, missing ${report.answersMissing}`,
   `check-ins completed ${report.checkinsCompleted}, summaries missing ${report.summariesMissing}`,
   `sent twice within one server lifetime ${report.duplicatesWithinLifetime}; sent again after a kill that fell between a send and its record ${report.resentAcrossKill}; "help" asked ${report.helpsAsked} times, questions repeated for it ${report.repeatedOnHelp}`,
-  report.ok ? "PASS: nothing lost, nothing duplicated" : "FAIL",
+  report.ok ? "PASS: nothing lost, nothing sent twice within a server lifetime" : "FAIL",
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
 for (const d of report.duplicates) process.stdout.write(`  sent twice: ${d}\n`);

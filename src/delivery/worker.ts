@@ -236,7 +236,11 @@ export class DeliveryWorker {
       // Others waiting get their turn once this recipient's edit and next question are out, so
       // one quick client cannot hold a lane while the rest wait.
       if (n >= LANE_MAX || (n >= TURN && this.ready.size > 0)) return true;
-      if (!this.admit(row, this.clock.now().getTime())) return false;
+      const held = this.admit(row, this.clock.now().getTime());
+      // Held by the overall limit: back in line, and the lane stops (see runLane). Held by the
+      // recipient's own limit: the timer brings it back.
+      if (held === "overall") return true;
+      if (held === "recipient") return false;
       const outcome = await this.deliver(row);
       if (outcome === "later") return false;
       this.settled++;
@@ -249,15 +253,19 @@ export class DeliveryWorker {
     }
   }
 
-  /** Whether the rate limits let `row` go now; if not, the timer is set for when they will. */
-  private admit(row: OutboxRow, now: number): boolean {
+  /**
+   * Whether the rate limits let `row` go now, or which limit holds it; when held, the timer is
+   * set for when the limit allows.
+   */
+  private admit(row: OutboxRow, now: number): "go" | "recipient" | "overall" {
     // Editing a message already in the chat is not a new message there: only the overall limit applies.
     const recipient = row.message.replaces ? undefined : row.externalId;
-    const wait = this.limiters.get(row.channel)?.reserve(recipient, now) ?? 0;
-    if (wait <= 0) return true;
+    const limiter = this.limiters.get(row.channel);
+    const wait = limiter?.reserve(recipient, now) ?? 0;
+    if (wait <= 0) return "go";
     this.limited = true;
     this.schedule(wait);
-    return false;
+    return (limiter?.overallWait(now) ?? 0) > 0 ? "overall" : "recipient";
   }
 
   /**
