@@ -53,14 +53,15 @@ export async function createTelegramChannel(
     sender: telegramSender(bot.api),
     inviteLink: (code) => `https://t.me/${username}?start=${code}`,
     async start(engine, server) {
-      const webhook = settings.webhookSecret !== undefined;
+      const webhookSecret = settings.webhookSecret;
+      const webhook = Boolean(webhookSecret);
       bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log, webhook));
-      if (settings.webhookSecret) {
+      if (webhookSecret) {
         // No bot.catch here: a failed update must answer 500 so that Telegram delivers it again.
-        mountWebhook(server, bot, settings.webhookSecret, log);
+        mountWebhook(server, bot, webhookSecret, log);
         if (settings.webhookUrl) {
           await bot.api.setWebhook(settings.webhookUrl, {
-            secret_token: settings.webhookSecret,
+            secret_token: webhookSecret,
             allowed_updates: [...ALLOWED_UPDATES],
           });
         }

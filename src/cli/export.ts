@@ -23,21 +23,24 @@ export function inQuestionOrder(rows: readonly ExportRow[], catalog: PromptCatal
   for (const [id, instrument] of instruments) {
     for (const [i, item] of instrument.items.entries()) itemRank.set(`${id}:${item.id}`, i);
   }
-  const rank = (r: ExportRow) => [
-    r.checkinId,
-    Date.parse(r.answeredAt),
-    instrumentRank.get(r.instrument) ?? Number.MAX_SAFE_INTEGER,
-    itemRank.get(`${r.instrument}:${r.item}`) ?? Number.MAX_SAFE_INTEGER,
-  ];
-  return [...rows].sort((a, b) => {
-    const ka = rank(a);
-    const kb = rank(b);
-    for (let i = 0; i < ka.length; i++) {
-      const d = (ka[i] ?? 0) - (kb[i] ?? 0);
+  // Each row's key is computed once, not at every comparison of the sort.
+  const keyed = rows.map((r) => ({
+    row: r,
+    key: [
+      r.checkinId,
+      Date.parse(r.answeredAt),
+      instrumentRank.get(r.instrument) ?? Number.MAX_SAFE_INTEGER,
+      itemRank.get(`${r.instrument}:${r.item}`) ?? Number.MAX_SAFE_INTEGER,
+    ],
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const d = (a.key[i] ?? 0) - (b.key[i] ?? 0);
       if (d !== 0) return d;
     }
     return 0;
   });
+  return keyed.map((k) => k.row);
 }
 
 /** One row per item answer; answered-at in ISO 8601 with its offset. */
