@@ -3,13 +3,14 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import type { RiskLists } from "../clinical/risk-screen.js";
 import { ConfigError } from "../errors.js";
 import {
   type Instrument,
   instrumentSchema,
   type MessageFile,
   messagesSchema,
-  riskPhrasesSchema,
+  riskListsSchema,
 } from "./schema.js";
 
 /**
@@ -26,8 +27,8 @@ export interface LanguagePack {
   language: string;
   messages: MessageFile;
   instruments: Map<string, Instrument>;
-  /** Risk phrases of this language (risk.yaml); every language's list screens every text. */
-  riskPhrases: string[];
+  /** Risk phrases of this language (risk.yaml); every language's lists screen every text. */
+  risk: RiskLists | undefined;
 }
 
 const SPECIAL_FILES = ["messages.yaml", "risk.yaml"];
@@ -57,9 +58,9 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
     }
     const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema, { language: `${language}/` });
     const instruments = new Map<string, Instrument>();
-    const riskPhrases = files.includes("risk.yaml")
-      ? parseFile(join(langDir, "risk.yaml"), riskPhrasesSchema, { language: `${language}/` }).phrases
-      : [];
+    const risk = files.includes("risk.yaml")
+      ? parseFile(join(langDir, "risk.yaml"), riskListsSchema, { language: `${language}/` })
+      : undefined;
     for (const file of files.filter((f) => !SPECIAL_FILES.includes(f)).sort()) {
       const id = file.replace(/\.ya?ml$/, "");
       const instrument = parseFile(join(langDir, file), instrumentSchema, {
@@ -68,7 +69,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
       });
       instruments.set(id, instrument);
     }
-    languages.set(language, { language, messages, instruments, riskPhrases });
+    languages.set(language, { language, messages, instruments, risk });
   }
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compilePhrase, PhraseError } from "../clinical/risk-phrases.js";
 import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "./catalog.js";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -79,11 +80,23 @@ export function maxTotal(instrument: Pick<Instrument, "items" | "scale">): numbe
   return instrument.items.length * instrument.scale.max;
 }
 
-/** Risk phrases of one language (prompts/<language>/risk.yaml). */
-export const riskPhrasesSchema = z
+/** One risk phrase, checked with the compiler the screen uses, so a mistake names its line. */
+const riskPhrase = text.superRefine((value, ctx) => {
+  try {
+    compilePhrase(value);
+  } catch (error) {
+    if (!(error instanceof PhraseError)) throw error;
+    ctx.addIssue({ code: "custom", message: `phrase "${value}": ${error.message}` });
+  }
+});
+
+/** Risk phrases of one language (prompts/<language>/risk.yaml): two tiers and the harmless idioms. */
+export const riskListsSchema = z
   .object({
     language: z.string().min(2),
-    phrases: z.array(text).min(1, "needs at least one phrase"),
+    disclosure: z.array(riskPhrase).min(1, "needs at least one phrase"),
+    concern: z.array(riskPhrase).default([]),
+    exceptions: z.array(riskPhrase).default([]),
   })
   .strict();
 

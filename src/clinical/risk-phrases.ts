@@ -1,0 +1,112 @@
+import { canonicalWords, MASK, squeeze } from "./risk-tokens.js";
+
+/**
+ * The small pattern language of the risk lists (prompts/<language>/risk.yaml). A clinic's
+ * clinician can read and extend it without knowing regular expressions:
+ *
+ * - words are compared after the same canonical steps as the text (risk-tokens.ts), so
+ *   "don't want to live" also matches "dont wanna live" and "do not want to live";
+ * - `word*` matches any word that starts with word ("suicid*": suicide, suicidal);
+ * - `{a|b|c}` is one of the alternatives, each one or more words, or nothing (`{really|}`);
+ * - `..` stands for up to three other words ("took .. pills": "took all my pills");
+ * - `#` stands for a number written in digits ("took # pills": "took 30 pills").
+ *
+ * A phrase compiles to slots: each slot is a list of alternatives, each alternative a run of
+ * parts. Alternatives are not multiplied out, so a phrase with many of them stays small.
+ */
+
+export type PhrasePart =
+  | { kind: "word"; word: string }
+  | { kind: "prefix"; prefix: string }
+  | { kind: "number" }
+  | { kind: "gap"; max: number };
+
+export type Slot = PhrasePart[][];
+
+export interface CompiledPhrase {
+  /** As written in the list, for the alert and the tests. */
+  phrase: string;
+  slots: Slot[];
+}
+
+export class PhraseError extends Error {}
+
+const GAP = "..";
+const NUMBER = "#";
+const GAP_WORDS = 3;
+const MIN_PREFIX = 3;
+
+/** One phrase of a list; throws PhraseError saying what is wrong. */
+export function compilePhrase(phrase: string): CompiledPhrase {
+  const slots: Slot[] = [];
+  let rest = phrase.trim();
+  while (rest.length > 0) {
+    const open = rest.indexOf("{");
+    const plain = open < 0 ? rest : rest.slice(0, open);
+    if (plain.includes("}") || plain.includes("|")) throw new PhraseError("a } or | without its {");
+    if (plain.trim()) slots.push([compileRun(plain)]);
+    if (open < 0) break;
+    const close = rest.indexOf("}", open);
+    if (close < 0) throw new PhraseError("a { without its }");
+    const inner = rest.slice(open + 1, close);
+    if (inner.includes("{")) throw new PhraseError("alternatives cannot be nested");
+    const alternatives = inner.split("|").map(compileRun);
+    if (alternatives.every((a) => a.length === 0)) throw new PhraseError("{} needs at least one alternative");
+    slots.push(alternatives);
+    rest = rest.slice(close + 1);
+  }
+  check(slots);
+  return { phrase, slots };
+}
+
+/**
+ * A phrase must begin and end with a word: a ".." at either end, reachable past optional
+ * alternatives, would let it match anything around it; nor may it match no word at all.
+ */
+function check(slots: readonly Slot[]): void {
+  const optional = (slot: Slot) => slot.some((alt) => alt.length === 0);
+  if (slots.every(optional)) throw new PhraseError("has no word that must be there");
+  for (const slot of slots) {
+    if (slot.some((alt) => alt[0]?.kind === "gap")) throw new PhraseError(`must start with a word, not ".."`);
+    if (!optional(slot)) break;
+  }
+  for (const slot of [...slots].reverse()) {
+    if (slot.some((alt) => alt.at(-1)?.kind === "gap")) throw new PhraseError(`must end with a word, not ".."`);
+    if (!optional(slot)) break;
+  }
+}
+
+/** Words between braces or outside them, canonicalised together ("my self" joins as in a text). */
+function compileRun(run: string): PhrasePart[] {
+  const parts: PhrasePart[] = [];
+  let plain: string[] = [];
+  const flush = () => {
+    for (const word of canonicalWords(plain.join(" "))) {
+      if (word.includes(MASK)) throw new PhraseError("a phrase cannot contain a masked word");
+      parts.push({ kind: "word", word });
+    }
+    plain = [];
+  };
+  for (const word of run.split(" ").filter(Boolean)) {
+    if (word === GAP) {
+      flush();
+      parts.push({ kind: "gap", max: GAP_WORDS });
+    } else if (word === NUMBER) {
+      flush();
+      parts.push({ kind: "number" });
+    } else if (word.endsWith("*")) {
+      flush();
+      const stem = [...canonicalWords(word.slice(0, -1))];
+      const prefix = stem.pop();
+      if (!prefix || squeeze(prefix).length < MIN_PREFIX) {
+        throw new PhraseError(`"${word}": a word ending in * needs at least ${MIN_PREFIX} letters before it`);
+      }
+      for (const w of stem) parts.push({ kind: "word", word: w });
+      parts.push({ kind: "prefix", prefix });
+    } else {
+      plain.push(word);
+    }
+  }
+  flush();
+  return parts;
+}
