@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { openApp, VERSION } from "../src/app.js";
+import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
 import { calibrate } from "../src/cli/calibrate.js";
 import { inQuestionOrder, toCsv, toFhir } from "../src/cli/export.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
@@ -50,6 +50,10 @@ program
     const clock = new OffsetClock();
     let worker: DeliveryWorker | undefined;
     const { store, engine } = openApp({ settings, log, clock, onQueued: () => worker?.wake() });
+    await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
+      store.close();
+      throw error;
+    });
     worker = new DeliveryWorker(store, [consoleSender(process.stdout, options.json === true)], clock, log);
     const input =
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;

@@ -1,4 +1,4 @@
-import { openApp, VERSION } from "../src/app.js";
+import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
@@ -50,6 +50,10 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     onQueued: () => worker?.wake(),
     inviteLinks: (code) => (telegram ? [telegram.inviteLink(code)] : []),
   });
+  await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   worker = new DeliveryWorker(
     store,
     senders.map((sender) => withLimits(sender, settings)),
@@ -84,17 +88,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   log.info({ port: bound.port, host: bound.host }, "rapport is listening");
   worker.start();
   const runDue = () =>
-    engine
-      .runDue()
-      .then(({ waitingForOnCall }) => {
-        if (waitingForOnCall > 0) {
-          log.warn(
-            { alerts: waitingForOnCall, setting: "risk.onCall" },
-            "urgent alerts are due for escalation but the on-call contact is not registered (rapport therapist add, then link)",
-          );
-        }
-      })
-      .catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
+    engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
   const dueTimer = setInterval(runDue, DUE_TICK_MS);
   dueTimer.unref();
   void runDue();

@@ -76,3 +76,23 @@ function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
     }
   }
 }
+
+/**
+ * The risk path's setup, checked where alerts can fall due (serve, console): an on-call contact
+ * who is not registered stops start-up; without one, the log says where unacknowledged alerts go.
+ */
+export async function checkRiskSetup(engine: Engine, settings: Settings, log: Logger): Promise<void> {
+  const status = await engine.onCallStatus();
+  if (status === "unknown") {
+    throw new ConfigError(
+      `risk.onCall: no therapist named "${settings.clinic.risk.onCall}" is registered; add them with rapport therapist add, or correct the name`,
+      "risk.onCall",
+    );
+  }
+  if (status === "none") {
+    log.warn(
+      { setting: "risk.onCall" },
+      "no on-call contact is set (risk.onCall): unacknowledged urgent alerts are repeated to the treating therapist",
+    );
+  }
+}

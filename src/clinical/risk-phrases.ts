@@ -71,7 +71,8 @@ function check(slots: readonly Slot[]): void {
     if (!optional(slot)) break;
   }
   for (const slot of [...slots].reverse()) {
-    if (slot.some((alt) => alt.at(-1)?.kind === "gap")) throw new PhraseError(`must end with a word, not ".."`);
+    if (slot.some((alt) => alt.at(-1)?.kind === "gap"))
+      throw new PhraseError(`must end with a word, not ".."`);
     if (!optional(slot)) break;
   }
 }

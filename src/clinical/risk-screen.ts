@@ -1,4 +1,4 @@
-import { type CompiledPhrase, compilePhrase, type PhrasePart, PhraseError } from "./risk-phrases.js";
+import { type CompiledPhrase, compilePhrase, PhraseError, type PhrasePart } from "./risk-phrases.js";
 import { MASK, tokenize } from "./risk-tokens.js";
 
 /**
@@ -123,7 +123,8 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
     try {
       compiled = compilePhrase(phrase);
     } catch (error) {
-      if (error instanceof PhraseError) throw new PhraseError(`risk phrase "${phrase}" (${language}): ${error.message}`);
+      if (error instanceof PhraseError)
+        throw new PhraseError(`risk phrase "${phrase}" (${language}): ${error.message}`);
       throw error;
     }
     // Each slot's alternatives start where the last slot's met, and meet again after it. The
@@ -190,14 +191,17 @@ function walk(at: Node, words: readonly string[], start: number, i: number, span
   for (const next of at.next) walk(next, words, start, i, spans);
   if (at.gap) {
     const { max, node: next } = at.gap;
-    for (let skip = 0; skip <= max && i + skip < words.length; skip++) walk(next, words, start, i + skip, spans);
+    for (let skip = 0; skip <= max && i + skip < words.length; skip++)
+      walk(next, words, start, i + skip, spans);
   }
   const word = words[i];
   if (word === undefined) return;
   if (word.includes(MASK)) {
-    for (const [w, next] of at.words) if (maskPattern(word, true).test(w)) walk(next, words, start, i + 1, spans);
+    for (const [w, next] of at.words)
+      if (maskPattern(word, true).test(w)) walk(next, words, start, i + 1, spans);
     for (const bucket of at.prefixes.values()) {
-      for (const p of bucket) if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, start, i + 1, spans);
+      for (const p of bucket)
+        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, start, i + 1, spans);
     }
     return;
   }
@@ -205,7 +209,8 @@ function walk(at: Node, words: readonly string[], start: number, i: number, span
   if (exact) walk(exact, words, start, i + 1, spans);
   if (at.prefixes.size > 0) {
     const bucket = at.prefixes.get(word.charCodeAt(0));
-    if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, i + 1, spans);
+    if (bucket)
+      for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, i + 1, spans);
   }
   if (at.number && DIGITS.test(word)) walk(at.number, words, start, i + 1, spans);
 }
@@ -222,7 +227,9 @@ function maskPattern(word: string, whole: boolean): RegExp {
   const key = `${whole ? "w" : "p"}${word}`;
   let pattern = maskPatterns.get(key);
   if (!pattern) {
-    const elements = [...word].map((ch) => (ch === MASK ? "\\p{L}{1,3}" : ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    const elements = [...word].map((ch) =>
+      ch === MASK ? "\\p{L}{1,3}" : ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    );
     const body = whole ? elements.join("") : elements.reduceRight((rest, el) => `(?:${el}${rest})?`, "");
     pattern = new RegExp(`^${body}$`, "u");
     if (maskPatterns.size > 10_000) maskPatterns.clear();

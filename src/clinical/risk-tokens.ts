@@ -51,6 +51,7 @@ const EXPANSIONS: Record<string, string[]> = {
   hasnt: ["has", "not"],
   hadnt: ["had", "not"],
   aint: ["am", "not"],
+  nt: ["not"],
   im: ["i", "am"],
   ive: ["i", "have"],
   id: ["i", "would"],
@@ -112,7 +113,6 @@ for (const [pair, joined] of Object.entries(JOINS)) {
   seconds.set(second, joined);
   JOIN.set(first, seconds);
 }
-
 
 /** Runs of the same letter as one: "dieeee" → "die", "kill" → "kil". */
 export function squeeze(word: string): string {
@@ -216,7 +216,10 @@ export function tokenize(text: string, sink: WordSink): void {
       if (letters === 0) out.word(source.slice(start, start + digits), start, i);
       else for (const word of chunkWords(source.slice(start, i))) out.word(word, start, i);
     } else if (letters > 0) {
-      const word = source.slice(start, start + letters + (apostrophes ? countApostrophes(source, start, i) : 0));
+      const word = source.slice(
+        start,
+        start + letters + (apostrophes ? countApostrophes(source, start, i) : 0),
+      );
       out.word(apostrophes ? word.replace(/['’]/g, "") : word, start, i, !doubled);
     }
   }

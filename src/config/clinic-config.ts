@@ -104,6 +104,8 @@ export const clinicConfigSchema = z
       /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */
       safetyQuestion: z.boolean().default(true),
       escalateAfterMinutes: z.number().positive().max(1440).default(30),
+      /** An alert nobody acknowledged is sent again this often, until someone does. */
+      repeatMinutes: z.number().positive().max(1440).default(30),
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
     }),

@@ -15,6 +15,7 @@ export const THERAPIST_WORDS = [
   "session",
   "timezone",
   "pause",
+  "contact",
 ] as const;
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;

@@ -4,6 +4,7 @@ import { shouldSend } from "../clinical/warning-repeat.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Client, CompletedCheckin } from "../store/types.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
+import { riskSection } from "./risk-text.js";
 import { summaryText, warningText } from "./summary-text.js";
 import type { Turn } from "./turn.js";
 
@@ -64,7 +65,16 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     allianceItemBelow: t.allianceItem,
     timeZone,
   });
-  await turn.send(client.therapistId, { kind: "summary", text: summary }, client.personId);
+  // What the client disclosed during this check-in comes right under the title, where it is seen.
+  const risk = riskSection(
+    tw,
+    await turn.tx.riskEvents(client.personId, { checkinId: current.id }),
+    await turn.tx.openRiskAlert(client.personId),
+    timeZone,
+  );
+  const [title = "", ...body] = summary.split("\n");
+  const text = risk.length > 0 ? [title, ...risk, ...body].join("\n") : summary;
+  await turn.send(client.therapistId, { kind: "summary", text }, client.personId);
   for (const { finding } of decided.filter((d) => d.sent)) {
     const text = warningText(tw, client.alias, finding, assessment, {
       model,

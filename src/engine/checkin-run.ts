@@ -4,7 +4,7 @@ import { afterCompletion } from "./checkin-complete.js";
 import { decideCheckinInput } from "./checkin-decision.js";
 import { buildPlan, stepOf } from "./checkin-plan.js";
 import { consentMessage, stepMessage } from "./questions.js";
-import { raiseRisk } from "./risk-path.js";
+import { raiseRisk } from "./risk-alerts.js";
 import type { Turn } from "./turn.js";
 
 export const SAFETY_INSTRUMENT = "safety";
@@ -56,6 +56,8 @@ export async function continueCheckin(
   client: Client,
   checkin: Checkin,
   input: InboundInput,
+  /** After a crisis message: a message that is not an answer gets the question itself again. */
+  resume = false,
 ): Promise<void> {
   const w = turn.wording;
   const step = stepOf(checkin);
@@ -71,7 +73,7 @@ export async function continueCheckin(
     case "old_button":
       return turn.pressNotice(w.t("old_button"));
     case "reask":
-      if (step.kind === "comment") return turn.reply(stepMessage(w, checkin, therapist));
+      if (step.kind === "comment" || resume) return turn.reply(stepMessage(w, checkin, therapist));
       if (instrument?.choices) {
         const options = instrument.choices.map((c) => c.label.toLowerCase()).join(" / ");
         return turn.replyText(w.t("choice_reask", { options }));
@@ -87,7 +89,14 @@ export async function continueCheckin(
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
       const risk = instrument?.riskItem;
       if (risk && decision.answer.item === risk.item && decision.answer.value > risk.above) {
-        await raiseRisk(turn, client, checkin.id, { source: "safety_question" });
+        // The check-in goes on: the crisis message goes first, then the next question.
+        await raiseRisk(turn, client, checkin.id, {
+          tier: "disclosure",
+          source: "safety_question",
+          words: [],
+          text: "",
+          language: w.pack.language,
+        });
       }
       return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
     }

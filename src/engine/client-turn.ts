@@ -5,7 +5,8 @@ import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
 import { answerForget, myData, requestForget } from "./privacy-words.js";
 import { stepMessage } from "./questions.js";
-import { screenRisk } from "./risk-path.js";
+import { screenInput } from "./risk-screening.js";
+import { answerSafetyCheck, concernTurn, disclosureTurn } from "./risk-turn.js";
 import type { Turn } from "./turn.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
@@ -13,15 +14,22 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   const w = turn.wording;
   const input = turn.event.input;
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
+  // The question waiting since a crisis message is shown again at this message, unless it answers it.
+  const resume = client.resumeQuestion === true;
+  if (resume) await turn.tx.setResumeQuestion(client.personId, false);
   // Whatever a client writes is screened first, chat words included ("help me, I want to die"),
-  // so the crisis message goes before any reply.
-  await screenRisk(turn, client, open?.id ?? null);
+  // so the crisis message goes before any reply, and nothing procedural after it.
+  const finding = screenInput(turn);
+  const text = input.kind === "text" ? input.text : input.value;
+  if (finding?.tier === "disclosure") return disclosureTurn(turn, client, open, finding, text);
+  if (finding?.tier === "concern") return concernTurn(turn, client, open, finding, text);
+  if (await answerSafetyCheck(turn, client, open)) return;
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
   if (await answerForget(turn, client)) return;
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
-  if (open) return continueCheckin(turn, client, open, input);
+  if (open) return continueCheckin(turn, client, open, input, resume);
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   return turn.replyText(w.t("no_open_question"));

@@ -38,7 +38,8 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     if (therapist.lastSentAt >= due) continue;
     const facts = await tx.digestFacts(therapist.id, therapist.lastSentAt, localDate(new Date(now), zone));
     const w = await personWording(tx, deps, therapist.id);
-    await tx.enqueue(therapist.id, { kind: "summary", text: digestText(w, facts, now, zone) }, now);
+    const alerts = await openAlertLines(tx, w, therapist.id, facts, zone);
+    await tx.enqueue(therapist.id, { kind: "summary", text: digestText(w, facts, now, zone, alerts) }, now);
     await tx.markDigestSent(therapist.id, now);
     sent++;
   }
@@ -46,7 +47,13 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
 }
 
 /** The digest: every client with their status, then this week's warnings, unanswered check-ins, pauses, unreachable. */
-export function digestText(w: Wording, facts: DigestFacts, now: string, zone: string): string {
+export function digestText(
+  w: Wording,
+  facts: DigestFacts,
+  now: string,
+  zone: string,
+  alerts: string[] = [],
+): string {
   const lines = [w.t("digest_title", { date: formatDay(now, w.pack.language, zone) })];
   lines.push(w.t("digest_caseload", { count: facts.caseload.length }));
   for (const { client, last } of facts.caseload) {
@@ -63,6 +70,8 @@ export function digestText(w: Wording, facts: DigestFacts, now: string, zone: st
     );
   }
   const sections: [string, string[]][] = [
+    // Unacknowledged risk first: it is what must not wait.
+    [w.t("digest_alerts"), alerts],
     [
       w.t("digest_warnings"),
       facts.warnings.map((x) =>
@@ -90,6 +99,32 @@ export function digestText(w: Wording, facts: DigestFacts, now: string, zone: st
   for (const [title, items] of filled) lines.push(title, ...items);
   if (filled.length === 0) lines.push(w.t("digest_nothing"));
   return lines.join("\n");
+}
+
+/** Each unacknowledged alert of the therapist's clients, with how many messages it holds. */
+async function openAlertLines(
+  tx: Tx,
+  w: Wording,
+  therapistId: number,
+  facts: DigestFacts,
+  zone: string,
+): Promise<string[]> {
+  const alerts = await tx.openRiskAlertsOf(therapistId);
+  const lines: string[] = [];
+  for (const { client } of facts.caseload) {
+    const alert = alerts.get(client.personId);
+    if (!alert) continue;
+    const events = await tx.riskEvents(client.personId, { alertId: alert.id });
+    lines.push(
+      w.t("digest_alert_item", {
+        alias: client.alias,
+        id: alert.id,
+        since: formatDay(alert.createdAt, w.pack.language, zone),
+        count: events.length,
+      }),
+    );
+  }
+  return lines;
 }
 
 function statusOf(w: Wording, assessment: unknown): string {

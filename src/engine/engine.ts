@@ -1,11 +1,14 @@
+import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { InboundEvent } from "../model.js";
-import type { Store } from "../store/types.js";
+import type { Client, Store } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { runDueSteps } from "./due-steps.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
 import { issueCode } from "./issue-code.js";
-import { type EscalationPass, escalateDue, screenRisk } from "./risk-path.js";
+import { type EscalationPass, escalateDue } from "./risk-escalation.js";
+import { screenInput } from "./risk-screening.js";
+import { concernTurn, disclosureTurn } from "./risk-turn.js";
 import { therapistTurn } from "./therapist-turn.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
 
@@ -121,6 +124,14 @@ export class Engine {
     if (told) this.onQueued();
   }
 
+  /** Whether the clinic's on-call contact (risk.onCall) is set, and registered as a therapist. */
+  async onCallStatus(): Promise<"none" | "registered" | "unknown"> {
+    const name = this.deps.clinic.risk.onCall;
+    if (!name) return "none";
+    const found = await this.store.transaction((tx) => tx.findTherapistByName(name));
+    return found ? "registered" : "unknown";
+  }
+
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
   async addTherapist(name: string): Promise<{ code: string }> {
     return this.store.transaction(async (tx) => {
@@ -139,7 +150,10 @@ async function route(turn: Turn): Promise<void> {
   // A disclosure in a group still counts: a client's goes the whole risk path, privately.
   if (!event.direct) {
     const known = await tx.findIdentity(event.channel, event.sender.id);
-    await screenRisk(turn, known ? await tx.getClient(known.personId) : undefined, null);
+    const client = known ? await tx.getClient(known.personId) : undefined;
+    const finding = screenInput(turn);
+    if (finding && client) await groupDisclosure(turn, client, finding);
+    else if (finding) await crisisForStranger(turn);
     return tx.enqueueDirect(
       event.channel,
       `group:${event.sender.id}`,
@@ -150,7 +164,9 @@ async function route(turn: Turn): Promise<void> {
   }
   const identity = await tx.findIdentity(event.channel, event.sender.id);
   if (!identity) {
-    await screenRisk(turn, undefined, null);
+    // Someone rapport does not know gets the crisis text at once (there is no therapist to tell),
+    // and nothing procedural after it.
+    if (screenInput(turn)) return crisisForStranger(turn);
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
     if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
     return turn.replyText(turn.wording.t("unknown_sender"));
@@ -168,4 +184,24 @@ async function route(turn: Turn): Promise<void> {
   if (turn.person.role === "therapist") return therapistTurn(turn, turn.person.id, parsed);
   const client = await tx.getClient(turn.person.id);
   if (client) return clientTurn(turn, client, parsed);
+}
+
+async function crisisForStranger(turn: Turn): Promise<void> {
+  await turn.reply({
+    kind: "urgent",
+    urgent: true,
+    text: turn.wording.t("crisis_message_unknown", { crisis: turn.deps.crisisText }),
+  });
+}
+
+/**
+ * A client's words in a group take the risk path in their direct conversation, never in the
+ * group; there they are never a check-in answer or comment.
+ */
+async function groupDisclosure(turn: Turn, client: Client, finding: RiskFinding): Promise<void> {
+  turn.person = await turn.tx.getPerson(client.personId);
+  const input = turn.event.input;
+  const text = input.kind === "text" ? input.text : input.value;
+  if (finding.tier === "disclosure") return disclosureTurn(turn, client, undefined, finding, text);
+  return concernTurn(turn, client, undefined, finding, text);
 }

@@ -1,7 +1,7 @@
 import { totalOf } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
-import type { CaseloadEntry, Checkin, ClientStatus, CompletedCheckin } from "../store/types.js";
+import type { CaseloadEntry, Checkin, ClientStatus, CompletedCheckin, RiskAlert } from "../store/types.js";
 import { progressOf } from "./checkin-plan.js";
 import { formatDate, instrumentsOf } from "./summary-text.js";
 
@@ -81,7 +81,12 @@ export function historyText(
 }
 
 /** `clients`: the caseload, each with status and last check-in. */
-export function caseloadText(w: Wording, entries: readonly CaseloadEntry[], timeZone: string): string {
+export function caseloadText(
+  w: Wording,
+  entries: readonly CaseloadEntry[],
+  timeZone: string,
+  openAlerts: ReadonlyMap<number, RiskAlert> = new Map(),
+): string {
   if (entries.length === 0) return w.t("clients_empty");
   const lines = [w.t("clients_title", { count: entries.length })];
   for (const { client, last } of entries) {
@@ -92,8 +97,10 @@ export function caseloadText(w: Wording, entries: readonly CaseloadEntry[], time
         .join(", ");
       lastText = `${formatDate(last.completedAt ?? last.createdAt, w.pack.language, timeZone)} (${totals})`;
     }
+    const alert = openAlerts.get(client.personId);
     lines.push(
-      w.t("clients_row", { alias: client.alias, status: statusText(w, client.status), last: lastText }),
+      w.t("clients_row", { alias: client.alias, status: statusText(w, client.status), last: lastText }) +
+        (alert ? w.t("clients_alert", { id: alert.id }) : ""),
     );
   }
   return lines.join("\n");

@@ -6,7 +6,8 @@ import { sendCheckin } from "./checkin-run.js";
 import { caseloadText, historyText, statusText } from "./history-text.js";
 import { issueCode } from "./issue-code.js";
 import { eraseClient } from "./privacy-words.js";
-import { acknowledgeRisk } from "./risk-path.js";
+import { acknowledgeRisk } from "./risk-alerts.js";
+import { riskSection } from "./risk-text.js";
 import { pause, schedule, session, timezone } from "./schedule-words.js";
 import type { Turn } from "./turn.js";
 
@@ -32,7 +33,8 @@ export async function therapistTurn(
       return withClient(turn, therapistId, parsed.args, "summary ALIAS", (client) => summary(turn, client));
     case "clients": {
       const entries = await turn.tx.caseload(therapistId);
-      return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone));
+      const alerts = await turn.tx.openRiskAlertsOf(therapistId);
+      return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone, alerts));
     }
     case "age": {
       const { rest, age } = takeAge(["--age", ...parsed.args.slice(1)]);
@@ -50,6 +52,10 @@ export async function therapistTurn(
     }
     case "seen":
       return acknowledgeRisk(turn, therapistId, parsed.args[0]);
+    case "contact":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "contact ALIAS TEXT", (client) =>
+        contact(turn, client, parsed.args.length > 1),
+      );
     case "schedule":
       return withClient(turn, therapistId, parsed.args.slice(0, 1), "schedule ALIAS ...", (client) =>
         activeOnly(turn, client, () => schedule(turn, client, parsed.args.slice(1))),
@@ -172,7 +178,37 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
 async function summary(turn: Turn, client: Client): Promise<void> {
   const history = await turn.tx.completedCheckins(client.personId);
   const open = await turn.tx.openCheckin(client.personId);
-  await turn.replyText(
-    historyText(turn.wording, client.alias, history, open, turn.deps.clinic.clinic.timeZone),
+  const zone = turn.deps.clinic.clinic.timeZone;
+  const risk = riskSection(
+    turn.wording,
+    await turn.tx.riskEvents(client.personId),
+    await turn.tx.openRiskAlert(client.personId),
+    zone,
   );
+  await turn.replyText([historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n"));
+}
+
+/**
+ * `contact ALIAS TEXT` stores the client's emergency details (sealed, erased with the client),
+ * which go to the on-call contact with an escalated alert; `contact ALIAS` shows them.
+ */
+async function contact(turn: Turn, client: Client, hasText: boolean): Promise<void> {
+  const w = turn.wording;
+  if (!hasText) {
+    const text = await turn.tx.emergencyContact(client.personId);
+    return turn.replyText(
+      text
+        ? w.t("contact_shown", { alias: client.alias, text })
+        : w.t("contact_missing", { alias: client.alias }),
+    );
+  }
+  const input = turn.event.input;
+  const raw = input.kind === "text" ? input.text : input.value;
+  // The text as typed, after the word and the alias: spacing and punctuation kept.
+  const text = raw
+    .trim()
+    .replace(/^\/?\S+\s+\S+\s+/u, "")
+    .slice(0, 500);
+  await turn.tx.setEmergencyContact(client.personId, text);
+  await turn.replyText(w.t("contact_set", { alias: client.alias }));
 }

@@ -7,6 +7,7 @@ import { type FieldCrypto, plainFields } from "./field-crypto.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SerialQueue } from "./serial-queue.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
+import { sqliteRisk } from "./sqlite-risk.js";
 import type {
   Answer,
   CaseloadEntry,
@@ -25,7 +26,6 @@ import type {
   OutboxRow,
   Person,
   PlanItem,
-  RiskAlert,
   Role,
   Schedule,
   Store,
@@ -345,6 +345,7 @@ export class SqliteStore implements Store {
     };
 
     const tx: Tx = {
+      ...sqliteRisk(s, c),
       recordInbound: async (channel, eventId, at) =>
         s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(
           channel,
@@ -726,47 +727,6 @@ export class SqliteStore implements Store {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(w.clientId, w.episodeId, w.checkinId, w.rule, w.severity, w.sent ? 1 : 0, w.fitId, at);
       },
-      createRiskAlert: async (alert, at) =>
-        Number(
-          s(
-            `INSERT INTO risk_alerts (client_id, checkin_id, source, matched, created_at, crisis_sent_at, therapist_alerted_at, escalate_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(
-            alert.clientId,
-            alert.checkinId,
-            alert.source,
-            JSON.stringify(alert.matched),
-            at,
-            at,
-            at,
-            alert.escalateAt,
-          ).lastInsertRowid,
-        ),
-      getRiskAlert: async (id) => {
-        const row = s("SELECT * FROM risk_alerts WHERE id = ?").get(id) as Row | undefined;
-        return row ? toRiskAlert(row) : undefined;
-      },
-      acknowledgeRiskAlert: async (id, personId, at) => {
-        s(
-          "UPDATE risk_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
-        ).run(at, personId, id);
-      },
-      dueEscalations: async (now) =>
-        (
-          s(
-            `SELECT * FROM risk_alerts
-             WHERE acknowledged_at IS NULL AND escalation_note IS NULL AND escalate_at <= ? ORDER BY escalate_at`,
-          ).all(now) as Row[]
-        ).map(toRiskAlert),
-      recordEscalation: async (id, to, note, at) => {
-        s("UPDATE risk_alerts SET escalated_at = ?, escalated_to = ?, escalation_note = ? WHERE id = ?").run(
-          to === null ? null : at,
-          to,
-          note,
-          id,
-        );
-      },
-
       latestConsent: async (clientId) =>
         s("SELECT version, choice FROM consents WHERE client_id = ? ORDER BY id DESC LIMIT 1").get(
           clientId,
@@ -925,6 +885,7 @@ function toClient(row: Row, c: FieldCrypto): Client {
     age: row.age === null || row.age === undefined ? null : Number(row.age),
     timeZone: (row.time_zone as string | null) ?? null,
     pausedAt: (row.paused_at as string | null) ?? null,
+    resumeQuestion: row.resume_question === 1,
   };
 }
 
@@ -949,21 +910,6 @@ function toFit(row: Row): StoredFit {
     episodes: Number(row.episodes),
     points: Number(row.points),
     fittedAt: String(row.fitted_at),
-  };
-}
-
-function toRiskAlert(row: Row): RiskAlert {
-  return {
-    id: Number(row.id),
-    clientId: Number(row.client_id),
-    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
-    source: row.source as RiskAlert["source"],
-    matched: row.matched ? (JSON.parse(String(row.matched)) as string[]) : [],
-    createdAt: String(row.created_at),
-    escalateAt: String(row.escalate_at),
-    acknowledgedAt: (row.acknowledged_at as string | null) ?? null,
-    escalatedAt: (row.escalated_at as string | null) ?? null,
-    escalationNote: (row.escalation_note as string | null) ?? null,
   };
 }
 

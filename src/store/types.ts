@@ -37,6 +37,8 @@ export interface Client {
   timeZone?: string | null;
   /** Set while the client has paused check-ins with `stop`. */
   pausedAt?: string | null;
+  /** After a crisis message: show the open question again at the next message. */
+  resumeQuestion?: boolean;
 }
 
 export interface Code {
@@ -110,8 +112,55 @@ export interface RiskAlert {
   escalateAt: string;
   acknowledgedAt: string | null;
   escalatedAt: string | null;
+  /** The on-call contact it went to; null when it was repeated to the treating therapist instead. */
+  escalatedTo: number | null;
   escalationNote: string | null;
+  lastCrisisAt: string | null;
+  lastNoticeAt: string | null;
+  /** The last event the therapist was shown (in the alert or an update). */
+  notifiedThrough: number;
+  updateDueAt: string | null;
+  nextRepeatAt: string | null;
+  repeats: number;
 }
+
+export type RiskTier = "disclosure" | "concern";
+export type SafetyAnswer = "pending" | "yes" | "no" | "none";
+
+/** One disclosure or concern, with the client's words. */
+export interface RiskEvent {
+  id: number;
+  clientId: number;
+  alertId: number | null;
+  checkinId: number | null;
+  tier: RiskTier;
+  source: "free_text" | "safety_question";
+  /** The words that matched, as the client wrote them. */
+  words: string[];
+  /** The message they were in (shortened). */
+  text: string;
+  language: string | null;
+  safetyAnswer: SafetyAnswer | null;
+  at: string;
+}
+
+export type NewRiskEvent = Omit<RiskEvent, "id">;
+
+/** Changes to an alert's timed steps; fields left out stay as they are. */
+export type RiskAlertPatch = Partial<
+  Pick<
+    RiskAlert,
+    | "lastCrisisAt"
+    | "lastNoticeAt"
+    | "notifiedThrough"
+    | "updateDueAt"
+    | "nextRepeatAt"
+    | "repeats"
+    | "escalatedAt"
+    | "escalatedTo"
+    | "escalationNote"
+  >
+>;
 
 /** Progress totals of one finished episode, for calibration. */
 export interface EpisodeScores {
@@ -293,10 +342,28 @@ export interface Tx {
     at: string,
   ): Promise<number>;
   getRiskAlert(id: number): Promise<RiskAlert | undefined>;
+  /** The client's alert nobody has acknowledged yet: there is at most one. */
+  openRiskAlert(clientId: number): Promise<RiskAlert | undefined>;
+  /** Open alerts of a therapist's clients, by client. */
+  openRiskAlertsOf(therapistId: number): Promise<Map<number, RiskAlert>>;
   acknowledgeRiskAlert(id: number, personId: number, at: string): Promise<void>;
-  /** Unacknowledged alerts whose escalation time has come and that were not yet handled. */
-  dueEscalations(now: string): Promise<RiskAlert[]>;
-  recordEscalation(id: number, to: number | null, note: string, at: string): Promise<void>;
+  updateRiskAlert(id: number, patch: RiskAlertPatch): Promise<void>;
+  /** Unacknowledged alerts with a timed step due: the first escalation, a repeat or an update. */
+  dueRiskAlerts(now: string): Promise<RiskAlert[]>;
+  recordRiskStep(alertId: number, step: string, personId: number | null, at: string): Promise<void>;
+  addRiskEvent(event: NewRiskEvent): Promise<number>;
+  /** A client's risk events, oldest first; only those of one alert, or one check-in, when asked. */
+  riskEvents(
+    clientId: number,
+    filter?: { alertId?: number; checkinId?: number; afterId?: number },
+  ): Promise<RiskEvent[]>;
+  /** The concern whose safety question waits for an answer, if any. */
+  pendingConcern(clientId: number): Promise<RiskEvent | undefined>;
+  answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
+  setEmergencyContact(clientId: number, text: string | null): Promise<void>;
+  emergencyContact(clientId: number): Promise<string | null>;
+  /** After a crisis message the open question is shown again at the client's next message. */
+  setResumeQuestion(clientId: number, on: boolean): Promise<void>;
 
   /**
    * Queues a message for a person. It goes to `via` when that identity is the person's and

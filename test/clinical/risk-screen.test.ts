@@ -1,111 +1,186 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { normaliseForScreening, riskMatcher } from "../../src/clinical/risk-screen.js";
+import { compilePhrase, PhraseError } from "../../src/clinical/risk-phrases.js";
+import { type RiskLists, riskScreen } from "../../src/clinical/risk-screen.js";
+import { screenTokens } from "../../src/clinical/risk-tokens.js";
+import { riskListsSchema } from "../../src/prompts/schema.js";
 
-// CLINICAL.md, "Risk and safety": free text is matched against the configured risk phrases on whole
-// words and phrases, case- and accent-insensitive. Over-triggering is acceptable; missing a disclosure is not.
-const file = new URL("../../prompts/en/risk.yaml", import.meta.url);
-const doc: unknown = parse(readFileSync(file, "utf8"));
+// CLINICAL.md, "Risk and safety": two tiers, matched on words and phrases, case-, accent- and
+// apostrophe-insensitive, with spelling variants, chat forms and masked letters. Over-triggering
+// is acceptable; missing a disclosure is not; harmless idioms are exceptions, each tested here.
+const shipped = riskListsSchema.parse(
+  parse(readFileSync(new URL("../../prompts/en/risk.yaml", import.meta.url), "utf8")),
+) as RiskLists;
+const screen = riskScreen([shipped]);
+const tierOf = (text: string) => screen.screen(text)?.tier;
 
-function phrasesOf(value: unknown): string[] {
-  if (typeof value !== "object" || value === null || !("phrases" in value)) throw new Error("no phrases");
-  const list = value.phrases;
-  if (!Array.isArray(list) || !list.every((p): p is string => typeof p === "string")) {
-    throw new Error("phrases must be a list of strings");
-  }
-  return list;
+function lists(disclosure: string[], concern: string[] = [], exceptions: string[] = []) {
+  return riskScreen([{ language: "en", disclosure, concern, exceptions }]);
 }
 
-const phrases = phrasesOf(doc);
-const matcher = riskMatcher(phrases);
+describe("the shipped English lists", () => {
+  it("has both tiers and the exceptions, and keeps the phrases it always had", () => {
+    expect(shipped.language).toBe("en");
+    expect(shipped.disclosure.length).toBeGreaterThan(150);
+    expect(shipped.concern.length).toBeGreaterThan(80);
+    for (const phrase of [
+      "suicid*",
+      "kill myself",
+      "better off dead",
+      "kms",
+      "unalive*",
+      "not safe at home",
+    ]) {
+      expect(shipped.disclosure).toContain(phrase);
+    }
+    expect(shipped.concern).toContain("can't go on");
+  });
 
-describe("the shipped English list", () => {
-  it("is a non-empty list of English phrases", () => {
-    expect((doc as { language?: unknown }).language).toBe("en");
-    expect(phrases.length).toBeGreaterThan(20);
-    expect(phrases).toContain("suicid*");
+  it.each([
+    "I want to die",
+    "I've been thinking about SUICIDE",
+    "sometimes I feel suicidal",
+    "I don’t want to live anymore",
+    "i could kill myself",
+    "I tried to kill myself",
+    "Self-harm again",
+    "I've been self-harming",
+    "selfharming",
+    "I took an overdose",
+    "I'd be better off dead",
+    "SUÏCIDE",
+    "ＳＵＩＣＩＤＥ",
+    "😞suicide",
+    "...end it all!!",
+    "I want to END MY LIFE",
+    "thinking of taking my own life",
+    "I wish I were dead",
+    "honestly i wanna die",
+    "there's no reason to live",
+    "I cut myself again",
+    "I want to hang myself",
+    "I'm scared I'll hurt someone",
+    "he hits me when he drinks",
+    "I'm not safe at home",
+    "I want\nto   die",
+    "Kill-myself",
+    "**suicide**",
+    "I want to *die*",
+    "kms",
+    "I'm going to unalive myself",
+  ])("disclosure: %s", (text) => {
+    expect(tierOf(text)).toBe("disclosure");
+  });
+
+  it.each([
+    "I can't go on like this",
+    "I don't see the point anymore",
+    "everyone would be better off without me",
+    "I wish I could go to sleep and never wake up",
+    "Nobody would even notice if I was gone",
+    "I'm just a burden to my family",
+    "I feel so hopeless",
+    "i just want to disappear",
+    "I'm so tired of living",
+  ])("concern: %s", (text) => {
+    expect(tierOf(text)).toBe("concern");
   });
 });
 
-describe("true positives: disclosures that must match", () => {
+describe("spelling is evened out", () => {
   it.each([
-    { text: "I want to die", phrase: "want to die" },
-    { text: "I've been thinking about SUICIDE", phrase: "suicid*" },
-    { text: "sometimes I feel suicidal", phrase: "suicid*" },
-    { text: "I attempted suicide last year", phrase: "suicid*" },
-    { text: "I don’t want to live anymore", phrase: "don't want to live" },
-    { text: "I don't want to live anymore", phrase: "don't want to live" },
-    { text: "i could kill myself", phrase: "kill myself" },
-    { text: "I tried to kill myself", phrase: "kill myself" },
-    { text: "I keep thinking about killing myself", phrase: "killing myself" },
-    { text: "Self-harm again", phrase: "self harm*" },
-    { text: "I've been self-harming", phrase: "self harm*" },
-    { text: "I self harmed last night", phrase: "self harm*" },
-    { text: "selfharming", phrase: "selfharm*" },
-    { text: "I took an overdose", phrase: "overdose*" },
-    { text: "I overdosed on my pills", phrase: "overdose*" },
-    { text: "I'd be better off dead", phrase: "better off dead" },
-    { text: "They'd all be better off without me", phrase: "better off without me" },
-    { text: "SUÏCIDE", phrase: "suicid*" },
-    { text: "ＳＵＩＣＩＤＥ", phrase: "suicid*" },
-    { text: "😞suicide", phrase: "suicid*" },
-    { text: "...end it all!!", phrase: "end it all" },
-    { text: "I keep thinking about ending my life.", phrase: "ending my life" },
-    { text: "I want to END MY LIFE", phrase: "end my life" },
-    { text: "thinking of taking my own life", phrase: "taking my own life" },
-    { text: "I wish I were dead", phrase: "wish i were dead" },
-    { text: "I wish I was dead", phrase: "wish i was dead" },
-    { text: "honestly i wanna die", phrase: "wanna die" },
-    { text: "there's no reason to live", phrase: "no reason to live" },
-    { text: "Life is not worth living", phrase: "not worth living" },
-    { text: "I DON'T WANT TO BE ALIVE", phrase: "don't want to be alive" },
-    { text: "I don't want to wake up tomorrow", phrase: "don't want to wake up" },
-    { text: "I can't go on like this", phrase: "can't go on" },
-    { text: "I hurt myself last night", phrase: "hurt myself" },
-    { text: "thoughts of harming myself", phrase: "harming myself" },
-    { text: "I cut myself again", phrase: "cut myself" },
-    { text: "I want to hang myself", phrase: "hang myself" },
-    { text: "I'm scared I'll hurt someone", phrase: "hurt someone" },
-    { text: "I'm being abused", phrase: "being abused" },
-    { text: "he hits me when he drinks", phrase: "he hits me" },
-    { text: "I'm not safe at home", phrase: "not safe at home" },
-    { text: "I want\nto   die", phrase: "want to die" },
-    { text: "Kill-myself", phrase: "kill myself" },
-    { text: "(want to die)", phrase: "want to die" },
-    { text: "**suicide**", phrase: "suicid*" },
-  ])("$text → $phrase", ({ text, phrase }) => {
-    expect(matcher.match(text)).toContain(phrase);
+    "dont wanna live",
+    "do not want to live",
+    "DONT WANT TO LIVEEE",
+    "d0nt want to l1ve",
+    "i do n't want to live",
+    "I want to kill my self",
+    "k*ll myself",
+    "k!ll myself",
+    "su1c1de",
+    "s*icidal",
+    "su!cide",
+    "i want to dieeee",
+    "i want to d1e",
+    "kil myslef",
+  ])("%s reads as a disclosure", (text) => {
+    expect(tierOf(text)).toBe("disclosure");
   });
 
-  it("returns every matching phrase, as written in the list, in list order", () => {
-    expect(matcher.match("I want to die and I cut myself, suicidal")).toEqual([
-      "suicid*",
-      "want to die",
-      "cut myself",
-    ]);
+  it.each(["I can not go on", "i cannot go on", "i cant go on", "I CAN'T GO ON"])(
+    "%s reads as a concern",
+    (text) => {
+      expect(tierOf(text)).toBe("concern");
+    },
+  );
+
+  it("tokens keep where they stood, and contractions and split words are canonical", () => {
+    const t = screenTokens("I don't want my self");
+    expect(t.words).toEqual(["i", "do", "not", "want", "myself"]);
+    expect(t.starts).toEqual([0, 2, 2, 8, 13]);
+    expect(t.ends).toEqual([1, 7, 7, 12, 20]);
   });
 
-  // Chat markdown ("*bold*") is common: a "*" in the text is markup, never a gap in a phrase.
-  it.each([
-    { text: "I want to *die*", phrase: "want to die" },
-    { text: "I could kill *myself*", phrase: "kill myself" },
-    { text: "i don't want to * live * anymore", phrase: "don't want to live" },
-  ])("markdown emphasis does not hide a disclosure: $text → $phrase", ({ text, phrase }) => {
-    expect(matcher.match(text)).toContain(phrase);
+  it("a * at the edges of a word is chat markup; inside a word it hides letters", () => {
+    expect(screenTokens("*die*").words).toEqual(["die"]);
+    expect(screenTokens("k*ll").words).toEqual(["k?l"]);
+    expect(screenTokens("e.g. 20 pills").words).toEqual(["e", "g", "20", "pils"]);
+  });
+});
+
+describe("what a therapist is shown", () => {
+  it("the client's own words, as they wrote them, for each match", () => {
+    const found = screen.screen("honestly... I DON'T want to live, kms");
+    expect(found?.tier).toBe("disclosure");
+    expect(found?.hits.map((h) => h.words)).toEqual(expect.arrayContaining(["DON'T want to live", "kms"]));
+    expect(found?.language).toBe("en");
   });
 
-  // Spellings without the apostrophe ("dont", "cant") read as the phrase with it, and plain
-  // disclosures that once had no phrase now match. CLINICAL.md: missing a disclosure is not acceptable.
+  it("disclosures come before concerns, and the finding takes the higher tier", () => {
+    const found = screen.screen("no point anymore, I want to die");
+    expect(found?.tier).toBe("disclosure");
+    expect(found?.hits[0]?.tier).toBe("disclosure");
+    expect(found?.hits.some((h) => h.tier === "concern")).toBe(true);
+  });
+});
+
+describe("harmless idioms listed as exceptions", () => {
+  // Each exception of the shipped list, with a harmless text it clears and a risky one it must not.
   it.each([
-    { text: "I dont want to live anymore" },
-    { text: "i dont want to be alive" },
-    { text: "i cant go on" },
-    { text: "I wanted to die last week" },
-    { text: "I want to be dead" },
-    { text: "I'm going to unalive myself" },
-  ])("$text matches some phrase", ({ text }) => {
-    expect(matcher.match(text)).not.toEqual([]);
+    { harmless: "I nearly killed myself laughing at that", risky: "I nearly killed myself" },
+    { harmless: "kill them with kindness", risky: "I want to kill them" },
+    { harmless: "I hurt myself at the gym", risky: "I hurt myself on purpose" },
+    { harmless: "cut myself shaving again", risky: "cut myself again" },
+    {
+      harmless: "burned my hand on the oven tray getting the lasagne out",
+      risky: "burned my arm with a lighter",
+    },
+    { harmless: "we watched suicide squad", risky: "suicide is on my mind" },
+    { harmless: "I overdosed on christmas films", risky: "I overdosed on my tablets" },
+    { harmless: "we can't go on like this with the leaky roof", risky: "I can't go on like this" },
+    { harmless: "I can't go on holiday this year", risky: "I can't go on" },
+    { harmless: "going to end things with tom", risky: "going to end things" },
+    { harmless: "no point in going to the gym when it rains", risky: "no point in living" },
+    { harmless: "theres no point arguing with my mum", risky: "theres no point anymore" },
+    { harmless: "I'm hopeless at parallel parking", risky: "I feel hopeless" },
+    { harmless: "the mortgage paperwork is a real burden this month", risky: "I'm a burden" },
+    { harmless: "gave up trying to fix the printer", risky: "gave up on life" },
+    { harmless: "took my pills as prescribed this morning", risky: "took all my pills" },
+    { harmless: "leaving early to catch the bus to my mums", risky: "reading ctb threads" },
+    { harmless: "bought a rope for the tyre swing", risky: "I keep thinking about the rope" },
+    { harmless: "i want to disappear into a good book", risky: "i want to disappear" },
+    { harmless: "killing some time before the train", risky: "killing myself" },
+    { harmless: "I'd kill for a lie in", risky: "I'd kill myself" },
+  ])("$harmless", ({ harmless, risky }) => {
+    expect(screen.screen(harmless)).toBeUndefined();
+    expect(screen.screen(risky)).toBeDefined();
+  });
+
+  it("an exception clears only a match it covers whole", () => {
+    const s = lists(["kill myself"], [], ["kill myself laughing"]);
+    expect(s.screen("kill myself laughing")).toBeUndefined();
+    expect(s.screen("I'm not laughing, I want to kill myself")?.tier).toBe("disclosure");
   });
 });
 
@@ -116,16 +191,12 @@ describe("near misses that must not match", () => {
     "my phone died",
     "the deadline is tomorrow",
     "I learnt the skill",
-    "I taught the skill myself",
     "I'm dying to see the new film",
-    "I could die of embarrassment",
     "I want to dye my hair",
     "I'm hanging out with friends",
     "I cut my hair myself",
-    "it's not worth it",
     "I can't go out tonight",
     "the overdue bill",
-    "this is harmless",
     "self-care matters",
     "kill myselfie",
     "he hits metal with a hammer",
@@ -133,92 +204,63 @@ describe("near misses that must not match", () => {
     "I'd kill for a coffee",
     "I need to chill myself out",
   ])("%s", (text) => {
-    expect(matcher.match(text)).toEqual([]);
+    expect(screen.screen(text)).toBeUndefined();
   });
 
-  // Over-matching that the list accepts on purpose (reported, not fixed): idioms that contain a phrase.
+  // Over-matching accepted on purpose: missing a disclosure is worse than asking once too often.
   it.each([
-    { text: "I can't go on holiday this year", phrase: "can't go on" },
-    { text: "kill them with kindness", phrase: "kill them" },
-    { text: "I could kill him for being late", phrase: "kill him" },
-    { text: "Let's end it all on a high note", phrase: "end it all" },
-    { text: "I'll hurt myself laughing", phrase: "hurt myself" },
-    { text: "I overdosed on coffee", phrase: "overdose*" },
-    { text: "suicidology lecture", phrase: "suicid*" },
-  ])("accepted over-match: $text → $phrase", ({ text, phrase }) => {
-    expect(matcher.match(text)).toEqual([phrase]);
+    { text: "I could kill him for being late", tier: "disclosure" },
+    { text: "Let's end it all on a high note", tier: "disclosure" },
+    { text: "suicidology lecture", tier: "disclosure" },
+  ])("accepted over-match: $text", ({ text, tier }) => {
+    expect(tierOf(text)).toBe(tier);
   });
 });
 
-describe("matching rules", () => {
-  it.each(["", "   ", "!!!", "*", "***", "\n\t"])("text %j matches nothing", (text) => {
-    expect(matcher.match(text)).toEqual([]);
-  });
-
-  it("an empty list matches nothing", () => {
-    expect(riskMatcher([]).match("I want to die")).toEqual([]);
-  });
-
-  it("a phrase that is only * or punctuation is ignored, not a match-all", () => {
-    const m = riskMatcher(["*", " ** ", "!?", "want to die"]);
-    expect(m.match("hello there")).toEqual([]);
-    expect(m.match("I want to die")).toEqual(["want to die"]);
+describe("the pattern language", () => {
+  it.each([
+    { phrase: "{want|wish} to die", text: "I wish to die", match: true },
+    { phrase: "{really|} want to die", text: "want to die", match: true },
+    { phrase: "{really|} want to die", text: "really want to die", match: true },
+    { phrase: "took .. pills", text: "took all of my pills", match: true },
+    { phrase: "took .. pills", text: "took a lot of my pills", match: false },
+    { phrase: "took # pills", text: "took 30 pills", match: true },
+    { phrase: "took # pills", text: "took thirty pills", match: false },
+    { phrase: "suicid*", text: "suicidal", match: true },
+    { phrase: "suicid*", text: "oversuicidal", match: false },
+    { phrase: "kill myself", text: "the skill myself", match: false },
+    { phrase: "kill myself", text: "overkill myself", match: false },
+    { phrase: "dead", text: "deadline", match: false },
+    { phrase: "Kill Myself", text: "KILL MYSELF", match: true },
+    { phrase: "suïcid*", text: "suicidal", match: true },
+    { phrase: "straße", text: "STRASSE", match: true },
+    { phrase: "a.b", text: "a b", match: true },
+  ])("$phrase against $text → $match", ({ phrase, text, match }) => {
+    expect(lists([phrase]).screen(text) !== undefined).toBe(match);
   });
 
   it.each([
-    { text: "kill my*", phrases: ["kill myself"] },
-    { text: "kill *", phrases: ["kill myself"] },
-    { text: "k*ll myself", phrases: ["kill myself"] },
-    { text: "hurt my*", phrases: ["hurt myself"] },
-  ])("a literal * in the text is no wildcard: $text", ({ text, phrases: list }) => {
-    expect(riskMatcher(list).match(text)).toEqual([]);
+    { phrase: "{want to die", error: "without its }" },
+    { phrase: "want} to die", error: "without its {" },
+    { phrase: "{a|{b|c}} die", error: "nested" },
+    { phrase: ".. die", error: "start with a word" },
+    { phrase: "die ..", error: "end with a word" },
+    { phrase: "{|} die", error: "at least one alternative" },
+    { phrase: "{a|}", error: "must be there" },
+    { phrase: "ab*", error: "at least 3 letters" },
+    { phrase: "!?", error: "must be there" },
+  ])("$phrase is refused: $error", ({ phrase, error }) => {
+    expect(() => compilePhrase(phrase)).toThrow(PhraseError);
+    expect(() => compilePhrase(phrase)).toThrow(error);
   });
 
-  it.each([
-    { text: "the skill myself", phrase: "kill myself", match: false },
-    { text: "kill myselfish", phrase: "kill myself", match: false },
-    { text: "overkill myself", phrase: "kill myself", match: false },
-    { text: "kill myself", phrase: "kill myself", match: true },
-    { text: "oversuicidal", phrase: "suicid*", match: false },
-    { text: "suicidology", phrase: "suicid*", match: true },
-    { text: "suicid", phrase: "suicid*", match: true },
-    { text: "suici", phrase: "suicid*", match: false },
-    { text: "dead", phrase: "dead", match: true },
-    { text: "deadline", phrase: "dead", match: false },
-  ])("whole words only: $text against $phrase → $match", ({ text, phrase, match }) => {
-    expect(riskMatcher([phrase]).match(text)).toEqual(match ? [phrase] : []);
+  it("a broken phrase in a prompts file names itself", () => {
+    const result = riskListsSchema.safeParse({ language: "en", disclosure: ["want to {die"] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('phrase "want to {die"');
   });
 
-  it("phrases are normalised too: case and accents in the list do not matter", () => {
-    expect(riskMatcher(["Kill Myself"]).match("KILL MYSELF")).toEqual(["Kill Myself"]);
-    expect(riskMatcher(["suïcid*"]).match("suicidal")).toEqual(["suïcid*"]);
-    expect(riskMatcher(["selbstmord"]).match("SELBSTMORD")).toEqual(["selbstmord"]);
-    expect(riskMatcher(["straße"]).match("STRASSE")).toEqual(["straße"]);
-  });
-
-  it("regex characters in a phrase are literal", () => {
-    expect(riskMatcher(["a.b"]).match("a b")).toEqual(["a.b"]);
-    expect(riskMatcher(["a+"]).match("aaa")).toEqual([]);
-  });
-});
-
-describe("normaliseForScreening", () => {
-  it.each([
-    { text: "I Don’t WANT", normal: "i dont want" },
-    { text: "don't / dont / don`t", normal: "dont dont dont" },
-    { text: "  ...end it all!!  ", normal: "end it all" },
-    { text: "SUÏCIDE", normal: "suicide" },
-    { text: "Straße", normal: "strasse" },
-    { text: "ＳＵＩＣＩＤＥ", normal: "suicide" },
-    { text: "self-harm\n\tagain", normal: "self harm again" },
-    { text: "I want to *die*", normal: "i want to die" },
-    { text: "", normal: "" },
-  ])("$text → $normal", ({ text, normal }) => {
-    expect(normaliseForScreening(text)).toBe(normal);
-  });
-
-  it("keeps * only for phrases, where it is the wildcard", () => {
-    expect(normaliseForScreening("suicid*", true)).toBe("suicid*");
-    expect(normaliseForScreening("suicid*")).toBe("suicid");
+  it.each(["", "   ", "!!!", "*", "***", "\n\t", "🙂🙂"])("text %j matches nothing", (text) => {
+    expect(screen.screen(text)).toBeUndefined();
   });
 });

@@ -1,0 +1,196 @@
+import type { RiskFinding } from "../clinical/risk-screen.js";
+import type { OutboundMessage } from "../model.js";
+import type { Wording } from "../prompts/render.js";
+import type { Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../store/types.js";
+import { excerpt } from "./risk-screening.js";
+import { eventLines } from "./risk-text.js";
+import type { Turn } from "./turn.js";
+
+/**
+ * Raising risk (CLINICAL.md, "Risk and safety"). A client has at most one open alert: a later
+ * disclosure while it is open is added to it, so one client cannot bury the alerts about others.
+ * The client gets the crisis message each time, but at most once in ten minutes; the therapist
+ * sees each addition with its words and time, in an update at most once in ten minutes.
+ */
+
+export const SEEN_WORD = "seen";
+export const RISK_THROTTLE_MS = 10 * 60_000;
+
+export interface Disclosure {
+  tier: RiskTier;
+  source: RiskEvent["source"];
+  words: string[];
+  text: string;
+  language: string | null;
+}
+
+export function disclosureOf(finding: RiskFinding, text: string): Disclosure {
+  return {
+    tier: finding.tier,
+    source: "free_text",
+    words: [...new Set(finding.hits.map((h) => h.words))],
+    text: excerpt(text),
+    language: finding.language,
+  };
+}
+
+/** The crisis message went out with this disclosure (false: it went less than ten minutes ago). */
+export async function raiseRisk(
+  turn: Turn,
+  client: Client,
+  checkinId: number | null,
+  disclosure: Disclosure,
+): Promise<{ crisisSent: boolean }> {
+  const { tx, now } = turn;
+  const open = await tx.openRiskAlert(client.personId);
+  if (open) return addToAlert(turn, client, open, checkinId, disclosure);
+  const minutes = turn.deps.clinic.risk.escalateAfterMinutes;
+  const alertId = await tx.createRiskAlert(
+    {
+      clientId: client.personId,
+      checkinId,
+      source: disclosure.source,
+      matched: disclosure.words,
+      escalateAt: new Date(Date.parse(now) + minutes * 60_000).toISOString(),
+    },
+    now,
+  );
+  const eventId = await tx.addRiskEvent({ ...event(client, checkinId, disclosure, now), alertId });
+  await sendCrisis(turn, client);
+  await tx.recordRiskStep(alertId, "crisis_sent", client.personId, now);
+  const tw = await turn.wordingOf(client.therapistId);
+  const [first] = await tx.riskEvents(client.personId, { alertId });
+  const text = first ? alertText(tw, client.alias, first, turn.deps.clinic.clinic.timeZone) : "";
+  await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
+  await tx.updateRiskAlert(alertId, { notifiedThrough: eventId });
+  await tx.recordRiskStep(alertId, "therapist_alerted", client.therapistId, now);
+  return { crisisSent: true };
+}
+
+async function addToAlert(
+  turn: Turn,
+  client: Client,
+  alert: RiskAlert,
+  checkinId: number | null,
+  disclosure: Disclosure,
+): Promise<{ crisisSent: boolean }> {
+  const { tx, now } = turn;
+  await tx.addRiskEvent({ ...event(client, checkinId, disclosure, now), alertId: alert.id });
+  await tx.recordRiskStep(alert.id, "added", client.personId, now);
+  const nowMs = Date.parse(now);
+  const crisisDue = !alert.lastCrisisAt || nowMs - Date.parse(alert.lastCrisisAt) >= RISK_THROTTLE_MS;
+  if (crisisDue) {
+    await sendCrisis(turn, client);
+    await tx.updateRiskAlert(alert.id, { lastCrisisAt: now });
+    await tx.recordRiskStep(alert.id, "crisis_sent", client.personId, now);
+  }
+  // The therapist hears of additions at once, or with the next update when one went out lately.
+  const noticeAt = alert.lastNoticeAt ? Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS : nowMs;
+  if (noticeAt <= nowMs)
+    await sendUpdate(tx, turn.deps.clinic.clinic.timeZone, alert, now, (id) => turn.wordingOf(id));
+  else if (!alert.updateDueAt)
+    await tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
+  return { crisisSent: crisisDue };
+}
+
+function event(client: Client, checkinId: number | null, d: Disclosure, at: string): Omit<RiskEvent, "id"> {
+  return {
+    clientId: client.personId,
+    alertId: null,
+    checkinId,
+    tier: d.tier,
+    source: d.source,
+    words: d.words,
+    text: d.text,
+    language: d.language,
+    safetyAnswer: null,
+    at,
+  };
+}
+
+async function sendCrisis(turn: Turn, client: Client): Promise<void> {
+  const w = await turn.wordingOf(client.personId);
+  // Urgent messages go ahead of everything else queued for the client, and never wait for quiet hours.
+  await turn.send(client.personId, {
+    kind: "urgent",
+    urgent: true,
+    text: w.t("crisis_message", { crisis: turn.deps.crisisText }),
+  });
+}
+
+/** The events of an alert the therapist has not been shown yet, in one urgent message. */
+export async function sendUpdate(
+  tx: Tx,
+  timeZone: string,
+  alert: RiskAlert,
+  now: string,
+  wordingOf: (personId: number) => Promise<Wording>,
+): Promise<void> {
+  const client = await tx.getClient(alert.clientId);
+  const fresh = await tx.riskEvents(alert.clientId, { alertId: alert.id, afterId: alert.notifiedThrough });
+  const last = fresh.at(-1);
+  if (!client || !last) {
+    await tx.updateRiskAlert(alert.id, { updateDueAt: null });
+    return;
+  }
+  const tw = await wordingOf(client.therapistId);
+  const text = tw.t("urgent_update", {
+    alias: client.alias,
+    id: alert.id,
+    count: fresh.length,
+    events: eventLines(tw, fresh, timeZone),
+  });
+  const recipients = [client.therapistId, ...(alert.escalatedTo ? [alert.escalatedTo] : [])];
+  for (const personId of recipients) {
+    const w = personId === client.therapistId ? tw : await wordingOf(personId);
+    await tx.enqueue(personId, urgentMessage(w, alert.id, text), now, undefined, client.personId);
+  }
+  await tx.updateRiskAlert(alert.id, { notifiedThrough: last.id, lastNoticeAt: now, updateDueAt: null });
+  await tx.recordRiskStep(alert.id, "update_sent", client.therapistId, now);
+}
+
+function alertText(w: Wording, alias: string, first: RiskEvent, timeZone: string): string {
+  const [line = ""] = eventLines(w, [first], timeZone).split("\n");
+  return w.t("urgent_alert", { alias, what: line.replace(/^- /, "") });
+}
+
+export function urgentMessage(w: Wording, alertId: number, text: string): OutboundMessage {
+  return {
+    kind: "urgent",
+    urgent: true,
+    text,
+    choices: [{ label: w.t("seen_label"), value: `${SEEN_WORD} ${alertId}` }],
+    ref: `risk:${alertId}`,
+  };
+}
+
+/**
+ * `seen N`: the treating therapist acknowledges any alert about their client; the on-call
+ * contact only an alert that was escalated to them. The other one is told, so nobody chases
+ * an alert that is already in hand.
+ */
+export async function acknowledgeRisk(
+  turn: Turn,
+  personId: number,
+  rawId: string | undefined,
+): Promise<void> {
+  const w = turn.wording;
+  const id = Number(rawId);
+  const alert = Number.isInteger(id) && id > 0 ? await turn.tx.getRiskAlert(id) : undefined;
+  const client = alert ? await turn.tx.getClient(alert.clientId) : undefined;
+  const mayAcknowledge = client?.therapistId === personId || (alert?.escalatedTo ?? null) === personId;
+  if (!alert || !client || !mayAcknowledge) return turn.replyText(w.t("seen_unknown"));
+  if (alert.acknowledgedAt) return turn.replyText(w.t("seen_already"));
+  await turn.tx.acknowledgeRiskAlert(alert.id, personId, turn.now);
+  await turn.tx.recordRiskStep(alert.id, "acknowledged", personId, turn.now);
+  await turn.replyText(w.t("seen_ok"));
+  const other = personId === client.therapistId ? alert.escalatedTo : client.therapistId;
+  if (other === null || other === personId || !alert.escalatedTo) return;
+  const ow = await turn.wordingOf(other);
+  const name = turn.person?.name ?? "";
+  await turn.send(
+    other,
+    { kind: "info", text: ow.t("seen_by_other", { alias: client.alias, name }) },
+    client.personId,
+  );
+}

@@ -1,0 +1,116 @@
+import type { Wording } from "../prompts/render.js";
+import type { Client, RiskAlert, Tx } from "../store/types.js";
+import { sendUpdate, urgentMessage } from "./risk-alerts.js";
+import { eventLines } from "./risk-text.js";
+import type { EngineDeps } from "./turn.js";
+
+/**
+ * Escalation until someone acts (CLINICAL.md, "Risk and safety"): an alert nobody acknowledged
+ * within `risk.escalateAfterMinutes` goes to the on-call contact with what they need to act, and
+ * the treating therapist is told; it is repeated every `risk.repeatMinutes` until either one
+ * acknowledges it. With no on-call contact the repeats go to the treating therapist. Driven by
+ * stored due times, so a restart neither loses nor repeats a step.
+ */
+export interface EscalationPass {
+  /** Alerts that took a timed step (escalated, repeated, or updated). */
+  handled: number;
+}
+
+export async function escalateDue(
+  tx: Tx,
+  deps: EngineDeps,
+  now: string,
+  wordingOf: (personId: number) => Promise<Wording>,
+): Promise<EscalationPass> {
+  const due = await tx.dueRiskAlerts(now);
+  for (const alert of due) {
+    const client = await tx.getClient(alert.clientId);
+    if (!client) continue;
+    if (alert.updateDueAt && alert.updateDueAt <= now) {
+      await sendUpdate(tx, deps.clinic.clinic.timeZone, alert, now, wordingOf);
+    }
+    if (!alert.escalatedAt && alert.escalateAt <= now)
+      await escalate(tx, deps, alert, client, now, wordingOf);
+    else if (alert.nextRepeatAt && alert.nextRepeatAt <= now)
+      await repeat(tx, deps, alert, client, now, wordingOf);
+  }
+  return { handled: due.length };
+}
+
+async function escalate(
+  tx: Tx,
+  deps: EngineDeps,
+  alert: RiskAlert,
+  client: Client,
+  now: string,
+  wordingOf: (personId: number) => Promise<Wording>,
+): Promise<void> {
+  const { risk } = deps.clinic;
+  const onCall = risk.onCall ? await tx.findTherapistByName(risk.onCall) : undefined;
+  const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
+  // The on-call contact is checked at start-up; one removed since then leaves the treating therapist.
+  const to = onCall && onCall.id !== client.therapistId ? onCall.id : null;
+  await tx.updateRiskAlert(alert.id, {
+    escalatedAt: now,
+    escalatedTo: to,
+    escalationNote:
+      to === null ? "no on-call contact: repeated to the treating therapist" : "sent to on-call",
+    nextRepeatAt,
+  });
+  await sendAlert(tx, deps, { ...alert, escalatedTo: to }, client, now, wordingOf, "escalated");
+  if (to === null) return;
+  const tw = await wordingOf(client.therapistId);
+  await tx.enqueue(
+    client.therapistId,
+    {
+      kind: "info",
+      text: tw.t("urgent_escalated_told", { alias: client.alias, oncall: onCall?.name ?? "" }),
+    },
+    now,
+    undefined,
+    client.personId,
+  );
+  await tx.recordRiskStep(alert.id, "therapist_told_escalated", client.therapistId, now);
+}
+
+async function repeat(
+  tx: Tx,
+  deps: EngineDeps,
+  alert: RiskAlert,
+  client: Client,
+  now: string,
+  wordingOf: (personId: number) => Promise<Wording>,
+): Promise<void> {
+  const nextRepeatAt = new Date(Date.parse(now) + deps.clinic.risk.repeatMinutes * 60_000).toISOString();
+  await tx.updateRiskAlert(alert.id, { nextRepeatAt, repeats: alert.repeats + 1 });
+  await sendAlert(tx, deps, alert, client, now, wordingOf, "repeated");
+}
+
+/** The whole alert (every event in it, the emergency details) to whoever holds it now. */
+async function sendAlert(
+  tx: Tx,
+  deps: EngineDeps,
+  alert: RiskAlert,
+  client: Client,
+  now: string,
+  wordingOf: (personId: number) => Promise<Wording>,
+  step: "escalated" | "repeated",
+): Promise<void> {
+  const to = alert.escalatedTo ?? client.therapistId;
+  const w = await wordingOf(to);
+  const events = await tx.riskEvents(client.personId, { alertId: alert.id });
+  const minutes = Math.round((Date.parse(now) - Date.parse(alert.createdAt)) / 60_000);
+  const lines = eventLines(w, events, deps.clinic.clinic.timeZone);
+  let text: string;
+  if (alert.escalatedTo !== null) {
+    const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
+    const contact = (await tx.emergencyContact(client.personId)) ?? w.t("contact_none");
+    text = w.t("urgent_escalated", { alias: client.alias, therapist, minutes, events: lines, contact });
+  } else {
+    text = w.t("urgent_repeat", { alias: client.alias, minutes, events: lines });
+  }
+  await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
+  const last = events.at(-1);
+  if (last) await tx.updateRiskAlert(alert.id, { notifiedThrough: Math.max(alert.notifiedThrough, last.id) });
+  await tx.recordRiskStep(alert.id, step, to, now);
+}

@@ -1,0 +1,31 @@
+import { type RiskFinding, type RiskScreen, riskScreen } from "../clinical/risk-screen.js";
+import type { PromptCatalog } from "../prompts/load.js";
+import type { Turn } from "./turn.js";
+
+const screens = new WeakMap<PromptCatalog, RiskScreen>();
+
+/** One screen over the risk lists of every language in the catalog, built once. */
+export function catalogRiskScreen(catalog: PromptCatalog): RiskScreen {
+  let screen = screens.get(catalog);
+  if (!screen) {
+    screen = riskScreen([...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : [])));
+    screens.set(catalog, screen);
+  }
+  return screen;
+}
+
+/**
+ * Whatever a person sent, screened before anything else: typed text, and a button's value too,
+ * since a forged press can carry text (a real one carries "7" or "skip", which match nothing).
+ */
+export function screenInput(turn: Turn): RiskFinding | undefined {
+  const input = turn.event.input;
+  const text = input.kind === "text" ? input.text : input.value;
+  return catalogRiskScreen(turn.deps.catalog).screen(text);
+}
+
+/** The message a therapist sees, shortened: enough to act on, never a wall of text. */
+export function excerpt(text: string, max = 400): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,53 @@
+import type { Wording } from "../prompts/render.js";
+import type { RiskAlert, RiskEvent } from "../store/types.js";
+import { formatDate } from "./summary-text.js";
+
+/**
+ * How risk reads to a therapist: each disclosure or concern on a line of its own with its time,
+ * the client's words, and what came of it, so a glance tells what was said and what is open.
+ */
+
+/** One line per event: "- Nov 26, 10:42 AM, disclosure: "…" (matched: …)". */
+export function eventLines(w: Wording, events: readonly RiskEvent[], timeZone: string): string {
+  return events.map((e) => `- ${eventLine(w, e, timeZone)}`).join("\n");
+}
+
+function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
+  const time = formatDate(e.at, w.pack.language, timeZone);
+  const tier = e.tier === "disclosure" ? w.t("risk_tier_disclosure") : w.t("risk_tier_concern");
+  const what =
+    e.words.length === 0
+      ? w.t("risk_what_safety")
+      : w.t("risk_what_text", { text: e.text, words: e.words.map((x) => `"${x}"`).join(", ") });
+  const answer = e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
+  return `${time}, ${tier}: ${what}${answer}`;
+}
+
+function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswer"]>): string {
+  switch (answer) {
+    case "yes":
+      return w.t("safety_answer_yes");
+    case "no":
+      return w.t("safety_answer_no");
+    case "none":
+      return w.t("safety_answer_none");
+    case "pending":
+      return w.t("safety_answer_pending");
+  }
+}
+
+/**
+ * The risk section of a summary (a check-in's, or `summary ALIAS`): every event, and whether
+ * its alert is still waiting for someone to acknowledge it.
+ */
+export function riskSection(
+  w: Wording,
+  events: readonly RiskEvent[],
+  open: RiskAlert | undefined,
+  timeZone: string,
+): string[] {
+  if (events.length === 0 && !open) return [];
+  const lines = [w.t("risk_title"), eventLines(w, events, timeZone)].filter(Boolean);
+  if (open) lines.push(w.t("risk_open_alert", { id: open.id }));
+  return lines;
+}

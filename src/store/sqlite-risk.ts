@@ -1,0 +1,217 @@
+import type Database from "better-sqlite3";
+import type { FieldCrypto } from "./field-crypto.js";
+import type { RiskAlert, RiskAlertPatch, RiskEvent, Tx } from "./types.js";
+
+type Row = Record<string, unknown>;
+type RiskTx = Pick<
+  Tx,
+  | "createRiskAlert"
+  | "getRiskAlert"
+  | "openRiskAlert"
+  | "openRiskAlertsOf"
+  | "acknowledgeRiskAlert"
+  | "updateRiskAlert"
+  | "dueRiskAlerts"
+  | "recordRiskStep"
+  | "addRiskEvent"
+  | "riskEvents"
+  | "pendingConcern"
+  | "answerConcern"
+  | "setEmergencyContact"
+  | "emergencyContact"
+  | "setResumeQuestion"
+>;
+
+/** Columns an alert patch may set, by field. */
+const PATCH_COLUMNS: Record<keyof RiskAlertPatch, string> = {
+  lastCrisisAt: "last_crisis_at",
+  lastNoticeAt: "last_notice_at",
+  notifiedThrough: "notified_through",
+  updateDueAt: "update_due_at",
+  nextRepeatAt: "next_repeat_at",
+  repeats: "repeats",
+  escalatedAt: "escalated_at",
+  escalatedTo: "escalated_to",
+  escalationNote: "escalation_note",
+};
+
+/**
+ * The risk aggregate on SQLite: alerts, the disclosures and concerns in them, every step taken,
+ * and the client's emergency details. The client's words are sealed with the data key.
+ */
+export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypto): RiskTx {
+  const events = (sql: string, ...params: unknown[]) =>
+    (s(sql).all(...params) as Row[]).map((r) => toRiskEvent(r, c));
+  return {
+    createRiskAlert: async (alert, at) =>
+      Number(
+        s(
+          `INSERT INTO risk_alerts (client_id, checkin_id, source, matched, created_at, crisis_sent_at,
+             therapist_alerted_at, escalate_at, last_crisis_at, last_notice_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          alert.clientId,
+          alert.checkinId,
+          alert.source,
+          c.seal(JSON.stringify(alert.matched)),
+          at,
+          at,
+          at,
+          alert.escalateAt,
+          at,
+          at,
+        ).lastInsertRowid,
+      ),
+    getRiskAlert: async (id) => {
+      const row = s("SELECT * FROM risk_alerts WHERE id = ?").get(id) as Row | undefined;
+      return row ? toRiskAlert(row, c) : undefined;
+    },
+    openRiskAlert: async (clientId) => {
+      const row = s(
+        "SELECT * FROM risk_alerts WHERE client_id = ? AND acknowledged_at IS NULL ORDER BY id DESC LIMIT 1",
+      ).get(clientId) as Row | undefined;
+      return row ? toRiskAlert(row, c) : undefined;
+    },
+    openRiskAlertsOf: async (therapistId) =>
+      new Map(
+        (
+          s(
+            `SELECT a.* FROM risk_alerts a JOIN clients cl ON cl.person_id = a.client_id
+             WHERE cl.therapist_id = ? AND a.acknowledged_at IS NULL ORDER BY a.id`,
+          ).all(therapistId) as Row[]
+        ).map((r) => [Number(r.client_id), toRiskAlert(r, c)]),
+      ),
+    acknowledgeRiskAlert: async (id, personId, at) => {
+      s(
+        `UPDATE risk_alerts SET acknowledged_at = ?, acknowledged_by = ?, update_due_at = NULL, next_repeat_at = NULL
+         WHERE id = ? AND acknowledged_at IS NULL`,
+      ).run(at, personId, id);
+    },
+    updateRiskAlert: async (id, patch) => {
+      const fields = Object.entries(patch) as [keyof RiskAlertPatch, unknown][];
+      if (fields.length === 0) return;
+      const sets = fields.map(([field]) => `${PATCH_COLUMNS[field]} = ?`).join(", ");
+      s(`UPDATE risk_alerts SET ${sets} WHERE id = ?`).run(...fields.map(([, v]) => v ?? null), id);
+    },
+    dueRiskAlerts: async (now) =>
+      (
+        s(
+          `SELECT * FROM risk_alerts WHERE acknowledged_at IS NULL AND (
+             (escalated_at IS NULL AND escalate_at <= ?) OR next_repeat_at <= ? OR update_due_at <= ?)
+           ORDER BY id`,
+        ).all(now, now, now) as Row[]
+      ).map((r) => toRiskAlert(r, c)),
+    recordRiskStep: async (alertId, step, personId, at) => {
+      s("INSERT INTO risk_steps (alert_id, step, person_id, at) VALUES (?, ?, ?, ?)").run(
+        alertId,
+        step,
+        personId,
+        at,
+      );
+    },
+    addRiskEvent: async (e) =>
+      Number(
+        s(
+          `INSERT INTO risk_events (client_id, alert_id, checkin_id, tier, source, content, language, safety_answer, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          e.clientId,
+          e.alertId,
+          e.checkinId,
+          e.tier,
+          e.source,
+          c.seal(JSON.stringify({ words: e.words, text: e.text })),
+          e.language,
+          e.safetyAnswer,
+          e.at,
+        ).lastInsertRowid,
+      ),
+    riskEvents: async (clientId, filter = {}) => {
+      if (filter.alertId !== undefined) {
+        return events(
+          "SELECT * FROM risk_events WHERE client_id = ? AND alert_id = ? AND id > ? ORDER BY id",
+          clientId,
+          filter.alertId,
+          filter.afterId ?? 0,
+        );
+      }
+      if (filter.checkinId !== undefined) {
+        return events(
+          "SELECT * FROM risk_events WHERE client_id = ? AND checkin_id = ? ORDER BY id",
+          clientId,
+          filter.checkinId,
+        );
+      }
+      return events(
+        "SELECT * FROM risk_events WHERE client_id = ? AND id > ? ORDER BY id",
+        clientId,
+        filter.afterId ?? 0,
+      );
+    },
+    pendingConcern: async (clientId) =>
+      events(
+        "SELECT * FROM risk_events WHERE client_id = ? AND safety_answer = 'pending' ORDER BY id DESC LIMIT 1",
+        clientId,
+      )[0],
+    answerConcern: async (eventId, answer) => {
+      s("UPDATE risk_events SET safety_answer = ? WHERE id = ?").run(answer, eventId);
+    },
+    setEmergencyContact: async (clientId, text) => {
+      s("UPDATE clients SET emergency_contact = ? WHERE person_id = ?").run(
+        text === null ? null : c.seal(text),
+        clientId,
+      );
+    },
+    emergencyContact: async (clientId) => {
+      const row = s("SELECT emergency_contact AS text FROM clients WHERE person_id = ?").get(clientId) as
+        | { text: string | null }
+        | undefined;
+      return row?.text ? c.open(row.text) : null;
+    },
+    setResumeQuestion: async (clientId, on) => {
+      s("UPDATE clients SET resume_question = ? WHERE person_id = ?").run(on ? 1 : 0, clientId);
+    },
+  };
+}
+
+function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
+  const text = (v: unknown) => (v as string | null) ?? null;
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+    source: row.source as RiskAlert["source"],
+    matched: row.matched ? (JSON.parse(c.open(String(row.matched))) as string[]) : [],
+    createdAt: String(row.created_at),
+    escalateAt: String(row.escalate_at),
+    acknowledgedAt: text(row.acknowledged_at),
+    escalatedAt: text(row.escalated_at),
+    escalatedTo: row.escalated_to === null ? null : Number(row.escalated_to),
+    escalationNote: text(row.escalation_note),
+    lastCrisisAt: text(row.last_crisis_at),
+    lastNoticeAt: text(row.last_notice_at),
+    notifiedThrough: Number(row.notified_through ?? 0),
+    updateDueAt: text(row.update_due_at),
+    nextRepeatAt: text(row.next_repeat_at),
+    repeats: Number(row.repeats ?? 0),
+  };
+}
+
+function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
+  const content = row.content
+    ? (JSON.parse(c.open(String(row.content))) as { words: string[]; text: string })
+    : { words: [], text: "" };
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    alertId: row.alert_id === null ? null : Number(row.alert_id),
+    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+    tier: row.tier as RiskEvent["tier"],
+    source: row.source as RiskEvent["source"],
+    words: content.words,
+    text: content.text,
+    language: (row.language as string | null) ?? null,
+    safetyAnswer: (row.safety_answer as RiskEvent["safetyAnswer"]) ?? null,
+    at: String(row.at),
+  };
+}
