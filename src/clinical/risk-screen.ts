@@ -95,16 +95,19 @@ function node(): Node {
 function child(from: Node, part: PhrasePart): Node {
   switch (part.kind) {
     case "word": {
-      let next = from.words.get(part.word);
-      if (!next) from.words.set(part.word, (next = node()));
+      const next = from.words.get(part.word) ?? node();
+      from.words.set(part.word, next);
       return next;
     }
     case "prefix": {
       const key = part.prefix.charCodeAt(0);
-      let bucket = from.prefixes.get(key);
-      if (!bucket) from.prefixes.set(key, (bucket = []));
+      const bucket = from.prefixes.get(key) ?? [];
+      from.prefixes.set(key, bucket);
       let entry = bucket.find((b) => b.prefix === part.prefix);
-      if (!entry) bucket.push((entry = { prefix: part.prefix, node: node() }));
+      if (!entry) {
+        entry = { prefix: part.prefix, node: node() };
+        bucket.push(entry);
+      }
       return entry.node;
     }
     case "number":
