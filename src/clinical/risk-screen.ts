@@ -38,6 +38,8 @@ export interface RiskFinding {
   language: string;
   /** Disclosures first, then concerns; one per distinct phrase and words. */
   hits: RiskHit[];
+  /** The client's words that matched, overlapping matches joined, in the order written. */
+  words: string[];
 }
 
 export interface RiskScreen {
@@ -244,11 +246,13 @@ function maskPattern(word: string, whole: boolean): RegExp {
 function finding(text: string, spans: readonly Span[]): RiskFinding | undefined {
   const exceptions = spans.filter((s) => s.terminal.kind === "exception");
   const hits: RiskHit[] = [];
+  const kept: Span[] = [];
   const seen = new Set<string>();
   for (const span of spans) {
     const { kind, phrase, language } = span.terminal;
     if (kind === "exception") continue;
     if (exceptions.some((e) => e.start <= span.start && span.end <= e.end)) continue;
+    kept.push(span);
     const words = wordsOf(text, span);
     const key = `${phrase}\u0000${words}`;
     if (seen.has(key)) continue;
@@ -258,7 +262,19 @@ function finding(text: string, spans: readonly Span[]): RiskFinding | undefined 
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => rank(a.tier) - rank(b.tier));
   const top = hits[0] as RiskHit;
-  return { tier: top.tier, language: top.language, hits };
+  return { tier: top.tier, language: top.language, hits, words: joinedWords(text, kept) };
+}
+
+/** Overlapping or touching matches as one stretch of the client's words: "want to end it all", not three pieces. */
+function joinedWords(text: string, spans: readonly Span[]): string[] {
+  const ranges = spans.map((s) => [s.from, s.to] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged.map(([from, to]) => wordsOf(text, { from, to }));
 }
 
 function rank(tier: RiskTier): number {
@@ -266,7 +282,7 @@ function rank(tier: RiskTier): number {
 }
 
 /** The client's own words of a match, as they wrote them, trimmed of edge punctuation. */
-function wordsOf(text: string, span: Span): string {
+function wordsOf(text: string, span: Pick<Span, "from" | "to">): string {
   return text
     .slice(span.from, span.to)
     .replace(/\s+/g, " ")

@@ -4,7 +4,7 @@ import { afterCompletion } from "./checkin-complete.js";
 import { decideCheckinInput } from "./checkin-decision.js";
 import { buildPlan, stepOf } from "./checkin-plan.js";
 import { consentMessage, stepMessage } from "./questions.js";
-import { raiseRisk } from "./risk-alerts.js";
+import { afterCrisis, raiseRisk } from "./risk-alerts.js";
 import type { Turn } from "./turn.js";
 
 export const SAFETY_INSTRUMENT = "safety";
@@ -69,6 +69,11 @@ export async function continueCheckin(
     commentMaxLength: turn.deps.clinic.checkin.commentMaxLength,
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  // The first message after a crisis message is not taken as the comment: the client sees the
+  // question again and decides what to write (a Skip still skips).
+  if (resume && step.kind === "comment" && decision.type === "complete" && decision.comment !== null) {
+    return turn.reply(stepMessage(w, checkin, therapist));
+  }
   switch (decision.type) {
     case "old_button":
       return turn.pressNotice(w.t("old_button"));
@@ -89,14 +94,16 @@ export async function continueCheckin(
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
       const risk = instrument?.riskItem;
       if (risk && decision.answer.item === risk.item && decision.answer.value > risk.above) {
-        // The check-in goes on: the crisis message goes first, then the next question.
-        await raiseRisk(turn, client, checkin.id, {
+        // The answer is kept and the check-in can go on, after the crisis message and a warm line:
+        // the next question waits for the client's next message.
+        const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
           tier: "disclosure",
           source: "safety_question",
           words: [],
           text: "",
           language: w.pack.language,
         });
+        return afterCrisis(turn, client, { ...checkin, step: decision.nextStep }, crisisSent);
       }
       return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
     }

@@ -1,7 +1,7 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { OutboundMessage } from "../model.js";
 import type { Wording } from "../prompts/render.js";
-import type { Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../store/types.js";
+import type { Checkin, Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../store/types.js";
 import { excerpt } from "./risk-screening.js";
 import { eventLines } from "./risk-text.js";
 import type { Turn } from "./turn.js";
@@ -28,7 +28,7 @@ export function disclosureOf(finding: RiskFinding, text: string): Disclosure {
   return {
     tier: finding.tier,
     source: "free_text",
-    words: [...new Set(finding.hits.map((h) => h.words))],
+    words: finding.words,
     text: excerpt(text),
     language: finding.language,
   };
@@ -91,6 +91,22 @@ async function addToAlert(
   else if (!alert.updateDueAt)
     await tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
   return { crisisSent: crisisDue };
+}
+
+/**
+ * After a crisis message the turn ends with one warm line; an open check-in's question waits for
+ * the client's next message.
+ */
+export async function afterCrisis(
+  turn: Turn,
+  client: Client,
+  open: Checkin | undefined,
+  crisisSent: boolean,
+): Promise<void> {
+  const w = await turn.wordingOf(client.personId);
+  if (open) await turn.tx.setResumeQuestion(client.personId, true);
+  const key = !crisisSent ? "crisis_again" : open ? "crisis_followup_checkin" : "crisis_followup";
+  await turn.send(client.personId, { kind: "info", text: w.t(key) });
 }
 
 function event(client: Client, checkinId: number | null, d: Disclosure, at: string): Omit<RiskEvent, "id"> {

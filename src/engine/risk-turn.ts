@@ -5,7 +5,7 @@ import { afterCompletion } from "./checkin-complete.js";
 import { stepOf } from "./checkin-plan.js";
 import { SAFETY_INSTRUMENT } from "./checkin-run.js";
 import { stepMessage } from "./questions.js";
-import { disclosureOf, raiseRisk } from "./risk-alerts.js";
+import { afterCrisis, disclosureOf, raiseRisk } from "./risk-alerts.js";
 import { excerpt } from "./risk-screening.js";
 import type { Turn } from "./turn.js";
 
@@ -141,18 +141,6 @@ async function keepAsComment(
   await turn.tx.completeCheckin(open.id, comment, turn.now);
   await afterCompletion(turn, client);
   return undefined;
-}
-
-async function afterCrisis(
-  turn: Turn,
-  client: Client,
-  open: Checkin | undefined,
-  crisisSent: boolean,
-): Promise<void> {
-  const w = await turn.wordingOf(client.personId);
-  if (open) await turn.tx.setResumeQuestion(client.personId, true);
-  const key = !crisisSent ? "crisis_again" : open ? "crisis_followup_checkin" : "crisis_followup";
-  await turn.send(client.personId, { kind: "info", text: w.t(key) });
 }
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {

@@ -5,8 +5,13 @@ import { addTherapist, type ConsoleMessage, freshEnv, script } from "../helpers/
  * CLINICAL.md scenarios as console scripts through the built CLI: the warnings a therapist gets,
  * and the risk path with the clock moved by the script ("@wait").
  */
-async function enrolled(extraEnv: Record<string, string> = {}): Promise<Record<string, string>> {
+async function enrolled(
+  extraEnv: Record<string, string> = {},
+  before: (env: Record<string, string>) => Promise<void> = async () => {},
+): Promise<Record<string, string>> {
   const env = freshEnv(extraEnv);
+  // An on-call contact named in the config must be registered before anything starts.
+  await before(env);
   const link = await addTherapist(env, "Dr Rivera");
   const setup = await script(env, [`rivera: link ${link}`, "rivera: invite alex"]);
   const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
@@ -81,8 +86,10 @@ describe("clinical scenarios through the console", () => {
     const config = `${process.env.TMPDIR ?? "/tmp"}/rapport-risk-${process.pid}-${Date.now()}.yaml`;
     const { writeFileSync } = await import("node:fs");
     writeFileSync(config, "risk:\n  onCall: Dr Night\n  escalateAfterMinutes: 30\n");
-    const env = await enrolled({ RAPPORT_CONFIG: config });
-    const night = await addTherapist(env, "Dr Night");
+    let night = "";
+    const env = await enrolled({ RAPPORT_CONFIG: config }, async (e) => {
+      night = await addTherapist(e, "Dr Night");
+    });
     await script(env, [`night: link ${night}`]);
 
     const out = await script(env, [
@@ -102,16 +109,21 @@ describe("clinical scenarios through the console", () => {
     expect(urgent?.choices).toEqual([
       { label: "I've seen this", value: expect.stringMatching(/^seen \d+$/) },
     ]);
-    // The check-in went on after the crisis message: the comment question, then the summary.
-    expect(afterSafety.some((m) => m.to === "alex" && m.text.startsWith("Last one"))).toBe(true);
+    // After the crisis message a warm line, nothing procedural; the check-in goes on when the client writes.
+    expect(afterSafety.filter((m) => m.to === "alex")[1]?.text).toContain("The check-in can wait");
+    expect(afterSafety.some((m) => m.to === "alex" && m.text.startsWith("Last one"))).toBe(false);
     expect(out.find((m) => m.text.startsWith("Check-in 1 from alex"))?.text).toContain(
       "Safety question: yes.",
     );
-    // Not escalated at 29 minutes (the comment came then), escalated after 31.
+    // Not escalated at 29 minutes (the comment came then), escalated after 31, and the therapist told.
     const escalated = out.filter((m) => m.to === "night");
     expect(escalated).toHaveLength(1);
     expect(escalated[0]?.text).toContain("URGENT, on-call");
-    expect(escalated[0]?.text).toContain("not been acknowledged for 30 minutes");
+    expect(escalated[0]?.text).toContain("a client of Dr Rivera, has not been acknowledged for 31 minutes");
+    expect(escalated[0]?.text).toContain("answered yes to the safety question");
+    expect(out.some((m) => m.to === "rivera" && m.text.includes("it went to the on-call contact, Dr Night"))).toBe(
+      true,
+    );
     expect(out.indexOf(escalated[0] as ConsoleMessage)).toBeGreaterThan(
       out.findIndex((m) => m.text.startsWith("Check-in 1 from alex")),
     );
@@ -121,18 +133,23 @@ describe("clinical scenarios through the console", () => {
     const config = `${process.env.TMPDIR ?? "/tmp"}/rapport-risk-ack-${process.pid}-${Date.now()}.yaml`;
     const { writeFileSync } = await import("node:fs");
     writeFileSync(config, "risk:\n  onCall: Dr Night\n");
-    const env = await enrolled({ RAPPORT_CONFIG: config });
-    const night = await addTherapist(env, "Dr Night");
+    let night = "";
+    const env = await enrolled({ RAPPORT_CONFIG: config }, async (e) => {
+      night = await addTherapist(e, "Dr Night");
+    });
     await script(env, [`night: link ${night}`]);
     const first = await script(env, checkin([9, 9, 9, 9], [4, 4, 4, 4], "no", "I want to die"));
     const urgent = first.find((m) => m.to === "rivera" && m.text.startsWith("URGENT"));
     expect(urgent?.text).toContain('matched: "want to die"');
-    const crisisAt = first.findIndex((m) => m.to === "alex" && m.urgent);
-    const thanksAt = first.findIndex(
-      (m) => m.to === "alex" && m.text.startsWith("Thank you, that's everything"),
-    );
-    expect(crisisAt).toBeGreaterThanOrEqual(0);
-    expect(crisisAt).toBeLessThan(thanksAt);
+    // The words are kept as the comment and the check-in completes; the client gets the crisis
+    // message and a warm line, not the procedural thanks.
+    const toAlex = first.filter((m) => m.to === "alex").slice(-2);
+    expect(toAlex[0]?.urgent).toBe(true);
+    expect(toAlex[1]?.text).toContain("I'm glad you told me");
+    expect(first.some((m) => m.text.startsWith("Thank you, that's everything"))).toBe(false);
+    const summary = first.find((m) => m.text.startsWith("Check-in 1 from alex"))?.text ?? "";
+    expect(summary).toContain('disclosure: "I want to die" (matched: "want to die")');
+    expect(summary).toContain("Comment: I want to die");
     const seen = urgent?.choices[0]?.value ?? "";
     const ack = await script(env, [`rivera: ${seen}`, "@wait 45m"]);
     expect(ack[0]?.text).toBe("Marked as seen. Thank you.");

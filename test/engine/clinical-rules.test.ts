@@ -100,26 +100,37 @@ describe("clinical rules through the engine", () => {
     expect(c.lastTo("alex").message.text).toContain("1/8");
   });
 
-  it("stores every step of a risk alert with its time, and records when there is no on-call contact", async () => {
+  it("stores every step of a risk alert with its time, and repeats it to the therapist when there is no on-call contact", async () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "checkin alex");
     const replies = await c.say("alex", "I just want to end it all");
     expect(replies[0]?.message.urgent).toBe(true);
     expect(replies[0]?.externalId).toBe("alex");
-    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain('matched: "end it all"');
-    expect(replies.at(-1)?.message.text).toContain("a number from 0 to 10");
-    await c.tick(31 * 60_000);
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain('matched: "want to end it all"');
+    // After the crisis message, a warm line: nothing procedural.
+    expect(replies.at(-1)?.message.text).toContain("The check-in can wait");
+    const reminder = await c.tick(31 * 60_000);
+    expect(reminder.map((d) => [d.externalId, d.message.urgent])).toEqual([["rivera", true]]);
+    expect(reminder[0]?.message.text).toContain("URGENT, reminder: the risk alert about alex has not been acknowledged for 31 minutes");
     const alert = c.store.connection.prepare("SELECT * FROM risk_alerts").get() as Record<string, unknown>;
     expect(alert.source).toBe("free_text");
-    expect(JSON.parse(String(alert.matched))).toContain("end it all");
+    expect(JSON.parse(String(alert.matched))).toEqual(["want to end it all"]);
     expect(alert.crisis_sent_at).toBe("2026-11-26T10:00:00.000Z");
     expect(alert.therapist_alerted_at).toBe("2026-11-26T10:00:00.000Z");
     expect(alert.escalate_at).toBe("2026-11-26T10:30:00.000Z");
-    expect(alert.escalation_note).toBe("no on-call contact configured");
-    expect(alert.escalated_at).toBeNull();
-    expect(await c.tick(60 * 60_000)).toEqual([]);
-    expect(c.delivered.filter((d) => d.message.urgent)).toHaveLength(2);
+    expect(alert.escalation_note).toBe("no on-call contact: repeated to the treating therapist");
+    expect(alert.escalated_to).toBeNull();
+    // Repeated every risk.repeatMinutes (30) until acknowledged.
+    expect((await c.tick(29 * 60_000)).filter((d) => d.message.urgent)).toEqual([]);
+    expect((await c.tick(60_000)).map((d) => d.externalId)).toEqual(["rivera"]);
+    const steps = c.store.connection.prepare("SELECT step, at FROM risk_steps ORDER BY id").all();
+    expect(steps).toEqual([
+      { step: "crisis_sent", at: "2026-11-26T10:00:00.000Z" },
+      { step: "therapist_alerted", at: "2026-11-26T10:00:00.000Z" },
+      { step: "escalated", at: "2026-11-26T10:31:00.000Z" },
+      { step: "repeated", at: "2026-11-26T11:01:00.000Z" },
+    ]);
   });
 
   it("lets only the client's therapist or the on-call contact acknowledge an alert", async () => {
@@ -136,10 +147,14 @@ describe("clinical rules through the engine", () => {
     expect(denied?.message.text).toBe("There is no alert with that number for you.");
     expect(await c.tick(29 * 60_000)).toEqual([]);
     const escalated = await c.tick(60_000);
-    expect(escalated.map((d) => d.externalId)).toEqual(["night"]);
+    expect(escalated.map((d) => d.externalId)).toEqual(["night", "rivera"]);
     expect(escalated[0]?.message.text).toContain("URGENT, on-call");
-    const [ok] = await c.press("night", seen, urgent?.ref);
-    expect(ok?.message.text).toBe("Marked as seen. Thank you.");
+    expect(escalated[1]?.message.text).toContain("it went to the on-call contact, Dr Night");
+    const ok = await c.press("night", seen, urgent?.ref);
+    expect(ok.map((d) => [d.externalId, d.message.text])).toEqual([
+      ["night", "Marked as seen. Thank you."],
+      ["rivera", "Dr Night marked the risk alert about alex as seen."],
+    ]);
     const [late] = await c.say("rivera", seen);
     expect(late?.message.text).toBe("That alert was already marked as seen.");
     const alert = c.store.connection.prepare("SELECT acknowledged_by, escalated_to FROM risk_alerts").get();
@@ -152,6 +167,7 @@ describe("clinical rules through the engine", () => {
     const replies = await c.say("stranger", "i dont want to live anymore");
     expect(replies[0]?.message.urgent).toBe(true);
     expect(replies[0]?.message.text).toContain("TEST CRISIS TEXT");
-    expect(replies[1]?.message.text).toContain("start CODE");
+    // Nothing procedural after a crisis message.
+    expect(replies).toHaveLength(1);
   });
 });

@@ -12,7 +12,11 @@ describe("screening for risk before anything else", () => {
     expect(replies[0]?.externalId).toBe("alex");
     expect(replies[0]?.message.urgent).toBe(true);
     expect(replies.some((d) => d.externalId === "rivera" && d.message.text.startsWith("URGENT"))).toBe(true);
-    expect(replies.some((d) => d.message.text.includes("I'm rapport"))).toBe(true);
+    // The crisis message and a warm line: not the help text, which is procedural.
+    expect(replies.filter((d) => d.externalId === "alex").map((d) => d.message.text)).toEqual([
+      expect.stringContaining("TEST CRISIS TEXT"),
+      "I'm glad you told me. You can write to me again whenever you want.",
+    ]);
     expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts")).toBe(1);
   });
 
@@ -68,20 +72,5 @@ describe("a declined client", () => {
       c.count("SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'alex' OR address LIKE '%alex%'"),
     ).toBe(0);
     expect(c.count("SELECT COUNT(*) AS n FROM consents WHERE choice = 'declined'")).toBe(1);
-  });
-});
-
-describe("escalation to an on-call contact who registers late", () => {
-  it("keeps the alert due until the on-call contact exists, then sends it once", async () => {
-    c = new Conversation({ risk: { onCall: "Dr Night" } });
-    await c.enrol();
-    await c.say("alex", "I want to end my life");
-    c.clock.advance(31 * 60_000);
-    expect(await c.engine.runDue()).toMatchObject({ handled: 0, waitingForOnCall: 1 });
-    const night = await c.engine.addTherapist("Dr Night");
-    await c.say("night", `link ${night.code}`);
-    const sent = await c.tick(15_000);
-    expect(sent.map((d) => d.externalId)).toEqual(["night"]);
-    expect(await c.engine.runDue()).toMatchObject({ handled: 0, waitingForOnCall: 0 });
   });
 });
