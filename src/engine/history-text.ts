@@ -98,10 +98,8 @@ export function caseloadText(
       lastText = `${formatDate(last.completedAt ?? last.createdAt, w.pack.language, timeZone)} (${totals})`;
     }
     const alert = openAlerts.get(client.personId);
-    lines.push(
-      w.t("clients_row", { alias: client.alias, status: statusText(w, client.status), last: lastText }) +
-        (alert ? w.t("clients_alert", { id: alert.id }) : ""),
-    );
+    const row = { alias: client.alias, status: statusText(w, client.status), last: lastText };
+    lines.push(alert ? w.t("clients_row_alert", { ...row, id: alert.id }) : w.t("clients_row", row));
   }
   return lines.join("\n");
 }

@@ -7,18 +7,27 @@ import { formatDate } from "./summary-text.js";
  * the client's words, and what came of it, so a glance tells what was said and what is open.
  */
 
-/** One line per event: "- Nov 26, 10:42 AM, disclosure: "…" (matched: …)". */
-export function eventLines(w: Wording, events: readonly RiskEvent[], timeZone: string): string {
-  return events.map((e) => `- ${eventLine(w, e, timeZone)}`).join("\n");
+/**
+ * One line per event: "- Nov 26, 10:42 AM, disclosure: "…" (matched: …)". A long run is cut to
+ * the first and the latest, with how many are left out: a phone screen, not an archive.
+ */
+export function eventLines(w: Wording, events: readonly RiskEvent[], timeZone: string, max = 6): string {
+  const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone)}`;
+  if (events.length <= max) return events.map(line).join("\n");
+  const first = events.slice(0, 1);
+  const latest = events.slice(-(max - 2));
+  const skipped = events.length - first.length - latest.length;
+  return [...first.map(line), w.t("risk_more", { count: skipped }), ...latest.map(line)].join("\n");
 }
 
 function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
   const time = formatDate(e.at, w.pack.language, timeZone);
   const tier = e.tier === "disclosure" ? w.t("risk_tier_disclosure") : w.t("risk_tier_concern");
-  const what =
-    e.words.length === 0
-      ? w.t("risk_what_safety")
-      : w.t("risk_what_text", { text: e.text, words: e.words.map((x) => `"${x}"`).join(", ") });
+  const words = e.words.map((x) => `"${x}"`).join(", ");
+  let what = w.t("risk_what_text", { text: e.text, words });
+  if (e.source === "safety_question") {
+    what = e.text ? w.t("risk_what_safety_after", { text: e.text }) : w.t("risk_what_safety");
+  }
   const answer = e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
   return `${time}, ${tier}: ${what}${answer}`;
 }
@@ -45,9 +54,10 @@ export function riskSection(
   events: readonly RiskEvent[],
   open: RiskAlert | undefined,
   timeZone: string,
+  max = 6,
 ): string[] {
   if (events.length === 0 && !open) return [];
-  const lines = [w.t("risk_title"), eventLines(w, events, timeZone)].filter(Boolean);
+  const lines = [w.t("risk_title"), eventLines(w, events, timeZone, max)].filter(Boolean);
   if (open) lines.push(w.t("risk_open_alert", { id: open.id }));
   return lines;
 }

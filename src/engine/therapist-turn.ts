@@ -184,6 +184,7 @@ async function summary(turn: Turn, client: Client): Promise<void> {
     await turn.tx.riskEvents(client.personId),
     await turn.tx.openRiskAlert(client.personId),
     zone,
+    Number.POSITIVE_INFINITY,
   );
   await turn.replyText([historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n"));
 }

@@ -121,9 +121,9 @@ describe("clinical scenarios through the console", () => {
     expect(escalated[0]?.text).toContain("URGENT, on-call");
     expect(escalated[0]?.text).toContain("a client of Dr Rivera, has not been acknowledged for 31 minutes");
     expect(escalated[0]?.text).toContain("answered yes to the safety question");
-    expect(out.some((m) => m.to === "rivera" && m.text.includes("it went to the on-call contact, Dr Night"))).toBe(
-      true,
-    );
+    expect(
+      out.some((m) => m.to === "rivera" && m.text.includes("it went to the on-call contact, Dr Night")),
+    ).toBe(true);
     expect(out.indexOf(escalated[0] as ConsoleMessage)).toBeGreaterThan(
       out.findIndex((m) => m.text.startsWith("Check-in 1 from alex")),
     );

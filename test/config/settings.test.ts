@@ -161,7 +161,11 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     expect(settings.clinic.ruleMethod).toEqual({ noChangeAt: 4, changePlanAt: 8 });
     expect(settings.clinic.trajectory).toEqual({ b0: 1.4, b1: 0.34, sigma: 5.5, z: 1.28, onTrackWidth: 0.5 });
     expect(settings.clinic.calibration).toEqual({ minEpisodes: 50, minCheckins: 3 });
-    expect(settings.clinic.risk).toEqual({ safetyQuestion: true, escalateAfterMinutes: 30, repeatMinutes: 30 });
+    expect(settings.clinic.risk).toEqual({
+      safetyQuestion: true,
+      escalateAfterMinutes: 30,
+      repeatMinutes: 30,
+    });
   });
 
   it("prefers the clinic's crisis text in demo mode too", () => {

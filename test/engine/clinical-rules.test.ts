@@ -107,12 +107,16 @@ describe("clinical rules through the engine", () => {
     const replies = await c.say("alex", "I just want to end it all");
     expect(replies[0]?.message.urgent).toBe(true);
     expect(replies[0]?.externalId).toBe("alex");
-    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain('matched: "want to end it all"');
+    expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain(
+      'matched: "want to end it all"',
+    );
     // After the crisis message, a warm line: nothing procedural.
     expect(replies.at(-1)?.message.text).toContain("The check-in can wait");
     const reminder = await c.tick(31 * 60_000);
     expect(reminder.map((d) => [d.externalId, d.message.urgent])).toEqual([["rivera", true]]);
-    expect(reminder[0]?.message.text).toContain("URGENT, reminder: the risk alert about alex has not been acknowledged for 31 minutes");
+    expect(reminder[0]?.message.text).toContain(
+      "URGENT, reminder: the risk alert about alex has not been acknowledged for 31 minutes",
+    );
     const alert = c.store.connection.prepare("SELECT * FROM risk_alerts").get() as Record<string, unknown>;
     expect(alert.source).toBe("free_text");
     expect(JSON.parse(String(alert.matched))).toEqual(["want to end it all"]);

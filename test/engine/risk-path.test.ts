@@ -1,0 +1,305 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+// CLINICAL.md, "Risk and safety", through the engine on a real SQLite file: screening in every
+// state, two tiers, one open alert per client, escalation until someone acts, visible everywhere.
+let c: Conversation;
+afterEach(() => c.close());
+
+const PROCEDURAL = [
+  /a number from/,
+  /no check-in open/,
+  /didn't understand/,
+  /Type help/,
+  /If your therapist gave you a code/,
+];
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+const urgentTo = (ds: Delivery[], to: string) => ds.filter((d) => d.externalId === to && d.message.urgent);
+
+/** The client's side of a disclosure: the crisis message first, then only warm words. */
+function expectCrisisThenWarm(replies: Delivery[], to = "alex"): void {
+  const mine = replies.filter((d) => d.externalId === to);
+  expect(mine[0]?.message.urgent).toBe(true);
+  expect(mine[0]?.message.text).toContain("TEST CRISIS TEXT");
+  for (const d of mine.slice(1)) for (const p of PROCEDURAL) expect(d.message.text).not.toMatch(p);
+}
+
+async function enrolled(config = {}): Promise<void> {
+  c = new Conversation(config);
+  await c.enrol();
+}
+
+describe("screening in every state", () => {
+  it("someone rapport does not know gets the crisis text and nothing else", async () => {
+    c = new Conversation();
+    const replies = await c.say("stranger", "i've been stockpiling my pills");
+    expect(replies.map((d) => d.message.text)).toEqual([expect.stringContaining("TEST CRISIS TEXT")]);
+  });
+
+  it("a client who has not consented yet: crisis message and an urgent alert", async () => {
+    c = new Conversation();
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const [invite] = await c.say("rivera", "invite alex");
+    await c.say("alex", `start ${/start (\S+)/.exec(invite?.message.text ?? "")?.[1]}`);
+    const replies = await c.say("alex", "before i agree, i should say i started cutting again this week");
+    expectCrisisThenWarm(replies);
+    expect(urgentTo(replies, "rivera")[0]?.message.text).toContain('"started cutting again"');
+  });
+
+  it("a paused client: nobody is left untold", async () => {
+    await enrolled();
+    await c.say("alex", "stop");
+    const replies = await c.say("alex", "I cannot go on, I've taken a bottle of pills");
+    expectCrisisThenWarm(replies);
+    const alert = urgentTo(replies, "rivera")[0]?.message.text ?? "";
+    expect(alert).toContain("URGENT: alex may be at risk");
+    expect(alert).toContain("I cannot go on, I've taken a bottle of pills");
+  });
+
+  it("at a question of a check-in: the question waits for the client's next message", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "9");
+    const replies = await c.say("alex", "honestly i keep thinking about ending things");
+    expectCrisisThenWarm(replies);
+    expect(texts(replies, "alex").at(-1)).toContain("The check-in can wait");
+    // The next message that is not an answer gets the question itself, not "please type a number".
+    const [again] = await c.say("alex", "ok");
+    expect(again?.message.text).toMatch(/^2\/9\. /);
+    const next = await c.say("alex", "7");
+    expect(next.at(-1)?.message.text).toMatch(/^3\/9\. /);
+    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(2);
+  });
+
+  it("as the comment: kept, the check-in completes, and its summary shows the disclosure", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 5, 5, 5, 5, "no"]) await c.say("alex", String(v));
+    const replies = await c.say("alex", "I've written goodbye letters to my kids");
+    expectCrisisThenWarm(replies);
+    const summary = texts(replies, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    const lines = summary.split("\n");
+    expect(lines[1]).toBe("Risk:");
+    expect(lines[2]).toContain(
+      'disclosure: "I\'ve written goodbye letters to my kids" (matched: "goodbye letters")',
+    );
+    expect(summary).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
+    expect(summary).toContain("Comment: I've written goodbye letters to my kids");
+  });
+
+  it("a disclosure at question 2 is in that check-in's summary, not 'Warnings: none' alone", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "9");
+    await c.say("alex", "i want to k*ll myself");
+    await c.say("alex", "9");
+    const done = await c.answerAll("alex", [9, 9, 9, 5, 5, 5, 5, "no"]);
+    const summary = texts(done, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    expect(summary).toContain('disclosure: "i want to k*ll myself" (matched: "k*ll myself")');
+  });
+
+  it("a forged button press whose value carries text is screened before it could become the comment", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 5, 5, 5, 5, "no"]) await c.say("alex", String(v));
+    const replies = await c.press("alex", "I want to end my life tonight");
+    expectCrisisThenWarm(replies);
+    expect(urgentTo(replies, "rivera")).toHaveLength(1);
+  });
+
+  it("a client in a group: the risk path runs privately, the group gets only the pointer", async () => {
+    await enrolled();
+    const { replies } = await c.send({
+      ...c.event("alex", { kind: "text", text: "lol whatever, kms" }),
+      direct: false,
+      address: { name: "family-group" },
+    });
+    expect(texts(replies, "group:alex")).toEqual([
+      "I only talk about check-ins in a private chat. Please write to me directly.",
+    ]);
+    expectCrisisThenWarm(replies);
+    expect(urgentTo(replies, "rivera")).toHaveLength(1);
+  });
+});
+
+describe("the concern tier", () => {
+  it("asks the safety question at once; a no is thanked and the check-in goes on", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    const [ask] = await c.say("alex", "I don't see the point anymore");
+    expect(ask?.message.text).toContain("May I ask you one question about your safety?");
+    expect(ask?.message.text).toContain("thoughts of harming yourself");
+    expect(ask?.message.choices?.map((x) => x.label)).toEqual(["No", "Yes"]);
+    const answer = await c.say("alex", "no");
+    expect(texts(answer, "alex")).toEqual([
+      "Thank you for answering. Your therapist will see what you wrote.",
+      expect.stringMatching(/^First, four questions about today's session\.\n\n1\/9\. /),
+    ]);
+    expect(urgentTo(c.delivered, "rivera")).toEqual([]);
+    const done = await c.answerAll("alex", [9, 9, 9, 9, 5, 5, 5, 5, "no"]);
+    const summary = texts(done, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    expect(summary).toContain(
+      'concern: "I don\'t see the point anymore" (matched: "don\'t see the point anymore") Safety question: no.',
+    );
+  });
+
+  it("a yes to the safety question is a disclosure", async () => {
+    await enrolled();
+    await c.say("alex", "everyone would be better off without me");
+    const replies = await c.say("alex", "yeah");
+    expectCrisisThenWarm(replies);
+    const alert = urgentTo(replies, "rivera")[0]?.message.text ?? "";
+    expect(alert).toContain("answered yes to the safety question");
+    await c.say("alex", "thanks");
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toContain('concern: "everyone would be better off without me"');
+    expect(summary?.message.text).toContain("Safety question: yes (urgent alert sent).");
+  });
+
+  it("a concern that goes unanswered says so, and what the client wrote next is handled as usual", async () => {
+    await enrolled();
+    await c.say("alex", "i feel so hopeless");
+    const [help] = await c.say("alex", "help");
+    expect(help?.message.text).toContain("I'm rapport");
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toContain("Safety question: not answered.");
+  });
+});
+
+describe("one open alert per client", () => {
+  it("forty messages make one alert: one crisis message, one urgent alert, and another client's alert is not held up", async () => {
+    await enrolled();
+    const { code } = await c.engine.addTherapist("Dr Other");
+    void code;
+    const [invite] = await c.say("rivera", "invite bea");
+    await c.say("bea", `start ${/start (\S+)/.exec(invite?.message.text ?? "")?.[1]}`);
+    await c.say("bea", "yes");
+    const before = c.delivered.length;
+    for (let i = 0; i < 40; i++) await c.say("alex", `i want to die ${i}`);
+    const beaReplies = await c.say("bea", "I took an overdose last night");
+    const all = c.delivered.slice(before);
+    expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts")).toBe(2);
+    expect(
+      c.count(
+        "SELECT COUNT(*) AS n FROM risk_events WHERE client_id = (SELECT MIN(client_id) FROM risk_alerts)",
+      ),
+    ).toBe(40);
+    expect(
+      all.filter((d) => d.externalId === "alex" && d.message.text.includes("TEST CRISIS TEXT")),
+    ).toHaveLength(1);
+    // The other 39 get a short warm line, never a procedural answer.
+    expect(
+      texts(all, "alex").filter((t) =>
+        t.startsWith("Thank you for telling me. Your therapist will see this too"),
+      ),
+    ).toHaveLength(39);
+    const toRivera = urgentTo(all, "rivera");
+    expect(toRivera.map((d) => d.message.text.split(".")[0])).toEqual([
+      "URGENT: alex may be at risk",
+      "URGENT: bea may be at risk",
+    ]);
+    expect(urgentTo(beaReplies, "rivera")).toHaveLength(1);
+    // Ten minutes on: one update with what alex wrote since, cut to fit a phone.
+    const update = urgentTo(await c.tick(10 * 60_000), "rivera");
+    expect(update).toHaveLength(1);
+    expect(update[0]?.message.text).toContain(
+      "URGENT, still open (alert 1): alex wrote 39 more time(s) since the alert:",
+    );
+    expect(update[0]?.message.text).toContain("… 34 more");
+    expect(update[0]?.message.text.split("\n").length).toBeLessThanOrEqual(8);
+    // The crisis message again at most once in ten minutes.
+    const later = await c.say("alex", "i want to die");
+    expect(texts(later, "alex")[0]).toContain("TEST CRISIS TEXT");
+  });
+
+  it("after the alert is acknowledged, a new disclosure is a new alert", async () => {
+    await enrolled();
+    await c.say("alex", "i want to die");
+    await c.say("rivera", "seen 1");
+    const replies = await c.say("alex", "i still want to die");
+    expect(urgentTo(replies, "rivera")[0]?.message.choices?.[0]?.value).toBe("seen 2");
+  });
+});
+
+describe("escalation until someone acts", () => {
+  async function withOnCall(): Promise<void> {
+    await enrolled({ risk: { onCall: "Dr Night", escalateAfterMinutes: 30, repeatMinutes: 20 } });
+    const night = await c.engine.addTherapist("Dr Night");
+    await c.say("night", `link ${night.code}`);
+  }
+
+  it("goes to the on-call contact with what they need, tells the therapist, and repeats until acknowledged", async () => {
+    await withOnCall();
+    const [saved] = await c.say("rivera", "contact alex Partner Sam 0151 234 5678; GP Dr Lee");
+    expect(saved?.message.text).toContain("Emergency details for alex saved");
+    const [shown] = await c.say("rivera", "contact alex");
+    expect(shown?.message.text).toBe("Emergency details for alex: Partner Sam 0151 234 5678; GP Dr Lee");
+    await c.say("alex", "I've been stockpiling my pills");
+    // The on-call contact cannot acknowledge an alert that was not escalated to them.
+    const [early] = await c.say("night", "seen 1");
+    expect(early?.message.text).toBe("There is no alert with that number for you.");
+    expect(await c.tick(29 * 60_000)).toEqual([]);
+    const escalated = await c.tick(60_000);
+    expect(escalated.map((d) => d.externalId)).toEqual(["night", "rivera"]);
+    const text = escalated[0]?.message.text ?? "";
+    expect(text).toContain("URGENT, on-call: the risk alert about alex, a client of Dr rivera");
+    expect(text).toContain('"I\'ve been stockpiling my pills" (matched: "stockpiling my pills")');
+    expect(text).toContain("Emergency details: Partner Sam 0151 234 5678; GP Dr Lee");
+    expect(escalated[0]?.message.choices?.[0]?.value).toBe("seen 1");
+    expect(escalated[1]?.message.text).toContain("it went to the on-call contact, Dr Night");
+    const repeat = await c.tick(20 * 60_000);
+    expect(repeat.map((d) => d.externalId)).toEqual(["night"]);
+    expect(repeat[0]?.message.urgent).toBe(true);
+    // The treating therapist acknowledges: the on-call contact is told, and the repeats stop.
+    const ack = await c.say("rivera", "seen 1");
+    expect(texts(ack, "rivera")).toEqual(["Marked as seen. Thank you."]);
+    expect(texts(ack, "night")).toEqual(["Dr rivera marked the risk alert about alex as seen."]);
+    expect(await c.tick(3 * 60 * 60_000)).toEqual([]);
+    const steps = c.store.connection.prepare("SELECT step FROM risk_steps ORDER BY id").all();
+    expect(steps.map((s) => (s as { step: string }).step)).toEqual([
+      "crisis_sent",
+      "therapist_alerted",
+      "escalated",
+      "therapist_told_escalated",
+      "repeated",
+      "acknowledged",
+    ]);
+  });
+
+  it("without an on-call contact the repeats go to the treating therapist", async () => {
+    await enrolled({ risk: { repeatMinutes: 30 } });
+    await c.say("alex", "kms");
+    const at31 = await c.tick(31 * 60_000);
+    expect(at31.map((d) => [d.externalId, d.message.urgent])).toEqual([["rivera", true]]);
+    expect((await c.tick(30 * 60_000)).map((d) => d.externalId)).toEqual(["rivera"]);
+    await c.say("rivera", "seen 1");
+    expect(await c.tick(2 * 60 * 60_000)).toEqual([]);
+  });
+});
+
+describe("visible everywhere", () => {
+  it("clients marks an open alert, summary shows every event, the digest lists it until acknowledged", async () => {
+    await enrolled({ digest: { day: "thu", time: "12:00" } });
+    await c.tick(60_000);
+    await c.say("alex", "nobody would even notice if i was gone");
+    await c.say("alex", "yes");
+    const [clients] = await c.say("rivera", "clients");
+    expect(clients?.message.text).toContain(
+      "alex: active, last check-in never. URGENT alert 1 open (seen 1)",
+    );
+    const [summary] = await c.say("rivera", "summary alex");
+    const text = summary?.message.text ?? "";
+    expect(text).toContain("Risk:");
+    expect(text).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
+    const digest = (await c.tick(7 * 24 * 60 * 60_000)).find((d) =>
+      d.message.text.startsWith("Weekly digest"),
+    );
+    expect(digest?.message.text).toContain("Urgent alerts not acknowledged:\n- alex: alert 1 since");
+    await c.say("rivera", "seen 1");
+    const [after] = await c.say("rivera", "clients");
+    expect(after?.message.text).not.toContain("URGENT");
+  });
+});
