@@ -100,5 +100,13 @@ function readable(data: ClientData, language: string, zone: string): string {
     );
   }
   for (const r of data.riskAlerts) lines.push(`Safety alert of ${when(r.at)} (${r.source})`);
+  for (const e of data.riskEvents) {
+    const answer = e.safetyAnswer ? `; safety question: ${e.safetyAnswer}` : "";
+    lines.push(
+      `What you wrote on ${when(e.at)} that your therapist was shown (${e.tier}): ${e.text}${answer}`,
+    );
+  }
+  if (data.emergencyContact)
+    lines.push(`Emergency details your therapist recorded: ${data.emergencyContact}`);
   return lines.join("\n");
 }

@@ -130,6 +130,20 @@ export class SqliteStore implements Store {
             comment.run(c.seal(c.open(String(row.comment))), row.id);
             count++;
           }
+          // The risk aggregate: the client's words, the matched words, the emergency details.
+          for (const [table, column, key] of [
+            ["risk_events", "content", "id"],
+            ["risk_alerts", "matched", "id"],
+            ["clients", "emergency_contact", "person_id"],
+          ] as const) {
+            const reseal = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
+            for (const row of all(
+              `SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`,
+            )) {
+              reseal.run(c.seal(c.open(String(row.v))), row.k);
+              count++;
+            }
+          }
           const queued = this.db.prepare(
             "UPDATE outbox SET external_id = ?, address = ?, message = ? WHERE id = ?",
           );
@@ -785,6 +799,14 @@ export class SqliteStore implements Store {
             `SELECT source, created_at AS at, acknowledged_at AS acknowledgedAt, escalated_at AS escalatedAt
              FROM risk_alerts WHERE client_id = ? ORDER BY id`,
           ).all(clientId) as ClientData["riskAlerts"],
+          riskEvents: (await tx.riskEvents(clientId)).map((e) => ({
+            tier: e.tier,
+            words: e.words,
+            text: e.text,
+            safetyAnswer: e.safetyAnswer,
+            at: e.at,
+          })),
+          emergencyContact: await tx.emergencyContact(clientId),
           schedule: scheduleRow ? toSchedule(scheduleRow) : null,
           pauses: s('SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ?').all(
             clientId,

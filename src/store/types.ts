@@ -212,6 +212,10 @@ export interface ClientData {
   consents: { version: number; choice: string; at: string }[];
   checkins: (Checkin & { answers: Answer[] })[];
   riskAlerts: { source: string; at: string; acknowledgedAt: string | null; escalatedAt: string | null }[];
+  /** What the client wrote that matched the risk lists, and their answers to the safety question. */
+  riskEvents: { tier: string; words: string[]; text: string; safetyAnswer: string | null; at: string }[];
+  /** Emergency details the therapist recorded. */
+  emergencyContact: string | null;
   schedule: Schedule | null;
   pauses: { from: string; to: string }[];
 }

@@ -10,6 +10,8 @@ import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
 const COMMENT = "MY-SECRET-COMMENT-about-the-panic";
 const ALIAS = "zephyrine";
 const CLIENT = "client-c77";
+const RISK = "RISK-WORDS-kept-sealed";
+const CONTACT = "EMERGENCY-DETAILS-sealed";
 
 async function run(env: Record<string, string>): Promise<void> {
   const link = await addTherapist(env, "Dr Rivera");
@@ -21,6 +23,8 @@ async function run(env: Record<string, string>): Promise<void> {
     `rivera: checkin ${ALIAS}`,
     ...[9, 9, 9, 9, 6, 6, 6, 6, "no"].map((v) => `${CLIENT}: ${v}`),
     `${CLIENT}: ${COMMENT}`,
+    `${CLIENT}: ${RISK}, I've been stockpiling my pills`,
+    `rivera: contact ${ALIAS} ${CONTACT}`,
     `rivera: summary ${ALIAS}`,
   ]);
 }
@@ -36,13 +40,13 @@ describe("encryption at rest", () => {
     const env = freshEnv({ RAPPORT_DATA_KEY: oldKey });
     await run(env);
     const db = env.RAPPORT_DB ?? "";
-    expect(fileHolds(db, COMMENT, ALIAS, CLIENT, "rivera")).toEqual([]);
+    expect(fileHolds(db, COMMENT, ALIAS, CLIENT, "rivera", RISK, CONTACT, "stockpiling")).toEqual([]);
 
     const newKey = randomBytes(32).toString("base64");
     const rotated = await runCli(["rotate-key", "--old", oldKey], { ...env, RAPPORT_DATA_KEY: newKey });
     expect(rotated.code).toBe(0);
     expect(rotated.stdout).toMatch(/Re-encrypted \d+ values/);
-    expect(fileHolds(db, COMMENT, ALIAS, CLIENT)).toEqual([]);
+    expect(fileHolds(db, COMMENT, ALIAS, CLIENT, RISK, CONTACT)).toEqual([]);
 
     // Readable with the new key alone: the client's data, the therapist's view, and lookups by platform id.
     const after = await script({ ...env, RAPPORT_DATA_KEY: newKey }, [
@@ -51,6 +55,8 @@ describe("encryption at rest", () => {
     ]);
     expect(after[0]?.text).toContain(`comment: ${COMMENT}`);
     expect(after[0]?.text).toContain(`Name here: ${ALIAS}`);
+    expect(after[0]?.text).toContain(`${RISK}, I've been stockpiling my pills`);
+    expect(after[0]?.text).toContain(`Emergency details your therapist recorded: ${CONTACT}`);
     expect(after.find((m) => m.to === "rivera")?.text).toContain(`${ALIAS}: 1 completed check-ins`);
     // The old key alone no longer opens anything.
     const stale = await runCli(

@@ -256,6 +256,41 @@ describe("Telegram through rapport serve (webhook)", () => {
     await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 2);
   });
 
+  it("takes a paused client's words in a group down the risk path privately", async () => {
+    await enrol();
+    await say(message(ALEX, "stop"), 2);
+    const group = message(ALEX, "honestly i keep thinking about ending things");
+    const msg = group.message as Record<string, unknown>;
+    msg.chat = { id: -500, title: "Family", type: "group" };
+    const sent = await say(group, 4);
+    expect(fake.textsTo(-500)).toEqual([
+      "I only talk about check-ins in a private chat. Please write to me directly.",
+    ]);
+    const toAlex = sent.filter((c) => c.body.chat_id === ALEX.id).map((c) => String(c.body.text));
+    expect(toAlex[0]).toContain("Thank you for telling me");
+    expect(toAlex[1]).toBe("I'm glad you told me. You can write to me again whenever you want.");
+    const urgent = sent.find((c) => c.body.chat_id === RIVERA.id);
+    expect(unescapeHtml(String(urgent?.body.text))).toContain(
+      '"honestly i keep thinking about ending things" (matched: "ending things")',
+    );
+  });
+
+  it("asks the safety question about a concern with buttons, and a Yes press is a disclosure", async () => {
+    await enrol();
+    const [ask] = await say(message(ALEX, "i dont see the point anymore"));
+    expect(buttons(ask)).toEqual([["No", "Yes"]]);
+    const sent = await say(press(ALEX, ask, "1"), 3);
+    expect(
+      sent.some(
+        (c) => c.body.chat_id === ALEX.id && String(c.body.text).includes("Thank you for telling me"),
+      ),
+    ).toBe(true);
+    const urgent = sent.find((c) => c.body.chat_id === RIVERA.id);
+    expect(unescapeHtml(String(urgent?.body.text))).toContain(
+      'answered yes to the safety question (thoughts of harming themselves or ending their life) after writing "i dont see the point anymore"',
+    );
+  });
+
   it("treats 403 as unreachable: stops sending there and tells the therapist once", async () => {
     await enrol();
     fake.block(ALEX.id);
