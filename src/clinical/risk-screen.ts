@@ -1,4 +1,4 @@
-import { type CompiledPhrase, compilePhrase, PhraseError, type PhrasePart } from "./risk-phrases.js";
+import { type CompiledPhrase, compilePhrase, PhraseError, type PhrasePart, type Slot } from "./risk-phrases.js";
 import { MASK, tokenize } from "./risk-tokens.js";
 
 /**
@@ -89,6 +89,19 @@ const LOOKAHEAD = 64;
 
 const DIGITS = /^\d+$/;
 const MAX_WORDS_SHOWN = 24;
+/** Disclosures after which a long text is not read further: the tier cannot rise, the alert has its words. */
+const ENOUGH = 32;
+
+/**
+ * A phrase that may begin with nothing ("{nearly|} killed myself laughing") is entered as its
+ * forms with and without that start, so the root of the tree never has to try it at every word.
+ */
+function withoutOptionalStart(slots: readonly Slot[]): Slot[][] {
+  const [first, ...rest] = slots;
+  if (!first || !first.some((alt) => alt.length === 0)) return [[...slots]];
+  const present = first.filter((alt) => alt.length > 0);
+  return [[present, ...rest], ...withoutOptionalStart(rest)];
+}
 
 function node(): Node {
   return { words: new Map(), prefixes: new Map(), number: undefined, gap: undefined, next: [], ends: [] };
@@ -123,6 +136,7 @@ function child(from: Node, part: PhrasePart): Node {
 
 export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   const root = node();
+  const meets = new Map<Node, Map<string, Node>>();
   const add = (kind: Kind, language: string, phrase: string) => {
     let compiled: CompiledPhrase;
     try {
@@ -134,13 +148,31 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
     }
     // Each slot's alternatives start where the last slot's met, and meet again after it. The
     // first slot starts at the root, shared with every phrase; the meeting points are this phrase's own.
+    for (const slots of withoutOptionalStart(compiled.slots)) insert(slots, { phrase, kind, language });
+  };
+  const insert = (slots: readonly Slot[], terminal: Terminal) => {
     let from = root;
-    for (const slot of compiled.slots) {
-      const meet = node();
-      for (const alternative of slot) alternative.reduce(child, from).next.push(meet);
+    for (const slot of slots) {
+      const [only] = slot;
+      if (slot.length === 1 && only) {
+        // One way through: an ordinary path of the tree, shared with phrases that begin alike.
+        from = only.reduce(child, from);
+        continue;
+      }
+      // Phrases that offer the same alternatives at the same point share where they meet again,
+      // so a text walks that branch once, not once per phrase.
+      const signature = JSON.stringify(slot);
+      const shared = meets.get(from) ?? new Map<string, Node>();
+      meets.set(from, shared);
+      let meet = shared.get(signature);
+      if (!meet) {
+        meet = node();
+        shared.set(signature, meet);
+        for (const alternative of slot) alternative.reduce(child, from).next.push(meet);
+      }
       from = meet;
     }
-    from.ends.push({ phrase, kind, language });
+    from.ends.push(terminal);
   };
   for (const list of lists) {
     for (const p of list.disclosure) add("disclosure", list.language, p);
@@ -150,36 +182,51 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   return {
     screen(text) {
       const words: string[] = [];
+      const kinds: number[] = [];
       const starts: number[] = [];
       const ends: number[] = [];
-      const spans: Span[] = [];
+      const kept: Span[] = [];
+      // Exceptions found so far that may still cover a match starting in a later block.
+      let exceptions: Span[] = [];
+      let disclosures = 0;
       let base = 0;
       const matchBlock = (count: number) => {
         const found: Local[] = [];
-        for (let i = 0; i < count; i++) walk(root, words, i, i, found);
-        for (const f of found) {
-          spans.push({
-            terminal: f.terminal,
-            start: base + f.start,
-            end: base + f.end,
-            from: starts[f.start] as number,
-            to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
-          });
+        for (let i = 0; i < count; i++) walk(root, words, kinds, i, i, found);
+        const spans = found.map((f) => ({
+          terminal: f.terminal,
+          start: base + f.start,
+          end: base + f.end,
+          from: starts[f.start] as number,
+          to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
+        }));
+        exceptions = [...exceptions, ...spans.filter((x) => x.terminal.kind === "exception")].filter(
+          (e) => e.end > base,
+        );
+        for (const span of spans) {
+          if (span.terminal.kind === "exception") continue;
+          if (exceptions.some((e) => e.start <= span.start && span.end <= e.end)) continue;
+          kept.push(span);
+          if (span.terminal.kind === "disclosure") disclosures++;
         }
       };
       tokenize(text, (word, start, end) => {
         words.push(word);
+        kinds.push(kindOf(word));
         starts.push(start);
         ends.push(end);
-        if (words.length < BLOCK + LOOKAHEAD) return;
+        if (words.length < BLOCK + LOOKAHEAD) return true;
         matchBlock(BLOCK);
         words.splice(0, BLOCK);
+        kinds.splice(0, BLOCK);
         starts.splice(0, BLOCK);
         ends.splice(0, BLOCK);
         base += BLOCK;
+        // Enough disclosures to act on: the rest of a long text cannot raise the tier.
+        return disclosures < ENOUGH;
       });
       matchBlock(words.length);
-      return finding(text, spans);
+      return finding(text, kept);
     },
   };
 }
@@ -190,34 +237,76 @@ interface Local {
   end: number;
 }
 
+/** What kind of word each position holds, worked out once per word rather than at every branch. */
+const PLAIN = 0;
+const MASKED = 1;
+const NUMBER = 2;
+
+function kindOf(word: string): number {
+  if (word.includes(MASK)) return MASKED;
+  return DIGITS.test(word) ? NUMBER : PLAIN;
+}
+
 /** Follows every branch of the tree that matches the words from position i on. */
-function walk(at: Node, words: readonly string[], start: number, i: number, spans: Local[]): void {
-  for (const terminal of at.ends) spans.push({ terminal, start, end: i });
-  for (const next of at.next) walk(next, words, start, i, spans);
-  if (at.gap) {
-    const { max, node: next } = at.gap;
-    for (let skip = 0; skip <= max && i + skip < words.length; skip++)
-      walk(next, words, start, i + skip, spans);
+function walk(
+  at: Node,
+  words: readonly string[],
+  kinds: readonly number[],
+  start: number,
+  i: number,
+  spans: Local[],
+): void {
+  const { ends, next } = at;
+  for (let e = 0; e < ends.length; e++) spans.push({ terminal: ends[e] as Terminal, start, end: i });
+  for (let n = 0; n < next.length; n++) {
+    const to = next[n] as Node;
+    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans);
+  }
+  if (at.gap !== undefined) {
+    const { max, node: after } = at.gap;
+    for (let skip = 0; skip <= max && i + skip < words.length; skip++) {
+      // Only continue where the word after the gap can go on: most cannot, and a call costs.
+      if (mayContinue(after, words[i + skip], kinds[i + skip])) {
+        walk(after, words, kinds, start, i + skip, spans);
+      }
+    }
   }
   const word = words[i];
   if (word === undefined) return;
-  if (word.includes(MASK)) {
+  const kind = kinds[i];
+  if (kind === MASKED) {
     for (const [w, next] of at.words)
-      if (maskPattern(word, true).test(w)) walk(next, words, start, i + 1, spans);
+      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans);
     for (const bucket of at.prefixes.values()) {
       for (const p of bucket)
-        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, start, i + 1, spans);
+        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, kinds, start, i + 1, spans);
     }
     return;
   }
   const exact = at.words.get(word);
-  if (exact) walk(exact, words, start, i + 1, spans);
+  if (exact) walk(exact, words, kinds, start, i + 1, spans);
   if (at.prefixes.size > 0) {
     const bucket = at.prefixes.get(word.charCodeAt(0));
-    if (bucket)
-      for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, i + 1, spans);
+    if (bucket !== undefined) {
+      for (let p = 0; p < bucket.length; p++) {
+        const entry = bucket[p] as { prefix: string; node: Node };
+        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans);
+      }
+    }
   }
-  if (at.number && DIGITS.test(word)) walk(at.number, words, start, i + 1, spans);
+  if (at.number !== undefined && kind === NUMBER) walk(at.number, words, kinds, start, i + 1, spans);
+}
+
+function mayContinue(at: Node, word: string | undefined, kind: number | undefined): boolean {
+  if (word === undefined) return at.ends.length > 0 || at.next.length > 0;
+  return (
+    kind !== PLAIN ||
+    at.words.has(word) ||
+    at.next.length > 0 ||
+    at.gap !== undefined ||
+    at.ends.length > 0 ||
+    (at.prefixes.size > 0 && at.prefixes.has(word.charCodeAt(0)))
+  );
 }
 
 const maskPatterns = new Map<string, RegExp>();
@@ -243,16 +332,13 @@ function maskPattern(word: string, whole: boolean): RegExp {
   return pattern;
 }
 
-function finding(text: string, spans: readonly Span[]): RiskFinding | undefined {
-  const exceptions = spans.filter((s) => s.terminal.kind === "exception");
+/** The matches an exception did not clear, as hits for the therapist. */
+function finding(text: string, kept: readonly Span[]): RiskFinding | undefined {
   const hits: RiskHit[] = [];
-  const kept: Span[] = [];
   const seen = new Set<string>();
-  for (const span of spans) {
+  for (const span of kept) {
     const { kind, phrase, language } = span.terminal;
     if (kind === "exception") continue;
-    if (exceptions.some((e) => e.start <= span.start && span.end <= e.end)) continue;
-    kept.push(span);
     const words = wordsOf(text, span);
     const key = `${phrase}\u0000${words}`;
     if (seen.has(key)) continue;

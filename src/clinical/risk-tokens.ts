@@ -116,10 +116,22 @@ for (const [pair, joined] of Object.entries(JOINS)) {
 
 /** Runs of the same letter as one: "dieeee" → "die", "kill" → "kil". */
 export function squeeze(word: string): string {
+  let out: string | undefined;
+  let from = 0;
   for (let i = 1; i < word.length; i++) {
-    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return word.replace(/(\p{L})\1+/gu, "$1");
+    const c = word.charCodeAt(i);
+    if (c !== word.charCodeAt(i - 1)) continue;
+    // Digits repeat in numbers ("100"): only letters are squeezed.
+    if (!isLetterCode(c, word[i] as string)) continue;
+    out = (out ?? "") + word.slice(from, i);
+    from = i + 1;
   }
-  return word;
+  return out === undefined ? word : out + word.slice(from);
+}
+
+function isLetterCode(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(ch);
 }
 
 /** The canonical words of a text, with where each stood in it. */
@@ -170,8 +182,8 @@ function maskOrSeparator(core: string, run: string, at: number): string {
   return MASK;
 }
 
-/** Receives each canonical word with where its chunk stood in the original text. */
-export type WordSink = (word: string, start: number, end: number) => void;
+/** Receives each canonical word with where its chunk stood in the original text; false stops the reading. */
+export type WordSink = (word: string, start: number, end: number) => boolean | undefined;
 
 /**
  * Reads a text word by word into a sink. Linear in the length of the text, and cheap per word:
@@ -185,7 +197,7 @@ export function tokenize(text: string, sink: WordSink): void {
   const source = lower.length === text.length ? lower : text;
   const n = source.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && !out.stopped) {
     if (isSpace(source.charCodeAt(i))) {
       i++;
       continue;
@@ -216,11 +228,9 @@ export function tokenize(text: string, sink: WordSink): void {
       if (letters === 0) out.word(source.slice(start, start + digits), start, i);
       else for (const word of chunkWords(source.slice(start, i))) out.word(word, start, i);
     } else if (letters > 0) {
-      const word = source.slice(
-        start,
-        start + letters + (apostrophes ? countApostrophes(source, start, i) : 0),
-      );
-      out.word(apostrophes ? word.replace(/['’]/g, "") : word, start, i, !doubled);
+      const end = start + letters + (apostrophes ? countApostrophes(source, start, i) : 0);
+      const word = apostrophes ? withoutApostrophes(source, start, end) : source.slice(start, end);
+      out.word(word, start, i, !doubled);
     }
   }
   out.flush();
@@ -233,6 +243,7 @@ export function screenTokens(text: string): ScreenTokens {
     tokens.words.push(word);
     tokens.starts.push(start);
     tokens.ends.push(end);
+    return true;
   });
   return tokens;
 }
@@ -241,7 +252,11 @@ export function screenTokens(text: string): ScreenTokens {
  * Spells out contractions and joins split words before passing words on: one word is held back
  * while it may be the first of a join ("my" before "self").
  */
-function canonicalSink(sink: WordSink) {
+function canonicalSink(next: WordSink) {
+  let stopped = false;
+  const sink = (word: string, start: number, end: number) => {
+    if (next(word, start, end) === false) stopped = true;
+  };
   let held: string | undefined;
   let heldStart = 0;
   let heldEnd = 0;
@@ -266,6 +281,9 @@ function canonicalSink(sink: WordSink) {
     }
   };
   return {
+    get stopped(): boolean {
+      return stopped;
+    },
     /** `single`: the caller knows no letter repeats, so there is nothing to squeeze. */
     word(raw: string, start: number, end: number, single = false): void {
       const squeezed = single ? raw : squeeze(raw);
@@ -278,6 +296,18 @@ function canonicalSink(sink: WordSink) {
       held = undefined;
     },
   };
+}
+
+function withoutApostrophes(source: string, from: number, to: number): string {
+  let word = "";
+  let piece = from;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019) continue;
+    word += source.slice(piece, i);
+    piece = i + 1;
+  }
+  return word + source.slice(piece, to);
 }
 
 /** Apostrophes inside the word that starts at `from` (the scan counted only its letters). */
