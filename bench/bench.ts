@@ -11,6 +11,7 @@ import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { appendResults } from "./results.js";
+import { riskScreenRun } from "./risk-screen-bench.js";
 import {
   caseloads,
   firstClientOf,
@@ -317,6 +318,11 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
 
 const args = new Set(process.argv.slice(2));
 const small = args.has("--small");
+for (const line of riskScreenRun()) say(line);
+if (args.has("--risk")) {
+  appendResults("Benchmark (risk screen only)", lines);
+  process.exit(0);
+}
 if (args.has("--delivery")) {
   // Only delivery under a platform's rate limit, for tuning rounds.
   await deliveryRound();

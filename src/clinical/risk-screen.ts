@@ -1,4 +1,10 @@
-import { type CompiledPhrase, compilePhrase, PhraseError, type PhrasePart, type Slot } from "./risk-phrases.js";
+import {
+  type CompiledPhrase,
+  compilePhrase,
+  PhraseError,
+  type PhrasePart,
+  type Slot,
+} from "./risk-phrases.js";
 import { MASK, tokenize } from "./risk-tokens.js";
 
 /**
