@@ -104,7 +104,7 @@ const ENOUGH = 32;
  */
 function withoutOptionalStart(slots: readonly Slot[]): Slot[][] {
   const [first, ...rest] = slots;
-  if (!first || !first.some((alt) => alt.length === 0)) return [[...slots]];
+  if (!first?.some((alt) => alt.length === 0)) return [[...slots]];
   const present = first.filter((alt) => alt.length > 0);
   return [[present, ...rest], ...withoutOptionalStart(rest)];
 }
