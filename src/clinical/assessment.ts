@@ -55,52 +55,59 @@ export interface ProgressAssessment {
   cutoff: number;
   band: AgeBand;
   clinical: boolean;
+  /** The episode started at or above the cutoff: the session-count rules do not apply. */
+  startedNonClinical: boolean;
+  /** The latest earlier progress check-in (1-based) that was a reliable improvement, if any. */
+  improvedAt?: number;
   trajectory: TrajectoryPoint;
 }
 
-export type WarningRule =
-  | "alliance_concern"
-  | "alliance_drop"
-  | "deteriorating"
-  | "no_change_yet"
-  | "change_of_plan"
-  | "not_on_track";
+/**
+ * The warning rules. Alliance concern (below 36) and alliance drop (a fall of 1 or more) are one
+ * rule, "alliance", so one dip never sends two warnings; its text says which parts apply.
+ */
+export type WarningRule = "alliance" | "deteriorating" | "no_change_yet" | "change_of_plan" | "not_on_track";
 
-/** A warning rule that applies, with a severity for deciding whether it is worse than before. */
+export const PROGRESS_RULES: readonly WarningRule[] = [
+  "deteriorating",
+  "no_change_yet",
+  "change_of_plan",
+  "not_on_track",
+];
+
+/** A warning rule that applies, with the score it is about (lower is worse), for repeat control. */
 export interface Finding {
   rule: WarningRule;
-  severity: number;
+  value: number;
 }
 
 export interface Assessment {
   progress?: ProgressAssessment;
   alliance?: AllianceAssessment;
   findings: Finding[];
+  /** The rules whose measure this check-in had: the ones that can start or stop applying now. */
+  evaluated: WarningRule[];
 }
 
 export function assess(input: AssessmentInput, s: ClinicalSettings, model: TrajectoryModel): Assessment {
   const findings: Finding[] = [];
+  const evaluated: WarningRule[] = [];
   let alliance: AllianceAssessment | undefined;
   if (input.alliance) {
     alliance = assessAlliance({ ...input.alliance, earlier: input.earlierAlliance }, s.alliance);
-    if (alliance.concern) {
-      findings.push({ rule: "alliance_concern", severity: round1(s.alliance.concernBelow - alliance.total) });
-    }
-    // Worse means further below the episode's best alliance than at the last warning.
-    if (alliance.drop) findings.push({ rule: "alliance_drop", severity: alliance.drop.belowPeak });
+    evaluated.push("alliance");
+    if (alliance.concern || alliance.drop) findings.push({ rule: "alliance", value: alliance.total });
   }
   let progress: ProgressAssessment | undefined;
   if (input.progress !== undefined) {
     progress = assessProgress(input, input.progress, s, model);
-    for (const rule of ruleMethod(progress, s.ruleMethod)) {
-      // Deterioration is worse the further it falls; the two session-count rules fire once.
-      findings.push({ rule, severity: rule === "deteriorating" ? round1(-progress.change) : 0 });
-    }
+    evaluated.push(...PROGRESS_RULES);
+    for (const rule of ruleMethod(progress, s.ruleMethod)) findings.push({ rule, value: progress.total });
     if (progress.trajectory.status === "not_on_track") {
-      findings.push({ rule: "not_on_track", severity: round1(progress.trajectory.band - progress.total) });
+      findings.push({ rule: "not_on_track", value: progress.total });
     }
   }
-  return { progress, alliance, findings };
+  return { progress, alliance, findings, evaluated };
 }
 
 function assessProgress(
@@ -112,12 +119,20 @@ function assessProgress(
   const first = input.earlierProgress[0] ?? total;
   const index = input.earlierProgress.length + 1;
   const { band, cutoff } = cutoffFor(input.age, s.cutoffs);
-  const category = changeCategory({
-    first,
-    now: total,
-    reliableChange: s.progressReliableChange,
-    cutoff,
-    direction: "higher_is_better",
+  const categoryOf = (now: number) =>
+    changeCategory({
+      first,
+      now,
+      reliableChange: s.progressReliableChange,
+      cutoff,
+      direction: "higher_is_better",
+    });
+  const category = categoryOf(total);
+  // The latest earlier check-in that was a reliable improvement: a fall back from it is named so.
+  let improvedAt: number | undefined;
+  input.earlierProgress.forEach((score, i) => {
+    const c = categoryOf(score);
+    if (c === "improved" || c === "recovered") improvedAt = i + 1;
   });
   return {
     total,
@@ -129,6 +144,8 @@ function assessProgress(
     cutoff,
     band,
     clinical: isClinical(total, cutoff, "higher_is_better"),
+    startedNonClinical: !isClinical(first, cutoff, "higher_is_better"),
+    improvedAt,
     trajectory: trajectoryPoint(
       { y1: first, cutoff, t: index, score: total, max: input.progressMax },
       model.params,

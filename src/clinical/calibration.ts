@@ -1,10 +1,10 @@
 import type { TrajectoryParams, TrajectorySettings, TrajectoryStatus } from "./trajectory.js";
-import { trajectoryPoint } from "./trajectory.js";
+import { intakeTerm, trajectoryPoint } from "./trajectory.js";
 
 /**
  * Fitting the trajectory parameters on a clinic's own episodes (CLINICAL.md, `rapport calibrate`).
  *
- * For every score after the first, y(t) − y1 = (b0 + b1 × (cutoff − y1)) × ln t + e, where the
+ * For every score after the first, y(t) − y1 = (b0 + b1 × max(0, cutoff − y1)) × ln t + e, where the
  * model's spread of e grows as sigma × sqrt(1 − 1/t). That is linear in b0 and b1, so they are
  * found by weighted least squares with weights 1 / (1 − 1/t), and sigma is the weighted residual
  * standard deviation with two degrees of freedom used.
@@ -49,7 +49,8 @@ export function fitTrajectory(
       const t = i + 1;
       if (t < 2) return;
       const x1 = Math.log(t);
-      const x2 = (e.cutoff - y1) * x1;
+      // The same clamp as the model it fits: a start above the cutoff adds no intake term.
+      const x2 = intakeTerm(y1, e.cutoff) * x1;
       const w = 1 / (1 - 1 / t);
       const d = y - y1;
       s11 += w * x1 * x1;

@@ -6,6 +6,8 @@ import type { ChangeCategory } from "./reliable-change.js";
  * - no reliable improvement by the 4th progress check-in of the episode: "no change yet"
  *   (Howard et al. 1986: most who benefit show change early);
  * - still none by the 8th: "consider a change of plan".
+ * A client who started at or above the cutoff has little room to improve on this measure: the
+ * two session-count rules do not apply to them (the ceiling rule); deterioration still does.
  */
 export interface RuleMethodSettings {
   noChangeAt: number;
@@ -15,13 +17,13 @@ export interface RuleMethodSettings {
 export type RuleMethodFinding = "deteriorating" | "no_change_yet" | "change_of_plan";
 
 export function ruleMethod(
-  input: { category: ChangeCategory; index: number },
+  input: { category: ChangeCategory; index: number; startedNonClinical: boolean },
   s: RuleMethodSettings,
 ): RuleMethodFinding[] {
   const findings: RuleMethodFinding[] = [];
   if (input.category === "deteriorated") findings.push("deteriorating");
   const improved = input.category === "improved" || input.category === "recovered";
-  if (!improved) {
+  if (!improved && !input.startedNonClinical) {
     if (input.index >= s.changePlanAt) findings.push("change_of_plan");
     else if (input.index >= s.noChangeAt) findings.push("no_change_yet");
   }

@@ -2,8 +2,11 @@
  * The expected-trajectory method (CLINICAL.md): log-linear growth with an intake-dependent
  * slope, in the family of the Finch/Lambert and Lutz models.
  *
- *   expected(t) = y1 + (b0 + b1 × (cutoff − y1)) × ln(t)
+ *   expected(t) = y1 + (b0 + b1 × max(0, cutoff − y1)) × ln(t)
  *   band(t)     = expected(t) − z × sigma × sqrt(1 − 1/t)
+ *
+ * The intake term is clamped at 0: a client who starts at or above the cutoff has no room the
+ * model knows of and is expected to hold steady (plus b0), never to decline.
  *
  * "on track" at or above expected(t) − 0.5 × sigma × sqrt(1 − 1/t); "watch" between that and
  * band(t); "not on track" below band(t); before the second score, "too early to tell".
@@ -33,8 +36,13 @@ export interface TrajectoryPoint {
   status: TrajectoryStatus;
 }
 
+/** The intake term: how far below the cutoff the episode started, never negative. */
+export function intakeTerm(y1: number, cutoff: number): number {
+  return Math.max(0, cutoff - y1);
+}
+
 export function expectedScore(y1: number, cutoff: number, t: number, p: TrajectoryParams): number {
-  return y1 + (p.b0 + p.b1 * (cutoff - y1)) * Math.log(t);
+  return y1 + (p.b0 + p.b1 * intakeTerm(y1, cutoff)) * Math.log(t);
 }
 
 function spread(t: number, sigma: number): number {

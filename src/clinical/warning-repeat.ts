@@ -1,11 +1,36 @@
 /**
- * A warning is sent once per rule and episode, and again only when the situation is worse
- * than at every earlier warning of that rule in the episode. Each rule measures "worse" with
- * its own severity (higher is worse); rules that fire at a fixed point (no change yet, change
- * of plan) have a constant severity and so are sent once.
+ * Repeat control (CLINICAL.md, "What the therapist receives"): a rule warns when it starts to
+ * apply, and again only when it is clearly worse than at its last warning; when it stops
+ * applying, a later return is a new warning. "Clearly worse" is measured on the score the rule
+ * is about, lower being worse: a further reliable change for the progress rules, a further drop
+ * of the drop threshold for the alliance.
+ *
+ * The state is kept per rule and episode, with the value at the last warning.
  */
-export function shouldSend(severity: number, earlierSeverities: readonly number[]): boolean {
-  if (earlierSeverities.length === 0) return true;
+export interface RuleState {
+  /** The rule applied at the last check-in that measured what it is about. */
+  active: boolean;
+  /** The score at the last warning sent, if any. */
+  warnedValue: number | null;
+}
+
+export interface RepeatDecision {
+  send: boolean;
+  next: RuleState;
+}
+
+export function repeatDecision(
+  previous: RuleState | undefined,
+  applies: boolean,
+  value: number,
+  /** How much lower than at the last warning counts as clearly worse. */
+  worseBy: number,
+): RepeatDecision {
+  if (!applies) return { send: false, next: { active: false, warnedValue: previous?.warnedValue ?? null } };
+  if (!previous?.active || previous.warnedValue === null) {
+    return { send: true, next: { active: true, warnedValue: value } };
+  }
   // Compared in tenths: scores have one decimal.
-  return Math.round(severity * 10) > Math.round(Math.max(...earlierSeverities) * 10);
+  const worse = Math.round((previous.warnedValue - value) * 10) >= Math.round(worseBy * 10);
+  return worse ? { send: true, next: { active: true, warnedValue: value } } : { send: false, next: previous };
 }

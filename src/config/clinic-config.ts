@@ -109,6 +109,11 @@ export const clinicConfigSchema = z
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
     }),
+    /**
+     * What a therapist gets per completed check-in: the full summary with its warnings, or only
+     * the headline and the warnings (a therapist can choose for themselves: summaries compact|full).
+     */
+    summaries: z.enum(["compact", "full"]).default("full"),
   })
   .strict();
 

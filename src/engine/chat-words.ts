@@ -16,6 +16,7 @@ export const THERAPIST_WORDS = [
   "timezone",
   "pause",
   "contact",
+  "summaries",
 ] as const;
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;

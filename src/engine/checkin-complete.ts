@@ -1,26 +1,28 @@
-import { assess } from "../clinical/assessment.js";
+import { assess, type Finding } from "../clinical/assessment.js";
 import { totalOf } from "../clinical/scores.js";
-import { shouldSend } from "../clinical/warning-repeat.js";
+import { repeatDecision } from "../clinical/warning-repeat.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Client, CompletedCheckin } from "../store/types.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
 import { riskSection } from "./risk-text.js";
-import { summaryText, warningText } from "./summary-text.js";
+import { type SummaryWarning, summaryText } from "./summary-text.js";
 import type { Turn } from "./turn.js";
 
 /**
- * After a completed check-in: assess it against the episode so far, record every warning rule
- * that applies (sent, or held back as a repeat), and send the therapist the summary and then
- * each new warning as its own message.
+ * After a completed check-in: assess it against the episode so far, decide for each rule whether
+ * it warns now (it started to apply, or is clearly worse than at its last warning), store every
+ * rule that applied, and send the therapist one message with the warnings folded in.
  */
 export async function afterCompletion(turn: Turn, client: Client): Promise<void> {
   const { clinic } = turn.deps;
-  const history = await turn.tx.completedCheckins(client.personId);
+  const { tx } = turn;
+  const history = await tx.completedCheckins(client.personId);
   const current = history.at(-1);
   if (!current) return;
   const episode = history.filter((c) => c.episodeId === current.episodeId && c.id !== current.id);
   const tw = await turn.wordingOf(client.therapistId);
-  const model = await trajectoryModel(turn.tx, clinic);
+  const model = await trajectoryModel(tx, clinic);
+  const settings = clinicalSettings(clinic);
   const assessment = assess(
     {
       earlierProgress: totals(episode, "progress"),
@@ -30,61 +32,63 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       alliance: allianceOf(current),
       age: client.age,
     },
-    clinicalSettings(clinic),
+    settings,
     model,
   );
-  await turn.tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
+  await tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
 
-  const decided = [];
-  for (const finding of assessment.findings) {
-    const sent = shouldSend(finding.severity, await turn.tx.sentSeverities(current.episodeId, finding.rule));
-    await turn.tx.recordWarning(
+  const t = clinic.thresholds;
+  const states = await tx.ruleStates(current.episodeId);
+  const warnings: SummaryWarning[] = [];
+  for (const rule of assessment.evaluated) {
+    const finding: Finding | undefined = assessment.findings.find((f) => f.rule === rule);
+    const previous = states.get(rule);
+    const worseBy = rule === "alliance" ? t.allianceDrop : t.progressReliableChange;
+    const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
+    const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
+    await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq });
+    if (!finding) continue;
+    await tx.recordWarning(
       {
         clientId: client.personId,
         episodeId: current.episodeId,
         checkinId: current.id,
-        rule: finding.rule,
-        severity: finding.severity,
-        sent,
+        rule,
+        severity: finding.value,
+        sent: decision.send,
         fitId: model.fitId,
       },
       turn.now,
     );
-    decided.push({ finding, sent });
+    warnings.push({ finding, sent: decision.send, warnedSeq: previous?.warnedSeq ?? null });
   }
 
   const timeZone = clinic.clinic.timeZone;
-  const t = clinic.thresholds;
-  const summary = summaryText(tw, {
+  // What the client disclosed during this check-in comes right under the headline.
+  const risk = riskSection(
+    tw,
+    await tx.riskEvents(client.personId, { checkinId: current.id }),
+    await tx.openRiskAlert(client.personId),
+    timeZone,
+  );
+  const style = (await tx.summaryStyle(client.therapistId)) ?? clinic.summaries;
+  const text = summaryText(tw, {
     alias: client.alias,
     checkin: current,
     assessment,
+    warnings,
+    risk,
+    style,
     model,
-    warnings: decided.map(({ finding, sent }) => ({ rule: finding.rule, sent })),
     reliableChange: t.progressReliableChange,
+    allianceConcern: t.allianceConcern,
+    allianceDrop: t.allianceDrop,
     allianceItemBelow: t.allianceItem,
     timeZone,
   });
-  // What the client disclosed during this check-in comes right under the title, where it is seen.
-  const risk = riskSection(
-    tw,
-    await turn.tx.riskEvents(client.personId, { checkinId: current.id }),
-    await turn.tx.openRiskAlert(client.personId),
-    timeZone,
-  );
-  const [title = "", ...body] = summary.split("\n");
-  const text = risk.length > 0 ? [title, ...risk, ...body].join("\n") : summary;
-  await turn.send(client.therapistId, { kind: "summary", text }, client.personId);
-  for (const { finding } of decided.filter((d) => d.sent)) {
-    const text = warningText(tw, client.alias, finding, assessment, {
-      model,
-      reliableChange: t.progressReliableChange,
-      allianceConcern: t.allianceConcern,
-      allianceDrop: t.allianceDrop,
-      timeZone,
-    });
-    await turn.send(client.therapistId, { kind: "warning", text }, client.personId);
-  }
+  // A summary with a warning sent now is a "warning" message; either way it is one message.
+  const kind = warnings.some((w) => w.sent) ? "warning" : "summary";
+  await turn.send(client.therapistId, { kind, text }, client.personId);
 }
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {

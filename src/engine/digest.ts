@@ -1,10 +1,14 @@
 import { DateTime } from "luxon";
-import type { WarningRule } from "../clinical/assessment.js";
+import type { Assessment } from "../clinical/assessment.js";
+import type { TrajectoryStatus } from "../clinical/trajectory.js";
 import type { Wording } from "../prompts/render.js";
 import { localDate, WEEKDAYS } from "../schedule/local-time.js";
-import type { DigestFacts, Tx } from "../store/types.js";
-import { formatDay, ruleText } from "./summary-text.js";
+import type { DigestFacts, RiskAlert, Tx } from "../store/types.js";
+import { needOf } from "./caseload-text.js";
+import { formatDay } from "./dates.js";
+import { statusText } from "./summary-text.js";
 import { type EngineDeps, personWording } from "./turn.js";
+import { ruleText } from "./warning-text.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
 export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
@@ -38,46 +42,71 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     if (therapist.lastSentAt >= due) continue;
     const facts = await tx.digestFacts(therapist.id, therapist.lastSentAt, localDate(new Date(now), zone));
     const w = await personWording(tx, deps, therapist.id);
-    const alerts = await openAlertLines(tx, w, therapist.id, facts, zone);
-    await tx.enqueue(therapist.id, { kind: "summary", text: digestText(w, facts, now, zone, alerts) }, now);
+    const week = await weekOf(tx, facts, therapist.lastSentAt);
+    const openAlerts = await tx.openRiskAlertsOf(therapist.id);
+    const alerts = await openAlertLines(tx, w, openAlerts, facts, zone);
+    const text = digestText(w, { facts, week, openAlerts, alerts, now, zone });
+    await tx.enqueue(therapist.id, { kind: "summary", text }, now);
     await tx.markDigestSent(therapist.id, now);
     sent++;
   }
   return sent;
 }
 
-/** The digest: every client with their status, then this week's warnings, unanswered check-ins, pauses, unreachable. */
-export function digestText(
-  w: Wording,
-  facts: DigestFacts,
-  now: string,
-  zone: string,
-  alerts: string[] = [],
-): string {
-  const lines = [w.t("digest_title", { date: formatDay(now, w.pack.language, zone) })];
-  lines.push(w.t("digest_caseload", { count: facts.caseload.length }));
-  for (const { client, last } of facts.caseload) {
-    const status = statusOf(w, last?.assessment);
-    const lastText = last
-      ? formatDay(last.completedAt ?? last.createdAt, w.pack.language, zone)
-      : w.t("clients_never");
-    lines.push(
-      w.t("digest_client", {
-        alias: client.alias,
-        status: last ? status : w.t("digest_status_none"),
-        last: lastText,
-      }),
-    );
+/** What happened to one client since the last digest. */
+export interface ClientWeek {
+  checkins: number;
+  /** The trajectory status at the last check-in before this week, if there was one. */
+  was: TrajectoryStatus | undefined;
+}
+
+export interface DigestInput {
+  facts: DigestFacts;
+  week: ReadonlyMap<number, ClientWeek>;
+  openAlerts: ReadonlyMap<number, RiskAlert>;
+  alerts: string[];
+  now: string;
+  zone: string;
+}
+
+/**
+ * The weekly digest says what changed since the last one, in the order of `clients` (who needs
+ * attention first): open alerts, then each client with news (check-ins, a change of status,
+ * warnings), then the week's unanswered check-ins, pauses and unreachable clients; the clients
+ * with nothing new are named on one line, not listed again.
+ */
+export function digestText(w: Wording, input: DigestInput): string {
+  const { facts, week, zone } = input;
+  const lines = [w.t("digest_title", { date: formatDay(input.now, w.pack.language, zone) })];
+  const current = facts.caseload.filter((e) => !e.dischargedAt);
+  const ranked = current
+    .map((entry) => ({ entry, need: needOf(w, entry, input.openAlerts.get(entry.client.personId)) }))
+    .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
+  const news: string[] = [];
+  const quiet: string[] = [];
+  for (const { entry, need } of ranked) {
+    const { client } = entry;
+    const mine = week.get(client.personId);
+    const warnings = facts.warnings.filter((x) => x.alias === client.alias).map((x) => ruleText(w, x.rule));
+    if (!mine?.checkins && warnings.length === 0 && need.rank === 3) {
+      quiet.push(client.alias);
+      continue;
+    }
+    const assessment = entry.last?.assessment as Assessment | undefined;
+    const now = assessment?.progress?.trajectory.status;
+    const parts = [need.flags.join(", ")];
+    if (mine?.checkins) parts.push(w.t("digest_checkins", { count: mine.checkins }));
+    if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
+      parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
+    }
+    if (warnings.length > 0)
+      parts.push(w.t("digest_new_warnings", { rules: [...new Set(warnings)].join(", ") }));
+    news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
   }
   const sections: [string, string[]][] = [
     // Unacknowledged risk first: it is what must not wait.
-    [w.t("digest_alerts"), alerts],
-    [
-      w.t("digest_warnings"),
-      facts.warnings.map((x) =>
-        w.t("digest_warning", { alias: x.alias, rule: ruleText(w, x.rule as WarningRule) }),
-      ),
-    ],
+    [w.t("digest_alerts"), input.alerts],
+    [w.t("digest_news"), news],
     [
       w.t("digest_expired"),
       facts.expired.map((x) =>
@@ -87,7 +116,7 @@ export function digestText(
     [
       w.t("digest_paused"),
       [
-        ...facts.caseload
+        ...current
           .filter((e) => e.client.pausedAt)
           .map((e) => w.t("digest_stopped_item", { alias: e.client.alias })),
         ...facts.pauses.map((p) => w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to })),
@@ -97,19 +126,33 @@ export function digestText(
   ];
   const filled = sections.filter(([, items]) => items.length > 0);
   for (const [title, items] of filled) lines.push(title, ...items);
-  if (filled.length === 0) lines.push(w.t("digest_nothing"));
+  if (quiet.length > 0) lines.push(w.t("digest_quiet", { count: quiet.length, aliases: quiet.join(", ") }));
+  if (filled.length === 0 && quiet.length === 0) lines.push(w.t("digest_nothing"));
   return lines.join("\n");
+}
+
+/** Check-ins completed since the last digest, and the status before them, per client. */
+async function weekOf(tx: Tx, facts: DigestFacts, since: string): Promise<Map<number, ClientWeek>> {
+  const week = new Map<number, ClientWeek>();
+  for (const { client } of facts.caseload) {
+    const history = await tx.completedCheckins(client.personId);
+    const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
+    if (fresh.length === 0) continue;
+    const before = history.filter((c) => (c.completedAt ?? c.createdAt) < since).at(-1);
+    const was = (before?.assessment as Assessment | undefined)?.progress?.trajectory.status;
+    week.set(client.personId, { checkins: fresh.length, was });
+  }
+  return week;
 }
 
 /** Each unacknowledged alert of the therapist's clients, with how many messages it holds. */
 async function openAlertLines(
   tx: Tx,
   w: Wording,
-  therapistId: number,
+  alerts: ReadonlyMap<number, RiskAlert>,
   facts: DigestFacts,
   zone: string,
 ): Promise<string[]> {
-  const alerts = await tx.openRiskAlertsOf(therapistId);
   const lines: string[] = [];
   for (const { client } of facts.caseload) {
     const alert = alerts.get(client.personId);
@@ -125,19 +168,4 @@ async function openAlertLines(
     );
   }
   return lines;
-}
-
-function statusOf(w: Wording, assessment: unknown): string {
-  const status = (assessment as { progress?: { trajectory?: { status?: string } } } | undefined)?.progress
-    ?.trajectory?.status;
-  switch (status) {
-    case "on_track":
-      return w.t("digest_status_on_track");
-    case "watch":
-      return w.t("digest_status_watch");
-    case "not_on_track":
-      return w.t("digest_status_not_on_track");
-    default:
-      return w.t("digest_status_too_early");
-  }
 }

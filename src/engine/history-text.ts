@@ -1,9 +1,10 @@
 import { totalOf } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
-import type { CaseloadEntry, Checkin, ClientStatus, CompletedCheckin, RiskAlert } from "../store/types.js";
+import type { Checkin, ClientStatus, CompletedCheckin } from "../store/types.js";
 import { progressOf } from "./checkin-plan.js";
-import { formatDate, instrumentsOf } from "./summary-text.js";
+import { formatDate } from "./dates.js";
+import { instrumentsOf } from "./summary-text.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
@@ -19,7 +20,7 @@ export function sparkline(values: readonly number[], max: number): string {
     .join("");
 }
 
-export function statusText(w: Wording, status: ClientStatus): string {
+export function clientStatusText(w: Wording, status: ClientStatus): string {
   switch (status) {
     case "invited":
       return w.t("status_invited");
@@ -77,29 +78,5 @@ export function historyText(
     }
   }
   if (open) lines.push(openText(w, open));
-  return lines.join("\n");
-}
-
-/** `clients`: the caseload, each with status and last check-in. */
-export function caseloadText(
-  w: Wording,
-  entries: readonly CaseloadEntry[],
-  timeZone: string,
-  openAlerts: ReadonlyMap<number, RiskAlert> = new Map(),
-): string {
-  if (entries.length === 0) return w.t("clients_empty");
-  const lines = [w.t("clients_title", { count: entries.length })];
-  for (const { client, last } of entries) {
-    let lastText = w.t("clients_never");
-    if (last) {
-      const totals = scoredInstruments(w, last.answers)
-        .map((id) => `${id} ${totalOf(last.answers, id)}`)
-        .join(", ");
-      lastText = `${formatDate(last.completedAt ?? last.createdAt, w.pack.language, timeZone)} (${totals})`;
-    }
-    const alert = openAlerts.get(client.personId);
-    const row = { alias: client.alias, status: statusText(w, client.status), last: lastText };
-    lines.push(alert ? w.t("clients_row_alert", { ...row, id: alert.id }) : w.t("clients_row", row));
-  }
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 import type { Client, ClientData } from "../store/types.js";
-import { formatDate } from "./summary-text.js";
+import { formatDate } from "./dates.js";
 import type { Turn } from "./turn.js";
 
 /** A forget request waits this long for its confirmation. */

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { isZone, localInstant, nextWeekly, WEEKDAYS } from "../schedule/local-time.js";
 import type { Client, Schedule } from "../store/types.js";
-import { formatDate } from "./summary-text.js";
+import { formatDate } from "./dates.js";
 import type { Turn } from "./turn.js";
 
 /**

@@ -1,209 +1,210 @@
-import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../clinical/assessment.js";
+import type { Assessment, Finding } from "../clinical/assessment.js";
 import { round1, signed } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
-import type { Answer, CompletedCheckin } from "../store/types.js";
+import type { Answer, CompletedCheckin, SummaryStyle } from "../store/types.js";
+import { formatDate } from "./dates.js";
+import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**
- * Formatters are made once per language, zone and style. Each Intl.DateTimeFormat holds ICU
- * memory outside the JavaScript heap, which the garbage collector does not see: made per date,
- * as `clients` does for a whole caseload, they grew the process by over a megabyte a call.
+ * The one message a therapist gets per completed check-in (CLINICAL.md, "What the therapist
+ * receives"), made to be read on a phone: a title, a headline that says the status in words, any
+ * risk, the warnings that apply (each with its rule, numbers and one suggestion), then the
+ * details. The compact style stops after the warnings. Pure: wording and facts in, text out.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${language}\u0000${timeZone}\u0000${withTime}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, {
-      dateStyle: "medium",
-      ...(withTime ? { timeStyle: "short" } : {}),
-      timeZone,
-    });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-export function formatDate(iso: string, language: string, timeZone: string): string {
-  return formatter(language, timeZone, true).format(new Date(iso));
-}
-
-export function formatDay(iso: string, language: string, timeZone: string): string {
-  return formatter(language, timeZone, false).format(new Date(iso));
-}
 
 /** The instruments of a check-in, in the order they were asked. */
 export function instrumentsOf(answers: readonly Answer[]): string[] {
   return [...new Set(answers.map((a) => a.instrument))];
 }
 
-export function modelText(w: Wording, model: TrajectoryModel, timeZone: string): string {
-  if (model.fitId === null || !model.fittedAt) return w.t("model_default");
-  return w.t("model_clinic", {
-    episodes: model.episodes ?? 0,
-    date: formatDay(model.fittedAt, w.pack.language, timeZone),
-  });
+export interface SummaryWarning {
+  finding: Finding;
+  /** Sent now (it started to apply, or is clearly worse), or held back as still applying. */
+  sent: boolean;
+  /** The check-in of its last warning, for one held back. */
+  warnedSeq: number | null;
 }
 
-export function ruleText(w: Wording, rule: WarningRule): string {
-  switch (rule) {
-    case "alliance_concern":
-      return w.t("rule_alliance_concern");
-    case "alliance_drop":
-      return w.t("rule_alliance_drop");
-    case "deteriorating":
-      return w.t("rule_deteriorating");
-    case "no_change_yet":
-      return w.t("rule_no_change_yet");
-    case "change_of_plan":
-      return w.t("rule_change_of_plan");
-    case "not_on_track":
-      return w.t("rule_not_on_track");
-  }
-}
-
-export interface SummaryInput {
+export interface SummaryInput extends WarningContext {
   alias: string;
   checkin: CompletedCheckin;
   assessment: Assessment;
-  model: TrajectoryModel;
-  /** The warning rules that applied, and whether each was sent now or is a repeat. */
-  warnings: readonly { rule: WarningRule; sent: boolean }[];
-  reliableChange: number;
+  warnings: readonly SummaryWarning[];
   allianceItemBelow: number;
-  timeZone: string;
+  /** Lines about risk in this check-in, shown right under the headline. */
+  risk: readonly string[];
+  style: SummaryStyle;
 }
 
-/**
- * The therapist's summary of one completed check-in, in plain words with the numbers behind
- * them. Pure: wording and facts in, text out.
- */
 export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
   const date = formatDate(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
   const lines = [w.t("summary_title", { seq: checkin.seq, alias: input.alias, date })];
+  const headline = headlineText(w, input.assessment);
+  if (headline) lines.push(headline);
+  lines.push(...input.risk);
+  lines.push(...warningLines(w, input));
+  if (input.style === "compact") return lines.join("\n");
+  lines.push("");
   for (const id of instrumentsOf(checkin.answers)) {
     if (id === "progress") lines.push(...progressLines(w, input));
     else if (id === "alliance") lines.push(...allianceLines(w, input));
-    else if (id === "safety") lines.push(safetyLine(checkin.answers));
-    else lines.push(...itemLines(w, id, checkin.answers));
+    else if (id === "safety") lines.push(safetyLine(w, checkin.answers));
+    else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
   }
   lines.push(
     checkin.comment ? w.t("summary_comment", { comment: checkin.comment }) : w.t("summary_no_comment"),
   );
-  if (input.warnings.length === 0) {
-    lines.push(w.t("summary_no_warnings"));
-  } else {
-    lines.push(w.t("summary_warnings"));
-    for (const { rule, sent } of input.warnings) {
-      const name = ruleText(w, rule);
-      lines.push(
-        sent ? w.t("summary_warning_sent", { rule: name }) : w.t("summary_warning_repeat", { rule: name }),
-      );
-    }
-  }
   return lines.join("\n");
+}
 
-  function safetyLine(answers: readonly Answer[]): string {
-    const yes = answers.some((a) => a.instrument === "safety" && a.value > 0);
-    return yes ? w.t("summary_safety_yes") : w.t("summary_safety_no");
+/** "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". */
+export function headlineText(w: Wording, a: Assessment): string {
+  const parts: string[] = [];
+  const p = a.progress;
+  if (p) {
+    const max = maxTotal(w.instrument("progress"));
+    const trend =
+      p.previous === undefined
+        ? w.t("trend_first")
+        : p.total - p.previous >= 1
+          ? w.t("trend_rising")
+          : p.total - p.previous <= -1
+            ? w.t("trend_falling")
+            : w.t("trend_steady");
+    const status = p.trajectory.status === "too_early" ? undefined : statusText(w, p.trajectory.status);
+    parts.push(
+      status
+        ? w.t("headline_progress_status", { total: p.total, max, trend, status })
+        : w.t("headline_progress", { total: p.total, max, trend }),
+    );
+  }
+  const al = a.alliance;
+  if (al) {
+    const max = maxTotal(w.instrument("alliance"));
+    const change = al.change ?? 0;
+    const trend =
+      al.change === undefined
+        ? w.t("trend_first")
+        : change <= -1
+          ? w.t("trend_dropped", { by: round1(-change) })
+          : change >= 1
+            ? w.t("trend_up", { by: round1(change) })
+            : w.t("trend_steady");
+    parts.push(w.t("headline_alliance", { total: al.total, max, trend }));
+  }
+  return parts.join(" · ");
+}
+
+export function statusText(w: Wording, status: "on_track" | "watch" | "not_on_track" | "too_early"): string {
+  switch (status) {
+    case "on_track":
+      return w.t("trajectory_on_track");
+    case "watch":
+      return w.t("trajectory_watch");
+    case "not_on_track":
+      return w.t("trajectory_not_on_track");
+    case "too_early":
+      return w.t("trajectory_too_early");
   }
 }
 
-function itemLines(w: Wording, id: string, answers: readonly Answer[]): string[] {
-  const instrument = w.instrument(id);
-  return answers
-    .filter((a) => a.instrument === id)
-    .map((a) =>
-      w.t("summary_item", {
-        item: instrument.items.find((i) => i.id === a.item)?.short ?? a.item,
-        value: a.value,
-      }),
-    );
-}
-
-function progressLines(w: Wording, input: SummaryInput): string[] {
-  const p = input.assessment.progress;
-  if (!p) return [];
-  const title = w.instrument("progress").title;
-  const max = maxTotal(w.instrument("progress"));
-  const model = modelText(w, input.model, input.timeZone);
-  const band = w.t(
-    p.band === "adult" ? "band_adult" : p.band === "adolescent" ? "band_adolescent" : "band_child",
-  );
-  const lines = [
-    p.index === 1
-      ? w.t("summary_progress_first", { title, total: p.total, max })
-      : w.t("summary_progress", {
-          title,
-          total: p.total,
-          max,
-          recent: signed(p.total - (p.previous ?? p.first)),
-          change: signed(p.change),
-          first: p.first,
-        }),
-    ...itemLines(w, "progress", input.checkin.answers),
-  ];
-  if (p.index > 1) {
-    const category = w.t(
-      p.category === "recovered"
-        ? "category_recovered"
-        : p.category === "improved"
-          ? "category_improved"
-          : p.category === "deteriorated"
-            ? "category_deteriorated"
-            : "category_unchanged",
-    );
-    lines.push(w.t("summary_category", { category, rc: input.reliableChange }));
-  }
-  lines.push(
-    p.clinical
-      ? w.t("summary_cutoff_below", { cutoff: p.cutoff, band })
-      : w.t("summary_cutoff_above", { cutoff: p.cutoff, band }),
-  );
-  const tr = p.trajectory;
-  if (tr.status === "too_early") {
-    lines.push(w.t("summary_trajectory_early", { model }));
-  } else {
-    const status = w.t(
-      tr.status === "on_track"
-        ? "trajectory_on_track"
-        : tr.status === "watch"
-          ? "trajectory_watch"
-          : "trajectory_not_on_track",
-    );
+function warningLines(w: Wording, input: SummaryInput): string[] {
+  if (input.warnings.length === 0) return [];
+  const lines = [w.t("summary_warnings")];
+  for (const { finding, sent, warnedSeq } of input.warnings) {
     lines.push(
-      w.t("summary_trajectory", {
-        index: p.index,
-        status,
-        expected: round1(tr.expected),
-        watch: round1(tr.onTrackFrom),
-        band: round1(tr.band),
-        model,
-      }),
+      sent
+        ? `- ${warningText(w, finding, input.assessment, input)}`
+        : w.t("summary_warning_repeat", { rule: ruleText(w, finding.rule), seq: warnedSeq ?? "-" }),
     );
   }
   return lines;
 }
 
+function itemsLine(w: Wording, id: string, answers: readonly Answer[]): string {
+  const instrument = w.instrument(id);
+  return answers
+    .filter((a) => a.instrument === id)
+    .map((a) => `${instrument.items.find((i) => i.id === a.item)?.short ?? a.item} ${a.value}`)
+    .join(" · ");
+}
+
+function safetyLine(w: Wording, answers: readonly Answer[]): string {
+  const yes = answers.some((a) => a.instrument === "safety" && a.value > 0);
+  return yes ? w.t("summary_safety_yes") : w.t("summary_safety_no");
+}
+
+function progressLines(w: Wording, input: SummaryInput): string[] {
+  const p = input.assessment.progress;
+  if (!p) return [];
+  const max = maxTotal(w.instrument("progress"));
+  const band = w.t(
+    p.band === "adult" ? "band_adult" : p.band === "adolescent" ? "band_adolescent" : "band_child",
+  );
+  const lines = [
+    p.index === 1
+      ? w.t("summary_progress_first", { total: p.total, max })
+      : w.t("summary_progress", {
+          total: p.total,
+          max,
+          recent: signed(p.total - (p.previous ?? p.first)),
+          change: signed(p.change),
+          first: p.first,
+          category: categoryText(w, p.category),
+        }),
+    `  ${itemsLine(w, "progress", input.checkin.answers)}`,
+    p.clinical
+      ? w.t("summary_cutoff_below", { cutoff: p.cutoff, band })
+      : w.t("summary_cutoff_above", { cutoff: p.cutoff, band }),
+  ];
+  // The ceiling rule, said once: at the episode's first progress check-in.
+  if (p.index === 1 && p.startedNonClinical) lines.push(w.t("summary_ceiling", { cutoff: p.cutoff }));
+  const model = modelText(w, input.model, input.timeZone);
+  const tr = p.trajectory;
+  lines.push(
+    tr.status === "too_early"
+      ? w.t("summary_trajectory_early", { model })
+      : w.t("summary_trajectory", {
+          index: p.index,
+          status: statusText(w, tr.status),
+          expected: round1(tr.expected),
+          watch: round1(tr.onTrackFrom),
+          band: round1(tr.band),
+          model,
+        }),
+  );
+  return lines;
+}
+
+export function categoryText(
+  w: Wording,
+  category: "recovered" | "improved" | "unchanged" | "deteriorated",
+): string {
+  switch (category) {
+    case "recovered":
+      return w.t("category_recovered");
+    case "improved":
+      return w.t("category_improved");
+    case "deteriorated":
+      return w.t("category_deteriorated");
+    case "unchanged":
+      return w.t("category_unchanged");
+  }
+}
+
 function allianceLines(w: Wording, input: SummaryInput): string[] {
   const a = input.assessment.alliance;
   if (!a) return [];
-  const title = w.instrument("alliance").title;
   const max = maxTotal(w.instrument("alliance"));
   const lines = [
     a.previous === undefined || a.change === undefined
-      ? w.t("summary_alliance_first", { title, total: a.total, max })
-      : w.t("summary_alliance", {
-          title,
-          total: a.total,
-          max,
-          change: signed(a.change),
-          previous: a.previous,
-        }),
-    ...itemLines(w, "alliance", input.checkin.answers),
+      ? w.t("summary_alliance_first", { total: a.total, max })
+      : w.t("summary_alliance", { total: a.total, max, change: signed(a.change), previous: a.previous }),
+    `  ${itemsLine(w, "alliance", input.checkin.answers)}`,
   ];
+  // Named once, here: low items are something to ask about, not a warning.
   if (a.lowItems.length > 0) {
     const instrument = w.instrument("alliance");
     const items = a.lowItems
@@ -212,65 +213,4 @@ function allianceLines(w: Wording, input: SummaryInput): string[] {
     lines.push(w.t("summary_ask_about", { threshold: input.allianceItemBelow, items }));
   }
   return lines;
-}
-
-/** A warning as its own message: the rule, the numbers behind it and a suggestion. */
-export function warningText(
-  w: Wording,
-  alias: string,
-  finding: Finding,
-  assessment: Assessment,
-  ctx: {
-    model: TrajectoryModel;
-    reliableChange: number;
-    allianceConcern: number;
-    allianceDrop: number;
-    timeZone: string;
-  },
-): string {
-  const a = assessment.alliance;
-  const p = assessment.progress;
-  switch (finding.rule) {
-    case "alliance_concern":
-      return w.t("warning_alliance_concern", {
-        alias,
-        total: a?.total ?? "",
-        threshold: ctx.allianceConcern,
-      });
-    case "alliance_drop":
-      return w.t("warning_alliance_drop", {
-        alias,
-        previous: a?.previous ?? "",
-        total: a?.total ?? "",
-        change: signed(a?.change ?? 0),
-        threshold: ctx.allianceDrop,
-      });
-    case "deteriorating":
-      return w.t("warning_deteriorating", {
-        alias,
-        total: p?.total ?? "",
-        change: signed(p?.change ?? 0),
-        first: p?.first ?? "",
-        rc: ctx.reliableChange,
-      });
-    case "no_change_yet":
-    case "change_of_plan":
-      return w.t(finding.rule === "no_change_yet" ? "warning_no_change_yet" : "warning_change_of_plan", {
-        alias,
-        index: p?.index ?? "",
-        total: p?.total ?? "",
-        change: signed(p?.change ?? 0),
-        first: p?.first ?? "",
-        rc: ctx.reliableChange,
-      });
-    case "not_on_track":
-      return w.t("warning_not_on_track", {
-        alias,
-        index: p?.index ?? "",
-        total: p?.total ?? "",
-        expected: round1(p?.trajectory.expected ?? 0),
-        band: round1(p?.trajectory.band ?? 0),
-        model: modelText(w, ctx.model, ctx.timeZone),
-      });
-  }
 }

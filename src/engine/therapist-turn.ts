@@ -1,10 +1,13 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../clinical/cutoffs.js";
 import type { Client } from "../store/types.js";
+import { caseloadText } from "./caseload-text.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { progressOf } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
-import { caseloadText, historyText, statusText } from "./history-text.js";
+import { trajectoryModel } from "./clinical-context.js";
+import { clientStatusText, historyText } from "./history-text.js";
 import { issueCode } from "./issue-code.js";
+import { preSessionText } from "./pre-session-text.js";
 import { eraseClient } from "./privacy-words.js";
 import { acknowledgeRisk } from "./risk-alerts.js";
 import { riskSection } from "./risk-text.js";
@@ -29,12 +32,24 @@ export async function therapistTurn(
       return invite(turn, therapistId, parsed.args);
     case "checkin":
       return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) => checkin(turn, client));
-    case "summary":
-      return withClient(turn, therapistId, parsed.args, "summary ALIAS", (client) => summary(turn, client));
+    case "summary": {
+      const all = parsed.args.some((a) => a.toLowerCase() === "--all");
+      const args = parsed.args.filter((a) => a.toLowerCase() !== "--all");
+      return withClient(turn, therapistId, args, "summary ALIAS [--all]", (client) =>
+        summary(turn, client, all),
+      );
+    }
     case "clients": {
       const entries = await turn.tx.caseload(therapistId);
       const alerts = await turn.tx.openRiskAlertsOf(therapistId);
-      return turn.replyText(caseloadText(w, entries, turn.deps.clinic.clinic.timeZone, alerts));
+      return turn.replyText(
+        caseloadText(w, {
+          entries,
+          openAlerts: alerts,
+          now: turn.now,
+          timeZone: turn.deps.clinic.clinic.timeZone,
+        }),
+      );
     }
     case "age": {
       const { rest, age } = takeAge(["--age", ...parsed.args.slice(1)]);
@@ -52,6 +67,15 @@ export async function therapistTurn(
     }
     case "seen":
       return acknowledgeRisk(turn, therapistId, parsed.args[0]);
+    case "summaries": {
+      const style = parsed.args[0]?.toLowerCase();
+      if (style !== "compact" && style !== "full") {
+        return turn.replyText(w.t("usage", { usage: "summaries compact|full" }));
+      }
+      await turn.tx.setSummaryStyle(therapistId, style);
+      const text = style === "compact" ? w.t("summaries_style_compact") : w.t("summaries_style_full");
+      return turn.replyText(w.t("summaries_set", { style: text }));
+    }
     case "contact":
       return withClient(turn, therapistId, parsed.args.slice(0, 1), "contact ALIAS TEXT", (client) =>
         contact(turn, client, parsed.args.length > 1),
@@ -113,7 +137,7 @@ async function activeOnly(turn: Turn, client: Client, then: () => Promise<void>)
   if (client.status === "active") return then();
   const w = turn.wording;
   return turn.replyText(
-    w.t("client_not_active", { alias: client.alias, status: statusText(w, client.status) }),
+    w.t("client_not_active", { alias: client.alias, status: clientStatusText(w, client.status) }),
   );
 }
 
@@ -143,7 +167,7 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   if (!alias) return turn.replyText(w.t("alias_invalid"));
   let client = await turn.tx.findClient(therapistId, alias);
   if (client && (client.status === "active" || client.status === "joining")) {
-    return turn.replyText(w.t("invite_exists", { alias, status: statusText(w, client.status) }));
+    return turn.replyText(w.t("invite_exists", { alias, status: clientStatusText(w, client.status) }));
   }
   // A client who never joined, or declined, gets a fresh code; the old one stops working.
   if (client) await turn.tx.revokeCodes(client.personId, "invite");
@@ -160,7 +184,7 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   if (client.status !== "active") {
     return turn.replyText(
-      w.t("client_not_active", { alias: client.alias, status: statusText(w, client.status) }),
+      w.t("client_not_active", { alias: client.alias, status: clientStatusText(w, client.status) }),
     );
   }
   const reachable = (await turn.tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt);
@@ -175,18 +199,32 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
   );
 }
 
-async function summary(turn: Turn, client: Client): Promise<void> {
-  const history = await turn.tx.completedCheckins(client.personId);
-  const open = await turn.tx.openCheckin(client.personId);
+/** `summary ALIAS`: the state before a session; `summary ALIAS --all`: every check-in and every risk event. */
+async function summary(turn: Turn, client: Client, all: boolean): Promise<void> {
+  const { tx } = turn;
+  const history = await tx.completedCheckins(client.personId);
+  const open = await tx.openCheckin(client.personId);
   const zone = turn.deps.clinic.clinic.timeZone;
-  const risk = riskSection(
-    turn.wording,
-    await turn.tx.riskEvents(client.personId),
-    await turn.tx.openRiskAlert(client.personId),
-    zone,
-    Number.POSITIVE_INFINITY,
-  );
-  await turn.replyText([historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n"));
+  const events = await tx.riskEvents(client.personId);
+  const alert = await tx.openRiskAlert(client.personId);
+  if (all) {
+    const risk = riskSection(turn.wording, events, alert, zone, Number.POSITIVE_INFINITY);
+    return turn.replyText([historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n"));
+  }
+  const episodes = await tx.episodesOf(client.personId);
+  const current = episodes.at(-1);
+  const text = preSessionText(turn.wording, {
+    alias: client.alias,
+    checkins: history,
+    episodes,
+    open,
+    states: current ? await tx.ruleStates(current.id) : new Map(),
+    risk: riskSection(turn.wording, events, alert, zone, 4),
+    model: await trajectoryModel(tx, turn.deps.clinic),
+    allianceItemBelow: turn.deps.clinic.thresholds.allianceItem,
+    timeZone: zone,
+  });
+  await turn.replyText(text);
 }
 
 /**

@@ -8,6 +8,7 @@ import { MIGRATIONS } from "./migrations.js";
 import { SerialQueue } from "./serial-queue.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
 import { sqliteRisk } from "./sqlite-risk.js";
+import { sqliteRules } from "./sqlite-rules.js";
 import type {
   Answer,
   CaseloadEntry,
@@ -360,6 +361,7 @@ export class SqliteStore implements Store {
 
     const tx: Tx = {
       ...sqliteRisk(s, c),
+      ...sqliteRules(s),
       recordInbound: async (channel, eventId, at) =>
         s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(
           channel,
@@ -496,13 +498,16 @@ export class SqliteStore implements Store {
           "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1",
         );
         const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
+        const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
         return clients.map((client): CaseloadEntry => {
           const lastRow = lastCompleted.get(client.personId) as Row | undefined;
           const openRow = open.get(client.personId) as Row | undefined;
+          const episode = latestEpisode.get(client.personId) as { ended_at: string | null } | undefined;
           return {
             client,
             last: lastRow ? (checkinsWithAnswers([lastRow])[0] ?? null) : null,
             open: openRow ? toCheckin(openRow, c) : null,
+            dischargedAt: episode?.ended_at ?? null,
           };
         });
       },
@@ -516,6 +521,16 @@ export class SqliteStore implements Store {
         ).get(name) as Row | undefined;
         return row ? (row as unknown as Person) : undefined;
       },
+      episodesOf: async (clientId) =>
+        (
+          s("SELECT id, started_at, ended_at FROM episodes WHERE client_id = ? ORDER BY id").all(
+            clientId,
+          ) as {
+            id: number;
+            started_at: string;
+            ended_at: string | null;
+          }[]
+        ).map((e) => ({ id: e.id, startedAt: e.started_at, endedAt: e.ended_at })),
       endEpisode: async (clientId, at) => {
         const episode = s(
           "SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
@@ -726,15 +741,6 @@ export class SqliteStore implements Store {
         const row = s("SELECT * FROM trajectory_fits ORDER BY id DESC LIMIT 1").get() as Row | undefined;
         return row ? toFit(row) : undefined;
       },
-      sentSeverities: async (episodeId, rule) =>
-        (
-          s("SELECT severity FROM warnings WHERE episode_id = ? AND rule = ? AND sent = 1").all(
-            episodeId,
-            rule,
-          ) as {
-            severity: number;
-          }[]
-        ).map((r) => r.severity),
       recordWarning: async (w, at) => {
         s(
           `INSERT INTO warnings (client_id, episode_id, checkin_id, rule, severity, sent, fit_id, created_at)

@@ -80,6 +80,14 @@ export interface CaseloadEntry {
   client: Client;
   last: CompletedCheckin | null;
   open: Checkin | null;
+  /** When the client's latest episode was ended (discharge), while no new one has begun. */
+  dischargedAt: string | null;
+}
+
+export interface Episode {
+  id: number;
+  startedAt: string;
+  endedAt: string | null;
 }
 
 export interface StoredFit {
@@ -92,11 +100,22 @@ export interface StoredFit {
   fittedAt: string;
 }
 
+/** Repeat control of one rule in one episode (CLINICAL.md, "What the therapist receives"). */
+export interface StoredRuleState {
+  active: boolean;
+  warnedValue: number | null;
+  /** The check-in (its number in the client's history) of the last warning. */
+  warnedSeq: number | null;
+}
+
+export type SummaryStyle = "compact" | "full";
+
 export interface WarningRow {
   clientId: number;
   episodeId: number;
   checkinId: number;
   rule: string;
+  /** The score the rule is about at this check-in. */
   severity: number;
   sent: boolean;
   fitId: number | null;
@@ -281,6 +300,8 @@ export interface Tx {
   setClientAge(personId: number, age: number | null): Promise<void>;
   findTherapistByName(name: string): Promise<Person | undefined>;
 
+  /** The client's episodes, oldest first. */
+  episodesOf(clientId: number): Promise<Episode[]>;
   /** Ends the client's open episode, cancelling an unfinished check-in; undefined when none is open. */
   endEpisode(clientId: number, at: string): Promise<{ episodeId: number; completed: number } | undefined>;
 
@@ -331,9 +352,13 @@ export interface Tx {
 
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;
-  /** Severities of the warnings of a rule already sent in an episode. */
-  sentSeverities(episodeId: number, rule: string): Promise<number[]>;
   recordWarning(warning: WarningRow, at: string): Promise<void>;
+  /** Repeat control of every rule in an episode, by rule. */
+  ruleStates(episodeId: number): Promise<Map<string, StoredRuleState>>;
+  saveRuleState(episodeId: number, rule: string, state: StoredRuleState): Promise<void>;
+  /** A therapist's own summary style; null: the clinic's. */
+  summaryStyle(personId: number): Promise<SummaryStyle | null>;
+  setSummaryStyle(personId: number, style: SummaryStyle | null): Promise<void>;
 
   createRiskAlert(
     alert: {

@@ -38,7 +38,7 @@ describe("rule method with the default session numbers (4 and 8)", () => {
     { category: "recovered", index: 8, findings: [] },
     { category: "recovered", index: 15, findings: [] },
   ])("$category at index $index → $findings", ({ category, index, findings }) => {
-    expect(ruleMethod({ category, index }, s)).toEqual(findings);
+    expect(ruleMethod({ category, index, startedNonClinical: false }, s)).toEqual(findings);
   });
 });
 
@@ -50,6 +50,20 @@ describe("configurable session numbers", () => {
     { index: 5, findings: ["no_change_yet"] },
     { index: 6, findings: ["change_of_plan"] },
   ])("noChangeAt 3, changePlanAt 6: unchanged at $index → $findings", ({ index, findings }) => {
-    expect(ruleMethod({ category: "unchanged", index }, own)).toEqual(findings);
+    expect(ruleMethod({ category: "unchanged", index, startedNonClinical: false }, own)).toEqual(findings);
+  });
+});
+
+// The ceiling rule: a client who started at or above the cutoff has little room to improve on
+// this measure, so the session-count rules do not apply; deterioration still does.
+describe("a client who started in the non-clinical range", () => {
+  it.each<{ category: ChangeCategory; index: number; findings: RuleMethodFinding[] }>([
+    { category: "unchanged", index: 4, findings: [] },
+    { category: "unchanged", index: 8, findings: [] },
+    { category: "unchanged", index: 20, findings: [] },
+    { category: "deteriorated", index: 2, findings: ["deteriorating"] },
+    { category: "deteriorated", index: 8, findings: ["deteriorating"] },
+  ])("$category at index $index → $findings", ({ category, index, findings }) => {
+    expect(ruleMethod({ category, index, startedNonClinical: true }, s)).toEqual(findings);
   });
 });

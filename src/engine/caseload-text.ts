@@ -1,0 +1,88 @@
+import type { Assessment } from "../clinical/assessment.js";
+import type { Wording } from "../prompts/render.js";
+import type { CaseloadEntry, RiskAlert } from "../store/types.js";
+import { daysBetween, formatDay } from "./dates.js";
+import { clientStatusText } from "./history-text.js";
+import { statusText } from "./summary-text.js";
+
+/**
+ * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
+ * not on track, then an alliance concern, then the rest), each with its status in words and the
+ * days since the last check-in. Discharged clients are listed apart, below.
+ */
+export interface CaseloadFacts {
+  entries: readonly CaseloadEntry[];
+  openAlerts: ReadonlyMap<number, RiskAlert>;
+  now: string;
+  timeZone: string;
+}
+
+export interface Need {
+  rank: number;
+  flags: string[];
+}
+
+/** How much a client needs attention, and the words for it. Lower rank comes first. */
+export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | undefined): Need {
+  const { client, last } = entry;
+  const flags: string[] = [];
+  let rank = 3;
+  if (alert) {
+    flags.push(w.t("clients_flag_alert", { id: alert.id }));
+    rank = 0;
+  }
+  const assessment = last?.assessment as Assessment | undefined;
+  const status = assessment?.progress?.trajectory.status;
+  if (client.status !== "active") flags.push(clientStatusText(w, client.status));
+  else if (client.pausedAt) flags.push(w.t("clients_flag_paused"));
+  if (status && status !== "too_early") {
+    flags.push(statusText(w, status));
+    if (status === "not_on_track") rank = Math.min(rank, 1);
+  }
+  if (assessment?.alliance?.concern) {
+    flags.push(w.t("clients_flag_alliance"));
+    rank = Math.min(rank, 2);
+  }
+  if (flags.length === 0) flags.push(clientStatusText(w, client.status));
+  return { rank, flags };
+}
+
+export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string): string {
+  const at = entry.last?.completedAt ?? entry.last?.createdAt;
+  if (!at) return w.t("clients_never");
+  const days = daysBetween(at, now);
+  if (days === 0) return w.t("clients_days_today");
+  if (days === 1) return w.t("clients_days_one");
+  return w.t("clients_days", { days });
+}
+
+export function caseloadText(w: Wording, facts: CaseloadFacts): string {
+  if (facts.entries.length === 0) return w.t("clients_empty");
+  const current = facts.entries.filter((e) => !e.dischargedAt);
+  const discharged = facts.entries.filter((e) => e.dischargedAt);
+  const ranked = current
+    .map((entry) => ({ entry, need: needOf(w, entry, facts.openAlerts.get(entry.client.personId)) }))
+    .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
+  const lines = [w.t("clients_title", { count: current.length })];
+  for (const { entry, need } of ranked) {
+    lines.push(
+      w.t("clients_row", {
+        alias: entry.client.alias,
+        status: need.flags.join(", "),
+        last: lastCheckinText(w, entry, facts.now),
+      }),
+    );
+  }
+  if (discharged.length > 0) {
+    lines.push(w.t("clients_discharged", { count: discharged.length }));
+    for (const entry of discharged) {
+      lines.push(
+        w.t("clients_discharged_row", {
+          alias: entry.client.alias,
+          date: formatDay(entry.dischargedAt ?? facts.now, w.pack.language, facts.timeZone),
+        }),
+      );
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,201 @@
+import type { Assessment, TrajectoryModel } from "../clinical/assessment.js";
+import { totalOf } from "../clinical/scores.js";
+import type { Wording } from "../prompts/render.js";
+import { maxTotal } from "../prompts/schema.js";
+import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../store/types.js";
+import { formatDay } from "./dates.js";
+import { openText, sparkline } from "./history-text.js";
+import { categoryText, statusText } from "./summary-text.js";
+import { modelText, ruleText } from "./warning-text.js";
+
+/**
+ * `summary ALIAS`: what a therapist wants to see before a session, on one phone screen. The
+ * current episode (its start and check-ins), the latest progress with its change, reliable-change
+ * category, cutoff side and trajectory status; the alliance with its trend and low items; the
+ * warnings in force; the last three comments; safety answers and risk; and one line per earlier
+ * episode. `summary ALIAS --all` lists every check-in instead.
+ */
+export interface PreSessionInput {
+  alias: string;
+  checkins: readonly CompletedCheckin[];
+  episodes: readonly Episode[];
+  open: Checkin | undefined;
+  /** Repeat control of the current episode: the rules in force and the check-in they warned at. */
+  states: ReadonlyMap<string, StoredRuleState>;
+  risk: readonly string[];
+  model: TrajectoryModel;
+  allianceItemBelow: number;
+  timeZone: string;
+}
+
+const COMMENTS = 3;
+const COMMENT_CHARS = 140;
+
+export function preSessionText(w: Wording, input: PreSessionInput): string {
+  const day = (iso: string) => formatDay(iso, w.pack.language, input.timeZone);
+  const current = input.episodes.at(-1);
+  const inEpisode = input.checkins.filter((c) => c.episodeId === current?.id);
+  const lines: string[] = [];
+  if (!current || inEpisode.length === 0) {
+    lines.push(w.t("history_empty", { alias: input.alias }));
+  } else {
+    const last = inEpisode.at(-1) as CompletedCheckin;
+    lines.push(
+      w.t(current.endedAt ? "presession_head_ended" : "presession_head", {
+        alias: input.alias,
+        since: day(current.startedAt),
+        ended: current.endedAt ? day(current.endedAt) : "",
+        count: inEpisode.length,
+        last: day(last.completedAt ?? last.createdAt),
+      }),
+    );
+    lines.push(...progressLines(w, input, inEpisode));
+    lines.push(...allianceLines(w, input, inEpisode));
+    lines.push(warningsLine(w, input.states));
+    lines.push(...commentLines(w, inEpisode, day));
+    lines.push(safetyLine(w, inEpisode, day));
+  }
+  lines.push(...input.risk);
+  const earlier = input.episodes.slice(0, -1);
+  if (earlier.length > 0) {
+    lines.push(w.t("presession_earlier"));
+    for (const e of earlier) lines.push(episodeLine(w, e, input.checkins, day));
+  }
+  if (input.open) lines.push(openText(w, input.open));
+  if (input.checkins.length > 0) lines.push(w.t("presession_all", { alias: input.alias }));
+  return lines.join("\n");
+}
+
+function assessmentOf(checkin: CompletedCheckin): Assessment | undefined {
+  return checkin.assessment as Assessment | undefined;
+}
+
+function progressLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {
+  const latest = [...episode].reverse().find((c) => assessmentOf(c)?.progress);
+  const p = latest ? assessmentOf(latest)?.progress : undefined;
+  if (!p) return [];
+  const max = maxTotal(w.instrument("progress"));
+  const totals = episode
+    .map((c) => totalOf(c.answers, "progress"))
+    .filter((v): v is number => v !== undefined);
+  const lines = [
+    w.t("presession_progress", {
+      total: p.total,
+      max,
+      change: p.index === 1 ? "±0" : signedText(p.change),
+      first: p.first,
+      category: categoryText(w, p.category),
+      side: p.clinical
+        ? w.t("presession_below", { cutoff: p.cutoff })
+        : w.t("presession_above", { cutoff: p.cutoff }),
+    }),
+  ];
+  const tr = p.trajectory;
+  if (tr.status !== "too_early") {
+    lines.push(
+      w.t("presession_trajectory", {
+        status: statusText(w, tr.status),
+        expected: Math.round(tr.expected * 10) / 10,
+        band: Math.round(tr.band * 10) / 10,
+        model: modelText(w, input.model, input.timeZone),
+      }),
+    );
+  }
+  if (totals.length > 1) {
+    lines.push(
+      w.t("presession_trend", {
+        trend: sparkline(totals, max),
+        first: totals[0] ?? "",
+        last: totals.at(-1) ?? "",
+      }),
+    );
+  }
+  return lines;
+}
+
+function allianceLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {
+  const withAlliance = episode.filter((c) => totalOf(c.answers, "alliance") !== undefined);
+  const latest = withAlliance.at(-1);
+  if (!latest) return [];
+  const instrument = w.instrument("alliance");
+  const max = maxTotal(instrument);
+  const totals = withAlliance.map((c) => totalOf(c.answers, "alliance") as number);
+  const low = latest.answers
+    .filter((a) => a.instrument === "alliance" && a.value < input.allianceItemBelow)
+    .map((a) => `${instrument.items.find((i) => i.id === a.item)?.short ?? a.item} (${a.value})`);
+  const line = w.t("presession_alliance", {
+    total: totals.at(-1) ?? "",
+    max,
+    trend: totals.length > 1 ? sparkline(totals, max) : "-",
+    first: totals[0] ?? "",
+  });
+  return low.length > 0
+    ? [line, w.t("presession_low", { threshold: input.allianceItemBelow, items: low.join(", ") })]
+    : [line];
+}
+
+function warningsLine(w: Wording, states: ReadonlyMap<string, StoredRuleState>): string {
+  const active = [...states.entries()].filter(([, s]) => s.active);
+  if (active.length === 0) return w.t("presession_no_warnings");
+  const rules = active
+    .map(([rule, s]) => w.t("presession_warning", { rule: ruleText(w, rule), seq: s.warnedSeq ?? "-" }))
+    .join(", ");
+  return w.t("presession_warnings", { rules });
+}
+
+function commentLines(
+  w: Wording,
+  episode: readonly CompletedCheckin[],
+  day: (iso: string) => string,
+): string[] {
+  const withComment = episode
+    .filter((c) => c.comment)
+    .slice(-COMMENTS)
+    .reverse();
+  if (withComment.length === 0) return [];
+  return [
+    w.t("presession_comments"),
+    ...withComment.map((c) =>
+      w.t("presession_comment", { date: day(c.completedAt ?? c.createdAt), comment: clip(c.comment ?? "") }),
+    ),
+  ];
+}
+
+function safetyLine(w: Wording, episode: readonly CompletedCheckin[], day: (iso: string) => string): string {
+  const asked = episode.filter((c) => c.answers.some((a) => a.instrument === "safety"));
+  const yes = asked.filter((c) => c.answers.some((a) => a.instrument === "safety" && a.value > 0));
+  if (asked.length === 0) return w.t("presession_safety_none");
+  if (yes.length === 0) return w.t("presession_safety_no", { count: asked.length });
+  const dates = yes.map((c) => day(c.completedAt ?? c.createdAt)).join(", ");
+  return w.t("presession_safety_yes", { count: asked.length, yes: yes.length, dates });
+}
+
+function episodeLine(
+  w: Wording,
+  e: Episode,
+  checkins: readonly CompletedCheckin[],
+  day: (iso: string) => string,
+): string {
+  const mine = checkins.filter((c) => c.episodeId === e.id);
+  const totals = mine.map((c) => totalOf(c.answers, "progress")).filter((v): v is number => v !== undefined);
+  const last = [...mine].reverse().find((c) => assessmentOf(c)?.progress);
+  const category = last ? assessmentOf(last)?.progress?.category : undefined;
+  return w.t("presession_episode", {
+    from: day(e.startedAt),
+    to: e.endedAt ? day(e.endedAt) : "-",
+    count: mine.length,
+    first: totals[0] ?? "-",
+    last: totals.at(-1) ?? "-",
+    category: category ? categoryText(w, category) : "-",
+  });
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= COMMENT_CHARS ? flat : `${flat.slice(0, COMMENT_CHARS - 1)}…`;
+}
+
+function signedText(delta: number): string {
+  const r = Math.round(delta * 10) / 10;
+  return r > 0 ? `+${r}` : String(r);
+}

@@ -1,0 +1,97 @@
+import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../clinical/assessment.js";
+import { round1, signed } from "../clinical/scores.js";
+import type { Wording } from "../prompts/render.js";
+import { formatDay } from "./dates.js";
+
+/**
+ * A warning as the therapist reads it inside the summary: the rule, the numbers behind it and
+ * one suggestion. The wording says what is true now and what was true before.
+ */
+export interface WarningContext {
+  model: TrajectoryModel;
+  reliableChange: number;
+  allianceConcern: number;
+  allianceDrop: number;
+  timeZone: string;
+}
+
+export function ruleText(w: Wording, rule: WarningRule | string): string {
+  switch (rule) {
+    case "deteriorating":
+      return w.t("rule_deteriorating");
+    case "no_change_yet":
+      return w.t("rule_no_change_yet");
+    case "change_of_plan":
+      return w.t("rule_change_of_plan");
+    case "not_on_track":
+      return w.t("rule_not_on_track");
+    default:
+      // "alliance", and the two alliance rules of earlier versions still stored in old rows.
+      return w.t("rule_alliance");
+  }
+}
+
+export function modelText(w: Wording, model: TrajectoryModel, timeZone: string): string {
+  if (model.fitId === null || !model.fittedAt) return w.t("model_default");
+  return w.t("model_clinic", {
+    episodes: model.episodes ?? 0,
+    date: formatDay(model.fittedAt, w.pack.language, timeZone),
+  });
+}
+
+export function warningText(
+  w: Wording,
+  finding: Finding,
+  assessment: Assessment,
+  ctx: WarningContext,
+): string {
+  const a = assessment.alliance;
+  const p = assessment.progress;
+  if (finding.rule === "alliance") {
+    const total = a?.total ?? finding.value;
+    if (a?.drop && a.concern) {
+      return w.t("warning_alliance_both", {
+        total,
+        threshold: ctx.allianceConcern,
+        by: a.drop.by,
+        previous: a.drop.from,
+      });
+    }
+    if (a?.drop) {
+      return w.t("warning_alliance_drop", {
+        total,
+        previous: a.drop.from,
+        by: a.drop.by,
+        threshold: ctx.allianceDrop,
+      });
+    }
+    return w.t("warning_alliance_concern", { total, threshold: ctx.allianceConcern });
+  }
+  const base = {
+    index: p?.index ?? "",
+    total: p?.total ?? finding.value,
+    change: signed(p?.change ?? 0),
+    first: p?.first ?? "",
+    rc: ctx.reliableChange,
+  };
+  switch (finding.rule) {
+    case "deteriorating":
+      return w.t("warning_deteriorating", base);
+    case "no_change_yet":
+      return p?.improvedAt
+        ? w.t("warning_no_longer_improved", { ...base, at: p.improvedAt })
+        : w.t("warning_no_change_yet", base);
+    case "change_of_plan":
+      return p?.improvedAt
+        ? w.t("warning_change_of_plan_fallen", { ...base, at: p.improvedAt })
+        : w.t("warning_change_of_plan", base);
+    case "not_on_track":
+      return w.t("warning_not_on_track", {
+        index: base.index,
+        total: base.total,
+        expected: round1(p?.trajectory.expected ?? 0),
+        band: round1(p?.trajectory.band ?? 0),
+        model: modelText(w, ctx.model, ctx.timeZone),
+      });
+  }
+}
