@@ -83,10 +83,20 @@ const EXPANSIONS: Record<string, string[]> = {
   idk: ["i", "do", "not", "know"],
   rn: ["right", "now"],
   myslef: ["myself"],
+  wnat: ["want"],
+  whant: ["want"],
+  wnt: ["want"],
   mysefl: ["myself"],
   meself: ["myself"],
   tho: ["though"],
 };
+
+/**
+ * Words whose doubled letter is not emphasis and must not be squeezed into another word:
+ * "odd" is not "od" (an overdose). Written with an apostrophe, "od'd" is the overdose.
+ */
+const KEEP_DOUBLE = new Set(["odd", "odds", "oddly"]);
+const APOSTROPHE_FORMS: Record<string, string> = { odd: "oded", oding: "oding", oded: "oded" };
 
 /** Two words written apart that mean one (after squeezing). */
 const JOINS: Record<string, string> = {
@@ -230,7 +240,9 @@ export function tokenize(text: string, sink: WordSink): void {
     } else if (letters > 0) {
       const end = start + letters + (apostrophes ? countApostrophes(source, start, i) : 0);
       const word = apostrophes ? withoutApostrophes(source, start, end) : source.slice(start, end);
-      out.word(word, start, i, !doubled);
+      // "od'd" reads "odd" once the apostrophe goes: with one, it is the past of "OD".
+      const formed = apostrophes ? (APOSTROPHE_FORMS[word] ?? word) : word;
+      out.word(formed, start, i, !doubled || formed !== word);
     }
   }
   out.flush();
@@ -286,7 +298,7 @@ function canonicalSink(next: WordSink) {
     },
     /** `single`: the caller knows no letter repeats, so there is nothing to squeeze. */
     word(raw: string, start: number, end: number, single = false): void {
-      const squeezed = single ? raw : squeeze(raw);
+      const squeezed = single || KEEP_DOUBLE.has(raw) ? raw : squeeze(raw);
       const expanded = squeezed.length <= MAX_EXPANDED ? EXPANSION.get(squeezed) : undefined;
       if (expanded) for (const w of expanded) push(w, start, end);
       else push(squeezed, start, end);
