@@ -35,6 +35,24 @@ const GAP = "..";
 const NUMBER = "#";
 const GAP_WORDS = 3;
 const MIN_PREFIX = 3;
+/** Words too common to make a phrase on their own, in canonical form. */
+const FUNCTION_WORDS = new Set([
+  "i",
+  "a",
+  "an",
+  "the",
+  "to",
+  "of",
+  "in",
+  "on",
+  "at",
+  "and",
+  "or",
+  "it",
+  "is",
+  "you",
+  "my",
+]);
 
 /** One phrase of a list; throws PhraseError saying what is wrong. */
 export function compilePhrase(phrase: string): CompiledPhrase {
@@ -66,6 +84,13 @@ export function compilePhrase(phrase: string): CompiledPhrase {
 function check(slots: readonly Slot[]): void {
   const optional = (slot: Slot) => slot.some((alt) => alt.length === 0);
   if (slots.every(optional)) throw new PhraseError("has no word that must be there");
+  // "#", "i" or "{the|to}" would match nearly every message: a phrase needs a word of substance.
+  const substantial = (alt: PhrasePart[]) =>
+    alt.some((p) => p.kind === "prefix" || (p.kind === "word" && !FUNCTION_WORDS.has(p.word)));
+  // Only a phrase some form of which is nothing but small words (every slot offering one) is refused.
+  if (slots.every((slot) => slot.some((alt) => !substantial(alt)))) {
+    throw new PhraseError("needs a word that is not a number or a small word like i, the or to");
+  }
   for (const slot of slots) {
     if (slot.some((alt) => alt[0]?.kind === "gap")) throw new PhraseError(`must start with a word, not ".."`);
     if (!optional(slot)) break;

@@ -70,6 +70,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     await tx.riskEvents(client.personId, { checkinId: current.id }),
     await tx.openRiskAlert(client.personId),
     timeZone,
+    6,
+    client.alias,
   );
   const style = (await tx.summaryStyle(client.therapistId)) ?? clinic.summaries;
   const text = summaryText(tw, {

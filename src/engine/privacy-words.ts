@@ -65,7 +65,23 @@ export async function eraseClient(turn: Turn, client: Client, actor: "client" | 
     actor === "client"
       ? tw.t("client_erased", { alias: client.alias })
       : tw.t("erased_by_therapist", { alias: client.alias });
-  await turn.send(client.therapistId, { kind: "info", text: notice });
+  // An alert nobody acknowledged goes with the client's data; whoever holds it is told that it
+  // was open, so it is not mistaken for handled (the words themselves are erased).
+  const alert = await turn.tx.openRiskAlert(client.personId);
+  const open = alert ? `\n${tw.t("erased_open_alert", { id: alert.id })}` : "";
+  await turn.send(client.therapistId, {
+    kind: alert ? "urgent" : "info",
+    urgent: alert ? true : undefined,
+    text: notice + open,
+  });
+  if (alert?.escalatedTo) {
+    const ow = await turn.wordingOf(alert.escalatedTo);
+    await turn.send(alert.escalatedTo, {
+      kind: "urgent",
+      urgent: true,
+      text: `${ow.t("erased_by_client_or_therapist", { alias: client.alias })}\n${ow.t("erased_open_alert", { id: alert.id })}`,
+    });
+  }
   await turn.tx.eraseClient(client.personId, actor, turn.now);
 }
 

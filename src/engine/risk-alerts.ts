@@ -28,7 +28,7 @@ export function disclosureOf(finding: RiskFinding, text: string): Disclosure {
   return {
     tier: finding.tier,
     source: "free_text",
-    words: finding.words,
+    words: finding.words.map((w) => excerpt(w, 200)),
     text: excerpt(text),
     language: finding.language,
   };
@@ -84,13 +84,56 @@ async function addToAlert(
     await tx.updateRiskAlert(alert.id, { lastCrisisAt: now });
     await tx.recordRiskStep(alert.id, "crisis_sent", client.personId, now);
   }
-  // The therapist hears of additions at once, or with the next update when one went out lately.
-  const noticeAt = alert.lastNoticeAt ? Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS : nowMs;
-  if (noticeAt <= nowMs)
-    await sendUpdate(tx, turn.deps.clinic.clinic.timeZone, alert, now, (id) => turn.wordingOf(id));
-  else if (!alert.updateDueAt)
-    await tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
+  await noticeAddition(turn, alert);
   return { crisisSent: crisisDue };
+}
+
+/**
+ * The therapist hears of the first addition to an alert at once (what follows a disclosure is
+ * often the most urgent part), and of later ones in an update at most once in ten minutes.
+ */
+async function noticeAddition(turn: Turn, alert: RiskAlert): Promise<void> {
+  const nowMs = Date.parse(turn.now);
+  const [first] = await turn.tx.riskEvents(alert.clientId, { alertId: alert.id });
+  const onlyTheAlert = alert.lastNoticeAt === null || alert.notifiedThrough <= (first?.id ?? 0);
+  const noticeAt =
+    onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS;
+  if (noticeAt <= nowMs) {
+    await sendUpdate(turn.tx, turn.deps.clinic.clinic.timeZone, alert, turn.now, (id) => turn.wordingOf(id));
+  } else if (!alert.updateDueAt) {
+    await turn.tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
+  }
+}
+
+/**
+ * While a client's alert is open, whatever else they write is passed on with it, not answered
+ * procedurally: "ok i've started taking them" matches no list, and must reach someone.
+ */
+export async function followUp(
+  turn: Turn,
+  client: Client,
+  alert: RiskAlert,
+  text: string,
+  /** False when the words are also the check-in's comment, which has its own reply. */
+  reply = true,
+): Promise<void> {
+  await turn.tx.addRiskEvent({
+    clientId: client.personId,
+    alertId: alert.id,
+    checkinId: null,
+    tier: "message",
+    source: "free_text",
+    words: [],
+    text: excerpt(text),
+    language: null,
+    safetyAnswer: null,
+    at: turn.now,
+  });
+  await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
+  await noticeAddition(turn, alert);
+  if (!reply) return;
+  const w = await turn.wordingOf(client.personId);
+  await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
 }
 
 /**
@@ -154,7 +197,7 @@ export async function sendUpdate(
     alias: client.alias,
     id: alert.id,
     count: fresh.length,
-    events: eventLines(tw, fresh, timeZone),
+    events: eventLines(tw, fresh, timeZone, 6, client.alias),
   });
   const recipients = [client.therapistId, ...(alert.escalatedTo ? [alert.escalatedTo] : [])];
   for (const personId of recipients) {

@@ -48,13 +48,20 @@ async function escalate(
   const { risk } = deps.clinic;
   const onCall = risk.onCall ? await tx.findTherapistByName(risk.onCall) : undefined;
   const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
-  // The on-call contact is checked at start-up; one removed since then leaves the treating therapist.
-  const to = onCall && onCall.id !== client.therapistId ? onCall.id : null;
+  // An on-call contact who cannot be reached (never linked, or the bot blocked) is no one to
+  // escalate to: the treating therapist keeps getting the repeats, and the note says why.
+  const reachable = onCall ? (await tx.identitiesOf(onCall.id)).some((i) => !i.unreachableAt) : false;
+  const to = onCall && reachable && onCall.id !== client.therapistId ? onCall.id : null;
+  const note =
+    to !== null
+      ? "sent to on-call"
+      : onCall
+        ? "on-call contact not reachable: repeated to the treating therapist"
+        : "no on-call contact: repeated to the treating therapist";
   await tx.updateRiskAlert(alert.id, {
     escalatedAt: now,
     escalatedTo: to,
-    escalationNote:
-      to === null ? "no on-call contact: repeated to the treating therapist" : "sent to on-call",
+    escalationNote: note,
     nextRepeatAt,
   });
   await sendAlert(tx, deps, { ...alert, escalatedTo: to }, client, now, wordingOf, "escalated");
@@ -100,7 +107,7 @@ async function sendAlert(
   const w = await wordingOf(to);
   const events = await tx.riskEvents(client.personId, { alertId: alert.id });
   const minutes = Math.round((Date.parse(now) - Date.parse(alert.createdAt)) / 60_000);
-  const lines = eventLines(w, events, deps.clinic.clinic.timeZone);
+  const lines = eventLines(w, events, deps.clinic.clinic.timeZone, 6, client.alias);
   let text: string;
   if (alert.escalatedTo !== null) {
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";

@@ -24,8 +24,11 @@ export function screenInput(turn: Turn): RiskFinding | undefined {
   return catalogRiskScreen(turn.deps.catalog).screen(text);
 }
 
+/** Controls that reorder text on screen: a client's words must not turn the rest of an alert around. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
 /** The message a therapist sees, shortened: enough to act on, never a wall of text. */
 export function excerpt(text: string, max = 400): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = text.replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -11,20 +11,34 @@ import { formatDate } from "./dates.js";
  * One line per event: "- Nov 26, 10:42 AM, disclosure: "…" (matched: …)". A long run is cut to
  * the first and the latest, with how many are left out: a phone screen, not an archive.
  */
-export function eventLines(w: Wording, events: readonly RiskEvent[], timeZone: string, max = 6): string {
+export function eventLines(
+  w: Wording,
+  events: readonly RiskEvent[],
+  timeZone: string,
+  max = 6,
+  alias = "",
+): string {
   const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone)}`;
   if (events.length <= max) return events.map(line).join("\n");
   const first = events.slice(0, 1);
   const latest = events.slice(-(max - 2));
   const skipped = events.length - first.length - latest.length;
-  return [...first.map(line), w.t("risk_more", { count: skipped }), ...latest.map(line)].join("\n");
+  return [...first.map(line), w.t("risk_more", { count: skipped, alias }), ...latest.map(line)].join("\n");
 }
 
 function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
   const time = formatDate(e.at, w.pack.language, timeZone);
-  const tier = e.tier === "disclosure" ? w.t("risk_tier_disclosure") : w.t("risk_tier_concern");
+  const tier =
+    e.tier === "disclosure"
+      ? w.t("risk_tier_disclosure")
+      : e.tier === "concern"
+        ? w.t("risk_tier_concern")
+        : w.t("risk_tier_message");
   const words = e.words.map((x) => `"${x}"`).join(", ");
-  let what = w.t("risk_what_text", { text: e.text, words });
+  let what =
+    e.tier === "message"
+      ? w.t("risk_what_message", { text: e.text })
+      : w.t("risk_what_text", { text: e.text, words });
   if (e.source === "safety_question") {
     what = e.text ? w.t("risk_what_safety_after", { text: e.text }) : w.t("risk_what_safety");
   }
@@ -41,6 +55,7 @@ function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswe
     case "none":
       return w.t("safety_answer_none");
     case "pending":
+    case "reasked":
       return w.t("safety_answer_pending");
   }
 }
@@ -55,9 +70,10 @@ export function riskSection(
   open: RiskAlert | undefined,
   timeZone: string,
   max = 6,
+  alias = "",
 ): string[] {
   if (events.length === 0 && !open) return [];
-  const lines = [w.t("risk_title"), eventLines(w, events, timeZone, max)].filter(Boolean);
+  const lines = [w.t("risk_title"), eventLines(w, events, timeZone, max, alias)].filter(Boolean);
   if (open) lines.push(w.t("risk_open_alert", { id: open.id }));
   return lines;
 }

@@ -1,6 +1,8 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
+import { canonicalWords, screenTokens } from "../clinical/risk-tokens.js";
 import { wordingFor } from "../prompts/render.js";
 import type { Checkin, Client } from "../store/types.js";
+import { parseChatWord } from "./chat-words.js";
 import { afterCompletion } from "./checkin-complete.js";
 import { stepOf } from "./checkin-plan.js";
 import { SAFETY_INSTRUMENT } from "./checkin-run.js";
@@ -88,29 +90,40 @@ export async function answerSafetyCheck(
   const pending = await turn.tx.pendingConcern(client.personId);
   if (!pending) return false;
   const input = turn.event.input;
-  if (input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF) {
+  // A question left unanswered lapses after an hour, or when a check-in opened since: a later
+  // "1" is then an answer to the check-in, not a yes to an old question.
+  const stale =
+    Date.parse(turn.now) - Date.parse(pending.at) > SAFETY_CHECK_LAPSE_MS ||
+    (open && open.createdAt > pending.at);
+  const otherButton = input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF;
+  // A chat word ("help", "stop") is that word, not an unclear answer.
+  const word = input.kind === "text" && parseChatWord(input.text) !== undefined;
+  if (stale || otherButton || word) {
     await turn.tx.answerConcern(pending.id, "none");
     return false;
   }
-  const raw = (input.kind === "choice" ? input.value : input.text)
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, "");
   const safety = wordingFor(turn.deps.catalog, pending.language).instrument(SAFETY_INSTRUMENT);
-  const choice = safety.choices?.find(
-    (c) =>
-      String(c.value) === raw ||
-      c.label.toLowerCase() === raw ||
-      c.words.some((x) => x.toLowerCase() === raw),
-  );
-  if (!choice) {
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
+  if (answer === "unclear") {
+    if (pending.safetyAnswer === "pending") {
+      // Once more, kindly: not being sure is an answer worth giving.
+      await turn.tx.answerConcern(pending.id, "reasked");
+      await turn.send(client.personId, {
+        kind: "question",
+        text: turn.wording.t("safety_check_again", { item: safety.items[0]?.text ?? "" }),
+        choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
+        ref: SAFETY_CHECK_REF,
+      });
+      return true;
+    }
     await turn.tx.answerConcern(pending.id, "none");
-    return false;
+    await turn.replyText(turn.wording.t("safety_check_no"));
+    if (open) await repeatQuestion(turn, client, open);
+    return true;
   }
-  const risk = safety.riskItem;
-  const yes = risk ? choice.value > risk.above : choice.value > 0;
-  await turn.tx.answerConcern(pending.id, yes ? "yes" : "no");
-  if (yes) {
+  await turn.tx.answerConcern(pending.id, answer);
+  if (answer === "yes") {
     const { crisisSent } = await raiseRisk(turn, client, pending.checkinId ?? open?.id ?? null, {
       tier: "disclosure",
       source: "safety_question",
@@ -118,11 +131,42 @@ export async function answerSafetyCheck(
       text: excerpt(pending.text),
       language: pending.language,
     });
-    return afterCrisis(turn, client, open, crisisSent).then(() => true);
+    await afterCrisis(turn, client, open, crisisSent);
+    return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no"));
   if (open) await repeatQuestion(turn, client, open);
   return true;
+}
+
+const SAFETY_CHECK_LAPSE_MS = 60 * 60_000;
+
+/**
+ * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess" and "a bit
+ * tbh" are a yes (over-asking is acceptable, missing a yes is not); "no", "nope", "not really" a
+ * no; anything else is unclear. A choice's value or label counts too.
+ */
+export function readSafetyAnswer(
+  raw: string,
+  choices: readonly { value: number; label: string; words: readonly string[] }[],
+  above: number,
+): "yes" | "no" | "unclear" {
+  const words = screenTokens(raw).words;
+  const has = (phrase: string) => {
+    const wanted = canonicalWords(phrase);
+    if (wanted.length === 0) return false;
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w)) return true;
+    }
+    return false;
+  };
+  const matching = (c: (typeof choices)[number]) =>
+    raw.trim() === String(c.value) || has(c.label) || c.words.some(has);
+  const yes = choices.filter((c) => c.value > above);
+  const no = choices.filter((c) => c.value <= above);
+  if (yes.some(matching)) return "yes";
+  if (no.some(matching)) return "no";
+  return "unclear";
 }
 
 /**

@@ -209,7 +209,8 @@ async function summary(turn: Turn, client: Client, all: boolean): Promise<void> 
   const alert = await tx.openRiskAlert(client.personId);
   if (all) {
     const risk = riskSection(turn.wording, events, alert, zone, Number.POSITIVE_INFINITY);
-    return turn.replyText([historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n"));
+    const all = [historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n");
+    return turn.replyAbout(all, client.personId);
   }
   const episodes = await tx.episodesOf(client.personId);
   const current = episodes.at(-1);
@@ -219,12 +220,12 @@ async function summary(turn: Turn, client: Client, all: boolean): Promise<void> 
     episodes,
     open,
     states: current ? await tx.ruleStates(current.id) : new Map(),
-    risk: riskSection(turn.wording, events, alert, zone, 4),
+    risk: riskSection(turn.wording, events, alert, zone, 4, client.alias),
     model: await trajectoryModel(tx, turn.deps.clinic),
     allianceItemBelow: turn.deps.clinic.thresholds.allianceItem,
     timeZone: zone,
   });
-  await turn.replyText(text);
+  await turn.replyAbout(text, client.personId);
 }
 
 /**
@@ -235,10 +236,11 @@ async function contact(turn: Turn, client: Client, hasText: boolean): Promise<vo
   const w = turn.wording;
   if (!hasText) {
     const text = await turn.tx.emergencyContact(client.personId);
-    return turn.replyText(
+    return turn.replyAbout(
       text
         ? w.t("contact_shown", { alias: client.alias, text })
         : w.t("contact_missing", { alias: client.alias }),
+      client.personId,
     );
   }
   const input = turn.event.input;

@@ -92,6 +92,14 @@ export class Turn {
     await this.reply({ kind: "info", text });
   }
 
+  /** A reply that tells about a client (a summary, their emergency details): erasing them removes it while queued. */
+  async replyAbout(text: string, clientId: number): Promise<void> {
+    const message: OutboundMessage = { kind: "info", text };
+    if (this.person && this.identity)
+      await this.tx.enqueue(this.person.id, message, this.now, this.identity, clientId);
+    else await this.reply(message);
+  }
+
   /** Tells the sender something about their press: in the press's own answer where the platform has one. */
   async pressNotice(text: string): Promise<void> {
     if (this.event.input.kind === "choice" && this.event.acknowledgesPresses) this.notice = text;

@@ -150,7 +150,7 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
     },
     pendingConcern: async (clientId) =>
       events(
-        "SELECT * FROM risk_events WHERE client_id = ? AND safety_answer = 'pending' ORDER BY id DESC LIMIT 1",
+        "SELECT * FROM risk_events WHERE client_id = ? AND safety_answer IN ('pending', 'reasked') ORDER BY id DESC LIMIT 1",
         clientId,
       )[0],
     answerConcern: async (eventId, answer) => {

@@ -143,8 +143,8 @@ export interface RiskAlert {
   repeats: number;
 }
 
-export type RiskTier = "disclosure" | "concern";
-export type SafetyAnswer = "pending" | "yes" | "no" | "none";
+export type RiskTier = "disclosure" | "concern" | "message";
+export type SafetyAnswer = "pending" | "reasked" | "yes" | "no" | "none";
 
 /** One disclosure or concern, with the client's words. */
 export interface RiskEvent {

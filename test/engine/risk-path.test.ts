@@ -66,9 +66,11 @@ describe("screening in every state", () => {
     const replies = await c.say("alex", "honestly i keep thinking about ending things");
     expectCrisisThenWarm(replies);
     expect(texts(replies, "alex").at(-1)).toContain("The check-in can wait");
-    // The next message that is not an answer gets the question itself, not "please type a number".
-    const [again] = await c.say("alex", "ok");
-    expect(again?.message.text).toMatch(/^2\/9\. /);
+    // The next message that is not an answer goes to the alert, and brings the question back,
+    // not "please type a number".
+    const again = texts(await c.say("alex", "ok"), "alex");
+    expect(again[0]).toContain("Your therapist will see this too");
+    expect(again[1]).toMatch(/^2\/9\. /);
     const next = await c.say("alex", "7");
     expect(next.at(-1)?.message.text).toMatch(/^3\/9\. /);
     expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(2);
@@ -80,10 +82,11 @@ describe("screening in every state", () => {
     for (const v of [9, 9, 9, 9, 5, 5, 5, 5, "no"]) await c.say("alex", String(v));
     const replies = await c.say("alex", "I've written goodbye letters to my kids");
     expectCrisisThenWarm(replies);
-    const summary = texts(replies, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    const summary = texts(replies, "rivera").find((t) => t.startsWith("alex, check-in 1")) ?? "";
     const lines = summary.split("\n");
-    expect(lines[1]).toBe("Risk:");
-    expect(lines[2]).toContain(
+    // Risk comes right under the title and the headline.
+    expect(lines[2]).toBe("Risk:");
+    expect(lines[3]).toContain(
       'disclosure: "I\'ve written goodbye letters to my kids" (matched: "goodbye letters")',
     );
     expect(summary).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
@@ -97,7 +100,7 @@ describe("screening in every state", () => {
     await c.say("alex", "i want to k*ll myself");
     await c.say("alex", "9");
     const done = await c.answerAll("alex", [9, 9, 9, 5, 5, 5, 5, "no"]);
-    const summary = texts(done, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    const summary = texts(done, "rivera").find((t) => t.startsWith("alex, check-in 1")) ?? "";
     expect(summary).toContain('disclosure: "i want to k*ll myself" (matched: "k*ll myself")');
   });
 
@@ -140,7 +143,7 @@ describe("the concern tier", () => {
     ]);
     expect(urgentTo(c.delivered, "rivera")).toEqual([]);
     const done = await c.answerAll("alex", [9, 9, 9, 9, 5, 5, 5, 5, "no"]);
-    const summary = texts(done, "rivera").find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
+    const summary = texts(done, "rivera").find((t) => t.startsWith("alex, check-in 1")) ?? "";
     expect(summary).toContain(
       'concern: "I don\'t see the point anymore" (matched: "don\'t see the point anymore") Safety question: no.',
     );
@@ -197,18 +200,22 @@ describe("one open alert per client", () => {
       ),
     ).toHaveLength(39);
     const toRivera = urgentTo(all, "rivera");
-    expect(toRivera.map((d) => d.message.text.split(".")[0])).toEqual([
-      "URGENT: alex may be at risk",
-      "URGENT: bea may be at risk",
+    // The alert, the first addition at once (it is often the most urgent part), then nothing more
+    // about alex for ten minutes; bea's alert is not held up behind them.
+    expect(toRivera.map((d) => d.message.text.split(/[.:]/)[0])).toEqual([
+      "URGENT",
+      "URGENT, still open (alert 1)",
+      "URGENT",
     ]);
+    expect(toRivera[2]?.message.text).toContain("bea may be at risk");
     expect(urgentTo(beaReplies, "rivera")).toHaveLength(1);
     // Ten minutes on: one update with what alex wrote since, cut to fit a phone.
     const update = urgentTo(await c.tick(10 * 60_000), "rivera");
     expect(update).toHaveLength(1);
     expect(update[0]?.message.text).toContain(
-      "URGENT, still open (alert 1): alex wrote 39 more time(s) since the alert:",
+      "URGENT, still open (alert 1): alex wrote 38 more time(s) since the alert:",
     );
-    expect(update[0]?.message.text).toContain("… 34 more");
+    expect(update[0]?.message.text).toContain("… 33 more (summary alex --all shows them all)");
     expect(update[0]?.message.text.split("\n").length).toBeLessThanOrEqual(8);
     // The crisis message again at most once in ten minutes.
     const later = await c.say("alex", "i want to die");
@@ -287,9 +294,7 @@ describe("visible everywhere", () => {
     await c.say("alex", "nobody would even notice if i was gone");
     await c.say("alex", "yes");
     const [clients] = await c.say("rivera", "clients");
-    expect(clients?.message.text).toContain(
-      "alex: active, last check-in never. URGENT alert 1 open (seen 1)",
-    );
+    expect(clients?.message.text).toContain("alex: URGENT alert 1 open (seen 1), last check-in never");
     const [summary] = await c.say("rivera", "summary alex");
     const text = summary?.message.text ?? "";
     expect(text).toContain("Risk:");

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { catalogRiskScreen } from "../../src/engine/risk-screening.js";
+import { readSafetyAnswer } from "../../src/engine/risk-turn.js";
+import type { Delivery } from "../../src/model.js";
+import { loadPrompts } from "../../src/prompts/load.js";
+import { riskListsSchema } from "../../src/prompts/schema.js";
+import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
+
+// What an independent review of the risk path found, each as a test that would have caught it.
+let c: Conversation;
+afterEach(() => c?.close());
+
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+
+describe("while an alert is open", () => {
+  it("passes on what the client writes next, even when it matches no list, and answers warmly", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i cant do this anymore, i'm going to take all my sleeping pills tonight");
+    const next = await c.say("alex", "ok i've started taking them");
+    expect(texts(next, "alex")).toEqual([expect.stringContaining("Your therapist will see this too")]);
+    // The first addition goes to the therapist at once, not after ten minutes.
+    const update = texts(next, "rivera")[0] ?? "";
+    expect(update).toContain("URGENT, still open (alert 1)");
+    expect(update).toContain('also wrote: "ok i\'ve started taking them"');
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toContain("ok i've started taking them");
+  });
+
+  it("a typed answer to the open question is still the answer", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "i want to die");
+    await c.say("alex", "7");
+    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(1);
+  });
+});
+
+describe("answers to the safety question as people type them", () => {
+  const choices = [
+    { value: 0, label: "No", words: ["no", "n", "nope", "nah", "not really", "never"] },
+    { value: 1, label: "Yes", words: ["yes", "yeah", "ya", "yep", "kinda", "a bit", "i guess", "sometimes"] },
+  ];
+  it.each([
+    ["ya kinda", "yes"],
+    ["yep 😔", "yes"],
+    ["a bit tbh", "yes"],
+    ["i guess", "yes"],
+    ["Yes.", "yes"],
+    ["1", "yes"],
+    ["nope", "no"],
+    ["not really", "no"],
+    ["0", "no"],
+    ["idk", "unclear"],
+    ["dunno", "unclear"],
+  ])("%s → %s", (text, answer) => {
+    expect(readSafetyAnswer(text, choices, 0)).toBe(answer);
+  });
+
+  it("asks once more after an unclear answer, and never answers procedurally", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "whats the point anymore honestly");
+    const [again] = await c.say("alex", "idk");
+    expect(again?.message.text).toContain("It's all right not to be sure");
+    const yes = await c.say("alex", "ya kinda");
+    expect(yes[0]?.message.text).toContain("TEST CRISIS TEXT");
+    expect(texts(yes, "rivera")[0]).toContain("answered yes to the safety question");
+  });
+
+  it("a question left unanswered lapses: a check-in's '1' three days later is the check-in's answer", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i feel like such a burden to everyone");
+    await c.tick(3 * 24 * 60 * 60_000);
+    await c.say("rivera", "checkin alex");
+    const replies = await c.say("alex", "1");
+    expect(replies.some((d) => d.message.urgent)).toBe(false);
+    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(1);
+  });
+});
+
+describe("escalation that cannot reach the on-call contact", () => {
+  it("stays with the treating therapist when the on-call contact never linked", async () => {
+    c = new Conversation({ risk: { onCall: "Dr Night" } });
+    await c.enrol();
+    await c.engine.addTherapist("Dr Night");
+    await c.say("alex", "i want to kill myself");
+    const at31 = await c.tick(31 * 60_000);
+    expect(at31.map((d) => d.externalId)).toEqual(["rivera"]);
+    expect(at31[0]?.message.text).toContain("URGENT, reminder");
+    const note = c.store.connection.prepare("SELECT escalation_note FROM risk_alerts").get();
+    expect(note).toEqual({
+      escalation_note: "on-call contact not reachable: repeated to the treating therapist",
+    });
+  });
+});
+
+describe("erasure with an alert open", () => {
+  it("tells the therapist the alert was open, urgently, without the client's words", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i want to die");
+    const erased = await c.say("rivera", "discharge alex --erase");
+    const notice = erased.find((d) => d.externalId === "rivera" && d.message.urgent)?.message.text ?? "";
+    expect(notice).toContain("urgent alert 1 was still open");
+    expect(notice).not.toContain("want to die");
+    expect(c.count("SELECT COUNT(*) AS n FROM risk_events")).toBe(0);
+  });
+});
+
+describe("the screen under hostile input", () => {
+  const screen = catalogRiskScreen(loadPrompts(PROMPTS_DIR));
+
+  it("a flood of masked words is read in bounded work (a 1 MB message does not stall the server)", () => {
+    // The bound is on the work, not the time: past 64 masked words the rest are read as written.
+    const found = screen.screen(`${"a*b ".repeat(250_000)} k*ll myself`);
+    expect(found).toBeUndefined();
+    expect(screen.screen(`${"a*b ".repeat(10)} k*ll myself`)?.tier).toBe("disclosure");
+  });
+
+  it("a right-to-left override in the client's words does not reach the alert", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const replies = await c.say("alex", "\u202ei want to die");
+    const alert = texts(replies, "rivera")[0] ?? "";
+    expect(alert).toContain("i want to die");
+    expect(alert).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it.each(["#", "i", "{i|you|a|the|to}"])(
+    "refuses a phrase that would match nearly everything: %s",
+    (phrase) => {
+      const result = riskListsSchema.safeParse({ language: "en", disclosure: [phrase] });
+      expect(result.success).toBe(false);
+    },
+  );
+});
