@@ -64,8 +64,8 @@ describe("assess: progress", () => {
     });
     expect(a.progress?.trajectory.status).toBe("not_on_track");
     expect(a.findings).toEqual([
-      { rule: "no_change_yet", severity: 0 },
-      { rule: "not_on_track", severity: 0.6 },
+      { rule: "no_change_yet", value: 15 },
+      { rule: "not_on_track", value: 15 },
     ]);
     expect(a.alliance).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe("assess: progress", () => {
   it("flat client at 20, 4th progress check-in: only no change yet (trajectory: watch)", () => {
     const a = assess(input({ earlierProgress: [20, 21, 19], progress: 20 }), settings, model);
     expect(a.progress?.trajectory.status).toBe("watch");
-    expect(a.findings).toEqual([{ rule: "no_change_yet", severity: 0 }]);
+    expect(a.findings).toEqual([{ rule: "no_change_yet", value: 20 }]);
   });
 
   it("flat client at the 3rd check-in: no rule finding yet", () => {
@@ -101,8 +101,8 @@ describe("assess: progress", () => {
     const a = assess(input({ earlierProgress: [20, 18], progress: 15 }), settings, model);
     expect(a.progress).toMatchObject({ change: -5, index: 3, category: "deteriorated" });
     expect(a.findings).toEqual([
-      { rule: "deteriorating", severity: 5 },
-      { rule: "not_on_track", severity: 2.7 },
+      { rule: "deteriorating", value: 15 },
+      { rule: "not_on_track", value: 15 },
     ]);
   });
 
@@ -120,9 +120,9 @@ describe("assess: progress", () => {
   it("deteriorated at the 5th check-in: deteriorating, no change yet and not on track", () => {
     const a = assess(input({ earlierProgress: [20, 19, 18, 17], progress: 14.5 }), settings, model);
     expect(a.findings).toEqual([
-      { rule: "deteriorating", severity: 5.5 },
-      { rule: "no_change_yet", severity: 0 },
-      { rule: "not_on_track", severity: 4.2 },
+      { rule: "deteriorating", value: 14.5 },
+      { rule: "no_change_yet", value: 14.5 },
+      { rule: "not_on_track", value: 14.5 },
     ]);
   });
 
@@ -135,7 +135,7 @@ describe("assess: progress", () => {
     const a = assess(input({ earlierProgress: [15], progress: 13 }), settings, model);
     expect(a.progress).toMatchObject({ change: -2, index: 2, category: "unchanged" });
     expect(a.progress?.trajectory.band).toBeCloseTo(13.349, 3);
-    expect(a.findings).toEqual([{ rule: "not_on_track", severity: 0.3 }]);
+    expect(a.findings).toEqual([{ rule: "not_on_track", value: 13 }]);
   });
 
   it.each([15, 2, 0, 40])("first check-in at %d: too early, no change findings", (score) => {
@@ -174,16 +174,18 @@ describe("assess: progress", () => {
     const a = assess(input({ earlierProgress: [15, 15, 15], progress: 15 }), settings, fitted);
     expect(a.progress?.trajectory.expected).toBe(15);
     expect(a.progress?.trajectory.status).toBe("on_track");
-    expect(a.findings).toEqual([{ rule: "no_change_yet", severity: 0 }]);
+    expect(a.findings).toEqual([{ rule: "no_change_yet", value: 15 }]);
   });
 });
 
 describe("assess: alliance", () => {
-  it("38 → 37: alliance drop with severity 1 (below the best), no concern", () => {
+  it("38 → 37: the alliance rule (a drop), no concern", () => {
     const a = assess(input({ earlierAlliance: [38], alliance: allianceOf(37) }), settings, model);
     expect(a.alliance).toMatchObject({ total: 37, previous: 38, change: -1, concern: false });
     expect(a.alliance?.drop).toEqual({ from: 38, by: 1, belowPeak: 1 });
-    expect(a.findings).toEqual([{ rule: "alliance_drop", severity: 1 }]);
+    expect(a.findings).toEqual([{ rule: "alliance", value: 37 }]);
+    expect(a.alliance?.concern).toBe(false);
+    expect(a.alliance?.drop).toMatchObject({ from: 38, by: 1 });
     expect(a.progress).toBeUndefined();
   });
 
@@ -192,25 +194,24 @@ describe("assess: alliance", () => {
     expect(a.findings).toEqual([]);
   });
 
-  it("40 → 38 → 37: the drop's severity is the distance below the episode's best (3)", () => {
+  it("40 → 38 → 37: a drop of 1 since the last check-in", () => {
     const a = assess(input({ earlierAlliance: [40, 38], alliance: allianceOf(37) }), settings, model);
-    expect(a.findings).toEqual([{ rule: "alliance_drop", severity: 3 }]);
+    expect(a.findings).toEqual([{ rule: "alliance", value: 37 }]);
   });
 
   it.each([
-    { total: 35.9, findings: [{ rule: "alliance_concern", severity: 0.1 }] },
+    { total: 35.9, findings: [{ rule: "alliance", value: 35.9 }] },
     { total: 36, findings: [] },
-    { total: 30, findings: [{ rule: "alliance_concern", severity: 6 }] },
+    { total: 30, findings: [{ rule: "alliance", value: 30 }] },
   ])("first alliance check-in at $total → $findings", ({ total, findings }) => {
     const a = assess(input({ alliance: allianceOf(total) }), settings, model);
     expect(a.findings).toEqual(findings);
   });
 
-  it("38 → 35: concern (severity 36 − 35 = 1) and drop (severity 3)", () => {
+  it("38 → 35: concern and drop are one finding of the alliance rule", () => {
     const a = assess(input({ earlierAlliance: [38], alliance: allianceOf(35) }), settings, model);
     expect(a.findings).toEqual([
-      { rule: "alliance_concern", severity: 1 },
-      { rule: "alliance_drop", severity: 3 },
+      { rule: "alliance", value: 35 },
     ]);
   });
 
@@ -235,11 +236,29 @@ describe("assess: alliance", () => {
       settings,
       model,
     );
-    expect(a.findings.map((f) => f.rule)).toEqual([
-      "alliance_concern",
-      "alliance_drop",
-      "deteriorating",
-      "not_on_track",
-    ]);
+    expect(a.findings.map((f) => f.rule)).toEqual(["alliance", "deteriorating", "not_on_track"]);
+  });
+});
+
+// CLINICAL.md, corrected rules: the ceiling, the earlier improvement named, the clamped intake term.
+describe("assess: the corrected rules", () => {
+  it("a client who started at 37 and stayed there gets no change-of-plan at check-in 8, and stays on track", () => {
+    const a = assess(input({ earlierProgress: [37, 37, 37, 37, 37, 37, 37], progress: 37 }), settings, model);
+    expect(a.findings).toEqual([]);
+    expect(a.progress?.startedNonClinical).toBe(true);
+    expect(a.progress?.trajectory.status).not.toBe("not_on_track");
+  });
+
+  it("a fall from 37 to 31 is deteriorating and, with the clamped intake term, not on track", () => {
+    const a = assess(input({ earlierProgress: [37], progress: 31 }), settings, model);
+    expect(a.findings.map((f) => f.rule)).toEqual(["deteriorating", "not_on_track"]);
+    // expected(2) = 37 + 1.4 × ln 2 = 37.97: a start above the cutoff is never expected to fall.
+    expect(a.progress?.trajectory.expected).toBeCloseTo(37.97, 2);
+  });
+
+  it("a client improved at check-in 3 who fell back by check-in 4 is named as such", () => {
+    const a = assess(input({ earlierProgress: [15, 17, 21], progress: 16 }), settings, model);
+    expect(a.findings.map((f) => f.rule)).toContain("no_change_yet");
+    expect(a.progress?.improvedAt).toBe(3);
   });
 });

@@ -5,7 +5,7 @@ import { expectedScore, type TrajectoryStatus, trajectoryPoint } from "../../src
  * CLINICAL.md, "Expected-trajectory method", default parameters:
  *   b0 = 1.4, b1 = 0.34, sigma = 5.5, z = 1.28, on-track width 0.5, adult cutoff 25, max 40.
  *
- *   expected(t) = y1 + (b0 + b1 × (cutoff − y1)) × ln t
+ *   expected(t) = y1 + (b0 + b1 × max(0, cutoff − y1)) × ln t
  *   band(t)     = expected(t) − z × sigma × sqrt(1 − 1/t)
  *   on track from expected(t) − 0.5 × sigma × sqrt(1 − 1/t)
  *
@@ -21,8 +21,8 @@ import { expectedScore, type TrajectoryStatus, trajectoryPoint } from "../../src
  *   t = 2: ln 2 = 0.6931;  expected = 15 + 4.8 × 0.6931 = 18.33
  *          sqrt(1/2) = 0.70711; 5.5 × 0.70711 = 3.8891
  *          on-track line = 18.33 − 1.945 = 16.38;  band = 18.33 − 4.978 = 13.35
- * Start above the cutoff, y1 = 35: slope = 1.4 + 0.34 × (25 − 35) = 1.4 − 3.4 = −2.0
- *   t = 8: expected = 35 − 2.0 × 2.0794 = 30.84; band = 30.84 − 6.585 = 24.26
+ * Start above the cutoff, y1 = 35: the intake term max(0, 25 − 35) is 0, so the slope is b0 = 1.4
+ *   t = 8: expected = 35 + 1.4 × 2.0794 = 37.91; on-track line 37.91 − 2.572 = 35.34; band 37.91 − 6.585 = 31.33
  */
 const p = { b0: 1.4, b1: 0.34, sigma: 5.5 };
 const s = { z: 1.28, onTrackWidth: 0.5 };
@@ -35,7 +35,7 @@ function point(y1: number, t: number, score: number) {
 
 // The same arithmetic as the formula above, in the same order, so "exactly at the line" is exact.
 function lines(y1: number, t: number) {
-  const expected = y1 + (1.4 + 0.34 * (CUTOFF - y1)) * Math.log(t);
+  const expected = Math.min(MAX, y1 + (1.4 + 0.34 * Math.max(0, CUTOFF - y1)) * Math.log(t));
   const spread = 5.5 * Math.sqrt(1 - 1 / t);
   return { expected, onTrackFrom: expected - 0.5 * spread, band: expected - 1.28 * spread };
 }
@@ -47,7 +47,7 @@ describe("expected(t) against hand-computed values", () => {
     { y1: 15, t: 4, expected: 21.654 },
     { y1: 15, t: 8, expected: 24.981 },
     { y1: 25, t: 8, expected: 27.911 }, // 25 + 1.4 × 2.0794
-    { y1: 35, t: 8, expected: 30.841 }, // 35 − 2.0 × 2.0794: a start above the cutoff falls
+    { y1: 35, t: 8, expected: 37.911 }, // 35 + 1.4 × 2.0794: above the cutoff the intake term is 0
     { y1: 10, t: 3, expected: 17.141 }, // 10 + (1.4 + 5.1) × 1.0986
   ])("y1 = $y1, t = $t → $expected", ({ y1, t, expected }) => {
     expect(expectedScore(y1, CUTOFF, t, p)).toBeCloseTo(expected, 3);
@@ -58,12 +58,12 @@ describe("expected(t) against hand-computed values", () => {
     expect(expectedScore(15, CUTOFF, 7, p)).toBeLessThan(25);
   });
 
-  it("a start above the cutoff has a falling expectation (slope −2.0)", () => {
+  it("a start above the cutoff is never expected to fall: the intake term is clamped at 0 (slope b0)", () => {
     const e2 = expectedScore(35, CUTOFF, 2, p);
     const e8 = expectedScore(35, CUTOFF, 8, p);
-    expect(e2).toBeLessThan(35);
-    expect(e8).toBeLessThan(e2);
-    expect((e8 - 35) / Math.log(8)).toBeCloseTo(-2.0, 9);
+    expect(e2).toBeGreaterThan(35);
+    expect(e8).toBeGreaterThan(e2);
+    expect((e8 - 35) / Math.log(8)).toBeCloseTo(1.4, 9);
   });
 
   it("a lower start has a steeper expected rise (b1 > 0)", () => {
@@ -121,9 +121,11 @@ describe("status at and around the lines", () => {
     { name: "t = 2 at 13.3 (below 13.35)", y1: 15, t: 2, score: 13.3, status: "not_on_track" },
     { name: "t = 1 (too early) even at 0", y1: 15, t: 1, score: 0, status: "too_early" },
     { name: "t = 1 (too early) at y1", y1: 15, t: 1, score: 15, status: "too_early" },
-    { name: "high start, flat at 35", y1: 35, t: 8, score: 35, status: "on_track" },
-    { name: "high start, at its band 24.26", y1: 35, t: 8, score: high.band, status: "watch" },
-    { name: "high start, 24.2 (below 24.26)", y1: 35, t: 8, score: 24.2, status: "not_on_track" },
+    // High start: expected 37.91, on track from 35.34, band 31.33; a fall to 31 is not on track.
+    { name: "high start, flat at 36", y1: 35, t: 8, score: 36, status: "on_track" },
+    { name: "high start, flat at 35 (just below 35.34)", y1: 35, t: 8, score: 35, status: "watch" },
+    { name: "high start, at its band", y1: 35, t: 8, score: high.band, status: "watch" },
+    { name: "high start, 31 (below 31.33)", y1: 35, t: 8, score: 31, status: "not_on_track" },
   ])("$name → $status", ({ y1, t, score, status }) => {
     expect(point(y1, t, score).status).toBe(status);
   });
