@@ -5,10 +5,8 @@ import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
 import { answerForget, myData, requestForget } from "./privacy-words.js";
 import { stepMessage } from "./questions.js";
-import { followUp } from "./risk-alerts.js";
 import { screenInput } from "./risk-screening.js";
-import { answerSafetyCheck, concernTurn, disclosureTurn, repeatQuestion } from "./risk-turn.js";
-import { parseScore } from "./score-input.js";
+import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk-turn.js";
 import type { Turn } from "./turn.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
@@ -26,23 +24,11 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   if (finding?.tier === "disclosure") return disclosureTurn(turn, client, open, finding, text);
   if (finding?.tier === "concern") return concernTurn(turn, client, open, finding, text);
   if (await answerSafetyCheck(turn, client, open)) return;
-  // While an alert is open, what the client writes goes to it, unless it answers the open question.
-  // At the comment it is the comment too, except right after a crisis message, when the question
-  // comes back first.
-  const alert = input.kind === "text" && !parsed ? await turn.tx.openRiskAlert(client.personId) : undefined;
-  if (alert) {
-    const atComment = open !== undefined && stepOf(open).kind === "comment";
-    const skip = text.trim().toLowerCase() === "skip";
-    if (atComment && !resume && !skip) {
-      await followUp(turn, client, alert, text, false);
-    } else if (!skip && !(open && !atComment && answersQuestion(text))) {
-      await followUp(turn, client, alert, text);
-      if (resume && open) await repeatQuestion(turn, client, open);
-      return;
-    }
-  }
-  // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
+  // The answer to "forget" is not words for an alert; then an open alert takes what follows.
   if (await answerForget(turn, client)) return;
+  if (client.status !== "joining" && !parsed && (await passOnToAlert(turn, client, open, text, resume)))
+    return;
+  // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
@@ -85,11 +71,6 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
     default:
       return turn.replyText(w.t("unknown_command"));
   }
-}
-
-/** A typed score or yes/no: an answer to the open question, not words for the alert. */
-function answersQuestion(text: string): boolean {
-  return parseScore(text, 0, 10).ok || /^(yes|no|y|n)$/i.test(text.trim());
 }
 
 /** After help, the client sees again what rapport is waiting for, so they can simply answer it. */

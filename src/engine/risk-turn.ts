@@ -7,8 +7,9 @@ import { afterCompletion } from "./checkin-complete.js";
 import { stepOf } from "./checkin-plan.js";
 import { SAFETY_INSTRUMENT } from "./checkin-run.js";
 import { stepMessage } from "./questions.js";
-import { afterCrisis, disclosureOf, raiseRisk } from "./risk-alerts.js";
+import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./risk-alerts.js";
 import { excerpt } from "./risk-screening.js";
+import { parseScore } from "./score-input.js";
 import type { Turn } from "./turn.js";
 
 /**
@@ -185,6 +186,39 @@ async function keepAsComment(
   await turn.tx.completeCheckin(open.id, comment, turn.now);
   await afterCompletion(turn, client);
   return undefined;
+}
+
+/**
+ * While an alert is open, what the client writes goes to it, unless it answers the open question.
+ * At the comment it is the comment too, except right after a crisis message, when the question
+ * comes back first. True when the turn is done.
+ */
+export async function passOnToAlert(
+  turn: Turn,
+  client: Client,
+  open: Checkin | undefined,
+  text: string,
+  resume: boolean,
+): Promise<boolean> {
+  if (turn.event.input.kind !== "text") return false;
+  const alert = await turn.tx.openRiskAlert(client.personId);
+  if (!alert) return false;
+  const atComment = open !== undefined && stepOf(open).kind === "comment";
+  const skip = text.trim().toLowerCase() === "skip";
+  if (skip) return false;
+  if (atComment && !resume) {
+    await followUp(turn, client, alert, text, false);
+    return false;
+  }
+  if (open && !atComment && answersQuestion(text)) return false;
+  await followUp(turn, client, alert, text);
+  if (resume && open) await repeatQuestion(turn, client, open);
+  return true;
+}
+
+/** A typed score or yes/no: an answer to the open question, not words for the alert. */
+function answersQuestion(text: string): boolean {
+  return parseScore(text, 0, 10).ok || /^(yes|no|y|n)$/i.test(text.trim());
 }
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {

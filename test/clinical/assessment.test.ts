@@ -210,9 +210,7 @@ describe("assess: alliance", () => {
 
   it("38 → 35: concern and drop are one finding of the alliance rule", () => {
     const a = assess(input({ earlierAlliance: [38], alliance: allianceOf(35) }), settings, model);
-    expect(a.findings).toEqual([
-      { rule: "alliance", value: 35 },
-    ]);
+    expect(a.findings).toEqual([{ rule: "alliance", value: 35 }]);
   });
 
   it("low items are shown in the assessment but are not findings", () => {

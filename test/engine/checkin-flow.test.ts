@@ -43,23 +43,28 @@ describe("the check-in loop through the engine", () => {
     expect(comment?.message.choices).toEqual([{ label: "Skip", value: "skip" }]);
     const done = await c.say("alex", "Rough week <b>& all</b>");
     expect(done.find((d) => d.externalId === "alex")?.message.text).toContain("Thank you");
-    const summary = done.find((d) => d.externalId === "rivera")?.message;
-    expect(summary?.kind).toBe("summary");
-    expect(summary?.text).toContain(
-      "About today's session: 34.5/40 (first alliance check-in of this episode)",
-    );
-    expect(summary?.text).toContain("About the past week: 20/40 (first check-in of this episode)");
-    expect(summary?.text).toContain("Approach fits: 7.5");
+    // One message for the therapist: title, headline, the warning folded in, then the details.
+    const toRivera = done.filter((d) => d.externalId === "rivera");
+    expect(toRivera).toHaveLength(1);
+    const summary = toRivera[0]?.message;
+    expect(summary?.kind).toBe("warning");
+    const lines = summary?.text.split("\n") ?? [];
+    expect(lines[0]).toMatch(/^alex, check-in 1 · /);
+    expect(lines[1]).toBe("Progress 20/40, first check-in · Alliance 34.5/40, first check-in");
+    expect(lines[2]).toBe("Warnings:");
+    expect(lines[3]).toContain("- Alliance 34.5, below 36: worth talking about in the next session.");
+    expect(summary?.text).toContain("Alliance 34.5/40: the first alliance check-in of this episode.");
+    expect(summary?.text).toContain("Progress 20/40: the first check-in of this episode.");
+    expect(summary?.text).toContain("Approach fits 7.5");
     expect(summary?.text).toContain(
       "Worth asking about (below 9): Worked on what I wanted (8), Approach fits (7.5).",
     );
+    // Low items are named once, not repeated under the warning.
+    expect(summary?.text.match(/Approach fits \(7\.5\)/g)).toHaveLength(1);
     expect(summary?.text).toContain("Below the clinical cutoff of 25 (adults).");
     expect(summary?.text).toContain("Trajectory: too early to tell");
     expect(summary?.text).toContain("Safety question: no.");
     expect(summary?.text).toContain("Comment: Rough week <b>& all</b>");
-    expect(summary?.text).toContain("- alliance concern: sent separately now");
-    const warning = done.find((d) => d.message.kind === "warning")?.message.text;
-    expect(warning).toContain("alliance concern: today's alliance total is 34.5, below 36");
     expect(c.count("SELECT COUNT(*) AS n FROM answers WHERE instrument != 'safety'")).toBe(8);
     expect(c.count("SELECT SUM(value) AS n FROM answers WHERE instrument != 'safety'")).toBe(54.5);
   });
@@ -73,21 +78,23 @@ describe("the check-in loop through the engine", () => {
       await c.say("rivera", "checkin alex");
       await c.answerAll("alex", round);
     }
-    const summary = c.delivered.filter((d) => d.message.kind === "summary").at(-1)?.message.text ?? "";
-    expect(summary).toContain("About today's session: 35/40, -1 since the last alliance check-in (36)");
+    const summary = c.delivered.filter((d) => d.externalId === "rivera").at(-1)?.message.text ?? "";
+    expect(summary.split("\n")[1]).toBe("Progress 26/40, rising, on track · Alliance 35/40, dropped 1");
+    expect(summary).toContain("Alliance 35/40: -1 since the last alliance check-in (36).");
     expect(summary).toContain(
-      "About the past week: 26/40, +6 since the last check-in, +6 since the first of this episode (20)",
+      "Progress 26/40: +6 since the last check-in, +6 since the first (20); recovered (a reliable improvement, now above the clinical cutoff).",
     );
-    expect(summary).toContain("Reliable change: recovered");
     expect(summary).toContain("At or above the clinical cutoff of 25 (adults).");
     expect(summary).toContain("Comment: none");
-    expect(summary).toContain("- alliance drop: sent separately now");
-    const [history] = await c.say("rivera", "summary alex");
+    expect(summary).toContain("- Alliance 35, below 36 and down 1 from 36: worth talking about");
+    const [before] = await c.say("rivera", "summary alex");
+    expect(before?.message.text).toMatch(/^alex · episode since .* · 2 check-ins, the last on /);
+    const [history] = await c.say("rivera", "summary alex --all");
     expect(history?.message.text).toContain("alex: 2 completed check-ins");
     expect(history?.message.text).toMatch(/1\. .*alliance 36 {2}progress 20/);
     expect(history?.message.text).toMatch(/2\. .*alliance 35 {2}progress 26/);
     const [caseload] = await c.say("rivera", "clients");
-    expect(caseload?.message.text).toMatch(/alex: active, last check-in .*\(alliance 35, progress 26\)/);
+    expect(caseload?.message.text).toContain("alex: on track, alliance concern, last check-in today");
   });
 
   it("asks again, kindly, for anything that is not a score, and stores none of it", async () => {

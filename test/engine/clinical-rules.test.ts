@@ -4,8 +4,11 @@ import { Conversation } from "../helpers/conversation.js";
 let c: Conversation;
 afterEach(() => c.close());
 
-const summaries = () => c.delivered.filter((d) => d.message.kind === "summary").map((d) => d.message.text);
-const warnings = () => c.delivered.filter((d) => d.message.kind === "warning").map((d) => d.message.text);
+/** The one message per completed check-in, whether a warning was folded in or not. */
+const summaries = () =>
+  c.delivered
+    .filter((d) => d.externalId === "rivera" && /^alex, check-in \d+/.test(d.message.text))
+    .map((d) => d.message.text);
 
 async function checkin(alliance: number[], progress: number[], safety = "no", comment = "skip") {
   await c.say("rivera", "checkin alex");
@@ -13,24 +16,40 @@ async function checkin(alliance: number[], progress: number[], safety = "no", co
 }
 
 describe("clinical rules through the engine", () => {
-  it("repeats a warning in an episode only when the situation is worse", async () => {
+  it("repeats a warning in an episode only when the situation is clearly worse, and anew after it stopped", async () => {
     c = new Conversation();
     await c.enrol();
-    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35: concern
-    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35 again: not repeated
-    await checkin([9, 9, 8, 8], [8, 8, 8, 8]); // 34: worse, sent (with a drop)
-    const concern = warnings().filter((t) => t.includes("alliance concern"));
-    expect(concern).toHaveLength(2);
-    expect(concern[1]).toContain("today's alliance total is 34");
-    expect(summaries()[1]).toContain("- alliance concern: still applies (warned earlier in this episode)");
+    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35: concern, warned
+    await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35 again: still applies, not repeated
+    await checkin([9, 9, 8, 8], [8, 8, 8, 8]); // 34: a further drop of 1, warned
+    await checkin([10, 10, 10, 10], [8, 8, 8, 8]); // 40: stops applying
+    await checkin([9, 10, 10, 10], [8, 8, 8, 8]); // 39: a new drop after recovery, warned anew
+    const s = summaries();
+    expect(s).toHaveLength(5);
+    expect(s[0]).toContain("- Alliance 35, below 36: worth talking about");
+    expect(s[1]).toContain("- alliance: still applies (warned at check-in 1).");
+    expect(s[2]).toContain("- Alliance 34, below 36 and down 1 from 35");
+    expect(s[3]).not.toContain("Warnings:");
+    expect(s[4]).toContain("- Alliance down 1, from 40 to 39");
     const rows = c.store.connection
-      .prepare("SELECT rule, severity, sent FROM warnings WHERE rule = 'alliance_concern' ORDER BY id")
+      .prepare("SELECT rule, severity, sent FROM warnings WHERE rule = 'alliance' ORDER BY id")
       .all();
     expect(rows).toEqual([
-      { rule: "alliance_concern", severity: 1, sent: 1 },
-      { rule: "alliance_concern", severity: 1, sent: 0 },
-      { rule: "alliance_concern", severity: 2, sent: 1 },
+      { rule: "alliance", severity: 35, sent: 1 },
+      { rule: "alliance", severity: 35, sent: 0 },
+      { rule: "alliance", severity: 34, sent: 1 },
+      { rule: "alliance", severity: 39, sent: 1 },
     ]);
+  });
+
+  it("sends one message per check-in with the warnings folded in: a 1-point dip is one warning, not two", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([9, 9, 9, 9], [8, 8, 8, 8]); // 36
+    const dip = await checkin([9, 9, 9, 8], [8, 8, 8, 8]); // 35: concern and drop, one warning
+    const toRivera = dip.filter((d) => d.externalId === "rivera");
+    expect(toRivera).toHaveLength(1);
+    expect(toRivera[0]?.message.text.match(/^- /gm)).toHaveLength(1);
   });
 
   it("starts a new episode with its own first score after discharge", async () => {
@@ -38,15 +57,15 @@ describe("clinical rules through the engine", () => {
     await c.enrol();
     await checkin([10, 10, 10, 10], [3, 3, 3, 3]);
     await checkin([10, 10, 10, 10], [7, 7, 7, 7]);
-    expect(summaries()[1]).toContain("+16 since the last check-in, +16 since the first of this episode (12)");
+    expect(summaries()[1]).toContain("+16 since the last check-in, +16 since the first (12)");
     const [ended] = await c.say("rivera", "discharge alex");
     expect(ended?.message.text).toContain("Episode ended for alex after 2 completed check-ins");
     const [again] = await c.say("rivera", "discharge alex");
     expect(again?.message.text).toBe("alex has no episode open.");
     await checkin([10, 10, 10, 10], [6, 6, 6, 6]);
     const third = summaries()[2] ?? "";
-    expect(third).toContain("Check-in 1 from alex");
-    expect(third).toContain("About the past week: 24/40 (first check-in of this episode)");
+    expect(third).toMatch(/^alex, check-in 1 · /);
+    expect(third).toContain("Progress 24/40: the first check-in of this episode.");
     expect(third).toContain("Trajectory: too early to tell");
     expect(c.count("SELECT COUNT(*) AS n FROM episodes")).toBe(2);
   });

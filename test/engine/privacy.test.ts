@@ -42,8 +42,11 @@ describe("forget", () => {
     expect(everyValue(c).some((v) => v.includes(COMMENT) || v.includes("zephyrine"))).toBe(true);
     const done = await c.press("client-77", "erase", question?.message.ref);
     expect(done.find((d) => d.externalId === "client-77")?.message.text).toContain("has been erased");
-    expect(done.find((d) => d.externalId === "rivera")?.message.text).toBe(
-      "zephyrine withdrew from rapport and erased their data. Nothing about them is kept.",
+    // The alert from "I want to die" was still open: the notice says so, urgently, without the words.
+    const notice = done.find((d) => d.externalId === "rivera")?.message;
+    expect(notice?.urgent).toBe(true);
+    expect(notice?.text).toBe(
+      "zephyrine withdrew from rapport and erased their data. Nothing about them is kept.\nTheir urgent alert 1 was still open, not acknowledged: it was erased with everything else. If you have not followed up yet, please do so through your usual channels.",
     );
     const values = everyValue(c);
     for (const needle of ["client-77", "zephyrine", COMMENT, "want to die"]) {
@@ -75,8 +78,11 @@ describe("forget", () => {
 
   it("keeps everything when the client answers keep, and ignores a stray 'erase' without a request", async () => {
     await enrolWithHistory();
-    const [stray] = await c.say("client-77", "erase");
-    expect(stray?.message.text).toContain("no check-in open");
+    // With the alert from "I want to die" still open, a stray word goes to it, answered warmly.
+    const stray = await c.say("client-77", "erase");
+    expect(stray.filter((d) => d.externalId === "client-77").map((d) => d.message.text)).toEqual([
+      expect.stringContaining("Your therapist will see this too"),
+    ]);
     await c.say("client-77", "forget");
     const [kept] = await c.say("client-77", "keep");
     expect(kept?.message.text).toBe("Nothing was erased.");

@@ -174,7 +174,7 @@ describe("quiet hours, holidays and pauses", () => {
 });
 
 describe("the weekly digest", () => {
-  it("gives each therapist the caseload with status, warnings, unanswered check-ins, pauses and unreachable clients", async () => {
+  it("gives each therapist what changed this week: news per client, unanswered check-ins, pauses and unreachable clients", async () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" }, clinic: { timeZone: "Europe/Berlin" } });
     c.clock.set(new Date("2026-11-02T09:00:00Z"));
     await c.enrol();
@@ -188,13 +188,27 @@ describe("the weekly digest", () => {
     const digest =
       (await at("2026-11-09T07:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
-    expect(digest).toContain("- alex: too early to tell, last check-in Nov 2, 2026");
-    expect(digest).toContain("- alex: alliance concern");
+    // What changed this week, client by client: one check-in, a new alliance warning.
+    expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in(s); new warnings: alliance");
     expect(digest).toContain("Check-ins not answered:\n- alex (expired Nov 4, 2026)");
     expect(digest).toContain("- alex: holiday 2026-12-24 to 2027-01-02");
     // Once a week.
     expect((await c.tick(24 * HOUR)).filter((d) => d.message.text.startsWith("Weekly digest"))).toHaveLength(
       0,
     );
+  });
+
+  it("names the clients with nothing new on one line, not again in full", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.tick(MINUTE);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 8, 8, 8, 8, "no"]);
+    await at("2026-11-09T08:00:00Z");
+    const quiet =
+      (await at("2026-11-16T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(quiet).toContain("Nothing new for 1: alex.");
+    expect(quiet).not.toContain("This week:");
   });
 });
