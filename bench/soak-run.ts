@@ -258,10 +258,10 @@ function check(
   const seen = new Map<string, number[]>();
   for (const c of texts) {
     const text = String(c.body.text);
-    const summary = /^Check-in (\d+) from (c\d+)/.exec(text);
+    const summary = /^(c\d+), check-in (\d+) ·/.exec(text);
     const question = /^(?:.*\n\n)?(\d)\/9\./s.exec(text);
     const key = summary
-      ? `summary:${summary[2]}:${summary[1]}`
+      ? `summary:${summary[1]}:${summary[2]}`
       : question
         ? `question:${c.body.chat_id}:${JSON.stringify(c.body.reply_markup)}`
         : undefined;

@@ -95,7 +95,7 @@ describe("rapport calibrate", () => {
       ...[10, 10, 10, 10, progress, progress, progress, progress, "no", "skip"].map((v) => `alex: ${v}`),
     ];
     const out = await script(env, [`alex: start ${code}`, "alex: yes", ...run(4), ...run(5)]);
-    const summary = out.find((m) => m.text.startsWith("Check-in 2 from alex"))?.text ?? "";
+    const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text ?? "";
     expect(summary).toMatch(
       /Trajectory at progress check-in 2: .*\(clinic trajectory, fitted on 300 episodes, .*2026\)/,
     );

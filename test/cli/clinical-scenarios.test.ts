@@ -24,8 +24,18 @@ function checkin(alliance: number[], progress: number[], safety = "no", comment 
   return ["rivera: checkin alex", ...[...alliance, ...progress, safety, comment].map((v) => `alex: ${v}`)];
 }
 
+/** The warnings sent now, folded into the check-in's one message: its "- " lines that are not repeats. */
 const warningsTo = (out: ConsoleMessage[], to = "rivera") =>
-  out.filter((m) => m.to === to && m.text.startsWith("Warning for alex"));
+  out
+    .filter((m) => m.to === to && m.text.startsWith("alex, check-in"))
+    .flatMap((m) => {
+      const lines = m.text.split("\n");
+      const start = lines.indexOf("Warnings:");
+      if (start < 0) return [];
+      const end = lines.indexOf("", start);
+      return lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => !l.includes("still applies"));
+    })
+    .map((text) => ({ text }));
 
 describe("clinical scenarios through the console", () => {
   it("warns 'deteriorating' when progress falls by 5 or more from the first check-in", async () => {
@@ -35,20 +45,19 @@ describe("clinical scenarios through the console", () => {
     const warnings = warningsTo(out).map((m) => m.text);
     // A fall from 24 to 19 at the second check-in is also below the default trajectory's band.
     expect(warnings).toEqual([
-      expect.stringContaining(
-        "deteriorating: progress is 19, -5 since the first check-in of this episode (24)",
-      ),
-      expect.stringContaining("not on track (default trajectory): progress 19 at check-in 2"),
+      expect.stringContaining("Deteriorating: progress 19, -5 since the first check-in (24)"),
+      expect.stringContaining("Not on track (default trajectory): progress 19 at check-in 2"),
     ]);
-    const summary = out.find((m) => m.text.startsWith("Check-in 2 from alex"))?.text;
-    expect(summary).toContain("Reliable change: deteriorated");
+    const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text;
+    expect(summary).toContain("deteriorated (a reliable fall)");
+    expect(summary).toContain("including about safety");
   });
 
   it("warns for an alliance of 35 and not for 36", async () => {
     const env = await enrolled();
     const low = await script(env, checkin([9, 9, 9, 8], [6, 6, 6, 6]));
     expect(warningsTo(low).map((m) => m.text)).toEqual([
-      expect.stringContaining("alliance concern: today's alliance total is 35, below 36"),
+      expect.stringContaining("Alliance 35, below 36: worth talking about"),
     ]);
     const env2 = await enrolled();
     const ok = await script(env2, checkin([9, 9, 9, 9], [6, 6, 6, 6]));
@@ -60,7 +69,7 @@ describe("clinical scenarios through the console", () => {
     await script(env, checkin([10, 10, 9, 9], [6, 6, 6, 6]));
     const out = await script(env, checkin([10, 9, 9, 9], [6, 6, 6, 6]));
     expect(warningsTo(out).map((m) => m.text)).toEqual([
-      expect.stringContaining("alliance drop: the alliance fell from 38 to 37 (-1)"),
+      expect.stringContaining("Alliance down 1, from 38 to 37"),
     ]);
   });
 
@@ -72,14 +81,12 @@ describe("clinical scenarios through the console", () => {
     }
     const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fourth).map((m) => m.text)).toEqual([
-      expect.stringContaining(
-        "no change yet: at progress check-in 4 the total is 20, 0 since the first (20)",
-      ),
+      expect.stringContaining("No change yet: progress 20 at check-in 4, 0 since the first (20)"),
     ]);
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fifth)).toEqual([]);
-    const summary = fifth.find((m) => m.text.startsWith("Check-in 5 from alex"))?.text;
-    expect(summary).toContain("- no change yet: still applies (warned earlier in this episode)");
+    const summary = fifth.find((m) => m.text.startsWith("alex, check-in 5 ·"))?.text;
+    expect(summary).toContain("- no change yet: still applies (warned at check-in 4).");
   });
 
   it("on a yes to the safety question: crisis message to the client first, urgent alert, escalation to on-call", async () => {
@@ -112,9 +119,7 @@ describe("clinical scenarios through the console", () => {
     // After the crisis message a warm line, nothing procedural; the check-in goes on when the client writes.
     expect(afterSafety.filter((m) => m.to === "alex")[1]?.text).toContain("The check-in can wait");
     expect(afterSafety.some((m) => m.to === "alex" && m.text.startsWith("Last one"))).toBe(false);
-    expect(out.find((m) => m.text.startsWith("Check-in 1 from alex"))?.text).toContain(
-      "Safety question: yes.",
-    );
+    expect(out.find((m) => m.text.startsWith("alex, check-in 1 ·"))?.text).toContain("Safety question: yes.");
     // Not escalated at 29 minutes (the comment came then), escalated after 31, and the therapist told.
     const escalated = out.filter((m) => m.to === "night");
     expect(escalated).toHaveLength(1);
@@ -125,7 +130,7 @@ describe("clinical scenarios through the console", () => {
       out.some((m) => m.to === "rivera" && m.text.includes("it went to the on-call contact, Dr Night")),
     ).toBe(true);
     expect(out.indexOf(escalated[0] as ConsoleMessage)).toBeGreaterThan(
-      out.findIndex((m) => m.text.startsWith("Check-in 1 from alex")),
+      out.findIndex((m) => m.text.startsWith("alex, check-in 1 ·")),
     );
   });
 
@@ -147,7 +152,7 @@ describe("clinical scenarios through the console", () => {
     expect(toAlex[0]?.urgent).toBe(true);
     expect(toAlex[1]?.text).toContain("I'm glad you told me");
     expect(first.some((m) => m.text.startsWith("Thank you, that's everything"))).toBe(false);
-    const summary = first.find((m) => m.text.startsWith("Check-in 1 from alex"))?.text ?? "";
+    const summary = first.find((m) => m.text.startsWith("alex, check-in 1 ·"))?.text ?? "";
     expect(summary).toContain('disclosure: "I want to die" (matched: "want to die")');
     expect(summary).toContain("Comment: I want to die");
     const seen = urgent?.choices[0]?.value ?? "";

@@ -57,7 +57,7 @@ describe("encryption at rest", () => {
     expect(after[0]?.text).toContain(`Name here: ${ALIAS}`);
     expect(after[0]?.text).toContain(`${RISK}, I've been stockpiling my pills`);
     expect(after[0]?.text).toContain(`Emergency details your therapist recorded: ${CONTACT}`);
-    expect(after.find((m) => m.to === "rivera")?.text).toContain(`${ALIAS}: 1 completed check-ins`);
+    expect(after.find((m) => m.to === "rivera")?.text).toContain(`${ALIAS} · episode since`);
     // The old key alone no longer opens anything.
     const stale = await runCli(
       ["console", "--json", "--script", "-"],

@@ -167,11 +167,11 @@ describe("hostile input, every channel", () => {
     for (const v of ["9", "9", "9", "9", "6", "6", "6", "6", "no"]) await say(CLIENT_ID, v);
     await say(CLIENT_ID, "Comment with \u202E right-to-left \u0000 and control characters <b>&amp;");
     await telegram.waitFor(
-      () => telegram.textsTo(THERAPIST_ID).some((t) => t.startsWith("Check-in 1 from alex")),
+      () => telegram.textsTo(THERAPIST_ID).some((t) => t.startsWith("alex, check-in 1 ·")),
       20_000,
     );
-    const summary = telegram.textsTo(THERAPIST_ID).find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
-    expect(summary).toContain("About today's session: 36/40");
+    const summary = telegram.textsTo(THERAPIST_ID).find((t) => t.startsWith("alex, check-in 1 ·")) ?? "";
+    expect(summary).toContain("Alliance 36/40");
     expect(summary).toContain("right-to-left");
     expect(server.child.exitCode).toBeNull();
     // Every log line of the run, at debug level: no text, answer, comment, alias, name or platform id.

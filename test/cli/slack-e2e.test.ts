@@ -179,10 +179,10 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
       await say(pressEvent(ALEX, lastTo(ALEX), value));
     const comment = "Hard week <3 & *tired* of_it";
     await say(messageEvent(ALEX, comment), 2);
-    await fake.waitFor(() => fake.textsTo(dm(RIVERA)).some((t) => t.startsWith("Check-in 1 from alex")));
-    const summary = fake.textsTo(dm(RIVERA)).find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
-    expect(summary).toContain("About today's session: 36/40");
-    expect(summary).toContain("About the past week: 20/40");
+    await fake.waitFor(() => fake.textsTo(dm(RIVERA)).some((t) => t.startsWith("alex, check-in 1 ·")));
+    const summary = fake.textsTo(dm(RIVERA)).find((t) => t.startsWith("alex, check-in 1 ·")) ?? "";
+    expect(summary).toContain("Alliance 36/40");
+    expect(summary).toContain("Progress 20/40");
     expect(summary).toContain(`Comment: ${comment}`);
     expect(fake.calls.filter((c) => c.method === "chat.update")).toHaveLength(10);
     // users.info was asked for the locale and time zone, once per person.

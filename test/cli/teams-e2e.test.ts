@@ -128,9 +128,9 @@ describe("Teams through rapport serve (TEAMS_NO_AUTH on loopback)", () => {
     const comment = "Hard week <3 & *tired* of_it";
     await say(message(ALEX, comment), 2);
     const summary =
-      connector.textsTo(conversation(RIVERA)).find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
-    expect(summary).toContain("About today's session: 36/40");
-    expect(summary).toContain("About the past week: 20/40");
+      connector.textsTo(conversation(RIVERA)).find((t) => t.startsWith("alex, check-in 1 ·")) ?? "";
+    expect(summary).toContain("Alliance 36/40");
+    expect(summary).toContain("Progress 20/40");
     expect(summary).toContain(`Comment: ${comment}`);
     expect(connector.calls.filter((c) => c.verb === "update")).toHaveLength(10);
   });

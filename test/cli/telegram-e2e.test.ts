@@ -153,11 +153,11 @@ describe("Telegram through rapport serve (webhook)", () => {
     await say(press(ALEX, lastTo(ALEX.id), "0"));
     const comment = "Hard week <3 & *tired* of_it";
     await say(message(ALEX, comment), 2);
-    await fake.waitFor(() => fake.textsTo(RIVERA.id).some((t) => t.startsWith("Check-in 1 from alex")));
+    await fake.waitFor(() => fake.textsTo(RIVERA.id).some((t) => t.startsWith("alex, check-in 1 ·")));
 
-    const summary = fake.textsTo(RIVERA.id).find((t) => t.startsWith("Check-in 1 from alex")) ?? "";
-    expect(summary).toContain("About today's session: 36/40");
-    expect(summary).toContain("About the past week: 20/40");
+    const summary = fake.textsTo(RIVERA.id).find((t) => t.startsWith("alex, check-in 1 ·")) ?? "";
+    expect(summary).toContain("Alliance 36/40");
+    expect(summary).toContain("Progress 20/40");
     expect(summary).toContain(`Comment: ${comment}`);
     const edits = fake.sent("editMessageText").map((c) => unescapeHtml(String(c.body.text)));
     expect(edits.filter((t) => t.includes("Your answer:"))).toHaveLength(10);
