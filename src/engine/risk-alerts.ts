@@ -114,8 +114,8 @@ export async function followUp(
   client: Client,
   alert: RiskAlert,
   text: string,
-  /** False when the words are also the check-in's comment, which has its own reply. */
-  reply = true,
+  /** False for the check-in's comment: its summary goes to the therapist now and carries it. */
+  asMessage = true,
 ): Promise<void> {
   await turn.tx.addRiskEvent({
     clientId: client.personId,
@@ -130,11 +130,15 @@ export async function followUp(
     at: turn.now,
   });
   await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
-  await noticeAddition(turn, alert);
-  if (!reply) return;
+  if (!asMessage) return;
+  // "ok" or "thanks" is kept with the alert but is no reason for another urgent message.
+  if (!ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
   const w = await turn.wordingOf(client.personId);
   await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
 }
+
+const ACKNOWLEDGEMENT =
+  /^(ok(ay)?|k+|kk|thanks?|thank you|thx|ty|cheers|fine|alright|all right|sure|got it|will do|yes|yeah|no|nope|👍|🙏|❤️|♥️)[\s.!,]*$/iu;
 
 /**
  * After a crisis message the turn ends with one warm line; an open check-in's question waits for
