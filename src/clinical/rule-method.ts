@@ -8,6 +8,8 @@ import type { ChangeCategory } from "./reliable-change.js";
  * - still none by the 8th: "consider a change of plan".
  * A client who started at or above the cutoff has little room to improve on this measure: the
  * two session-count rules do not apply to them (the ceiling rule); deterioration still does.
+ * A reliable deterioration says more than "no reliable improvement": at a check-in where it
+ * applies, the session-count rules stay quiet, so one fall is not reported twice.
  */
 export interface RuleMethodSettings {
   noChangeAt: number;
@@ -23,7 +25,7 @@ export function ruleMethod(
   const findings: RuleMethodFinding[] = [];
   if (input.category === "deteriorated") findings.push("deteriorating");
   const improved = input.category === "improved" || input.category === "recovered";
-  if (!improved && !input.startedNonClinical) {
+  if (!improved && !input.startedNonClinical && input.category !== "deteriorated") {
     if (input.index >= s.changePlanAt) findings.push("change_of_plan");
     else if (input.index >= s.noChangeAt) findings.push("no_change_yet");
   }
