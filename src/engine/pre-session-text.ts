@@ -123,12 +123,15 @@ function allianceLines(w: Wording, input: PreSessionInput, episode: readonly Com
   const low = latest.answers
     .filter((a) => a.instrument === "alliance" && a.value < input.allianceItemBelow)
     .map((a) => `${instrument.items.find((i) => i.id === a.item)?.short ?? a.item} (${a.value})`);
-  const line = w.t("presession_alliance", {
-    total: totals.at(-1) ?? "",
-    max,
-    trend: totals.length > 1 ? sparkline(totals, max) : "-",
-    first: totals[0] ?? "",
-  });
+  const line =
+    totals.length > 1
+      ? w.t("presession_alliance", {
+          total: totals.at(-1) ?? "",
+          max,
+          trend: sparkline(totals, max),
+          first: totals[0] ?? "",
+        })
+      : w.t("presession_alliance_first", { total: totals[0] ?? "", max });
   return low.length > 0
     ? [line, w.t("presession_low", { threshold: input.allianceItemBelow, items: low.join(", ") })]
     : [line];

@@ -117,6 +117,7 @@ export const MESSAGE_VARS = {
   presession_trajectory: ["status", "expected", "band", "model"],
   presession_trend: ["trend", "first", "last"],
   presession_alliance: ["total", "max", "trend", "first"],
+  presession_alliance_first: ["total", "max"],
   presession_low: ["threshold", "items"],
   presession_warnings: ["rules"],
   presession_warning: ["rule", "seq"],

@@ -88,7 +88,7 @@ describe("the check-in loop through the engine", () => {
     expect(summary).toContain("Comment: none");
     expect(summary).toContain("- Alliance 35, below 36 and down 1 from 36: worth talking about");
     const [before] = await c.say("rivera", "summary alex");
-    expect(before?.message.text).toMatch(/^alex · episode since .* · 2 check-ins, the last on /);
+    expect(before?.message.text).toMatch(/^alex · episode since .* · check-ins: 2, the last on /);
     const [history] = await c.say("rivera", "summary alex --all");
     expect(history?.message.text).toContain("alex: 2 completed check-ins");
     expect(history?.message.text).toMatch(/1\. .*alliance 36 {2}progress 20/);

@@ -101,13 +101,13 @@ describe("summary ALIAS before a session", () => {
     const text = summary?.message.text ?? "";
     expect(text.length).toBeLessThan(1500);
     const lines = text.split("\n");
-    expect(lines[0]).toMatch(/^alex · episode since Nov 26, 2026 · 20 check-ins, the last on /);
+    expect(lines[0]).toMatch(/^alex · episode since Nov 26, 2026 · check-ins: 20, the last on /);
     expect(lines[1]).toMatch(/^Progress 36\/40, \+24 since the first \(12\): recovered/);
     expect(text).toContain("Trajectory: on track");
     expect(text).toMatch(/Alliance 36\/40, trend /);
     expect(text).toContain("Last comments:");
     expect((text.match(/^- .*week \d+/gm) ?? []).length).toBe(3);
-    expect(text).toContain("Safety question: no, all 20 times.");
+    expect(text).toContain("Safety question: no each time it was asked (20).");
     expect(text).toContain("summary alex --all lists every check-in.");
   });
 
