@@ -55,6 +55,13 @@ export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tx: Tx;
+  /**
+   * After an erasure commits, the write-ahead log still holds the erased rows' old pages until a
+   * checkpoint: it is checkpointed (and truncated) at once, and again once the notices of the
+   * erasure (which name the client to their therapist) are sent and scrubbed.
+   */
+  private erasedInTransaction = false;
+  private readonly checkpointWhenSent = new Set<number>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -174,12 +181,27 @@ export class SqliteStore implements Store {
       try {
         const result = await fn(this.tx);
         this.stmt("COMMIT").run();
+        if (this.erasedInTransaction) this.checkpoint();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
         throw error;
+      } finally {
+        this.erasedInTransaction = false;
       }
     });
+  }
+
+  /** Moves the log into the file and truncates it, so no page of an erased client stays behind. */
+  private checkpoint(): void {
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+
+  /** After marking rows sent or failed: a checkpoint if one of them was an erasure's notice. */
+  private afterScrub(ids: readonly number[]): void {
+    let due = false;
+    for (const id of ids) due = this.checkpointWhenSent.delete(id) || due;
+    if (due) this.checkpoint();
   }
 
   exportAnswers(): Promise<ExportRow[]> {
@@ -276,6 +298,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         for (const id of ids) mark.run(at, id);
       })();
+      this.afterScrub(ids);
     });
   }
 
@@ -285,6 +308,7 @@ export class SqliteStore implements Store {
         `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, ${SCRUB}
          WHERE id = ?`,
       ).run(at, id);
+      this.afterScrub([id]);
     });
   }
 
@@ -302,6 +326,7 @@ export class SqliteStore implements Store {
         `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${SCRUB}
          WHERE id = ?`,
       ).run(error, at, id);
+      this.afterScrub([id]);
     });
   }
 
@@ -766,6 +791,13 @@ export class SqliteStore implements Store {
         // Everything else about the client cascades from the person.
         s("DELETE FROM people WHERE id = ? AND role = 'client'").run(clientId);
         s("INSERT INTO audit (event, actor, at) VALUES ('client_erased', ?, ?)").run(actor, at);
+        // The notices of this erasure, queued in the same transaction, name the client until sent.
+        for (const row of s("SELECT id FROM outbox WHERE status = 'pending' AND created_at = ?").all(at) as {
+          id: number;
+        }[]) {
+          this.checkpointWhenSent.add(row.id);
+        }
+        this.erasedInTransaction = true;
       },
       clientData: async (clientId) => {
         const client = s(`${CLIENTS} WHERE cl.person_id = ?`).get(clientId) as Row;
