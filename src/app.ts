@@ -7,7 +7,7 @@ import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { type FieldCrypto, fieldCrypto, parseDataKey, plainFields } from "./store/field-crypto.js";
-import { SqliteStore } from "./store/sqlite-store.js";
+import { SqliteStore, widePermissions } from "./store/sqlite-store.js";
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -42,6 +42,13 @@ export function openApp(options: AppOptions): App {
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   checkInstruments(catalog, settings);
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), options.crypto ?? cryptoFor(settings));
+  const wide = widePermissions(settings.dbPath);
+  if (wide.length > 0) {
+    log.warn(
+      { setting: "RAPPORT_DB", paths: wide.length },
+      "the database folder or files can be read by other users of this machine: chmod 700 the folder and 600 the files",
+    );
+  }
   const engine = new Engine(
     store,
     {

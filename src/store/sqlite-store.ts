@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../errors.js";
@@ -50,6 +50,14 @@ const FIRST_PENDING = `NOT EXISTS (
   WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
     AND p.id < o.id AND p.priority >= o.priority)`;
 
+/** The database's folder and files that others than the owner may read: said at start, not changed. */
+export function widePermissions(path: string): string[] {
+  if (path === ":memory:") return [];
+  return [dirname(path), path, `${path}-wal`, `${path}-shm`].filter(
+    (p) => existsSync(p) && (statSync(p).mode & 0o077) !== 0,
+  );
+}
+
 /** The embedded default: one SQLite file in WAL mode, foreign keys on. */
 export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
@@ -72,7 +80,12 @@ export class SqliteStore implements Store {
 
   /** Opens (creating the folder and file if needed) and migrates to the latest schema. */
   static open(path: string, now: Date = new Date(), crypto: FieldCrypto = plainFields): SqliteStore {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    // Health data: the folder is the owner's alone (0700) and so is the file (0600); SQLite gives
+    // its -wal and -shm files the file's own permissions.
+    if (path !== ":memory:") {
+      if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+    }
     let db: Database.Database;
     try {
       db = new Database(path);
