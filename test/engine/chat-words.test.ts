@@ -86,11 +86,13 @@ describe("normaliseAlias", () => {
   });
 
   it("counts characters, not UTF-16 units", () => {
-    // "𝒜" is one letter outside the BMP (two UTF-16 code units).
+    // "𠀀" is one Han letter outside the BMP (two UTF-16 code units).
     expect(normaliseAlias("नमस्ते")).toBe("नमस्ते");
     expect(normaliseAlias("İstanbul")).toBe("i̇stanbul");
-    expect(normaliseAlias("𝒜".repeat(32))).toBe("𝒜".repeat(32));
-    expect(normaliseAlias("𝒜".repeat(33))).toBeUndefined();
+    expect(normaliseAlias("𠀀".repeat(32))).toBe("𠀀".repeat(32));
+    expect(normaliseAlias("𠀀".repeat(33))).toBeUndefined();
+    // Mathematical letters look like Latin ones and belong to no alphabet: refused.
+    expect(normaliseAlias("𝒜lex")).toBeUndefined();
   });
 
   it.each([
@@ -113,6 +115,27 @@ describe("normaliseAlias", () => {
     ["a slash", "a/b"],
     ["an at sign", "alex@clinic"],
   ])("refuses %s", (_label, raw) => {
+    expect(normaliseAlias(raw)).toBeUndefined();
+  });
+});
+
+describe("aliases that look alike", () => {
+  it.each([
+    ["alex", "alex"],
+    ["j.doe", "j.doe"],
+    ["Анна", "анна"],
+    ["田中さん", "田中さん"],
+    ["client-7", "client-7"],
+  ])("%s is an alias", (raw, alias) => {
+    expect(normaliseAlias(raw)).toBe(alias);
+  });
+
+  it.each([
+    ["a\u3164lex", "a Hangul filler inside"],
+    ["al\u034Fex", "a combining grapheme joiner inside"],
+    ["\u0430lex", "a Cyrillic а beside Latin letters"],
+    ["alex\u200B", "a zero-width space"],
+  ])("%s is refused (%s)", (raw) => {
     expect(normaliseAlias(raw)).toBeUndefined();
   });
 });
