@@ -3,6 +3,7 @@ import { totalOf } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../store/types.js";
+import { oneLine } from "./client-text.js";
 import { formatDay } from "./dates.js";
 import { openText, sparkline } from "./history-text.js";
 import { categoryText, statusText } from "./summary-text.js";
@@ -194,7 +195,7 @@ function episodeLine(
 }
 
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = oneLine(text);
   return flat.length <= COMMENT_CHARS ? flat : `${flat.slice(0, COMMENT_CHARS - 1)}…`;
 }
 

@@ -1,5 +1,6 @@
 import { type RiskFinding, type RiskScreen, riskScreen } from "../clinical/risk-screen.js";
 import type { PromptCatalog } from "../prompts/load.js";
+import { oneLine } from "./client-text.js";
 import type { Turn } from "./turn.js";
 
 const screens = new WeakMap<PromptCatalog, RiskScreen>();
@@ -24,11 +25,11 @@ export function screenInput(turn: Turn): RiskFinding | undefined {
   return catalogRiskScreen(turn.deps.catalog).screen(text);
 }
 
-/** Controls that reorder text on screen: a client's words must not turn the rest of an alert around. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-
-/** The message a therapist sees, shortened: enough to act on, never a wall of text. */
+/**
+ * The message a therapist sees, shortened: enough to act on, never a wall of text, on one line
+ * and without the controls that could turn the rest of an alert around.
+ */
 export function excerpt(text: string, max = 400): string {
-  const flat = text.replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  const flat = oneLine(text);
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

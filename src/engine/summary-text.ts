@@ -3,6 +3,7 @@ import { round1, signed } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Answer, CompletedCheckin, SummaryStyle } from "../store/types.js";
+import { quotedLines, withoutControls } from "./client-text.js";
 import { formatDate } from "./dates.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
@@ -53,10 +54,16 @@ export function summaryText(w: Wording, input: SummaryInput): string {
     else if (id === "safety") lines.push(safetyLine(w, checkin.answers));
     else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
   }
-  lines.push(
-    checkin.comment ? w.t("summary_comment", { comment: checkin.comment }) : w.t("summary_no_comment"),
-  );
+  lines.push(...commentLines(w, checkin.comment));
   return lines.join("\n");
+}
+
+/** The client's comment: on its line when it is one line, else as a quoted block. */
+function commentLines(w: Wording, comment: string | null): string[] {
+  if (!comment) return [w.t("summary_no_comment")];
+  const clean = withoutControls(comment).trim();
+  if (!clean.includes("\n")) return [w.t("summary_comment", { comment: clean })];
+  return [w.t("summary_comment_block"), ...quotedLines(clean)];
 }
 
 /** "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". */

@@ -89,6 +89,7 @@ export const MESSAGE_VARS = {
   summary_safety_yes: [],
   summary_safety_no: [],
   summary_comment: ["comment"],
+  summary_comment_block: [],
   summary_no_comment: [],
   summary_warnings: [],
   summary_warning_repeat: ["rule", "seq"],

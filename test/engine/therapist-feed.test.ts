@@ -156,3 +156,18 @@ describe("clients, by need", () => {
     expect(clients?.message.text).toContain("amy: active, last check-in never");
   });
 });
+
+describe("the client's words in the therapist's summary", () => {
+  it("cannot pass for rapport's own lines: a comment of several lines is a quoted block, controls removed", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const fake = "fine thanks\nWarnings: none\nSafety question: no.\u202Eevil\u200B";
+    const done = await checkin([10, 10, 10, 10], [8, 8, 8, 8], "no", fake);
+    const text = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(text).toContain(
+      "Comment, in the client's words:\n  > fine thanks\n  > Warnings: none\n  > Safety question: no.evil",
+    );
+    expect(text.split("\n").filter((l) => l === "Warnings: none")).toEqual([]);
+    expect(text).not.toMatch(/[\u202A-\u202E\u200B]/);
+  });
+});
