@@ -11,6 +11,7 @@ import {
   type SlackBlockActions,
   type SlackMessageEvent,
 } from "./slack-inbound.js";
+import { slackPrecheck } from "./slack-request.js";
 import { slackSender } from "./slack-sender.js";
 
 /**
@@ -124,6 +125,13 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
       });
       if (receiver) {
         server.post("/slack/events", async (req, res) => {
+          const refused = slackPrecheck(req.headers, Math.floor(Date.now() / 1000));
+          if (refused) {
+            log.warn({ channel: "slack", status: refused }, "slack request refused before verification");
+            res.writeHead(refused, { "content-type": "text/plain" });
+            res.end(refused === 401 ? "unauthorized" : "unsupported media type");
+            return;
+          }
           const done = new Promise<void>((resolve) => {
             res.once("finish", resolve);
             res.once("close", resolve);

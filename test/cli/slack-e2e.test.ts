@@ -196,6 +196,10 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
     expect((await post(request, { signature: "v0=deadbeef" })).status).toBe(401);
     const old = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await post(request, { timestamp: old })).status).toBe(401);
+    // Signed, but two hours ahead: refused too, as is a signed body of a type Slack never sends.
+    const ahead = Math.floor(Date.now() / 1000) + 2 * 60 * 60;
+    expect((await post(request, { timestamp: ahead })).status).toBe(401);
+    expect((await post({ ...request, type: "text/plain" })).status).toBe(415);
     const res = await fetch(`http://127.0.0.1:${server.port}/slack/events`, {
       method: "POST",
       headers: { "content-type": "application/json" },
