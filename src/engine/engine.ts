@@ -153,12 +153,14 @@ async function route(turn: Turn): Promise<void> {
     const client = known ? await tx.getClient(known.personId) : undefined;
     const finding = screenInput(turn);
     if (finding && client) await groupDisclosure(turn, client, finding);
-    else if (finding) await crisisForStranger(turn);
+    // Someone unknown in a group cannot be written to privately: the group gets a neutral pointer
+    // to a direct chat, where the crisis text follows; their words are not answered in front of others.
+    const pointer = finding && !client ? "group_pointer_risk" : "group_pointer";
     return tx.enqueueDirect(
       event.channel,
       `group:${event.sender.id}`,
       event.address,
-      { kind: "info", text: turn.wording.t("group_pointer") },
+      { kind: "info", text: turn.wording.t(pointer) },
       turn.now,
     );
   }

@@ -7,6 +7,7 @@ export const MESSAGE_VARS = {
   // people rapport does not know yet
   unknown_sender: [],
   group_pointer: [],
+  group_pointer_risk: [],
   code_invalid: [],
   code_wrong_kind_therapist: [],
   // enrolment and consent

@@ -138,3 +138,23 @@ describe("the screen under hostile input", () => {
     },
   );
 });
+
+describe("someone unknown in a group", () => {
+  it("gets a neutral pointer to a private chat in the group, not the crisis text in front of others", async () => {
+    c = new Conversation();
+    const { replies } = await c.send({
+      ...c.event("stranger", { kind: "text", text: "i want to kill myself" }),
+      direct: false,
+      address: { name: "family-group" },
+    });
+    expect(replies.map((d) => [d.externalId, d.message.text])).toEqual([
+      [
+        "group:stranger",
+        "I can only answer in a private chat. Please write to me directly; I'll reply there.",
+      ],
+    ]);
+    // Written to directly, they get the crisis text at once.
+    const direct = await c.say("stranger", "i want to kill myself");
+    expect(direct[0]?.message.text).toContain("TEST CRISIS TEXT");
+  });
+});
