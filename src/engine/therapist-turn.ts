@@ -59,11 +59,20 @@ export async function therapistTurn(
       );
     }
     case "discharge": {
-      const erase = parsed.args.some((a) => a.toLowerCase() === "--erase");
-      const args = parsed.args.filter((a) => a.toLowerCase() !== "--erase");
-      return withClient(turn, therapistId, args, "discharge ALIAS [--erase]", (client) =>
-        erase ? eraseClient(turn, client, "therapist") : discharge(turn, client),
-      );
+      const flags = new Set(parsed.args.map((a) => a.toLowerCase()).filter((a) => a.startsWith("--")));
+      const args = parsed.args.filter((a) => !a.startsWith("--"));
+      return withClient(turn, therapistId, args, "discharge ALIAS [--erase]", (client) => {
+        if (!flags.has("--erase")) return discharge(turn, client);
+        // Erasing cannot be undone: the therapist confirms, as a client does for forget.
+        if (flags.has("--confirm")) return eraseClient(turn, client, "therapist");
+        return turn.reply({
+          kind: "question",
+          text: w.t("erase_confirm", { alias: client.alias }),
+          choices: [
+            { label: w.t("erase_confirm_button"), value: `discharge ${client.alias} --erase --confirm` },
+          ],
+        });
+      });
     }
     case "seen":
       return acknowledgeRisk(turn, therapistId, parsed.args[0]);

@@ -187,6 +187,8 @@ export const MESSAGE_VARS = {
   seen_unknown: [],
   seen_by_other: ["alias", "name"],
   erased_open_alert: ["id"],
+  erase_confirm: ["alias"],
+  erase_confirm_button: [],
   erased_by_client_or_therapist: ["alias"],
   // schedules, pauses, reminders, digest
   schedule_set: ["alias", "day", "time", "duration", "plan", "next", "zone"],

@@ -95,7 +95,7 @@ describe("forget", () => {
 
   it("erases on the therapist's discharge --erase, for a client who asked in person", async () => {
     await enrolWithHistory();
-    const replies = await c.say("rivera", "discharge zephyrine --erase");
+    const replies = await c.say("rivera", "discharge zephyrine --erase --confirm");
     expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain(
       "zephyrine's data has been erased",
     );
@@ -163,5 +163,18 @@ describe("codes", () => {
         .all()
         .every((r) => !String((r as { sender_hash: string }).sender_hash).includes("guesser")),
     ).toBe(true);
+  });
+});
+
+describe("discharge --erase", () => {
+  it("asks the therapist to confirm before erasing, and erases on the confirmation", async () => {
+    await enrolWithHistory();
+    const [question] = await c.say("rivera", "discharge zephyrine --erase");
+    expect(question?.message.text).toContain("It cannot be undone");
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+    const value = question?.message.choices?.[0]?.value ?? "";
+    expect(value).toBe("discharge zephyrine --erase --confirm");
+    await c.press("rivera", value);
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(0);
   });
 });

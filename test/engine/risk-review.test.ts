@@ -103,7 +103,7 @@ describe("erasure with an alert open", () => {
     c = new Conversation();
     await c.enrol();
     await c.say("alex", "i want to die");
-    const erased = await c.say("rivera", "discharge alex --erase");
+    const erased = await c.say("rivera", "discharge alex --erase --confirm");
     const notice = erased.find((d) => d.externalId === "rivera" && d.message.urgent)?.message.text ?? "";
     expect(notice).toContain("urgent alert 1 was still open");
     expect(notice).not.toContain("want to die");

@@ -24,7 +24,7 @@ function filesHolding(db: string, needles: string[]): string[] {
 }
 
 describe("erasure on a running store", () => {
-  it.each(["discharge zephyrine --erase", "forget"])(
+  it.each(["discharge zephyrine --erase --confirm", "forget"])(
     "leaves nothing in the file, the -wal or the -shm (%s)",
     async (how) => {
       c = new Conversation();
