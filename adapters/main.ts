@@ -8,7 +8,7 @@ import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
-import { createLogger } from "../src/log.js";
+import { createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { fieldCrypto, parseDataKey } from "../src/store/field-crypto.js";
@@ -19,6 +19,8 @@ import { consoleSender, runConsole } from "./console/console-channel.js";
  * The composition root: the only place that builds adapters and hands them to the core.
  * src/ never imports from adapters/.
  */
+warningsAsLogLines(createLogger());
+
 const program = new Command("rapport")
   .description("Measurement-based therapy check-ins in the chat apps clients already use")
   .version(VERSION);

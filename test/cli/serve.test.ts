@@ -18,6 +18,13 @@ describe("rapport serve", () => {
     const notFound = await fetch(`http://127.0.0.1:${server.port}/nowhere`);
     expect(notFound.status).toBe(404);
     expect(server.log()).toContain("DEMO MODE");
+    // Standard error is JSON lines only, Node's own deprecation warnings included.
+    const lines = server
+      .log()
+      .split("\n")
+      .filter((l) => l.trim() !== "");
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(server.log()).toContain('"code":"DEP0111"');
     const exited = new Promise<number | null>((r) => server.child.once("exit", (code) => r(code)));
     server.child.kill("SIGTERM");
     expect(await exited).toBe(0);
