@@ -16,12 +16,21 @@ export interface EscalationPass {
   handled: number;
 }
 
+/** One pass of timed steps: the transaction, the engine's settings, the time, each person's wording. */
+interface Pass {
+  tx: Tx;
+  deps: EngineDeps;
+  now: string;
+  wordingOf: (personId: number) => Promise<Wording>;
+}
+
 export async function escalateDue(
   tx: Tx,
   deps: EngineDeps,
   now: string,
   wordingOf: (personId: number) => Promise<Wording>,
 ): Promise<EscalationPass> {
+  const pass: Pass = { tx, deps, now, wordingOf };
   const due = await tx.dueRiskAlerts(now);
   for (const alert of due) {
     const client = await tx.getClient(alert.clientId);
@@ -29,22 +38,14 @@ export async function escalateDue(
     if (alert.updateDueAt && alert.updateDueAt <= now) {
       await sendUpdate(tx, deps.clinic.clinic.timeZone, alert, now, wordingOf);
     }
-    if (!alert.escalatedAt && alert.escalateAt <= now)
-      await escalate(tx, deps, alert, client, now, wordingOf);
-    else if (alert.nextRepeatAt && alert.nextRepeatAt <= now)
-      await repeat(tx, deps, alert, client, now, wordingOf);
+    if (!alert.escalatedAt && alert.escalateAt <= now) await escalate(pass, alert, client);
+    else if (alert.nextRepeatAt && alert.nextRepeatAt <= now) await repeat(pass, alert, client);
   }
   return { handled: due.length };
 }
 
-async function escalate(
-  tx: Tx,
-  deps: EngineDeps,
-  alert: RiskAlert,
-  client: Client,
-  now: string,
-  wordingOf: (personId: number) => Promise<Wording>,
-): Promise<void> {
+async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
+  const { tx, deps, now, wordingOf } = pass;
   const { risk } = deps.clinic;
   const onCall = risk.onCall ? await tx.findTherapistByName(risk.onCall) : undefined;
   const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
@@ -64,7 +65,7 @@ async function escalate(
     escalationNote: note,
     nextRepeatAt,
   });
-  await sendAlert(tx, deps, { ...alert, escalatedTo: to }, client, now, wordingOf, "escalated");
+  await sendAlert(pass, { ...alert, escalatedTo: to }, client, "escalated");
   if (to === null) return;
   const tw = await wordingOf(client.therapistId);
   await tx.enqueue(
@@ -80,29 +81,21 @@ async function escalate(
   await tx.recordRiskStep(alert.id, "therapist_told_escalated", client.therapistId, now);
 }
 
-async function repeat(
-  tx: Tx,
-  deps: EngineDeps,
-  alert: RiskAlert,
-  client: Client,
-  now: string,
-  wordingOf: (personId: number) => Promise<Wording>,
-): Promise<void> {
+async function repeat(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
+  const { tx, deps, now } = pass;
   const nextRepeatAt = new Date(Date.parse(now) + deps.clinic.risk.repeatMinutes * 60_000).toISOString();
   await tx.updateRiskAlert(alert.id, { nextRepeatAt, repeats: alert.repeats + 1 });
-  await sendAlert(tx, deps, alert, client, now, wordingOf, "repeated");
+  await sendAlert(pass, alert, client, "repeated");
 }
 
 /** The whole alert (every event in it, the emergency details) to whoever holds it now. */
 async function sendAlert(
-  tx: Tx,
-  deps: EngineDeps,
+  pass: Pass,
   alert: RiskAlert,
   client: Client,
-  now: string,
-  wordingOf: (personId: number) => Promise<Wording>,
   step: "escalated" | "repeated",
 ): Promise<void> {
+  const { tx, deps, now, wordingOf } = pass;
   const to = alert.escalatedTo ?? client.therapistId;
   const w = await wordingOf(to);
   const events = await tx.riskEvents(client.personId, { alertId: alert.id });
