@@ -1,5 +1,5 @@
 import type { Assessment, TrajectoryModel } from "../clinical/assessment.js";
-import { totalOf } from "../clinical/scores.js";
+import { round1, signed, totalOf } from "../clinical/scores.js";
 import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../store/types.js";
@@ -83,7 +83,7 @@ function progressLines(w: Wording, input: PreSessionInput, episode: readonly Com
     w.t("presession_progress", {
       total: p.total,
       max,
-      change: p.index === 1 ? "±0" : signedText(p.change),
+      change: p.index === 1 ? "±0" : signed(p.change),
       first: p.first,
       category: categoryText(w, p.category),
       side: p.clinical
@@ -96,8 +96,8 @@ function progressLines(w: Wording, input: PreSessionInput, episode: readonly Com
     lines.push(
       w.t("presession_trajectory", {
         status: statusText(w, tr.status),
-        expected: Math.round(tr.expected * 10) / 10,
-        band: Math.round(tr.band * 10) / 10,
+        expected: round1(tr.expected),
+        band: round1(tr.band),
         model: modelText(w, input.model, input.timeZone),
       }),
     );
@@ -197,9 +197,4 @@ function episodeLine(
 function clip(text: string): string {
   const flat = oneLine(text);
   return flat.length <= COMMENT_CHARS ? flat : `${flat.slice(0, COMMENT_CHARS - 1)}…`;
-}
-
-function signedText(delta: number): string {
-  const r = Math.round(delta * 10) / 10;
-  return r > 0 ? `+${r}` : String(r);
 }
