@@ -11,7 +11,7 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import { createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
-import { fieldCrypto, parseDataKey } from "../src/store/field-crypto.js";
+import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 
@@ -159,13 +159,13 @@ program
     const settings = loadSettings();
     const { store, catalog } = openApp({ settings, log: createLogger(), clock: systemClock });
     const rows = inQuestionOrder(await store.exportAnswers(), catalog);
-    store.close();
     // Pseudonyms are stable for one database and key, and lead back to no one outside it.
-    const secret = `${settings.dataKey ?? "rapport"}:${settings.dbPath}`;
+    const pseudonym = (clientId: number) => store.pseudonym(clientId);
     const text =
       options.format === "csv"
-        ? toCsv(rows, secret)
-        : `${JSON.stringify(toFhir(rows, catalog, secret), null, 2)}\n`;
+        ? toCsv(rows, pseudonym)
+        : `${JSON.stringify(toFhir(rows, catalog, pseudonym), null, 2)}\n`;
+    store.close();
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
   });
@@ -182,16 +182,14 @@ program
       parseDataKey(settings.dataKey),
       ...(options.old ? [parseDataKey(options.old, "--old")] : []),
     ];
-    const { store } = openApp({
-      settings,
-      log: createLogger(),
-      clock: systemClock,
-      crypto: fieldCrypto(keys),
-    });
-    const count = await store.rotateKeys();
+    // Opening re-seals (under the database's lock: refused while `serve` runs).
+    const { store } = openApp({ settings, log: createLogger(), clock: systemClock, keys });
+    const count = store.resealed;
     store.close();
     process.stdout.write(
-      `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`,
+      count > 0
+        ? `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`
+        : `Everything is already sealed with key ${keys[0]?.id}; nothing to do.\n`,
     );
   });
 

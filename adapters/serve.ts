@@ -49,6 +49,8 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     clock: systemClock,
     onQueued: () => worker?.wake(),
     inviteLinks: (code) => (telegram ? [telegram.inviteLink(code)] : []),
+    // One server per database: a second would send every message twice.
+    hold: "serve",
   });
   await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
     store.close();

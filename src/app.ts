@@ -6,7 +6,7 @@ import { Engine } from "./engine/engine.js";
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
-import { type FieldCrypto, fieldCrypto, parseDataKey, plainFields } from "./store/field-crypto.js";
+import { type DataKey, parseDataKey } from "./store/field-crypto.js";
 import { SqliteStore, widePermissions } from "./store/sqlite-store.js";
 
 export const VERSION: string = (
@@ -26,8 +26,10 @@ export interface AppOptions {
   onQueued?: () => void;
   inviteLinks?: (code: string) => string[];
   promptsDir?: string;
-  /** Overrides the encryption from RAPPORT_DATA_KEY (key rotation opens with two keys). */
-  crypto?: FieldCrypto;
+  /** Overrides the key of RAPPORT_DATA_KEY (key rotation opens with the new key and the old). */
+  keys?: readonly DataKey[];
+  /** Takes the database's lock for a long-running process ("serve"). */
+  hold?: string;
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
@@ -41,7 +43,10 @@ export function openApp(options: AppOptions): App {
   }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   checkInstruments(catalog, settings);
-  const store = SqliteStore.open(settings.dbPath, options.clock.now(), options.crypto ?? cryptoFor(settings));
+  const store = SqliteStore.open(settings.dbPath, options.clock.now(), {
+    keys: options.keys ?? keysOf(settings),
+    hold: options.hold,
+  });
   const wide = widePermissions(settings.dbPath);
   if (wide.length > 0) {
     log.warn(
@@ -64,9 +69,9 @@ export function openApp(options: AppOptions): App {
   return { store, engine, catalog };
 }
 
-/** The field encryption of RAPPORT_DATA_KEY, or none (values stored as they are). */
-export function cryptoFor(settings: Settings): FieldCrypto {
-  return settings.dataKey ? fieldCrypto([parseDataKey(settings.dataKey)]) : plainFields;
+/** The key of RAPPORT_DATA_KEY, or none (values stored as they are). */
+export function keysOf(settings: Settings): DataKey[] {
+  return settings.dataKey ? [parseDataKey(settings.dataKey)] : [];
 }
 
 /** Every instrument the clinic config names must exist in the prompts: checked at start, not at the first check-in. */

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import type { PromptCatalog } from "../prompts/load.js";
 import { wordingFor } from "../prompts/render.js";
 import type { Instrument } from "../prompts/schema.js";
@@ -6,11 +5,10 @@ import type { ExportRow } from "../store/types.js";
 
 /**
  * `rapport export --format csv|fhir` (CLINICAL.md, Interchange). Clients appear only under a
- * pseudonym (a keyed hash of their record), never by alias or platform id.
+ * pseudonym (a keyed hash of their record, with a key of the database: Store.pseudonym), never by
+ * alias or platform id.
  */
-export function pseudonym(clientId: number, secret: string): string {
-  return `p-${createHmac("sha256", secret).update(String(clientId)).digest("hex").slice(0, 12)}`;
-}
+export type Pseudonym = (clientId: number) => string;
 
 /**
  * Rows of each check-in in the order the questions were asked. Answers typed within the same
@@ -44,12 +42,12 @@ export function inQuestionOrder(rows: readonly ExportRow[], catalog: PromptCatal
 }
 
 /** One row per item answer; answered-at in ISO 8601 with its offset. */
-export function toCsv(rows: readonly ExportRow[], secret: string): string {
+export function toCsv(rows: readonly ExportRow[], pseudonym: Pseudonym): string {
   const lines = ["client,episode,checkin,instrument,item,value,answered_at"];
   for (const r of rows) {
     lines.push(
       [
-        pseudonym(r.clientId, secret),
+        pseudonym(r.clientId),
         r.episodeId,
         r.seq,
         r.instrument,
@@ -69,7 +67,7 @@ const CANONICAL = "https://rapport.invalid/fhir/Questionnaire";
  * of each completed check-in (status completed, subject, authored, items with valueDecimal, and
  * the total as an extra item).
  */
-export function toFhir(rows: readonly ExportRow[], catalog: PromptCatalog, secret: string): unknown {
+export function toFhir(rows: readonly ExportRow[], catalog: PromptCatalog, pseudonym: Pseudonym): unknown {
   const w = wordingFor(catalog);
   const instruments = [...new Set(rows.map((r) => r.instrument))];
   const entries: unknown[] = instruments.map((id) => {
@@ -105,7 +103,7 @@ export function toFhir(rows: readonly ExportRow[], catalog: PromptCatalog, secre
         questionnaire: `${CANONICAL}/${first.instrument}`,
         status: "completed",
         subject: {
-          identifier: { system: "urn:rapport:pseudonym", value: pseudonym(first.clientId, secret) },
+          identifier: { system: "urn:rapport:pseudonym", value: pseudonym(first.clientId) },
         },
         authored: first.completedAt,
         item: [

@@ -12,6 +12,12 @@ import { concernTurn, disclosureTurn } from "./risk-turn.js";
 import { therapistTurn } from "./therapist-turn.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
 
+/**
+ * How long inbound event ids (and wrong-code attempts) are kept: the platforms redeliver an
+ * event within minutes (Slack retries 3 times, Teams and Telegram sooner), so a day is plenty.
+ */
+const SEEN_FOR_MS = 24 * 3_600_000;
+
 /** What one pass of timed steps did: escalations, and scheduled check-ins, reminders, expiries, digests. */
 export interface DuePass extends EscalationPass {
   steps: number;
@@ -82,6 +88,7 @@ export class Engine {
       const escalation = await escalateDue(tx, this.deps, now, (personId) =>
         personWording(tx, this.deps, personId),
       );
+      await tx.pruneSeen(new Date(Date.parse(now) - SEEN_FOR_MS).toISOString());
       return { ...escalation, steps: await runDueSteps(tx, this.deps, now) };
     });
     if (pass.handled > 0 || pass.steps > 0) this.onQueued();
@@ -98,6 +105,8 @@ export class Engine {
         client.therapistId,
         { kind: "info", text: w.t("delivery_failed", { alias: client.alias }) },
         this.deps.clock.now().toISOString(),
+        undefined,
+        client.personId,
       );
     });
     this.onQueued();
@@ -118,6 +127,8 @@ export class Engine {
         client.therapistId,
         { kind: "info", text: w.t("client_unreachable", { alias: client.alias, channel }) },
         now,
+        undefined,
+        client.personId,
       );
       return true;
     });

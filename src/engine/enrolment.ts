@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { hashCode, normaliseCode } from "../codes.js";
 import type { InboundInput } from "../model.js";
 import type { Code, CodeKind } from "../store/types.js";
@@ -15,7 +14,7 @@ async function usableCode(
   kind: CodeKind,
 ): Promise<(Code & { hash: string }) | "wrong_kind" | "locked" | undefined> {
   // After 5 wrong codes in an hour a sender waits an hour: 60-bit codes then cannot be guessed.
-  const sender = senderHash(turn);
+  const sender = senderKey(turn);
   const hourAgo = new Date(Date.parse(turn.now) - 3_600_000).toISOString();
   if ((await turn.tx.codeAttemptsSince(sender, hourAgo)) >= MAX_WRONG_CODES) return "locked";
   const normalised = raw ? normaliseCode(raw) : undefined;
@@ -31,12 +30,9 @@ async function usableCode(
 
 const MAX_WRONG_CODES = 5;
 
-/** The sender, as a keyed hash: the attempts table never holds a platform user id. */
-function senderHash(turn: Turn): string {
-  return createHmac("sha256", "rapport-code-attempts")
-    .update(`${turn.event.channel}:${turn.event.sender.id}`)
-    .digest("hex")
-    .slice(0, 32);
+/** The sender across channels; the store keeps only a keyed hash of it, never a platform user id. */
+function senderKey(turn: Turn): string {
+  return `${turn.event.channel}:${turn.event.sender.id}`;
 }
 
 /** `link CODE` from someone rapport does not know yet: they become the therapist the code was made for. */

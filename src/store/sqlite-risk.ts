@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { FieldCrypto } from "./field-crypto.js";
+import { nextId, place } from "./sqlite-places.js";
 import type { RiskAlert, RiskAlertPatch, RiskEvent, Tx } from "./types.js";
 
 type Row = Record<string, unknown>;
@@ -43,25 +44,27 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
   const events = (sql: string, ...params: unknown[]) =>
     (s(sql).all(...params) as Row[]).map((r) => toRiskEvent(r, c));
   return {
-    createRiskAlert: async (alert, at) =>
-      Number(
-        s(
-          `INSERT INTO risk_alerts (client_id, checkin_id, source, matched, created_at, crisis_sent_at,
-             therapist_alerted_at, escalate_at, last_crisis_at, last_notice_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
+    createRiskAlert: async (alert, at) => {
+      const id = nextId(s, "risk_alerts");
+      s(
+        `INSERT INTO risk_alerts (id, client_id, checkin_id, source, matched, created_at, crisis_sent_at,
+           therapist_alerted_at, escalate_at, last_crisis_at, last_notice_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+          id,
           alert.clientId,
           alert.checkinId,
           alert.source,
-          c.seal(JSON.stringify(alert.matched)),
+          c.seal(JSON.stringify(alert.matched), place("risk_alerts", "matched", id)),
           at,
           at,
           at,
           alert.escalateAt,
           at,
           at,
-        ).lastInsertRowid,
-      ),
+        );
+      return id;
+    },
     getRiskAlert: async (id) => {
       const row = s("SELECT * FROM risk_alerts WHERE id = ?").get(id) as Row | undefined;
       return row ? toRiskAlert(row, c) : undefined;
@@ -109,23 +112,28 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
         at,
       );
     },
-    addRiskEvent: async (e) =>
-      Number(
-        s(
-          `INSERT INTO risk_events (client_id, alert_id, checkin_id, tier, source, content, language, safety_answer, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
+    addRiskEvent: async (e) => {
+      const id = nextId(s, "risk_events");
+      const question = e.safetyAnswer === "pending" || e.safetyAnswer === "reasked" ? e.safetyAnswer : null;
+      s(
+        `INSERT INTO risk_events (id, client_id, alert_id, checkin_id, tier, source, content, language,
+           safety_question, safety_answer, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+          id,
           e.clientId,
           e.alertId,
           e.checkinId,
           e.tier,
           e.source,
-          c.seal(JSON.stringify({ words: e.words, text: e.text })),
+          c.seal(JSON.stringify({ words: e.words, text: e.text }), place("risk_events", "content", id)),
           e.language,
-          e.safetyAnswer,
+          question ?? (e.safetyAnswer === null ? null : "answered"),
+          question || e.safetyAnswer === null ? null : c.seal(e.safetyAnswer, place("risk_events", "safety_answer", id)),
           e.at,
-        ).lastInsertRowid,
-      ),
+        );
+      return id;
+    },
     riskEvents: async (clientId, filter = {}) => {
       if (filter.alertId !== undefined) {
         return events(
@@ -150,15 +158,23 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
     },
     pendingConcern: async (clientId) =>
       events(
-        "SELECT * FROM risk_events WHERE client_id = ? AND safety_answer IN ('pending', 'reasked') ORDER BY id DESC LIMIT 1",
+        "SELECT * FROM risk_events WHERE client_id = ? AND safety_question IN ('pending', 'reasked') ORDER BY id DESC LIMIT 1",
         clientId,
       )[0],
     answerConcern: async (eventId, answer) => {
-      s("UPDATE risk_events SET safety_answer = ? WHERE id = ?").run(answer, eventId);
+      // Whether the question still waits is kept readable; the answer itself is sealed.
+      if (answer === "reasked") {
+        s("UPDATE risk_events SET safety_question = ?, safety_answer = NULL WHERE id = ?").run(answer, eventId);
+      } else {
+        s("UPDATE risk_events SET safety_question = 'answered', safety_answer = ? WHERE id = ?").run(
+          c.seal(answer, place("risk_events", "safety_answer", eventId)),
+          eventId,
+        );
+      }
     },
     setEmergencyContact: async (clientId, text) => {
       s("UPDATE clients SET emergency_contact = ? WHERE person_id = ?").run(
-        text === null ? null : c.seal(text),
+        text === null ? null : c.seal(text, place("clients", "emergency_contact", clientId)),
         clientId,
       );
     },
@@ -166,7 +182,7 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
       const row = s("SELECT emergency_contact AS text FROM clients WHERE person_id = ?").get(clientId) as
         | { text: string | null }
         | undefined;
-      return row?.text ? c.open(row.text) : null;
+      return row?.text ? c.open(row.text, place("clients", "emergency_contact", clientId)) : null;
     },
     setResumeQuestion: async (clientId, on) => {
       s("UPDATE clients SET resume_question = ? WHERE person_id = ?").run(on ? 1 : 0, clientId);
@@ -181,7 +197,9 @@ function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
     clientId: Number(row.client_id),
     checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
     source: row.source as RiskAlert["source"],
-    matched: row.matched ? (JSON.parse(c.open(String(row.matched))) as string[]) : [],
+    matched: row.matched
+      ? (JSON.parse(c.open(String(row.matched), place("risk_alerts", "matched", Number(row.id)))) as string[])
+      : [],
     createdAt: String(row.created_at),
     escalateAt: String(row.escalate_at),
     acknowledgedAt: text(row.acknowledged_at),
@@ -199,7 +217,10 @@ function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
 
 function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
   const content = row.content
-    ? (JSON.parse(c.open(String(row.content))) as { words: string[]; text: string })
+    ? (JSON.parse(c.open(String(row.content), place("risk_events", "content", Number(row.id)))) as {
+        words: string[];
+        text: string;
+      })
     : { words: [], text: "" };
   return {
     id: Number(row.id),
@@ -211,7 +232,9 @@ function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
     words: content.words,
     text: content.text,
     language: (row.language as string | null) ?? null,
-    safetyAnswer: (row.safety_answer as RiskEvent["safetyAnswer"]) ?? null,
+    safetyAnswer: (row.safety_answer
+      ? c.open(String(row.safety_answer), place("risk_events", "safety_answer", Number(row.id)))
+      : (row.safety_question ?? null)) as RiskEvent["safetyAnswer"],
     at: String(row.at),
   };
 }

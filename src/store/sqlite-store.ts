@@ -3,7 +3,11 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../errors.js";
 import type { Address, OutboundMessage } from "../model.js";
-import { type FieldCrypto, plainFields } from "./field-crypto.js";
+import { type DbLock, takeLock } from "./db-lock.js";
+import { type DataKey, type FieldCrypto, fieldCrypto } from "./field-crypto.js";
+import { CURRENT_FORMAT, planSealing, readSealing, refuseSealing, type SealingState, writeSealing } from "./sealing.js";
+import { answerPlace, identityPlace, nextId, outboxPlace, place } from "./sqlite-places.js";
+import { oldReader, reseal } from "./sqlite-reseal.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SerialQueue } from "./serial-queue.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
@@ -58,6 +62,52 @@ export function widePermissions(path: string): string[] {
   );
 }
 
+export interface OpenOptions {
+  /** RAPPORT_DATA_KEY first, then any older key that values may still be sealed with. */
+  keys?: readonly DataKey[];
+  /** Takes the database's lock for this purpose ("serve"): refused while another process holds it. */
+  hold?: string;
+}
+
+/**
+ * Brings every sealed value to the configured key and the current form, in one transaction,
+ * under the database's lock (taken here unless the caller holds it), then rewrites the file so
+ * no page keeps a value in its old form.
+ */
+function resealFile(
+  db: Database.Database,
+  path: string,
+  state: SealingState,
+  keys: readonly DataKey[],
+  crypto: FieldCrypto,
+  takeOwnLock: boolean,
+): number {
+  const lock = takeOwnLock ? takeLock(path, "re-sealing the database") : undefined;
+  try {
+    let count = 0;
+    db.transaction(() => {
+      count = reseal(db, oldReader(state, crypto, keys), crypto, state.format < CURRENT_FORMAT);
+      // Hashes of the earlier version's fixed key could be reversed: dropped, not carried over.
+      if (state.format < CURRENT_FORMAT) db.exec("DELETE FROM code_attempts");
+      writeSealing(db, { ...state, keyId: keys[0]?.id ?? null, format: CURRENT_FORMAT });
+    }).immediate();
+    if (path !== ":memory:") db.exec("VACUUM");
+    return count;
+  } finally {
+    lock?.release();
+  }
+}
+
+/** A client's name (their alias), sealed and bound to their person row. */
+function clientName(c: FieldCrypto, stored: unknown, personId: number): string {
+  return c.open(String(stored), place("people", "name", personId));
+}
+
+/** An answer's value: a number as stored, or opened from its sealed text. */
+function answerValue(c: FieldCrypto, checkinId: number, instrument: string, item: string, v: unknown): number {
+  return Number(c.enabled ? c.open(String(v), answerPlace(checkinId, instrument, item)) : v);
+}
+
 /** The embedded default: one SQLite file in WAL mode, foreign keys on. */
 export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
@@ -74,12 +124,21 @@ export class SqliteStore implements Store {
   private constructor(
     private readonly db: Database.Database,
     private readonly crypto: FieldCrypto,
+    private readonly lock: DbLock | undefined,
+    /** How many values opening re-sealed (a new key, or values in an earlier form). */
+    readonly resealed: number,
   ) {
     this.tx = this.buildTx();
   }
 
-  /** Opens (creating the folder and file if needed) and migrates to the latest schema. */
-  static open(path: string, now: Date = new Date(), crypto: FieldCrypto = plainFields): SqliteStore {
+  /**
+   * Opens (creating the folder and file if needed), migrates to the latest schema, and brings the
+   * sealed fields to the configured key: re-sealed at once when a key is new or the values are
+   * in an earlier form, or refused when the database is sealed with a key that is not given.
+   * `hold` takes the database's lock for a long-running process (`serve`).
+   */
+  static open(path: string, now: Date = new Date(), options: OpenOptions = {}): SqliteStore {
+    const keys = options.keys ?? [];
     // Health data: the folder is the owner's alone (0700) and so is the file (0600); SQLite gives
     // its -wal and -shm files the file's own permissions.
     if (path !== ":memory:") {
@@ -94,92 +153,44 @@ export class SqliteStore implements Store {
         cause,
       });
     }
-    db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
-    // Deleted and overwritten content is zeroed on disk, not left in free pages: an erased
-    // client, or a value from before encryption, must not be readable from the file.
-    db.pragma("secure_delete = ON");
-    db.pragma("synchronous = NORMAL");
-    // Another rapport process (a CLI command beside `serve`) may hold the write lock briefly.
-    db.pragma("busy_timeout = 5000");
-    migrate(db, now.toISOString());
-    const latest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (schemaVersion(db) > latest) {
+    let lock: DbLock | undefined;
+    try {
+      lock = options.hold ? takeLock(path, options.hold) : undefined;
+      db.pragma("journal_mode = WAL");
+      db.pragma("foreign_keys = ON");
+      // Deleted and overwritten content is zeroed on disk, not left in free pages: an erased
+      // client, or a value from before encryption, must not be readable from the file.
+      db.pragma("secure_delete = ON");
+      db.pragma("synchronous = NORMAL");
+      // Another rapport process (a CLI command beside `serve`) may hold the write lock briefly.
+      db.pragma("busy_timeout = 5000");
+      const latest = MIGRATIONS.at(-1)?.version ?? 0;
+      const applied = migrate(db, now.toISOString());
+      if (schemaVersion(db) > latest) {
+        throw new RapportError(
+          `RAPPORT_DB: ${path} has schema version newer than this rapport knows (${latest}); upgrade rapport`,
+          "db_version",
+        );
+      }
+      const state = readSealing(db, keys, applied.includes(1));
+      const plan = planSealing(state, keys);
+      if (plan.kind === "refuse") refuseSealing(plan.message);
+      const crypto = fieldCrypto(keys, state.secret);
+      const resealed = plan.kind === "reseal" ? resealFile(db, path, state, keys, crypto, !lock) : 0;
+      return new SqliteStore(db, crypto, lock, resealed);
+    } catch (error) {
+      lock?.release();
       db.close();
-      throw new RapportError(
-        `RAPPORT_DB: ${path} has schema version newer than this rapport knows (${latest}); upgrade rapport`,
-        "db_version",
-      );
+      throw error;
     }
-    return new SqliteStore(db, crypto);
   }
 
   /**
-   * Re-seals every sealed value with the current key and recomputes every lookup hash, in one
-   * transaction (`rapport rotate-key`). Values sealed with an older key open with it; values
-   * stored before any key was set are sealed now.
+   * A client's pseudonym in exports: a keyed hash of their record id, with a key derived for
+   * this purpose (from RAPPORT_DATA_KEY, or the database's own secret).
    */
-  rotateKeys(): Promise<number> {
-    return this.queue.run(async () => {
-      const c = this.crypto;
-      const all = (sql: string) => this.db.prepare(sql).all() as Row[];
-      let count = 0;
-      this.db
-        .transaction(() => {
-          const name = this.db.prepare("UPDATE people SET name = ? WHERE id = ?");
-          for (const row of all("SELECT id, name FROM people WHERE role = 'client'")) {
-            name.run(c.seal(c.open(String(row.name))), row.id);
-            count++;
-          }
-          const alias = this.db.prepare("UPDATE clients SET alias = ? WHERE person_id = ?");
-          for (const row of all(
-            "SELECT cl.person_id AS id, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id",
-          )) {
-            alias.run(c.lookup(c.open(String(row.name))), row.id);
-          }
-          const identity = this.db.prepare(
-            "UPDATE identities SET external_id = ?, address = ? WHERE channel = ? AND external_id = ?",
-          );
-          for (const row of all("SELECT channel, external_id, address FROM identities")) {
-            const plain = c.open(String(row.address));
-            const { externalId } = JSON.parse(plain) as { externalId: string };
-            identity.run(c.lookup(externalId), c.seal(plain), row.channel, row.external_id);
-            count++;
-          }
-          const comment = this.db.prepare("UPDATE checkins SET comment = ? WHERE id = ?");
-          for (const row of all("SELECT id, comment FROM checkins WHERE comment IS NOT NULL")) {
-            comment.run(c.seal(c.open(String(row.comment))), row.id);
-            count++;
-          }
-          // The risk aggregate: the client's words, the matched words, the emergency details.
-          for (const [table, column, key] of [
-            ["risk_events", "content", "id"],
-            ["risk_alerts", "matched", "id"],
-            ["clients", "emergency_contact", "person_id"],
-          ] as const) {
-            const reseal = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
-            for (const row of all(
-              `SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`,
-            )) {
-              reseal.run(c.seal(c.open(String(row.v))), row.k);
-              count++;
-            }
-          }
-          const queued = this.db.prepare(
-            "UPDATE outbox SET external_id = ?, address = ?, message = ? WHERE id = ?",
-          );
-          for (const row of all("SELECT id, address, message FROM outbox WHERE status = 'pending'")) {
-            const plain = c.open(String(row.address));
-            const { externalId } = JSON.parse(plain) as { externalId: string };
-            queued.run(c.lookup(externalId), c.seal(plain), c.seal(c.open(String(row.message))), row.id);
-            count++;
-          }
-        })
-        .immediate();
-      // Rewrites the file, so no page keeps a value in its old form.
-      this.db.exec("VACUUM");
-      return count;
-    });
+  pseudonym(clientId: number): string {
+    return `p-${this.crypto.digest("pseudonym", String(clientId)).slice(0, 12)}`;
   }
 
   /** The raw connection, for tests and tools that inspect the file. */
@@ -227,31 +238,36 @@ export class SqliteStore implements Store {
            FROM checkins ch JOIN answers a ON a.checkin_id = ch.id
            WHERE ch.status = 'completed' ORDER BY ch.id, a.answered_at, a.instrument, a.item`,
         ).all() as ExportRow[]
-      ).map((r) => ({ ...r, value: Number(r.value) })),
+      ).map((r) => ({ ...r, value: answerValue(this.crypto, r.checkinId, r.instrument, r.item, r.value) })),
     );
   }
 
   finishedEpisodeScores(): Promise<EpisodeScores[]> {
     return this.queue.run(async () => {
       const rows = this.stmt(
-        `SELECT e.id AS episode_id, c.age AS age, SUM(a.value) AS total
+        `SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, a.item AS item, a.value AS value
          FROM episodes e
          JOIN clients c ON c.person_id = e.client_id
          JOIN checkins ch ON ch.episode_id = e.id AND ch.status = 'completed'
          JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
          WHERE e.ended_at IS NOT NULL
-         GROUP BY ch.id
          ORDER BY e.id, ch.id`,
-      ).all() as { episode_id: number; age: number | null; total: number }[];
+      ).all() as { episode_id: number; age: number | null; checkin_id: number; item: string; value: unknown }[];
+      // Summed here, not in SQL: the values may be sealed.
       const episodes: EpisodeScores[] = [];
+      let checkinId = 0;
       for (const row of rows) {
         let current = episodes.at(-1);
         if (current?.episodeId !== row.episode_id) {
           current = { episodeId: row.episode_id, age: row.age, scores: [] };
           episodes.push(current);
         }
-        current.scores.push(Math.round(row.total * 10) / 10);
+        const value = answerValue(this.crypto, row.checkin_id, "progress", row.item, row.value);
+        if (row.checkin_id !== checkinId) current.scores.push(value);
+        else current.scores[current.scores.length - 1] = (current.scores.at(-1) ?? 0) + value;
+        checkinId = row.checkin_id;
       }
+      for (const e of episodes) e.scores = e.scores.map((t) => Math.round(t * 10) / 10);
       return episodes;
     });
   }
@@ -365,6 +381,7 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 
   private stmt(sql: string): Database.Statement {
@@ -391,7 +408,7 @@ export class SqliteStore implements Store {
         const ordered: Answer[] = [];
         for (const p of checkin.plan) {
           const a = byKey.get(`${p.instrument}.${p.item}`);
-          if (a) ordered.push({ instrument: p.instrument, item: p.item, value: Number(a.value) });
+          if (a) ordered.push({ ...p, value: answerValue(c, checkin.id, p.instrument, p.item, a.value) });
         }
         return { ...checkin, answers: ordered };
       });
@@ -399,11 +416,12 @@ export class SqliteStore implements Store {
 
     const tx: Tx = {
       ...sqliteRisk(s, c),
-      ...sqliteRules(s),
+      ...sqliteRules(s, c),
+      // A keyed hash of the event id: a Slack press's id carries the presser's user id.
       recordInbound: async (channel, eventId, at) =>
         s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(
           channel,
-          eventId,
+          c.digest("inbound-events", `${channel}:${eventId}`),
           at,
         ).changes === 1,
 
@@ -428,7 +446,10 @@ export class SqliteStore implements Store {
           identity.channel,
           c.lookup(identity.externalId),
           identity.personId,
-          c.seal(JSON.stringify({ externalId: identity.externalId, address: identity.address })),
+          c.seal(
+            JSON.stringify({ externalId: identity.externalId, address: identity.address }),
+            identityPlace(identity.channel, c.lookup(identity.externalId)),
+          ),
           identity.locale,
           identity.timeZone ?? null,
           at,
@@ -462,7 +483,10 @@ export class SqliteStore implements Store {
         const row = s("SELECT id, role, name, locale FROM people WHERE id = ?").get(id) as Row | undefined;
         // A client's name is their alias, sealed; a therapist's is stored as given.
         return row
-          ? ({ ...(row as unknown as Person), name: c.open(String(row.name)) } as Person)
+          ? ({
+              ...(row as unknown as Person),
+              name: row.role === "client" ? clientName(c, row.name, Number(row.id)) : String(row.name),
+            } as Person)
           : undefined;
       },
 
@@ -495,9 +519,11 @@ export class SqliteStore implements Store {
       },
 
       createClient: async (therapistId, alias, at) => {
-        const personId = Number(
-          s("INSERT INTO people (role, name, created_at) VALUES ('client', ?, ?)").run(c.seal(alias), at)
-            .lastInsertRowid,
+        const personId = nextId(s, "people");
+        s("INSERT INTO people (id, role, name, created_at) VALUES (?, 'client', ?, ?)").run(
+          personId,
+          c.seal(alias, place("people", "name", personId)),
+          at,
         );
         // The alias is looked up by its keyed hash; the readable alias is the person's sealed name.
         s(
@@ -613,14 +639,22 @@ export class SqliteStore implements Store {
       saveAnswer: async (checkinId, answer, at) => {
         s(
           "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)",
-        ).run(checkinId, answer.instrument, answer.item, answer.value, at);
+        ).run(
+          checkinId,
+          answer.instrument,
+          answer.item,
+          c.enabled
+            ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+            : answer.value,
+          at,
+        );
       },
       setCheckinStep: async (checkinId, step) => {
         s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
       },
       completeCheckin: async (checkinId, comment, at) => {
         s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
-          comment === null ? null : c.seal(comment),
+          comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),
           at,
           checkinId,
         );
@@ -735,31 +769,33 @@ export class SqliteStore implements Store {
         const caseload = await tx.caseload(therapistId);
         // Aliases are read from the clients' sealed names and sorted here, not in SQL.
         const named = <T extends { alias: string }>(rows: T[]): T[] =>
-          rows.map((r) => ({ ...r, alias: c.open(r.alias) })).sort((a, b) => a.alias.localeCompare(b.alias));
+          (rows as (T & { pid: number })[])
+            .map(({ pid, ...r }) => ({ ...r, alias: clientName(c, r.alias, pid) }) as unknown as T)
+            .sort((a, b) => a.alias.localeCompare(b.alias));
         const warnings = named(
           s(
-            `SELECT pp.name AS alias, w.rule AS rule FROM warnings w JOIN clients cl ON cl.person_id = w.client_id
+            `SELECT pp.id AS pid, pp.name AS alias, w.id AS id, w.rule AS rule FROM warnings w JOIN clients cl ON cl.person_id = w.client_id
              JOIN people pp ON pp.id = cl.person_id
              WHERE cl.therapist_id = ? AND w.sent = 1 AND w.created_at >= ? ORDER BY w.id`,
-          ).all(therapistId, since) as { alias: string; rule: string }[],
-        );
+          ).all(therapistId, since) as { alias: string; id: number; rule: string }[],
+        ).map(({ id, ...w }) => ({ ...w, rule: c.open(w.rule, place("warnings", "rule", id)) }));
         const expired = named(
           s(
-            `SELECT pp.name AS alias, ch.completed_at AS at FROM checkins ch JOIN clients cl ON cl.person_id = ch.client_id
+            `SELECT pp.id AS pid, pp.name AS alias, ch.completed_at AS at FROM checkins ch JOIN clients cl ON cl.person_id = ch.client_id
              JOIN people pp ON pp.id = cl.person_id
              WHERE cl.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at >= ?`,
           ).all(therapistId, since) as { alias: string; at: string }[],
         );
         const pauses = named(
           s(
-            `SELECT pp.name AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients cl ON cl.person_id = p.client_id
+            `SELECT pp.id AS pid, pp.name AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients cl ON cl.person_id = p.client_id
              JOIN people pp ON pp.id = cl.person_id
              WHERE cl.therapist_id = ? AND p.to_date >= ? ORDER BY p.from_date`,
           ).all(therapistId, today) as { alias: string; from: string; to: string }[],
         );
         const unreachable = named(
           s(
-            `SELECT pp.name AS alias, i.channel AS channel FROM identities i JOIN clients cl ON cl.person_id = i.person_id
+            `SELECT pp.id AS pid, pp.name AS alias, i.channel AS channel FROM identities i JOIN clients cl ON cl.person_id = i.person_id
              JOIN people pp ON pp.id = cl.person_id
              WHERE cl.therapist_id = ? AND i.unreachable_at IS NOT NULL`,
           ).all(therapistId) as { alias: string; channel: string }[],
@@ -773,17 +809,31 @@ export class SqliteStore implements Store {
       },
 
       saveAssessment: async (checkinId, assessment) => {
-        s("UPDATE checkins SET assessment = ? WHERE id = ?").run(JSON.stringify(assessment), checkinId);
+        s("UPDATE checkins SET assessment = ? WHERE id = ?").run(
+          c.seal(JSON.stringify(assessment), place("checkins", "assessment", checkinId)),
+          checkinId,
+        );
       },
       currentFit: async () => {
         const row = s("SELECT * FROM trajectory_fits ORDER BY id DESC LIMIT 1").get() as Row | undefined;
         return row ? toFit(row) : undefined;
       },
       recordWarning: async (w, at) => {
+        const id = nextId(s, "warnings");
         s(
-          `INSERT INTO warnings (client_id, episode_id, checkin_id, rule, severity, sent, fit_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(w.clientId, w.episodeId, w.checkinId, w.rule, w.severity, w.sent ? 1 : 0, w.fitId, at);
+          `INSERT INTO warnings (id, client_id, episode_id, checkin_id, rule, severity, sent, fit_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          id,
+          w.clientId,
+          w.episodeId,
+          w.checkinId,
+          c.seal(w.rule, place("warnings", "rule", id)),
+          c.enabled ? c.seal(String(w.severity), place("warnings", "severity", id)) : w.severity,
+          w.sent ? 1 : 0,
+          w.fitId,
+          at,
+        );
       },
       latestConsent: async (clientId) =>
         s("SELECT version, choice FROM consents WHERE client_id = ? ORDER BY id DESC LIMIT 1").get(
@@ -803,7 +853,8 @@ export class SqliteStore implements Store {
         s("UPDATE outbox SET about_person_id = NULL WHERE about_person_id = ?").run(clientId);
         // Everything else about the client cascades from the person.
         s("DELETE FROM people WHERE id = ? AND role = 'client'").run(clientId);
-        s("INSERT INTO audit (event, actor, at) VALUES ('client_erased', ?, ?)").run(actor, at);
+        // The day only: an exact time would match the erased client's last rows elsewhere (logs, events).
+        s("INSERT INTO audit (event, actor, at) VALUES ('client_erased', ?, ?)").run(actor, at.slice(0, 10));
         // The notices of this erasure, queued in the same transaction, name the client until sent.
         for (const row of s("SELECT id FROM outbox WHERE status = 'pending' AND created_at = ?").all(at) as {
           id: number;
@@ -823,7 +874,7 @@ export class SqliteStore implements Store {
         const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
         const scheduleRow = s("SELECT * FROM schedules WHERE client_id = ?").get(clientId) as Row | undefined;
         return {
-          alias: c.open(String(client.name)),
+          alias: clientName(c, client.name, clientId),
           therapist: therapist.name,
           status: client.status as ClientStatus,
           age: client.age === null ? null : Number(client.age),
@@ -842,9 +893,12 @@ export class SqliteStore implements Store {
             choice: string;
             at: string;
           }[],
-          checkins: checkins.map((c) => ({
-            ...c,
-            answers: (answers.all(c.id) as Answer[]).map((a) => ({ ...a, value: Number(a.value) })),
+          checkins: checkins.map((ch) => ({
+            ...ch,
+            answers: (answers.all(ch.id) as Answer[]).map((a) => ({
+              ...a,
+              value: answerValue(c, ch.id, a.instrument, a.item, a.value),
+            })),
           })),
           riskAlerts: s(
             `SELECT source, created_at AS at, acknowledged_at AS acknowledgedAt, escalated_at AS escalatedAt
@@ -867,16 +921,20 @@ export class SqliteStore implements Store {
           }[],
         };
       },
-      recordCodeAttempt: async (senderHash, at) => {
-        s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(senderHash, at);
+      recordCodeAttempt: async (sender, at) => {
+        s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(c.digest("code-attempts", sender), at);
       },
-      codeAttemptsSince: async (senderHash, since) =>
+      codeAttemptsSince: async (sender, since) =>
         (
           s("SELECT COUNT(*) AS n FROM code_attempts WHERE sender_hash = ? AND at > ?").get(
-            senderHash,
+            c.digest("code-attempts", sender),
             since,
           ) as { n: number }
         ).n,
+      pruneSeen: async (before) => {
+        s("DELETE FROM inbound_events WHERE received_at < ?").run(before);
+        s("DELETE FROM code_attempts WHERE at < ?").run(before);
+      },
 
       enqueue: async (personId, message: OutboundMessage, at, via, about) => {
         let target: Row | undefined;
@@ -898,30 +956,39 @@ export class SqliteStore implements Store {
           ).run(personId, about ?? null, "{}", priority, at, at);
           return;
         }
+        const id = nextId(s, "outbox");
+        // The address is sealed again for the row it is copied into: a sealed value opens only in its place.
+        const address = c.open(
+          String(target.address),
+          identityPlace(String(target.channel), String(target.external_id)),
+        );
         s(
-          `INSERT INTO outbox (person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+          `INSERT INTO outbox (id, person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         ).run(
+          id,
           personId,
           about ?? null,
           target.channel,
           target.external_id,
-          target.address,
-          c.seal(JSON.stringify(message)),
+          c.seal(address, outboxPlace("address", id)),
+          c.seal(JSON.stringify(message), outboxPlace("message", id)),
           priority,
           at,
           at,
         );
       },
       enqueueDirect: async (channel, externalId, address, message, at) => {
+        const id = nextId(s, "outbox");
         s(
-          `INSERT INTO outbox (person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
-           VALUES (NULL, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+          `INSERT INTO outbox (id, person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
+           VALUES (?, NULL, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         ).run(
+          id,
           channel,
           c.lookup(externalId),
-          c.seal(JSON.stringify({ externalId, address })),
-          c.seal(JSON.stringify(message)),
+          c.seal(JSON.stringify({ externalId, address }), outboxPlace("address", id)),
+          c.seal(JSON.stringify(message), outboxPlace("message", id)),
           message.urgent ? URGENT_PRIORITY : 0,
           at,
           at,
@@ -934,7 +1001,9 @@ export class SqliteStore implements Store {
 
 function toIdentity(row: Row, c: FieldCrypto): Identity {
   // The platform id and address are sealed together; the external_id column holds their lookup hash.
-  const { externalId, address } = JSON.parse(c.open(String(row.address))) as {
+  const { externalId, address } = JSON.parse(
+    c.open(String(row.address), identityPlace(String(row.channel), String(row.external_id))),
+  ) as {
     externalId: string;
     address: Address;
   };
@@ -953,7 +1022,7 @@ function toClient(row: Row, c: FieldCrypto): Client {
   return {
     personId: Number(row.person_id),
     therapistId: Number(row.therapist_id),
-    alias: c.open(String(row.name)),
+    alias: clientName(c, row.name, Number(row.person_id)),
     status: row.status as ClientStatus,
     age: row.age === null || row.age === undefined ? null : Number(row.age),
     timeZone: (row.time_zone as string | null) ?? null,
@@ -995,15 +1064,20 @@ function toCheckin(row: Row, c: FieldCrypto): Checkin {
     status: row.status as Checkin["status"],
     step: Number(row.step),
     plan: JSON.parse(String(row.plan)) as PlanItem[],
-    comment: row.comment === null || row.comment === undefined ? null : c.open(String(row.comment)),
+    comment:
+      row.comment === null || row.comment === undefined
+        ? null
+        : c.open(String(row.comment), place("checkins", "comment", Number(row.id))),
     createdAt: String(row.created_at),
     completedAt: (row.completed_at as string | null) ?? null,
-    assessment: row.assessment ? JSON.parse(String(row.assessment)) : undefined,
+    assessment: row.assessment
+      ? JSON.parse(c.open(String(row.assessment), place("checkins", "assessment", Number(row.id))))
+      : undefined,
   };
 }
 
 function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
-  const { externalId, address } = JSON.parse(c.open(String(row.address))) as {
+  const { externalId, address } = JSON.parse(c.open(String(row.address), outboxPlace("address", Number(row.id)))) as {
     externalId: string;
     address: Address;
   };
@@ -1013,7 +1087,7 @@ function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
     channel: String(row.channel),
     externalId,
     address,
-    message: JSON.parse(c.open(String(row.message))) as OutboundMessage,
+    message: JSON.parse(c.open(String(row.message), outboxPlace("message", Number(row.id)))) as OutboundMessage,
     attempts: Number(row.attempts),
   };
 }

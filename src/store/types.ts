@@ -269,7 +269,7 @@ export interface OutboxRow {
 
 /** Everything one inbound event may read or change, inside one transaction. */
 export interface Tx {
-  /** Records the event id; false when it was seen before (the event is then ignored). */
+  /** Records the event id (as a keyed hash); false when it was seen before (the event is then ignored). */
   recordInbound(channel: string, eventId: string, at: string): Promise<boolean>;
 
   findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
@@ -347,8 +347,14 @@ export interface Tx {
   eraseClient(clientId: number, actor: "client" | "therapist", at: string): Promise<void>;
   /** Everything rapport holds about a client, for `mydata`. */
   clientData(clientId: number): Promise<ClientData>;
-  recordCodeAttempt(senderHash: string, at: string): Promise<void>;
-  codeAttemptsSince(senderHash: string, since: string): Promise<number>;
+  /** A wrong code from a sender ("channel:id"), stored under a keyed hash of the sender. */
+  recordCodeAttempt(sender: string, at: string): Promise<void>;
+  codeAttemptsSince(sender: string, since: string): Promise<number>;
+  /**
+   * Forgets inbound event ids and code attempts from before `before`: event ids are kept only
+   * for the platforms' redelivery window, attempts only for their hour.
+   */
+  pruneSeen(before: string): Promise<void>;
 
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;
