@@ -187,7 +187,7 @@ program
     const count = store.resealed;
     store.close();
     process.stdout.write(
-      count > 0
+      count !== null
         ? `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`
         : `Everything is already sealed with key ${keys[0]?.id}; nothing to do.\n`,
     );

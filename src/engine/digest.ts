@@ -46,7 +46,8 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     const openAlerts = await tx.openRiskAlertsOf(therapist.id);
     const alerts = await openAlertLines(tx, w, openAlerts, facts, zone);
     const text = digestText(w, { facts, week, openAlerts, alerts, now, zone });
-    await tx.enqueue(therapist.id, { kind: "summary", text }, now);
+    // About the therapist's caseload: erasing one of their clients withdraws it, to be made again.
+    await tx.enqueue(therapist.id, { kind: "summary", text }, now, undefined, therapist.id);
     await tx.markDigestSent(therapist.id, now);
     sent++;
   }

@@ -40,6 +40,8 @@ export async function therapistTurn(
       );
     }
     case "clients": {
+      // The caseload names every client: tagged with the therapist, withdrawn if one is erased.
+      turn.concerning(therapistId);
       const entries = await turn.tx.caseload(therapistId);
       const alerts = await turn.tx.openRiskAlertsOf(therapistId);
       return turn.replyText(
@@ -128,6 +130,7 @@ async function withClient(
   const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
   const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
   if (!client) return turn.replyText(w.t("no_such_client", { alias: alias ?? rawAlias.slice(0, 32) }));
+  turn.concerning(client.personId);
   return then(client);
 }
 
@@ -181,6 +184,7 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   // A client who never joined, or declined, gets a fresh code; the old one stops working.
   if (client) await turn.tx.revokeCodes(client.personId, "invite");
   client ??= await turn.tx.createClient(therapistId, alias, turn.now);
+  turn.concerning(client.personId);
   if (age !== undefined) await turn.tx.setClientAge(client.personId, age);
   const code = await issueCode(turn.tx, turn.deps, "invite", client.personId, turn.now);
   const days = turn.deps.clinic.codes.expiryDays;

@@ -78,10 +78,21 @@ export class Turn {
     await this.tx.saveIdentity(this.identity, this.now);
   }
 
+  /**
+   * The client (or, for the caseload, the therapist) this turn's replies are about: set once a
+   * command has found its client, so every reply that names them is withdrawn if they are erased
+   * while it is still queued.
+   */
+  private about: number | undefined;
+
+  concerning(personId: number | undefined): void {
+    this.about = personId;
+  }
+
   /** Answers the sender on the conversation they wrote from. */
   async reply(message: OutboundMessage): Promise<void> {
     if (this.person && this.identity) {
-      await this.tx.enqueue(this.person.id, message, this.now, this.identity);
+      await this.tx.enqueue(this.person.id, message, this.now, this.identity, this.about);
     } else {
       const { channel, sender, address } = this.event;
       await this.tx.enqueueDirect(channel, sender.id, address, message, this.now);

@@ -117,9 +117,10 @@ export function fieldCrypto(keys: readonly DataKey[], secret: Buffer): FieldCryp
       if (!legacy) decipher.setAAD(placeOf(place));
       decipher.setAuthTag(data.subarray(data.length - 16));
       try {
-        return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(
-          "utf8",
-        );
+        return Buffer.concat([
+          decipher.update(data.subarray(0, data.length - 16)),
+          decipher.final(),
+        ]).toString("utf8");
       } catch (cause) {
         throw new RapportError(
           `${place.table}.${place.column}: a sealed value does not open here (moved from another row, or altered)`,

@@ -401,6 +401,9 @@ CREATE INDEX risk_events_alert ON risk_events(alert_id);
 -- Inbound event ids are stored as keyed hashes, and kept one day (the platforms' redelivery
 -- window), not for ever.
 CREATE INDEX inbound_events_received ON inbound_events(received_at);
+
+-- The digest before the last: a queued digest withdrawn by an erasure is made again from there.
+ALTER TABLE digests ADD COLUMN previous_sent_at TEXT;
 `,
   },
 ];

@@ -68,9 +68,9 @@ export function writeSealing(db: Database.Database, state: SealingState): void {
 
 /** The earlier version sealed every identity's address: its key id is the database's. */
 function legacyKeyId(db: Database.Database): string | null {
-  const row = db
-    .prepare("SELECT address FROM identities WHERE address LIKE 'enc1:%' LIMIT 1")
-    .get() as { address: string } | undefined;
+  const row = db.prepare("SELECT address FROM identities WHERE address LIKE 'enc1:%' LIMIT 1").get() as
+    | { address: string }
+    | undefined;
   return row ? (row.address.split(":")[1] ?? null) : null;
 }
 

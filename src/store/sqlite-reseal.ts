@@ -99,7 +99,12 @@ function resealAddresses(
     const plain = read(String(r.address), identityPlace(String(r.channel), String(r.external_id)));
     const { externalId } = JSON.parse(plain) as { externalId: string };
     const hashed = next.lookup(externalId);
-    identity.run(hashed, next.seal(plain, identityPlace(String(r.channel), hashed)), r.channel, r.external_id);
+    identity.run(
+      hashed,
+      next.seal(plain, identityPlace(String(r.channel), hashed)),
+      r.channel,
+      r.external_id,
+    );
     count++;
   }
   const queued = db.prepare("UPDATE outbox SET external_id = ?, address = ?, message = ? WHERE id = ?");

@@ -51,18 +51,18 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
            therapist_alerted_at, escalate_at, last_crisis_at, last_notice_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-          id,
-          alert.clientId,
-          alert.checkinId,
-          alert.source,
-          c.seal(JSON.stringify(alert.matched), place("risk_alerts", "matched", id)),
-          at,
-          at,
-          at,
-          alert.escalateAt,
-          at,
-          at,
-        );
+        id,
+        alert.clientId,
+        alert.checkinId,
+        alert.source,
+        c.seal(JSON.stringify(alert.matched), place("risk_alerts", "matched", id)),
+        at,
+        at,
+        at,
+        alert.escalateAt,
+        at,
+        at,
+      );
       return id;
     },
     getRiskAlert: async (id) => {
@@ -120,18 +120,20 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
            safety_question, safety_answer, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-          id,
-          e.clientId,
-          e.alertId,
-          e.checkinId,
-          e.tier,
-          e.source,
-          c.seal(JSON.stringify({ words: e.words, text: e.text }), place("risk_events", "content", id)),
-          e.language,
-          question ?? (e.safetyAnswer === null ? null : "answered"),
-          question || e.safetyAnswer === null ? null : c.seal(e.safetyAnswer, place("risk_events", "safety_answer", id)),
-          e.at,
-        );
+        id,
+        e.clientId,
+        e.alertId,
+        e.checkinId,
+        e.tier,
+        e.source,
+        c.seal(JSON.stringify({ words: e.words, text: e.text }), place("risk_events", "content", id)),
+        e.language,
+        question ?? (e.safetyAnswer === null ? null : "answered"),
+        question || e.safetyAnswer === null
+          ? null
+          : c.seal(e.safetyAnswer, place("risk_events", "safety_answer", id)),
+        e.at,
+      );
       return id;
     },
     riskEvents: async (clientId, filter = {}) => {
@@ -164,7 +166,10 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
     answerConcern: async (eventId, answer) => {
       // Whether the question still waits is kept readable; the answer itself is sealed.
       if (answer === "reasked") {
-        s("UPDATE risk_events SET safety_question = ?, safety_answer = NULL WHERE id = ?").run(answer, eventId);
+        s("UPDATE risk_events SET safety_question = ?, safety_answer = NULL WHERE id = ?").run(
+          answer,
+          eventId,
+        );
       } else {
         s("UPDATE risk_events SET safety_question = 'answered', safety_answer = ? WHERE id = ?").run(
           c.seal(answer, place("risk_events", "safety_answer", eventId)),

@@ -5,12 +5,19 @@ import { RapportError } from "../errors.js";
 import type { Address, OutboundMessage } from "../model.js";
 import { type DbLock, takeLock } from "./db-lock.js";
 import { type DataKey, type FieldCrypto, fieldCrypto } from "./field-crypto.js";
-import { CURRENT_FORMAT, planSealing, readSealing, refuseSealing, type SealingState, writeSealing } from "./sealing.js";
-import { answerPlace, identityPlace, nextId, outboxPlace, place } from "./sqlite-places.js";
-import { oldReader, reseal } from "./sqlite-reseal.js";
 import { MIGRATIONS } from "./migrations.js";
+import {
+  CURRENT_FORMAT,
+  planSealing,
+  readSealing,
+  refuseSealing,
+  type SealingState,
+  writeSealing,
+} from "./sealing.js";
 import { SerialQueue } from "./serial-queue.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
+import { answerPlace, identityPlace, nextId, outboxPlace, place } from "./sqlite-places.js";
+import { oldReader, reseal } from "./sqlite-reseal.js";
 import { sqliteRisk } from "./sqlite-risk.js";
 import { sqliteRules } from "./sqlite-rules.js";
 import type {
@@ -104,7 +111,13 @@ function clientName(c: FieldCrypto, stored: unknown, personId: number): string {
 }
 
 /** An answer's value: a number as stored, or opened from its sealed text. */
-function answerValue(c: FieldCrypto, checkinId: number, instrument: string, item: string, v: unknown): number {
+function answerValue(
+  c: FieldCrypto,
+  checkinId: number,
+  instrument: string,
+  item: string,
+  v: unknown,
+): number {
   return Number(c.enabled ? c.open(String(v), answerPlace(checkinId, instrument, item)) : v);
 }
 
@@ -125,8 +138,8 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     private readonly crypto: FieldCrypto,
     private readonly lock: DbLock | undefined,
-    /** How many values opening re-sealed (a new key, or values in an earlier form). */
-    readonly resealed: number,
+    /** How many values opening re-sealed (a new key, or values in an earlier form); null: none needed. */
+    readonly resealed: number | null,
   ) {
     this.tx = this.buildTx();
   }
@@ -176,7 +189,7 @@ export class SqliteStore implements Store {
       const plan = planSealing(state, keys);
       if (plan.kind === "refuse") refuseSealing(plan.message);
       const crypto = fieldCrypto(keys, state.secret);
-      const resealed = plan.kind === "reseal" ? resealFile(db, path, state, keys, crypto, !lock) : 0;
+      const resealed = plan.kind === "reseal" ? resealFile(db, path, state, keys, crypto, !lock) : null;
       return new SqliteStore(db, crypto, lock, resealed);
     } catch (error) {
       lock?.release();
@@ -252,7 +265,13 @@ export class SqliteStore implements Store {
          JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
          WHERE e.ended_at IS NOT NULL
          ORDER BY e.id, ch.id`,
-      ).all() as { episode_id: number; age: number | null; checkin_id: number; item: string; value: unknown }[];
+      ).all() as {
+        episode_id: number;
+        age: number | null;
+        checkin_id: number;
+        item: string;
+        value: unknown;
+      }[];
       // Summed here, not in SQL: the values may be sealed.
       const episodes: EpisodeScores[] = [];
       let checkinId = 0;
@@ -804,7 +823,8 @@ export class SqliteStore implements Store {
       },
       markDigestSent: async (therapistId, at) => {
         s(
-          "INSERT INTO digests (therapist_id, last_sent_at) VALUES (?, ?) ON CONFLICT (therapist_id) DO UPDATE SET last_sent_at = excluded.last_sent_at",
+          `INSERT INTO digests (therapist_id, last_sent_at) VALUES (?, ?) ON CONFLICT (therapist_id)
+           DO UPDATE SET previous_sent_at = digests.last_sent_at, last_sent_at = excluded.last_sent_at`,
         ).run(therapistId, at);
       },
 
@@ -850,6 +870,23 @@ export class SqliteStore implements Store {
         )?.at ?? null,
       eraseClient: async (clientId, actor, at) => {
         s("DELETE FROM outbox WHERE about_person_id = ? AND status = 'pending'").run(clientId);
+        // Queued caseload messages (a digest, a reply to `clients`) name every client of the
+        // therapist: withdrawn, and a withdrawn digest is made again without the client.
+        const therapist = s("SELECT therapist_id AS id FROM clients WHERE person_id = ?").get(clientId) as
+          | { id: number }
+          | undefined;
+        if (therapist) {
+          const withdrawn = s(
+            `DELETE FROM outbox WHERE person_id = ? AND about_person_id = ? AND status = 'pending'
+             RETURNING created_at AS at`,
+          ).all(therapist.id, therapist.id) as { at: string }[];
+          for (const row of withdrawn) {
+            s(
+              `UPDATE digests SET last_sent_at = previous_sent_at, previous_sent_at = NULL
+               WHERE therapist_id = ? AND last_sent_at = ? AND previous_sent_at IS NOT NULL`,
+            ).run(therapist.id, row.at);
+          }
+        }
         s("UPDATE outbox SET about_person_id = NULL WHERE about_person_id = ?").run(clientId);
         // Everything else about the client cascades from the person.
         s("DELETE FROM people WHERE id = ? AND role = 'client'").run(clientId);
@@ -922,7 +959,10 @@ export class SqliteStore implements Store {
         };
       },
       recordCodeAttempt: async (sender, at) => {
-        s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(c.digest("code-attempts", sender), at);
+        s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(
+          c.digest("code-attempts", sender),
+          at,
+        );
       },
       codeAttemptsSince: async (sender, since) =>
         (
@@ -1077,7 +1117,9 @@ function toCheckin(row: Row, c: FieldCrypto): Checkin {
 }
 
 function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
-  const { externalId, address } = JSON.parse(c.open(String(row.address), outboxPlace("address", Number(row.id)))) as {
+  const { externalId, address } = JSON.parse(
+    c.open(String(row.address), outboxPlace("address", Number(row.id))),
+  ) as {
     externalId: string;
     address: Address;
   };
@@ -1087,7 +1129,9 @@ function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
     channel: String(row.channel),
     externalId,
     address,
-    message: JSON.parse(c.open(String(row.message), outboxPlace("message", Number(row.id)))) as OutboundMessage,
+    message: JSON.parse(
+      c.open(String(row.message), outboxPlace("message", Number(row.id))),
+    ) as OutboundMessage,
     attempts: Number(row.attempts),
   };
 }

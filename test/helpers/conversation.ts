@@ -13,6 +13,7 @@ import { DeliveryWorker } from "../../src/delivery/worker.js";
 import { Engine, type HandleResult } from "../../src/engine/engine.js";
 import type { Delivery, InboundEvent, InboundInput } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
+import type { DataKey } from "../../src/store/field-crypto.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 
 export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
@@ -44,8 +45,12 @@ export class Conversation {
   readonly delivered: Delivery[] = [];
 
   /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
-  constructor(config: z.input<typeof clinicConfigSchema> = {}, channel = "console") {
-    this.store = SqliteStore.open(this.dbPath, this.clock.now());
+  constructor(
+    config: z.input<typeof clinicConfigSchema> = {},
+    channel = "console",
+    keys: readonly DataKey[] = [],
+  ) {
+    this.store = SqliteStore.open(this.dbPath, this.clock.now(), { keys });
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
     this.engine = new Engine(this.store, testDeps(this.clock, config));

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * Messages still queued for the therapist that name a client (a summary, a reply to `clients`,
+ * the weekly digest, a delivery notice) do not outlive the client's erasure: they are withdrawn,
+ * and a withdrawn digest is made again without the client.
+ */
+let c: Conversation;
+afterEach(() => c.close());
+
+const WEEK = 7 * 24 * 3_600_000;
+
+/** Hands a line to the engine without delivering anything: what it queues stays queued. */
+async function queue(name: string, text: string): Promise<void> {
+  await c.engine.handle(c.event(name, { kind: "text", text }));
+}
+
+/** The texts still waiting for a person (the file is not sealed here: the rows read as JSON). */
+async function pendingFor(name: string): Promise<string[]> {
+  const rows = c.store.connection
+    .prepare("SELECT message FROM outbox WHERE status = 'pending' AND external_id = ? ORDER BY id")
+    .all(name) as { message: string }[];
+  return rows.map((r) => (JSON.parse(r.message) as { text: string }).text);
+}
+
+describe("erasure withdraws queued messages about the client", () => {
+  it("summary, clients, age and a delivery notice queued for the therapist are gone; only the erasure notice names them", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "zephyrine");
+    await c.enrol("rivera", "bo");
+    await c.say("rivera", "checkin zephyrine");
+    await c.answerAll("zephyrine", [9, 8, 7, 9, 5, 5, 4, 5, "no"]);
+    for (const line of ["summary zephyrine", "clients", "age zephyrine 30", "history zephyrine"]) {
+      await queue("rivera", line);
+    }
+    const client = await c.store.transaction(async (tx) => tx.findIdentity("console", "zephyrine"));
+    await c.engine.deliveryFailed(client?.personId ?? 0);
+    const before = (await pendingFor("rivera")).filter((t) => t.includes("zephyrine"));
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    await queue("rivera", "discharge zephyrine --erase --confirm");
+    const after = (await pendingFor("rivera")).filter((t) => t.includes("zephyrine"));
+    expect(after.length).toBe(1);
+    expect(after[0]).toMatch(/erased/i);
+  });
+
+  it("a queued weekly digest that lists the client is made again without them", async () => {
+    c = new Conversation({ digest: { day: "thu", time: "12:00" } });
+    await c.enrol("rivera", "zephyrine");
+    await c.enrol("rivera", "bo");
+    await c.tick(60_000);
+    for (const name of ["zephyrine", "bo"]) {
+      await c.say("rivera", `checkin ${name}`);
+      await c.answerAll(name, [9, 8, 7, 9, 5, 5, 4, 5, "no"]);
+    }
+    // The digest falls due and is queued, not yet sent.
+    c.clock.advance(WEEK);
+    await c.engine.runDue();
+    const queued = (await pendingFor("rivera")).find((t) => t.startsWith("Weekly digest"));
+    expect(queued).toContain("zephyrine");
+    await queue("zephyrine", "forget");
+    const [question] = (await pendingFor("zephyrine")).slice(-1);
+    expect(question).toBeDefined();
+    await c.engine.handle(c.event("zephyrine", { kind: "text", text: "erase" }));
+    expect((await pendingFor("rivera")).some((t) => t.startsWith("Weekly digest"))).toBe(false);
+    const again = (await c.tick(60_000)).find((d) => d.message.text.startsWith("Weekly digest"));
+    expect(again?.message.text).toContain("bo");
+    expect(again?.message.text).not.toContain("zephyrine");
+  });
+});
