@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +61,7 @@ function liftedLimitsConfig(dir: string): string {
 async function webhookRun(
   concurrency: number,
   fake: FakeTelegram,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ answers: number; seconds: number; latency: number[]; lag: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), "rapport-bench-"));
   const db = join(dir, "bench.db");
@@ -75,6 +77,7 @@ async function webhookRun(
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       TELEGRAM_API_ROOT: fake.url,
       PORT: "0",
+      ...extraEnv,
       // BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
     },
     process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean),
@@ -331,6 +334,23 @@ if (args.has("--delivery")) {
 }
 const fake = new FakeTelegram();
 await fake.start();
+if (args.has("--sealing")) {
+  // The cost of RAPPORT_DATA_KEY: the same webhook run with every health value sealed, and without.
+  say("Sealing (RAPPORT_DATA_KEY) on the webhook path, same run, with and without a key:");
+  const key = randomBytes(32).toString("base64");
+  for (const c of small ? [10] : [10, 100]) {
+    const plain = await webhookRun(c, fake);
+    const sealed = await webhookRun(c, fake, { RAPPORT_DATA_KEY: key });
+    const rate = (r: typeof plain) => r.answers / r.seconds;
+    say(
+      `  ${c} clients: without a key ${rate(plain).toFixed(1)} answers/s, webhook p50 ${ms(pct(plain.latency, 50))}, p99 ${ms(pct(plain.latency, 99))}; sealed ${rate(sealed).toFixed(1)} answers/s, webhook p50 ${ms(pct(sealed.latency, 50))}, p99 ${ms(pct(sealed.latency, 99))}; sealed at ${(rate(sealed) / rate(plain)).toFixed(2)} of the throughput`,
+    );
+    fake.calls.length = 0;
+  }
+  await fake.stop();
+  appendResults("Benchmark (sealing)", lines);
+  process.exit(0);
+}
 say(
   `Webhook path (rapport serve, restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted to measure rapport itself):`,
 );
