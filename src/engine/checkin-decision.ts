@@ -1,4 +1,5 @@
 import type { InboundInput } from "../model.js";
+import type { ChatWords } from "../prompts/schema.js";
 import type { Answer, Checkin } from "../store/types.js";
 import { stepOf, stepRef } from "./checkin-plan.js";
 import { parseScore } from "./score-input.js";
@@ -17,6 +18,8 @@ export interface CheckinRules {
   /** Named choices (a yes/no question) instead of the numeric scale. */
   choices?: readonly { value: number; label: string; words: readonly string[] }[];
   commentMaxLength: number;
+  /** Number words and "out of" in the client's language. */
+  words?: Pick<ChatWords, "numbers" | "out_of">;
 }
 
 /**
@@ -41,13 +44,13 @@ export function decideCheckinInput(
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
     return { type: "complete", comment };
   }
-  const value = rules.choices ? parseChoice(raw, rules.choices) : parseScoreValue(raw, rules.scale);
+  const value = rules.choices ? parseChoice(raw, rules.choices) : parseScoreValue(raw, rules);
   if (value === undefined) return { type: "reask" };
   return { type: "answer", answer: { ...step.planItem, value }, nextStep: checkin.step + 1 };
 }
 
-function parseScoreValue(raw: string, scale: CheckinRules["scale"]): number | undefined {
-  const score = parseScore(raw, scale.min, scale.max);
+function parseScoreValue(raw: string, { scale, words }: CheckinRules): number | undefined {
+  const score = parseScore(raw, scale.min, scale.max, words);
   return score.ok ? score.value : undefined;
 }
 

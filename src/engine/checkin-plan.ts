@@ -1,3 +1,4 @@
+import type { Wording } from "../prompts/render.js";
 import type { Instrument } from "../prompts/schema.js";
 import type { Checkin, PlanItem } from "../store/types.js";
 
@@ -33,7 +34,11 @@ export function stepRef(checkin: Pick<Checkin, "id" | "step">): string {
 
 export const CONSENT_REF = "consent";
 
-/** Where an open check-in stands, counting the comment as the last question. */
-export function progressOf(checkin: Pick<Checkin, "plan" | "step">): { position: number; count: number } {
-  return { position: Math.min(checkin.step, checkin.plan.length) + 1, count: checkin.plan.length + 1 };
+/**
+ * Where an open check-in stands, counted as the client sees it: "question 3 of 9" numbers the
+ * questions only (the intro's count), and the optional comment after them is named as such.
+ */
+export function progressOf(w: Wording, checkin: Pick<Checkin, "plan" | "step">): string {
+  if (checkin.step >= checkin.plan.length) return w.t("progress_comment");
+  return w.t("progress_question", { position: checkin.step + 1, count: checkin.plan.length });
 }

@@ -67,6 +67,7 @@ export async function continueCheckin(
     scale: instrument?.scale ?? { min: 0, max: 10 },
     choices: instrument?.choices,
     commentMaxLength: turn.deps.clinic.checkin.commentMaxLength,
+    words: w.pack.messages.words,
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   // The first message after a crisis message is not taken as the comment: the client sees the
@@ -77,15 +78,15 @@ export async function continueCheckin(
   switch (decision.type) {
     case "old_button":
       return turn.pressNotice(w.t("old_button"));
-    case "reask":
-      if (step.kind === "comment" || resume) return turn.reply(stepMessage(w, checkin, therapist));
-      if (instrument?.choices) {
-        const options = instrument.choices.map((c) => c.label.toLowerCase()).join(" / ");
-        return turn.replyText(w.t("choice_reask", { options }));
-      }
-      return turn.replyText(
-        w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 }),
-      );
+    case "reask": {
+      const question = stepMessage(w, checkin, therapist);
+      if (step.kind === "comment" || resume) return turn.reply(question);
+      // Said kindly, with the question and its buttons again, so the client need not scroll up.
+      const why = instrument?.choices
+        ? w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") })
+        : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+      return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
+    }
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.clinic.checkin.commentMaxLength }));
     case "answer": {

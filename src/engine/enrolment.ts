@@ -95,7 +95,7 @@ export async function answerConsent(
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
     return turn.pressNotice(w.t("old_button"));
   }
-  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text);
+  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text, w.pack.messages.words);
   if (!choice) return turn.replyText(w.t("consent_reask"));
   const version = w.consent.version;
   const therapist = await turn.tx.getPerson(therapistId);

@@ -36,7 +36,7 @@ export function clientStatusText(w: Wording, status: ClientStatus): string {
 }
 
 export function openText(w: Wording, open: Checkin): string {
-  return w.t("history_open", progressOf(open));
+  return w.t("history_open", { where: progressOf(w, open) });
 }
 
 /** `summary ALIAS`: every completed check-in with its totals, and a trend per instrument. */
@@ -51,7 +51,7 @@ export function historyText(
   if (checkins.length === 0) {
     lines.push(w.t("history_empty", { alias }));
   } else {
-    lines.push(w.t("history_title", { alias, count: checkins.length }));
+    lines.push(w.t("history_title", { alias, checkins: w.completedCheckins(checkins.length) }));
     checkins.forEach((c, i) => {
       lines.push(
         w.t("history_row", {

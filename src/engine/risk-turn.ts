@@ -1,6 +1,7 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import { canonicalWords, screenTokens } from "../clinical/risk-tokens.js";
 import { wordingFor } from "../prompts/render.js";
+import type { ChatWords } from "../prompts/schema.js";
 import type { Checkin, Client } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { afterCompletion } from "./checkin-complete.js";
@@ -210,15 +211,17 @@ export async function passOnToAlert(
     await followUp(turn, client, alert, text, false);
     return false;
   }
-  if (open && !atComment && answersQuestion(text)) return false;
+  if (open && !atComment && answersQuestion(text, turn.wording.pack.messages.words)) return false;
   await followUp(turn, client, alert, text);
   if (resume && open) await repeatQuestion(turn, client, open);
   return true;
 }
 
 /** A typed score or yes/no: an answer to the open question, not words for the alert. */
-function answersQuestion(text: string): boolean {
-  return parseScore(text, 0, 10).ok || /^(yes|no|y|n)$/i.test(text.trim());
+function answersQuestion(text: string, words: ChatWords): boolean {
+  // Only a plain yes or no counts: "ok" or "thanks" after a crisis message is a reply to it.
+  const said = text.trim().toLowerCase();
+  return parseScore(text, 0, 10, words).ok || [words.yes[0], words.no[0], "y", "n"].includes(said);
 }
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {

@@ -1,29 +1,62 @@
+import type { ChatWords } from "../prompts/schema.js";
+
 /**
- * Reads a typed score. Accepts "7", " 7 ", "7.5", "7,5" and "7/10"; anything else (words,
- * out-of-range numbers, more than one decimal, long pastes) is refused so the client is asked again.
+ * Reads a typed score as people type it: "7", " 7. ", "7.5", "7,5", "7/10", "7 out of 10", a
+ * number word of the client's language ("seven"), a keycap emoji ("7️⃣", "🔟"). A score has at
+ * most one decimal; anything else (other words, out-of-range numbers, "8.25", long pastes) is
+ * refused so the client is asked again.
  */
 export type ScoreInput = { ok: true; value: number } | { ok: false };
 
-const SCORE = /^(\d{1,2})(?:[.,](\d))?(?:\s*\/\s*(\d{1,2}))?$/;
+type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
 
-export function parseScore(text: string, min: number, max: number): ScoreInput {
-  if (text.length > 20) return { ok: false };
-  const match = SCORE.exec(text.trim());
-  if (!match) return { ok: false };
-  const [, whole, tenth, outOf] = match;
-  if (outOf !== undefined && Number(outOf) !== max) return { ok: false };
-  const value = Number(whole) + (tenth ? Number(tenth) / 10 : 0);
-  if (value < min || value > max) return { ok: false };
+const SCORE = /^(\d{1,2})(?:[.,](\d))?$/;
+const KEYCAP = /^([0-9])\uFE0F?\u20E3$/u;
+const KEYCAP_TEN = "\u{1F51F}";
+
+/** The words in lower case with trailing punctuation and surrounding space removed. */
+export function plainWords(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?]+$/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+function oneNumber(raw: string, words: NumberWords | undefined): number | undefined {
+  const text = raw.trim();
+  if (text === KEYCAP_TEN) return 10;
+  const keycap = KEYCAP.exec(text);
+  if (keycap) return Number(keycap[1]);
+  const digits = SCORE.exec(text);
+  if (digits) return Number(digits[1]) + (digits[2] ? Number(digits[2]) / 10 : 0);
+  const index = words?.numbers.findIndex((w) => w.toLowerCase() === text.toLowerCase()) ?? -1;
+  return index >= 0 ? index : undefined;
+}
+
+export function parseScore(text: string, min: number, max: number, words?: NumberWords): ScoreInput {
+  if (text.length > 30) return { ok: false };
+  const plain = plainWords(text);
+  // "7/10" or "7 out of 10": the scale named must be this question's.
+  const outOf = ["/", ...(words?.out_of ?? []).map((w) => ` ${w.toLowerCase()} `)].find((sep) =>
+    plain.includes(sep),
+  );
+  let score: string = plain;
+  if (outOf) {
+    const [left = "", right = ""] = plain.split(outOf);
+    if (oneNumber(right, words) !== max) return { ok: false };
+    score = left;
+  }
+  const value = oneNumber(score, words);
+  if (value === undefined || value < min || value > max) return { ok: false };
   return { ok: true, value };
 }
 
-/** Yes/no for consent; the choice values are "yes" and "no". */
-export function parseYesNo(text: string): "yes" | "no" | undefined {
-  const word = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, "");
-  if (["yes", "y", "yes, i agree", "i agree", "agree", "ok", "okay"].includes(word)) return "yes";
-  if (["no", "n", "no, thanks", "no thanks", "no thank you"].includes(word)) return "no";
+/** Yes or no in the words of the client's language (consent, confirmations). */
+export function parseYesNo(text: string, words: Pick<ChatWords, "yes" | "no">): "yes" | "no" | undefined {
+  const said = plainWords(text);
+  if (words.yes.some((w) => w.toLowerCase() === said)) return "yes";
+  if (words.no.some((w) => w.toLowerCase() === said)) return "no";
   return undefined;
 }

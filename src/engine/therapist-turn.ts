@@ -165,7 +165,9 @@ async function discharge(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const ended = await turn.tx.endEpisode(client.personId, turn.now);
   if (!ended) return turn.replyText(w.t("discharge_none", { alias: client.alias }));
-  await turn.replyText(w.t("discharge_ok", { alias: client.alias, count: ended.completed }));
+  await turn.replyText(
+    w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) }),
+  );
 }
 
 async function invite(turn: Turn, therapistId: number, allArgs: readonly string[]): Promise<void> {
@@ -204,7 +206,7 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
   if (!reachable) return turn.replyText(w.t("client_not_reachable", { alias: client.alias }));
   const open = await turn.tx.openCheckin(client.personId);
   if (open) {
-    return turn.replyText(w.t("checkin_already_open", { alias: client.alias, ...progressOf(open) }));
+    return turn.replyText(w.t("checkin_already_open", { alias: client.alias, where: progressOf(w, open) }));
   }
   const sent = await sendCheckin(turn, client);
   await turn.replyText(

@@ -27,6 +27,12 @@ export class Wording {
     return fill(this.pack.messages.messages[key], (vars[0] ?? {}) as Record<string, string | number>);
   }
 
+  /** "1 completed check-in", "3 completed check-ins": the language's plural rule picks the form. */
+  completedCheckins(count: number): string {
+    const one = new Intl.PluralRules(this.pack.language).select(count) === "one";
+    return this.t(one ? "completed_checkins_one" : "completed_checkins_other", { count });
+  }
+
   instrument(id: string): Instrument {
     const found = this.pack.instruments.get(id) ?? this.fallbackPack.instruments.get(id);
     if (!found) throw new RapportError(`no instrument "${id}" in prompts`, "prompt_instrument");

@@ -122,6 +122,29 @@ const messageShape = Object.fromEntries(
 
 export const CONSENT_VARS = ["therapist", "clinic", "crisis"] as const;
 
+const phrases = z.array(text).min(1);
+
+/**
+ * The words people type, in one language: control words (stop, start, help, mydata, forget, each
+ * with its slash form), yes and no for confirmations, the numbers 0 to 10 written out, and the
+ * words of "7 out of 10". Matched without case and trailing punctuation.
+ */
+export const chatWordsSchema = z
+  .object({
+    stop: phrases,
+    start: phrases,
+    help: phrases,
+    mydata: phrases,
+    forget: phrases,
+    yes: phrases,
+    no: phrases,
+    numbers: z.array(text).length(11, "numbers: the words for 0 to 10, eleven of them"),
+    out_of: phrases,
+  })
+  .strict();
+
+export type ChatWords = z.infer<typeof chatWordsSchema>;
+
 /** All client- and therapist-facing wording in one language (prompts/<language>/messages.yaml). */
 export const messagesSchema = z
   .object({
@@ -133,6 +156,7 @@ export const messagesSchema = z
       })
       .strict(),
     messages: z.object(messageShape).strict(),
+    words: chatWordsSchema,
   })
   .strict();
 

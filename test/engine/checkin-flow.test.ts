@@ -140,7 +140,7 @@ describe("the check-in loop through the engine", () => {
     expect(help[0]?.message.text).toContain("TEST CRISIS TEXT");
     expect(help[1]?.message.text).toContain("2/9");
     const again = await c.say("rivera", "/checkin alex");
-    expect(again[0]?.message.text).toContain("already has a check-in open (at question 2 of 10)");
+    expect(again[0]?.message.text).toContain("already has a check-in open (at question 2 of 9)");
     expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(1);
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseScore, parseYesNo } from "../../src/engine/score-input.js";
+import { loadPrompts } from "../../src/prompts/load.js";
+import { PROMPTS_DIR } from "../helpers/conversation.js";
+
+/** The English pack's words, as shipped. */
+const WORDS = (() => {
+  const pack = loadPrompts(PROMPTS_DIR).languages.get("en");
+  if (!pack) throw new Error("no English prompts");
+  return pack.messages.words;
+})();
 
 describe("parseScore on a 0 to 10 scale", () => {
   it.each([
@@ -15,8 +24,23 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["10.0", 10],
     ["0.1", 0.1],
     ["\t8\n", 8],
+    ["7.", 7],
+    ["8!", 8],
+    ["seven", 7],
+    ["Seven.", 7],
+    ["zero", 0],
+    ["TEN", 10],
+    ["7 out of 10", 7],
+    ["7 Out Of 10!", 7],
+    ["7 of 10", 7],
+    ["seven out of ten", 7],
+    ["7.5 out of 10", 7.5],
+    ["7\uFE0F\u20E3", 7],
+    ["7\u20E3", 7],
+    ["0\uFE0F\u20E3", 0],
+    ["\u{1F51F}", 10],
   ])("accepts %j as %d", (text, value) => {
-    expect(parseScore(text, 0, 10)).toEqual({ ok: true, value });
+    expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: true, value });
   });
 
   it.each([
@@ -32,13 +56,16 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["a 5,000-digit paste", "7".repeat(5000)],
     ["trailing letters", "7abc"],
     ["two numbers", "3 4"],
-    ["a trailing dot", "7."],
     ["a leading dot", ".5"],
     ["three digits", "100"],
     ["a missing denominator", "7/"],
     ["non-ASCII digits", "٧"],
+    ["out of another scale", "7 out of 5"],
+    ["a word out of the scale", "seven out of eleven"],
+    ["a sentence around a number", "i guess about 7"],
+    ["two decimals out of 10", "8.25/10"],
   ])("refuses %s (%j)", (_label, text) => {
-    expect(parseScore(text, 0, 10)).toEqual({ ok: false });
+    expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: false });
   });
 
   it("uses the scale it is given for the range and the denominator", () => {
@@ -53,21 +80,18 @@ describe("parseYesNo", () => {
   it.each(["yes", "Yes", "YES!", "y", "Yes, I agree", "I agree.", "agree", "ok", "Okay", "  yes  "])(
     "reads %j as yes",
     (text) => {
-      expect(parseYesNo(text)).toBe("yes");
+      expect(parseYesNo(text, WORDS)).toBe("yes");
     },
   );
 
   it.each(["no", "No.", "n", "No, thanks", "no thanks", "No thank you!", " NO "])(
     "reads %j as no",
     (text) => {
-      expect(parseYesNo(text)).toBe("no");
+      expect(parseYesNo(text, WORDS)).toBe("no");
     },
   );
 
-  it.each(["", "   ", "maybe", "yes please", "nope", "7", "yes no", "👍"])(
-    "does not guess for %j",
-    (text) => {
-      expect(parseYesNo(text)).toBeUndefined();
-    },
-  );
+  it.each(["", "   ", "maybe", "7", "yes no", "👍", "yes but no"])("does not guess for %j", (text) => {
+    expect(parseYesNo(text, WORDS)).toBeUndefined();
+  });
 });

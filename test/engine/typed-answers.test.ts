@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+/** Answers as people type them, re-asking with the question again, and counts that agree. */
+let c: Conversation;
+afterEach(() => c.close());
+
+function answers(): number[] {
+  return (
+    c.store.connection.prepare("SELECT value FROM answers ORDER BY answered_at, item").all() as {
+      value: number;
+    }[]
+  ).map((r) => r.value);
+}
+
+describe("typed answers", () => {
+  it("takes number words, 'out of 10', keycaps and a trailing dot as the numbers they are", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const typed of [
+      "seven",
+      "7 out of 10",
+      "7\uFE0F\u20E3",
+      "\u{1F51F}",
+      "Six.",
+      "5/10",
+      "4,5",
+      "three",
+    ]) {
+      const [reply] = await c.say("alex", typed);
+      expect(reply?.message.text, typed).not.toMatch(/^Sorry/);
+    }
+    // Answered within the same test millisecond: compared as a set of values.
+    expect(answers().sort((a, b) => a - b)).toEqual([3, 4.5, 5, 6, 7, 7, 7, 10]);
+  });
+
+  it("re-asks '8.25' saying exactly what it takes, with the question and its buttons again", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const [reask] = await c.say("alex", "8.25");
+    expect(reask?.message.text).toMatch(
+      /^Sorry, I can only use a number from 0 to 10 here, with at most one decimal/,
+    );
+    expect(reask?.message.text).toContain("1/9.");
+    expect(reask?.message.choices?.map((ch) => ch.label)).toEqual(
+      Array.from({ length: 11 }, (_, i) => String(i)),
+    );
+    expect(answers()).toEqual([]);
+  });
+
+  it("counts as the client sees it: the intro's 9 questions, 'question 2 of 9', the comment by name, '1 completed check-in'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const [intro] = await c.say("rivera", "checkin alex");
+    const toClient = c.delivered.filter((d) => d.externalId === "alex").map((d) => d.message.text);
+    expect(toClient.join("\n")).toContain("9 quick questions");
+    expect(intro?.message.text).toBeDefined();
+    await c.say("alex", "8");
+    const [open] = await c.say("rivera", "checkin alex");
+    expect(open?.message.text).toContain("(at question 2 of 9)");
+    for (const v of [8, 8, 8, 6, 6, 6, 6, "no"]) await c.say("alex", String(v));
+    const [atComment] = await c.say("rivera", "checkin alex");
+    expect(atComment?.message.text).toContain("(at the comment, after the last question)");
+    await c.say("alex", "skip");
+    await c.say("rivera", "discharge alex");
+    expect(c.lastTo("rivera").message.text).toContain("after 1 completed check-in.");
+  });
+});
