@@ -100,6 +100,13 @@ export const clinicConfigSchema = z
       perRecipientPerSecond: z.number().positive().optional(),
       overallPerSecond: z.number().positive().optional(),
     }),
+    limits: section({
+      /**
+       * Messages one sender may have handled in a minute; more are dropped with one notice
+       * (src/engine/flood-limit.ts), never a possible risk disclosure. Raised by a benchmark.
+       */
+      messagesPerMinute: z.number().int().min(10).max(100_000).default(30),
+    }),
     risk: section({
       /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */
       safetyQuestion: z.boolean().default(true),

@@ -5,6 +5,7 @@ import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { runDueSteps } from "./due-steps.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
+import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
 import { issueCode } from "./issue-code.js";
 import { type EscalationPass, escalateDue } from "./risk-escalation.js";
 import { screenInput } from "./risk-screening.js";
@@ -24,7 +25,8 @@ export interface DuePass extends EscalationPass {
 }
 
 export interface HandleResult {
-  status: "processed" | "duplicate";
+  /** dropped: over a flood limit (flood-limit.ts); acknowledged, nothing stored. */
+  status: "processed" | "duplicate" | "dropped";
   /** A short notice about a press, when the event's platform answers presses itself. */
   notice?: string;
 }
@@ -35,22 +37,47 @@ export interface HandleResult {
  * send are written in one transaction, so a duplicate does nothing and a crash loses nothing.
  */
 export class Engine {
+  /** In memory, per process: flood limits keep one sender from filling the database. */
+  private readonly flood: FloodLimiter;
+
   constructor(
     private readonly store: Store,
     readonly deps: EngineDeps,
     /** Called after a commit that queued messages, to wake the delivery worker. */
     private readonly onQueued: () => void = () => {},
-  ) {}
+  ) {
+    this.flood = new FloodLimiter({ ...FLOOD_LIMITS, perWindow: deps.clinic.limits.messagesPerMinute });
+  }
 
   async handle(event: InboundEvent): Promise<HandleResult> {
-    const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
-      const now = this.deps.clock.now().toISOString();
-      if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
-      const turn = new Turn(this.deps, tx, event, now);
-      await route(turn);
-      return { status: "processed", notice: turn.notice };
-    });
-    if (result.status === "processed") this.onQueued();
+    let queued = false;
+    let told = false;
+    const result = await this.store
+      .transaction(async (tx): Promise<HandleResult> => {
+        const at = this.deps.clock.now();
+        const now = at.toISOString();
+        // Decided before anything is written: a dropped event leaves no row.
+        const admission = await admit(this.flood, tx, this.deps, event, at.getTime());
+        if (admission === "drop") return { status: "dropped" };
+        if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
+        const turn = new Turn(this.deps, tx, event, now);
+        queued = true;
+        if (admission === "notice") {
+          await floodNotice(turn);
+          return { status: "dropped" };
+        }
+        await route(turn);
+        // Marked here, inside the queue of transactions, so the sender's next message sees it.
+        told = turn.toldHowToStart;
+        if (told) this.flood.tellingHowToStart(senderKey(event.channel, event.sender.id), at.getTime());
+        return { status: "processed", notice: turn.notice };
+      })
+      .catch((error: unknown) => {
+        // Rolled back: the answer was never queued, so a redelivery may still get it.
+        if (told) this.flood.forgetHowToStart(senderKey(event.channel, event.sender.id));
+        throw error;
+      });
+    if (queued) this.onQueued();
     return result;
   }
 
@@ -60,10 +87,14 @@ export class Engine {
    */
   async greet(event: InboundEvent): Promise<HandleResult> {
     const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
-      const now = this.deps.clock.now().toISOString();
+      const at = this.deps.clock.now();
+      const now = at.toISOString();
+      const key = senderKey(event.channel, event.sender.id);
+      const known = await tx.findIdentity(event.channel, event.sender.id);
+      // Someone new is told how to start once an hour, however often the app is installed.
+      if (!known && this.flood.toldHowToStart(key, at.getTime())) return { status: "dropped" };
       if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
       const turn = new Turn(this.deps, tx, event, now);
-      const known = await tx.findIdentity(event.channel, event.sender.id);
       if (known) {
         await tx.saveIdentity(
           { ...known, address: event.address, locale: event.sender.locale ?? known.locale },
@@ -71,6 +102,7 @@ export class Engine {
         );
       } else {
         await turn.replyText(turn.wording.t("unknown_sender"));
+        this.flood.tellingHowToStart(key, at.getTime());
       }
       return { status: "processed" };
     });
@@ -182,6 +214,8 @@ async function route(turn: Turn): Promise<void> {
     if (screenInput(turn)) return crisisForStranger(turn);
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
     if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
+    // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
+    turn.toldHowToStart = true;
     return turn.replyText(turn.wording.t("unknown_sender"));
   }
   // Keep the reply address and language fresh: platforms move conversations and users change settings.
@@ -197,6 +231,17 @@ async function route(turn: Turn): Promise<void> {
   if (turn.person.role === "therapist") return therapistTurn(turn, turn.person.id, parsed);
   const client = await tx.getClient(turn.person.id);
   if (client) return clientTurn(turn, client, parsed);
+}
+
+/** The one notice of a flood: to the sender's own conversation, in their language. */
+async function floodNotice(turn: Turn): Promise<void> {
+  const known = await turn.tx.findIdentity(turn.event.channel, turn.event.sender.id);
+  const person = known ? await turn.tx.getPerson(known.personId) : undefined;
+  if (known && person) {
+    turn.identity = { ...known, address: turn.event.address };
+    turn.person = person;
+  }
+  await turn.replyText(turn.wording.t("flood_notice"));
 }
 
 async function crisisForStranger(turn: Turn): Promise<void> {

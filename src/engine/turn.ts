@@ -29,6 +29,8 @@ export class Turn {
   person: Person | undefined;
   /** A short notice about a press, for platforms that answer presses themselves. */
   notice: string | undefined;
+  /** An unknown sender got the "how to start" answer: the flood limit allows one an hour. */
+  toldHowToStart = false;
 
   constructor(
     readonly deps: EngineDeps,

@@ -189,4 +189,38 @@ describe("hostile input, every channel", () => {
       expect(log.includes(secret), secret).toBe(false);
     }
   });
+
+  it("answers a stranger's flood of 100 messages once, storing one inbound and one outbox row", async () => {
+    const STRANGER = 735917299;
+    const db = new Database(env.RAPPORT_DB ?? "", { readonly: true });
+    const rows = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const before = { inbound: rows("inbound_events"), outbox: rows("outbox") };
+    const message = (i: number) =>
+      JSON.stringify({
+        update_id: 50_000 + i,
+        message: {
+          message_id: 50_000 + i,
+          date: 0,
+          from: { id: STRANGER, is_bot: false, first_name: "s" },
+          chat: { id: STRANGER, type: "private" },
+          text: `hello ${i}`,
+        },
+      });
+    // In bursts of 20 at once, as a flood arrives: every one acknowledged with 200.
+    for (let burst = 0; burst < 5; burst++) {
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, (_, k) => post("/telegram", message(burst * 20 + k), tgHeaders)),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    }
+    await telegram.waitFor(() => telegram.textsTo(STRANGER).length === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(telegram.textsTo(STRANGER)).toHaveLength(1);
+    expect(telegram.textsTo(STRANGER)[0]).toContain("start CODE");
+    expect(rows("inbound_events") - before.inbound).toBe(1);
+    expect(rows("outbox") - before.outbox).toBe(1);
+    db.close();
+    expect(server.child.exitCode).toBeNull();
+  });
 });

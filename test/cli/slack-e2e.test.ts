@@ -304,8 +304,9 @@ describe("Slack through rapport serve (Socket Mode)", () => {
       expect(fake.textsTo(dm(ALEX))[0]).toContain("start CODE");
       await fake.waitFor(() => fake.acks.includes("env-1"));
       // Slack delivers again when an ack is late: the same event id does nothing the second time.
-      fake.pushEnvelope("env-2", "events_api", JSON.parse(messageEvent(ALEX, "hello").body));
-      const again = messageEvent(ALEX, "hello again");
+      // (Codes, not more hellos: a stranger is told how to start once an hour, the rest dropped.)
+      fake.pushEnvelope("env-2", "events_api", JSON.parse(messageEvent(ALEX, "start AAAA-BBBB-CCCC").body));
+      const again = messageEvent(ALEX, "start AAAA-BBBB-CCCD");
       const body = JSON.parse(again.body) as { event_id: string };
       fake.pushEnvelope("env-3", "events_api", body);
       fake.pushEnvelope("env-4", "events_api", body);

@@ -1,0 +1,230 @@
+import { createHash } from "node:crypto";
+import type { InboundEvent } from "../model.js";
+import type { Tx } from "../store/types.js";
+import { parseChatWord } from "./chat-words.js";
+import { stepOf } from "./checkin-plan.js";
+import { SEEN_WORD } from "./risk-alerts.js";
+import { catalogRiskScreen } from "./risk-screening.js";
+import type { EngineDeps } from "./turn.js";
+
+/**
+ * Flood limits: one sender must not be able to fill the outbox and the inbound_events table.
+ * - someone rapport does not know gets the "how to start" answer at most once an hour; what they
+ *   send after it that would get the same answer is dropped;
+ * - anyone has at most `perWindow` messages a window processed; the rest are dropped, and they get
+ *   one notice per flood (a flood ends after a whole window without a drop).
+ * A dropped message is acknowledged (the platform gets its 200) and leaves no row at all. Nothing
+ * safety-critical is ever dropped: whatever the risk screen flags, a therapist's "seen N", and a
+ * client's words while their alert is open, their safety question is pending, or their check-in
+ * is at its safety question.
+ */
+export interface FloodLimits {
+  /** Messages processed per sender in any window of `windowMs`. */
+  perWindow: number;
+  windowMs: number;
+  /** An unknown sender is told how to start at most once in this time. */
+  strangerMs: number;
+  /** Senders remembered at most; past it the least recently seen is forgotten. */
+  maxSenders: number;
+}
+
+export const FLOOD_LIMITS: FloodLimits = {
+  perWindow: 30,
+  windowMs: 60_000,
+  strangerMs: 60 * 60_000,
+  maxSenders: 10_000,
+};
+
+interface SenderState {
+  /** Times of the messages processed in the current window, oldest first; at most perWindow. */
+  processed: number[];
+  /** The last message dropped for the rate: a flood goes on while drops come within a window. */
+  lastDrop: number | undefined;
+  /** When this sender, unknown, was last told how to start. */
+  strangerAt: number | undefined;
+  /** After this the state says nothing any more and can go. */
+  expires: number;
+}
+
+/**
+ * The decisions, without I/O: times come in as milliseconds from the engine's clock. Memory is
+ * bounded: a sender's state goes once it expires (checked from the least recently seen end, a few
+ * per call), and past `maxSenders` the least recently seen goes first, so a spray of made-up
+ * sender ids costs at most maxSenders small entries. Keys are hashes of channel and sender id,
+ * fixed in size whatever a platform sends as an id.
+ */
+export class FloodLimiter {
+  private readonly senders = new Map<string, SenderState>();
+
+  constructor(readonly limits: FloodLimits = FLOOD_LIMITS) {}
+
+  /** How many senders are remembered. */
+  get size(): number {
+    return this.senders.size;
+  }
+
+  /** True when the sender already had `perWindow` messages processed in the window ending now. */
+  full(key: string, now: number): boolean {
+    const state = this.peek(key, now);
+    if (!state) return false;
+    return this.recent(state, now).length >= this.limits.perWindow;
+  }
+
+  /** Counts a message as processed; call it only when not full (safety-critical input is not counted). */
+  count(key: string, now: number): void {
+    const state = this.touch(key, now);
+    const recent = this.recent(state, now);
+    if (recent.length >= this.limits.perWindow) recent.shift();
+    recent.push(now);
+    state.processed = recent;
+    this.extend(state, now + this.limits.windowMs);
+  }
+
+  /** A message over the limit is dropped: "notice" for the first of a flood, "drop" for the rest. */
+  drop(key: string, now: number): "notice" | "drop" {
+    const state = this.touch(key, now);
+    const flooding = state.lastDrop !== undefined && now - state.lastDrop < this.limits.windowMs;
+    state.lastDrop = now;
+    this.extend(state, now + this.limits.windowMs);
+    return flooding ? "drop" : "notice";
+  }
+
+  /** True when the sender was told how to start less than `strangerMs` ago. */
+  toldHowToStart(key: string, now: number): boolean {
+    const at = this.peek(key, now)?.strangerAt;
+    return at !== undefined && now - at < this.limits.strangerMs && now >= at;
+  }
+
+  /** The sender, unknown, was told how to start now. */
+  tellingHowToStart(key: string, now: number): void {
+    const state = this.touch(key, now);
+    state.strangerAt = now;
+    this.extend(state, now + this.limits.strangerMs);
+  }
+
+  /** The answer was not sent after all (its transaction failed): the sender may be told again. */
+  forgetHowToStart(key: string): void {
+    const state = this.senders.get(key);
+    if (state) state.strangerAt = undefined;
+  }
+
+  private recent(state: SenderState, now: number): number[] {
+    const since = now - this.limits.windowMs;
+    return state.processed.filter((t) => t > since && t <= now);
+  }
+
+  private peek(key: string, now: number): SenderState | undefined {
+    this.prune(now);
+    return this.senders.get(key);
+  }
+
+  /** The sender's state, made the most recently seen (a Map keeps insertion order). */
+  private touch(key: string, now: number): SenderState {
+    this.prune(now);
+    let state = this.senders.get(key);
+    if (state) this.senders.delete(key);
+    else state = { processed: [], lastDrop: undefined, strangerAt: undefined, expires: now };
+    this.senders.set(key, state);
+    while (this.senders.size > this.limits.maxSenders) {
+      const oldest = this.senders.keys().next().value as string;
+      this.senders.delete(oldest);
+    }
+    return state;
+  }
+
+  private extend(state: SenderState, until: number): void {
+    state.expires = Math.max(state.expires, until);
+  }
+
+  /** Forgets expired senders from the least recently seen end, a few at a time. */
+  private prune(now: number): void {
+    let checked = 0;
+    for (const [key, state] of this.senders) {
+      if (checked++ >= 8 || state.expires > now) return;
+      this.senders.delete(key);
+    }
+  }
+}
+
+/** A sender as the limiter knows them: a hash of channel and id, never the id itself. */
+export function senderKey(channel: string, senderId: string): string {
+  return createHash("sha256").update(channel).update("\u0000").update(senderId).digest("base64");
+}
+
+function inputText(event: InboundEvent): string {
+  return event.input.kind === "text" ? event.input.text : event.input.value;
+}
+
+/**
+ * What an unknown sender's message gets in a direct chat (engine.ts `route` decides the same way):
+ * the crisis text, an enrolment or link attempt, or the "how to start" answer.
+ */
+export function strangerAnswer(deps: EngineDeps, event: InboundEvent): "crisis" | "code" | "how_to_start" {
+  const text = inputText(event);
+  if (catalogRiskScreen(deps.catalog).screen(text)) return "crisis";
+  const word = parseChatWord(text)?.word;
+  if (word === "start" || word === "link") return "code";
+  return "how_to_start";
+}
+
+export type Admission = "process" | "notice" | "drop";
+
+/**
+ * Whether an inbound event is handled, dropped, or dropped with the flood notice. Called inside
+ * the event's transaction, before anything is written, so a dropped event leaves no row (the
+ * transaction commits having written nothing): it may read, never write. Inside rather than
+ * before it, because the decision needs to know whether the sender is known, and the stored
+ * identity is the truth about that across processes (`rapport console` beside `rapport serve`)
+ * and after an erasure, which an in-memory set of known senders would not be; and because
+ * transactions run one at a time, so two messages of one stranger arriving together cannot both
+ * be told how to start. The reads are made only for a sender already over a limit, so an
+ * ordinary message costs no extra query; a dropped one costs a transaction with a read or two.
+ */
+export async function admit(
+  limiter: FloodLimiter,
+  tx: Tx,
+  deps: EngineDeps,
+  event: InboundEvent,
+  now: number,
+): Promise<Admission> {
+  const key = senderKey(event.channel, event.sender.id);
+  if (limiter.full(key, now)) {
+    if (await safetyCritical(tx, deps, event)) return "process";
+    const verdict = limiter.drop(key, now);
+    // In a group the notice would be said in front of others: there the rest is dropped quietly.
+    return verdict === "notice" && event.direct ? "notice" : "drop";
+  }
+  if (event.direct && limiter.toldHowToStart(key, now)) {
+    const known = await tx.findIdentity(event.channel, event.sender.id);
+    if (!known && strangerAnswer(deps, event) === "how_to_start") return "drop";
+  }
+  limiter.count(key, now);
+  return "process";
+}
+
+/**
+ * Input that must reach the risk path even from a sender over the limit: anything the risk
+ * screen flags; a therapist's "seen N" (typed or the alert's button); and anything from a client
+ * whose alert is open (it goes to the therapist with the alert), whose safety question waits for
+ * an answer, or whose check-in stands at a question that raises risk (the safety question).
+ */
+async function safetyCritical(tx: Tx, deps: EngineDeps, event: InboundEvent): Promise<boolean> {
+  const text = inputText(event);
+  if (catalogRiskScreen(deps.catalog).screen(text)) return true;
+  const identity = await tx.findIdentity(event.channel, event.sender.id);
+  if (!identity) return false;
+  const person = await tx.getPerson(identity.personId);
+  if (!person) return false;
+  if (person.role === "therapist") return parseChatWord(text)?.word === SEEN_WORD;
+  const client = await tx.getClient(person.id);
+  if (!client) return false;
+  if (await tx.openRiskAlert(client.personId)) return true;
+  if (await tx.pendingConcern(client.personId)) return true;
+  const open = client.status === "active" ? await tx.openCheckin(client.personId) : undefined;
+  const step = open ? stepOf(open) : undefined;
+  if (step?.kind !== "item") return false;
+  const { instrument, item } = step.planItem;
+  return [...deps.catalog.languages.values()].some(
+    (pack) => pack.instruments.get(instrument)?.riskItem?.item === item,
+  );
+}
