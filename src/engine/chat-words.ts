@@ -1,3 +1,6 @@
+import type { ChatWords } from "../prompts/schema.js";
+import { plainWords } from "./score-input.js";
+
 /**
  * Reads a chat word and its arguments from a message. The same words work on every platform,
  * with or without a leading slash, and Telegram's "/start@botname CODE" form.
@@ -33,11 +36,23 @@ export interface ParsedWord {
   args: string[];
 }
 
-export function parseChatWord(text: string): ParsedWord | undefined {
+/** The client words a language pack names in its own words ("pause", "my data", "stopp"). */
+const LOCAL_WORDS = ["stop", "start", "help", "mydata", "forget"] as const;
+
+/**
+ * The chat word of a message: rapport's own words (with or without a slash) with their
+ * arguments, or a whole message that is one of the language's own control words ("my data",
+ * "pause", "/pause") with none.
+ */
+export function parseChatWord(text: string, words?: ChatWords): ParsedWord | undefined {
   const parts = text.trim().split(/\s+/);
   const head = (parts[0] ?? "").replace(/^\//, "").replace(/@\w+$/, "").toLowerCase();
-  if (!ALL_WORDS.has(head)) return undefined;
-  return { word: head as ChatWord, args: parts.slice(1).filter((p) => p.length > 0) };
+  if (ALL_WORDS.has(head))
+    return { word: head as ChatWord, args: parts.slice(1).filter((p) => p.length > 0) };
+  if (!words) return undefined;
+  const said = plainWords(text.trim().replace(/^\//, "").replace(/@\w+$/, ""));
+  const word = LOCAL_WORDS.find((w) => words[w].some((phrase) => phrase.toLowerCase() === said));
+  return word ? { word, args: [] } : undefined;
 }
 
 export function isTherapistWord(word: ChatWord): boolean {

@@ -11,12 +11,15 @@ export const SAFETY_INSTRUMENT = "safety";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
- * client agreed, asks for consent again first (undefined: no check-in yet).
+ * client agreed, asks for consent again first (undefined: no check-in yet). Every check-in, sent
+ * by hand or by the schedule, gets its reminder and its expiry, so none stays open for weeks.
+ * `by`: who asked, as the intro says it (the therapist by hand, or the schedule).
  */
 export async function sendCheckin(
   turn: Turn,
   client: Client,
   only?: readonly string[],
+  by: "therapist" | "schedule" = "therapist",
 ): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
   const { clinic } = turn.deps;
@@ -42,11 +45,16 @@ export async function sendCheckin(
     turn.now,
   );
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const intro = by === "schedule" ? "checkin_intro_scheduled" : "checkin_intro";
   await turn.send(client.personId, {
     kind: "info",
-    text: w.t("checkin_intro", { therapist, count: checkin.plan.length }),
+    text: w.t(intro, { therapist, count: checkin.plan.length }),
   });
   await turn.send(client.personId, stepMessage(w, checkin, therapist));
+  const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();
+  const { reminderAfterHours, expireAfterHours } = clinic.schedule;
+  await turn.tx.addJob("reminder", client.personId, at(reminderAfterHours), turn.now, checkin.id);
+  await turn.tx.addJob("expire", client.personId, at(expireAfterHours), turn.now, checkin.id);
   return checkin;
 }
 

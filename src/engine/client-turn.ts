@@ -32,6 +32,8 @@ export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord 
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
+  // Paused: the open check-in is kept as it is, not answered further, until "start".
+  if (open && client.pausedAt) return turn.replyText(w.t("paused_hold"));
   if (open) return continueCheckin(turn, client, open, input, resume);
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
@@ -50,7 +52,9 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
         // "start" alone resumes paused check-ins; the therapist hears of it once.
         if (parsed.args.length === 0 && (await turn.tx.setPaused(client.personId, null))) {
           await turn.replyText(w.t("resumed_ok"));
-          return tellTherapist(turn, client, "client_resumed");
+          await tellTherapist(turn, client, "client_resumed");
+          // A check-in the pause interrupted goes on where it stopped.
+          return repeatPending(turn, { ...client, pausedAt: null });
         }
         const therapist = await turn.tx.getPerson(client.therapistId);
         return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));

@@ -68,6 +68,8 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   const open = await tx.openCheckin(client.personId);
   if (job.kind === "reminder") {
     if (!open || open.id !== job.checkinId) return "already finished";
+    // Paused: no reminder; the check-in waits for "start" or its expiry, whichever comes first.
+    if (client.pausedAt) return "paused by the client";
     if (await postponedForQuiet(turn, job, client)) return "postponed";
     const w = await personWording(tx, deps, client.personId);
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
@@ -77,22 +79,15 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   }
   if (client.pausedAt) return "paused by the client";
   if (await onHoliday(turn, client)) return "holiday";
-  if (open) return "a check-in is already open";
   if (!(await tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt)) return "unreachable";
   if (await postponedForQuiet(turn, job, client)) return "postponed";
+  // An older check-in still open gives way to the new session's: it is expired (the digest lists
+  // it), and the new one is sent.
+  const expired = open ? await tx.expireCheckin(open.id, turn.now) : false;
   const instruments = job.kind === "checkin" ? undefined : INSTRUMENTS[job.kind];
-  const checkin = await sendCheckin(turn, client, instruments);
+  const checkin = await sendCheckin(turn, client, instruments, "schedule");
   if (!checkin) return "asked for consent again first";
-  const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();
-  await tx.addJob(
-    "reminder",
-    client.personId,
-    at(deps.clinic.schedule.reminderAfterHours),
-    turn.now,
-    checkin.id,
-  );
-  await tx.addJob("expire", client.personId, at(deps.clinic.schedule.expireAfterHours), turn.now, checkin.id);
-  return "sent";
+  return expired ? "sent; the open check-in expired" : "sent";
 }
 
 /** Check-ins and reminders wait for the morning in the client's zone; urgent messages never come here. */

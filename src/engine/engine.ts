@@ -188,7 +188,10 @@ export class Engine {
 async function route(turn: Turn): Promise<void> {
   const { event, tx } = turn;
   // A button can carry a chat word too ("seen 12" on an urgent alert).
-  const parsed = parseChatWord(event.input.kind === "text" ? event.input.text : event.input.value);
+  const parsed = parseChatWord(
+    event.input.kind === "text" ? event.input.text : event.input.value,
+    turn.wording.pack.messages.words,
+  );
   // Health data never goes to a group: there, rapport only points to a direct conversation.
   // A disclosure in a group still counts: a client's goes the whole risk path, privately.
   if (!event.direct) {

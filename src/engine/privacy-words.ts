@@ -1,9 +1,8 @@
 import type { Client, ClientData } from "../store/types.js";
+import { eraseAnswer, stillWaiting } from "./confirmations.js";
 import { formatDate } from "./dates.js";
 import type { Turn } from "./turn.js";
 
-/** A forget request waits this long for its confirmation. */
-const CONFIRM_WINDOW_MS = 15 * 60_000;
 export const FORGET_REF = "forget";
 const ERASE = "erase";
 const KEEP = "keep";
@@ -24,23 +23,37 @@ export async function requestForget(turn: Turn, client: Client): Promise<void> {
 }
 
 /**
- * The answer to the forget question, if this input is one (a press, or "erase"/"keep" typed
- * within the window). Returns false when the input is something else.
+ * The answer to the forget question while it waits: the button, its label ("Erase everything"),
+ * or yes erases; "Keep my data" or no keeps; anything else cancels, said in one line, and then
+ * goes on as what it is (false). Nothing is erased on a guess.
  */
 export async function answerForget(turn: Turn, client: Client): Promise<boolean> {
   const input = turn.event.input;
-  const value = (input.kind === "choice" ? input.value : input.text).trim().toLowerCase();
-  const pressed = input.kind === "choice" && input.ref === FORGET_REF;
-  if (!pressed && value !== ERASE && value !== KEEP) return false;
   const requested = await turn.tx.forgetRequestedAt(client.personId);
-  if (!requested || Date.parse(turn.now) - Date.parse(requested) > CONFIRM_WINDOW_MS) return false;
-  await turn.tx.setForgetRequested(client.personId, null);
-  if (value !== ERASE) {
-    await turn.replyText(turn.wording.t("forget_kept"));
+  const waiting = stillWaiting(requested, turn.now);
+  if (requested !== null) await turn.tx.setForgetRequested(client.personId, null);
+  const w = turn.wording;
+  if (!waiting) {
+    if (input.kind !== "choice" || input.ref !== FORGET_REF) return false;
+    // A press on a forget question that has lapsed: asked again rather than acted on.
+    await turn.replyText(w.t("forget_lapsed"));
     return true;
   }
-  await eraseClient(turn, client, "client");
-  return true;
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const answer = eraseAnswer(raw, w, {
+    erase: [ERASE, w.t("forget_erase")],
+    keep: [KEEP, w.t("forget_keep")],
+  });
+  if (answer === "erase") {
+    await eraseClient(turn, client, "client");
+    return true;
+  }
+  if (answer === "keep") {
+    await turn.replyText(w.t("forget_kept"));
+    return true;
+  }
+  await turn.replyText(w.t("forget_cancelled"));
+  return false;
 }
 
 /**

@@ -5,6 +5,8 @@ import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { progressOf } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
 import { trajectoryModel } from "./clinical-context.js";
+import { answerTherapistErase } from "./confirmations.js";
+import { formatDay } from "./dates.js";
 import { clientStatusText, historyText } from "./history-text.js";
 import { issueCode } from "./issue-code.js";
 import { preSessionText } from "./pre-session-text.js";
@@ -21,6 +23,10 @@ export async function therapistTurn(
   parsed: ParsedWord | undefined,
 ): Promise<void> {
   const w = turn.wording;
+  // A waiting "erase ALIAS?" takes this message as its answer first.
+  if (await answerTherapistErase(turn, therapistId, (client) => eraseClient(turn, client, "therapist")))
+    return;
+  turn.concerning(undefined);
   switch (parsed?.word) {
     case "help":
       return turn.replyText(w.t("therapist_help"));
@@ -63,10 +69,11 @@ export async function therapistTurn(
     case "discharge": {
       const flags = new Set(parsed.args.map((a) => a.toLowerCase()).filter((a) => a.startsWith("--")));
       const args = parsed.args.filter((a) => !a.startsWith("--"));
-      return withClient(turn, therapistId, args, "discharge ALIAS [--erase]", (client) => {
+      return withClient(turn, therapistId, args, "discharge ALIAS [--erase]", async (client) => {
         if (!flags.has("--erase")) return discharge(turn, client);
         // Erasing cannot be undone: the therapist confirms, as a client does for forget.
         if (flags.has("--confirm")) return eraseClient(turn, client, "therapist");
+        await turn.tx.setEraseRequested(client.personId, turn.now);
         return turn.reply({
           kind: "question",
           text: w.t("erase_confirm", { alias: client.alias }),
@@ -201,6 +208,12 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
     return turn.replyText(
       w.t("client_not_active", { alias: client.alias, status: clientStatusText(w, client.status) }),
     );
+  }
+  // A client who typed stop gets no check-in of any kind, from the schedule or by hand.
+  if (client.pausedAt) {
+    const zone = turn.deps.clinic.clinic.timeZone;
+    const date = formatDay(client.pausedAt, w.pack.language, zone);
+    return turn.replyText(w.t("checkin_paused", { alias: client.alias, date }));
   }
   const reachable = (await turn.tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt);
   if (!reachable) return turn.replyText(w.t("client_not_reachable", { alias: client.alias }));

@@ -22,6 +22,12 @@ export const MESSAGE_VARS = {
   already_therapist: [],
   // the check-in, client side
   checkin_intro: ["therapist", "count"],
+  checkin_intro_scheduled: ["therapist", "count"],
+  checkin_paused: ["alias", "date"],
+  paused_hold: [],
+  forget_cancelled: [],
+  forget_lapsed: [],
+  erase_cancelled: ["alias"],
   section_intro: ["title"],
   question: ["position", "count", "item", "low", "high", "min", "max"],
   question_choice: ["position", "count", "item"],

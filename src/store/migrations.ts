@@ -402,6 +402,9 @@ CREATE INDEX risk_events_alert ON risk_events(alert_id);
 -- window), not for ever.
 CREATE INDEX inbound_events_received ON inbound_events(received_at);
 
+-- A therapist's "discharge ALIAS --erase" waiting for its confirmation.
+ALTER TABLE clients ADD COLUMN erase_requested_at TEXT;
+
 -- The digest before the last: a queued digest withdrawn by an erasure is made again from there.
 ALTER TABLE digests ADD COLUMN previous_sent_at TEXT;
 `,

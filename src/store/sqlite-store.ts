@@ -958,6 +958,16 @@ export class SqliteStore implements Store {
           }[],
         };
       },
+      setEraseRequested: async (clientId, at) => {
+        s("UPDATE clients SET erase_requested_at = ? WHERE person_id = ?").run(at, clientId);
+      },
+      eraseRequestOf: async (therapistId) => {
+        const row = s(
+          `SELECT person_id AS clientId, erase_requested_at AS at FROM clients
+           WHERE therapist_id = ? AND erase_requested_at IS NOT NULL ORDER BY erase_requested_at DESC LIMIT 1`,
+        ).get(therapistId) as { clientId: number; at: string } | undefined;
+        return row;
+      },
       recordCodeAttempt: async (sender, at) => {
         s("INSERT INTO code_attempts (sender_hash, at) VALUES (?, ?)").run(
           c.digest("code-attempts", sender),

@@ -348,6 +348,10 @@ export interface Tx {
   /** Everything rapport holds about a client, for `mydata`. */
   clientData(clientId: number): Promise<ClientData>;
   /** A wrong code from a sender ("channel:id"), stored under a keyed hash of the sender. */
+  /** A therapist's erase of a client waiting for confirmation (null: none). */
+  setEraseRequested(clientId: number, at: string | null): Promise<void>;
+  /** The therapist's client whose erase waits for confirmation, if any (the latest). */
+  eraseRequestOf(therapistId: number): Promise<{ clientId: number; at: string } | undefined>;
   recordCodeAttempt(sender: string, at: string): Promise<void>;
   codeAttemptsSince(sender: string, since: string): Promise<number>;
   /**

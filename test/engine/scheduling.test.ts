@@ -8,7 +8,10 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 /** The opening message of each check-in sent to alex (a reminder repeats a question, not this). */
 const firstQuestions = (d: { externalId: string; message: { text: string } }[]) =>
-  d.filter((x) => x.externalId === "alex" && x.message.text.includes("asked for a short check-in"));
+  d.filter(
+    (x) =>
+      x.externalId === "alex" && /(asked for a short check-in|Time for your check-in)/.test(x.message.text),
+  );
 
 /** Moves the clock to an instant (forwards only) and runs what fell due. */
 async function at(iso: string) {

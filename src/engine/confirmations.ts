@@ -1,0 +1,60 @@
+import type { Wording } from "../prompts/render.js";
+import type { Client } from "../store/types.js";
+import { plainWords } from "./score-input.js";
+import type { Turn } from "./turn.js";
+
+/** A confirmation (forget, discharge --erase) waits this long for its answer. */
+export const CONFIRM_WINDOW_MS = 15 * 60_000;
+
+/**
+ * What an answer to an erase question says, pure: the button's value or label, or the language's
+ * yes and no words; anything else is neither (and cancels: nothing is erased on a guess).
+ */
+export function eraseAnswer(
+  raw: string,
+  w: Wording,
+  buttons: { erase: readonly string[]; keep: readonly string[] },
+): "erase" | "keep" | undefined {
+  const said = plainWords(raw);
+  const words = w.pack.messages.words;
+  const matches = (list: readonly string[]) => list.some((x) => plainWords(x) === said);
+  if (matches(buttons.erase) || matches(words.yes)) return "erase";
+  if (matches(buttons.keep) || matches(words.no)) return "keep";
+  return undefined;
+}
+
+/** Whether a request made at `requested` still waits for its answer at `now`. */
+export function stillWaiting(requested: string | null, now: string): requested is string {
+  return requested !== null && Date.parse(now) - Date.parse(requested) <= CONFIRM_WINDOW_MS;
+}
+
+/**
+ * A therapist's answer to "erase ALIAS?": the button, "Erase", yes; no or anything else cancels,
+ * said in one line. Returns true when the input was taken as the answer (erase or keep); false
+ * lets the input go on as what it is (a command, for example) after the cancel line.
+ */
+export async function answerTherapistErase(
+  turn: Turn,
+  therapistId: number,
+  erase: (client: Client) => Promise<void>,
+): Promise<boolean> {
+  const pending = await turn.tx.eraseRequestOf(therapistId);
+  if (!pending) return false;
+  await turn.tx.setEraseRequested(pending.clientId, null);
+  const client = await turn.tx.getClient(pending.clientId);
+  if (!client || !stillWaiting(pending.at, turn.now)) return false;
+  const w = turn.wording;
+  const input = turn.event.input;
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const button = `discharge ${client.alias} --erase --confirm`;
+  // The typed command with --confirm is the command itself: it erases on its own route.
+  if (plainWords(raw) === plainWords(button)) return false;
+  const answer = eraseAnswer(raw, w, { erase: [w.t("erase_confirm_button")], keep: [] });
+  turn.concerning(client.personId);
+  if (answer === "erase") {
+    await erase(client);
+    return true;
+  }
+  await turn.replyText(w.t("erase_cancelled", { alias: client.alias }));
+  return answer === "keep";
+}
