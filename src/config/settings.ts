@@ -194,6 +194,15 @@ function teamsEnv(env: Env, host: string): TeamsEnv {
         "TEAMS_NO_AUTH",
       );
     }
+    // Credentials next to TEAMS_NO_AUTH would be ignored while the endpoint takes anyone's
+    // requests: a clinic that meant to run authenticated must not end up unauthenticated.
+    const credential = (["MicrosoftAppId", "MicrosoftAppPassword"] as const).find((name) => env[name]);
+    if (credential) {
+      throw new ConfigError(
+        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication and cannot be combined with ${credential}: unset TEAMS_NO_AUTH to run authenticated with the credentials, or unset ${credential} for a local test`,
+        "TEAMS_NO_AUTH",
+      );
+    }
     return { appId: "", appType: "MultiTenant", noAuth: true };
   }
   const appType = env.MicrosoftAppType || "MultiTenant";

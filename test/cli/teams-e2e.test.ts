@@ -194,6 +194,19 @@ describe("Teams configuration", () => {
     expect(result.stderr).toContain('HOST is "0.0.0.0"');
   });
 
+  it.each(["MicrosoftAppId", "MicrosoftAppPassword"])(
+    "refuses TEAMS_NO_AUTH=1 next to %s rather than ignore the credential",
+    async (credential) => {
+      const result = await runCli(
+        ["serve"],
+        freshEnv({ TEAMS_NO_AUTH: "1", [credential]: "set", RAPPORT_DEMO: "1", PORT: "0" }),
+      );
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain("configuration error (TEAMS_NO_AUTH)");
+      expect(result.stderr).toContain(`cannot be combined with ${credential}`);
+    },
+  );
+
   it("rejects a request without a valid token with 401 when credentials are set", async () => {
     connector.calls.length = 0;
     const env = freshEnv({

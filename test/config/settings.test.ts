@@ -306,6 +306,9 @@ describe("Slack settings", () => {
 describe("Teams settings", () => {
   it.each([
     [{ TEAMS_NO_AUTH: "1", HOST: "0.0.0.0" }, "TEAMS_NO_AUTH"],
+    // Credentials next to TEAMS_NO_AUTH were silently ignored: the endpoint ran unauthenticated.
+    [{ TEAMS_NO_AUTH: "1", MicrosoftAppId: "id", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
+    [{ TEAMS_NO_AUTH: "1", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
     [{ MicrosoftAppId: "id" }, "MicrosoftAppPassword"],
     [{ MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "Personal" }, "MicrosoftAppType"],
     [
