@@ -2,6 +2,7 @@ import {
   type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
 import type { Request, Response, Server } from "restify";
@@ -23,6 +24,19 @@ export interface TeamsChannel {
   start(engine: Engine, server: Server): void;
 }
 
+type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
+
+/**
+ * CloudAdapter.process() writes every failure to console.error with its stack and puts the error
+ * text into the HTTP answer. rapport runs the same two steps itself (authenticate, then the turn)
+ * so that failures go to the JSON log without request content and the answer carries no text.
+ */
+class RapportAdapter extends CloudAdapter {
+  runTurn(auth: AuthResult, activity: Activity, logic: (c: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChannel {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: settings.appId,
@@ -30,46 +44,102 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
     MicrosoftAppType: settings.appType,
     MicrosoftAppTenantId: settings.tenantId,
   } as Record<string, string | undefined>);
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (_context, error) => {
-    log.error(
-      { channel: TEAMS_CHANNEL, err: error instanceof Error ? error.message : "unknown" },
-      "teams turn failed",
-    );
-    // Rethrown so the request answers 500 and the Bot Connector delivers the activity again.
-    throw error;
-  };
+  const adapter = new RapportAdapter(auth);
   if (settings.noAuth) {
     log.warn(
       { channel: TEAMS_CHANNEL, setting: "TEAMS_NO_AUTH" },
       "Teams authentication is OFF (loopback only): for local tests and the Bot Framework Emulator, never for a clinic",
     );
   }
+
   return {
     sender: teamsSender(adapter, settings.appId),
     start(engine, server) {
       server.post("/api/messages", async (req: Request, res: Response) => {
+        const activity = await readActivity(req, res);
+        if (!activity) return;
+        let authenticated: AuthResult;
         try {
-          const { json } = await readJsonBody(req);
-          // botbuilder throws, rather than answering 400, on a body that is no activity.
-          if (
-            typeof json !== "object" ||
-            json === null ||
-            typeof (json as { type?: unknown }).type !== "string"
-          ) {
-            throw new BodyError(400, "not a Bot Framework activity");
-          }
-          (req as Request & { body: unknown }).body = json;
+          authenticated = await auth.authenticateRequest(activity, req.headers.authorization ?? "");
         } catch (error) {
-          const status = error instanceof BodyError ? error.status : 400;
-          res.send(status, { error: error instanceof Error ? error.message : "bad request" });
-          return;
+          const status = authFailureStatus(error);
+          log.warn(
+            { channel: TEAMS_CHANNEL, status, error: errorName(error) },
+            "teams request not authenticated",
+          );
+          return answer(res, status);
         }
-        await adapter.process(req, res, (context) => handle(context, engine));
+        let invoke: InvokeResponse | undefined;
+        try {
+          invoke = await adapter.runTurn(authenticated, activity, (context) => handle(context, engine));
+        } catch (error) {
+          // 500 without text: the Bot Connector delivers the activity again later.
+          log.error({ channel: TEAMS_CHANNEL, error: errorName(error) }, "teams turn failed");
+          return answer(res, 500);
+        }
+        answer(res, invoke?.status ?? 200, invoke?.body);
       });
       log.info({ channel: TEAMS_CHANNEL, auth: settings.noAuth ? "off" : "on" }, "teams channel ready");
     },
   };
+}
+
+/** The request's activity, or undefined once it was answered 400, 413 or 415. */
+async function readActivity(req: Request, res: Response): Promise<Activity | undefined> {
+  try {
+    const { json } = await readJsonBody(req);
+    if (typeof json !== "object" || json === null || typeof (json as { type?: unknown }).type !== "string") {
+      throw new BodyError(400, "not a Bot Framework activity");
+    }
+    return withDates(json as Activity);
+  } catch (error) {
+    const status = error instanceof BodyError ? error.status : 400;
+    res.send(status, { error: error instanceof BodyError ? error.message : "bad request" });
+    return undefined;
+  }
+}
+
+/** What botbuilder's process() does to a body before the turn: timestamps as Dates, raw kept. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as unknown as Record<string, unknown>;
+  for (const [field, keep] of [
+    ["timestamp", "rawTimestamp"],
+    ["expiration", "rawExpiration"],
+    ["localTimestamp", "rawLocalTimestamp"],
+  ] as const) {
+    const value = raw[field];
+    if (typeof value === "string") {
+      raw[keep] = value;
+      raw[field] = new Date(value);
+    }
+  }
+  return activity;
+}
+
+function answer(res: Response, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.status(status);
+    res.end();
+  } else {
+    res.send(status, body);
+  }
+}
+
+/**
+ * A token that is missing, forged, expired or for another bot is a 401. Anything else in the
+ * authentication step (Microsoft's signing keys unreachable) is a 500, so the activity comes again.
+ */
+function authFailureStatus(error: unknown): number {
+  const { statusCode, name } = (error ?? {}) as { statusCode?: unknown; name?: unknown };
+  if (typeof statusCode === "number") return statusCode >= 500 ? 500 : 401;
+  return name === "JsonWebTokenError" || name === "TokenExpiredError" || name === "NotBeforeError"
+    ? 401
+    : 500;
+}
+
+/** Only the error's class for the log: a message can quote what it failed on (a request's text). */
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 async function handle(context: TurnContext, engine: Engine): Promise<void> {

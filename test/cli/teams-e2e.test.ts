@@ -231,7 +231,18 @@ describe("Teams configuration", () => {
         body,
       });
       expect(forged.status).toBe(401);
+      // No error text in the answers, and standard error stays one JSON object per line (botbuilder
+      // printed the AuthenticationError's stack there with console.error).
+      expect(await none.text()).toBe("");
+      expect(await forged.text()).toBe("");
       expect(connector.calls.filter((c) => c.conversationId === conversation(ALEX))).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = server
+        .log()
+        .split("\n")
+        .filter((l) => l.trim() !== "");
+      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      expect(server.log()).toContain("teams request not authenticated");
     } finally {
       server.child.kill("SIGKILL");
     }
