@@ -12,6 +12,7 @@ import type { Logger } from "../../src/log.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
 import { isGreeting, referenceOf, TEAMS_CHANNEL, toInboundEvent, userId } from "./teams-inbound.js";
 import { teamsSender } from "./teams-sender.js";
+import { channelForLog, type Origin, refusal, sameOrigin, type TrustPolicy } from "./teams-trust.js";
 
 /**
  * The Microsoft Teams channel on botbuilder's CloudAdapter, at POST /api/messages on the shared
@@ -45,15 +46,21 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
     MicrosoftAppTenantId: settings.tenantId,
   } as Record<string, string | undefined>);
   const adapter = new RapportAdapter(auth);
+  const policy: TrustPolicy = { noAuth: settings.noAuth, tenantId: settings.tenantId };
   if (settings.noAuth) {
     log.warn(
       { channel: TEAMS_CHANNEL, setting: "TEAMS_NO_AUTH" },
       "Teams authentication is OFF (loopback only): for local tests and the Bot Framework Emulator, never for a clinic",
     );
   }
+  const refused = (reason: string, activity: Origin) =>
+    log.warn(
+      { channel: TEAMS_CHANNEL, reason, channelId: channelForLog(activity.channelId) },
+      "teams activity refused",
+    );
 
   return {
-    sender: teamsSender(adapter, settings.appId),
+    sender: teamsSender(adapter, settings.appId, settings.noAuth),
     start(engine, server) {
       server.post("/api/messages", async (req: Request, res: Response) => {
         const activity = await readActivity(req, res);
@@ -69,13 +76,27 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
           );
           return answer(res, status);
         }
+        // 403 for an authenticated request rapport will not act on: honest to the sender and shown
+        // by the Emulator, where 200 would pretend it was handled and a 5xx would ask for it again.
+        const reason = refusal(activity, policy);
+        if (reason) {
+          refused(reason, activity);
+          return answer(res, 403);
+        }
+        let accepted = true;
         let invoke: InvokeResponse | undefined;
         try {
-          invoke = await adapter.runTurn(authenticated, activity, (context) => handle(context, engine));
+          invoke = await adapter.runTurn(authenticated, activity, async (context) => {
+            accepted = await handle(context, engine);
+          });
         } catch (error) {
           // 500 without text: the Bot Connector delivers the activity again later.
           log.error({ channel: TEAMS_CHANNEL, error: errorName(error) }, "teams turn failed");
           return answer(res, 500);
+        }
+        if (!accepted) {
+          refused("identity_origin", activity);
+          return answer(res, 403);
         }
         answer(res, invoke?.status ?? 200, invoke?.body);
       });
@@ -142,26 +163,27 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-async function handle(context: TurnContext, engine: Engine): Promise<void> {
+/** Runs the turn; false when the engine refused it (an identity stored from another origin). */
+async function handle(context: TurnContext, engine: Engine): Promise<boolean> {
   const activity = context.activity as Partial<Activity>;
+  const fromHere = (stored: Record<string, unknown>) => sameOrigin(stored as Origin, activity as Origin);
   const event = toInboundEvent(activity);
-  if (event) {
-    await engine.handle(event);
-    return;
-  }
-  if (isGreeting(activity)) {
-    const from = userId(activity);
-    // An install in a team or group chat gets no greeting: rapport talks in personal chat only.
-    const personal = (activity.conversation?.conversationType ?? "personal") === "personal";
-    if (from && activity.id && personal) {
-      await engine.greet({
-        channel: TEAMS_CHANNEL,
-        id: activity.id,
-        sender: { id: from, name: activity.from?.name, locale: activity.locale },
-        address: referenceOf(activity) as Record<string, unknown>,
-        direct: true,
-        input: { kind: "text", text: "" },
-      });
-    }
-  }
+  if (event) return (await engine.handle(event, fromHere)).status !== "refused";
+  if (!isGreeting(activity)) return true;
+  const from = userId(activity);
+  // An install in a team or group chat gets no greeting: rapport talks in personal chat only.
+  const personal = (activity.conversation?.conversationType ?? "personal") === "personal";
+  if (!from || !activity.id || !personal) return true;
+  const result = await engine.greet(
+    {
+      channel: TEAMS_CHANNEL,
+      id: activity.id,
+      sender: { id: from, name: activity.from?.name, locale: activity.locale },
+      address: referenceOf(activity) as Record<string, unknown>,
+      direct: true,
+      input: { kind: "text", text: "" },
+    },
+    fromHere,
+  );
+  return result.status !== "refused";
 }

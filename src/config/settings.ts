@@ -31,6 +31,7 @@ export interface TeamsEnv {
   appId: string;
   appPassword?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  /** MicrosoftAppTenantId: the single tenant's id; when set, only its activities are accepted. */
   tenantId?: string;
   /** TEAMS_NO_AUTH=1: no token check (local tests, the Bot Framework Emulator), loopback only. */
   noAuth: boolean;
@@ -203,7 +204,13 @@ function teamsEnv(env: Env, host: string): TeamsEnv {
         "TEAMS_NO_AUTH",
       );
     }
-    return { appId: "", appType: "MultiTenant", noAuth: true };
+    // The tenant is no credential: kept, so the tenant check can be tried with the Emulator.
+    return {
+      appId: "",
+      appType: "MultiTenant",
+      tenantId: env.MicrosoftAppTenantId || undefined,
+      noAuth: true,
+    };
   }
   const appType = env.MicrosoftAppType || "MultiTenant";
   if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI") {

@@ -323,6 +323,13 @@ describe("Teams settings", () => {
     for (const HOST of ["127.0.0.1", "::1"]) {
       expect(loadSettings({ TEAMS_NO_AUTH: "1", HOST, RAPPORT_DEMO: "1" }).teams?.noAuth).toBe(true);
     }
+    // The tenant is no credential: kept without authentication, so its check can be tried.
+    expect(loadSettings({ TEAMS_NO_AUTH: "1", MicrosoftAppTenantId: "t", RAPPORT_DEMO: "1" }).teams).toEqual({
+      appId: "",
+      appType: "MultiTenant",
+      tenantId: "t",
+      noAuth: true,
+    });
     const single = loadSettings({
       MicrosoftAppId: "id",
       MicrosoftAppPassword: "p",
