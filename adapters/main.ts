@@ -8,7 +8,7 @@ import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
-import { createLogger, warningsAsLogLines } from "../src/log.js";
+import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
@@ -20,6 +20,7 @@ import { consoleSender, runConsole } from "./console/console-channel.js";
  * src/ never imports from adapters/.
  */
 warningsAsLogLines(createLogger());
+consoleAsLogLines(createLogger());
 
 const program = new Command("rapport")
   .description("Measurement-based therapy check-ins in the chat apps clients already use")

@@ -19,4 +19,25 @@ export function warningsAsLogLines(log: Logger): void {
   });
 }
 
+/**
+ * What libraries write with console.error, warn, log, info and debug (botbuilder's token checks
+ * print errors and stacks there) as JSON log lines, so standard error stays JSON. Only the kind of
+ * what was written is kept: a library's console text can quote a request. rapport itself writes to
+ * the console nowhere (the console channel writes to process.stdout). Returns an undo, for tests.
+ */
+export function consoleAsLogLines(log: Logger): () => void {
+  const methods = ["error", "warn", "log", "info", "debug"] as const;
+  const saved = methods.map((m) => [m, console[m]] as const);
+  for (const method of methods) {
+    console[method] = (first?: unknown) => {
+      const kind = first instanceof Error ? first.name : typeof first;
+      const level = method === "error" ? "error" : method === "warn" ? "warn" : "debug";
+      log[level]({ console: method, kind }, "a library wrote to the console (content not logged)");
+    };
+  }
+  return () => {
+    for (const [method, original] of saved) console[method] = original;
+  };
+}
+
 export type { Logger };

@@ -1,5 +1,6 @@
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
 import type { InboundEvent } from "../../src/model.js";
+import { tenantOf } from "./teams-trust.js";
 
 export const TEAMS_CHANNEL = "teams";
 
@@ -8,17 +9,28 @@ export interface SubmitValue {
   rapport: { ref?: string; value: string };
 }
 
-/** Teams users are identified by their Entra object id where Teams gives one, else by the channel id. */
+/**
+ * Teams users are identified by their Entra object id where Teams gives one, else by the channel
+ * id. Only strings: an id of another type is no user (and would not bind in SQLite).
+ */
 export function userId(activity: Partial<Activity>): string | undefined {
-  return activity.from?.aadObjectId ?? activity.from?.id;
+  const { aadObjectId, id } = (activity.from ?? {}) as { aadObjectId?: unknown; id?: unknown };
+  if (typeof aadObjectId === "string" && aadObjectId !== "") return aadObjectId;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 /**
  * The reference rapport stores to message a person later (continueConversationAsync). Without
  * the incoming activity's id: later messages are new messages in the chat, not replies to it.
+ * The tenant goes into conversation.tenantId even when only channelData carried it, so that a
+ * later activity can be compared with the stored reference (teams-trust sameOrigin).
  */
 export function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> {
   const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
+  const tenantId = tenantOf(activity);
+  if (tenantId !== undefined && reference.conversation && !reference.conversation.tenantId) {
+    reference.conversation = { ...reference.conversation, tenantId };
+  }
   return reference;
 }
 

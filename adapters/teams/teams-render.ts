@@ -13,13 +13,13 @@ export function cardFor(message: OutboundMessage, answered?: string): Attachment
   const body: Record<string, unknown>[] = [
     {
       type: "TextBlock",
-      text: message.text,
+      text: withoutLinks(message.text),
       wrap: true,
       ...(message.urgent ? { color: "attention", weight: "bolder" } : {}),
     },
   ];
   if (answered !== undefined) {
-    body.push({ type: "TextBlock", text: answered, wrap: true, weight: "bolder" });
+    body.push({ type: "TextBlock", text: withoutLinks(answered), wrap: true, weight: "bolder" });
   } else {
     const choices = message.choices ?? [];
     for (let i = 0; i < choices.length; i += PER_ROW) {
@@ -40,6 +40,25 @@ export function cardFor(message: OutboundMessage, answered?: string): Attachment
     version: "1.4",
     body,
   });
+}
+
+/**
+ * A URL with a scheme, one starting "www.", or a bare domain or e-mail address (the last label
+ * two letters or more, so "e.g." and "7.5" are left alone).
+ */
+const LINKISH =
+  /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]]*|\bwww\.[^\s<>()[\]]*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi;
+
+/**
+ * A card's TextBlock renders markdown, and Teams makes links of URLs in it. Cards quote clients
+ * (an urgent alert carries the client's words) and a message does not mark which part is the
+ * client's, so all card text is defused: "[text](url)" cannot hide where a link goes ("] (" is no
+ * link), and URLs, addresses and domains read "https[:]//host[.]example" and are not clickable.
+ */
+export function withoutLinks(text: string): string {
+  return text
+    .replace(LINKISH, (link) => link.replace(/:\/\//g, "[:]//").replace(/\./g, "[.]"))
+    .replace(/\](?=[([:])/g, "] ");
 }
 
 /**

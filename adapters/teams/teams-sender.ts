@@ -3,6 +3,7 @@ import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-se
 import type { Delivery } from "../../src/model.js";
 import { TEAMS_CHANNEL } from "./teams-inbound.js";
 import { activityFor } from "./teams-render.js";
+import { serviceUrlAllowed } from "./teams-trust.js";
 
 /** Statuses Bot Framework documents as transient: try again later, with backoff and jitter. */
 const TRANSIENT = new Set([412, 500, 502, 503, 504]);
@@ -10,15 +11,19 @@ const TRANSIENT = new Set([412, 500, 502, 503, 504]);
 /**
  * Sends through the Bot Connector with the stored conversation reference
  * (continueConversationAsync with the app id): sendActivity, or updateActivity to show the
- * answer on the card whose button was pressed.
+ * answer on the card whose button was pressed. A stored reference whose serviceUrl is not one
+ * rapport accepts today (stored before the check existed) is not written to: no request leaves.
  */
-export function teamsSender(adapter: CloudAdapter, appId: string): ChannelSender {
+export function teamsSender(adapter: CloudAdapter, appId: string, noAuth = false): ChannelSender {
   return {
     channel: TEAMS_CHANNEL,
     // Teams allows a bot about 7 messages a second in one conversation and 50 a second per tenant;
     // rapport stays well under both.
     limits: { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 30, perSecond: 20 } },
     send: async ({ address, message }: Delivery) => {
+      if (!serviceUrlAllowed(address.serviceUrl, noAuth)) {
+        throw new DeliveryError("Teams serviceUrl not allowed", "permanent");
+      }
       try {
         await adapter.continueConversationAsync(
           appId,

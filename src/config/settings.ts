@@ -31,6 +31,7 @@ export interface TeamsEnv {
   appId: string;
   appPassword?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  /** MicrosoftAppTenantId: the single tenant's id; when set, only its activities are accepted. */
   tenantId?: string;
   /** TEAMS_NO_AUTH=1: no token check (local tests, the Bot Framework Emulator), loopback only. */
   noAuth: boolean;
@@ -194,7 +195,22 @@ function teamsEnv(env: Env, host: string): TeamsEnv {
         "TEAMS_NO_AUTH",
       );
     }
-    return { appId: "", appType: "MultiTenant", noAuth: true };
+    // Credentials next to TEAMS_NO_AUTH would be ignored while the endpoint takes anyone's
+    // requests: a clinic that meant to run authenticated must not end up unauthenticated.
+    const credential = (["MicrosoftAppId", "MicrosoftAppPassword"] as const).find((name) => env[name]);
+    if (credential) {
+      throw new ConfigError(
+        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication and cannot be combined with ${credential}: unset TEAMS_NO_AUTH to run authenticated with the credentials, or unset ${credential} for a local test`,
+        "TEAMS_NO_AUTH",
+      );
+    }
+    // The tenant is no credential: kept, so the tenant check can be tried with the Emulator.
+    return {
+      appId: "",
+      appType: "MultiTenant",
+      tenantId: env.MicrosoftAppTenantId || undefined,
+      noAuth: true,
+    };
   }
   const appType = env.MicrosoftAppType || "MultiTenant";
   if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI") {

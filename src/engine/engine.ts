@@ -1,6 +1,6 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
-import type { InboundEvent } from "../model.js";
-import type { Client, Store } from "../store/types.js";
+import type { Address, InboundEvent } from "../model.js";
+import type { Client, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { runDueSteps } from "./due-steps.js";
@@ -25,11 +25,21 @@ export interface DuePass extends EscalationPass {
 }
 
 export interface HandleResult {
-  /** dropped: over a flood limit (flood-limit.ts); acknowledged, nothing stored. */
-  status: "processed" | "duplicate" | "dropped";
+  /**
+   * dropped: over a flood limit (flood-limit.ts); acknowledged, nothing stored. refused: the
+   * channel's sameOrigin check said the event may not speak for the stored identity.
+   */
+  status: "processed" | "duplicate" | "dropped" | "refused";
   /** A short notice about a press, when the event's platform answers presses itself. */
   notice?: string;
 }
+
+/**
+ * A channel's check that an event comes from where a stored identity came from (for Teams: the
+ * same channel and tenant). Platform ids are unique only within such an origin, so an event from
+ * elsewhere that names a known id must not act as that person nor replace their address.
+ */
+export type SameOrigin = (stored: Address) => boolean;
 
 /**
  * The one entry point into the core: every adapter turns its payload into an InboundEvent and
@@ -49,13 +59,14 @@ export class Engine {
     this.flood = new FloodLimiter({ ...FLOOD_LIMITS, perWindow: deps.clinic.limits.messagesPerMinute });
   }
 
-  async handle(event: InboundEvent): Promise<HandleResult> {
+  async handle(event: InboundEvent, sameOrigin?: SameOrigin): Promise<HandleResult> {
     let queued = false;
     let told = false;
     const result = await this.store
       .transaction(async (tx): Promise<HandleResult> => {
         const at = this.deps.clock.now();
         const now = at.toISOString();
+        if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
         // Decided before anything is written: a dropped event leaves no row.
         const admission = await admit(this.flood, tx, this.deps, event, at.getTime());
         if (admission === "drop") return { status: "dropped" };
@@ -85,10 +96,11 @@ export class Engine {
    * The app was installed or the bot added to a personal chat: a known person's address is
    * refreshed (so rapport can write to them later); someone new is told how to start.
    */
-  async greet(event: InboundEvent): Promise<HandleResult> {
+  async greet(event: InboundEvent, sameOrigin?: SameOrigin): Promise<HandleResult> {
     const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
       const at = this.deps.clock.now();
       const now = at.toISOString();
+      if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
       const key = senderKey(event.channel, event.sender.id);
       const known = await tx.findIdentity(event.channel, event.sender.id);
       // Someone new is told how to start once an hour, however often the app is installed.
@@ -183,6 +195,16 @@ export class Engine {
       return { code: await issueCode(tx, this.deps, "link", personId, now) };
     });
   }
+}
+
+/**
+ * Whether an event names a stored identity whose address it may not replace. Checked in the
+ * event's own transaction, before anything is recorded, so a refused event leaves no trace.
+ */
+async function refuses(tx: Tx, event: InboundEvent, sameOrigin: SameOrigin | undefined): Promise<boolean> {
+  if (!sameOrigin) return false;
+  const known = await tx.findIdentity(event.channel, event.sender.id);
+  return known !== undefined && !sameOrigin(known.address);
 }
 
 async function route(turn: Turn): Promise<void> {

@@ -194,6 +194,19 @@ describe("Teams configuration", () => {
     expect(result.stderr).toContain('HOST is "0.0.0.0"');
   });
 
+  it.each(["MicrosoftAppId", "MicrosoftAppPassword"])(
+    "refuses TEAMS_NO_AUTH=1 next to %s rather than ignore the credential",
+    async (credential) => {
+      const result = await runCli(
+        ["serve"],
+        freshEnv({ TEAMS_NO_AUTH: "1", [credential]: "set", RAPPORT_DEMO: "1", PORT: "0" }),
+      );
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain("configuration error (TEAMS_NO_AUTH)");
+      expect(result.stderr).toContain(`cannot be combined with ${credential}`);
+    },
+  );
+
   it("rejects a request without a valid token with 401 when credentials are set", async () => {
     connector.calls.length = 0;
     const env = freshEnv({
@@ -218,7 +231,18 @@ describe("Teams configuration", () => {
         body,
       });
       expect(forged.status).toBe(401);
+      // No error text in the answers, and standard error stays one JSON object per line (botbuilder
+      // printed the AuthenticationError's stack there with console.error).
+      expect(await none.text()).toBe("");
+      expect(await forged.text()).toBe("");
       expect(connector.calls.filter((c) => c.conversationId === conversation(ALEX))).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = server
+        .log()
+        .split("\n")
+        .filter((l) => l.trim() !== "");
+      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      expect(server.log()).toContain("teams request not authenticated");
     } finally {
       server.child.kill("SIGKILL");
     }

@@ -306,6 +306,9 @@ describe("Slack settings", () => {
 describe("Teams settings", () => {
   it.each([
     [{ TEAMS_NO_AUTH: "1", HOST: "0.0.0.0" }, "TEAMS_NO_AUTH"],
+    // Credentials next to TEAMS_NO_AUTH were silently ignored: the endpoint ran unauthenticated.
+    [{ TEAMS_NO_AUTH: "1", MicrosoftAppId: "id", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
+    [{ TEAMS_NO_AUTH: "1", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
     [{ MicrosoftAppId: "id" }, "MicrosoftAppPassword"],
     [{ MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "Personal" }, "MicrosoftAppType"],
     [
@@ -320,6 +323,13 @@ describe("Teams settings", () => {
     for (const HOST of ["127.0.0.1", "::1"]) {
       expect(loadSettings({ TEAMS_NO_AUTH: "1", HOST, RAPPORT_DEMO: "1" }).teams?.noAuth).toBe(true);
     }
+    // The tenant is no credential: kept without authentication, so its check can be tried.
+    expect(loadSettings({ TEAMS_NO_AUTH: "1", MicrosoftAppTenantId: "t", RAPPORT_DEMO: "1" }).teams).toEqual({
+      appId: "",
+      appType: "MultiTenant",
+      tenantId: "t",
+      noAuth: true,
+    });
     const single = loadSettings({
       MicrosoftAppId: "id",
       MicrosoftAppPassword: "p",

@@ -22,10 +22,11 @@ export class FakeConnector {
   private readonly blocked = new Set<string>();
   url = "";
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1, or another loopback address (127.0.0.2 stands for a host rapport must not call). */
+  async start(host = "127.0.0.1"): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    await new Promise<void>((resolve) => this.server?.listen(0, host, resolve));
+    this.url = `http://${host}:${(this.server.address() as AddressInfo).port}/`;
     return this.url;
   }
 

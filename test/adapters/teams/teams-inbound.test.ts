@@ -186,6 +186,13 @@ describe("referenceOf", () => {
     expect(reference).toEqual(JONAS_ADDRESS);
     expect(reference).not.toHaveProperty("activityId");
   });
+
+  it("keeps the tenant in the conversation when only channelData carried it", () => {
+    const activity = fixture("personal-message");
+    const conversation = { ...PERSONAL, tenantId: undefined } as unknown as Activity["conversation"];
+    const reference = referenceOf({ ...activity, conversation, channelData: { tenant: { id: TENANT } } });
+    expect(reference.conversation).toEqual(PERSONAL);
+  });
 });
 
 describe("isGreeting", () => {
@@ -238,5 +245,15 @@ describe("userId", () => {
   it("is the channel id without one, and undefined without a sender", () => {
     expect(userId({ from: { id: "29:emulator-user", name: "User" } })).toBe("29:emulator-user");
     expect(userId({})).toBeUndefined();
+  });
+
+  it("takes only non-empty strings: another type is no user (it would not bind in SQLite)", () => {
+    const from = (f: unknown) => ({ from: f }) as Partial<Activity>;
+    expect(userId(from({ id: { $gt: "" }, aadObjectId: ["x"] }))).toBeUndefined();
+    expect(userId(from({ id: "29:x", aadObjectId: 7 }))).toBe("29:x");
+    expect(userId(from({ id: "", aadObjectId: "" }))).toBeUndefined();
+    expect(toInboundEvent({ ...fixture("personal-message"), ...from({ id: 1, aadObjectId: null }) })).toBe(
+      undefined,
+    );
   });
 });
