@@ -49,7 +49,11 @@ export function parseChatWord(text: string, words?: ChatWords): ParsedWord | und
   const head = (parts[0] ?? "").replace(/^\//, "").replace(/@\w+$/, "").toLowerCase();
   if (ALL_WORDS.has(head))
     return { word: head as ChatWord, args: parts.slice(1).filter((p) => p.length > 0) };
-  if (!words) return undefined;
+  return words ? localWord(text, words) : undefined;
+}
+
+/** A whole message that is one of the language's control words ("pause" is stop, for a client). */
+export function localWord(text: string, words: ChatWords): ParsedWord | undefined {
   const said = plainWords(text.trim().replace(/^\//, "").replace(/@\w+$/, ""));
   const word = LOCAL_WORDS.find((w) => words[w].some((phrase) => phrase.toLowerCase() === said));
   return word ? { word, args: [] } : undefined;

@@ -1,5 +1,5 @@
 import type { Client } from "../store/types.js";
-import { isTherapistWord, type ParsedWord } from "./chat-words.js";
+import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { stepOf } from "./checkin-plan.js";
 import { continueCheckin } from "./checkin-run.js";
 import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
@@ -10,9 +10,14 @@ import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from ".
 import type { Turn } from "./turn.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
-export async function clientTurn(turn: Turn, client: Client, parsed: ParsedWord | undefined): Promise<void> {
+export async function clientTurn(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
   const w = turn.wording;
   const input = turn.event.input;
+  // A therapist word alone ("pause") may be a client's control word in their language.
+  const parsed =
+    word && isTherapistWord(word.word)
+      ? (localWord(input.kind === "text" ? input.text : input.value, w.pack.messages.words) ?? word)
+      : word;
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   // The question waiting since a crisis message is shown again at this message, unless it answers it.
   const resume = client.resumeQuestion === true;

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * Control words come first, at any step: stop holds an open check-in until start, a paused
+ * client gets no check-in of any kind, and confirmations do what people mean.
+ */
+let c: Conversation;
+afterEach(() => c.close());
+
+const HOUR = 3_600_000;
+const texts = (d: { message: { text: string } }[]) => d.map((x) => x.message.text);
+const storedAnswers = () => c.count("SELECT COUNT(*) AS n FROM answers");
+
+describe("stop and start", () => {
+  it("stop in the middle of a check-in holds it: the next 9 is not stored, and start goes on at the same question", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "8");
+    await c.say("alex", "stop");
+    const held = await c.say("alex", "9");
+    expect(texts(held)).toEqual([
+      "Your check-ins are paused, so I haven't recorded that. Type start to carry on where you left off.",
+    ]);
+    expect(storedAnswers()).toBe(1);
+    const resumed = await c.say("alex", "start");
+    expect(texts(resumed)[0]).toBe("Check-ins are back on. Thank you.");
+    expect(resumed.find((d) => d.externalId === "alex" && /^2\/9\./.test(d.message.text))).toBeDefined();
+    await c.say("alex", "9");
+    expect(storedAnswers()).toBe(2);
+  });
+
+  it("a paused client gets no check-in by hand; the therapist is told since when", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "/pause");
+    const refused = await c.say("rivera", "checkin alex");
+    expect(texts(refused)).toEqual([
+      "alex paused their check-ins on Nov 26, 2026 (they typed stop), so nothing was sent. They can type start to resume.",
+    ]);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins")).toBe(0);
+  });
+
+  it("takes the language's own control words as whole messages: 'my data', 'unsubscribe', 'resume'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    expect(texts(await c.say("alex", "My data"))[0]).toMatch(/^Here is everything rapport holds about you/);
+    expect(texts(await c.say("alex", "unsubscribe"))[0]).toMatch(/^Check-ins are paused/);
+    expect(texts(await c.say("alex", "Resume!"))[0]).toBe("Check-ins are back on. Thank you.");
+  });
+});
+
+describe("confirmations", () => {
+  it.each(["yes", "Erase everything", "erase"])("forget, then %j, erases", async (answer) => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "forget");
+    await c.say("alex", answer);
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(0);
+  });
+
+  it("forget, then something else, cancels with a clear line and erases nothing", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "forget");
+    const replies = await c.say("alex", "7");
+    expect(texts(replies)[0]).toMatch(/^I didn't erase anything/);
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+    // The 7 then counts as what it is: the answer to the open question.
+    expect(storedAnswers()).toBe(1);
+    await c.say("alex", "yes");
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+  });
+
+  it("discharge --erase, then yes or the button's label, erases; anything else cancels", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "alex");
+    await c.enrol("rivera", "bo");
+    await c.say("rivera", "discharge alex --erase");
+    const cancelled = await c.say("rivera", "clients");
+    expect(texts(cancelled)[0]).toBe(
+      "Nothing was erased for alex. To erase, type discharge alex --erase again.",
+    );
+    expect(texts(cancelled)[1]).toContain("bo");
+    await c.say("rivera", "discharge alex --erase");
+    await c.say("rivera", "Erase");
+    await c.say("rivera", "discharge bo --erase");
+    await c.say("rivera", "yes");
+    expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(0);
+  });
+});
+
+describe("every check-in ends", () => {
+  it("a check-in sent by hand is reminded after 4 hours and expires after 48", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const reminded = await c.tick(4 * HOUR + 60_000);
+    expect(reminded.some((d) => d.externalId === "alex" && /reminder|still/i.test(d.message.text))).toBe(
+      true,
+    );
+    await c.tick(44 * HOUR + 60_000);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'expired'")).toBe(1);
+  });
+
+  it("a paused check-in gets no reminder and still expires", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "stop");
+    const quiet = await c.tick(4 * HOUR + 60_000);
+    expect(quiet.filter((d) => d.externalId === "alex")).toEqual([]);
+    await c.tick(44 * HOUR + 60_000);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'expired'")).toBe(1);
+  });
+
+  it("a scheduled check-in that finds one open expires the old one and sends the new", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    await c.say("rivera", "checkin alex");
+    // Nine days on: the hand-sent one had expired at 48 hours; a second is sent by hand just before the session.
+    c.clock.set(new Date("2026-11-09T09:00:00Z"));
+    await c.engine.runDue();
+    await c.say("rivera", "checkin alex");
+    c.clock.set(new Date("2026-11-09T11:00:00Z"));
+    await c.engine.runDue();
+    await c.worker.drain();
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'expired'")).toBe(2);
+    expect(c.count("SELECT COUNT(*) AS n FROM checkins WHERE status = 'open'")).toBe(1);
+    expect(c.lastTo("alex").message.text).toContain("1/9.");
+  });
+});
