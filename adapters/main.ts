@@ -13,6 +13,7 @@ import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite-migrate.js";
+import { addClinicCommands } from "./clinic-commands.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 
 /**
@@ -60,9 +61,11 @@ program
     worker = new DeliveryWorker(store, [consoleSender(process.stdout, options.json === true)], clock, log);
     const input =
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
-    await runConsole(input, engine, worker, log, process.stderr, clock);
+    const bad = await runConsole(input, engine, worker, log, process.stderr, clock);
     await worker.stop();
     store.close();
+    // A script with lines that were not understood fails, so a mistyped step is not missed.
+    if (bad > 0 && options.script) process.exitCode = 1;
   });
 
 const therapist = program.command("therapist").description("manage therapists");
@@ -85,6 +88,8 @@ therapist
     process.stdout.write(`${code}\n`);
     process.stdout.write(`In their chat with rapport they type: link ${code}\n`);
   });
+
+addClinicCommands(program, therapist);
 
 program
   .command("calibrate")

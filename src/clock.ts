@@ -36,8 +36,12 @@ export class OffsetClock implements Clock {
 
 /** "90s", "31m", "2h", "1d" in milliseconds; undefined for anything else. */
 export function parseDuration(text: string): number | undefined {
-  const match = /^(\d{1,6})\s*(s|m|h|d)$/.exec(text.trim().toLowerCase());
-  if (!match) return undefined;
-  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "s" | "m" | "h" | "d"];
-  return Number(match[1]) * unit;
+  // "31m", "48h", or parts together: "4h5m", "1d 2h".
+  const compact = text.trim().toLowerCase();
+  if (!/^(\d{1,6}\s*[smhd]\s*)+$/.test(compact)) return undefined;
+  const units = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+  let ms = 0;
+  for (const [, n, unit] of compact.matchAll(/(\d{1,6})\s*([smhd])/g))
+    ms += Number(n) * units[unit as keyof typeof units];
+  return ms;
 }

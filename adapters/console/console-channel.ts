@@ -44,7 +44,7 @@ export async function runConsole(
   log: Logger,
   errors: Writable,
   clock?: OffsetClock,
-): Promise<void> {
+): Promise<number> {
   const settle = async () => {
     await engine.runDue();
     await worker.drain();
@@ -52,6 +52,8 @@ export async function runConsole(
   await settle();
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   let lineNo = 0;
+  // Lines that were not understood: a script with any fails (exit 1), after running the rest.
+  let bad = 0;
   for await (const raw of lines) {
     lineNo++;
     if (raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
@@ -59,7 +61,8 @@ export async function runConsole(
       // Moves the console's clock forward, so steps due later happen now (scripts only).
       const ms = parseDuration(raw.trim().slice("@wait".length));
       if (ms === undefined || !clock) {
-        errors.write(`line ${lineNo}: expected "@wait DURATION", for example "@wait 31m"\n`);
+        errors.write(`line ${lineNo}: expected "@wait DURATION", for example "@wait 31m" or "@wait 4h5m"\n`);
+        bad++;
         continue;
       }
       clock.advance(ms);
@@ -69,6 +72,7 @@ export async function runConsole(
     const parsed = parseConsoleLine(raw);
     if (!parsed) {
       errors.write(`line ${lineNo}: expected "NAME: text", for example "alex: 7"\n`);
+      bad++;
       continue;
     }
     try {
@@ -76,7 +80,9 @@ export async function runConsole(
     } catch (error) {
       log.error({ err: error, line: lineNo }, "console line could not be handled");
       errors.write(`line ${lineNo}: could not be handled (see log)\n`);
+      bad++;
     }
     await settle();
   }
+  return bad;
 }

@@ -3,10 +3,10 @@ import type { Address, InboundEvent } from "../model.js";
 import type { Client, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
+import { ClinicAdmin } from "./clinic-admin.js";
 import { runDueSteps } from "./due-steps.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
 import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
-import { issueCode } from "./issue-code.js";
 import { type EscalationPass, escalateDue } from "./risk-escalation.js";
 import { screenInput } from "./risk-screening.js";
 import { concernTurn, disclosureTurn } from "./risk-turn.js";
@@ -188,12 +188,9 @@ export class Engine {
   }
 
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
-  async addTherapist(name: string): Promise<{ code: string }> {
-    return this.store.transaction(async (tx) => {
-      const now = this.deps.clock.now().toISOString();
-      const personId = await tx.createPerson("therapist", name, now);
-      return { code: await issueCode(tx, this.deps, "link", personId, now) };
-    });
+  /** A new therapist and their link code (ClinicAdmin: one therapist per name). */
+  addTherapist(name: string): Promise<{ code: string }> {
+    return new ClinicAdmin(this.store, this.deps).addTherapist(name);
   }
 }
 

@@ -52,7 +52,7 @@ export async function linkTherapist(turn: Turn, rawCode: string | undefined): Pr
 /** `start CODE`: the client's identity is attached to the invited client, and consent is asked. */
 export async function startEnrolment(turn: Turn, rawCode: string | undefined): Promise<void> {
   const w = turn.wording;
-  if (!rawCode) return turn.replyText(w.t("usage", { usage: "start CODE" }));
+  if (!rawCode) return turn.replyText(w.t("start_without_code"));
   const code = await usableCode(turn, rawCode, "invite");
   if (code === "locked") return turn.replyText(w.t("too_many_codes"));
   if (code === "wrong_kind") return turn.replyText(w.t("code_wrong_kind_therapist"));

@@ -238,6 +238,7 @@ export async function acknowledgeRisk(
   rawId: string | undefined,
 ): Promise<void> {
   const w = turn.wording;
+  if (rawId === undefined) return turn.replyText(w.t("seen_without_number"));
   const id = Number(rawId);
   const alert = Number.isInteger(id) && id > 0 ? await turn.tx.getRiskAlert(id) : undefined;
   const client = alert ? await turn.tx.getClient(alert.clientId) : undefined;

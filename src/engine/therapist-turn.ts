@@ -190,7 +190,9 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   if (client && (client.status === "active" || client.status === "joining")) {
     return turn.replyText(w.t("invite_exists", { alias, status: clientStatusText(w, client.status) }));
   }
-  // A client who never joined, or declined, gets a fresh code; the old one stops working.
+  // A client who never joined, or declined, gets a fresh code; the old one stops working, and
+  // the therapist is told so (a code sent earlier must not be tried in vain).
+  const replaced = client !== undefined;
   if (client) await turn.tx.revokeCodes(client.personId, "invite");
   client ??= await turn.tx.createClient(therapistId, alias, turn.now);
   turn.concerning(client.personId);
@@ -199,6 +201,7 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   const days = turn.deps.clinic.codes.expiryDays;
   const lines = [w.t("invite_ok", { alias, code, days })];
   for (const url of turn.deps.inviteLinks?.(code) ?? []) lines.push(w.t("invite_link", { url }));
+  if (replaced) lines.push(w.t("invite_replaced", { alias }));
   await turn.replyText(lines.join("\n"));
 }
 

@@ -15,6 +15,7 @@ import {
   writeSealing,
 } from "./sealing.js";
 import { SerialQueue } from "./serial-queue.js";
+import { sqliteAdmin } from "./sqlite-admin.js";
 import { migrate, schemaVersion } from "./sqlite-migrate.js";
 import { answerPlace, identityPlace, nextId, outboxPlace, place } from "./sqlite-places.js";
 import { oldReader, reseal } from "./sqlite-reseal.js";
@@ -436,6 +437,7 @@ export class SqliteStore implements Store {
     const tx: Tx = {
       ...sqliteRisk(s, c),
       ...sqliteRules(s, c),
+      ...sqliteAdmin(s, c),
       // A keyed hash of the event id: a Slack press's id carries the presser's user id.
       recordInbound: async (channel, eventId, at) =>
         s("INSERT OR IGNORE INTO inbound_events (channel, event_id, received_at) VALUES (?, ?, ?)").run(

@@ -267,6 +267,26 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** A therapist as the clinic's IT person sees them (`rapport therapist list`). */
+export interface TherapistEntry {
+  id: number;
+  name: string;
+  /** Whether they have linked a chat (typed their link code). */
+  linked: boolean;
+  /** Clients not discharged. */
+  clients: number;
+}
+
+/** Counts for `rapport status`: nothing about any one person. */
+export interface ClinicStatus {
+  therapists: number;
+  clients: { active: number; paused: number; joining: number; discharged: number };
+  openCheckins: number;
+  openAlerts: number;
+  queued: number;
+  failed: number;
+}
+
 /** Everything one inbound event may read or change, inside one transaction. */
 export interface Tx {
   /** Records the event id (as a keyed hash); false when it was seen before (the event is then ignored). */
@@ -348,6 +368,16 @@ export interface Tx {
   /** Everything rapport holds about a client, for `mydata`. */
   clientData(clientId: number): Promise<ClientData>;
   /** A wrong code from a sender ("channel:id"), stored under a keyed hash of the sender. */
+  therapists(): Promise<TherapistEntry[]>;
+  /**
+   * Deletes a therapist who has no clients, discharged ones included (their identities and codes
+   * go with them); returns how many clients they still have (0: removed).
+   */
+  removeTherapist(therapistId: number): Promise<number>;
+  /** Every client with this alias, across therapists. */
+  clientsNamed(alias: string): Promise<{ clientId: number; therapistId: number }[]>;
+  moveClient(clientId: number, therapistId: number): Promise<void>;
+  clinicStatus(): Promise<ClinicStatus>;
   /** A therapist's erase of a client waiting for confirmation (null: none). */
   setEraseRequested(clientId: number, at: string | null): Promise<void>;
   /** The therapist's client whose erase waits for confirmation, if any (the latest). */

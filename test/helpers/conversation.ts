@@ -43,6 +43,7 @@ export class Conversation {
   readonly engine: Engine;
   readonly worker: DeliveryWorker;
   readonly delivered: Delivery[] = [];
+  private readonly linked = new Set<string>();
 
   /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
   constructor(
@@ -106,8 +107,12 @@ export class Conversation {
 
   /** A linked therapist and an enrolled, consenting client: the state most tests start from. */
   async enrol(therapist = "rivera", client = "alex"): Promise<void> {
-    const { code } = await this.engine.addTherapist(`Dr ${therapist}`);
-    await this.say(therapist, `link ${code}`);
+    // A therapist is added and linked once; later clients join their caseload.
+    if (!this.linked.has(therapist)) {
+      const { code } = await this.engine.addTherapist(`Dr ${therapist}`);
+      await this.say(therapist, `link ${code}`);
+      this.linked.add(therapist);
+    }
     const invite = await this.say(therapist, `invite ${client}`);
     const clientCode = /start (\S+)/.exec(invite[0]?.message.text ?? "")?.[1];
     if (!clientCode) throw new Error("no invite code in the reply");

@@ -1,0 +1,106 @@
+import type { Command } from "commander";
+import { openApp } from "../src/app.js";
+import { systemClock } from "../src/clock.js";
+import { loadSettings, type Settings } from "../src/config/settings.js";
+import { ClinicAdmin } from "../src/engine/clinic-admin.js";
+import { createLogger } from "../src/log.js";
+
+/**
+ * The clinic's IT person's commands beside `therapist add`: therapists listed, given a new link
+ * code, removed; clients moved between therapists; counts of the whole service.
+ */
+export function addClinicCommands(program: Command, therapist: Command): void {
+  therapist
+    .command("list")
+    .description("every therapist: whether they linked a chat, and how many clients they have")
+    .action(async () => {
+      await withAdmin(async (admin) => {
+        const all = await admin.therapists();
+        if (all.length === 0) process.stdout.write("No therapists yet: rapport therapist add NAME\n");
+        for (const t of all) {
+          const linked = t.linked ? "linked" : "not linked yet";
+          process.stdout.write(`${t.name}: ${linked}, ${t.clients} client${t.clients === 1 ? "" : "s"}\n`);
+        }
+      });
+    });
+  therapist
+    .command("code")
+    .argument("<name>", "the therapist's name")
+    .description("a new one-time link code (a lost code, a new phone); the earlier one stops working")
+    .action(async (name: string) => {
+      await withAdmin(async (admin, settings) => {
+        const { code } = await admin.newLinkCode(name);
+        const days = settings.clinic.codes.expiryDays;
+        process.stdout.write(
+          `New link code for "${name}", valid for ${days} days (the earlier one no longer works):\n`,
+        );
+        process.stdout.write(`${code}\nIn their chat with rapport they type: link ${code}\n`);
+      });
+    });
+  therapist
+    .command("remove")
+    .argument("<name>", "the therapist's name")
+    .description("remove a therapist who has no clients left (move them first: rapport client move)")
+    .action(async (name: string) => {
+      await withAdmin(async (admin) => {
+        await admin.removeTherapist(name);
+        process.stdout.write(`Removed therapist "${name}".\n`);
+      });
+    });
+
+  program
+    .command("client")
+    .description("manage clients")
+    .command("move")
+    .argument("<alias>", "the client's alias")
+    .requiredOption("--to <name>", "the therapist who takes the client on")
+    .option("--from <name>", "the current therapist, when several have a client of that alias")
+    .description("move a client to another therapist; both therapists are told")
+    .action(async (alias: string, options: { to: string; from?: string }) => {
+      await withAdmin(async (admin) => {
+        const moved = await admin.moveClient(alias, options.to, options.from);
+        process.stdout.write(`Moved ${moved.alias} to ${options.to}.\n`);
+      }, true);
+    });
+
+  program
+    .command("status")
+    .description(
+      "counts for the clinic's IT person: therapists, clients, open check-ins and alerts, messages",
+    )
+    .action(async () => {
+      await withAdmin(async (admin, settings) => {
+        const s = await admin.status();
+        const c = s.clients;
+        process.stdout.write(
+          [
+            `Database: ${settings.dbPath}`,
+            `Therapists: ${s.therapists}`,
+            `Clients: ${c.active} active, ${c.paused} paused, ${c.joining} invited or joining, ${c.discharged} discharged or declined`,
+            `Open check-ins: ${s.openCheckins}`,
+            `Urgent alerts not acknowledged: ${s.openAlerts}`,
+            `Messages queued: ${s.queued}; failed: ${s.failed}`,
+            "",
+          ].join("\n"),
+        );
+      });
+    });
+
+  /**
+   * Runs one clinic management step on the database. `queued`: the step queued messages for
+   * therapists (a moved client's), which the running server sends.
+   */
+  async function withAdmin(
+    step: (admin: ClinicAdmin, settings: Settings) => Promise<void>,
+    queued = false,
+  ): Promise<void> {
+    const settings = loadSettings();
+    const { store, engine } = openApp({ settings, log: createLogger(), clock: systemClock });
+    try {
+      await step(new ClinicAdmin(store, engine.deps), settings);
+    } finally {
+      store.close();
+    }
+    if (queued) process.stdout.write("They are told in their chats when rapport serve next sends.\n");
+  }
+}

@@ -1,0 +1,132 @@
+import { RapportError } from "../errors.js";
+import type { ClinicStatus, Store, TherapistEntry, Tx } from "../store/types.js";
+import { normaliseAlias } from "./chat-words.js";
+import { issueCode } from "./issue-code.js";
+import { type EngineDeps, personWording } from "./turn.js";
+
+/**
+ * The clinic's own management, for its IT person on the command line: therapists added (one per
+ * name), listed, given a new link code, removed once their clients are moved; clients moved
+ * between therapists; counts of the whole service. Each is one transaction.
+ */
+export class ClinicAdmin {
+  constructor(
+    private readonly store: Store,
+    private readonly deps: EngineDeps,
+    /** Called after a commit that queued messages, to wake the delivery worker. */
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  /** A new therapist and their one-time link code; a name already in use is refused. */
+  addTherapist(name: string): Promise<{ code: string }> {
+    return this.store.transaction(async (tx) => {
+      if (await therapistNamed(tx, name)) {
+        throw new RapportError(
+          `a therapist named "${name}" already exists; for a new link code: rapport therapist code "${name}"`,
+          "therapist_exists",
+        );
+      }
+      const personId = await tx.createPerson("therapist", name, this.now());
+      return { code: await issueCode(tx, this.deps, "link", personId, this.now()) };
+    });
+  }
+
+  therapists(): Promise<TherapistEntry[]> {
+    return this.store.transaction((tx) => tx.therapists());
+  }
+
+  /** A new link code (a lost one, or a new phone); the earlier unused code stops working. */
+  newLinkCode(name: string): Promise<{ code: string }> {
+    return this.store.transaction(async (tx) => {
+      const therapist = await requireTherapist(tx, name);
+      await tx.revokeCodes(therapist.id, "link");
+      return { code: await issueCode(tx, this.deps, "link", therapist.id, this.now()) };
+    });
+  }
+
+  /** Removes a therapist who has no clients left (discharged ones included: move them first). */
+  removeTherapist(name: string): Promise<void> {
+    return this.store.transaction(async (tx) => {
+      const therapist = await requireTherapist(tx, name);
+      const left = await tx.removeTherapist(therapist.id);
+      if (left > 0) {
+        throw new RapportError(
+          `"${name}" still has ${left} client(s), discharged ones included; move each first: rapport client move ALIAS --to NAME`,
+          "therapist_has_clients",
+        );
+      }
+    });
+  }
+
+  /**
+   * Moves a client to another therapist; both are told in their chats. An alias used by several
+   * therapists needs `from` to say whose client is meant.
+   */
+  async moveClient(rawAlias: string, toName: string, fromName?: string): Promise<{ alias: string }> {
+    const alias = normaliseAlias(rawAlias);
+    if (!alias) throw new RapportError(`"${rawAlias}" is not an alias rapport uses`, "client_unknown");
+    const result = await this.store.transaction(async (tx) => {
+      const to = await requireTherapist(tx, toName);
+      const from = fromName ? await requireTherapist(tx, fromName) : undefined;
+      const found = (await tx.clientsNamed(alias)).filter((c) => !from || c.therapistId === from.id);
+      if (found.length === 0) throw new RapportError(`no client "${alias}"`, "client_unknown");
+      if (found.length > 1) {
+        throw new RapportError(
+          `several therapists have a client "${alias}": add --from NAME`,
+          "client_ambiguous",
+        );
+      }
+      const [client] = found as [{ clientId: number; therapistId: number }];
+      if (client.therapistId === to.id)
+        throw new RapportError(`"${alias}" is already ${to.name}'s client`, "client_same");
+      if (await tx.findClient(to.id, alias)) {
+        throw new RapportError(`${to.name} already has a client "${alias}"`, "client_alias_taken");
+      }
+      await tx.moveClient(client.clientId, to.id);
+      const previous = (await tx.getPerson(client.therapistId))?.name ?? "";
+      const now = this.now();
+      const tw = await personWording(tx, this.deps, to.id);
+      const fw = await personWording(tx, this.deps, client.therapistId);
+      await tx.enqueue(
+        to.id,
+        { kind: "info", text: tw.t("client_moved_in", { alias, from: previous }) },
+        now,
+        undefined,
+        client.clientId,
+      );
+      await tx.enqueue(
+        client.therapistId,
+        { kind: "info", text: fw.t("client_moved_out", { alias, to: to.name }) },
+        now,
+        undefined,
+        client.clientId,
+      );
+      return { alias };
+    });
+    this.onQueued();
+    return result;
+  }
+
+  status(): Promise<ClinicStatus> {
+    return this.store.transaction((tx) => tx.clinicStatus());
+  }
+}
+
+async function therapistNamed(tx: Tx, name: string): Promise<TherapistEntry | undefined> {
+  const wanted = name.trim().toLowerCase();
+  return (await tx.therapists()).find((t) => t.name.trim().toLowerCase() === wanted);
+}
+
+async function requireTherapist(tx: Tx, name: string): Promise<TherapistEntry> {
+  const found = await therapistNamed(tx, name);
+  if (!found)
+    throw new RapportError(
+      `no therapist named "${name}" (rapport therapist list shows them)`,
+      "therapist_unknown",
+    );
+  return found;
+}

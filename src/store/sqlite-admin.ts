@@ -1,0 +1,50 @@
+import type Database from "better-sqlite3";
+import type { FieldCrypto } from "./field-crypto.js";
+import type { ClinicStatus, TherapistEntry, Tx } from "./types.js";
+
+type AdminTx = Pick<Tx, "therapists" | "removeTherapist" | "clientsNamed" | "moveClient" | "clinicStatus">;
+
+/** The clinic's own management (rapport therapist …, client move, status): people and counts. */
+export function sqliteAdmin(s: (sql: string) => Database.Statement, c: FieldCrypto): AdminTx {
+  return {
+    therapists: async () =>
+      (
+        s(
+          `SELECT p.id AS id, p.name AS name,
+             EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id) AS linked,
+             (SELECT COUNT(*) FROM clients cl WHERE cl.therapist_id = p.id AND cl.status != 'discharged') AS clients
+           FROM people p WHERE p.role = 'therapist' ORDER BY p.name COLLATE NOCASE, p.id`,
+        ).all() as { id: number; name: string; linked: number; clients: number }[]
+      ).map((r): TherapistEntry => ({ id: r.id, name: r.name, linked: r.linked === 1, clients: r.clients })),
+    removeTherapist: async (id) => {
+      const { n } = s("SELECT COUNT(*) AS n FROM clients WHERE therapist_id = ?").get(id) as { n: number };
+      if (n === 0) s("DELETE FROM people WHERE id = ? AND role = 'therapist'").run(id);
+      return n;
+    },
+    clientsNamed: async (alias) =>
+      (
+        s("SELECT cl.person_id AS id, cl.therapist_id AS therapist FROM clients cl WHERE cl.alias = ?").all(
+          c.lookup(alias),
+        ) as { id: number; therapist: number }[]
+      ).map((r) => ({ clientId: r.id, therapistId: r.therapist })),
+    moveClient: async (clientId, therapistId) => {
+      s("UPDATE clients SET therapist_id = ? WHERE person_id = ?").run(therapistId, clientId);
+    },
+    clinicStatus: async (): Promise<ClinicStatus> => {
+      const n = (sql: string) => (s(sql).get() as { n: number }).n;
+      return {
+        therapists: n("SELECT COUNT(*) AS n FROM people WHERE role = 'therapist'"),
+        clients: {
+          active: n("SELECT COUNT(*) AS n FROM clients WHERE status = 'active' AND paused_at IS NULL"),
+          paused: n("SELECT COUNT(*) AS n FROM clients WHERE status = 'active' AND paused_at IS NOT NULL"),
+          joining: n("SELECT COUNT(*) AS n FROM clients WHERE status IN ('invited', 'joining')"),
+          discharged: n("SELECT COUNT(*) AS n FROM clients WHERE status IN ('discharged', 'declined')"),
+        },
+        openCheckins: n("SELECT COUNT(*) AS n FROM checkins WHERE status = 'open'"),
+        openAlerts: n("SELECT COUNT(*) AS n FROM risk_alerts WHERE acknowledged_at IS NULL"),
+        queued: n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
+        failed: n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'failed'"),
+      };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
+
+/** The clinic's IT person manages therapists and clients from the command line. */
+describe("clinic management on the command line", () => {
+  it("refuses a second therapist of the same name, lists them, and gives a new link code that voids the old", async () => {
+    const env = freshEnv();
+    const first = await addTherapist(env, "Dr Rivera");
+    const again = await runCli(["therapist", "add", "dr rivera"], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('a therapist named "dr rivera" already exists');
+    await addTherapist(env, "Dr Night");
+    const list = await runCli(["therapist", "list"], env);
+    expect(list.stdout).toBe("Dr Night: not linked yet, 0 clients\nDr Rivera: not linked yet, 0 clients\n");
+    const renewed = await runCli(["therapist", "code", "Dr Rivera"], env);
+    expect(renewed.code).toBe(0);
+    const code = /^link (\S+)$/m.exec(
+      renewed.stdout.replace("In their chat with rapport they type: ", ""),
+    )?.[1];
+    expect(code).toBeDefined();
+    const old = await script(env, [`rivera: link ${first}`]);
+    expect(old[0]?.text).not.toMatch(/^Linked/);
+    const fresh = await script(env, [`rivera: link ${code}`]);
+    expect(fresh[0]?.text).toMatch(/Dr Rivera/);
+    expect((await runCli(["therapist", "list"], env)).stdout).toContain("Dr Rivera: linked, 0 clients");
+  });
+
+  it("moves a client, tells both therapists, removes a therapist only once their clients are moved, and counts", async () => {
+    const env = freshEnv();
+    const rivera = await addTherapist(env, "Dr Rivera");
+    const night = await addTherapist(env, "Dr Night");
+    const setup = await script(env, [
+      `rivera: link ${rivera}`,
+      `night: link ${night}`,
+      "rivera: invite sam",
+      "rivera: invite sam",
+    ]);
+    const invites = setup.filter((m) => m.to === "rivera" && m.text.startsWith("Invite"));
+    expect(invites[1]?.text).toContain("The earlier invite code for sam no longer works");
+    const code = /^start (\S+)$/m.exec(invites[1]?.text ?? "")?.[1];
+    await script(env, [`sam: start ${code}`, "sam: yes", "sam: stop"]);
+    const refused = await runCli(["therapist", "remove", "Dr Rivera"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("still has 1 client(s)");
+    const moved = await runCli(["client", "move", "sam", "--to", "Dr Night"], env);
+    expect(moved.code).toBe(0);
+    const told = await script(env, ["night: clients"]);
+    expect(told.find((m) => m.to === "night" && m.text.startsWith("sam is now your client"))?.text).toContain(
+      "moved from Dr Rivera",
+    );
+    expect(told.find((m) => m.to === "rivera")?.text).toBe(
+      "sam has moved to Dr Night: their check-ins now go to them.",
+    );
+    expect((await runCli(["therapist", "remove", "Dr Rivera"], env)).code).toBe(0);
+    const status = await runCli(["status"], env);
+    expect(status.stdout).toContain("Therapists: 1\n");
+    expect(status.stdout).toContain(
+      "Clients: 0 active, 1 paused, 0 invited or joining, 0 discharged or declined",
+    );
+    expect(status.stdout).toContain("Urgent alerts not acknowledged: 0");
+  });
+});
