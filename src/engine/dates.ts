@@ -23,6 +23,22 @@ export function formatDate(iso: string, language: string, timeZone: string): str
   return formatter(language, timeZone, true).format(new Date(iso));
 }
 
+/**
+ * A date and time that says its zone ("Dec 1, 2026, 10:00 AM CET"): for a therapist reading a
+ * summary in another zone than the clinic's, or while travelling.
+ */
+export function formatDateZoned(iso: string, language: string, timeZone: string): string {
+  let zone = zoneNames.get(`${language}\u0000${timeZone}`);
+  if (!zone) {
+    zone = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: "short" });
+    zoneNames.set(`${language}\u0000${timeZone}`, zone);
+  }
+  const name = zone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  return `${formatDate(iso, language, timeZone)} ${name}`;
+}
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(iso: string, language: string, timeZone: string): string {
   return formatter(language, timeZone, false).format(new Date(iso));
 }

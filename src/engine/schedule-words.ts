@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { isZone, localInstant, nextWeekly, WEEKDAYS } from "../schedule/local-time.js";
+import { isZone, localDate, localInstant, nextWeekly, WEEKDAYS } from "../schedule/local-time.js";
 import type { Client, Schedule } from "../store/types.js";
 import { formatDate } from "./dates.js";
 import type { Turn } from "./turn.js";
@@ -47,7 +47,13 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
   if (kind === undefined) {
     const current = await turn.tx.getSchedule(client.personId);
     if (!current) return turn.replyText(w.t("schedule_none", { alias: client.alias }));
-    return turn.replyText(w.t("schedule_shown", { alias: client.alias, ...describe(turn, current, zone) }));
+    const pauses = await turn.tx.pausesOf(client.personId);
+    return turn.replyText(
+      w.t("schedule_shown", {
+        alias: client.alias,
+        ...describe(turn, afterPauses(current, pauses, zone), zone),
+      }),
+    );
   }
   if (kind === "off") {
     await turn.tx.deleteSchedule(client.personId);
@@ -90,6 +96,34 @@ export function nextDue(
     nextAfterAt,
     nextBeforeAt: sessionDueTimes(beforeStart, durationMin, plan, cfg).before?.toISOString() ?? null,
   };
+}
+
+/**
+ * The schedule as it will run: a next check-in that falls in a pause (`pause ALIAS FROM..TO`)
+ * moves on by whole weeks to the first one after it, as the scheduler skips it.
+ */
+export function afterPauses(
+  s: Schedule,
+  pauses: readonly { from: string; to: string }[],
+  zone: string,
+): Schedule {
+  const week = 7 * 86_400_000;
+  const inPause = (iso: string | null) => {
+    if (!iso) return false;
+    const day = localDate(new Date(iso), zone);
+    return pauses.some((p) => p.from <= day && day <= p.to);
+  };
+  let next = s;
+  // At most a year ahead: a pause longer than that is shown as it is.
+  for (let i = 0; i < 53 && inPause(next.nextBeforeAt ?? next.nextAfterAt); i++) {
+    const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + week).toISOString() : null);
+    next = {
+      ...next,
+      nextAfterAt: move(next.nextAfterAt) ?? next.nextAfterAt,
+      nextBeforeAt: move(next.nextBeforeAt),
+    };
+  }
+  return next;
 }
 
 function describe(turn: Turn, s: Schedule, zone: string) {
@@ -171,6 +205,12 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
 
 export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
+  // "pause ALIAS off": check-ins again from now; pauses already over stay on record.
+  if (args.length === 1 && args[0]?.toLowerCase() === "off") {
+    const today = localDate(new Date(turn.now), await zoneOf(turn, client));
+    const lifted = await turn.tx.liftPauses(client.personId, today);
+    return turn.replyText(w.t(lifted > 0 ? "pause_lifted" : "pause_none", { alias: client.alias }));
+  }
   const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(args[0] ?? "");
   const [, from = "", to = ""] = match ?? [];
   const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;

@@ -4,7 +4,7 @@ import type { Wording } from "../prompts/render.js";
 import { maxTotal } from "../prompts/schema.js";
 import type { Answer, CompletedCheckin, SummaryStyle } from "../store/types.js";
 import { quotedLines, withoutControls } from "./client-text.js";
-import { formatDate } from "./dates.js";
+import { formatDateZoned } from "./dates.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**
@@ -40,7 +40,7 @@ export interface SummaryInput extends WarningContext {
 
 export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
-  const date = formatDate(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
+  const date = formatDateZoned(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
   const lines = [w.t("summary_title", { seq: checkin.seq, alias: input.alias, date })];
   const headline = headlineText(w, input.assessment);
   if (headline) lines.push(headline);

@@ -25,6 +25,8 @@ export const MESSAGE_VARS = {
   checkin_intro_scheduled: ["therapist", "count"],
   checkin_paused: ["alias", "date"],
   paused_hold: [],
+  pause_lifted: ["alias"],
+  pause_none: ["alias"],
   start_without_code: [],
   seen_without_number: [],
   invite_replaced: ["alias"],

@@ -768,6 +768,8 @@ export class SqliteStore implements Store {
           at,
         );
       },
+      liftPauses: async (clientId, today) =>
+        s("DELETE FROM pauses WHERE client_id = ? AND to_date >= ?").run(clientId, today).changes,
       pausesOf: async (clientId) =>
         s(
           'SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ? ORDER BY from_date',

@@ -349,6 +349,8 @@ export interface Tx {
   postponeJob(id: number, dueAt: string): Promise<void>;
   addPause(clientId: number, from: string, to: string, at: string): Promise<void>;
   pausesOf(clientId: number): Promise<{ from: string; to: string }[]>;
+  /** Lifts the client's pauses that have not ended before `today`; returns how many. */
+  liftPauses(clientId: number, today: string): Promise<number>;
   expireCheckin(checkinId: number, at: string): Promise<boolean>;
 
   /** Linked therapists and when each last got a digest. */

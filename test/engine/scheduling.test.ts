@@ -145,14 +145,31 @@ describe("quiet hours, holidays and pauses", () => {
     c.clock.set(new Date("2026-12-20T09:00:00Z"));
     await c.enrol();
     const [paused] = await c.say("rivera", "pause alex 2026-12-24..2027-01-02");
-    expect(paused?.message.text).toBe("No check-ins for alex from 2026-12-24 to 2027-01-02.");
+    expect(paused?.message.text).toBe(
+      "No check-ins for alex from 2026-12-24 to 2027-01-02. To lift it: pause alex off",
+    );
     await c.say("rivera", "schedule alex weekly mon 10:00 50m");
     expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
     await c.tick(49 * HOUR);
+    // The schedule names the first check-in after the pause, not one inside it.
+    const [shown] = await c.say("rivera", "schedule alex");
+    expect(shown?.message.text).toContain("Next check-in: Jan 4, 2027");
     expect(firstQuestions(await at("2026-12-28T11:00:00Z"))).toHaveLength(0);
     expect(firstQuestions(await at("2027-01-04T11:00:00Z"))).toHaveLength(1);
     const [bad] = await c.say("rivera", "pause alex 2027-01-10..2027-01-02");
     expect(bad?.message.text).toContain("pause alex 2026-12-24..2027-01-02");
+  });
+
+  it("lifts a pause with pause ALIAS off: the next session's check-in goes out", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-20T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly mon 10:00 50m");
+    await c.say("rivera", "pause alex 2026-12-20..2027-01-10");
+    const [lifted] = await c.say("rivera", "pause alex off");
+    expect(lifted?.message.text).toBe("The pause is lifted: check-ins for alex go out again from now.");
+    expect((await c.say("rivera", "pause alex off"))[0]?.message.text).toBe("alex has no pause to lift.");
+    expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
   });
 
   it("pauses when the client types stop (telling the therapist once) and resumes with start", async () => {

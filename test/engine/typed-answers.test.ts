@@ -63,7 +63,9 @@ describe("typed answers", () => {
     for (const v of [8, 8, 8, 6, 6, 6, 6, "no"]) await c.say("alex", String(v));
     const [atComment] = await c.say("rivera", "checkin alex");
     expect(atComment?.message.text).toContain("(at the comment, after the last question)");
-    await c.say("alex", "skip");
+    const done = await c.say("alex", "skip");
+    // The summary's time says its zone (the clinic's, UTC by default).
+    expect(done.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^alex, check-in 1 · .+ UTC\n/);
     await c.say("rivera", "discharge alex");
     expect(c.lastTo("rivera").message.text).toContain("after 1 completed check-in.");
   });
