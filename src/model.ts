@@ -58,6 +58,19 @@ export interface OutboundMessage {
   urgent?: boolean;
   /** Update this earlier platform message (the `source` of a press) instead of sending a new one. */
   replaces?: string;
+  /**
+   * A file sent after the text where the platform takes one from a bot (Telegram, Slack), with
+   * its caption; where it does not (Teams), `note` is added to the text instead.
+   */
+  file?: OutboundFile;
+}
+
+export interface OutboundFile {
+  name: string;
+  type: string;
+  content: string;
+  caption: string;
+  note: string;
 }
 
 /** A message as the delivery worker hands it to a channel. */

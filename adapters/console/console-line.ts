@@ -14,6 +14,8 @@ export function jsonLine(d: Delivery): string {
     text: d.message.text,
     choices: (d.message.choices ?? []).map((c: Choice) => ({ label: c.label, value: c.value })),
     urgent: d.message.urgent ?? false,
+    // Only when the message carries a file (mydata): the console shows it whole.
+    ...(d.message.file ? { file: d.message.file } : {}),
   });
 }
 
@@ -25,6 +27,11 @@ export function textBlock(d: Delivery): string {
   if (choices.length > 0) {
     const shown = choices.map((c) => (c.label === c.value ? `[${c.value}]` : `[${c.value}] ${c.label}`));
     lines.push(`  choices: ${shown.join("  ")}`);
+  }
+  const file = d.message.file;
+  if (file) {
+    lines.push(`  file ${file.name} (${Buffer.byteLength(file.content)} bytes): ${file.caption}`);
+    for (const line of file.content.trimEnd().split("\n")) lines.push(`    ${line}`);
   }
   return `${lines.join("\n")}\n`;
 }

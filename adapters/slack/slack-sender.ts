@@ -23,6 +23,8 @@ const UNREACHABLE = new Set([
  */
 export function slackSender(client: WebClient): ChannelSender {
   const dms = new Map<string, string>();
+  // Messages whose text went out but whose file did not yet: a retry sends only the file.
+  const textSent = new Set<number>();
   const dmFor = async (user: string, known?: string): Promise<string> => {
     if (known) return known;
     const cached = dms.get(user);
@@ -37,7 +39,7 @@ export function slackSender(client: WebClient): ChannelSender {
     channel: SLACK_CHANNEL,
     // Slack allows about one message a second per conversation, with short bursts.
     limits: { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 20, perSecond: 10 } },
-    send: async ({ address, message }: Delivery) => {
+    send: async ({ outboxId, address, message }: Delivery) => {
       try {
         const { text, blocks } = renderBlocks(message);
         if (message.replaces) {
@@ -50,7 +52,22 @@ export function slackSender(client: WebClient): ChannelSender {
           String(address.user),
           address.channel ? String(address.channel) : undefined,
         );
-        await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false });
+        if (!textSent.has(outboxId)) {
+          await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false });
+        }
+        const file = message.file;
+        if (file) {
+          textSent.add(outboxId);
+          // files.uploadV2: an upload URL, the bytes, then completeUploadExternal into the DM.
+          await client.filesUploadV2({
+            channel_id: channel,
+            filename: file.name,
+            title: file.name,
+            content: file.content,
+            initial_comment: file.caption,
+          });
+          textSent.delete(outboxId);
+        }
       } catch (error) {
         throw translate(error);
       }

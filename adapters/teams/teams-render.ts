@@ -65,7 +65,12 @@ export function withoutLinks(text: string): string {
  * A message without choices is plain text (a client's "*" and "_" stay as typed); one with
  * choices is a card. An update replaces the card with the same text and the answer, no buttons.
  */
-export function activityFor(message: OutboundMessage): Partial<Activity> {
+export function activityFor(original: OutboundMessage): Partial<Activity> {
+  // A bot cannot attach a file in a Teams chat without the user's consent card: the message
+  // says how to get the file instead.
+  const message = original.file
+    ? { ...original, text: `${original.text}\n\n${original.file.note}` }
+    : original;
   if (message.replaces) {
     const [question, answer] = splitAnswer(message.text);
     return {

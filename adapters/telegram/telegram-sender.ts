@@ -1,4 +1,4 @@
-import { type Api, GrammyError, HttpError } from "grammy";
+import { type Api, GrammyError, HttpError, InputFile } from "grammy";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
 import type { Delivery } from "../../src/model.js";
 import { TELEGRAM_CHANNEL } from "./telegram-inbound.js";
@@ -58,7 +58,18 @@ async function send(
     });
     partsSent.set(outboxId, i + 1);
   }
+  const file = message.file;
+  if (file && (partsSent.get(outboxId) ?? 0) <= parts.length) {
+    // sendDocument, uploaded as multipart through grammY's InputFile; the caption is plain text.
+    await api.sendDocument(chatId, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
+      caption: file.caption.slice(0, MAX_CAPTION),
+    });
+    partsSent.set(outboxId, parts.length + 1);
+  }
 }
+
+/** Telegram's limit for a document's caption. */
+const MAX_CAPTION = 1024;
 
 function translate(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;

@@ -1,6 +1,6 @@
-import type { Client, ClientData } from "../store/types.js";
+import type { Client } from "../store/types.js";
 import { eraseAnswer, stillWaiting } from "./confirmations.js";
-import { formatDate } from "./dates.js";
+import { myDataText } from "./mydata-text.js";
 import type { Turn } from "./turn.js";
 
 export const FORGET_REF = "forget";
@@ -103,39 +103,15 @@ export async function myData(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const data = await turn.tx.clientData(client.personId);
   const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
-  await turn.replyText(`${w.t("mydata_intro")}\n\n${readable(data, w.pack.language, zone)}`);
-  await turn.replyText(`${w.t("mydata_json")}\n${JSON.stringify(data, null, 2)}`);
-}
-
-function readable(data: ClientData, language: string, zone: string): string {
-  const when = (iso: string) => formatDate(iso, language, zone);
-  const lines = [
-    `Name here: ${data.alias}; therapist: ${data.therapist}; status: ${data.status}`,
-    ...data.identities.map((i) => `Connected on ${i.channel} (last used ${when(i.since)})`),
-    ...data.consents.map((c) => `Consent (version ${c.version}): ${c.choice}, ${when(c.at)}`),
-  ];
-  if (data.age !== null) lines.push(`Age: ${data.age}`);
-  if (data.timeZone) lines.push(`Time zone: ${data.timeZone}`);
-  if (data.pausedAt) lines.push(`Check-ins paused since ${when(data.pausedAt)}`);
-  if (data.schedule)
-    lines.push(
-      `Sessions: weekly, day ${data.schedule.weekday}, ${data.schedule.time}, ${data.schedule.durationMin} minutes`,
-    );
-  for (const p of data.pauses) lines.push(`Holiday: ${p.from} to ${p.to}`);
-  for (const c of data.checkins) {
-    const answers = c.answers.map((a) => `${a.instrument}.${a.item} ${a.value}`).join(", ");
-    lines.push(
-      `Check-in of ${when(c.createdAt)} (${c.status}): ${answers || "no answers"}${c.comment ? `; comment: ${c.comment}` : ""}`,
-    );
-  }
-  for (const r of data.riskAlerts) lines.push(`Safety alert of ${when(r.at)} (${r.source})`);
-  for (const e of data.riskEvents) {
-    const answer = e.safetyAnswer ? `; safety question: ${e.safetyAnswer}` : "";
-    lines.push(
-      `What you wrote on ${when(e.at)} that your therapist was shown (${e.tier}): ${e.text}${answer}`,
-    );
-  }
-  if (data.emergencyContact)
-    lines.push(`Emergency details your therapist recorded: ${data.emergencyContact}`);
-  return lines.join("\n");
+  await turn.reply({
+    kind: "info",
+    text: myDataText(w, data, zone),
+    file: {
+      name: "rapport-my-data.json",
+      type: "application/json",
+      content: `${JSON.stringify(data, null, 2)}\n`,
+      caption: w.t("mydata_json"),
+      note: w.t("mydata_file_note", { clinic: turn.deps.clinic.clinic.name }),
+    },
+  });
 }

@@ -25,7 +25,7 @@ describe("scheduled check-ins across a restart", () => {
     // The process is down across the due time (session end + 10 minutes); the next run is 61 minutes later.
     const second = await script(env, ["@wait 61m"]);
     const intros = (out: { to: string; text: string }[]) =>
-      out.filter((m) => m.to === "alex" && m.text.includes("asked for a short check-in"));
+      out.filter((m) => m.to === "alex" && m.text.startsWith("Time for your check-in"));
     expect(intros(second)).toHaveLength(1);
 
     const third = await script(env, ["@wait 3h"]);

@@ -106,14 +106,31 @@ describe("forget", () => {
 });
 
 describe("mydata", () => {
-  it("sends the client everything rapport holds about them, readable and as JSON", async () => {
+  it("sends the client everything rapport holds about them, readable in their words and as a JSON file", async () => {
     await enrolWithHistory();
-    const [readable, json] = await c.say("client-77", "mydata");
-    expect(readable?.message.text).toContain("Name here: zephyrine; therapist: Dr Rivera");
-    expect(readable?.message.text).toContain(`comment: ${COMMENT}`);
-    expect(readable?.message.text).toContain("Consent (version 1): given");
-    expect(readable?.message.text).toContain("Holiday: 2026-12-24 to 2027-01-02");
-    const data = JSON.parse(json?.message.text.slice(json.message.text.indexOf("\n") + 1) ?? "{}");
+    const replies = await c.say("client-77", "mydata");
+    expect(replies).toHaveLength(1);
+    const message = replies[0]?.message;
+    const text = message?.text ?? "";
+    expect(text).toContain("Name here: zephyrine. Your therapist: Dr Rivera. Status: active.");
+    expect(text).toContain("You agreed to the check-ins on");
+    expect(text).toContain("No check-ins from 2026-12-24 to 2027-01-02.");
+    // Each question by its short label, in the order asked; no internal names.
+    const lines = text.split("\n");
+    const first = lines.findIndex((l) => l.startsWith("- Felt heard and respected: 9"));
+    expect(first).toBeGreaterThan(0);
+    expect(lines.slice(first, first + 4)).toEqual([
+      "- Felt heard and respected: 9",
+      "- Worked on what I wanted: 8",
+      "- Approach fits: 7",
+      "- Session right overall: 9",
+    ]);
+    expect(lines).toContain("- Thoughts of harming themselves: No");
+    expect(text).toContain(`- Your comment: ${COMMENT}`);
+    expect(text).not.toMatch(/alliance\.|progress\.|\{/);
+    expect(message?.file?.name).toBe("rapport-my-data.json");
+    expect(message?.file?.note).toContain("ask");
+    const data = JSON.parse(message?.file?.content ?? "{}");
     expect(data.alias).toBe("zephyrine");
     expect(data.checkins[0].answers).toHaveLength(9);
     expect(data.riskAlerts).toHaveLength(1);

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { parseMultipart } from "./multipart.js";
 
 /**
  * A fake Slack Web API on loopback: answers the methods rapport calls, records every call,
@@ -118,10 +119,27 @@ export class FakeSlack {
     }
   }
 
+  /** Files uploaded through files.uploadV2: the bytes sent to the upload URL, by file id. */
+  readonly uploads = new Map<string, string>();
+  private files = 0;
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     let raw = "";
     for await (const chunk of req) raw += chunk;
+    const upload = /^\/upload\/(F\d+)$/.exec(req.url ?? "");
+    if (upload?.[1]) {
+      // The bytes come as the body, or as the one file part of a multipart body.
+      const type = String(req.headers["content-type"] ?? "");
+      const parts = type.startsWith("multipart/form-data")
+        ? Object.values(parseMultipart(Buffer.from(raw), type))
+        : [];
+      const file = parts.find((p): p is { content: string } => typeof p === "object" && p !== null);
+      this.uploads.set(upload[1], file?.content ?? raw);
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`OK - ${raw.length}`);
+      return;
+    }
     const params = parseParams(raw, String(req.headers["content-type"] ?? ""));
     const call: SlackCall = { method, params, at: Date.now() };
     this.calls.push(call);
@@ -157,6 +175,15 @@ export class FakeSlack {
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(params.users).slice(1)}` } };
+      case "files.getUploadURLExternal": {
+        this.files += 1;
+        const id = `F${this.files}`;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = JSON.parse(String(params.files ?? "[]")) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case "chat.postMessage":
       case "chat.update":
         this.ts += 1;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseMultipart } from "./multipart.js";
 
 /**
  * A fake Telegram Bot API on loopback: it answers the methods rapport calls, records every
@@ -164,9 +165,9 @@ export class FakeTelegram {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const method = match?.[2] ?? "";
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = parseBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
     const call: RecordedCall = { method, body, at: Date.now() };
     const index = this.calls.push(call) - 1;
     const hold = this.holds.find((h) => h.method === method);
@@ -216,6 +217,17 @@ export class FakeTelegram {
           chat: { id: body.chat_id, type: "private" },
           text: body.text,
         };
+      case "sendDocument":
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: "private" },
+          document: {
+            file_id: `file-${this.nextMessageId}`,
+            file_name: (body.document as { name?: string })?.name,
+          },
+          caption: body.caption,
+        };
       case "editMessageText":
         return {
           message_id: body.message_id,
@@ -260,4 +272,21 @@ export function unescapeHtml(text: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
+}
+
+/**
+ * A Bot API request body: JSON, or multipart/form-data when a file is uploaded (sendDocument
+ * through grammY's InputFile), whose file parts are kept as { name, content }.
+ */
+function parseBody(raw: Buffer, type: string): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (!type.startsWith("multipart/form-data"))
+    return JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
+  const body = parseMultipart(raw, type);
+  // grammY sends the file as an attach:// reference in the field and the bytes in another part.
+  for (const [key, value] of Object.entries(body)) {
+    const ref = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
+    if (ref && body[ref]) body[key] = body[ref];
+  }
+  return body;
 }

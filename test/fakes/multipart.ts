@@ -1,0 +1,20 @@
+/**
+ * The fields of a multipart/form-data body, as the fakes of the platforms read an upload: text
+ * fields as strings, file parts as { name, content } (text files only, which is what rapport sends).
+ */
+export function parseMultipart(raw: Buffer, type: string): Record<string, unknown> {
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1] ?? "";
+  const body: Record<string, unknown> = {};
+  // Each part: headers (the field's name, and a filename for a file), a blank line, the bytes.
+  for (const part of raw.toString("utf8").split(`--${boundary}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const value = part.slice(split + 4).replace(/\r\n$/, "");
+    const name = /[^e]name="([^"]+)"/.exec(headers)?.[1];
+    if (!name) continue;
+    const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
+    body[name] = filename === undefined ? value : { name: filename, content: value };
+  }
+  return body;
+}
