@@ -5,9 +5,9 @@ import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
+import { ChannelStates } from "./channel-states.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
-import type { TelegramChannel } from "./telegram/telegram-channel.js";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
 const DUE_TICK_MS = 15_000;
@@ -29,7 +29,9 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
   // A channel's library is loaded only when the channel is configured: botbuilder and Bolt
   // alone hold about 90 MB of memory, which a clinic on Telegram does not need.
-  const telegram = settings.telegram ? await startTelegram(settings, log) : undefined;
+  const telegram = settings.telegram
+    ? (await import("./telegram/telegram-channel.js")).createTelegramChannel(settings.telegram, log)
+    : undefined;
   const slack = settings.slack
     ? (await import("./slack/slack-channel.js")).createSlackChannel(settings.slack, log)
     : undefined;
@@ -48,7 +50,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     log,
     clock: systemClock,
     onQueued: () => worker?.wake(),
-    inviteLinks: (code) => (telegram ? [telegram.inviteLink(code)] : []),
+    inviteLinks: (code) => [telegram?.inviteLink(code)].filter((link): link is string => link !== undefined),
     // One server per database: a second would send every message twice.
     hold: "serve",
   });
@@ -70,16 +72,17 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     },
   );
 
-  const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION });
-  await telegram?.start(engine, http.server);
-  teams?.start(engine, http.server);
-  await slack?.start(engine, http.server).catch((error: unknown) => {
-    throw new RapportError(
-      `SLACK_BOT_TOKEN: Slack did not accept the token or could not be reached (${error instanceof Error ? error.message : "unknown"})`,
-      "slack_start",
-      { cause: error },
-    );
-  });
+  const states = new ChannelStates();
+  const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
+  // Routes first, then listening, then connecting: the server says at once that it is up, and
+  // each channel connects in the background with a log line per attempt (/healthz shows how far).
+  telegram?.start(engine, http.server, states);
+  if (teams) {
+    teams.start(engine, http.server);
+    states.set("teams", "connected");
+  }
+  if (slack) states.set("slack", "connecting");
+  const slackStarted = slack?.start(engine, http.server);
   const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
     store.close();
     throw new ConfigError(
@@ -88,6 +91,17 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     );
   });
   log.info({ port: bound.port, host: bound.host }, "rapport is listening");
+  await slackStarted?.then(
+    () => states.set("slack", "connected"),
+    (error: unknown) => {
+      states.set("slack", "failed");
+      throw new RapportError(
+        `SLACK_BOT_TOKEN: Slack did not accept the token or could not be reached (${error instanceof Error ? error.message : "unknown"})`,
+        "slack_start",
+        { cause: error },
+      );
+    },
+  );
   worker.start();
   const runDue = () =>
     engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
@@ -113,20 +127,6 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     process.stdout.write('Console channel: type lines like "rivera: help". Ctrl-D ends.\n');
     await runConsole(process.stdin, engine, worker, log, process.stderr);
     await stop(0);
-  }
-}
-
-async function startTelegram(settings: Settings, log: Logger): Promise<TelegramChannel | undefined> {
-  if (!settings.telegram) return undefined;
-  try {
-    const { createTelegramChannel } = await import("./telegram/telegram-channel.js");
-    return await createTelegramChannel(settings.telegram, log);
-  } catch (error) {
-    throw new RapportError(
-      `TELEGRAM_BOT_TOKEN: the Bot API did not accept the token or could not be reached (${error instanceof Error ? error.message.split("\n")[0] : "unknown"})`,
-      "telegram_start",
-      { cause: error },
-    );
   }
 }
 

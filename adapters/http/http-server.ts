@@ -1,6 +1,7 @@
 import restify from "restify";
 import type { Logger } from "../../src/log.js";
 import type { Store } from "../../src/store/types.js";
+import type { ChannelStates } from "../channel-states.js";
 
 /**
  * The shared HTTP server (restify 11.1: 12 needs Node 22). It serves GET /healthz; each
@@ -16,16 +17,25 @@ export interface HttpServer {
 export function createHttpServer(
   store: Store,
   log: Logger,
-  info: { demo: boolean; version: string },
+  info: { demo: boolean; version: string; channels?: ChannelStates },
 ): HttpServer {
   const server = restify.createServer({ name: "rapport", handleUncaughtExceptions: false });
   server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
+    const channels = info.channels?.snapshot() ?? {};
     try {
       await store.ping();
-      res.json(200, { status: "ok", database: "ok", demo: info.demo, version: info.version });
+      // 503 until every configured channel has connected once: not ready to take traffic yet.
+      const ready = info.channels?.ready() ?? true;
+      res.json(ready ? 200 : 503, {
+        status: ready ? "ok" : "starting",
+        database: "ok",
+        channels,
+        demo: info.demo,
+        version: info.version,
+      });
     } catch (error) {
       log.error({ err: error }, "health check: database unreachable");
-      res.json(503, { status: "error", database: "unreachable" });
+      res.json(503, { status: "error", database: "unreachable", channels });
     }
   });
   return {

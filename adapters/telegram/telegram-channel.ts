@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
-import { Bot, type Context } from "grammy";
+import { Bot, type Context, GrammyError, HttpError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Server } from "restify";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
+import { type ChannelStates, retryDelayMs } from "../channel-states.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
 import { ALLOWED_UPDATES, toInboundEvent } from "./telegram-inbound.js";
 import { telegramSender } from "./telegram-sender.js";
@@ -24,17 +25,18 @@ export interface TelegramSettings {
 export interface TelegramChannel {
   bot: Bot;
   sender: ReturnType<typeof telegramSender>;
-  inviteLink(code: string): string;
-  /** Mounts POST /telegram (webhook) or starts long polling; `engine` is ready by then. */
-  start(engine: Engine, server: Server): Promise<void>;
+  /** The t.me link that starts a chat with a code, once the bot's name is known (after getMe). */
+  inviteLink(code: string): string | undefined;
+  /**
+   * Mounts POST /telegram at once (it answers 503 until the bot is connected), then connects in
+   * the background: getMe, and setWebhook or long polling, retried with a log line per attempt.
+   */
+  start(engine: Engine, server: Server, states: ChannelStates): void;
   stop(): Promise<void>;
 }
 
-/** Creates the bot and fetches its identity once; no network call per update afterwards. */
-export async function createTelegramChannel(
-  settings: TelegramSettings,
-  log: Logger,
-): Promise<TelegramChannel> {
+/** Creates the bot; it connects in start(), so the server can listen before the Bot API answers. */
+export function createTelegramChannel(settings: TelegramSettings, log: Logger): TelegramChannel {
   // A hung request must not hold up every other send for grammY's default of 500 seconds.
   const client = {
     timeoutSeconds: 30,
@@ -45,57 +47,123 @@ export async function createTelegramChannel(
     ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}),
   };
   const bot = new Bot(settings.token, { client });
-  await bot.init();
-  const username = bot.botInfo.username;
   let polling = false;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
   return {
     bot,
     sender: telegramSender(bot.api),
-    inviteLink: (code) => `https://t.me/${username}?start=${code}`,
-    async start(engine, server) {
+    inviteLink: (code) => (bot.isInited() ? `https://t.me/${bot.botInfo.username}?start=${code}` : undefined),
+    start(engine, server, states) {
       const webhookSecret = settings.webhookSecret;
       const webhook = Boolean(webhookSecret);
       bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log, webhook));
-      if (webhookSecret) {
-        // No bot.catch here: a failed update must answer 500 so that Telegram delivers it again.
-        mountWebhook(server, bot, webhookSecret, log);
-        if (settings.webhookUrl) {
-          await bot.api.setWebhook(settings.webhookUrl, {
-            secret_token: webhookSecret,
-            allowed_updates: [...ALLOWED_UPDATES],
-          });
+      // No bot.catch on the webhook: a failed update must answer 500 so that Telegram delivers it again.
+      if (webhookSecret) mountWebhook(server, bot, webhookSecret, log);
+      states.set("telegram", "connecting");
+      const attempt = async (n: number): Promise<void> => {
+        if (stopped) return;
+        try {
+          // One getMe per attempt: bot.init() would retry a network error silently for ever,
+          // so the log would say nothing while Telegram is unreachable.
+          if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
+          if (webhookSecret && settings.webhookUrl) {
+            await bot.api.setWebhook(settings.webhookUrl, {
+              secret_token: webhookSecret,
+              allowed_updates: [...ALLOWED_UPDATES],
+            });
+          }
+        } catch (error) {
+          const failure = connectFailure(error, settings);
+          if (failure.final) {
+            states.set("telegram", "failed");
+            log.error({ channel: "telegram", setting: failure.setting, attempt: n }, failure.message);
+            return;
+          }
+          const wait = retryDelayMs(n);
+          log.warn(
+            { channel: "telegram", setting: failure.setting, attempt: n, retryInMs: wait },
+            `${failure.message}; trying again`,
+          );
+          retry = setTimeout(() => void attempt(n + 1), wait);
+          retry.unref();
+          return;
         }
-        log.info({ channel: "telegram", mode: "webhook", bot: username }, "telegram channel ready");
-        return;
-      }
-      polling = true;
-      // Polling needs a catch, or one failing update would stop it; the failure is logged.
-      bot.catch((err) =>
-        log.error(
-          {
-            err: err.error instanceof Error ? err.error.message : "unknown",
-            updateId: err.ctx.update.update_id,
-          },
-          "telegram update failed",
-        ),
-      );
-      bot
-        .start({
-          allowed_updates: [...ALLOWED_UPDATES],
-          onStart: () =>
-            log.info({ channel: "telegram", mode: "polling", bot: username }, "telegram channel ready"),
-        })
-        .catch((error: unknown) => {
-          // 401 (token revoked) or 409 (another instance polls the same bot): nothing to retry here.
-          const reason = error instanceof Error ? error.message : "unknown";
-          log.fatal({ channel: "telegram", err: reason }, "telegram polling stopped");
-          process.exit(1);
-        });
+        const username = bot.botInfo.username;
+        if (webhookSecret) {
+          states.set("telegram", "connected");
+          log.info(
+            { channel: "telegram", mode: "webhook", bot: username, attempt: n },
+            "telegram channel ready",
+          );
+          return;
+        }
+        startPolling(username);
+      };
+      const startPolling = (username: string) => {
+        polling = true;
+        // Polling needs a catch, or one failing update would stop it; the failure is logged.
+        bot.catch((err) =>
+          log.error(
+            {
+              err: err.error instanceof Error ? err.error.message : "unknown",
+              updateId: err.ctx.update.update_id,
+            },
+            "telegram update failed",
+          ),
+        );
+        bot
+          .start({
+            allowed_updates: [...ALLOWED_UPDATES],
+            onStart: () => {
+              states.set("telegram", "connected");
+              log.info({ channel: "telegram", mode: "polling", bot: username }, "telegram channel ready");
+            },
+          })
+          .catch((error: unknown) => {
+            // 401 (token revoked) or 409 (another instance polls the same bot): nothing to retry here.
+            const reason = error instanceof Error ? error.message : "unknown";
+            log.fatal({ channel: "telegram", err: reason }, "telegram polling stopped");
+            process.exit(1);
+          });
+      };
+      void attempt(1);
     },
     async stop() {
+      stopped = true;
+      clearTimeout(retry);
       if (polling) await bot.stop();
     },
   };
+}
+
+/**
+ * Why connecting failed, naming the setting to check: a token the Bot API refuses (401, or 404
+ * for a malformed one) will not start working by itself; anything else (network, a wrong or
+ * unreachable TELEGRAM_API_ROOT, a 5xx) is tried again.
+ */
+export function connectFailure(
+  error: unknown,
+  settings: Pick<TelegramSettings, "apiRoot">,
+): { setting: string; message: string; final: boolean } {
+  if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+    return {
+      setting: "TELEGRAM_BOT_TOKEN",
+      message: `TELEGRAM_BOT_TOKEN: the Bot API refused the token (${error.error_code}); check the token from BotFather`,
+      final: true,
+    };
+  }
+  const setting = settings.apiRoot ? "TELEGRAM_API_ROOT" : "TELEGRAM_BOT_TOKEN";
+  const where = settings.apiRoot
+    ? `TELEGRAM_API_ROOT (${settings.apiRoot})`
+    : "the Bot API (api.telegram.org)";
+  const detail =
+    error instanceof HttpError
+      ? "no connection"
+      : error instanceof GrammyError
+        ? `error ${error.error_code}`
+        : "unexpected error";
+  return { setting, message: `telegram: ${where} could not be reached (${detail})`, final: false };
 }
 
 async function handle(ctx: Context, engine: Engine, log: Logger, webhook: boolean): Promise<void> {
@@ -122,6 +190,11 @@ function mountWebhook(server: Server, bot: Bot, secret: string, log: Logger): vo
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       log.warn({ route: "/telegram" }, "rejected: wrong or missing secret token");
       res.send(401, { error: "unauthorized" });
+      return;
+    }
+    // Not connected to the Bot API yet (start-up, or Telegram unreachable): Telegram tries again.
+    if (!bot.isInited()) {
+      res.send(503, { error: "not connected to Telegram yet" });
       return;
     }
     let update: Update;

@@ -35,9 +35,10 @@ export class FakeTelegram {
   url = "";
   private rate: { perSecond: number; tokens: number; at: number } | undefined;
 
-  async start(): Promise<string> {
+  /** Listens on `port` (a free one by default). */
+  async start(wanted = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(wanted, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
     return this.url;

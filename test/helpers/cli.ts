@@ -108,10 +108,26 @@ export class LiveConsole {
   }
 }
 
-/** Starts `rapport serve` on a free loopback port and waits for its "listening" log line. */
-export function serve(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number; log: () => string; stdout: () => string }> {
+type Served = { child: ChildProcess; port: number; log: () => string; stdout: () => string };
+
+/**
+ * Starts `rapport serve` on a free loopback port, waits for its "listening" log line and then
+ * (unless `ready` is false) for /healthz to answer 200: every configured channel connected.
+ */
+export async function serve(env: Record<string, string>, options: { ready?: boolean } = {}): Promise<Served> {
+  const served = await listening(env);
+  if (options.ready === false) return served;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${served.port}/healthz`).catch(() => undefined);
+    await res?.arrayBuffer();
+    if (res?.status === 200) return served;
+    if (Date.now() > deadline) throw new Error(`serve did not become ready: ${served.log()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function listening(env: Record<string, string>): Promise<Served> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "serve"], {
       env: { ...env, PORT: "0" },

@@ -1,0 +1,107 @@
+import type { ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { FakeTelegram } from "../fakes/fake-telegram.js";
+import { freshEnv, serve } from "../helpers/cli.js";
+
+/**
+ * Start-up tells what it is doing: "listening" first, each channel connecting in the background
+ * with a log line per attempt naming the setting, and /healthz answering 503 with each channel's
+ * state until every configured channel has connected once.
+ */
+const children: ChildProcess[] = [];
+const fakes: FakeTelegram[] = [];
+afterEach(async () => {
+  for (const c of children.splice(0)) c.kill("SIGKILL");
+  for (const f of fakes.splice(0)) await f.stop();
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((r) => probe.close(() => r()));
+  return port;
+}
+
+async function health(port: number): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const lines = (log: string) =>
+  log
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("start-up", () => {
+  it("listens at once while the Bot API is unreachable, says so per attempt naming TELEGRAM_API_ROOT, and connects when it answers", async () => {
+    const port = await closedPort();
+    const env = freshEnv({
+      RAPPORT_DEMO: "1",
+      TELEGRAM_BOT_TOKEN: "123456:TEST-token",
+      TELEGRAM_WEBHOOK_SECRET: "s",
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+    });
+    const started = Date.now();
+    const server = await serve(env, { ready: false });
+    children.push(server.child);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const first = await health(server.port);
+    expect(first.status).toBe(503);
+    expect(first.body).toMatchObject({ status: "starting", channels: { telegram: "connecting" } });
+    // An update before the bot is connected: 503, so Telegram delivers it again later.
+    const early = await fetch(`http://127.0.0.1:${server.port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s" },
+      body: JSON.stringify({ update_id: 1 }),
+    });
+    expect(early.status).toBe(503);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const attempts = lines(server.log()).filter(
+      (l) => l.channel === "telegram" && l.setting === "TELEGRAM_API_ROOT",
+    );
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(String(attempts[0]?.msg)).toContain("could not be reached");
+
+    // The Bot API comes up on that port: the next attempt connects.
+    const fake = new FakeTelegram();
+    fakes.push(fake);
+    await fake.start(port);
+    const deadline = Date.now() + 20_000;
+    while ((await health(server.port)).status !== 200 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await health(server.port)).toMatchObject({
+      status: 200,
+      body: { channels: { telegram: "connected" } },
+    });
+  });
+
+  it("a token the Bot API refuses: the channel fails, naming TELEGRAM_BOT_TOKEN, and /healthz stays 503", async () => {
+    const fake = new FakeTelegram();
+    fakes.push(fake);
+    const root = await fake.start();
+    fake.failNext("getMe", 401, "Unauthorized");
+    const env = freshEnv({
+      RAPPORT_DEMO: "1",
+      TELEGRAM_BOT_TOKEN: "123456:WRONG",
+      TELEGRAM_WEBHOOK_SECRET: "s",
+      TELEGRAM_API_ROOT: root,
+    });
+    const server = await serve(env, { ready: false });
+    children.push(server.child);
+    const deadline = Date.now() + 5_000;
+    while (!server.log().includes("refused the token") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    const failed = lines(server.log()).find((l) => l.setting === "TELEGRAM_BOT_TOKEN");
+    expect(failed?.level).toBe(50);
+    expect(String(failed?.msg)).toContain("TELEGRAM_BOT_TOKEN: the Bot API refused the token (401)");
+    expect(await health(server.port)).toMatchObject({
+      status: 503,
+      body: { channels: { telegram: "failed" } },
+    });
+    expect(fake.sent("getMe")).toHaveLength(1);
+  });
+});
