@@ -1,6 +1,7 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import type { Client, Job, Tx } from "../store/types.js";
 import { sendCheckin } from "./checkin-run.js";
+import { lapsedConcernsDue } from "./concern-notice.js";
 import { digestDue } from "./digest.js";
 import { stepMessage } from "./questions.js";
 import { nextDue } from "./schedule-words.js";
@@ -47,7 +48,7 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
     await tx.finishJob(job.id, note, now);
     done++;
   }
-  return done + (await digestDue(tx, deps, now));
+  return done + (await lapsedConcernsDue(tx, deps, now)) + (await digestDue(tx, deps, now));
 }
 
 const INSTRUMENTS: Record<"alliance" | "progress", string[]> = {

@@ -7,6 +7,7 @@ import { parseChatWord } from "./chat-words.js";
 import { afterCompletion } from "./checkin-complete.js";
 import { stepOf } from "./checkin-plan.js";
 import { SAFETY_INSTRUMENT } from "./checkin-run.js";
+import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { stepMessage } from "./questions.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./risk-alerts.js";
 import { excerpt } from "./risk-screening.js";
@@ -102,6 +103,8 @@ export async function answerSafetyCheck(
   const word = input.kind === "text" && parseChatWord(input.text) !== undefined;
   if (stale || otherButton || word) {
     await turn.tx.answerConcern(pending.id, "none");
+    // Lapsed before the timed step told the therapist: told now.
+    if (stale) await tellConcern(turn.tx, turn.deps, pending, "none", turn.now);
     return false;
   }
   const safety = wordingFor(turn.deps.catalog, pending.language).instrument(SAFETY_INSTRUMENT);
@@ -125,6 +128,10 @@ export async function answerSafetyCheck(
     return true;
   }
   await turn.tx.answerConcern(pending.id, answer);
+  // A "no" outside a check-in is in no summary: the therapist is told, as the client was promised.
+  if (answer === "no" && pending.checkinId === null) {
+    await tellConcern(turn.tx, turn.deps, pending, "no", turn.now);
+  }
   if (answer === "yes") {
     const { crisisSent } = await raiseRisk(turn, client, pending.checkinId ?? open?.id ?? null, {
       tier: "disclosure",
@@ -140,8 +147,6 @@ export async function answerSafetyCheck(
   if (open) await repeatQuestion(turn, client, open);
   return true;
 }
-
-const SAFETY_CHECK_LAPSE_MS = 60 * 60_000;
 
 /**
  * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess" and "a bit

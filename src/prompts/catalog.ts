@@ -25,6 +25,8 @@ export const MESSAGE_VARS = {
   checkin_intro_scheduled: ["therapist", "count"],
   checkin_paused: ["alias", "date"],
   paused_hold: [],
+  concern_unanswered: ["alias", "text", "date"],
+  concern_answered_no: ["alias", "text", "date"],
   pause_lifted: ["alias"],
   pause_none: ["alias"],
   start_without_code: [],

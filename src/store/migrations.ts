@@ -385,13 +385,15 @@ CREATE TABLE risk_events_v4 (
   language TEXT,
   safety_question TEXT CHECK (safety_question IN ('pending', 'reasked', 'answered')),
   safety_answer TEXT,
-  at TEXT NOT NULL
+  at TEXT NOT NULL,
+  -- when the therapist was told of a concern that no check-in summary reports
+  told_at TEXT
 );
 INSERT INTO risk_events_v4 SELECT id, client_id, alert_id, checkin_id, tier, source, content, language,
   CASE WHEN safety_answer IN ('pending', 'reasked') THEN safety_answer
        WHEN safety_answer IS NULL THEN NULL ELSE 'answered' END,
   CASE WHEN safety_answer IN ('yes', 'no', 'none') THEN safety_answer END,
-  at
+  at, NULL
   FROM risk_events;
 DROP TABLE risk_events;
 ALTER TABLE risk_events_v4 RENAME TO risk_events;

@@ -17,6 +17,8 @@ type RiskTx = Pick<
   | "addRiskEvent"
   | "riskEvents"
   | "pendingConcern"
+  | "lapsedConcerns"
+  | "markConcernTold"
   | "answerConcern"
   | "setEmergencyContact"
   | "emergencyContact"
@@ -163,6 +165,14 @@ export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypt
         "SELECT * FROM risk_events WHERE client_id = ? AND safety_question IN ('pending', 'reasked') ORDER BY id DESC LIMIT 1",
         clientId,
       )[0],
+    lapsedConcerns: async (before) =>
+      events(
+        "SELECT * FROM risk_events WHERE safety_question IN ('pending', 'reasked') AND at < ? ORDER BY id",
+        before,
+      ),
+    markConcernTold: async (eventId, at) => {
+      s("UPDATE risk_events SET told_at = ? WHERE id = ?").run(at, eventId);
+    },
     answerConcern: async (eventId, answer) => {
       // Whether the question still waits is kept readable; the answer itself is sealed.
       if (answer === "reasked") {

@@ -431,6 +431,10 @@ export interface Tx {
   /** The concern whose safety question waits for an answer, if any. */
   pendingConcern(clientId: number): Promise<RiskEvent | undefined>;
   answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
+  /** Concerns whose safety question has waited since before `before`, oldest first. */
+  lapsedConcerns(before: string): Promise<RiskEvent[]>;
+  /** The therapist was told of this concern (so it is not told again). */
+  markConcernTold(eventId: number, at: string): Promise<void>;
   setEmergencyContact(clientId: number, text: string | null): Promise<void>;
   emergencyContact(clientId: number): Promise<string | null>;
   /** After a crisis message the open question is shown again at the client's next message. */

@@ -1,0 +1,48 @@
+import type { RiskEvent, Tx } from "../store/types.js";
+import { formatDateZoned } from "./dates.js";
+import { excerpt } from "./risk-screening.js";
+import { type EngineDeps, personWording } from "./turn.js";
+
+/** A concern's safety question lapses after this long without an answer. */
+export const SAFETY_CHECK_LAPSE_MS = 60 * 60_000;
+
+/**
+ * Concerns whose safety question lapsed unanswered: the question is closed ("none") and the
+ * therapist is told, with the words and when, so a client who wrote something hopeless and then
+ * went quiet is not left with no one knowing. Returns how many were told.
+ */
+export async function lapsedConcernsDue(tx: Tx, deps: EngineDeps, now: string): Promise<number> {
+  const before = new Date(Date.parse(now) - SAFETY_CHECK_LAPSE_MS).toISOString();
+  const lapsed = await tx.lapsedConcerns(before);
+  for (const event of lapsed) {
+    await tx.answerConcern(event.id, "none");
+    await tellConcern(tx, deps, event, "none", now);
+  }
+  return lapsed.length;
+}
+
+/**
+ * Tells the therapist of a concern no check-in summary will carry (outside a check-in, or the
+ * question lapsed): non-urgent, the client's words quoted, tagged with the client for erasure.
+ */
+export async function tellConcern(
+  tx: Tx,
+  deps: EngineDeps,
+  event: RiskEvent,
+  answer: "no" | "none",
+  now: string,
+): Promise<void> {
+  const client = await tx.getClient(event.clientId);
+  if (!client) return;
+  const w = await personWording(tx, deps, client.therapistId);
+  const when = formatDateZoned(event.at, w.pack.language, deps.clinic.clinic.timeZone);
+  const key = answer === "no" ? "concern_answered_no" : "concern_unanswered";
+  await tx.enqueue(
+    client.therapistId,
+    { kind: "warning", text: w.t(key, { alias: client.alias, text: excerpt(event.text), date: when }) },
+    now,
+    undefined,
+    client.personId,
+  );
+  await tx.markConcernTold(event.id, now);
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * A concern ("what's the point anymore") asks the client the safety question; the therapist
+ * hears of it even when the client answers no outside a check-in, or never answers.
+ */
+let c: Conversation;
+afterEach(() => c.close());
+
+const HOUR = 3_600_000;
+const toTherapist = (d: { externalId: string; message: { text: string } }[]) =>
+  d.filter((x) => x.externalId === "rivera").map((x) => x.message.text);
+
+describe("a concern the therapist must hear of", () => {
+  it("tells the therapist when the safety question goes unanswered for an hour, once", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    const asked = await c.say("kai", "honestly whats the point of anything anymore");
+    expect(asked.some((d) => d.externalId === "kai" && d.message.ref !== undefined)).toBe(true);
+    expect(toTherapist(asked)).toEqual([]);
+    expect(toTherapist(await c.tick(30 * 60_000))).toEqual([]);
+    const told = toTherapist(await c.tick(31 * 60_000));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('Possible risk, kai: "honestly whats the point of anything anymore"');
+    expect(told[0]).toContain("did not answer within an hour");
+    expect(toTherapist(await c.tick(24 * HOUR))).toEqual([]);
+  });
+
+  it("tells the therapist of a no outside a check-in, as the client is promised", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("kai", "feeling so hopeless lately");
+    const answered = await c.say("kai", "no");
+    expect(answered.find((d) => d.externalId === "kai")?.message.text).toContain("Your therapist will see");
+    const told = toTherapist(answered);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('kai wrote: "feeling so hopeless lately"');
+    expect(told[0]).toContain("they answered no");
+    expect(toTherapist(await c.tick(2 * HOUR))).toEqual([]);
+  });
+
+  it("tells the therapist when the client writes again after the question lapsed, before the timed step ran", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("kai", "whats the point anymore");
+    c.clock.advance(2 * HOUR);
+    const later = await c.say("kai", "hello");
+    expect(toTherapist(later).some((t) => t.startsWith("Possible risk, kai"))).toBe(true);
+    expect(toTherapist(await c.tick(60_000))).toEqual([]);
+  });
+});
