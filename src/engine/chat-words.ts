@@ -47,8 +47,12 @@ const LOCAL_WORDS = ["stop", "start", "help", "mydata", "forget"] as const;
 export function parseChatWord(text: string, words?: ChatWords): ParsedWord | undefined {
   const parts = text.trim().split(/\s+/);
   const head = (parts[0] ?? "").replace(/^\//, "").replace(/@\w+$/, "").toLowerCase();
-  if (ALL_WORDS.has(head))
-    return { word: head as ChatWord, args: parts.slice(1).filter((p) => p.length > 0) };
+  // A phone turns "--" into a dash ("—erase"): read as the option it was typed as.
+  const args = parts
+    .slice(1)
+    .filter((p) => p.length > 0)
+    .map((p) => p.replace(/^[\u2013\u2014\u2212](?=\p{L})/u, "--"));
+  if (ALL_WORDS.has(head)) return { word: head as ChatWord, args };
   return words ? localWord(text, words) : undefined;
 }
 

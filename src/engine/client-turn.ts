@@ -30,7 +30,9 @@ export async function clientTurn(turn: Turn, client: Client, word: ParsedWord | 
   if (finding?.tier === "concern") return concernTurn(turn, client, open, finding, text);
   if (await answerSafetyCheck(turn, client, open)) return;
   // The answer to "forget" is not words for an alert; then an open alert takes what follows.
-  if (await answerForget(turn, client)) return;
+  const forget = await answerForget(turn, client);
+  if (forget === "cancelled") return repeatPending(turn, client);
+  if (forget) return;
   if (client.status !== "joining" && !parsed && (await passOnToAlert(turn, client, open, text, resume)))
     return;
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.

@@ -1,5 +1,6 @@
 import type { Wording } from "../prompts/render.js";
 import type { Client } from "../store/types.js";
+import { parseChatWord } from "./chat-words.js";
 import { plainWords } from "./score-input.js";
 import type { Turn } from "./turn.js";
 
@@ -56,5 +57,6 @@ export async function answerTherapistErase(
     return true;
   }
   await turn.replyText(w.t("erase_cancelled", { alias: client.alias }));
-  return answer === "keep";
+  // A command goes on as itself; anything else was only the (cancelling) answer.
+  return answer === "keep" || parseChatWord(raw, w.pack.messages.words) === undefined;
 }

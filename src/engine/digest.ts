@@ -96,7 +96,7 @@ export function digestText(w: Wording, input: DigestInput): string {
     const assessment = entry.last?.assessment as Assessment | undefined;
     const now = assessment?.progress?.trajectory.status;
     const parts = [need.flags.join(", ")];
-    if (mine?.checkins) parts.push(w.t("digest_checkins", { count: mine.checkins }));
+    if (mine?.checkins) parts.push(w.plural(mine.checkins, "digest_checkins_one", "digest_checkins_other"));
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
     }

@@ -1,4 +1,5 @@
 import type { Client } from "../store/types.js";
+import { parseChatWord } from "./chat-words.js";
 import { eraseAnswer, stillWaiting } from "./confirmations.js";
 import { myDataText } from "./mydata-text.js";
 import type { Turn } from "./turn.js";
@@ -25,9 +26,10 @@ export async function requestForget(turn: Turn, client: Client): Promise<void> {
 /**
  * The answer to the forget question while it waits: the button, its label ("Erase everything"),
  * or yes erases; "Keep my data" or no keeps; anything else cancels, said in one line, and then
- * goes on as what it is (false). Nothing is erased on a guess.
+ * is not taken as anything else ("cancelled": the question rapport waits for is shown again),
+ * unless it is a chat word, which then goes on as itself (false). Nothing is erased on a guess.
  */
-export async function answerForget(turn: Turn, client: Client): Promise<boolean> {
+export async function answerForget(turn: Turn, client: Client): Promise<boolean | "cancelled"> {
   const input = turn.event.input;
   const requested = await turn.tx.forgetRequestedAt(client.personId);
   const waiting = stillWaiting(requested, turn.now);
@@ -53,7 +55,7 @@ export async function answerForget(turn: Turn, client: Client): Promise<boolean>
     return true;
   }
   await turn.replyText(w.t("forget_cancelled"));
-  return false;
+  return parseChatWord(raw, w.pack.messages.words) ? false : "cancelled";
 }
 
 /**

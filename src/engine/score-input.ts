@@ -14,12 +14,18 @@ const SCORE = /^(\d{1,2})(?:[.,](\d))?$/;
 const KEYCAP = /^([0-9])\uFE0F?\u20E3$/u;
 const KEYCAP_TEN = "\u{1F51F}";
 
-/** The words in lower case with trailing punctuation and surrounding space removed. */
+/**
+ * The words in lower case, without emoji ("STOP!!! 😡"), trailing punctuation or extra spaces.
+ * Keycaps ("7️⃣") are kept: they are numbers.
+ */
 export function plainWords(text: string): string {
   return text
     .trim()
     .toLowerCase()
-    .replace(/[.!?]+$/u, "")
+    .replace(/(?!\u{1F51F})[\p{Extended_Pictographic}\u200D]/gu, "")
+    .replace(/\uFE0F(?!\u20E3)/gu, "")
+    .trim()
+    .replace(/[.!?…]+$/u, "")
     .replace(/\s+/gu, " ")
     .trim();
 }

@@ -3,6 +3,13 @@ import type { MessageKey, MessageVars } from "./catalog.js";
 import type { LanguagePack, PromptCatalog } from "./load.js";
 import type { Instrument } from "./schema.js";
 
+/** Message keys that take only {count}: the singular and plural forms of a counted noun. */
+type PluralKey =
+  | "completed_checkins_one"
+  | "completed_checkins_other"
+  | "digest_checkins_one"
+  | "digest_checkins_other";
+
 /** Fills {placeholders}; a placeholder without a value is a bug, never sent half-filled. */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
@@ -29,8 +36,13 @@ export class Wording {
 
   /** "1 completed check-in", "3 completed check-ins": the language's plural rule picks the form. */
   completedCheckins(count: number): string {
-    const one = new Intl.PluralRules(this.pack.language).select(count) === "one";
-    return this.t(one ? "completed_checkins_one" : "completed_checkins_other", { count });
+    return this.plural(count, "completed_checkins_one", "completed_checkins_other");
+  }
+
+  /** A count with its noun in the singular or the plural, as the language's rule says. */
+  plural(count: number, one: PluralKey, other: PluralKey): string {
+    const singular = new Intl.PluralRules(this.pack.language).select(count) === "one";
+    return this.t(singular ? one : other, { count });
   }
 
   instrument(id: string): Instrument {

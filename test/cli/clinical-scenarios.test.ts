@@ -86,7 +86,7 @@ describe("clinical scenarios through the console", () => {
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fifth)).toEqual([]);
     const summary = fifth.find((m) => m.text.startsWith("alex, check-in 5 ·"))?.text;
-    expect(summary).toContain("- no change yet: still applies (warned at check-in 4).");
+    expect(summary).toContain("- No change yet: still applies (warned at check-in 4).");
   });
 
   it("on a yes to the safety question: crisis message to the client first, urgent alert, escalation to on-call", async () => {

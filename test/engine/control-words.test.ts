@@ -60,18 +60,36 @@ describe("confirmations", () => {
     expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(0);
   });
 
-  it("forget, then something else, cancels with a clear line and erases nothing", async () => {
+  it("forget, then something else, cancels with a clear line, erases nothing, and shows the open question again", async () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "checkin alex");
     await c.say("alex", "forget");
-    const replies = await c.say("alex", "7");
+    const replies = await c.say("alex", "wait what does that mean?");
     expect(texts(replies)[0]).toMatch(/^I didn't erase anything/);
+    expect(texts(replies)[1]).toContain("1/9.");
     expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
-    // The 7 then counts as what it is: the answer to the open question.
-    expect(storedAnswers()).toBe(1);
+    // The message was only the cancelling answer: not taken as an answer to the check-in.
+    expect(storedAnswers()).toBe(0);
     await c.say("alex", "yes");
     expect(c.count("SELECT COUNT(*) AS n FROM clients")).toBe(1);
+  });
+
+  it("reads stop as people type it: shouting, emoji, please, for now", async () => {
+    for (const typed of ["STOP!!! 😡", "please stop", "pls stop 🙏", "pause for now", "Unsubscribe me."]) {
+      c = new Conversation();
+      await c.enrol();
+      expect(texts(await c.say("alex", typed))[0], typed).toMatch(/^Check-ins are paused/);
+      c.close();
+    }
+    c = new Conversation();
+  });
+
+  it("takes a phone's dash as the option it was typed as: discharge alex —erase", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const [question] = await c.say("rivera", "discharge alex \u2014erase");
+    expect(question?.message.text).toMatch(/^This erases everything rapport holds about alex/);
   });
 
   it("discharge --erase, then yes or the button's label, erases; anything else cancels", async () => {
