@@ -38,7 +38,9 @@ export function openApp(options: AppOptions): App {
   if (settings.demo) {
     log.warn(
       { demo: true },
-      "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
+      settings.dataKey
+        ? "DEMO MODE: for trying rapport out only; sample crisis text. Set a platform token and RAPPORT_CONFIG for real use."
+        : "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
     );
   }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);

@@ -19,7 +19,7 @@ export async function sendCheckin(
   turn: Turn,
   client: Client,
   only?: readonly string[],
-  by: "therapist" | "schedule" = "therapist",
+  by: "therapist" | "schedule" | "before session" = "therapist",
 ): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
   const { clinic } = turn.deps;
@@ -45,7 +45,12 @@ export async function sendCheckin(
     turn.now,
   );
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
-  const intro = by === "schedule" ? "checkin_intro_scheduled" : "checkin_intro";
+  const intro =
+    by === "schedule"
+      ? "checkin_intro_scheduled"
+      : by === "before session"
+        ? "checkin_intro_before"
+        : "checkin_intro";
   await turn.send(client.personId, {
     kind: "info",
     text: w.t(intro, { therapist, count: checkin.plan.length }),

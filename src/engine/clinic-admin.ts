@@ -1,6 +1,7 @@
 import { RapportError } from "../errors.js";
 import type { ClinicStatus, Store, TherapistEntry, Tx } from "../store/types.js";
 import { normaliseAlias } from "./chat-words.js";
+import { oneLine } from "./client-text.js";
 import { issueCode } from "./issue-code.js";
 import { type EngineDeps, personWording } from "./turn.js";
 
@@ -21,8 +22,12 @@ export class ClinicAdmin {
     return this.deps.clock.now().toISOString();
   }
 
-  /** A new therapist and their one-time link code; a name already in use is refused. */
-  addTherapist(name: string): Promise<{ code: string }> {
+  /**
+   * A new therapist and their one-time link code. The name is kept on one line without hidden
+   * controls (clients read it); a name already in use, in any case or spacing, is refused.
+   */
+  addTherapist(rawName: string): Promise<{ code: string }> {
+    const name = oneLine(rawName);
     return this.store.transaction(async (tx) => {
       if (await therapistNamed(tx, name)) {
         throw new RapportError(
@@ -52,13 +57,14 @@ export class ClinicAdmin {
   removeTherapist(name: string): Promise<void> {
     return this.store.transaction(async (tx) => {
       const therapist = await requireTherapist(tx, name);
-      const left = await tx.removeTherapist(therapist.id);
-      if (left > 0) {
+      const left = await tx.clientsOf(therapist.id);
+      if (left.length > 0) {
         throw new RapportError(
-          `"${name}" still has ${left} client(s), discharged ones included; move each first: rapport client move ALIAS --to NAME`,
+          `"${name}" still has ${left.length} client(s), discharged ones included: ${left.join(", ")}. Move each first: rapport client move ALIAS --to NAME`,
           "therapist_has_clients",
         );
       }
+      await tx.removeTherapist(therapist.id);
     });
   }
 
@@ -105,6 +111,13 @@ export class ClinicAdmin {
         undefined,
         client.clientId,
       );
+      // The client agreed to share their answers with one therapist: they are told who sees them now.
+      const cw = await personWording(tx, this.deps, client.clientId);
+      await tx.enqueue(
+        client.clientId,
+        { kind: "info", text: cw.t("moved_to_therapist", { therapist: to.name, previous }) },
+        now,
+      );
       return { alias };
     });
     this.onQueued();
@@ -117,8 +130,8 @@ export class ClinicAdmin {
 }
 
 async function therapistNamed(tx: Tx, name: string): Promise<TherapistEntry | undefined> {
-  const wanted = name.trim().toLowerCase();
-  return (await tx.therapists()).find((t) => t.name.trim().toLowerCase() === wanted);
+  const wanted = oneLine(name).toLowerCase();
+  return (await tx.therapists()).find((t) => oneLine(t.name).toLowerCase() === wanted);
 }
 
 async function requireTherapist(tx: Tx, name: string): Promise<TherapistEntry> {

@@ -86,7 +86,13 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   // it), and the new one is sent.
   const expired = open ? await tx.expireCheckin(open.id, turn.now) : false;
   const instruments = job.kind === "checkin" ? undefined : INSTRUMENTS[job.kind];
-  const checkin = await sendCheckin(turn, client, instruments, "schedule");
+  // A split plan's progress check-in comes before the session, and says so.
+  const checkin = await sendCheckin(
+    turn,
+    client,
+    instruments,
+    job.kind === "progress" ? "before session" : "schedule",
+  );
   if (!checkin) return "asked for consent again first";
   return expired ? "sent; the open check-in expired" : "sent";
 }

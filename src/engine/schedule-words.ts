@@ -214,7 +214,7 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(args[0] ?? "");
   const [, from = "", to = ""] = match ?? [];
   const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
-  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid"));
+  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
   await turn.tx.addPause(client.personId, from, to, turn.now);
   await turn.replyText(w.t("pause_set", { alias: client.alias, from, to }));
 }

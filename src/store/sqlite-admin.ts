@@ -1,8 +1,12 @@
 import type Database from "better-sqlite3";
 import type { FieldCrypto } from "./field-crypto.js";
+import { place } from "./sqlite-places.js";
 import type { ClinicStatus, TherapistEntry, Tx } from "./types.js";
 
-type AdminTx = Pick<Tx, "therapists" | "removeTherapist" | "clientsNamed" | "moveClient" | "clinicStatus">;
+type AdminTx = Pick<
+  Tx,
+  "therapists" | "removeTherapist" | "clientsNamed" | "moveClient" | "clientsOf" | "clinicStatus"
+>;
 
 /** The clinic's own management (rapport therapist …, client move, status): people and counts. */
 export function sqliteAdmin(s: (sql: string) => Database.Statement, c: FieldCrypto): AdminTx {
@@ -27,6 +31,14 @@ export function sqliteAdmin(s: (sql: string) => Database.Statement, c: FieldCryp
           c.lookup(alias),
         ) as { id: number; therapist: number }[]
       ).map((r) => ({ clientId: r.id, therapistId: r.therapist })),
+    clientsOf: async (therapistId) =>
+      (
+        s(
+          "SELECT p.id AS id, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id WHERE cl.therapist_id = ?",
+        ).all(therapistId) as { id: number; name: string }[]
+      )
+        .map((r) => c.open(r.name, place("people", "name", r.id)))
+        .sort((a, b) => a.localeCompare(b)),
     moveClient: async (clientId, therapistId) => {
       s("UPDATE clients SET therapist_id = ? WHERE person_id = ?").run(therapistId, clientId);
     },

@@ -379,6 +379,8 @@ export interface Tx {
   /** Every client with this alias, across therapists. */
   clientsNamed(alias: string): Promise<{ clientId: number; therapistId: number }[]>;
   moveClient(clientId: number, therapistId: number): Promise<void>;
+  /** The aliases of all a therapist's clients, discharged ones included, in order. */
+  clientsOf(therapistId: number): Promise<string[]>;
   clinicStatus(): Promise<ClinicStatus>;
   /** A therapist's erase of a client waiting for confirmation (null: none). */
   setEraseRequested(clientId: number, at: string | null): Promise<void>;

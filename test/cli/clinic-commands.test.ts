@@ -6,12 +6,17 @@ describe("clinic management on the command line", () => {
   it("refuses a second therapist of the same name, lists them, and gives a new link code that voids the old", async () => {
     const env = freshEnv();
     const first = await addTherapist(env, "Dr Rivera");
-    const again = await runCli(["therapist", "add", "dr rivera"], env);
+    const again = await runCli(["therapist", "add", " dr  rivera "], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('a therapist named "dr rivera" already exists');
+    const hidden = await runCli(["therapist", "add", "Dr \u202EEvil"], env);
+    expect((await runCli(["therapist", "list"], env)).stdout).toContain("Dr Evil: not linked yet");
+    expect(hidden.code).toBe(0);
     await addTherapist(env, "Dr Night");
     const list = await runCli(["therapist", "list"], env);
-    expect(list.stdout).toBe("Dr Night: not linked yet, 0 clients\nDr Rivera: not linked yet, 0 clients\n");
+    expect(list.stdout).toBe(
+      "Dr Evil: not linked yet, 0 clients\nDr Night: not linked yet, 0 clients\nDr Rivera: not linked yet, 0 clients\n",
+    );
     const renewed = await runCli(["therapist", "code", "Dr Rivera"], env);
     expect(renewed.code).toBe(0);
     const code = /^link (\S+)$/m.exec(
@@ -41,7 +46,7 @@ describe("clinic management on the command line", () => {
     await script(env, [`sam: start ${code}`, "sam: yes", "sam: stop"]);
     const refused = await runCli(["therapist", "remove", "Dr Rivera"], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("still has 1 client(s)");
+    expect(refused.stderr).toContain("still has 1 client(s), discharged ones included: sam.");
     const moved = await runCli(["client", "move", "sam", "--to", "Dr Night"], env);
     expect(moved.code).toBe(0);
     const told = await script(env, ["night: clients"]);
@@ -51,6 +56,8 @@ describe("clinic management on the command line", () => {
     expect(told.find((m) => m.to === "rivera")?.text).toBe(
       "sam has moved to Dr Night: their check-ins now go to them.",
     );
+    // The client is told who sees their answers now.
+    expect(told.find((m) => m.to === "sam")?.text).toContain("from Dr Rivera to Dr Night");
     expect((await runCli(["therapist", "remove", "Dr Rivera"], env)).code).toBe(0);
     const status = await runCli(["status"], env);
     expect(status.stdout).toContain("Therapists: 1\n");

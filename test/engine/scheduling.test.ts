@@ -27,7 +27,7 @@ describe("weekly schedules", () => {
     await c.say("rivera", "timezone alex Europe/Berlin");
     const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     expect(set?.message.text).toContain(
-      "Check-ins for alex are scheduled after each session: Tuesday 17:00 (50 minutes, Europe/Berlin)",
+      "Check-ins for alex are scheduled with each session: Tuesday 17:00 (50 minutes, Europe/Berlin)",
     );
     // 17:00 CET is 16:00Z: the session ends 16:50Z, the check-in goes at 17:00Z.
     expect(firstQuestions(await at("2026-03-17T16:59:00Z"))).toHaveLength(0);
@@ -59,9 +59,16 @@ describe("weekly schedules", () => {
     expect(
       before.find((d) => d.externalId === "alex" && d.message.text.includes("1/5."))?.message.text,
     ).toContain("past week");
+    // Sent an hour before the session, it says so; the one after the session says that.
+    expect(before.find((d) => d.externalId === "alex")?.message.text).toMatch(
+      /^Before your session with Dr rivera: 5 quick/,
+    );
     for (const v of [7, 7, 7, 7, "no"]) await c.say("alex", String(v));
     await c.say("alex", "skip");
     const after = await at("2026-11-02T13:00:00Z");
+    expect(after.find((d) => d.externalId === "alex")?.message.text).toMatch(
+      /^Time for your check-in after your session/,
+    );
     expect(
       after.find((d) => d.externalId === "alex" && d.message.text.includes("1/4."))?.message.text,
     ).toContain("today's session");
