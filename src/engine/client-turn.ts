@@ -76,7 +76,9 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
       }
       return turn.replyText(w.t("paused_ok"));
     case "mydata":
-      return myData(turn, client);
+      await myData(turn, client);
+      // As after help: what rapport waits for comes again, so the client can simply go on.
+      return repeatPending(turn, client);
     case "forget":
       return requestForget(turn, client);
     default:

@@ -48,7 +48,9 @@ export function myDataText(w: Wording, data: ClientData, zone: string): string {
       if (!answer) continue;
       const instrument = w.instrument(planned.instrument);
       const item = instrument.items.find((i) => i.id === planned.item);
-      const label = item?.short ?? item?.text ?? planned.item;
+      // The safety question's short label speaks of the client to the therapist ("themselves"):
+      // the client reads the question as they were asked it.
+      const label = (instrument.riskItem ? item?.text : item?.short) ?? item?.text ?? planned.item;
       const choice = instrument.choices?.find((ch) => ch.value === answer.value)?.label;
       lines.push(`- ${label}: ${choice ?? answer.value}`);
     }

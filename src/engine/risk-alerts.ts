@@ -200,7 +200,7 @@ export async function sendUpdate(
   const text = tw.t("urgent_update", {
     alias: client.alias,
     id: alert.id,
-    count: fresh.length,
+    times: tw.plural(fresh.length, "more_times_one", "more_times_other"),
     events: eventLines(tw, fresh, timeZone, 6, client.alias),
   });
   const recipients = [client.therapistId, ...(alert.escalatedTo ? [alert.escalatedTo] : [])];

@@ -170,8 +170,17 @@ async function setAge(turn: Turn, client: Client, age: number | "invalid"): Prom
 
 async function discharge(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
+  const open = await turn.tx.openCheckin(client.personId);
   const ended = await turn.tx.endEpisode(client.personId, turn.now);
   if (!ended) return turn.replyText(w.t("discharge_none", { alias: client.alias }));
+  // A check-in the client was in the middle of is closed with the episode: they are told.
+  if (open) {
+    const cw = await turn.wordingOf(client.personId);
+    await turn.send(client.personId, {
+      kind: "info",
+      text: cw.t("checkin_closed_by_discharge", { therapist: turn.person?.name ?? "" }),
+    });
+  }
   await turn.replyText(
     w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) }),
   );

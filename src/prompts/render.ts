@@ -8,7 +8,9 @@ type PluralKey =
   | "completed_checkins_one"
   | "completed_checkins_other"
   | "digest_checkins_one"
-  | "digest_checkins_other";
+  | "digest_checkins_other"
+  | "more_times_one"
+  | "more_times_other";
 
 /** Fills {placeholders}; a placeholder without a value is a bug, never sent half-filled. */
 export function fill(template: string, vars: Record<string, string | number>): string {

@@ -111,6 +111,17 @@ describe("confirmations", () => {
 });
 
 describe("every check-in ends", () => {
+  it("discharge in the middle of a check-in tells the client it is closed", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "6");
+    const done = await c.say("rivera", "discharge alex");
+    expect(done.find((d) => d.externalId === "alex")?.message.text).toBe(
+      "Dr rivera has closed this round of check-ins, so the one that was open is closed too. Nothing more is needed from you now.",
+    );
+  });
+
   it("a check-in sent by hand is reminded after 4 hours and expires after 48", async () => {
     c = new Conversation();
     await c.enrol();

@@ -125,7 +125,7 @@ describe("mydata", () => {
       "- Approach fits: 7",
       "- Session right overall: 9",
     ]);
-    expect(lines).toContain("- Thoughts of harming themselves: No");
+    expect(lines.find((l) => l.endsWith(": No"))).toMatch(/yourself/);
     expect(text).toContain(`- Your comment: ${COMMENT}`);
     expect(text).not.toMatch(/alliance\.|progress\.|\{/);
     expect(message?.file?.name).toBe("rapport-my-data.json");

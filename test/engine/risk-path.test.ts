@@ -213,7 +213,7 @@ describe("one open alert per client", () => {
     const update = urgentTo(await c.tick(10 * 60_000), "rivera");
     expect(update).toHaveLength(1);
     expect(update[0]?.message.text).toContain(
-      "URGENT, still open (alert 1): alex wrote 38 more time(s) since the alert:",
+      "URGENT, still open (alert 1): alex wrote 38 more times since the alert:",
     );
     expect(update[0]?.message.text).toContain("… 33 more (summary alex --all shows them all)");
     expect(update[0]?.message.text.split("\n").length).toBeLessThanOrEqual(8);
