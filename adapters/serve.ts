@@ -3,7 +3,7 @@ import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
-import { ConfigError, RapportError } from "../src/errors.js";
+import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { ChannelStates } from "./channel-states.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
@@ -81,8 +81,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     teams.start(engine, http.server);
     states.set("teams", "connected");
   }
-  if (slack) states.set("slack", "connecting");
-  const slackStarted = slack?.start(engine, http.server);
+  slack?.start(engine, http.server, states);
   const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
     store.close();
     throw new ConfigError(
@@ -91,17 +90,6 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     );
   });
   log.info({ port: bound.port, host: bound.host }, "rapport is listening");
-  await slackStarted?.then(
-    () => states.set("slack", "connected"),
-    (error: unknown) => {
-      states.set("slack", "failed");
-      throw new RapportError(
-        `SLACK_BOT_TOKEN: Slack did not accept the token or could not be reached (${error instanceof Error ? error.message : "unknown"})`,
-        "slack_start",
-        { cause: error },
-      );
-    },
-  );
   worker.start();
   const runDue = () =>
     engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));

@@ -3,6 +3,7 @@ import type { Server } from "restify";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
 import type { InboundEvent, Sender } from "../../src/model.js";
+import { type ChannelStates, retryDelayMs } from "../channel-states.js";
 import { MAX_BODY_BYTES } from "../http/raw-body.js";
 import {
   actionToEvent,
@@ -32,7 +33,12 @@ export interface SlackSettings {
 
 export interface SlackChannel {
   sender: ReturnType<typeof slackSender>;
-  start(engine: Engine, server: Server): Promise<void>;
+  /**
+   * Registers the handlers and mounts POST /slack/events at once (it answers 503 until
+   * connected), then connects in the background: auth.test (and the socket in Socket Mode),
+   * retried with a log line per attempt naming the setting to check.
+   */
+  start(engine: Engine, server: Server, states: ChannelStates): void;
   stop(): Promise<void>;
 }
 
@@ -94,10 +100,12 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
     }
   }
 
+  let connected = false;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
   return {
     sender: slackSender(app.client),
-    async start(engine, server) {
-      await app.init();
+    start(engine, server, states) {
       const handle = async (event: InboundEvent | undefined) => {
         if (event) await engine.handle(event);
       };
@@ -125,6 +133,12 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
       });
       if (receiver) {
         server.post("/slack/events", async (req, res) => {
+          // Not connected to Slack yet: Slack retries the event later.
+          if (!connected) {
+            res.writeHead(503, { "content-type": "text/plain" });
+            res.end("not connected to Slack yet");
+            return;
+          }
           const refused = slackPrecheck(req.headers, Math.floor(Date.now() / 1000));
           if (refused) {
             log.warn({ channel: "slack", status: refused }, "slack request refused before verification");
@@ -139,14 +153,42 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
           receiver.requestListener(req, res);
           await done;
         });
-        log.info({ channel: "slack", mode: "events" }, "slack channel ready");
-      } else {
-        await app.start();
-        log.info({ channel: "slack", mode: "socket" }, "slack channel ready");
       }
+      states.set("slack", "connecting");
+      const attempt = async (n: number): Promise<void> => {
+        if (stopped) return;
+        try {
+          await app.init();
+          if (!receiver) await app.start();
+        } catch (error) {
+          const failure = slackConnectFailure(error, settings);
+          if (failure.final) {
+            states.set("slack", "failed");
+            log.error({ channel: "slack", setting: failure.setting, attempt: n }, failure.message);
+            return;
+          }
+          const wait = retryDelayMs(n);
+          log.warn(
+            { channel: "slack", setting: failure.setting, attempt: n, retryInMs: wait },
+            `${failure.message}; trying again`,
+          );
+          retry = setTimeout(() => void attempt(n + 1), wait);
+          retry.unref();
+          return;
+        }
+        connected = true;
+        states.set("slack", "connected");
+        log.info(
+          { channel: "slack", mode: receiver ? "events" : "socket", attempt: n },
+          "slack channel ready",
+        );
+      };
+      void attempt(1);
     },
     async stop() {
-      if (socketMode) await app.stop();
+      stopped = true;
+      clearTimeout(retry);
+      if (socketMode && connected) await app.stop();
     },
   };
 }
@@ -162,5 +204,33 @@ function boltLogger(log: Logger): BoltLogger {
     setLevel: () => {},
     getLevel: () => LogLevel.WARN,
     setName: () => {},
+  };
+}
+
+/**
+ * Why connecting to Slack failed, naming the setting to check: a token Slack refuses will not
+ * start working by itself; anything else (network, a wrong SLACK_API_URL, a 5xx) is tried again.
+ */
+export function slackConnectFailure(
+  error: unknown,
+  settings: Pick<SlackSettings, "apiUrl">,
+): { setting: string; message: string; final: boolean } {
+  const reason = (error as { data?: { error?: string } }).data?.error;
+  if (
+    reason &&
+    ["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"].includes(reason)
+  ) {
+    return {
+      setting: "SLACK_BOT_TOKEN",
+      message: `SLACK_BOT_TOKEN: Slack refused the token (${reason}); check the app's Bot User OAuth Token`,
+      final: true,
+    };
+  }
+  const setting = settings.apiUrl ? "SLACK_API_URL" : "SLACK_BOT_TOKEN";
+  const where = settings.apiUrl ? `SLACK_API_URL (${settings.apiUrl})` : "the Slack Web API";
+  return {
+    setting,
+    message: `slack: ${where} could not be reached (${reason ?? "no connection"})`,
+    final: false,
   };
 }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { FakeSlack } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { freshEnv, serve } from "../helpers/cli.js";
 
@@ -103,5 +104,53 @@ describe("start-up", () => {
       body: { channels: { telegram: "failed" } },
     });
     expect(fake.sent("getMe")).toHaveLength(1);
+  });
+
+  it("Slack: a refused token fails naming SLACK_BOT_TOKEN; an unreachable SLACK_API_URL is tried again per attempt", async () => {
+    const slack = new FakeSlack();
+    const url = await slack.start();
+    slack.failNext("auth.test", "invalid_auth");
+    const refused = await serve(
+      freshEnv({
+        RAPPORT_DEMO: "1",
+        SLACK_BOT_TOKEN: "xoxb-wrong",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: url,
+      }),
+      { ready: false },
+    );
+    children.push(refused.child);
+    const deadline = Date.now() + 5_000;
+    while (!refused.log().includes("refused the token") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(lines(refused.log()).find((l) => l.setting === "SLACK_BOT_TOKEN")?.msg).toContain(
+      "SLACK_BOT_TOKEN: Slack refused the token (invalid_auth)",
+    );
+    expect(await health(refused.port)).toMatchObject({
+      status: 503,
+      body: { channels: { slack: "failed" } },
+    });
+    await slack.stop();
+
+    const port = await closedPort();
+    const unreachable = await serve(
+      freshEnv({
+        RAPPORT_DEMO: "1",
+        SLACK_BOT_TOKEN: "xoxb-x",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+      }),
+      { ready: false },
+    );
+    children.push(unreachable.child);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const attempts = lines(unreachable.log()).filter(
+      (l) => l.channel === "slack" && l.setting === "SLACK_API_URL",
+    );
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(await health(unreachable.port)).toMatchObject({
+      status: 503,
+      body: { channels: { slack: "connecting" } },
+    });
   });
 });
