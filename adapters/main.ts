@@ -6,6 +6,7 @@ import { calibrate } from "../src/cli/calibrate.js";
 import { inQuestionOrder, toCsv, toFhir } from "../src/cli/export.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
+import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.js";
@@ -52,13 +53,19 @@ program
     }
     // A script's "@wait 31m" moves this clock forward; without one it is the real time.
     const clock = new OffsetClock();
-    let worker: DeliveryWorker | undefined;
-    const { store, engine } = openApp({ settings, log, clock, onQueued: () => worker?.wake() });
+    const wake = new WakeSignal();
+    const { store, engine } = openApp({ settings, log, clock, onQueued: wake.notify });
     await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
       store.close();
       throw error;
     });
-    worker = new DeliveryWorker(store, [consoleSender(process.stdout, options.json === true)], clock, log);
+    const worker = new DeliveryWorker(
+      store,
+      [consoleSender(process.stdout, options.json === true)],
+      clock,
+      log,
+    );
+    wake.connect(() => worker.wake());
     const input =
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
     const bad = await runConsole(input, engine, worker, log, process.stderr, clock);

@@ -2,10 +2,12 @@ import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
+import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { ChannelStates } from "./channel-states.js";
+import { configuredChannels } from "./channels.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
 
@@ -27,30 +29,16 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
-  // A channel's library is loaded only when the channel is configured: botbuilder and Bolt
-  // alone hold about 90 MB of memory, which a clinic on Telegram does not need.
-  const telegram = settings.telegram
-    ? (await import("./telegram/telegram-channel.js")).createTelegramChannel(settings.telegram, log)
-    : undefined;
-  const slack = settings.slack
-    ? (await import("./slack/slack-channel.js")).createSlackChannel(settings.slack, log)
-    : undefined;
-  const teams = settings.teams
-    ? (await import("./teams/teams-channel.js")).createTeamsChannel(settings.teams, log)
-    : undefined;
-
-  const senders: ChannelSender[] = [];
+  const channels = await configuredChannels(settings, log);
+  const senders: ChannelSender[] = channels.map((c) => c.sender);
   if (withConsole) senders.push(consoleSender(process.stdout, false));
-  if (telegram) senders.push(telegram.sender);
-  if (slack) senders.push(slack.sender);
-  if (teams) senders.push(teams.sender);
-  let worker: DeliveryWorker | undefined;
+  const wake = new WakeSignal();
   const { store, engine } = openApp({
     settings,
     log,
     clock: systemClock,
-    onQueued: () => worker?.wake(),
-    inviteLinks: (code) => [telegram?.inviteLink(code)].filter((link): link is string => link !== undefined),
+    onQueued: wake.notify,
+    inviteLinks: (code) => channels.flatMap((c) => c.inviteLinks?.(code) ?? []),
     // One server per database: a second would send every message twice.
     hold: "serve",
   });
@@ -58,7 +46,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     store.close();
     throw error;
   });
-  worker = new DeliveryWorker(
+  const worker = new DeliveryWorker(
     store,
     senders.map((sender) => withLimits(sender, settings)),
     systemClock,
@@ -71,17 +59,13 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       maxAttempts: settings.clinic.delivery.maxAttempts,
     },
   );
+  wake.connect(() => worker.wake());
 
   const states = new ChannelStates();
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
   // Routes first, then listening, then connecting: the server says at once that it is up, and
   // each channel connects in the background with a log line per attempt (/healthz shows how far).
-  telegram?.start(engine, http.server, states);
-  if (teams) {
-    teams.start(engine, http.server);
-    states.set("teams", "connected");
-  }
-  slack?.start(engine, http.server, states);
+  for (const channel of channels) channel.start(engine, http.server, states);
   const bound = await http.listen(settings.port, settings.host).catch((error: NodeJS.ErrnoException) => {
     store.close();
     throw new ConfigError(
@@ -102,9 +86,8 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(dueTimer);
-    await telegram?.stop();
-    await slack?.stop();
-    await worker?.stop();
+    for (const channel of channels) await channel.stop();
+    await worker.stop();
     await http.close();
     store.close();
     process.exit(code);

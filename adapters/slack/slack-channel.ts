@@ -1,9 +1,9 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
-import type { Server } from "restify";
-import type { Engine } from "../../src/engine/engine.js";
+import type { SlackEnv } from "../../src/config/settings.js";
 import type { Logger } from "../../src/log.js";
 import type { InboundEvent, Sender } from "../../src/model.js";
-import { type ChannelStates, retryDelayMs } from "../channel-states.js";
+import type { Channel } from "../channel.js";
+import { retryDelayMs } from "../channel-states.js";
 import { MAX_BODY_BYTES } from "../http/raw-body.js";
 import {
   actionToEvent,
@@ -21,26 +21,18 @@ import { slackSender } from "./slack-sender.js";
  * chat.update. Events and interactivity arrive signed at POST /slack/events on the shared
  * server, or over Socket Mode.
  */
-export interface SlackSettings {
-  botToken: string;
-  signingSecret?: string;
-  appToken?: string;
-  /** The Web API's base URL, ending in "/" (a test fake). */
-  apiUrl?: string;
+/** SLACK_*, as parsed once in src/config/settings.ts (apiUrl: the Web API's base URL, ending in "/"). */
+export interface SlackSettings extends SlackEnv {
   /** auth.test at start: on by default, off in tests that have no Web API to ask. */
   tokenVerification?: boolean;
 }
 
-export interface SlackChannel {
-  sender: ReturnType<typeof slackSender>;
-  /**
-   * Registers the handlers and mounts POST /slack/events at once (it answers 503 until
-   * connected), then connects in the background: auth.test (and the socket in Socket Mode),
-   * retried with a log line per attempt naming the setting to check.
-   */
-  start(engine: Engine, server: Server, states: ChannelStates): void;
-  stop(): Promise<void>;
-}
+/**
+ * start() registers the handlers and mounts POST /slack/events at once (it answers 503 until
+ * connected), then connects in the background: auth.test (and the socket in Socket Mode),
+ * retried with a log line per attempt naming the setting to check.
+ */
+export type SlackChannel = Channel;
 
 const PROFILE_TTL_MS = 24 * 3_600_000;
 
@@ -104,6 +96,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   return {
+    name: "slack",
     sender: slackSender(app.client),
     start(engine, server, states) {
       const handle = async (event: InboundEvent | undefined) => {

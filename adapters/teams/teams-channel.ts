@@ -5,10 +5,11 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
-import type { Request, Response, Server } from "restify";
+import type { Request, Response } from "restify";
 import type { TeamsEnv } from "../../src/config/settings.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
+import type { Channel } from "../channel.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
 import { isGreeting, referenceOf, TEAMS_CHANNEL, toInboundEvent, userId } from "./teams-inbound.js";
 import { teamsSender } from "./teams-sender.js";
@@ -20,10 +21,8 @@ import { channelForLog, type Origin, refusal, sameOrigin, type TrustPolicy } fro
  * continueConversationAsync with the stored conversation reference. Every botbuilder import stays
  * in adapters/teams (the SDK is archived; its successor is the Microsoft 365 Agents SDK).
  */
-export interface TeamsChannel {
-  sender: ReturnType<typeof teamsSender>;
-  start(engine: Engine, server: Server): void;
-}
+/** Teams has nothing to connect to at start: its route is mounted and the channel is connected. */
+export type TeamsChannel = Channel;
 
 type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
 
@@ -60,8 +59,11 @@ export function createTeamsChannel(settings: TeamsEnv, log: Logger): TeamsChanne
     );
 
   return {
+    name: "teams",
     sender: teamsSender(adapter, settings.appId, settings.noAuth),
-    start(engine, server) {
+    async stop() {},
+    start(engine, server, states) {
+      states.set("teams", "connected");
       server.post("/api/messages", async (req: Request, res: Response) => {
         const activity = await readActivity(req, res);
         if (!activity) return;

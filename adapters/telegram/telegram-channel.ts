@@ -2,9 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { Bot, type Context, GrammyError, HttpError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Server } from "restify";
+import type { TelegramEnv } from "../../src/config/settings.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
-import { type ChannelStates, retryDelayMs } from "../channel-states.js";
+import type { Channel } from "../channel.js";
+import { retryDelayMs } from "../channel-states.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
 import { ALLOWED_UPDATES, toInboundEvent } from "./telegram-inbound.js";
 import { telegramSender } from "./telegram-sender.js";
@@ -14,25 +16,17 @@ import { telegramSender } from "./telegram-sender.js";
  * or a webhook at POST /telegram, sendMessage, editMessageText, answerCallbackQuery, and
  * setWebhook/deleteWebhook when it manages the webhook itself.
  */
-export interface TelegramSettings {
-  token: string;
-  webhookSecret?: string;
-  /** Public URL of POST /telegram; when set, rapport registers the webhook itself. */
-  webhookUrl?: string;
-  apiRoot?: string;
-}
+/** TELEGRAM_*, as parsed once in src/config/settings.ts (webhookUrl: rapport registers the webhook itself). */
+export type TelegramSettings = TelegramEnv;
 
-export interface TelegramChannel {
+/**
+ * start() mounts POST /telegram at once (it answers 503 until the bot is connected), then
+ * connects in the background: getMe, and setWebhook or long polling, retried with a log line per
+ * attempt. Invite links are the t.me links that start a chat with a code, once the bot's name is
+ * known (after getMe).
+ */
+export interface TelegramChannel extends Channel {
   bot: Bot;
-  sender: ReturnType<typeof telegramSender>;
-  /** The t.me link that starts a chat with a code, once the bot's name is known (after getMe). */
-  inviteLink(code: string): string | undefined;
-  /**
-   * Mounts POST /telegram at once (it answers 503 until the bot is connected), then connects in
-   * the background: getMe, and setWebhook or long polling, retried with a log line per attempt.
-   */
-  start(engine: Engine, server: Server, states: ChannelStates): void;
-  stop(): Promise<void>;
 }
 
 /** Creates the bot; it connects in start(), so the server can listen before the Bot API answers. */
@@ -51,9 +45,10 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   return {
+    name: "telegram",
     bot,
     sender: telegramSender(bot.api),
-    inviteLink: (code) => (bot.isInited() ? `https://t.me/${bot.botInfo.username}?start=${code}` : undefined),
+    inviteLinks: (code) => (bot.isInited() ? [`https://t.me/${bot.botInfo.username}?start=${code}`] : []),
     start(engine, server, states) {
       const webhookSecret = settings.webhookSecret;
       const webhook = Boolean(webhookSecret);

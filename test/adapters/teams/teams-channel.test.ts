@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ChannelStates } from "../../../adapters/channel-states.js";
 import { createHttpServer, type HttpServer } from "../../../adapters/http/http-server.js";
 import { createTeamsChannel } from "../../../adapters/teams/teams-channel.js";
 import { ManualClock } from "../../../src/clock.js";
@@ -46,7 +47,7 @@ async function start(env: Record<string, string>) {
     log,
   );
   http = createHttpServer(store, log, { demo: true, version: "test" });
-  teams.start(engine, http.server);
+  teams.start(engine, http.server, new ChannelStates());
   const { port } = await http.listen(0, "127.0.0.1");
   return { store, lines, url: `http://127.0.0.1:${port}/api/messages` };
 }
