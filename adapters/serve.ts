@@ -52,10 +52,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     systemClock,
     log,
     {
-      onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
-      onFailed: async (row) => {
-        if (row.personId !== null && !row.message.urgent) await engine.deliveryFailed(row.personId);
-      },
+      settle: (row, outcome, error) => engine.settleFailure(row, outcome, error),
       maxAttempts: settings.clinic.delivery.maxAttempts,
     },
   );

@@ -14,10 +14,12 @@ export interface WorkerOptions {
   concurrency: number;
   /** How often to look for rows written by another process (a CLI command beside `serve`). */
   pollMs: number;
-  /** Called once a recipient turns out to be unreachable (a blocked bot): the engine tells the therapist. */
-  onUnreachable?: (row: OutboxRow) => Promise<void>;
-  /** Called when a message is given up after its last attempt: the engine tells the therapist. */
-  onFailed?: (row: OutboxRow) => Promise<void>;
+  /**
+   * Gives a message up for good (an unreachable recipient, or its last attempt failed): the row
+   * and the therapist's notice in one transaction (Engine.settleFailure). Without it the row is
+   * only marked failed.
+   */
+  settle?: (row: OutboxRow, outcome: "unreachable" | "failed", error: string) => Promise<void>;
   /** A send that takes longer than this counts as failed and is retried. */
   sendTimeoutMs: number;
 }
@@ -350,9 +352,12 @@ export class DeliveryWorker {
     if (outcome !== "retry" || (!urgent && attempt >= this.options.maxAttempts)) {
       // Only ids and the error go into logs, never the message.
       this.log.warn({ outboxId: row.id, channel: row.channel, attempt, outcome }, "message not delivered");
-      await this.store.markFailed(row.id, reason, now.toISOString());
-      if (outcome === "unreachable") await this.options.onUnreachable?.(row);
-      else if (outcome === "retry") await this.options.onFailed?.(row);
+      const settle = this.options.settle;
+      if (settle && outcome !== "permanent") {
+        await settle(row, outcome === "unreachable" ? "unreachable" : "failed", reason);
+      } else {
+        await this.store.markFailed(row.id, reason, now.toISOString());
+      }
       return "final";
     }
     const cap = urgent ? URGENT_MAX_DELAY_MS : this.options.maxDelayMs;

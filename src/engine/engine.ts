@@ -1,9 +1,10 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { Address, InboundEvent } from "../model.js";
-import type { Client, Store, Tx } from "../store/types.js";
+import type { Client, OutboxRow, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { clientTurn } from "./client-turn.js";
 import { ClinicAdmin } from "./clinic-admin.js";
+import { type FinalOutcome, settleFailure } from "./delivery-settle.js";
 import { runDueSteps } from "./due-steps.js";
 import { linkTherapist, startEnrolment } from "./enrolment.js";
 import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
@@ -139,44 +140,12 @@ export class Engine {
     return pass;
   }
 
-  /** A message to a client could not be delivered after every attempt: their therapist is told. */
-  async deliveryFailed(personId: number): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const client = await tx.getClient(personId);
-      if (!client) return;
-      const w = await personWording(tx, this.deps, client.therapistId);
-      await tx.enqueue(
-        client.therapistId,
-        { kind: "info", text: w.t("delivery_failed", { alias: client.alias }) },
-        this.deps.clock.now().toISOString(),
-        undefined,
-        client.personId,
-      );
-    });
-    this.onQueued();
-  }
-
   /**
-   * A channel found that an identity can no longer be reached (the user blocked the bot, or
-   * removed it). Nothing more is sent there, and a client's therapist is told once.
+   * A message that will not be delivered (an unreachable recipient, or its last attempt failed):
+   * the row is given up and the therapist told, in one transaction (delivery-settle.ts).
    */
-  async identityUnreachable(channel: string, externalId: string): Promise<void> {
-    const told = await this.store.transaction(async (tx) => {
-      const now = this.deps.clock.now().toISOString();
-      const personId = await tx.markUnreachable(channel, externalId, now);
-      const client = personId === undefined ? undefined : await tx.getClient(personId);
-      if (!client) return false;
-      const w = await personWording(tx, this.deps, client.therapistId);
-      await tx.enqueue(
-        client.therapistId,
-        { kind: "info", text: w.t("client_unreachable", { alias: client.alias, channel }) },
-        now,
-        undefined,
-        client.personId,
-      );
-      return true;
-    });
-    if (told) this.onQueued();
+  async settleFailure(row: OutboxRow, outcome: FinalOutcome, error: string): Promise<void> {
+    if (await settleFailure(this.store, this.deps, row, outcome, error)) this.onQueued();
   }
 
   /** Whether the clinic's on-call contact (risk.onCall) is set, and registered as a therapist. */

@@ -133,6 +133,8 @@ export class SqliteStore implements Store {
    * erasure (which name the client to their therapist) are sent and scrubbed.
    */
   private erasedInTransaction = false;
+  /** Outbox rows given up in the open transaction: an erasure's notice among them checkpoints. */
+  private scrubbedInTransaction: number[] = [];
   private readonly checkpointWhenSent = new Set<number>();
 
   private constructor(
@@ -220,12 +222,14 @@ export class SqliteStore implements Store {
         const result = await fn(this.tx);
         this.stmt("COMMIT").run();
         if (this.erasedInTransaction) this.checkpoint();
+        if (this.scrubbedInTransaction.length > 0) this.afterScrub(this.scrubbedInTransaction);
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
         throw error;
       } finally {
         this.erasedInTransaction = false;
+        this.scrubbedInTransaction = [];
       }
     });
   }
@@ -486,6 +490,13 @@ export class SqliteStore implements Store {
            WHERE status = 'pending' AND channel = ? AND external_id = ?`,
         ).run(at, channel, c.lookup(externalId));
         return changed?.person_id;
+      },
+      failDelivery: async (outboxId, error, at) => {
+        s(
+          `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${SCRUB}
+           WHERE id = ?`,
+        ).run(error, at, outboxId);
+        this.scrubbedInTransaction.push(outboxId);
       },
       deleteIdentity: async (channel, externalId) => {
         s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, c.lookup(externalId));

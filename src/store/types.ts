@@ -301,6 +301,8 @@ export interface Tx {
    * messages; returns the person when the identity was reachable until now.
    */
   markUnreachable(channel: string, externalId: string, at: string): Promise<number | undefined>;
+  /** Gives a queued message up (content and address scrubbed), in the caller's transaction. */
+  failDelivery(outboxId: number, error: string, at: string): Promise<void>;
 
   createPerson(role: Role, name: string, at: string): Promise<number>;
   getPerson(id: number): Promise<Person | undefined>;

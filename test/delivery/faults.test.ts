@@ -76,7 +76,7 @@ describe("delivery through a faulty platform", () => {
     const worker = new DeliveryWorker(store, [sender], clock, silentLog, {
       baseDelayMs: 500,
       sendTimeoutMs: 50,
-      onUnreachable: (row) => engine.identityUnreachable(row.channel, row.externalId),
+      settle: (row, outcome, error) => engine.settleFailure(row, outcome, error),
     });
     for (let round = 0; round < 30 && arrived.length < 18; round++) {
       await worker.drain();

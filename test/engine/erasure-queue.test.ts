@@ -34,10 +34,17 @@ describe("erasure withdraws queued messages about the client", () => {
     for (const line of ["summary zephyrine", "clients", "age zephyrine 30", "history zephyrine"]) {
       await queue("rivera", line);
     }
-    const client = await c.store.transaction(async (tx) => tx.findIdentity("console", "zephyrine"));
-    await c.engine.deliveryFailed(client?.personId ?? 0);
+    // A message to the client that is given up: the therapist's notice names the client.
+    await queue("rivera", "checkin zephyrine");
+    const row = await c.store.dueFor(
+      { channel: "console", recipient: "zephyrine" },
+      c.clock.now().toISOString(),
+    );
+    if (!row) throw new Error("no message queued for the client");
+    await c.engine.settleFailure(row, "failed", "test: every attempt failed");
     const before = (await pendingFor("rivera")).filter((t) => t.includes("zephyrine"));
-    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.some((t) => t.includes("could not be delivered") || t.includes("couldn't"))).toBe(true);
+    expect(before.length).toBeGreaterThanOrEqual(5);
     await queue("rivera", "discharge zephyrine --erase --confirm");
     const after = (await pendingFor("rivera")).filter((t) => t.includes("zephyrine"));
     expect(after.length).toBe(1);
