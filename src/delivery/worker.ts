@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { DueRecipient, OutboxRow, Store } from "../store/types.js";
-import { backoffMs } from "./backoff.js";
 import { type ChannelSender, DeliveryError } from "./channel-sender.js";
 import { ChannelRateLimiter } from "./rate-limit.js";
+import { decideRetry } from "./retry-policy.js";
 
 export interface WorkerOptions {
   maxAttempts: number;
@@ -342,35 +342,31 @@ export class DeliveryWorker {
 
   private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
     const now = this.clock.now();
-    const outcome = error instanceof DeliveryError ? error.outcome : "retry";
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-    // A platform's "slow down" (429 with a wait) is no failure of the message: it does not count.
-    const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-    const attempt = row.attempts + (retryAfter === undefined ? 1 : 0);
-    // Crisis messages and urgent alerts are never given up while the recipient is reachable.
-    const urgent = row.message.urgent === true;
-    if (outcome !== "retry" || (!urgent && attempt >= this.options.maxAttempts)) {
+    const decision = decideRetry({ attempts: row.attempts, urgent: row.message.urgent === true }, error, {
+      ...this.options,
+      urgentMaxDelayMs: URGENT_MAX_DELAY_MS,
+    });
+    const { attempt, reason } = decision;
+    if (decision.kind === "give up") {
       // Only ids and the error go into logs, never the message.
-      this.log.warn({ outboxId: row.id, channel: row.channel, attempt, outcome }, "message not delivered");
+      this.log.warn(
+        { outboxId: row.id, channel: row.channel, attempt, outcome: decision.outcome },
+        "message not delivered",
+      );
       const settle = this.options.settle;
-      if (settle && outcome !== "permanent") {
-        await settle(row, outcome === "unreachable" ? "unreachable" : "failed", reason);
-      } else {
-        await this.store.markFailed(row.id, reason, now.toISOString());
-      }
+      if (settle && decision.outcome !== "permanent") await settle(row, decision.outcome, reason);
+      else await this.store.markFailed(row.id, reason, now.toISOString());
       return "final";
     }
-    const cap = urgent ? URGENT_MAX_DELAY_MS : this.options.maxDelayMs;
-    const wait = retryAfter ?? backoffMs(attempt, this.options.baseDelayMs, cap);
     this.log.info(
-      { outboxId: row.id, channel: row.channel, attempt, waitMs: wait },
+      { outboxId: row.id, channel: row.channel, attempt, waitMs: decision.waitMs },
       "delivery will be retried",
     );
     await this.store.markRetry(
       row.id,
       reason,
-      new Date(now.getTime() + wait).toISOString(),
-      retryAfter === undefined,
+      new Date(now.getTime() + decision.waitMs).toISOString(),
+      decision.counts,
     );
     return "later";
   }

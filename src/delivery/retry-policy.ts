@@ -1,0 +1,40 @@
+import { backoffMs } from "./backoff.js";
+import { DeliveryError } from "./channel-sender.js";
+
+/** What to do with a message whose send failed: try again after a wait, or give it up. */
+export type RetryDecision =
+  | { kind: "retry"; waitMs: number; attempt: number; counts: boolean; reason: string }
+  | { kind: "give up"; outcome: "unreachable" | "failed" | "permanent"; attempt: number; reason: string };
+
+export interface RetryOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How long an urgent message waits at most between attempts, however long the platform is down. */
+  urgentMaxDelayMs: number;
+}
+
+/**
+ * Pure: the failed send of a message (its attempts so far, whether it is urgent) and the error
+ * → the decision. A platform's "slow down" (a 429 with its wait) is no failure of the message and
+ * does not count as an attempt; an unreachable recipient or a permanent error is given up at
+ * once; crisis messages and urgent alerts are never given up while the recipient is reachable;
+ * everything else is given up after `maxAttempts`, with jittered backoff in between.
+ */
+export function decideRetry(
+  message: { attempts: number; urgent: boolean },
+  error: unknown,
+  options: RetryOptions,
+  random: () => number = Math.random,
+): RetryDecision {
+  const outcome = error instanceof DeliveryError ? error.outcome : "retry";
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
+  const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+  const attempt = message.attempts + (retryAfter === undefined ? 1 : 0);
+  if (outcome !== "retry") return { kind: "give up", outcome, attempt, reason };
+  if (!message.urgent && attempt >= options.maxAttempts)
+    return { kind: "give up", outcome: "failed", attempt, reason };
+  const cap = message.urgent ? options.urgentMaxDelayMs : options.maxDelayMs;
+  const waitMs = retryAfter ?? backoffMs(attempt, options.baseDelayMs, cap, random);
+  return { kind: "retry", waitMs, attempt, counts: retryAfter === undefined, reason };
+}

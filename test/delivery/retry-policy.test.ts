@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { DeliveryError } from "../../src/delivery/channel-sender.js";
+import { decideRetry } from "../../src/delivery/retry-policy.js";
+
+const OPTIONS = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 600_000, urgentMaxDelayMs: 60_000 };
+const ordinary = (attempts: number) => ({ attempts, urgent: false });
+const highest = () => 0.999_999;
+
+describe("the retry policy", () => {
+  it("retries a 5xx with growing, capped backoff and counts the attempt", () => {
+    const first = decideRetry(ordinary(0), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
+    expect(first).toMatchObject({ kind: "retry", attempt: 1, counts: true });
+    const later = decideRetry(ordinary(6), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
+    expect(later.kind === "retry" && later.waitMs).toBe(63_999);
+  });
+
+  it("waits a 429's Retry-After without counting it as an attempt", () => {
+    const decision = decideRetry(ordinary(7), new DeliveryError("HTTP 429", "retry", 2_000), OPTIONS);
+    expect(decision).toMatchObject({ kind: "retry", waitMs: 2_000, attempt: 7, counts: false });
+  });
+
+  it("gives an ordinary message up after its last attempt, and an unknown error counts as one", () => {
+    expect(decideRetry(ordinary(7), new Error("socket hang up"), OPTIONS)).toMatchObject({
+      kind: "give up",
+      outcome: "failed",
+      attempt: 8,
+      reason: "Error: socket hang up",
+    });
+  });
+
+  it("never gives an urgent message up while the recipient is reachable, waiting at most a minute", () => {
+    const decision = decideRetry(
+      { attempts: 40, urgent: true },
+      new DeliveryError("HTTP 502", "retry"),
+      OPTIONS,
+      highest,
+    );
+    expect(decision).toMatchObject({ kind: "retry", attempt: 41, waitMs: 59_999 });
+  });
+
+  it("gives up at once on an unreachable recipient or a permanent error, urgent or not", () => {
+    const blocked = new DeliveryError("HTTP 403", "unreachable");
+    expect(decideRetry({ attempts: 0, urgent: true }, blocked, OPTIONS)).toMatchObject({
+      kind: "give up",
+      outcome: "unreachable",
+    });
+    expect(decideRetry(ordinary(0), new DeliveryError("HTTP 400", "permanent"), OPTIONS)).toMatchObject({
+      kind: "give up",
+      outcome: "permanent",
+    });
+  });
+});
