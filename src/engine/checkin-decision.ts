@@ -1,10 +1,9 @@
 import type { InboundInput } from "../model.js";
 import type { ChatWords } from "../prompts/schema.js";
 import type { Answer, Checkin } from "../store/types.js";
-import { stepOf, stepRef } from "./checkin-plan.js";
+import { stepOf } from "./checkin-plan.js";
+import { SKIP_VALUE, stepRef } from "./refs.js";
 import { parseScore } from "./score-input.js";
-
-export const SKIP_VALUE = "skip";
 
 export type CheckinDecision =
   | { type: "answer"; answer: Answer; nextStep: number }

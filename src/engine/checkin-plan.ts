@@ -27,13 +27,6 @@ export function stepOf(checkin: Pick<Checkin, "plan" | "step">): Step {
   };
 }
 
-/** The reference that buttons carry, so a press on an older question is recognised. */
-export function stepRef(checkin: Pick<Checkin, "id" | "step">): string {
-  return `checkin:${checkin.id}:${checkin.step}`;
-}
-
-export const CONSENT_REF = "consent";
-
 /**
  * Where an open check-in stands, counted as the client sees it: "question 3 of 9" numbers the
  * questions only (the intro's count), and the optional comment after them is named as such.

@@ -1,9 +1,9 @@
 import { hashCode, normaliseCode } from "../codes.js";
 import type { InboundInput } from "../model.js";
 import type { Code, CodeKind } from "../store/types.js";
-import { CONSENT_REF } from "./checkin-plan.js";
 import { sendCheckin } from "./checkin-run.js";
 import { consentMessage } from "./questions.js";
+import { CONSENT_REF } from "./refs.js";
 import { parseYesNo } from "./score-input.js";
 import type { Turn } from "./turn.js";
 

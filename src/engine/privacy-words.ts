@@ -2,9 +2,9 @@ import type { Client } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { eraseAnswer, stillWaiting } from "./confirmations.js";
 import { myDataText } from "./mydata-text.js";
+import { FORGET_REF } from "./refs.js";
 import type { Turn } from "./turn.js";
 
-export const FORGET_REF = "forget";
 const ERASE = "erase";
 const KEEP = "keep";
 

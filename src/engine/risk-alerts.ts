@@ -2,6 +2,7 @@ import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { OutboundMessage } from "../model.js";
 import type { Wording } from "../prompts/render.js";
 import type { Checkin, Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../store/types.js";
+import { alertRef } from "./refs.js";
 import { excerpt } from "./risk-screening.js";
 import { eventLines } from "./risk-text.js";
 import type { Turn } from "./turn.js";
@@ -223,7 +224,7 @@ export function urgentMessage(w: Wording, alertId: number, text: string): Outbou
     urgent: true,
     text,
     choices: [{ label: w.t("seen_label"), value: `${SEEN_WORD} ${alertId}` }],
-    ref: `risk:${alertId}`,
+    ref: alertRef(alertId),
   };
 }
 

@@ -20,7 +20,7 @@ import type { Turn } from "./turn.js";
  * turn: one warm line, and the open check-in's question waits for the client's next message.
  */
 
-export const SAFETY_CHECK_REF = "safety-check";
+import { SAFETY_CHECK_REF } from "./refs.js";
 
 /** A disclosure (or a concern while an alert is open): the whole risk path, then a warm line. */
 export async function disclosureTurn(
