@@ -1,10 +1,10 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
+import { nextDue } from "../schedule/next-due.js";
 import type { Client, Job, Tx } from "../store/types.js";
 import { sendCheckin } from "./checkin-run.js";
 import { lapsedConcernsDue } from "./concern-notice.js";
 import { digestDue } from "./digest.js";
 import { stepMessage } from "./questions.js";
-import { nextDue } from "./schedule-words.js";
 import { type EngineDeps, personWording, Turn } from "./turn.js";
 
 /** At most this many jobs in one pass, so one pass stays one short transaction. */

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { isZone, localDate, localInstant, nextWeekly, WEEKDAYS } from "../schedule/local-time.js";
+import { isZone, localDate, localInstant, WEEKDAYS } from "../schedule/local-time.js";
+import { afterPauses, nextDue, sessionDueTimes } from "../schedule/next-due.js";
 import type { Client, Schedule } from "../store/types.js";
 import { formatDate } from "./dates.js";
 import type { Turn } from "./turn.js";
@@ -22,18 +23,6 @@ function minutes(raw: string | undefined, fallback: number): number | undefined 
 }
 
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
-
-/** When the check-ins of a session fall due: alliance (or both) after it, progress before it for "split". */
-export function sessionDueTimes(
-  start: Date,
-  durationMin: number,
-  plan: Schedule["plan"],
-  s: { delayMinutes: number; progressBeforeMinutes: number },
-): { after: Date; before: Date | null } {
-  const after = new Date(start.getTime() + (durationMin + s.delayMinutes) * 60_000);
-  const before = plan === "split" ? new Date(start.getTime() - s.progressBeforeMinutes * 60_000) : null;
-  return { after, before };
-}
 
 export async function schedule(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
@@ -75,55 +64,6 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
   };
   await turn.tx.saveSchedule(saved, turn.now);
   await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, saved, zone) }));
-}
-
-/**
- * The next due times after `after`: the check-in after the next session, and for "split" the
- * progress check-in before the next session. Both move on by whole weeks, never by missed ticks.
- */
-export function nextDue(
-  after: Date,
-  rule: { weekday: number; time: string; zone: string },
-  durationMin: number,
-  plan: Schedule["plan"],
-  cfg: { delayMinutes: number; progressBeforeMinutes: number },
-): { nextAfterAt: string; nextBeforeAt: string | null } {
-  const afterStart = nextWeekly(after, rule, durationMin + cfg.delayMinutes);
-  const nextAfterAt = sessionDueTimes(afterStart, durationMin, plan, cfg).after.toISOString();
-  if (plan !== "split") return { nextAfterAt, nextBeforeAt: null };
-  const beforeStart = nextWeekly(after, rule, -cfg.progressBeforeMinutes);
-  return {
-    nextAfterAt,
-    nextBeforeAt: sessionDueTimes(beforeStart, durationMin, plan, cfg).before?.toISOString() ?? null,
-  };
-}
-
-/**
- * The schedule as it will run: a next check-in that falls in a pause (`pause ALIAS FROM..TO`)
- * moves on by whole weeks to the first one after it, as the scheduler skips it.
- */
-export function afterPauses(
-  s: Schedule,
-  pauses: readonly { from: string; to: string }[],
-  zone: string,
-): Schedule {
-  const week = 7 * 86_400_000;
-  const inPause = (iso: string | null) => {
-    if (!iso) return false;
-    const day = localDate(new Date(iso), zone);
-    return pauses.some((p) => p.from <= day && day <= p.to);
-  };
-  let next = s;
-  // At most a year ahead: a pause longer than that is shown as it is.
-  for (let i = 0; i < 53 && inPause(next.nextBeforeAt ?? next.nextAfterAt); i++) {
-    const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + week).toISOString() : null);
-    next = {
-      ...next,
-      nextAfterAt: move(next.nextAfterAt) ?? next.nextAfterAt,
-      nextBeforeAt: move(next.nextBeforeAt),
-    };
-  }
-  return next;
 }
 
 function describe(turn: Turn, s: Schedule, zone: string) {
