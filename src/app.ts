@@ -61,7 +61,7 @@ export function openApp(options: AppOptions): App {
     {
       clock: options.clock,
       catalog,
-      clinic: settings.clinic,
+      config: settings.clinic,
       crisisText: settings.crisisText,
       inviteLinks: options.inviteLinks,
       newCode: () => newCode(),

@@ -14,15 +14,15 @@ import type { Turn } from "./turn.js";
  * rule that applied, and send the therapist one message with the warnings folded in.
  */
 export async function afterCompletion(turn: Turn, client: Client): Promise<void> {
-  const { clinic } = turn.deps;
+  const { config } = turn.deps;
   const { tx } = turn;
   const history = await tx.completedCheckins(client.personId);
   const current = history.at(-1);
   if (!current) return;
   const episode = history.filter((c) => c.episodeId === current.episodeId && c.id !== current.id);
   const tw = await turn.wordingOf(client.therapistId);
-  const model = await trajectoryModel(tx, clinic);
-  const settings = clinicalSettings(clinic);
+  const model = await trajectoryModel(tx, config);
+  const settings = clinicalSettings(config);
   const assessment = assess(
     {
       earlierProgress: totals(episode, "progress"),
@@ -37,7 +37,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   );
   await tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
 
-  const t = clinic.thresholds;
+  const t = config.thresholds;
   const states = await tx.ruleStates(current.episodeId);
   const warnings: SummaryWarning[] = [];
   for (const rule of assessment.evaluated) {
@@ -63,7 +63,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     warnings.push({ finding, sent: decision.send, warnedSeq: previous?.warnedSeq ?? null });
   }
 
-  const timeZone = clinic.clinic.timeZone;
+  const timeZone = config.clinic.timeZone;
   // What the client disclosed during this check-in comes right under the headline.
   const risk = riskSection(
     tw,
@@ -73,7 +73,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     6,
     client.alias,
   );
-  const style = (await tx.summaryStyle(client.therapistId)) ?? clinic.summaries;
+  const style = (await tx.summaryStyle(client.therapistId)) ?? config.summaries;
   const text = summaryText(tw, {
     alias: client.alias,
     checkin: current,

@@ -22,21 +22,21 @@ export async function sendCheckin(
   by: "therapist" | "schedule" | "before session" = "therapist",
 ): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
-  const { clinic } = turn.deps;
+  const { config } = turn.deps;
   const consent = await turn.tx.latestConsent(client.personId);
   if (!consent || consent.version < w.consent.version) {
     const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
     await turn.tx.setClientStatus(client.personId, "joining");
     await turn.send(
       client.personId,
-      consentMessage(w, { therapist, clinic: clinic.clinic.name, crisis: turn.deps.crisisText }),
+      consentMessage(w, { therapist, clinic: config.clinic.name, crisis: turn.deps.crisisText }),
     );
     return undefined;
   }
   // A split plan asks progress before the session and alliance after it: one part at a time.
-  const ids = [...(only ?? clinic.checkin.instruments)];
+  const ids = [...(only ?? config.checkin.instruments)];
   // The safety question closes the progress check-in unless the clinic switched it off.
-  if (clinic.risk.safetyQuestion && ids.includes("progress") && !ids.includes(SAFETY_INSTRUMENT)) {
+  if (config.risk.safetyQuestion && ids.includes("progress") && !ids.includes(SAFETY_INSTRUMENT)) {
     ids.push(SAFETY_INSTRUMENT);
   }
   const checkin = await turn.tx.createCheckin(
@@ -57,7 +57,7 @@ export async function sendCheckin(
   });
   await turn.send(client.personId, stepMessage(w, checkin, therapist));
   const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();
-  const { reminderAfterHours, expireAfterHours } = clinic.schedule;
+  const { reminderAfterHours, expireAfterHours } = config.schedule;
   await turn.tx.addJob("reminder", client.personId, at(reminderAfterHours), turn.now, checkin.id);
   await turn.tx.addJob("expire", client.personId, at(expireAfterHours), turn.now, checkin.id);
   return checkin;
@@ -79,7 +79,7 @@ export async function continueCheckin(
   const decision = decideCheckinInput(checkin, input, {
     scale: instrument?.scale ?? { min: 0, max: 10 },
     choices: instrument?.choices,
-    commentMaxLength: turn.deps.clinic.checkin.commentMaxLength,
+    commentMaxLength: turn.deps.config.checkin.commentMaxLength,
     words: w.pack.messages.words,
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
@@ -101,7 +101,7 @@ export async function continueCheckin(
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":
-      return turn.replyText(w.t("comment_too_long", { max: turn.deps.clinic.checkin.commentMaxLength }));
+      return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));
     case "answer": {
       await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);

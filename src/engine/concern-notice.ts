@@ -35,7 +35,7 @@ export async function tellConcern(
   const client = await tx.getClient(event.clientId);
   if (!client) return;
   const w = await personWording(tx, deps, client.therapistId);
-  const when = formatDateZoned(event.at, w.pack.language, deps.clinic.clinic.timeZone);
+  const when = formatDateZoned(event.at, w.pack.language, deps.config.clinic.timeZone);
   const key = answer === "no" ? "concern_answered_no" : "concern_unanswered";
   await tx.enqueue(
     client.therapistId,

@@ -29,9 +29,9 @@ export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: 
  * since the last one. A therapist's first digest comes at the first digest time after they linked.
  */
 export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<number> {
-  const cfg = deps.clinic.digest;
+  const cfg = deps.config.digest;
   if (!cfg.enabled) return 0;
-  const zone = deps.clinic.clinic.timeZone;
+  const zone = deps.config.clinic.timeZone;
   const due = lastDigestTime(new Date(now), cfg.day, cfg.time, zone).toISOString();
   let sent = 0;
   for (const therapist of await tx.therapistsForDigest()) {

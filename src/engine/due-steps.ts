@@ -17,9 +17,9 @@ const JOBS_PER_PASS = 200;
  * one check-in, not one per missed week.
  */
 export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promise<number> {
-  const cfg = deps.clinic.schedule;
+  const cfg = deps.config.schedule;
   for (const s of await tx.dueSchedules(now)) {
-    const zone = (await tx.clientZone(s.clientId)) ?? deps.clinic.clinic.timeZone;
+    const zone = (await tx.clientZone(s.clientId)) ?? deps.config.clinic.timeZone;
     const next = nextDue(
       new Date(now),
       { weekday: s.weekday, time: s.time, zone },
@@ -99,15 +99,15 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
 
 /** Check-ins and reminders wait for the morning in the client's zone; urgent messages never come here. */
 async function postponedForQuiet(turn: Turn, job: Job, client: Client): Promise<boolean> {
-  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
-  const wake = afterQuietHours(new Date(turn.now), zone, turn.deps.clinic.schedule.quietHours);
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
+  const wake = afterQuietHours(new Date(turn.now), zone, turn.deps.config.schedule.quietHours);
   if (wake.getTime() <= Date.parse(turn.now)) return false;
   await turn.tx.postponeJob(job.id, wake.toISOString());
   return true;
 }
 
 async function onHoliday(turn: Turn, client: Client): Promise<boolean> {
-  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
   const today = localDate(new Date(turn.now), zone);
   return (await turn.tx.pausesOf(client.personId)).some((p) => p.from <= today && today <= p.to);
 }

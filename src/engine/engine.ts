@@ -57,7 +57,7 @@ export class Engine {
     /** Called after a commit that queued messages, to wake the delivery worker. */
     private readonly onQueued: () => void = () => {},
   ) {
-    this.flood = new FloodLimiter({ ...FLOOD_LIMITS, perWindow: deps.clinic.limits.messagesPerMinute });
+    this.flood = new FloodLimiter({ ...FLOOD_LIMITS, perWindow: deps.config.limits.messagesPerMinute });
   }
 
   async handle(event: InboundEvent, sameOrigin?: SameOrigin): Promise<HandleResult> {
@@ -150,7 +150,7 @@ export class Engine {
 
   /** Whether the clinic's on-call contact (risk.onCall) is set, and registered as a therapist. */
   async onCallStatus(): Promise<"none" | "registered" | "unknown"> {
-    const name = this.deps.clinic.risk.onCall;
+    const name = this.deps.config.risk.onCall;
     if (!name) return "none";
     const found = await this.store.transaction((tx) => tx.findTherapistByName(name));
     return found ? "registered" : "unknown";

@@ -72,7 +72,7 @@ async function consentFor(turn: Turn, therapistId: number) {
   const therapist = await turn.tx.getPerson(therapistId);
   return consentMessage(turn.wording, {
     therapist: therapist?.name ?? "",
-    clinic: turn.deps.clinic.clinic.name,
+    clinic: turn.deps.config.clinic.name,
     crisis: turn.deps.crisisText,
   });
 }

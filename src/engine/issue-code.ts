@@ -11,7 +11,7 @@ export async function issueCode(
   now: string,
 ): Promise<string> {
   const code = deps.newCode();
-  const expiresAt = new Date(Date.parse(now) + deps.clinic.codes.expiryDays * 86_400_000).toISOString();
+  const expiresAt = new Date(Date.parse(now) + deps.config.codes.expiryDays * 86_400_000).toISOString();
   await tx.createCode(hashCode(normaliseCode(code) ?? code), kind, personId, now, expiresAt);
   return code;
 }

@@ -104,7 +104,7 @@ export async function eraseClient(turn: Turn, client: Client, actor: "client" | 
 export async function myData(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const data = await turn.tx.clientData(client.personId);
-  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
   await turn.reply({
     kind: "info",
     text: myDataText(w, data, zone),
@@ -113,7 +113,7 @@ export async function myData(turn: Turn, client: Client): Promise<void> {
       type: "application/json",
       content: `${JSON.stringify(data, null, 2)}\n`,
       caption: w.t("mydata_json"),
-      note: w.t("mydata_file_note", { clinic: turn.deps.clinic.clinic.name }),
+      note: w.t("mydata_file_note", { clinic: turn.deps.config.clinic.name }),
     },
   });
 }

@@ -45,7 +45,7 @@ export async function raiseRisk(
   const { tx, now } = turn;
   const open = await tx.openRiskAlert(client.personId);
   if (open) return addToAlert(turn, client, open, checkinId, disclosure);
-  const minutes = turn.deps.clinic.risk.escalateAfterMinutes;
+  const minutes = turn.deps.config.risk.escalateAfterMinutes;
   const alertId = await tx.createRiskAlert(
     {
       clientId: client.personId,
@@ -61,7 +61,7 @@ export async function raiseRisk(
   await tx.recordRiskStep(alertId, "crisis_sent", client.personId, now);
   const tw = await turn.wordingOf(client.therapistId);
   const [first] = await tx.riskEvents(client.personId, { alertId });
-  const text = first ? alertText(tw, client.alias, first, turn.deps.clinic.clinic.timeZone) : "";
+  const text = first ? alertText(tw, client.alias, first, turn.deps.config.clinic.timeZone) : "";
   await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
   await tx.updateRiskAlert(alertId, { notifiedThrough: eventId });
   await tx.recordRiskStep(alertId, "therapist_alerted", client.therapistId, now);
@@ -100,7 +100,7 @@ async function noticeAddition(turn: Turn, alert: RiskAlert): Promise<void> {
   const noticeAt =
     onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS;
   if (noticeAt <= nowMs) {
-    await sendUpdate(turn.tx, turn.deps.clinic.clinic.timeZone, alert, turn.now, (id) => turn.wordingOf(id));
+    await sendUpdate(turn.tx, turn.deps.config.clinic.timeZone, alert, turn.now, (id) => turn.wordingOf(id));
   } else if (!alert.updateDueAt) {
     await turn.tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
   }

@@ -36,7 +36,7 @@ export async function escalateDue(
     const client = await tx.getClient(alert.clientId);
     if (!client) continue;
     if (alert.updateDueAt && alert.updateDueAt <= now) {
-      await sendUpdate(tx, deps.clinic.clinic.timeZone, alert, now, wordingOf);
+      await sendUpdate(tx, deps.config.clinic.timeZone, alert, now, wordingOf);
     }
     if (!alert.escalatedAt && alert.escalateAt <= now) await escalate(pass, alert, client);
     else if (alert.nextRepeatAt && alert.nextRepeatAt <= now) await repeat(pass, alert, client);
@@ -46,7 +46,7 @@ export async function escalateDue(
 
 async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
   const { tx, deps, now, wordingOf } = pass;
-  const { risk } = deps.clinic;
+  const { risk } = deps.config;
   const onCall = risk.onCall ? await tx.findTherapistByName(risk.onCall) : undefined;
   const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
   // An on-call contact who cannot be reached (never linked, or the bot blocked) is no one to
@@ -83,7 +83,7 @@ async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<v
 
 async function repeat(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
   const { tx, deps, now } = pass;
-  const nextRepeatAt = new Date(Date.parse(now) + deps.clinic.risk.repeatMinutes * 60_000).toISOString();
+  const nextRepeatAt = new Date(Date.parse(now) + deps.config.risk.repeatMinutes * 60_000).toISOString();
   await tx.updateRiskAlert(alert.id, { nextRepeatAt, repeats: alert.repeats + 1 });
   await sendAlert(pass, alert, client, "repeated");
 }
@@ -100,7 +100,7 @@ async function sendAlert(
   const w = await wordingOf(to);
   const events = await tx.riskEvents(client.personId, { alertId: alert.id });
   const minutes = Math.round((Date.parse(now) - Date.parse(alert.createdAt)) / 60_000);
-  const lines = eventLines(w, events, deps.clinic.clinic.timeZone, 6, client.alias);
+  const lines = eventLines(w, events, deps.config.clinic.timeZone, 6, client.alias);
   let text: string;
   if (alert.escalatedTo !== null) {
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";

@@ -67,7 +67,7 @@ export async function concernTurn(
     turn.deps.catalog,
     finding.language,
     turn.event.sender.locale,
-    turn.deps.clinic.clinic.language,
+    turn.deps.config.clinic.language,
   );
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const item = safety.items[0]?.text ?? "";
@@ -187,7 +187,7 @@ async function keepAsComment(
   text: string,
 ): Promise<Checkin | undefined> {
   if (!open || stepOf(open).kind !== "comment") return open;
-  const max = turn.deps.clinic.checkin.commentMaxLength;
+  const max = turn.deps.config.checkin.commentMaxLength;
   const comment = [...text.trim()].slice(0, max).join("");
   await turn.tx.completeCheckin(open.id, comment, turn.now);
   await afterCompletion(turn, client);

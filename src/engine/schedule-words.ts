@@ -11,7 +11,7 @@ import type { Turn } from "./turn.js";
  * `pause ALIAS FROM..TO`. Local times are in the client's time zone.
  */
 export async function zoneOf(turn: Turn, client: Client): Promise<string> {
-  return (await turn.tx.clientZone(client.personId)) ?? turn.deps.clinic.clinic.timeZone;
+  return (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
 }
 
 function minutes(raw: string | undefined, fallback: number): number | undefined {
@@ -26,7 +26,7 @@ const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 export async function schedule(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
-  const cfg = turn.deps.clinic.schedule;
+  const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
   const usage = () =>
     turn.replyText(
@@ -68,7 +68,7 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
 
 function describe(turn: Turn, s: Schedule, zone: string) {
   const w = turn.wording;
-  const cfg = turn.deps.clinic.schedule;
+  const cfg = turn.deps.config.schedule;
   return {
     day: DateTime.fromObject({ weekday: s.weekday as 1 }, { locale: w.pack.language }).toFormat("cccc"),
     time: s.time,
@@ -86,7 +86,7 @@ function describe(turn: Turn, s: Schedule, zone: string) {
 /** `session ALIAS now [50m]` or `session ALIAS 2026-12-03 15:30 [50m]`: a one-off session. */
 export async function session(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
-  const cfg = turn.deps.clinic.schedule;
+  const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
   const usage = () =>
     turn.replyText(w.t("usage", { usage: "session ALIAS now, or session ALIAS 2026-12-03 15:30 50m" }));
@@ -130,7 +130,7 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
   // A schedule's next times follow the new zone at once.
   const current = await turn.tx.getSchedule(client.personId);
   if (current) {
-    const cfg = turn.deps.clinic.schedule;
+    const cfg = turn.deps.config.schedule;
     const next = nextDue(
       new Date(turn.now),
       { weekday: current.weekday, time: current.time, zone },

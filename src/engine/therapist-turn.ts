@@ -55,7 +55,7 @@ export async function therapistTurn(
           entries,
           openAlerts: alerts,
           now: turn.now,
-          timeZone: turn.deps.clinic.clinic.timeZone,
+          timeZone: turn.deps.config.clinic.timeZone,
         }),
       );
     }
@@ -164,7 +164,7 @@ async function setAge(turn: Turn, client: Client, age: number | "invalid"): Prom
   const w = turn.wording;
   if (age === "invalid") return turn.replyText(w.t("age_invalid", { min: MIN_AGE, max: MAX_AGE }));
   await turn.tx.setClientAge(client.personId, age);
-  const { cutoff } = cutoffFor(age, turn.deps.clinic.thresholds.cutoffs);
+  const { cutoff } = cutoffFor(age, turn.deps.config.thresholds.cutoffs);
   await turn.replyText(w.t("age_ok", { alias: client.alias, age, cutoff }));
 }
 
@@ -207,7 +207,7 @@ async function invite(turn: Turn, therapistId: number, allArgs: readonly string[
   turn.concerning(client.personId);
   if (age !== undefined) await turn.tx.setClientAge(client.personId, age);
   const code = await issueCode(turn.tx, turn.deps, "invite", client.personId, turn.now);
-  const days = turn.deps.clinic.codes.expiryDays;
+  const days = turn.deps.config.codes.expiryDays;
   const lines = [w.t("invite_ok", { alias, code, days })];
   for (const url of turn.deps.inviteLinks?.(code) ?? []) lines.push(w.t("invite_link", { url }));
   if (replaced) lines.push(w.t("invite_replaced", { alias }));
@@ -223,7 +223,7 @@ async function checkin(turn: Turn, client: Client): Promise<void> {
   }
   // A client who typed stop gets no check-in of any kind, from the schedule or by hand.
   if (client.pausedAt) {
-    const zone = turn.deps.clinic.clinic.timeZone;
+    const zone = turn.deps.config.clinic.timeZone;
     const date = formatDay(client.pausedAt, w.pack.language, zone);
     return turn.replyText(w.t("checkin_paused", { alias: client.alias, date }));
   }
@@ -244,7 +244,7 @@ async function summary(turn: Turn, client: Client, all: boolean): Promise<void> 
   const { tx } = turn;
   const history = await tx.completedCheckins(client.personId);
   const open = await tx.openCheckin(client.personId);
-  const zone = turn.deps.clinic.clinic.timeZone;
+  const zone = turn.deps.config.clinic.timeZone;
   const events = await tx.riskEvents(client.personId);
   const alert = await tx.openRiskAlert(client.personId);
   if (all) {
@@ -261,8 +261,8 @@ async function summary(turn: Turn, client: Client, all: boolean): Promise<void> 
     open,
     states: current ? await tx.ruleStates(current.id) : new Map(),
     risk: riskSection(turn.wording, events, alert, zone, 4, client.alias),
-    model: await trajectoryModel(tx, turn.deps.clinic),
-    allianceItemBelow: turn.deps.clinic.thresholds.allianceItem,
+    model: await trajectoryModel(tx, turn.deps.config),
+    allianceItemBelow: turn.deps.config.thresholds.allianceItem,
     timeZone: zone,
   });
   await turn.replyAbout(text, client.personId);

@@ -9,7 +9,8 @@ import type { Identity, Person, Tx } from "../store/types.js";
 export interface EngineDeps {
   clock: Clock;
   catalog: PromptCatalog;
-  clinic: ClinicConfig;
+  /** The clinic's configuration (RAPPORT_CONFIG), defaults filled in. */
+  config: ClinicConfig;
   crisisText: string;
   /** Platform links for an invite code (a Telegram deep link, say); the core knows no platform. */
   inviteLinks?: (code: string) => string[];
@@ -20,7 +21,7 @@ export interface EngineDeps {
 /** A person's wording: the language of the channel they used last where prompts exist, else the clinic's. */
 export async function personWording(tx: Tx, deps: EngineDeps, personId: number): Promise<Wording> {
   const [latest] = await tx.identitiesOf(personId);
-  return wordingFor(deps.catalog, latest?.locale, deps.clinic.clinic.language);
+  return wordingFor(deps.catalog, latest?.locale, deps.config.clinic.language);
 }
 
 /** One inbound event being handled inside one transaction: who sent it, and how to answer. */
@@ -58,7 +59,7 @@ export class Turn {
 
   /** The wording for the sender: their platform's language where prompts exist, else the clinic's. */
   get wording(): Wording {
-    return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.clinic.clinic.language);
+    return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.config.clinic.language);
   }
 
   wordingOf(personId: number): Promise<Wording> {

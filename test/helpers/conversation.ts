@@ -25,7 +25,7 @@ export function testDeps(clock: ManualClock, config: z.input<typeof clinicConfig
   return {
     clock,
     catalog: loadPrompts(PROMPTS_DIR),
-    clinic: clinicConfigSchema.parse(config),
+    config: clinicConfigSchema.parse(config),
     crisisText: CRISIS,
     newCode: () => newCode(),
   };
