@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { DueRecipient, OutboxRow, Store } from "../store/types.js";
+import type { OutboxRow, Recipient, Store } from "../store/types.js";
 import { type ChannelSender, DeliveryError } from "./channel-sender.js";
 import { ChannelRateLimiter } from "./rate-limit.js";
 import { decideRetry } from "./retry-policy.js";
@@ -57,7 +57,7 @@ export class DeliveryWorker {
   private readonly limiters = new Map<string, ChannelRateLimiter>();
   private readonly options: WorkerOptions;
   /** Recipients with something due and no lane yet, in the order they go. */
-  private readonly ready = new Map<string, DueRecipient>();
+  private readonly ready = new Map<string, Recipient>();
   /** Recipients a lane is sending to, and whether more was queued for them meanwhile. */
   private readonly busy = new Map<string, { more: boolean }>();
   private readonly lanes = new Set<Promise<void>>();
@@ -166,7 +166,7 @@ export class DeliveryWorker {
     if (this.unmarked.size > 0) await this.markUnmarked();
     this.limited = false;
     const now = this.clock.now().toISOString();
-    const due = await this.store.dueRecipients(this.channels, now, this.options.batchSize);
+    const due = await this.store.sendableRecipients(this.channels, now, this.options.batchSize);
     this.moreBeyondBatch = due.length === this.options.batchSize;
     for (const d of due) {
       const key = `${d.channel}\u0000${d.recipient}`;
@@ -218,10 +218,10 @@ export class DeliveryWorker {
   }
 
   /** Sends the recipient's due messages in order; true if some remain for a later turn. */
-  private async sendTo(key: string, due: DueRecipient, state: { more: boolean }): Promise<boolean> {
+  private async sendTo(key: string, due: Recipient, state: { more: boolean }): Promise<boolean> {
     for (let n = 0; ; n++) {
       state.more = false;
-      const row = await this.store.dueFor(due, this.clock.now().toISOString());
+      const row = await this.store.nextSendable(due, this.clock.now().toISOString());
       if (row && this.unmarked.has(row.id)) {
         // Already sent: only its mark is missing.
         if (await this.markUnmarked()) continue;
@@ -396,7 +396,7 @@ export class DeliveryWorker {
       this.log.error({ err: error }, "delivery pass failed");
     }
     const now = this.clock.now().getTime();
-    const next = await this.store.nextDue(this.channels).catch(() => undefined);
+    const next = await this.store.nextAttemptAt(this.channels).catch(() => undefined);
     let delay = this.options.pollMs;
     // A message due now that did not start is held by a rate limit, which set the timer itself.
     if (next && Date.parse(next) > now) delay = Math.min(delay, Date.parse(next) - now);

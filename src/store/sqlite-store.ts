@@ -31,7 +31,6 @@ import type {
   Code,
   CodeKind,
   CompletedCheckin,
-  DueRecipient,
   EpisodeScores,
   ExportRow,
   Identity,
@@ -39,6 +38,7 @@ import type {
   OutboxRow,
   Person,
   PlanItem,
+  Recipient,
   Role,
   Schedule,
   Store,
@@ -306,11 +306,11 @@ export class SqliteStore implements Store {
     );
   }
 
-  dueRecipients(channels: readonly string[], now: string, limit: number): Promise<DueRecipient[]> {
+  sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]> {
     return this.queue.run(async () => {
       if (channels.length === 0) return [];
       const marks = channels.map(() => "?").join(", ");
-      // Only who has a message that may go now (by the same rule as dueFor: a recipient whose
+      // Only who has a message that may go now (by the same rule as nextSendable: a recipient whose
       // first message waits for a retry is not listed), urgent first, then oldest first. Nothing
       // is decrypted here: this runs whenever something is queued.
       return this.stmt(
@@ -320,11 +320,11 @@ export class SqliteStore implements Store {
          GROUP BY o.channel, o.external_id
          ORDER BY MAX(o.priority) DESC, MIN(o.id)
          LIMIT ?`,
-      ).all(...channels, now, limit) as DueRecipient[];
+      ).all(...channels, now, limit) as Recipient[];
     });
   }
 
-  dueFor(due: DueRecipient, now: string): Promise<OutboxRow | undefined> {
+  nextSendable(due: Recipient, now: string): Promise<OutboxRow | undefined> {
     return this.queue.run(async () => {
       // A message waits while an earlier one to the same recipient is still pending, so that
       // questions arrive in order; urgent messages do not wait behind ordinary ones.
@@ -383,7 +383,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  nextDue(channels: readonly string[]): Promise<string | undefined> {
+  nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.queue.run(async () => {
       if (channels.length === 0) return undefined;
       const marks = channels.map(() => "?").join(", ");

@@ -252,7 +252,7 @@ export interface ExportRow {
 }
 
 /** A recipient as the outbox knows it: `recipient` is a stored key (a keyed hash when data is encrypted). */
-export interface DueRecipient {
+export interface Recipient {
   channel: string;
   recipient: string;
 }
@@ -475,20 +475,23 @@ export interface Store {
   finishedEpisodeScores(): Promise<EpisodeScores[]>;
   saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
 
-  /** Recipients with a message due on these channels, those with urgent messages first, then oldest first. */
-  dueRecipients(channels: readonly string[], now: string, limit: number): Promise<DueRecipient[]>;
+  /**
+   * The outbox speaks of a message's next attempt, not of "due" (schedules and timed steps are
+   * due): recipients with a message that may be sent now on these channels, urgent first, then oldest.
+   */
+  sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]>;
   /**
    * The recipient's message that may go now, if any: urgent first, otherwise the oldest, and
    * none while an earlier one of the same or higher priority is still pending (a retry waits).
    */
-  dueFor(due: DueRecipient, now: string): Promise<OutboxRow | undefined>;
+  nextSendable(recipient: Recipient, now: string): Promise<OutboxRow | undefined>;
   markSent(id: number, at: string): Promise<void>;
   markSentMany(ids: readonly number[], at: string): Promise<void>;
   /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */
   markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
   markFailed(id: number, error: string, at: string): Promise<void>;
-  /** The earliest time a pending message for these channels falls due, if any. */
-  nextDue(channels: readonly string[]): Promise<string | undefined>;
+  /** The earliest next attempt of a pending message on these channels, if any. */
+  nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
 
   ping(): Promise<void>;
   close(): void;

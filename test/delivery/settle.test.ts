@@ -15,7 +15,10 @@ const status = (id: number) =>
 
 async function queuedForAlex() {
   await c.engine.handle(c.event("rivera", { kind: "text", text: "checkin alex" }));
-  const row = await c.store.dueFor({ channel: "console", recipient: "alex" }, c.clock.now().toISOString());
+  const row = await c.store.nextSendable(
+    { channel: "console", recipient: "alex" },
+    c.clock.now().toISOString(),
+  );
   if (!row) throw new Error("nothing queued for alex");
   return row;
 }
@@ -53,12 +56,15 @@ describe("settling a failed delivery", () => {
         "SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'rivera' AND (message LIKE '%could not be delivered%' OR message LIKE '%can no longer%')",
       );
     expect(notices()).toBe(1);
-    const next = await c.store.dueFor({ channel: "console", recipient: "alex" }, c.clock.now().toISOString());
+    const next = await c.store.nextSendable(
+      { channel: "console", recipient: "alex" },
+      c.clock.now().toISOString(),
+    );
     if (!next) throw new Error("no second message for alex");
     await c.engine.settleFailure(next, "unreachable", "HTTP 403");
     expect(notices()).toBe(2);
     // Found unreachable again (another message): not told twice.
-    const third = await c.store.dueFor(
+    const third = await c.store.nextSendable(
       { channel: "console", recipient: "alex" },
       c.clock.now().toISOString(),
     );

@@ -36,7 +36,7 @@ describe("erasure withdraws queued messages about the client", () => {
     }
     // A message to the client that is given up: the therapist's notice names the client.
     await queue("rivera", "checkin zephyrine");
-    const row = await c.store.dueFor(
+    const row = await c.store.nextSendable(
       { channel: "console", recipient: "zephyrine" },
       c.clock.now().toISOString(),
     );

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
-import type { DueRecipient } from "../../src/store/types.js";
+import type { Recipient } from "../../src/store/types.js";
 
 describe("SqliteStore", () => {
   let dir: string;
@@ -96,22 +96,22 @@ describe("SqliteStore", () => {
       await tx.enqueue(b, { kind: "urgent", text: "b-urgent", urgent: true }, now);
     });
     // b has an urgent message, so b goes first; the key is not the platform id itself.
-    const due = await store.dueRecipients(["console"], now, 10);
+    const due = await store.sendableRecipients(["console"], now, 10);
     expect(due.map((d) => d.channel)).toEqual(["console", "console"]);
-    const [b, a] = due as [DueRecipient, DueRecipient];
-    const urgent = await store.dueFor(b, now);
+    const [b, a] = due as [Recipient, Recipient];
+    const urgent = await store.nextSendable(b, now);
     expect(urgent?.message.text).toBe("b-urgent");
     expect(urgent?.externalId).toBe("b");
-    const a1 = await store.dueFor(a, now);
+    const a1 = await store.nextSendable(a, now);
     expect(a1?.message.text).toBe("a1");
     await store.markSent(urgent?.id ?? 0, now);
-    expect((await store.dueFor(b, now))?.message.text).toBe("b1");
+    expect((await store.nextSendable(b, now))?.message.text).toBe("b1");
     // a2 waits while a1 waits for its retry.
     await store.markRetry(a1?.id ?? 0, "HTTP 500", "2026-11-26T10:05:00.000Z");
-    expect(await store.dueFor(a, now)).toBeUndefined();
-    expect(await store.dueRecipients(["console"], now, 10)).toContainEqual(b);
-    expect(await store.dueRecipients(["console"], now, 1)).toHaveLength(1);
-    expect(await store.nextDue(["console"])).toBe(now);
+    expect(await store.nextSendable(a, now)).toBeUndefined();
+    expect(await store.sendableRecipients(["console"], now, 10)).toContainEqual(b);
+    expect(await store.sendableRecipients(["console"], now, 1)).toHaveLength(1);
+    expect(await store.nextAttemptAt(["console"])).toBe(now);
     store.close();
   });
 
