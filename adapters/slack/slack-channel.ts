@@ -2,8 +2,8 @@ import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeRecei
 import type { SlackEnv } from "../../src/config/settings.js";
 import type { Logger } from "../../src/log.js";
 import type { InboundEvent, Sender } from "../../src/model.js";
+import { type ConnectFailure, connectInBackground } from "../background-connect.js";
 import type { Channel } from "../channel.js";
-import { retryDelayMs } from "../channel-states.js";
 import { MAX_BODY_BYTES } from "../http/raw-body.js";
 import {
   actionToEvent,
@@ -93,8 +93,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
   }
 
   let connected = false;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
+  let connection: { stop(): void } | undefined;
   return {
     name: "slack",
     sender: slackSender(app.client),
@@ -147,40 +146,27 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
           await done;
         });
       }
-      states.set("slack", "connecting");
-      const attempt = async (n: number): Promise<void> => {
-        if (stopped) return;
-        try {
+      connection = connectInBackground({
+        channel: "slack",
+        states,
+        log,
+        connect: async () => {
           await app.init();
           if (!receiver) await app.start();
-        } catch (error) {
-          const failure = slackConnectFailure(error, settings);
-          if (failure.final) {
-            states.set("slack", "failed");
-            log.error({ channel: "slack", setting: failure.setting, attempt: n }, failure.message);
-            return;
-          }
-          const wait = retryDelayMs(n);
-          log.warn(
-            { channel: "slack", setting: failure.setting, attempt: n, retryInMs: wait },
-            `${failure.message}; trying again`,
+        },
+        classify: (error) => slackConnectFailure(error, settings),
+        ready: (n) => {
+          connected = true;
+          states.set("slack", "connected");
+          log.info(
+            { channel: "slack", mode: receiver ? "events" : "socket", attempt: n },
+            "slack channel ready",
           );
-          retry = setTimeout(() => void attempt(n + 1), wait);
-          retry.unref();
-          return;
-        }
-        connected = true;
-        states.set("slack", "connected");
-        log.info(
-          { channel: "slack", mode: receiver ? "events" : "socket", attempt: n },
-          "slack channel ready",
-        );
-      };
-      void attempt(1);
+        },
+      });
     },
     async stop() {
-      stopped = true;
-      clearTimeout(retry);
+      connection?.stop();
       if (socketMode && connected) await app.stop();
     },
   };
@@ -204,10 +190,7 @@ function boltLogger(log: Logger): BoltLogger {
  * Why connecting to Slack failed, naming the setting to check: a token Slack refuses will not
  * start working by itself; anything else (network, a wrong SLACK_API_URL, a 5xx) is tried again.
  */
-export function slackConnectFailure(
-  error: unknown,
-  settings: Pick<SlackSettings, "apiUrl">,
-): { setting: string; message: string; final: boolean } {
+export function slackConnectFailure(error: unknown, settings: Pick<SlackSettings, "apiUrl">): ConnectFailure {
   const reason = (error as { data?: { error?: string } }).data?.error;
   if (
     reason &&

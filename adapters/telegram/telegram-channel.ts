@@ -5,8 +5,8 @@ import type { Server } from "restify";
 import type { TelegramEnv } from "../../src/config/settings.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
+import { type ConnectFailure, connectInBackground } from "../background-connect.js";
 import type { Channel } from "../channel.js";
-import { retryDelayMs } from "../channel-states.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
 import { ALLOWED_UPDATES, toInboundEvent } from "./telegram-inbound.js";
 import { telegramSender } from "./telegram-sender.js";
@@ -42,8 +42,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
   };
   const bot = new Bot(settings.token, { client });
   let polling = false;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
+  let connection: { stop(): void } | undefined;
   return {
     name: "telegram",
     bot,
@@ -55,46 +54,6 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
       bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log, webhook));
       // No bot.catch on the webhook: a failed update must answer 500 so that Telegram delivers it again.
       if (webhookSecret) mountWebhook(server, bot, webhookSecret, log);
-      states.set("telegram", "connecting");
-      const attempt = async (n: number): Promise<void> => {
-        if (stopped) return;
-        try {
-          // One getMe per attempt: bot.init() would retry a network error silently for ever,
-          // so the log would say nothing while Telegram is unreachable.
-          if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
-          if (webhookSecret && settings.webhookUrl) {
-            await bot.api.setWebhook(settings.webhookUrl, {
-              secret_token: webhookSecret,
-              allowed_updates: [...ALLOWED_UPDATES],
-            });
-          }
-        } catch (error) {
-          const failure = connectFailure(error, settings);
-          if (failure.final) {
-            states.set("telegram", "failed");
-            log.error({ channel: "telegram", setting: failure.setting, attempt: n }, failure.message);
-            return;
-          }
-          const wait = retryDelayMs(n);
-          log.warn(
-            { channel: "telegram", setting: failure.setting, attempt: n, retryInMs: wait },
-            `${failure.message}; trying again`,
-          );
-          retry = setTimeout(() => void attempt(n + 1), wait);
-          retry.unref();
-          return;
-        }
-        const username = bot.botInfo.username;
-        if (webhookSecret) {
-          states.set("telegram", "connected");
-          log.info(
-            { channel: "telegram", mode: "webhook", bot: username, attempt: n },
-            "telegram channel ready",
-          );
-          return;
-        }
-        startPolling(username);
-      };
       const startPolling = (username: string) => {
         polling = true;
         // Polling needs a catch, or one failing update would stop it; the failure is logged.
@@ -122,11 +81,35 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
             process.exit(1);
           });
       };
-      void attempt(1);
+      connection = connectInBackground({
+        channel: "telegram",
+        states,
+        log,
+        // One getMe per attempt: bot.init() would retry a network error silently for ever,
+        // so the log would say nothing while Telegram is unreachable.
+        connect: async () => {
+          if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
+          if (webhookSecret && settings.webhookUrl) {
+            await bot.api.setWebhook(settings.webhookUrl, {
+              secret_token: webhookSecret,
+              allowed_updates: [...ALLOWED_UPDATES],
+            });
+          }
+        },
+        classify: (error) => connectFailure(error, settings),
+        ready: (n) => {
+          const username = bot.botInfo.username;
+          if (!webhookSecret) return startPolling(username);
+          states.set("telegram", "connected");
+          log.info(
+            { channel: "telegram", mode: "webhook", bot: username, attempt: n },
+            "telegram channel ready",
+          );
+        },
+      });
     },
     async stop() {
-      stopped = true;
-      clearTimeout(retry);
+      connection?.stop();
       if (polling) await bot.stop();
     },
   };
@@ -137,10 +120,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
  * for a malformed one) will not start working by itself; anything else (network, a wrong or
  * unreachable TELEGRAM_API_ROOT, a 5xx) is tried again.
  */
-export function connectFailure(
-  error: unknown,
-  settings: Pick<TelegramSettings, "apiRoot">,
-): { setting: string; message: string; final: boolean } {
+export function connectFailure(error: unknown, settings: Pick<TelegramSettings, "apiRoot">): ConnectFailure {
   if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
     return {
       setting: "TELEGRAM_BOT_TOKEN",
