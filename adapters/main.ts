@@ -13,7 +13,7 @@ import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
-import { schemaVersion } from "../src/store/sqlite-migrate.js";
+import { schemaVersion } from "../src/store/sqlite/migrate.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { consoleSender, runConsole } from "./console/console-channel.js";
 

@@ -8,7 +8,7 @@ import { telegramSender } from "../adapters/telegram/telegram-sender.js";
 import { ManualClock, systemClock } from "../src/clock.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { Engine } from "../src/engine/engine.js";
-import { SqliteStore } from "../src/store/sqlite-store.js";
+import { SqliteStore } from "../src/store/sqlite/store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { appendResults } from "./results.js";

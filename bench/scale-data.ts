@@ -1,4 +1,4 @@
-import { SqliteStore } from "../src/store/sqlite-store.js";
+import { SqliteStore } from "../src/store/sqlite/store.js";
 
 export interface ScaleSize {
   therapists: number;

@@ -7,7 +7,7 @@ import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { type DataKey, parseDataKey } from "./store/field-crypto.js";
-import { SqliteStore, widePermissions } from "./store/sqlite-store.js";
+import { SqliteStore, widePermissions } from "./store/sqlite/store.js";
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectedScore } from "../../src/clinical/trajectory.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
 
 /** A small seeded generator, so the data set is the same on every run. */

@@ -7,7 +7,7 @@ import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-se
 import { DeliveryWorker } from "../../src/delivery/worker.js";
 import { Engine } from "../../src/engine/engine.js";
 import type { Delivery } from "../../src/model.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { silentLog, testDeps } from "../helpers/conversation.js";
 
 /**

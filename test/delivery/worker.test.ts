@@ -7,7 +7,7 @@ import { backoffMs } from "../../src/delivery/backoff.js";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
 import { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Delivery } from "../../src/model.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { silentLog } from "../helpers/conversation.js";
 
 describe("DeliveryWorker", () => {

@@ -14,7 +14,7 @@ import { Engine, type HandleResult } from "../../src/engine/engine.js";
 import type { Delivery, InboundEvent, InboundInput } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import type { DataKey } from "../../src/store/field-crypto.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 
 export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
 export const CRISIS = "TEST CRISIS TEXT: call 112.";

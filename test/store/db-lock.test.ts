@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { lockPath, takeLock } from "../../src/store/db-lock.js";
 import { parseDataKey } from "../../src/store/field-crypto.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { lockPath, takeLock } from "../../src/store/sqlite/db-lock.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { freshEnv, runCli, serve } from "../helpers/cli.js";
 
 /**

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SqliteStore, widePermissions } from "../../src/store/sqlite-store.js";
+import { SqliteStore, widePermissions } from "../../src/store/sqlite/store.js";
 
 // Health data: the database folder is created 0700 and its files 0600; wider ones are reported.
 describe("the database's permissions", () => {

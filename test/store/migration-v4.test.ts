@@ -5,8 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseDataKey } from "../../src/store/field-crypto.js";
-import { MIGRATIONS } from "../../src/store/migrations.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 
 /**
  * A database of the previous schema (version 3), with answers, a warning, a rule's repeat

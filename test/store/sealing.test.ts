@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DataKey, parseDataKey } from "../../src/store/field-crypto.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { Conversation } from "../helpers/conversation.js";
 
 /**

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../../src/store/migrations.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import type { Recipient } from "../../src/store/types.js";
 
 describe("SqliteStore", () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDataKey } from "../../src/store/field-crypto.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { runStoreContract } from "./contract.js";
 
 /** The SQLite store held to the store contract, plain and with a data key. */

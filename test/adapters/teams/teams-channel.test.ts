@@ -10,7 +10,7 @@ import { createTeamsChannel } from "../../../adapters/teams/teams-channel.js";
 import { ManualClock } from "../../../src/clock.js";
 import { loadSettings } from "../../../src/config/settings.js";
 import { Engine } from "../../../src/engine/engine.js";
-import { SqliteStore } from "../../../src/store/sqlite-store.js";
+import { SqliteStore } from "../../../src/store/sqlite/store.js";
 import { testDeps } from "../../helpers/conversation.js";
 
 /**

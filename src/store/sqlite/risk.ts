@@ -1,29 +1,8 @@
-import type Database from "better-sqlite3";
-import type { FieldCrypto } from "./field-crypto.js";
-import { nextId, place } from "./sqlite-places.js";
-import type { RiskAlert, RiskAlertPatch, RiskEvent, Tx } from "./types.js";
-
-type Row = Record<string, unknown>;
-type RiskTx = Pick<
-  Tx,
-  | "createRiskAlert"
-  | "getRiskAlert"
-  | "openRiskAlert"
-  | "openRiskAlertsOf"
-  | "acknowledgeRiskAlert"
-  | "updateRiskAlert"
-  | "dueRiskAlerts"
-  | "recordRiskStep"
-  | "addRiskEvent"
-  | "riskEvents"
-  | "pendingConcern"
-  | "lapsedConcerns"
-  | "markConcernTold"
-  | "answerConcern"
-  | "setEmergencyContact"
-  | "emergencyContact"
-  | "setResumeQuestion"
->;
+import type { FieldCrypto } from "../field-crypto.js";
+import type { RiskTx } from "../tx.js";
+import type { RiskAlert, RiskAlertPatch, RiskEvent } from "../types.js";
+import type { Row, SqlContext } from "./context.js";
+import { nextId, place } from "./places.js";
 
 /** Columns an alert patch may set, by field. */
 const PATCH_COLUMNS: Record<keyof RiskAlertPatch, string> = {
@@ -42,7 +21,7 @@ const PATCH_COLUMNS: Record<keyof RiskAlertPatch, string> = {
  * The risk aggregate on SQLite: alerts, the disclosures and concerns in them, every step taken,
  * and the client's emergency details. The client's words are sealed with the data key.
  */
-export function sqliteRisk(s: (sql: string) => Database.Statement, c: FieldCrypto): RiskTx {
+export function sqliteRisk({ s, c }: SqlContext): RiskTx {
   const events = (sql: string, ...params: unknown[]) =>
     (s(sql).all(...params) as Row[]).map((r) => toRiskEvent(r, c));
   return {

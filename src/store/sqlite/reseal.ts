@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import { type DataKey, type FieldCrypto, isLegacySealed, type Place } from "./field-crypto.js";
-import type { SealingState } from "./sealing.js";
-import { identityPlace, outboxPlace } from "./sqlite-places.js";
+import { type DataKey, type FieldCrypto, isLegacySealed, type Place } from "../field-crypto.js";
+import type { SealingState } from "../sealing.js";
+import { identityPlace, outboxPlace } from "./places.js";
 
 type Row = Record<string, unknown>;
 

@@ -1,15 +1,10 @@
-import type Database from "better-sqlite3";
-import type { FieldCrypto } from "./field-crypto.js";
-import { place } from "./sqlite-places.js";
-import type { ClinicStatus, TherapistEntry, Tx } from "./types.js";
-
-type AdminTx = Pick<
-  Tx,
-  "therapists" | "removeTherapist" | "clientsNamed" | "moveClient" | "clientsOf" | "clinicStatus"
->;
+import type { AdminTx } from "../tx.js";
+import type { ClinicStatus, TherapistEntry } from "../types.js";
+import type { SqlContext } from "./context.js";
+import { place } from "./places.js";
 
 /** The clinic's own management (rapport therapist …, client move, status): people and counts. */
-export function sqliteAdmin(s: (sql: string) => Database.Statement, c: FieldCrypto): AdminTx {
+export function sqliteAdmin({ s, c }: SqlContext): AdminTx {
   return {
     therapists: async () =>
       (

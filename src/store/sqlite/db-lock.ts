@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
-import { RapportError } from "../errors.js";
+import { RapportError } from "../../errors.js";
 
 /**
  * A lock file beside the database (`rapport.db.lock`) held by the process that runs rapport

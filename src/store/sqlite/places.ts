@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
-import type { Place } from "./field-crypto.js";
+import type { Place } from "../field-crypto.js";
+import type { Statements } from "./context.js";
 
 /**
  * The place each sealed value is bound to (its table, column and row key), named once for the
@@ -25,6 +25,6 @@ export function answerPlace(checkinId: number, instrument: string, item: string)
  * bound to it. Safe inside the store's write transaction (BEGIN IMMEDIATE: one writer), and the
  * same number SQLite would have chosen.
  */
-export function nextId(s: (sql: string) => Database.Statement, table: string): number {
+export function nextId(s: Statements, table: string): number {
   return (s(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
 }

@@ -1,0 +1,97 @@
+import type { CheckinsTx } from "../tx.js";
+import type { PlanItem } from "../types.js";
+import type { Row, SqlContext } from "./context.js";
+import { answerPlace, place } from "./places.js";
+import { toCheckin, withAnswers } from "./rows.js";
+
+/** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
+export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
+  return {
+    episodesOf: async (clientId) =>
+      (
+        s("SELECT id, started_at, ended_at FROM episodes WHERE client_id = ? ORDER BY id").all(clientId) as {
+          id: number;
+          started_at: string;
+          ended_at: string | null;
+        }[]
+      ).map((e) => ({ id: e.id, startedAt: e.started_at, endedAt: e.ended_at })),
+    endEpisode: async (clientId, at) => {
+      const episode = s(
+        "SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+      ).get(clientId) as { id: number } | undefined;
+      if (!episode) return undefined;
+      s("UPDATE checkins SET status = 'cancelled' WHERE episode_id = ? AND status = 'open'").run(episode.id);
+      s("UPDATE episodes SET ended_at = ? WHERE id = ?").run(at, episode.id);
+      const { n } = s("SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ? AND status = 'completed'").get(
+        episode.id,
+      ) as { n: number };
+      return { episodeId: episode.id, completed: n };
+    },
+    openCheckin: async (clientId) => {
+      const row = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'").get(clientId) as
+        | Row
+        | undefined;
+      return row ? toCheckin(row, c) : undefined;
+    },
+    createCheckin: async (clientId, plan: PlanItem[], at) => {
+      let episode = s(
+        "SELECT id FROM episodes WHERE client_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+      ).get(clientId) as { id: number } | undefined;
+      if (!episode) {
+        const id = Number(
+          s("INSERT INTO episodes (client_id, started_at) VALUES (?, ?)").run(clientId, at).lastInsertRowid,
+        );
+        episode = { id };
+      }
+      const { n } = s("SELECT COUNT(*) AS n FROM checkins WHERE episode_id = ?").get(episode.id) as {
+        n: number;
+      };
+      const id = Number(
+        s(
+          "INSERT INTO checkins (client_id, episode_id, seq, status, step, plan, created_at) VALUES (?, ?, ?, 'open', 0, ?, ?)",
+        ).run(clientId, episode.id, n + 1, JSON.stringify(plan), at).lastInsertRowid,
+      );
+      return toCheckin(s("SELECT * FROM checkins WHERE id = ?").get(id) as Row, c);
+    },
+    saveAnswer: async (checkinId, answer, at) => {
+      s("INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES (?, ?, ?, ?, ?)").run(
+        checkinId,
+        answer.instrument,
+        answer.item,
+        c.enabled
+          ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+          : answer.value,
+        at,
+      );
+    },
+    setCheckinStep: async (checkinId, step) => {
+      s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
+    },
+    completeCheckin: async (checkinId, comment, at) => {
+      s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
+        comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),
+        at,
+        checkinId,
+      );
+    },
+    expireCheckin: async (checkinId, at) =>
+      s("UPDATE checkins SET status = 'expired', completed_at = ? WHERE id = ? AND status = 'open'").run(
+        at,
+        checkinId,
+      ).changes === 1,
+    completedCheckins: async (clientId) =>
+      withAnswers(
+        s,
+        c,
+        s("SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id").all(
+          clientId,
+        ) as Row[],
+      ),
+    saveAssessment: async (checkinId, assessment) => {
+      s("UPDATE checkins SET assessment = ? WHERE id = ?").run(
+        c.seal(JSON.stringify(assessment), place("checkins", "assessment", checkinId)),
+        checkinId,
+      );
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { ReportsTx, ResearchReads } from "../tx.js";
+import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
+import type { Row, SqlContext } from "./context.js";
+import { place } from "./places.js";
+import { answerValue, CLIENTS, clientName, toCheckin, toClient, withAnswers } from "./rows.js";
+
+/** What a therapist reads across their clients: the caseload and the weekly digest. */
+export function sqliteReports({ s, c }: SqlContext): ReportsTx {
+  const reports: ReportsTx = {
+    caseload: async (therapistId) => {
+      // Sorted here: in the database the aliases are hashes.
+      const clients = (s(`${CLIENTS} WHERE cl.therapist_id = ?`).all(therapistId) as Row[])
+        .map((r) => toClient(r, c))
+        .sort((a, b) => a.alias.localeCompare(b.alias));
+      const lastCompleted = s(
+        "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1",
+      );
+      const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
+      const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
+      return clients.map((client): CaseloadEntry => {
+        const lastRow = lastCompleted.get(client.personId) as Row | undefined;
+        const openRow = open.get(client.personId) as Row | undefined;
+        const episode = latestEpisode.get(client.personId) as { ended_at: string | null } | undefined;
+        return {
+          client,
+          last: lastRow ? (withAnswers(s, c, [lastRow])[0] ?? null) : null,
+          open: openRow ? toCheckin(openRow, c) : null,
+          dischargedAt: episode?.ended_at ?? null,
+        };
+      });
+    },
+    therapistsForDigest: async () =>
+      (
+        s(
+          `SELECT p.id AS id, d.last_sent_at AS last
+           FROM people p LEFT JOIN digests d ON d.therapist_id = p.id
+           WHERE p.role = 'therapist' AND EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id)`,
+        ).all() as { id: number; last: string | null }[]
+      ).map((r) => ({ id: r.id, lastSentAt: r.last })),
+    digestFacts: async (therapistId, since, today) => {
+      const caseload = await reports.caseload(therapistId);
+      // Aliases are read from the clients' sealed names and sorted here, not in SQL.
+      const named = <T extends { alias: string }>(rows: T[]): T[] =>
+        (rows as (T & { pid: number })[])
+          .map(({ pid, ...r }) => ({ ...r, alias: clientName(c, r.alias, pid) }) as unknown as T)
+          .sort((a, b) => a.alias.localeCompare(b.alias));
+      const warnings = named(
+        s(
+          `SELECT pp.id AS pid, pp.name AS alias, w.id AS id, w.rule AS rule FROM warnings w JOIN clients cl ON cl.person_id = w.client_id
+           JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = ? AND w.sent = 1 AND w.created_at >= ? ORDER BY w.id`,
+        ).all(therapistId, since) as { alias: string; id: number; rule: string }[],
+      ).map(({ id, ...w }) => ({ ...w, rule: c.open(w.rule, place("warnings", "rule", id)) }));
+      const expired = named(
+        s(
+          `SELECT pp.id AS pid, pp.name AS alias, ch.completed_at AS at FROM checkins ch JOIN clients cl ON cl.person_id = ch.client_id
+           JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = ? AND ch.status = 'expired' AND ch.completed_at >= ?`,
+        ).all(therapistId, since) as { alias: string; at: string }[],
+      );
+      const pauses = named(
+        s(
+          `SELECT pp.id AS pid, pp.name AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p JOIN clients cl ON cl.person_id = p.client_id
+           JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = ? AND p.to_date >= ? ORDER BY p.from_date`,
+        ).all(therapistId, today) as { alias: string; from: string; to: string }[],
+      );
+      const unreachable = named(
+        s(
+          `SELECT pp.id AS pid, pp.name AS alias, i.channel AS channel FROM identities i JOIN clients cl ON cl.person_id = i.person_id
+           JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = ? AND i.unreachable_at IS NOT NULL`,
+        ).all(therapistId) as { alias: string; channel: string }[],
+      );
+      return { caseload, warnings, expired, pauses, unreachable };
+    },
+    markDigestSent: async (therapistId, at) => {
+      s(
+        `INSERT INTO digests (therapist_id, last_sent_at) VALUES (?, ?) ON CONFLICT (therapist_id)
+         DO UPDATE SET previous_sent_at = digests.last_sent_at, last_sent_at = excluded.last_sent_at`,
+      ).run(therapistId, at);
+    },
+  };
+  return reports;
+}
+
+/** Whole-database reads for `rapport export` and `rapport calibrate` (run on the store's queue). */
+export function sqliteResearch({ s, c }: SqlContext): ResearchReads {
+  return {
+    exportAnswers: async () =>
+      (
+        s(
+          `SELECT ch.client_id AS clientId, ch.episode_id AS episodeId, ch.id AS checkinId, ch.seq AS seq,
+             ch.completed_at AS completedAt, a.instrument AS instrument, a.item AS item, a.value AS value,
+             a.answered_at AS answeredAt
+           FROM checkins ch JOIN answers a ON a.checkin_id = ch.id
+           WHERE ch.status = 'completed' ORDER BY ch.id, a.answered_at, a.instrument, a.item`,
+        ).all() as ExportRow[]
+      ).map((r) => ({ ...r, value: answerValue(c, r.checkinId, r.instrument, r.item, r.value) })),
+
+    finishedEpisodeScores: async () => {
+      const rows = s(
+        `SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, a.item AS item, a.value AS value
+         FROM episodes e
+         JOIN clients c ON c.person_id = e.client_id
+         JOIN checkins ch ON ch.episode_id = e.id AND ch.status = 'completed'
+         JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
+         WHERE e.ended_at IS NOT NULL
+         ORDER BY e.id, ch.id`,
+      ).all() as {
+        episode_id: number;
+        age: number | null;
+        checkin_id: number;
+        item: string;
+        value: unknown;
+      }[];
+      // Summed here, not in SQL: the values may be sealed.
+      const episodes: EpisodeScores[] = [];
+      let checkinId = 0;
+      for (const row of rows) {
+        let current = episodes.at(-1);
+        if (current?.episodeId !== row.episode_id) {
+          current = { episodeId: row.episode_id, age: row.age, scores: [] };
+          episodes.push(current);
+        }
+        const value = answerValue(c, row.checkin_id, "progress", row.item, row.value);
+        if (row.checkin_id !== checkinId) current.scores.push(value);
+        else current.scores[current.scores.length - 1] = (current.scores.at(-1) ?? 0) + value;
+        checkinId = row.checkin_id;
+      }
+      for (const e of episodes) e.scores = e.scores.map((t) => Math.round(t * 10) / 10);
+      return episodes;
+    },
+
+    saveFit: async (fit) =>
+      Number(
+        s(
+          "INSERT INTO trajectory_fits (b0, b1, sigma, episodes, points, fitted_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ).run(fit.b0, fit.b1, fit.sigma, fit.episodes, fit.points, fit.fittedAt).lastInsertRowid,
+      ),
+  };
+}

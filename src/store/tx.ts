@@ -1,0 +1,297 @@
+import type { Address, OutboundMessage } from "../model.js";
+import type {
+  Answer,
+  CaseloadEntry,
+  Checkin,
+  Client,
+  ClientData,
+  ClientStatus,
+  ClinicStatus,
+  Code,
+  CodeKind,
+  CompletedCheckin,
+  DigestFacts,
+  Episode,
+  EpisodeScores,
+  ExportRow,
+  Identity,
+  Job,
+  JobKind,
+  NewRiskEvent,
+  OutboxRow,
+  Person,
+  PlanItem,
+  Recipient,
+  RiskAlert,
+  RiskAlertPatch,
+  RiskEvent,
+  Role,
+  SafetyAnswer,
+  Schedule,
+  StoredFit,
+  StoredRuleState,
+  SummaryStyle,
+  TherapistEntry,
+  WarningRow,
+} from "./types.js";
+
+/**
+ * The storage interface, one part per aggregate. Narrow, and asynchronous in shape even though
+ * SQLite answers at once, so that a second store (PostgreSQL, for clinics that run several
+ * instances) implements the same parts and is held to the same contract suite
+ * (test/store/contract.ts). Each SQLite part is in src/store/sqlite/ under the same name.
+ */
+
+/** People, their platform identities, and the codes that link them. */
+export interface PeopleTx {
+  findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
+  saveIdentity(identity: Identity, at: string): Promise<void>;
+  deleteIdentity(channel: string, externalId: string): Promise<void>;
+  identitiesOf(personId: number): Promise<Identity[]>;
+
+  createPerson(role: Role, name: string, at: string): Promise<number>;
+  getPerson(id: number): Promise<Person | undefined>;
+  findTherapistByName(name: string): Promise<Person | undefined>;
+
+  createCode(hash: string, kind: CodeKind, personId: number, at: string, expiresAt: string): Promise<void>;
+  findCode(hash: string): Promise<Code | undefined>;
+  useCode(hash: string, at: string): Promise<void>;
+  /** Withdraws a person's unused codes of a kind, so only the newest one works. */
+  revokeCodes(personId: number, kind: CodeKind): Promise<void>;
+}
+
+/** A client's record: status, consent, age, time zone and pause. */
+export interface ClientsTx {
+  createClient(therapistId: number, alias: string, at: string): Promise<Client>;
+  findClient(therapistId: number, alias: string): Promise<Client | undefined>;
+  getClient(personId: number): Promise<Client | undefined>;
+  setClientStatus(personId: number, status: ClientStatus): Promise<void>;
+  setClientAge(personId: number, age: number | null): Promise<void>;
+  recordConsent(clientId: number, version: number, choice: "given" | "declined", at: string): Promise<void>;
+  /** The client's latest consent answer, if any. */
+  latestConsent(clientId: number): Promise<{ version: number; choice: "given" | "declined" } | undefined>;
+  setClientTimeZone(personId: number, zone: string | null): Promise<void>;
+  /** The zone for a client's local times: the therapist's setting, else the platform's. */
+  clientZone(personId: number): Promise<string | null>;
+  /** Pauses or resumes a client's check-ins; false when it already was so. */
+  setPaused(personId: number, at: string | null): Promise<boolean>;
+}
+
+/** Episodes of care, check-ins and their answers. */
+export interface CheckinsTx {
+  /** The client's episodes, oldest first. */
+  episodesOf(clientId: number): Promise<Episode[]>;
+  /** Ends the client's open episode, cancelling an unfinished check-in; undefined when none is open. */
+  endEpisode(clientId: number, at: string): Promise<{ episodeId: number; completed: number } | undefined>;
+
+  openCheckin(clientId: number): Promise<Checkin | undefined>;
+  createCheckin(clientId: number, plan: PlanItem[], at: string): Promise<Checkin>;
+  saveAnswer(checkinId: number, answer: Answer, at: string): Promise<void>;
+  setCheckinStep(checkinId: number, step: number): Promise<void>;
+  completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
+  /** Ends an open check-in nobody finished; false when it was no longer open. */
+  expireCheckin(checkinId: number, at: string): Promise<boolean>;
+  completedCheckins(clientId: number): Promise<CompletedCheckin[]>;
+  saveAssessment(checkinId: number, assessment: unknown): Promise<void>;
+}
+
+/** The clinical rules' memory: warnings, repeat control, the trajectory fit, summary style. */
+export interface RulesTx {
+  /** The latest applied trajectory fit, if the clinic has applied one. */
+  currentFit(): Promise<StoredFit | undefined>;
+  recordWarning(warning: WarningRow, at: string): Promise<void>;
+  /** Repeat control of every rule in an episode, by rule. */
+  ruleStates(episodeId: number): Promise<Map<string, StoredRuleState>>;
+  saveRuleState(episodeId: number, rule: string, state: StoredRuleState): Promise<void>;
+  /** A therapist's own summary style; null: the clinic's. */
+  summaryStyle(personId: number): Promise<SummaryStyle | null>;
+  setSummaryStyle(personId: number, style: SummaryStyle | null): Promise<void>;
+}
+
+/** Session schedules, pauses, and timed jobs (check-ins, reminders, expiry). */
+export interface ScheduleTx {
+  saveSchedule(schedule: Schedule, at: string): Promise<void>;
+  deleteSchedule(clientId: number): Promise<boolean>;
+  getSchedule(clientId: number): Promise<Schedule | undefined>;
+  dueSchedules(now: string): Promise<Schedule[]>;
+  addJob(kind: JobKind, clientId: number, dueAt: string, at: string, checkinId?: number): Promise<void>;
+  dueJobs(now: string, limit: number): Promise<Job[]>;
+  finishJob(id: number, note: string, at: string): Promise<void>;
+  postponeJob(id: number, dueAt: string): Promise<void>;
+  addPause(clientId: number, from: string, to: string, at: string): Promise<void>;
+  pausesOf(clientId: number): Promise<{ from: string; to: string }[]>;
+  /** Lifts the client's pauses that have not ended before `today`; returns how many. */
+  liftPauses(clientId: number, today: string): Promise<number>;
+}
+
+/** Risk alerts (one open per client), the events added to them, concerns and escalation. */
+export interface RiskTx {
+  createRiskAlert(
+    alert: {
+      clientId: number;
+      checkinId: number | null;
+      source: RiskAlert["source"];
+      matched: string[];
+      escalateAt: string;
+    },
+    at: string,
+  ): Promise<number>;
+  getRiskAlert(id: number): Promise<RiskAlert | undefined>;
+  /** The client's alert nobody has acknowledged yet: there is at most one. */
+  openRiskAlert(clientId: number): Promise<RiskAlert | undefined>;
+  /** Open alerts of a therapist's clients, by client. */
+  openRiskAlertsOf(therapistId: number): Promise<Map<number, RiskAlert>>;
+  acknowledgeRiskAlert(id: number, personId: number, at: string): Promise<void>;
+  updateRiskAlert(id: number, patch: RiskAlertPatch): Promise<void>;
+  /** Unacknowledged alerts with a timed step due: the first escalation, a repeat or an update. */
+  dueRiskAlerts(now: string): Promise<RiskAlert[]>;
+  recordRiskStep(alertId: number, step: string, personId: number | null, at: string): Promise<void>;
+  addRiskEvent(event: NewRiskEvent): Promise<number>;
+  /** A client's risk events, oldest first; only those of one alert, or one check-in, when asked. */
+  riskEvents(
+    clientId: number,
+    filter?: { alertId?: number; checkinId?: number; afterId?: number },
+  ): Promise<RiskEvent[]>;
+  /** The concern whose safety question waits for an answer, if any. */
+  pendingConcern(clientId: number): Promise<RiskEvent | undefined>;
+  answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
+  /** Concerns whose safety question has waited since before `before`, oldest first. */
+  lapsedConcerns(before: string): Promise<RiskEvent[]>;
+  /** The therapist was told of this concern (so it is not told again). */
+  markConcernTold(eventId: number, at: string): Promise<void>;
+  setEmergencyContact(clientId: number, text: string | null): Promise<void>;
+  emergencyContact(clientId: number): Promise<string | null>;
+  /** After a crisis message the open question is shown again at the client's next message. */
+  setResumeQuestion(clientId: number, on: boolean): Promise<void>;
+}
+
+/** The outbox's writing side: what a transaction queues, and what it settles. */
+export interface OutboxTx {
+  /**
+   * Queues a message for a person. It goes to `via` when that identity is the person's and
+   * reachable, otherwise to the identity they used most recently.
+   */
+  enqueue(
+    personId: number,
+    message: OutboundMessage,
+    at: string,
+    via?: Identity,
+    about?: number,
+  ): Promise<void>;
+  /** Queues a reply to someone rapport does not know (yet): straight to the address they wrote from. */
+  enqueueDirect(
+    channel: string,
+    externalId: string,
+    address: Address,
+    message: OutboundMessage,
+    at: string,
+  ): Promise<void>;
+  /**
+   * Marks an identity unreachable (the user blocked the bot) and fails its other pending
+   * messages; returns the person when the identity was reachable until now.
+   */
+  markUnreachable(channel: string, externalId: string, at: string): Promise<number | undefined>;
+  /** Gives a queued message up (content and address scrubbed), in the caller's transaction. */
+  failDelivery(outboxId: number, error: string, at: string): Promise<void>;
+}
+
+/** Replay protection, code attempts, a client's own data, and erasure. */
+export interface PrivacyTx {
+  /** Records the event id (as a keyed hash); false when it was seen before (the event is then ignored). */
+  recordInbound(channel: string, eventId: string, at: string): Promise<boolean>;
+  /** A wrong code from a sender ("channel:id"), stored under a keyed hash of the sender. */
+  recordCodeAttempt(sender: string, at: string): Promise<void>;
+  codeAttemptsSince(sender: string, since: string): Promise<number>;
+  /**
+   * Forgets inbound event ids and code attempts from before `before`: event ids are kept only
+   * for the platforms' redelivery window, attempts only for their hour.
+   */
+  pruneSeen(before: string): Promise<void>;
+  setForgetRequested(clientId: number, at: string | null): Promise<void>;
+  forgetRequestedAt(clientId: number): Promise<string | null>;
+  /** A therapist's erase of a client waiting for confirmation (null: none). */
+  setEraseRequested(clientId: number, at: string | null): Promise<void>;
+  /** The therapist's client whose erase waits for confirmation, if any (the latest). */
+  eraseRequestOf(therapistId: number): Promise<{ clientId: number; at: string } | undefined>;
+  /**
+   * Erases a client: every row about them goes (cascading from the person), and pending
+   * messages about them to their therapist. Only an audit row without content remains.
+   */
+  eraseClient(clientId: number, actor: "client" | "therapist", at: string): Promise<void>;
+  /** Everything rapport holds about a client, for `mydata`. */
+  clientData(clientId: number): Promise<ClientData>;
+}
+
+/** What a therapist reads across their clients: the caseload and the weekly digest. */
+export interface ReportsTx {
+  caseload(therapistId: number): Promise<CaseloadEntry[]>;
+  /** Linked therapists and when each last got a digest. */
+  therapistsForDigest(): Promise<{ id: number; lastSentAt: string | null }[]>;
+  digestFacts(therapistId: number, since: string, today: string): Promise<DigestFacts>;
+  markDigestSent(therapistId: number, at: string): Promise<void>;
+}
+
+/** The clinic's own management (`rapport therapist …`, `client move`, `status`). */
+export interface AdminTx {
+  therapists(): Promise<TherapistEntry[]>;
+  /**
+   * Deletes a therapist who has no clients, discharged ones included (their identities and codes
+   * go with them); returns how many clients they still have (0: removed).
+   */
+  removeTherapist(therapistId: number): Promise<number>;
+  /** Every client with this alias, across therapists. */
+  clientsNamed(alias: string): Promise<{ clientId: number; therapistId: number }[]>;
+  moveClient(clientId: number, therapistId: number): Promise<void>;
+  /** The aliases of all a therapist's clients, discharged ones included, in order. */
+  clientsOf(therapistId: number): Promise<string[]>;
+  clinicStatus(): Promise<ClinicStatus>;
+}
+
+/** Everything one inbound event may read or change, inside one transaction. */
+export interface Tx
+  extends PeopleTx,
+    ClientsTx,
+    CheckinsTx,
+    RulesTx,
+    ScheduleTx,
+    RiskTx,
+    OutboxTx,
+    PrivacyTx,
+    ReportsTx,
+    AdminTx {}
+
+/**
+ * The outbox's sending side, read by the delivery worker outside any event's transaction. It
+ * speaks of a message's next attempt, not of "due" (schedules and timed steps are due).
+ */
+export interface OutboxQueue {
+  /** Recipients with a message that may be sent now on these channels, urgent first, then oldest. */
+  sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]>;
+  /**
+   * The recipient's message that may go now, if any: urgent first, otherwise the oldest, and
+   * none while an earlier one of the same or higher priority is still pending (a retry waits).
+   */
+  nextSendable(recipient: Recipient, now: string): Promise<OutboxRow | undefined>;
+  markSent(id: number, at: string): Promise<void>;
+  markSentMany(ids: readonly number[], at: string): Promise<void>;
+  /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */
+  markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
+  markFailed(id: number, error: string, at: string): Promise<void>;
+  /** The earliest next attempt of a pending message on these channels, if any. */
+  nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
+}
+
+/** Whole-database reads for `rapport export` and `rapport calibrate`. */
+export interface ResearchReads {
+  /** Every answer of every completed check-in, for `rapport export`, in check-in order. */
+  exportAnswers(): Promise<ExportRow[]>;
+  /** Progress totals of every finished (ended) episode, in check-in order. */
+  finishedEpisodeScores(): Promise<EpisodeScores[]>;
+  saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
+}
+
+export interface Store extends OutboxQueue, ResearchReads {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): void;
+}
