@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { openApp } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import { loadSettings, type Settings } from "../src/config/settings.js";
-import { ClinicAdmin } from "../src/engine/clinic-admin.js";
+import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { createLogger } from "../src/log.js";
 
 /**

@@ -2,8 +2,6 @@
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
-import { calibrate } from "../src/cli/calibrate.js";
-import { inQuestionOrder, toCsv, toFhir } from "../src/cli/export.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
@@ -12,6 +10,8 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
+import { calibrate } from "../src/reports/calibrate.js";
+import { inQuestionOrder, toCsv, toFhir } from "../src/reports/export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite/migrate.js";
 import { addClinicCommands } from "./clinic-commands.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { catalogRiskScreen } from "../src/engine/risk-screening.js";
+import { catalogRiskScreen } from "../src/engine/risk/screening.js";
 import { loadPrompts } from "../src/prompts/load.js";
 
 /**

@@ -10,10 +10,3 @@ export function totalOf(answers: readonly Answer[], instrument: string): number 
   if (mine.length === 0) return undefined;
   return round1(mine.reduce((sum, a) => sum + a.value, 0));
 }
-
-/** "+3", "-2.5", "0": a signed change for people to read. */
-export function signed(delta: number): string {
-  const rounded = round1(delta);
-  if (rounded > 0) return `+${rounded}`;
-  return String(rounded);
-}

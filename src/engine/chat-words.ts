@@ -1,5 +1,5 @@
 import type { ChatWords } from "../prompts/schema.js";
-import { plainWords } from "./score-input.js";
+import { plainWords } from "./checkin/score-input.js";
 
 /**
  * Reads a chat word and its arguments from a message. The same words work on every platform,

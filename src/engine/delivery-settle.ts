@@ -1,5 +1,5 @@
 import type { OutboxRow, Store } from "../store/types.js";
-import { type EngineDeps, personWording } from "./turn.js";
+import { type EngineDeps, personWording } from "./turn-context.js";
 
 /** How a delivery ended for good: the recipient cannot be reached, or every attempt failed. */
 export type FinalOutcome = "unreachable" | "failed";

@@ -1,11 +1,11 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import { nextDue } from "../schedule/next-due.js";
 import type { Client, Job, Tx } from "../store/types.js";
-import { sendCheckin } from "./checkin-run.js";
-import { lapsedConcernsDue } from "./concern-notice.js";
-import { digestDue } from "./digest.js";
-import { stepMessage } from "./questions.js";
-import { type EngineDeps, personWording, Turn } from "./turn.js";
+import { sendCheckin } from "./checkin/flow.js";
+import { stepMessage } from "./checkin/messages.js";
+import { lapsedConcernsDue } from "./risk/concern-notice.js";
+import { type EngineDeps, personWording, Turn } from "./turn-context.js";
+import { digestDue } from "./views/digest.js";
 
 /** At most this many jobs in one pass, so one pass stays one short transaction. */
 const JOBS_PER_PASS = 200;

@@ -2,17 +2,17 @@ import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { Address, InboundEvent } from "../model.js";
 import type { Client, OutboxRow, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
-import { clientTurn } from "./client-turn.js";
-import { ClinicAdmin } from "./clinic-admin.js";
+import { routeClient } from "./client-router.js";
+import { ClinicAdmin } from "./commands/clinic-admin.js";
+import { linkTherapist, startEnrolment } from "./commands/enrolment.js";
 import { type FinalOutcome, settleFailure } from "./delivery-settle.js";
 import { runDueSteps } from "./due-steps.js";
-import { linkTherapist, startEnrolment } from "./enrolment.js";
 import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
-import { type EscalationPass, escalateDue } from "./risk-escalation.js";
-import { screenInput } from "./risk-screening.js";
-import { concernTurn, disclosureTurn } from "./risk-turn.js";
-import { therapistTurn } from "./therapist-turn.js";
-import { type EngineDeps, personWording, Turn } from "./turn.js";
+import { concernTurn, disclosureTurn } from "./risk/disclosure.js";
+import { type EscalationPass, escalateDue } from "./risk/escalation.js";
+import { screenInput } from "./risk/screening.js";
+import { routeTherapist } from "./therapist-router.js";
+import { type EngineDeps, personWording, Turn } from "./turn-context.js";
 
 /**
  * How long inbound event ids (and wrong-code attempts) are kept: the platforms redeliver an
@@ -219,9 +219,9 @@ async function route(turn: Turn): Promise<void> {
   await tx.saveIdentity(turn.identity, turn.now);
   turn.person = await tx.getPerson(identity.personId);
   if (!turn.person) return;
-  if (turn.person.role === "therapist") return therapistTurn(turn, turn.person.id, parsed);
+  if (turn.person.role === "therapist") return routeTherapist(turn, turn.person.id, parsed);
   const client = await tx.getClient(turn.person.id);
-  if (client) return clientTurn(turn, client, parsed);
+  if (client) return routeClient(turn, client, parsed);
 }
 
 /** The one notice of a flood: to the sender's own conversation, in their language. */

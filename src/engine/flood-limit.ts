@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import type { InboundEvent } from "../model.js";
 import type { Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
-import { stepOf } from "./checkin-plan.js";
-import { SEEN_WORD } from "./risk-alerts.js";
-import { catalogRiskScreen } from "./risk-screening.js";
-import type { EngineDeps } from "./turn.js";
+import { stepOf } from "./checkin/plan.js";
+import { SEEN_WORD } from "./risk/alerts.js";
+import { catalogRiskScreen } from "./risk/screening.js";
+import type { EngineDeps } from "./turn-context.js";
 
 /**
  * Flood limits: one sender must not be able to fill the outbox and the inbound_events table.

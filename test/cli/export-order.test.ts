@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inQuestionOrder } from "../../src/cli/export.js";
 import { loadPrompts } from "../../src/prompts/load.js";
+import { inQuestionOrder } from "../../src/reports/export.js";
 import type { ExportRow } from "../../src/store/types.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { round1, signed, totalOf } from "../../src/clinical/scores.js";
+import { round1, totalOf } from "../../src/clinical/scores.js";
+import { signed } from "../../src/engine/format.js";
 
 describe("round1", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { catalogRiskScreen } from "../../src/engine/risk-screening.js";
-import { readSafetyAnswer } from "../../src/engine/risk-turn.js";
+import { readSafetyAnswer } from "../../src/engine/risk/disclosure.js";
+import { catalogRiskScreen } from "../../src/engine/risk/screening.js";
 import type { Delivery } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { riskListsSchema } from "../../src/prompts/schema.js";

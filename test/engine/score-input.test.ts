@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScore, parseYesNo } from "../../src/engine/score-input.js";
+import { parseScore, parseYesNo } from "../../src/engine/checkin/score-input.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
 

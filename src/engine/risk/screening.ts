@@ -1,7 +1,7 @@
-import { type RiskFinding, type RiskScreen, riskScreen } from "../clinical/risk-screen.js";
-import type { PromptCatalog } from "../prompts/load.js";
-import { oneLine } from "./client-text.js";
-import type { Turn } from "./turn.js";
+import { type RiskFinding, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
+import type { PromptCatalog } from "../../prompts/load.js";
+import { oneLine } from "../client-text.js";
+import type { Turn } from "../turn-context.js";
 
 const screens = new WeakMap<PromptCatalog, RiskScreen>();
 

@@ -1,8 +1,8 @@
-import type { Wording } from "../prompts/render.js";
-import type { Client } from "../store/types.js";
-import { parseChatWord } from "./chat-words.js";
-import { plainWords } from "./score-input.js";
-import type { Turn } from "./turn.js";
+import type { Wording } from "../../prompts/render.js";
+import type { Client } from "../../store/types.js";
+import { parseChatWord } from "../chat-words.js";
+import { plainWords } from "../checkin/score-input.js";
+import type { Turn } from "../turn-context.js";
 
 /** A confirmation (forget, discharge --erase) waits this long for its answer. */
 export const CONFIRM_WINDOW_MS = 15 * 60_000;

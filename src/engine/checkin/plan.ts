@@ -1,6 +1,6 @@
-import type { Wording } from "../prompts/render.js";
-import type { Instrument } from "../prompts/schema.js";
-import type { Checkin, PlanItem } from "../store/types.js";
+import type { Wording } from "../../prompts/render.js";
+import type { Instrument } from "../../prompts/schema.js";
+import type { Checkin, PlanItem } from "../../store/types.js";
 
 /**
  * A check-in is a fixed list of items (the plan, stored with the check-in so a later change of

@@ -1,8 +1,8 @@
-import type { OutboundMessage } from "../model.js";
-import { fill, type Wording } from "../prompts/render.js";
-import type { Checkin } from "../store/types.js";
-import { stepOf } from "./checkin-plan.js";
-import { CONSENT_REF, SKIP_VALUE, stepRef } from "./refs.js";
+import type { OutboundMessage } from "../../model.js";
+import { fill, type Wording } from "../../prompts/render.js";
+import type { Checkin } from "../../store/types.js";
+import { CONSENT_REF, SKIP_VALUE, stepRef } from "../refs.js";
+import { stepOf } from "./plan.js";
 
 /** The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment. */
 export function stepMessage(w: Wording, checkin: Checkin, therapist: string): OutboundMessage {

@@ -1,23 +1,23 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../clinical/cutoffs.js";
 import type { Client } from "../store/types.js";
-import { caseloadText } from "./caseload-text.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
-import { progressOf } from "./checkin-plan.js";
-import { sendCheckin } from "./checkin-run.js";
-import { trajectoryModel } from "./clinical-context.js";
-import { answerTherapistErase } from "./confirmations.js";
-import { formatDay } from "./dates.js";
-import { clientStatusText, historyText } from "./history-text.js";
-import { issueCode } from "./issue-code.js";
-import { preSessionText } from "./pre-session-text.js";
-import { eraseClient } from "./privacy-words.js";
-import { acknowledgeRisk } from "./risk-alerts.js";
-import { riskSection } from "./risk-text.js";
-import { pause, schedule, session, timezone } from "./schedule-words.js";
-import type { Turn } from "./turn.js";
+import { trajectoryModel } from "./checkin/clinical-context.js";
+import { sendCheckin } from "./checkin/flow.js";
+import { progressOf } from "./checkin/plan.js";
+import { answerTherapistErase } from "./commands/confirmations.js";
+import { issueCode } from "./commands/issue-code.js";
+import { eraseClient } from "./commands/privacy.js";
+import { pause, schedule, session, timezone } from "./commands/schedule.js";
+import { formatDay } from "./format.js";
+import { acknowledgeRisk } from "./risk/alerts.js";
+import { riskSection } from "./risk/text.js";
+import type { Turn } from "./turn-context.js";
+import { caseloadText } from "./views/caseload.js";
+import { clientStatusText, historyText } from "./views/history.js";
+import { preSessionText } from "./views/pre-session.js";
 
 /** Everything a linked therapist can type. */
-export async function therapistTurn(
+export async function routeTherapist(
   turn: Turn,
   therapistId: number,
   parsed: ParsedWord | undefined,

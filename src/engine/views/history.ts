@@ -1,10 +1,10 @@
-import { totalOf } from "../clinical/scores.js";
-import type { Wording } from "../prompts/render.js";
-import { maxTotal } from "../prompts/schema.js";
-import type { Checkin, ClientStatus, CompletedCheckin } from "../store/types.js";
-import { progressOf } from "./checkin-plan.js";
-import { formatDate } from "./dates.js";
-import { instrumentsOf } from "./summary-text.js";
+import { totalOf } from "../../clinical/scores.js";
+import type { Wording } from "../../prompts/render.js";
+import { maxTotal } from "../../prompts/schema.js";
+import type { Checkin, ClientStatus, CompletedCheckin } from "../../store/types.js";
+import { progressOf } from "../checkin/plan.js";
+import { instrumentsOf } from "../checkin/summary-text.js";
+import { formatDate } from "../format.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 

@@ -1,12 +1,12 @@
-import { assess, type Finding } from "../clinical/assessment.js";
-import { totalOf } from "../clinical/scores.js";
-import { repeatDecision } from "../clinical/warning-repeat.js";
-import { maxTotal } from "../prompts/schema.js";
-import type { Client, CompletedCheckin } from "../store/types.js";
+import { assess, type Finding } from "../../clinical/assessment.js";
+import { totalOf } from "../../clinical/scores.js";
+import { repeatDecision } from "../../clinical/warning-repeat.js";
+import { maxTotal } from "../../prompts/schema.js";
+import type { Client, CompletedCheckin } from "../../store/types.js";
+import { riskSection } from "../risk/text.js";
+import type { Turn } from "../turn-context.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
-import { riskSection } from "./risk-text.js";
 import { type SummaryWarning, summaryText } from "./summary-text.js";
-import type { Turn } from "./turn.js";
 
 /**
  * After a completed check-in: assess it against the episode so far, decide for each rule whether

@@ -1,18 +1,18 @@
-import type { RiskFinding } from "../clinical/risk-screen.js";
-import { canonicalWords, screenTokens } from "../clinical/risk-tokens.js";
-import { wordingFor } from "../prompts/render.js";
-import type { ChatWords } from "../prompts/schema.js";
-import type { Checkin, Client } from "../store/types.js";
-import { parseChatWord } from "./chat-words.js";
-import { afterCompletion } from "./checkin-complete.js";
-import { stepOf } from "./checkin-plan.js";
-import { SAFETY_INSTRUMENT } from "./checkin-run.js";
+import type { RiskFinding } from "../../clinical/risk-screen.js";
+import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
+import { wordingFor } from "../../prompts/render.js";
+import type { ChatWords } from "../../prompts/schema.js";
+import type { Checkin, Client } from "../../store/types.js";
+import { parseChatWord } from "../chat-words.js";
+import { SAFETY_INSTRUMENT } from "../checkin/flow.js";
+import { stepMessage } from "../checkin/messages.js";
+import { stepOf } from "../checkin/plan.js";
+import { afterCompletion } from "../checkin/report.js";
+import { parseScore } from "../checkin/score-input.js";
+import type { Turn } from "../turn-context.js";
+import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
-import { stepMessage } from "./questions.js";
-import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./risk-alerts.js";
-import { excerpt } from "./risk-screening.js";
-import { parseScore } from "./score-input.js";
-import type { Turn } from "./turn.js";
+import { excerpt } from "./screening.js";
 
 /**
  * What a client's turn does when what they wrote matched the risk lists, or answers the safety
@@ -20,7 +20,7 @@ import type { Turn } from "./turn.js";
  * turn: one warm line, and the open check-in's question waits for the client's next message.
  */
 
-import { SAFETY_CHECK_REF } from "./refs.js";
+import { SAFETY_CHECK_REF } from "../refs.js";
 
 /** A disclosure (or a concern while an alert is open): the whole risk path, then a warm line. */
 export async function disclosureTurn(

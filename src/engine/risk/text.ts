@@ -1,6 +1,6 @@
-import type { Wording } from "../prompts/render.js";
-import type { RiskAlert, RiskEvent } from "../store/types.js";
-import { formatDate } from "./dates.js";
+import type { Wording } from "../../prompts/render.js";
+import type { RiskAlert, RiskEvent } from "../../store/types.js";
+import { formatDate } from "../format.js";
 
 /**
  * How risk reads to a therapist: each disclosure or concern on a line of its own with its time,

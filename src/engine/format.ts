@@ -1,3 +1,10 @@
+import { round1 } from "../clinical/scores.js";
+
+/**
+ * How dates and numbers read to people: one place, so a language with other conventions changes
+ * them here and nowhere else.
+ */
+
 /**
  * Formatters are made once per language, zone and style. Each Intl.DateTimeFormat holds ICU
  * memory outside the JavaScript heap, which the garbage collector does not see: made per date,
@@ -46,4 +53,11 @@ export function formatDay(iso: string, language: string, timeZone: string): stri
 /** Whole days from one instant to another, for "4 days ago". */
 export function daysBetween(from: string, to: string): number {
   return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000));
+}
+
+/** "+3", "-2.5", "0": a signed change for people to read. */
+export function signed(delta: number): string {
+  const rounded = round1(delta);
+  if (rounded > 0) return `+${rounded}`;
+  return String(rounded);
 }

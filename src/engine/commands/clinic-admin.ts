@@ -1,9 +1,9 @@
-import { RapportError } from "../errors.js";
-import type { ClinicStatus, Store, TherapistEntry, Tx } from "../store/types.js";
-import { normaliseAlias } from "./chat-words.js";
-import { oneLine } from "./client-text.js";
+import { RapportError } from "../../errors.js";
+import type { ClinicStatus, Store, TherapistEntry, Tx } from "../../store/types.js";
+import { normaliseAlias } from "../chat-words.js";
+import { oneLine } from "../client-text.js";
+import { type EngineDeps, personWording } from "../turn-context.js";
 import { issueCode } from "./issue-code.js";
-import { type EngineDeps, personWording } from "./turn.js";
 
 /**
  * The clinic's own management, for its IT person on the command line: therapists added (one per

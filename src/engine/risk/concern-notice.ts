@@ -1,7 +1,7 @@
-import type { RiskEvent, Tx } from "../store/types.js";
-import { formatDateZoned } from "./dates.js";
-import { excerpt } from "./risk-screening.js";
-import { type EngineDeps, personWording } from "./turn.js";
+import type { RiskEvent, Tx } from "../../store/types.js";
+import { formatDateZoned } from "../format.js";
+import { type EngineDeps, personWording } from "../turn-context.js";
+import { excerpt } from "./screening.js";
 
 /** A concern's safety question lapses after this long without an answer. */
 export const SAFETY_CHECK_LAPSE_MS = 60 * 60_000;

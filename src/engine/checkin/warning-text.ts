@@ -1,7 +1,7 @@
-import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../clinical/assessment.js";
-import { round1, signed } from "../clinical/scores.js";
-import type { Wording } from "../prompts/render.js";
-import { formatDay } from "./dates.js";
+import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../../clinical/assessment.js";
+import { round1 } from "../../clinical/scores.js";
+import type { Wording } from "../../prompts/render.js";
+import { formatDay, signed } from "../format.js";
 
 /**
  * A warning as the therapist reads it inside the summary: the rule, the numbers behind it and

@@ -1,14 +1,14 @@
 import { DateTime } from "luxon";
-import type { Assessment } from "../clinical/assessment.js";
-import type { TrajectoryStatus } from "../clinical/trajectory.js";
-import type { Wording } from "../prompts/render.js";
-import { localDate, WEEKDAYS } from "../schedule/local-time.js";
-import type { DigestFacts, RiskAlert, Tx } from "../store/types.js";
-import { needOf } from "./caseload-text.js";
-import { formatDay } from "./dates.js";
-import { statusText } from "./summary-text.js";
-import { type EngineDeps, personWording } from "./turn.js";
-import { ruleText } from "./warning-text.js";
+import type { Assessment } from "../../clinical/assessment.js";
+import type { TrajectoryStatus } from "../../clinical/trajectory.js";
+import type { Wording } from "../../prompts/render.js";
+import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
+import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
+import { statusText } from "../checkin/summary-text.js";
+import { ruleText } from "../checkin/warning-text.js";
+import { formatDay } from "../format.js";
+import { type EngineDeps, personWording } from "../turn-context.js";
+import { needOf } from "./caseload.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
 export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {

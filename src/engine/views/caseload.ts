@@ -1,9 +1,9 @@
-import type { Assessment } from "../clinical/assessment.js";
-import type { Wording } from "../prompts/render.js";
-import type { CaseloadEntry, RiskAlert } from "../store/types.js";
-import { daysBetween, formatDay } from "./dates.js";
-import { clientStatusText } from "./history-text.js";
-import { statusText } from "./summary-text.js";
+import type { Assessment } from "../../clinical/assessment.js";
+import type { Wording } from "../../prompts/render.js";
+import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
+import { statusText } from "../checkin/summary-text.js";
+import { daysBetween, formatDay } from "../format.js";
+import { clientStatusText } from "./history.js";
 
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { Wording } from "../prompts/render.js";
-import type { ClientData } from "../store/types.js";
-import { formatDate } from "./dates.js";
-import { clientStatusText } from "./history-text.js";
+import type { Wording } from "../../prompts/render.js";
+import type { ClientData } from "../../store/types.js";
+import { formatDate } from "../format.js";
+import { clientStatusText } from "./history.js";
 
 /**
  * `mydata` as the client reads it, in their language: who rapport knows them as, each check-in

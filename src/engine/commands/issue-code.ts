@@ -1,6 +1,6 @@
-import { hashCode, normaliseCode } from "../codes.js";
-import type { CodeKind, Tx } from "../store/types.js";
-import type { EngineDeps } from "./turn.js";
+import { hashCode, normaliseCode } from "../../codes.js";
+import type { CodeKind, Tx } from "../../store/types.js";
+import type { EngineDeps } from "../turn-context.js";
 
 /** A new one-time code for a person: stored only as a hash, expiring after the configured days. */
 export async function issueCode(

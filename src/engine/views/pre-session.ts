@@ -1,13 +1,13 @@
-import type { Assessment, TrajectoryModel } from "../clinical/assessment.js";
-import { round1, signed, totalOf } from "../clinical/scores.js";
-import type { Wording } from "../prompts/render.js";
-import { maxTotal } from "../prompts/schema.js";
-import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../store/types.js";
-import { oneLine } from "./client-text.js";
-import { formatDay } from "./dates.js";
-import { openText, sparkline } from "./history-text.js";
-import { categoryText, statusText } from "./summary-text.js";
-import { modelText, ruleText } from "./warning-text.js";
+import type { Assessment, TrajectoryModel } from "../../clinical/assessment.js";
+import { round1, totalOf } from "../../clinical/scores.js";
+import type { Wording } from "../../prompts/render.js";
+import { maxTotal } from "../../prompts/schema.js";
+import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../../store/types.js";
+import { categoryText, statusText } from "../checkin/summary-text.js";
+import { modelText, ruleText } from "../checkin/warning-text.js";
+import { oneLine } from "../client-text.js";
+import { formatDay, signed } from "../format.js";
+import { openText, sparkline } from "./history.js";
 
 /**
  * `summary ALIAS`: what a therapist wants to see before a session, on one phone screen. The

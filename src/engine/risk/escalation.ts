@@ -1,8 +1,8 @@
-import type { Wording } from "../prompts/render.js";
-import type { Client, RiskAlert, Tx } from "../store/types.js";
-import { sendUpdate, urgentMessage } from "./risk-alerts.js";
-import { eventLines } from "./risk-text.js";
-import type { EngineDeps } from "./turn.js";
+import type { Wording } from "../../prompts/render.js";
+import type { Client, RiskAlert, Tx } from "../../store/types.js";
+import type { EngineDeps } from "../turn-context.js";
+import { sendUpdate, urgentMessage } from "./alerts.js";
+import { eventLines } from "./text.js";
 
 /**
  * Escalation until someone acts (CLINICAL.md, "Risk and safety"): an alert nobody acknowledged

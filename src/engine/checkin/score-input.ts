@@ -1,4 +1,4 @@
-import type { ChatWords } from "../prompts/schema.js";
+import type { ChatWords } from "../../prompts/schema.js";
 
 /**
  * Reads a typed score as people type it: "7", " 7. ", "7.5", "7,5", "7/10", "7 out of 10", a

@@ -1,8 +1,8 @@
-import type { InboundInput } from "../model.js";
-import type { ChatWords } from "../prompts/schema.js";
-import type { Answer, Checkin } from "../store/types.js";
-import { stepOf } from "./checkin-plan.js";
-import { SKIP_VALUE, stepRef } from "./refs.js";
+import type { InboundInput } from "../../model.js";
+import type { ChatWords } from "../../prompts/schema.js";
+import type { Answer, Checkin } from "../../store/types.js";
+import { SKIP_VALUE, stepRef } from "../refs.js";
+import { stepOf } from "./plan.js";
 import { parseScore } from "./score-input.js";
 
 export type CheckinDecision =

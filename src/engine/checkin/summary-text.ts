@@ -1,10 +1,10 @@
-import type { Assessment, Finding } from "../clinical/assessment.js";
-import { round1, signed } from "../clinical/scores.js";
-import type { Wording } from "../prompts/render.js";
-import { maxTotal } from "../prompts/schema.js";
-import type { Answer, CompletedCheckin, SummaryStyle } from "../store/types.js";
-import { quotedLines, withoutControls } from "./client-text.js";
-import { formatDateZoned } from "./dates.js";
+import type { Assessment, Finding } from "../../clinical/assessment.js";
+import { round1 } from "../../clinical/scores.js";
+import type { Wording } from "../../prompts/render.js";
+import { maxTotal } from "../../prompts/schema.js";
+import type { Answer, CompletedCheckin, SummaryStyle } from "../../store/types.js";
+import { quotedLines, withoutControls } from "../client-text.js";
+import { formatDateZoned, signed } from "../format.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**

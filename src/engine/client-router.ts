@@ -1,16 +1,16 @@
 import type { Client } from "../store/types.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
-import { stepOf } from "./checkin-plan.js";
-import { continueCheckin } from "./checkin-run.js";
-import { answerConsent, askConsent, startEnrolment } from "./enrolment.js";
-import { answerForget, myData, requestForget } from "./privacy-words.js";
-import { stepMessage } from "./questions.js";
-import { screenInput } from "./risk-screening.js";
-import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk-turn.js";
-import type { Turn } from "./turn.js";
+import { continueCheckin } from "./checkin/flow.js";
+import { stepMessage } from "./checkin/messages.js";
+import { stepOf } from "./checkin/plan.js";
+import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
+import { answerForget, myData, requestForget } from "./commands/privacy.js";
+import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
+import { screenInput } from "./risk/screening.js";
+import type { Turn } from "./turn-context.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
-export async function clientTurn(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
+export async function routeClient(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
   const w = turn.wording;
   const input = turn.event.input;
   // A therapist word alone ("pause") may be a client's control word in their language.

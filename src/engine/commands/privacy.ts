@@ -1,9 +1,9 @@
-import type { Client } from "../store/types.js";
-import { parseChatWord } from "./chat-words.js";
+import type { Client } from "../../store/types.js";
+import { parseChatWord } from "../chat-words.js";
+import { FORGET_REF } from "../refs.js";
+import type { Turn } from "../turn-context.js";
+import { myDataText } from "../views/mydata.js";
 import { eraseAnswer, stillWaiting } from "./confirmations.js";
-import { myDataText } from "./mydata-text.js";
-import { FORGET_REF } from "./refs.js";
-import type { Turn } from "./turn.js";
 
 const ERASE = "erase";
 const KEEP = "keep";

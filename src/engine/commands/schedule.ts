@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import { isZone, localDate, localInstant, WEEKDAYS } from "../schedule/local-time.js";
-import { afterPauses, nextDue, sessionDueTimes } from "../schedule/next-due.js";
-import type { Client, Schedule } from "../store/types.js";
-import { formatDate } from "./dates.js";
-import type { Turn } from "./turn.js";
+import { isZone, localDate, localInstant, WEEKDAYS } from "../../schedule/local-time.js";
+import { afterPauses, nextDue, sessionDueTimes } from "../../schedule/next-due.js";
+import type { Client, Schedule } from "../../store/types.js";
+import { formatDate } from "../format.js";
+import type { Turn } from "../turn-context.js";
 
 /**
  * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,

@@ -1,11 +1,11 @@
-import type { RiskFinding } from "../clinical/risk-screen.js";
-import type { OutboundMessage } from "../model.js";
-import type { Wording } from "../prompts/render.js";
-import type { Checkin, Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../store/types.js";
-import { alertRef } from "./refs.js";
-import { excerpt } from "./risk-screening.js";
-import { eventLines } from "./risk-text.js";
-import type { Turn } from "./turn.js";
+import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { OutboundMessage } from "../../model.js";
+import type { Wording } from "../../prompts/render.js";
+import type { Checkin, Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
+import { alertRef } from "../refs.js";
+import type { Turn } from "../turn-context.js";
+import { excerpt } from "./screening.js";
+import { eventLines } from "./text.js";
 
 /**
  * Raising risk (CLINICAL.md, "Risk and safety"). A client has at most one open alert: a later

@@ -1,11 +1,11 @@
-import { hashCode, normaliseCode } from "../codes.js";
-import type { InboundInput } from "../model.js";
-import type { Code, CodeKind } from "../store/types.js";
-import { sendCheckin } from "./checkin-run.js";
-import { consentMessage } from "./questions.js";
-import { CONSENT_REF } from "./refs.js";
-import { parseYesNo } from "./score-input.js";
-import type { Turn } from "./turn.js";
+import { hashCode, normaliseCode } from "../../codes.js";
+import type { InboundInput } from "../../model.js";
+import type { Code, CodeKind } from "../../store/types.js";
+import { sendCheckin } from "../checkin/flow.js";
+import { consentMessage } from "../checkin/messages.js";
+import { parseYesNo } from "../checkin/score-input.js";
+import { CONSENT_REF } from "../refs.js";
+import type { Turn } from "../turn-context.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
 async function usableCode(

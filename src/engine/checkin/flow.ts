@@ -1,11 +1,11 @@
-import type { InboundInput } from "../model.js";
-import type { Checkin, Client } from "../store/types.js";
-import { afterCompletion } from "./checkin-complete.js";
-import { decideCheckinInput } from "./checkin-decision.js";
-import { buildPlan, stepOf } from "./checkin-plan.js";
-import { consentMessage, stepMessage } from "./questions.js";
-import { afterCrisis, raiseRisk } from "./risk-alerts.js";
-import type { Turn } from "./turn.js";
+import type { InboundInput } from "../../model.js";
+import type { Checkin, Client } from "../../store/types.js";
+import { afterCrisis, raiseRisk } from "../risk/alerts.js";
+import type { Turn } from "../turn-context.js";
+import { decideCheckinInput } from "./input.js";
+import { consentMessage, stepMessage } from "./messages.js";
+import { buildPlan, stepOf } from "./plan.js";
+import { afterCompletion } from "./report.js";
 
 export const SAFETY_INSTRUMENT = "safety";
 

@@ -1,6 +1,6 @@
-import type { ClinicalSettings, TrajectoryModel } from "../clinical/assessment.js";
-import type { ClinicConfig } from "../config/clinic-config.js";
-import type { Tx } from "../store/types.js";
+import type { ClinicalSettings, TrajectoryModel } from "../../clinical/assessment.js";
+import type { ClinicConfig } from "../../config/clinic-config.js";
+import type { Tx } from "../../store/types.js";
 
 /** The clinic's configured thresholds in the shape the clinical rules take. */
 export function clinicalSettings(clinic: ClinicConfig): ClinicalSettings {
