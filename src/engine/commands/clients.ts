@@ -1,0 +1,138 @@
+import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
+import type { Client } from "../../store/types.js";
+import { normaliseAlias } from "../chat-words.js";
+import { sendCheckin } from "../checkin/flow.js";
+import { progressOf } from "../checkin/plan.js";
+import { formatDay } from "../format.js";
+import type { Turn } from "../turn-context.js";
+import { clientStatusText } from "../views/history.js";
+import { issueCode } from "./issue-code.js";
+
+/**
+ * A therapist's words about one client's care: invite (with an age), age, check-in by hand,
+ * discharge, and the client's emergency contact.
+ */
+
+/** Takes "--age N" out of the arguments; age is "invalid" when N is not an age rapport accepts. */
+export function takeAge(args: readonly string[]): { rest: string[]; age?: number | "invalid" } {
+  const at = args.findIndex((a) => a.toLowerCase() === "--age");
+  if (at < 0) return { rest: [...args] };
+  const raw = args[at + 1] ?? "";
+  const age = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
+  const rest = args.filter((_, i) => i !== at && i !== at + 1);
+  return { rest, age: age >= MIN_AGE && age <= MAX_AGE ? age : "invalid" };
+}
+
+/** Schedules only make sense for a client who has joined and agreed. */
+export async function activeOnly(turn: Turn, client: Client, then: () => Promise<void>): Promise<void> {
+  if (client.status === "active") return then();
+  const w = turn.wording;
+  return turn.replyText(
+    w.t("client_not_active", { alias: client.alias, status: clientStatusText(w, client.status) }),
+  );
+}
+
+export async function setAge(turn: Turn, client: Client, age: number | "invalid"): Promise<void> {
+  const w = turn.wording;
+  if (age === "invalid") return turn.replyText(w.t("age_invalid", { min: MIN_AGE, max: MAX_AGE }));
+  await turn.tx.setClientAge(client.personId, age);
+  const { cutoff } = cutoffFor(age, turn.deps.config.thresholds.cutoffs);
+  await turn.replyText(w.t("age_ok", { alias: client.alias, age, cutoff }));
+}
+
+export async function discharge(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  const open = await turn.tx.openCheckin(client.personId);
+  const ended = await turn.tx.endEpisode(client.personId, turn.now);
+  if (!ended) return turn.replyText(w.t("discharge_none", { alias: client.alias }));
+  // A check-in the client was in the middle of is closed with the episode: they are told.
+  if (open) {
+    const cw = await turn.wordingOf(client.personId);
+    await turn.send(client.personId, {
+      kind: "info",
+      text: cw.t("checkin_closed_by_discharge", { therapist: turn.person?.name ?? "" }),
+    });
+  }
+  await turn.replyText(
+    w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) }),
+  );
+}
+
+export async function invite(turn: Turn, therapistId: number, allArgs: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  const { rest: args, age } = takeAge(allArgs);
+  if (age === "invalid") return turn.replyText(w.t("age_invalid", { min: MIN_AGE, max: MAX_AGE }));
+  const [rawAlias] = args;
+  if (!rawAlias) return turn.replyText(w.t("usage", { usage: "invite ALIAS" }));
+  // "invite Alex Smith" is refused rather than silently enrolling "alex".
+  const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
+  if (!alias) return turn.replyText(w.t("alias_invalid"));
+  let client = await turn.tx.findClient(therapistId, alias);
+  if (client && (client.status === "active" || client.status === "joining")) {
+    return turn.replyText(w.t("invite_exists", { alias, status: clientStatusText(w, client.status) }));
+  }
+  // A client who never joined, or declined, gets a fresh code; the old one stops working, and
+  // the therapist is told so (a code sent earlier must not be tried in vain).
+  const replaced = client !== undefined;
+  if (client) await turn.tx.revokeCodes(client.personId, "invite");
+  client ??= await turn.tx.createClient(therapistId, alias, turn.now);
+  turn.concerning(client.personId);
+  if (age !== undefined) await turn.tx.setClientAge(client.personId, age);
+  const code = await issueCode(turn.tx, turn.deps, "invite", client.personId, turn.now);
+  const days = turn.deps.config.codes.expiryDays;
+  const lines = [w.t("invite_ok", { alias, code, days })];
+  for (const url of turn.deps.inviteLinks?.(code) ?? []) lines.push(w.t("invite_link", { url }));
+  if (replaced) lines.push(w.t("invite_replaced", { alias }));
+  await turn.replyText(lines.join("\n"));
+}
+
+export async function checkin(turn: Turn, client: Client): Promise<void> {
+  const w = turn.wording;
+  if (client.status !== "active") {
+    return turn.replyText(
+      w.t("client_not_active", { alias: client.alias, status: clientStatusText(w, client.status) }),
+    );
+  }
+  // A client who typed stop gets no check-in of any kind, from the schedule or by hand.
+  if (client.pausedAt) {
+    const zone = turn.deps.config.clinic.timeZone;
+    const date = formatDay(client.pausedAt, w.pack.language, zone);
+    return turn.replyText(w.t("checkin_paused", { alias: client.alias, date }));
+  }
+  const reachable = (await turn.tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt);
+  if (!reachable) return turn.replyText(w.t("client_not_reachable", { alias: client.alias }));
+  const open = await turn.tx.openCheckin(client.personId);
+  if (open) {
+    return turn.replyText(w.t("checkin_already_open", { alias: client.alias, where: progressOf(w, open) }));
+  }
+  const sent = await sendCheckin(turn, client);
+  await turn.replyText(
+    sent ? w.t("checkin_sent", { alias: client.alias }) : w.t("reconsent_needed", { alias: client.alias }),
+  );
+}
+
+/**
+ * `contact ALIAS TEXT` stores the client's emergency details (sealed, erased with the client),
+ * which go to the on-call contact with an escalated alert; `contact ALIAS` shows them.
+ */
+export async function contact(turn: Turn, client: Client, hasText: boolean): Promise<void> {
+  const w = turn.wording;
+  if (!hasText) {
+    const text = await turn.tx.emergencyContact(client.personId);
+    return turn.replyAbout(
+      text
+        ? w.t("contact_shown", { alias: client.alias, text })
+        : w.t("contact_missing", { alias: client.alias }),
+      client.personId,
+    );
+  }
+  const input = turn.event.input;
+  const raw = input.kind === "text" ? input.text : input.value;
+  // The text as typed, after the word and the alias: spacing and punctuation kept.
+  const text = raw
+    .trim()
+    .replace(/^\/?\S+\s+\S+\s+/u, "")
+    .slice(0, 500);
+  await turn.tx.setEmergencyContact(client.personId, text);
+  await turn.replyText(w.t("contact_set", { alias: client.alias }));
+}

@@ -1,0 +1,35 @@
+import type { Client } from "../../store/types.js";
+import { trajectoryModel } from "../checkin/clinical-context.js";
+import { riskSection } from "../risk/text.js";
+import type { Turn } from "../turn-context.js";
+import { historyText } from "../views/history.js";
+import { preSessionText } from "../views/pre-session.js";
+
+/** `summary ALIAS`: the state before a session; `summary ALIAS --all`: every check-in and every risk event. */
+export async function summary(turn: Turn, client: Client, all: boolean): Promise<void> {
+  const { tx } = turn;
+  const history = await tx.completedCheckins(client.personId);
+  const open = await tx.openCheckin(client.personId);
+  const zone = turn.deps.config.clinic.timeZone;
+  const events = await tx.riskEvents(client.personId);
+  const alert = await tx.openRiskAlert(client.personId);
+  if (all) {
+    const risk = riskSection(turn.wording, events, alert, zone, Number.POSITIVE_INFINITY);
+    const all = [historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n");
+    return turn.replyAbout(all, client.personId);
+  }
+  const episodes = await tx.episodesOf(client.personId);
+  const current = episodes.at(-1);
+  const text = preSessionText(turn.wording, {
+    alias: client.alias,
+    checkins: history,
+    episodes,
+    open,
+    states: current ? await tx.ruleStates(current.id) : new Map(),
+    risk: riskSection(turn.wording, events, alert, zone, 4, client.alias),
+    model: await trajectoryModel(tx, turn.deps.config),
+    allianceItemBelow: turn.deps.config.thresholds.allianceItem,
+    timeZone: zone,
+  });
+  await turn.replyAbout(text, client.personId);
+}
