@@ -1,0 +1,99 @@
+import type { OutboundMessage } from "../../../src/model.js";
+import type { Client, OutboxRow, Store, Tx } from "../../../src/store/types.js";
+
+/** Opens a fresh, empty store, and the function that closes it and removes what it left. */
+export type OpenStore = () => Promise<{ store: Store; close: () => void }>;
+
+/** The contract's clock: minutes after a fixed start, as the ISO times the store is given. */
+export const BASE = "2026-12-01T10:00:00.000Z";
+export function t(minutes: number): string {
+  return new Date(Date.parse(BASE) + minutes * 60_000).toISOString();
+}
+export const at = t(0);
+
+/**
+ * Runs `test` on a store of its own, closed afterwards whatever happens: `store.close()` (which
+ * may be called more than once), then the opener's own cleanup.
+ */
+export async function withStore(open: OpenStore, test: (store: Store) => Promise<void>): Promise<void> {
+  const { store, close } = await open();
+  try {
+    await test(store);
+  } finally {
+    store.close();
+    close();
+  }
+}
+
+/** A person's identity on the console channel, named by their platform id. */
+export async function linkConsole(tx: Tx, personId: number, name: string, when = at): Promise<void> {
+  await tx.saveIdentity(
+    { channel: "console", externalId: name, personId, address: { name }, locale: null },
+    when,
+  );
+}
+
+/** A therapist linked on the console. */
+export async function therapist(tx: Tx, name = "rivera"): Promise<number> {
+  const id = await tx.createPerson("therapist", `Dr ${name}`, at);
+  await linkConsole(tx, id, name);
+  return id;
+}
+
+/** An active client of a therapist, linked on the console under their alias. */
+export async function activeClient(tx: Tx, therapistId: number, alias: string): Promise<Client> {
+  const client = await tx.createClient(therapistId, alias, at);
+  await tx.setClientStatus(client.personId, "active");
+  await linkConsole(tx, client.personId, alias);
+  return { ...client, status: "active" };
+}
+
+export const PLAN = [
+  { instrument: "progress", item: "personal" },
+  { instrument: "progress", item: "overall" },
+];
+
+/** A completed check-in of a client with the plan's answers, in order; returns its id. */
+export async function completed(
+  tx: Tx,
+  clientId: number,
+  values: readonly number[],
+  when: string,
+  comment: string | null = null,
+): Promise<number> {
+  const checkin = await tx.createCheckin(clientId, PLAN, when);
+  for (const [i, item] of PLAN.entries()) {
+    await tx.saveAnswer(checkin.id, { ...item, value: values[i] ?? 0 }, when);
+  }
+  await tx.completeCheckin(checkin.id, comment, when);
+  return checkin.id;
+}
+
+export function info(text: string, urgent = false): OutboundMessage {
+  return urgent ? { kind: "urgent", text, urgent: true } : { kind: "info", text };
+}
+
+/**
+ * Takes every message that may go now, as the delivery worker does (recipient by recipient,
+ * each one's next message), marking each sent; returns them in the order they were taken.
+ */
+export async function drain(store: Store, now: string, channels = ["console"]): Promise<OutboxRow[]> {
+  const taken: OutboxRow[] = [];
+  for (;;) {
+    const recipients = await store.sendableRecipients(channels, now, 100);
+    let sent = 0;
+    for (const recipient of recipients) {
+      const row = await store.nextSendable(recipient, now);
+      if (!row) continue;
+      taken.push(row);
+      await store.markSent(row.id, now);
+      sent += 1;
+    }
+    if (sent === 0) return taken;
+  }
+}
+
+/** The texts of the messages `drain` takes, as "recipient: text". */
+export async function drainTexts(store: Store, now: string, channels = ["console"]): Promise<string[]> {
+  return (await drain(store, now, channels)).map((r) => `${r.externalId}: ${r.message.text}`);
+}
