@@ -1,5 +1,6 @@
 import type { OutboundMessage } from "../../../src/model.js";
-import type { Client, OutboxRow, Store, Tx } from "../../../src/store/types.js";
+import type { Client, Store, Tx } from "../../../src/store/types.js";
+import { takeQueued } from "../../helpers/outbox.js";
 
 /** Opens a fresh, empty store, and the function that closes it and removes what it left. */
 export type OpenStore = () => Promise<{ store: Store; close: () => void }>;
@@ -73,27 +74,7 @@ export function info(text: string, urgent = false): OutboundMessage {
   return urgent ? { kind: "urgent", text, urgent: true } : { kind: "info", text };
 }
 
-/**
- * Takes every message that may go now, as the delivery worker does (recipient by recipient,
- * each one's next message), marking each sent; returns them in the order they were taken.
- */
-export async function drain(store: Store, now: string, channels = ["console"]): Promise<OutboxRow[]> {
-  const taken: OutboxRow[] = [];
-  for (;;) {
-    const recipients = await store.sendableRecipients(channels, now, 100);
-    let sent = 0;
-    for (const recipient of recipients) {
-      const row = await store.nextSendable(recipient, now);
-      if (!row) continue;
-      taken.push(row);
-      await store.markSent(row.id, now);
-      sent += 1;
-    }
-    if (sent === 0) return taken;
-  }
-}
-
-/** The texts of the messages `drain` takes, as "recipient: text". */
+/** The texts of every message that may go now (taken and marked sent, as the worker does), as "recipient: text". */
 export async function drainTexts(store: Store, now: string, channels = ["console"]): Promise<string[]> {
-  return (await drain(store, now, channels)).map((r) => `${r.externalId}: ${r.message.text}`);
+  return (await takeQueued(store, now, channels)).map((r) => `${r.externalId}: ${r.message.text}`);
 }
