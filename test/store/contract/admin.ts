@@ -1,77 +1,69 @@
 import { describe, expect, it } from "vitest";
-import { activeClient, at, info, type OpenStore, t, therapist, withStore } from "./harness.js";
+import { activeClient, at, info, inTransaction, type OpenStore, t, therapist, withStore } from "./harness.js";
 
 /** The clinic's own management: therapists, moving clients, counts, and each therapist's settings. */
 export function adminContract(open: OpenStore): void {
   describe("the clinic's management", () => {
     it("lists therapists by name whatever its case, whether linked, with clients not discharged", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx, "rivera");
-          const ames = await tx.createPerson("therapist", "dr ames", at);
-          await activeClient(tx, rivera, "alex");
-          const bea = await activeClient(tx, rivera, "bea");
-          await tx.setClientStatus(bea.personId, "discharged");
-          await tx.createClient(rivera, "cai", at);
-          expect(await tx.therapists()).toEqual([
-            { id: ames, name: "dr ames", linked: false, clients: 0 },
-            { id: rivera, name: "Dr rivera", linked: true, clients: 2 },
-          ]);
-        });
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx, "rivera");
+        const ames = await tx.createPerson("therapist", "dr ames", at);
+        await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        await tx.setClientStatus(bea.personId, "discharged");
+        await tx.createClient(rivera, "cai", at);
+        expect(await tx.therapists()).toEqual([
+          { id: ames, name: "dr ames", linked: false, clients: 0 },
+          { id: rivera, name: "Dr rivera", linked: true, clients: 2 },
+        ]);
       }));
 
     it("removes a therapist only without clients, discharged ones included; their codes go with them", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx, "rivera");
-          const night = await therapist(tx, "night");
-          const alex = await activeClient(tx, rivera, "alex");
-          await tx.setClientStatus(alex.personId, "discharged");
-          await tx.createCode("link-night", "link", night, at, t(60));
-          expect(await tx.removeTherapist(rivera)).toBe(1);
-          expect((await tx.getPerson(rivera))?.name).toBe("Dr rivera");
-          expect(await tx.removeTherapist(night)).toBe(0);
-          expect(await tx.getPerson(night)).toBeUndefined();
-          expect(await tx.findIdentity("console", "night")).toBeUndefined();
-          expect(await tx.findCode("link-night")).toBeUndefined();
-          expect((await tx.therapists()).map((th) => th.id)).toEqual([rivera]);
-        });
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx, "rivera");
+        const night = await therapist(tx, "night");
+        const alex = await activeClient(tx, rivera, "alex");
+        await tx.setClientStatus(alex.personId, "discharged");
+        await tx.createCode("link-night", "link", night, at, t(60));
+        expect(await tx.removeTherapist(rivera)).toBe(1);
+        expect((await tx.getPerson(rivera))?.name).toBe("Dr rivera");
+        expect(await tx.removeTherapist(night)).toBe(0);
+        expect(await tx.getPerson(night)).toBeUndefined();
+        expect(await tx.findIdentity("console", "night")).toBeUndefined();
+        expect(await tx.findCode("link-night")).toBeUndefined();
+        expect((await tx.therapists()).map((th) => th.id)).toEqual([rivera]);
       }));
 
     it("finds clients by alias across therapists and moves one to another caseload", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx, "rivera");
-          const night = await therapist(tx, "night");
-          const alex = await activeClient(tx, rivera, "alex");
-          const alex2 = await tx.createClient(night, "alex", at);
-          expect((await tx.clientsNamed("alex")).sort((a, b) => a.clientId - b.clientId)).toEqual([
-            { clientId: alex.personId, therapistId: rivera },
-            { clientId: alex2.personId, therapistId: night },
-          ]);
-          expect(await tx.clientsNamed("bea")).toEqual([]);
-          const bea = await activeClient(tx, rivera, "bea");
-          await tx.moveClient(bea.personId, night);
-          expect((await tx.getClient(bea.personId))?.therapistId).toBe(night);
-          expect((await tx.findClient(night, "bea"))?.personId).toBe(bea.personId);
-          expect(await tx.findClient(rivera, "bea")).toBeUndefined();
-          expect((await tx.caseload(night)).map((e) => e.client.alias)).toEqual(["alex", "bea"]);
-        });
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx, "rivera");
+        const night = await therapist(tx, "night");
+        const alex = await activeClient(tx, rivera, "alex");
+        const alex2 = await tx.createClient(night, "alex", at);
+        expect((await tx.clientsNamed("alex")).sort((a, b) => a.clientId - b.clientId)).toEqual([
+          { clientId: alex.personId, therapistId: rivera },
+          { clientId: alex2.personId, therapistId: night },
+        ]);
+        expect(await tx.clientsNamed("bea")).toEqual([]);
+        const bea = await activeClient(tx, rivera, "bea");
+        await tx.moveClient(bea.personId, night);
+        expect((await tx.getClient(bea.personId))?.therapistId).toBe(night);
+        expect((await tx.findClient(night, "bea"))?.personId).toBe(bea.personId);
+        expect(await tx.findClient(rivera, "bea")).toBeUndefined();
+        expect((await tx.caseload(night)).map((e) => e.client.alias)).toEqual(["alex", "bea"]);
       }));
 
     it("lists the aliases of a therapist's clients in order, discharged ones included", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx, "rivera");
-          const night = await therapist(tx, "night");
-          await activeClient(tx, rivera, "cai");
-          const alex = await activeClient(tx, rivera, "alex");
-          await tx.setClientStatus(alex.personId, "discharged");
-          await tx.createClient(rivera, "bea", at);
-          await tx.createClient(night, "dan", at);
-          expect(await tx.clientsOf(rivera)).toEqual(["alex", "bea", "cai"]);
-          expect(await tx.clientsOf(night)).toEqual(["dan"]);
-        });
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx, "rivera");
+        const night = await therapist(tx, "night");
+        await activeClient(tx, rivera, "cai");
+        const alex = await activeClient(tx, rivera, "alex");
+        await tx.setClientStatus(alex.personId, "discharged");
+        await tx.createClient(rivera, "bea", at);
+        await tx.createClient(night, "dan", at);
+        expect(await tx.clientsOf(rivera)).toEqual(["alex", "bea", "cai"]);
+        expect(await tx.clientsOf(night)).toEqual(["dan"]);
       }));
 
     it("counts therapists, clients by state, open check-ins and alerts, queued and failed messages", () =>
@@ -125,18 +117,16 @@ export function adminContract(open: OpenStore): void {
       }));
 
     it("keeps each therapist's own summary style, null for the clinic's", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx, "rivera");
-          const night = await therapist(tx, "night");
-          expect(await tx.summaryStyle(rivera)).toBeNull();
-          await tx.setSummaryStyle(rivera, "compact");
-          await tx.setSummaryStyle(night, "full");
-          expect(await tx.summaryStyle(rivera)).toBe("compact");
-          expect(await tx.summaryStyle(night)).toBe("full");
-          await tx.setSummaryStyle(rivera, null);
-          expect(await tx.summaryStyle(rivera)).toBeNull();
-        });
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx, "rivera");
+        const night = await therapist(tx, "night");
+        expect(await tx.summaryStyle(rivera)).toBeNull();
+        await tx.setSummaryStyle(rivera, "compact");
+        await tx.setSummaryStyle(night, "full");
+        expect(await tx.summaryStyle(rivera)).toBe("compact");
+        expect(await tx.summaryStyle(night)).toBe("full");
+        await tx.setSummaryStyle(rivera, null);
+        expect(await tx.summaryStyle(rivera)).toBeNull();
       }));
   });
 }

@@ -1,44 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { activeClient, at, completed, type OpenStore, PLAN, t, therapist, withStore } from "./harness.js";
+import {
+  activeClient,
+  at,
+  completed,
+  inTransaction,
+  type OpenStore,
+  PLAN,
+  t,
+  therapist,
+  twoCaseloads,
+  withStore,
+} from "./harness.js";
 
 /** Repeat control of warning rules, trajectory fits, and what calibration and export read. */
 export function clinicalContract(open: OpenStore): void {
   describe("rule states, fits and exports", () => {
     it("keeps each rule's repeat control per episode, replaced when saved again", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx);
-          const alex = await activeClient(tx, rivera, "alex");
-          const first = await tx.createCheckin(alex.personId, PLAN, at);
-          await tx.endEpisode(alex.personId, t(1));
-          const second = await tx.createCheckin(alex.personId, PLAN, t(2));
-          expect((await tx.ruleStates(first.episodeId)).size).toBe(0);
-          await tx.saveRuleState(first.episodeId, "alliance", {
-            active: true,
-            warnedValue: 31.5,
-            warnedSeq: 1,
-          });
-          await tx.saveRuleState(first.episodeId, "plateau", {
-            active: false,
-            warnedValue: null,
-            warnedSeq: null,
-          });
-          await tx.saveRuleState(second.episodeId, "alliance", {
-            active: false,
-            warnedValue: null,
-            warnedSeq: null,
-          });
-          await tx.saveRuleState(first.episodeId, "alliance", {
-            active: false,
-            warnedValue: 31.5,
-            warnedSeq: 1,
-          });
-          expect(Object.fromEntries(await tx.ruleStates(first.episodeId))).toEqual({
-            alliance: { active: false, warnedValue: 31.5, warnedSeq: 1 },
-            plateau: { active: false, warnedValue: null, warnedSeq: null },
-          });
-          expect([...(await tx.ruleStates(second.episodeId)).keys()]).toEqual(["alliance"]);
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const first = await tx.createCheckin(alex.personId, PLAN, at);
+        await tx.endEpisode(alex.personId, t(1));
+        const second = await tx.createCheckin(alex.personId, PLAN, t(2));
+        expect((await tx.ruleStates(first.episodeId)).size).toBe(0);
+        await tx.saveRuleState(first.episodeId, "alliance", {
+          active: true,
+          warnedValue: 31.5,
+          warnedSeq: 1,
         });
+        await tx.saveRuleState(first.episodeId, "plateau", {
+          active: false,
+          warnedValue: null,
+          warnedSeq: null,
+        });
+        await tx.saveRuleState(second.episodeId, "alliance", {
+          active: false,
+          warnedValue: null,
+          warnedSeq: null,
+        });
+        await tx.saveRuleState(first.episodeId, "alliance", {
+          active: false,
+          warnedValue: 31.5,
+          warnedSeq: 1,
+        });
+        expect(Object.fromEntries(await tx.ruleStates(first.episodeId))).toEqual({
+          alliance: { active: false, warnedValue: 31.5, warnedSeq: 1 },
+          plateau: { active: false, warnedValue: null, warnedSeq: null },
+        });
+        expect([...(await tx.ruleStates(second.episodeId)).keys()]).toEqual(["alliance"]);
       }));
 
     it("applies trajectory fits: the latest saved is current", () =>
@@ -60,9 +69,7 @@ export function clinicalContract(open: OpenStore): void {
     it("exports every answer of completed check-ins only, in check-in order, then as answered", () =>
       withStore(open, async (store) => {
         const ids = await store.transaction(async (tx) => {
-          const rivera = await therapist(tx);
-          const alex = await activeClient(tx, rivera, "alex");
-          const bea = await activeClient(tx, rivera, "bea");
+          const { alex, bea } = await twoCaseloads(tx);
           // Answered in time order, not the plan's or the alphabet's.
           const first = await tx.createCheckin(alex.personId, PLAN, t(1));
           await tx.saveAnswer(first.id, { instrument: "progress", item: "personal", value: 2.5 }, t(1));
@@ -91,9 +98,7 @@ export function clinicalContract(open: OpenStore): void {
     it("gives the progress totals of finished episodes only, per check-in, with the client's age", () =>
       withStore(open, async (store) => {
         const episodes = await store.transaction(async (tx) => {
-          const rivera = await therapist(tx);
-          const alex = await activeClient(tx, rivera, "alex");
-          const bea = await activeClient(tx, rivera, "bea");
+          const { alex, bea } = await twoCaseloads(tx);
           await tx.setClientAge(alex.personId, 34);
           await completed(tx, alex.personId, [2.25, 3.1], t(1));
           // Another instrument's answers are not progress.

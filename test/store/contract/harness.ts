@@ -26,6 +26,11 @@ export async function withStore(open: OpenStore, test: (store: Store) => Promise
   }
 }
 
+/** Runs `test` in one transaction of a store of its own. */
+export function inTransaction(open: OpenStore, test: (tx: Tx) => Promise<void>): Promise<void> {
+  return withStore(open, (store) => store.transaction(test));
+}
+
 /** A person's identity on the console channel, named by their platform id. */
 export async function linkConsole(tx: Tx, personId: number, name: string, when = at): Promise<void> {
   await tx.saveIdentity(
@@ -47,6 +52,16 @@ export async function activeClient(tx: Tx, therapistId: number, alias: string): 
   await tx.setClientStatus(client.personId, "active");
   await linkConsole(tx, client.personId, alias);
   return { ...client, status: "active" };
+}
+
+/** Two linked therapists' caseloads: rivera's alex and bea, night's dan, all active. */
+export async function twoCaseloads(tx: Tx) {
+  const rivera = await therapist(tx);
+  const night = await therapist(tx, "night");
+  const alex = await activeClient(tx, rivera, "alex");
+  const bea = await activeClient(tx, rivera, "bea");
+  const dan = await activeClient(tx, night, "dan");
+  return { rivera, night, alex, bea, dan };
 }
 
 export const PLAN = [
