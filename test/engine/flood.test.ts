@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Delivery } from "../../src/model.js";
+import type { Delivery, InboundEvent } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
 // Flood limits through the engine on a real SQLite file (src/engine/flood-limit.ts): a stranger
@@ -11,7 +11,14 @@ afterEach(() => c.close());
 const MIN = 60_000;
 const HOW_TO_START = "If your therapist gave you a code, type: start CODE";
 const FLOOD_NOTICE = "You're sending messages faster than I can take them in";
-const rows = (table: string) => c.count(`SELECT COUNT(*) AS n FROM ${table}`);
+/** How many of these events' ids the store holds as seen (asked in a transaction rolled back after). */
+const recorded = (events: readonly InboundEvent[]) =>
+  c.peek(async (tx) => {
+    let seen = 0;
+    for (const e of events)
+      if (!(await tx.recordInbound(e.channel, e.id, c.clock.now().toISOString()))) seen++;
+    return seen;
+  });
 const to = (ds: Delivery[], name: string) => ds.filter((d) => d.externalId === name);
 
 async function sayMany(name: string, count: number, text = (i: number) => `hello ${i}`) {
@@ -32,9 +39,10 @@ describe("a stranger's flood", () => {
     expect(replies.map((d) => d.message.text)).toEqual([expect.stringContaining(HOW_TO_START)]);
     expect(results[0]).toBe("processed");
     expect(results.slice(1).every((r) => r === "dropped")).toBe(true);
-    expect(rows("inbound_events")).toBe(1);
-    expect(rows("outbox")).toBe(1);
-    expect(rows("people")).toBe(0);
+    expect(await recorded(c.handled)).toBe(1);
+    expect(c.delivered).toHaveLength(1);
+    expect(await c.status()).toMatchObject({ therapists: 0, queued: 0, failed: 0 });
+    expect(await c.clientCount()).toBe(0);
   });
 
   it("still answers a disclosure, and still takes an invite code, in the hour after the answer", async () => {
@@ -64,18 +72,22 @@ describe("a stranger's flood", () => {
     c.clock.advance(MIN);
     const again = await c.say("stranger", "hi");
     expect(again.map((d) => d.message.text)).toEqual([expect.stringContaining(HOW_TO_START)]);
-    expect(rows("inbound_events")).toBe(3);
+    expect(await recorded(c.handled)).toBe(3);
   });
 
   it("a Teams install greets a stranger once an hour too", async () => {
     c = new Conversation();
-    const greet = () =>
-      c.engine.greet({ ...c.event("newcomer", { kind: "text", text: "" }), channel: "console" });
+    const greetings: InboundEvent[] = [];
+    const greet = () => {
+      greetings.push({ ...c.event("newcomer", { kind: "text", text: "" }), channel: "console" });
+      return c.engine.greet(greetings.at(-1) as InboundEvent);
+    };
     expect((await greet()).status).toBe("processed");
     expect((await greet()).status).toBe("dropped");
     expect((await c.send(c.event("newcomer", { kind: "text", text: "hello" }))).result).toBe("dropped");
-    expect(rows("outbox")).toBe(1);
-    expect(rows("inbound_events")).toBe(1);
+    expect(c.delivered).toHaveLength(1);
+    expect(await c.status()).toMatchObject({ queued: 0, failed: 0 });
+    expect(await recorded([...greetings, ...c.handled])).toBe(1);
   });
 });
 
@@ -89,8 +101,7 @@ describe("30 messages a minute for anyone", () => {
 
   it("a client's 31st message in a minute gets one notice, the rest are dropped with no row", async () => {
     await enrolledAndQuiet();
-    const inbound = rows("inbound_events");
-    const outbox = rows("outbox");
+    const [handled, delivered] = [c.handled.length, c.delivered.length];
     const { results, replies } = await sayMany("alex", 45);
     expect(results.slice(0, 30).every((r) => r === "processed")).toBe(true);
     expect(results.slice(30).every((r) => r === "dropped")).toBe(true);
@@ -99,8 +110,9 @@ describe("30 messages a minute for anyone", () => {
     expect(texts.slice(0, 30).every((t) => t.includes("There is no check-in open"))).toBe(true);
     expect(texts[30]).toContain(FLOOD_NOTICE);
     // 30 processed and the notice: 31 rows each; the 14 others left nothing.
-    expect(rows("inbound_events") - inbound).toBe(31);
-    expect(rows("outbox") - outbox).toBe(31);
+    expect(await recorded(c.handled.slice(handled))).toBe(31);
+    expect(c.delivered.length - delivered).toBe(31);
+    expect(await c.status()).toMatchObject({ queued: 0, failed: 0 });
   });
 
   it("a disclosure as the 50th message is still processed: crisis text and an urgent alert", async () => {
@@ -111,11 +123,11 @@ describe("30 messages a minute for anyone", () => {
     expect(to(replies, "alex")[0]?.message.text).toContain("TEST CRISIS TEXT");
     expect(to(replies, "alex")[0]?.message.urgent).toBe(true);
     expect(to(replies, "rivera")[0]?.message.text).toContain("URGENT: alex may be at risk");
-    expect(rows("risk_alerts")).toBe(1);
+    expect((await c.data("alex")).riskAlerts).toHaveLength(1);
     // While the alert is open, what the client writes goes with it, flood or not.
     const more = await c.say("alex", "ok i've started");
     expect(to(more, "alex")).toHaveLength(1);
-    expect(c.count("SELECT COUNT(*) AS n FROM risk_events WHERE tier = 'message'")).toBe(1);
+    expect((await c.data("alex")).riskEvents.filter((e) => e.tier === "message")).toHaveLength(1);
   });
 
   it("the therapist's 'seen N' is never dropped", async () => {
@@ -128,7 +140,7 @@ describe("30 messages a minute for anyone", () => {
     expect((await c.say("rivera", "clients")).length).toBe(0);
     const ack = await c.press("rivera", seen);
     expect(to(ack, "rivera")[0]?.message.text).toBe("Marked as seen. Thank you.");
-    expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts WHERE acknowledged_at IS NOT NULL")).toBe(1);
+    expect((await c.data("alex")).riskAlerts.map((a) => a.acknowledgedAt !== null)).toEqual([true]);
   });
 
   it("the answer to the safety question is never dropped, however it is typed", async () => {
@@ -142,7 +154,7 @@ describe("30 messages a minute for anyone", () => {
     // "ya kinda" matches no risk list; it is a yes to the pending question.
     const yes = await c.say("alex", "ya kinda");
     expect(to(yes, "alex")[0]?.message.text).toContain("TEST CRISIS TEXT");
-    expect(rows("risk_alerts")).toBe(1);
+    expect((await c.data("alex")).riskAlerts).toHaveLength(1);
   });
 
   it("after the minute, messages are processed again; a new flood gets a new notice", async () => {
@@ -160,7 +172,7 @@ describe("30 messages a minute for anyone", () => {
 
   it("a flood kept up for five minutes gets one notice and 30 messages processed each minute", async () => {
     await enrolledAndQuiet();
-    const inbound = rows("inbound_events");
+    const handled = c.handled.length;
     const results: string[] = [];
     for (let s = 0; s < 300; s++) {
       // One message a second: 60 a minute, twice the limit.
@@ -169,7 +181,7 @@ describe("30 messages a minute for anyone", () => {
     }
     expect(results.filter((r) => r === "processed")).toHaveLength(150);
     expect(to(c.delivered, "alex").filter((d) => d.message.text.includes(FLOOD_NOTICE))).toHaveLength(1);
-    expect(rows("inbound_events") - inbound).toBe(151);
+    expect(await recorded(c.handled.slice(handled))).toBe(151);
   });
 
   it("a check-in answered at any human speed is not limited", async () => {
@@ -197,6 +209,6 @@ describe("30 messages a minute for anyone", () => {
     // A disclosure in the group still takes the risk path, in the direct conversation.
     const crisis = await c.send({ ...inGroup(99), input: { kind: "text", text: "i want to end my life" } });
     expect(crisis.result).toBe("processed");
-    expect(rows("risk_alerts")).toBe(1);
+    expect((await c.data("alex")).riskAlerts).toHaveLength(1);
   });
 });

@@ -73,7 +73,7 @@ describe("screening in every state", () => {
     expect(again[1]).toMatch(/^2\/9\. /);
     const next = await c.say("alex", "7");
     expect(next.at(-1)?.message.text).toMatch(/^3\/9\. /);
-    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(2);
+    expect((await c.answers("alex")).map((a) => a.value).sort()).toEqual([7, 9]);
   });
 
   it("as the comment: kept, the check-in completes, and its summary shows the disclosure", async () => {
@@ -184,12 +184,9 @@ describe("one open alert per client", () => {
     for (let i = 0; i < 40; i++) await c.say("alex", `i want to die ${i}`);
     const beaReplies = await c.say("bea", "I took an overdose last night");
     const all = c.delivered.slice(before);
-    expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts")).toBe(2);
-    expect(
-      c.count(
-        "SELECT COUNT(*) AS n FROM risk_events WHERE client_id = (SELECT MIN(client_id) FROM risk_alerts)",
-      ),
-    ).toBe(40);
+    const [alex, bea] = [await c.data("alex"), await c.data("bea")];
+    expect([alex.riskAlerts.length, bea.riskAlerts.length]).toEqual([1, 1]);
+    expect(alex.riskEvents).toHaveLength(40);
     expect(
       all.filter((d) => d.externalId === "alex" && d.message.text.includes("TEST CRISIS TEXT")),
     ).toHaveLength(1);
@@ -265,6 +262,7 @@ describe("escalation until someone acts", () => {
     expect(texts(ack, "rivera")).toEqual(["Marked as seen. Thank you."]);
     expect(texts(ack, "night")).toEqual(["Dr rivera marked the risk alert about alex as seen."]);
     expect(await c.tick(3 * 60 * 60_000)).toEqual([]);
+    // Raw SQL: no Store/Tx method reads the steps of an alert.
     const steps = c.store.connection.prepare("SELECT step FROM risk_steps ORDER BY id").all();
     expect(steps.map((s) => (s as { step: string }).step)).toEqual([
       "crisis_sent",

@@ -34,7 +34,7 @@ describe("while an alert is open", () => {
     await c.say("rivera", "checkin alex");
     await c.say("alex", "i want to die");
     await c.say("alex", "7");
-    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(1);
+    expect((await c.answers("alex")).map((a) => a.value)).toEqual([7]);
   });
 });
 
@@ -78,7 +78,7 @@ describe("answers to the safety question as people type them", () => {
     await c.say("rivera", "checkin alex");
     const replies = await c.say("alex", "1");
     expect(replies.some((d) => d.message.urgent)).toBe(false);
-    expect(c.count("SELECT COUNT(*) AS n FROM answers")).toBe(1);
+    expect((await c.answers("alex")).map((a) => a.value)).toEqual([1]);
   });
 });
 
@@ -91,10 +91,9 @@ describe("escalation that cannot reach the on-call contact", () => {
     const at31 = await c.tick(31 * 60_000);
     expect(at31.map((d) => d.externalId)).toEqual(["rivera"]);
     expect(at31[0]?.message.text).toContain("URGENT, reminder");
-    const note = c.store.connection.prepare("SELECT escalation_note FROM risk_alerts").get();
-    expect(note).toEqual({
-      escalation_note: "on-call contact not reachable: repeated to the treating therapist",
-    });
+    const alex = await c.client("alex");
+    const alert = await c.read((tx) => tx.openRiskAlert(alex?.personId ?? 0));
+    expect(alert?.escalationNote).toBe("on-call contact not reachable: repeated to the treating therapist");
   });
 });
 
@@ -103,11 +102,13 @@ describe("erasure with an alert open", () => {
     c = new Conversation();
     await c.enrol();
     await c.say("alex", "i want to die");
+    const alex = (await c.client("alex"))?.personId ?? 0;
+    expect(await c.read((tx) => tx.riskEvents(alex))).toHaveLength(1);
     const erased = await c.say("rivera", "discharge alex --erase --confirm");
     const notice = erased.find((d) => d.externalId === "rivera" && d.message.urgent)?.message.text ?? "";
     expect(notice).toContain("urgent alert 1 was still open");
     expect(notice).not.toContain("want to die");
-    expect(c.count("SELECT COUNT(*) AS n FROM risk_events")).toBe(0);
+    expect(await c.read((tx) => tx.riskEvents(alex))).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ describe("screening for risk before anything else", () => {
       expect.stringContaining("TEST CRISIS TEXT"),
       "I'm glad you told me. You can write to me again whenever you want.",
     ]);
-    expect(c.count("SELECT COUNT(*) AS n FROM risk_alerts")).toBe(1);
+    expect((await c.data("alex")).riskAlerts).toHaveLength(1);
   });
 
   it("keeps a comment that starts with a chat word as the comment; a bare word is still a command", async () => {
@@ -28,8 +28,8 @@ describe("screening for risk before anything else", () => {
     const [help] = await c.say("alex", "help");
     expect(help?.message.text).toContain("I'm rapport");
     await c.say("alex", "start of the week was awful, help is what I needed");
-    const comment = c.store.connection.prepare("SELECT comment FROM checkins").get();
-    expect(comment).toEqual({ comment: "start of the week was awful, help is what I needed" });
+    const checkins = (await c.data("alex")).checkins;
+    expect(checkins.map((ch) => ch.comment)).toEqual(["start of the week was awful, help is what I needed"]);
   });
 
   it("gives someone it does not know the crisis text without promising a therapist", async () => {
@@ -57,7 +57,7 @@ describe("screening for risk before anything else", () => {
 });
 
 describe("a declined client", () => {
-  it("leaves no platform address in the outbox once the reply is sent", async () => {
+  it("on disk: leaves no platform address in the outbox once the reply is sent", async () => {
     c = new Conversation();
     const { code } = await c.engine.addTherapist("Dr Rivera");
     await c.say("rivera", `link ${code}`);
@@ -71,6 +71,6 @@ describe("a declined client", () => {
     expect(
       c.count("SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'alex' OR address LIKE '%alex%'"),
     ).toBe(0);
-    expect(c.count("SELECT COUNT(*) AS n FROM consents WHERE choice = 'declined'")).toBe(1);
+    expect((await c.data("alex")).consents.map((x) => x.choice)).toEqual(["declined"]);
   });
 });

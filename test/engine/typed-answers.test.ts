@@ -5,12 +5,9 @@ import { Conversation } from "../helpers/conversation.js";
 let c: Conversation;
 afterEach(() => c.close());
 
-function answers(): number[] {
-  return (
-    c.store.connection.prepare("SELECT value FROM answers ORDER BY answered_at, item").all() as {
-      value: number;
-    }[]
-  ).map((r) => r.value);
+/** The values stored for alex's check-ins, read through the store's interface. */
+async function answers(): Promise<number[]> {
+  return (await c.answers("alex")).map((a) => a.value);
 }
 
 describe("typed answers", () => {
@@ -32,7 +29,7 @@ describe("typed answers", () => {
       expect(reply?.message.text, typed).not.toMatch(/^Sorry/);
     }
     // Answered within the same test millisecond: compared as a set of values.
-    expect(answers().sort((a, b) => a - b)).toEqual([3, 4.5, 5, 6, 7, 7, 7, 10]);
+    expect((await answers()).sort((a, b) => a - b)).toEqual([3, 4.5, 5, 6, 7, 7, 7, 10]);
   });
 
   it("re-asks '8.25' saying exactly what it takes, with the question and its buttons again", async () => {
@@ -47,7 +44,7 @@ describe("typed answers", () => {
     expect(reask?.message.choices?.map((ch) => ch.label)).toEqual(
       Array.from({ length: 11 }, (_, i) => String(i)),
     );
-    expect(answers()).toEqual([]);
+    expect(await answers()).toEqual([]);
   });
 
   it("counts as the client sees it: the intro's 9 questions, 'question 2 of 9', the comment by name, '1 completed check-in'", async () => {

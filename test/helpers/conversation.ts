@@ -15,6 +15,7 @@ import type { Delivery, InboundEvent, InboundInput } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import type { DataKey } from "../../src/store/field-crypto.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
+import type { Answer, Client, ClientData, ClinicStatus, Tx } from "../../src/store/types.js";
 
 export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
 export const CRISIS = "TEST CRISIS TEXT: call 112.";
@@ -43,6 +44,8 @@ export class Conversation {
   readonly engine: Engine;
   readonly worker: DeliveryWorker;
   readonly delivered: Delivery[] = [];
+  /** Every event handed to the engine through `send` (and so `say` and `press`), in order. */
+  readonly handled: InboundEvent[] = [];
   private readonly linked = new Set<string>();
 
   /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
@@ -66,6 +69,7 @@ export class Conversation {
     event: InboundEvent,
   ): Promise<{ result: HandleResult["status"]; notice?: string; replies: Delivery[] }> {
     const before = this.delivered.length;
+    this.handled.push(event);
     const { status, notice } = await this.engine.handle(event);
     await this.worker.drain();
     return { result: status, notice, replies: this.delivered.slice(before) };
@@ -120,6 +124,65 @@ export class Conversation {
     await this.say(client, "yes");
   }
 
+  /** Reads (or changes) the store through the Store/Tx interface, in a transaction of its own. */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.store.transaction(fn);
+  }
+
+  /** The client with this alias on a therapist's caseload (the therapist by their console name). */
+  client(alias: string, therapist = "rivera"): Promise<Client | undefined> {
+    return this.read(async (tx) => {
+      const identity = await tx.findIdentity("console", therapist);
+      return identity ? tx.findClient(identity.personId, alias) : undefined;
+    });
+  }
+
+  /**
+   * Runs `fn` through the interface in a transaction that is then rolled back: a look (such as
+   * whether an event id would be taken as new) that leaves nothing behind.
+   */
+  async peek<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const rollback = new Error("peek: rolled back");
+    let result: { value: T } | undefined;
+    await this.store
+      .transaction(async (tx) => {
+        result = { value: await fn(tx) };
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    if (!result) throw new Error("peek: no result");
+    return result.value;
+  }
+
+  /** Everything rapport holds about a client, as `mydata` reads it through the interface. */
+  async data(alias: string, therapist = "rivera"): Promise<ClientData> {
+    const client = await this.client(alias, therapist);
+    if (!client) throw new Error(`no client ${alias} of ${therapist}`);
+    return this.read((tx) => tx.clientData(client.personId));
+  }
+
+  /** Every stored answer of a client's check-ins, whatever their state, in check-in order. */
+  async answers(alias: string, therapist = "rivera"): Promise<Answer[]> {
+    return (await this.data(alias, therapist)).checkins.flatMap((ch) => ch.answers);
+  }
+
+  /** The clinic's counts, as `rapport status` reads them. */
+  status(): Promise<ClinicStatus> {
+    return this.read((tx) => tx.clinicStatus());
+  }
+
+  /** How many clients rapport holds, in any state. */
+  async clientCount(): Promise<number> {
+    const { clients } = await this.status();
+    return clients.active + clients.paused + clients.joining + clients.discharged;
+  }
+
+  /**
+   * Raw SQL on the file: only for tests about the schema or what is on disk (their names say
+   * so), and for what the Store/Tx interface cannot read.
+   */
   count(sql: string, ...params: unknown[]): number {
     return (this.store.connection.prepare(sql).get(...params) as { n: number }).n;
   }

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import {
+  activeClient,
+  at,
+  completed,
+  inTransaction,
+  type OpenStore,
+  PLAN,
+  t,
+  therapist,
+  twoCaseloads,
+} from "./harness.js";
+
+/** Check-ins (open, answer, step, complete, expire, history), episodes and the caseload. */
+export function checkinContract(open: OpenStore): void {
+  describe("check-ins and episodes", () => {
+    it("runs a check-in: one open at a time, answers kept in the plan's order, completed with its comment", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        expect(checkin).toMatchObject({
+          clientId: alex.personId,
+          seq: 1,
+          status: "open",
+          step: 0,
+          plan: PLAN,
+          comment: null,
+          createdAt: at,
+          completedAt: null,
+        });
+        expect(await tx.openCheckin(alex.personId)).toMatchObject({
+          id: checkin.id,
+          episodeId: checkin.episodeId,
+        });
+        await tx.setCheckinStep(checkin.id, 1);
+        expect((await tx.openCheckin(alex.personId))?.step).toBe(1);
+        await tx.saveAnswer(checkin.id, { instrument: "progress", item: "overall", value: 6.5 }, at);
+        await tx.saveAnswer(checkin.id, { instrument: "progress", item: "personal", value: 4 }, at);
+        expect(await tx.completedCheckins(alex.personId)).toEqual([]);
+        await tx.completeCheckin(checkin.id, "a hard week", t(5));
+        expect(await tx.openCheckin(alex.personId)).toBeUndefined();
+        const [done] = await tx.completedCheckins(alex.personId);
+        expect(done).toMatchObject({
+          id: checkin.id,
+          status: "completed",
+          comment: "a hard week",
+          completedAt: t(5),
+        });
+        expect(done?.answers).toEqual([
+          { instrument: "progress", item: "personal", value: 4 },
+          { instrument: "progress", item: "overall", value: 6.5 },
+        ]);
+      }));
+
+    it("keeps a client's completed check-ins oldest first, numbered within the episode, with their assessment", () =>
+      inTransaction(open, async (tx) => {
+        const { alex, bea } = await twoCaseloads(tx);
+        const first = await completed(tx, alex.personId, [3, 4], t(1), null);
+        await completed(tx, bea.personId, [9, 9], t(2));
+        const second = await completed(tx, alex.personId, [5, 6], t(3), "better");
+        await tx.saveAssessment(second, { total: 11, flags: ["improved"] });
+        const history = await tx.completedCheckins(alex.personId);
+        expect(history.map((c) => [c.id, c.seq, c.comment, c.answers.map((a) => a.value)])).toEqual([
+          [first, 1, null, [3, 4]],
+          [second, 2, "better", [5, 6]],
+        ]);
+        expect(history[0]?.assessment).toBeUndefined();
+        expect(history[1]?.assessment).toEqual({ total: 11, flags: ["improved"] });
+      }));
+
+    it("expires an open check-in once; a completed one does not expire", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        const done = await completed(tx, alex.personId, [1, 2], t(1));
+        const checkin = await tx.createCheckin(alex.personId, PLAN, t(2));
+        expect(await tx.expireCheckin(checkin.id, t(3))).toBe(true);
+        expect(await tx.expireCheckin(checkin.id, t(4))).toBe(false);
+        expect(await tx.expireCheckin(done, t(4))).toBe(false);
+        expect(await tx.openCheckin(alex.personId)).toBeUndefined();
+        expect((await tx.completedCheckins(alex.personId)).map((c) => c.id)).toEqual([done]);
+        const history = (await tx.clientData(alex.personId)).checkins;
+        expect(history.map((c) => [c.id, c.status, c.completedAt])).toEqual([
+          [done, "completed", t(1)],
+          [checkin.id, "expired", t(3)],
+        ]);
+        // After an expiry a new check-in may open, the next in the episode.
+        expect((await tx.createCheckin(alex.personId, PLAN, t(5))).seq).toBe(3);
+      }));
+
+    it("ends an episode, cancelling its open check-in; the next check-in begins a new one", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        expect(await tx.endEpisode(alex.personId, at)).toBeUndefined();
+        expect(await tx.episodesOf(alex.personId)).toEqual([]);
+        await completed(tx, alex.personId, [1, 1], t(1));
+        await completed(tx, alex.personId, [2, 2], t(2));
+        const open1 = await tx.createCheckin(alex.personId, PLAN, t(3));
+        const ended = await tx.endEpisode(alex.personId, t(4));
+        expect(ended).toEqual({ episodeId: open1.episodeId, completed: 2 });
+        expect(await tx.endEpisode(alex.personId, t(5))).toBeUndefined();
+        expect(await tx.openCheckin(alex.personId)).toBeUndefined();
+        const cancelled = (await tx.clientData(alex.personId)).checkins.find((c) => c.id === open1.id);
+        expect(cancelled?.status).toBe("cancelled");
+        const next = await tx.createCheckin(alex.personId, PLAN, t(6));
+        expect(next.seq).toBe(1);
+        expect(next.episodeId).not.toBe(open1.episodeId);
+        expect(await tx.episodesOf(alex.personId)).toEqual([
+          { id: open1.episodeId, startedAt: t(1), endedAt: t(4) },
+          { id: next.episodeId, startedAt: t(6), endedAt: null },
+        ]);
+      }));
+
+    it("shows a caseload by alias: the last completed check-in with answers, the open one, a discharge", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const night = await therapist(tx, "night");
+        const cai = await activeClient(tx, rivera, "cai");
+        const alex = await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        await activeClient(tx, night, "dan");
+        await completed(tx, alex.personId, [1, 2], t(1));
+        const last = await completed(tx, alex.personId, [3, 4], t(2), "ok");
+        const open1 = await tx.createCheckin(alex.personId, PLAN, t(3));
+        await completed(tx, cai.personId, [5, 5], t(1));
+        await tx.endEpisode(cai.personId, t(4));
+        const caseload = await tx.caseload(rivera);
+        expect(caseload.map((e) => e.client.alias)).toEqual(["alex", "bea", "cai"]);
+        const [a, b, c] = caseload;
+        expect(a?.client.personId).toBe(alex.personId);
+        expect(a?.last).toMatchObject({ id: last, comment: "ok" });
+        expect(a?.last?.answers.map((x) => x.value)).toEqual([3, 4]);
+        expect(a?.open?.id).toBe(open1.id);
+        expect(a?.dischargedAt).toBeNull();
+        expect(b).toMatchObject({ last: null, open: null, dischargedAt: null });
+        expect(b?.client.personId).toBe(bea.personId);
+        expect(c?.dischargedAt).toBe(t(4));
+        // A new episode: no longer discharged.
+        await tx.createCheckin(cai.personId, PLAN, t(5));
+        expect((await tx.caseload(rivera))[2]?.dischargedAt).toBeNull();
+      }));
+  });
+}

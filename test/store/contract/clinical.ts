@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import {
+  activeClient,
+  at,
+  completed,
+  inTransaction,
+  type OpenStore,
+  PLAN,
+  t,
+  therapist,
+  twoCaseloads,
+  withStore,
+} from "./harness.js";
+
+/** Repeat control of warning rules, trajectory fits, and what calibration and export read. */
+export function clinicalContract(open: OpenStore): void {
+  describe("rule states, fits and exports", () => {
+    it("keeps each rule's repeat control per episode, replaced when saved again", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const first = await tx.createCheckin(alex.personId, PLAN, at);
+        await tx.endEpisode(alex.personId, t(1));
+        const second = await tx.createCheckin(alex.personId, PLAN, t(2));
+        expect((await tx.ruleStates(first.episodeId)).size).toBe(0);
+        await tx.saveRuleState(first.episodeId, "alliance", {
+          active: true,
+          warnedValue: 31.5,
+          warnedSeq: 1,
+        });
+        await tx.saveRuleState(first.episodeId, "plateau", {
+          active: false,
+          warnedValue: null,
+          warnedSeq: null,
+        });
+        await tx.saveRuleState(second.episodeId, "alliance", {
+          active: false,
+          warnedValue: null,
+          warnedSeq: null,
+        });
+        await tx.saveRuleState(first.episodeId, "alliance", {
+          active: false,
+          warnedValue: 31.5,
+          warnedSeq: 1,
+        });
+        expect(Object.fromEntries(await tx.ruleStates(first.episodeId))).toEqual({
+          alliance: { active: false, warnedValue: 31.5, warnedSeq: 1 },
+          plateau: { active: false, warnedValue: null, warnedSeq: null },
+        });
+        expect([...(await tx.ruleStates(second.episodeId)).keys()]).toEqual(["alliance"]);
+      }));
+
+    it("applies trajectory fits: the latest saved is current", () =>
+      withStore(open, async (store) => {
+        expect(await store.transaction((tx) => tx.currentFit())).toBeUndefined();
+        const fit = { b0: 18.5, b1: 2.25, sigma: 4.1, episodes: 40, points: 310, fittedAt: at };
+        const first = await store.saveFit(fit);
+        expect(await store.transaction((tx) => tx.currentFit())).toEqual({ id: first, ...fit });
+        const second = await store.saveFit({ ...fit, b1: 1.75, fittedAt: t(1) });
+        expect(second).not.toBe(first);
+        expect(await store.transaction((tx) => tx.currentFit())).toEqual({
+          id: second,
+          ...fit,
+          b1: 1.75,
+          fittedAt: t(1),
+        });
+      }));
+
+    it("exports every answer of completed check-ins only, in check-in order, then as answered", () =>
+      withStore(open, async (store) => {
+        const ids = await store.transaction(async (tx) => {
+          const { alex, bea } = await twoCaseloads(tx);
+          // Answered in time order, not the plan's or the alphabet's.
+          const first = await tx.createCheckin(alex.personId, PLAN, t(1));
+          await tx.saveAnswer(first.id, { instrument: "progress", item: "personal", value: 2.5 }, t(1));
+          await tx.saveAnswer(first.id, { instrument: "progress", item: "overall", value: 3 }, t(1.5));
+          await tx.completeCheckin(first.id, null, t(1.5));
+          const a1 = first.id;
+          const b1 = await completed(tx, bea.personId, [7, 8], t(2));
+          const open1 = await tx.createCheckin(alex.personId, PLAN, t(3));
+          await tx.saveAnswer(open1.id, { instrument: "progress", item: "personal", value: 9 }, t(3));
+          const lapsed = await tx.createCheckin(bea.personId, PLAN, t(3));
+          await tx.saveAnswer(lapsed.id, { instrument: "progress", item: "personal", value: 9 }, t(3));
+          await tx.expireCheckin(lapsed.id, t(4));
+          return { alex: alex.personId, bea: bea.personId, a1, b1 };
+        });
+        const rows = await store.exportAnswers();
+        expect(rows.map((r) => [r.clientId, r.checkinId, r.seq, r.item, r.value])).toEqual([
+          [ids.alex, ids.a1, 1, "personal", 2.5],
+          [ids.alex, ids.a1, 1, "overall", 3],
+          [ids.bea, ids.b1, 1, "overall", 8],
+          [ids.bea, ids.b1, 1, "personal", 7],
+        ]);
+        expect(rows[1]).toMatchObject({ instrument: "progress", completedAt: t(1.5), answeredAt: t(1.5) });
+        expect(rows.every((r) => typeof r.value === "number")).toBe(true);
+      }));
+
+    it("gives the progress totals of finished episodes only, per check-in, with the client's age", () =>
+      withStore(open, async (store) => {
+        const episodes = await store.transaction(async (tx) => {
+          const { alex, bea } = await twoCaseloads(tx);
+          await tx.setClientAge(alex.personId, 34);
+          await completed(tx, alex.personId, [2.25, 3.1], t(1));
+          // Another instrument's answers are not progress.
+          const other = await tx.createCheckin(
+            alex.personId,
+            [{ instrument: "alliance", item: "heard" }],
+            t(2),
+          );
+          await tx.saveAnswer(other.id, { instrument: "alliance", item: "heard", value: 9 }, t(2));
+          await tx.completeCheckin(other.id, null, t(2));
+          await completed(tx, alex.personId, [6, 7], t(3));
+          const ended = await tx.endEpisode(alex.personId, t(4));
+          await completed(tx, alex.personId, [9, 9], t(5));
+          await completed(tx, bea.personId, [1, 1], t(5));
+          return { ended: ended?.episodeId };
+        });
+        expect(await store.finishedEpisodeScores()).toEqual([
+          { episodeId: episodes.ended, age: 34, scores: [5.4, 13] },
+        ]);
+      }));
+  });
+}
