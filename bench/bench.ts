@@ -11,6 +11,7 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
+import { until } from "../test/support/wait.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
 import {
@@ -195,8 +196,10 @@ async function deliveryRun(
   const started = Date.now();
   worker.start();
   const deadline = started + (messages / allowedPerSecond) * 3000 + 30_000;
-  while (fake.sent().filter((c) => c.result).length < messages && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 100));
+  await until(() => fake.sent().filter((c) => c.result).length >= messages, {
+    timeoutMs: deadline - Date.now(),
+    intervalMs: 100,
+  });
   const seconds = (Date.now() - started) / 1000;
   await worker.stop();
   const delivered = fake

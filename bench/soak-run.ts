@@ -8,6 +8,8 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { testDeps } from "../test/helpers/conversation.js";
+import { mulberry32 } from "../test/support/random.js";
+import { sleep } from "../test/support/wait.js";
 import { message, nextQuestion, press, startServe } from "./telegram-load.js";
 
 /**
@@ -48,16 +50,6 @@ export interface SoakReport {
 
 const SECRET = "soak-secret";
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Therapist i and client i, enrolled through the engine on the same database before the run. */
 export async function enrolPairs(dbPath: string, pairs: number): Promise<void> {
   const store = SqliteStore.open(dbPath);
@@ -97,7 +89,7 @@ const clientId = (i: number) => 520_000 + i;
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const random = rng(options.seed);
+  const random = mulberry32(options.seed);
   const dir = mkdtempSync(join(tmpdir(), "rapport-soak-"));
   const dbPath = join(dir, "soak.db");
   await enrolPairs(dbPath, options.pairs);
@@ -164,7 +156,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       } catch {
         // Killed mid-request: sent again, as Telegram does.
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     return false;
   };
@@ -173,7 +165,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const killer = (async () => {
     while (Date.now() < deadline) {
       const [lo, hi] = options.killEverySeconds;
-      await new Promise((r) => setTimeout(r, (lo + random() * (hi - lo)) * 1000));
+      await sleep((lo + random() * (hi - lo)) * 1000);
       if (Date.now() >= deadline) break;
       server?.child.kill("SIGKILL");
       const last = lifetimes.at(-1);
@@ -210,7 +202,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
   };
   await Promise.all([killer, ...Array.from({ length: options.pairs }, (_, i) => pair(i))]);
-  await new Promise((r) => setTimeout(r, 3_000));
+  await sleep(3_000);
   server?.child.kill("SIGTERM");
   const last = lifetimes.at(-1);
   if (last) last.end = Date.now();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "../support/wait.js";
 
 /**
  * A fake Bot Framework Connector (the service behind activity.serviceUrl) on loopback: it
@@ -56,17 +57,16 @@ export class FakeConnector {
       .map((c) => visibleText(c.activity));
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(predicate, {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map((c) => `${c.verb}(${c.conversationId}): ${visibleText(c.activity).slice(0, 60)}`);
-        throw new Error(`fake Connector: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Connector: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { waitFor } from "../support/wait.js";
 import { parseMultipart } from "./multipart.js";
 
 /**
@@ -106,17 +107,16 @@ export class FakeSlack {
       .map((c) => plainText(c.params));
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(predicate, {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map((c) => `${c.method}(${String(c.params.channel ?? "")}): ${plainText(c.params).slice(0, 60)}`);
-        throw new Error(`fake Slack: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Slack: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   /** Files uploaded through files.uploadV2: the bytes sent to the upload URL, by file id. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "../support/wait.js";
 import { parseMultipart } from "./multipart.js";
 
 /**
@@ -147,20 +148,19 @@ export class FakeTelegram {
   }
 
   /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */
-  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.calls)) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(() => predicate(this.calls), {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map(
             (c) =>
               `${c.method}(${String(c.body.chat_id ?? "")}): ${String(c.body.text ?? c.body.data ?? "").slice(0, 60)}`,
           );
-        throw new Error(`fake Telegram: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Telegram: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
