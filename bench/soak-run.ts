@@ -8,9 +8,10 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { testDeps } from "../test/helpers/conversation.js";
+import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 import { mulberry32 } from "../test/support/random.js";
 import { sleep } from "../test/support/wait.js";
-import { message, nextQuestion, press, startServe } from "./telegram-load.js";
+import { nextQuestion, startServe } from "./telegram-load.js";
 
 /**
  * The fault soak: check-ins through the real Telegram webhook of `rapport serve` (a child
@@ -179,14 +180,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const pair = async (i: number) => {
     let after = 0;
     while (Date.now() < deadline) {
-      await post(message(therapistId(i), `checkin c${i}`, ++updateId));
+      await post(textUpdate(therapistId(i), `checkin c${i}`, ++updateId));
       for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
         const found = await nextQuestion(fake, clientId(i), after, 10_000);
         if (!found) {
           // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
           tries++;
           const asked = Date.now();
-          if (await post(message(clientId(i), "help", ++updateId)))
+          if (await post(textUpdate(clientId(i), "help", ++updateId)))
             helps.push({ chat: clientId(i), at: asked });
           continue;
         }
@@ -195,7 +196,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const comment = found.call.body.reply_markup && String(found.call.body.text).startsWith("Last one");
         const safety = String(found.call.body.text).includes("thoughts of harming");
         const value = comment ? "skip" : safety ? "0" : String(5 + Math.floor(random() * 6));
-        if (await post(press(clientId(i), found.call, value, ++updateId)))
+        if (await post(pressUpdate(clientId(i), found.call, value, ++updateId)))
           acknowledged.set(`${i}:${ref}`, Number(value) || 0);
         if (comment) break;
       }
