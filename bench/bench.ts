@@ -11,6 +11,8 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
+import { textUpdate } from "../test/helpers/telegram-updates.js";
+import { until } from "../test/support/wait.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
 import {
@@ -22,7 +24,7 @@ import {
   scaleTherapistChat,
 } from "./scale-data.js";
 import { enrolPairs } from "./soak-run.js";
-import { message, startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
+import { startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
@@ -146,7 +148,7 @@ async function floorRun(concurrency: number, fake: FakeTelegram, updatesEach: nu
         await fetch(`http://127.0.0.1:${port}/`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify(message(user, "7", id++)),
+          body: JSON.stringify(textUpdate(user, "7", id++)),
         }).then((r) => r.arrayBuffer());
         if (await fake.nextTo(user, after, () => true, 10_000)) done++;
       }
@@ -195,8 +197,10 @@ async function deliveryRun(
   const started = Date.now();
   worker.start();
   const deadline = started + (messages / allowedPerSecond) * 3000 + 30_000;
-  while (fake.sent().filter((c) => c.result).length < messages && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 100));
+  await until(() => fake.sent().filter((c) => c.result).length >= messages, {
+    timeoutMs: deadline - Date.now(),
+    intervalMs: 100,
+  });
   const seconds = (Date.now() - started) / 1000;
   await worker.stop();
   const delivered = fake
@@ -280,7 +284,7 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
     const chat = scaleTherapistChat(askedBy(k));
     const after = fake.calls.length;
     const t = performance.now();
-    await post(message(chat, text, nextUpdateId()));
+    await post(textUpdate(chat, text, nextUpdateId()));
     await fake.nextTo(chat, after, (c) => c.method === "sendMessage", 10_000);
     return performance.now() - t;
   };

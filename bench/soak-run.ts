@@ -8,7 +8,10 @@ import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { testDeps } from "../test/helpers/conversation.js";
-import { message, nextQuestion, press, startServe } from "./telegram-load.js";
+import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
+import { mulberry32 } from "../test/support/random.js";
+import { sleep } from "../test/support/wait.js";
+import { nextQuestion, startServe } from "./telegram-load.js";
 
 /**
  * The fault soak: check-ins through the real Telegram webhook of `rapport serve` (a child
@@ -47,16 +50,6 @@ export interface SoakReport {
 }
 
 const SECRET = "soak-secret";
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Therapist i and client i, enrolled through the engine on the same database before the run. */
 export async function enrolPairs(dbPath: string, pairs: number): Promise<void> {
@@ -97,7 +90,7 @@ const clientId = (i: number) => 520_000 + i;
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const random = rng(options.seed);
+  const random = mulberry32(options.seed);
   const dir = mkdtempSync(join(tmpdir(), "rapport-soak-"));
   const dbPath = join(dir, "soak.db");
   await enrolPairs(dbPath, options.pairs);
@@ -164,7 +157,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       } catch {
         // Killed mid-request: sent again, as Telegram does.
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     return false;
   };
@@ -173,7 +166,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const killer = (async () => {
     while (Date.now() < deadline) {
       const [lo, hi] = options.killEverySeconds;
-      await new Promise((r) => setTimeout(r, (lo + random() * (hi - lo)) * 1000));
+      await sleep((lo + random() * (hi - lo)) * 1000);
       if (Date.now() >= deadline) break;
       server?.child.kill("SIGKILL");
       const last = lifetimes.at(-1);
@@ -187,14 +180,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const pair = async (i: number) => {
     let after = 0;
     while (Date.now() < deadline) {
-      await post(message(therapistId(i), `checkin c${i}`, ++updateId));
+      await post(textUpdate(therapistId(i), `checkin c${i}`, ++updateId));
       for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
         const found = await nextQuestion(fake, clientId(i), after, 10_000);
         if (!found) {
           // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
           tries++;
           const asked = Date.now();
-          if (await post(message(clientId(i), "help", ++updateId)))
+          if (await post(textUpdate(clientId(i), "help", ++updateId)))
             helps.push({ chat: clientId(i), at: asked });
           continue;
         }
@@ -203,14 +196,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const comment = found.call.body.reply_markup && String(found.call.body.text).startsWith("Last one");
         const safety = String(found.call.body.text).includes("thoughts of harming");
         const value = comment ? "skip" : safety ? "0" : String(5 + Math.floor(random() * 6));
-        if (await post(press(clientId(i), found.call, value, ++updateId)))
+        if (await post(pressUpdate(clientId(i), found.call, value, ++updateId)))
           acknowledged.set(`${i}:${ref}`, Number(value) || 0);
         if (comment) break;
       }
     }
   };
   await Promise.all([killer, ...Array.from({ length: options.pairs }, (_, i) => pair(i))]);
-  await new Promise((r) => setTimeout(r, 3_000));
+  await sleep(3_000);
   server?.child.kill("SIGTERM");
   const last = lifetimes.at(-1);
   if (last) last.end = Date.now();

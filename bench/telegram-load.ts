@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
+import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 
 /** What the benchmark and the soak share: starting `rapport serve`, and Telegram updates as a user sends them. */
 const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
@@ -28,37 +29,6 @@ export function startServe(
       }
     });
   });
-}
-
-export function message(user: number, text: string, id: number): Record<string, unknown> {
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      from: { id: user, is_bot: false, first_name: "u" },
-      chat: { id: user, type: "private" },
-      text,
-    },
-  };
-}
-
-/** A press of the button with `value` on a message rapport sent. */
-export function press(user: number, sent: RecordedCall, value: string, id: number): Record<string, unknown> {
-  const markup = sent.body.reply_markup as { inline_keyboard: { callback_data: string }[][] };
-  const data =
-    markup.inline_keyboard.flat().find((b) => b.callback_data.endsWith(`|${value}`))?.callback_data ?? "";
-  const messageId = (sent.result as { message_id: number }).message_id;
-  return {
-    update_id: id,
-    callback_query: {
-      id: String(id),
-      from: { id: user, is_bot: false, first_name: "u" },
-      chat_instance: "1",
-      data,
-      message: { message_id: messageId, date: 0, chat: { id: user, type: "private" } },
-    },
-  };
 }
 
 /** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
@@ -102,14 +72,14 @@ export async function walkCheckin(
   onAnswer: (acknowledgedAt: number, nextQuestionAt: number | undefined) => void = () => {},
 ): Promise<void> {
   let after = fake.calls.length;
-  await post(message(ids.therapist, `checkin ${ids.alias}`, ids.nextUpdateId()));
+  await post(textUpdate(ids.therapist, `checkin ${ids.alias}`, ids.nextUpdateId()));
   for (let step = 0; step < 10; step++) {
     const found = await nextQuestion(fake, ids.client, after, 30_000);
     if (!found) return;
     after = found.index + 1;
     const text = String(found.call.body.text);
     const value = text.startsWith("Last one") ? "skip" : text.includes("thoughts of harming") ? "0" : "7";
-    await post(press(ids.client, found.call, value, ids.nextUpdateId()));
+    await post(pressUpdate(ids.client, found.call, value, ids.nextUpdateId()));
     const acknowledgedAt = Date.now();
     const next = value === "skip" ? undefined : await nextQuestion(fake, ids.client, after, 30_000);
     onAnswer(acknowledgedAt, next?.call.at);

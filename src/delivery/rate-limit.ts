@@ -1,3 +1,5 @@
+import type { OutboxRow } from "../store/types.js";
+
 /**
  * Token buckets for sending: a burst of `burst` messages, refilled at `perSecond`. Platforms
  * publish limits of this shape (Telegram: about one message a second per chat, about 30 a
@@ -91,5 +93,36 @@ export class ChannelRateLimiter {
   private forgetIdle(now: number): void {
     if (this.recipients.size < 10_000) return;
     for (const [key, bucket] of this.recipients) if (bucket.full(now)) this.recipients.delete(key);
+  }
+}
+
+/** Whether a message may go now, or which limit holds it and for how long. */
+export type Admission = { held: false } | { held: "recipient" | "overall"; waitMs: number };
+
+/** The limiters of every channel that has limits, by channel name. */
+export class RateLimits {
+  private readonly limiters = new Map<string, ChannelRateLimiter>();
+
+  constructor(channels: readonly { channel: string; limits?: ChannelLimits }[], now: number) {
+    for (const c of channels)
+      if (c.limits) this.limiters.set(c.channel, new ChannelRateLimiter(c.limits, now));
+  }
+
+  /** Milliseconds until the channel's overall limit lets anyone through (0: now); takes nothing. */
+  overallWait(channel: string, now: number): number {
+    return this.limiters.get(channel)?.overallWait(now) ?? 0;
+  }
+
+  /**
+   * Takes the tokens for one message and admits it, or says which limit holds it and takes
+   * nothing: "overall" when the channel's overall limit is reached (everyone on it waits),
+   * "recipient" when only the recipient's own is. Editing a message already in the chat is not a
+   * new message there: only the overall limit applies.
+   */
+  admit(row: Pick<OutboxRow, "channel" | "externalId" | "message">, now: number): Admission {
+    const limiter = this.limiters.get(row.channel);
+    const waitMs = limiter?.reserve(row.message.replaces ? undefined : row.externalId, now) ?? 0;
+    if (waitMs <= 0) return { held: false };
+    return { held: (limiter?.overallWait(now) ?? 0) > 0 ? "overall" : "recipient", waitMs };
   }
 }

@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectedScore } from "../../src/clinical/trajectory.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
-
-/** A small seeded generator, so the data set is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, normal } from "../support/random.js";
 
 const TRUTH = { b0: 0.9, b1: 0.45, sigma: 3 };
 
@@ -21,8 +11,9 @@ const TRUTH = { b0: 0.9, b1: 0.45, sigma: 3 };
  * y(t) = expected(t) + sigma × sqrt(1 − 1/t) × noise, items kept to one decimal.
  */
 async function seedEpisodes(dbPath: string, episodes: number, seed = 7): Promise<void> {
+  // Seeded, so the data set is the same on every run.
   const random = mulberry32(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const gauss = normal(random);
   const store = SqliteStore.open(dbPath);
   const at = "2026-01-05T10:00:00.000Z";
   await store.transaction(async (tx) => {
@@ -35,7 +26,7 @@ async function seedEpisodes(dbPath: string, episodes: number, seed = 7): Promise
         const mean = expectedScore(y1, 25, t, TRUTH);
         const y = Math.min(
           40,
-          Math.max(0, t === 1 ? y1 : mean + TRUTH.sigma * Math.sqrt(1 - 1 / t) * normal()),
+          Math.max(0, t === 1 ? y1 : mean + TRUTH.sigma * Math.sqrt(1 - 1 / t) * gauss()),
         );
         const plan = ["personal", "relationships", "social", "overall"].map((item) => ({
           instrument: "progress",

@@ -5,6 +5,8 @@ import { FakeConnector } from "../fakes/fake-connector.js";
 import { FakeSlack, sign } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { addTherapist, freshEnv, serve } from "../helpers/cli.js";
+import { textUpdate } from "../helpers/telegram-updates.js";
+import { sleep } from "../support/wait.js";
 
 /**
  * Hostile input through the real HTTP server, for every channel at once: forged or replayed
@@ -60,17 +62,7 @@ const teamsHeaders = { "content-type": "application/json" };
 
 describe("hostile input, every channel", () => {
   it("rejects forged, replayed, oversized, truncated, mistyped and nested requests, and stays up with nothing stored", async () => {
-    const update = (text: string) =>
-      JSON.stringify({
-        update_id: 1,
-        message: {
-          message_id: 1,
-          date: 0,
-          from: { id: 5, is_bot: false, first_name: "x" },
-          chat: { id: 5, type: "private" },
-          text,
-        },
-      });
+    const update = (text: string) => JSON.stringify(textUpdate(5, text, 1));
     const slackEvent = JSON.stringify({
       type: "event_callback",
       event_id: "EvHostile",
@@ -131,20 +123,8 @@ describe("hostile input, every channel", () => {
     const THERAPIST_ID = 735917264;
     const CLIENT_ID = 735917265;
     const link = await addTherapist(env, "Dr Rivera");
-    let id = 100;
     const say = async (from: number, text: string) => {
-      id++;
-      const body = JSON.stringify({
-        update_id: id,
-        message: {
-          message_id: id,
-          date: 0,
-          from: { id: from, is_bot: false, first_name: "p" },
-          chat: { id: from, type: "private" },
-          text,
-        },
-      });
-      expect(await post("/telegram", body, tgHeaders)).toBe(200);
+      expect(await post("/telegram", JSON.stringify(textUpdate(from, text)), tgHeaders)).toBe(200);
     };
     await say(THERAPIST_ID, `link ${link}`);
     await say(THERAPIST_ID, "invite al\u202Eex");
@@ -196,17 +176,7 @@ describe("hostile input, every channel", () => {
     const rows = (table: string) =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     const before = { inbound: rows("inbound_events"), outbox: rows("outbox") };
-    const message = (i: number) =>
-      JSON.stringify({
-        update_id: 50_000 + i,
-        message: {
-          message_id: 50_000 + i,
-          date: 0,
-          from: { id: STRANGER, is_bot: false, first_name: "s" },
-          chat: { id: STRANGER, type: "private" },
-          text: `hello ${i}`,
-        },
-      });
+    const message = (i: number) => JSON.stringify(textUpdate(STRANGER, `hello ${i}`, 50_000 + i));
     // In bursts of 20 at once, as a flood arrives: every one acknowledged with 200.
     for (let burst = 0; burst < 5; burst++) {
       const statuses = await Promise.all(
@@ -215,7 +185,7 @@ describe("hostile input, every channel", () => {
       expect(statuses.every((s) => s === 200)).toBe(true);
     }
     await telegram.waitFor(() => telegram.textsTo(STRANGER).length === 1);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     expect(telegram.textsTo(STRANGER)).toHaveLength(1);
     expect(telegram.textsTo(STRANGER)[0]).toContain("start CODE");
     expect(rows("inbound_events") - before.inbound).toBe(1);

@@ -7,6 +7,7 @@ import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { FakeSlack, sign } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { addTherapist, freshEnv, runCli, serve } from "../helpers/cli.js";
+import { textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * The hostile cases of the privacy review, through a running server with RAPPORT_DATA_KEY set:
@@ -22,7 +23,6 @@ let telegram: FakeTelegram;
 let slack: FakeSlack;
 let server: { child: ChildProcess; port: number; log: () => string };
 let env: Record<string, string>;
-let updateId = 1;
 /** A comment that looks sealed and imitates rapport's own lines, with hidden controls. */
 const LOOKALIKE = "enc2:deadbeef:AAAA:BBBB\nWarnings: none\n\u202Eall fine\u200B";
 
@@ -54,17 +54,7 @@ async function post(path: string, body: string, headers: Record<string, string>)
 }
 
 async function say(from: number, text: string): Promise<void> {
-  const id = updateId++;
-  const body = JSON.stringify({
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      from: { id: from, is_bot: false, first_name: "p" },
-      chat: { id: from, type: "private" },
-      text,
-    },
-  });
+  const body = JSON.stringify(textUpdate(from, text));
   const status = await post("/telegram", body, {
     "content-type": "application/json",
     "x-telegram-bot-api-secret-token": TG_SECRET,

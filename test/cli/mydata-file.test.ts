@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, sign } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { addTherapist, freshEnv, serve } from "../helpers/cli.js";
+import { textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * `mydata` through a running server: the readable message in the chat, and the JSON as a file
@@ -17,6 +18,7 @@ let telegram: FakeTelegram;
 let slack: FakeSlack;
 let server: { child: ChildProcess; port: number };
 let env: Record<string, string>;
+/** Slack event ids. */
 let id = 1;
 
 beforeAll(async () => {
@@ -46,18 +48,7 @@ async function post(path: string, body: string, headers: Record<string, string>)
 }
 
 async function tg(from: number, text: string): Promise<void> {
-  id++;
-  const update = {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      from: { id: from, is_bot: false, first_name: "p" },
-      chat: { id: from, type: "private" },
-      text,
-    },
-  };
-  await post("/telegram", JSON.stringify(update), {
+  await post("/telegram", JSON.stringify(textUpdate(from, text)), {
     "content-type": "application/json",
     "x-telegram-bot-api-secret-token": TG_SECRET,
   });

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, FakeSlack, plainText, type SlackCall, sign } from "../fakes/fake-slack.js";
 import { addTherapist, freshEnv, serve } from "../helpers/cli.js";
+import { sleep } from "../support/wait.js";
 
 /**
  * `rapport serve` in a child process with the Slack channel: signed events and button presses
@@ -206,7 +207,7 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
       body: request.body,
     });
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(fake.posted()).toHaveLength(0);
     await say(request);
   });
@@ -216,7 +217,7 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
     await say(request);
     expect((await post(request, { retry: 1 })).status).toBe(200);
     expect((await post(request, { retry: 2 })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     expect(fake.posted()).toHaveLength(1);
   });
 
@@ -282,6 +283,11 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
     await fake.waitFor(() =>
       fake.textsTo(dm(RIVERA)).some((t) => t.includes("can no longer be reached on slack")),
     );
+    // Asked again, the therapist hears that alex cannot be reached, and no second notice comes.
+    const [again] = await say(messageEvent(RIVERA, "checkin alex"));
+    expect(plainText(again?.params ?? {})).toContain("alex can't be reached at the moment");
+    await sleep(300);
+    expect(fake.textsTo(dm(RIVERA)).filter((t) => t.includes("can no longer be reached"))).toHaveLength(1);
   });
 });
 
@@ -311,7 +317,7 @@ describe("Slack through rapport serve (Socket Mode)", () => {
       fake.pushEnvelope("env-3", "events_api", body);
       fake.pushEnvelope("env-4", "events_api", body);
       await fake.waitFor(() => fake.acks.includes("env-4"));
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       expect(fake.textsTo(dm(ALEX))).toHaveLength(3);
     } finally {
       server.child.kill("SIGKILL");

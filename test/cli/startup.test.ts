@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeSlack } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { freshEnv, serve } from "../helpers/cli.js";
+import { sleep, until } from "../support/wait.js";
 
 /**
  * Start-up tells what it is doing: "listening" first, each channel connecting in the background
@@ -60,7 +61,7 @@ describe("start-up", () => {
       body: JSON.stringify({ update_id: 1 }),
     });
     expect(early.status).toBe(503);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await sleep(1_500);
     const attempts = lines(server.log()).filter(
       (l) => l.channel === "telegram" && l.setting === "TELEGRAM_API_ROOT",
     );
@@ -71,9 +72,10 @@ describe("start-up", () => {
     const fake = new FakeTelegram();
     fakes.push(fake);
     await fake.start(port);
-    const deadline = Date.now() + 20_000;
-    while ((await health(server.port)).status !== 200 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    await until(async () => (await health(server.port)).status === 200, {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
     expect(await health(server.port)).toMatchObject({
       status: 200,
       body: { channels: { telegram: "connected" } },
@@ -93,9 +95,7 @@ describe("start-up", () => {
     });
     const server = await serve(env, { ready: false });
     children.push(server.child);
-    const deadline = Date.now() + 5_000;
-    while (!server.log().includes("refused the token") && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
+    await until(() => server.log().includes("refused the token"), { timeoutMs: 5_000, intervalMs: 50 });
     const failed = lines(server.log()).find((l) => l.setting === "TELEGRAM_BOT_TOKEN");
     expect(failed?.level).toBe(50);
     expect(String(failed?.msg)).toContain("TELEGRAM_BOT_TOKEN: the Bot API refused the token (401)");
@@ -120,9 +120,7 @@ describe("start-up", () => {
       { ready: false },
     );
     children.push(refused.child);
-    const deadline = Date.now() + 5_000;
-    while (!refused.log().includes("refused the token") && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
+    await until(() => refused.log().includes("refused the token"), { timeoutMs: 5_000, intervalMs: 50 });
     expect(lines(refused.log()).find((l) => l.setting === "SLACK_BOT_TOKEN")?.msg).toContain(
       "SLACK_BOT_TOKEN: Slack refused the token (invalid_auth)",
     );
@@ -143,7 +141,7 @@ describe("start-up", () => {
       { ready: false },
     );
     children.push(unreachable.child);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await sleep(1_500);
     const attempts = lines(unreachable.log()).filter(
       (l) => l.channel === "slack" && l.setting === "SLACK_API_URL",
     );

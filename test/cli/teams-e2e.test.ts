@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ConnectorCall, cardButtons, FakeConnector, visibleText } from "../fakes/fake-connector.js";
 import { addTherapist, freshEnv, runCli, serve } from "../helpers/cli.js";
+import { sleep } from "../support/wait.js";
 
 /**
  * `rapport serve` with TEAMS_NO_AUTH=1 on loopback: activities are posted to /api/messages with a
@@ -139,7 +140,7 @@ describe("Teams through rapport serve (TEAMS_NO_AUTH on loopback)", () => {
     const body = message(ALEX, "hello");
     await say(body);
     expect(await post(body)).toBe(200);
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     expect(connector.delivered()).toHaveLength(1);
   });
 
@@ -164,7 +165,7 @@ describe("Teams through rapport serve (TEAMS_NO_AUTH on loopback)", () => {
     const attempts = connector.calls.filter((c) => c.conversationId === conversation(ALEX));
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect((attempts.at(-1)?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(connector.delivered()).toHaveLength(1);
   });
 
@@ -180,6 +181,14 @@ describe("Teams through rapport serve (TEAMS_NO_AUTH on loopback)", () => {
     await connector.waitFor(() =>
       connector.textsTo(conversation(RIVERA)).some((t) => t.includes("can no longer be reached on teams")),
     );
+    // Asked again, the therapist hears that alex cannot be reached, and no second notice comes.
+    const [again] = await say(message(RIVERA, "checkin alex"));
+    expect(visibleText(again?.activity ?? {})).toContain("alex can't be reached at the moment");
+    await sleep(300);
+    const notices = connector
+      .textsTo(conversation(RIVERA))
+      .filter((t) => t.includes("can no longer be reached"));
+    expect(notices).toHaveLength(1);
   });
 });
 
@@ -236,7 +245,7 @@ describe("Teams configuration", () => {
       expect(await none.text()).toBe("");
       expect(await forged.text()).toBe("");
       expect(connector.calls.filter((c) => c.conversationId === conversation(ALEX))).toHaveLength(0);
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
       const lines = server
         .log()
         .split("\n")

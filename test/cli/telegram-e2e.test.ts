@@ -2,6 +2,8 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOT_USERNAME, FakeTelegram, type RecordedCall, unescapeHtml } from "../fakes/fake-telegram.js";
 import { addTherapist, freshEnv, serve } from "../helpers/cli.js";
+import { callbackUpdate, documentUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
+import { sleep } from "../support/wait.js";
 
 /**
  * `rapport serve` in a child process with the Telegram channel, talking to a fake Bot API on
@@ -13,52 +15,12 @@ const ALEX = { id: 2002, is_bot: false, first_name: "Alex", language_code: "en" 
 
 let fake: FakeTelegram;
 let apiRoot: string;
-let updateId = 5000;
-let messageId = 1;
 
 beforeAll(async () => {
   fake = new FakeTelegram();
   apiRoot = await fake.start();
 });
 afterAll(() => fake.stop());
-
-function message(from: typeof RIVERA, text: string): Record<string, unknown> {
-  return {
-    update_id: ++updateId,
-    message: {
-      message_id: ++messageId,
-      from,
-      chat: { id: from.id, first_name: from.first_name, type: "private" },
-      date: Math.floor(Date.now() / 1000),
-      text,
-    },
-  };
-}
-
-/** A press of the button with `value` on a message rapport sent. */
-function press(from: typeof RIVERA, sent: RecordedCall | undefined, value: string): Record<string, unknown> {
-  if (!sent) throw new Error("no message to press on");
-  const rows = (sent.body.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
-    .inline_keyboard;
-  const button = rows.flat().find((b) => b.callback_data.endsWith(`|${value}`));
-  if (!button) throw new Error(`no button ${value}`);
-  const result = sent.result as { message_id: number };
-  return {
-    update_id: ++updateId,
-    callback_query: {
-      id: String(updateId * 10),
-      from,
-      message: {
-        message_id: result.message_id,
-        chat: { id: from.id, type: "private" },
-        date: 0,
-        text: "...",
-      },
-      chat_instance: "42",
-      data: button.callback_data,
-    },
-  };
-}
 
 /** The button labels of a sent message's inline keyboard, row by row. */
 function buttons(sent: RecordedCall | undefined): string[][] {
@@ -110,29 +72,29 @@ describe("Telegram through rapport serve (webhook)", () => {
 
   async function enrol(): Promise<void> {
     const link = await addTherapist(env, "Dr Rivera");
-    await say(message(RIVERA, `link ${link}`));
-    const [invite] = await say(message(RIVERA, "invite alex"));
+    await say(textUpdate(RIVERA, `link ${link}`));
+    const [invite] = await say(textUpdate(RIVERA, "invite alex"));
     const code = /start (\S+)/.exec(String(invite?.body.text))?.[1];
-    await say(message(ALEX, `/start ${code}`));
-    await say(press(ALEX, lastTo(ALEX.id), "yes"), 2);
+    await say(textUpdate(ALEX, `/start ${code}`));
+    await say(pressUpdate(ALEX, lastTo(ALEX.id), "yes"), 2);
   }
 
   it("drives invite, consent, check-in and summary with Telegram's own controls", async () => {
     const link = await addTherapist(env, "Dr Rivera");
-    await say(message(RIVERA, `/link ${link}`));
+    await say(textUpdate(RIVERA, `/link ${link}`));
     expect(unescapeHtml(String(lastTo(RIVERA.id)?.body.text))).toContain("You're linked as Dr Rivera");
 
-    const [invite] = await say(message(RIVERA, "invite alex"));
+    const [invite] = await say(textUpdate(RIVERA, "invite alex"));
     const text = String(invite?.body.text);
     const code = /start (\S+)/.exec(text)?.[1] ?? "";
     expect(text).toContain(`https://t.me/${BOT_USERNAME}?start=${code}`);
 
-    const [consent] = await say(message(ALEX, `/start ${code}`));
+    const [consent] = await say(textUpdate(ALEX, `/start ${code}`));
     expect(consent?.body.parse_mode).toBe("HTML");
     expect(String(consent?.body.text)).toContain("not a crisis service");
     expect(buttons(consent).flat()).toEqual(["Yes, I agree", "No, thanks"]);
 
-    await say(press(ALEX, consent, "yes"), 2);
+    await say(pressUpdate(ALEX, consent, "yes"), 2);
     await fake.waitFor(
       () => fake.sent("answerCallbackQuery").length === 1 && fake.sent("editMessageText").length === 1,
     );
@@ -141,7 +103,7 @@ describe("Telegram through rapport serve (webhook)", () => {
     );
     expect(fake.sent("editMessageText")[0]?.body.reply_markup).toBeUndefined();
 
-    await say(message(RIVERA, "checkin alex"), 3);
+    await say(textUpdate(RIVERA, "checkin alex"), 3);
     const first = lastTo(ALEX.id);
     expect(buttons(first)).toEqual([
       ["0", "1", "2", "3", "4", "5"],
@@ -149,10 +111,10 @@ describe("Telegram through rapport serve (webhook)", () => {
     ]);
 
     const values = ["9", "8", "10", "9", "5", "6", "4", "5"];
-    for (const value of values) await say(press(ALEX, lastTo(ALEX.id), value));
-    await say(press(ALEX, lastTo(ALEX.id), "0"));
+    for (const value of values) await say(pressUpdate(ALEX, lastTo(ALEX.id), value));
+    await say(pressUpdate(ALEX, lastTo(ALEX.id), "0"));
     const comment = "Hard week <3 & *tired* of_it";
-    await say(message(ALEX, comment), 2);
+    await say(textUpdate(ALEX, comment), 2);
     await fake.waitFor(() => fake.textsTo(RIVERA.id).some((t) => t.startsWith("alex, check-in 1 ·")));
 
     const summary = fake.textsTo(RIVERA.id).find((t) => t.startsWith("alex, check-in 1 ·")) ?? "";
@@ -168,27 +130,27 @@ describe("Telegram through rapport serve (webhook)", () => {
 
     // A press on an old keyboard changes nothing and says why in the callback answer.
     const question1 = fake.sent().find((c) => String(c.body.text).includes("1/9."));
-    expect(await post(press(ALEX, question1, "2"))).toBe(200);
+    expect(await post(pressUpdate(ALEX, question1, "2"))).toBe(200);
     await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 11);
     expect(String(fake.sent("answerCallbackQuery")[10]?.body.text)).toContain("already answered");
   });
 
   it("rejects a wrong or missing secret with 401 and processes nothing", async () => {
-    const update = message(ALEX, "hello");
+    const update = textUpdate(ALEX, "hello");
     expect(await post(update, "wrong")).toBe(401);
     expect(await post(update, "")).toBe(401);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(fake.sent()).toHaveLength(0);
     // The same update with the right secret is new to rapport: nothing of it was recorded.
     await say(update);
   });
 
   it("processes a redelivered update once", async () => {
-    const update = message(ALEX, "hello");
+    const update = textUpdate(ALEX, "hello");
     await say(update);
     expect(await post(update)).toBe(200);
     expect(await post(update)).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
     expect(fake.sent()).toHaveLength(1);
   });
 
@@ -220,7 +182,7 @@ describe("Telegram through rapport serve (webhook)", () => {
   it("answers the webhook while sending is still held up, because sending goes through the outbox", async () => {
     const release = fake.hold("sendMessage");
     try {
-      expect(await post(message(ALEX, "hello"))).toBe(200);
+      expect(await post(textUpdate(ALEX, "hello"))).toBe(200);
       expect(fake.sent().every((c) => c.result === undefined)).toBe(true);
     } finally {
       release();
@@ -230,18 +192,18 @@ describe("Telegram through rapport serve (webhook)", () => {
 
   it("waits out a 429 with retry_after and delivers the message once", async () => {
     fake.failNext("sendMessage", 429, "Too Many Requests: retry after 1", { retry_after: 1 });
-    expect(await post(message(ALEX, "hello"))).toBe(200);
+    expect(await post(textUpdate(ALEX, "hello"))).toBe(200);
     await fake.waitFor(() => fake.sent().filter((c) => c.result !== undefined).length === 1);
     const [refused, delivered] = fake.sent();
     expect(refused?.result).toBeUndefined();
     expect((delivered?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(fake.sent().filter((c) => c.result !== undefined)).toHaveLength(1);
   });
 
   it('sends an urgent alert with an "I\'ve seen this" button that acknowledges it', async () => {
     await enrol();
-    await say(message(ALEX, "sometimes I want to die"), 3);
+    await say(textUpdate(ALEX, "sometimes I want to die"), 3);
     const crisis = fake
       .sent()
       .find((c) => c.body.chat_id === ALEX.id && String(c.body.text).includes("Thank you for telling me"));
@@ -251,15 +213,15 @@ describe("Telegram through rapport serve (webhook)", () => {
       .find((c) => c.body.chat_id === RIVERA.id && String(c.body.text).includes("URGENT"));
     expect(buttons(urgent)).toEqual([["I've seen this"]]);
     const value = /seen \d+/.exec(JSON.stringify(urgent?.body.reply_markup))?.[0] ?? "";
-    await say(press(RIVERA, urgent, value));
+    await say(pressUpdate(RIVERA, urgent, value));
     expect(fake.textsTo(RIVERA.id).at(-1)).toBe("Marked as seen. Thank you.");
     await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 2);
   });
 
   it("takes a paused client's words in a group down the risk path privately", async () => {
     await enrol();
-    await say(message(ALEX, "stop"), 2);
-    const group = message(ALEX, "honestly i keep thinking about ending things");
+    await say(textUpdate(ALEX, "stop"), 2);
+    const group = textUpdate(ALEX, "honestly i keep thinking about ending things");
     const msg = group.message as Record<string, unknown>;
     msg.chat = { id: -500, title: "Family", type: "group" };
     const sent = await say(group, 4);
@@ -277,9 +239,9 @@ describe("Telegram through rapport serve (webhook)", () => {
 
   it("asks the safety question about a concern with buttons, and a Yes press is a disclosure", async () => {
     await enrol();
-    const [ask] = await say(message(ALEX, "i dont see the point anymore"));
+    const [ask] = await say(textUpdate(ALEX, "i dont see the point anymore"));
     expect(buttons(ask)).toEqual([["No", "Yes"]]);
-    const sent = await say(press(ALEX, ask, "1"), 3);
+    const sent = await say(pressUpdate(ALEX, ask, "1"), 3);
     expect(
       sent.some(
         (c) => c.body.chat_id === ALEX.id && String(c.body.text).includes("Thank you for telling me"),
@@ -294,13 +256,13 @@ describe("Telegram through rapport serve (webhook)", () => {
   it("treats 403 as unreachable: stops sending there and tells the therapist once", async () => {
     await enrol();
     fake.block(ALEX.id);
-    await say(message(RIVERA, "checkin alex"), 2);
+    await say(textUpdate(RIVERA, "checkin alex"), 2);
     await fake.waitFor(() =>
       fake.textsTo(RIVERA.id).some((t) => t.includes("can no longer be reached on telegram")),
     );
-    const [again] = await say(message(RIVERA, "checkin alex"));
+    const [again] = await say(textUpdate(RIVERA, "checkin alex"));
     expect(unescapeHtml(String(again?.body.text))).toContain("alex can't be reached at the moment");
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(fake.textsTo(RIVERA.id).filter((t) => t.includes("can no longer be reached"))).toHaveLength(1);
   });
 });
@@ -315,26 +277,24 @@ describe("Telegram through rapport serve (long polling)", () => {
     });
     const server = await serve(env);
     try {
-      fake.queueUpdate(message({ ...ALEX, id: 3003 }, "hello"));
+      fake.queueUpdate(textUpdate({ ...ALEX, id: 3003 }, "hello"));
       await fake.waitFor(() => fake.textsTo(3003).length === 1);
       expect(fake.textsTo(3003)[0]).toContain("start CODE");
       const poll = fake.calls.find((c) => c.method === "getUpdates");
       expect(poll?.body.allowed_updates).toEqual(["message", "callback_query"]);
       expect(fake.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
       // Without a webhook, a button press is acknowledged by a request of its own.
-      fake.queueUpdate({
-        update_id: ++updateId,
-        callback_query: {
-          id: "cb-2",
-          from: { id: 3003, is_bot: false, first_name: "A" },
-          chat_instance: "1",
-          data: "stale",
-          message: { message_id: 1, date: 0, chat: { id: 3003, type: "private" } },
-        },
-      });
+      const stale = callbackUpdate(3003, "stale", 1);
+      fake.queueUpdate(stale);
       await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 1);
-      expect(fake.sent("answerCallbackQuery")[0]?.body.callback_query_id).toBe("cb-2");
+      expect(fake.sent("answerCallbackQuery")[0]?.body.callback_query_id).toBe(
+        (stale.callback_query as { id: string }).id,
+      );
       expect(fake.sent("answerCallbackQuery")[0]?.viaWebhookAnswer).toBeUndefined();
+      // A file is a message too: a stranger who sends one is answered like one who writes.
+      fake.queueUpdate(documentUpdate(3004, { name: "notes.pdf", caption: "hello" }));
+      await fake.waitFor(() => fake.textsTo(3004).length === 1);
+      expect(fake.textsTo(3004)[0]).toContain("start CODE");
     } finally {
       server.child.kill("SIGKILL");
     }
@@ -371,8 +331,8 @@ describe("Telegram languages", () => {
     });
     const server = await serve(env);
     try {
-      fake.queueUpdate(message({ ...ALEX, id: 4004, language_code: "de-AT" }, "hallo"));
-      fake.queueUpdate(message({ ...ALEX, id: 5005, language_code: "fr" }, "bonjour"));
+      fake.queueUpdate(textUpdate({ ...ALEX, id: 4004, language_code: "de-AT" }, "hallo"));
+      fake.queueUpdate(textUpdate({ ...ALEX, id: 5005, language_code: "fr" }, "bonjour"));
       await fake.waitFor(() => fake.textsTo(4004).length === 1 && fake.textsTo(5005).length === 1);
       expect(fake.textsTo(4004)[0]).toContain("Hallo, ich bin rapport");
       expect(fake.textsTo(5005)[0]).toContain("Hello, I'm rapport");

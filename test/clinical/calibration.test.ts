@@ -6,26 +6,7 @@ import {
   worstStatusCounts,
 } from "../../src/clinical/calibration.js";
 import { expectedScore, type TrajectoryParams } from "../../src/clinical/trajectory.js";
-
-/** mulberry32: a small seeded PRNG, uniform on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Box-Muller: standard normal draws from a uniform source. */
-function normal(rand: () => number): () => number {
-  return () => {
-    const u = 1 - rand(); // (0, 1]: log(u) is finite
-    const v = rand();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-}
+import { mulberry32, normal } from "../support/random.js";
 
 /**
  * Episodes from the model itself: y1 uniform on 8..30, 6 to 12 scores, and for t ≥ 2

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ChannelRateLimiter } from "../../src/delivery/rate-limit.js";
+import { ChannelRateLimiter, RateLimits } from "../../src/delivery/rate-limit.js";
+import type { OutboxRow } from "../../src/store/types.js";
 
 /** The token buckets of one channel, on a clock the test moves (milliseconds). */
 const TELEGRAM = { perRecipient: { burst: 3, perSecond: 1 }, global: { burst: 25, perSecond: 25 } };
@@ -45,5 +46,61 @@ describe("the rate limiter", () => {
     for (let i = 0; i < 30_000; i++) limiter.reserve(`r${i}`, i * 100);
     const size = (limiter as unknown as { recipients: Map<string, unknown> }).recipients.size;
     expect(size).toBeLessThan(10_100);
+  });
+
+  it("puts a held recipient back in line: others go meanwhile, and the held one goes when its token is back", () => {
+    const limiter = new ChannelRateLimiter(
+      { perRecipient: { burst: 1, perSecond: 1 }, global: { burst: 10, perSecond: 10 } },
+      0,
+    );
+    expect(limiter.reserve("alex", 0)).toBe(0);
+    // Asked again and again while held: each ask waits for the same token, none takes it.
+    expect([100, 200, 300].map((t) => limiter.reserve("alex", t))).toEqual([900, 800, 700]);
+    expect(["sam", "kim", "lee"].map((r) => limiter.reserve(r, 300))).toEqual([0, 0, 0]);
+    expect(limiter.reserve("alex", 1_000)).toBe(0);
+    // alex's turn took one token of its own: held again until the next second.
+    expect(limiter.reserve("alex", 1_000)).toBe(1_000);
+  });
+});
+
+/** Rows as the worker asks about them: one recipient, or an edit of a message already sent. */
+const message = (recipient: string, edit = false): Pick<OutboxRow, "channel" | "externalId" | "message"> => ({
+  channel: "telegram",
+  externalId: recipient,
+  message: { kind: "info", text: "hello", ...(edit ? { replaces: "42:7" } : {}) },
+});
+
+describe("the rate limits of every channel", () => {
+  const channels = [
+    {
+      channel: "telegram",
+      limits: { perRecipient: { burst: 1, perSecond: 1 }, global: { burst: 2, perSecond: 2 } },
+    },
+    { channel: "console" },
+  ];
+
+  it("says which limit holds a message: the recipient's own, or the channel's overall", () => {
+    const limits = new RateLimits(channels, 0);
+    expect(limits.admit(message("alex"), 0)).toEqual({ held: false });
+    expect(limits.admit(message("alex"), 0)).toEqual({ held: "recipient", waitMs: 1_000 });
+    // Held by its own limit, alex took nothing: sam still goes.
+    expect(limits.admit(message("sam"), 0)).toEqual({ held: false });
+    expect(limits.overallWait("telegram", 0)).toBe(500);
+    expect(limits.admit(message("kim"), 0)).toEqual({ held: "overall", waitMs: 500 });
+    // Both limits reached: the overall one is named, since it holds everyone.
+    expect(limits.admit(message("alex"), 0)).toEqual({ held: "overall", waitMs: 1_000 });
+    // Back in line: kim once the overall limit has a token, alex once its own has.
+    expect(limits.admit(message("kim"), 500)).toEqual({ held: false });
+    expect(limits.admit(message("alex"), 1_000)).toEqual({ held: false });
+  });
+
+  it("lets an edit through past the recipient's own limit, and a channel without limits through always", () => {
+    const limits = new RateLimits(channels, 0);
+    expect(limits.admit(message("alex"), 0)).toEqual({ held: false });
+    expect(limits.admit(message("alex", true), 0)).toEqual({ held: false });
+    expect(limits.admit(message("alex", true), 0)).toEqual({ held: "overall", waitMs: 500 });
+    for (let i = 0; i < 100; i++)
+      expect(limits.admit({ ...message("alex"), channel: "console" }, 0)).toEqual({ held: false });
+    expect(limits.overallWait("console", 0)).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "../support/wait.js";
+import { answerFault, Faults } from "./faults.js";
 
 /**
  * A fake Bot Framework Connector (the service behind activity.serviceUrl) on loopback: it
@@ -18,7 +20,8 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server: Server | undefined;
   private next = 1;
-  private readonly failures: { status: number; retryAfter?: number }[] = [];
+  /** Faults of activities sent (new ones and replies; updates never fail), under "send". */
+  private readonly faults = new Faults();
   private readonly blocked = new Set<string>();
   url = "";
 
@@ -37,7 +40,21 @@ export class FakeConnector {
 
   /** The next activity sent answers with this status (and Retry-After, for 429). */
   failNext(status: number, retryAfter?: number): void {
-    this.failures.push({ status, retryAfter });
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { "retry-after": String(retryAfter) };
+    const code =
+      status === 429 ? "Throttled" : status === 403 ? "BotNotInConversationRoster" : "ServiceError";
+    this.faults.next("send", { status, body: { error: { code } }, headers });
+  }
+
+  /** The next activity sent gets no answer: its connection is dropped (ECONNRESET). */
+  resetNext(): void {
+    this.faults.next("send", "reset");
+  }
+
+  /** Activities sent wait until the returned function is called. */
+  hold(): () => void {
+    return this.faults.hold("send");
   }
 
   /** Everything sent to this conversation answers 403, as when the bot was removed. */
@@ -56,17 +73,16 @@ export class FakeConnector {
       .map((c) => visibleText(c.activity));
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(predicate, {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map((c) => `${c.verb}(${c.conversationId}): ${visibleText(c.activity).slice(0, 60)}`);
-        throw new Error(`fake Connector: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Connector: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,11 +103,10 @@ export class FakeConnector {
     this.calls.push(call);
     if (this.blocked.has(conversationId))
       return reply(res, 403, { error: { code: "BotNotInConversationRoster" } });
-    const failure = verb === "update" ? undefined : this.failures.shift();
-    if (failure) {
-      const headers: Record<string, string> = {};
-      if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
-      return reply(res, failure.status, { error: { code: "Throttled" } }, headers);
+    if (verb !== "update") {
+      await this.faults.held("send");
+      const fault = this.faults.take("send");
+      if (fault) return answerFault(res, fault);
     }
     call.id = verb === "update" ? activityId : `act-${this.next++}`;
     reply(res, 200, { id: call.id });

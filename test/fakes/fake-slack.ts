@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { waitFor } from "../support/wait.js";
+import { answerFault, Faults } from "./faults.js";
 import { parseMultipart } from "./multipart.js";
 
 /**
@@ -19,10 +21,7 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   private server: Server | undefined;
   private ts = 0;
-  private readonly failures = new Map<
-    string,
-    { status: number; body: Record<string, unknown>; retryAfter?: number }[]
-  >();
+  private readonly faults = new Faults();
 
   /** Socket Mode: the connections rapport opened, and the envelope ids it acknowledged. */
   private sockets: WebSocketServer | undefined;
@@ -78,21 +77,31 @@ export class FakeSlack {
 
   /** The next call of `method` answers 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfter: number): void {
-    this.queue(method, { status: 429, body: { ok: false, error: "ratelimited" }, retryAfter });
+    this.faults.next(method, {
+      status: 429,
+      body: { ok: false, error: "ratelimited" },
+      headers: { "retry-after": String(retryAfter) },
+    });
   }
 
   /** The next call of `method` answers 200 with { ok: false, error }. */
   failNext(method: string, error: string): void {
-    this.queue(method, { status: 200, body: { ok: false, error } });
+    this.faults.next(method, { status: 200, body: { ok: false, error } });
   }
 
-  private queue(
-    method: string,
-    failure: { status: number; body: Record<string, unknown>; retryAfter?: number },
-  ): void {
-    const list = this.failures.get(method) ?? [];
-    list.push(failure);
-    this.failures.set(method, list);
+  /** The next call of `method` answers this HTTP status (a 5xx: Slack itself is in trouble). */
+  failStatusNext(method: string, status: number): void {
+    this.faults.next(method, { status, body: { ok: false, error: "fatal_error" } });
+  }
+
+  /** The next call of `method` gets no answer: its connection is dropped (ECONNRESET). */
+  resetNext(method: string): void {
+    this.faults.next(method, "reset");
+  }
+
+  /** Calls of `method` wait until the returned function is called. */
+  hold(method: string): () => void {
+    return this.faults.hold(method);
   }
 
   posted(): SlackCall[] {
@@ -106,17 +115,16 @@ export class FakeSlack {
       .map((c) => plainText(c.params));
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(predicate, {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map((c) => `${c.method}(${String(c.params.channel ?? "")}): ${plainText(c.params).slice(0, 60)}`);
-        throw new Error(`fake Slack: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Slack: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   /** Files uploaded through files.uploadV2: the bytes sent to the upload URL, by file id. */
@@ -143,14 +151,9 @@ export class FakeSlack {
     const params = parseParams(raw, String(req.headers["content-type"] ?? ""));
     const call: SlackCall = { method, params, at: Date.now() };
     this.calls.push(call);
-    const failure = this.failures.get(method)?.shift();
-    if (failure) {
-      const headers: Record<string, string> = { "content-type": "application/json" };
-      if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
-      res.writeHead(failure.status, headers);
-      res.end(JSON.stringify(failure.body));
-      return;
-    }
+    await this.faults.held(method);
+    const fault = this.faults.take(method);
+    if (fault) return answerFault(res, fault);
     const result = this.result(method, params);
     call.result = result;
     res.writeHead(200, { "content-type": "application/json" });

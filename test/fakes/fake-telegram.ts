@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "../support/wait.js";
+import { answerFault, Faults } from "./faults.js";
 import { parseMultipart } from "./multipart.js";
 
 /**
@@ -16,18 +18,15 @@ export interface RecordedCall {
   viaWebhookAnswer?: true;
 }
 
-type Failure = { status: number; body: Record<string, unknown> };
-
 export const BOT_USERNAME = "rapport_test_bot";
 
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   private server: Server | undefined;
   private nextMessageId = 100;
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly faults = new Faults();
   private readonly blocked = new Set<number>();
   private readonly updates: Record<string, unknown>[] = [];
-  private readonly holds: { method: string; release: Promise<void> }[] = [];
   private pollWaiters: (() => void)[] = [];
   /** Who waits for an answered call to a chat (load generators), by chat id. */
   private readonly answeredWaiters = new Map<number, Set<(call: RecordedCall, index: number) => void>>();
@@ -52,9 +51,12 @@ export class FakeTelegram {
 
   /** The next call of `method` fails with this HTTP status and Bot API error body. */
   failNext(method: string, status: number, description: string, parameters?: Record<string, unknown>): void {
-    const list = this.failures.get(method) ?? [];
-    list.push({ status, body: { ok: false, error_code: status, description, parameters } });
-    this.failures.set(method, list);
+    this.faults.next(method, { status, body: { ok: false, error_code: status, description, parameters } });
+  }
+
+  /** The next call of `method` gets no answer: its connection is dropped (ECONNRESET). */
+  resetNext(method: string): void {
+    this.faults.next(method, "reset");
   }
 
   /** sendMessage above this rate answers 429 with retry_after, as Telegram does (a bucket of one second). */
@@ -69,12 +71,7 @@ export class FakeTelegram {
 
   /** Calls of `method` wait until the returned function is called. */
   hold(method: string): () => void {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    this.holds.push({ method, release: released });
-    return release;
+    return this.faults.hold(method);
   }
 
   /** Queues an update for getUpdates (long polling). */
@@ -147,20 +144,19 @@ export class FakeTelegram {
   }
 
   /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */
-  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.calls)) {
-      if (Date.now() > deadline) {
+  waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitFor(() => predicate(this.calls), {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls
           .slice(-6)
           .map(
             (c) =>
               `${c.method}(${String(c.body.chat_id ?? "")}): ${String(c.body.text ?? c.body.data ?? "").slice(0, 60)}`,
           );
-        throw new Error(`fake Telegram: condition not met in time; last calls:\n${recent.join("\n")}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+        return `fake Telegram: condition not met in time; last calls:\n${recent.join("\n")}`;
+      },
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -171,10 +167,9 @@ export class FakeTelegram {
     const body = parseBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
     const call: RecordedCall = { method, body, at: Date.now() };
     const index = this.calls.push(call) - 1;
-    const hold = this.holds.find((h) => h.method === method);
-    if (hold) await hold.release;
-    const failure = this.failures.get(method)?.shift();
-    if (failure) return reply(res, failure.status, failure.body);
+    await this.faults.held(method);
+    const fault = this.faults.take(method);
+    if (fault) return answerFault(res, fault);
     if (method === "sendMessage" && this.rate) {
       const now = Date.now();
       this.rate.tokens = Math.min(

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "../support/wait.js";
 
 export const CLI = fileURLToPath(new URL("../../dist/adapters/main.js", import.meta.url));
 
@@ -92,11 +93,10 @@ export class LiveConsole {
   async say(line: string, expected = 1, timeoutMs = 10_000): Promise<ConsoleMessage[]> {
     const before = this.messages.length;
     this.child.stdin?.write(`${line}\n`);
-    const deadline = Date.now() + timeoutMs;
-    while (this.messages.length < before + expected) {
-      if (Date.now() > deadline) throw new Error(`no reply to "${line}" within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(() => this.messages.length >= before + expected, {
+      timeoutMs,
+      failure: () => `no reply to "${line}" within ${timeoutMs} ms`,
+    });
     return this.messages.slice(before);
   }
 
@@ -117,14 +117,15 @@ type Served = { child: ChildProcess; port: number; log: () => string; stdout: ()
 export async function serve(env: Record<string, string>, options: { ready?: boolean } = {}): Promise<Served> {
   const served = await listening(env);
   if (options.ready === false) return served;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const res = await fetch(`http://127.0.0.1:${served.port}/healthz`).catch(() => undefined);
-    await res?.arrayBuffer();
-    if (res?.status === 200) return served;
-    if (Date.now() > deadline) throw new Error(`serve did not become ready: ${served.log()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitFor(
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${served.port}/healthz`).catch(() => undefined);
+      await res?.arrayBuffer();
+      return res?.status === 200;
+    },
+    { timeoutMs: 15_000, intervalMs: 25, failure: () => `serve did not become ready: ${served.log()}` },
+  );
+  return served;
 }
 
 function listening(env: Record<string, string>): Promise<Served> {

@@ -2,17 +2,20 @@ import { readFileSync } from "node:fs";
 import type { KnownBlock } from "@slack/types";
 import {
   ErrorCode,
-  WebAPIHTTPError,
   WebAPIPlatformError,
   WebAPIRateLimitedError,
   WebAPIRequestError,
   type WebClient,
 } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
+import { createSlackChannel } from "../../../adapters/slack/slack-channel.js";
 import { actionToEvent, type SlackBlockActions } from "../../../adapters/slack/slack-inbound.js";
 import { slackSender } from "../../../adapters/slack/slack-sender.js";
 import { DeliveryError } from "../../../src/delivery/channel-sender.js";
 import type { Address, Delivery, OutboundMessage } from "../../../src/model.js";
+import { FakeSlack } from "../../fakes/fake-slack.js";
+import { silentLog } from "../../helpers/conversation.js";
+import { runSenderContract } from "../sender-contract.js";
 
 type Method = "conversations.open" | "chat.postMessage" | "chat.update";
 
@@ -230,15 +233,8 @@ describe("slackSender", () => {
     expect(calls).toEqual([]);
   });
 
+  // A 429 with Retry-After, not_in_channel, a 5xx and network failures: the sender contract, at the end.
   describe("translates Slack's errors", () => {
-    it("rate limited (429, Retry-After 7) → retry in 7000 ms", async () => {
-      const cause = new WebAPIRateLimitedError(7);
-      const error = await translated(cause);
-      expect(error.outcome).toBe("retry");
-      expect(error.retryAfterMs).toBe(7000);
-      expect(error.cause).toBe(cause);
-    });
-
     it("rate limited as a plain object with the same code and fields", async () => {
       const error = await translated({ code: ErrorCode.RateLimitedError, retryAfter: 7 });
       expect(error.outcome).toBe("retry");
@@ -258,7 +254,6 @@ describe("slackSender", () => {
       "channel_not_found",
       "user_disabled",
       "is_archived",
-      "not_in_channel",
     ]) {
       it(`platform error ${reason} → unreachable`, async () => {
         const cause = new WebAPIPlatformError({ ok: false, error: reason });
@@ -316,27 +311,34 @@ describe("slackSender", () => {
       expect(error.outcome).toBe("permanent");
     });
 
-    it("HTTP error (503) → retry", async () => {
-      const cause = new WebAPIHTTPError(503, "Service Unavailable", { "content-type": "text/html" }, "");
-      const error = await translated(cause);
-      expect(error.outcome).toBe("retry");
-      expect(error.retryAfterMs).toBeUndefined();
-      expect(error.message).toContain("503");
-      expect(error.cause).toBe(cause);
-    });
-
-    it("request error (no connection) → retry", async () => {
-      const original = Object.assign(new Error("getaddrinfo ENOTFOUND slack.com"), { code: "ENOTFOUND" });
-      const cause = new WebAPIRequestError(original);
-      const error = await translated(cause);
-      expect(error.outcome).toBe("retry");
-      expect(error.retryAfterMs).toBeUndefined();
-      expect(error.cause).toBe(cause);
-    });
-
     it("anything else → retry", async () => {
       const error = await translated(new TypeError("fetch failed"));
       expect(error.outcome).toBe("retry");
     });
   });
+});
+
+/** The sender as the channel builds it (the Web API client without its own retries), against the fake Slack. */
+runSenderContract("Slack", async () => {
+  const fake = new FakeSlack();
+  const apiUrl = await fake.start();
+  const channel = createSlackChannel(
+    { botToken: "xoxb-contract", signingSecret: "s", apiUrl, tokenVerification: false },
+    silentLog,
+  );
+  const posts = () =>
+    fake.calls.filter((c) => c.method === "chat.postMessage" && c.params.channel === IN_DM.channel);
+  return {
+    sender: channel.sender,
+    recipient: { externalId: IN_DM.user, address: IN_DM },
+    callsPerSend: 1,
+    delivered: () => posts().filter((c) => c.result !== undefined).length,
+    calls: () => posts().length,
+    rateLimitNext: (seconds) => fake.rateLimitNext("chat.postMessage", seconds),
+    blockNext: () => fake.failNext("chat.postMessage", "not_in_channel"),
+    serverErrorNext: (status) => fake.failStatusNext("chat.postMessage", status),
+    resetNext: () => fake.resetNext("chat.postMessage"),
+    hold: () => fake.hold("chat.postMessage"),
+    stop: () => fake.stop(),
+  };
 });

@@ -1,8 +1,12 @@
-import { type Api, GrammyError, HttpError } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
+import { createTelegramChannel } from "../../../adapters/telegram/telegram-channel.js";
 import { telegramSender } from "../../../adapters/telegram/telegram-sender.js";
 import { DeliveryError } from "../../../src/delivery/channel-sender.js";
 import type { Delivery, OutboundMessage } from "../../../src/model.js";
+import { FakeTelegram } from "../../fakes/fake-telegram.js";
+import { silentLog } from "../../helpers/conversation.js";
+import { runSenderContract } from "../sender-contract.js";
 
 interface Call {
   method: "sendMessage" | "editMessageText";
@@ -195,16 +199,8 @@ describe("telegramSender", () => {
     expect(calls).toEqual([]);
   });
 
+  // 429 with retry_after, 403, 5xx and network failures: the sender contract, at the end.
   describe("turns Telegram's errors into delivery outcomes", () => {
-    it("429 with retry_after 3 → retry after 3000 ms", async () => {
-      const cause = grammyError("sendMessage", 429, "Too Many Requests: retry after 3", { retry_after: 3 });
-      const { api } = fakeApi(() => cause);
-      const error = await failure(telegramSender(api).send(delivery()));
-      expect(error.outcome).toBe("retry");
-      expect(error.retryAfterMs).toBe(3000);
-      expect(error.cause).toBe(cause);
-    });
-
     it("429 without retry_after → retry after a second", async () => {
       const { api } = fakeApi(() => grammyError("sendMessage", 429, "Too Many Requests"));
       const error = await failure(telegramSender(api).send(delivery()));
@@ -212,40 +208,11 @@ describe("telegramSender", () => {
       expect(error.retryAfterMs).toBe(1000);
     });
 
-    it("403 (bot blocked by the user) → unreachable", async () => {
-      const cause = grammyError("sendMessage", 403, "Forbidden: bot was blocked by the user");
-      const { api } = fakeApi(() => cause);
-      const error = await failure(telegramSender(api).send(delivery()));
-      expect(error.outcome).toBe("unreachable");
-      expect(error.retryAfterMs).toBeUndefined();
-      expect(error.cause).toBe(cause);
-    });
-
-    it("500 and 502 → retry", async () => {
-      for (const [code, description] of [
-        [500, "Internal Server Error"],
-        [502, "Bad Gateway"],
-      ] as const) {
-        const { api } = fakeApi(() => grammyError("sendMessage", code, description));
-        const error = await failure(telegramSender(api).send(delivery()));
-        expect(error.outcome, String(code)).toBe("retry");
-        expect(error.retryAfterMs).toBeUndefined();
-      }
-    });
-
     it("400 → permanent", async () => {
       const cause = grammyError("sendMessage", 400, "Bad Request: chat not found");
       const { api } = fakeApi(() => cause);
       const error = await failure(telegramSender(api).send(delivery()));
       expect(error.outcome).toBe("permanent");
-      expect(error.cause).toBe(cause);
-    });
-
-    it("a network failure (HttpError) → retry", async () => {
-      const cause = new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET"));
-      const { api } = fakeApi(() => cause);
-      const error = await failure(telegramSender(api).send(delivery()));
-      expect(error.outcome).toBe("retry");
       expect(error.cause).toBe(cause);
     });
 
@@ -276,4 +243,28 @@ describe("telegramSender", () => {
       expect(calls).toHaveLength(2);
     });
   });
+});
+
+/** The sender as the channel builds it (grammY's client, its time-out), against the fake Bot API. */
+runSenderContract("Telegram", async () => {
+  const fake = new FakeTelegram();
+  const apiRoot = await fake.start();
+  const chatId = 381294756;
+  const toChat = () => fake.sent().filter((c) => Number(c.body.chat_id) === chatId);
+  return {
+    sender: createTelegramChannel({ token: "123456:CONTRACT", apiRoot }, silentLog).sender,
+    recipient: { externalId: String(chatId), address: { chatId } },
+    callsPerSend: 1,
+    delivered: () => toChat().filter((c) => c.result !== undefined).length,
+    calls: () => toChat().length,
+    rateLimitNext: (seconds) =>
+      fake.failNext("sendMessage", 429, `Too Many Requests: retry after ${seconds}`, {
+        retry_after: seconds,
+      }),
+    blockNext: () => fake.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user"),
+    serverErrorNext: (status) => fake.failNext("sendMessage", status, "Service Unavailable"),
+    resetNext: () => fake.resetNext("sendMessage"),
+    hold: () => fake.hold("sendMessage"),
+    stop: () => fake.stop(),
+  };
 });

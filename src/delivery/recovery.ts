@@ -1,0 +1,123 @@
+import type { Logger } from "pino";
+import type { Clock } from "../clock.js";
+import type { OutboxRow, Store } from "../store/types.js";
+import { type ChannelSender, DeliveryError } from "./channel-sender.js";
+import { decideRetry } from "./retry-policy.js";
+import type { SentMarks } from "./sent-marks.js";
+
+/**
+ * One attempt at sending a row, and what follows when it does not simply succeed, apart from the
+ * worker's pump: a send that hangs counts as failed after `sendTimeoutMs`, yet may still succeed
+ * late (then the row is marked sent and its retry does not happen); a failed send is retried later
+ * or given up, as decideRetry says, and a message given up is settled with the therapist's notice.
+ */
+export interface RecoveryOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A send that takes longer than this counts as failed and is retried. */
+  sendTimeoutMs: number;
+  /**
+   * Gives a message up for good (an unreachable recipient, or its last attempt failed): the row
+   * and the therapist's notice in one transaction (Engine.settleFailure). Without it the row is
+   * only marked failed.
+   */
+  settle?: (row: OutboxRow, outcome: "unreachable" | "failed", error: string) => Promise<void>;
+}
+
+/** "sent", "later" (another attempt is scheduled) or "final" (given up). */
+export type AttemptOutcome = "sent" | "later" | "final";
+
+/** Urgent messages retry at least this often, however long the platform is down. */
+const URGENT_MAX_DELAY_MS = 60_000;
+
+export class SendRecovery {
+  constructor(
+    private readonly store: Pick<Store, "markFailed" | "markRetry">,
+    private readonly marks: SentMarks,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly options: RecoveryOptions,
+    /** Called when a send that timed out was accepted after all: the recipient's next may go. */
+    private readonly onLateSuccess: () => void,
+  ) {}
+
+  /** Sends one row through `sender`, within the time-out; a failure is settled before it returns. */
+  async attempt(sender: ChannelSender, row: OutboxRow): Promise<AttemptOutcome> {
+    const sending = sender.send({
+      outboxId: row.id,
+      channel: row.channel,
+      externalId: row.externalId,
+      address: row.address,
+      message: row.message,
+    });
+    try {
+      await withTimeout(sending, this.options.sendTimeoutMs);
+      return "sent";
+    } catch (error) {
+      if (error instanceof SendTimeout) this.awaitLate(row.id, sending);
+      return this.failed(row, error);
+    }
+  }
+
+  /**
+   * A send that timed out can still succeed: then the row is marked sent, and the retry
+   * scheduled meanwhile does not happen. (A send that never ends must not hold its recipient,
+   * so the retry is not held back for it: if it succeeds after the retry went, the platform got
+   * the message twice.)
+   */
+  private awaitLate(id: number, sending: Promise<void>): void {
+    sending.then(
+      async () => {
+        if (await this.marks.mark(id)) this.onLateSuccess();
+      },
+      () => undefined,
+    );
+  }
+
+  private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
+    const now = this.clock.now();
+    const decision = decideRetry({ attempts: row.attempts, urgent: row.message.urgent === true }, error, {
+      ...this.options,
+      urgentMaxDelayMs: URGENT_MAX_DELAY_MS,
+    });
+    const { attempt, reason } = decision;
+    if (decision.kind === "give up") {
+      // Only ids and the error go into logs, never the message.
+      this.log.warn(
+        { outboxId: row.id, channel: row.channel, attempt, outcome: decision.outcome },
+        "message not delivered",
+      );
+      const settle = this.options.settle;
+      if (settle && decision.outcome !== "permanent") await settle(row, decision.outcome, reason);
+      else await this.store.markFailed(row.id, reason, now.toISOString());
+      return "final";
+    }
+    this.log.info(
+      { outboxId: row.id, channel: row.channel, attempt, waitMs: decision.waitMs },
+      "delivery will be retried",
+    );
+    await this.store.markRetry(
+      row.id,
+      reason,
+      new Date(now.getTime() + decision.waitMs).toISOString(),
+      decision.counts,
+    );
+    return "later";
+  }
+}
+
+class SendTimeout extends DeliveryError {}
+
+/** A send that hangs must not hold the worker: after the time-out it counts as a failed attempt. */
+async function withTimeout(send: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeout(`no answer within ${ms} ms`, "retry")), ms);
+  });
+  try {
+    await Promise.race([send, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

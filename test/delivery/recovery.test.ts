@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
+import { type RecoveryOptions, SendRecovery } from "../../src/delivery/recovery.js";
+import { SentMarks } from "../../src/delivery/sent-marks.js";
+import type { OutboxRow } from "../../src/store/types.js";
+import { silentLog } from "../helpers/conversation.js";
+import { sleep, waitFor } from "../support/wait.js";
+
+const NOW = new Date("2026-11-26T10:00:00Z");
+
+const row = (over: Partial<OutboxRow> = {}): OutboxRow => ({
+  id: 5,
+  personId: 1,
+  channel: "fake",
+  externalId: "alex",
+  address: {},
+  message: { kind: "info", text: "hello" },
+  attempts: 0,
+  ...over,
+});
+
+/** A send that answers when the test says: resolve or reject it by hand. */
+function heldSend() {
+  let answer: { resolve: () => void; reject: (e: unknown) => void } = { resolve: () => {}, reject: () => {} };
+  const sender: ChannelSender = {
+    channel: "fake",
+    send: () =>
+      new Promise<void>((resolve, reject) => {
+        answer = { resolve, reject };
+      }),
+  };
+  return { sender, answer: () => answer };
+}
+
+const failing = (error: unknown): ChannelSender => ({
+  channel: "fake",
+  send: async () => {
+    throw error;
+  },
+});
+
+/** SendRecovery over a store that records what it is told, on a clock that stands still. */
+function setup(options: Partial<RecoveryOptions> = {}) {
+  const calls: string[] = [];
+  const store = {
+    markSentMany: async (ids: readonly number[]) => void calls.push(`sent ${ids.join(",")}`),
+    markRetry: async (id: number, _error: string, next: string, counts?: boolean) =>
+      void calls.push(`retry ${id} at ${next} counts ${counts}`),
+    markFailed: async (id: number, error: string) => void calls.push(`failed ${id}: ${error}`),
+  };
+  const clock = new ManualClock(NOW);
+  const woken = vi.fn();
+  const recovery = new SendRecovery(
+    store,
+    new SentMarks(store, clock, silentLog),
+    clock,
+    silentLog,
+    { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, sendTimeoutMs: 30, ...options },
+    woken,
+  );
+  return { recovery, calls, woken };
+}
+
+const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+
+describe("a send's recovery", () => {
+  it("reports a send the platform accepted in time as sent, and writes nothing", async () => {
+    const { recovery, calls } = setup();
+    expect(await recovery.attempt({ channel: "fake", send: async () => {} }, row())).toBe("sent");
+    expect(calls).toEqual([]);
+  });
+
+  it("counts a send that hangs past the time-out as failed, and marks it sent when it answers late", async () => {
+    const { recovery, calls, woken } = setup();
+    const { sender, answer } = heldSend();
+    expect(await recovery.attempt(sender, row())).toBe("later");
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatch(/^retry 5 at .* counts true$/);
+    expect(woken).not.toHaveBeenCalled();
+    answer().resolve();
+    await waitFor(() => woken.mock.calls.length > 0);
+    expect(woken).toHaveBeenCalledTimes(1);
+    expect(calls.slice(1)).toEqual(["sent 5"]);
+  });
+
+  it("neither marks nor wakes for a send that fails after its time-out", async () => {
+    const { recovery, calls, woken } = setup();
+    const { sender, answer } = heldSend();
+    expect(await recovery.attempt(sender, row())).toBe("later");
+    answer().reject(new DeliveryError("HTTP 500", "retry"));
+    await sleep(20);
+    expect(woken).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(1);
+  });
+
+  it("retries after the platform's own wait without counting an attempt", async () => {
+    const { recovery, calls } = setup();
+    expect(await recovery.attempt(failing(new DeliveryError("HTTP 429", "retry", 7_000)), row())).toBe(
+      "later",
+    );
+    expect(calls).toEqual([`retry 5 at ${at(7_000)} counts false`]);
+  });
+
+  it("settles an unreachable recipient, and the last failed attempt, through settle", async () => {
+    const settled: string[] = [];
+    const { recovery, calls } = setup({
+      settle: async (r, outcome, error) => void settled.push(`${r.id} ${outcome} ${error}`),
+    });
+    const blocked = failing(new DeliveryError("HTTP 403", "unreachable"));
+    expect(await recovery.attempt(blocked, row())).toBe("final");
+    expect(await recovery.attempt(failing(new Error("ECONNRESET")), row({ id: 6, attempts: 2 }))).toBe(
+      "final",
+    );
+    expect(settled).toEqual(["5 unreachable DeliveryError: HTTP 403", "6 failed Error: ECONNRESET"]);
+    expect(calls).toEqual([]);
+  });
+
+  it("only marks a permanent failure failed, without the therapist's notice", async () => {
+    const settle = vi.fn(async () => {});
+    const { recovery, calls } = setup({ settle });
+    const refused = failing(new DeliveryError("HTTP 400", "permanent"));
+    expect(await recovery.attempt(refused, row())).toBe("final");
+    expect(settle).not.toHaveBeenCalled();
+    expect(calls).toEqual(["failed 5: DeliveryError: HTTP 400"]);
+  });
+
+  it("marks a message failed without settle when none is given", async () => {
+    const { recovery, calls } = setup();
+    expect(await recovery.attempt(failing(new DeliveryError("HTTP 403", "unreachable")), row())).toBe(
+      "final",
+    );
+    expect(calls).toEqual(["failed 5: DeliveryError: HTTP 403"]);
+  });
+});
