@@ -22,9 +22,11 @@ import type {
   Person,
   PlanItem,
   Recipient,
+  RecordedWarning,
   RiskAlert,
   RiskAlertPatch,
   RiskEvent,
+  RiskStep,
   Role,
   SafetyAnswer,
   Schedule,
@@ -100,6 +102,8 @@ export interface RulesTx {
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;
   recordWarning(warning: WarningRow, at: string): Promise<void>;
+  /** A client's recorded warnings, sent or not, in the order recorded. */
+  warningsOf(clientId: number): Promise<RecordedWarning[]>;
   /** Repeat control of every rule in an episode, by rule. */
   ruleStates(episodeId: number): Promise<Map<string, StoredRuleState>>;
   saveRuleState(episodeId: number, rule: string, state: StoredRuleState): Promise<void>;
@@ -146,6 +150,8 @@ export interface RiskTx {
   /** Unacknowledged alerts with a timed step due: the first escalation, a repeat or an update. */
   dueRiskAlerts(now: string): Promise<RiskAlert[]>;
   recordRiskStep(alertId: number, step: string, personId: number | null, at: string): Promise<void>;
+  /** The steps taken on an alert, in the order recorded. */
+  riskSteps(alertId: number): Promise<RiskStep[]>;
   addRiskEvent(event: NewRiskEvent): Promise<number>;
   /** A client's risk events, oldest first; only those of one alert, or one check-in, when asked. */
   riskEvents(
@@ -279,6 +285,11 @@ export interface OutboxQueue {
   markFailed(id: number, error: string, at: string): Promise<void>;
   /** The earliest next attempt of a pending message on these channels, if any. */
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
+  /**
+   * The recipient's pending messages in the order they would be sent (urgent first, then oldest),
+   * those waiting for a retry included, without taking or marking any: for tests and status tools.
+   */
+  pending(recipient: Recipient): Promise<OutboxRow[]>;
 }
 
 /** Whole-database reads for `rapport export` and `rapport calibrate`. */
@@ -288,6 +299,12 @@ export interface ResearchReads {
   /** Progress totals of every finished (ended) episode, in check-in order. */
   finishedEpisodeScores(): Promise<EpisodeScores[]>;
   saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
+  /**
+   * A client's pseudonym in exports: stable for one database and key, different for each client,
+   * and leading back to no one outside the database (a keyed hash, never the id or the alias).
+   * Not a promise: it is computed from a key the store holds once open, without a query.
+   */
+  pseudonym(clientId: number): string;
 }
 
 export interface Store extends OutboxQueue, ResearchReads {

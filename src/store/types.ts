@@ -121,6 +121,11 @@ export interface WarningRow {
   fitId: number | null;
 }
 
+/** A warning as recorded, sent or not. */
+export interface RecordedWarning extends WarningRow {
+  createdAt: string;
+}
+
 export interface RiskAlert {
   id: number;
   clientId: number;
@@ -130,6 +135,8 @@ export interface RiskAlert {
   createdAt: string;
   escalateAt: string;
   acknowledgedAt: string | null;
+  /** The person who acknowledged it (the treating therapist or the on-call contact). */
+  acknowledgedBy: number | null;
   escalatedAt: string | null;
   /** The on-call contact it went to; null when it was repeated to the treating therapist instead. */
   escalatedTo: number | null;
@@ -161,9 +168,19 @@ export interface RiskEvent {
   language: string | null;
   safetyAnswer: SafetyAnswer | null;
   at: string;
+  /** When the therapist was told of this concern (a lapsed safety question); null: not yet. */
+  toldAt: string | null;
 }
 
-export type NewRiskEvent = Omit<RiskEvent, "id">;
+export type NewRiskEvent = Omit<RiskEvent, "id" | "toldAt">;
+
+/** One step taken on an alert (crisis message sent, therapist alerted, escalated, acknowledged…). */
+export interface RiskStep {
+  step: string;
+  /** Who took it or was reached by it, when a person. */
+  personId: number | null;
+  at: string;
+}
 
 /** Changes to an alert's timed steps; fields left out stay as they are. */
 export type RiskAlertPatch = Partial<

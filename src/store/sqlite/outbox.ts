@@ -175,5 +175,12 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
       ).get(...channels) as { due: string | null };
       return row.due ?? undefined;
     },
+    pending: async (recipient) =>
+      (
+        s(
+          `SELECT * FROM outbox
+           WHERE status = 'pending' AND channel = ? AND external_id = ? ORDER BY priority DESC, id`,
+        ).all(recipient.channel, recipient.recipient) as Row[]
+      ).map((r) => toOutboxRow(r, c)),
   };
 }
