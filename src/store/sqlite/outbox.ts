@@ -1,5 +1,6 @@
 import type { OutboundMessage } from "../../model.js";
-import type { OutboxQueue, OutboxTx } from "../tx.js";
+import type { OutboxQueue } from "../store.js";
+import type { OutboxTx } from "../tx.js";
 import type { Recipient } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { identityPlace, nextId, outboxPlace } from "./places.js";

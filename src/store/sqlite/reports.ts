@@ -1,4 +1,5 @@
-import type { ReportsTx, ResearchReads } from "../tx.js";
+import type { ResearchReads } from "../store.js";
+import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { place } from "./places.js";

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { FieldCrypto } from "../field-crypto.js";
-import type { OutboxQueue, ResearchReads, Store, Tx } from "../tx.js";
+import type { OutboxQueue, ResearchReads, Store } from "../store.js";
+import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, StoredFit } from "../types.js";
 import { sqliteAdmin } from "./admin.js";
 import { sqliteCheckins } from "./checkins.js";
