@@ -12,19 +12,17 @@ import type {
   CompletedCheckin,
   DigestFacts,
   Episode,
-  EpisodeScores,
-  ExportRow,
   Identity,
   Job,
   JobKind,
   NewRiskEvent,
-  OutboxRow,
   Person,
   PlanItem,
-  Recipient,
+  RecordedWarning,
   RiskAlert,
   RiskAlertPatch,
   RiskEvent,
+  RiskStep,
   Role,
   SafetyAnswer,
   Schedule,
@@ -100,6 +98,8 @@ export interface RulesTx {
   /** The latest applied trajectory fit, if the clinic has applied one. */
   currentFit(): Promise<StoredFit | undefined>;
   recordWarning(warning: WarningRow, at: string): Promise<void>;
+  /** A client's recorded warnings, sent or not, in the order recorded. */
+  warningsOf(clientId: number): Promise<RecordedWarning[]>;
   /** Repeat control of every rule in an episode, by rule. */
   ruleStates(episodeId: number): Promise<Map<string, StoredRuleState>>;
   saveRuleState(episodeId: number, rule: string, state: StoredRuleState): Promise<void>;
@@ -146,6 +146,8 @@ export interface RiskTx {
   /** Unacknowledged alerts with a timed step due: the first escalation, a repeat or an update. */
   dueRiskAlerts(now: string): Promise<RiskAlert[]>;
   recordRiskStep(alertId: number, step: string, personId: number | null, at: string): Promise<void>;
+  /** The steps taken on an alert, in the order recorded. */
+  riskSteps(alertId: number): Promise<RiskStep[]>;
   addRiskEvent(event: NewRiskEvent): Promise<number>;
   /** A client's risk events, oldest first; only those of one alert, or one check-in, when asked. */
   riskEvents(
@@ -259,39 +261,3 @@ export interface Tx
     PrivacyTx,
     ReportsTx,
     AdminTx {}
-
-/**
- * The outbox's sending side, read by the delivery worker outside any event's transaction. It
- * speaks of a message's next attempt, not of "due" (schedules and timed steps are due).
- */
-export interface OutboxQueue {
-  /** Recipients with a message that may be sent now on these channels, urgent first, then oldest. */
-  sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]>;
-  /**
-   * The recipient's message that may go now, if any: urgent first, otherwise the oldest, and
-   * none while an earlier one of the same or higher priority is still pending (a retry waits).
-   */
-  nextSendable(recipient: Recipient, now: string): Promise<OutboxRow | undefined>;
-  markSent(id: number, at: string): Promise<void>;
-  markSentMany(ids: readonly number[], at: string): Promise<void>;
-  /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */
-  markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
-  markFailed(id: number, error: string, at: string): Promise<void>;
-  /** The earliest next attempt of a pending message on these channels, if any. */
-  nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
-}
-
-/** Whole-database reads for `rapport export` and `rapport calibrate`. */
-export interface ResearchReads {
-  /** Every answer of every completed check-in, for `rapport export`, in check-in order. */
-  exportAnswers(): Promise<ExportRow[]>;
-  /** Progress totals of every finished (ended) episode, in check-in order. */
-  finishedEpisodeScores(): Promise<EpisodeScores[]>;
-  saveFit(fit: Omit<StoredFit, "id">): Promise<number>;
-}
-
-export interface Store extends OutboxQueue, ResearchReads {
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  ping(): Promise<void>;
-  close(): void;
-}

@@ -1,8 +1,8 @@
 import type { Address, OutboundMessage } from "../model.js";
 
 /**
- * The records the store reads and writes. The interfaces that read and write them, one per
- * aggregate, are in tx.ts.
+ * The records the store reads and writes (the risk path's in risk-types.ts, re-exported here).
+ * The interfaces that read and write them, one per aggregate, are in tx.ts; the Store in store.ts.
  */
 
 export type Role = "therapist" | "client";
@@ -121,65 +121,10 @@ export interface WarningRow {
   fitId: number | null;
 }
 
-export interface RiskAlert {
-  id: number;
-  clientId: number;
-  checkinId: number | null;
-  source: "safety_question" | "free_text";
-  matched: string[];
+/** A warning as recorded, sent or not. */
+export interface RecordedWarning extends WarningRow {
   createdAt: string;
-  escalateAt: string;
-  acknowledgedAt: string | null;
-  escalatedAt: string | null;
-  /** The on-call contact it went to; null when it was repeated to the treating therapist instead. */
-  escalatedTo: number | null;
-  escalationNote: string | null;
-  lastCrisisAt: string | null;
-  lastNoticeAt: string | null;
-  /** The last event the therapist was shown (in the alert or an update). */
-  notifiedThrough: number;
-  updateDueAt: string | null;
-  nextRepeatAt: string | null;
-  repeats: number;
 }
-
-export type RiskTier = "disclosure" | "concern" | "message";
-export type SafetyAnswer = "pending" | "reasked" | "yes" | "no" | "none";
-
-/** One disclosure or concern, with the client's words. */
-export interface RiskEvent {
-  id: number;
-  clientId: number;
-  alertId: number | null;
-  checkinId: number | null;
-  tier: RiskTier;
-  source: "free_text" | "safety_question";
-  /** The words that matched, as the client wrote them. */
-  words: string[];
-  /** The message they were in (shortened). */
-  text: string;
-  language: string | null;
-  safetyAnswer: SafetyAnswer | null;
-  at: string;
-}
-
-export type NewRiskEvent = Omit<RiskEvent, "id">;
-
-/** Changes to an alert's timed steps; fields left out stay as they are. */
-export type RiskAlertPatch = Partial<
-  Pick<
-    RiskAlert,
-    | "lastCrisisAt"
-    | "lastNoticeAt"
-    | "notifiedThrough"
-    | "updateDueAt"
-    | "nextRepeatAt"
-    | "repeats"
-    | "escalatedAt"
-    | "escalatedTo"
-    | "escalationNote"
-  >
->;
 
 /** Progress totals of one finished episode, for calibration. */
 export interface EpisodeScores {
@@ -287,4 +232,14 @@ export interface ClinicStatus {
   failed: number;
 }
 
-export type { Store, Tx } from "./tx.js";
+export type {
+  NewRiskEvent,
+  RiskAlert,
+  RiskAlertPatch,
+  RiskEvent,
+  RiskStep,
+  RiskTier,
+  SafetyAnswer,
+} from "./risk-types.js";
+export type { OutboxQueue, ResearchReads, Store } from "./store.js";
+export type { Tx } from "./tx.js";

@@ -33,15 +33,18 @@ describe("clinical rules through the engine", () => {
     expect(s[2]).toContain("- Alliance 34, below 36 and down 1 from 35");
     expect(s[3]).not.toContain("Warnings:");
     expect(s[4]).toContain("- Alliance down 1, from 40 to 39");
-    // Raw SQL: no Store/Tx method reads the warning rows (the one recorded but not sent among them).
-    const rows = c.store.connection
-      .prepare("SELECT rule, severity, sent FROM warnings WHERE rule = 'alliance' ORDER BY id")
-      .all();
-    expect(rows).toEqual([
-      { rule: "alliance", severity: 35, sent: 1 },
-      { rule: "alliance", severity: 35, sent: 0 },
-      { rule: "alliance", severity: 34, sent: 1 },
-      { rule: "alliance", severity: 39, sent: 1 },
+    // Every warning is recorded, the one not sent (still applies, not repeated) among them.
+    const alex = await c.client("alex");
+    const warnings = await c.read((tx) => tx.warningsOf(alex?.personId ?? 0));
+    expect(
+      warnings
+        .filter((w) => w.rule === "alliance")
+        .map(({ rule, severity, sent }) => ({ rule, severity, sent })),
+    ).toEqual([
+      { rule: "alliance", severity: 35, sent: true },
+      { rule: "alliance", severity: 35, sent: false },
+      { rule: "alliance", severity: 34, sent: true },
+      { rule: "alliance", severity: 39, sent: true },
     ]);
   });
 
@@ -157,9 +160,8 @@ describe("clinical rules through the engine", () => {
     // Repeated every risk.repeatMinutes (30) until acknowledged.
     expect((await c.tick(29 * 60_000)).filter((d) => d.message.urgent)).toEqual([]);
     expect((await c.tick(60_000)).map((d) => d.externalId)).toEqual(["rivera"]);
-    // Raw SQL: no Store/Tx method reads the steps of an alert.
-    const steps = c.store.connection.prepare("SELECT step, at FROM risk_steps ORDER BY id").all();
-    expect(steps).toEqual([
+    const steps = await c.read((tx) => tx.riskSteps(alert?.id ?? 0));
+    expect(steps.map(({ step, at }) => ({ step, at }))).toEqual([
       { step: "crisis_sent", at: "2026-11-26T10:00:00.000Z" },
       { step: "therapist_alerted", at: "2026-11-26T10:00:00.000Z" },
       { step: "escalated", at: "2026-11-26T10:31:00.000Z" },
@@ -191,10 +193,14 @@ describe("clinical rules through the engine", () => {
     ]);
     const [late] = await c.say("rivera", seen);
     expect(late?.message.text).toBe("That alert was already marked as seen.");
-    // Who acknowledged is what rivera was told above; the store keeps whom it went to.
+    // The store keeps whom it went to and who acknowledged it.
     const nightId = (await c.read((tx) => tx.findTherapistByName("Dr Night")))?.id;
     const alert = await c.read((tx) => tx.getRiskAlert(Number(/\d+/.exec(seen)?.[0])));
-    expect(alert).toMatchObject({ escalatedTo: nightId, acknowledgedAt: expect.any(String) });
+    expect(alert).toMatchObject({
+      escalatedTo: nightId,
+      acknowledgedAt: expect.any(String),
+      acknowledgedBy: nightId,
+    });
     expect(nightId).toBeDefined();
   });
 

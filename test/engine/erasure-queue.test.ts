@@ -18,15 +18,11 @@ async function queue(name: string, text: string): Promise<void> {
 }
 
 /**
- * The texts still waiting for a person, without taking them: raw SQL, because no Store method
- * lists queued messages without handing them to a sender (the file is not sealed here: the rows
- * read as JSON). After the erasure the queue is read through the interface (`queuedTexts`).
+ * The texts still waiting for a person, in send order, without taking them (`Store.pending`). The
+ * file is not sealed here, so the outbox knows a recipient by their platform id.
  */
 async function pendingFor(name: string): Promise<string[]> {
-  const rows = c.store.connection
-    .prepare("SELECT message FROM outbox WHERE status = 'pending' AND external_id = ? ORDER BY id")
-    .all(name) as { message: string }[];
-  return rows.map((r) => (JSON.parse(r.message) as { text: string }).text);
+  return (await c.store.pending({ channel: "console", recipient: name })).map((r) => r.message.text);
 }
 
 /** What is queued for a person, taken as the delivery worker takes it (and marked sent). */

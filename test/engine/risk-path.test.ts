@@ -262,16 +262,23 @@ describe("escalation until someone acts", () => {
     expect(texts(ack, "rivera")).toEqual(["Marked as seen. Thank you."]);
     expect(texts(ack, "night")).toEqual(["Dr rivera marked the risk alert about alex as seen."]);
     expect(await c.tick(3 * 60 * 60_000)).toEqual([]);
-    // Raw SQL: no Store/Tx method reads the steps of an alert.
-    const steps = c.store.connection.prepare("SELECT step FROM risk_steps ORDER BY id").all();
-    expect(steps.map((s) => (s as { step: string }).step)).toEqual([
-      "crisis_sent",
-      "therapist_alerted",
-      "escalated",
-      "therapist_told_escalated",
-      "repeated",
-      "acknowledged",
+    // Every step is recorded with whom it reached or who took it.
+    const alertId = Number(/\d+$/.exec(escalated[0]?.message.choices?.[0]?.value ?? "")?.[0]);
+    const people = await c.read(async (tx) => ({
+      alex: (await tx.findIdentity("console", "alex"))?.personId,
+      rivera: (await tx.findIdentity("console", "rivera"))?.personId,
+      night: (await tx.findIdentity("console", "night"))?.personId,
+    }));
+    const steps = await c.read((tx) => tx.riskSteps(alertId));
+    expect(steps.map((s) => [s.step, s.personId])).toEqual([
+      ["crisis_sent", people.alex],
+      ["therapist_alerted", people.rivera],
+      ["escalated", people.night],
+      ["therapist_told_escalated", people.rivera],
+      ["repeated", people.night],
+      ["acknowledged", people.rivera],
     ]);
+    expect((await c.read((tx) => tx.getRiskAlert(alertId)))?.acknowledgedBy).toBe(people.rivera);
   });
 
   it("without an on-call contact the repeats go to the treating therapist", async () => {

@@ -180,8 +180,8 @@ export class Conversation {
   }
 
   /**
-   * Raw SQL on the file: only for tests about the schema or what is on disk (their names say
-   * so), and for what the Store/Tx interface cannot read.
+   * Raw SQL on the file: only for tests about what is on disk (their names say so, "on disk:");
+   * everything else reads through the Store/Tx interface.
    */
   count(sql: string, ...params: unknown[]): number {
     return (this.store.connection.prepare(sql).get(...params) as { n: number }).n;

@@ -2,11 +2,13 @@ import { describe } from "vitest";
 import { adminContract } from "./contract/admin.js";
 import { checkinContract } from "./contract/checkins.js";
 import { clinicalContract } from "./contract/clinical.js";
+import { erasureContract } from "./contract/erasure.js";
 import type { OpenStore } from "./contract/harness.js";
 import { outboxContract } from "./contract/outbox.js";
 import { peopleContract } from "./contract/people.js";
 import { privacyContract } from "./contract/privacy.js";
-import { riskContract } from "./contract/risk.js";
+import { riskAlertContract } from "./contract/risk-alerts.js";
+import { riskEventContract } from "./contract/risk-events.js";
 import { timedContract } from "./contract/timed.js";
 
 export type { OpenStore } from "./contract/harness.js";
@@ -23,9 +25,11 @@ export function runStoreContract(name: string, open: OpenStore): void {
     adminContract(open);
     checkinContract(open);
     timedContract(open);
-    riskContract(open);
+    riskAlertContract(open);
+    riskEventContract(open);
     clinicalContract(open);
     privacyContract(open);
+    erasureContract(open);
     outboxContract(open);
   });
 }

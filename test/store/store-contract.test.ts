@@ -44,6 +44,7 @@ describe("store contract coverage", () => {
       exportAnswers: true,
       finishedEpisodeScores: true,
       saveFit: true,
+      pseudonym: true,
       sendableRecipients: true,
       nextSendable: true,
       markSent: true,
@@ -51,6 +52,7 @@ describe("store contract coverage", () => {
       markRetry: true,
       markFailed: true,
       nextAttemptAt: true,
+      pending: true,
       ping: true,
       close: true,
     };

@@ -1,7 +1,7 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
-import type { Checkin, Client, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
+import type { Checkin, Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { alertRef } from "../refs.js";
 import type { Turn } from "../turn-context.js";
 import { excerpt } from "./screening.js";
@@ -157,7 +157,7 @@ export async function afterCrisis(
   await turn.send(client.personId, { kind: "info", text: w.t(key) });
 }
 
-function event(client: Client, checkinId: number | null, d: Disclosure, at: string): Omit<RiskEvent, "id"> {
+function event(client: Client, checkinId: number | null, d: Disclosure, at: string): NewRiskEvent {
   return {
     clientId: client.personId,
     alertId: null,

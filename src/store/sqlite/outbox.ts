@@ -1,5 +1,6 @@
 import type { OutboundMessage } from "../../model.js";
-import type { OutboxQueue, OutboxTx } from "../tx.js";
+import type { OutboxQueue } from "../store.js";
+import type { OutboxTx } from "../tx.js";
 import type { Recipient } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { identityPlace, nextId, outboxPlace } from "./places.js";
@@ -175,5 +176,12 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
       ).get(...channels) as { due: string | null };
       return row.due ?? undefined;
     },
+    pending: async (recipient) =>
+      (
+        s(
+          `SELECT * FROM outbox
+           WHERE status = 'pending' AND channel = ? AND external_id = ? ORDER BY priority DESC, id`,
+        ).all(recipient.channel, recipient.recipient) as Row[]
+      ).map((r) => toOutboxRow(r, c)),
   };
 }

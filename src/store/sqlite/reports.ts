@@ -1,4 +1,5 @@
-import type { ReportsTx, ResearchReads } from "../tx.js";
+import type { ResearchReads } from "../store.js";
+import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { place } from "./places.js";
@@ -138,5 +139,9 @@ export function sqliteResearch({ s, c }: SqlContext): ResearchReads {
           "INSERT INTO trajectory_fits (b0, b1, sigma, episodes, points, fitted_at) VALUES (?, ?, ?, ?, ?, ?)",
         ).run(fit.b0, fit.b1, fit.sigma, fit.episodes, fit.points, fit.fittedAt).lastInsertRowid,
       ),
+
+    // A keyed hash of the record id, with a key derived for this purpose (from RAPPORT_DATA_KEY,
+    // or the database's own secret).
+    pseudonym: (clientId) => `p-${c.digest("pseudonym", String(clientId)).slice(0, 12)}`,
   };
 }

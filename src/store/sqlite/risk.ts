@@ -93,6 +93,14 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
         at,
       );
     },
+    riskSteps: async (alertId) =>
+      (
+        s("SELECT step, person_id, at FROM risk_steps WHERE alert_id = ? ORDER BY id").all(alertId) as Row[]
+      ).map((r) => ({
+        step: String(r.step),
+        personId: r.person_id === null ? null : Number(r.person_id),
+        at: String(r.at),
+      })),
     addRiskEvent: async (e) => {
       const id = nextId(s, "risk_events");
       const question = e.safetyAnswer === "pending" || e.safetyAnswer === "reasked" ? e.safetyAnswer : null;
@@ -197,6 +205,7 @@ function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
     createdAt: String(row.created_at),
     escalateAt: String(row.escalate_at),
     acknowledgedAt: text(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by === null ? null : Number(row.acknowledged_by),
     escalatedAt: text(row.escalated_at),
     escalatedTo: row.escalated_to === null ? null : Number(row.escalated_to),
     escalationNote: text(row.escalation_note),
@@ -230,5 +239,6 @@ function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
       ? c.open(String(row.safety_answer), place("risk_events", "safety_answer", Number(row.id)))
       : (row.safety_question ?? null)) as RiskEvent["safetyAnswer"],
     at: String(row.at),
+    toldAt: (row.told_at as string | null) ?? null,
   };
 }

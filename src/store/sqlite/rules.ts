@@ -1,5 +1,5 @@
 import type { RulesTx } from "../tx.js";
-import type { StoredRuleState } from "../types.js";
+import type { RecordedWarning, StoredRuleState } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { nextId, place } from "./places.js";
 import { toFit } from "./rows.js";
@@ -34,6 +34,24 @@ export function sqliteRules({ s, c }: SqlContext): RulesTx {
         at,
       );
     },
+    warningsOf: async (clientId) =>
+      (s("SELECT * FROM warnings WHERE client_id = ? ORDER BY id").all(clientId) as Row[]).map(
+        (r): RecordedWarning => {
+          const id = Number(r.id);
+          return {
+            clientId: Number(r.client_id),
+            episodeId: Number(r.episode_id),
+            checkinId: Number(r.checkin_id),
+            rule: c.open(String(r.rule), place("warnings", "rule", id)),
+            severity: Number(
+              c.enabled ? c.open(String(r.severity), place("warnings", "severity", id)) : r.severity,
+            ),
+            sent: r.sent === 1,
+            fitId: r.fit_id === null ? null : Number(r.fit_id),
+            createdAt: String(r.created_at),
+          };
+        },
+      ),
     ruleStates: async (episodeId) =>
       new Map(
         (

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { FieldCrypto } from "../field-crypto.js";
-import type { OutboxQueue, ResearchReads, Store, Tx } from "../tx.js";
+import type { OutboxQueue, ResearchReads, Store } from "../store.js";
+import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, StoredFit } from "../types.js";
 import { sqliteAdmin } from "./admin.js";
 import { sqliteCheckins } from "./checkins.js";
@@ -35,7 +36,7 @@ export class SqliteStore implements Store {
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly crypto: FieldCrypto,
+    crypto: FieldCrypto,
     private readonly lock: DbLock | undefined,
     /** How many values opening re-sealed (a new key, or values in an earlier form); null: none needed. */
     readonly resealed: number | null,
@@ -67,14 +68,6 @@ export class SqliteStore implements Store {
   static open(path: string, now: Date = new Date(), options: OpenOptions = {}): SqliteStore {
     const opened = openDatabase(path, now, options);
     return new SqliteStore(opened.db, opened.crypto, opened.lock, opened.resealed);
-  }
-
-  /**
-   * A client's pseudonym in exports: a keyed hash of their record id, with a key derived for
-   * this purpose (from RAPPORT_DATA_KEY, or the database's own secret).
-   */
-  pseudonym(clientId: number): string {
-    return `p-${this.crypto.digest("pseudonym", String(clientId)).slice(0, 12)}`;
   }
 
   /** The raw connection, for tests and tools that inspect the file. */
@@ -121,6 +114,9 @@ export class SqliteStore implements Store {
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.queue.run(() => this.outbox.nextAttemptAt(channels));
   }
+  pending(recipient: Recipient): Promise<OutboxRow[]> {
+    return this.queue.run(() => this.outbox.pending(recipient));
+  }
 
   exportAnswers(): Promise<ExportRow[]> {
     return this.queue.run(() => this.research.exportAnswers());
@@ -130,6 +126,10 @@ export class SqliteStore implements Store {
   }
   saveFit(fit: Omit<StoredFit, "id">): Promise<number> {
     return this.queue.run(() => this.research.saveFit(fit));
+  }
+  /** Computed from a key held in memory: no query, so not on the queue. */
+  pseudonym(clientId: number): string {
+    return this.research.pseudonym(clientId);
   }
 
   ping(): Promise<void> {

@@ -12,7 +12,14 @@ import {
   withStore,
 } from "./harness.js";
 
-/** Repeat control of warning rules, trajectory fits, and what calibration and export read. */
+/** In how many places two texts differ, position by position (a missing character differs). */
+function differences(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) n += 1;
+  return n;
+}
+
+/** Warnings and their repeat control, trajectory fits, and what calibration and export read. */
 export function clinicalContract(open: OpenStore): void {
   describe("rule states, fits and exports", () => {
     it("keeps each rule's repeat control per episode, replaced when saved again", () =>
@@ -48,6 +55,53 @@ export function clinicalContract(open: OpenStore): void {
           plateau: { active: false, warnedValue: null, warnedSeq: null },
         });
         expect([...(await tx.ruleStates(second.episodeId)).keys()]).toEqual(["alliance"]);
+      }));
+
+    it("keeps a client's warnings as recorded, sent or not, in order, with the fit in force", () =>
+      withStore(open, async (store) => {
+        const fitId = await store.saveFit({
+          b0: 18,
+          b1: 2,
+          sigma: 4,
+          episodes: 40,
+          points: 310,
+          fittedAt: at,
+        });
+        await store.transaction(async (tx) => {
+          const { alex, bea } = await twoCaseloads(tx);
+          const first = await completed(tx, alex.personId, [1, 1], t(1));
+          await tx.endEpisode(alex.personId, t(2));
+          const second = await completed(tx, alex.personId, [1, 1], t(3));
+          const beas = await completed(tx, bea.personId, [1, 1], t(1));
+          const [e1, e2] = (await tx.episodesOf(alex.personId)).map((e) => e.id);
+          const [eb] = (await tx.episodesOf(bea.personId)).map((e) => e.id);
+          const warning = { clientId: alex.personId, episodeId: e1 ?? 0, checkinId: first, fitId: null };
+          expect(await tx.warningsOf(alex.personId)).toEqual([]);
+          await tx.recordWarning({ ...warning, rule: "plateau", severity: 12.5, sent: true }, t(1));
+          await tx.recordWarning({ ...warning, rule: "alliance", severity: 35, sent: false }, t(1));
+          await tx.recordWarning(
+            {
+              ...warning,
+              clientId: bea.personId,
+              episodeId: eb ?? 0,
+              checkinId: beas,
+              rule: "alliance",
+              severity: 30,
+              sent: true,
+            },
+            t(1),
+          );
+          const later = { ...warning, episodeId: e2 ?? 0, checkinId: second, fitId };
+          await tx.recordWarning({ ...later, rule: "off_track", severity: 0, sent: true }, t(3));
+          expect(await tx.warningsOf(alex.personId)).toEqual([
+            { ...warning, rule: "plateau", severity: 12.5, sent: true, createdAt: t(1) },
+            { ...warning, rule: "alliance", severity: 35, sent: false, createdAt: t(1) },
+            { ...later, rule: "off_track", severity: 0, sent: true, createdAt: t(3) },
+          ]);
+          expect((await tx.warningsOf(bea.personId)).map((w) => [w.rule, w.severity, w.checkinId])).toEqual([
+            ["alliance", 30, beas],
+          ]);
+        });
       }));
 
     it("applies trajectory fits: the latest saved is current", () =>
@@ -93,6 +147,30 @@ export function clinicalContract(open: OpenStore): void {
         ]);
         expect(rows[1]).toMatchObject({ instrument: "progress", completedAt: t(1.5), answeredAt: t(1.5) });
         expect(rows.every((r) => typeof r.value === "number")).toBe(true);
+      }));
+
+    it("names a client in exports by a pseudonym: the same each time, one per client, neither id nor alias", () =>
+      withStore(open, async (store) => {
+        const aliases = ["alex", "zoe", "quinn"];
+        const ids = await store.transaction(async (tx) => {
+          const rivera = await therapist(tx);
+          const clients = [];
+          for (const alias of aliases) clients.push(await activeClient(tx, rivera, alias));
+          return clients.map((c) => c.personId);
+        });
+        const names = ids.map((id) => store.pseudonym(id));
+        expect(ids.map((id) => store.pseudonym(id))).toEqual(names);
+        expect(new Set(names).size).toBe(ids.length);
+        for (const [i, name] of names.entries()) {
+          // Not the id as a word of its own (a hash's digits may contain it), nor an alias.
+          expect(name.split(/[^0-9a-z]+/i)).not.toContain(String(ids[i]));
+          expect(name).not.toMatch(/alex|zoe|quinn|rivera/);
+        }
+        // Clients made one after another (neighbouring ids) get pseudonyms that differ in most
+        // places, as keyed hashes do, not in a digit or two as a numbering would.
+        for (const [i, name] of names.entries()) {
+          for (const other of names.slice(i + 1)) expect(differences(name, other)).toBeGreaterThan(3);
+        }
       }));
 
     it("gives the progress totals of finished episodes only, per check-in, with the client's age", () =>

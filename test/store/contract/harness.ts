@@ -64,6 +64,14 @@ export async function twoCaseloads(tx: Tx) {
   return { rivera, night, alex, bea, dan };
 }
 
+/** An alert about a client from their free text, escalating at `escalateAt`; returns its id. */
+export function alertFor(tx: Tx, clientId: number, escalateAt: string, when = at): Promise<number> {
+  return tx.createRiskAlert(
+    { clientId, checkinId: null, source: "free_text", matched: ["hopeless", "end it"], escalateAt },
+    when,
+  );
+}
+
 export const PLAN = [
   { instrument: "progress", item: "personal" },
   { instrument: "progress", item: "overall" },

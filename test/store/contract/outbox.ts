@@ -150,6 +150,38 @@ export function outboxContract(open: OpenStore): void {
         expect(await store.nextAttemptAt(["console"])).toBeUndefined();
       }));
 
+    it("lists a recipient's pending messages in send order, retries waiting included, without taking them", () =>
+      withStore(open, async (store) => {
+        await store.transaction(async (tx) => {
+          const rivera = await therapist(tx);
+          const night = await therapist(tx, "night");
+          for (const text of ["one", "two", "three"]) await tx.enqueue(rivera, info(text), at);
+          await tx.enqueue(rivera, info("urgent", true), t(1));
+          await tx.enqueue(night, info("for night"), at);
+        });
+        const recipient = await firstRecipient(store, t(1));
+        const texts = async () => (await store.pending(recipient)).map((r) => r.message.text);
+        expect(await texts()).toEqual(["urgent", "one", "two", "three"]);
+        expect(await texts()).toEqual(["urgent", "one", "two", "three"]);
+        const [urgent, one, two] = await store.pending(recipient);
+        expect(urgent).toMatchObject({ externalId: "rivera", address: { name: "rivera" }, attempts: 0 });
+        expect((await store.nextSendable(recipient, t(1)))?.id).toBe(urgent?.id);
+        await store.markSent(urgent?.id ?? 0, t(1));
+        await store.transaction((tx) => tx.failDelivery(one?.id ?? 0, "gave up", t(2)));
+        await store.markRetry(two?.id ?? 0, "timeout", t(60));
+        // "two" waits for its retry, and "three" behind it: neither may go now, both are pending.
+        expect(await store.nextSendable(recipient, t(2))).toBeUndefined();
+        expect((await store.pending(recipient)).map((r) => [r.message.text, r.attempts])).toEqual([
+          ["two", 1],
+          ["three", 0],
+        ]);
+        const [night] = (await store.sendableRecipients(["console"], t(2), 10)).filter(
+          (r) => r.recipient !== recipient.recipient,
+        );
+        expect((await store.pending(night ?? recipient)).map((r) => r.message.text)).toEqual(["for night"]);
+        expect(await store.pending({ channel: "slack", recipient: recipient.recipient })).toEqual([]);
+      }));
+
     it("gives a message up, from the worker or in a transaction; the next one of the recipient goes", () =>
       withStore(open, async (store) => {
         await store.transaction(async (tx) => {

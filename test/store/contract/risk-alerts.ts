@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { NewRiskEvent, Tx } from "../../../src/store/types.js";
 import {
   activeClient,
+  alertFor,
   at,
   inTransaction,
   type OpenStore,
@@ -11,32 +11,9 @@ import {
   twoCaseloads,
 } from "./harness.js";
 
-async function alertFor(tx: Tx, clientId: number, escalateAt: string, when = at): Promise<number> {
-  return tx.createRiskAlert(
-    { clientId, checkinId: null, source: "free_text", matched: ["hopeless", "end it"], escalateAt },
-    when,
-  );
-}
-
-function event(clientId: number, patch: Partial<NewRiskEvent> = {}): NewRiskEvent {
-  return {
-    clientId,
-    alertId: null,
-    checkinId: null,
-    tier: "concern",
-    source: "free_text",
-    words: ["hopeless"],
-    text: "it all feels hopeless",
-    language: "en",
-    safetyAnswer: null,
-    at,
-    ...patch,
-  };
-}
-
-/** Risk alerts (one open per client, acknowledgement, escalation), risk events and concerns. */
-export function riskContract(open: OpenStore): void {
-  describe("risk alerts and events", () => {
+/** Risk alerts: one open per client, acknowledgement, timed steps and escalation, the steps taken. */
+export function riskAlertContract(open: OpenStore): void {
+  describe("risk alerts", () => {
     it("keeps an alert as created, open until acknowledged, and by client for the therapist", () =>
       inTransaction(open, async (tx) => {
         const { rivera, night, alex, bea, dan } = await twoCaseloads(tx);
@@ -60,6 +37,7 @@ export function riskContract(open: OpenStore): void {
           createdAt: at,
           escalateAt: t(30),
           acknowledgedAt: null,
+          acknowledgedBy: null,
           escalatedAt: null,
           escalatedTo: null,
           escalationNote: null,
@@ -83,14 +61,14 @@ export function riskContract(open: OpenStore): void {
 
     it("acknowledges an alert once: its timed steps stop, and a new alert may open", () =>
       inTransaction(open, async (tx) => {
-        const rivera = await therapist(tx);
-        const alex = await activeClient(tx, rivera, "alex");
+        const { rivera, night, alex } = await twoCaseloads(tx);
         const id = await alertFor(tx, alex.personId, t(30));
         await tx.updateRiskAlert(id, { updateDueAt: t(10), nextRepeatAt: t(20) });
-        await tx.acknowledgeRiskAlert(id, rivera, t(5));
+        await tx.acknowledgeRiskAlert(id, night, t(5));
         await tx.acknowledgeRiskAlert(id, rivera, t(6));
         expect(await tx.getRiskAlert(id)).toMatchObject({
           acknowledgedAt: t(5),
+          acknowledgedBy: night,
           updateDueAt: null,
           nextRepeatAt: null,
         });
@@ -164,100 +142,30 @@ export function riskContract(open: OpenStore): void {
         // An update due before the escalation.
         await tx.updateRiskAlert(third, { updateDueAt: t(20) });
         expect(await due(20)).toEqual([third]);
-        await tx.recordRiskStep(first, "therapist_alerted", rivera, t(1));
-        await tx.recordRiskStep(first, "crisis_sent", null, t(1));
+      }));
+
+    it("keeps the steps taken on each alert in the order recorded, with who took them", () =>
+      inTransaction(open, async (tx) => {
+        const { rivera, night, alex, bea } = await twoCaseloads(tx);
+        const first = await alertFor(tx, alex.personId, t(30));
+        const second = await alertFor(tx, bea.personId, t(30));
+        expect(await tx.riskSteps(first)).toEqual([]);
+        // Recorded at the same time, in an order neither alphabetical nor by person.
+        await tx.recordRiskStep(first, "therapist_alerted", rivera, at);
+        await tx.recordRiskStep(second, "crisis_sent", bea.personId, at);
+        await tx.recordRiskStep(first, "crisis_sent", alex.personId, at);
+        await tx.recordRiskStep(first, "escalated", null, t(31));
+        await tx.recordRiskStep(first, "acknowledged", night, t(40));
+        expect(await tx.riskSteps(first)).toEqual([
+          { step: "therapist_alerted", personId: rivera, at },
+          { step: "crisis_sent", personId: alex.personId, at },
+          { step: "escalated", personId: null, at: t(31) },
+          { step: "acknowledged", personId: night, at: t(40) },
+        ]);
+        expect(await tx.riskSteps(second)).toEqual([{ step: "crisis_sent", personId: bea.personId, at }]);
+        expect(await tx.riskSteps(second + first + 100)).toEqual([]);
+        // A step is a record, not an acknowledgement.
         expect((await tx.getRiskAlert(first))?.acknowledgedAt).toBeNull();
-      }));
-
-    it("keeps risk events oldest first with the client's words, by alert, by check-in and after an id", () =>
-      inTransaction(open, async (tx) => {
-        const { alex, bea } = await twoCaseloads(tx);
-        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
-        const alert = await alertFor(tx, alex.personId, t(30));
-        const e1 = await tx.addRiskEvent(
-          event(alex.personId, {
-            tier: "disclosure",
-            alertId: alert,
-            words: ["end it"],
-            text: "I want to end it",
-          }),
-        );
-        const e2 = await tx.addRiskEvent(event(alex.personId, { checkinId: checkin.id, at: t(1) }));
-        const e3 = await tx.addRiskEvent(
-          event(alex.personId, {
-            tier: "message",
-            alertId: alert,
-            text: "still here",
-            words: [],
-            at: t(2),
-          }),
-        );
-        await tx.addRiskEvent(event(bea.personId));
-        const all = await tx.riskEvents(alex.personId);
-        expect(all.map((e) => e.id)).toEqual([e1, e2, e3]);
-        expect(all[0]).toEqual({
-          id: e1,
-          clientId: alex.personId,
-          alertId: alert,
-          checkinId: null,
-          tier: "disclosure",
-          source: "free_text",
-          words: ["end it"],
-          text: "I want to end it",
-          language: "en",
-          safetyAnswer: null,
-          at,
-        });
-        expect((await tx.riskEvents(alex.personId, { alertId: alert })).map((e) => e.id)).toEqual([e1, e3]);
-        expect(
-          (await tx.riskEvents(alex.personId, { alertId: alert, afterId: e1 })).map((e) => e.id),
-        ).toEqual([e3]);
-        expect((await tx.riskEvents(alex.personId, { checkinId: checkin.id })).map((e) => e.id)).toEqual([
-          e2,
-        ]);
-        expect((await tx.riskEvents(alex.personId, { afterId: e2 })).map((e) => e.id)).toEqual([e3]);
-        expect((await tx.clientData(alex.personId)).riskEvents.map((e) => [e.tier, e.text])).toEqual([
-          ["disclosure", "I want to end it"],
-          ["concern", "it all feels hopeless"],
-          ["message", "still here"],
-        ]);
-      }));
-
-    it("keeps a concern's safety question pending until answered; a re-asked one still waits", () =>
-      inTransaction(open, async (tx) => {
-        const { alex, bea } = await twoCaseloads(tx);
-        expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
-        const old = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(1) }));
-        const beas = await tx.addRiskEvent(event(bea.personId, { safetyAnswer: "pending", at: t(2) }));
-        const latest = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(3) }));
-        expect((await tx.pendingConcern(alex.personId))?.id).toBe(latest);
-        expect((await tx.lapsedConcerns(t(3))).map((e) => e.id)).toEqual([old, beas]);
-        await tx.answerConcern(latest, "reasked");
-        expect(await tx.pendingConcern(alex.personId)).toMatchObject({
-          id: latest,
-          safetyAnswer: "reasked",
-        });
-        await tx.answerConcern(latest, "no");
-        await tx.answerConcern(old, "none");
-        await tx.markConcernTold(old, t(70));
-        expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
-        expect((await tx.lapsedConcerns(t(100))).map((e) => e.id)).toEqual([beas]);
-        await tx.answerConcern(beas, "yes");
-        expect(await tx.lapsedConcerns(t(100))).toEqual([]);
-        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no"]);
-        expect((await tx.riskEvents(bea.personId))[0]?.safetyAnswer).toBe("yes");
-      }));
-
-    it("keeps a client's emergency details until cleared", () =>
-      inTransaction(open, async (tx) => {
-        const { alex, bea } = await twoCaseloads(tx);
-        expect(await tx.emergencyContact(alex.personId)).toBeNull();
-        await tx.setEmergencyContact(alex.personId, "sister Jo, 0151 234");
-        expect(await tx.emergencyContact(alex.personId)).toBe("sister Jo, 0151 234");
-        expect(await tx.emergencyContact(bea.personId)).toBeNull();
-        expect((await tx.clientData(alex.personId)).emergencyContact).toBe("sister Jo, 0151 234");
-        await tx.setEmergencyContact(alex.personId, null);
-        expect(await tx.emergencyContact(alex.personId)).toBeNull();
       }));
   });
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { NewRiskEvent } from "../../../src/store/types.js";
+import { alertFor, at, inTransaction, type OpenStore, PLAN, t, twoCaseloads } from "./harness.js";
+
+function event(clientId: number, patch: Partial<NewRiskEvent> = {}): NewRiskEvent {
+  return {
+    clientId,
+    alertId: null,
+    checkinId: null,
+    tier: "concern",
+    source: "free_text",
+    words: ["hopeless"],
+    text: "it all feels hopeless",
+    language: "en",
+    safetyAnswer: null,
+    at,
+    ...patch,
+  };
+}
+
+/** Risk events with the client's words, concerns and their safety question, emergency details. */
+export function riskEventContract(open: OpenStore): void {
+  describe("risk events and concerns", () => {
+    it("keeps risk events oldest first with the client's words, by alert, by check-in and after an id", () =>
+      inTransaction(open, async (tx) => {
+        const { alex, bea } = await twoCaseloads(tx);
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        const alert = await alertFor(tx, alex.personId, t(30));
+        const e1 = await tx.addRiskEvent(
+          event(alex.personId, {
+            tier: "disclosure",
+            alertId: alert,
+            words: ["end it"],
+            text: "I want to end it",
+          }),
+        );
+        const e2 = await tx.addRiskEvent(event(alex.personId, { checkinId: checkin.id, at: t(1) }));
+        const e3 = await tx.addRiskEvent(
+          event(alex.personId, {
+            tier: "message",
+            alertId: alert,
+            text: "still here",
+            words: [],
+            at: t(2),
+          }),
+        );
+        await tx.addRiskEvent(event(bea.personId));
+        const all = await tx.riskEvents(alex.personId);
+        expect(all.map((e) => e.id)).toEqual([e1, e2, e3]);
+        expect(all[0]).toEqual({
+          id: e1,
+          clientId: alex.personId,
+          alertId: alert,
+          checkinId: null,
+          tier: "disclosure",
+          source: "free_text",
+          words: ["end it"],
+          text: "I want to end it",
+          language: "en",
+          safetyAnswer: null,
+          at,
+          toldAt: null,
+        });
+        expect((await tx.riskEvents(alex.personId, { alertId: alert })).map((e) => e.id)).toEqual([e1, e3]);
+        expect(
+          (await tx.riskEvents(alex.personId, { alertId: alert, afterId: e1 })).map((e) => e.id),
+        ).toEqual([e3]);
+        expect((await tx.riskEvents(alex.personId, { checkinId: checkin.id })).map((e) => e.id)).toEqual([
+          e2,
+        ]);
+        expect((await tx.riskEvents(alex.personId, { afterId: e2 })).map((e) => e.id)).toEqual([e3]);
+        expect((await tx.clientData(alex.personId)).riskEvents.map((e) => [e.tier, e.text])).toEqual([
+          ["disclosure", "I want to end it"],
+          ["concern", "it all feels hopeless"],
+          ["message", "still here"],
+        ]);
+      }));
+
+    it("keeps a concern's safety question pending until answered; a re-asked one still waits", () =>
+      inTransaction(open, async (tx) => {
+        const { alex, bea } = await twoCaseloads(tx);
+        expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
+        const old = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(1) }));
+        const beas = await tx.addRiskEvent(event(bea.personId, { safetyAnswer: "pending", at: t(2) }));
+        const latest = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(3) }));
+        expect((await tx.pendingConcern(alex.personId))?.id).toBe(latest);
+        expect((await tx.lapsedConcerns(t(3))).map((e) => e.id)).toEqual([old, beas]);
+        await tx.answerConcern(latest, "reasked");
+        expect(await tx.pendingConcern(alex.personId)).toMatchObject({
+          id: latest,
+          safetyAnswer: "reasked",
+        });
+        await tx.answerConcern(latest, "no");
+        await tx.answerConcern(old, "none");
+        await tx.markConcernTold(old, t(70));
+        expect((await tx.riskEvents(alex.personId)).map((e) => [e.id, e.toldAt])).toEqual([
+          [old, t(70)],
+          [latest, null],
+        ]);
+        expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
+        expect((await tx.lapsedConcerns(t(100))).map((e) => e.id)).toEqual([beas]);
+        await tx.answerConcern(beas, "yes");
+        expect(await tx.lapsedConcerns(t(100))).toEqual([]);
+        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no"]);
+        expect((await tx.riskEvents(bea.personId))[0]?.safetyAnswer).toBe("yes");
+      }));
+
+    it("keeps a client's emergency details until cleared", () =>
+      inTransaction(open, async (tx) => {
+        const { alex, bea } = await twoCaseloads(tx);
+        expect(await tx.emergencyContact(alex.personId)).toBeNull();
+        await tx.setEmergencyContact(alex.personId, "sister Jo, 0151 234");
+        expect(await tx.emergencyContact(alex.personId)).toBe("sister Jo, 0151 234");
+        expect(await tx.emergencyContact(bea.personId)).toBeNull();
+        expect((await tx.clientData(alex.personId)).emergencyContact).toBe("sister Jo, 0151 234");
+        await tx.setEmergencyContact(alex.personId, null);
+        expect(await tx.emergencyContact(alex.personId)).toBeNull();
+      }));
+  });
+}
