@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { textUpdate } from "../test/helpers/telegram-updates.js";
 import { until } from "../test/support/wait.js";
+import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
 import {
@@ -122,40 +123,6 @@ async function webhookRun(
   const seconds = (Date.now() - started) / 1000;
   server.child.kill("SIGTERM");
   return { answers, seconds, latency, lag };
-}
-
-/** The floor: the same kind of load against a bare grammY bot, one sendMessage per update. */
-async function floorRun(concurrency: number, fake: FakeTelegram, updatesEach: number): Promise<number> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL("./floor-bot.ts", import.meta.url).pathname],
-    {
-      env: { ...process.env, TELEGRAM_API_ROOT: fake.url },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const port = await new Promise<number>((resolve) =>
-    child.stdout?.once("data", (d) => resolve(JSON.parse(String(d)).port)),
-  );
-  let id = 1;
-  const started = Date.now();
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => {
-      const user = 700_000 + i;
-      for (let k = 0; k < updatesEach; k++) {
-        const after = fake.calls.length;
-        await fetch(`http://127.0.0.1:${port}/`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(textUpdate(user, "7", id++)),
-        }).then((r) => r.arrayBuffer());
-        if (await fake.nextTo(user, after, () => true, 10_000)) done++;
-      }
-    }),
-  );
-  child.kill("SIGTERM");
-  return done / ((Date.now() - started) / 1000);
 }
 
 /** 10,000 messages to a platform that answers 429 above its rate: how close the worker keeps to it. */
@@ -329,6 +296,14 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
 }
 
 const args = new Set(process.argv.slice(2));
+/** `--levels 100,500`: only these numbers of clients in the closed loops. */
+function levelsArg(): number[] {
+  const at = process.argv.indexOf("--levels");
+  return (process.argv[at + 1] ?? "")
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
+}
 const small = args.has("--small");
 for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
@@ -361,27 +336,23 @@ if (args.has("--sealing")) {
   process.exit(0);
 }
 say(
-  `Webhook path (rapport serve, restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted to measure rapport itself):`,
+  "Closed loop, tap to next question (rapport serve: restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted) beside the floor (grammY + SQLite state, next question sent inside the webhook), same run:",
 );
-const levels = small ? [1, 10] : [1, 10, 100, 500];
-const at: Record<number, number> = {};
+const levels = small ? [1, 10] : args.has("--levels") ? levelsArg() : [1, 10, 100, 500];
+const rounds = (c: number) => (c >= 100 ? 2 : c >= 10 ? 3 : 10);
 for (const c of levels) {
-  const r = await webhookRun(c, fake);
-  at[c] = r.answers / r.seconds;
-  say(
-    `  ${c} clients: ${(r.answers / r.seconds).toFixed(1)} answers/s; webhook p50 ${ms(pct(r.latency, 50))}, p99 ${ms(pct(r.latency, 99))}; delivery lag p50 ${ms(pct(r.lag, 50))}, p99 ${ms(pct(r.lag, 99))}`,
-  );
+  const r = await rapportLoops(fake, c, rounds(c));
   fake.calls.length = 0;
+  const f = await floorLoops(fake, c, rounds(c));
+  fake.calls.length = 0;
+  const rate = (x: LoopFigures) => x.answers / x.seconds;
+  say(
+    `  ${c} clients: rapport p50 ${ms(pct(r.e2e, 50))}, p99 ${ms(pct(r.e2e, 99))}, ${rate(r).toFixed(0)} answers/s, CPU ${r.cpuMsPerAnswer.toFixed(2)} ms/answer, peak RSS ${r.peakRssMiB.toFixed(0)} MiB; floor p50 ${ms(pct(f.e2e, 50))}, p99 ${ms(pct(f.e2e, 99))}, ${rate(f).toFixed(0)} answers/s, CPU ${f.cpuMsPerAnswer.toFixed(2)} ms/answer; ratios p50 ${(pct(r.e2e, 50) / pct(f.e2e, 50)).toFixed(2)}, p99 ${(pct(r.e2e, 99) / pct(f.e2e, 99)).toFixed(2)}, throughput ${(rate(r) / rate(f)).toFixed(2)}`,
+  );
 }
-const floorClients = small ? 10 : 100;
-const floor = await floorRun(floorClients, fake, small ? 20 : 50);
-fake.calls.length = 0;
-say(
-  `Floor (bare grammY bot on node:http, one sendMessage per update, ${floorClients} clients): ${floor.toFixed(1)} updates/s; rapport at ${floorClients}: ${((at[floorClients] ?? 0) / floor).toFixed(2)} of it (target at least 0.35)`,
-);
 
 if (args.has("--webhook")) {
-  // Only the webhook path and its floor, for profiling rounds.
+  // Only the closed loops and their floor, for profiling rounds.
   await fake.stop();
   appendResults("Benchmark (webhook path only)", lines);
   process.exit(0);

@@ -12,6 +12,8 @@ export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
   at: number;
+  /** When it arrived, on this process's high-resolution clock (performance.now()), for latency figures. */
+  hr: number;
   /** What the fake answered, for calls that succeeded. */
   result?: unknown;
   /** Set when the call came as the HTTP answer to a webhook rather than as a request. */
@@ -89,7 +91,7 @@ export class FakeTelegram {
     const body = JSON.parse(raw) as Record<string, unknown>;
     if (typeof body.method !== "string") return;
     const { method, ...params } = body;
-    const call: RecordedCall = { method, body: params, at: Date.now(), viaWebhookAnswer: true };
+    const call: RecordedCall = { method, body: params, at: Date.now(), hr: performance.now(), viaWebhookAnswer: true };
     const index = this.calls.push(call) - 1;
     call.result = await this.result(method, params);
     this.answered(call, index);
@@ -165,7 +167,7 @@ export class FakeTelegram {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = parseBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
-    const call: RecordedCall = { method, body, at: Date.now() };
+    const call: RecordedCall = { method, body, at: Date.now(), hr: performance.now() };
     const index = this.calls.push(call) - 1;
     await this.faults.held(method);
     const fault = this.faults.take(method);

@@ -1,0 +1,193 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
+import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
+import { enrolPairs } from "./soak-run.js";
+import { nextQuestion, startServe, webhookPoster } from "./telegram-load.js";
+
+/**
+ * What a client feels: the time from tapping an answer to the next question arriving at the
+ * (fake) Bot API, measured as closed loops — each simulated client taps as soon as its question
+ * arrives — against rapport and against the floor bot (bench/floor-state-bot.ts), with the
+ * server process's CPU time per answer and its peak RSS read from /proc.
+ */
+export interface LoopFigures {
+  answers: number;
+  seconds: number;
+  /** Tap (the webhook POST starts) to the next question's arrival at the fake, in ms. */
+  e2e: number[];
+  cpuMsPerAnswer: number;
+  peakRssMiB: number;
+}
+
+const SECRET = "bench-secret";
+const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+
+/** User and system CPU of a process so far, in ms (from /proc/PID/stat: utime and stime). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+}
+
+/** The process's peak resident set (VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return Number(line?.[1] ?? 0) / 1024;
+}
+
+/** A closed-loop target: how a client gets its first question, and what it presses on one. */
+interface Target {
+  child: ChildProcess;
+  post: (update: Record<string, unknown>) => Promise<void>;
+  /** Asks for a round of questions for client i; resolves with the first question. */
+  begin(i: number): Promise<{ call: RecordedCall; index: number } | undefined>;
+  /** The value to press on this question, and whether another question follows it. */
+  answer(call: RecordedCall): { value: string; last: boolean };
+  stop(): void;
+}
+
+let updateId = 1;
+
+/**
+ * Runs `clients` closed loops of `rounds` rounds each after one unmeasured round (a new process
+ * compiles its code on first use). CPU and RSS are the target process's own.
+ */
+async function loops(
+  target: Target,
+  fake: FakeTelegram,
+  clients: number,
+  rounds: number,
+): Promise<LoopFigures> {
+  const e2e: number[] = [];
+  let answers = 0;
+  let measuring = false;
+  const client = async (i: number, count: number) => {
+    for (let round = 0; round < count; round++) {
+      let question = await target.begin(i);
+      while (question) {
+        const { value, last } = target.answer(question.call);
+        const from = question.index + 1;
+        const tapped = performance.now();
+        const next = last ? undefined : nextQuestion(fake, userOf(i), from, 30_000);
+        await target.post(pressUpdate(userOf(i), question.call, value, updateId++));
+        question = await next;
+        if (measuring) answers++;
+        if (measuring && question) e2e.push(question.call.hr - tapped);
+      }
+    }
+  };
+  const all = (count: number) => Promise.all(Array.from({ length: clients }, (_, i) => client(i, count)));
+  await all(1);
+  const pid = target.child.pid ?? 0;
+  measuring = true;
+  const cpu0 = cpuMs(pid);
+  const t0 = performance.now();
+  await all(rounds);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuMs(pid) - cpu0;
+  const rss = peakRssMiB(pid);
+  target.stop();
+  return { answers, seconds, e2e, cpuMsPerAnswer: cpu / Math.max(1, answers), peakRssMiB: rss };
+}
+
+const userOf = (i: number) => 520_000 + i;
+const therapistOf = (i: number) => 510_000 + i;
+
+/** rapport serve on a fresh database with `clients` enrolled clients, each with their therapist. */
+export async function rapportLoops(
+  fake: FakeTelegram,
+  clients: number,
+  rounds: number,
+  extraEnv: Record<string, string> = {},
+): Promise<LoopFigures> {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-loop-"));
+  const db = join(dir, "bench.db");
+  const config = join(dir, "clinic.yaml");
+  // Platform limits lifted (they bind any bot alike), the flood limit too (these clients tap
+  // faster than people), and no quiet hours whatever the time of the run.
+  writeFileSync(
+    config,
+    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
+  );
+  await enrolPairs(db, clients);
+  const server = await startServe(
+    {
+      PATH: process.env.PATH ?? "",
+      RAPPORT_DB: db,
+      RAPPORT_DEMO: "1",
+      RAPPORT_CONFIG: config,
+      TELEGRAM_BOT_TOKEN: "123456:BENCH",
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: fake.url,
+      PORT: "0",
+      ...extraEnv,
+    },
+    process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean),
+  );
+  const post = webhookPoster(fake, server.port, SECRET);
+  return loops(
+    {
+      child: server.child,
+      post,
+      async begin(i) {
+        const from = fake.calls.length;
+        const first = nextQuestion(fake, userOf(i), from, 30_000);
+        await post(textUpdate(therapistOf(i), `checkin c${i}`, updateId++));
+        return first;
+      },
+      answer(call) {
+        const text = String(call.body.text);
+        if (text.startsWith("Last one")) return { value: "skip", last: true };
+        return { value: text.includes("thoughts of harming") ? "0" : "7", last: false };
+      },
+      stop: () => server.child.kill("SIGTERM"),
+    },
+    fake,
+    clients,
+    rounds,
+  );
+}
+
+/** The floor bot: nine questions a round, each press stored and answered with the next question. */
+export async function floorLoops(fake: FakeTelegram, clients: number, rounds: number): Promise<LoopFigures> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./floor-state-bot.ts", import.meta.url).pathname],
+    { env: { ...process.env, TELEGRAM_API_ROOT: fake.url }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.once("data", (d) => resolve(JSON.parse(String(d)).port)),
+  );
+  const post = async (update: Record<string, unknown>) => {
+    const res = await fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(update),
+    });
+    await fake.webhookAnswer(await res.text());
+  };
+  return loops(
+    {
+      child,
+      post,
+      async begin(i) {
+        const from = fake.calls.length;
+        const first = nextQuestion(fake, userOf(i), from, 30_000);
+        await post(textUpdate(userOf(i), "go", updateId++));
+        return first;
+      },
+      answer(call) {
+        // The ninth press is answered with a thank-you: the round ends, as rapport's does.
+        const last = String(call.body.text).startsWith("Question 9 ");
+        return { value: "7", last };
+      },
+      stop: () => child.kill("SIGTERM"),
+    },
+    fake,
+    clients,
+    rounds,
+  );
+}
