@@ -131,6 +131,20 @@ describe("the check-in loop through the engine", () => {
     expect((await c.answers("alex")).map((a) => [a.item, a.value])).toEqual([["heard", 6]]);
   });
 
+  it("sends the next question before updating the pressed one to show the answer", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const current = c.lastTo("alex").message;
+    const { replies } = await c.send(
+      c.event("alex", { kind: "choice", value: "6", ref: current.ref, source: "message-1" }),
+    );
+    expect(replies.map((d) => [d.message.text.includes("2/9"), d.message.replaces ?? null])).toEqual([
+      [true, null],
+      [false, "message-1"],
+    ]);
+    expect(replies[1]?.message.text).toContain(current.text);
+  });
+
   it("repeats the current question after help, and does not open a second check-in", async () => {
     await c.enrol();
     await c.say("rivera", "checkin alex");

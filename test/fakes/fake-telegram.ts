@@ -91,7 +91,13 @@ export class FakeTelegram {
     const body = JSON.parse(raw) as Record<string, unknown>;
     if (typeof body.method !== "string") return;
     const { method, ...params } = body;
-    const call: RecordedCall = { method, body: params, at: Date.now(), hr: performance.now(), viaWebhookAnswer: true };
+    const call: RecordedCall = {
+      method,
+      body: params,
+      at: Date.now(),
+      hr: performance.now(),
+      viaWebhookAnswer: true,
+    };
     const index = this.calls.push(call) - 1;
     call.result = await this.result(method, params);
     this.answered(call, index);

@@ -103,13 +103,14 @@ export async function continueCheckin(
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));
     case "answer": {
-      await turn.showAnswer(stepMessage(w, checkin, therapist));
+      const answered = stepMessage(w, checkin, therapist);
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
       const risk = instrument?.riskItem;
       if (risk && decision.answer.item === risk.item && decision.answer.value > risk.above) {
         // The answer is kept and the check-in can go on, after the crisis message and a warm line:
         // the next question waits for the client's next message.
+        await turn.showAnswer(answered);
         const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
           tier: "disclosure",
           source: "safety_question",
@@ -119,7 +120,10 @@ export async function continueCheckin(
         });
         return afterCrisis(turn, client, { ...checkin, step: decision.nextStep }, crisisSent);
       }
-      return turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
+      // The next question is queued before the answered one is updated to show the answer: it is
+      // what the client waits for, and the two go to the same person in the order queued.
+      await turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
+      return turn.showAnswer(answered);
     }
     case "complete":
       await turn.showAnswer(stepMessage(w, checkin, therapist));

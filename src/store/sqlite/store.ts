@@ -21,6 +21,15 @@ import { SerialQueue } from "./serial-queue.js";
 
 export { type OpenOptions, widePermissions } from "./open.js";
 
+/** At most this many events in one commit, so that one batch stays a short hold on the file. */
+const MAX_BATCH = 64;
+
+interface Waiting {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The embedded default: one SQLite file in WAL mode, foreign keys on. One connection, so the
  * store runs one piece of work at a time on its queue: an event's transaction, or one of the
@@ -29,6 +38,8 @@ export { type OpenOptions, widePermissions } from "./open.js";
 export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
   private readonly statements = new Map<string, Database.Statement>();
+  /** Transactions asked for and not yet begun: the next batch. */
+  private waiting: Waiting[] = [];
   private readonly wal: ErasureCheckpoints;
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
@@ -75,21 +86,58 @@ export class SqliteStore implements Store {
     return this.db;
   }
 
+  /**
+   * Runs `fn` in a transaction. Transactions asked for while another runs are committed together
+   * (group commit): one BEGIN and one COMMIT for the batch, each in a savepoint of its own, so one
+   * that fails rolls back alone and the others commit. Each caller is answered only after the
+   * batch's COMMIT: nothing is acknowledged before it is durable. One COMMIT writes each touched
+   * page to the log once for the batch, not once per event.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      // Prepared once: BEGIN and COMMIT run for every inbound event.
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve, reject } as Waiting);
+      // Begun after the I/O already read in this turn of the event loop has been handled, so
+      // that the events of webhooks arriving together share the commit.
+      if (this.waiting.length === 1) setImmediate(() => void this.queue.run(() => this.commitBatch()));
+    });
+  }
+
+  private async commitBatch(): Promise<void> {
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    // Those beyond the batch's size go in the next one, queued behind this.
+    if (this.waiting.length > 0) void this.queue.run(() => this.commitBatch());
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      // Prepared once: BEGIN and COMMIT run for every batch, SAVEPOINT and RELEASE for every event.
       this.stmt("BEGIN IMMEDIATE").run();
-      try {
-        const result = await fn(this.tx);
-        this.stmt("COMMIT").run();
-        this.wal.committed();
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec("ROLLBACK");
-        throw error;
-      } finally {
-        this.wal.ended();
+      for (const request of batch) {
+        this.stmt("SAVEPOINT event").run();
+        try {
+          outcomes.push({ ok: true, value: await request.fn(this.tx) });
+          this.stmt("RELEASE event").run();
+        } catch (error) {
+          // An error that ended the whole transaction (SQLite rolls back by itself on some I/O
+          // errors) takes the batch with it: the events before this one were not committed.
+          if (!this.db.inTransaction) throw error;
+          this.stmt("ROLLBACK TO event").run();
+          this.stmt("RELEASE event").run();
+          outcomes.push({ ok: false, value: error });
+        }
       }
+      this.stmt("COMMIT").run();
+      this.wal.committed();
+    } catch (error) {
+      // A closed or broken connection included: every caller hears of it, none waits for ever.
+      if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
+      for (const request of batch) request.reject(error);
+      return;
+    } finally {
+      this.wal.ended();
+    }
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) request.resolve(outcome.value);
+      else request.reject(outcome?.value);
     });
   }
 
