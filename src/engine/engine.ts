@@ -8,6 +8,7 @@ import { linkTherapist, startEnrolment } from "./commands/enrolment.js";
 import { type FinalOutcome, settleFailure } from "./delivery-settle.js";
 import { runDueSteps } from "./due-steps.js";
 import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
+import { identityStale } from "./identity-refresh.js";
 import { concernTurn, disclosureTurn } from "./risk/disclosure.js";
 import { type EscalationPass, escalateDue } from "./risk/escalation.js";
 import { screenInput } from "./risk/screening.js";
@@ -216,7 +217,7 @@ async function route(turn: Turn): Promise<void> {
     locale: event.sender.locale ?? identity.locale,
     timeZone: event.sender.timeZone ?? identity.timeZone,
   };
-  await tx.saveIdentity(turn.identity, turn.now);
+  if (identityStale(identity, turn.identity, turn.now)) await tx.saveIdentity(turn.identity, turn.now);
   turn.person = await tx.getPerson(identity.personId);
   if (!turn.person) return;
   if (turn.person.role === "therapist") return routeTherapist(turn, turn.person.id, parsed);

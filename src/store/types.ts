@@ -25,6 +25,8 @@ export interface Identity {
   timeZone?: string | null;
   /** Set when the platform said the person cannot be reached there (a blocked bot). */
   unreachableAt?: string | null;
+  /** When the person last wrote from this identity (set by saveIdentity). */
+  lastSeenAt?: string | null;
 }
 
 export interface Client {

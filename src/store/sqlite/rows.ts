@@ -68,6 +68,7 @@ export function toIdentity(row: Row, c: FieldCrypto): Identity {
     locale: (row.locale as string | null) ?? null,
     timeZone: (row.time_zone as string | null) ?? null,
     unreachableAt: (row.unreachable_at as string | null) ?? null,
+    lastSeenAt: (row.last_seen_at as string | null) ?? null,
   };
 }
 

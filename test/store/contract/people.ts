@@ -62,6 +62,7 @@ export function peopleContract(open: OpenStore): void {
           address: { channel: "D2" },
           locale: "de",
           timeZone: "Europe/Berlin",
+          lastSeenAt: t(1),
         });
         expect(await tx.identitiesOf(person)).toHaveLength(1);
       }));
