@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { Bot, type Context, GrammyError, HttpError } from "grammy";
+import { type ApiClientOptions, Bot, type Context, GrammyError, HttpError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Server } from "restify";
 import type { TelegramEnv } from "../../src/config/settings.js";
@@ -8,6 +8,7 @@ import type { Logger } from "../../src/log.js";
 import { type ConnectFailure, connectInBackground } from "../background-connect.js";
 import type { Channel } from "../channel.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
+import { botApiFetch } from "./bot-api-fetch.js";
 import { ALLOWED_UPDATES, toInboundEvent } from "./telegram-inbound.js";
 import { telegramSender } from "./telegram-sender.js";
 
@@ -38,6 +39,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
     // Telegram (a "webhook reply"): one request fewer per answer. Everything else is sent
     // through the outbox, where its success is known.
     canUseWebhookReply: (method: string) => method === "answerCallbackQuery",
+    fetch: botApiFetch as unknown as ApiClientOptions["fetch"],
     ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}),
   };
   const bot = new Bot(settings.token, { client });
