@@ -21,7 +21,10 @@ const DEFAULTS: WorkerOptions = {
   baseDelayMs: 1_000,
   maxDelayMs: 300_000,
   batchSize: 1000,
-  concurrency: 32,
+  // A lane is a promise waiting on one recipient's send; the platforms' rate limits, not the lanes,
+  // bound what goes out. With 32, the round trip of each send capped a busy clinic's throughput
+  // (closed loops at 100 clients, bench/RESULTS.md) while the server still had CPU to spare.
+  concurrency: 128,
   pollMs: 1_000,
   sendTimeoutMs: 60_000,
 };
