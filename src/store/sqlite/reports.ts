@@ -100,22 +100,27 @@ export function sqliteResearch({ s, c }: SqlContext): ResearchReads {
       ).map((r) => ({ ...r, value: answerValue(c, r.checkinId, r.instrument, r.item, r.value) })),
 
     finishedEpisodeScores: async () => {
-      const rows = s(
-        `SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, a.item AS item, a.value AS value
-         FROM episodes e
+      const from = `FROM episodes e
          JOIN clients c ON c.person_id = e.client_id
          JOIN checkins ch ON ch.episode_id = e.id AND ch.status = 'completed'
          JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
-         WHERE e.ended_at IS NOT NULL
-         ORDER BY e.id, ch.id`,
-      ).all() as {
+         WHERE e.ended_at IS NOT NULL`;
+      // Sealed values are opened and summed here; plain ones are summed by SQLite, one row per
+      // check-in. Either way read row by row: a clinic group's finished episodes hold millions of
+      // answers, which as one array took a gigabyte.
+      const rows = (
+        c.enabled
+          ? s(`SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, a.item AS item, a.value AS value
+               ${from} ORDER BY e.id, ch.id`).iterate()
+          : s(`SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, '' AS item, SUM(a.value) AS value
+               ${from} GROUP BY ch.id ORDER BY e.id, ch.id`).iterate()
+      ) as IterableIterator<{
         episode_id: number;
         age: number | null;
         checkin_id: number;
         item: string;
         value: unknown;
-      }[];
-      // Summed here, not in SQL: the values may be sealed.
+      }>;
       const episodes: EpisodeScores[] = [];
       let checkinId = 0;
       for (const row of rows) {
