@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bot } from "grammy";
@@ -24,8 +24,7 @@ import {
   scaleClientChat,
   scaleTherapistChat,
 } from "./scale-data.js";
-import { enrolPairs } from "./soak-run.js";
-import { startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
+import { BENCH_SECRET, liftedLimitsConfig, startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
@@ -33,7 +32,6 @@ import { startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
  * bench/RESULTS.md, beside the targets. Traffic stays on loopback; every loop is bounded.
  */
 const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
-const SECRET = "bench-secret";
 const lines: string[] = [];
 const say = (line: string) => {
   lines.push(line);
@@ -44,87 +42,6 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-/** Check-ins per client that are measured, after one that warms the server up. */
-const MEASURED_ROUNDS = 3;
-
-/**
- * A clinic config for measuring rapport's own cost, not Telegram's limits (which bind any bot
- * alike) nor the flood limit (a client here answers faster than any person), with no quiet
- * hours whatever the time of the run.
- */
-function liftedLimitsConfig(dir: string): string {
-  const config = join(dir, "clinic.yaml");
-  writeFileSync(
-    config,
-    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
-  );
-  return config;
-}
-
-/** One simulated client pressing through a whole check-in, timing each webhook call and each next question. */
-async function webhookRun(
-  concurrency: number,
-  fake: FakeTelegram,
-  extraEnv: Record<string, string> = {},
-): Promise<{ answers: number; seconds: number; latency: number[]; lag: number[] }> {
-  const dir = mkdtempSync(join(tmpdir(), "rapport-bench-"));
-  const db = join(dir, "bench.db");
-  const config = liftedLimitsConfig(dir);
-  await enrolPairs(db, concurrency);
-  const server = await startServe(
-    {
-      PATH: process.env.PATH ?? "",
-      RAPPORT_DB: db,
-      RAPPORT_DEMO: "1",
-      RAPPORT_CONFIG: config,
-      TELEGRAM_BOT_TOKEN: "123456:BENCH",
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: fake.url,
-      PORT: "0",
-      ...extraEnv,
-      // BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-    },
-    process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean),
-  );
-  let updateId = 1;
-  let latency: number[] = [];
-  let lag: number[] = [];
-  let answers = 0;
-  const send = webhookPoster(fake, server.port, SECRET);
-  const post = async (update: Record<string, unknown>) => {
-    const t0 = performance.now();
-    await send(update);
-    latency.push(performance.now() - t0);
-  };
-  /** Client i's therapist starts a check-in and the client presses through it, `rounds` times. */
-  const pressThrough = async (i: number, rounds: number) => {
-    for (let round = 0; round < rounds; round++) {
-      await walkCheckin(
-        fake,
-        post,
-        { therapist: 510_000 + i, client: 520_000 + i, alias: `c${i}`, nextUpdateId: () => updateId++ },
-        (acknowledgedAt, nextAt) => {
-          answers++;
-          if (nextAt !== undefined) lag.push(nextAt - acknowledgedAt);
-        },
-      );
-    }
-  };
-  const everyClient = (rounds: number) =>
-    Promise.all(Array.from({ length: concurrency }, (_, i) => pressThrough(i, rounds)));
-  // One check-in per client first, not measured: a server that has just started compiles its
-  // code on first use, which a clinic's server running for weeks does once.
-  await everyClient(1);
-  latency = [];
-  lag = [];
-  answers = 0;
-  const started = Date.now();
-  await everyClient(MEASURED_ROUNDS);
-  const seconds = (Date.now() - started) / 1000;
-  server.child.kill("SIGTERM");
-  return { answers, seconds, latency, lag };
-}
-
 /** 10,000 messages to a platform that answers 429 above its rate: how close the worker keeps to it. */
 async function deliveryRun(
   allowedPerSecond: number,
@@ -239,11 +156,11 @@ async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
     RAPPORT_DEMO: "1",
     RAPPORT_CONFIG: liftedLimitsConfig(dir),
     TELEGRAM_BOT_TOKEN: "123456:BENCH",
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
     TELEGRAM_API_ROOT: fake.url,
     PORT: "0",
   });
-  const post = webhookPoster(fake, server.port, SECRET);
+  const post = webhookPoster(fake, server.port, BENCH_SECRET);
   let updateId = 1;
   const nextUpdateId = () => updateId++;
   /** A command as the therapist sends it, timed until rapport's answer reaches the fake. */
@@ -319,17 +236,18 @@ if (args.has("--delivery")) {
 const fake = new FakeTelegram();
 await fake.start();
 if (args.has("--sealing")) {
-  // The cost of RAPPORT_DATA_KEY: the same webhook run with every health value sealed, and without.
-  say("Sealing (RAPPORT_DATA_KEY) on the webhook path, same run, with and without a key:");
+  // The cost of RAPPORT_DATA_KEY: the same closed loops with every health value sealed, and without.
+  say("Sealing (RAPPORT_DATA_KEY), closed loops, same run, with and without a key:");
   const key = randomBytes(32).toString("base64");
   for (const c of small ? [10] : [10, 100]) {
-    const plain = await webhookRun(c, fake);
-    const sealed = await webhookRun(c, fake, { RAPPORT_DATA_KEY: key });
-    const rate = (r: typeof plain) => r.answers / r.seconds;
-    say(
-      `  ${c} clients: without a key ${rate(plain).toFixed(1)} answers/s, webhook p50 ${ms(pct(plain.latency, 50))}, p99 ${ms(pct(plain.latency, 99))}; sealed ${rate(sealed).toFixed(1)} answers/s, webhook p50 ${ms(pct(sealed.latency, 50))}, p99 ${ms(pct(sealed.latency, 99))}; sealed at ${(rate(sealed) / rate(plain)).toFixed(2)} of the throughput`,
-    );
+    const plain = await rapportLoops(fake, c, 3);
     fake.calls.length = 0;
+    const sealed = await rapportLoops(fake, c, 3, { RAPPORT_DATA_KEY: key });
+    fake.calls.length = 0;
+    const rate = (r: LoopFigures) => r.answers / r.seconds;
+    say(
+      `  ${c} clients: without a key ${rate(plain).toFixed(1)} answers/s, p50 ${ms(pct(plain.e2e, 50))}, p99 ${ms(pct(plain.e2e, 99))}, CPU ${plain.cpuMsPerAnswer.toFixed(2)} ms/answer; sealed ${rate(sealed).toFixed(1)} answers/s, p50 ${ms(pct(sealed.e2e, 50))}, p99 ${ms(pct(sealed.e2e, 99))}, CPU ${sealed.cpuMsPerAnswer.toFixed(2)} ms/answer; sealed at ${(rate(sealed) / rate(plain)).toFixed(2)} of the throughput`,
+    );
   }
   await fake.stop();
   appendResults("Benchmark (sealing)", lines);

@@ -1,11 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 import { enrolPairs } from "./soak-run.js";
-import { nextQuestion, startServe, webhookPoster } from "./telegram-load.js";
+import {
+  BENCH_SECRET,
+  liftedLimitsConfig,
+  nextQuestion,
+  startServe,
+  webhookPoster,
+} from "./telegram-load.js";
 
 /**
  * What a client feels: the time from tapping an answer to the next question arriving at the
@@ -22,7 +28,6 @@ export interface LoopFigures {
   peakRssMiB: number;
 }
 
-const SECRET = "bench-secret";
 const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
 /** User and system CPU of a process so far, in ms (from /proc/PID/stat: utime and stime). */
@@ -66,12 +71,16 @@ async function loops(
   let measuring = false;
   const client = async (i: number, count: number) => {
     for (let round = 0; round < count; round++) {
-      let question = await target.begin(i);
+      let question: { call: RecordedCall; index: number } | undefined = await target.begin(i);
+      // A target that never asks would otherwise be reported as 0 answers/s, not as broken.
+      if (!question) throw new Error(`client ${i}: no first question within 30 s`);
       while (question) {
         const { value, last } = target.answer(question.call);
-        const from = question.index + 1;
+        const from: number = question.index + 1;
         const tapped = performance.now();
-        const next = last ? undefined : nextQuestion(fake, userOf(i), from, 30_000);
+        const next: Promise<{ call: RecordedCall; index: number } | undefined> | undefined = last
+          ? undefined
+          : nextQuestion(fake, userOf(i), from, 30_000);
         await target.post(pressUpdate(userOf(i), question.call, value, updateId++));
         question = await next;
         if (measuring) answers++;
@@ -105,13 +114,7 @@ export async function rapportLoops(
 ): Promise<LoopFigures> {
   const dir = mkdtempSync(join(tmpdir(), "rapport-loop-"));
   const db = join(dir, "bench.db");
-  const config = join(dir, "clinic.yaml");
-  // Platform limits lifted (they bind any bot alike), the flood limit too (these clients tap
-  // faster than people), and no quiet hours whatever the time of the run.
-  writeFileSync(
-    config,
-    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
-  );
+  const config = liftedLimitsConfig(dir);
   await enrolPairs(db, clients);
   const server = await startServe(
     {
@@ -120,14 +123,14 @@ export async function rapportLoops(
       RAPPORT_DEMO: "1",
       RAPPORT_CONFIG: config,
       TELEGRAM_BOT_TOKEN: "123456:BENCH",
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
       TELEGRAM_API_ROOT: fake.url,
       PORT: "0",
       ...extraEnv,
     },
     process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean),
   );
-  const post = webhookPoster(fake, server.port, SECRET);
+  const post = webhookPoster(fake, server.port, BENCH_SECRET);
   return loops(
     {
       child: server.child,

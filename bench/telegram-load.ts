@@ -1,10 +1,28 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 
 /** What the benchmark and the soak share: starting `rapport serve`, and Telegram updates as a user sends them. */
 const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
+
+/** The webhook secret of the benchmark's servers. */
+export const BENCH_SECRET = "bench-secret";
+
+/**
+ * A clinic config for measuring rapport's own cost, not Telegram's limits (which bind any bot
+ * alike) nor the flood limit (a client here answers faster than any person), with no quiet
+ * hours whatever the time of the run; written into `dir`, its path returned.
+ */
+export function liftedLimitsConfig(dir: string): string {
+  const config = join(dir, "clinic.yaml");
+  writeFileSync(
+    config,
+    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
+  );
+  return config;
+}
 
 /** `nodeArgs` go to node itself, such as --cpu-prof for profiling the server. */
 export function startServe(
