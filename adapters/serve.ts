@@ -56,7 +56,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       maxAttempts: settings.clinic.delivery.maxAttempts,
     },
   );
-  wake.connect(() => worker.wake());
+  wake.connect((recipients) => worker.wake(recipients));
 
   const states = new ChannelStates();
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });

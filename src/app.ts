@@ -3,6 +3,7 @@ import type { Clock } from "./clock.js";
 import { newCode } from "./codes.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
+import type { OnQueued } from "./engine/queued-recipients.js";
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
@@ -23,7 +24,7 @@ export interface AppOptions {
   settings: Settings;
   log: Logger;
   clock: Clock;
-  onQueued?: () => void;
+  onQueued?: OnQueued;
   inviteLinks?: (code: string) => string[];
   promptsDir?: string;
   /** Overrides the key of RAPPORT_DATA_KEY (key rotation opens with the new key and the old). */

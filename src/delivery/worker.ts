@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { OutboxRow, Store } from "../store/types.js";
+import type { OutboxRow, Recipient, Store } from "../store/types.js";
 import type { ChannelSender } from "./channel-sender.js";
 import { RateLimits } from "./rate-limit.js";
 import { type Lease, RecipientLine } from "./recipient-line.js";
@@ -52,6 +52,9 @@ export class DeliveryWorker {
   private readonly timer = new SoonestTimer(() => void this.tick());
   private pumping: Promise<void> | undefined;
   private wakePending = false;
+  /** A wake without recipients came since the last look: the next look is of the whole outbox. */
+  private lookPending = false;
+
   private again = false;
   /** The last look returned a full batch: there may be more recipients than it listed. */
   private moreBeyondBatch = false;
@@ -97,16 +100,25 @@ export class DeliveryWorker {
   }
 
   /**
-   * Something was queued: deliver now. Wakes within one turn of the event loop share one look
-   * at the store: under load a turn carries many webhooks, and each look reads every recipient
-   * with something due.
+   * Something was queued: deliver now. With the recipients it was queued for, they go in line
+   * and lanes ask the store about them only; without, the store is asked who has anything due
+   * (each such look reads every recipient with something due, so wakes within one turn of the
+   * event loop share one).
    */
-  wake(): void {
-    if (this.stopped || this.wakePending) return;
+  wake(recipients?: readonly Recipient[]): void {
+    if (this.stopped) return;
+    if (recipients && recipients.length > 0) {
+      for (const r of recipients) if (this.senders.has(r.channel)) this.line.found(r);
+    } else {
+      this.lookPending = true;
+    }
+    if (this.wakePending) return;
     this.wakePending = true;
     setImmediate(() => {
       this.wakePending = false;
       if (this.stopped) return;
+      if (!this.lookPending) return this.startLanes();
+      this.lookPending = false;
       this.pump().catch((error: unknown) => this.log.error({ err: error }, "delivery pass failed"));
     });
   }
@@ -226,6 +238,12 @@ export class DeliveryWorker {
       // back while an earlier one is pending.
       if (!(await this.marks.mark(row.id))) return false;
       this.sentTotal++;
+      // Nothing else was pending for them, and no wake or look found them since (a look lists a
+      // recipient whose message is in flight: it is still pending): no need to ask again.
+      if (row.last && !lease.more) {
+        this.line.release(lease);
+        return false;
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { Address, InboundEvent } from "../model.js";
-import type { Client, OutboxRow, Store, Tx } from "../store/types.js";
+import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { routeClient } from "./client-router.js";
 import { ClinicAdmin } from "./commands/clinic-admin.js";
@@ -9,6 +9,7 @@ import { type FinalOutcome, settleFailure } from "./delivery-settle.js";
 import { runDueSteps } from "./due-steps.js";
 import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
 import { identityStale } from "./identity-refresh.js";
+import { notingRecipients, type OnQueued } from "./queued-recipients.js";
 import { concernTurn, disclosureTurn } from "./risk/disclosure.js";
 import { type EscalationPass, escalateDue } from "./risk/escalation.js";
 import { screenInput } from "./risk/screening.js";
@@ -55,8 +56,8 @@ export class Engine {
   constructor(
     private readonly store: Store,
     readonly deps: EngineDeps,
-    /** Called after a commit that queued messages, to wake the delivery worker. */
-    private readonly onQueued: () => void = () => {},
+    /** Called after a commit that queued messages, with whom for, to wake the delivery worker. */
+    private readonly onQueued: OnQueued = () => {},
   ) {
     this.flood = new FloodLimiter({ ...FLOOD_LIMITS, perWindow: deps.config.limits.messagesPerMinute });
   }
@@ -64,8 +65,10 @@ export class Engine {
   async handle(event: InboundEvent, sameOrigin?: SameOrigin): Promise<HandleResult> {
     let queued = false;
     let told = false;
+    const recipients: Recipient[] = [];
     const result = await this.store
-      .transaction(async (tx): Promise<HandleResult> => {
+      .transaction(async (outer): Promise<HandleResult> => {
+        const tx = notingRecipients(outer, recipients);
         const at = this.deps.clock.now();
         const now = at.toISOString();
         if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
@@ -90,7 +93,7 @@ export class Engine {
         if (told) this.flood.forgetHowToStart(senderKey(event.channel, event.sender.id));
         throw error;
       });
-    if (queued) this.onQueued();
+    if (queued) this.onQueued(recipients);
     return result;
   }
 
@@ -99,7 +102,9 @@ export class Engine {
    * refreshed (so rapport can write to them later); someone new is told how to start.
    */
   async greet(event: InboundEvent, sameOrigin?: SameOrigin): Promise<HandleResult> {
-    const result = await this.store.transaction(async (tx): Promise<HandleResult> => {
+    const recipients: Recipient[] = [];
+    const result = await this.store.transaction(async (outer): Promise<HandleResult> => {
+      const tx = notingRecipients(outer, recipients);
       const at = this.deps.clock.now();
       const now = at.toISOString();
       if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
@@ -120,7 +125,7 @@ export class Engine {
       }
       return { status: "processed" };
     });
-    if (result.status === "processed") this.onQueued();
+    if (result.status === "processed") this.onQueued(recipients);
     return result;
   }
 
@@ -129,7 +134,9 @@ export class Engine {
    * alerts. Driven by stored due times, so it can run on any tick and after any restart.
    */
   async runDue(): Promise<DuePass> {
-    const pass = await this.store.transaction(async (tx) => {
+    const recipients: Recipient[] = [];
+    const pass = await this.store.transaction(async (outer) => {
+      const tx = notingRecipients(outer, recipients);
       const now = this.deps.clock.now().toISOString();
       const escalation = await escalateDue(tx, this.deps, now, (personId) =>
         personWording(tx, this.deps, personId),
@@ -137,7 +144,7 @@ export class Engine {
       await tx.pruneSeen(new Date(Date.parse(now) - SEEN_FOR_MS).toISOString());
       return { ...escalation, steps: await runDueSteps(tx, this.deps, now) };
     });
-    if (pass.handled > 0 || pass.steps > 0) this.onQueued();
+    if (pass.handled > 0 || pass.steps > 0) this.onQueued(recipients);
     return pass;
   }
 
@@ -146,6 +153,7 @@ export class Engine {
    * the row is given up and the therapist told, in one transaction (delivery-settle.ts).
    */
   async settleFailure(row: OutboxRow, outcome: FinalOutcome, error: string): Promise<void> {
+    // Rare: a whole look at the outbox, not a hand-off.
     if (await settleFailure(this.store, this.deps, row, outcome, error)) this.onQueued();
   }
 
@@ -191,13 +199,14 @@ async function route(turn: Turn): Promise<void> {
     // Someone unknown in a group cannot be written to privately: the group gets a neutral pointer
     // to a direct chat, where the crisis text follows; their words are not answered in front of others.
     const pointer = finding && !client ? "group_pointer_risk" : "group_pointer";
-    return tx.enqueueDirect(
+    await tx.enqueueDirect(
       event.channel,
       `group:${event.sender.id}`,
       event.address,
       { kind: "info", text: turn.wording.t(pointer) },
       turn.now,
     );
+    return;
   }
   const identity = await tx.findIdentity(event.channel, event.sender.id);
   if (!identity) {

@@ -1,5 +1,5 @@
 import type { Tx } from "./tx.js";
-import type { EpisodeScores, ExportRow, OutboxRow, Recipient, StoredFit } from "./types.js";
+import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "./types.js";
 
 /**
  * The store outside any one event's transaction: the outbox's sending side, the whole-database
@@ -17,8 +17,9 @@ export interface OutboxQueue {
   /**
    * The recipient's message that may go now, if any: urgent first, otherwise the oldest, and
    * none while an earlier one of the same or higher priority is still pending (a retry waits).
+   * `last` says no other message of theirs was pending: the worker need not ask again after it.
    */
-  nextSendable(recipient: Recipient, now: string): Promise<OutboxRow | undefined>;
+  nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined>;
   markSent(id: number, at: string): Promise<void>;
   markSentMany(ids: readonly number[], at: string): Promise<void>;
   /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */

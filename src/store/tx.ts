@@ -18,6 +18,7 @@ import type {
   NewRiskEvent,
   Person,
   PlanItem,
+  Recipient,
   RecordedWarning,
   RiskAlert,
   RiskAlertPatch,
@@ -171,7 +172,8 @@ export interface RiskTx {
 export interface OutboxTx {
   /**
    * Queues a message for a person. It goes to `via` when that identity is the person's and
-   * reachable, otherwise to the identity they used most recently.
+   * reachable, otherwise to the identity they used most recently. Returns the recipient it was
+   * queued for (none when no identity is reachable), so the worker can be pointed at them.
    */
   enqueue(
     personId: number,
@@ -179,7 +181,7 @@ export interface OutboxTx {
     at: string,
     via?: Identity,
     about?: number,
-  ): Promise<void>;
+  ): Promise<Recipient | undefined>;
   /** Queues a reply to someone rapport does not know (yet): straight to the address they wrote from. */
   enqueueDirect(
     channel: string,
@@ -187,7 +189,7 @@ export interface OutboxTx {
     address: Address,
     message: OutboundMessage,
     at: string,
-  ): Promise<void>;
+  ): Promise<Recipient>;
   /**
    * Marks an identity unreachable (the user blocked the bot) and fails its other pending
    * messages; returns the person when the identity was reachable until now.

@@ -214,6 +214,11 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** A row the worker may send now, and whether it was, when read, its recipient's only pending one. */
+export interface SendableRow extends OutboxRow {
+  last: boolean;
+}
+
 /** A therapist as the clinic's IT person sees them (`rapport therapist list`). */
 export interface TherapistEntry {
   id: number;

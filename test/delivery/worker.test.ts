@@ -185,6 +185,91 @@ describe("DeliveryWorker", () => {
     await worker.stop();
   });
 
+  /** The store, with its calls to `method` counted. */
+  function counting(method: "sendableRecipients" | "nextSendable") {
+    const count = { calls: 0 };
+    const counted = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (name === method) count.calls++;
+          return value.apply(target, args);
+        };
+      },
+    });
+    return { counted, count };
+  }
+
+  it("sends what a commit queued for the recipients it names, asking the store about them only", async () => {
+    const got: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
+    const { counted, count } = counting("sendableRecipients");
+    const worker = new DeliveryWorker(counted, [sender], clock, silentLog, { pollMs: 60_000 });
+    worker.start();
+    await vi.waitFor(() => expect(got).toHaveLength(6));
+    const looks = count.calls;
+    const recipient = await store.transaction(async (tx) => {
+      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
+      return tx.enqueue(a, { kind: "info", text: "a4" }, clock.now().toISOString());
+    });
+    expect(recipient).toEqual({ channel: "fake", recipient: "a" });
+    worker.wake(recipient ? [recipient] : []);
+    await vi.waitFor(() => expect(got).toContain("a4"));
+    expect(count.calls).toBe(looks);
+    await worker.stop();
+  });
+
+  it("does not ask again after a recipient's only pending message", async () => {
+    await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
+    const got: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
+    const { counted, count } = counting("nextSendable");
+    const worker = new DeliveryWorker(counted, [sender], clock, silentLog);
+    expect(await worker.drain()).toBe(1);
+    expect(got).toEqual(["a1"]);
+    expect(count.calls).toBe(1);
+  });
+
+  // Whoever queues the next message while the only one is in flight, the engine naming the
+  // recipient or a look at the whole outbox, the lane must not let the recipient go unasked.
+  for (const how of ["named", "whole"] as const) {
+    it(`sends what is queued while a recipient's only message is in flight, at once (${how} wake)`, async () => {
+      await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
+      let releaseFirst = () => {};
+      const firstHeld = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let inFlight = () => {};
+      const sending = new Promise<void>((resolve) => {
+        inFlight = resolve;
+      });
+      const got: string[] = [];
+      const sender: ChannelSender = {
+        channel: "fake",
+        send: async (d) => {
+          if (d.message.text === "a1") {
+            inFlight();
+            await firstHeld;
+          }
+          got.push(d.message.text);
+        },
+      };
+      const worker = new DeliveryWorker(store, [sender], clock, silentLog, { pollMs: 60_000 });
+      worker.start();
+      await sending;
+      const recipient = await store.transaction(async (tx) => {
+        const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
+        return tx.enqueue(a, { kind: "info", text: "a2'" }, clock.now().toISOString());
+      });
+      worker.wake(how === "named" && recipient ? [recipient] : undefined);
+      await new Promise((r) => setTimeout(r, 20));
+      releaseFirst();
+      await vi.waitFor(() => expect(got).toEqual(["a1", "a2'"]), { timeout: 2_000 });
+      await worker.stop();
+    });
+  }
+
   it("does not let recipients whose first message waits for a retry hide the others", async () => {
     const now = clock.now().toISOString();
     const later = "2026-11-26T11:00:00.000Z";

@@ -49,7 +49,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
           `INSERT INTO outbox (person_id, about_person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at, last_error)
            VALUES (?, ?, '', '', '{}', ?, ?, 'failed', ?, ?, 'no reachable identity')`,
         ).run(personId, about ?? null, "{}", priority, at, at);
-        return;
+        return undefined;
       }
       const id = nextId(s, "outbox");
       // The address is sealed again for the row it is copied into: a sealed value opens only in its place.
@@ -72,22 +72,25 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
         at,
         at,
       );
+      return { channel: String(target.channel), recipient: String(target.external_id) };
     },
     enqueueDirect: async (channel, externalId, address, message, at) => {
       const id = nextId(s, "outbox");
+      const recipient = c.lookup(externalId);
       s(
         `INSERT INTO outbox (id, person_id, channel, external_id, address, message, priority, status, next_attempt_at, created_at)
          VALUES (?, NULL, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
       ).run(
         id,
         channel,
-        c.lookup(externalId),
+        recipient,
         c.seal(JSON.stringify({ externalId, address }), outboxPlace("address", id)),
         c.seal(JSON.stringify(message), outboxPlace("message", id)),
         message.urgent ? URGENT_PRIORITY : 0,
         at,
         at,
       );
+      return { channel, recipient };
     },
     markUnreachable: async (channel, externalId, at) => {
       const changed = s(
@@ -133,14 +136,17 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
       // questions arrive in order; urgent messages do not wait behind ordinary ones.
       // INDEXED BY: left to itself the planner walks every due row of the channel (outbox_pending)
       // looking for this recipient, which costs more the more clients are waiting.
+      // `alone` counts every pending row of theirs, those waiting for a retry included.
       const row = s(
-        `SELECT o.* FROM outbox o INDEXED BY outbox_recipient
+        `SELECT o.*, (SELECT COUNT(*) FROM outbox a INDEXED BY outbox_recipient
+                      WHERE a.status = 'pending' AND a.channel = o.channel AND a.external_id = o.external_id) = 1 AS alone
+         FROM outbox o INDEXED BY outbox_recipient
          WHERE o.status = 'pending' AND o.channel = ? AND o.external_id = ? AND o.next_attempt_at <= ?
            AND ${FIRST_PENDING}
          ORDER BY o.priority DESC, o.id
          LIMIT 1`,
       ).get(due.channel, due.recipient, now) as Row | undefined;
-      return row ? toOutboxRow(row, c) : undefined;
+      return row ? { ...toOutboxRow(row, c), last: row.alone === 1 } : undefined;
     },
     // Several sent messages in one write: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {

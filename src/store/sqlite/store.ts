@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { FieldCrypto } from "../field-crypto.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
-import type { EpisodeScores, ExportRow, OutboxRow, Recipient, StoredFit } from "../types.js";
+import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
 import { sqliteAdmin } from "./admin.js";
 import { sqliteCheckins } from "./checkins.js";
 import { sqliteClients } from "./clients.js";
@@ -144,7 +144,7 @@ export class SqliteStore implements Store {
   sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]> {
     return this.queue.run(() => this.outbox.sendableRecipients(channels, now, limit));
   }
-  nextSendable(recipient: Recipient, now: string): Promise<OutboxRow | undefined> {
+  nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined> {
     return this.queue.run(() => this.outbox.nextSendable(recipient, now));
   }
   markSentMany(ids: readonly number[], at: string): Promise<void> {

@@ -48,6 +48,33 @@ export function outboxContract(open: OpenStore): void {
         expect((await store.transaction((tx) => tx.clinicStatus())).queued).toBe(0);
       }));
 
+    it("says whom a message was queued for, and whether it is the recipient's only pending one", () =>
+      withStore(open, async (store) => {
+        const queuedTo = await store.transaction(async (tx) => {
+          const person = await therapist(tx);
+          return [
+            await tx.enqueue(person, info("first"), at),
+            await tx.enqueue(person, info("second"), at),
+            await tx.enqueueDirect("console", "stranger", { name: "stranger" }, info("hello"), at),
+            // No reachable identity: nobody to send to.
+            await tx.enqueue(await tx.createPerson("client", "nobody", at), info("lost"), at),
+          ];
+        });
+        const listed = await store.sendableRecipients(["console"], t(1), 10);
+        expect(queuedTo.slice(0, 3)).toEqual([listed[0], listed[0], listed[1]]);
+        expect(queuedTo[3]).toBeUndefined();
+        const [rivera, stranger] = listed as [Recipient, Recipient];
+        expect((await store.nextSendable(stranger, t(1)))?.last).toBe(true);
+        const first = await store.nextSendable(rivera, t(1));
+        expect(first?.last).toBe(false);
+        // A message waiting for its retry still counts as pending.
+        const second = (await store.pending(rivera))[1];
+        await store.markRetry(second?.id ?? 0, "HTTP 500", t(5));
+        await store.markSent(first?.id ?? 0, t(1));
+        expect(await store.nextSendable(rivera, t(1))).toBeUndefined();
+        expect((await store.nextSendable(rivera, t(5)))?.last).toBe(true);
+      }));
+
     it("sends to the identity asked for when it is the person's and reachable, else the latest seen", () =>
       withStore(open, async (store) => {
         await store.transaction(async (tx) => {
