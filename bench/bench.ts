@@ -254,7 +254,7 @@ if (args.has("--sealing")) {
   process.exit(0);
 }
 say(
-  "Closed loop, tap to next question (rapport serve: restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted) beside the floor (grammY + SQLite state, next question sent inside the webhook), same run:",
+  "Closed loop, tap to next question (rapport serve: restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted) beside the floor (grammY + SQLite state, next question sent inside the webhook) and the floor that also edits the answered question (as rapport does), same run:",
 );
 const levels = small ? [1, 10] : args.has("--levels") ? levelsArg() : [1, 10, 100, 500];
 const rounds = (c: number) => (c >= 100 ? 2 : c >= 10 ? 3 : 10);
@@ -263,9 +263,13 @@ for (const c of levels) {
   fake.calls.length = 0;
   const f = await floorLoops(fake, c, rounds(c));
   fake.calls.length = 0;
+  const e = await floorLoops(fake, c, rounds(c), true);
+  fake.calls.length = 0;
   const rate = (x: LoopFigures) => x.answers / x.seconds;
+  const against = (x: LoopFigures) =>
+    `p50 ${ms(pct(x.e2e, 50))}, p99 ${ms(pct(x.e2e, 99))}, ${rate(x).toFixed(0)} answers/s, CPU ${x.cpuMsPerAnswer.toFixed(2)} ms/answer; ratios p50 ${(pct(r.e2e, 50) / pct(x.e2e, 50)).toFixed(2)}, p99 ${(pct(r.e2e, 99) / pct(x.e2e, 99)).toFixed(2)}, throughput ${(rate(r) / rate(x)).toFixed(2)}`;
   say(
-    `  ${c} clients: rapport p50 ${ms(pct(r.e2e, 50))}, p99 ${ms(pct(r.e2e, 99))}, ${rate(r).toFixed(0)} answers/s, CPU ${r.cpuMsPerAnswer.toFixed(2)} ms/answer, peak RSS ${r.peakRssMiB.toFixed(0)} MiB; floor p50 ${ms(pct(f.e2e, 50))}, p99 ${ms(pct(f.e2e, 99))}, ${rate(f).toFixed(0)} answers/s, CPU ${f.cpuMsPerAnswer.toFixed(2)} ms/answer; ratios p50 ${(pct(r.e2e, 50) / pct(f.e2e, 50)).toFixed(2)}, p99 ${(pct(r.e2e, 99) / pct(f.e2e, 99)).toFixed(2)}, throughput ${(rate(r) / rate(f)).toFixed(2)}`,
+    `  ${c} clients: rapport p50 ${ms(pct(r.e2e, 50))}, p99 ${ms(pct(r.e2e, 99))}, ${rate(r).toFixed(0)} answers/s, CPU ${r.cpuMsPerAnswer.toFixed(2)} ms/answer, peak RSS ${r.peakRssMiB.toFixed(0)} MiB; floor ${against(f)}; floor that also edits the answered question ${against(e)}`,
   );
 }
 

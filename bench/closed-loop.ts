@@ -154,12 +154,23 @@ export async function rapportLoops(
   );
 }
 
-/** The floor bot: nine questions a round, each press stored and answered with the next question. */
-export async function floorLoops(fake: FakeTelegram, clients: number, rounds: number): Promise<LoopFigures> {
+/**
+ * The floor bot: nine questions a round, each press stored and answered with the next question;
+ * with `edit`, the answered question is also edited, as rapport does (two platform calls per answer).
+ */
+export async function floorLoops(
+  fake: FakeTelegram,
+  clients: number,
+  rounds: number,
+  edit = false,
+): Promise<LoopFigures> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", new URL("./floor-state-bot.ts", import.meta.url).pathname],
-    { env: { ...process.env, TELEGRAM_API_ROOT: fake.url }, stdio: ["ignore", "pipe", "inherit"] },
+    {
+      env: { ...process.env, TELEGRAM_API_ROOT: fake.url, FLOOR_EDIT: edit ? "1" : "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   const port = await new Promise<number>((resolve) =>
     child.stdout?.once("data", (d) => resolve(JSON.parse(String(d)).port)),

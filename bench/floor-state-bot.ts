@@ -12,7 +12,10 @@ import { Bot, webhookCallback } from "grammy";
  * question (nine, with 0–10 buttons; after the ninth a thank-you, and a message starts again) is sent from inside the webhook handler and
  * the press is acknowledged in the HTTP answer. No outbox, no retries, no encryption, no risk
  * screen, no summary: what rapport does beyond this is what its figures are compared against.
+ * With FLOOR_EDIT=1 it also does the platform work rapport does per answer: after the next
+ * question is sent, the answered one is edited to show the answer without its buttons.
  */
+const edit = process.env.FLOOR_EDIT === "1";
 const apiRoot = process.env.TELEGRAM_API_ROOT ?? "";
 const db = new Database(join(mkdtempSync(join(tmpdir(), "rapport-floor-")), "floor.db"));
 db.pragma("journal_mode = WAL");
@@ -70,6 +73,7 @@ bot.on("callback_query:data", async (ctx) => {
     const q = question(next);
     await ctx.api.sendMessage(ctx.from.id, q.text, { reply_markup: q.reply_markup });
   }
+  if (edit) await ctx.editMessageText(`${question(next === 0 ? 8 : next - 1).text} ${value}`);
   await ctx.answerCallbackQuery();
 });
 const handle = webhookCallback(bot, "http");
