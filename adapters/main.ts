@@ -15,7 +15,7 @@ import { inQuestionOrder, toCsv, toFhir } from "../src/reports/export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite/migrate.js";
 import { addClinicCommands } from "./clinic-commands.js";
-import { consoleSender, runConsole } from "./console/console-channel.js";
+import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -61,11 +61,11 @@ program
     });
     const worker = new DeliveryWorker(
       store,
-      [consoleSender(process.stdout, options.json === true)],
+      [consoleSender(process.stdout, options.json === true, chartsDirFor(settings.dbPath))],
       clock,
       log,
     );
-    wake.connect(() => worker.wake());
+    wake.connect((recipients) => worker.wake(recipients));
     const input =
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
     const bad = await runConsole(input, engine, worker, log, process.stderr, clock);

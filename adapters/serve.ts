@@ -8,7 +8,7 @@ import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
-import { consoleSender, runConsole } from "./console/console-channel.js";
+import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
@@ -31,7 +31,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
   const channels = await configuredChannels(settings, log);
   const senders: ChannelSender[] = channels.map((c) => c.sender);
-  if (withConsole) senders.push(consoleSender(process.stdout, false));
+  if (withConsole) senders.push(consoleSender(process.stdout, false, chartsDirFor(settings.dbPath)));
   const wake = new WakeSignal();
   const { store, engine } = openApp({
     settings,

@@ -63,6 +63,17 @@ export interface OutboundMessage {
    * its caption; where it does not (Teams), `note` is added to the text instead.
    */
   file?: OutboundFile;
+  /** A picture sent after the text: a client's chart, only ever to their therapist's direct chat. */
+  chart?: OutboundChart;
+}
+
+export interface OutboundChart {
+  /** The PNG, base64: held in the outbox only while the message waits to be sent. */
+  png: string;
+  /** What the picture shows, in words: its alt text where the platform has one, else its caption. */
+  alt: string;
+  /** A file name from the alias and the date: never a name or a platform id. */
+  name: string;
 }
 
 export interface OutboundFile {

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { type OffsetClock, parseDuration } from "../../src/clock.js";
@@ -6,19 +8,35 @@ import type { ChannelSender } from "../../src/delivery/channel-sender.js";
 import type { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
-import type { Delivery, InboundEvent } from "../../src/model.js";
+import type { Delivery, InboundEvent, OutboundChart } from "../../src/model.js";
 import { jsonLine, parseConsoleLine, textBlock } from "./console-line.js";
 
 export const CONSOLE_CHANNEL = "console";
 
-/** Prints messages for console identities to standard output. */
-export function consoleSender(out: Writable, json: boolean): ChannelSender {
+/**
+ * Prints messages for console identities to standard output. A chart is written as a PNG under
+ * `chartsDir` (readable by its owner only: it is health data) and its path printed.
+ */
+export function consoleSender(out: Writable, json: boolean, chartsDir?: string): ChannelSender {
   return {
     channel: CONSOLE_CHANNEL,
     send: async (delivery: Delivery) => {
-      out.write(json ? `${jsonLine(delivery)}\n` : textBlock(delivery));
+      const chart = delivery.message.chart;
+      const chartPath = chart && chartsDir ? writeChart(chartsDir, delivery.outboxId, chart) : undefined;
+      out.write(json ? `${jsonLine(delivery, chartPath)}\n` : textBlock(delivery, chartPath));
     },
   };
+}
+
+/** Where the console writes charts: a folder beside the database. */
+export const chartsDirFor = (dbPath: string): string => join(dirname(dbPath), "charts");
+
+/** The chart's file: its name prefixed by the outbox row, so that a second chart never overwrites a first. */
+function writeChart(dir: string, outboxId: number, chart: OutboundChart): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, `${outboxId}-${basename(chart.name)}`);
+  writeFileSync(path, Buffer.from(chart.png, "base64"), { mode: 0o600 });
+  return path;
 }
 
 /** A typed console line as the neutral event; typing a choice's value is the same as pressing it. */

@@ -7,8 +7,8 @@ export function parseConsoleLine(line: string): { name: string; text: string } |
   return { name: match[1] ?? "", text: match[2] ?? "" };
 }
 
-/** The --json form: one object per message, as DESIGN.md specifies. */
-export function jsonLine(d: Delivery): string {
+/** The --json form: one object per message, as DESIGN.md specifies; a chart by its file's path. */
+export function jsonLine(d: Delivery, chartPath?: string): string {
   return JSON.stringify({
     to: d.externalId,
     text: d.message.text,
@@ -16,11 +16,12 @@ export function jsonLine(d: Delivery): string {
     urgent: d.message.urgent ?? false,
     // Only when the message carries a file (mydata): the console shows it whole.
     ...(d.message.file ? { file: d.message.file } : {}),
+    ...(d.message.chart ? { chart: { path: chartPath ?? null, alt: d.message.chart.alt } } : {}),
   });
 }
 
 /** The readable form: who it is for, the text, and the choices one can type. */
-export function textBlock(d: Delivery): string {
+export function textBlock(d: Delivery, chartPath?: string): string {
   const lines = [`[to ${d.externalId}]${d.message.urgent ? " URGENT" : ""}`];
   for (const line of d.message.text.split("\n")) lines.push(`  ${line}`);
   const choices = d.message.choices ?? [];
@@ -32,6 +33,11 @@ export function textBlock(d: Delivery): string {
   if (file) {
     lines.push(`  file ${file.name} (${Buffer.byteLength(file.content)} bytes): ${file.caption}`);
     for (const line of file.content.trimEnd().split("\n")) lines.push(`    ${line}`);
+  }
+  const chart = d.message.chart;
+  if (chart) {
+    lines.push(`  chart ${chartPath ?? "(not written: no folder for charts)"}`);
+    lines.push(`    ${chart.alt}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -68,6 +68,19 @@ export function slackSender(client: WebClient): ChannelSender {
           });
           textSent.delete(outboxId);
         }
+        const chart = message.chart;
+        if (chart) {
+          textSent.add(outboxId);
+          // The same upload sequence, with the picture's words as its alt text (Slack takes 1,000 characters).
+          await client.filesUploadV2({
+            channel_id: channel,
+            filename: chart.name,
+            title: chart.name,
+            file: Buffer.from(chart.png, "base64"),
+            alt_text: chart.alt.slice(0, 1000),
+          });
+          textSent.delete(outboxId);
+        }
       } catch (error) {
         throw translate(error);
       }

@@ -1,5 +1,5 @@
 import { type Activity, type Attachment, CardFactory } from "botbuilder";
-import type { OutboundMessage } from "../../src/model.js";
+import type { OutboundChart, OutboundMessage } from "../../src/model.js";
 import type { SubmitValue } from "./teams-inbound.js";
 
 /**
@@ -79,6 +79,7 @@ export function activityFor(original: OutboundMessage): Partial<Activity> {
       attachments: [cardFor({ ...message, text: question }, answer)],
     };
   }
+  if (message.chart) return { type: "message", attachments: [chartCard(message.text, message.chart)] };
   if ((message.choices ?? []).length === 0) {
     return {
       type: "message",
@@ -87,6 +88,35 @@ export function activityFor(original: OutboundMessage): Partial<Activity> {
     };
   }
   return { type: "message", attachments: [cardFor(message)] };
+}
+
+/**
+ * Teams takes a picture in a card up to 1 MB and 1024 × 1024 pixels, and does not count a base64
+ * image against a message's size: rapport's charts (at most 1024 pixels a side) go inline as a
+ * data URI, so no chart is ever served from a URL. One over the limit is left out and its words
+ * shown instead.
+ */
+export const MAX_INLINE_IMAGE = 1024 * 1024;
+
+function chartCard(text: string, chart: OutboundChart): Attachment {
+  const inline = Buffer.byteLength(chart.png, "base64") <= MAX_INLINE_IMAGE;
+  const body: Record<string, unknown>[] = [{ type: "TextBlock", text: withoutLinks(text), wrap: true }];
+  if (inline) {
+    body.push({
+      type: "Image",
+      url: `data:image/png;base64,${chart.png}`,
+      altText: chart.alt,
+      size: "stretch",
+    });
+  } else {
+    body.push({ type: "TextBlock", text: withoutLinks(chart.alt), wrap: true, isSubtle: true });
+  }
+  return CardFactory.adaptiveCard({
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.4",
+    body,
+  });
 }
 
 /** The engine appends the answer after a blank line; on a card it gets a line of its own. */

@@ -58,6 +58,7 @@ async function send(
     });
     partsSent.set(outboxId, i + 1);
   }
+  // Parts after the text, each sent once: the file, then the chart.
   const file = message.file;
   if (file && (partsSent.get(outboxId) ?? 0) <= parts.length) {
     // sendDocument, uploaded as multipart through grammY's InputFile; the caption is plain text.
@@ -66,10 +67,27 @@ async function send(
     });
     partsSent.set(outboxId, parts.length + 1);
   }
+  const chart = message.chart;
+  if (chart && (partsSent.get(outboxId) ?? 0) <= parts.length + 1) {
+    // sendPhoto, uploaded the same way. Telegram has no alt text: the words go in the caption,
+    // which a screen reader reads with the picture.
+    await api.sendPhoto(chatId, new InputFile(Buffer.from(chart.png, "base64"), chart.name), {
+      caption: captionOf(chart.alt),
+    });
+    partsSent.set(outboxId, parts.length + 2);
+  }
 }
 
-/** Telegram's limit for a document's caption. */
+/** Telegram's limit for a caption. */
 const MAX_CAPTION = 1024;
+
+/** The alt text as a caption: whole sentences up to Telegram's limit. */
+export function captionOf(alt: string): string {
+  if (alt.length <= MAX_CAPTION) return alt;
+  const cut = alt.slice(0, MAX_CAPTION - 1);
+  const end = cut.lastIndexOf(". ");
+  return `${end > 0 ? cut.slice(0, end + 1) : cut}…`;
+}
 
 function translate(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;

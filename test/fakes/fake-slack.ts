@@ -127,23 +127,28 @@ export class FakeSlack {
     });
   }
 
-  /** Files uploaded through files.uploadV2: the bytes sent to the upload URL, by file id. */
+  /** Files uploaded through files.uploadV2: what was sent to the upload URL, by file id, as text... */
   readonly uploads = new Map<string, string>();
+  /** ...and as bytes (a PNG). */
+  readonly uploadBytes = new Map<string, Buffer>();
   private files = 0;
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const upload = /^\/upload\/(F\d+)$/.exec(req.url ?? "");
     if (upload?.[1]) {
       // The bytes come as the body, or as the one file part of a multipart body.
       const type = String(req.headers["content-type"] ?? "");
-      const parts = type.startsWith("multipart/form-data")
-        ? Object.values(parseMultipart(Buffer.from(raw), type))
-        : [];
-      const file = parts.find((p): p is { content: string } => typeof p === "object" && p !== null);
+      const parts = type.startsWith("multipart/form-data") ? Object.values(parseMultipart(bytes, type)) : [];
+      const file = parts.find(
+        (p): p is { content: string; bytes: Buffer } => typeof p === "object" && p !== null,
+      );
       this.uploads.set(upload[1], file?.content ?? raw);
+      this.uploadBytes.set(upload[1], file?.bytes ?? bytes);
       res.writeHead(200, { "content-type": "text/plain" });
       res.end(`OK - ${raw.length}`);
       return;

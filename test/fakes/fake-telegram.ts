@@ -232,6 +232,14 @@ export class FakeTelegram {
           },
           caption: body.caption,
         };
+      case "sendPhoto":
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: "private" },
+          photo: [{ file_id: `photo-${this.nextMessageId}`, width: 800, height: 500 }],
+          caption: body.caption,
+        };
       case "editMessageText":
         return {
           message_id: body.message_id,
