@@ -192,11 +192,16 @@ function alliancePanel(
             },
             encoding: { y },
           },
-          lastValueLabel(values.at(-1)?.x ?? 0, "alliance"),
+          lastValueLabel(lastAlliance(values), "alliance", data.allianceLine, floor),
         ],
       },
     ],
   };
+}
+
+function lastAlliance(points: readonly ChartPoint[]): { x: number; value: number } | undefined {
+  const last = points.at(-1);
+  return last && { x: last.x, value: last.alliance ?? 0 };
 }
 
 function boundaryLayers(data: ChartData, text: ChartText, labelAt: number | null): LayerPart[] {

@@ -34,12 +34,12 @@ export const DASH = {
 export const FONT = "DejaVu Sans";
 
 export const TYPE = {
-  title: 24,
-  subtitle: 16,
-  panel: 17,
-  label: 16,
+  title: 26,
+  subtitle: 17,
+  panel: 18,
+  label: 17,
   key: 15,
-  small: 14,
+  small: 15,
 } as const;
 
 /** The whole picture, as the issue asks: about 800 × 500 at 1×. */

@@ -108,15 +108,25 @@ function marksOf(data: ChartData): { x: number; y: number }[] {
   ];
 }
 
-/** The latest score written above its point: the number a therapist looks for first. */
-export function lastValueLabel(lastX: number, field: "progress" | "alliance"): LayerPart {
+/**
+ * The latest score written beside its point: the number a therapist looks for first. Above the
+ * point, or below it when the point is under the panel's line (the cutoff, 36) and well above the
+ * panel's floor, so the number does not sit on the line.
+ */
+export function lastValueLabel(
+  last: { x: number; value: number } | undefined,
+  field: "progress" | "alliance",
+  line: number,
+  floor: number,
+): LayerPart {
+  const below = last !== undefined && last.value < line && last.value - floor > (line - floor) / 4;
   return {
-    transform: [{ filter: `datum.x == ${lastX}` }],
+    transform: [{ filter: `datum.x == ${last?.x ?? 0}` }],
     mark: {
       type: "text",
       align: "center",
-      baseline: "bottom",
-      dy: -12,
+      baseline: below ? "top" : "bottom",
+      dy: below ? 12 : -12,
       fontSize: TYPE.label,
       fontWeight: "bold",
     },
@@ -134,7 +144,7 @@ export function progressLayers(data: ChartData, pointSize = 110): LayerPart[] {
   const values = data.points.filter((p) => p.progress !== null).map(pointOf);
   if (values.length === 0) return [];
   const y = { field: "progress", type: "quantitative" } as const;
-  const lastX = values.at(-1)?.x ?? 0;
+  const last = values.at(-1);
   return [
     {
       data: { values },
@@ -153,7 +163,7 @@ export function progressLayers(data: ChartData, pointSize = 110): LayerPart[] {
             size: { field: "size", type: "quantitative", scale: null },
           },
         },
-        lastValueLabel(lastX, "progress"),
+        lastValueLabel(last && { x: last.x, value: last.progress ?? 0 }, "progress", data.cutoff, 0),
       ],
     },
   ];
