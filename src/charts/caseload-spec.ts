@@ -2,8 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
-import { steps } from "./chart-spec.js";
-import { COLOUR, CONFIG, DASH, labelLookup, SIZE, TYPE, type ViewSpec } from "./chart-style.js";
+import { COLOUR, CONFIG, DASH, labelLookup, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { bandLayers, cutoffLayers, progressLayers } from "./progress-layers.js";
 

@@ -93,3 +93,18 @@ export function labelledTicks(n: number, maxLabels: number): number[] {
 export function labelLookup(labels: readonly string[]): string {
   return `${JSON.stringify(labels)}[datum.value - 1]`;
 }
+
+/**
+ * Axis values with one more (the cutoff, the alliance line), so its line meets a number; a round
+ * value too close to it for two labels (less than a label's height apart) gives way.
+ */
+export function withValue(values: readonly number[], extra: number, pixelsPerUnit: number): number[] {
+  const room = (TYPE.label + 2) / pixelsPerUnit;
+  return [...values.filter((v) => Math.abs(v - extra) >= room), extra].sort((a, b) => a - b);
+}
+
+export function steps(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+}
