@@ -1,0 +1,138 @@
+import { round1 } from "../clinical/scores.js";
+import { signed } from "../engine/format.js";
+import { type CaseloadPanel, currentEpisode, MAX_PANELS } from "./caseload-spec.js";
+import type { ChartData, ChartPoint } from "./chart-data.js";
+import type { ChartText } from "./chart-keys.js";
+import { modelText } from "./progress-layers.js";
+
+/**
+ * The chart in words, for a screen reader and for anyone who cannot tell the marks apart: every
+ * fact the picture shows (scores with their dates, the change and its category, the cutoff, the
+ * expected path and the status against it, reliable-change marks, the alliance and its line,
+ * safety answers and risk words, episode boundaries) in the order the eye reads them. Pure.
+ */
+export function altText(data: ChartData, text: ChartText): string {
+  const points = data.points;
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return text("chart_alt_progress_none");
+  const sentences = [
+    text("chart_alt_head", { alias: data.alias, count: data.total, from: first.day, to: last.day }),
+  ];
+  if (data.total > points.length)
+    sentences.push(text("chart_alt_shown", { shown: points.length, count: data.total }));
+  for (const b of data.boundaries)
+    sentences.push(text("chart_alt_episode", { number: b.number, date: b.day }));
+  sentences.push(...progressSentences(data, text));
+  sentences.push(...allianceSentences(data, text));
+  sentences.push(...riskSentences(points, text));
+  return sentences.join(" ");
+}
+
+function progressSentences(data: ChartData, text: ChartText): string[] {
+  const withProgress = data.points.filter((p) => p.progress !== null);
+  const latest = withProgress.at(-1);
+  if (!latest || latest.progress === null) return [text("chart_alt_progress_none")];
+  const out: string[] = [];
+  for (const episode of [...new Set(withProgress.map((p) => p.episode))]) {
+    const mine = withProgress.filter((p) => p.episode === episode);
+    out.push(
+      text("chart_alt_progress", {
+        number: episode,
+        max: data.progressMax,
+        scores: scoreList(mine, "progress"),
+      }),
+    );
+  }
+  const episode = withProgress.filter((p) => p.episode === latest.episode);
+  const first = episode[0]?.progress ?? latest.progress;
+  if (episode.length > 1 && latest.change) {
+    out.push(
+      text("chart_alt_change", {
+        first,
+        last: latest.progress,
+        change: signed(latest.progress - first),
+        category: text(`category_${latest.change}`),
+      }),
+    );
+  }
+  const band = text(`band_${data.band}`);
+  out.push(
+    text(latest.progress < data.cutoff ? "chart_alt_cutoff_below" : "chart_alt_cutoff_above", {
+      cutoff: data.cutoff,
+      band,
+    }),
+  );
+  const tr = latest.trajectory;
+  if (tr) {
+    out.push(
+      text("chart_alt_trajectory", {
+        model: modelText(data, text),
+        status: text(`trajectory_${tr.status}`),
+        expected: round1(tr.expected),
+        band: round1(tr.band),
+      }),
+    );
+  }
+  const improved = withProgress.filter((p) => p.marker === "improved");
+  const worse = withProgress.filter((p) => p.marker === "deteriorated");
+  if (improved.length > 0)
+    out.push(text("chart_alt_improved", { rc: data.reliableChange, dates: dates(improved) }));
+  if (worse.length > 0)
+    out.push(text("chart_alt_deteriorated", { rc: data.reliableChange, dates: dates(worse) }));
+  return out;
+}
+
+function allianceSentences(data: ChartData, text: ChartText): string[] {
+  const withAlliance = data.points.filter((p) => p.alliance !== null);
+  if (withAlliance.length === 0) return [text("chart_alt_alliance_none")];
+  const out = [
+    text("chart_alt_alliance", { max: data.allianceMax, scores: scoreList(withAlliance, "alliance") }),
+  ];
+  const below = withAlliance.filter((p) => p.allianceBelow);
+  if (below.length > 0)
+    out.push(text("chart_alt_alliance_below", { threshold: data.allianceLine, dates: dates(below) }));
+  return out;
+}
+
+function riskSentences(points: readonly ChartPoint[], text: ChartText): string[] {
+  const safety = points.filter((p) => p.safety);
+  const risk = points.filter((p) => p.risk);
+  if (safety.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
+  const out: string[] = [];
+  if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(safety) }));
+  if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(risk) }));
+  return out;
+}
+
+/** "14 (3 Mar), 16 (10 Mar)": a score with the date it carries on the axis. */
+function scoreList(points: readonly ChartPoint[], field: "progress" | "alliance"): string {
+  return points.map((p) => `${p[field]} (${p.label})`).join(", ");
+}
+
+/** The axis's short dates: the head of the text has already said the years. */
+function dates(points: readonly ChartPoint[]): string {
+  return points.map((p) => p.label).join(", ");
+}
+
+/** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */
+export function caseloadAltText(panels: readonly CaseloadPanel[], text: ChartText): string {
+  const shown = panels.slice(0, MAX_PANELS);
+  const sentences = [text("chart_alt_caseload_head", { count: panels.length })];
+  if (panels.length > shown.length)
+    sentences.push(text("chart_caseload_more", { count: panels.length - shown.length }));
+  for (const panel of shown) {
+    const withProgress = currentEpisode(panel.data).points.filter((p) => p.progress !== null);
+    const latest = withProgress.at(-1);
+    sentences.push(
+      text("chart_alt_caseload_panel", {
+        alias: panel.data.alias,
+        note: panel.note,
+        scores: withProgress.length > 0 ? scoreList(withProgress, "progress") : "-",
+        status: text(`trajectory_${latest?.trajectory?.status ?? "too_early"}`),
+        cutoff: panel.data.cutoff,
+      }),
+    );
+  }
+  return sentences.join(" ");
+}

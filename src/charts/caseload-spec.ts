@@ -1,0 +1,106 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartData } from "./chart-data.js";
+import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
+import type { ChartText } from "./chart-keys.js";
+import { COLOUR, CONFIG, DASH, labelLookup, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
+import type { TextMeasure } from "./font-metrics.js";
+import { bandLayers, cutoffLayers, progressLayers } from "./progress-layers.js";
+
+/**
+ * The weekly digest's small multiples: one panel per client with an open warning, at most twelve,
+ * three to a row so each panel is still about 220 pixels wide on a phone. Each panel is the
+ * client's current episode only (progress, expected path and band, cutoff, reliable change), with
+ * the alias and the warning in words as its title: the alias only, never a name.
+ */
+export interface CaseloadPanel {
+  data: ChartData;
+  /** The open warning(s), worded by the caller ("not on track", "alliance"). */
+  note: string;
+}
+
+export const MAX_PANELS = 12;
+const COLUMNS = 3;
+const PANEL = { width: 206, height: 96 } as const;
+
+export function caseloadSpec(
+  panels: readonly CaseloadPanel[],
+  text: ChartText,
+  measure: TextMeasure,
+): TopLevelSpec {
+  const shown = panels.slice(0, MAX_PANELS);
+  const more = panels.length - shown.length;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: { ...CONFIG, concat: { spacing: 18 } },
+    title: {
+      text: text("chart_caseload_title", { count: panels.length }),
+      ...(more > 0 ? { subtitle: text("chart_caseload_more", { count: more }) } : {}),
+    },
+    vconcat: [
+      keySpec(keyEntries(shown, text), SIZE.plotWidth, measure),
+      { concat: shown.map((p) => panel(currentEpisode(p.data), p.note)), columns: COLUMNS },
+    ],
+  };
+
+  function panel(data: ChartData, note: string): ViewSpec {
+    const n = data.points.length;
+    const ends = n > 1 ? [1, n] : [1];
+    return {
+      width: PANEL.width,
+      height: PANEL.height,
+      title: {
+        text: data.alias,
+        subtitle: note,
+        fontSize: TYPE.label,
+        subtitleFontSize: TYPE.small,
+        offset: 6,
+      },
+      encoding: {
+        x: {
+          field: "x",
+          type: "quantitative",
+          scale: { domain: [0.5, Math.max(n, 1) + 0.5], nice: false, zero: false },
+          axis: {
+            values: ends,
+            labelExpr: labelLookup(data.points.map((p) => p.label)),
+            labelFontSize: TYPE.small,
+            grid: false,
+            title: null,
+          },
+        },
+        y: {
+          type: "quantitative",
+          scale: { domain: [0, data.progressMax], nice: false },
+          axis: { values: steps(0, data.progressMax, 20), labelFontSize: TYPE.small, title: null },
+        },
+      },
+      layer: [
+        ...bandLayers(data),
+        ...cutoffLayers(data, text, measure, { ...PANEL, yMin: 0, yMax: data.progressMax }, "short"),
+        ...progressLayers(data, 60),
+      ],
+    };
+  }
+}
+
+/** The client's latest episode, numbered from 1 again: the small panel shows where they are now. */
+export function currentEpisode(data: ChartData): ChartData {
+  const episode = data.points.at(-1)?.episode;
+  const points = data.points.filter((p) => p.episode === episode).map((p, i) => ({ ...p, x: i + 1 }));
+  return { ...data, points, boundaries: [] };
+}
+
+function keyEntries(panels: readonly CaseloadPanel[], text: ChartText): KeyEntry[] {
+  const rc = panels[0]?.data.reliableChange ?? 0;
+  return [
+    { symbol: SYMBOLS.progress, text: text("chart_key_progress") },
+    { symbol: SYMBOLS.expected, text: text("chart_key_expected") },
+    { symbol: SYMBOLS.band, text: text("chart_key_band") },
+    {
+      symbol: { kind: "line", colour: COLOUR.rule, dash: DASH.cutoff, width: 2 },
+      text: text("chart_key_cutoff"),
+    },
+    { symbol: SYMBOLS.improved, text: text("chart_key_improved", { rc }) },
+    { symbol: SYMBOLS.worse, text: text("chart_key_deteriorated", { rc }) },
+  ];
+}

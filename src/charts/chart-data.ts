@@ -1,0 +1,209 @@
+import type { ClinicalSettings, TrajectoryModel } from "../clinical/assessment.js";
+import { type AgeBand, cutoffFor } from "../clinical/cutoffs.js";
+import { type ChangeCategory, changeCategory } from "../clinical/reliable-change.js";
+import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js";
+import { formatDay } from "../engine/format.js";
+
+/**
+ * What a client's chart shows, derived from their check-ins: pure, so the picture and its alt text
+ * are two readings of the same facts. The clinical numbers come from src/clinical (the trajectory,
+ * the cutoff of the age band, reliable change), never re-derived here, so the chart cannot say
+ * other than the summary does.
+ */
+
+/** One completed check-in as the chart needs it: no name, no platform id, only the alias outside. */
+export interface ChartCheckin {
+  /** When it was completed (ISO 8601). */
+  at: string;
+  /** 1-based number of the episode in the client's history. */
+  episode: number;
+  progress: number | null;
+  alliance: number | null;
+  /** The client answered yes to the safety question in this check-in. */
+  safety: boolean;
+  /** Risk words (a disclosure or concern) were recorded on this check-in. */
+  risk: boolean;
+}
+
+export interface ChartInput {
+  alias: string;
+  /** The therapist's time zone and language: the dates on the axis are theirs. */
+  timeZone: string;
+  language: string;
+  /** Every completed check-in of the client, oldest first. */
+  checkins: readonly ChartCheckin[];
+  model: TrajectoryModel;
+  settings: Pick<ClinicalSettings, "alliance" | "cutoffs" | "progressReliableChange" | "trajectory">;
+  age: number | null;
+  progressMax: number;
+  allianceMax: number;
+}
+
+export type ChangeMarker = "improved" | "deteriorated";
+
+export interface ChartPoint {
+  /** 1-based position on the chart's x axis. */
+  x: number;
+  at: string;
+  /** The axis label: a short date in the therapist's zone ("3 Mar"). */
+  label: string;
+  /** The date as the summaries write it, for the alt text. */
+  day: string;
+  episode: number;
+  progress: number | null;
+  alliance: number | null;
+  /** The expected trajectory at this progress check-in of the episode; null without a progress total. */
+  trajectory: TrajectoryPoint | null;
+  /** Reliable change against the first progress total of the episode. */
+  change: ChangeCategory | null;
+  marker: ChangeMarker | null;
+  allianceBelow: boolean;
+  safety: boolean;
+  risk: boolean;
+}
+
+export interface EpisodeStart {
+  number: number;
+  /** x of its first shown check-in. */
+  x: number;
+  day: string;
+}
+
+export interface ChartData {
+  alias: string;
+  points: ChartPoint[];
+  /** Completed check-ins in the client's history; more than points.length when the oldest are left off. */
+  total: number;
+  /** Episodes that begin inside the shown range, after its first point. */
+  boundaries: EpisodeStart[];
+  cutoff: number;
+  band: AgeBand;
+  model: TrajectoryModel;
+  /** The day the clinic's fit was made, in the therapist's zone; null for the default trajectory. */
+  modelDay: string | null;
+  reliableChange: number;
+  allianceLine: number;
+  progressMax: number;
+  allianceMax: number;
+}
+
+/**
+ * At most this many check-ins are drawn: about six months of weekly check-ins still leave room for
+ * a readable date under each labelled tick on a phone. Older ones are counted in the alt text.
+ */
+export const MAX_POINTS = 24;
+
+export function chartData(input: ChartInput): ChartData {
+  const { cutoff, band } = cutoffFor(input.age, input.settings.cutoffs);
+  const sorted = [...input.checkins].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const spansYears = new Set(sorted.map((c) => yearIn(c.at, input.timeZone))).size > 1;
+  // Facts are derived over the whole history first: a trimmed chart still measures change and
+  // trajectory from the true first check-in of the episode.
+  const all = derive(sorted, input, cutoff);
+  const shown = all.slice(-MAX_POINTS).map((p, i) => ({
+    ...p,
+    x: i + 1,
+    label: shortDate(p.at, input.language, input.timeZone, spansYears),
+    day: formatDay(p.at, input.language, input.timeZone),
+  }));
+  return {
+    alias: input.alias,
+    points: shown,
+    total: sorted.length,
+    boundaries: shown
+      .filter((p, i) => i > 0 && p.episode !== shown[i - 1]?.episode)
+      .map((p) => ({ number: p.episode, x: p.x, day: p.day })),
+    cutoff,
+    band,
+    model: input.model,
+    modelDay:
+      input.model.fitId !== null && input.model.fittedAt
+        ? formatDay(input.model.fittedAt, input.language, input.timeZone)
+        : null,
+    reliableChange: input.settings.progressReliableChange,
+    allianceLine: input.settings.alliance.concernBelow,
+    progressMax: input.progressMax,
+    allianceMax: input.allianceMax,
+  };
+}
+
+type Derived = Omit<ChartPoint, "x" | "label" | "day">;
+
+function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: number): Derived[] {
+  const firstOf = new Map<number, number>();
+  const countOf = new Map<number, number>();
+  return sorted.map((c) => {
+    let trajectory: TrajectoryPoint | null = null;
+    let change: ChangeCategory | null = null;
+    if (c.progress !== null) {
+      const first = firstOf.get(c.episode) ?? c.progress;
+      firstOf.set(c.episode, first);
+      const t = (countOf.get(c.episode) ?? 0) + 1;
+      countOf.set(c.episode, t);
+      trajectory = trajectoryPoint(
+        { y1: first, cutoff, t, score: c.progress, max: input.progressMax },
+        input.model.params,
+        input.settings.trajectory,
+      );
+      change = changeCategory({
+        first,
+        now: c.progress,
+        reliableChange: input.settings.progressReliableChange,
+        cutoff,
+        direction: "higher_is_better",
+      });
+    }
+    return {
+      at: c.at,
+      episode: c.episode,
+      progress: c.progress,
+      alliance: c.alliance,
+      trajectory,
+      change,
+      marker: markerOf(change),
+      allianceBelow: c.alliance !== null && c.alliance < input.settings.alliance.concernBelow,
+      safety: c.safety,
+      risk: c.risk,
+    };
+  });
+}
+
+/** Recovered is a reliable improvement too: the marker says the direction, the alt text the category. */
+export function markerOf(change: ChangeCategory | null): ChangeMarker | null {
+  if (change === "improved" || change === "recovered") return "improved";
+  if (change === "deteriorated") return "deteriorated";
+  return null;
+}
+
+/**
+ * Formatters are made once per language, zone and style: each Intl.DateTimeFormat holds ICU memory
+ * outside the JavaScript heap (see src/engine/format.ts), and a digest draws up to twelve charts.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function shortDate(iso: string, language: string, timeZone: string, withYear: boolean): string {
+  const f = cached(`${language}\u0000${timeZone}\u0000${withYear}`, () =>
+    Intl.DateTimeFormat(language, {
+      day: "numeric",
+      month: "short",
+      ...(withYear ? { year: "2-digit" } : {}),
+      timeZone,
+    }),
+  );
+  return f.format(new Date(iso));
+}
+
+function yearIn(iso: string, timeZone: string): string {
+  return cached(`year\u0000${timeZone}`, () =>
+    Intl.DateTimeFormat("en", { year: "numeric", timeZone }),
+  ).format(new Date(iso));
+}

@@ -1,0 +1,33 @@
+import { totalOf } from "../clinical/scores.js";
+import type { CompletedCheckin, Episode, RiskEvent } from "../store/types.js";
+import type { ChartCheckin } from "./chart-data.js";
+
+/**
+ * From the store's records to what the chart needs, and nothing more: the chart input has no
+ * field for a name, a platform id or what the client wrote, so none can reach the picture.
+ * Pure: the caller reads the records (the same ones `summary ALIAS` reads).
+ */
+export function chartCheckins(
+  checkins: readonly CompletedCheckin[],
+  episodes: readonly Episode[],
+  risk: readonly Pick<RiskEvent, "checkinId" | "tier">[],
+): ChartCheckin[] {
+  const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  const numberOf = new Map(order.map((e, i) => [e.id, i + 1]));
+  // A disclosure or a concern marks its check-in; a "message" is what was written while an alert
+  // was open, already marked by the disclosure that opened it.
+  const riskCheckins = new Set(
+    risk.filter((e) => e.checkinId !== null && e.tier !== "message").map((e) => e.checkinId),
+  );
+  return checkins
+    .filter((c) => c.status === "completed")
+    .map((c) => ({
+      at: c.completedAt ?? c.createdAt,
+      episode: numberOf.get(c.episodeId) ?? order.length,
+      progress: totalOf(c.answers, "progress") ?? null,
+      alliance: totalOf(c.answers, "alliance") ?? null,
+      // The same reading as the summary before a session: any answer above 0 is a yes.
+      safety: c.answers.some((a) => a.instrument === "safety" && a.value > 0),
+      risk: riskCheckins.has(c.id),
+    }));
+}

@@ -1,0 +1,207 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartData, ChartPoint } from "./chart-data.js";
+import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
+import type { ChartText } from "./chart-keys.js";
+import {
+  COLOUR,
+  CONFIG,
+  DASH,
+  labelLookup,
+  labelledTicks,
+  SHAPE,
+  SIZE,
+  steps,
+  TYPE,
+  type ViewSpec,
+  withValue,
+} from "./chart-style.js";
+import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
+import type { TextMeasure } from "./font-metrics.js";
+import {
+  bandLayers,
+  cutoffLayers,
+  lastValueLabel,
+  modelText,
+  progressLayers,
+  rightEdge,
+} from "./progress-layers.js";
+
+/**
+ * The chart of one client, as a Vega-Lite spec built from the chart's facts (pure). Two panels on
+ * one date axis: progress above (totals, the expected path and its band, the cutoff, reliable
+ * change as the point's shape, safety answers and risk words marked on their check-ins, episode
+ * boundaries), the alliance below with its line at 36. A key of symbols and words sits on top.
+ */
+export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure): TopLevelSpec {
+  const n = data.points.length;
+  const x = xScale(n);
+  const ticks = labelledTicks(n, data.points.some((p) => p.label.length > 6) ? 6 : 8);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: CONFIG,
+    title: {
+      text: text("chart_title", { alias: data.alias }),
+      subtitle: text("chart_subtitle", { model: modelText(data, text) }),
+    },
+    vconcat: [
+      keySpec(keyEntries(data, text), SIZE.plotWidth, measure),
+      progressPanel(data, text, measure, x, ticks),
+      alliancePanel(data, text, x, ticks),
+    ],
+    resolve: { scale: { x: "shared" } },
+  };
+}
+
+/** The x domain leaves half a step either side, so the first and last points are not on the edge. */
+function xScale(n: number) {
+  return { domain: [0.5, Math.max(n, 1) + 0.5], nice: false, zero: false };
+}
+
+function keyEntries(data: ChartData, text: ChartText): KeyEntry[] {
+  const rc = data.reliableChange;
+  return [
+    { symbol: SYMBOLS.progress, text: text("chart_key_progress") },
+    { symbol: SYMBOLS.expected, text: text("chart_key_expected") },
+    { symbol: SYMBOLS.band, text: text("chart_key_band") },
+    { symbol: SYMBOLS.improved, text: text("chart_key_improved", { rc }) },
+    { symbol: SYMBOLS.worse, text: text("chart_key_deteriorated", { rc }) },
+    { symbol: SYMBOLS.safety, text: text("chart_key_safety") },
+    { symbol: SYMBOLS.risk, text: text("chart_key_risk") },
+  ];
+}
+
+function progressPanel(
+  data: ChartData,
+  text: ChartText,
+  measure: TextMeasure,
+  x: ReturnType<typeof xScale>,
+  ticks: number[],
+): ViewSpec {
+  const xEnc = {
+    field: "x",
+    type: "quantitative" as const,
+    scale: x,
+    axis: { values: ticks, labels: false, ticks: false, domain: false, title: null, grid: true },
+  };
+  return {
+    width: SIZE.plotWidth,
+    height: SIZE.progress,
+    title: {
+      text: text("chart_axis_progress", { max: data.progressMax }),
+      fontSize: TYPE.panel,
+      // Room for the safety and risk markers' strip, only when there are some.
+      offset: data.points.some((p) => p.safety || p.risk) ? 4 - RISK_ROW : 8,
+    },
+    encoding: {
+      x: xEnc,
+      y: {
+        type: "quantitative",
+        scale: { domain: [0, data.progressMax], nice: false },
+        axis: {
+          values: withValue(steps(0, data.progressMax, 10), data.cutoff, SIZE.progress / data.progressMax),
+          title: null,
+        },
+      },
+    },
+    layer: [
+      ...bandLayers(data),
+      ...cutoffLayers(data, text, measure, {
+        width: SIZE.plotWidth,
+        height: SIZE.progress,
+        yMin: 0,
+        yMax: data.progressMax,
+      }),
+      ...boundaryLayers(data, text, data.progressMax),
+      ...riskLayers(data.points),
+      ...progressLayers(data),
+    ],
+  };
+}
+
+function alliancePanel(
+  data: ChartData,
+  text: ChartText,
+  x: ReturnType<typeof xScale>,
+  ticks: number[],
+): ViewSpec {
+  const values = data.points.filter((p) => p.alliance !== null);
+  const low = Math.min(data.allianceLine - 6, ...values.map((p) => p.alliance ?? data.allianceMax));
+  // The panel is short: start near the lowest score (in steps of 10) so a point below the line
+  // stands apart from the line, instead of squeezing 0 to 40 into 78 pixels.
+  const floor = Math.max(0, Math.floor((low - 1) / 10) * 10);
+  const y = { field: "alliance", type: "quantitative" as const };
+  return {
+    width: SIZE.plotWidth,
+    height: SIZE.alliance,
+    title: {
+      text: text("chart_axis_alliance", { max: data.allianceMax, threshold: data.allianceLine }),
+      fontSize: TYPE.panel,
+      offset: 8,
+    },
+    encoding: {
+      x: {
+        field: "x",
+        type: "quantitative",
+        scale: x,
+        axis: {
+          values: ticks,
+          labelExpr: labelLookup(data.points.map((p) => p.label)),
+          title: null,
+          grid: true,
+        },
+      },
+      y: {
+        type: "quantitative",
+        scale: { domain: [floor, data.allianceMax], nice: false },
+        axis: {
+          values: withValue(
+            steps(floor, data.allianceMax, 10),
+            data.allianceLine,
+            SIZE.alliance / (data.allianceMax - floor),
+          ),
+          title: null,
+        },
+      },
+    },
+    layer: [
+      ...boundaryLayers(data, text, null),
+      {
+        // x: the panel's x field is inherited (see cutoffLayers). The line's value is on the axis and
+        // its meaning in the panel's title: a label inside so short a panel would cover the scores.
+        data: { values: [{ x: 0.5, y: data.allianceLine }] },
+        mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
+        encoding: {
+          y: { field: "y", type: "quantitative" },
+          x: { datum: 0.5 },
+          x2: { datum: rightEdge(data) },
+        },
+      },
+      {
+        data: { values: values.map((p) => ({ x: p.x, alliance: p.alliance, episode: p.episode })) },
+        layer: [
+          {
+            mark: { type: "line", color: COLOUR.alliance, strokeWidth: 2.5 },
+            encoding: { y, detail: { field: "episode" } },
+          },
+          {
+            mark: {
+              type: "point",
+              shape: SHAPE.alliance,
+              filled: true,
+              size: 90,
+              color: COLOUR.alliance,
+              opacity: 1,
+            },
+            encoding: { y },
+          },
+          lastValueLabel(lastAlliance(values), "alliance", data.allianceLine, floor),
+        ],
+      },
+    ],
+  };
+}
+
+function lastAlliance(points: readonly ChartPoint[]): { x: number; value: number } | undefined {
+  const last = points.at(-1);
+  return last && { x: last.x, value: last.alliance ?? 0 };
+}

@@ -1,0 +1,180 @@
+import type { ChartData, ChartPoint } from "./chart-data.js";
+import type { ChartText } from "./chart-keys.js";
+import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
+import type { TextMeasure } from "./font-metrics.js";
+import { labelSpot, type PlotFrame, withMidpoints } from "./label-spot.js";
+
+/**
+ * The layers of the progress panel that the client chart and the caseload's small panels share:
+ * the expected path with its band, the cutoff, and the totals. Each episode is drawn on its own
+ * (`detail`), so a line never joins the end of one episode to the start of the next.
+ */
+
+/** "default trajectory" or "clinic trajectory, fitted on N episodes, DATE": the summaries' words. */
+export function modelText(data: ChartData, text: ChartText): string {
+  if (data.model.fitId === null || data.modelDay === null) return text("model_default");
+  return text("model_clinic", { episodes: data.model.episodes ?? 0, date: data.modelDay });
+}
+
+export function bandLayers(data: ChartData): LayerPart[] {
+  const values = data.points.flatMap((p) =>
+    p.trajectory
+      ? [{ x: p.x, episode: p.episode, expected: p.trajectory.expected, band: p.trajectory.band }]
+      : [],
+  );
+  if (values.length === 0) return [];
+  const expected = { field: "expected", type: "quantitative" } as const;
+  const band = { field: "band", type: "quantitative" } as const;
+  return [
+    {
+      data: { values },
+      layer: [
+        {
+          mark: { type: "area", color: COLOUR.band, opacity: 0.3 },
+          encoding: { y: band, y2: { field: "expected" }, detail: { field: "episode" } },
+        },
+        {
+          mark: { type: "line", color: COLOUR.band, strokeDash: [...DASH.band], strokeWidth: 2 },
+          encoding: { y: band, detail: { field: "episode" } },
+        },
+        {
+          mark: { type: "line", color: COLOUR.expected, strokeDash: [...DASH.expected], strokeWidth: 2.5 },
+          encoding: { y: expected, detail: { field: "episode" } },
+        },
+      ],
+    },
+  ];
+}
+
+/** The cutoff: a dash-dot rule across the panel, and its words where they cover no score. */
+export function cutoffLayers(
+  data: ChartData,
+  text: ChartText,
+  measure: TextMeasure,
+  frame: Omit<PlotFrame, "n">,
+  /** "short" for a small panel: the number alone, the key says what the line is. */
+  words: "full" | "short" = "full",
+): LayerPart[] {
+  const fontSize = TYPE.small;
+  const label =
+    words === "short"
+      ? String(data.cutoff)
+      : text("chart_cutoff", { cutoff: data.cutoff, band: text(`band_${data.band}`) });
+  const spot = labelSpot(data.cutoff, { width: measure(label, fontSize), height: fontSize }, marksOf(data), {
+    ...frame,
+    n: data.points.length,
+  });
+  const y = { field: "y", type: "quantitative" } as const;
+  const right = spot.side === "right";
+  return [
+    {
+      // x: the panel's x field is inherited by every layer, and Vega-Lite drops rows without it.
+      data: { values: [{ x: 0.5, y: data.cutoff, label }] },
+      layer: [
+        {
+          mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
+          encoding: { y, x: { datum: 0.5 }, x2: { datum: rightEdge(data) } },
+        },
+        {
+          mark: {
+            type: "text",
+            align: right ? "right" : "left",
+            baseline: spot.above ? "bottom" : "top",
+            dx: right ? -4 : 4,
+            dy: spot.above ? -3 : 3,
+            fontSize,
+            color: COLOUR.rule,
+          },
+          encoding: { y, x: { datum: right ? rightEdge(data) : 0.5 }, text: { field: "label" } },
+        },
+      ],
+    },
+  ];
+}
+
+/** Everything drawn in the progress panel that a label should not cover. */
+function marksOf(data: ChartData): { x: number; y: number }[] {
+  const series = (value: (p: ChartPoint) => number | null | undefined) =>
+    withMidpoints(
+      data.points.flatMap((p) => {
+        const y = value(p);
+        return y === null || y === undefined ? [] : [{ x: p.x, y, group: p.episode }];
+      }),
+    );
+  return [
+    ...series((p) => p.progress),
+    ...series((p) => p.trajectory?.expected),
+    ...series((p) => p.trajectory?.band),
+  ];
+}
+
+/**
+ * The latest score written beside its point: the number a therapist looks for first. Above the
+ * point, or below it when the point is under the panel's line (the cutoff, 36) and well above the
+ * panel's floor, so the number does not sit on the line.
+ */
+export function lastValueLabel(
+  last: { x: number; value: number } | undefined,
+  field: "progress" | "alliance",
+  line: number,
+  floor: number,
+): LayerPart {
+  const below = last !== undefined && last.value < line && last.value - floor > (line - floor) / 4;
+  return {
+    transform: [{ filter: `datum.x == ${last?.x ?? 0}` }],
+    mark: {
+      type: "text",
+      align: "center",
+      baseline: below ? "top" : "bottom",
+      dy: below ? 12 : -12,
+      fontSize: TYPE.label,
+      fontWeight: "bold",
+    },
+    encoding: { y: { field, type: "quantitative" }, text: { field } },
+  };
+}
+
+/** The right end of the x domain, which leaves half a step after the last check-in. */
+export function rightEdge(data: ChartData): number {
+  return Math.max(data.points.length, 1) + 0.5;
+}
+
+/** The totals: a solid line per episode, each point shaped and coloured by its reliable change. */
+export function progressLayers(data: ChartData, pointSize = 110): LayerPart[] {
+  const values = data.points.filter((p) => p.progress !== null).map(pointOf);
+  if (values.length === 0) return [];
+  const y = { field: "progress", type: "quantitative" } as const;
+  const last = values.at(-1);
+  return [
+    {
+      data: { values },
+      layer: [
+        {
+          mark: { type: "line", color: COLOUR.progress, strokeWidth: 3 },
+          encoding: { y, detail: { field: "episode" } },
+        },
+        {
+          mark: { type: "point", filled: true, opacity: 1, stroke: "#FFFFFF", strokeWidth: 1 },
+          encoding: {
+            y,
+            shape: { field: "shape", type: "nominal", scale: null },
+            fill: { field: "colour", type: "nominal", scale: null },
+            // A triangle is drawn larger than a circle: its ink sits in a smaller part of its box.
+            size: { field: "size", type: "quantitative", scale: null },
+          },
+        },
+        lastValueLabel(last && { x: last.x, value: last.progress ?? 0 }, "progress", data.cutoff, 0),
+      ],
+    },
+  ];
+
+  function pointOf(p: ChartPoint) {
+    const style =
+      p.marker === "improved"
+        ? { shape: SHAPE.improved, colour: COLOUR.improved, size: pointSize * 1.8 }
+        : p.marker === "deteriorated"
+          ? { shape: SHAPE.worse, colour: COLOUR.worse, size: pointSize * 1.8 }
+          : { shape: SHAPE.progress, colour: COLOUR.progress, size: pointSize };
+    return { x: p.x, episode: p.episode, progress: p.progress, ...style };
+  }
+}
