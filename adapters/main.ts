@@ -6,6 +6,7 @@ import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
+import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
@@ -162,12 +163,17 @@ program
 
 program
   .command("export")
-  .description("every completed check-in, under pseudonyms, as CSV (one row per answer) or a FHIR R4 Bundle")
-  .requiredOption("--format <format>", "csv or fhir")
-  .option("--out <file>", "where to write (default: standard output)")
-  .action(async (options: { format: string; out?: string }) => {
+  .description(
+    "every completed check-in, under pseudonyms, as CSV (one row per answer) or a FHIR R4 Bundle; or one client's chart as a PNG",
+  )
+  .requiredOption("--format <format>", "csv, fhir or png")
+  .option("--out <file>", "where to write (default: standard output; for png, ALIAS-chart.png here)")
+  .option("--client <alias>", "png: the client whose chart to draw")
+  .option("--therapist <name>", "png: their therapist, when several have a client of that alias")
+  .action(async (options: { format: string; out?: string; client?: string; therapist?: string }) => {
+    if (options.format === "png") return exportChart(options);
     if (options.format !== "csv" && options.format !== "fhir") {
-      throw new ConfigError(`--format must be csv or fhir (got "${options.format}")`, "--format");
+      throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
     }
     const settings = loadSettings();
     const { store, catalog } = openApp({ settings, log: createLogger(), clock: systemClock });
@@ -182,6 +188,22 @@ program
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
   });
+
+/** `export --format png --client ALIAS`: the chart its therapist would get, and its words. */
+async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {
+  if (!options.client) throw new ConfigError("--format png needs --client ALIAS", "--client");
+  const settings = loadSettings();
+  const { store, engine } = openApp({ settings, log: createLogger(), clock: systemClock });
+  try {
+    const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
+    const out = options.out ?? `${options.client}-chart.png`;
+    // Health data: readable by its owner only, like the database.
+    writeFileSync(out, chart.png, { mode: 0o600 });
+    process.stdout.write(`Wrote ${out} (${chart.width} × ${chart.height}).\n${chart.alt}\n`);
+  } finally {
+    store.close();
+  }
+}
 
 program
   .command("rotate-key")

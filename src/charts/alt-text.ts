@@ -105,14 +105,22 @@ function riskSentences(points: readonly ChartPoint[], text: ChartText): string[]
   return out;
 }
 
-/** "14 (3 Mar), 16 (10 Mar)": a score with the date it carries on the axis. */
+/**
+ * "14 (3 Mar); 16 (10 Mar)": each score with its date, semicolons between, since a date may hold a
+ * comma ("Mar 3, 2026"). The axis's short date when the chart lies within one year (the head says
+ * which), else the whole date as the summaries write it ("Dec 15, 26" would read as two dates).
+ */
 function scoreList(points: readonly ChartPoint[], field: "progress" | "alliance"): string {
-  return points.map((p) => `${p[field]} (${p.label})`).join(", ");
+  return points.map((p) => `${p[field]} (${when(p, points)})`).join("; ");
 }
 
-/** The axis's short dates: the head of the text has already said the years. */
 function dates(points: readonly ChartPoint[]): string {
-  return points.map((p) => p.label).join(", ");
+  return points.map((p) => when(p, points)).join("; ");
+}
+
+function when(p: ChartPoint, all: readonly ChartPoint[]): string {
+  const years = new Set(all.map((x) => x.at.slice(0, 4)));
+  return years.size > 1 ? p.day : p.label;
 }
 
 /** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */

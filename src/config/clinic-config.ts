@@ -121,6 +121,11 @@ export const clinicConfigSchema = z
      * the headline and the warnings (a therapist can choose for themselves: summaries compact|full).
      */
     summaries: z.enum(["compact", "full"]).default("full"),
+    /**
+     * Charts of a client's scores: with every check-in's summary too (each), only when a therapist
+     * asks (`chart ALIAS`, `summary ALIAS`) and in the weekly digest (on-request), or never (off).
+     */
+    charts: z.enum(["each", "on-request", "off"]).default("on-request"),
   })
   .strict();
 

@@ -10,6 +10,7 @@ export const THERAPIST_WORDS = [
   "invite",
   "checkin",
   "summary",
+  "chart",
   "clients",
   "schedule",
   "discharge",

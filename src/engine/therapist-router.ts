@@ -1,5 +1,6 @@
 import type { Client } from "../store/types.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
+import { chart } from "./commands/chart.js";
 import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from "./commands/clients.js";
 import { answerTherapistErase } from "./commands/confirmations.js";
 import { eraseClient } from "./commands/privacy.js";
@@ -38,6 +39,8 @@ export async function routeTherapist(
         summary(turn, client, all),
       );
     }
+    case "chart":
+      return withClient(turn, therapistId, parsed.args, "chart ALIAS", (client) => chart(turn, client));
     case "clients": {
       // The caseload names every client: tagged with the therapist, withdrawn if one is erased.
       turn.concerning(therapistId);

@@ -107,8 +107,8 @@ export class Turn {
   }
 
   /** A reply that tells about a client (a summary, their emergency details): erasing them removes it while queued. */
-  async replyAbout(text: string, clientId: number): Promise<void> {
-    const message: OutboundMessage = { kind: "info", text };
+  async replyAbout(text: string | OutboundMessage, clientId: number): Promise<void> {
+    const message: OutboundMessage = typeof text === "string" ? { kind: "info", text } : text;
     if (this.person && this.identity)
       await this.tx.enqueue(this.person.id, message, this.now, this.identity, clientId);
     else await this.reply(message);

@@ -1,3 +1,4 @@
+import { CHART_VARS } from "../charts/chart-keys.js";
 import { REPORT_VARS } from "./report-keys.js";
 
 /**
@@ -8,6 +9,13 @@ import { REPORT_VARS } from "./report-keys.js";
 export const MESSAGE_VARS = {
   // the reports a therapist reads (summaries, warnings, history, caseload): report-keys.ts
   ...REPORT_VARS,
+  // a client's chart, the caseload's, and their words (alt text): src/charts/chart-keys.ts
+  ...CHART_VARS,
+  chart_sent: ["alias", "count"],
+  chart_image_alt: ["alias"],
+  chart_none: ["alias"],
+  charts_off: [],
+  digest_chart: ["max"],
   // people rapport does not know yet
   unknown_sender: [],
   group_pointer: [],

@@ -8,13 +8,9 @@ import { clinicalSettings } from "../../src/engine/checkin/clinical-context.js";
 import { fill } from "../../src/prompts/render.js";
 
 /**
- * English wording for the chart (chart-words.en.yaml, plus the keys it reuses from the shipped
- * messages.yaml), the clinic's default settings, and a few clients whose stories the charts tell.
+ * English wording for the chart (the shipped messages.yaml), the clinic's default settings, and a
+ * few clients whose stories the charts tell.
  */
-const chartWords = parse(readFileSync(new URL("chart-words.en.yaml", import.meta.url), "utf8")) as Record<
-  string,
-  string
->;
 const shipped = (
   parse(readFileSync(new URL("../../prompts/en/messages.yaml", import.meta.url), "utf8")) as {
     messages: Record<string, string>;
@@ -22,7 +18,7 @@ const shipped = (
 ).messages;
 
 export const englishText: ChartText = (key: ChartKey, vars = {}) => {
-  const template = chartWords[key] ?? shipped[key];
+  const template = shipped[key];
   if (template === undefined) throw new Error(`no English wording for ${key}`);
   return fill(template, vars);
 };

@@ -2,9 +2,11 @@ import { assess, type Finding } from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
 import { maxTotal } from "../../prompts/schema.js";
+import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin } from "../../store/types.js";
 import { riskSection } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
+import { clientChart, summaryChart } from "../views/chart.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
 import { type SummaryWarning, summaryText } from "./summary-text.js";
 
@@ -90,7 +92,10 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   });
   // A summary with a warning sent now is a "warning" message; either way it is one message.
   const kind = warnings.some((w) => w.sent) ? "warning" : "summary";
-  await turn.send(client.therapistId, { kind, text }, client.personId);
+  // `charts: each`: the client's chart goes with every summary, drawn in the therapist's wording.
+  const drawn = config.charts === "each" ? await clientChart(tx, config, tw, client) : undefined;
+  const chart = drawn ? summaryChart(drawn, localDate(new Date(turn.now), timeZone)) : undefined;
+  await turn.send(client.therapistId, { kind, text, ...(chart ? { chart } : {}) }, client.personId);
 }
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {

@@ -1,8 +1,10 @@
+import type { RenderedChart } from "../../charts/render.js";
 import { RapportError } from "../../errors.js";
 import type { ClinicStatus, Store, TherapistEntry, Tx } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import { oneLine } from "../client-text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
+import { clientChart } from "../views/chart.js";
 import { issueCode } from "./issue-code.js";
 
 /**
@@ -77,16 +79,7 @@ export class ClinicAdmin {
     if (!alias) throw new RapportError(`"${rawAlias}" is not an alias rapport uses`, "client_unknown");
     const result = await this.store.transaction(async (tx) => {
       const to = await requireTherapist(tx, toName);
-      const from = fromName ? await requireTherapist(tx, fromName) : undefined;
-      const found = (await tx.clientsNamed(alias)).filter((c) => !from || c.therapistId === from.id);
-      if (found.length === 0) throw new RapportError(`no client "${alias}"`, "client_unknown");
-      if (found.length > 1) {
-        throw new RapportError(
-          `several therapists have a client "${alias}": add --from NAME`,
-          "client_ambiguous",
-        );
-      }
-      const [client] = found as [{ clientId: number; therapistId: number }];
+      const client = await clientNamed(tx, alias, fromName, "--from");
       if (client.therapistId === to.id)
         throw new RapportError(`"${alias}" is already ${to.name}'s client`, "client_same");
       if (await tx.findClient(to.id, alias)) {
@@ -124,9 +117,47 @@ export class ClinicAdmin {
     return result;
   }
 
+  /**
+   * `rapport export --format png --client ALIAS`: the client's chart as their therapist would get
+   * it (`chart ALIAS`), in the therapist's wording; `therapistName` when several have that alias.
+   */
+  chart(rawAlias: string, therapistName?: string): Promise<RenderedChart> {
+    const alias = normaliseAlias(rawAlias);
+    if (!alias) throw new RapportError(`"${rawAlias}" is not an alias rapport uses`, "client_unknown");
+    return this.store.transaction(async (tx) => {
+      const found = await clientNamed(tx, alias, therapistName, "--therapist");
+      const client = await tx.getClient(found.clientId);
+      const w = await personWording(tx, this.deps, found.therapistId);
+      const drawn = client ? await clientChart(tx, this.deps.config, w, client) : undefined;
+      if (!drawn)
+        throw new RapportError(`"${alias}" has no completed check-in yet: nothing to chart`, "chart_empty");
+      return drawn.rendered;
+    });
+  }
+
   status(): Promise<ClinicStatus> {
     return this.store.transaction((tx) => tx.clinicStatus());
   }
+}
+
+/** The one client of that alias (of `therapistName`, when given); several is an error naming `option`. */
+async function clientNamed(
+  tx: Tx,
+  alias: string,
+  therapistName: string | undefined,
+  option: string,
+): Promise<{ clientId: number; therapistId: number }> {
+  const from = therapistName ? await requireTherapist(tx, therapistName) : undefined;
+  const found = (await tx.clientsNamed(alias)).filter((c) => !from || c.therapistId === from.id);
+  const [client] = found;
+  if (!client) throw new RapportError(`no client "${alias}"`, "client_unknown");
+  if (found.length > 1) {
+    throw new RapportError(
+      `several therapists have a client "${alias}": add ${option} NAME`,
+      "client_ambiguous",
+    );
+  }
+  return client;
 }
 
 async function therapistNamed(tx: Tx, name: string): Promise<TherapistEntry | undefined> {

@@ -2,8 +2,10 @@ import type { Client } from "../../store/types.js";
 import { trajectoryModel } from "../checkin/clinical-context.js";
 import { riskSection } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
+import { clientChart, summaryChart } from "../views/chart.js";
 import { historyText } from "../views/history.js";
 import { preSessionText } from "../views/pre-session.js";
+import { chartDay } from "./chart.js";
 
 /** `summary ALIAS`: the state before a session; `summary ALIAS --all`: every check-in and every risk event. */
 export async function summary(turn: Turn, client: Client, all: boolean): Promise<void> {
@@ -31,5 +33,11 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
     allianceItemBelow: turn.deps.config.thresholds.allianceItem,
     timeZone: zone,
   });
-  await turn.replyAbout(text, client.personId);
+  // With the picture attached, unless the clinic turned charts off; its words are the alt text.
+  const drawn =
+    turn.deps.config.charts === "off"
+      ? undefined
+      : await clientChart(tx, turn.deps.config, turn.wording, client);
+  const chart = drawn ? summaryChart(drawn, chartDay(turn)) : undefined;
+  await turn.replyAbout({ kind: "info", text, ...(chart ? { chart } : {}) }, client.personId);
 }

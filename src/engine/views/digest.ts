@@ -9,6 +9,7 @@ import { ruleText } from "../checkin/warning-text.js";
 import { formatDay } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
+import { caseloadChartMessage } from "./chart.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
 export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
@@ -48,6 +49,12 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     const text = digestText(w, { facts, week, openAlerts, alerts, now, zone });
     // About the therapist's caseload: erasing one of their clients withdraws it, to be made again.
     await tx.enqueue(therapist.id, { kind: "summary", text }, now, undefined, therapist.id);
+    // The small multiples of who needs attention, after the words; none when no one does.
+    if (deps.config.charts !== "off") {
+      const day = localDate(new Date(now), zone);
+      const chart = await caseloadChartMessage(tx, deps.config, w, therapist.id, openAlerts, day);
+      if (chart) await tx.enqueue(therapist.id, chart, now, undefined, therapist.id);
+    }
     await tx.markDigestSent(therapist.id, now);
     sent++;
   }

@@ -1,0 +1,119 @@
+import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
+import { type ChartData, chartData } from "../../charts/chart-data.js";
+import { chartCheckins } from "../../charts/chart-input.js";
+import type { ChartText } from "../../charts/chart-keys.js";
+import { type RenderedChart, renderCaseloadChart, renderClientChart } from "../../charts/render.js";
+import type { ClinicConfig } from "../../config/clinic-config.js";
+import type { OutboundChart, OutboundMessage } from "../../model.js";
+import type { Wording } from "../../prompts/render.js";
+import { maxTotal } from "../../prompts/schema.js";
+import type { Client, RiskAlert, Tx } from "../../store/types.js";
+import { clinicalSettings, trajectoryModel } from "../checkin/clinical-context.js";
+import { needOf } from "./caseload.js";
+
+/**
+ * A client's chart and the caseload's, as messages: the picture goes with the same facts in words
+ * as the message's text (the alt text), so a therapist who cannot see it, or whose platform shows
+ * no picture, reads what it shows. Only the alias is drawn or written; the records are read here,
+ * the picture is made by src/charts (pure data to spec; rendering in render.ts).
+ */
+
+/** The chart words of a person's wording (every chart key is a message key: chart-keys.ts). */
+export function chartText(w: Wording): ChartText {
+  const t = w.t.bind(w) as (key: string, vars?: Record<string, string | number>) => string;
+  return (key, vars) => t(key, vars);
+}
+
+/** What a client's chart shows, from their stored check-ins; none before their first is completed. */
+export async function clientChartData(
+  tx: Tx,
+  config: ClinicConfig,
+  w: Wording,
+  client: Client,
+): Promise<ChartData | undefined> {
+  const checkins = chartCheckins(
+    await tx.completedCheckins(client.personId),
+    await tx.episodesOf(client.personId),
+    await tx.riskEvents(client.personId),
+  );
+  if (checkins.length === 0) return undefined;
+  return chartData({
+    alias: client.alias,
+    timeZone: config.clinic.timeZone,
+    language: w.pack.language,
+    checkins,
+    model: await trajectoryModel(tx, config),
+    settings: clinicalSettings(config),
+    age: client.age,
+    progressMax: maxTotal(w.instrument("progress")),
+    allianceMax: maxTotal(w.instrument("alliance")),
+  });
+}
+
+/** A client's chart, drawn; none before their first completed check-in. */
+export async function clientChart(
+  tx: Tx,
+  config: ClinicConfig,
+  w: Wording,
+  client: Client,
+): Promise<{ data: ChartData; rendered: RenderedChart } | undefined> {
+  const data = await clientChartData(tx, config, w, client);
+  return data ? { data, rendered: await renderClientChart(data, chartText(w)) } : undefined;
+}
+
+/** `chart ALIAS`: the picture, with what it shows in words as the message's text. */
+export function chartMessage(
+  w: Wording,
+  { data, rendered }: { data: ChartData; rendered: RenderedChart },
+  day: string,
+): OutboundMessage {
+  return {
+    kind: "info",
+    text: `${w.t("chart_sent", { alias: data.alias, count: data.total })}\n\n${rendered.alt}`,
+    chart: attached(rendered, w.t("chart_image_alt", { alias: data.alias }), `${data.alias}-${day}.png`),
+  };
+}
+
+/** The picture attached to a summary, whose text is the summary: the picture's own words go as its alt text. */
+export function summaryChart(
+  { data, rendered }: { data: ChartData; rendered: RenderedChart },
+  day: string,
+): OutboundChart {
+  return attached(rendered, rendered.alt, `${data.alias}-${day}.png`);
+}
+
+/**
+ * The digest's small multiples: one panel per current client who needs attention (an open alert,
+ * not on track, the alliance), most urgent first, at most MAX_PANELS; none when no one does.
+ */
+export async function caseloadChartMessage(
+  tx: Tx,
+  config: ClinicConfig,
+  w: Wording,
+  therapistId: number,
+  openAlerts: ReadonlyMap<number, RiskAlert>,
+  day: string,
+): Promise<OutboundMessage | undefined> {
+  const entries = (await tx.caseload(therapistId)).filter((e) => !e.dischargedAt);
+  const needing = entries
+    .map((entry) => ({ entry, need: needOf(w, entry, openAlerts.get(entry.client.personId)) }))
+    .filter(({ need }) => need.rank < 3)
+    .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
+  // Every one who needs attention is counted; the picture draws the first MAX_PANELS and says how many more.
+  const panels: CaseloadPanel[] = [];
+  for (const { entry, need } of needing) {
+    const data = await clientChartData(tx, config, w, entry.client);
+    if (data) panels.push({ data, note: need.flags.join(", ") });
+  }
+  if (panels.length === 0) return undefined;
+  const rendered = await renderCaseloadChart(panels, chartText(w));
+  return {
+    kind: "summary",
+    text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.alt}`,
+    chart: attached(rendered, w.t("chart_caseload_title", { count: panels.length }), `caseload-${day}.png`),
+  };
+}
+
+function attached(rendered: RenderedChart, alt: string, name: string): OutboundChart {
+  return { png: rendered.png.toString("base64"), alt, name };
+}
