@@ -13,6 +13,7 @@ import { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { silentLog, testDeps } from "../test/helpers/conversation.js";
 import { textUpdate } from "../test/helpers/telegram-updates.js";
 import { until } from "../test/support/wait.js";
+import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
@@ -225,6 +226,12 @@ const small = args.has("--small");
 for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
   appendResults("Benchmark (risk screen only)", lines);
+  process.exit(0);
+}
+// Charts: render time of a 20-check-in chart and the caseload's, and memory over 1,000 renders.
+for (const line of chartBenchLines(await chartBench())) say(line);
+if (args.has("--charts")) {
+  appendResults("Benchmark (charts only)", lines);
   process.exit(0);
 }
 if (args.has("--delivery")) {
