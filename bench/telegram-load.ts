@@ -36,17 +36,34 @@ export function startServe(
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
+    let listening = false;
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.slice(-300)}`)), 20_000);
     child.stderr?.on("data", (d) => {
       if (process.env.BENCH_SERVE_LOG) appendFileSync(process.env.BENCH_SERVE_LOG, d);
       stderr += d;
       const port = /"port":(\d+)[^\n]*rapport is listening/.exec(stderr)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(port) });
+      if (port && !listening) {
+        listening = true;
+        // Listening is not ready: the webhook answers 503 until the channel has connected, and an
+        // update posted then would be lost (the bench, unlike Telegram, does not deliver again).
+        void untilHealthy(Number(port)).then(() => {
+          clearTimeout(timer);
+          resolve({ child, port: Number(port) });
+        }, reject);
       }
     });
   });
+}
+
+/** Waits until /healthz answers 200: every configured channel has connected. */
+async function untilHealthy(port: number): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    await res?.text();
+    if (res?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("serve did not become healthy within 20 s");
 }
 
 /** The first question with a keyboard sent to the user at or after call `after`, waiting up to `waitMs`. */
