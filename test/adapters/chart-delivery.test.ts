@@ -5,10 +5,12 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { consoleSender } from "../../adapters/console/console-channel.js";
 import { createSlackChannel } from "../../adapters/slack/slack-channel.js";
+import { createTeamsChannel } from "../../adapters/teams/teams-channel.js";
 import { activityFor, MAX_INLINE_IMAGE } from "../../adapters/teams/teams-render.js";
 import { createTelegramChannel } from "../../adapters/telegram/telegram-channel.js";
 import { captionOf } from "../../adapters/telegram/telegram-sender.js";
 import type { Address, Delivery, OutboundChart } from "../../src/model.js";
+import { FakeConnector } from "../fakes/fake-connector.js";
 import { FakeSlack } from "../fakes/fake-slack.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { silentLog } from "../helpers/conversation.js";
@@ -92,19 +94,39 @@ describe("a chart, delivered on each platform", () => {
     expect(uploaded?.equals(PNG)).toBe(true);
   });
 
-  it("Teams: a card with the picture inline as a data URI and its alt text", () => {
-    const activity = activityFor(delivery("29:1", {}).message);
-    const card = activity.attachments?.[0]?.content as { body: Record<string, unknown>[] };
-    expect(card.body[0]).toMatchObject({
-      type: "TextBlock",
-      text: "c17: progress and alliance, 6 check-ins.",
-    });
-    expect(card.body[1]).toEqual({
+  it("Teams: through the Bot Connector, a card with the picture inline as a data URI and its alt text", async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    stops.push(() => connector.stop());
+    const { sender } = createTeamsChannel({ appId: "", appType: "MultiTenant", noAuth: true }, silentLog);
+    const conversation = { conversationType: "personal", tenantId: "t-1", id: "a:chart-conversation" };
+    await sender.send(
+      delivery("aad-1", {
+        user: { id: "29:therapist", name: "Dr Rivera", aadObjectId: "aad-1" },
+        bot: { id: "28:bot", name: "rapport" },
+        conversation,
+        channelId: "msteams",
+        serviceUrl,
+      }),
+    );
+    const [call] = connector.calls;
+    expect(call?.conversationId).toBe(conversation.id);
+    const attachment = (
+      (call?.activity.attachments ?? []) as {
+        contentType: string;
+        content: { body: Record<string, unknown>[] };
+      }[]
+    )[0];
+    expect(attachment?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const body = attachment?.content.body ?? [];
+    expect(body[0]).toMatchObject({ type: "TextBlock", text: "c17: progress and alliance, 6 check-ins." });
+    expect(body[1]).toEqual({
       type: "Image",
       url: `data:image/png;base64,${chart.png}`,
       altText: chart.alt,
       size: "stretch",
     });
+    expect(Buffer.from(String(body[1]?.url).split(",")[1] ?? "", "base64").equals(PNG)).toBe(true);
   });
 
   it("Teams: a picture over the inline limit is left out, its words shown instead", () => {
