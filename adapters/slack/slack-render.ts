@@ -40,7 +40,7 @@ export function renderBlocks(message: OutboundMessage): { text: string; blocks: 
       elements: choices.map((c, i) => ({
         type: "button",
         action_id: `rapport_choice_${i}`,
-        text: { type: "plain_text", text: c.label, emoji: true },
+        text: { type: "plain_text", text: buttonText(c.label), emoji: true },
         value: encodeValue(message.ref, c.value),
         ...(message.urgent ? { style: "danger" as const } : {}),
       })),
@@ -48,6 +48,18 @@ export function renderBlocks(message: OutboundMessage): { text: string; blocks: 
   }
   // The top-level text is what notifications show.
   return { text: escapeSlack(splitText(body, SECTION_MAX)[0] ?? ""), blocks };
+}
+
+/** Slack refuses a whole message whose button text is over 75 characters: a longer label is cut. */
+export const BUTTON_MAX = 75;
+
+/**
+ * A button's label as Slack takes it. Buttons wrap onto further lines in an actions block, so a
+ * label of a 0 to 3 scale fits whole; only one over Slack's limit is shortened, never refused.
+ */
+export function buttonText(label: string): string {
+  const chars = [...label];
+  return chars.length <= BUTTON_MAX ? label : `${chars.slice(0, BUTTON_MAX - 1).join("")}…`;
 }
 
 /** "channel:ts", the source of a press, as Slack's ids. */

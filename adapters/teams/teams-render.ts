@@ -1,11 +1,13 @@
 import { type Activity, type Attachment, CardFactory } from "botbuilder";
 import type { OutboundChart, OutboundMessage } from "../../src/model.js";
+import { choiceRows } from "../choice-rows.js";
 import type { SubmitValue } from "./teams-inbound.js";
 
 /**
  * Choices are Action.Submit buttons rather than a ChoiceSet with a submit button: one tap
  * answers (a ChoiceSet needs two, and its compact form hides the scale on phones). Teams shows
- * at most six buttons in a row, so 0 to 10 comes as two ActionSets, 0 to 5 and 6 to 10.
+ * at most six buttons in a row, so 0 to 10 comes as two ActionSets, 0 to 5 and 6 to 10; long
+ * labels ("More than half the days") get an ActionSet each, so a phone does not cut them.
  */
 const PER_ROW = 6;
 
@@ -21,11 +23,10 @@ export function cardFor(message: OutboundMessage, answered?: string): Attachment
   if (answered !== undefined) {
     body.push({ type: "TextBlock", text: withoutLinks(answered), wrap: true, weight: "bolder" });
   } else {
-    const choices = message.choices ?? [];
-    for (let i = 0; i < choices.length; i += PER_ROW) {
+    for (const row of choiceRows(message.choices ?? [], PER_ROW)) {
       body.push({
         type: "ActionSet",
-        actions: choices.slice(i, i + PER_ROW).map((c) => ({
+        actions: row.map((c) => ({
           type: "Action.Submit",
           title: c.label,
           data: { rapport: { ref: message.ref, value: c.value } } satisfies SubmitValue,

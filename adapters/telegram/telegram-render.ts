@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { OutboundMessage } from "../../src/model.js";
+import { choiceRows } from "../choice-rows.js";
 import { splitText } from "../split-text.js";
 
 /** Telegram's limit for a message text, in characters. */
@@ -22,15 +23,24 @@ export function decodeCallbackData(data: string): { ref?: string; value: string 
   return { ref: ref === "" ? undefined : ref, value: data.slice(bar + 1) };
 }
 
-/** 0 to 10 fits two rows on a phone; other choices (yes/no, skip, "I've seen this") one row. */
+/** Telegram keeps up to eight buttons in a row; six numbers are as many as read well on a phone. */
+const PER_ROW = 6;
+
+/**
+ * 0 to 10 fits two rows on a phone; short choices (yes/no, skip, "I've seen this") one row; long
+ * labels ("More than half the days") a row each, so Telegram does not cut them (choice-rows.ts).
+ */
 export function keyboardFor(message: OutboundMessage): InlineKeyboardMarkup | undefined {
   const choices = message.choices ?? [];
   if (choices.length === 0) return undefined;
-  const buttons: InlineKeyboardButton[] = choices.map((c) => ({
-    text: c.label,
-    callback_data: encodeCallbackData(message.ref, c.value),
-  }));
-  const rows = buttons.length > 6 ? [buttons.slice(0, 6), buttons.slice(6)] : [buttons];
+  const rows = choiceRows(choices, PER_ROW).map((row) =>
+    row.map(
+      (c): InlineKeyboardButton => ({
+        text: c.label,
+        callback_data: encodeCallbackData(message.ref, c.value),
+      }),
+    ),
+  );
   return { inline_keyboard: rows };
 }
 

@@ -21,6 +21,8 @@ export const THERAPIST_WORDS = [
   "pause",
   "contact",
   "summaries",
+  "instruments",
+  "language",
 ] as const;
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;

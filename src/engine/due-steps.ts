@@ -1,7 +1,8 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import { nextDue } from "../schedule/next-due.js";
 import type { Client, Job, Tx } from "../store/types.js";
-import { sendCheckin } from "./checkin/flow.js";
+import { clientInstruments, sendCheckin } from "./checkin/flow.js";
+import type { CheckinPart } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
 import { lapsedConcernsDue } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn } from "./turn-context.js";
@@ -51,9 +52,13 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
   return done + (await lapsedConcernsDue(tx, deps, now)) + (await digestDue(tx, deps, now));
 }
 
-const INSTRUMENTS: Record<"alliance" | "progress", string[]> = {
-  alliance: ["alliance"],
-  progress: ["progress"],
+/** A split schedule's jobs: the alliance after the session, the rest of the plan before the next. */
+const PARTS: Record<Job["kind"], CheckinPart> = {
+  checkin: "whole",
+  alliance: "session",
+  progress: "week",
+  reminder: "whole",
+  expire: "whole",
 };
 
 async function runJob(turn: Turn, job: Job): Promise<string> {
@@ -79,13 +84,15 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     return "reminded";
   }
   if (client.pausedAt) return "paused by the client";
+  // A client's plan may have nothing for one part of a split schedule (no alliance, say).
+  const instruments = clientInstruments(turn, client, PARTS[job.kind]);
+  if (instruments.length === 0) return "nothing in the client's plan for this part";
   if (await onHoliday(turn, client)) return "holiday";
   if (!(await tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt)) return "unreachable";
   if (await postponedForQuiet(turn, job, client)) return "postponed";
   // An older check-in still open gives way to the new session's: it is expired (the digest lists
   // it), and the new one is sent.
   const expired = open ? await tx.expireCheckin(open.id, turn.now) : false;
-  const instruments = job.kind === "checkin" ? undefined : INSTRUMENTS[job.kind];
   // A split plan's progress check-in comes before the session, and says so.
   const checkin = await sendCheckin(
     turn,

@@ -185,10 +185,8 @@ async function refuses(tx: Tx, event: InboundEvent, sameOrigin: SameOrigin | und
 async function route(turn: Turn): Promise<void> {
   const { event, tx } = turn;
   // A button can carry a chat word too ("seen 12" on an urgent alert).
-  const parsed = parseChatWord(
-    event.input.kind === "text" ? event.input.text : event.input.value,
-    turn.wording.pack.messages.words,
-  );
+  const said = event.input.kind === "text" ? event.input.text : event.input.value;
+  const parsed = parseChatWord(said, turn.wording.pack.messages.words);
   // Health data never goes to a group: there, rapport only points to a direct conversation.
   // A disclosure in a group still counts: a client's goes the whole risk path, privately.
   if (!event.direct) {
@@ -231,7 +229,11 @@ async function route(turn: Turn): Promise<void> {
   if (!turn.person) return;
   if (turn.person.role === "therapist") return routeTherapist(turn, turn.person.id, parsed);
   const client = await tx.getClient(turn.person.id);
-  if (client) return routeClient(turn, client, parsed);
+  if (!client) return;
+  if (!client.language) return routeClient(turn, client, parsed);
+  // A language set by the therapist comes first: the client's own control words are its words.
+  turn.language = client.language;
+  return routeClient(turn, client, parseChatWord(said, turn.wording.pack.messages.words));
 }
 
 /** The one notice of a flood: to the sender's own conversation, in their language. */

@@ -61,3 +61,16 @@ export function signed(delta: number): string {
   if (rounded > 0) return `+${rounded}`;
   return String(rounded);
 }
+
+/**
+ * A language as people name it, in the reader's language: "German (de)"; the code alone where the
+ * runtime has no name for it (a clinic's own folder such as "xx").
+ */
+export function languageName(code: string, inLanguage: string): string {
+  try {
+    const name = new Intl.DisplayNames([inLanguage], { type: "language" }).of(code);
+    return name && name.toLowerCase() !== code.toLowerCase() ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}

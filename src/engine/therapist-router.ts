@@ -1,6 +1,7 @@
 import type { Client } from "../store/types.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { chart } from "./commands/chart.js";
+import { instruments, language } from "./commands/client-plan.js";
 import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from "./commands/clients.js";
 import { answerTherapistErase } from "./commands/confirmations.js";
 import { eraseClient } from "./commands/privacy.js";
@@ -109,6 +110,14 @@ export async function routeTherapist(
     case "pause":
       return withClient(turn, therapistId, parsed.args.slice(0, 1), "pause ALIAS FROM..TO", (client) =>
         pause(turn, client, parsed.args.slice(1)),
+      );
+    case "instruments":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "instruments ALIAS LIST", (client) =>
+        instruments(turn, client, parsed.args.slice(1)),
+      );
+    case "language":
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), "language ALIAS CODE", (client) =>
+        language(turn, client, parsed.args.slice(1)),
       );
     case "stop":
     case "mydata":

@@ -18,10 +18,14 @@ export interface EngineDeps {
   newCode: () => string;
 }
 
-/** A person's wording: the language of the channel they used last where prompts exist, else the clinic's. */
+/**
+ * A person's wording: the language their therapist set for a client (`language ALIAS CODE`), else
+ * that of the channel they used last where prompts exist, else the clinic's.
+ */
 export async function personWording(tx: Tx, deps: EngineDeps, personId: number): Promise<Wording> {
   const [latest] = await tx.identitiesOf(personId);
-  return wordingFor(deps.catalog, latest?.locale, deps.config.clinic.language);
+  const set = (await tx.getClient(personId))?.language;
+  return wordingFor(deps.catalog, set, latest?.locale, deps.config.clinic.language);
 }
 
 /** One inbound event being handled inside one transaction: who sent it, and how to answer. */
@@ -32,6 +36,8 @@ export class Turn {
   notice: string | undefined;
   /** An unknown sender got the "how to start" answer: the flood limit allows one an hour. */
   toldHowToStart = false;
+  /** The language set for the sender, a client, by their therapist: it comes before the platform's. */
+  language: string | null = null;
 
   constructor(
     readonly deps: EngineDeps,
@@ -57,9 +63,13 @@ export class Turn {
     );
   }
 
-  /** The wording for the sender: their platform's language where prompts exist, else the clinic's. */
+  /**
+   * The wording for the sender: the language set for them, else their platform's where prompts
+   * exist, else the clinic's.
+   */
   get wording(): Wording {
-    return wordingFor(this.deps.catalog, this.event.sender.locale, this.deps.config.clinic.language);
+    const { catalog, config } = this.deps;
+    return wordingFor(catalog, this.language, this.event.sender.locale, config.clinic.language);
   }
 
   wordingOf(personId: number): Promise<Wording> {

@@ -25,7 +25,11 @@ export const instrumentSchema = z
      * where a clinic adds the PHQ-9): it sends the crisis message and an urgent alert at once.
      */
     riskItem: z.object({ item: z.string(), above: z.number() }).strict().optional(),
-    /** Named choices instead of a numeric scale (a yes/no question); typed words select them too. */
+    /**
+     * Named choices instead of a numeric scale: a yes/no question, or a 0 to 3 scale with a label
+     * for each option ("Not at all" ... "Nearly every day"). Each is a button with its label;
+     * its label, its words or its number, typed, select it too.
+     */
     choices: z
       .array(
         z
@@ -62,6 +66,10 @@ export const instrumentSchema = z
     inst.choices?.forEach((choice, i) => {
       if (choice.value < inst.scale.min || choice.value > inst.scale.max) {
         ctx.addIssue({ code: "custom", message: "must lie on the scale", path: ["choices", i, "value"] });
+      }
+      // Two buttons with one value could not be told apart in the answers.
+      if (inst.choices?.findIndex((c) => c.value === choice.value) !== i) {
+        ctx.addIssue({ code: "custom", message: "duplicate choice value", path: ["choices", i, "value"] });
       }
     });
     const seen = new Set<string>();

@@ -59,7 +59,7 @@ export interface PeopleTx {
   revokeCodes(personId: number, kind: CodeKind): Promise<void>;
 }
 
-/** A client's record: status, consent, age, time zone and pause. */
+/** A client's record: status, consent, age, time zone, pause, instrument plan and language. */
 export interface ClientsTx {
   createClient(therapistId: number, alias: string, at: string): Promise<Client>;
   findClient(therapistId: number, alias: string): Promise<Client | undefined>;
@@ -74,6 +74,10 @@ export interface ClientsTx {
   clientZone(personId: number): Promise<string | null>;
   /** Pauses or resumes a client's check-ins; false when it already was so. */
   setPaused(personId: number, at: string | null): Promise<boolean>;
+  /** The instruments of the client's check-ins, in order; null: the clinic's (read back on Client). */
+  setClientInstruments(personId: number, instruments: readonly string[] | null): Promise<void>;
+  /** The language of the client's prompts; null: the platform's, else the clinic's (read back on Client). */
+  setClientLanguage(personId: number, language: string | null): Promise<void>;
 }
 
 /** Episodes of care, check-ins and their answers. */

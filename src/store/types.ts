@@ -41,6 +41,10 @@ export interface Client {
   pausedAt?: string | null;
   /** After a crisis message: show the open question again at the next message. */
   resumeQuestion?: boolean;
+  /** The instruments the client's check-ins ask, in order (`instruments ALIAS LIST`); null: the clinic's. */
+  instruments?: string[] | null;
+  /** The language of the client's prompts (`language ALIAS CODE`); null: the platform's, else the clinic's. */
+  language?: string | null;
 }
 
 export interface Code {
@@ -174,6 +178,10 @@ export interface ClientData {
   age: number | null;
   timeZone: string | null;
   pausedAt: string | null;
+  /** The instruments the therapist chose for the client's check-ins; null: the clinic's. */
+  instruments: string[] | null;
+  /** The language the therapist set for the client; null: from the platform or the clinic. */
+  language: string | null;
   identities: { channel: string; since: string }[];
   consents: { version: number; choice: string; at: string }[];
   checkins: (Checkin & { answers: Answer[] })[];

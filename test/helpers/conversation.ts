@@ -21,11 +21,18 @@ export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.ur
 export const CRISIS = "TEST CRISIS TEXT: call 112.";
 export const silentLog = pino({ level: "silent" });
 
-/** The engine's dependencies as tests use them: the shipped prompts, a clinic config, a test crisis text. */
-export function testDeps(clock: ManualClock, config: z.input<typeof clinicConfigSchema> = {}) {
+/**
+ * The engine's dependencies as tests use them: the shipped prompts (or a test's own folder, such
+ * as fixture-prompts.ts makes), a clinic config, a test crisis text.
+ */
+export function testDeps(
+  clock: ManualClock,
+  config: z.input<typeof clinicConfigSchema> = {},
+  promptsDir = PROMPTS_DIR,
+) {
   return {
     clock,
-    catalog: loadPrompts(PROMPTS_DIR),
+    catalog: loadPrompts(promptsDir),
     config: clinicConfigSchema.parse(config),
     crisisText: CRISIS,
     newCode: () => newCode(),
@@ -48,16 +55,20 @@ export class Conversation {
   readonly handled: InboundEvent[] = [];
   private readonly linked = new Set<string>();
 
-  /** `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in. */
+  /**
+   * `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in;
+   * `promptsDir` a prompts folder of the test's own (RAPPORT_PROMPTS).
+   */
   constructor(
     config: z.input<typeof clinicConfigSchema> = {},
     channel = "console",
     keys: readonly DataKey[] = [],
+    promptsDir = PROMPTS_DIR,
   ) {
     this.store = SqliteStore.open(this.dbPath, this.clock.now(), { keys });
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
-    this.engine = new Engine(this.store, testDeps(this.clock, config));
+    this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
   }
 
   event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {

@@ -3,22 +3,22 @@ import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import type { Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
+import { type CheckinPart, checkinInstruments } from "./instrument-plan.js";
 import { consentMessage, stepMessage } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
-
-export const SAFETY_INSTRUMENT = "safety";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
  * client agreed, asks for consent again first (undefined: no check-in yet). Every check-in, sent
  * by hand or by the schedule, gets its reminder and its expiry, so none stays open for weeks.
- * `by`: who asked, as the intro says it (the therapist by hand, or the schedule).
+ * `by`: who asked, as the intro says it (the therapist by hand, or the schedule). `instruments`:
+ * what this check-in asks (a split schedule's part), else the client's plan or the clinic's.
  */
 export async function sendCheckin(
   turn: Turn,
   client: Client,
-  only?: readonly string[],
+  instruments?: readonly string[],
   by: "therapist" | "schedule" | "before session" = "therapist",
 ): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
@@ -33,12 +33,8 @@ export async function sendCheckin(
     );
     return undefined;
   }
-  // A split plan asks progress before the session and alliance after it: one part at a time.
-  const ids = [...(only ?? config.checkin.instruments)];
-  // The safety question closes the progress check-in unless the clinic switched it off.
-  if (config.risk.safetyQuestion && ids.includes("progress") && !ids.includes(SAFETY_INSTRUMENT)) {
-    ids.push(SAFETY_INSTRUMENT);
-  }
+  // The plan is stored with the check-in: a plan changed later applies from the next one.
+  const ids = instruments ?? clientInstruments(turn, client, "whole");
   const checkin = await turn.tx.createCheckin(
     client.personId,
     buildPlan(ids.map((id) => w.instrument(id))),
@@ -61,6 +57,18 @@ export async function sendCheckin(
   await turn.tx.addJob("reminder", client.personId, at(reminderAfterHours), turn.now, checkin.id);
   await turn.tx.addJob("expire", client.personId, at(expireAfterHours), turn.now, checkin.id);
   return checkin;
+}
+
+/** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */
+export function clientInstruments(turn: Turn, client: Client, part: CheckinPart): string[] {
+  const { catalog, config } = turn.deps;
+  const known = catalog.languages.get(catalog.fallback)?.instruments;
+  return checkinInstruments(
+    client.instruments,
+    part,
+    { clinic: config.checkin.instruments, safetyQuestion: config.risk.safetyQuestion },
+    (id) => known?.has(id) ?? false,
+  );
 }
 
 /** One input from a client with an open check-in: store it and move on, or ask again. */

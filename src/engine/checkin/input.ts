@@ -3,7 +3,7 @@ import type { ChatWords } from "../../prompts/schema.js";
 import type { Answer, Checkin } from "../../store/types.js";
 import { SKIP_VALUE, stepRef } from "../refs.js";
 import { stepOf } from "./plan.js";
-import { parseScore } from "./score-input.js";
+import { parseScore, plainWords } from "./score-input.js";
 
 export type CheckinDecision =
   | { type: "answer"; answer: Answer; nextStep: number }
@@ -14,7 +14,7 @@ export type CheckinDecision =
 
 export interface CheckinRules {
   scale: { min: number; max: number };
-  /** Named choices (a yes/no question) instead of the numeric scale. */
+  /** Named choices (a yes/no question, a 0 to 3 scale with its labels) instead of the numeric scale. */
   choices?: readonly { value: number; label: string; words: readonly string[] }[];
   commentMaxLength: number;
   /** Number words and "out of" in the client's language. */
@@ -43,7 +43,7 @@ export function decideCheckinInput(
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
     return { type: "complete", comment };
   }
-  const value = rules.choices ? parseChoice(raw, rules.choices) : parseScoreValue(raw, rules);
+  const value = rules.choices ? parseChoice(raw, rules.choices, rules) : parseScoreValue(raw, rules);
   if (value === undefined) return { type: "reask" };
   return { type: "answer", answer: { ...step.planItem, value }, nextStep: checkin.step + 1 };
 }
@@ -53,17 +53,29 @@ function parseScoreValue(raw: string, { scale, words }: CheckinRules): number | 
   return score.ok ? score.value : undefined;
 }
 
-/** A choice by its value, its label or one of its words, in any case. */
-function parseChoice(raw: string, choices: NonNullable<CheckinRules["choices"]>): number | undefined {
-  const typed = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, "");
-  const found = choices.find(
-    (c) =>
-      String(c.value) === typed ||
-      c.label.toLowerCase() === typed ||
-      c.words.some((w) => w.toLowerCase() === typed),
+/**
+ * A choice by its label or one of its words, in any case, with or without accents ("more than
+ * half the days", "Plus de la moitie des jours"), or by its number as a score is typed ("2",
+ * "two", "2️⃣").
+ */
+function parseChoice(
+  raw: string,
+  choices: NonNullable<CheckinRules["choices"]>,
+  rules: CheckinRules,
+): number | undefined {
+  const typed = comparable(raw);
+  const named = choices.find(
+    (c) => comparable(c.label) === typed || c.words.some((w) => comparable(w) === typed),
   );
-  return found?.value;
+  if (named) return named.value;
+  const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
+  return score.ok ? choices.find((c) => c.value === score.value)?.value : undefined;
+}
+
+/** Words as compared: plain (case, emoji, end punctuation, spaces) and without Latin accents. */
+function comparable(text: string): string {
+  return plainWords(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/gu, "")
+    .normalize("NFC");
 }

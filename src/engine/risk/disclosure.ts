@@ -4,7 +4,7 @@ import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
-import { SAFETY_INSTRUMENT } from "../checkin/flow.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
@@ -66,6 +66,7 @@ export async function concernTurn(
   const w = wordingFor(
     turn.deps.catalog,
     finding.language,
+    turn.language,
     turn.event.sender.locale,
     turn.deps.config.clinic.language,
   );

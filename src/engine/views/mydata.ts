@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Wording } from "../../prompts/render.js";
 import type { ClientData } from "../../store/types.js";
-import { formatDate } from "../format.js";
+import { formatDate, languageName } from "../format.js";
 import { clientStatusText } from "./history.js";
 
 /**
@@ -31,6 +31,12 @@ export function myDataText(w: Wording, data: ClientData, zone: string): string {
   if (data.age !== null) lines.push(w.t("mydata_age", { age: data.age }));
   if (data.timeZone) lines.push(w.t("mydata_zone", { zone: data.timeZone }));
   if (data.pausedAt) lines.push(w.t("mydata_paused", { date: when(data.pausedAt) }));
+  // Set by the therapist for this client only; the clinic's defaults are nothing about them.
+  if (data.instruments) {
+    const titles = data.instruments.map((id) => titleOf(w, id)).join(", ");
+    lines.push(w.t("mydata_instruments", { instruments: titles }));
+  }
+  if (data.language) lines.push(w.t("mydata_language", { language: languageName(data.language, language) }));
   if (data.schedule) {
     const day = DateTime.fromObject({ weekday: data.schedule.weekday as 1 }, { locale: language }).toFormat(
       "cccc",
@@ -68,6 +74,15 @@ export function myDataText(w: Wording, data: ClientData, zone: string): string {
   }
   if (data.emergencyContact) lines.push(w.t("mydata_contact", { text: data.emergencyContact }));
   return lines.join("\n");
+}
+
+/** An instrument as the client knows it, by its title; its id when the prompts no longer have it. */
+function titleOf(w: Wording, id: string): string {
+  try {
+    return w.instrument(id).title;
+  } catch {
+    return id;
+  }
 }
 
 function checkinStatus(w: Wording, status: string): string {

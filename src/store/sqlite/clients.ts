@@ -6,7 +6,7 @@ import { CLIENTS, toClient } from "./rows.js";
 
 /**
  * A client's record: the alias (looked up by a keyed hash, readable as the person's sealed
- * name), status, consent, age, time zone and pause.
+ * name), status, consent, age, time zone, pause, instrument plan and language.
  */
 export function sqliteClients({ s, c }: SqlContext): ClientsTx {
   return {
@@ -70,5 +70,14 @@ export function sqliteClients({ s, c }: SqlContext): ClientsTx {
           ? "UPDATE clients SET paused_at = NULL WHERE person_id = ? AND paused_at IS NOT NULL"
           : "UPDATE clients SET paused_at = ? WHERE person_id = ? AND paused_at IS NULL",
       ).run(...(at === null ? [personId] : [at, personId])).changes === 1,
+    setClientInstruments: async (personId, instruments) => {
+      s("UPDATE clients SET instruments = ? WHERE person_id = ?").run(
+        instruments === null ? null : JSON.stringify(instruments),
+        personId,
+      );
+    },
+    setClientLanguage: async (personId, language) => {
+      s("UPDATE clients SET language = ? WHERE person_id = ?").run(language, personId);
+    },
   };
 }

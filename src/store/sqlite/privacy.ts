@@ -2,7 +2,7 @@ import type { PrivacyTx } from "../tx.js";
 import type { Answer, ClientData, ClientStatus } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { sqliteRisk } from "./risk.js";
-import { answerValue, CLIENTS, clientName, toCheckin, toSchedule } from "./rows.js";
+import { answerValue, CLIENTS, clientName, instrumentsOf, toCheckin, toSchedule } from "./rows.js";
 
 /** Replay protection and code attempts (keyed hashes, pruned), a client's own data, and erasure. */
 export function sqlitePrivacy(context: SqlContext): PrivacyTx {
@@ -100,6 +100,8 @@ export function sqlitePrivacy(context: SqlContext): PrivacyTx {
         age: client.age === null ? null : Number(client.age),
         timeZone: (client.time_zone as string | null) ?? null,
         pausedAt: (client.paused_at as string | null) ?? null,
+        instruments: instrumentsOf(client.instruments),
+        language: (client.language as string | null) ?? null,
         identities: s("SELECT channel, last_seen_at AS since FROM identities WHERE person_id = ?").all(
           clientId,
         ) as {

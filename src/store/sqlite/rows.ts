@@ -82,7 +82,14 @@ export function toClient(row: Row, c: FieldCrypto): Client {
     timeZone: (row.time_zone as string | null) ?? null,
     pausedAt: (row.paused_at as string | null) ?? null,
     resumeQuestion: row.resume_question === 1,
+    instruments: instrumentsOf(row.instruments),
+    language: (row.language as string | null | undefined) ?? null,
   };
+}
+
+/** A client's instrument plan as stored (a JSON array of ids), or null for the clinic's. */
+export function instrumentsOf(stored: unknown): string[] | null {
+  return typeof stored === "string" ? (JSON.parse(stored) as string[]) : null;
 }
 
 export function toSchedule(row: Row): Schedule {

@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import {
+  BUTTON_MAX,
   decodeValue,
   encodeValue,
   escapeSlack,
@@ -155,6 +156,26 @@ describe("renderBlocks", () => {
       expect(decodeValue(button.value ?? "")).toEqual({ ref: "checkin:12:3", value: SCALE[i]?.value });
       expect(button.style).toBeUndefined();
     }
+  });
+
+  it("keeps option labels whole, and cuts only a label over Slack's 75 characters, keeping its value", () => {
+    const long = `${"Much more than half of all the days ".repeat(3)}end`;
+    const { blocks } = renderBlocks(
+      message({
+        kind: "question",
+        text: "Fixture item 1",
+        ref: "checkin:12:5",
+        choices: [
+          { label: "More than half the days", value: "2" },
+          { label: long, value: "3" },
+        ],
+      }),
+    );
+    const [whole, cut] = buttons(blocks);
+    expect(whole?.text.text).toBe("More than half the days");
+    expect([...(cut?.text.text ?? "")]).toHaveLength(BUTTON_MAX);
+    expect(cut?.text.text).toBe(`${long.slice(0, BUTTON_MAX - 1)}…`);
+    expect(decodeValue(cut?.value ?? "")).toEqual({ ref: "checkin:12:5", value: "3" });
   });
 
   it("puts the actions block after the text sections", () => {

@@ -115,6 +115,16 @@ describe("cardFor", () => {
     ]);
   });
 
+  it("gives the labels of a 0 to 3 scale an ActionSet each, so a phone does not cut them", () => {
+    const options = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
+    const card = contentOf(
+      cardFor(question({ choices: options.map((label, i) => ({ label, value: String(i) })) })),
+    );
+    expect(actionSets(card).map((set) => set.actions?.map((a) => [a.title, a.data.rapport.value]))).toEqual(
+      options.map((label, i) => [[label, String(i)]]),
+    );
+  });
+
   it("shows an urgent message in the attention colour, with destructive buttons", () => {
     const card = contentOf(
       cardFor(

@@ -135,6 +135,24 @@ describe("keyboardFor", () => {
     ]);
   });
 
+  it("gives long option labels a row each, so Telegram does not cut them, and keeps short pairs together", () => {
+    const options = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
+    const keyboard = keyboardFor(
+      question({ ref: "checkin:12:5", choices: options.map((label, i) => ({ label, value: String(i) })) }),
+    );
+    expect(keyboard?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual(options.map((o) => [o]));
+    expect(keyboard?.inline_keyboard[2]?.[0]).toEqual({ text: options[2], callback_data: "checkin:12:5|2" });
+    const forget = keyboardFor(
+      question({
+        choices: [
+          { label: "Erase everything", value: "erase" },
+          { label: "Keep my data", value: "keep" },
+        ],
+      }),
+    );
+    expect(forget?.inline_keyboard.map((row) => row.length)).toEqual([2]);
+  });
+
   it("has no keyboard without choices", () => {
     expect(keyboardFor(question())).toBeUndefined();
     expect(keyboardFor(question({ choices: [] }))).toBeUndefined();

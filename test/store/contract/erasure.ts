@@ -83,6 +83,9 @@ export function erasureContract(open: OpenStore): void {
             at: t(2),
           });
           await tx.setEmergencyContact(alex.personId, "Jo");
+          await tx.setClientInstruments(alex.personId, ["alliance", "progress"]);
+          await tx.setClientLanguage(alex.personId, "de");
+          await tx.setClientInstruments(bea.personId, ["progress"]);
           await tx.setForgetRequested(alex.personId, t(2));
           await tx.markUnreachable("slack", "U-alex", t(2));
           await tx.markDigestSent(rivera, t(1));
@@ -107,6 +110,8 @@ export function erasureContract(open: OpenStore): void {
         await store.transaction(async (tx) => {
           expect(await tx.getClient(alexId)).toBeUndefined();
           expect((await tx.getClient(danId))?.alias).toBe("dan");
+          // Another client's plan is theirs alone: it stays.
+          expect((await tx.getClient(beaId))?.instruments).toEqual(["progress"]);
           expect(await tx.getPerson(alexId)).toBeUndefined();
           expect(await tx.findClient(rivera, "alex")).toBeUndefined();
           expect(await tx.clientsNamed("alex")).toEqual([]);

@@ -223,6 +223,27 @@ export function peopleContract(open: OpenStore): void {
         expect((await tx.getClient(personId))?.pausedAt).toBeNull();
       }));
 
+    it("keeps a client's instrument plan in its order and their language; null goes back to the defaults", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        expect(await tx.getClient(alex.personId)).toMatchObject({ instruments: null, language: null });
+        await tx.setClientInstruments(alex.personId, ["progress", "alliance", "phq9"]);
+        await tx.setClientLanguage(alex.personId, "de");
+        expect(await tx.findClient(rivera, "alex")).toMatchObject({
+          instruments: ["progress", "alliance", "phq9"],
+          language: "de",
+        });
+        expect(await tx.getClient(bea.personId)).toMatchObject({ instruments: null, language: null });
+        // A new plan replaces the old one whole, order included.
+        await tx.setClientInstruments(alex.personId, ["alliance"]);
+        expect((await tx.getClient(alex.personId))?.instruments).toEqual(["alliance"]);
+        await tx.setClientInstruments(alex.personId, null);
+        await tx.setClientLanguage(alex.personId, null);
+        expect(await tx.getClient(alex.personId)).toMatchObject({ instruments: null, language: null });
+      }));
+
     it("keeps consents in order, the latest one answering", () =>
       inTransaction(open, async (tx) => {
         const rivera = await therapist(tx);

@@ -64,6 +64,8 @@ export function privacyContract(open: OpenStore): void {
           nextBeforeAt: null,
         };
         await tx.saveSchedule(schedule, at);
+        await tx.setClientInstruments(alex.personId, ["progress", "alliance"]);
+        await tx.setClientLanguage(alex.personId, "es");
         const data = await tx.clientData(alex.personId);
         expect(data).toMatchObject({
           alias: "alex",
@@ -72,6 +74,8 @@ export function privacyContract(open: OpenStore): void {
           age: 29,
           timeZone: "Europe/Vienna",
           pausedAt: t(9),
+          instruments: ["progress", "alliance"],
+          language: "es",
           identities: [{ channel: "console", since: at }],
           consents: [{ version: 1, choice: "given", at: t(1) }],
           riskAlerts: [{ source: "safety_question", at: t(2), acknowledgedAt: null, escalatedAt: null }],
