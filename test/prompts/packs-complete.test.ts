@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +15,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "../../src/prompts/catalog.js";
 import { loadPrompts } from "../../src/prompts/load.js";
+import { fill, wordingFor } from "../../src/prompts/render.js";
+import { CONSENT_VARS } from "../../src/prompts/schema.js";
 
 /**
  * Every language pack under prompts/ against English (issue 19): a pack must have every message
@@ -38,14 +49,14 @@ const asDoc = (value: unknown): Doc => (value && typeof value === "object" ? (va
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The folders of prompts/ that hold a language other than English. */
-export function otherLanguages(dir: string): string[] {
+function otherLanguages(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name !== "en" && statSync(join(dir, name)).isDirectory())
     .sort();
 }
 
 /** Everything a language pack lacks that English has; empty when it is complete. */
-export function packProblems(dir: string, language: string): string[] {
+function packProblems(dir: string, language: string): string[] {
   const problems: string[] = [];
   const en = join(dir, "en");
   const pack = join(dir, language);
@@ -63,7 +74,8 @@ export function packProblems(dir: string, language: string): string[] {
     }
     const consent = asDoc(messages.consent);
     const enConsent = asDoc(enMessages.consent);
-    if (typeof consent.version !== "number") problems.push(`${where("messages.yaml", "consent.version")}: missing`);
+    if (typeof consent.version !== "number")
+      problems.push(`${where("messages.yaml", "consent.version")}: missing`);
     if (!isText(consent.text)) problems.push(`${where("messages.yaml", "consent.text")}: missing`);
     for (const name of placeholders(enConsent.text)) {
       if (isText(consent.text) && !placeholders(consent.text).has(name)) {
@@ -82,15 +94,18 @@ export function packProblems(dir: string, language: string): string[] {
       }
       const used = placeholders(text);
       for (const name of placeholders(enTexts[key])) {
-        if (!used.has(name)) problems.push(`${where("messages.yaml", field)}: placeholder {${name}} is missing`);
+        if (!used.has(name))
+          problems.push(`${where("messages.yaml", field)}: placeholder {${name}} is missing`);
       }
       const allowed = (MESSAGE_VARS[key as MessageKey] ?? []) as readonly string[];
       for (const name of used) {
-        if (!allowed.includes(name)) problems.push(`${where("messages.yaml", field)}: unknown placeholder {${name}}`);
+        if (!allowed.includes(name))
+          problems.push(`${where("messages.yaml", field)}: unknown placeholder {${name}}`);
       }
     }
     for (const key of Object.keys(texts)) {
-      if (!keys.includes(key)) problems.push(`${where("messages.yaml", `messages.${key}`)}: not a message key`);
+      if (!keys.includes(key))
+        problems.push(`${where("messages.yaml", `messages.${key}`)}: not a message key`);
     }
     const enWords = asDoc(enMessages.words);
     const words = asDoc(messages.words);
@@ -101,11 +116,15 @@ export function packProblems(dir: string, language: string): string[] {
       }
     }
     if (asList(words.numbers).length !== 11) {
-      problems.push(`${where("messages.yaml", "words.numbers")}: needs the words for 0 to 10, eleven of them`);
+      problems.push(
+        `${where("messages.yaml", "words.numbers")}: needs the words for 0 to 10, eleven of them`,
+      );
     }
     // The consent buttons carry "yes" and "no" whatever the language, and are read with these words.
     if (!asList(words.yes).includes("yes")) {
-      problems.push(`${where("messages.yaml", "words.yes")}: must include "yes" (the consent button's value)`);
+      problems.push(
+        `${where("messages.yaml", "words.yes")}: must include "yes" (the consent button's value)`,
+      );
     }
     if (!asList(words.no).includes("no")) {
       problems.push(`${where("messages.yaml", "words.no")}: must include "no" (the consent button's value)`);
@@ -143,7 +162,9 @@ export function packProblems(dir: string, language: string): string[] {
     const ids = items.map((item) => item.id);
     const enIds = enItems.map((item) => item.id);
     if (JSON.stringify(ids) !== JSON.stringify(enIds)) {
-      problems.push(`${where(file, "items")}: ids are [${ids.join(", ")}], not [${enIds.join(", ")}] in that order`);
+      problems.push(
+        `${where(file, "items")}: ids are [${ids.join(", ")}], not [${enIds.join(", ")}] in that order`,
+      );
     }
     items.forEach((item, i) => {
       for (const field of ["text", "short"]) {
@@ -162,12 +183,16 @@ export function packProblems(dir: string, language: string): string[] {
     const values = choices.map((c) => c.value);
     const enValues = enChoices.map((c) => c.value);
     if (JSON.stringify(values) !== JSON.stringify(enValues)) {
-      problems.push(`${where(file, "choices")}: values are [${values.join(", ")}], not [${enValues.join(", ")}]`);
+      problems.push(
+        `${where(file, "choices")}: values are [${values.join(", ")}], not [${enValues.join(", ")}]`,
+      );
     }
     choices.forEach((choice, i) => {
       if (!isText(choice.label)) problems.push(`${where(file, `choices.${i}.label`)}: missing`);
       if (asList(enChoices[i]?.words).length > 0 && asList(choice.words).length === 0) {
-        problems.push(`${where(file, `choices.${i}.words`)}: missing (the words people type for "${choice.label}")`);
+        problems.push(
+          `${where(file, `choices.${i}.words`)}: missing (the words people type for "${choice.label}")`,
+        );
       }
     });
   }
@@ -177,14 +202,18 @@ export function packProblems(dir: string, language: string): string[] {
   if (enRisk) {
     const risk = read(join(pack, "risk.yaml"));
     if (!risk) {
-      problems.push(`${where("risk.yaml")}: the file is missing (risk phrases in both tiers and their exceptions)`);
+      problems.push(
+        `${where("risk.yaml")}: the file is missing (risk phrases in both tiers and their exceptions)`,
+      );
     } else {
       if (risk.language !== language) {
         problems.push(`${where("risk.yaml", "language")}: is "${risk.language}", not "${language}"`);
       }
       for (const tier of Object.keys(enRisk).filter((k) => k !== "language")) {
         if (asList(enRisk[tier]).length > 0 && asList(risk[tier]).length === 0) {
-          problems.push(`${where("risk.yaml", tier)}: missing or empty (English has ${asList(enRisk[tier]).length})`);
+          problems.push(
+            `${where("risk.yaml", tier)}: missing or empty (English has ${asList(enRisk[tier]).length})`,
+          );
         }
       }
     }
@@ -208,14 +237,28 @@ describe("every language pack is as complete as English", () => {
     expect(problems, report(language, problems)).toEqual([]);
   });
 
-  it.each(languages)("prompts/%s loads, and every message renders with its placeholders filled", (language) => {
-    const pack = loadPrompts(SHIPPED).languages.get(language);
-    expect(pack?.language).toBe(language);
-    expect(pack?.risk?.language).toBe(language);
-    expect([...(pack?.instruments.keys() ?? [])].sort()).toEqual(
-      [...(loadPrompts(SHIPPED).languages.get("en")?.instruments.keys() ?? [])].sort(),
-    );
-  });
+  it.each(languages)(
+    "prompts/%s loads, and every message renders with its placeholders filled",
+    (language) => {
+      const catalog = loadPrompts(SHIPPED);
+      const pack = catalog.languages.get(language);
+      expect(pack?.language).toBe(language);
+      expect(pack?.risk?.language).toBe(language);
+      expect([...(pack?.instruments.keys() ?? [])].sort()).toEqual(
+        [...(catalog.languages.get("en")?.instruments.keys() ?? [])].sort(),
+      );
+      const w = wordingFor(catalog, language);
+      expect(w.pack.language).toBe(language);
+      const t = w.t.bind(w) as unknown as (key: MessageKey, vars: Record<string, string>) => string;
+      const unfilled = MESSAGE_KEYS.filter((key) => {
+        const vars = Object.fromEntries((MESSAGE_VARS[key] as readonly string[]).map((n) => [n, `<${n}>`]));
+        return /[{}]/.test(t(key, vars));
+      });
+      expect(unfilled).toEqual([]);
+      const consent = fill(w.consent.text, Object.fromEntries(CONSENT_VARS.map((n) => [n, `<${n}>`])));
+      expect(consent).toContain("<crisis>");
+    },
+  );
 });
 
 describe("the completeness check itself", () => {
@@ -249,11 +292,17 @@ describe("the completeness check itself", () => {
 
   it("names a missing message, a dropped placeholder and a missing word list", () => {
     edit("messages.yaml", /^ {2}checkin_sent: .*\n/m, "");
-    edit("messages.yaml", "Thank you, that's everything. {therapist} will", "Thank you, that's everything. They will");
+    edit(
+      "messages.yaml",
+      "Thank you, that's everything. {therapist} will",
+      "Thank you, that's everything. They will",
+    );
     edit("messages.yaml", /^ {2}mydata: \[.*\]\n/m, "");
     const problems = packProblems(dir, "xx");
     expect(problems).toContain("prompts/xx/messages.yaml: messages.checkin_sent: missing");
-    expect(problems).toContain("prompts/xx/messages.yaml: messages.checkin_thanks: placeholder {therapist} is missing");
+    expect(problems).toContain(
+      "prompts/xx/messages.yaml: messages.checkin_thanks: placeholder {therapist} is missing",
+    );
     expect(problems).toContain("prompts/xx/messages.yaml: words.mydata: missing or empty");
   });
 
@@ -273,7 +322,7 @@ describe("the completeness check itself", () => {
     edit("risk.yaml", /\nconcern:\n(?: {2}.*\n|\n)*?(?=exceptions:)/, "\n");
     expect(packProblems(dir, "xx")).toEqual([
       "prompts/xx/risk.yaml: concern: missing or empty (English has " +
-        `${(read(join(SHIPPED, "en", "risk.yaml"))?.concern as unknown[]).length})`,
+        `${asList(read(join(SHIPPED, "en", "risk.yaml"))?.concern).length})`,
     ]);
   });
 });
