@@ -5,6 +5,7 @@ import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { SAFETY_INSTRUMENT } from "../checkin/flow.js";
+import { isSkip } from "../checkin/input.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
@@ -210,7 +211,7 @@ export async function passOnToAlert(
   const alert = await turn.tx.openRiskAlert(client.personId);
   if (!alert) return false;
   const atComment = open !== undefined && stepOf(open).kind === "comment";
-  const skip = text.trim().toLowerCase() === "skip";
+  const skip = isSkip(text, turn.wording.t("comment_skip"));
   if (skip) return false;
   if (atComment && !resume) {
     await followUp(turn, client, alert, text, false);
