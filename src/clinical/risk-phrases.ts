@@ -9,7 +9,9 @@ import { canonicalWords, MASK, squeeze } from "./risk-tokens.js";
  * - `word*` matches any word that starts with word ("suicid*": suicide, suicidal);
  * - `{a|b|c}` is one of the alternatives, each one or more words, or nothing (`{really|}`);
  * - `..` stands for up to three other words ("took .. pills": "took all my pills");
- * - `#` stands for a number written in digits ("took # pills": "took 30 pills").
+ * - `#` stands for a number written in digits ("took # pills": "took 30 pills");
+ * - an ä, ö or ü also matches ae, oe or ue, as people type without the keys ("möchte":
+ *   "moechte"; "mochte" reads the same as "möchte" already, since the folding drops the dots).
  *
  * A phrase compiles to slots: each slot is a list of alternatives, each alternative a run of
  * parts. Alternatives are not multiplied out, so a phrase with many of them stays small.
@@ -62,19 +64,33 @@ export function compilePhrase(phrase: string): CompiledPhrase {
     const open = rest.indexOf("{");
     const plain = open < 0 ? rest : rest.slice(0, open);
     if (plain.includes("}") || plain.includes("|")) throw new PhraseError("a } or | without its {");
-    if (plain.trim()) slots.push([compileRun(plain)]);
+    if (plain.trim()) slots.push(umlautSpellings(plain).map(compileRun));
     if (open < 0) break;
     const close = rest.indexOf("}", open);
     if (close < 0) throw new PhraseError("a { without its }");
     const inner = rest.slice(open + 1, close);
     if (inner.includes("{")) throw new PhraseError("alternatives cannot be nested");
-    const alternatives = inner.split("|").map(compileRun);
+    const alternatives = inner.split("|").flatMap(umlautSpellings).map(compileRun);
     if (alternatives.every((a) => a.length === 0)) throw new PhraseError("{} needs at least one alternative");
     slots.push(alternatives);
     rest = rest.slice(close + 1);
   }
   check(slots);
   return { phrase, slots };
+}
+
+const UMLAUT = /[äöüÄÖÜ]/g;
+const DIGRAPH: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue" };
+
+/**
+ * A run of a list entry as written, and with ae, oe, ue for its umlauts when it has any: the text
+ * "moechte" cannot be folded to "mochte" (in "Mauer" or "blue" the letters are no umlaut), so
+ * the list entry offers both spellings instead. ß needs nothing: it folds to ss, as typed.
+ */
+function umlautSpellings(run: string): string[] {
+  const composed = run.normalize("NFC");
+  if (!composed.match(UMLAUT)) return [run];
+  return [run, composed.replace(UMLAUT, (c) => DIGRAPH[c] ?? c)];
 }
 
 /**

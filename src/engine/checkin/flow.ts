@@ -89,6 +89,7 @@ export async function continueCheckin(
     choices: instrument?.choices,
     commentMaxLength: turn.deps.config.checkin.commentMaxLength,
     words: w.pack.messages.words,
+    skipLabel: w.t("comment_skip"),
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   // The first message after a crisis message is not taken as the comment: the client sees the

@@ -19,6 +19,14 @@ export interface CheckinRules {
   commentMaxLength: number;
   /** Number words and "out of" in the client's language. */
   words?: Pick<ChatWords, "numbers" | "out_of">;
+  /** The Skip button's label in the client's language: typed, it skips too ("Überspringen"). */
+  skipLabel?: string;
+}
+
+/** A Skip at the comment: the button's value, or its label in the client's language, typed. */
+export function isSkip(text: string, label?: string): boolean {
+  const said = text.trim().toLowerCase();
+  return said === SKIP_VALUE || (label !== undefined && said === label.trim().toLowerCase());
 }
 
 /**
@@ -39,7 +47,7 @@ export function decideCheckinInput(
   if (step.kind === "comment") {
     const comment = raw.trim();
     if (comment.length === 0) return { type: "reask" };
-    if (comment.toLowerCase() === SKIP_VALUE) return { type: "complete", comment: null };
+    if (isSkip(comment, rules.skipLabel)) return { type: "complete", comment: null };
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
     return { type: "complete", comment };
   }

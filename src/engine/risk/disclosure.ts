@@ -4,6 +4,7 @@ import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
+import { isSkip } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
@@ -211,7 +212,7 @@ export async function passOnToAlert(
   const alert = await turn.tx.openRiskAlert(client.personId);
   if (!alert) return false;
   const atComment = open !== undefined && stepOf(open).kind === "comment";
-  const skip = text.trim().toLowerCase() === "skip";
+  const skip = isSkip(text, turn.wording.t("comment_skip"));
   if (skip) return false;
   if (atComment && !resume) {
     await followUp(turn, client, alert, text, false);
