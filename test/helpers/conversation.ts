@@ -22,10 +22,14 @@ export const CRISIS = "TEST CRISIS TEXT: call 112.";
 export const silentLog = pino({ level: "silent" });
 
 /** The engine's dependencies as tests use them: the shipped prompts, a clinic config, a test crisis text. */
-export function testDeps(clock: ManualClock, config: z.input<typeof clinicConfigSchema> = {}) {
+export function testDeps(
+  clock: ManualClock,
+  config: z.input<typeof clinicConfigSchema> = {},
+  promptsDir = PROMPTS_DIR,
+) {
   return {
     clock,
-    catalog: loadPrompts(PROMPTS_DIR),
+    catalog: loadPrompts(promptsDir),
     config: clinicConfigSchema.parse(config),
     crisisText: CRISIS,
     newCode: () => newCode(),
@@ -53,11 +57,13 @@ export class Conversation {
     config: z.input<typeof clinicConfigSchema> = {},
     channel = "console",
     keys: readonly DataKey[] = [],
+    /** A clinic's own prompts folder (with imported instruments); the shipped one by default. */
+    promptsDir = PROMPTS_DIR,
   ) {
     this.store = SqliteStore.open(this.dbPath, this.clock.now(), { keys });
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
-    this.engine = new Engine(this.store, testDeps(this.clock, config));
+    this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
   }
 
   event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {
