@@ -182,7 +182,11 @@ function assessMeasures(
   }
   const depression = roles.get("depression");
   const anxiety = roles.get("anxiety");
-  const combined = depression && anxiety ? combinedOutcome(depression, anxiety) : undefined;
+  // At the first check-in of both there is no change to read yet.
+  const combined =
+    depression && anxiety && Math.max(depression.index, anxiety.index) > 1
+      ? combinedOutcome(depression, anxiety)
+      : undefined;
   if (measures.length === 0) return { findings, evaluated, parts: {} };
   return { findings, evaluated, parts: { measures, ...(combined ? { combined } : {}) } };
 }

@@ -9,7 +9,7 @@ import {
   type QuestionnaireItem,
   questionnaireInput,
 } from "./fhir-input.js";
-import type { Coding, FhirMeta } from "./fhir-meta.js";
+import type { Coding, FhirMeta, FhirMetaInput } from "./fhir-meta.js";
 
 /**
  * `rapport instrument import FILE.json`: a FHIR R4 Questionnaire as a rapport instrument. rapport
@@ -99,7 +99,7 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
     if (why) {
       throw unsupported(
         item,
-        `${why} than the first item ${first.item.linkId}: rapport asks one scale per instrument (leave the item out with --skip ${item.linkId})`,
+        `its ${why} from the first item's (${first.item.linkId}): rapport asks one scale per instrument (leave the item out with --skip ${item.linkId})`,
       );
     }
   }
@@ -115,12 +115,12 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
     );
   const title = (q.title ?? q.name ?? id).trim();
   const ids = itemIds(asked.map((a) => a.item.linkId));
-  const fhir: FhirMeta = {
+  const fhir: FhirMetaInput = {
     ...(q.url ? { url: q.url } : {}),
     ...(q.version ? { version: q.version } : {}),
     ...(q.name ? { name: q.name } : {}),
     code,
-    answerType: first.scale.kind === "integer" ? "integer" : "decimal",
+    ...(first.scale.kind === "choice" ? {} : { answerType: first.scale.kind }),
     items: Object.fromEntries(
       asked.map((a, i) => [
         ids[i] as string,
@@ -225,15 +225,15 @@ function option(item: QuestionnaireItem, o: AnswerOption, i: number): Option {
 }
 
 function differs(a: Scale, b: Scale): string | undefined {
-  if (a.kind !== b.kind) return `its type (${b.kind}) differs from the type (${a.kind})`;
+  if (a.kind !== b.kind) return `type (${b.kind}) differs`;
   if (a.kind === "choice" && b.kind === "choice") {
     const same =
       a.options.length === b.options.length &&
       a.options.every((o, i) => o.value === b.options[i]?.value && o.label === b.options[i]?.label);
-    return same ? undefined : "its answers differ from the answers";
+    return same ? undefined : "answers differ";
   }
   if (a.kind !== "choice" && b.kind !== "choice" && (a.min !== b.min || a.max !== b.max))
-    return "its range differs from the range";
+    return "range differs";
   return undefined;
 }
 
@@ -245,11 +245,11 @@ function scaleFields(s: Scale): InstrumentFile["scale"] {
 }
 
 /** Named choices (with their codes kept in the fhir block), for a choice scale. */
-function choicesOf(s: Scale, fhir: FhirMeta): Pick<InstrumentFile, "choices"> {
+function choicesOf(s: Scale, fhir: FhirMetaInput): Pick<InstrumentFile, "choices"> {
   if (s.kind !== "choice") return {};
   const coded = s.options.filter((o) => o.coding);
   if (coded.length) fhir.answers = coded.map((o) => ({ value: o.value, code: "", ...o.coding }));
-  return { choices: s.options.map((o) => ({ value: o.value, label: o.label, words: [] })) };
+  return { choices: s.options.map((o) => ({ value: o.value, label: o.label })) };
 }
 
 function codings(

@@ -60,3 +60,5 @@ export const fhirMetaSchema = z
   .strict();
 
 export type FhirMeta = z.infer<typeof fhirMetaSchema>;
+/** The block as written in a file, where defaulted fields may be left out. */
+export type FhirMetaInput = z.input<typeof fhirMetaSchema>;

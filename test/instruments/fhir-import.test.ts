@@ -57,6 +57,7 @@ describe("importing a FHIR R4 Questionnaire", () => {
   it("refuses an item on another scale, naming it and how to leave it out", () => {
     const error = importError(fixture("phq9"), { profiles: PROFILES });
     expect(error.message).toContain('item /69722-7 ("PHQ difficulty question (placeholder)")');
+    expect(error.message).toContain("its answers differ from the first item's (/44250-9)");
     expect(error.message).toContain("--skip /69722-7");
   });
 
