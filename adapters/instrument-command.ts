@@ -133,7 +133,7 @@ function importOptions(o: CommandOptions): ImportOptions {
 
 /** The built-in profiles' panel codes: an imported PHQ-9 or GAD-7 gets their id. */
 function builtInCodes(): ImportOptions["profiles"] {
-  return readProfiles(join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER)).map((e) => ({
+  return readProfiles(join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER), true).map((e) => ({
     id: e.profile.id,
     ...(e.profile.code ? { code: e.profile.code } : {}),
   }));

@@ -5,6 +5,8 @@ import type { TrajectoryParams } from "../clinical/trajectory.js";
 import { ConfigError } from "../errors.js";
 import type { Instrument } from "../prompts/schema.js";
 import { display, parseFile } from "../prompts/yaml-file.js";
+
+const PROFILES_FOLDER = "profiles";
 import type { Coding } from "./fhir-meta.js";
 import { type ProfileFile, profileSchema } from "./profile-schema.js";
 
@@ -40,15 +42,16 @@ interface ProfileEntry {
   profile: ProfileFile;
 }
 
-/** Profiles of a folder (prompts/profiles), each validated on its own. */
-export function readProfiles(dir: string): ProfileEntry[] {
+/** Profiles of a folder (prompts/profiles), each validated on its own; `builtIn` names them so in messages. */
+export function readProfiles(dir: string, builtIn = false): ProfileEntry[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
     .sort()
     .map((f) => {
       const file = join(dir, f);
-      return { file: display(file), profile: parseFile(file, profileSchema, { id: f }) };
+      const name = builtIn ? `the built-in profile ${PROFILES_FOLDER}/${f}` : display(file);
+      return { file: name, profile: parseFile(file, profileSchema, { id: f }) };
     });
 }
 

@@ -89,7 +89,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
 function attachProfiles(languages: Map<string, LanguagePack>, dir: string, fallback: string): void {
   const builtIn = join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER);
   const own = join(dir, PROFILES_FOLDER);
-  const entries = [...(own === builtIn ? [] : readProfiles(own)), ...readProfiles(builtIn)];
+  const entries = [...(own === builtIn ? [] : readProfiles(own)), ...readProfiles(builtIn, true)];
   const base = languages.get(fallback);
   for (const [id, instrument] of base?.instruments ?? []) {
     const profile = profileFor(id, instrument, entries, fallback);
