@@ -7,6 +7,7 @@ import type { Instrument } from "../prompts/schema.js";
 import { display, parseFile } from "../prompts/yaml-file.js";
 
 const PROFILES_FOLDER = "profiles";
+
 import type { Coding } from "./fhir-meta.js";
 import { type ProfileFile, profileSchema } from "./profile-schema.js";
 
