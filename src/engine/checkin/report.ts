@@ -48,12 +48,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     const finding: Finding | undefined = assessment.findings.find((f) => f.rule === rule);
     const previous = states.get(rule);
     const measure = parseMeasureRule(rule);
-    const worseBy =
-      rule === "alliance"
-        ? t.allianceDrop
-        : measure
-          ? (tw.instrument(measure.instrument).profile?.reliableChange ?? t.progressReliableChange)
-          : t.progressReliableChange;
+    const scored = measure ? assessment.measures?.find((m) => m.id === measure.instrument) : undefined;
+    const worseBy = rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
     const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
     const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq });
@@ -64,7 +60,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
         episodeId: current.episodeId,
         checkinId: current.id,
         rule,
-        severity: finding.value,
+        // A measure's finding is turned so that lower is worse; the record keeps its real total.
+        severity: scored?.total ?? finding.value,
         sent: decision.send,
         fitId: model.fitId,
       },
