@@ -49,7 +49,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     const previous = states.get(rule);
     const measure = parseMeasureRule(rule);
     const scored = measure ? assessment.measures?.find((m) => m.id === measure.instrument) : undefined;
-    const worseBy = rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
+    const worseBy =
+      rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
     const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
     const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq });
