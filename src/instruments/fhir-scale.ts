@@ -117,7 +117,13 @@ export function scaleFields(s: Scale): InstrumentFile["scale"] {
 export function choicesOf(s: Scale, fhir: FhirMetaInput): Pick<InstrumentFile, "choices"> {
   if (s.kind !== "choice") return {};
   const coded = s.options.filter((o) => o.coding);
-  if (coded.length) fhir.answers = coded.map((o) => ({ value: o.value, code: "", ...o.coding }));
+  if (coded.length) {
+    fhir.answers = coded.map((o) => ({
+      value: o.value,
+      ...(o.coding?.system ? { system: o.coding.system } : {}),
+      code: o.coding?.code ?? "",
+    }));
+  }
   return { choices: s.options.map((o) => ({ value: o.value, label: o.label })) };
 }
 
