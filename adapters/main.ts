@@ -12,11 +12,13 @@ import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { calibrate } from "../src/reports/calibrate.js";
-import { inQuestionOrder, toCsv, toFhir } from "../src/reports/export.js";
+import { inQuestionOrder, toCsv } from "../src/reports/export.js";
+import { toFhir } from "../src/reports/fhir-export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite/migrate.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
+import { addInstrumentCommands } from "./instrument-command.js";
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -98,6 +100,7 @@ therapist
   });
 
 addClinicCommands(program, therapist);
+addInstrumentCommands(program);
 
 program
   .command("calibrate")
@@ -183,11 +186,18 @@ program
     const text =
       options.format === "csv"
         ? toCsv(rows, pseudonym)
-        : `${JSON.stringify(toFhir(rows, catalog, pseudonym), null, 2)}\n`;
+        : `${JSON.stringify(toFhir(rows, catalog, pseudonym, fhirOptions(settings)), null, 2)}\n`;
     store.close();
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
   });
+
+/** The clinic's base URL and its check-in's instruments (with the safety question when it is on). */
+function fhirOptions(settings: ReturnType<typeof loadSettings>) {
+  const { checkin, risk, fhir } = settings.clinic;
+  const instruments = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
+  return { baseUrl: fhir.baseUrl, now: systemClock.now().toISOString(), instruments };
+}
 
 /** `export --format png --client ALIAS`: the chart its therapist would get, and its words. */
 async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {

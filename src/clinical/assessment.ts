@@ -1,5 +1,8 @@
 import { type AllianceAssessment, type AllianceThresholds, assessAlliance } from "./alliance.js";
+import type { CombinedOutcome } from "./combined.js";
 import { type AgeBand, type Cutoffs, cutoffFor } from "./cutoffs.js";
+import type { MeasureAssessment } from "./measure.js";
+import { assessMeasures, type MeasureInput, type MeasureRule } from "./measure-rules.js";
 import { type ChangeCategory, changeCategory, isClinical } from "./reliable-change.js";
 import { type RuleMethodSettings, ruleMethod } from "./rule-method.js";
 import { round1 } from "./scores.js";
@@ -41,6 +44,8 @@ export interface AssessmentInput {
   earlierAlliance: readonly number[];
   alliance?: { total: number; items: readonly { item: string; value: number }[] };
   age: number | null;
+  /** Measures with a scoring profile in this check-in (PHQ-9, GAD-7), each with its earlier totals. */
+  measures?: readonly MeasureInput[];
 }
 
 export interface ProgressAssessment {
@@ -66,8 +71,9 @@ export interface ProgressAssessment {
  * The warning rules. Alliance concern (below 36) and alliance drop (a fall of 1 or more) are one
  * rule, "alliance", so one dip never sends two warnings; its text says which parts apply.
  */
-export type WarningRule = "alliance" | "deteriorating" | "no_change_yet" | "change_of_plan" | "not_on_track";
-
+export type WarningRule = ProgressRule | MeasureRule;
+export { type MeasureInput, type MeasureRule, measureRule, parseMeasureRule } from "./measure-rules.js";
+export type ProgressRule = "alliance" | "deteriorating" | "no_change_yet" | "change_of_plan" | "not_on_track";
 export const PROGRESS_RULES: readonly WarningRule[] = [
   "deteriorating",
   "no_change_yet",
@@ -84,6 +90,9 @@ export interface Finding {
 export interface Assessment {
   progress?: ProgressAssessment;
   alliance?: AllianceAssessment;
+  measures?: MeasureAssessment[];
+  /** When the check-in had both a depression and an anxiety measure (PHQ-9 and GAD-7). */
+  combined?: CombinedOutcome;
   findings: Finding[];
   /** The rules whose measure this check-in had: the ones that can start or stop applying now. */
   evaluated: WarningRule[];
@@ -107,7 +116,10 @@ export function assess(input: AssessmentInput, s: ClinicalSettings, model: Traje
       findings.push({ rule: "not_on_track", value: progress.total });
     }
   }
-  return { progress, alliance, findings, evaluated };
+  const measured = assessMeasures(input.measures ?? [], s);
+  findings.push(...measured.findings);
+  evaluated.push(...measured.evaluated);
+  return { progress, alliance, findings, evaluated, ...measured.parts };
 }
 
 function assessProgress(

@@ -116,6 +116,20 @@ export const clinicConfigSchema = z
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
     }),
+    fhir: section({
+      /**
+       * Base of the canonical URLs of rapport's own instruments in `rapport export --format fhir`
+       * ({baseUrl}/Questionnaire/{id}) and of the entries' fullUrl. An imported questionnaire keeps its own URL.
+       */
+      baseUrl: z
+        .string()
+        .regex(
+          /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+          "must be an http(s) URL without ? or #, such as https://fhir.example.org/r4",
+        )
+        .transform((url) => url.replace(/\/+$/, ""))
+        .default("https://rapport.invalid/fhir"),
+    }),
     /**
      * What a therapist gets per completed check-in: the full summary with its warnings, or only
      * the headline and the warnings (a therapist can choose for themselves: summaries compact|full).

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { InboundEvent } from "../model.js";
+import { riskItemsOf } from "../prompts/schema.js";
 import type { Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { stepOf } from "./checkin/plan.js";
@@ -224,7 +225,8 @@ async function safetyCritical(tx: Tx, deps: EngineDeps, event: InboundEvent): Pr
   const step = open ? stepOf(open) : undefined;
   if (step?.kind !== "item") return false;
   const { instrument, item } = step.planItem;
-  return [...deps.catalog.languages.values()].some(
-    (pack) => pack.instruments.get(instrument)?.riskItem?.item === item,
-  );
+  return [...deps.catalog.languages.values()].some((pack) => {
+    const found = pack.instruments.get(instrument);
+    return found !== undefined && riskItemsOf(found).some((r) => r.item === item);
+  });
 }

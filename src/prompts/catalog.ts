@@ -1,4 +1,5 @@
 import { CHART_VARS } from "../charts/chart-keys.js";
+import { MEASURE_VARS } from "./measure-keys.js";
 import { REPORT_VARS } from "./report-keys.js";
 
 /**
@@ -9,6 +10,8 @@ import { REPORT_VARS } from "./report-keys.js";
 export const MESSAGE_VARS = {
   // the reports a therapist reads (summaries, warnings, history, caseload): report-keys.ts
   ...REPORT_VARS,
+  // measures with a scoring profile (PHQ-9, GAD-7): measure-keys.ts
+  ...MEASURE_VARS,
   // a client's chart, the caseload's, and their words (alt text): src/charts/chart-keys.ts
   ...CHART_VARS,
   chart_sent: ["alias", "count"],

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
 import type { RiskLists } from "../clinical/risk-screen.js";
 import { ConfigError } from "../errors.js";
+import { profileFor, readProfiles } from "../instruments/profiles.js";
 import {
   type Instrument,
   instrumentSchema,
@@ -12,6 +11,7 @@ import {
   messagesSchema,
   riskListsSchema,
 } from "./schema.js";
+import { display, parseFile } from "./yaml-file.js";
 
 /**
  * prompts/ ships beside src/ and adapters/: three levels up from dist/src/prompts when built,
@@ -32,6 +32,8 @@ export interface LanguagePack {
 }
 
 const SPECIAL_FILES = ["messages.yaml", "risk.yaml"];
+/** prompts/profiles holds scoring profiles, not a language. */
+export const PROFILES_FOLDER = "profiles";
 
 export interface PromptCatalog {
   languages: Map<string, LanguagePack>;
@@ -46,7 +48,9 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
   const languages = new Map<string, LanguagePack>();
   let entries: string[];
   try {
-    entries = readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory());
+    entries = readdirSync(dir).filter(
+      (name) => name !== PROFILES_FOLDER && statSync(join(dir, name)).isDirectory(),
+    );
   } catch (cause) {
     throw new ConfigError(`prompts folder ${dir} cannot be read: ${(cause as Error).message}`, "prompts");
   }
@@ -54,7 +58,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
     const langDir = join(dir, language);
     const files = readdirSync(langDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"));
     if (!files.includes("messages.yaml")) {
-      throw new ConfigError(`${relative(process.cwd(), langDir)}: messages.yaml is missing`, "prompts");
+      throw new ConfigError(`${display(langDir)}: messages.yaml is missing`, "prompts");
     }
     const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema, { language: `${language}/` });
     const instruments = new Map<string, Instrument>();
@@ -74,75 +78,25 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");
   }
+  attachProfiles(languages, dir, fallback);
   return { languages, fallback };
 }
 
-function display(path: string): string {
-  return relative(process.cwd(), path) || path;
-}
-
 /**
- * Parses and validates one file. `mustMatch` names top-level fields whose value must equal
- * the folder or file they live in (the value is given with its trailing "/" or extension).
+ * Matches each instrument of the fallback language to its scoring profile (the clinic's own
+ * first, then the built-in ones) and gives every language's copy of it the same profile.
  */
-function parseFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  mustMatch: Record<string, string>,
-): z.infer<S> {
-  const source = readFileSync(path, "utf8");
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0].line ?? "?";
-    throw new ConfigError(
-      `${display(path)}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`,
-      "prompts",
-    );
-  }
-  const result = schema.safeParse(doc.toJS());
-  if (result.success) {
-    for (const [field, place] of Object.entries(mustMatch)) {
-      const value = (result.data as Record<string, unknown>)[field];
-      if (`${value}` !== place.replace(/(\/|\.ya?ml)$/, "")) {
-        const line = lineOf(doc, [field], lineCounter);
-        const where = place.endsWith("/") ? `the file is in ${place}` : `the file is named ${place}`;
-        throw new ConfigError(
-          `${display(path)}:${line}: field "${field}" is "${value}" but ${where}`,
-          "prompts",
-        );
-      }
+function attachProfiles(languages: Map<string, LanguagePack>, dir: string, fallback: string): void {
+  const builtIn = join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER);
+  const own = join(dir, PROFILES_FOLDER);
+  const entries = [...(own === builtIn ? [] : readProfiles(own)), ...readProfiles(builtIn, true)];
+  const base = languages.get(fallback);
+  for (const [id, instrument] of base?.instruments ?? []) {
+    const profile = profileFor(id, instrument, entries, fallback);
+    if (!profile) continue;
+    for (const pack of languages.values()) {
+      const copy = pack.instruments.get(id);
+      if (copy) pack.instruments.set(id, { ...copy, profile });
     }
-    return result.data;
   }
-  const issue = result.error.issues[0];
-  const path_ = issue?.path ?? [];
-  const field = path_.length ? path_.join(".") : "(top level)";
-  const line = lineOf(doc, path_, lineCounter);
-  throw new ConfigError(
-    `${display(path)}:${line}: field "${field}": ${issue?.message ?? "invalid"}`,
-    "prompts",
-  );
-}
-
-/** The line of the deepest node that exists along the issue's path (a missing key points at its parent). */
-function lineOf(
-  doc: ReturnType<typeof parseDocument>,
-  path: readonly PropertyKey[],
-  counter: LineCounter,
-): number {
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const key of path) {
-    if (!(isMap(node) || isSeq(node))) break;
-    const range = (node as { range?: [number, number, number] }).range;
-    if (range) offset = range[0];
-    const child = node.get(key as never, true);
-    if (child === undefined) break;
-    node = child;
-  }
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  if (range) offset = range[0];
-  return counter.linePos(offset).line;
 }

@@ -47,6 +47,10 @@ export class Wording {
     return this.t(singular ? one : other, { count });
   }
 
+  hasInstrument(id: string): boolean {
+    return this.pack.instruments.has(id) || this.fallbackPack.instruments.has(id);
+  }
+
   instrument(id: string): Instrument {
     const found = this.pack.instruments.get(id) ?? this.fallbackPack.instruments.get(id);
     if (!found) throw new RapportError(`no instrument "${id}" in prompts`, "prompt_instrument");

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { compilePhrase, PhraseError } from "../clinical/risk-phrases.js";
+import { fhirMetaSchema } from "../instruments/fhir-meta.js";
+import type { MeasureProfile } from "../instruments/profiles.js";
 import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "./catalog.js";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -53,6 +55,8 @@ export const instrumentSchema = z
           .strict(),
       )
       .min(1, "needs at least one item"),
+    /** The FHIR Questionnaire it was imported from: canonical URL, linkIds, codes (instruments/fhir-meta.ts). */
+    fhir: fhirMetaSchema.optional(),
   })
   .strict()
   .superRefine((inst, ctx) => {
@@ -79,9 +83,38 @@ export const instrumentSchema = z
       }
       seen.add(item.id);
     });
+    for (const id of Object.keys(inst.fhir?.items ?? {})) {
+      if (!seen.has(id))
+        ctx.addIssue({
+          code: "custom",
+          message: `no item "${id}" in this instrument`,
+          path: ["fhir", "items", id],
+        });
+    }
+    inst.fhir?.answers?.forEach((answer, i) => {
+      if (!inst.choices?.some((c) => c.value === answer.value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `no choice with value ${answer.value}`,
+          path: ["fhir", "answers", i, "value"],
+        });
+      }
+    });
   });
 
-export type Instrument = z.infer<typeof instrumentSchema>;
+/**
+ * An instrument as the catalog holds it: the file, and the scoring profile the loader matched to it
+ * (a measure such as the PHQ-9: direction, bands, caseness, reliable change, risk items).
+ */
+export type Instrument = z.infer<typeof instrumentSchema> & { profile?: MeasureProfile };
+
+/**
+ * The items whose answer above a value is a risk disclosure: the instrument's own (the safety
+ * question) and its profile's (PHQ-9 item 9).
+ */
+export function riskItemsOf(instrument: Instrument): readonly { item: string; above: number }[] {
+  return [...(instrument.riskItem ? [instrument.riskItem] : []), ...(instrument.profile?.riskItems ?? [])];
+}
 
 /** The highest total an instrument can have: every item at the top of the scale. */
 export function maxTotal(instrument: Pick<Instrument, "items" | "scale">): number {

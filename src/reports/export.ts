@@ -1,10 +1,9 @@
 import type { PromptCatalog } from "../prompts/load.js";
-import { wordingFor } from "../prompts/render.js";
 import type { Instrument } from "../prompts/schema.js";
 import type { ExportRow } from "../store/types.js";
 
 /**
- * `rapport export --format csv|fhir` (CLINICAL.md, Interchange). Clients appear only under a
+ * `rapport export --format csv|fhir` (CLINICAL.md, Interchange; the FHIR Bundle: fhir-export.ts). Clients appear only under a
  * pseudonym (a keyed hash of their record, with a key of the database: Store.pseudonym), never by
  * alias or platform id.
  */
@@ -58,60 +57,4 @@ export function toCsv(rows: readonly ExportRow[], pseudonym: Pseudonym): string 
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-const CANONICAL = "https://rapport.invalid/fhir/Questionnaire";
-
-/**
- * A FHIR R4 Bundle: a Questionnaire per instrument, and a QuestionnaireResponse per instrument
- * of each completed check-in (status completed, subject, authored, items with valueDecimal, and
- * the total as an extra item).
- */
-export function toFhir(rows: readonly ExportRow[], catalog: PromptCatalog, pseudonym: Pseudonym): unknown {
-  const w = wordingFor(catalog);
-  const instruments = [...new Set(rows.map((r) => r.instrument))];
-  const entries: unknown[] = instruments.map((id) => {
-    const instrument = w.instrument(id);
-    return {
-      resource: {
-        resourceType: "Questionnaire",
-        id,
-        url: `${CANONICAL}/${id}`,
-        name: id,
-        title: instrument.title,
-        status: "active",
-        item: [
-          ...instrument.items.map((item) => ({ linkId: item.id, text: item.text, type: "decimal" })),
-          { linkId: "total", text: "Total", type: "decimal", readOnly: true },
-        ],
-      },
-    };
-  });
-  const groups = new Map<string, ExportRow[]>();
-  for (const r of rows) {
-    const key = `${r.checkinId}:${r.instrument}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  for (const [key, answers] of groups) {
-    const first = answers[0];
-    if (!first) continue;
-    const total = Math.round(answers.reduce((sum, a) => sum + a.value, 0) * 10) / 10;
-    entries.push({
-      resource: {
-        resourceType: "QuestionnaireResponse",
-        id: key.replace(":", "-"),
-        questionnaire: `${CANONICAL}/${first.instrument}`,
-        status: "completed",
-        subject: {
-          identifier: { system: "urn:rapport:pseudonym", value: pseudonym(first.clientId) },
-        },
-        authored: first.completedAt,
-        item: [
-          ...answers.map((a) => ({ linkId: a.item, answer: [{ valueDecimal: a.value }] })),
-          { linkId: "total", answer: [{ valueDecimal: total }] },
-        ],
-      },
-    });
-  }
-  return { resourceType: "Bundle", type: "collection", entry: entries };
 }

@@ -48,6 +48,6 @@ describe("rapport export", () => {
 
     const bad = await runCli(["export", "--format", "xml"], env);
     expect(bad.code).toBe(78);
-    expect(bad.stderr).toContain("--format must be csv or fhir");
+    expect(bad.stderr).toContain("--format must be csv, fhir or png");
   });
 });

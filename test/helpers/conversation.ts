@@ -63,6 +63,7 @@ export class Conversation {
     config: z.input<typeof clinicConfigSchema> = {},
     channel = "console",
     keys: readonly DataKey[] = [],
+    /** A clinic's own prompts folder (with imported instruments); the shipped one by default. */
     promptsDir = PROMPTS_DIR,
   ) {
     this.store = SqliteStore.open(this.dbPath, this.clock.now(), { keys });

@@ -1,9 +1,11 @@
 import type { InboundInput } from "../../model.js";
+import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
+import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
-import { type CheckinPart, checkinInstruments } from "./instrument-plan.js";
+import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { consentMessage, stepMessage } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
@@ -115,15 +117,17 @@ export async function continueCheckin(
       const answered = stepMessage(w, checkin, therapist);
       await turn.tx.saveAnswer(checkin.id, decision.answer, turn.now);
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
-      const risk = instrument?.riskItem;
-      if (risk && decision.answer.item === risk.item && decision.answer.value > risk.above) {
+      const { instrument: id, item, value } = decision.answer;
+      const risk = instrument ? riskItemsOf(instrument).find((r) => r.item === item) : undefined;
+      if (risk && value > risk.above) {
         // The answer is kept and the check-in can go on, after the crisis message and a warm line:
         // the next question waits for the client's next message.
         await turn.showAnswer(answered);
         const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
           tier: "disclosure",
           source: "safety_question",
-          words: [],
+          // The safety question says itself; another risk item (PHQ-9 item 9) is named with its answer.
+          words: id === SAFETY_INSTRUMENT ? [] : riskItemWords(id, item, value),
           text: "",
           language: w.pack.language,
         });

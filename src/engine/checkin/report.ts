@@ -1,6 +1,7 @@
-import { assess, type Finding } from "../../clinical/assessment.js";
+import { assess, type Finding, type MeasureInput, parseMeasureRule } from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
+import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin } from "../../store/types.js";
@@ -33,6 +34,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       earlierAlliance: totals(episode, "alliance"),
       alliance: allianceOf(current),
       age: client.age,
+      measures: measureInputs(tw, current, episode),
     },
     settings,
     model,
@@ -45,7 +47,10 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   for (const rule of assessment.evaluated) {
     const finding: Finding | undefined = assessment.findings.find((f) => f.rule === rule);
     const previous = states.get(rule);
-    const worseBy = rule === "alliance" ? t.allianceDrop : t.progressReliableChange;
+    const measure = parseMeasureRule(rule);
+    const scored = measure ? assessment.measures?.find((m) => m.id === measure.instrument) : undefined;
+    const worseBy =
+      rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
     const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
     const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq });
@@ -56,7 +61,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
         episodeId: current.episodeId,
         checkinId: current.id,
         rule,
-        severity: finding.value,
+        // A measure's finding is turned so that lower is worse; the record keeps its real total.
+        severity: scored?.total ?? finding.value,
         sent: decision.send,
         fitId: model.fitId,
       },
@@ -96,6 +102,28 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   const drawn = config.charts === "each" ? await clientChart(tx, config, tw, client) : undefined;
   const chart = drawn ? summaryChart(drawn, localDate(new Date(turn.now), timeZone)) : undefined;
   await turn.send(client.therapistId, { kind, text, ...(chart ? { chart } : {}) }, client.personId);
+}
+
+/** The measures with a scoring profile in this check-in (PHQ-9, GAD-7), with their earlier totals. */
+function measureInputs(
+  w: Wording,
+  current: CompletedCheckin,
+  episode: readonly CompletedCheckin[],
+): MeasureInput[] {
+  const inputs: MeasureInput[] = [];
+  for (const id of new Set(current.answers.map((a) => a.instrument))) {
+    const profile = w.instrument(id).profile;
+    const total = totalOf(current.answers, id);
+    if (!profile || total === undefined) continue;
+    inputs.push({
+      id,
+      earlier: totals(episode, id),
+      total,
+      scoring: profile,
+      ...(profile.combined ? { combined: profile.combined } : {}),
+    });
+  }
+  return inputs;
 }
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {

@@ -5,6 +5,7 @@ import { maxTotal } from "../../prompts/schema.js";
 import type { Answer, CompletedCheckin, SummaryStyle } from "../../store/types.js";
 import { quotedLines, withoutControls } from "../client-text.js";
 import { formatDateZoned, signed } from "../format.js";
+import { combinedLine, measureHeadline, measureLines } from "./measure-text.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**
@@ -48,12 +49,19 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   lines.push(...warningLines(w, input));
   if (input.style === "compact") return lines.join("\n");
   lines.push("");
+  const model = modelText(w, input.model, input.timeZone);
   for (const id of instrumentsOf(checkin.answers)) {
+    const measure = input.assessment.measures?.find((m) => m.id === id);
     if (id === "progress") lines.push(...progressLines(w, input));
     else if (id === "alliance") lines.push(...allianceLines(w, input));
     else if (id === "safety") lines.push(safetyLine(w, checkin.answers));
-    else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
+    else if (measure) {
+      lines.push(...measureLines(w, measure, model, (s) => statusText(w, s)));
+      lines.push(`  ${itemsLine(w, id, checkin.answers)}`);
+    } else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
   }
+  const combined = input.assessment.combined;
+  if (combined) lines.push(combinedLine(w, combined));
   lines.push(...commentLines(w, checkin.comment));
   return lines.join("\n");
 }
@@ -101,6 +109,7 @@ export function headlineText(w: Wording, a: Assessment): string {
             : w.t("trend_steady");
     parts.push(w.t("headline_alliance", { total: al.total, max, trend }));
   }
+  for (const m of a.measures ?? []) parts.push(measureHeadline(w, m));
   return parts.join(" · ");
 }
 

@@ -1,7 +1,15 @@
-import type { Assessment, Finding, TrajectoryModel, WarningRule } from "../../clinical/assessment.js";
+import {
+  type Assessment,
+  type Finding,
+  type ProgressRule,
+  parseMeasureRule,
+  type TrajectoryModel,
+  type WarningRule,
+} from "../../clinical/assessment.js";
 import { round1 } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { formatDay, signed } from "../format.js";
+import { measureName, measureWarningText } from "./measure-text.js";
 
 /**
  * A warning as the therapist reads it inside the summary: the rule, the numbers behind it and
@@ -16,6 +24,14 @@ export interface WarningContext {
 }
 
 export function ruleText(w: Wording, rule: WarningRule | string): string {
+  const measure = parseMeasureRule(rule);
+  if (measure) {
+    // A measure removed from the prompts since still has its stored warnings named.
+    const name = w.hasInstrument(measure.instrument)
+      ? measureName(w, measure.instrument)
+      : measure.instrument;
+    return w.t("rule_measure", { measure: name, rule: ruleText(w, measure.finding) });
+  }
   switch (rule) {
     case "deteriorating":
       return w.t("rule_deteriorating");
@@ -47,6 +63,9 @@ export function warningText(
 ): string {
   const a = assessment.alliance;
   const p = assessment.progress;
+  const measure = parseMeasureRule(finding.rule);
+  if (measure)
+    return measureWarningText(w, finding, measure, assessment, modelText(w, ctx.model, ctx.timeZone));
   if (finding.rule === "alliance") {
     const total = a?.total ?? finding.value;
     if (a?.drop && a.concern) {
@@ -74,7 +93,8 @@ export function warningText(
     first: p?.first ?? "",
     rc: ctx.reliableChange,
   };
-  switch (finding.rule) {
+  // Measure rules were answered above; what is left is a progress rule.
+  switch (finding.rule as Exclude<ProgressRule, "alliance">) {
     case "deteriorating":
       return w.t("warning_deteriorating", base);
     case "no_change_yet":

@@ -40,10 +40,45 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
       ? w.t("risk_what_message", { text: e.text })
       : w.t("risk_what_text", { text: e.text, words });
   if (e.source === "safety_question") {
-    what = e.text ? w.t("risk_what_safety_after", { text: e.text }) : w.t("risk_what_safety");
+    const item = riskItemOf(e.words);
+    what = item
+      ? riskItemText(w, item)
+      : e.text
+        ? w.t("risk_what_safety_after", { text: e.text })
+        : w.t("risk_what_safety");
   }
   const answer = e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
   return `${time}, ${tier}: ${what}${answer}`;
+}
+
+/**
+ * A risk item other than the safety question (PHQ-9 item 9) is stored as a safety-question event
+ * whose words name the instrument, the item and the answer: the stored sources stay the two the
+ * database knows, and the therapist reads which question it was.
+ */
+const RISK_ITEM_MARK = "risk-item";
+
+export function riskItemWords(instrument: string, item: string, value: number): string[] {
+  return [RISK_ITEM_MARK, instrument, item, String(value)];
+}
+
+function riskItemOf(
+  words: readonly string[],
+): { instrument: string; item: string; value: string } | undefined {
+  const [mark, instrument, item, value] = words;
+  if (mark !== RISK_ITEM_MARK || !instrument || !item || value === undefined) return undefined;
+  return { instrument, item, value };
+}
+
+function riskItemText(w: Wording, r: { instrument: string; item: string; value: string }): string {
+  if (!w.hasInstrument(r.instrument))
+    return w.t("risk_what_item", { measure: r.instrument, item: r.item, value: r.value });
+  const instrument = w.instrument(r.instrument);
+  const item = instrument.items.find((i) => i.id === r.item);
+  const measure = instrument.profile?.name ?? instrument.title;
+  const label = instrument.choices?.find((c) => String(c.value) === r.value)?.label;
+  const value = label ? `${r.value} (${label})` : r.value;
+  return w.t("risk_what_item", { measure, item: item?.short ?? r.item, value });
 }
 
 function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswer"]>): string {

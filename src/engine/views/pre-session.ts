@@ -1,8 +1,11 @@
 import type { Assessment, TrajectoryModel } from "../../clinical/assessment.js";
+import type { CombinedOutcome } from "../../clinical/combined.js";
+import type { MeasureAssessment } from "../../clinical/measure.js";
 import { round1, totalOf } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../../store/types.js";
+import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
 import { categoryText, statusText } from "../checkin/summary-text.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
@@ -51,6 +54,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
       }),
     );
     lines.push(...progressLines(w, input, inEpisode));
+    lines.push(...measureLines(inEpisode, w));
     lines.push(...allianceLines(w, input, inEpisode));
     lines.push(warningsLine(w, input.states));
     lines.push(...commentLines(w, inEpisode, day));
@@ -69,6 +73,22 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
 
 function assessmentOf(checkin: CompletedCheckin): Assessment | undefined {
   return checkin.assessment as Assessment | undefined;
+}
+
+/** Each measure with a profile (PHQ-9, GAD-7) at its latest check-in, and the combined outcome. */
+function measureLines(episode: readonly CompletedCheckin[], w: Wording): string[] {
+  const latest = new Map<string, MeasureAssessment>();
+  let combined: CombinedOutcome | undefined;
+  for (const c of episode) {
+    const a = assessmentOf(c);
+    for (const m of a?.measures ?? []) latest.set(m.id, m);
+    if (a?.combined) combined = a.combined;
+  }
+  const lines = [...latest.values()]
+    .filter((m) => w.hasInstrument(m.id))
+    .map((m) => presessionMeasureLine(w, m));
+  if (combined?.measures.every((id) => w.hasInstrument(id))) lines.push(combinedLine(w, combined));
+  return lines;
 }
 
 function progressLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {

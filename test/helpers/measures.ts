@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { type ImportOptions, importQuestionnaire } from "../../src/instruments/fhir-import.js";
+import { PROMPTS_DIR } from "./conversation.js";
+
+/** The FHIR Questionnaire fixtures: PHQ-9- and GAD-7-shaped, with the project's placeholder texts. */
+export const FHIR_FIXTURES = fileURLToPath(new URL("../fixtures/fhir/", import.meta.url));
+
+export function fixture(name: "phq9" | "gad7" | "bad"): unknown {
+  return JSON.parse(readFileSync(join(FHIR_FIXTURES, `${name}-questionnaire.json`), "utf8"));
+}
+
+/** The PHQ-9 fixture's unscored difficulty question, left out as a clinic would. */
+export const PHQ9_SKIP = ["/69722-7"];
+
+/**
+ * A clinic's prompts folder: a copy of the shipped one with the fixtures imported into it, as
+ * `rapport instrument import` would write them.
+ */
+export function clinicPrompts(imports: { name: "phq9" | "gad7"; options: ImportOptions }[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-prompts-"));
+  cpSync(PROMPTS_DIR, dir, { recursive: true });
+  for (const { name, options } of imports) {
+    const { instrument } = importQuestionnaire(fixture(name), options);
+    writeFileSync(join(dir, instrument.language, `${instrument.id}.yaml`), stringify(instrument));
+  }
+  return dir;
+}
+
+/** PHQ-9 and GAD-7 imported under their usual ids. */
+export function phqGadPrompts(): string {
+  return clinicPrompts([
+    { name: "phq9", options: { id: "phq9", skip: PHQ9_SKIP } },
+    { name: "gad7", options: { id: "gad7" } },
+  ]);
+}
