@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "../../src/prompts/catalog.js";
-import { loadPrompts } from "../../src/prompts/load.js";
+import { loadPrompts, PROFILES_FOLDER } from "../../src/prompts/load.js";
 import { fill, wordingFor } from "../../src/prompts/render.js";
 import { CONSENT_VARS } from "../../src/prompts/schema.js";
 
@@ -48,10 +48,10 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 const asDoc = (value: unknown): Doc => (value && typeof value === "object" ? (value as Doc) : {});
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** The folders of prompts/ that hold a language other than English. */
+/** The folders of prompts/ that hold a language other than English (profiles/ holds scoring profiles). */
 function otherLanguages(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => name !== "en" && statSync(join(dir, name)).isDirectory())
+    .filter((name) => name !== "en" && name !== PROFILES_FOLDER && statSync(join(dir, name)).isDirectory())
     .sort();
 }
 
