@@ -13,7 +13,6 @@ import { mulberry32 } from "../test/support/random.js";
 import { sleep } from "../test/support/wait.js";
 import { nextQuestion, startServe } from "./telegram-load.js";
 
-
 /** How long a client waits for a question before asking "help" (which repeats the open question). */
 const HELP_WAIT_MS = 10_000;
 /**
