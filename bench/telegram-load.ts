@@ -15,11 +15,11 @@ export const BENCH_SECRET = "bench-secret";
  * alike) nor the flood limit (a client here answers faster than any person), with no quiet
  * hours whatever the time of the run; written into `dir`, its path returned.
  */
-export function liftedLimitsConfig(dir: string): string {
+export function liftedLimitsConfig(dir: string, extra = ""): string {
   const config = join(dir, "clinic.yaml");
   writeFileSync(
     config,
-    'delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n',
+    `delivery:\n  perRecipientPerSecond: 1000\n  overallPerSecond: 100000\nlimits:\n  messagesPerMinute: 100000\nschedule:\n  quietHours: { start: "00:00", end: "00:00" }\n${extra}`,
   );
   return config;
 }

@@ -2,7 +2,7 @@ import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
 import { type ChartData, chartData } from "../../charts/chart-data.js";
 import { chartCheckins } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
-import { type RenderedChart, renderCaseloadChart, renderClientChart } from "../../charts/render.js";
+import type { RenderedChart } from "../../charts/render.js";
 import type { ClinicConfig } from "../../config/clinic-config.js";
 import type { OutboundChart, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
@@ -58,7 +58,9 @@ export async function clientChart(
   client: Client,
 ): Promise<{ data: ChartData; rendered: RenderedChart } | undefined> {
   const data = await clientChartData(tx, config, w, client);
-  return data ? { data, rendered: await renderClientChart(data, chartText(w)) } : undefined;
+  if (!data) return undefined;
+  const { renderClientChart } = await renderer();
+  return { data, rendered: await renderClientChart(data, chartText(w)) };
 }
 
 /** `chart ALIAS`: the picture, with what it shows in words as the message's text. */
@@ -106,12 +108,22 @@ export async function caseloadChartMessage(
     if (data) panels.push({ data, note: need.flags.join(", ") });
   }
   if (panels.length === 0) return undefined;
+  const { renderCaseloadChart } = await renderer();
   const rendered = await renderCaseloadChart(panels, chartText(w));
   return {
     kind: "summary",
     text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.alt}`,
     chart: attached(rendered, w.t("chart_caseload_title", { count: panels.length }), `caseload-${day}.png`),
   };
+}
+
+/**
+ * The renderer (Vega, Vega-Lite, resvg's WebAssembly and the fonts: tens of megabytes) is loaded at
+ * the first chart, not at start-up: a process that draws none (a CLI command, a clinic with charts
+ * off) neither waits for it nor holds it in memory.
+ */
+function renderer(): Promise<typeof import("../../charts/render.js")> {
+  return import("../../charts/render.js");
 }
 
 function attached(rendered: RenderedChart, alt: string, name: string): OutboundChart {
