@@ -94,4 +94,13 @@ describe("parseYesNo", () => {
   it.each(["", "   ", "maybe", "7", "yes no", "👍", "yes but no"])("does not guess for %j", (text) => {
     expect(parseYesNo(text, WORDS)).toBeUndefined();
   });
+
+  it.each([
+    ["¡Sí!", "yes"],
+    ["¿sí?", "yes"],
+    ["¡No!", "no"],
+  ])("reads Spanish %j, opening marks and all, as %s", (text, answer) => {
+    const spanish = loadPrompts(PROMPTS_DIR).languages.get("es")?.messages.words;
+    expect(parseYesNo(text, spanish ?? WORDS)).toBe(answer);
+  });
 });

@@ -15,8 +15,8 @@ const KEYCAP = /^([0-9])\uFE0F?\u20E3$/u;
 const KEYCAP_TEN = "\u{1F51F}";
 
 /**
- * The words in lower case, without emoji ("STOP!!! 😡"), trailing punctuation or extra spaces.
- * Keycaps ("7️⃣") are kept: they are numbers.
+ * The words in lower case, without emoji ("STOP!!! 😡"), trailing punctuation, Spanish opening
+ * marks ("¡sí!", "¿ayuda?") or extra spaces. Keycaps ("7️⃣") are kept: they are numbers.
  */
 export function plainWords(text: string): string {
   return text
@@ -26,6 +26,7 @@ export function plainWords(text: string): string {
     .replace(/\uFE0F(?!\u20E3)/gu, "")
     .trim()
     .replace(/[.!?…]+$/u, "")
+    .replace(/^[¡¿]+/u, "")
     .replace(/\s+/gu, " ")
     .trim();
 }
