@@ -6,7 +6,7 @@ import { englishText, improving, input, notOnTrack, twenty, weekly } from "./fix
 describe("alt text", () => {
   it("says what the chart of an improving client shows", () => {
     const alt = altText(improving(), englishText);
-    expect(alt).toContain("Chart of Robin: 12 check-ins from 2 Feb 2026 to 20 Apr 2026.");
+    expect(alt).toContain("Chart of Robin, from 2 Feb 2026 to 20 Apr 2026 (check-ins: 12).");
     expect(alt).toContain("Progress, episode 1, out of 40: 14 (2 Feb); 16 (9 Feb); 17 (16 Feb); 20 (23 Feb)");
     expect(alt).toContain("From 14 to 28 (+14): recovered");
     expect(alt).toContain("at or above the clinical cutoff of 25 (adults)");

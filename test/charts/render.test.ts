@@ -17,7 +17,7 @@ describe("rendering a chart to PNG", () => {
     expect(r.height).toBeLessThanOrEqual(530);
     // Not blank: lines, points, text and the band cover a good part of it.
     expect(inkShare(img)).toBeGreaterThan(0.05);
-    expect(r.alt).toContain("Chart of Sam: 20 check-ins");
+    expect(r.alt).toContain("Chart of Sam, from 2 Feb 2026 to 15 Jun 2026 (check-ins: 20).");
   });
 
   it("draws two clients differently, and one client the same every time", async () => {

@@ -76,7 +76,7 @@ describe("a chart through rapport serve", () => {
     expect(png.width).toBeGreaterThan(780);
     expect(String(photo.caption)).toContain("sam");
     expect(
-      telegram.textsTo(THERAPIST).some((t) => t.startsWith("sam: progress and alliance, 2 check-ins")),
+      telegram.textsTo(THERAPIST).some((t) => t.startsWith("sam: progress and alliance (check-ins: 2)")),
     ).toBe(true);
     expect(telegram.sent("sendPhoto").some((c) => Number(c.body.chat_id) === CLIENT)).toBe(false);
     // Sent and scrubbed: the picture's bytes are not left in the database file.

@@ -56,7 +56,7 @@ describe("charts through the engine", () => {
     expect(chart.name).toMatch(/^alex-\d{4}-\d{2}-\d{2}\.png$/);
     expect(chart.alt).toContain("alex");
     const text = reply?.message.text ?? "";
-    expect(text).toContain("alex: progress and alliance, 4 check-ins");
+    expect(text).toContain("alex: progress and alliance (check-ins: 4)");
     expect(text).toContain("out of 40: 28 (");
     expect(text).toContain("deteriorated");
     expect(c.delivered.filter((d) => d.externalId === "alex").some((d) => d.message.chart)).toBe(false);
@@ -82,7 +82,8 @@ describe("charts through the engine", () => {
     const [summary] = await c.say("rivera", "summary alex");
     const { chart } = picture(summary);
     expect(summary?.message.text).toContain("alex · episode since");
-    expect(chart.alt).toContain("Chart of alex: 2 check-ins");
+    expect(chart.alt).toContain("Chart of alex, from ");
+    expect(chart.alt).toContain("(check-ins: 2).");
   });
 
   it("charts: off: no picture anywhere, and chart ALIAS says so", async () => {
