@@ -106,3 +106,20 @@ describe("a client's language", () => {
     expect(data?.message.text).toContain("Language your therapist set for you: français (fr).");
   });
 });
+
+describe("a language set before the client joins", () => {
+  it("is the language of the consent question (the shipped Spanish pack)", async () => {
+    const spanish = new Conversation();
+    try {
+      await spanish.enrol();
+      await spanish.say("rivera", "invite sam");
+      const code = /start (\S+)/.exec(spanish.lastTo("rivera").message.text)?.[1];
+      await spanish.say("rivera", "language sam es");
+      const [consent] = (await spanish.say("sam", `start ${code}`)).filter((d) => d.externalId === "sam");
+      expect(consent?.message.text).toContain("Hola");
+      expect(consent?.message.choices?.map((ch) => ch.label)).toContain("Sí, acepto");
+    } finally {
+      spanish.close();
+    }
+  });
+});

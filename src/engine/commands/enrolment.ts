@@ -63,6 +63,8 @@ export async function startEnrolment(turn: Turn, rawCode: string | undefined): P
   await turn.tx.useCode(code.hash, turn.now);
   const person = await turn.tx.getPerson(client.personId);
   if (person) await turn.attachSender(person);
+  // A language the therapist set before the client joined is the consent's language too.
+  turn.language = client.language ?? null;
   await turn.tx.setClientStatus(client.personId, "joining");
   await askConsent(turn, client.therapistId);
 }
