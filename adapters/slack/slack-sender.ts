@@ -1,6 +1,6 @@
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
-import type { Delivery } from "../../src/model.js";
+import type { Delivery, OutboundMessage } from "../../src/model.js";
 import { SLACK_CHANNEL } from "./slack-inbound.js";
 import { parseSource, renderBlocks } from "./slack-render.js";
 
@@ -55,30 +55,10 @@ export function slackSender(client: WebClient): ChannelSender {
         if (!textSent.has(outboxId)) {
           await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false });
         }
-        const file = message.file;
-        if (file) {
+        // files.uploadV2: an upload URL, the bytes, then completeUploadExternal into the DM.
+        for (const upload of uploadsOf(message)) {
           textSent.add(outboxId);
-          // files.uploadV2: an upload URL, the bytes, then completeUploadExternal into the DM.
-          await client.filesUploadV2({
-            channel_id: channel,
-            filename: file.name,
-            title: file.name,
-            content: file.content,
-            initial_comment: file.caption,
-          });
-          textSent.delete(outboxId);
-        }
-        const chart = message.chart;
-        if (chart) {
-          textSent.add(outboxId);
-          // The same upload sequence, with the picture's words as its alt text (Slack takes 1,000 characters).
-          await client.filesUploadV2({
-            channel_id: channel,
-            filename: chart.name,
-            title: chart.name,
-            file: Buffer.from(chart.png, "base64"),
-            alt_text: chart.alt.slice(0, 1000),
-          });
+          await client.filesUploadV2({ channel_id: channel, ...upload });
           textSent.delete(outboxId);
         }
       } catch (error) {
@@ -86,6 +66,29 @@ export function slackSender(client: WebClient): ChannelSender {
       }
     },
   };
+}
+
+/**
+ * What a message uploads after its text: mydata's file with its caption as a comment, a chart with
+ * its words as alt text (Slack takes 1,000 characters).
+ */
+function uploadsOf(message: OutboundMessage) {
+  const { file, chart } = message;
+  return [
+    ...(file
+      ? [{ filename: file.name, title: file.name, content: file.content, initial_comment: file.caption }]
+      : []),
+    ...(chart
+      ? [
+          {
+            filename: chart.name,
+            title: chart.name,
+            file: Buffer.from(chart.png, "base64"),
+            alt_text: chart.alt.slice(0, 1000),
+          },
+        ]
+      : []),
+  ];
 }
 
 function translate(error: unknown): DeliveryError {
