@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseDataKey } from "../../src/store/field-crypto.js";
-import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
+import { databaseAt } from "./schema-at.js";
 
 /**
  * A database of the previous schema (version 3), with answers, a warning, a rule's repeat
@@ -17,16 +16,11 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function version3(path: string): void {
-  const db = new Database(path);
-  db.exec(
-    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-  );
-  for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
-    db.exec(m.sql);
-    db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 'x')").run(m.version, m.name);
-  }
   const at = "2026-11-20T10:00:00.000Z";
-  db.exec(`
+  databaseAt(
+    path,
+    3,
+    `
     INSERT INTO people (id, role, name, created_at) VALUES (1, 'therapist', 'Dr T', '${at}'), (2, 'client', 'alex', '${at}');
     INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (2, 1, 'alex', 'active', '${at}');
     INSERT INTO identities (channel, external_id, person_id, address, last_seen_at)
@@ -43,8 +37,8 @@ function version3(path: string): void {
       (2, 1, 'concern', 'free_text', '{"words":["hopeless"],"text":"so hopeless"}', 'yes', '${at}'),
       (2, NULL, 'concern', 'free_text', '{"words":["pointless"],"text":"pointless"}', 'pending', '${at}');
     INSERT INTO inbound_events VALUES ('slack', 'action:U0PERSON:1', '${at}');
-  `);
-  db.close();
+  `,
+  );
 }
 
 async function read(store: SqliteStore) {

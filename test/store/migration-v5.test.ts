@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
+import { databaseAt } from "./schema-at.js";
 
 /**
  * A database of the previous schema (version 4) with a client, opened by this version: the client
@@ -14,20 +13,15 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function version4(path: string): void {
-  const db = new Database(path);
-  db.exec(
-    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-  );
-  for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
-    db.exec(m.sql);
-    db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 'x')").run(m.version, m.name);
-  }
   const at = "2026-11-20T10:00:00.000Z";
-  db.exec(`
+  databaseAt(
+    path,
+    4,
+    `
     INSERT INTO people (id, role, name, created_at) VALUES (1, 'therapist', 'Dr T', '${at}'), (2, 'client', 'alex', '${at}');
     INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (2, 1, 'alex', 'active', '${at}');
-  `);
-  db.close();
+  `,
+  );
 }
 
 describe("migration to schema 5", () => {
