@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { type RiskLists, type RiskScreen, riskScreen } from "../../src/clinical/risk-screen.js";
-import { riskListsSchema } from "../../src/prompts/schema.js";
+import { type RiskScreen, riskScreen } from "../../src/clinical/risk-screen.js";
+import { harmlessMessages, measureCorpus, riskMessages, shippedLists } from "./corpus.js";
 
 /**
  * The shipped German lists against a corpus of messages as German-speaking clients write them
@@ -18,37 +16,13 @@ import { riskListsSchema } from "../../src/prompts/schema.js";
  * 30, 3 of 30 and 1 of 20 harmless ones. Expect figures like those on new text, not the ones
  * this test checks; have a German-speaking clinician review the lists before relying on them.
  */
-const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/risk-corpus/${name}`, import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() && !line.startsWith("#"))
-    .map((line) => line.split("\t"));
+const german = shippedLists("de");
+const english = shippedLists("en");
+const risky = riskMessages;
+const harmless = harmlessMessages;
 
-const shipped = (language: string) =>
-  riskListsSchema.parse(
-    parse(readFileSync(new URL(`../../prompts/${language}/risk.yaml`, import.meta.url), "utf8")),
-  ) as RiskLists;
-
-const german = shipped("de");
-const english = shipped("en");
-const risky = (name: string) =>
-  fixture(name).map(([category = "", tier = "", text = ""]) => ({ category, tier, text }));
-const harmless = (name: string) => fixture(name).map(([category = "", text = ""]) => ({ category, text }));
-
-function measure(screen: RiskScreen, riskFile: string, harmlessFile: string) {
-  const risk = risky(riskFile);
-  const harm = harmless(harmlessFile);
-  const missed = risk.filter((r) => screen.screen(r.text) === undefined);
-  const alarms = harm.filter((h) => screen.screen(h.text) !== undefined);
-  const recall = (risk.length - missed.length) / risk.length;
-  const falseAlarms = alarms.length / harm.length;
-  const report = [
-    `recall ${pct(risk.length - missed.length, risk.length)}, false alarms ${pct(alarms.length, harm.length)}`,
-    ...missed.map((m) => `missed (${m.category}): ${m.text}`),
-    ...alarms.map((a) => `false alarm (${a.category}): ${a.text}`),
-  ].join("\n");
-  return { risk, recall, falseAlarms, report };
-}
+const measure = (screen: RiskScreen, riskFile: string, harmlessFile: string) =>
+  measureCorpus(screen, risky(riskFile), harmless(harmlessFile));
 
 describe("the German risk corpus", () => {
   it("has both tiers and the categories of the English corpus", () => {
@@ -156,7 +130,3 @@ describe("the shipped German lists", () => {
     expect(screen.screen("ich bin so müde vom leben")?.language).toBe("de");
   });
 });
-
-function pct(n: number, of: number): string {
-  return `${((100 * n) / of).toFixed(1)} %`;
-}

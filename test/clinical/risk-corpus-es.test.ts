@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type RiskLists, type RiskScreen, riskScreen } from "../../src/clinical/risk-screen.js";
 import { riskListsSchema } from "../../src/prompts/schema.js";
+import { harmlessMessages, measureCorpus, riskMessages } from "./corpus.js";
 
 /**
  * The Spanish lists (prompts/es/risk.yaml) against a corpus of messages as clients write them in
@@ -20,11 +21,6 @@ import { riskListsSchema } from "../../src/prompts/schema.js";
  * corrected against it (phrases added, idioms made exceptions, nothing narrowed). That first
  * measurement is the honest guide to new text: have a clinician who works in Spanish review both.
  */
-const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/risk-corpus/${name}`, import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() && !line.startsWith("#"))
-    .map((line) => line.split("\t"));
 
 const promptsDir = new URL("../../prompts/", import.meta.url);
 const listsOf = (language: string) =>
@@ -41,40 +37,12 @@ const spanish = riskScreen([es]);
 /** Every language's lists over every text, in the catalog's order, as rapport screens. */
 const everyLanguage = riskScreen(shippedLanguages.map(listsOf));
 
-const risky = fixture("es-risk.tsv").map(([category = "", tier = "", text = ""]) => ({
-  category,
-  tier,
-  text,
-}));
-const harmless = fixture("es-harmless.tsv").map(([category = "", text = ""]) => ({ category, text }));
-const englishHarmless = fixture("en-harmless.tsv").map(([category = "", text = ""]) => ({ category, text }));
+const risky = riskMessages("es-risk.tsv");
+const harmless = harmlessMessages("es-harmless.tsv");
+const englishHarmless = harmlessMessages("en-harmless.tsv");
 
-function measure(screen: RiskScreen, alarmsScreen: RiskScreen) {
-  const missed = risky.filter((r) => screen.screen(r.text) === undefined);
-  const alarms = harmless.filter((h) => alarmsScreen.screen(h.text) !== undefined);
-  const report: string[] = [];
-  for (const tier of ["disclosure", "concern"]) {
-    const of = risky.filter((r) => r.tier === tier);
-    const caught = of.filter((r) => screen.screen(r.text) !== undefined);
-    const sameTier = of.filter((r) => screen.screen(r.text)?.tier === tier);
-    report.push(
-      `${tier}: ${caught.length}/${of.length} flagged (${pct(caught.length, of.length)}), ${sameTier.length} in the same tier`,
-    );
-  }
-  report.push(
-    `recall ${pct(risky.length - missed.length, risky.length)}, false alarms ${pct(alarms.length, harmless.length)}`,
-  );
-  for (const m of missed) report.push(`missed (${m.category}): ${m.text}`);
-  for (const a of alarms) {
-    const hit = alarmsScreen.screen(a.text)?.hits[0];
-    report.push(`false alarm (${a.category}): ${a.text}  [${hit?.language} "${hit?.phrase}"]`);
-  }
-  return {
-    recall: (risky.length - missed.length) / risky.length,
-    falseAlarms: alarms.length / harmless.length,
-    report: report.join("\n"),
-  };
-}
+const measure = (screen: RiskScreen, alarmsScreen: RiskScreen) =>
+  measureCorpus(screen, risky, harmless, alarmsScreen);
 
 describe("the Spanish risk corpus", () => {
   it("has both tiers, with enough messages to measure", () => {
@@ -196,7 +164,3 @@ describe("how Spanish is typed", () => {
     expect(spanish.screen(text)).toBeDefined();
   });
 });
-
-function pct(n: number, of: number): string {
-  return `${((100 * n) / of).toFixed(1)} %`;
-}
