@@ -44,6 +44,14 @@ export function openApp(options: AppOptions): App {
         : "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
     );
   }
+  if (settings.postgres) {
+    // The PostgreSQL store (src/store/postgres/) passes the store contract but opens asynchronously,
+    // and openApp does not yet: refused rather than silently using the SQLite file.
+    throw new ConfigError(
+      "RAPPORT_DATABASE_URL: this build does not run on PostgreSQL yet; unset it to use the SQLite file of RAPPORT_DB",
+      "RAPPORT_DATABASE_URL",
+    );
+  }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   checkInstruments(catalog, settings);
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), {
