@@ -105,7 +105,7 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
     // An idle connection that the server drops (a restart, a fail-over) is replaced at the next
     // query; without a listener its error would end the process.
-    pool.on("error", () => {});
+    pool.on("error", ignore);
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -117,6 +117,7 @@ export class PostgresStore implements Store {
         { cause },
       );
     }
+    client.on("error", ignore);
     let broken = false;
     try {
       await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK.toString()]);
@@ -144,11 +145,15 @@ export class PostgresStore implements Store {
       }
     } catch (error) {
       broken = true;
+      client.off("error", ignore);
       client.release(true);
       await pool.end();
       throw error;
     } finally {
-      if (!broken) client.release();
+      if (!broken) {
+        client.off("error", ignore);
+        client.release();
+      }
     }
   }
 
@@ -174,6 +179,9 @@ export class PostgresStore implements Store {
     try {
       if (this.closed) throw closedError();
       client = await this.pool.connect();
+      // A connection the server ends mid-batch fails the query in flight (handled below) and also
+      // emits an error on the client, which pg leaves unhandled while a client is checked out.
+      client.on("error", ignore);
       await client.query("BEGIN");
       this.current = client;
       for (const request of batch) {
@@ -194,12 +202,14 @@ export class PostgresStore implements Store {
       this.current = undefined;
       broken = true;
       if (client) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch(ignore);
+        client.off("error", ignore);
         client.release(true);
       }
       for (const request of batch) request.reject(error);
       return;
     } finally {
+      client?.off("error", ignore);
       if (client && !broken) client.release();
     }
     batch.forEach((request, i) => {
@@ -263,6 +273,8 @@ export class PostgresStore implements Store {
     return this.closed ? Promise.reject(closedError()) : work();
   }
 }
+
+function ignore(): void {}
 
 function closedError(): RapportError {
   return new RapportError("the store is closed", "db_closed");
