@@ -55,3 +55,10 @@ function parsePool(raw: string | undefined): number {
   }
   return size;
 }
+
+/** The database as logs and `rapport status` name it: the file, or PostgreSQL's host and database (no credentials). */
+export function databaseLabel(settings: { dbPath: string; postgres?: PostgresSettings }): string {
+  if (!settings.postgres) return settings.dbPath;
+  const url = new URL(settings.postgres.url);
+  return `PostgreSQL ${url.hostname || "(socket)"}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { postgresSettings } from "../../src/config/database.js";
+import { databaseLabel, postgresSettings } from "../../src/config/database.js";
 import { loadSettings } from "../../src/config/settings.js";
 import { ConfigError } from "../../src/errors.js";
-import { freshEnv, runCli } from "../helpers/cli.js";
 
 /** RAPPORT_DATABASE_URL selects PostgreSQL (TLS from the URL), RAPPORT_DATABASE_POOL its pool. */
 describe("database settings", () => {
@@ -46,10 +45,11 @@ describe("database settings", () => {
     expect(refused({ RAPPORT_DATABASE_POOL: "5" })).toMatch(/RAPPORT_DATABASE_URL is not/);
   });
 
-  it("is refused at start while the PostgreSQL store is not wired in, rather than using SQLite silently", async () => {
-    const env = freshEnv({ RAPPORT_DATABASE_URL: "postgres://localhost/rapport" });
-    const result = await runCli(["therapist", "list"], env);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/RAPPORT_DATABASE_URL: this build does not run on PostgreSQL yet/);
+  it("names a PostgreSQL database by host and database only, never its credentials", () => {
+    const settings = loadSettings({
+      RAPPORT_DATABASE_URL: "postgres://rapport:hunter2@db.clinic.example:5433/rapport?sslmode=require",
+    });
+    expect(databaseLabel(settings)).toBe("PostgreSQL db.clinic.example:5433/rapport");
+    expect(databaseLabel(loadSettings({ RAPPORT_DB: "/srv/rapport.db" }))).toBe("/srv/rapport.db");
   });
 });

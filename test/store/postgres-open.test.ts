@@ -5,6 +5,7 @@ import { parseDataKey } from "../../src/store/field-crypto.js";
 import { PG_MIGRATIONS } from "../../src/store/postgres/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
+import { waitFor } from "../support/wait.js";
 
 const found = postgresBinaries();
 if ("missing" in found && process.env.CI) throw new Error(found.missing);
@@ -74,6 +75,23 @@ describe.skipIf("missing" in found)("opening the PostgreSQL store", () => {
     await expect(PostgresStore.open(sealed)).rejects.toThrow(/sealed with key/);
     const other = parseDataKey(randomBytes(32).toString("base64"));
     await expect(PostgresStore.open(sealed, new Date(), { keys: [other] })).rejects.toThrow(/rotate-key/);
+  });
+
+  it("holds the serve lock for one process at a time, released when its store closes", async () => {
+    const url = await fresh();
+    const first = await PostgresStore.open(url, new Date(), { hold: "serve" });
+    await expect(PostgresStore.open(url, new Date(), { hold: "serve" })).rejects.toThrow(
+      /in use by another rapport serve; stop it before serve/,
+    );
+    // Commands that do not serve (therapist add, status) still open beside it.
+    const beside = await PostgresStore.open(url);
+    beside.close();
+    first.close();
+    await waitFor(async () => {
+      const held = await rows(url, "SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
+      return held[0]?.n === 0;
+    });
+    (await PostgresStore.open(url, new Date(), { hold: "serve" })).close();
   });
 
   it("says so when it cannot connect", async () => {

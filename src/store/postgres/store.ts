@@ -28,7 +28,16 @@ export interface PostgresOptions {
   keys?: readonly DataKey[];
   /** Connections in the pool (the delivery worker's reads and marks, and transactions). */
   poolSize?: number;
+  /**
+   * Takes the database's serve lock for this purpose ("serve"), on a connection of its own held
+   * until close: refused while another process holds it. One server per database until the
+   * outbox's sending side claims its rows (docs/postgres-progress.md): two would send twice.
+   */
+  hold?: string;
 }
+
+/** The advisory lock a running server holds (see PostgresOptions.hold). */
+export const SERVE_LOCK = 0x7261_7070_7365_7276n;
 
 interface Waiting {
   fn: (tx: Tx) => Promise<unknown>;
@@ -65,10 +74,14 @@ export class PostgresStore implements Store {
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
+  /** Re-sealing is not built on PostgreSQL: opening never re-seals (a database needing it is refused). */
+  readonly resealed: number | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
     crypto: FieldCrypto,
+    /** The connection that holds the serve lock, when taken. */
+    private readonly holder: pg.Client | undefined,
   ) {
     const inTransaction = pgContext(() => {
       if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
@@ -139,7 +152,8 @@ export class PostgresStore implements Store {
             "db_reseal",
           );
         }
-        return new PostgresStore(pool, fieldCrypto(keys, state.secret));
+        const holder = options.hold ? await holdServeLock(url, options.hold) : undefined;
+        return new PostgresStore(pool, fieldCrypto(keys, state.secret), holder);
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
       }
@@ -258,6 +272,14 @@ export class PostgresStore implements Store {
     return this.research.pseudonym(clientId);
   }
 
+  /** The latest schema version applied (`rapport migrate`). */
+  async schemaVersion(): Promise<number> {
+    const row = await this.open(() =>
+      this.pool.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations"),
+    );
+    return row.rows[0]?.v ?? 0;
+  }
+
   async ping(): Promise<void> {
     await this.open(() => this.pool.query("SELECT 1"));
   }
@@ -266,12 +288,30 @@ export class PostgresStore implements Store {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.pool.end().catch(() => {});
+    void this.pool.end().catch(ignore);
+    void this.holder?.end().catch(ignore);
   }
 
   private open<T>(work: () => Promise<T>): Promise<T> {
     return this.closed ? Promise.reject(closedError()) : work();
   }
+}
+
+/** Takes the serve lock on a connection of its own, or refuses: another process holds it. */
+async function holdServeLock(url: string, purpose: string): Promise<pg.Client> {
+  // The application name shows in pg_stat_activity who holds the lock.
+  const holder = new pg.Client({ connectionString: url, application_name: `rapport ${purpose}` });
+  holder.on("error", ignore);
+  await holder.connect();
+  const taken = await holder.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [
+    SERVE_LOCK.toString(),
+  ]);
+  if (taken.rows[0]?.ok) return holder;
+  await holder.end().catch(ignore);
+  throw new RapportError(
+    `RAPPORT_DATABASE_URL: the database is in use by another rapport serve; stop it before ${purpose} (one server per database for now: two would send every message twice)`,
+    "db_locked",
+  );
 }
 
 function ignore(): void {}
