@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { openApp } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
+import { databaseLabel } from "../src/config/database.js";
 import { loadSettings, type Settings } from "../src/config/settings.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { createLogger } from "../src/log.js";
@@ -74,7 +75,7 @@ export function addClinicCommands(program: Command, therapist: Command): void {
         const c = s.clients;
         process.stdout.write(
           [
-            `Database: ${settings.dbPath}`,
+            `Database: ${databaseLabel(settings)}`,
             `Therapists: ${s.therapists}`,
             `Clients: ${c.active} active, ${c.paused} paused, ${c.joining} invited or joining, ${c.discharged} discharged or declined`,
             `Open check-ins: ${s.openCheckins}`,
@@ -95,7 +96,7 @@ export function addClinicCommands(program: Command, therapist: Command): void {
     queued = false,
   ): Promise<void> {
     const settings = loadSettings();
-    const { store, engine } = openApp({ settings, log: createLogger(), clock: systemClock });
+    const { store, engine } = await openApp({ settings, log: createLogger(), clock: systemClock });
     try {
       await step(new ClinicAdmin(store, engine.deps), settings);
     } finally {

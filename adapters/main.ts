@@ -3,6 +3,7 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
+import { databaseLabel } from "../src/config/database.js";
 import { loadSettings } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
@@ -16,6 +17,7 @@ import { inQuestionOrder, toCsv } from "../src/reports/export.js";
 import { toFhir } from "../src/reports/fhir-export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { schemaVersion } from "../src/store/sqlite/migrate.js";
+import { SqliteStore } from "../src/store/sqlite/store.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { addInstrumentCommands } from "./instrument-command.js";
@@ -57,7 +59,7 @@ program
     // A script's "@wait 31m" moves this clock forward; without one it is the real time.
     const clock = new OffsetClock();
     const wake = new WakeSignal();
-    const { store, engine } = openApp({ settings, log, clock, onQueued: wake.notify });
+    const { store, engine } = await openApp({ settings, log, clock, onQueued: wake.notify });
     await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
       store.close();
       throw error;
@@ -90,7 +92,7 @@ therapist
     }
     const settings = loadSettings();
     const log = createLogger();
-    const { store, engine } = openApp({ settings, log, clock: systemClock });
+    const { store, engine } = await openApp({ settings, log, clock: systemClock });
     const { code } = await engine.addTherapist(name);
     store.close();
     const days = settings.clinic.codes.expiryDays;
@@ -109,7 +111,7 @@ program
   .action(async (options: { apply?: boolean }) => {
     const settings = loadSettings();
     const log = createLogger();
-    const { store, catalog } = openApp({ settings, log, clock: systemClock });
+    const { store, catalog } = await openApp({ settings, log, clock: systemClock });
     const progress = wordingFor(catalog).instrument("progress");
     const current = await store.transaction(
       async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
@@ -179,7 +181,7 @@ program
       throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
     }
     const settings = loadSettings();
-    const { store, catalog } = openApp({ settings, log: createLogger(), clock: systemClock });
+    const { store, catalog } = await openApp({ settings, log: createLogger(), clock: systemClock });
     const rows = inQuestionOrder(await store.exportAnswers(), catalog);
     // Pseudonyms are stable for one database and key, and lead back to no one outside it.
     const pseudonym = (clientId: number) => store.pseudonym(clientId);
@@ -203,7 +205,7 @@ function fhirOptions(settings: ReturnType<typeof loadSettings>) {
 async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {
   if (!options.client) throw new ConfigError("--format png needs --client ALIAS", "--client");
   const settings = loadSettings();
-  const { store, engine } = openApp({ settings, log: createLogger(), clock: systemClock });
+  const { store, engine } = await openApp({ settings, log: createLogger(), clock: systemClock });
   try {
     const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
     const out = options.out ?? `${options.client}-chart.png`;
@@ -228,7 +230,7 @@ program
       ...(options.old ? [parseDataKey(options.old, "--old")] : []),
     ];
     // Opening re-seals (under the database's lock: refused while `serve` runs).
-    const { store } = openApp({ settings, log: createLogger(), clock: systemClock, keys });
+    const { store } = await openApp({ settings, log: createLogger(), clock: systemClock, keys });
     const count = store.resealed;
     store.close();
     process.stdout.write(
@@ -241,13 +243,14 @@ program
 program
   .command("migrate")
   .description("apply database migrations (also done at every start)")
-  .action(() => {
+  .action(async () => {
     const settings = loadSettings();
     const log = createLogger();
-    const { store } = openApp({ settings, log, clock: systemClock });
-    const version = schemaVersion(store.connection);
+    const { store } = await openApp({ settings, log, clock: systemClock });
+    const version =
+      store instanceof SqliteStore ? schemaVersion(store.connection) : await store.schemaVersion();
     store.close();
-    process.stdout.write(`${settings.dbPath}: schema version ${version}\n`);
+    process.stdout.write(`${databaseLabel(settings)}: schema version ${version}\n`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -33,7 +33,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const senders: ChannelSender[] = channels.map((c) => c.sender);
   if (withConsole) senders.push(consoleSender(process.stdout, false, chartsDirFor(settings.dbPath)));
   const wake = new WakeSignal();
-  const { store, engine } = openApp({
+  const { store, engine } = await openApp({
     settings,
     log,
     clock: systemClock,

@@ -8,14 +8,18 @@ import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { type DataKey, parseDataKey } from "./store/field-crypto.js";
+import { PostgresStore } from "./store/postgres/store.js";
 import { SqliteStore, widePermissions } from "./store/sqlite/store.js";
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
 
+/** The store in use: the SQLite file of RAPPORT_DB, or PostgreSQL at RAPPORT_DATABASE_URL. */
+export type AppStore = SqliteStore | PostgresStore;
+
 export interface App {
-  store: SqliteStore;
+  store: AppStore;
   engine: Engine;
   catalog: PromptCatalog;
 }
@@ -34,7 +38,7 @@ export interface AppOptions {
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
-export function openApp(options: AppOptions): App {
+export async function openApp(options: AppOptions): Promise<App> {
   const { settings, log } = options;
   if (settings.demo) {
     log.warn(
@@ -46,17 +50,7 @@ export function openApp(options: AppOptions): App {
   }
   const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
   checkInstruments(catalog, settings);
-  const store = SqliteStore.open(settings.dbPath, options.clock.now(), {
-    keys: options.keys ?? keysOf(settings),
-    hold: options.hold,
-  });
-  const wide = widePermissions(settings.dbPath);
-  if (wide.length > 0) {
-    log.warn(
-      { setting: "RAPPORT_DB", paths: wide.length },
-      "the database folder or files can be read by other users of this machine: chmod 700 the folder and 600 the files",
-    );
-  }
+  const store = await openStore(options);
   const engine = new Engine(
     store,
     {
@@ -70,6 +64,28 @@ export function openApp(options: AppOptions): App {
     options.onQueued,
   );
   return { store, engine, catalog };
+}
+
+/** PostgreSQL when RAPPORT_DATABASE_URL is set, otherwise the SQLite file of RAPPORT_DB. */
+async function openStore(options: AppOptions): Promise<AppStore> {
+  const { settings, log } = options;
+  const keys = options.keys ?? keysOf(settings);
+  if (settings.postgres) {
+    return PostgresStore.open(settings.postgres.url, options.clock.now(), {
+      keys,
+      poolSize: settings.postgres.poolSize,
+      hold: options.hold,
+    });
+  }
+  const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });
+  const wide = widePermissions(settings.dbPath);
+  if (wide.length > 0) {
+    log.warn(
+      { setting: "RAPPORT_DB", paths: wide.length },
+      "the database folder or files can be read by other users of this machine: chmod 700 the folder and 600 the files",
+    );
+  }
+  return store;
 }
 
 /** The key of RAPPORT_DATA_KEY, or none (values stored as they are). */

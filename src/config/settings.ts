@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ConfigError } from "../errors.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
+import { type PostgresSettings, postgresSettings } from "./database.js";
 
 /** Marked so that nobody mistakes it for a real clinic's crisis text. */
 export const DEMO_CRISIS_TEXT =
@@ -39,6 +40,8 @@ export interface TeamsEnv {
 
 export interface Settings {
   dbPath: string;
+  /** RAPPORT_DATABASE_URL (and RAPPORT_DATABASE_POOL): PostgreSQL instead of the SQLite file. */
+  postgres?: PostgresSettings;
   teams?: TeamsEnv;
   slack?: SlackEnv;
   /** A clinic's own prompts folder (RAPPORT_PROMPTS), for example with licensed wording. */
@@ -77,6 +80,7 @@ export function loadSettings(env: Env = process.env): Settings {
   }
   return {
     dbPath: env.RAPPORT_DB || "./data/rapport.db",
+    postgres: postgresSettings(env),
     promptsDir: env.RAPPORT_PROMPTS || undefined,
     telegram: env.TELEGRAM_BOT_TOKEN ? telegramEnv(env, env.TELEGRAM_BOT_TOKEN) : undefined,
     slack: env.SLACK_BOT_TOKEN ? slackEnv(env, env.SLACK_BOT_TOKEN) : undefined,

@@ -1,0 +1,97 @@
+import { answerPlace, place } from "../sqlite/places.js";
+import type { CheckinsTx } from "../tx.js";
+import type { PgContext, Row } from "./context.js";
+import { toCheckin, withAnswers } from "./rows.js";
+
+/** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
+export function pgCheckins(q: PgContext): CheckinsTx {
+  const { c } = q;
+  const openEpisode = (clientId: number) =>
+    q.get<{ id: number }>(
+      "SELECT id FROM episodes WHERE client_id = $1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+      [clientId],
+    );
+  return {
+    episodesOf: async (clientId) =>
+      (
+        await q.all<{ id: number; started_at: string; ended_at: string | null }>(
+          "SELECT id, started_at, ended_at FROM episodes WHERE client_id = $1 ORDER BY id",
+          [clientId],
+        )
+      ).map((e) => ({ id: e.id, startedAt: e.started_at, endedAt: e.ended_at })),
+    endEpisode: async (clientId, at) => {
+      const episode = await openEpisode(clientId);
+      if (!episode) return undefined;
+      await q.run("UPDATE checkins SET status = 'cancelled' WHERE episode_id = $1 AND status = 'open'", [
+        episode.id,
+      ]);
+      await q.run("UPDATE episodes SET ended_at = $1 WHERE id = $2", [at, episode.id]);
+      const row = await q.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM checkins WHERE episode_id = $1 AND status = 'completed'",
+        [episode.id],
+      );
+      return { episodeId: episode.id, completed: row?.n ?? 0 };
+    },
+    openCheckin: async (clientId) => {
+      const row = await q.get("SELECT * FROM checkins WHERE client_id = $1 AND status = 'open'", [clientId]);
+      return row ? toCheckin(row, c) : undefined;
+    },
+    createCheckin: async (clientId, plan, at) => {
+      const episode =
+        (await openEpisode(clientId)) ??
+        (await q.get<{ id: number }>(
+          "INSERT INTO episodes (client_id, started_at) VALUES ($1, $2) RETURNING id",
+          [clientId, at],
+        ));
+      const row = await q.get<Row>(
+        `INSERT INTO checkins (client_id, episode_id, seq, status, step, plan, created_at)
+         VALUES ($1, $2, (SELECT COUNT(*) + 1 FROM checkins WHERE episode_id = $2), 'open', 0, $3, $4)
+         RETURNING *`,
+        [clientId, episode?.id, JSON.stringify(plan), at],
+      );
+      return toCheckin(row as Row, c);
+    },
+    saveAnswer: async (checkinId, answer, at) => {
+      await q.run(
+        "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES ($1, $2, $3, $4, $5)",
+        [
+          checkinId,
+          answer.instrument,
+          answer.item,
+          c.enabled
+            ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+            : String(answer.value),
+          at,
+        ],
+      );
+    },
+    setCheckinStep: async (checkinId, step) => {
+      await q.run("UPDATE checkins SET step = $1 WHERE id = $2", [step, checkinId]);
+    },
+    completeCheckin: async (checkinId, comment, at) => {
+      await q.run("UPDATE checkins SET status = 'completed', comment = $1, completed_at = $2 WHERE id = $3", [
+        comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),
+        at,
+        checkinId,
+      ]);
+    },
+    expireCheckin: async (checkinId, at) =>
+      (await q.run(
+        "UPDATE checkins SET status = 'expired', completed_at = $1 WHERE id = $2 AND status = 'open'",
+        [at, checkinId],
+      )) === 1,
+    completedCheckins: async (clientId) =>
+      withAnswers(
+        q,
+        await q.all("SELECT * FROM checkins WHERE client_id = $1 AND status = 'completed' ORDER BY id", [
+          clientId,
+        ]),
+      ),
+    saveAssessment: async (checkinId, assessment) => {
+      await q.run("UPDATE checkins SET assessment = $1 WHERE id = $2", [
+        c.seal(JSON.stringify(assessment), place("checkins", "assessment", checkinId)),
+        checkinId,
+      ]);
+    },
+  };
+}

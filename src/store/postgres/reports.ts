@@ -1,0 +1,183 @@
+import { place } from "../sqlite/places.js";
+import type { ResearchReads } from "../store.js";
+import type { ReportsTx } from "../tx.js";
+import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
+import type { PgContext } from "./context.js";
+import { answerValue, CLIENTS, clientName, toCheckin, toClient, withAnswers } from "./rows.js";
+
+/** What a therapist reads across their clients: the caseload and the weekly digest. */
+export function pgReports(q: PgContext): ReportsTx {
+  const { c } = q;
+  // Aliases are read from the clients' sealed names and sorted here, not in SQL (they are hashes there).
+  const named = <T extends { alias: string }>(rows: (T & { pid: number })[]): T[] =>
+    rows
+      .map(({ pid, ...r }) => ({ ...r, alias: clientName(c, r.alias, pid) }) as unknown as T)
+      .sort((a, b) => a.alias.localeCompare(b.alias));
+  const reports: ReportsTx = {
+    caseload: async (therapistId) => {
+      // Four queries for the whole caseload, not three per client: each is a round trip here.
+      const clients = (await q.all(`${CLIENTS} WHERE cl.therapist_id = $1`, [therapistId]))
+        .map((r) => toClient(r, c))
+        .sort((a, b) => a.alias.localeCompare(b.alias));
+      if (clients.length === 0) return [];
+      const ids = clients.map((cl) => cl.personId);
+      const last = await withAnswers(
+        q,
+        await q.all(
+          `SELECT DISTINCT ON (client_id) * FROM checkins
+           WHERE client_id = ANY($1::bigint[]) AND status = 'completed' ORDER BY client_id, id DESC`,
+          [ids],
+        ),
+      );
+      const open = await q.all(
+        "SELECT * FROM checkins WHERE client_id = ANY($1::bigint[]) AND status = 'open'",
+        [ids],
+      );
+      const episodes = await q.all<{ client_id: number; ended_at: string | null }>(
+        `SELECT DISTINCT ON (client_id) client_id, ended_at FROM episodes
+         WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, id DESC`,
+        [ids],
+      );
+      const lastOf = new Map(last.map((ch) => [ch.clientId, ch]));
+      const openOf = new Map(open.map((r) => [Number(r.client_id), r]));
+      const endedOf = new Map(episodes.map((e) => [e.client_id, e.ended_at]));
+      return clients.map((client): CaseloadEntry => {
+        const openRow = openOf.get(client.personId);
+        return {
+          client,
+          last: lastOf.get(client.personId) ?? null,
+          open: openRow ? toCheckin(openRow, c) : null,
+          dischargedAt: endedOf.get(client.personId) ?? null,
+        };
+      });
+    },
+    therapistsForDigest: async () =>
+      (
+        await q.all<{ id: number; last: string | null }>(
+          `SELECT p.id AS id, d.last_sent_at AS last
+           FROM people p LEFT JOIN digests d ON d.therapist_id = p.id
+           WHERE p.role = 'therapist' AND EXISTS (SELECT 1 FROM identities i WHERE i.person_id = p.id)
+           ORDER BY p.id`,
+        )
+      ).map((r) => ({ id: r.id, lastSentAt: r.last })),
+    digestFacts: async (therapistId, since, today) => {
+      const caseload = await reports.caseload(therapistId);
+      const warnings = named(
+        await q.all<{ pid: number; alias: string; id: number; rule: string }>(
+          `SELECT pp.id AS pid, pp.name AS alias, w.id AS id, w.rule AS rule FROM warnings w
+           JOIN clients cl ON cl.person_id = w.client_id JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = $1 AND w.sent AND w.created_at >= $2 ORDER BY w.id`,
+          [therapistId, since],
+        ),
+      ).map(({ id, ...w }) => ({ ...w, rule: c.open(w.rule, place("warnings", "rule", id)) }));
+      const expired = named(
+        await q.all<{ pid: number; alias: string; at: string }>(
+          `SELECT pp.id AS pid, pp.name AS alias, ch.completed_at AS at FROM checkins ch
+           JOIN clients cl ON cl.person_id = ch.client_id JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = $1 AND ch.status = 'expired' AND ch.completed_at >= $2 ORDER BY ch.id`,
+          [therapistId, since],
+        ),
+      );
+      const pauses = named(
+        await q.all<{ pid: number; alias: string; from: string; to: string }>(
+          `SELECT pp.id AS pid, pp.name AS alias, p.from_date AS "from", p.to_date AS "to" FROM pauses p
+           JOIN clients cl ON cl.person_id = p.client_id JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = $1 AND p.to_date >= $2 ORDER BY p.from_date, p.id`,
+          [therapistId, today],
+        ),
+      );
+      const unreachable = named(
+        await q.all<{ pid: number; alias: string; channel: string }>(
+          `SELECT pp.id AS pid, pp.name AS alias, i.channel AS channel FROM identities i
+           JOIN clients cl ON cl.person_id = i.person_id JOIN people pp ON pp.id = cl.person_id
+           WHERE cl.therapist_id = $1 AND i.unreachable_at IS NOT NULL ORDER BY i.channel`,
+          [therapistId],
+        ),
+      );
+      return { caseload, warnings, expired, pauses, unreachable };
+    },
+    markDigestSent: async (therapistId, at) => {
+      await q.run(
+        `INSERT INTO digests (therapist_id, last_sent_at) VALUES ($1, $2) ON CONFLICT (therapist_id)
+         DO UPDATE SET previous_sent_at = digests.last_sent_at, last_sent_at = excluded.last_sent_at`,
+        [therapistId, at],
+      );
+    },
+  };
+  return reports;
+}
+
+/** Finished episodes read this many at a time, so a clinic group's millions of answers are never one array. */
+const EPISODES_PER_READ = 500;
+
+/** Whole-database reads for `rapport export` and `rapport calibrate` (on the pool). */
+export function pgResearch(q: PgContext): ResearchReads {
+  const { c } = q;
+  return {
+    exportAnswers: async () =>
+      (
+        await q.all<ExportRow & { value: unknown }>(
+          `SELECT ch.client_id AS "clientId", ch.episode_id AS "episodeId", ch.id AS "checkinId", ch.seq AS seq,
+             ch.completed_at AS "completedAt", a.instrument AS instrument, a.item AS item, a.value AS value,
+             a.answered_at AS "answeredAt"
+           FROM checkins ch JOIN answers a ON a.checkin_id = ch.id
+           WHERE ch.status = 'completed' ORDER BY ch.id, a.answered_at, a.instrument, a.item`,
+        )
+      ).map((r) => ({ ...r, value: answerValue(c, r.checkinId, r.instrument, r.item, r.value) })),
+
+    finishedEpisodeScores: async () => {
+      const finished = (
+        await q.all<{ id: number }>("SELECT id FROM episodes WHERE ended_at IS NOT NULL ORDER BY id")
+      ).map((e) => e.id);
+      const from = `FROM episodes e
+         JOIN clients c ON c.person_id = e.client_id
+         JOIN checkins ch ON ch.episode_id = e.id AND ch.status = 'completed'
+         JOIN answers a ON a.checkin_id = ch.id AND a.instrument = 'progress'
+         WHERE e.id = ANY($1::bigint[])`;
+      // Sealed values are opened and summed here; plain ones are summed by PostgreSQL, one row per check-in.
+      const sql = c.enabled
+        ? `SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, a.item AS item, a.value AS value
+           ${from} ORDER BY e.id, ch.id`
+        : `SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, '' AS item, SUM(a.value::double precision) AS value
+           ${from} GROUP BY e.id, c.age, ch.id ORDER BY e.id, ch.id`;
+      const episodes: EpisodeScores[] = [];
+      for (let start = 0; start < finished.length; start += EPISODES_PER_READ) {
+        const rows = await q.all<{
+          episode_id: number;
+          age: number | null;
+          checkin_id: number;
+          item: string;
+          value: unknown;
+        }>(sql, [finished.slice(start, start + EPISODES_PER_READ)]);
+        let checkinId = 0;
+        for (const row of rows) {
+          let current = episodes.at(-1);
+          if (current?.episodeId !== row.episode_id) {
+            current = { episodeId: row.episode_id, age: row.age, scores: [] };
+            episodes.push(current);
+          }
+          const value = answerValue(c, row.checkin_id, "progress", row.item, row.value);
+          if (row.checkin_id !== checkinId) current.scores.push(value);
+          else current.scores[current.scores.length - 1] = (current.scores.at(-1) ?? 0) + value;
+          checkinId = row.checkin_id;
+        }
+      }
+      for (const e of episodes) e.scores = e.scores.map((t) => Math.round(t * 10) / 10);
+      return episodes;
+    },
+
+    saveFit: async (fit) =>
+      Number(
+        (
+          await q.get<{ id: number }>(
+            "INSERT INTO trajectory_fits (b0, b1, sigma, episodes, points, fitted_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            [fit.b0, fit.b1, fit.sigma, fit.episodes, fit.points, fit.fittedAt],
+          )
+        )?.id,
+      ),
+
+    // A keyed hash of the record id, with a key derived for this purpose (from RAPPORT_DATA_KEY,
+    // or the database's own secret).
+    pseudonym: (clientId) => `p-${c.digest("pseudonym", String(clientId)).slice(0, 12)}`,
+  };
+}

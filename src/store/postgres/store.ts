@@ -1,0 +1,321 @@
+import pg from "pg";
+import { RapportError } from "../../errors.js";
+import { type DataKey, type FieldCrypto, fieldCrypto } from "../field-crypto.js";
+import { planSealing, refuseSealing } from "../sealing.js";
+import { SerialQueue } from "../sqlite/serial-queue.js";
+import type { OutboxQueue, ResearchReads, Store } from "../store.js";
+import type { Tx } from "../tx.js";
+import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
+import { pgAdmin } from "./admin.js";
+import { pgCheckins } from "./checkins.js";
+import { pgClients } from "./clients.js";
+import { pgContext } from "./context.js";
+import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
+import { PG_MIGRATIONS } from "./migrations.js";
+import { pgOutbox, pgOutboxQueue } from "./outbox.js";
+import { pgPeople } from "./people.js";
+import { pgPrivacy } from "./privacy.js";
+import { pgReports, pgResearch } from "./reports.js";
+import { pgRisk } from "./risk.js";
+import { pgRules } from "./rules.js";
+import { pgSchedule } from "./schedule.js";
+
+/** At most this many events in one commit. */
+const MAX_BATCH = 64;
+
+export interface PostgresOptions {
+  /** RAPPORT_DATA_KEY first, then any older key that values may still be sealed with. */
+  keys?: readonly DataKey[];
+  /** Connections in the pool (the delivery worker's reads and marks, and transactions). */
+  poolSize?: number;
+  /**
+   * Takes the database's serve lock for this purpose ("serve"), on a connection of its own held
+   * until close: refused while another process holds it. One server per database until the
+   * outbox's sending side claims its rows (docs/postgres-progress.md): two would send twice.
+   */
+  hold?: string;
+}
+
+/** The advisory lock a running server holds (see PostgresOptions.hold). */
+export const SERVE_LOCK = 0x7261_7070_7365_7276n;
+
+interface Waiting {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * Counts and ids (int8) and sums (numeric) as JavaScript numbers, not strings: ids stay far below
+ * 2^53, and the store's records hold numbers.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8 || oid === NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
+ * The store on PostgreSQL (RAPPORT_DATABASE_URL), held to the same contract as SQLite's
+ * (test/store/contract.ts). A pool of connections; an event's transaction runs like SQLite's, one
+ * batch at a time in this process with a savepoint per event (group commit), so the engine sees
+ * the same order; the delivery worker's reads and marks go to the pool beside it.
+ */
+export class PostgresStore implements Store {
+  private readonly queue = new SerialQueue();
+  private waiting: Waiting[] = [];
+  /** The connection of the batch being committed. */
+  private current: pg.PoolClient | undefined;
+  private closed = false;
+  private readonly tx: Tx;
+  private readonly outbox: OutboxQueue;
+  private readonly research: ResearchReads;
+  /** Re-sealing is not built on PostgreSQL: opening never re-seals (a database needing it is refused). */
+  readonly resealed: number | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    crypto: FieldCrypto,
+    /** The connection that holds the serve lock, when taken. */
+    private readonly holder: pg.Client | undefined,
+  ) {
+    const inTransaction = pgContext(() => {
+      if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
+      return this.current;
+    }, crypto);
+    this.tx = {
+      ...pgPeople(inTransaction),
+      ...pgClients(inTransaction),
+      ...pgCheckins(inTransaction),
+      ...pgRules(inTransaction),
+      ...pgSchedule(inTransaction),
+      ...pgRisk(inTransaction),
+      ...pgOutbox(inTransaction),
+      ...pgPrivacy(inTransaction),
+      ...pgReports(inTransaction),
+      ...pgAdmin(inTransaction),
+    };
+    const onPool = pgContext(() => this.pool, crypto);
+    this.outbox = pgOutboxQueue(onPool);
+    this.research = pgResearch(onPool);
+  }
+
+  /**
+   * Connects, migrates to the latest schema under an advisory lock (instances starting together
+   * take turns), and reads or writes the sealing row under the same lock. A database sealed with
+   * another key, or needing a re-seal, is refused: re-sealing PostgreSQL is not built yet.
+   */
+  static async open(
+    url: string,
+    now: Date = new Date(),
+    options: PostgresOptions = {},
+  ): Promise<PostgresStore> {
+    const keys = options.keys ?? [];
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+    // An idle connection that the server drops (a restart, a fail-over) is replaced at the next
+    // query; without a listener its error would end the process.
+    pool.on("error", ignore);
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (cause) {
+      await pool.end();
+      throw new RapportError(
+        `RAPPORT_DATABASE_URL: cannot connect to PostgreSQL: ${(cause as Error).message}`,
+        "db_open",
+        { cause },
+      );
+    }
+    client.on("error", ignore);
+    let broken = false;
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK.toString()]);
+      try {
+        await migrate(client, now.toISOString());
+        const latest = PG_MIGRATIONS.at(-1)?.version ?? 0;
+        if ((await schemaVersion(client)) > latest) {
+          throw new RapportError(
+            `RAPPORT_DATABASE_URL: the database has a schema newer than this rapport knows (${latest}); upgrade rapport`,
+            "db_version",
+          );
+        }
+        const state = await readSealing(client, keys);
+        const plan = planSealing(state, keys);
+        if (plan.kind === "refuse") refuseSealing(plan.message);
+        if (plan.kind === "reseal") {
+          throw new RapportError(
+            `RAPPORT_DATABASE_URL: the database needs re-sealing (${plan.reason}), which rapport cannot yet do on PostgreSQL`,
+            "db_reseal",
+          );
+        }
+        const holder = options.hold ? await holdServeLock(url, options.hold) : undefined;
+        return new PostgresStore(pool, fieldCrypto(keys, state.secret), holder);
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
+      }
+    } catch (error) {
+      broken = true;
+      client.off("error", ignore);
+      client.release(true);
+      await pool.end();
+      throw error;
+    } finally {
+      if (!broken) {
+        client.off("error", ignore);
+        client.release();
+      }
+    }
+  }
+
+  /**
+   * Runs `fn` in a transaction. Transactions asked for while another runs are committed together:
+   * one BEGIN and one COMMIT for the batch, each in a savepoint of its own, so one that fails
+   * rolls back alone and the others commit. Each caller is answered only after the COMMIT.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(closedError());
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve, reject } as Waiting);
+      if (this.waiting.length === 1) setImmediate(() => void this.queue.run(() => this.commitBatch()));
+    });
+  }
+
+  private async commitBatch(): Promise<void> {
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    if (this.waiting.length > 0) void this.queue.run(() => this.commitBatch());
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    let client: pg.PoolClient | undefined;
+    let broken = false;
+    try {
+      if (this.closed) throw closedError();
+      client = await this.pool.connect();
+      // A connection the server ends mid-batch fails the query in flight (handled below) and also
+      // emits an error on the client, which pg leaves unhandled while a client is checked out.
+      client.on("error", ignore);
+      await client.query("BEGIN");
+      this.current = client;
+      for (const request of batch) {
+        await client.query("SAVEPOINT event");
+        try {
+          outcomes.push({ ok: true, value: await request.fn(this.tx) });
+          await client.query("RELEASE SAVEPOINT event");
+        } catch (error) {
+          await client.query("ROLLBACK TO SAVEPOINT event");
+          await client.query("RELEASE SAVEPOINT event");
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+      this.current = undefined;
+      await client.query("COMMIT");
+    } catch (error) {
+      // A broken connection included: every caller hears of it, none waits for ever.
+      this.current = undefined;
+      broken = true;
+      if (client) {
+        await client.query("ROLLBACK").catch(ignore);
+        client.off("error", ignore);
+        client.release(true);
+      }
+      for (const request of batch) request.reject(error);
+      return;
+    } finally {
+      client?.off("error", ignore);
+      if (client && !broken) client.release();
+    }
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) request.resolve(outcome.value);
+      else request.reject(outcome?.value);
+    });
+  }
+
+  sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]> {
+    return this.open(() => this.outbox.sendableRecipients(channels, now, limit));
+  }
+  nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined> {
+    return this.open(() => this.outbox.nextSendable(recipient, now));
+  }
+  markSentMany(ids: readonly number[], at: string): Promise<void> {
+    return this.open(() => this.outbox.markSentMany(ids, at));
+  }
+  markSent(id: number, at: string): Promise<void> {
+    return this.open(() => this.outbox.markSent(id, at));
+  }
+  markRetry(id: number, error: string, nextAttemptAt: string, counts = true): Promise<void> {
+    return this.open(() => this.outbox.markRetry(id, error, nextAttemptAt, counts));
+  }
+  markFailed(id: number, error: string, at: string): Promise<void> {
+    return this.open(() => this.outbox.markFailed(id, error, at));
+  }
+  nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
+    return this.open(() => this.outbox.nextAttemptAt(channels));
+  }
+  pending(recipient: Recipient): Promise<OutboxRow[]> {
+    return this.open(() => this.outbox.pending(recipient));
+  }
+
+  exportAnswers(): Promise<ExportRow[]> {
+    return this.open(() => this.research.exportAnswers());
+  }
+  finishedEpisodeScores(): Promise<EpisodeScores[]> {
+    return this.open(() => this.research.finishedEpisodeScores());
+  }
+  saveFit(fit: Omit<StoredFit, "id">): Promise<number> {
+    return this.open(() => this.research.saveFit(fit));
+  }
+  /** Computed from a key held in memory: no query. */
+  pseudonym(clientId: number): string {
+    return this.research.pseudonym(clientId);
+  }
+
+  /** The latest schema version applied (`rapport migrate`). */
+  async schemaVersion(): Promise<number> {
+    const row = await this.open(() =>
+      this.pool.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations"),
+    );
+    return row.rows[0]?.v ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.open(() => this.pool.query("SELECT 1"));
+  }
+
+  /** Ends the pool; work asked for afterwards is refused. The connections close in the background. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.pool.end().catch(ignore);
+    void this.holder?.end().catch(ignore);
+  }
+
+  private open<T>(work: () => Promise<T>): Promise<T> {
+    return this.closed ? Promise.reject(closedError()) : work();
+  }
+}
+
+/** Takes the serve lock on a connection of its own, or refuses: another process holds it. */
+async function holdServeLock(url: string, purpose: string): Promise<pg.Client> {
+  // The application name shows in pg_stat_activity who holds the lock.
+  const holder = new pg.Client({ connectionString: url, application_name: `rapport ${purpose}` });
+  holder.on("error", ignore);
+  await holder.connect();
+  const taken = await holder.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [
+    SERVE_LOCK.toString(),
+  ]);
+  if (taken.rows[0]?.ok) return holder;
+  await holder.end().catch(ignore);
+  throw new RapportError(
+    `RAPPORT_DATABASE_URL: the database is in use by another rapport serve; stop it before ${purpose} (one server per database for now: two would send every message twice)`,
+    "db_locked",
+  );
+}
+
+function ignore(): void {}
+
+function closedError(): RapportError {
+  return new RapportError("the store is closed", "db_closed");
+}

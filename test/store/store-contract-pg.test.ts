@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDataKey } from "../../src/store/field-crypto.js";
+import { migrate } from "../../src/store/postgres/migrate.js";
+import { PostgresStore } from "../../src/store/postgres/store.js";
+import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
+import { recording } from "./contract/coverage.js";
+import { type OpenStore, runStoreContract } from "./contract.js";
+
+/**
+ * The PostgreSQL store held to the store contract, plain and sealed, on a throwaway server this
+ * file starts (test/support/postgres.ts). Each test gets a database of its own, copied from a
+ * template that holds the migrated schema (no sealing row: each store writes its own).
+ */
+
+const found = postgresBinaries();
+if ("missing" in found && process.env.CI) throw new Error(found.missing);
+
+let server: TestPostgres | undefined;
+let admin: pg.Client | undefined;
+let made = 0;
+
+if (!("missing" in found)) {
+  beforeAll(async () => {
+    server = await startPostgres();
+    admin = new pg.Client({ connectionString: server.url() });
+    await admin.connect();
+    await admin.query("CREATE DATABASE rapport_template");
+    const template = new pg.Client({ connectionString: server.url("rapport_template") });
+    await template.connect();
+    await migrate(template, new Date().toISOString());
+    await template.end();
+  });
+  afterAll(async () => {
+    // Waits for the databases still being dropped (queued on the admin connection).
+    await admin?.end();
+    await server?.stop();
+  });
+}
+
+/** A fresh PostgreSQL store on a database of its own, plain or with a data key. */
+function postgres(sealed: boolean): OpenStore {
+  return async () => {
+    if (!server || !admin) throw new Error("the test PostgreSQL did not start");
+    const name = `contract_${++made}`;
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE rapport_template`);
+    const keys = sealed ? [parseDataKey(randomBytes(32).toString("base64"))] : [];
+    const store = await PostgresStore.open(server.url(name), new Date(), { keys, poolSize: 4 });
+    const connection = admin;
+    return {
+      store,
+      close: () => {
+        // In the background: FORCE ends the store's connections that are still closing.
+        void connection.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      },
+    };
+  };
+}
+
+if ("missing" in found) {
+  describe.skip(`store contract: PostgreSQL (${found.missing})`, () => {
+    it("needs PostgreSQL", () => {});
+  });
+} else {
+  const plain = recording(postgres(false));
+  runStoreContract("PostgreSQL", plain.open);
+  runStoreContract("PostgreSQL, sealed", postgres(true));
+
+  describe("store contract coverage on PostgreSQL", () => {
+    it("exercises every method of the PostgreSQL store's Tx", () => {
+      expect(plain.has.tx.size).toBeGreaterThan(0);
+      expect([...plain.has.tx].filter((name) => !plain.seen.tx.has(name))).toEqual([]);
+    });
+  });
+}
