@@ -5,7 +5,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ManualClock } from "../src/clock.js";
 import { Engine } from "../src/engine/engine.js";
+import { PostgresStore } from "../src/store/postgres/store.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
+import type { Store } from "../src/store/store.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { testDeps } from "../test/helpers/conversation.js";
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
@@ -53,9 +55,13 @@ export interface SoakReport {
 
 const SECRET = "soak-secret";
 
-/** Therapist i and client i, enrolled through the engine on the same database before the run. */
-export async function enrolPairs(dbPath: string, pairs: number): Promise<void> {
-  const store = SqliteStore.open(dbPath);
+/**
+ * Therapist i and client i, enrolled through the engine on the same database before the run: the
+ * SQLite file at `dbPath`, or the PostgreSQL database at `databaseUrl` when given. Store-neutral:
+ * the invite codes are read back from the outbox through the store's own reads.
+ */
+export async function enrolPairs(dbPath: string, pairs: number, databaseUrl?: string): Promise<void> {
+  const store: Store = databaseUrl ? await PostgresStore.open(databaseUrl) : SqliteStore.open(dbPath);
   const engine = new Engine(store, testDeps(new ManualClock(new Date())));
   let id = 0;
   const event = (user: number, text: string) => ({
@@ -66,24 +72,23 @@ export async function enrolPairs(dbPath: string, pairs: number): Promise<void> {
     direct: true,
     input: { kind: "text" as const, text },
   });
+  const queued = (user: number) => store.pending({ channel: "telegram", recipient: String(user) });
   for (let i = 0; i < pairs; i++) {
     const { code } = await engine.addTherapist(`Dr ${i}`);
     await engine.handle(event(therapistId(i), `link ${code}`));
     await engine.handle(event(therapistId(i), `invite c${i}`));
   }
-  // The invite codes are only in the messages; read them back from the outbox before it is sent.
-  const rows = store.connection.prepare("SELECT message FROM outbox WHERE status = 'pending'").all() as {
-    message: string;
-  }[];
-  const codes = rows
-    .map((r) => /start (\S+)/.exec((JSON.parse(r.message) as { text: string }).text)?.[1])
-    .filter((c): c is string => Boolean(c));
+  const sent: number[] = [];
   for (let i = 0; i < pairs; i++) {
-    await engine.handle(event(clientId(i), `start ${codes[i]}`));
+    // The invite code is only in the message to the therapist, read back before it is sent.
+    const rows = await queued(therapistId(i));
+    const code = rows.map((r) => /start (\S+)/.exec(r.message.text)?.[1]).find(Boolean);
+    await engine.handle(event(clientId(i), `start ${code}`));
     await engine.handle(event(clientId(i), "yes"));
+    for (const user of [therapistId(i), clientId(i)]) sent.push(...(await queued(user)).map((r) => r.id));
   }
   // What setup queued is not part of the run.
-  store.connection.exec("UPDATE outbox SET status = 'sent' WHERE status = 'pending'");
+  await store.markSentMany(sent, new Date().toISOString());
   store.close();
 }
 
