@@ -15,6 +15,7 @@ import { textUpdate } from "../test/helpers/telegram-updates.js";
 import { until } from "../test/support/wait.js";
 import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
+import { postgresLoopsRound } from "./postgres-bench.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
 import {
@@ -25,6 +26,7 @@ import {
   scaleClientChat,
   scaleTherapistChat,
 } from "./scale-data.js";
+import { ms, pct } from "./stats.js";
 import { BENCH_SECRET, liftedLimitsConfig, startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
 
 /**
@@ -38,11 +40,6 @@ const say = (line: string) => {
   lines.push(line);
   process.stdout.write(`${line}\n`);
 };
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** 10,000 messages to a platform that answers 429 above its rate: how close the worker keeps to it. */
 async function deliveryRun(
   allowedPerSecond: number,
@@ -249,6 +246,16 @@ if (args.has("--delivery")) {
 }
 const fake = new FakeTelegram();
 await fake.start();
+if (args.has("--postgres")) {
+  // `--postgres [--instances N] [--levels ...]`: the closed loops on SQLite and PostgreSQL.
+  const at = process.argv.indexOf("--instances");
+  const instances = at > 0 ? Number(process.argv[at + 1]) : 3;
+  const levels = args.has("--levels") ? levelsArg() : small ? [10] : [10, 100];
+  await postgresLoopsRound(fake, levels, (c) => (c >= 100 ? 2 : 3), instances, say);
+  await fake.stop();
+  appendResults("Benchmark (PostgreSQL)", lines);
+  process.exit(0);
+}
 if (args.has("--sealing")) {
   // The cost of RAPPORT_DATA_KEY: the same closed loops with every health value sealed, and without.
   say("Sealing (RAPPORT_DATA_KEY), closed loops, same run, with and without a key:");
