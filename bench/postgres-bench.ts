@@ -1,6 +1,8 @@
 import type { FakeTelegram } from "../test/fakes/fake-telegram.js";
 import { type LoopFigures, rapportLoops } from "./closed-loop.js";
 import { benchPostgres } from "./postgres-server.js";
+import type { ScaleSize } from "./scale-data.js";
+import { scaleLines, scaleRun } from "./scale-run.js";
 import { ms, pct } from "./stats.js";
 
 type Say = (line: string) => void;
@@ -52,6 +54,28 @@ export async function postgresLoopsRound(
         `  ${clients} clients: SQLite ${figures(sqlite)}; PostgreSQL, 1 instance ${figures(one)}; ${instances} instances ${figures(many)}; throughput against SQLite ${(rate(one) / rate(sqlite)).toFixed(2)} and ${(rate(many) / rate(sqlite)).toFixed(2)}`,
       );
     }
+  } finally {
+    await pg.stop();
+  }
+}
+
+/**
+ * The scale run on PostgreSQL: the generated clinic group copied in by `rapport migrate --from
+ * sqlite:`, timed in the engine and served by one instance, then by `instances` on the same database.
+ */
+export async function postgresScaleRound(
+  fake: FakeTelegram,
+  size: ScaleSize,
+  instances: number,
+  say: Say,
+): Promise<void> {
+  const pg = await benchPostgres();
+  try {
+    const databaseUrl = await pg.createDatabase("scale");
+    const one = await scaleRun(size, fake, { databaseUrl, instances: 1 });
+    for (const line of scaleLines(size, one, "PostgreSQL, 1 instance")) say(line);
+    const many = await scaleRun(size, fake, { databaseUrl, instances, copiedBefore: true });
+    for (const line of scaleLines(size, many, `PostgreSQL, ${instances} instances`)) say(line);
   } finally {
     await pg.stop();
   }
