@@ -39,7 +39,8 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     clock: systemClock,
     onQueued: wake.notify,
     inviteLinks: (code) => channels.flatMap((c) => c.inviteLinks?.(code) ?? []),
-    // One server per database: a second would send every message twice.
+    // SQLite: one server per file (a second would send every message twice). PostgreSQL: any
+    // number, on one database; each claims the rows it sends.
     hold: "serve",
   });
   await checkRiskSetup(engine, settings, log).catch((error: unknown) => {

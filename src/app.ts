@@ -33,7 +33,11 @@ export interface AppOptions {
   promptsDir?: string;
   /** Overrides the key of RAPPORT_DATA_KEY (key rotation opens with the new key and the old). */
   keys?: readonly DataKey[];
-  /** Takes the database's lock for a long-running process ("serve"). */
+  /**
+   * The long-running process this is ("serve"). On SQLite it takes the file's lock: one server
+   * per file, whose worker alone sends. On PostgreSQL, where several servers share one database
+   * and claim the rows they send, it only names the connections (`rapport serve <instance>`).
+   */
   hold?: string;
 }
 
@@ -74,7 +78,7 @@ async function openStore(options: AppOptions): Promise<AppStore> {
     return PostgresStore.open(settings.postgres.url, options.clock.now(), {
       keys,
       poolSize: settings.postgres.poolSize,
-      hold: options.hold,
+      purpose: options.hold,
     });
   }
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });

@@ -16,6 +16,12 @@ export interface WorkerOptions extends RecoveryOptions {
   pollMs: number;
 }
 
+/**
+ * A send that takes longer counts as failed (recovery.ts). PostgreSQL's claims on outbox rows
+ * outlast it (src/store/postgres/pool.ts CLAIM_LEASE_MS).
+ */
+export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
+
 const DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
   baseDelayMs: 1_000,
@@ -26,7 +32,7 @@ const DEFAULTS: WorkerOptions = {
   // (closed loops at 100 clients, bench/RESULTS.md) while the server still had CPU to spare.
   concurrency: 128,
   pollMs: 1_000,
-  sendTimeoutMs: 60_000,
+  sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS,
 };
 
 /**
