@@ -106,6 +106,18 @@ describe.skipIf("missing" in found)("claims on outbox rows on PostgreSQL", () =>
     await waitFor(async () => (await b.nextSendable(alex, at))?.id === taken?.id);
   });
 
+  it("gives the rows an instance took but did not send to the others when it stops", async () => {
+    const [stopping, b] = await twoInstances();
+    const alex = await queue(stopping, "alex", "alex 1");
+    const sam = await queue(stopping, "sam", "sam 1");
+    await stopping.nextSendable(alex, at);
+    const sent = await stopping.nextSendable(sam, at);
+    await stopping.markSent(sent?.id ?? 0, at);
+    expect(await b.nextSendable(alex, at)).toBeUndefined();
+    expect(await stopping.releaseClaims()).toBe(1);
+    expect(await textOf(b, alex)).toBe("alex 1");
+  });
+
   it("never gives a row of one recipient to both instances when they ask at the same moment", async () => {
     const [a, b] = await twoInstances();
     let taken = 0;

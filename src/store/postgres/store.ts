@@ -279,6 +279,22 @@ export class PostgresStore implements Store {
     await this.open(() => this.pool.query("SELECT 1"));
   }
 
+  /**
+   * Gives back the claims of this instance on rows still pending, for a server that stops once its
+   * delivery worker has (every send it began is then marked): rows it took but did not send, held
+   * by a rate limit or taken as it stopped, go out from another instance at once, not after the
+   * lease. Returns how many. An instance that dies does not get here; its claims run out.
+   */
+  async releaseClaims(): Promise<number> {
+    const released = await this.open(() =>
+      this.pool.query(
+        "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND status = 'pending'",
+        [this.instance],
+      ),
+    );
+    return released.rowCount ?? 0;
+  }
+
   /** Ends the pool; work asked for afterwards is refused. The connections close in the background. */
   close(): void {
     if (this.closed) return;
