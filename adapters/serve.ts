@@ -1,4 +1,4 @@
-import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
+import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
@@ -6,7 +6,6 @@ import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
-import { PostgresStore } from "../src/store/postgres/store.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
@@ -99,12 +98,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     for (const channel of channels) await channel.stop();
     await worker.stop();
     await http.close();
-    // PostgreSQL: what this instance took and did not send goes out from the others at once.
-    if (store instanceof PostgresStore)
-      await store
-        .releaseClaims()
-        .catch((error: unknown) => log.warn({ err: error }, "claims not given back"));
-    store.close();
+    await closeAfterSending(store, log);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

@@ -70,6 +70,18 @@ export async function openApp(options: AppOptions): Promise<App> {
   return { store, engine, catalog };
 }
 
+/**
+ * Closes the store of a process that sent messages, once its delivery worker has stopped: on
+ * PostgreSQL it first gives back this instance's claims on rows it took and did not send, so the
+ * other instances send them at once rather than after the lease.
+ */
+export async function closeAfterSending(store: AppStore, log: Logger): Promise<void> {
+  if (store instanceof PostgresStore) {
+    await store.releaseClaims().catch((error: unknown) => log.warn({ err: error }, "claims not given back"));
+  }
+  store.close();
+}
+
 /** PostgreSQL when RAPPORT_DATABASE_URL is set, otherwise the SQLite file of RAPPORT_DB. */
 async function openStore(options: AppOptions): Promise<AppStore> {
   const { settings, log } = options;
