@@ -31,11 +31,15 @@ export interface LoopFigures {
 
 const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
-/** User and system CPU of a process so far, in ms (from /proc/PID/stat: utime and stime). */
-export function cpuMs(pid: number): number {
+/**
+ * User and system CPU of a process so far, in ms (from /proc/PID/stat: utime and stime), with
+ * `reaped` also that of its children that have ended (cutime and cstime).
+ */
+export function cpuMs(pid: number, reaped = false): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return ((own + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) * 1000) / TICKS;
 }
 
 /** The process's peak resident set (VmHWM), in MiB. */
@@ -47,8 +51,8 @@ export function peakRssMiB(pid: number): number {
 /** A closed-loop target: how a client gets its first question, and what it presses on one. */
 interface Target {
   child: ChildProcess;
-  /** Every process whose CPU counts as the target's (several instances, the database server). */
-  pids?: () => number[];
+  /** The CPU time so far of everything counted as the target (several instances, the database server). */
+  cpuMs?: () => number;
   post: (update: Record<string, unknown>) => Promise<void>;
   /** Asks for a round of questions for client i; resolves with the first question. */
   begin(i: number): Promise<{ call: RecordedCall; index: number } | undefined>;
@@ -93,15 +97,15 @@ async function loops(
   };
   const all = (count: number) => Promise.all(Array.from({ length: clients }, (_, i) => client(i, count)));
   await all(1);
-  const pids = target.pids?.() ?? [target.child.pid ?? 0];
-  const cpuOf = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const pid = target.child.pid ?? 0;
+  const cpuOf = target.cpuMs ?? (() => cpuMs(pid));
   measuring = true;
   const cpu0 = cpuOf();
   const t0 = performance.now();
   await all(rounds);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuOf() - cpu0;
-  const rss = Math.max(...pids.map((pid) => peakRssMiB(pid)));
+  const rss = peakRssMiB(pid);
   target.stop();
   return { answers, seconds, e2e, cpuMsPerAnswer: cpu / Math.max(1, answers), peakRssMiB: rss };
 }
@@ -112,13 +116,14 @@ const therapistOf = (i: number) => 510_000 + i;
 /**
  * Where rapport keeps its data in a round: SQLite (a file of its own, the default), or a
  * PostgreSQL database served by `instances` rapport processes, each update posted to the next
- * instance in turn as a round-robin load balancer would; `serverPids` gives the database
- * server's processes, whose CPU counts with rapport's (SQLite's work is inside rapport's process).
+ * instance in turn as a round-robin load balancer would; the database server's CPU counts with
+ * rapport's (SQLite's work is inside rapport's process). Peak RSS is the first instance's.
  */
 export interface LoopStore {
   databaseUrl: string;
   instances: number;
-  serverPids: () => number[];
+  /** The database server's CPU so far, in ms (every process of it, ended ones included). */
+  serverCpuMs: () => number;
 }
 
 /** rapport serve on a fresh database with `clients` enrolled clients, each with their therapist. */
@@ -156,7 +161,7 @@ export async function rapportLoops(
   return loops(
     {
       child: first.child,
-      pids: () => [...servers.map((s) => s.child.pid ?? 0), ...(on?.serverPids() ?? [])],
+      cpuMs: () => servers.reduce((sum, s) => sum + cpuMs(s.child.pid ?? 0), 0) + (on?.serverCpuMs() ?? 0),
       post,
       async begin(i) {
         const from = fake.calls.length;

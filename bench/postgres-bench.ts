@@ -43,7 +43,7 @@ export async function postgresLoopsRound(
           {
             databaseUrl: await pg.createDatabase(`loops_${++n}`),
             instances: count,
-            serverPids: pg.pids,
+            serverCpuMs: pg.cpuMs,
           },
         );
       const one = await on(1);
