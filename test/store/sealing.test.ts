@@ -26,12 +26,12 @@ function conversation(keys: DataKey[] = []): Conversation {
 
 /** Reopens a conversation's file with other keys (the store of `c` is closed first). */
 function reopen(c: Conversation, keys: DataKey[]): SqliteStore {
-  c.store.close();
+  c.sqlite.close();
   return SqliteStore.open(c.dbPath, c.clock.now(), { keys });
 }
 
 function column(c: Conversation, sql: string): unknown[] {
-  return (c.store.connection.prepare(sql).all() as { v: unknown }[]).map((r) => r.v);
+  return (c.sqlite.connection.prepare(sql).all() as { v: unknown }[]).map((r) => r.v);
 }
 
 describe("sealed values", () => {
@@ -65,7 +65,7 @@ describe("sealed values", () => {
   it("does not open a sealed value moved to another row (an address or an alias swapped)", async () => {
     const c = conversation([key()]);
     await c.enrol("rivera", "alex");
-    const db = c.store.connection;
+    const db = c.sqlite.connection;
     const address = (id: string) =>
       (
         db
@@ -102,7 +102,7 @@ describe("sealed values", () => {
     const c = conversation();
     await c.enrol("rivera", "alex");
     const k = key();
-    const db = c.store.connection;
+    const db = c.sqlite.connection;
     // The earlier version: AES-GCM with the raw key, no associated data; no sealing row.
     const legacy = (plain: string) => {
       const nonce = randomBytes(12);
@@ -171,8 +171,8 @@ describe("keyed hashes", () => {
     expect(again.result).toBe("duplicate");
     // ...until the redelivery window has passed: then the row is gone.
     await first.tick(25 * 3_600_000);
-    expect(first.count("SELECT COUNT(*) AS n FROM inbound_events")).toBe(0);
-    expect(first.count("SELECT COUNT(*) AS n FROM code_attempts")).toBe(0);
+    expect(await first.count("SELECT COUNT(*) AS n FROM inbound_events")).toBe(0);
+    expect(await first.count("SELECT COUNT(*) AS n FROM code_attempts")).toBe(0);
   });
 
   it("gives the erasure's audit row the day only", async () => {

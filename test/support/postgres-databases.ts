@@ -1,0 +1,67 @@
+import pg from "pg";
+import { inject } from "vitest";
+
+/**
+ * Databases of the matrix's PostgreSQL server (test/support/postgres-matrix-setup.ts), one per
+ * Conversation: a copy of the migrated template (CREATE DATABASE … TEMPLATE copies files, much
+ * faster than migrating), dropped when the conversation closes. One admin connection per test
+ * process makes and drops them in order; the file's last hook waits for the drops
+ * (test/support/postgres-matrix-hooks.ts), so no copy outlives its test file.
+ */
+
+let admin: Promise<pg.Client> | undefined;
+/** The drops not yet done, so the last hook can wait for them. */
+const dropping = new Set<Promise<unknown>>();
+let made = 0;
+
+function adminClient(): Promise<pg.Client> {
+  if (!admin) {
+    const client = new pg.Client({ connectionString: inject("matrixPostgres").url });
+    // A server stopped at the end of the run ends this connection: not an error of any test.
+    client.on("error", () => {});
+    admin = client.connect().then(() => client);
+  }
+  return admin;
+}
+
+/** The URL of another database on the same server. */
+function urlOf(name: string): string {
+  const url = new URL(inject("matrixPostgres").url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new database copied from the migrated template; its name (for dropping) and URL. */
+export async function freshDatabase(): Promise<{ name: string; url: string }> {
+  const name = `t_${process.pid}_${++made}`;
+  const client = await adminClient();
+  await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("matrixPostgres").template}`);
+  return { name, url: urlOf(name) };
+}
+
+/**
+ * Drops a database (its name known now or once made) in the background, after `after` has settled
+ * (the store's connections closing); FORCE ends any connection still open. Counted at once, so the
+ * file's last hook waits for it even while the database is still being made.
+ */
+export function dropDatabase(
+  name: string | Promise<string>,
+  after: Promise<unknown> = Promise.resolve(),
+): void {
+  const drop = Promise.all([name, after.catch(() => {})])
+    .then(async ([database]) => {
+      const client = await adminClient();
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    })
+    .catch(() => {})
+    .finally(() => dropping.delete(drop));
+  dropping.add(drop);
+}
+
+/** Waits for the drops still under way, then closes the admin connection. */
+export async function closeDatabases(): Promise<void> {
+  while (dropping.size > 0) await Promise.all([...dropping]);
+  const client = admin;
+  admin = undefined;
+  if (client) await (await client).end();
+}
