@@ -60,8 +60,11 @@ function numbered(sql: string): string {
 
 function postgresStore(now: Date, keys: readonly DataKey[]): ConversationStore {
   const database = freshDatabase();
+  // One connection: the store answers the delivery worker's reads in the order they were asked,
+  // as SQLite's one connection does. The tests read what was delivered in that order, also across
+  // recipients, which a pool of several would answer in whatever order their queries finish.
   const store = new StoreWhenOpen(
-    database.then(({ url }) => PostgresStore.open(url, now, { keys, poolSize: 4 })),
+    database.then(({ url }) => PostgresStore.open(url, now, { keys, poolSize: 1 })),
   );
   // The raw reads' own connection, made when first asked for.
   let reader: Promise<pg.Client> | undefined;
