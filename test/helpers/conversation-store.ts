@@ -37,8 +37,12 @@ function sqliteStore(now: Date, keys: readonly DataKey[]): ConversationStore {
   return {
     store,
     sqlite: { store, dir, path },
-    rows: async <T>(sql: string, params: readonly unknown[]) =>
-      store.connection.prepare(sql).all(...params) as T[],
+    rows: async <T>(sql: string, params: readonly unknown[]) => {
+      const statement = store.connection.prepare(sql);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    },
     tables: async () =>
       (
         store.connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {

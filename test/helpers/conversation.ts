@@ -72,6 +72,11 @@ export class Conversation {
     this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
   }
 
+  /** Waits until the store is open (SQLite's opens at once): for what needs it open, as `pseudonym`. */
+  async ready(): Promise<void> {
+    await this.store.ping();
+  }
+
   event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {
     return { channel: "console", id, sender: { id: name }, address: { name }, direct: true, input };
   }

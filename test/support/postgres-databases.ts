@@ -10,6 +10,8 @@ import { inject } from "vitest";
  */
 
 let admin: Promise<pg.Client> | undefined;
+/** The admin statement last asked for: each waits for the one before (one query at a time per client). */
+let last: Promise<unknown> = Promise.resolve();
 /** The drops not yet done, so the last hook can wait for them. */
 const dropping = new Set<Promise<unknown>>();
 let made = 0;
@@ -22,6 +24,15 @@ function adminClient(): Promise<pg.Client> {
     admin = client.connect().then(() => client);
   }
   return admin;
+}
+
+/** Runs a statement on the admin connection after those asked for before it. */
+function onAdmin(sql: string): Promise<void> {
+  const done = last.then(async () => {
+    await (await adminClient()).query(sql);
+  });
+  last = done.catch(() => {});
+  return done;
 }
 
 /** The URL of another database on the same server. */
@@ -41,8 +52,7 @@ let spare: Promise<TestDatabase> | undefined;
 
 async function copyTemplate(): Promise<TestDatabase> {
   const name = `t_${process.pid}_${++made}`;
-  const client = await adminClient();
-  await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("matrixPostgres").template}`);
+  await onAdmin(`CREATE DATABASE ${name} TEMPLATE ${inject("matrixPostgres").template}`);
   return { name, url: urlOf(name) };
 }
 
@@ -69,10 +79,7 @@ export function dropDatabase(
   after: Promise<unknown> = Promise.resolve(),
 ): void {
   const drop = Promise.all([name, after.catch(() => {})])
-    .then(async ([database]) => {
-      const client = await adminClient();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    })
+    .then(([database]) => onAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
     .catch(() => {})
     .finally(() => dropping.delete(drop));
   dropping.add(drop);
