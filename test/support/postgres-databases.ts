@@ -1,5 +1,6 @@
 import pg from "pg";
 import { inject } from "vitest";
+import { socketUrlOf } from "./postgres.js";
 
 /**
  * Databases of the matrix's PostgreSQL server (test/support/postgres-matrix-setup.ts), one per
@@ -18,7 +19,7 @@ let made = 0;
 
 function adminClient(): Promise<pg.Client> {
   if (!admin) {
-    const client = new pg.Client({ connectionString: inject("matrixPostgres").url });
+    const client = new pg.Client({ connectionString: urlOf() });
     // A server stopped at the end of the run ends this connection: not an error of any test.
     client.on("error", () => {});
     admin = client.connect().then(() => client);
@@ -35,11 +36,10 @@ function onAdmin(sql: string): Promise<void> {
   return done;
 }
 
-/** The URL of another database on the same server. */
-function urlOf(name: string): string {
-  const url = new URL(inject("matrixPostgres").url);
-  url.pathname = `/${name}`;
-  return url.toString();
+/** The URL of a database of the matrix's server. */
+function urlOf(name = "postgres"): string {
+  const { socketDir, port } = inject("matrixPostgres");
+  return socketUrlOf(socketDir, port, name);
 }
 
 export interface TestDatabase {

@@ -13,9 +13,10 @@ import { startPostgres } from "./postgres.js";
 
 export const MATRIX_TEMPLATE = "rapport_template";
 
+/** The server, reached over its Unix socket (test/support/postgres.ts `socketUrlOf`). */
 export interface MatrixPostgres {
-  /** A URL of the server's `postgres` database; other databases by changing the path. */
-  url: string;
+  socketDir: string;
+  port: number;
   template: string;
 }
 
@@ -40,6 +41,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     throw error;
   }
-  project.provide("matrixPostgres", { url: server.url(), template: MATRIX_TEMPLATE });
+  // The Unix socket: each query's round trip is shorter than over TCP, and tests make many.
+  project.provide("matrixPostgres", {
+    socketDir: server.socketDir,
+    port: server.port,
+    template: MATRIX_TEMPLATE,
+  });
   return () => server.stop();
 }
