@@ -10,8 +10,8 @@ import { Conversation } from "../helpers/conversation.js";
 let c: Conversation;
 afterEach(() => c.close());
 
-const status = (id: number) =>
-  (c.store.connection.prepare("SELECT status FROM outbox WHERE id = ?").get(id) as { status: string }).status;
+const status = async (id: number) =>
+  (await c.rows<{ status: string }>("SELECT status FROM outbox WHERE id = ?", id))[0]?.status;
 
 async function queuedForAlex() {
   await c.engine.handle(c.event("rivera", { kind: "text", text: "checkin alex" }));
@@ -41,7 +41,7 @@ describe("settling a failed delivery", () => {
         ),
     } as unknown as Store;
     await expect(settleFailure(crashing, c.engine.deps, row, "failed", "HTTP 500")).rejects.toThrow(/crash/);
-    expect(status(row.id)).toBe("pending");
+    expect(await status(row.id)).toBe("pending");
   });
 
   it("marks the row failed and tells the therapist together; an unreachable identity is told once", async () => {
@@ -49,26 +49,26 @@ describe("settling a failed delivery", () => {
     await c.enrol();
     const row = await queuedForAlex();
     await c.engine.settleFailure(row, "failed", "HTTP 500");
-    expect(status(row.id)).toBe("failed");
+    expect(await status(row.id)).toBe("failed");
     // The therapist's notices about alex: a delivery given up, and alex unreachable.
     const notices = () =>
       c.count(
         "SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'rivera' AND (message LIKE '%could not be delivered%' OR message LIKE '%can no longer%')",
       );
-    expect(notices()).toBe(1);
+    expect(await notices()).toBe(1);
     const next = await c.store.nextSendable(
       { channel: "console", recipient: "alex" },
       c.clock.now().toISOString(),
     );
     if (!next) throw new Error("no second message for alex");
     await c.engine.settleFailure(next, "unreachable", "HTTP 403");
-    expect(notices()).toBe(2);
+    expect(await notices()).toBe(2);
     // Found unreachable again (another message): not told twice.
     const third = await c.store.nextSendable(
       { channel: "console", recipient: "alex" },
       c.clock.now().toISOString(),
     );
     if (third) await c.engine.settleFailure(third, "unreachable", "HTTP 403");
-    expect(notices()).toBe(2);
+    expect(await notices()).toBe(2);
   });
 });

@@ -7,16 +7,14 @@ afterEach(() => c.close());
 const COMMENT = "SECRET-COMMENT-about-my-sister";
 
 /** Every text value in every column of every table, for searching the whole database (on disk). */
-function everyValue(conversation: Conversation): string[] {
-  const db = conversation.store.connection;
-  const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-  ).map((t) => t.name);
-  return tables.flatMap((table) =>
-    (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).flatMap((row) =>
-      Object.values(row).map((v) => String(v)),
-    ),
-  );
+async function everyValue(conversation: Conversation): Promise<string[]> {
+  const values: string[] = [];
+  for (const table of await conversation.tables()) {
+    for (const row of await conversation.rows(`SELECT * FROM "${table}"`)) {
+      values.push(...Object.values(row).map((v) => String(v)));
+    }
+  }
+  return values;
 }
 
 async function enrolWithHistory(): Promise<void> {
@@ -39,7 +37,7 @@ describe("forget", () => {
     await enrolWithHistory();
     const [question] = await c.say("client-77", "forget");
     expect(question?.message.choices?.map((ch) => ch.value)).toEqual(["erase", "keep"]);
-    expect(everyValue(c).some((v) => v.includes(COMMENT) || v.includes("zephyrine"))).toBe(true);
+    expect((await everyValue(c)).some((v) => v.includes(COMMENT) || v.includes("zephyrine"))).toBe(true);
     const done = await c.press("client-77", "erase", question?.message.ref);
     expect(done.find((d) => d.externalId === "client-77")?.message.text).toContain("has been erased");
     // The alert from "I want to die" was still open: the notice says so, urgently, without the words.
@@ -48,7 +46,7 @@ describe("forget", () => {
     expect(notice?.text).toBe(
       "zephyrine withdrew from rapport and erased their data. Nothing about them is kept.\nTheir urgent alert 1 was still open, not acknowledged: it was erased with everything else. If you have not followed up yet, please do so through your usual channels.",
     );
-    const values = everyValue(c);
+    const values = await everyValue(c);
     for (const needle of ["client-77", "zephyrine", COMMENT, "want to die"]) {
       expect(
         values.filter((v) => v.includes(needle)),
@@ -67,9 +65,9 @@ describe("forget", () => {
       "consents",
       "episodes",
     ]) {
-      expect(c.count(`SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
+      expect(await c.count(`SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
     }
-    expect(c.store.connection.prepare("SELECT event, actor FROM audit").all()).toEqual([
+    expect(await c.rows("SELECT event, actor FROM audit")).toEqual([
       { event: "client_erased", actor: "client" },
     ]);
     const [after] = await c.say("client-77", "hello");
@@ -100,8 +98,8 @@ describe("forget", () => {
       "zephyrine's data has been erased",
     );
     expect(replies.find((d) => d.externalId === "client-77")?.message.text).toContain("erased everything");
-    expect(everyValue(c).filter((v) => v.includes("zephyrine") || v.includes(COMMENT))).toEqual([]);
-    expect(c.store.connection.prepare("SELECT actor FROM audit").all()).toEqual([{ actor: "therapist" }]);
+    expect((await everyValue(c)).filter((v) => v.includes("zephyrine") || v.includes(COMMENT))).toEqual([]);
+    expect(await c.rows("SELECT actor FROM audit")).toEqual([{ actor: "therapist" }]);
   });
 });
 
@@ -173,12 +171,11 @@ describe("codes", () => {
     c.clock.advance(61 * 60_000);
     const [ok] = await c.say("guesser", `link ${code}`);
     expect(ok?.message.text).toContain("You're linked as Dr Rivera");
-    expect(everyValue(c).some((v) => v.includes("guesser"))).toBe(true);
+    expect((await everyValue(c)).some((v) => v.includes("guesser"))).toBe(true);
     expect(
-      c.store.connection
-        .prepare("SELECT sender_hash FROM code_attempts")
-        .all()
-        .every((r) => !String((r as { sender_hash: string }).sender_hash).includes("guesser")),
+      (await c.rows<{ sender_hash: string }>("SELECT sender_hash FROM code_attempts")).every(
+        (r) => !String(r.sender_hash).includes("guesser"),
+      ),
     ).toBe(true);
   });
 });

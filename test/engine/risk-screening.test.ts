@@ -69,7 +69,7 @@ describe("a declined client", () => {
       "ask your therapist for a new code",
     );
     expect(
-      c.count("SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'alex' OR address LIKE '%alex%'"),
+      await c.count("SELECT COUNT(*) AS n FROM outbox WHERE external_id = 'alex' OR address LIKE '%alex%'"),
     ).toBe(0);
     expect((await c.data("alex")).consents.map((x) => x.choice)).toEqual(["declined"]);
   });

@@ -1,7 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import type { z } from "zod";
@@ -14,8 +11,9 @@ import { Engine, type HandleResult } from "../../src/engine/engine.js";
 import type { Delivery, InboundEvent, InboundInput } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import type { DataKey } from "../../src/store/field-crypto.js";
-import { SqliteStore } from "../../src/store/sqlite/store.js";
-import type { Answer, Client, ClientData, ClinicStatus, Tx } from "../../src/store/types.js";
+import type { SqliteStore } from "../../src/store/sqlite/store.js";
+import type { Answer, Client, ClientData, ClinicStatus, Store, Tx } from "../../src/store/types.js";
+import { type ConversationStore, openConversationStore } from "./conversation-store.js";
 
 export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
 export const CRISIS = "TEST CRISIS TEXT: call 112.";
@@ -40,20 +38,21 @@ export function testDeps(
 }
 
 /**
- * A scripted conversation on a real SQLite file: say something as a person, get back what
- * rapport delivered as a result.
+ * A scripted conversation on a real store: say something as a person, get back what rapport
+ * delivered as a result. The store is the one this test process runs on
+ * (test/support/store-matrix.ts): a SQLite file of its own, or a PostgreSQL database of its own,
+ * whose open every call to the store waits for.
  */
 export class Conversation {
   readonly clock = new ManualClock(new Date("2026-11-26T10:00:00Z"));
-  readonly dir = mkdtempSync(join(tmpdir(), "rapport-test-"));
-  readonly dbPath = join(this.dir, "rapport.db");
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly engine: Engine;
   readonly worker: DeliveryWorker;
   readonly delivered: Delivery[] = [];
   /** Every event handed to the engine through `send` (and so `say` and `press`), in order. */
   readonly handled: InboundEvent[] = [];
   private readonly linked = new Set<string>();
+  private readonly opened: ConversationStore;
 
   /**
    * `config` is a clinic config as a clinic would write it (RAPPORT_CONFIG), defaults filled in;
@@ -66,10 +65,16 @@ export class Conversation {
     /** A clinic's own prompts folder (with imported instruments); the shipped one by default. */
     promptsDir = PROMPTS_DIR,
   ) {
-    this.store = SqliteStore.open(this.dbPath, this.clock.now(), { keys });
+    this.opened = openConversationStore(this.clock.now(), keys);
+    this.store = this.opened.store;
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
     this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
+  }
+
+  /** Waits until the store is open (SQLite's opens at once): for what needs it open, as `pseudonym`. */
+  async ready(): Promise<void> {
+    await this.store.ping();
   }
 
   event(name: string, input: InboundInput, id: string = randomUUID()): InboundEvent {
@@ -192,15 +197,41 @@ export class Conversation {
   }
 
   /**
-   * Raw SQL on the file: only for tests about what is on disk (their names say so, "on disk:");
-   * everything else reads through the Store/Tx interface.
+   * Raw SQL on the database (`?` for each parameter): only for tests about what is stored (their
+   * names say so, "on disk:"); everything else reads through the Store/Tx interface.
    */
-  count(sql: string, ...params: unknown[]): number {
-    return (this.store.connection.prepare(sql).get(...params) as { n: number }).n;
+  rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
+    return this.opened.rows<T>(sql, params);
+  }
+
+  /** A raw count (a query of one row with a column `n`), as `rows`. */
+  async count(sql: string, ...params: unknown[]): Promise<number> {
+    const [row] = await this.rows<{ n: number | string }>(sql, ...params);
+    return Number(row?.n);
+  }
+
+  /** Every table of the database, for tests that search all of it. */
+  tables(): Promise<string[]> {
+    return this.opened.tables();
+  }
+
+  /** The SQLite store itself, for tests of the SQLite file; refused on PostgreSQL. */
+  get sqlite(): SqliteStore {
+    return this.sqliteOnly("the SQLite store").store;
+  }
+
+  /** The SQLite file's path; refused on PostgreSQL. */
+  get dbPath(): string {
+    return this.sqliteOnly("the SQLite file").path;
   }
 
   close(): void {
-    this.store.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    this.opened.close();
+  }
+
+  private sqliteOnly(what: string): NonNullable<ConversationStore["sqlite"]> {
+    const { sqlite } = this.opened;
+    if (!sqlite) throw new Error(`${what} is there only when the tests run on SQLite`);
+    return sqlite;
   }
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type DataKey, parseDataKey } from "../../src/store/field-crypto.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { Conversation } from "../helpers/conversation.js";
+import { sqliteOnly } from "../helpers/sqlite-only.js";
 
 /**
  * With RAPPORT_DATA_KEY every health value is sealed and bound to its place: a sealed value
@@ -26,13 +27,18 @@ function conversation(keys: DataKey[] = []): Conversation {
 
 /** Reopens a conversation's file with other keys (the store of `c` is closed first). */
 function reopen(c: Conversation, keys: DataKey[]): SqliteStore {
-  c.store.close();
+  c.sqlite.close();
   return SqliteStore.open(c.dbPath, c.clock.now(), { keys });
 }
 
-function column(c: Conversation, sql: string): unknown[] {
-  return (c.store.connection.prepare(sql).all() as { v: unknown }[]).map((r) => r.v);
+async function column(c: Conversation, sql: string): Promise<unknown[]> {
+  return (await c.rows<{ v: unknown }>(sql)).map((r) => r.v);
 }
+
+/** Re-sealing a database opened again with other keys is built for SQLite only. */
+const reopening = sqliteOnly(
+  "re-sealing on PostgreSQL is not built; its refusals are in postgres-open.test.ts",
+);
 
 describe("sealed values", () => {
   it("seals answers, the safety answer, assessments, warnings, repeat control and risk words", async () => {
@@ -44,13 +50,16 @@ describe("sealed values", () => {
     await c.say("alex", "honestly whats the point anymore");
     await c.say("alex", "no");
     const sealed = {
-      answers: column(c, "SELECT value AS v FROM answers"),
-      assessment: column(c, "SELECT assessment AS v FROM checkins WHERE assessment IS NOT NULL"),
-      rules: column(c, "SELECT rule AS v FROM warnings"),
-      severity: column(c, "SELECT severity AS v FROM warnings"),
-      ruleStates: column(c, "SELECT state AS v FROM rule_states"),
-      words: column(c, "SELECT content AS v FROM risk_events"),
-      safetyAnswer: column(c, "SELECT safety_answer AS v FROM risk_events WHERE safety_answer IS NOT NULL"),
+      answers: await column(c, "SELECT value AS v FROM answers"),
+      assessment: await column(c, "SELECT assessment AS v FROM checkins WHERE assessment IS NOT NULL"),
+      rules: await column(c, "SELECT rule AS v FROM warnings"),
+      severity: await column(c, "SELECT severity AS v FROM warnings"),
+      ruleStates: await column(c, "SELECT state AS v FROM rule_states"),
+      words: await column(c, "SELECT content AS v FROM risk_events"),
+      safetyAnswer: await column(
+        c,
+        "SELECT safety_answer AS v FROM risk_events WHERE safety_answer IS NOT NULL",
+      ),
     };
     for (const [name, values] of Object.entries(sealed)) {
       expect(values.length, name).toBeGreaterThan(0);
@@ -65,24 +74,17 @@ describe("sealed values", () => {
   it("does not open a sealed value moved to another row (an address or an alias swapped)", async () => {
     const c = conversation([key()]);
     await c.enrol("rivera", "alex");
-    const db = c.store.connection;
-    const address = (id: string) =>
-      (
-        db
-          .prepare(
-            "SELECT address FROM identities WHERE person_id = (SELECT person_id FROM identities LIMIT 1 OFFSET ?)",
-          )
-          .get(id) as { address: string }
-      ).address;
-    expect(address("0")).not.toBe(address("1"));
+    const addresses = await column(c, "SELECT address AS v FROM identities ORDER BY person_id");
+    expect(addresses).toHaveLength(2);
+    expect(addresses[0]).not.toBe(addresses[1]);
     // The client's address copied onto the therapist's identity: rapport must not write there.
-    db.prepare(
+    await c.rows(
       "UPDATE identities SET address = (SELECT address FROM identities i2 WHERE i2.person_id != identities.person_id LIMIT 1)",
-    ).run();
+    );
     await expect(c.say("rivera", "clients")).rejects.toThrow(/does not open here/);
   });
 
-  it("keeps a client's text that looks sealed as text when the first key is set", async () => {
+  reopening("keeps a client's text that looks sealed as text when the first key is set", async () => {
     const c = conversation();
     await c.enrol("rivera", "alex");
     await c.say("rivera", "checkin alex");
@@ -98,39 +100,42 @@ describe("sealed values", () => {
     expect(comment).toBe(lookalike);
   });
 
-  it("re-seals values of the earlier form (sealed without their place) when opened with their key", async () => {
-    const c = conversation();
-    await c.enrol("rivera", "alex");
-    const k = key();
-    const db = c.store.connection;
-    // The earlier version: AES-GCM with the raw key, no associated data; no sealing row.
-    const legacy = (plain: string) => {
-      const nonce = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", k.key, nonce);
-      const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
-      return `enc1:${k.id}:${nonce.toString("base64")}:${body.toString("base64")}`;
-    };
-    for (const row of db.prepare("SELECT rowid, address FROM identities").all() as {
-      rowid: number;
-      address: string;
-    }[]) {
-      db.prepare("UPDATE identities SET address = ? WHERE rowid = ?").run(legacy(row.address), row.rowid);
-    }
-    db.prepare("UPDATE people SET name = ? WHERE role = 'client'").run(legacy("alex"));
-    db.prepare("DELETE FROM sealing").run();
-    const store = reopen(c, [k]);
-    expect(store.resealed).toBeGreaterThan(0);
-    const found = await store.transaction(async (tx) => tx.findIdentity("console", "alex"));
-    const client = await store.transaction(async (tx) => tx.getClient(found?.personId ?? 0));
-    const raw = store.connection.prepare("SELECT name FROM people WHERE role = 'client'").get() as {
-      name: string;
-    };
-    store.close();
-    expect(client?.alias).toBe("alex");
-    expect(raw.name).toMatch(/^enc2:/);
-  });
+  reopening(
+    "re-seals values of the earlier form (sealed without their place) when opened with their key",
+    async () => {
+      const c = conversation();
+      await c.enrol("rivera", "alex");
+      const k = key();
+      const db = c.sqlite.connection;
+      // The earlier version: AES-GCM with the raw key, no associated data; no sealing row.
+      const legacy = (plain: string) => {
+        const nonce = randomBytes(12);
+        const cipher = createCipheriv("aes-256-gcm", k.key, nonce);
+        const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
+        return `enc1:${k.id}:${nonce.toString("base64")}:${body.toString("base64")}`;
+      };
+      for (const row of db.prepare("SELECT rowid, address FROM identities").all() as {
+        rowid: number;
+        address: string;
+      }[]) {
+        db.prepare("UPDATE identities SET address = ? WHERE rowid = ?").run(legacy(row.address), row.rowid);
+      }
+      db.prepare("UPDATE people SET name = ? WHERE role = 'client'").run(legacy("alex"));
+      db.prepare("DELETE FROM sealing").run();
+      const store = reopen(c, [k]);
+      expect(store.resealed).toBeGreaterThan(0);
+      const found = await store.transaction(async (tx) => tx.findIdentity("console", "alex"));
+      const client = await store.transaction(async (tx) => tx.getClient(found?.personId ?? 0));
+      const raw = store.connection.prepare("SELECT name FROM people WHERE role = 'client'").get() as {
+        name: string;
+      };
+      store.close();
+      expect(client?.alias).toBe("alex");
+      expect(raw.name).toMatch(/^enc2:/);
+    },
+  );
 
-  it("refuses a database sealed with a key that is not given, naming RAPPORT_DATA_KEY", async () => {
+  reopening("refuses a database sealed with a key that is not given, naming RAPPORT_DATA_KEY", async () => {
     const k = key();
     const c = conversation([k]);
     await c.enrol("rivera", "alex");
@@ -152,15 +157,16 @@ describe("keyed hashes", () => {
         c.event("U0SECRETUSER", { kind: "text", text: "start WRONG-CODE-1" }, "action:U0SECRETUSER:1"),
       );
     }
-    const hash = (c: Conversation) => column(c, "SELECT sender_hash AS v FROM code_attempts")[0];
+    const hash = async (c: Conversation) =>
+      (await column(c, "SELECT sender_hash AS v FROM code_attempts"))[0];
     const fixedKey = createHmac("sha256", "rapport-code-attempts")
       .update("console:U0SECRETUSER")
       .digest("hex")
       .slice(0, 32);
-    expect(hash(first)).toBeDefined();
-    expect(hash(first)).not.toBe(hash(second));
-    expect(String(hash(first)).startsWith(fixedKey)).toBe(false);
-    const events = column(first, "SELECT event_id AS v FROM inbound_events");
+    expect(await hash(first)).toBeDefined();
+    expect(await hash(first)).not.toBe(await hash(second));
+    expect(String(await hash(first)).startsWith(fixedKey)).toBe(false);
+    const events = await column(first, "SELECT event_id AS v FROM inbound_events");
     expect(events.length).toBe(1);
     expect(String(events[0])).not.toContain("U0SECRETUSER");
     expect(String(events[0])).not.toBe(createHash("sha256").update("action:U0SECRETUSER:1").digest("hex"));
@@ -171,20 +177,23 @@ describe("keyed hashes", () => {
     expect(again.result).toBe("duplicate");
     // ...until the redelivery window has passed: then the row is gone.
     await first.tick(25 * 3_600_000);
-    expect(first.count("SELECT COUNT(*) AS n FROM inbound_events")).toBe(0);
-    expect(first.count("SELECT COUNT(*) AS n FROM code_attempts")).toBe(0);
+    expect(await first.count("SELECT COUNT(*) AS n FROM inbound_events")).toBe(0);
+    expect(await first.count("SELECT COUNT(*) AS n FROM code_attempts")).toBe(0);
   });
 
   it("gives the erasure's audit row the day only", async () => {
     const c = conversation();
     await c.enrol("rivera", "alex");
     await c.say("rivera", "discharge alex --erase --confirm");
-    expect(column(c, "SELECT at AS v FROM audit WHERE event = 'client_erased'")).toEqual(["2026-11-26"]);
+    expect(await column(c, "SELECT at AS v FROM audit WHERE event = 'client_erased'")).toEqual([
+      "2026-11-26",
+    ]);
   });
 
   it("keys export pseudonyms per database, not with the data key's text", async () => {
     const a = conversation();
     const b = conversation();
+    await Promise.all([a.ready(), b.ready()]);
     expect(a.store.pseudonym(1)).toMatch(/^p-[0-9a-f]{12}$/);
     expect(a.store.pseudonym(1)).not.toBe(b.store.pseudonym(1));
     expect(a.store.pseudonym(1)).toBe(a.store.pseudonym(1));

@@ -37,6 +37,11 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** The URL of a database over a test server's Unix socket (the `host` parameter names its folder). */
+export function socketUrlOf(socketDir: string, port: number, database = "postgres"): string {
+  return `postgres://${TEST_PG_USER}@/${database}?host=${encodeURIComponent(socketDir)}&port=${port}`;
+}
+
 /** Where the newest installed PostgreSQL's binaries are, or why there are none. */
 export function postgresBinaries(): { bin: string } | { missing: string } {
   const root = "/usr/lib/postgresql";
@@ -174,8 +179,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     socketDir: dir,
     port,
     url,
-    socketUrl: (database = "postgres") =>
-      `postgres://${TEST_PG_USER}@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
+    socketUrl: (database = "postgres") => socketUrlOf(dir, port, database),
     createDatabase: async (name, template) => {
       await tool(bin, "createdb", [
         "-h",
