@@ -110,6 +110,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
     },
     failDelivery: async (outboxId, error, at) => {
       await q.run(MARK_FAILED, [error, at, outboxId]);
+      q.erasures?.scrubbedInTransaction(outboxId);
     },
   };
 }
@@ -157,9 +158,11 @@ export function pgOutboxQueue(q: PgContext): OutboxQueue {
     // Several sent messages in one statement: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
       if (ids.length > 0) await q.run(MARK_SENT, [at, ids]);
+      q.erasures?.scrubbedRows(ids);
     },
     markSent: async (id, at) => {
       await q.run(MARK_SENT, [at, [id]]);
+      q.erasures?.scrubbedRows([id]);
     },
     markRetry: async (id, error, nextAttemptAt, counts = true) => {
       await q.run(
@@ -169,6 +172,7 @@ export function pgOutboxQueue(q: PgContext): OutboxQueue {
     },
     markFailed: async (id, error, at) => {
       await q.run(MARK_FAILED, [error, at, id]);
+      q.erasures?.scrubbedRows([id]);
     },
     nextAttemptAt: async (channels) => {
       if (channels.length === 0) return undefined;

@@ -2,6 +2,7 @@ import pg from "pg";
 import { RapportError } from "../../errors.js";
 import { type DataKey, type FieldCrypto, fieldCrypto } from "../field-crypto.js";
 import { planSealing, refuseSealing } from "../sealing.js";
+import { ErasureCheckpoints } from "../sqlite/erasure-checkpoints.js";
 import { SerialQueue } from "../sqlite/serial-queue.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
@@ -10,12 +11,14 @@ import { pgAdmin } from "./admin.js";
 import { pgCheckins } from "./checkins.js";
 import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
+import { ErasureVacuum } from "./erasure-vacuum.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
 import { pgOutbox, pgOutboxQueue } from "./outbox.js";
 import { pgPeople } from "./people.js";
 import { pgPrivacy } from "./privacy.js";
 import { pgReports, pgResearch } from "./reports.js";
+import { resealDatabase } from "./reseal.js";
 import { pgRisk } from "./risk.js";
 import { pgRules } from "./rules.js";
 import { pgSchedule } from "./schedule.js";
@@ -34,6 +37,8 @@ export interface PostgresOptions {
    * outbox's sending side claims its rows (docs/postgres-progress.md): two would send twice.
    */
   hold?: string;
+  /** Rewrites the tables an erasure reached after it commits (erasure-vacuum.ts); off only in the test that shows why. */
+  vacuumAfterErasure?: boolean;
 }
 
 /** The advisory lock a running server holds (see PostgresOptions.hold). */
@@ -74,19 +79,28 @@ export class PostgresStore implements Store {
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
-  /** Re-sealing is not built on PostgreSQL: opening never re-seals (a database needing it is refused). */
-  readonly resealed: number | null = null;
+  private readonly erasures: ErasureCheckpoints;
+  private readonly vacuum: ErasureVacuum;
 
   private constructor(
     private readonly pool: pg.Pool,
     crypto: FieldCrypto,
     /** The connection that holds the serve lock, when taken. */
     private readonly holder: pg.Client | undefined,
+    /** How many values opening re-sealed (a first or a new key); null: none needed. */
+    readonly resealed: number | null,
+    vacuumAfterErasure: boolean,
   ) {
-    const inTransaction = pgContext(() => {
-      if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
-      return this.current;
-    }, crypto);
+    this.vacuum = new ErasureVacuum(pool, vacuumAfterErasure);
+    this.erasures = new ErasureCheckpoints(() => this.vacuum.request());
+    const inTransaction = pgContext(
+      () => {
+        if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
+        return this.current;
+      },
+      crypto,
+      this.erasures,
+    );
     this.tx = {
       ...pgPeople(inTransaction),
       ...pgClients(inTransaction),
@@ -99,15 +113,16 @@ export class PostgresStore implements Store {
       ...pgReports(inTransaction),
       ...pgAdmin(inTransaction),
     };
-    const onPool = pgContext(() => this.pool, crypto);
+    const onPool = pgContext(() => this.pool, crypto, this.erasures);
     this.outbox = pgOutboxQueue(onPool);
     this.research = pgResearch(onPool);
   }
 
   /**
    * Connects, migrates to the latest schema under an advisory lock (instances starting together
-   * take turns), and reads or writes the sealing row under the same lock. A database sealed with
-   * another key, or needing a re-seal, is refused: re-sealing PostgreSQL is not built yet.
+   * take turns), and reads or writes the sealing row under the same lock: a database sealed with
+   * a key that is not given is refused; one with a first or a new key is re-sealed at once
+   * (refused while a server holds the serve lock).
    */
   static async open(
     url: string,
@@ -146,14 +161,19 @@ export class PostgresStore implements Store {
         const state = await readSealing(client, keys);
         const plan = planSealing(state, keys);
         if (plan.kind === "refuse") refuseSealing(plan.message);
-        if (plan.kind === "reseal") {
-          throw new RapportError(
-            `RAPPORT_DATABASE_URL: the database needs re-sealing (${plan.reason}), which rapport cannot yet do on PostgreSQL`,
-            "db_reseal",
-          );
-        }
+        const crypto = fieldCrypto(keys, state.secret);
         const holder = options.hold ? await holdServeLock(url, options.hold) : undefined;
-        return new PostgresStore(pool, fieldCrypto(keys, state.secret), holder);
+        try {
+          // Under the migration lock: an instance starting meanwhile waits for the re-seal.
+          const resealed =
+            plan.kind === "reseal"
+              ? await resealDatabase(client, state, keys, crypto, holder ? undefined : SERVE_LOCK)
+              : null;
+          return new PostgresStore(pool, crypto, holder, resealed, options.vacuumAfterErasure !== false);
+        } catch (error) {
+          await holder?.end().catch(ignore);
+          throw error;
+        }
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
       }
@@ -211,6 +231,7 @@ export class PostgresStore implements Store {
       }
       this.current = undefined;
       await client.query("COMMIT");
+      this.erasures.committed();
     } catch (error) {
       // A broken connection included: every caller hears of it, none waits for ever.
       this.current = undefined;
@@ -223,6 +244,7 @@ export class PostgresStore implements Store {
       for (const request of batch) request.reject(error);
       return;
     } finally {
+      this.erasures.ended();
       client?.off("error", ignore);
       if (client && !broken) client.release();
     }
@@ -284,10 +306,19 @@ export class PostgresStore implements Store {
     await this.open(() => this.pool.query("SELECT 1"));
   }
 
-  /** Ends the pool; work asked for afterwards is refused. The connections close in the background. */
+  /** Resolves once the rewrite after an erasure, if any, has finished. */
+  vacuumed(): Promise<void> {
+    return this.vacuum.idle();
+  }
+
+  /**
+   * Ends the pool; work asked for afterwards is refused. The connections close in the background,
+   * after a rewrite that is under way.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.vacuum.close();
     void this.pool.end().catch(ignore);
     void this.holder?.end().catch(ignore);
   }
