@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresStore } from "../../src/store/postgres/store.js";
 import { addTherapist, type ConsoleMessage, freshEnv, runCli, script } from "../helpers/cli.js";
 import { databaseAt } from "../store/schema-at.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
@@ -237,9 +238,30 @@ describe.skipIf("missing" in found)("rapport migrate --from sqlite:PATH --to pos
     expect(await query(url, "SELECT COUNT(*)::int AS n FROM people")).toEqual([{ n: 0 }]);
   }, 120_000);
 
-  it("refuses a --from that is not sqlite:PATH, and a file that is not there", async () => {
+  it("refuses a file or a database in use by a server, a --from that is not sqlite:PATH, and a file that is not there", async () => {
     const env = freshEnv();
     const url = await fresh();
+    await addTherapist(env, "Dr Rivera");
+    const path = env.RAPPORT_DB ?? "";
+    // A serve on the file holds its lock file (this test's process stands in for it).
+    writeFileSync(
+      `${path}.lock`,
+      JSON.stringify({ pid: process.pid, purpose: "serve", since: "2026-12-01" }),
+    );
+    const busyFile = await runCli(["migrate", "--from", `sqlite:${path}`, "--to", url], env);
+    expect(busyFile.code).toBe(1);
+    expect(busyFile.stderr).toContain(
+      `--from: ${path} is in use by rapport serve (process ${process.pid}); stop it before copying`,
+    );
+    rmSync(`${path}.lock`);
+    const serving = await PostgresStore.open(url, new Date(), { hold: "serve" });
+    const busyTarget = await runCli(["migrate", "--from", `sqlite:${path}`, "--to", url], env);
+    serving.close();
+    expect(busyTarget.code).toBe(1);
+    expect(busyTarget.stderr).toContain(
+      "--to: the database is in use by a rapport serve; stop it before copying into it",
+    );
+
     const bad = await runCli(["migrate", "--from", "rapport.db", "--to", url], env);
     expect(bad.code).toBe(78);
     expect(bad.stderr).toContain("--from must be sqlite:PATH");

@@ -23,7 +23,9 @@ const RETRIES = [1_000, 5_000, 30_000];
 export class ErasureVacuum {
   private running: Promise<void> | undefined;
   private again = false;
-  private closed = false;
+  /** The store is closing: what was asked for is finished, without waiting to try a table again. */
+  private closing = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -33,7 +35,7 @@ export class ErasureVacuum {
 
   /** An erasure committed (or its notices were scrubbed): rewrite the tables it reached. */
   request(): void {
-    if (!this.enabled || this.closed) return;
+    if (!this.enabled) return;
     if (this.running) {
       this.again = true;
       return;
@@ -52,8 +54,14 @@ export class ErasureVacuum {
     while (this.running) await this.running;
   }
 
-  close(): void {
-    this.closed = true;
+  /**
+   * The store is closing (a command that erased ends, a server stops): the rewrite under way
+   * finishes, a table whose lock is not had at once is left, and no retry is waited for.
+   */
+  finish(): Promise<void> {
+    this.closing = true;
+    this.wake?.();
+    return this.idle();
   }
 
   private async pass(): Promise<void> {
@@ -61,15 +69,18 @@ export class ErasureVacuum {
     try {
       tables = reaching("people", await foreignKeys(this.pool));
     } catch {
-      return; // The pool was closed, or the server is gone: nothing to rewrite with.
+      return; // The server is gone: nothing to rewrite with.
     }
     for (const table of tables) {
       for (let attempt = 0; ; attempt++) {
-        if (this.closed) return;
         if (await this.rewrite(table)) break;
-        const wait = RETRIES[attempt];
+        const wait = this.closing ? undefined : RETRIES[attempt];
         if (wait === undefined) break;
-        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, wait).unref();
+        });
+        this.wake = undefined;
       }
     }
   }

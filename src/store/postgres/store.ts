@@ -313,13 +313,15 @@ export class PostgresStore implements Store {
 
   /**
    * Ends the pool; work asked for afterwards is refused. The connections close in the background,
-   * after a rewrite that is under way.
+   * once a rewrite after an erasure that is under way has finished.
    */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.vacuum.close();
-    void this.pool.end().catch(ignore);
+    void this.vacuum
+      .finish()
+      .then(() => this.pool.end())
+      .catch(ignore);
     void this.holder?.end().catch(ignore);
   }
 
