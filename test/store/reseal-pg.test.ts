@@ -21,6 +21,18 @@ const RISK = "RISK-WORDS-kept-sealed";
 const QUEUED = "QUEUED-NOTE-for-rivera";
 const NEEDLES = [COMMENT, CONTACT, RISK, QUEUED, "zephyrine"];
 
+/** Opens once the serve lock of a store just closed is released (its connection ends in the background). */
+async function waitForOpen(open: () => Promise<PostgresStore>): Promise<PostgresStore> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await open();
+    } catch (error) {
+      if (attempt > 50 || !/in use by another rapport serve/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 function key(): DataKey {
   return parseDataKey(randomBytes(32).toString("base64"));
 }
@@ -145,9 +157,19 @@ describe.skipIf("missing" in found)("re-sealing a PostgreSQL database", () => {
       "RAPPORT_DATABASE_URL: the database is in use by another rapport serve; stop it before re-sealing the database",
     );
     serving.close();
+    await serving.vacuumed();
     const still = await PostgresStore.open(url, new Date(), { keys: [old] });
     expect(still.resealed).toBeNull();
     still.close();
+    // A server starting with the new key re-seals under its own serve lock, and holds it after.
+    const server2 = await waitForOpen(() =>
+      PostgresStore.open(url, new Date(), { keys: [next, old], hold: "serve" }),
+    );
+    expect(server2.resealed).toBeGreaterThan(10);
+    await expect(PostgresStore.open(url, new Date(), { keys: [next], hold: "serve" })).rejects.toThrow(
+      /in use by another rapport serve/,
+    );
+    server2.close();
   });
 
   it("re-seals once when two instances start together with the new key: the second waits and finds it done", async () => {
