@@ -3,7 +3,6 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
-import { databaseLabel } from "../src/config/database.js";
 import { loadSettings } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
@@ -16,11 +15,10 @@ import { calibrate } from "../src/reports/calibrate.js";
 import { inQuestionOrder, toCsv } from "../src/reports/export.js";
 import { toFhir } from "../src/reports/fhir-export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
-import { schemaVersion } from "../src/store/sqlite/migrate.js";
-import { SqliteStore } from "../src/store/sqlite/store.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { addInstrumentCommands } from "./instrument-command.js";
+import { addMigrateCommand } from "./migrate-command.js";
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -103,6 +101,7 @@ therapist
 
 addClinicCommands(program, therapist);
 addInstrumentCommands(program);
+addMigrateCommand(program);
 
 program
   .command("calibrate")
@@ -238,19 +237,6 @@ program
         ? `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`
         : `Everything is already sealed with key ${keys[0]?.id}; nothing to do.\n`,
     );
-  });
-
-program
-  .command("migrate")
-  .description("apply database migrations (also done at every start)")
-  .action(async () => {
-    const settings = loadSettings();
-    const log = createLogger();
-    const { store } = await openApp({ settings, log, clock: systemClock });
-    const version =
-      store instanceof SqliteStore ? schemaVersion(store.connection) : await store.schemaVersion();
-    store.close();
-    process.stdout.write(`${databaseLabel(settings)}: schema version ${version}\n`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { FieldCrypto } from "../field-crypto.js";
+import type { ErasureCheckpoints } from "../sqlite/erasure-checkpoints.js";
 
 export type Row = Record<string, unknown>;
 
@@ -18,6 +19,8 @@ export interface PgContext {
   /** Runs a statement; returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   c: FieldCrypto;
+  /** What an erasure and a scrubbed outbox row report to, so the tables are rewritten after (erasure-vacuum.ts). */
+  erasures?: ErasureCheckpoints;
 }
 
 const names = new Map<string, string>();
@@ -35,7 +38,7 @@ function nameOf(sql: string): string {
   return name;
 }
 
-export function pgContext(on: () => Queryable, c: FieldCrypto): PgContext {
+export function pgContext(on: () => Queryable, c: FieldCrypto, erasures?: ErasureCheckpoints): PgContext {
   const query = (sql: string, params: readonly unknown[] = []) =>
     on().query({ name: nameOf(sql), text: sql, values: params as unknown[] });
   return {
@@ -44,6 +47,7 @@ export function pgContext(on: () => Queryable, c: FieldCrypto): PgContext {
       (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
     c,
+    erasures,
   };
 }
 

@@ -88,9 +88,11 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
     // Several sent messages in one statement: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
       if (ids.length > 0) await q.run(MARK_SENT, [at, ids]);
+      q.erasures?.scrubbedRows(ids);
     },
     markSent: async (id, at) => {
       await q.run(MARK_SENT, [at, [id]]);
+      q.erasures?.scrubbedRows([id]);
     },
     markRetry: async (id, error, nextAttemptAt, counts = true) => {
       await q.run(
@@ -100,6 +102,7 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
     },
     markFailed: async (id, error, at) => {
       await q.run(MARK_FAILED, [error, at, id]);
+      q.erasures?.scrubbedRows([id]);
     },
     nextAttemptAt: async (channels) => {
       if (channels.length === 0) return undefined;

@@ -110,6 +110,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
     },
     failDelivery: async (outboxId, error, at) => {
       await q.run(MARK_FAILED, [error, at, outboxId]);
+      q.erasures?.scrubbedInTransaction(outboxId);
     },
   };
 }

@@ -16,6 +16,8 @@ export interface PostgresOptions {
   instance?: string;
   /** How long a claim on an outbox row holds (CLAIM_LEASE_MS unless given: tests shorten it). */
   claimLeaseMs?: number;
+  /** Rewrites the tables an erasure reached after it commits (erasure-vacuum.ts); off only in the test that shows why. */
+  vacuumAfterErasure?: boolean;
 }
 
 /**

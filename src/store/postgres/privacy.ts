@@ -8,7 +8,8 @@ import { answerValue, CLIENTS, clientName, instrumentsOf, toCheckin, toSchedule 
  * Replay protection and code attempts (keyed hashes, pruned), a client's own data, and erasure.
  *
  * Unlike SQLite (secure_delete, and a WAL checkpoint after an erasure), PostgreSQL keeps a deleted
- * row's old version in its table file until VACUUM reclaims the space: see docs/postgres-progress.md.
+ * row's old version in its table file: an erasure reports itself, and the tables are rewritten
+ * after it commits (erasure-vacuum.ts).
  */
 export function pgPrivacy(q: PgContext): PrivacyTx {
   const { c } = q;
@@ -87,6 +88,12 @@ export function pgPrivacy(q: PgContext): PrivacyTx {
         actor,
         at.slice(0, 10),
       ]);
+      // The notices of this erasure, queued in the same transaction, name the client until sent.
+      const notices = await q.all<{ id: number }>(
+        "SELECT id FROM outbox WHERE status = 'pending' AND created_at = $1",
+        [at],
+      );
+      q.erasures?.erasure(notices.map((row) => row.id));
     },
     clientData: async (clientId) => {
       const client = (await q.get(`${CLIENTS} WHERE cl.person_id = $1`, [clientId])) as Row;

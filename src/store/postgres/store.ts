@@ -3,6 +3,7 @@ import type pg from "pg";
 import { RapportError } from "../../errors.js";
 import { type FieldCrypto, fieldCrypto } from "../field-crypto.js";
 import { planSealing, refuseSealing } from "../sealing.js";
+import { ErasureCheckpoints } from "../sqlite/erasure-checkpoints.js";
 import { SerialQueue } from "../sqlite/serial-queue.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
@@ -11,6 +12,7 @@ import { pgAdmin } from "./admin.js";
 import { pgCheckins } from "./checkins.js";
 import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
+import { ErasureVacuum } from "./erasure-vacuum.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
 import { pgOutbox } from "./outbox.js";
@@ -19,6 +21,7 @@ import { pgPeople } from "./people.js";
 import { CLAIM_LEASE_MS, openPool, type PostgresOptions } from "./pool.js";
 import { pgPrivacy } from "./privacy.js";
 import { pgReports, pgResearch } from "./reports.js";
+import { resealDatabase } from "./reseal.js";
 import { pgRisk } from "./risk.js";
 import { pgRules } from "./rules.js";
 import { pgSchedule } from "./schedule.js";
@@ -64,8 +67,8 @@ export class PostgresStore implements Store {
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
-  /** Re-sealing is not built on PostgreSQL: opening never re-seals (a database needing it is refused). */
-  readonly resealed: number | null = null;
+  private readonly erasures: ErasureCheckpoints;
+  private readonly vacuum: ErasureVacuum;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -73,11 +76,20 @@ export class PostgresStore implements Store {
     /** This instance's id, which its claims on outbox rows carry. */
     readonly instance: string,
     claimLeaseMs: number,
+    /** How many values opening re-sealed (a first or a new key); null: none needed. */
+    readonly resealed: number | null,
+    vacuumAfterErasure: boolean,
   ) {
-    const inTransaction = pgContext(() => {
-      if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
-      return this.current;
-    }, crypto);
+    this.vacuum = new ErasureVacuum(pool, vacuumAfterErasure);
+    this.erasures = new ErasureCheckpoints(() => this.vacuum.request());
+    const inTransaction = pgContext(
+      () => {
+        if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
+        return this.current;
+      },
+      crypto,
+      this.erasures,
+    );
     this.tx = {
       ...pgPeople(inTransaction),
       ...pgClients(inTransaction),
@@ -90,15 +102,16 @@ export class PostgresStore implements Store {
       ...pgReports(inTransaction),
       ...pgAdmin(inTransaction),
     };
-    const onPool = pgContext(() => this.pool, crypto);
+    const onPool = pgContext(() => this.pool, crypto, this.erasures);
     this.outbox = pgOutboxQueue(onPool, { instance, leaseMs: claimLeaseMs });
     this.research = pgResearch(onPool);
   }
 
   /**
    * Connects, migrates to the latest schema under an advisory lock (instances starting together
-   * take turns), and reads or writes the sealing row under the same lock. A database sealed with
-   * another key, or needing a re-seal, is refused: re-sealing PostgreSQL is not built yet.
+   * take turns), and reads or writes the sealing row under the same lock; re-seals under it when
+   * given a first or a new key (refused while another server is running). A database sealed with
+   * another key is refused.
    */
   static async open(
     url: string,
@@ -135,17 +148,16 @@ export class PostgresStore implements Store {
         const state = await readSealing(client, keys);
         const plan = planSealing(state, keys);
         if (plan.kind === "refuse") refuseSealing(plan.message);
-        if (plan.kind === "reseal") {
-          throw new RapportError(
-            `RAPPORT_DATABASE_URL: the database needs re-sealing (${plan.reason}), which rapport cannot yet do on PostgreSQL`,
-            "db_reseal",
-          );
-        }
+        const crypto = fieldCrypto(keys, state.secret);
+        // Under the migration lock: an instance starting meanwhile waits for the re-seal.
+        const resealed = plan.kind === "reseal" ? await resealDatabase(client, state, keys, crypto) : null;
         return new PostgresStore(
           pool,
-          fieldCrypto(keys, state.secret),
+          crypto,
           instance,
           options.claimLeaseMs ?? CLAIM_LEASE_MS,
+          resealed,
+          options.vacuumAfterErasure !== false,
         );
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
@@ -206,6 +218,7 @@ export class PostgresStore implements Store {
       }
       this.current = undefined;
       await client.query("COMMIT");
+      this.erasures.committed();
     } catch (error) {
       // A broken connection included: every caller hears of it, none waits for ever.
       this.current = undefined;
@@ -218,6 +231,7 @@ export class PostgresStore implements Store {
       for (const request of batch) request.reject(error);
       return;
     } finally {
+      this.erasures.ended();
       client?.off("error", ignore);
       if (client && !broken) client.release();
     }
@@ -295,11 +309,22 @@ export class PostgresStore implements Store {
     return released.rowCount ?? 0;
   }
 
-  /** Ends the pool; work asked for afterwards is refused. The connections close in the background. */
+  /** Resolves once the rewrite after an erasure, if any, has finished. */
+  vacuumed(): Promise<void> {
+    return this.vacuum.idle();
+  }
+
+  /**
+   * Ends the pool; work asked for afterwards is refused. The connections close in the background,
+   * once a rewrite after an erasure that is under way has finished.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.pool.end().catch(ignore);
+    void this.vacuum
+      .finish()
+      .then(() => this.pool.end())
+      .catch(ignore);
   }
 
   private open<T>(work: () => Promise<T>): Promise<T> {

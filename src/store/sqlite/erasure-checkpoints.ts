@@ -2,7 +2,8 @@
  * After an erasure commits, SQLite's write-ahead log still holds the erased rows' old pages until
  * a checkpoint. The log is checkpointed (and truncated) as soon as the erasure commits, and again
  * once the erasure's notices (which name the client to their therapist) are sent or given up
- * and scrubbed from the outbox.
+ * and scrubbed from the outbox. PostgreSQL's store keeps the same account with its own action:
+ * the tables are rewritten (src/store/postgres/erasure-vacuum.ts).
  */
 export class ErasureCheckpoints {
   private erased = false;

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../../errors.js";
 import { type DataKey, type FieldCrypto, fieldCrypto } from "../field-crypto.js";
+import { oldReader } from "../sealed-places.js";
 import {
   CURRENT_FORMAT,
   planSealing,
@@ -14,7 +15,7 @@ import {
 import { type DbLock, takeLock } from "./db-lock.js";
 import { migrate, schemaVersion } from "./migrate.js";
 import { MIGRATIONS } from "./migrations.js";
-import { oldReader, reseal } from "./reseal.js";
+import { reseal } from "./reseal.js";
 
 /** An open, migrated database with its sealing ready, before the store is built on it. */
 export interface OpenedDatabase {

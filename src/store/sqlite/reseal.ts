@@ -1,50 +1,13 @@
 import type Database from "better-sqlite3";
-import { type DataKey, type FieldCrypto, isLegacySealed, type Place } from "../field-crypto.js";
-import type { SealingState } from "../sealing.js";
+import type { FieldCrypto, Place } from "../field-crypto.js";
+import { SEALED } from "../sealed-places.js";
 import { identityPlace, outboxPlace } from "./places.js";
 
 type Row = Record<string, unknown>;
 
 /**
- * Every sealed column, with the row key its values are bound to. One list, read by the re-seal
- * below; the store's own reads and writes name the same places.
- */
-const SEALED: readonly { table: string; column: string; keys: readonly string[]; where?: string }[] = [
-  { table: "people", column: "name", keys: ["id"], where: "role = 'client'" },
-  { table: "checkins", column: "comment", keys: ["id"] },
-  { table: "checkins", column: "assessment", keys: ["id"] },
-  { table: "answers", column: "value", keys: ["checkin_id", "instrument", "item"] },
-  { table: "warnings", column: "rule", keys: ["id"] },
-  { table: "warnings", column: "severity", keys: ["id"] },
-  { table: "rule_states", column: "state", keys: ["episode_id", "rule"] },
-  { table: "risk_events", column: "content", keys: ["id"] },
-  { table: "risk_events", column: "safety_answer", keys: ["id"] },
-  { table: "risk_alerts", column: "matched", keys: ["id"] },
-  { table: "clients", column: "emergency_contact", keys: ["person_id"] },
-];
-
-/**
- * Reads a stored value as the database's state says it was written: as it is when the database
- * was plain; leniently in the earlier form (a value then could be sealed or, stored before the
- * key was set, plain: only a value that opens with a configured key counts as sealed, so a
- * client's text that merely looks sealed stays text); strictly in the current form.
- */
-export function oldReader(state: SealingState, old: FieldCrypto, keys: readonly DataKey[]) {
-  return (stored: string, place: Place): string => {
-    if (state.keyId === null) return stored;
-    if (state.format >= 2) return old.open(stored, place);
-    if (!isLegacySealed(stored, keys)) return stored;
-    try {
-      return old.open(stored, place);
-    } catch {
-      return stored;
-    }
-  };
-}
-
-/**
- * Re-seals every sealed value with the new crypto and recomputes every lookup and event hash,
- * in the caller's transaction. Returns how many values were written.
+ * Re-seals every sealed value (src/store/sealed-places.ts) with the new crypto and recomputes
+ * every lookup and event hash, in the caller's transaction. Returns how many values were written.
  */
 export function reseal(
   db: Database.Database,
