@@ -10,6 +10,10 @@ import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
+import { pollingLeadership } from "./leadership.js";
+
+/** The polling lock's connection, as pg_stat_activity shows it. */
+const POLLING_NAME = "rapport polling";
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
 const DUE_TICK_MS = 15_000;
@@ -29,7 +33,13 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
-  const channels = await configuredChannels(settings, log);
+  // Several instances on one PostgreSQL database take webhooks side by side, but only one may
+  // long-poll Telegram: they elect it. On SQLite this process is the only one.
+  const polling =
+    settings.postgres && settings.telegram && !settings.telegram.webhookSecret
+      ? pollingLeadership(settings.postgres.url, POLLING_NAME, log)
+      : undefined;
+  const channels = await configuredChannels(settings, log, polling);
   const senders: ChannelSender[] = channels.map((c) => c.sender);
   if (withConsole) senders.push(consoleSender(process.stdout, false, chartsDirFor(settings.dbPath)));
   const wake = new WakeSignal();
