@@ -2,10 +2,12 @@ import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
+import { followInstances } from "../src/delivery/shared-limits.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
+import { PostgresStore } from "../src/store/postgres/store.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
@@ -14,6 +16,9 @@ import { pollingLeadership } from "./leadership.js";
 
 /** The polling lock's connection, as pg_stat_activity shows it. */
 const POLLING_NAME = "rapport polling";
+
+/** How often the serving instances on a PostgreSQL database are counted. */
+const INSTANCE_COUNT_MS = 5_000;
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
 const DUE_TICK_MS = 15_000;
@@ -67,6 +72,26 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     },
   );
   wake.connect((recipients) => worker.wake(recipients));
+  // Instances on one PostgreSQL database share each platform's overall limit (shared-limits.ts).
+  const instances =
+    store instanceof PostgresStore
+      ? followInstances({
+          count: () => store.liveInstances(),
+          everyMs: INSTANCE_COUNT_MS,
+          apply: (n) => {
+            worker.shareLimits(n);
+            log.info(
+              { instances: n },
+              "serving instances on this database: each sends its share of the rate limits",
+            );
+          },
+          onError: (error) =>
+            log.warn(
+              { err: error instanceof Error ? error.message : "unknown" },
+              "counting the serving instances failed",
+            ),
+        })
+      : undefined;
 
   const states = new ChannelStates();
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
@@ -93,6 +118,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(dueTimer);
+    instances?.stop();
     for (const channel of channels) await channel.stop();
     await worker.stop();
     await http.close();

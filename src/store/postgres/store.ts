@@ -10,6 +10,7 @@ import { pgAdmin } from "./admin.js";
 import { pgCheckins } from "./checkins.js";
 import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
+import { liveInstances } from "./instances.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
 import { pgOutbox, pgOutboxQueue } from "./outbox.js";
@@ -278,6 +279,11 @@ export class PostgresStore implements Store {
       this.pool.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations"),
     );
     return row.rows[0]?.v ?? 0;
+  }
+
+  /** The serving instances connected to this database now, at least 1 (instances.ts). */
+  liveInstances(): Promise<number> {
+    return this.open(() => liveInstances(this.pool));
   }
 
   async ping(): Promise<void> {
