@@ -37,7 +37,7 @@ describe("the rate limits, shared", () => {
   const row = (externalId: string): Pick<OutboxRow, "channel" | "externalId" | "message"> => ({
     channel: "telegram",
     externalId,
-    message: { text: "hi" },
+    message: { kind: "info", text: "hi" },
   });
   const burst = (limits: RateLimits, at: number) => {
     let n = 0;
