@@ -1,48 +1,34 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bot } from "grammy";
 import { telegramSender } from "../adapters/telegram/telegram-sender.js";
-import { ManualClock, systemClock } from "../src/clock.js";
+import { systemClock } from "../src/clock.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
-import { Engine } from "../src/engine/engine.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { FakeTelegram } from "../test/fakes/fake-telegram.js";
-import { silentLog, testDeps } from "../test/helpers/conversation.js";
-import { textUpdate } from "../test/helpers/telegram-updates.js";
+import { silentLog } from "../test/helpers/conversation.js";
 import { until } from "../test/support/wait.js";
 import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
+import { postgresLoopsRound, postgresScaleRound } from "./postgres-bench.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
-import {
-  caseloads,
-  firstClientOf,
-  generateScaleData,
-  type ScaleSize,
-  scaleClientChat,
-  scaleTherapistChat,
-} from "./scale-data.js";
-import { BENCH_SECRET, liftedLimitsConfig, startServe, walkCheckin, webhookPoster } from "./telegram-load.js";
+import { FULL_SCALE, type ScaleSize, SMALL_SCALE } from "./scale-data.js";
+import { scaleLines, scaleRun } from "./scale-run.js";
+import { ms, pct } from "./stats.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
  * delivery under a platform's rate limit, in one run. Figures go to standard output and to
  * bench/RESULTS.md, beside the targets. Traffic stays on loopback; every loop is bounded.
  */
-const CLI = new URL("../dist/adapters/main.js", import.meta.url).pathname;
 const lines: string[] = [];
 const say = (line: string) => {
   lines.push(line);
   process.stdout.write(`${line}\n`);
 };
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** 10,000 messages to a platform that answers 429 above its rate: how close the worker keeps to it. */
 async function deliveryRun(
   allowedPerSecond: number,
@@ -103,123 +89,6 @@ async function deliveryRun(
   };
 }
 
-/** Peak resident memory of a running process (VmHWM), in bytes; Linux only. */
-function peakRssOf(pid: number): number {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-  return Number(kb ?? 0) * 1024;
-}
-
-/**
- * The scale run: a generated clinic group; `summary ALIAS` and `clients` timed in the engine as
- * therapists with 60 clients ask them; then `rapport serve` on that database, answering the same
- * commands through the webhook while clients complete check-ins, for its peak memory; then calibrate.
- */
-async function scaleRun(size: ScaleSize, fake: FakeTelegram) {
-  const dir = mkdtempSync(join(tmpdir(), "rapport-scale-"));
-  const db = join(dir, "scale.db");
-  const t0 = Date.now();
-  await generateScaleData(db, size);
-  const generated = (Date.now() - t0) / 1000;
-  const { large, largeTherapists } = caseloads(size);
-  const askedBy = (k: number) => (k * 7) % largeTherapists;
-  const aliasFor = (k: number) => `c${firstClientOf(askedBy(k), size) + (k % large)}`;
-
-  const store = SqliteStore.open(db);
-  // Therapists here ask hundreds of times on a clock that stands still: no flood limit. Charts off:
-  // these figures are the reads and the words; a summary with its chart is timed apart below.
-  const engineWith = (charts: "off" | "on-request") =>
-    new Engine(
-      store,
-      testDeps(new ManualClock(new Date()), { limits: { messagesPerMinute: 100_000 }, charts }),
-    );
-  let engine = engineWith("off");
-  const time = async (text: string, k: number) => {
-    const chat = scaleTherapistChat(askedBy(k));
-    const t = performance.now();
-    await engine.handle({
-      channel: "telegram",
-      id: `q${k}-${text}`,
-      sender: { id: String(chat) },
-      address: { chatId: chat },
-      direct: true,
-      input: { kind: "text", text },
-    });
-    return performance.now() - t;
-  };
-  const summary: number[] = [];
-  const clients: number[] = [];
-  for (let k = 0; k < 400; k++) {
-    summary.push(await time(`summary ${aliasFor(k)}`, k));
-    clients.push(await time("clients", k));
-  }
-  // With charts on request (the default), `summary ALIAS` also draws the client's chart.
-  engine = engineWith("on-request");
-  const charted: number[] = [];
-  for (let k = 400; k < 500; k++) charted.push(await time(`summary ${aliasFor(k)}`, k));
-  store.close();
-
-  const server = await startServe({
-    PATH: process.env.PATH ?? "",
-    RAPPORT_DB: db,
-    RAPPORT_DEMO: "1",
-    RAPPORT_CONFIG: liftedLimitsConfig(dir, "charts: off\n"),
-    TELEGRAM_BOT_TOKEN: "123456:BENCH",
-    TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
-    TELEGRAM_API_ROOT: fake.url,
-    PORT: "0",
-  });
-  const post = webhookPoster(fake, server.port, BENCH_SECRET);
-  let updateId = 1;
-  const nextUpdateId = () => updateId++;
-  /** A command as the therapist sends it, timed until rapport's answer reaches the fake. */
-  const ask = async (text: string, k: number) => {
-    const chat = scaleTherapistChat(askedBy(k));
-    const after = fake.calls.length;
-    const t = performance.now();
-    await post(textUpdate(chat, text, nextUpdateId()));
-    await fake.nextTo(chat, after, (c) => c.method === "sendMessage", 10_000);
-    return performance.now() - t;
-  };
-  const served = { summary: [] as number[], clients: [] as number[], answers: 0 };
-  await Promise.all([
-    // 50 clients of the other therapists each complete a check-in...
-    ...Array.from({ length: 50 }, (_, j) => {
-      const others = size.therapists - largeTherapists;
-      const therapist = largeTherapists + (j % others);
-      const client = firstClientOf(therapist, size) + Math.floor(j / others);
-      return walkCheckin(
-        fake,
-        post,
-        {
-          therapist: scaleTherapistChat(therapist),
-          client: scaleClientChat(client),
-          alias: `c${client}`,
-          nextUpdateId,
-        },
-        () => served.answers++,
-      );
-    }),
-    // ...while therapists with 60 clients ask for summaries and their caseload.
-    (async () => {
-      for (let k = 0; k < 200; k++) {
-        served.summary.push(await ask(`summary ${aliasFor(k)}`, k));
-        served.clients.push(await ask("clients", k));
-      }
-    })(),
-  ]);
-  const peakRss = peakRssOf(server.child.pid ?? 0);
-  server.child.kill("SIGTERM");
-  fake.calls.length = 0;
-
-  const t1 = Date.now();
-  execFileSync(process.execPath, [CLI, "calibrate"], {
-    env: { PATH: process.env.PATH ?? "", RAPPORT_DB: db, RAPPORT_DEMO: "1" },
-    stdio: "ignore",
-  });
-  const calibrate = (Date.now() - t1) / 1000;
-  return { generated, size: statSync(db).size, large, peakRss, summary, clients, charted, served, calibrate };
-}
-
 const args = new Set(process.argv.slice(2));
 /** `--levels 100,500`: only these numbers of clients in the closed loops. */
 function levelsArg(): number[] {
@@ -249,6 +118,20 @@ if (args.has("--delivery")) {
 }
 const fake = new FakeTelegram();
 await fake.start();
+if (args.has("--postgres")) {
+  // `--postgres [--instances N] [--levels ...]`: the closed loops on SQLite and PostgreSQL.
+  const at = process.argv.indexOf("--instances");
+  const instances = at > 0 ? Number(process.argv[at + 1]) : 3;
+  if (args.has("--scale")) {
+    await postgresScaleRound(fake, small ? SMALL_SCALE : FULL_SCALE, instances, say);
+  } else {
+    const levels = args.has("--levels") ? levelsArg() : small ? [10] : [10, 100];
+    await postgresLoopsRound(fake, levels, (c) => (c >= 100 ? 2 : 3), instances, say);
+  }
+  await fake.stop();
+  appendResults("Benchmark (PostgreSQL)", lines);
+  process.exit(0);
+}
 if (args.has("--sealing")) {
   // The cost of RAPPORT_DATA_KEY: the same closed loops with every health value sealed, and without.
   say("Sealing (RAPPORT_DATA_KEY), closed loops, same run, with and without a key:");
@@ -300,21 +183,10 @@ if (args.has("--webhook")) {
   appendResults("Benchmark (webhook path only)", lines);
   process.exit(0);
 }
-const scale: ScaleSize = small
-  ? { therapists: 20, clients: 1_000, checkins: 10_000 }
-  : { therapists: 2_000, clients: 100_000, checkins: 1_000_000 };
+const scale: ScaleSize = small ? SMALL_SCALE : FULL_SCALE;
 const s = await scaleRun(scale, fake);
 await fake.stop();
-say(
-  `Scale: ${scale.clients} clients, ${scale.therapists} therapists, ${scale.checkins} check-ins of 8 answers (generated in ${s.generated.toFixed(0)} s): database ${(s.size / 2 ** 20).toFixed(0)} MiB`,
-);
-say(
-  `  in the engine, as a therapist with ${s.large} clients asks (charts off): summary ALIAS p50 ${ms(pct(s.summary, 50))}, p99 ${ms(pct(s.summary, 99))} (target p99 under 5 ms); clients p50 ${ms(pct(s.clients, 50))}, p99 ${ms(pct(s.clients, 99))} (target p99 under 10 ms); summary ALIAS with its chart (charts on request, the default) p50 ${ms(pct(s.charted, 50))}, p99 ${ms(pct(s.charted, 99))}`,
-);
-say(
-  `  rapport serve on it (its own process, charts off), 50 clients completing check-ins (${s.served.answers} answers) while therapists ask: summary ALIAS p50 ${ms(pct(s.served.summary, 50))}, p99 ${ms(pct(s.served.summary, 99))}, clients p50 ${ms(pct(s.served.clients, 50))}, p99 ${ms(pct(s.served.clients, 99))}, from the webhook to the answer at the Bot API; peak RSS ${(s.peakRss / 2 ** 20).toFixed(0)} MiB (target under 250 MB)`,
-);
-say(`  rapport calibrate: ${s.calibrate.toFixed(1)} s (target under 30 s)`);
+for (const line of scaleLines(scale, s)) say(line);
 
 async function deliveryRound(): Promise<void> {
   const d = await deliveryRun(small ? 100 : 200, small ? 1_000 : 10_000);

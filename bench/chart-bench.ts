@@ -9,6 +9,7 @@ import {
   svgToPng,
 } from "../src/charts/render.js";
 import { englishText, input, weekly } from "../test/charts/fixtures.js";
+import { ms, pct } from "./stats.js";
 
 /**
  * The chart's cost (issue 18): render time of a 20-check-in chart, spec to PNG, p50 and p99 over
@@ -42,10 +43,6 @@ function client(i: number) {
   return chartData(input(`C${i}`, weekly(progress, alliance, { risk: [i % 20], safety: [(i + 5) % 20] })));
 }
 
-const pct = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
@@ -94,7 +91,6 @@ export async function chartBench(): Promise<ChartBenchFigures> {
 }
 
 export function chartBenchLines(f: ChartBenchFigures): string[] {
-  const ms = (v: number) => `${v.toFixed(1)} ms`;
   return [
     `Chart, 20 check-ins, spec to PNG (${f.runs} renders): p50 ${ms(f.p50)}, p99 ${ms(f.p99)} (target p99 under 150 ms); SVG p50 ${ms(f.svgP50)}, PNG p50 ${ms(f.pngP50)}`,
     `Caseload chart, 12 panels: p50 ${ms(f.caseloadP50)}`,

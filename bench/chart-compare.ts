@@ -4,6 +4,7 @@ import { chartSpec } from "../src/charts/chart-spec.js";
 import { COLOUR, DASH, FONT } from "../src/charts/chart-style.js";
 import { chartMeasure, specToSvg, svgToPng } from "../src/charts/render.js";
 import { englishText, twenty } from "../test/charts/fixtures.js";
+import { pct } from "./stats.js";
 
 /**
  * The choice of SVG producer, measured: Vega-Lite + Vega (the declarative spec the charts use)
@@ -87,11 +88,6 @@ function handBuiltSvg(d: ChartData): string {
   parts.push("</svg>");
   return parts.join("");
 }
-
-const pct = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 async function timed(fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 20; i++) await fn();

@@ -9,6 +9,7 @@ import {
   BENCH_SECRET,
   liftedLimitsConfig,
   nextQuestion,
+  type PostUpdate,
   startServe,
   webhookPoster,
 } from "./telegram-load.js";
@@ -46,6 +47,8 @@ export function peakRssMiB(pid: number): number {
 /** A closed-loop target: how a client gets its first question, and what it presses on one. */
 interface Target {
   child: ChildProcess;
+  /** Every process whose CPU counts as the target's (several instances, the database server). */
+  pids?: () => number[];
   post: (update: Record<string, unknown>) => Promise<void>;
   /** Asks for a round of questions for client i; resolves with the first question. */
   begin(i: number): Promise<{ call: RecordedCall; index: number } | undefined>;
@@ -90,14 +93,15 @@ async function loops(
   };
   const all = (count: number) => Promise.all(Array.from({ length: clients }, (_, i) => client(i, count)));
   await all(1);
-  const pid = target.child.pid ?? 0;
+  const pids = target.pids?.() ?? [target.child.pid ?? 0];
+  const cpuOf = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
   measuring = true;
-  const cpu0 = cpuMs(pid);
+  const cpu0 = cpuOf();
   const t0 = performance.now();
   await all(rounds);
   const seconds = (performance.now() - t0) / 1000;
-  const cpu = cpuMs(pid) - cpu0;
-  const rss = peakRssMiB(pid);
+  const cpu = cpuOf() - cpu0;
+  const rss = Math.max(...pids.map((pid) => peakRssMiB(pid)));
   target.stop();
   return { answers, seconds, e2e, cpuMsPerAnswer: cpu / Math.max(1, answers), peakRssMiB: rss };
 }
@@ -105,48 +109,69 @@ async function loops(
 const userOf = (i: number) => 520_000 + i;
 const therapistOf = (i: number) => 510_000 + i;
 
+/**
+ * Where rapport keeps its data in a round: SQLite (a file of its own, the default), or a
+ * PostgreSQL database served by `instances` rapport processes, each update posted to the next
+ * instance in turn as a round-robin load balancer would; `serverPids` gives the database
+ * server's processes, whose CPU counts with rapport's (SQLite's work is inside rapport's process).
+ */
+export interface LoopStore {
+  databaseUrl: string;
+  instances: number;
+  serverPids: () => number[];
+}
+
 /** rapport serve on a fresh database with `clients` enrolled clients, each with their therapist. */
 export async function rapportLoops(
   fake: FakeTelegram,
   clients: number,
   rounds: number,
   extraEnv: Record<string, string> = {},
+  on?: LoopStore,
 ): Promise<LoopFigures> {
   const dir = mkdtempSync(join(tmpdir(), "rapport-loop-"));
   const db = join(dir, "bench.db");
   const config = liftedLimitsConfig(dir);
-  await enrolPairs(db, clients);
-  const server = await startServe(
-    {
-      PATH: process.env.PATH ?? "",
-      RAPPORT_DB: db,
-      RAPPORT_DEMO: "1",
-      RAPPORT_CONFIG: config,
-      TELEGRAM_BOT_TOKEN: "123456:BENCH",
-      TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
-      TELEGRAM_API_ROOT: fake.url,
-      PORT: "0",
-      ...extraEnv,
-    },
-    process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean),
-  );
-  const post = webhookPoster(fake, server.port, BENCH_SECRET);
+  await enrolPairs(db, clients, on?.databaseUrl);
+  const env = {
+    PATH: process.env.PATH ?? "",
+    RAPPORT_DEMO: "1",
+    RAPPORT_CONFIG: config,
+    TELEGRAM_BOT_TOKEN: "123456:BENCH",
+    TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET,
+    TELEGRAM_API_ROOT: fake.url,
+    PORT: "0",
+    ...(on ? { RAPPORT_DATABASE_URL: on.databaseUrl } : { RAPPORT_DB: db }),
+    ...extraEnv,
+  };
+  const servers: Awaited<ReturnType<typeof startServe>>[] = [];
+  for (let n = 0; n < (on?.instances ?? 1); n++) {
+    servers.push(await startServe(env, process.env.BENCH_SERVE_NODE_ARGS?.split(" ").filter(Boolean)));
+  }
+  const posters = servers.map((server) => webhookPoster(fake, server.port, BENCH_SECRET));
+  let turn = 0;
+  const post = (update: Record<string, unknown>) => (posters[turn++ % posters.length] as PostUpdate)(update);
+  const [first] = servers;
+  if (!first) throw new Error("no server started");
   return loops(
     {
-      child: server.child,
+      child: first.child,
+      pids: () => [...servers.map((s) => s.child.pid ?? 0), ...(on?.serverPids() ?? [])],
       post,
       async begin(i) {
         const from = fake.calls.length;
-        const first = nextQuestion(fake, userOf(i), from, 30_000);
+        const question = nextQuestion(fake, userOf(i), from, 30_000);
         await post(textUpdate(therapistOf(i), `checkin c${i}`, updateId++));
-        return first;
+        return question;
       },
       answer(call) {
         const text = String(call.body.text);
         if (text.startsWith("Last one")) return { value: "skip", last: true };
         return { value: text.includes("thoughts of harming") ? "0" : "7", last: false };
       },
-      stop: () => server.child.kill("SIGTERM"),
+      stop: () => {
+        for (const server of servers) server.child.kill("SIGTERM");
+      },
     },
     fake,
     clients,

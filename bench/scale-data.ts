@@ -6,6 +6,10 @@ export interface ScaleSize {
   checkins: number;
 }
 
+/** The clinic group of the full bench run, and the one of `--small`. */
+export const FULL_SCALE: ScaleSize = { therapists: 2_000, clients: 100_000, checkins: 1_000_000 };
+export const SMALL_SCALE: ScaleSize = { therapists: 20, clients: 1_000, checkins: 10_000 };
+
 /** Telegram chat ids of the generated people, so that a serving rapport can talk to them. */
 export const scaleTherapistChat = (t: number) => 3_000_000 + t;
 export const scaleClientChat = (c: number) => 4_000_000 + c;

@@ -33,34 +33,10 @@ export interface StoredFacts {
 export const therapistId = (i: number) => 510_000 + i;
 export const clientId = (i: number) => 520_000 + i;
 
-/** The outbox as enrolment reads and settles it, in each database's own terms. */
-interface SetupOutbox {
-  pendingMessages(): Promise<string[]>;
-  markPendingSent(): Promise<void>;
-}
-
-/** The SQLite file at `dbPath` (made by the first open). */
 export function sqliteSoakDatabase(dbPath: string): SoakDatabase {
   return {
     env: { RAPPORT_DB: dbPath },
-    enrol: async (pairs) => {
-      const store = SqliteStore.open(dbPath);
-      try {
-        await enrolWith(store, pairs, {
-          pendingMessages: async () =>
-            (
-              store.connection.prepare("SELECT message FROM outbox WHERE status = 'pending'").all() as {
-                message: string;
-              }[]
-            ).map((r) => r.message),
-          markPendingSent: async () => {
-            store.connection.exec("UPDATE outbox SET status = 'sent' WHERE status = 'pending'");
-          },
-        });
-      } finally {
-        store.close();
-      }
-    },
+    enrol: (pairs) => enrolPairs(dbPath, pairs),
     facts: async () => {
       const db = new Database(dbPath, { readonly: true });
       try {
@@ -71,11 +47,6 @@ export function sqliteSoakDatabase(dbPath: string): SoakDatabase {
     },
     close: async () => {},
   };
-}
-
-/** Therapist i and client i enrolled in the SQLite file at `dbPath` (the benches' clinics too). */
-export function enrolPairs(dbPath: string, pairs: number): Promise<void> {
-  return sqliteSoakDatabase(dbPath).enrol(pairs);
 }
 
 /** A throwaway PostgreSQL server with one database for every instance of the run. */
@@ -94,28 +65,19 @@ export async function postgresSoakDatabase(): Promise<SoakDatabase> {
   return {
     // A small pool each: the test server allows 50 connections, and several instances share it.
     env: { RAPPORT_DATABASE_URL: url, RAPPORT_DATABASE_POOL: "5" },
-    enrol: async (pairs) => {
-      const store = await PostgresStore.open(url);
-      try {
-        await enrolWith(store, pairs, {
-          pendingMessages: async () =>
-            (await query<{ message: string }>("SELECT message FROM outbox WHERE status = 'pending'")).map(
-              (r) => r.message,
-            ),
-          markPendingSent: async () => {
-            await query("UPDATE outbox SET status = 'sent' WHERE status = 'pending'");
-          },
-        });
-      } finally {
-        store.close();
-      }
-    },
+    enrol: (pairs) => enrolPairs("", pairs, url),
     facts: () => factsFrom(query),
     close: () => server.stop(),
   };
 }
 
-async function enrolWith(store: Store, pairs: number, db: SetupOutbox): Promise<void> {
+/**
+ * Therapist i and client i, enrolled through the engine on the same database before the run: the
+ * SQLite file at `dbPath`, or the PostgreSQL database at `databaseUrl` when given. Store-neutral:
+ * the invite codes are read back from the outbox through the store's own reads.
+ */
+export async function enrolPairs(dbPath: string, pairs: number, databaseUrl?: string): Promise<void> {
+  const store: Store = databaseUrl ? await PostgresStore.open(databaseUrl) : SqliteStore.open(dbPath);
   const engine = new Engine(store, testDeps(new ManualClock(new Date())));
   let id = 0;
   const event = (user: number, text: string) => ({
@@ -126,21 +88,24 @@ async function enrolWith(store: Store, pairs: number, db: SetupOutbox): Promise<
     direct: true,
     input: { kind: "text" as const, text },
   });
+  const queued = (user: number) => store.pending({ channel: "telegram", recipient: String(user) });
   for (let i = 0; i < pairs; i++) {
     const { code } = await engine.addTherapist(`Dr ${i}`);
     await engine.handle(event(therapistId(i), `link ${code}`));
     await engine.handle(event(therapistId(i), `invite c${i}`));
   }
-  // The invite codes are only in the messages; read them back from the outbox before it is sent.
-  const codes = (await db.pendingMessages())
-    .map((message) => /start (\S+)/.exec((JSON.parse(message) as { text: string }).text)?.[1])
-    .filter((c): c is string => Boolean(c));
+  const sent: number[] = [];
   for (let i = 0; i < pairs; i++) {
-    await engine.handle(event(clientId(i), `start ${codes[i]}`));
+    // The invite code is only in the message to the therapist, read back before it is sent.
+    const rows = await queued(therapistId(i));
+    const code = rows.map((r) => /start (\S+)/.exec(r.message.text)?.[1]).find(Boolean);
+    await engine.handle(event(clientId(i), `start ${code}`));
     await engine.handle(event(clientId(i), "yes"));
+    for (const user of [therapistId(i), clientId(i)]) sent.push(...(await queued(user)).map((r) => r.id));
   }
   // What setup queued is not part of the run.
-  await db.markPendingSent();
+  await store.markSentMany(sent, new Date().toISOString());
+  store.close();
 }
 
 async function factsFrom(rows: <T>(sql: string) => Promise<T[]>): Promise<StoredFacts> {
