@@ -18,6 +18,8 @@ export function pollWhileLeading(
 ): { stop(): Promise<void> } {
   const username = bot.botInfo.username;
   let leading = false;
+  /** stop() was called: losing the lead is then no news for the log. */
+  let stopping = false;
   // One polling loop at a time: a lead that comes back waits for the loop of the last one to end.
   let run: Promise<void> = Promise.resolve();
   const poll = async (): Promise<void> => {
@@ -59,7 +61,7 @@ export function pollWhileLeading(
     },
     lose: () => {
       leading = false;
-      if (leadership.shared)
+      if (leadership.shared && !stopping)
         log.warn(
           { channel: "telegram" },
           "telegram: this instance stopped polling (it lost the polling lock)",
@@ -84,6 +86,7 @@ export function pollWhileLeading(
   });
   return {
     stop: async () => {
+      stopping = true;
       await contender.stop();
       await run;
     },
