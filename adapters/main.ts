@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { checkRiskSetup, openApp, VERSION } from "../src/app.js";
+import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
 import { databaseLabel } from "../src/config/database.js";
 import { loadSettings } from "../src/config/settings.js";
@@ -75,7 +75,7 @@ program
       options.script && options.script !== "-" ? createReadStream(options.script, "utf8") : process.stdin;
     const bad = await runConsole(input, engine, worker, log, process.stderr, clock);
     await worker.stop();
-    store.close();
+    await closeAfterSending(store, log);
     // A script with lines that were not understood fails, so a mistyped step is not missed.
     if (bad > 0 && options.script) process.exitCode = 1;
   });

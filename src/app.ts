@@ -33,7 +33,11 @@ export interface AppOptions {
   promptsDir?: string;
   /** Overrides the key of RAPPORT_DATA_KEY (key rotation opens with the new key and the old). */
   keys?: readonly DataKey[];
-  /** Takes the database's lock for a long-running process ("serve"). */
+  /**
+   * The long-running process this is ("serve"). On SQLite it takes the file's lock: one server
+   * per file, whose worker alone sends. On PostgreSQL, where several servers share one database
+   * and claim the rows they send, it only names the connections (`rapport serve <instance>`).
+   */
   hold?: string;
 }
 
@@ -66,6 +70,18 @@ export async function openApp(options: AppOptions): Promise<App> {
   return { store, engine, catalog };
 }
 
+/**
+ * Closes the store of a process that sent messages, once its delivery worker has stopped: on
+ * PostgreSQL it first gives back this instance's claims on rows it took and did not send, so the
+ * other instances send them at once rather than after the lease.
+ */
+export async function closeAfterSending(store: AppStore, log: Logger): Promise<void> {
+  if (store instanceof PostgresStore) {
+    await store.releaseClaims().catch((error: unknown) => log.warn({ err: error }, "claims not given back"));
+  }
+  store.close();
+}
+
 /** PostgreSQL when RAPPORT_DATABASE_URL is set, otherwise the SQLite file of RAPPORT_DB. */
 async function openStore(options: AppOptions): Promise<AppStore> {
   const { settings, log } = options;
@@ -74,7 +90,7 @@ async function openStore(options: AppOptions): Promise<AppStore> {
     return PostgresStore.open(settings.postgres.url, options.clock.now(), {
       keys,
       poolSize: settings.postgres.poolSize,
-      hold: options.hold,
+      purpose: options.hold,
     });
   }
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });

@@ -12,9 +12,19 @@ export interface WorkerOptions extends RecoveryOptions {
   batchSize: number;
   /** Messages to different recipients sent at the same time. */
   concurrency: number;
-  /** How often to look for rows written by another process (a CLI command beside `serve`). */
+  /**
+   * How often to look at the whole outbox for rows this worker was not woken for: written by
+   * another process (a CLI command beside `serve`; on PostgreSQL, another instance), or freed
+   * when a dead instance's claim ran out. Serve sets it for PostgreSQL (SHARED_OUTBOX_LOOK_MS).
+   */
   pollMs: number;
 }
+
+/**
+ * A send that takes longer counts as failed (recovery.ts). PostgreSQL's claims on outbox rows
+ * outlast it (src/store/postgres/pool.ts CLAIM_LEASE_MS).
+ */
+export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 
 const DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
@@ -26,7 +36,7 @@ const DEFAULTS: WorkerOptions = {
   // (closed loops at 100 clients, bench/RESULTS.md) while the server still had CPU to spare.
   concurrency: 128,
   pollMs: 1_000,
-  sendTimeoutMs: 60_000,
+  sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS,
 };
 
 /**
@@ -105,6 +115,9 @@ export class DeliveryWorker {
     this.timer.clear();
     await this.pumping;
     await Promise.all(this.lanes);
+    // A message sent whose mark failed is marked now if the store allows, so that it is not
+    // sent again after a restart (or, on PostgreSQL, by another instance).
+    await this.marks.markUnmarked();
   }
 
   /**

@@ -5,7 +5,6 @@ import { parseDataKey } from "../../src/store/field-crypto.js";
 import { PG_MIGRATIONS } from "../../src/store/postgres/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
-import { waitFor } from "../support/wait.js";
 
 const found = postgresBinaries();
 if ("missing" in found && process.env.CI) throw new Error(found.missing);
@@ -77,21 +76,35 @@ describe.skipIf("missing" in found)("opening the PostgreSQL store", () => {
     await expect(PostgresStore.open(sealed, new Date(), { keys: [other] })).rejects.toThrow(/rotate-key/);
   });
 
-  it("holds the serve lock for one process at a time, released when its store closes", async () => {
-    const url = await fresh();
-    const first = await PostgresStore.open(url, new Date(), { hold: "serve" });
-    await expect(PostgresStore.open(url, new Date(), { hold: "serve" })).rejects.toThrow(
-      /in use by another rapport serve; stop it before serve/,
-    );
-    // Commands that do not serve (therapist add, status) still open beside it.
-    const beside = await PostgresStore.open(url);
-    beside.close();
-    first.close();
-    await waitFor(async () => {
-      const held = await rows(url, "SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
-      return held[0]?.n === 0;
-    });
-    (await PostgresStore.open(url, new Date(), { hold: "serve" })).close();
+  it("opens several servers on one database, each naming its connections by its instance", async () => {
+    // The URL's own application name gives way: the live servers are counted by the store's.
+    const url = `${await fresh()}?application_name=other`;
+    const first = await PostgresStore.open(url, new Date(), { purpose: "serve" });
+    const second = await PostgresStore.open(url, new Date(), { purpose: "serve" });
+    const command = await PostgresStore.open(url);
+    try {
+      expect(first.instance).not.toBe(second.instance);
+      await Promise.all([first.ping(), second.ping(), command.ping()]);
+      const names = await rows(
+        url,
+        "SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'rapport%' ORDER BY 1",
+      );
+      expect(names.map((r) => r.name)).toEqual(
+        [
+          `rapport ${command.instance}`,
+          `rapport serve ${first.instance}`,
+          `rapport serve ${second.instance}`,
+        ].sort(),
+      );
+      // Nothing is locked for serving: no advisory lock is left held between transactions.
+      expect(await rows(url, "SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'")).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      first.close();
+      second.close();
+      command.close();
+    }
   });
 
   it("says so when it cannot connect", async () => {

@@ -1,9 +1,6 @@
 import { identityPlace, outboxPlace } from "../sqlite/places.js";
-import type { OutboxQueue } from "../store.js";
 import type { OutboxTx } from "../tx.js";
-import type { Recipient } from "../types.js";
 import { nextId, type PgContext, type Row } from "./context.js";
-import { toOutboxRow } from "./rows.js";
 
 const URGENT_PRIORITY = 10;
 
@@ -13,13 +10,16 @@ const URGENT_PRIORITY = 10;
  */
 const SCRUB = "external_id = '', address = '{}', message = '{}'";
 
-const MARK_SENT = `UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL, ${SCRUB}
+/** A mark ends whatever claim the row had (outbox-queue.ts): the row is no longer being sent. */
+export const UNCLAIM = "claimed_by = NULL, claimed_until = NULL";
+
+export const MARK_SENT = `UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL, ${SCRUB}, ${UNCLAIM}
   WHERE id = ANY($2::bigint[])`;
-const MARK_FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $1, sent_at = $2, ${SCRUB}
+export const MARK_FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $1, sent_at = $2, ${SCRUB}, ${UNCLAIM}
   WHERE id = $3`;
 
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
-const FIRST_PENDING = `NOT EXISTS (
+export const FIRST_PENDING = `NOT EXISTS (
   SELECT 1 FROM outbox p
   WHERE p.status = 'pending' AND p.channel = o.channel AND p.external_id = o.external_id
     AND p.id < o.id AND p.priority >= o.priority)`;
@@ -102,7 +102,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
         [at, channel, c.lookup(externalId)],
       );
       await q.run(
-        `UPDATE outbox SET status = 'failed', last_error = 'recipient unreachable', sent_at = $1, ${SCRUB}
+        `UPDATE outbox SET status = 'failed', last_error = 'recipient unreachable', sent_at = $1, ${SCRUB}, ${UNCLAIM}
          WHERE status = 'pending' AND channel = $2 AND external_id = $3`,
         [at, channel, c.lookup(externalId)],
       );
@@ -111,81 +111,5 @@ export function pgOutbox(q: PgContext): OutboxTx {
     failDelivery: async (outboxId, error, at) => {
       await q.run(MARK_FAILED, [error, at, outboxId]);
     },
-  };
-}
-
-/**
- * The outbox's sending side, read by the delivery worker outside any event's transaction (on the
- * pool). Nothing is opened until a row is taken: the recipient lists run whenever something is queued.
- *
- * Not yet safe for two instances sending from one database: each would take the same row. See
- * docs/postgres-progress.md (a claim with FOR UPDATE SKIP LOCKED, or one sender per database).
- */
-export function pgOutboxQueue(q: PgContext): OutboxQueue {
-  const { c } = q;
-  return {
-    sendableRecipients: async (channels, now, limit) => {
-      if (channels.length === 0) return [];
-      // Only who has a message that may go now (by the same rule as nextSendable: a recipient whose
-      // first message waits for a retry is not listed), urgent first, then oldest first.
-      return q.all<Recipient>(
-        `SELECT o.channel, o.external_id AS recipient FROM outbox o
-         WHERE o.status = 'pending' AND o.channel = ANY($1::text[]) AND o.next_attempt_at <= $2
-           AND ${FIRST_PENDING}
-         GROUP BY o.channel, o.external_id
-         ORDER BY MAX(o.priority) DESC, MIN(o.id)
-         LIMIT $3`,
-        [channels, now, limit],
-      );
-    },
-    nextSendable: async (due, now) => {
-      // A message waits while an earlier one to the same recipient is still pending, so that
-      // questions arrive in order; urgent messages do not wait behind ordinary ones.
-      // `alone` counts every pending row of theirs, those waiting for a retry included.
-      const row = await q.get(
-        `SELECT o.*, (SELECT COUNT(*) FROM outbox a
-                      WHERE a.status = 'pending' AND a.channel = o.channel AND a.external_id = o.external_id) = 1 AS alone
-         FROM outbox o
-         WHERE o.status = 'pending' AND o.channel = $1 AND o.external_id = $2 AND o.next_attempt_at <= $3
-           AND ${FIRST_PENDING}
-         ORDER BY o.priority DESC, o.id
-         LIMIT 1`,
-        [due.channel, due.recipient, now],
-      );
-      return row ? { ...toOutboxRow(row, c), last: row.alone === true } : undefined;
-    },
-    // Several sent messages in one statement: one commit per delivery pass, not per message.
-    markSentMany: async (ids, at) => {
-      if (ids.length > 0) await q.run(MARK_SENT, [at, ids]);
-    },
-    markSent: async (id, at) => {
-      await q.run(MARK_SENT, [at, [id]]);
-    },
-    markRetry: async (id, error, nextAttemptAt, counts = true) => {
-      await q.run(
-        "UPDATE outbox SET attempts = attempts + $1, last_error = $2, next_attempt_at = $3 WHERE id = $4",
-        [counts ? 1 : 0, error, nextAttemptAt, id],
-      );
-    },
-    markFailed: async (id, error, at) => {
-      await q.run(MARK_FAILED, [error, at, id]);
-    },
-    nextAttemptAt: async (channels) => {
-      if (channels.length === 0) return undefined;
-      // Only the first pending message of each recipient counts: the ones behind it wait for it.
-      const row = await q.get<{ due: string | null }>(
-        `SELECT MIN(o.next_attempt_at) AS due FROM outbox o
-         WHERE o.status = 'pending' AND o.channel = ANY($1::text[]) AND ${FIRST_PENDING}`,
-        [channels],
-      );
-      return row?.due ?? undefined;
-    },
-    pending: async (recipient) =>
-      (
-        await q.all(
-          "SELECT * FROM outbox WHERE status = 'pending' AND channel = $1 AND external_id = $2 ORDER BY priority DESC, id",
-          [recipient.channel, recipient.recipient],
-        )
-      ).map((r) => toOutboxRow(r, c)),
   };
 }

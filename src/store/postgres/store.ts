@@ -1,6 +1,7 @@
-import pg from "pg";
+import { randomBytes } from "node:crypto";
+import type pg from "pg";
 import { RapportError } from "../../errors.js";
-import { type DataKey, type FieldCrypto, fieldCrypto } from "../field-crypto.js";
+import { type FieldCrypto, fieldCrypto } from "../field-crypto.js";
 import { planSealing, refuseSealing } from "../sealing.js";
 import { SerialQueue } from "../sqlite/serial-queue.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
@@ -13,8 +14,10 @@ import { pgContext } from "./context.js";
 import { liveInstances } from "./instances.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
-import { pgOutbox, pgOutboxQueue } from "./outbox.js";
+import { pgOutbox } from "./outbox.js";
+import { pgOutboxQueue } from "./outbox-queue.js";
 import { pgPeople } from "./people.js";
+import { CLAIM_LEASE_MS, openPool, type PostgresOptions } from "./pool.js";
 import { pgPrivacy } from "./privacy.js";
 import { pgReports, pgResearch } from "./reports.js";
 import { pgRisk } from "./risk.js";
@@ -24,21 +27,20 @@ import { pgSchedule } from "./schedule.js";
 /** At most this many events in one commit. */
 const MAX_BATCH = 64;
 
-export interface PostgresOptions {
-  /** RAPPORT_DATA_KEY first, then any older key that values may still be sealed with. */
-  keys?: readonly DataKey[];
-  /** Connections in the pool (the delivery worker's reads and marks, and transactions). */
-  poolSize?: number;
-  /**
-   * Takes the database's serve lock for this purpose ("serve"), on a connection of its own held
-   * until close: refused while another process holds it. One server per database until the
-   * outbox's sending side claims its rows (docs/postgres-progress.md): two would send twice.
-   */
-  hold?: string;
-}
-
-/** The advisory lock a running server holds (see PostgresOptions.hold). */
-export const SERVE_LOCK = 0x7261_7070_7365_7276n;
+/**
+ * The advisory lock every transaction of the store takes first (pg_advisory_xact_lock, released
+ * at its COMMIT or ROLLBACK): events, timed-step passes, settles and commands run one at a time
+ * across every instance on the database, as SQLite's single writer runs them. The engine reads
+ * and then writes (an update id not seen yet, no check-in open, a check-in's seq, a due job
+ * not done yet) and relies on nothing changing in between; under this lock nothing does, so it
+ * needs no change. Group commit (a batch of events in one transaction) takes the lock once per
+ * batch, which keeps its cost down. A lock per person was weighed: a batch holds events of
+ * several people, and timed steps and the digest span many, so it would need the locks taken in
+ * one order or deadlocks retried, for a gain in parallel writes the engine's load does not need.
+ * With one writer at a time, outbox ids also follow commit order, so a recipient's rows are
+ * sent in the order their events committed.
+ */
+export const EVENTS_LOCK = 0x7261_7070_6576_7473n; // "rappevts"
 
 interface Waiting {
   fn: (tx: Tx) => Promise<unknown>;
@@ -46,25 +48,13 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-const INT8 = 20;
-const NUMERIC = 1700;
-
-/**
- * Counts and ids (int8) and sums (numeric) as JavaScript numbers, not strings: ids stay far below
- * 2^53, and the store's records hold numbers.
- */
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 || oid === NUMERIC
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
-};
-
 /**
  * The store on PostgreSQL (RAPPORT_DATABASE_URL), held to the same contract as SQLite's
  * (test/store/contract.ts). A pool of connections; an event's transaction runs like SQLite's, one
- * batch at a time in this process with a savepoint per event (group commit), so the engine sees
- * the same order; the delivery worker's reads and marks go to the pool beside it.
+ * batch at a time in this process with a savepoint per event (group commit), and one at a time
+ * across the instances sharing the database (EVENTS_LOCK), so the engine sees the same order;
+ * the delivery worker's reads and marks go to the pool beside it, and the rows it sends are
+ * claimed for this instance (outbox-queue.ts).
  */
 export class PostgresStore implements Store {
   private readonly queue = new SerialQueue();
@@ -81,8 +71,9 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
     crypto: FieldCrypto,
-    /** The connection that holds the serve lock, when taken. */
-    private readonly holder: pg.Client | undefined,
+    /** This instance's id, which its claims on outbox rows carry. */
+    readonly instance: string,
+    claimLeaseMs: number,
   ) {
     const inTransaction = pgContext(() => {
       if (!this.current) throw new RapportError("a store Tx was used outside its transaction", "db_state");
@@ -101,7 +92,7 @@ export class PostgresStore implements Store {
       ...pgAdmin(inTransaction),
     };
     const onPool = pgContext(() => this.pool, crypto);
-    this.outbox = pgOutboxQueue(onPool);
+    this.outbox = pgOutboxQueue(onPool, { instance, leaseMs: claimLeaseMs });
     this.research = pgResearch(onPool);
   }
 
@@ -116,10 +107,8 @@ export class PostgresStore implements Store {
     options: PostgresOptions = {},
   ): Promise<PostgresStore> {
     const keys = options.keys ?? [];
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-    // An idle connection that the server drops (a restart, a fail-over) is replaced at the next
-    // query; without a listener its error would end the process.
-    pool.on("error", ignore);
+    const instance = options.instance ?? randomBytes(6).toString("hex");
+    const pool = openPool(url, options, instance);
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -153,8 +142,12 @@ export class PostgresStore implements Store {
             "db_reseal",
           );
         }
-        const holder = options.hold ? await holdServeLock(url, options.hold) : undefined;
-        return new PostgresStore(pool, fieldCrypto(keys, state.secret), holder);
+        return new PostgresStore(
+          pool,
+          fieldCrypto(keys, state.secret),
+          instance,
+          options.claimLeaseMs ?? CLAIM_LEASE_MS,
+        );
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
       }
@@ -198,6 +191,8 @@ export class PostgresStore implements Store {
       // emits an error on the client, which pg leaves unhandled while a client is checked out.
       client.on("error", ignore);
       await client.query("BEGIN");
+      // One writer at a time across instances (EVENTS_LOCK); held until the COMMIT below.
+      await client.query(LOCK_EVENTS);
       this.current = client;
       for (const request of batch) {
         await client.query("SAVEPOINT event");
@@ -290,12 +285,27 @@ export class PostgresStore implements Store {
     await this.open(() => this.pool.query("SELECT 1"));
   }
 
+  /**
+   * Gives back the claims of this instance on rows still pending, for a server that stops once its
+   * delivery worker has (every send it began is then marked): rows it took but did not send, held
+   * by a rate limit or taken as it stopped, go out from another instance at once, not after the
+   * lease. Returns how many. An instance that dies does not get here; its claims run out.
+   */
+  async releaseClaims(): Promise<number> {
+    const released = await this.open(() =>
+      this.pool.query(
+        "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND status = 'pending'",
+        [this.instance],
+      ),
+    );
+    return released.rowCount ?? 0;
+  }
+
   /** Ends the pool; work asked for afterwards is refused. The connections close in the background. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     void this.pool.end().catch(ignore);
-    void this.holder?.end().catch(ignore);
   }
 
   private open<T>(work: () => Promise<T>): Promise<T> {
@@ -303,22 +313,8 @@ export class PostgresStore implements Store {
   }
 }
 
-/** Takes the serve lock on a connection of its own, or refuses: another process holds it. */
-async function holdServeLock(url: string, purpose: string): Promise<pg.Client> {
-  // The application name shows in pg_stat_activity who holds the lock.
-  const holder = new pg.Client({ connectionString: url, application_name: `rapport ${purpose}` });
-  holder.on("error", ignore);
-  await holder.connect();
-  const taken = await holder.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [
-    SERVE_LOCK.toString(),
-  ]);
-  if (taken.rows[0]?.ok) return holder;
-  await holder.end().catch(ignore);
-  throw new RapportError(
-    `RAPPORT_DATABASE_URL: the database is in use by another rapport serve; stop it before ${purpose} (one server per database for now: two would send every message twice)`,
-    "db_locked",
-  );
-}
+/** A constant statement, so named and prepared once per connection like the rest. */
+const LOCK_EVENTS = { name: "lock_events", text: `SELECT pg_advisory_xact_lock(${EVENTS_LOCK})` };
 
 function ignore(): void {}
 
