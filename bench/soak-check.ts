@@ -2,9 +2,6 @@ import type { RecordedCall } from "../test/fakes/fake-telegram.js";
 import type { StoredFacts } from "./soak-db.js";
 import type { Lifetime } from "./soak-fleet.js";
 
-/** How long a client waits for a question before asking "help" (which repeats the open question). */
-export const HELP_WAIT_MS = 10_000;
-
 /** What the soak saw: the database after the run, the fake Bot API's record, and the clients' side. */
 export interface SoakRecord {
   facts: StoredFacts;
@@ -72,15 +69,21 @@ export function checkSoak(record: SoakRecord): SoakFindings {
     outOfOrder: 0,
     details: [],
   };
+  const keyed = byChat(sent.filter((c) => keyOf(c) !== undefined));
+  const used = new Set<{ chat: number; at: number }>();
   for (const [key, calls] of seen) {
     const chat = Number(key.split(":")[1]);
     for (let k = 1; k < calls.length; k++) {
       const [first, again] = [calls[k - 1], calls[k]];
       if (!first || !again) continue;
-      // A question repeated because its client asked "help" was asked for: the help came between
-      // the two, or while the client still waited for the first (it arrived after the client's
-      // wait ran out, as it does when the machine is busy), within that wait before it.
-      if (helps.some((h) => h.chat === chat && h.at > first.at - HELP_WAIT_MS && h.at < again.at)) {
+      // A question repeated because its client asked "help" was asked for. The client asked while
+      // it waited for this question: after the one before it reached the chat, and before the
+      // repeat (the first send may come after the help, or long after it when the help waited
+      // out a restart). Each help explains one repeat.
+      const since = previousOther(keyed.get(chat) ?? [], first, key)?.at ?? Number.NEGATIVE_INFINITY;
+      const help = helps.find((h) => h.chat === chat && !used.has(h) && h.at > since && h.at < again.at);
+      if (help) {
+        used.add(help);
         findings.repeatedOnHelp++;
         continue;
       }
@@ -139,6 +142,19 @@ function rankOf(c: RecordedCall): number[] | undefined {
   const markup = c.body.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
   const ref = /^checkin:(\d+):(\d+)\|/.exec(markup?.inline_keyboard?.[0]?.[0]?.callback_data ?? "");
   return ref ? [Number(ref[1]), Number(ref[2])] : undefined;
+}
+
+/** The last message to the chat before `call` that is not the same message (`key`). */
+function previousOther(
+  chat: readonly RecordedCall[],
+  call: RecordedCall,
+  key: string,
+): RecordedCall | undefined {
+  for (let i = chat.indexOf(call) - 1; i >= 0; i--) {
+    const other = chat[i];
+    if (other && keyOf(other) !== key) return other;
+  }
+  return undefined;
 }
 
 function compare(a: number[], b: number[]): number {

@@ -5,7 +5,7 @@ import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js"
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 import { mulberry32 } from "../test/support/random.js";
 import { sleep } from "../test/support/wait.js";
-import { checkSoak, HELP_WAIT_MS, type SoakFindings } from "./soak-check.js";
+import { checkSoak, type SoakFindings } from "./soak-check.js";
 import {
   clientId,
   postgresSoakDatabase,
@@ -50,6 +50,8 @@ export interface SoakReport extends SoakFindings {
 }
 
 const SECRET = "soak-secret";
+/** How long a client waits for a question before asking "help" (which repeats the open question). */
+const HELP_WAIT_MS = 10_000;
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});

@@ -82,7 +82,7 @@ describe("the soak's check", () => {
     expect(live.duplicatesAcrossLiveInstances).toBe(1);
   });
 
-  it("does not count a question repeated because its client asked for help", () => {
+  it("does not count a question repeated because its client asked for help while waiting for it", () => {
     const found = checkSoak(
       record(
         [question(1, 2, 0, 100), question(1, 2, 0, 20_000)],
@@ -92,6 +92,39 @@ describe("the soak's check", () => {
     );
     expect(found.repeatedOnHelp).toBe(1);
     expect(found.duplicatesWithinLifetime).toBe(0);
+    // The help was asked long before the first send: the server was down (a slow restart) while
+    // the client waited, and it sent the question and then its repeat once it was up.
+    const outage = checkSoak(
+      record(
+        [question(1, 1, 0, 0), question(1, 2, 1, 20_000), question(1, 2, 1, 24_000)],
+        [life(0, 0, 0, 5_000, true), life(1, 0, 6_000)],
+        [{ chat: CLIENT, at: 2_000 }],
+      ),
+    );
+    expect(outage.repeatedOnHelp).toBe(1);
+    expect(outage.duplicatesWithinLifetime).toBe(0);
+  });
+
+  it("counts a repeat as a duplicate when no help was asked while the client waited for that question", () => {
+    // The help came before the question before it: it was about that one.
+    const early = checkSoak(
+      record(
+        [question(1, 1, 0, 100), question(1, 2, 0, 200), question(1, 2, 0, 300)],
+        [life(0, 0, 0)],
+        [{ chat: CLIENT, at: 50 }],
+      ),
+    );
+    expect(early.duplicatesWithinLifetime).toBe(1);
+    // One help explains one repeat, not two.
+    const thrice = checkSoak(
+      record(
+        [question(1, 2, 0, 100), question(1, 2, 0, 200), question(1, 2, 0, 300)],
+        [life(0, 0, 0)],
+        [{ chat: CLIENT, at: 150 }],
+      ),
+    );
+    expect(thrice.repeatedOnHelp).toBe(1);
+    expect(thrice.duplicatesWithinLifetime).toBe(1);
   });
 
   it("finds a question or a summary that reached its chat after a later one", () => {
