@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
@@ -7,15 +8,13 @@ import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
+import { connectionName } from "../src/store/postgres/pool.js";
 import { PostgresStore } from "../src/store/postgres/store.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
 import { pollingLeadership } from "./leadership.js";
-
-/** The polling lock's connection, as pg_stat_activity shows it. */
-const POLLING_NAME = "rapport polling";
 
 /** How often the serving instances on a PostgreSQL database are counted. */
 const INSTANCE_COUNT_MS = 5_000;
@@ -48,11 +47,14 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
+  // On PostgreSQL, this server's id among the instances on the database: its connections, the
+  // polling lock's included, are named by it.
+  const instance = randomBytes(6).toString("hex");
   // Several instances on one PostgreSQL database take webhooks side by side, but only one may
   // long-poll Telegram: they elect it. On SQLite this process is the only one.
   const polling =
     settings.postgres && settings.telegram && !settings.telegram.webhookSecret
-      ? pollingLeadership(settings.postgres.url, POLLING_NAME, log)
+      ? pollingLeadership(settings.postgres.url, connectionName("serve", instance), log)
       : undefined;
   const channels = await configuredChannels(settings, log, polling);
   const senders: ChannelSender[] = channels.map((c) => c.sender);
@@ -67,6 +69,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     // SQLite: one server per file (a second would send every message twice). PostgreSQL: any
     // number, on one database; each claims the rows it sends.
     hold: "serve",
+    instance,
   });
   await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
     store.close();
@@ -117,7 +120,10 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       "HOST/PORT",
     );
   });
-  log.info({ port: bound.port, host: bound.host }, "rapport is listening");
+  log.info(
+    { port: bound.port, host: bound.host, ...(settings.postgres ? { instance } : {}) },
+    "rapport is listening",
+  );
   worker.start();
   const runDue = () =>
     engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));

@@ -6,7 +6,7 @@ const found = postgresBinaries();
 if ("missing" in found && process.env.CI) throw new Error(found.missing);
 
 /** Servers on the one database of the short PostgreSQL soak. */
-const INSTANCES = 1;
+const INSTANCES = 3;
 
 /**
  * The short soak on PostgreSQL that CI runs (`npm run soak -- --postgres --instances 3` is the

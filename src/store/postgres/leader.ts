@@ -128,6 +128,9 @@ class LockContender implements Contender {
     client.on("end", () => this.drop(client));
     try {
       await client.connect();
+      // Set again once connected: a URL that names an application of its own would win over the
+      // option, and the name is what pg_stat_activity shows (the pool's connections do the same).
+      await client.query("SELECT set_config('application_name', $1, false)", [this.options.applicationName]);
     } catch (error) {
       await client.end().catch(ignore);
       throw error;
