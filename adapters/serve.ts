@@ -1,15 +1,23 @@
+import { randomBytes } from "node:crypto";
 import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
+import { followInstances } from "../src/delivery/shared-limits.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ConfigError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
+import { connectionName } from "../src/store/postgres/pool.js";
+import { PostgresStore } from "../src/store/postgres/store.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { createHttpServer } from "./http/http-server.js";
+import { pollingLeadership } from "./leadership.js";
+
+/** How often the serving instances on a PostgreSQL database are counted. */
+const INSTANCE_COUNT_MS = 5_000;
 
 /** Timed steps (escalations) are read from stored due times on this tick. */
 const DUE_TICK_MS = 15_000;
@@ -39,7 +47,16 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const withConsole =
     !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
-  const channels = await configuredChannels(settings, log);
+  // On PostgreSQL, this server's id among the instances on the database: its connections, the
+  // polling lock's included, are named by it.
+  const instance = randomBytes(6).toString("hex");
+  // Several instances on one PostgreSQL database take webhooks side by side, but only one may
+  // long-poll Telegram: they elect it. On SQLite this process is the only one.
+  const polling =
+    settings.postgres && settings.telegram && !settings.telegram.webhookSecret
+      ? pollingLeadership(settings.postgres.url, connectionName("serve", instance), log)
+      : undefined;
+  const channels = await configuredChannels(settings, log, polling);
   const senders: ChannelSender[] = channels.map((c) => c.sender);
   if (withConsole) senders.push(consoleSender(process.stdout, false, chartsDirFor(settings.dbPath)));
   const wake = new WakeSignal();
@@ -52,6 +69,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     // SQLite: one server per file (a second would send every message twice). PostgreSQL: any
     // number, on one database; each claims the rows it sends.
     hold: "serve",
+    instance,
   });
   await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
     store.close();
@@ -69,6 +87,26 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     },
   );
   wake.connect((recipients) => worker.wake(recipients));
+  // Instances on one PostgreSQL database share each platform's overall limit (shared-limits.ts).
+  const instances =
+    store instanceof PostgresStore
+      ? followInstances({
+          count: () => store.liveInstances(),
+          everyMs: INSTANCE_COUNT_MS,
+          apply: (n) => {
+            worker.shareLimits(n);
+            log.info(
+              { instances: n },
+              "serving instances on this database: each sends its share of the rate limits",
+            );
+          },
+          onError: (error) =>
+            log.warn(
+              { err: error instanceof Error ? error.message : "unknown" },
+              "counting the serving instances failed",
+            ),
+        })
+      : undefined;
 
   const states = new ChannelStates();
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
@@ -82,7 +120,10 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       "HOST/PORT",
     );
   });
-  log.info({ port: bound.port, host: bound.host }, "rapport is listening");
+  log.info(
+    { port: bound.port, host: bound.host, ...(settings.postgres ? { instance } : {}) },
+    "rapport is listening",
+  );
   worker.start();
   const runDue = () =>
     engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
@@ -95,6 +136,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(dueTimer);
+    instances?.stop();
     for (const channel of channels) await channel.stop();
     await worker.stop();
     await http.close();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeTelegram, RecordedCall } from "../test/fakes/fake-telegram.js";
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
-import { enrolPairs } from "./soak-run.js";
+import { enrolPairs } from "./soak-db.js";
 import {
   BENCH_SECRET,
   liftedLimitsConfig,

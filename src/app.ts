@@ -39,6 +39,11 @@ export interface AppOptions {
    * and claim the rows they send, it only names the connections (`rapport serve <instance>`).
    */
   hold?: string;
+  /**
+   * PostgreSQL: this process's instance id, which its connections' name and its claims on outbox
+   * rows carry (a random one unless given).
+   */
+  instance?: string;
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
@@ -91,6 +96,7 @@ async function openStore(options: AppOptions): Promise<AppStore> {
       keys,
       poolSize: settings.postgres.poolSize,
       purpose: options.hold,
+      instance: options.instance,
     });
   }
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });

@@ -8,13 +8,16 @@ import type { Logger } from "../../src/log.js";
 import { type ConnectFailure, connectInBackground } from "../background-connect.js";
 import type { Channel } from "../channel.js";
 import { BodyError, readJsonBody } from "../http/raw-body.js";
+import { alone, type Leadership } from "../leadership.js";
 import { botApiFetch } from "./bot-api-fetch.js";
 import { ALLOWED_UPDATES, toInboundEvent } from "./telegram-inbound.js";
+import { pollWhileLeading } from "./telegram-polling.js";
 import { telegramSender } from "./telegram-sender.js";
 
 /**
  * The Telegram channel on grammY. Platform calls it makes: getMe (once, at start), getUpdates
- * or a webhook at POST /telegram, sendMessage, editMessageText, answerCallbackQuery, and
+ * (telegram-polling.ts: by one elected instance when several share a database) or a webhook at
+ * POST /telegram, sendMessage, editMessageText, answerCallbackQuery, and
  * setWebhook/deleteWebhook when it manages the webhook itself.
  */
 /** TELEGRAM_*, as parsed once in src/config/settings.ts (webhookUrl: rapport registers the webhook itself). */
@@ -31,7 +34,12 @@ export interface TelegramChannel extends Channel {
 }
 
 /** Creates the bot; it connects in start(), so the server can listen before the Bot API answers. */
-export function createTelegramChannel(settings: TelegramSettings, log: Logger): TelegramChannel {
+export function createTelegramChannel(
+  settings: TelegramSettings,
+  log: Logger,
+  /** Who polls when several instances share a database (without a webhook); alone: this one. */
+  leadership: Leadership = alone,
+): TelegramChannel {
   // A hung request must not hold up every other send for grammY's default of 500 seconds.
   const client = {
     timeoutSeconds: 30,
@@ -43,7 +51,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
     ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}),
   };
   const bot = new Bot(settings.token, { client });
-  let polling = false;
+  let polling: { stop(): Promise<void> } | undefined;
   let connection: { stop(): void } | undefined;
   return {
     name: "telegram",
@@ -56,8 +64,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
       bot.on(["message", "callback_query"], (ctx) => handle(ctx, engine, log, webhook));
       // No bot.catch on the webhook: a failed update must answer 500 so that Telegram delivers it again.
       if (webhookSecret) mountWebhook(server, bot, webhookSecret, log);
-      const startPolling = (username: string) => {
-        polling = true;
+      if (!webhook) {
         // Polling needs a catch, or one failing update would stop it; the failure is logged.
         bot.catch((err) =>
           log.error(
@@ -68,21 +75,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
             "telegram update failed",
           ),
         );
-        bot
-          .start({
-            allowed_updates: [...ALLOWED_UPDATES],
-            onStart: () => {
-              states.set("telegram", "connected");
-              log.info({ channel: "telegram", mode: "polling", bot: username }, "telegram channel ready");
-            },
-          })
-          .catch((error: unknown) => {
-            // 401 (token revoked) or 409 (another instance polls the same bot): nothing to retry here.
-            const reason = error instanceof Error ? error.message : "unknown";
-            log.fatal({ channel: "telegram", err: reason }, "telegram polling stopped");
-            process.exit(1);
-          });
-      };
+      }
       connection = connectInBackground({
         channel: "telegram",
         states,
@@ -101,7 +94,10 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
         classify: (error) => connectFailure(error, settings),
         ready: (n) => {
           const username = bot.botInfo.username;
-          if (!webhookSecret) return startPolling(username);
+          if (!webhookSecret) {
+            polling = pollWhileLeading(bot, leadership, states, log);
+            return;
+          }
           states.set("telegram", "connected");
           log.info(
             { channel: "telegram", mode: "webhook", bot: username, attempt: n },
@@ -112,7 +108,7 @@ export function createTelegramChannel(settings: TelegramSettings, log: Logger): 
     },
     async stop() {
       connection?.stop();
-      if (polling) await bot.stop();
+      await polling?.stop();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { OutboxRow } from "../store/types.js";
+import { sharedLimits } from "./shared-limits.js";
 
 /**
  * Token buckets for sending: a burst of `burst` messages, refilled at `perSecond`. Platforms
@@ -19,11 +20,18 @@ class Bucket {
   private tokens: number;
   private at: number;
   constructor(
-    private readonly limit: RateLimit,
+    private limit: RateLimit,
     now: number,
   ) {
     this.tokens = limit.burst;
     this.at = now;
+  }
+
+  /** A new limit from now on: what was earned so far is kept, up to the new burst. */
+  change(limit: RateLimit, now: number): void {
+    this.refill(now);
+    this.limit = limit;
+    this.tokens = Math.min(limit.burst, this.tokens);
   }
 
   /** Milliseconds until one token is available (0: available now). */
@@ -79,6 +87,11 @@ export class ChannelRateLimiter {
     return this.global?.wait(now) ?? 0;
   }
 
+  /** Sets the overall limit from now on (a share of the channel's, see shared-limits.ts). */
+  changeOverall(limit: RateLimit, now: number): void {
+    this.global?.change(limit, now);
+  }
+
   private bucketFor(recipient: string, now: number): Bucket | undefined {
     if (!this.limits.perRecipient) return undefined;
     let bucket = this.recipients.get(recipient);
@@ -102,10 +115,26 @@ export type Admission = { held: false } | { held: "recipient" | "overall"; waitM
 /** The limiters of every channel that has limits, by channel name. */
 export class RateLimits {
   private readonly limiters = new Map<string, ChannelRateLimiter>();
+  /** Each channel's own limits, of which share() takes a part. */
+  private readonly whole = new Map<string, ChannelLimits>();
 
   constructor(channels: readonly { channel: string; limits?: ChannelLimits }[], now: number) {
-    for (const c of channels)
-      if (c.limits) this.limiters.set(c.channel, new ChannelRateLimiter(c.limits, now));
+    for (const c of channels) {
+      if (!c.limits) continue;
+      this.limiters.set(c.channel, new ChannelRateLimiter(c.limits, now));
+      this.whole.set(c.channel, c.limits);
+    }
+  }
+
+  /**
+   * Keeps to this process's share of each channel's overall limit when `instances` processes
+   * send for the same bots (sharedLimits); 1 restores the whole limit.
+   */
+  share(instances: number, now: number): void {
+    for (const [channel, limits] of this.whole) {
+      const overall = sharedLimits(limits, instances).global;
+      if (overall) this.limiters.get(channel)?.changeOverall(overall, now);
+    }
   }
 
   /** Milliseconds until the channel's overall limit lets anyone through (0: now); takes nothing. */

@@ -95,6 +95,14 @@ export class DeliveryWorker {
     return [...this.senders.keys()];
   }
 
+  /**
+   * Keeps to this process's share of each channel's overall rate limit, `instances` processes
+   * sending for the same bots (shared-limits.ts); 1: the whole limit.
+   */
+  shareLimits(instances: number): void {
+    this.limits.share(instances, this.clock.now().getTime());
+  }
+
   start(): void {
     this.stopped = false;
     this.closing = false;

@@ -4,7 +4,7 @@ import { runSoak } from "../../bench/soak-run.js";
 /**
  * The short soak that CI runs (npm run soak is the full one): 30 seconds of check-ins through
  * the Telegram webhook with duplicates and two SIGKILLs of the server. Nothing acknowledged may
- * be lost and nothing may be sent twice within one server lifetime.
+ * be lost, nothing may be sent twice within one server lifetime, and everyone's messages arrive in order.
  */
 describe("the fault soak, short", () => {
   it("loses no acknowledged answer and no summary across kills and redeliveries", {
@@ -17,6 +17,7 @@ describe("the fault soak, short", () => {
     expect(report.answersMissing).toBe(0);
     expect(report.summariesMissing).toBe(0);
     expect(report.duplicatesWithinLifetime).toBe(0);
+    expect(report.outOfOrder).toBe(0);
     expect(report.ok).toBe(true);
   });
 });

@@ -18,6 +18,12 @@ export interface RecordedCall {
   result?: unknown;
   /** Set when the call came as the HTTP answer to a webhook rather than as a request. */
   viaWebhookAnswer?: true;
+  /**
+   * The path before /bot<token>/ when the caller was given an API root with one (`${url}/a`): so
+   * that several callers of one fake (instances of a server, each with a root of its own) can be
+   * told apart.
+   */
+  via?: string;
 }
 
 export const BOT_USERNAME = "rapport_test_bot";
@@ -30,6 +36,15 @@ export class FakeTelegram {
   private readonly blocked = new Set<number>();
   private readonly updates: Record<string, unknown>[] = [];
   private pollWaiters: (() => void)[] = [];
+  /** The getUpdates waiting for updates now, and whose it is (its `via`). */
+  private poller: { via: string | undefined; conflict(): void } | undefined;
+  /**
+   * getUpdates ended with 409 Conflict because another caller (another `via`) polled meanwhile,
+   * as Telegram ends the older of two pollers of one bot.
+   */
+  conflicts = 0;
+  /** Updates below this id were confirmed by a getUpdates offset (Telegram serves them no more). */
+  private confirmedBelow = 0;
   /** Who waits for an answered call to a chat (load generators), by chat id. */
   private readonly answeredWaiters = new Map<number, Set<(call: RecordedCall, index: number) => void>>();
   /** The base URL to give rapport as TELEGRAM_API_ROOT, once started. */
@@ -168,12 +183,13 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
-    const method = match?.[2] ?? "";
+    const match = /^(?:\/([\w.-]+))?\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const method = match?.[3] ?? "";
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = parseBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
     const call: RecordedCall = { method, body, at: Date.now(), hr: performance.now() };
+    if (match?.[1]) call.via = match[1];
     const index = this.calls.push(call) - 1;
     await this.faults.held(method);
     const fault = this.faults.take(method);
@@ -202,6 +218,7 @@ export class FakeTelegram {
         description: "Forbidden: bot was blocked by the user",
       });
     }
+    if (method === "getUpdates") return this.getUpdates(call, body, res, index);
     const result = await this.result(method, body);
     if (result === undefined)
       return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -258,15 +275,66 @@ export class FakeTelegram {
     }
   }
 
-  private async poll(offset: number, timeoutSeconds: number): Promise<unknown[]> {
-    const pending = () => this.updates.filter((u) => Number(u.update_id) >= offset);
+  /**
+   * Long polling as Telegram does it for one bot: a getUpdates from another caller while one waits
+   * ends the waiting one with 409 Conflict.
+   */
+  private async getUpdates(
+    call: RecordedCall,
+    body: Record<string, unknown>,
+    res: ServerResponse,
+    index: number,
+  ): Promise<void> {
+    if (this.poller && this.poller.via !== call.via) this.poller.conflict();
+    let conflicted = false;
+    let wake = () => {};
+    const me = {
+      via: call.via,
+      conflict: () => {
+        conflicted = true;
+        wake();
+      },
+    };
+    this.poller = me;
+    // A caller that gave up (an aborted request) no longer polls.
+    res.once("close", () => {
+      if (this.poller === me) this.poller = undefined;
+    });
+    const updates = await this.poll(Number(body.offset ?? 0), Number(body.timeout ?? 0), (w) => {
+      wake = w;
+    });
+    if (this.poller === me) this.poller = undefined;
+    if (conflicted) {
+      this.conflicts++;
+      return reply(res, 409, {
+        ok: false,
+        error_code: 409,
+        description:
+          "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+      });
+    }
+    call.result = updates;
+    reply(res, 200, { ok: true, result: updates });
+    this.answered(call, index);
+  }
+
+  private async poll(
+    offset: number,
+    timeoutSeconds: number,
+    onWait: (wake: () => void) => void = () => {},
+  ): Promise<unknown[]> {
+    // As Telegram: a getUpdates with an offset confirms every update below it, for every caller.
+    this.confirmedBelow = Math.max(this.confirmedBelow, offset);
+    const pending = () => this.updates.filter((u) => Number(u.update_id) >= this.confirmedBelow);
     if (pending().length === 0 && timeoutSeconds > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(timeoutSeconds, 2) * 1000);
-        this.pollWaiters.push(() => {
+        const wake = () => {
           clearTimeout(timer);
           resolve();
-        });
+        };
+        this.pollWaiters.push(wake);
+        onWait(wake);
       });
     }
     return pending();

@@ -52,7 +52,7 @@ const types = {
  */
 export function openPool(url: string, options: PostgresOptions, instance: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-  const application = ["rapport", options.purpose, instance].filter(Boolean).join(" ");
+  const application = connectionName(options.purpose, instance);
   pool.on("connect", (client) => {
     client.query("SELECT set_config('application_name', $1, false)", [application]).catch(ignore);
   });
@@ -60,6 +60,14 @@ export function openPool(url: string, options: PostgresOptions, instance: string
   // query; without a listener its error would end the process.
   pool.on("error", ignore);
   return pool;
+}
+
+/**
+ * The application name of a process's connections: `rapport serve <instance>` for a server (the
+ * live servers are counted by it: instances.ts), `rapport <instance>` for a command.
+ */
+export function connectionName(purpose: string | undefined, instance: string): string {
+  return ["rapport", purpose, instance].filter(Boolean).join(" ");
 }
 
 function ignore(): void {}

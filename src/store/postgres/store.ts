@@ -13,6 +13,7 @@ import { pgCheckins } from "./checkins.js";
 import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
 import { ErasureVacuum } from "./erasure-vacuum.js";
+import { liveInstances } from "./instances.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
 import { pgOutbox } from "./outbox.js";
@@ -287,6 +288,11 @@ export class PostgresStore implements Store {
       this.pool.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations"),
     );
     return row.rows[0]?.v ?? 0;
+  }
+
+  /** The serving instances connected to this database now, at least 1 (instances.ts). */
+  liveInstances(): Promise<number> {
+    return this.open(() => liveInstances(this.pool));
   }
 
   async ping(): Promise<void> {

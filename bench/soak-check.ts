@@ -1,0 +1,177 @@
+import type { RecordedCall } from "../test/fakes/fake-telegram.js";
+import type { StoredFacts } from "./soak-db.js";
+import type { Lifetime } from "./soak-fleet.js";
+
+/** What the soak saw: the database after the run, the fake Bot API's record, and the clients' side. */
+export interface SoakRecord {
+  facts: StoredFacts;
+  calls: readonly RecordedCall[];
+  /** `${pair}:${ref}` of each press whose webhook request was acknowledged (200). */
+  acknowledged: ReadonlyMap<string, number>;
+  lifetimes: readonly Lifetime[];
+  /** When a client asked "help", which repeats the open question on purpose. */
+  helps: readonly { chat: number; at: number }[];
+}
+
+export interface SoakFindings {
+  answersAcknowledged: number;
+  answersMissing: number;
+  checkinsCompleted: number;
+  summariesMissing: number;
+  /** A summary or question sent twice within one lifetime of an instance: a bug. */
+  duplicatesWithinLifetime: number;
+  /** Sent by one instance and again by another while the first still lived: a bug. */
+  duplicatesAcrossLiveInstances: number;
+  /** Sent again after the first sender was killed between the send and its record: the at-least-once window. */
+  resentAcrossKill: number;
+  /** Questions sent again because their client asked "help": not duplicates. */
+  repeatedOnHelp: number;
+  /** A question or summary that reached its chat after a later one: a bug. */
+  outOfOrder: number;
+  /** Each message sent twice or out of order: which, when and by which lifetimes, for finding out why (no content). */
+  details: string[];
+}
+
+/** The check at the end of a soak: nothing acknowledged lost, nothing sent twice, everyone's messages in order. */
+export function checkSoak(record: SoakRecord): SoakFindings {
+  const { facts, acknowledged, lifetimes, helps } = record;
+  let missing = 0;
+  for (const key of acknowledged.keys()) {
+    const ref = key.split(":").slice(1).join(":"); // checkin:<id>:<step>
+    const [, id, step] = ref.split(":");
+    const item = facts.plans.get(Number(id))?.[Number(step)];
+    if (item && !facts.answered.has(`${id}:${item.instrument}.${item.item}`)) missing++;
+  }
+  const origin = lifetimes[0]?.start ?? 0;
+  const lifeOf = (call: RecordedCall) => lifetimes.find((l) => l.via === call.via);
+  const describe = (call: RecordedCall) => `+${call.at - origin} ms (lifetime ${lifeOf(call)?.id ?? "?"})`;
+  const sent = record.calls.filter((c) => c.method === "sendMessage" && c.result !== undefined);
+  const seen = new Map<string, RecordedCall[]>();
+  for (const c of sent) {
+    const key = keyOf(c);
+    if (!key) continue;
+    const list = seen.get(key);
+    if (list) list.push(c);
+    else seen.set(key, [c]);
+  }
+  const findings: SoakFindings = {
+    answersAcknowledged: acknowledged.size,
+    answersMissing: missing,
+    checkinsCompleted: facts.completed,
+    summariesMissing: Math.max(
+      0,
+      facts.completed - [...seen.keys()].filter((k) => k.startsWith("summary:")).length,
+    ),
+    duplicatesWithinLifetime: 0,
+    duplicatesAcrossLiveInstances: 0,
+    resentAcrossKill: 0,
+    repeatedOnHelp: 0,
+    outOfOrder: 0,
+    details: [],
+  };
+  const keyed = byChat(sent.filter((c) => keyOf(c) !== undefined));
+  const used = new Set<{ chat: number; at: number }>();
+  for (const [key, calls] of seen) {
+    const chat = Number(key.split(":")[1]);
+    for (let k = 1; k < calls.length; k++) {
+      const [first, again] = [calls[k - 1], calls[k]];
+      if (!first || !again) continue;
+      // A question repeated because its client asked "help" was asked for. The client asked while
+      // it waited for this question: after the one before it reached the chat, and before the
+      // repeat (the first send may come after the help, or long after it when the help waited
+      // out a restart). Each help explains one repeat.
+      const since = previousOther(keyed.get(chat) ?? [], first, key)?.at ?? Number.NEGATIVE_INFINITY;
+      const help = helps.find((h) => h.chat === chat && !used.has(h) && h.at > since && h.at < again.at);
+      if (help) {
+        used.add(help);
+        findings.repeatedOnHelp++;
+        continue;
+      }
+      const [before, after] = [lifeOf(first), lifeOf(again)];
+      let kind: string;
+      if (before && before === after) {
+        findings.duplicatesWithinLifetime++;
+        kind = "sent twice within a lifetime";
+      } else if (before?.killed && before.end <= again.at) {
+        // The first sender died before it could record the send: the next sends it again.
+        findings.resentAcrossKill++;
+        continue;
+      } else {
+        findings.duplicatesAcrossLiveInstances++;
+        kind = "sent by two live instances";
+      }
+      findings.details.push(
+        `${kind}: ${key.replace(/"text":"[^"]*",?/g, "")} at ${describe(first)} and ${describe(again)}`,
+      );
+    }
+  }
+  for (const [chat, calls] of byChat(sent)) {
+    let last: { rank: number[]; call: RecordedCall } | undefined;
+    for (const call of calls) {
+      const rank = rankOf(call);
+      if (!rank) continue;
+      if (last && compare(rank, last.rank) < 0) {
+        findings.outOfOrder++;
+        findings.details.push(
+          `out of order to ${chat}: ${rank.join(".")} at ${describe(call)} after ${last.rank.join(".")} at ${describe(last.call)}`,
+        );
+      }
+      last = { rank, call };
+    }
+  }
+  return findings;
+}
+
+/** Which message a call carries, so that two sends of one message have one key; undefined: not checked. */
+function keyOf(c: RecordedCall): string | undefined {
+  const text = String(c.body.text);
+  const summary = /^(c\d+), check-in (\d+) ·/.exec(text);
+  if (summary) return `summary:${c.body.chat_id}:${summary[1]}:${summary[2]}`;
+  if (/^(?:.*\n\n)?(\d)\/9\./s.test(text))
+    return `question:${c.body.chat_id}:${JSON.stringify(c.body.reply_markup)}`;
+  return undefined;
+}
+
+/**
+ * Where a message stands in its recipient's order: a question by its check-in and step (from the
+ * reference its buttons carry), a summary by the check-in's number. Each chat gets one kind.
+ */
+function rankOf(c: RecordedCall): number[] | undefined {
+  const summary = /^c\d+, check-in (\d+) ·/.exec(String(c.body.text));
+  if (summary) return [Number(summary[1])];
+  const markup = c.body.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
+  const ref = /^checkin:(\d+):(\d+)\|/.exec(markup?.inline_keyboard?.[0]?.[0]?.callback_data ?? "");
+  return ref ? [Number(ref[1]), Number(ref[2])] : undefined;
+}
+
+/** The last message to the chat before `call` that is not the same message (`key`). */
+function previousOther(
+  chat: readonly RecordedCall[],
+  call: RecordedCall,
+  key: string,
+): RecordedCall | undefined {
+  for (let i = chat.indexOf(call) - 1; i >= 0; i--) {
+    const other = chat[i];
+    if (other && keyOf(other) !== key) return other;
+  }
+  return undefined;
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function byChat(calls: readonly RecordedCall[]): Map<number, RecordedCall[]> {
+  const chats = new Map<number, RecordedCall[]>();
+  for (const c of calls) {
+    const chat = Number(c.body.chat_id);
+    const list = chats.get(chat);
+    if (list) list.push(c);
+    else chats.set(chat, [c]);
+  }
+  return chats;
+}
