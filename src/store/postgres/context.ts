@@ -27,7 +27,7 @@ const names = new Map<string, string>();
 
 /**
  * Each statement is named by its text, so PostgreSQL prepares it once per connection
- * (docs/postgres-progress.md: named statements were the faster way, measured).
+ * (docs/postgres.md: named statements were the faster way, measured).
  */
 function nameOf(sql: string): string {
   let name = names.get(sql);
