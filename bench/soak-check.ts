@@ -77,10 +77,10 @@ export function checkSoak(record: SoakRecord): SoakFindings {
       const [first, again] = [calls[k - 1], calls[k]];
       if (!first || !again) continue;
       // A question repeated because its client asked "help" was asked for. The client asked while
-      // it waited for this question: after the one before it reached the chat, and before the
-      // repeat (the first send may come after the help, or long after it when the help waited
-      // out a restart). Each help explains one repeat.
-      const since = previousOther(keyed.get(chat) ?? [], first, key)?.at ?? Number.NEGATIVE_INFINITY;
+      // it waited for this question: after the one before it first reached the chat, and before
+      // the repeat (the first send may come after the help, or long after it when the help waited
+      // out a restart or a claim's lease). Each help explains one repeat.
+      const since = waitingSince(keyed.get(chat) ?? [], first, key) ?? Number.NEGATIVE_INFINITY;
       const help = helps.find((h) => h.chat === chat && !used.has(h) && h.at > since && h.at < again.at);
       if (help) {
         used.add(help);
@@ -144,15 +144,17 @@ function rankOf(c: RecordedCall): number[] | undefined {
   return ref ? [Number(ref[1]), Number(ref[2])] : undefined;
 }
 
-/** The last message to the chat before `call` that is not the same message (`key`). */
-function previousOther(
-  chat: readonly RecordedCall[],
-  call: RecordedCall,
-  key: string,
-): RecordedCall | undefined {
+/**
+ * When the client began to wait for the message `key` sent as `call`: when the message before it
+ * in the chat (another one) first arrived. Not its latest arrival: a copy of it may come late
+ * (queued by an earlier help, held by a killed instance's claim) while the client already waits
+ * for this one.
+ */
+function waitingSince(chat: readonly RecordedCall[], call: RecordedCall, key: string): number | undefined {
   for (let i = chat.indexOf(call) - 1; i >= 0; i--) {
     const other = chat[i];
-    if (other && keyOf(other) !== key) return other;
+    const before = other ? keyOf(other) : undefined;
+    if (before !== undefined && before !== key) return chat.find((c) => keyOf(c) === before)?.at;
   }
   return undefined;
 }

@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CLAIM_LEASE_MS } from "../src/store/postgres/pool.js";
 import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js";
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 import { mulberry32 } from "../test/support/random.js";
 import { sleep } from "../test/support/wait.js";
-import { checkSoak, type SoakFindings } from "./soak-check.js";
+import { checkSoak, type SoakFindings, type SoakRecord } from "./soak-check.js";
 import {
   clientId,
   postgresSoakDatabase,
@@ -34,6 +35,8 @@ export interface SoakOptions {
   postgres?: boolean;
   /** Servers on the one database (PostgreSQL only; 1 unless told). */
   instances?: number;
+  /** A file to write the run's record to (the fake's calls, the clients' helps, the lifetimes), for finding out why a run failed. */
+  dump?: string;
   log?: (line: string) => void;
 }
 
@@ -50,8 +53,12 @@ export interface SoakReport extends SoakFindings {
 }
 
 const SECRET = "soak-secret";
-/** How long a client waits for a question before asking "help" (which repeats the open question). */
-const HELP_WAIT_MS = 10_000;
+/**
+ * How long a client waits for a question before asking "help" (which repeats the open question).
+ * On PostgreSQL a message that a killed instance had claimed waits out the claim's lease before
+ * another instance sends it: a help sooner would only queue copies of the question behind it.
+ */
+const helpWaitMs = (postgres: boolean | undefined) => (postgres ? CLAIM_LEASE_MS + 30_000 : 10_000);
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
@@ -89,13 +96,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const run = await drive(options, random, fake, servers, front.port, log);
     await sleep(3_000);
     await servers.stopAll();
-    const findings = checkSoak({
+    const record = {
       facts: await db.facts(),
       calls: fake.calls,
       acknowledged: run.acknowledged,
       lifetimes: servers.lifetimes,
       helps: run.helps,
-    });
+    };
+    if (options.dump) dumpRecord(options.dump, record);
+    const findings = checkSoak(record);
     const report: SoakReport = {
       seconds: options.seconds,
       store: options.postgres ? "PostgreSQL" : "SQLite",
@@ -195,9 +204,11 @@ async function drive(
     while (Date.now() < deadline) {
       await post(textUpdate(therapistId(i), `checkin c${i}`, ++updateId));
       for (let tries = 0; Date.now() < deadline + 30_000 && tries < 20; ) {
-        const found = await nextQuestion(fake, clientId(i), after, HELP_WAIT_MS);
+        // Not past the end of the run by more than its last 30 seconds.
+        const wait = Math.max(1_000, Math.min(helpWaitMs(options.postgres), deadline + 30_000 - Date.now()));
+        const found = await nextQuestion(fake, clientId(i), after, wait);
         if (!found) {
-          // Lost in a kill, or a check-in still open from before: "help" repeats the open question.
+          // Held up by a kill, or a check-in still open from before: "help" repeats the open question.
           tries++;
           const asked = Date.now();
           if (await post(textUpdate(clientId(i), "help", ++updateId)))
@@ -217,6 +228,28 @@ async function drive(
   };
   await Promise.all([killer, ...Array.from({ length: options.pairs }, (_, i) => pair(i))]);
   return run;
+}
+
+/** The record as JSON: the fake's calls (the chat, the text and the buttons, no bodies of uploads), helps, lifetimes. */
+function dumpRecord(path: string, record: SoakRecord): void {
+  const calls = record.calls.map((c) => ({
+    method: c.method,
+    at: c.at,
+    via: c.via,
+    chat: c.body.chat_id,
+    text: typeof c.body.text === "string" ? c.body.text.slice(0, 80) : undefined,
+    buttons: c.body.reply_markup,
+    answered: c.result !== undefined,
+  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      calls,
+      helps: record.helps,
+      lifetimes: record.lifetimes,
+      acknowledged: [...record.acknowledged.keys()],
+    }),
+  );
 }
 
 const refOf = (sent: RecordedCall) =>

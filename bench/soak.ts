@@ -2,11 +2,12 @@ import { appendResults } from "./results.js";
 import { runSoak } from "./soak-run.js";
 
 /**
- * `npm run soak [-- --minutes N] [--postgres [--instances N]]`: the fault soak (default 10
+ * `npm run soak [-- --minutes N] [--postgres [--instances N]] [--dump FILE]`: the fault soak (default 10
  * minutes, a kill every 20 to 60 seconds). With --postgres, on a throwaway PostgreSQL server and
  * with N servers (default 1) on its one database behind a round-robin proxy, one killed at a
  * time. Prints the counts, appends them to bench/RESULTS.md, and exits non-zero on a loss, a
- * duplicate or a message out of order.
+ * duplicate or a message out of order. --dump writes the run's record (the fake Bot API's calls,
+ * the clients' helps, the servers' lifetimes) to FILE as JSON, for finding out why a run failed.
  */
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -30,6 +31,7 @@ const report = await runSoak({
   seed: Date.now() % 100_000,
   postgres,
   instances,
+  dump: argument("--dump"),
   log: (line) => process.stdout.write(`${line}\n`),
 });
 const lines = [

@@ -105,6 +105,32 @@ describe("the soak's check", () => {
     expect(outage.duplicatesWithinLifetime).toBe(0);
   });
 
+  it("puts repeats down to helps asked while a late copy of the question before was still on its way", () => {
+    // Step 0 arrives, a help asked just before it queues a copy of it, which a killed instance's
+    // claim holds back; the client answers step 0 and asks help twice while step 1 waits behind
+    // the copy; then the copy, step 1 and its two repeats arrive.
+    const found = checkSoak(
+      record(
+        [
+          question(1, 0, 0, 1_000),
+          question(1, 0, 1, 90_000),
+          question(1, 1, 1, 91_000),
+          question(1, 1, 1, 93_000),
+          question(1, 1, 1, 95_000),
+        ],
+        [life(0, 0, 0, 2_000, true), life(1, 1, 0)],
+        [
+          { chat: CLIENT, at: 900 },
+          { chat: CLIENT, at: 20_000 },
+          { chat: CLIENT, at: 30_000 },
+        ],
+      ),
+    );
+    expect(found.repeatedOnHelp).toBe(3);
+    expect(found.duplicatesWithinLifetime).toBe(0);
+    expect(found.details).toEqual([]);
+  });
+
   it("counts a repeat as a duplicate when no help was asked while the client waited for that question", () => {
     // The help came before the question before it: it was about that one.
     const early = checkSoak(

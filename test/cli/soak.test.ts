@@ -10,7 +10,13 @@ describe("the fault soak, short", () => {
   it("loses no acknowledged answer and no summary across kills and redeliveries", {
     timeout: 180_000,
   }, async () => {
-    const report = await runSoak({ seconds: 30, pairs: 8, killEverySeconds: [10, 13], seed: 11 });
+    const report = await runSoak({
+      seconds: 30,
+      pairs: 8,
+      killEverySeconds: [10, 13],
+      seed: 11,
+      dump: process.env.SOAK_DUMP,
+    });
     expect(report.kills).toBeGreaterThanOrEqual(2);
     expect(report.answersAcknowledged).toBeGreaterThan(50);
     expect(report.checkinsCompleted).toBeGreaterThan(5);
