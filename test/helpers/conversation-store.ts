@@ -95,7 +95,12 @@ function postgresStore(now: Date, keys: readonly DataKey[]): ConversationStore {
       ).map((t) => t.name),
     close: () => {
       store.close();
-      const closing = Promise.allSettled([store.ready, reader?.then((client) => client.end())]);
+      // The database is dropped once the store's connections have ended: dropping it under them
+      // (FORCE) would end them from the server's side, an error in whatever was using them.
+      const closing = Promise.allSettled([
+        store.ready.then((s) => (s as PostgresStore).ended()),
+        reader?.then((client) => client.end()),
+      ]);
       dropDatabase(
         database.then(({ name }) => name),
         closing,

@@ -51,8 +51,12 @@ function postgres(sealed: boolean): OpenStore {
     return {
       store,
       close: () => {
-        // In the background: FORCE ends the store's connections that are still closing.
-        void connection.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+        // In the background, once the store's connections have ended: dropping the database under
+        // them (FORCE) would end them from the server's side, an error in whatever was using them.
+        void store
+          .ended()
+          .then(() => connection.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+          .catch(() => {});
       },
     };
   };

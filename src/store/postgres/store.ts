@@ -65,6 +65,7 @@ export class PostgresStore implements Store {
   /** The connection of the batch being committed. */
   private current: pg.PoolClient | undefined;
   private closed = false;
+  private ending: Promise<void> = Promise.resolve();
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
@@ -327,10 +328,15 @@ export class PostgresStore implements Store {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.vacuum
+    this.ending = this.vacuum
       .finish()
       .then(() => this.pool.end())
       .catch(ignore);
+  }
+
+  /** Resolves once a closed store's connections have all ended (at once while it is open). */
+  ended(): Promise<void> {
+    return this.ending;
   }
 
   private open<T>(work: () => Promise<T>): Promise<T> {
