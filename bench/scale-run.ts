@@ -84,12 +84,15 @@ export async function scaleRun(size: ScaleSize, fake: FakeTelegram, on?: ScaleOn
       testDeps(new ManualClock(new Date()), { limits: { messagesPerMinute: 100_000 }, charts }),
     );
   let engine = engineWith("off");
+  // A second pass on the same database must not repeat the first's event and update ids, which
+  // rapport would rightly take as redeliveries and answer with nothing.
+  const pass = on?.copiedBefore ? `pass${on.instances}` : "pass1";
   const time = async (text: string, k: number) => {
     const chat = scaleTherapistChat(askedBy(k));
     const t = performance.now();
     await engine.handle({
       channel: "telegram",
-      id: `q${k}-${text}`,
+      id: `${pass}-q${k}-${text}`,
       sender: { id: String(chat) },
       address: { chatId: chat },
       direct: true,
@@ -125,7 +128,7 @@ export async function scaleRun(size: ScaleSize, fake: FakeTelegram, on?: ScaleOn
   let turn = 0;
   const post = (update: Record<string, unknown>) =>
     (posters[turn++ % posters.length] ?? posters[0])?.(update) ?? Promise.resolve();
-  let updateId = 1;
+  let updateId = on?.copiedBefore ? on.instances * 1_000_000 : 1;
   const nextUpdateId = () => updateId++;
   /** A command as the therapist sends it, timed until rapport's answer reaches the fake. */
   const ask = async (text: string, k: number) => {
