@@ -4,7 +4,7 @@ import type { SealingState } from "./sealing.js";
 /**
  * Every sealed column, with the row key its values are bound to: the same in both stores, whose
  * schemas name the same tables, columns and keys. Read by each store's re-seal; the stores' own
- * reads and writes name the same places (src/store/sqlite/places.ts). Identities' and queued
+ * reads and writes name the same places (src/store/common/places.ts). Identities' and queued
  * messages' addresses are sealed together with the platform id they hash, and re-sealed apart.
  */
 export const SEALED: readonly { table: string; column: string; keys: readonly string[]; where?: string }[] = [

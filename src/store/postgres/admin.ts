@@ -1,4 +1,4 @@
-import { place } from "../sqlite/places.js";
+import { place } from "../common/places.js";
 import type { AdminTx } from "../tx.js";
 import type { ClinicStatus, TherapistEntry } from "../types.js";
 import type { PgContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { answerPlace, place } from "../sqlite/places.js";
+import { answerPlace, place } from "../common/places.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PgContext, Row } from "./context.js";
 import { toCheckin, withAnswers } from "./rows.js";

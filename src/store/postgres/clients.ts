@@ -1,4 +1,4 @@
-import { place } from "../sqlite/places.js";
+import { place } from "../common/places.js";
 import type { ClientsTx } from "../tx.js";
 import { nextId, type PgContext } from "./context.js";
 import { CLIENTS, toClient } from "./rows.js";

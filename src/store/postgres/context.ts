@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import type { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
+import type { Row } from "../common/records.js";
 import type { FieldCrypto } from "../field-crypto.js";
-import type { ErasureCheckpoints } from "../sqlite/erasure-checkpoints.js";
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 /** A pool, or one client of it inside a transaction: what a query runs on. */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;

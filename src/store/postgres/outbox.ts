@@ -1,4 +1,4 @@
-import { identityPlace, outboxPlace } from "../sqlite/places.js";
+import { identityPlace, outboxPlace } from "../common/places.js";
 import type { OutboxTx } from "../tx.js";
 import { nextId, type PgContext, type Row } from "./context.js";
 

@@ -1,8 +1,7 @@
-import { identityPlace } from "../sqlite/places.js";
 import type { PeopleTx } from "../tx.js";
 import type { Code, CodeKind, Person, Role } from "../types.js";
 import type { PgContext, Row } from "./context.js";
-import { clientName, toIdentity } from "./rows.js";
+import { clientName, identityValues, toIdentity } from "./rows.js";
 
 /**
  * People, their platform identities (the platform id and address sealed, looked up by a keyed
@@ -35,18 +34,7 @@ export function pgPeople(q: PgContext): PeopleTx {
            time_zone = COALESCE(excluded.time_zone, identities.time_zone),
            last_seen_at = excluded.last_seen_at,
            unreachable_at = NULL`,
-        [
-          identity.channel,
-          c.lookup(identity.externalId),
-          identity.personId,
-          c.seal(
-            JSON.stringify({ externalId: identity.externalId, address: identity.address }),
-            identityPlace(identity.channel, c.lookup(identity.externalId)),
-          ),
-          identity.locale,
-          identity.timeZone ?? null,
-          at,
-        ],
+        identityValues(c, identity, at),
       );
     },
     deleteIdentity: async (channel, externalId) => {

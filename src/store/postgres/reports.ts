@@ -1,4 +1,5 @@
-import { place } from "../sqlite/places.js";
+import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
+import { place } from "../common/places.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
@@ -142,28 +143,13 @@ export function pgResearch(q: PgContext): ResearchReads {
            ${from} GROUP BY e.id, c.age, ch.id ORDER BY e.id, ch.id`;
       const episodes: EpisodeScores[] = [];
       for (let start = 0; start < finished.length; start += EPISODES_PER_READ) {
-        const rows = await q.all<{
-          episode_id: number;
-          age: number | null;
-          checkin_id: number;
-          item: string;
-          value: unknown;
-        }>(sql, [finished.slice(start, start + EPISODES_PER_READ)]);
-        let checkinId = 0;
-        for (const row of rows) {
-          let current = episodes.at(-1);
-          if (current?.episodeId !== row.episode_id) {
-            current = { episodeId: row.episode_id, age: row.age, scores: [] };
-            episodes.push(current);
-          }
-          const value = answerValue(c, row.checkin_id, "progress", row.item, row.value);
-          if (row.checkin_id !== checkinId) current.scores.push(value);
-          else current.scores[current.scores.length - 1] = (current.scores.at(-1) ?? 0) + value;
-          checkinId = row.checkin_id;
-        }
+        addScoreRows(
+          c,
+          await q.all<ScoreRow>(sql, [finished.slice(start, start + EPISODES_PER_READ)]),
+          episodes,
+        );
       }
-      for (const e of episodes) e.scores = e.scores.map((t) => Math.round(t * 10) / 10);
-      return episodes;
+      return roundScores(episodes);
     },
 
     saveFit: async (fit) =>

@@ -1,9 +1,9 @@
 import type pg from "pg";
 import { RapportError } from "../../errors.js";
+import { identityPlace, outboxPlace, place } from "../common/places.js";
 import type { DataKey, FieldCrypto, Place } from "../field-crypto.js";
 import { oldReader, RESEALED_TABLES, SEALED } from "../sealed-places.js";
 import { CURRENT_FORMAT, type SealingState } from "../sealing.js";
-import { identityPlace, outboxPlace, place } from "../sqlite/places.js";
 import { refuseWhileServed } from "./instances.js";
 
 type Row = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { place } from "../sqlite/places.js";
+import { place } from "../common/places.js";
 import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import { nextId, type PgContext } from "./context.js";

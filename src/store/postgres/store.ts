@@ -1,55 +1,29 @@
-import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { RapportError } from "../../errors.js";
-import { type FieldCrypto, fieldCrypto } from "../field-crypto.js";
-import { planSealing, refuseSealing } from "../sealing.js";
-import { ErasureCheckpoints } from "../sqlite/erasure-checkpoints.js";
-import { SerialQueue } from "../sqlite/serial-queue.js";
+import { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
+import { GroupCommit } from "../common/group-commit.js";
+import { SerialQueue } from "../common/serial-queue.js";
+import type { FieldCrypto } from "../field-crypto.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
 import { pgAdmin } from "./admin.js";
+import { batchTransaction } from "./batch.js";
 import { pgCheckins } from "./checkins.js";
 import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
 import { ErasureVacuum } from "./erasure-vacuum.js";
 import { liveInstances } from "./instances.js";
-import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
-import { PG_MIGRATIONS } from "./migrations.js";
+import { openDatabase } from "./open.js";
 import { pgOutbox } from "./outbox.js";
 import { pgOutboxQueue } from "./outbox-queue.js";
 import { pgPeople } from "./people.js";
-import { CLAIM_LEASE_MS, openPool, type PostgresOptions } from "./pool.js";
+import { CLAIM_LEASE_MS, type PostgresOptions } from "./pool.js";
 import { pgPrivacy } from "./privacy.js";
 import { pgReports, pgResearch } from "./reports.js";
-import { resealDatabase } from "./reseal.js";
 import { pgRisk } from "./risk.js";
 import { pgRules } from "./rules.js";
 import { pgSchedule } from "./schedule.js";
-
-/** At most this many events in one commit. */
-const MAX_BATCH = 64;
-
-/**
- * The advisory lock every transaction of the store takes first (pg_advisory_xact_lock, released
- * at its COMMIT or ROLLBACK): events, timed-step passes, settles and commands run one at a time
- * across every instance on the database, as SQLite's single writer runs them. The engine reads
- * and then writes (an update id not seen yet, no check-in open, a check-in's seq, a due job
- * not done yet) and relies on nothing changing in between; under this lock nothing does, so it
- * needs no change. Group commit (a batch of events in one transaction) takes the lock once per
- * batch, which keeps its cost down. A lock per person was weighed: a batch holds events of
- * several people, and timed steps and the digest span many, so it would need the locks taken in
- * one order or deadlocks retried, for a gain in parallel writes the engine's load does not need.
- * With one writer at a time, outbox ids also follow commit order, so a recipient's rows are
- * sent in the order their events committed.
- */
-export const EVENTS_LOCK = 0x7261_7070_6576_7473n; // "rappevts"
-
-interface Waiting {
-  fn: (tx: Tx) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * The store on PostgreSQL (RAPPORT_DATABASE_URL), held to the same contract as SQLite's
@@ -61,7 +35,7 @@ interface Waiting {
  */
 export class PostgresStore implements Store {
   private readonly queue = new SerialQueue();
-  private waiting: Waiting[] = [];
+  private readonly batches: GroupCommit<Tx>;
   /** The connection of the batch being committed. */
   private current: pg.PoolClient | undefined;
   private closed = false;
@@ -107,141 +81,41 @@ export class PostgresStore implements Store {
     const onPool = pgContext(() => this.pool, crypto, this.erasures);
     this.outbox = pgOutboxQueue(onPool, { instance, leaseMs: claimLeaseMs });
     this.research = pgResearch(onPool);
+    this.batches = new GroupCommit(this.queue, this.tx, this.erasures, () => {
+      if (this.closed) throw closedError();
+      return batchTransaction(this.pool, (client) => {
+        this.current = client;
+      });
+    });
   }
 
   /**
-   * Connects, migrates to the latest schema under an advisory lock (instances starting together
-   * take turns), and reads or writes the sealing row under the same lock; re-seals under it when
-   * given a first or a new key (refused while another server is running). A database sealed with
-   * another key is refused.
+   * Connects, migrates to the latest schema under an advisory lock and brings the sealed values
+   * to the given keys (open.ts).
    */
   static async open(
     url: string,
     now: Date = new Date(),
     options: PostgresOptions = {},
   ): Promise<PostgresStore> {
-    const keys = options.keys ?? [];
-    const instance = options.instance ?? randomBytes(6).toString("hex");
-    const pool = openPool(url, options, instance);
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (cause) {
-      await pool.end();
-      throw new RapportError(
-        `RAPPORT_DATABASE_URL: cannot connect to PostgreSQL: ${(cause as Error).message}`,
-        "db_open",
-        { cause },
-      );
-    }
-    client.on("error", ignore);
-    let broken = false;
-    try {
-      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK.toString()]);
-      try {
-        await migrate(client, now.toISOString());
-        const latest = PG_MIGRATIONS.at(-1)?.version ?? 0;
-        if ((await schemaVersion(client)) > latest) {
-          throw new RapportError(
-            `RAPPORT_DATABASE_URL: the database has a schema newer than this rapport knows (${latest}); upgrade rapport`,
-            "db_version",
-          );
-        }
-        const state = await readSealing(client, keys);
-        const plan = planSealing(state, keys);
-        if (plan.kind === "refuse") refuseSealing(plan.message);
-        const crypto = fieldCrypto(keys, state.secret);
-        // Under the migration lock: an instance starting meanwhile waits for the re-seal.
-        const resealed = plan.kind === "reseal" ? await resealDatabase(client, state, keys, crypto) : null;
-        return new PostgresStore(
-          pool,
-          crypto,
-          instance,
-          options.claimLeaseMs ?? CLAIM_LEASE_MS,
-          resealed,
-          options.vacuumAfterErasure !== false,
-        );
-      } finally {
-        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
-      }
-    } catch (error) {
-      broken = true;
-      client.off("error", ignore);
-      client.release(true);
-      await pool.end();
-      throw error;
-    } finally {
-      if (!broken) {
-        client.off("error", ignore);
-        client.release();
-      }
-    }
+    const opened = await openDatabase(url, now, options);
+    return new PostgresStore(
+      opened.pool,
+      opened.crypto,
+      opened.instance,
+      options.claimLeaseMs ?? CLAIM_LEASE_MS,
+      opened.resealed,
+      options.vacuumAfterErasure !== false,
+    );
   }
 
   /**
-   * Runs `fn` in a transaction. Transactions asked for while another runs are committed together:
-   * one BEGIN and one COMMIT for the batch, each in a savepoint of its own, so one that fails
-   * rolls back alone and the others commit. Each caller is answered only after the COMMIT.
+   * Runs `fn` in a transaction, committed with the others asked for meanwhile (group commit,
+   * common/group-commit.ts) under the events lock; each caller is answered after the COMMIT.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(closedError());
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ fn, resolve, reject } as Waiting);
-      if (this.waiting.length === 1) setImmediate(() => void this.queue.run(() => this.commitBatch()));
-    });
-  }
-
-  private async commitBatch(): Promise<void> {
-    const batch = this.waiting.splice(0, MAX_BATCH);
-    if (this.waiting.length > 0) void this.queue.run(() => this.commitBatch());
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    let client: pg.PoolClient | undefined;
-    let broken = false;
-    try {
-      if (this.closed) throw closedError();
-      client = await this.pool.connect();
-      // A connection the server ends mid-batch fails the query in flight (handled below) and also
-      // emits an error on the client, which pg leaves unhandled while a client is checked out.
-      client.on("error", ignore);
-      await client.query("BEGIN");
-      // One writer at a time across instances (EVENTS_LOCK); held until the COMMIT below.
-      await client.query(LOCK_EVENTS);
-      this.current = client;
-      for (const request of batch) {
-        await client.query("SAVEPOINT event");
-        try {
-          outcomes.push({ ok: true, value: await request.fn(this.tx) });
-          await client.query("RELEASE SAVEPOINT event");
-        } catch (error) {
-          await client.query("ROLLBACK TO SAVEPOINT event");
-          await client.query("RELEASE SAVEPOINT event");
-          outcomes.push({ ok: false, value: error });
-        }
-      }
-      this.current = undefined;
-      await client.query("COMMIT");
-      this.erasures.committed();
-    } catch (error) {
-      // A broken connection included: every caller hears of it, none waits for ever.
-      this.current = undefined;
-      broken = true;
-      if (client) {
-        await client.query("ROLLBACK").catch(ignore);
-        client.off("error", ignore);
-        client.release(true);
-      }
-      for (const request of batch) request.reject(error);
-      return;
-    } finally {
-      this.erasures.ended();
-      client?.off("error", ignore);
-      if (client && !broken) client.release();
-    }
-    batch.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) request.resolve(outcome.value);
-      else request.reject(outcome?.value);
-    });
+    return this.batches.run(fn);
   }
 
   sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]> {
@@ -343,9 +217,6 @@ export class PostgresStore implements Store {
     return this.closed ? Promise.reject(closedError()) : work();
   }
 }
-
-/** A constant statement, so named and prepared once per connection like the rest. */
-const LOCK_EVENTS = { name: "lock_events", text: `SELECT pg_advisory_xact_lock(${EVENTS_LOCK})` };
 
 function ignore(): void {}
 

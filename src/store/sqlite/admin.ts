@@ -1,7 +1,7 @@
+import { place } from "../common/places.js";
 import type { AdminTx } from "../tx.js";
 import type { ClinicStatus, TherapistEntry } from "../types.js";
 import type { SqlContext } from "./context.js";
-import { place } from "./places.js";
 
 /** The clinic's own management (rapport therapist …, client move, status): people and counts. */
 export function sqliteAdmin({ s, c }: SqlContext): AdminTx {

@@ -1,7 +1,7 @@
+import { answerPlace, place } from "../common/places.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PlanItem } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { answerPlace, place } from "./places.js";
 import { toCheckin, withAnswers } from "./rows.js";
 
 /** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */

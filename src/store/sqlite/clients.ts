@@ -1,7 +1,8 @@
+import { place } from "../common/places.js";
 import type { ClientsTx } from "../tx.js";
 import type { ClientStatus } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { nextId, place } from "./places.js";
+import { nextId } from "./context.js";
 import { CLIENTS, toClient } from "./rows.js";
 
 /**

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import type { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
 import type { FieldCrypto } from "../field-crypto.js";
-import type { ErasureCheckpoints } from "./erasure-checkpoints.js";
 
 /** A prepared statement for this SQL, prepared once per connection and reused. */
 export type Statements = (sql: string) => Database.Statement;
@@ -16,4 +16,15 @@ export interface SqlContext {
   wal: ErasureCheckpoints;
 }
 
-export type Row = Record<string, unknown>;
+import type { Row } from "../common/records.js";
+
+export type { Row };
+
+/**
+ * The id the next row of `table` gets, chosen before the insert so that its sealed values can be
+ * bound to it. Safe inside the store's write transaction (BEGIN IMMEDIATE: one writer), and the
+ * same number SQLite would have chosen.
+ */
+export function nextId(s: Statements, table: string): number {
+  return (s(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
+}

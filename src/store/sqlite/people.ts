@@ -1,8 +1,7 @@
 import type { PeopleTx } from "../tx.js";
 import type { Code, CodeKind, Person, Role } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { identityPlace } from "./places.js";
-import { clientName, toIdentity } from "./rows.js";
+import { clientName, identityValues, toIdentity } from "./rows.js";
 
 /**
  * People, their platform identities (the platform id and address sealed, looked up by a keyed
@@ -27,18 +26,7 @@ export function sqlitePeople({ s, c }: SqlContext): PeopleTx {
            time_zone = COALESCE(excluded.time_zone, identities.time_zone),
            last_seen_at = excluded.last_seen_at,
            unreachable_at = NULL`,
-      ).run(
-        identity.channel,
-        c.lookup(identity.externalId),
-        identity.personId,
-        c.seal(
-          JSON.stringify({ externalId: identity.externalId, address: identity.address }),
-          identityPlace(identity.channel, c.lookup(identity.externalId)),
-        ),
-        identity.locale,
-        identity.timeZone ?? null,
-        at,
-      );
+      ).run(...identityValues(c, identity, at));
     },
     deleteIdentity: async (channel, externalId) => {
       s("DELETE FROM identities WHERE channel = ? AND external_id = ?").run(channel, c.lookup(externalId));

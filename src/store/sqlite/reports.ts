@@ -1,8 +1,9 @@
+import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
+import { place } from "../common/places.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { place } from "./places.js";
 import { answerValue, CLIENTS, clientName, toCheckin, toClient, withAnswers } from "./rows.js";
 
 /** What a therapist reads across their clients: the caseload and the weekly digest. */
@@ -114,28 +115,10 @@ export function sqliteResearch({ s, c }: SqlContext): ResearchReads {
                ${from} ORDER BY e.id, ch.id`).iterate()
           : s(`SELECT e.id AS episode_id, c.age AS age, ch.id AS checkin_id, '' AS item, SUM(a.value) AS value
                ${from} GROUP BY ch.id ORDER BY e.id, ch.id`).iterate()
-      ) as IterableIterator<{
-        episode_id: number;
-        age: number | null;
-        checkin_id: number;
-        item: string;
-        value: unknown;
-      }>;
+      ) as IterableIterator<ScoreRow>;
       const episodes: EpisodeScores[] = [];
-      let checkinId = 0;
-      for (const row of rows) {
-        let current = episodes.at(-1);
-        if (current?.episodeId !== row.episode_id) {
-          current = { episodeId: row.episode_id, age: row.age, scores: [] };
-          episodes.push(current);
-        }
-        const value = answerValue(c, row.checkin_id, "progress", row.item, row.value);
-        if (row.checkin_id !== checkinId) current.scores.push(value);
-        else current.scores[current.scores.length - 1] = (current.scores.at(-1) ?? 0) + value;
-        checkinId = row.checkin_id;
-      }
-      for (const e of episodes) e.scores = e.scores.map((t) => Math.round(t * 10) / 10);
-      return episodes;
+      addScoreRows(c, rows, episodes);
+      return roundScores(episodes);
     },
 
     saveFit: async (fit) =>

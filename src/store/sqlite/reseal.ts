@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
+import { identityPlace, outboxPlace } from "../common/places.js";
 import type { FieldCrypto, Place } from "../field-crypto.js";
 import { SEALED } from "../sealed-places.js";
-import { identityPlace, outboxPlace } from "./places.js";
 
 type Row = Record<string, unknown>;
 

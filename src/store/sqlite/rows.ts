@@ -1,158 +1,30 @@
-import type { Address, OutboundMessage } from "../../model.js";
+import { inPlanOrder, type Row, toCheckin } from "../common/records.js";
 import type { FieldCrypto } from "../field-crypto.js";
-import type {
-  Answer,
-  Checkin,
-  Client,
-  ClientStatus,
-  CompletedCheckin,
-  Identity,
-  OutboxRow,
-  PlanItem,
-  Schedule,
-  StoredFit,
-} from "../types.js";
-import type { Row, Statements } from "./context.js";
-import { answerPlace, identityPlace, outboxPlace, place } from "./places.js";
+import type { CompletedCheckin } from "../types.js";
+import type { Statements } from "./context.js";
 
-/** Rows as SQLite returns them, made into the store's records (sealed values opened). */
+export {
+  answerValue,
+  CLIENTS,
+  clientName,
+  identityValues,
+  instrumentsOf,
+  toCheckin,
+  toClient,
+  toFit,
+  toIdentity,
+  toOutboxRow,
+  toSchedule,
+} from "../common/records.js";
 
-/** A client's row with their sealed name (the readable alias). */
-export const CLIENTS = "SELECT cl.*, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id";
-
-/** A client's name (their alias), sealed and bound to their person row. */
-export function clientName(c: FieldCrypto, stored: unknown, personId: number): string {
-  return c.open(String(stored), place("people", "name", personId));
-}
-
-/** An answer's value: a number as stored, or opened from its sealed text. */
-export function answerValue(
-  c: FieldCrypto,
-  checkinId: number,
-  instrument: string,
-  item: string,
-  v: unknown,
-): number {
-  return Number(c.enabled ? c.open(String(v), answerPlace(checkinId, instrument, item)) : v);
-}
-
-/** Completed check-ins with their answers, in the order of each check-in's plan. */
+/** Completed check-ins with their answers, one read of answers per check-in (each a few rows). */
 export function withAnswers(s: Statements, c: FieldCrypto, rows: Row[]): CompletedCheckin[] {
   const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
   return rows.map((row) => {
     const checkin = toCheckin(row, c);
-    const byKey = new Map((answers.all(checkin.id) as Row[]).map((a) => [`${a.instrument}.${a.item}`, a]));
-    // Answers in the order of the plan, which is the order they were asked.
-    const ordered: Answer[] = [];
-    for (const p of checkin.plan) {
-      const a = byKey.get(`${p.instrument}.${p.item}`);
-      if (a) ordered.push({ ...p, value: answerValue(c, checkin.id, p.instrument, p.item, a.value) });
-    }
-    return { ...checkin, answers: ordered };
+    const byKey = new Map(
+      (answers.all(checkin.id) as Row[]).map((a) => [`${a.instrument}.${a.item}`, a.value]),
+    );
+    return inPlanOrder(c, checkin, (instrument, item) => byKey.get(`${instrument}.${item}`));
   });
-}
-
-export function toIdentity(row: Row, c: FieldCrypto): Identity {
-  // The platform id and address are sealed together; the external_id column holds their lookup hash.
-  const { externalId, address } = JSON.parse(
-    c.open(String(row.address), identityPlace(String(row.channel), String(row.external_id))),
-  ) as {
-    externalId: string;
-    address: Address;
-  };
-  return {
-    channel: String(row.channel),
-    externalId,
-    personId: Number(row.person_id),
-    address,
-    locale: (row.locale as string | null) ?? null,
-    timeZone: (row.time_zone as string | null) ?? null,
-    unreachableAt: (row.unreachable_at as string | null) ?? null,
-    lastSeenAt: (row.last_seen_at as string | null) ?? null,
-  };
-}
-
-export function toClient(row: Row, c: FieldCrypto): Client {
-  return {
-    personId: Number(row.person_id),
-    therapistId: Number(row.therapist_id),
-    alias: clientName(c, row.name, Number(row.person_id)),
-    status: row.status as ClientStatus,
-    age: row.age === null || row.age === undefined ? null : Number(row.age),
-    timeZone: (row.time_zone as string | null) ?? null,
-    pausedAt: (row.paused_at as string | null) ?? null,
-    resumeQuestion: row.resume_question === 1,
-    instruments: instrumentsOf(row.instruments),
-    language: (row.language as string | null | undefined) ?? null,
-  };
-}
-
-/** A client's instrument plan as stored (a JSON array of ids), or null for the clinic's. */
-export function instrumentsOf(stored: unknown): string[] | null {
-  return typeof stored === "string" ? (JSON.parse(stored) as string[]) : null;
-}
-
-export function toSchedule(row: Row): Schedule {
-  return {
-    clientId: Number(row.client_id),
-    weekday: Number(row.weekday),
-    time: String(row.time),
-    durationMin: Number(row.duration_min),
-    plan: row.plan as Schedule["plan"],
-    nextAfterAt: String(row.next_after_at),
-    nextBeforeAt: (row.next_before_at as string | null) ?? null,
-  };
-}
-
-export function toFit(row: Row): StoredFit {
-  return {
-    id: Number(row.id),
-    b0: Number(row.b0),
-    b1: Number(row.b1),
-    sigma: Number(row.sigma),
-    episodes: Number(row.episodes),
-    points: Number(row.points),
-    fittedAt: String(row.fitted_at),
-  };
-}
-
-export function toCheckin(row: Row, c: FieldCrypto): Checkin {
-  return {
-    id: Number(row.id),
-    clientId: Number(row.client_id),
-    episodeId: Number(row.episode_id),
-    seq: Number(row.seq),
-    status: row.status as Checkin["status"],
-    step: Number(row.step),
-    plan: JSON.parse(String(row.plan)) as PlanItem[],
-    comment:
-      row.comment === null || row.comment === undefined
-        ? null
-        : c.open(String(row.comment), place("checkins", "comment", Number(row.id))),
-    createdAt: String(row.created_at),
-    completedAt: (row.completed_at as string | null) ?? null,
-    assessment: row.assessment
-      ? JSON.parse(c.open(String(row.assessment), place("checkins", "assessment", Number(row.id))))
-      : undefined,
-  };
-}
-
-export function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
-  const { externalId, address } = JSON.parse(
-    c.open(String(row.address), outboxPlace("address", Number(row.id))),
-  ) as {
-    externalId: string;
-    address: Address;
-  };
-  return {
-    id: Number(row.id),
-    personId: row.person_id === null ? null : Number(row.person_id),
-    channel: String(row.channel),
-    externalId,
-    address,
-    message: JSON.parse(
-      c.open(String(row.message), outboxPlace("message", Number(row.id))),
-    ) as OutboundMessage,
-    attempts: Number(row.attempts),
-  };
 }

@@ -1,7 +1,8 @@
+import { place } from "../common/places.js";
 import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { nextId, place } from "./places.js";
+import { nextId } from "./context.js";
 import { toFit } from "./rows.js";
 
 /**

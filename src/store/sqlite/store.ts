@@ -1,4 +1,7 @@
 import type Database from "better-sqlite3";
+import { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
+import { type BatchTransaction, GroupCommit } from "../common/group-commit.js";
+import { SerialQueue } from "../common/serial-queue.js";
 import type { FieldCrypto } from "../field-crypto.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
@@ -8,7 +11,6 @@ import { sqliteCheckins } from "./checkins.js";
 import { sqliteClients } from "./clients.js";
 import type { SqlContext } from "./context.js";
 import type { DbLock } from "./db-lock.js";
-import { ErasureCheckpoints } from "./erasure-checkpoints.js";
 import { type OpenOptions, openDatabase } from "./open.js";
 import { sqliteOutbox, sqliteOutboxQueue } from "./outbox.js";
 import { sqlitePeople } from "./people.js";
@@ -17,18 +19,8 @@ import { sqliteReports, sqliteResearch } from "./reports.js";
 import { sqliteRisk } from "./risk.js";
 import { sqliteRules } from "./rules.js";
 import { sqliteSchedule } from "./schedule.js";
-import { SerialQueue } from "./serial-queue.js";
 
 export { type OpenOptions, widePermissions } from "./open.js";
-
-/** At most this many events in one commit, so that one batch stays a short hold on the file. */
-const MAX_BATCH = 64;
-
-interface Waiting {
-  fn: (tx: Tx) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * The embedded default: one SQLite file in WAL mode, foreign keys on. One connection, so the
@@ -38,8 +30,7 @@ interface Waiting {
 export class SqliteStore implements Store {
   private readonly queue = new SerialQueue();
   private readonly statements = new Map<string, Database.Statement>();
-  /** Transactions asked for and not yet begun: the next batch. */
-  private waiting: Waiting[] = [];
+  private readonly batches: GroupCommit<Tx>;
   private readonly wal: ErasureCheckpoints;
   private readonly tx: Tx;
   private readonly outbox: OutboxQueue;
@@ -68,6 +59,23 @@ export class SqliteStore implements Store {
     };
     this.outbox = sqliteOutboxQueue(context);
     this.research = sqliteResearch(context);
+    // Prepared once: BEGIN and COMMIT run for every batch, SAVEPOINT and RELEASE for every event.
+    const batch: BatchTransaction = {
+      begin: () => void this.stmt("BEGIN IMMEDIATE").run(),
+      savepoint: () => void this.stmt("SAVEPOINT event").run(),
+      release: () => void this.stmt("RELEASE event").run(),
+      rollbackToSavepoint: () => {
+        this.stmt("ROLLBACK TO event").run();
+        this.stmt("RELEASE event").run();
+      },
+      commit: () => void this.stmt("COMMIT").run(),
+      stillOpen: () => this.db.inTransaction,
+      abandon: () => {
+        if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
+      },
+      finish: () => {},
+    };
+    this.batches = new GroupCommit(this.queue, this.tx, this.wal, () => batch);
   }
 
   /**
@@ -87,58 +95,12 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Runs `fn` in a transaction. Transactions asked for while another runs are committed together
-   * (group commit): one BEGIN and one COMMIT for the batch, each in a savepoint of its own, so one
-   * that fails rolls back alone and the others commit. Each caller is answered only after the
-   * batch's COMMIT: nothing is acknowledged before it is durable. One COMMIT writes each touched
-   * page to the log once for the batch, not once per event.
+   * Runs `fn` in a transaction, committed with the others asked for meanwhile (group commit,
+   * common/group-commit.ts): each caller is answered only after the batch's COMMIT. One COMMIT
+   * writes each touched page to the log once for the batch, not once per event.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ fn, resolve, reject } as Waiting);
-      // Begun after the I/O already read in this turn of the event loop has been handled, so
-      // that the events of webhooks arriving together share the commit.
-      if (this.waiting.length === 1) setImmediate(() => void this.queue.run(() => this.commitBatch()));
-    });
-  }
-
-  private async commitBatch(): Promise<void> {
-    const batch = this.waiting.splice(0, MAX_BATCH);
-    // Those beyond the batch's size go in the next one, queued behind this.
-    if (this.waiting.length > 0) void this.queue.run(() => this.commitBatch());
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    try {
-      // Prepared once: BEGIN and COMMIT run for every batch, SAVEPOINT and RELEASE for every event.
-      this.stmt("BEGIN IMMEDIATE").run();
-      for (const request of batch) {
-        this.stmt("SAVEPOINT event").run();
-        try {
-          outcomes.push({ ok: true, value: await request.fn(this.tx) });
-          this.stmt("RELEASE event").run();
-        } catch (error) {
-          // An error that ended the whole transaction (SQLite rolls back by itself on some I/O
-          // errors) takes the batch with it: the events before this one were not committed.
-          if (!this.db.inTransaction) throw error;
-          this.stmt("ROLLBACK TO event").run();
-          this.stmt("RELEASE event").run();
-          outcomes.push({ ok: false, value: error });
-        }
-      }
-      this.stmt("COMMIT").run();
-      this.wal.committed();
-    } catch (error) {
-      // A closed or broken connection included: every caller hears of it, none waits for ever.
-      if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
-      for (const request of batch) request.reject(error);
-      return;
-    } finally {
-      this.wal.ended();
-    }
-    batch.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) request.resolve(outcome.value);
-      else request.reject(outcome?.value);
-    });
+    return this.batches.run(fn);
   }
 
   sendableRecipients(channels: readonly string[], now: string, limit: number): Promise<Recipient[]> {

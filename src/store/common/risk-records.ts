@@ -1,0 +1,70 @@
+import type { FieldCrypto } from "../field-crypto.js";
+import type { RiskAlert, RiskAlertPatch, RiskEvent } from "../types.js";
+import { place } from "./places.js";
+import type { Row } from "./records.js";
+
+/** Risk alerts' and risk events' rows made into records, the same for either database. */
+
+/** Columns an alert patch may set, by field. */
+export const RISK_PATCH_COLUMNS: Record<keyof RiskAlertPatch, string> = {
+  lastCrisisAt: "last_crisis_at",
+  lastNoticeAt: "last_notice_at",
+  notifiedThrough: "notified_through",
+  updateDueAt: "update_due_at",
+  nextRepeatAt: "next_repeat_at",
+  repeats: "repeats",
+  escalatedAt: "escalated_at",
+  escalatedTo: "escalated_to",
+  escalationNote: "escalation_note",
+};
+
+export function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
+  const text = (v: unknown) => (v as string | null) ?? null;
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+    source: row.source as RiskAlert["source"],
+    matched: row.matched
+      ? (JSON.parse(c.open(String(row.matched), place("risk_alerts", "matched", Number(row.id)))) as string[])
+      : [],
+    createdAt: String(row.created_at),
+    escalateAt: String(row.escalate_at),
+    acknowledgedAt: text(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by === null ? null : Number(row.acknowledged_by),
+    escalatedAt: text(row.escalated_at),
+    escalatedTo: row.escalated_to === null ? null : Number(row.escalated_to),
+    escalationNote: text(row.escalation_note),
+    lastCrisisAt: text(row.last_crisis_at),
+    lastNoticeAt: text(row.last_notice_at),
+    notifiedThrough: Number(row.notified_through ?? 0),
+    updateDueAt: text(row.update_due_at),
+    nextRepeatAt: text(row.next_repeat_at),
+    repeats: Number(row.repeats ?? 0),
+  };
+}
+
+export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
+  const content = row.content
+    ? (JSON.parse(c.open(String(row.content), place("risk_events", "content", Number(row.id)))) as {
+        words: string[];
+        text: string;
+      })
+    : { words: [], text: "" };
+  return {
+    id: Number(row.id),
+    clientId: Number(row.client_id),
+    alertId: row.alert_id === null ? null : Number(row.alert_id),
+    checkinId: row.checkin_id === null ? null : Number(row.checkin_id),
+    tier: row.tier as RiskEvent["tier"],
+    source: row.source as RiskEvent["source"],
+    words: content.words,
+    text: content.text,
+    language: (row.language as string | null) ?? null,
+    safetyAnswer: (row.safety_answer
+      ? c.open(String(row.safety_answer), place("risk_events", "safety_answer", Number(row.id)))
+      : (row.safety_question ?? null)) as RiskEvent["safetyAnswer"],
+    at: String(row.at),
+    toldAt: (row.told_at as string | null) ?? null,
+  };
+}
