@@ -1,7 +1,8 @@
 import { answerPlace, place } from "../common/places.js";
+import { toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PgContext, Row } from "./context.js";
-import { toCheckin, withAnswers } from "./rows.js";
+import { withAnswers } from "./rows.js";
 
 /** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
 export function pgCheckins(q: PgContext): CheckinsTx {

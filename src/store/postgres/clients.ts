@@ -1,7 +1,7 @@
 import { place } from "../common/places.js";
+import { CLIENTS, toClient } from "../common/records.js";
 import type { ClientsTx } from "../tx.js";
 import { nextId, type PgContext } from "./context.js";
-import { CLIENTS, toClient } from "./rows.js";
 
 /**
  * A client's record: the alias (looked up by a keyed hash, readable as the person's sealed

@@ -1,8 +1,8 @@
+import { toOutboxRow } from "../common/records.js";
 import type { OutboxQueue } from "../store.js";
 import type { Recipient } from "../types.js";
 import type { PgContext } from "./context.js";
 import { FIRST_PENDING, MARK_FAILED, MARK_SENT, UNCLAIM } from "./outbox.js";
-import { toOutboxRow } from "./rows.js";
 
 /** Who claims the rows this store takes to send, and for how long. */
 export interface ClaimOptions {

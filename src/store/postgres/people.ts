@@ -1,7 +1,7 @@
+import { clientName, identityValues, toIdentity } from "../common/records.js";
 import type { PeopleTx } from "../tx.js";
 import type { Code, CodeKind, Person, Role } from "../types.js";
 import type { PgContext, Row } from "./context.js";
-import { clientName, identityValues, toIdentity } from "./rows.js";
 
 /**
  * People, their platform identities (the platform id and address sealed, looked up by a keyed

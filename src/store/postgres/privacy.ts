@@ -1,8 +1,8 @@
+import { answerValue, CLIENTS, clientName, instrumentsOf, toCheckin, toSchedule } from "../common/records.js";
 import type { PrivacyTx } from "../tx.js";
 import type { ClientData, ClientStatus } from "../types.js";
 import type { PgContext, Row } from "./context.js";
 import { pgRisk } from "./risk.js";
-import { answerValue, CLIENTS, clientName, instrumentsOf, toCheckin, toSchedule } from "./rows.js";
 
 /**
  * Replay protection and code attempts (keyed hashes, pruned), a client's own data, and erasure.

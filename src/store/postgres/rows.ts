@@ -2,20 +2,6 @@ import { inPlanOrder, toCheckin } from "../common/records.js";
 import type { CompletedCheckin } from "../types.js";
 import type { PgContext, Row } from "./context.js";
 
-export {
-  answerValue,
-  CLIENTS,
-  clientName,
-  identityValues,
-  instrumentsOf,
-  toCheckin,
-  toClient,
-  toFit,
-  toIdentity,
-  toOutboxRow,
-  toSchedule,
-} from "../common/records.js";
-
 /** Completed check-ins with their answers, in the order of each check-in's plan (one query for all). */
 export async function withAnswers(q: PgContext, rows: Row[]): Promise<CompletedCheckin[]> {
   const checkins = rows.map((row) => toCheckin(row, q.c));

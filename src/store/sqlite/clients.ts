@@ -1,9 +1,9 @@
 import { place } from "../common/places.js";
+import { CLIENTS, toClient } from "../common/records.js";
 import type { ClientsTx } from "../tx.js";
 import type { ClientStatus } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { nextId } from "./context.js";
-import { CLIENTS, toClient } from "./rows.js";
 
 /**
  * A client's record: the alias (looked up by a keyed hash, readable as the person's sealed

@@ -1,11 +1,11 @@
 import type { OutboundMessage } from "../../model.js";
 import { identityPlace, outboxPlace } from "../common/places.js";
+import { toOutboxRow } from "../common/records.js";
 import type { OutboxQueue } from "../store.js";
 import type { OutboxTx } from "../tx.js";
 import type { Recipient } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { nextId } from "./context.js";
-import { toOutboxRow } from "./rows.js";
 
 const URGENT_PRIORITY = 10;
 

@@ -1,10 +1,11 @@
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
+import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { answerValue, CLIENTS, clientName, toCheckin, toClient, withAnswers } from "./rows.js";
+import { withAnswers } from "./rows.js";
 
 /** What a therapist reads across their clients: the caseload and the weekly digest. */
 export function sqliteReports({ s, c }: SqlContext): ReportsTx {

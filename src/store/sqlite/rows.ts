@@ -3,20 +3,6 @@ import type { FieldCrypto } from "../field-crypto.js";
 import type { CompletedCheckin } from "../types.js";
 import type { Statements } from "./context.js";
 
-export {
-  answerValue,
-  CLIENTS,
-  clientName,
-  identityValues,
-  instrumentsOf,
-  toCheckin,
-  toClient,
-  toFit,
-  toIdentity,
-  toOutboxRow,
-  toSchedule,
-} from "../common/records.js";
-
 /** Completed check-ins with their answers, one read of answers per check-in (each a few rows). */
 export function withAnswers(s: Statements, c: FieldCrypto, rows: Row[]): CompletedCheckin[] {
   const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");

@@ -1,9 +1,9 @@
 import { place } from "../common/places.js";
+import { toFit } from "../common/records.js";
 import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { nextId } from "./context.js";
-import { toFit } from "./rows.js";
 
 /**
  * The clinical rules' memory: warnings (rule and score sealed), the trajectory fit in force,

@@ -1,7 +1,7 @@
+import { toSchedule } from "../common/records.js";
 import type { ScheduleTx } from "../tx.js";
 import type { Job } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { toSchedule } from "./rows.js";
 
 /** Session schedules, pauses, and timed jobs. */
 export function sqliteSchedule({ s }: SqlContext): ScheduleTx {
