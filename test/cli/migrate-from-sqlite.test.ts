@@ -136,6 +136,13 @@ describe.skipIf("missing" in found)("rapport migrate --from sqlite:PATH --to pos
     expect(copied.stdout).not.toContain("differs");
     expect(copied.stdout).toMatch(/Copied \d+ rows at schema version 6 in [\d.]+ s/);
     expect(copied.stdout).toContain("sealed with key");
+    expect(copied.stdout).toMatch(/Planner statistics gathered in [\d.]+ s/);
+    // Every copied table has been analysed, so the first reads are planned on statistics.
+    const unanalysed = await query<{ relname: string }>(
+      url,
+      "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NULL AND relname <> 'schema_migrations'",
+    );
+    expect(unanalysed.map((r) => r.relname)).toEqual([]);
     // The SQLite file is as it was.
     expect(fileHash(path)).toBe(hash);
 
