@@ -1,33 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
+import { freshEnv, runCli, script } from "../helpers/cli.js";
+import { SEALED, sealedPractice } from "../helpers/sealed-practice.js";
 
 /**
  * With RAPPORT_DATA_KEY the SQLite file itself, read as bytes, holds none of the comments,
  * aliases or platform ids of a run; rotate-key moves everything to a new key.
  */
-const COMMENT = "MY-SECRET-COMMENT-about-the-panic";
-const ALIAS = "zephyrine";
-const CLIENT = "client-c77";
-const RISK = "RISK-WORDS-kept-sealed";
-const CONTACT = "EMERGENCY-DETAILS-sealed";
-
-async function run(env: Record<string, string>): Promise<void> {
-  const link = await addTherapist(env, "Dr Rivera");
-  const setup = await script(env, [`rivera: link ${link}`, `rivera: invite ${ALIAS}`]);
-  const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
-  await script(env, [
-    `${CLIENT}: start ${code}`,
-    `${CLIENT}: yes`,
-    `rivera: checkin ${ALIAS}`,
-    ...[9, 9, 9, 9, 6, 6, 6, 6, "no"].map((v) => `${CLIENT}: ${v}`),
-    `${CLIENT}: ${COMMENT}`,
-    `${CLIENT}: ${RISK}, I've been stockpiling my pills`,
-    `rivera: contact ${ALIAS} ${CONTACT}`,
-    `rivera: summary ${ALIAS}`,
-  ]);
-}
+const { comment: COMMENT, alias: ALIAS, client: CLIENT, risk: RISK, contact: CONTACT } = SEALED;
 
 function fileHolds(path: string, ...needles: string[]): string[] {
   const bytes = readFileSync(path);
@@ -38,7 +19,7 @@ describe("encryption at rest", () => {
   it("keeps comments, aliases and platform ids out of the file, and rotates to a new key", async () => {
     const oldKey = randomBytes(32).toString("base64");
     const env = freshEnv({ RAPPORT_DATA_KEY: oldKey });
-    await run(env);
+    await sealedPractice(env);
     const db = env.RAPPORT_DB ?? "";
     expect(fileHolds(db, COMMENT, ALIAS, CLIENT, "rivera", RISK, CONTACT, "stockpiling")).toEqual([]);
 
@@ -69,7 +50,7 @@ describe("encryption at rest", () => {
 
   it("without a key keeps the values readable in the file (demo), and refuses a malformed key naming the setting", async () => {
     const env = freshEnv();
-    await run(env);
+    await sealedPractice(env);
     expect(fileHolds(env.RAPPORT_DB ?? "", COMMENT)).toEqual([COMMENT]);
     const bad = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_DATA_KEY: "too-short" }));
     expect(bad.code).toBe(78);
@@ -78,7 +59,7 @@ describe("encryption at rest", () => {
 
   it("encrypts a database that had no key when the first key is set", async () => {
     const env = freshEnv();
-    await run(env);
+    await sealedPractice(env);
     const key = randomBytes(32).toString("base64");
     const rotated = await runCli(["rotate-key"], { ...env, RAPPORT_DATA_KEY: key });
     expect(rotated.code).toBe(0);

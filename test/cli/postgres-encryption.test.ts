@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
+import { freshEnv, runCli, script } from "../helpers/cli.js";
+import { SEALED, sealedPractice } from "../helpers/sealed-practice.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
 
 const found = postgresBinaries();
@@ -12,28 +13,8 @@ if ("missing" in found && process.env.CI) throw new Error(found.missing);
  * `rapport rotate-key` seals a plain database with its first key and moves a sealed one to a new
  * key (`--old`), after which the old key is refused.
  */
-const COMMENT = "MY-SECRET-COMMENT-about-the-panic";
-const ALIAS = "zephyrine";
-const CLIENT = "client-c77";
-const RISK = "RISK-WORDS-kept-sealed";
-const CONTACT = "EMERGENCY-DETAILS-sealed";
+const { comment: COMMENT, alias: ALIAS, client: CLIENT, risk: RISK, contact: CONTACT } = SEALED;
 const NEEDLES = [COMMENT, ALIAS, CLIENT, RISK, CONTACT, "stockpiling"];
-
-async function run(env: Record<string, string>): Promise<void> {
-  const link = await addTherapist(env, "Dr Rivera");
-  const setup = await script(env, [`rivera: link ${link}`, `rivera: invite ${ALIAS}`]);
-  const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
-  await script(env, [
-    `${CLIENT}: start ${code}`,
-    `${CLIENT}: yes`,
-    `rivera: checkin ${ALIAS}`,
-    ...[9, 9, 9, 9, 6, 6, 6, 6, "no"].map((v) => `${CLIENT}: ${v}`),
-    `${CLIENT}: ${COMMENT}`,
-    `${CLIENT}: ${RISK}, I've been stockpiling my pills`,
-    `rivera: contact ${ALIAS} ${CONTACT}`,
-    `rivera: summary ${ALIAS}`,
-  ]);
-}
 
 /** Every row of every table as text, searched for the needles: what a reader of the database sees. */
 async function databaseHolds(url: string): Promise<string[]> {
@@ -72,7 +53,7 @@ describe.skipIf("missing" in found)("encryption at rest on PostgreSQL, through t
     const url = await server.createDatabase(`keys_${++made}`);
     const oldKey = randomBytes(32).toString("base64");
     const env = freshEnv({ RAPPORT_DATABASE_URL: url, RAPPORT_DATA_KEY: oldKey });
-    await run(env);
+    await sealedPractice(env);
     expect(await databaseHolds(url)).toEqual([]);
 
     const newKey = randomBytes(32).toString("base64");
@@ -113,7 +94,7 @@ describe.skipIf("missing" in found)("encryption at rest on PostgreSQL, through t
   it("seals a database that had no key when the first key is set", async () => {
     const url = await server.createDatabase(`keys_${++made}`);
     const env = freshEnv({ RAPPORT_DATABASE_URL: url });
-    await run(env);
+    await sealedPractice(env);
     expect(await databaseHolds(url)).toEqual(expect.arrayContaining([COMMENT, ALIAS]));
     const key = randomBytes(32).toString("base64");
     const rotated = await runCli(["rotate-key"], { ...env, RAPPORT_DATA_KEY: key });
