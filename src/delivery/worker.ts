@@ -4,40 +4,12 @@ import type { OutboxRow, Recipient, Store } from "../store/types.js";
 import type { ChannelSender } from "./channel-sender.js";
 import { RateLimits } from "./rate-limit.js";
 import { type Lease, RecipientLine } from "./recipient-line.js";
-import { type RecoveryOptions, SendRecovery } from "./recovery.js";
+import { SendRecovery } from "./recovery.js";
 import { SentMarks } from "./sent-marks.js";
 import { SoonestTimer } from "./soonest-timer.js";
+import { WORKER_DEFAULTS, type WorkerOptions } from "./worker-options.js";
 
-export interface WorkerOptions extends RecoveryOptions {
-  batchSize: number;
-  /** Messages to different recipients sent at the same time. */
-  concurrency: number;
-  /**
-   * How often to look at the whole outbox for rows this worker was not woken for: written by
-   * another process (a CLI command beside `serve`; on PostgreSQL, another instance), or freed
-   * when a dead instance's claim ran out. Serve sets it for PostgreSQL (SHARED_OUTBOX_LOOK_MS).
-   */
-  pollMs: number;
-}
-
-/**
- * A send that takes longer counts as failed (recovery.ts). PostgreSQL's claims on outbox rows
- * outlast it (src/store/postgres/pool.ts CLAIM_LEASE_MS).
- */
-export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
-
-const DEFAULTS: WorkerOptions = {
-  maxAttempts: 8,
-  baseDelayMs: 1_000,
-  maxDelayMs: 300_000,
-  batchSize: 1000,
-  // A lane is a promise waiting on one recipient's send; the platforms' rate limits, not the lanes,
-  // bound what goes out. With 32, the round trip of each send capped a busy clinic's throughput
-  // (closed loops at 100 clients, bench/RESULTS.md) while the server still had CPU to spare.
-  concurrency: 128,
-  pollMs: 1_000,
-  sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS,
-};
+export { DEFAULT_SEND_TIMEOUT_MS, type WorkerOptions } from "./worker-options.js";
 
 /**
  * Sends outbox rows through their channel. A row is marked sent only after the channel
@@ -85,7 +57,7 @@ export class DeliveryWorker {
     options: Partial<WorkerOptions> = {},
   ) {
     this.senders = new Map(senders.map((s) => [s.channel, s]));
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...WORKER_DEFAULTS, ...options };
     this.limits = new RateLimits(senders, clock.now().getTime());
     this.marks = new SentMarks(store, clock, log);
     this.recovery = new SendRecovery(store, this.marks, clock, log, this.options, () => this.wake());
