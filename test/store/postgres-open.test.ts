@@ -31,6 +31,43 @@ describe.skipIf("missing" in found)("opening the PostgreSQL store", () => {
     await server?.stop();
   });
 
+  it("names every connection as its instance from the start, over a name in the URL, and over the Unix socket", async () => {
+    const name = `open_${++made}`;
+    await server.createDatabase(name);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    const store = await PostgresStore.open(
+      `${server.socketUrl(name)}&application_name=clinic-app`,
+      new Date(),
+      {
+        poolSize: 3,
+        purpose: "serve",
+        instance: "a1b2c3",
+      },
+    );
+    try {
+      // Reads at once, each on a connection of its own, and an event's transaction.
+      await Promise.all([
+        store.ping(),
+        store.ping(),
+        store.ping(),
+        store.transaction((tx) => tx.getPerson(1)),
+      ]);
+      const names = await rows(
+        server.url(name),
+        `SELECT DISTINCT application_name AS n FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+      );
+      expect(names).toEqual([{ n: "rapport serve a1b2c3" }]);
+      // A name set by a query after connecting raced the pool's first query on that connection.
+      expect(warnings.filter((w) => w.includes("already executing a query"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      store.close();
+      await store.ended();
+    }
+  });
+
   it("migrates once when several instances start together, and they share the database's secret", async () => {
     const url = await fresh();
     const stores = await Promise.all(

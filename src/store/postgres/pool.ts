@@ -1,4 +1,5 @@
 import pg from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
 import type { DataKey } from "../field-crypto.js";
 
 export interface PostgresOptions {
@@ -47,14 +48,16 @@ const types = {
 
 /**
  * The store's pool of connections to `url`. Each connection is named `rapport <purpose> <instance>`
- * (pg_stat_activity), set on each new connection before anything else it runs, so that it holds
- * even when the URL names an application of its own: the live servers are counted by this name.
+ * (pg_stat_activity) in its startup message, before it runs anything, even when the URL names an
+ * application of its own: the live servers are counted by this name. The URL is read with pg's
+ * own parser so that its other settings (host, socket folder, TLS) reach the pool as they would.
  */
 export function openPool(url: string, options: PostgresOptions, instance: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-  const application = connectionName(options.purpose, instance);
-  pool.on("connect", (client) => {
-    client.query("SELECT set_config('application_name', $1, false)", [application]).catch(ignore);
+  const pool = new pg.Pool({
+    ...parseIntoClientConfig(url),
+    application_name: connectionName(options.purpose, instance),
+    max: options.poolSize ?? 10,
+    types,
   });
   // An idle connection that the server drops (a restart, a fail-over) is replaced at the next
   // query; without a listener its error would end the process.
