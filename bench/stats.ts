@@ -6,3 +6,7 @@ export const pct = (values: readonly number[], p: number) => {
 
 /** Milliseconds as the results print them. */
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** The arithmetic mean of `values` (0 for none): beside the median, it shows how evenly waits are shared. */
+export const mean = (values: readonly number[]) =>
+  values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
