@@ -30,8 +30,13 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
     );
     const afterDue = s.nextAfterAt <= now;
     const beforeDue = s.nextBeforeAt !== null && s.nextBeforeAt <= now;
-    if (afterDue) await tx.addJob(s.plan === "split" ? "alliance" : "checkin", s.clientId, now, now);
-    if (beforeDue) await tx.addJob("progress", s.clientId, now, now);
+    const after = s.plan === "split" ? "alliance" : "checkin";
+    if (afterDue && !(await alreadyAsked(tx, deps, s.clientId, PARTS[after], now))) {
+      await tx.addJob(after, s.clientId, now, now);
+    }
+    if (beforeDue && !(await alreadyAsked(tx, deps, s.clientId, PARTS.progress, now))) {
+      await tx.addJob("progress", s.clientId, now, now);
+    }
     await tx.saveSchedule(
       {
         ...s,
@@ -102,6 +107,31 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   );
   if (!checkin) return "asked for consent again first";
   return expired ? "sent; the open check-in expired" : "sent";
+}
+
+/**
+ * A weekly schedule's check-in is left out when the client answered the same questions in the
+ * last 12 hours: that check-in was about the same session (the therapist sent it by hand and then
+ * set the schedule, or the session moved), and asking it twice in a day tells the therapist
+ * nothing new while teaching the client to skip the questions. Twelve hours keeps sessions on
+ * different days apart; a split plan's two parts ask different questions, so both go. One-off
+ * sessions and a therapist's `checkin` are asked for explicitly and always go.
+ */
+const RECENT_CHECKIN_MS = 12 * 3_600_000;
+
+async function alreadyAsked(
+  tx: Tx,
+  deps: EngineDeps,
+  clientId: number,
+  part: CheckinPart,
+  now: string,
+): Promise<boolean> {
+  const last = await tx.lastCompletedCheckin(clientId);
+  if (!last?.completedAt || Date.parse(now) - Date.parse(last.completedAt) >= RECENT_CHECKIN_MS) return false;
+  const client = await tx.getClient(clientId);
+  if (!client) return false;
+  const asked = new Set(last.plan.map((p) => p.instrument));
+  return clientInstruments({ deps }, client, part).every((id) => asked.has(id));
 }
 
 /** Check-ins and reminders wait for the morning in the client's zone; urgent messages never come here. */

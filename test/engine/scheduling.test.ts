@@ -123,6 +123,22 @@ describe("one-off sessions, reminders and expiry", () => {
     expect(late?.message.text).toContain("no check-in open");
   });
 
+  it("does not ask again the same day: a scheduled check-in within 12 hours of one answered is left out, the next week's goes", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-02T16:00:00Z"));
+    await c.enrol();
+    // The therapist asks by hand after a session, the client answers, and the schedule set
+    // minutes later has its first session's check-in due that evening.
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 8, 8, 8, 7, 7, 7, 7, "no"]);
+    const [set] = await c.say("rivera", "schedule alex weekly wed 17:00 50m");
+    expect(set?.message.text).toContain("scheduled with each session");
+    expect(firstQuestions(await at("2026-12-02T18:30:00Z"))).toHaveLength(0);
+    expect((await c.data("alex")).checkins).toHaveLength(1);
+    // A week later the check-in goes as scheduled.
+    expect(firstQuestions(await at("2026-12-09T18:00:00Z"))).toHaveLength(1);
+  });
+
   it("a therapist's checkin still goes at once", async () => {
     c = new Conversation();
     await c.enrol();

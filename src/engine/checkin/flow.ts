@@ -62,7 +62,7 @@ export async function sendCheckin(
 }
 
 /** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */
-export function clientInstruments(turn: Turn, client: Client, part: CheckinPart): string[] {
+export function clientInstruments(turn: Pick<Turn, "deps">, client: Client, part: CheckinPart): string[] {
   const { catalog, config } = turn.deps;
   const known = catalog.languages.get(catalog.fallback)?.instruments;
   return checkinInstruments(

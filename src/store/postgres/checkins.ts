@@ -88,6 +88,13 @@ export function pgCheckins(q: PgContext): CheckinsTx {
           clientId,
         ]),
       ),
+    lastCompletedCheckin: async (clientId) => {
+      const row = await q.get(
+        "SELECT * FROM checkins WHERE client_id = $1 AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1",
+        [clientId],
+      );
+      return row ? toCheckin(row, c) : undefined;
+    },
     saveAssessment: async (checkinId, assessment) => {
       await q.run("UPDATE checkins SET assessment = $1 WHERE id = $2", [
         c.seal(JSON.stringify(assessment), place("checkins", "assessment", checkinId)),

@@ -88,6 +88,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
           clientId,
         ) as Row[],
       ),
+    lastCompletedCheckin: async (clientId) => {
+      const row = s(
+        "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1",
+      ).get(clientId) as Row | undefined;
+      return row ? toCheckin(row, c) : undefined;
+    },
     saveAssessment: async (checkinId, assessment) => {
       s("UPDATE checkins SET assessment = ? WHERE id = ?").run(
         c.seal(JSON.stringify(assessment), place("checkins", "assessment", checkinId)),

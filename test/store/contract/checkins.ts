@@ -37,6 +37,7 @@ export function checkinContract(open: OpenStore): void {
         await tx.saveAnswer(checkin.id, { instrument: "progress", item: "overall", value: 6.5 }, at);
         await tx.saveAnswer(checkin.id, { instrument: "progress", item: "personal", value: 4 }, at);
         expect(await tx.completedCheckins(alex.personId)).toEqual([]);
+        expect(await tx.lastCompletedCheckin(alex.personId)).toBeUndefined();
         await tx.completeCheckin(checkin.id, "a hard week", t(5));
         expect(await tx.openCheckin(alex.personId)).toBeUndefined();
         const [done] = await tx.completedCheckins(alex.personId);
@@ -64,6 +65,9 @@ export function checkinContract(open: OpenStore): void {
           [first, 1, null, [3, 4]],
           [second, 2, "better", [5, 6]],
         ]);
+        expect(await tx.lastCompletedCheckin(alex.personId)).toMatchObject({ id: second, completedAt: t(3) });
+        expect((await tx.lastCompletedCheckin(alex.personId))?.plan).toEqual(history[1]?.plan);
+        expect(await tx.lastCompletedCheckin(bea.personId)).toMatchObject({ completedAt: t(2) });
         expect(history[0]?.assessment).toBeUndefined();
         expect(history[1]?.assessment).toEqual({ total: 11, flags: ["improved"] });
       }));
@@ -78,6 +82,8 @@ export function checkinContract(open: OpenStore): void {
         expect(await tx.expireCheckin(done, t(4))).toBe(false);
         expect(await tx.openCheckin(alex.personId)).toBeUndefined();
         expect((await tx.completedCheckins(alex.personId)).map((c) => c.id)).toEqual([done]);
+        // An expired check-in is not a completed one.
+        expect((await tx.lastCompletedCheckin(alex.personId))?.id).toBe(done);
         const history = (await tx.clientData(alex.personId)).checkins;
         expect(history.map((c) => [c.id, c.status, c.completedAt])).toEqual([
           [done, "completed", t(1)],
