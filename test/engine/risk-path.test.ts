@@ -312,4 +312,26 @@ describe("visible everywhere", () => {
     const [after] = await c.say("rivera", "clients");
     expect(after?.message.text).not.toContain("URGENT");
   });
+
+  it("the digest of a week with a disclosure names it on the client's line after it was acknowledged, and a concern the client said no to", async () => {
+    await enrolled({ digest: { day: "thu", time: "12:00" } });
+    await c.enrol("rivera", "bea");
+    await c.tick(60_000);
+    await c.say("alex", "nobody would even notice if i was gone");
+    await c.say("alex", "yes");
+    await c.say("rivera", "seen 1");
+    await c.say("bea", "honestly whats the point anymore");
+    await c.say("bea", "no");
+    const digest =
+      (await c.tick(7 * 24 * 60 * 60_000)).find((d) => d.message.text.startsWith("Weekly digest"))?.message
+        .text ?? "";
+    expect(digest).not.toContain("Urgent alerts not acknowledged");
+    expect(digest).toMatch(/- alex: [^\n]*risk this week: urgent alert 1 on \w+ \d+, \d{4}, acknowledged(;|$)/m);
+    expect(digest).toMatch(/- bea: [^\n]*risk this week: risk words on \w+ \d+, \d{4}/);
+    // The week after, nothing new: both on the quiet line.
+    const next =
+      (await c.tick(7 * 24 * 60 * 60_000)).find((d) => d.message.text.startsWith("Weekly digest"))?.message
+        .text ?? "";
+    expect(next).not.toContain("risk this week");
+  });
 });

@@ -43,8 +43,8 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     if (therapist.lastSentAt >= due) continue;
     const facts = await tx.digestFacts(therapist.id, therapist.lastSentAt, localDate(new Date(now), zone));
     const w = await personWording(tx, deps, therapist.id);
-    const week = await weekOf(tx, facts, therapist.lastSentAt);
     const openAlerts = await tx.openRiskAlertsOf(therapist.id);
+    const week = await weekOf(tx, facts, therapist.lastSentAt, openAlerts);
     const alerts = await openAlertLines(tx, w, openAlerts, facts, zone);
     const text = digestText(w, { facts, week, openAlerts, alerts, now, zone });
     // About the therapist's caseload: erasing one of their clients withdraws it, to be made again.
@@ -66,6 +66,11 @@ export interface ClientWeek {
   checkins: number;
   /** The trajectory status at the last check-in before this week, if there was one. */
   was: TrajectoryStatus | undefined;
+  /**
+   * The week's risk events that no open alert holds (those are listed apart, first): alerts
+   * already acknowledged, by id with the first event's time, and concerns with no alert, by time.
+   */
+  risk: { alerts: { id: number; at: string }[]; concerns: string[] };
 }
 
 export interface DigestInput {
@@ -96,13 +101,16 @@ export function digestText(w: Wording, input: DigestInput): string {
     const { client } = entry;
     const mine = week.get(client.personId);
     const warnings = facts.warnings.filter((x) => x.alias === client.alias).map((x) => ruleText(w, x.rule));
-    if (!mine?.checkins && warnings.length === 0 && need.rank === 3) {
+    const risk = mine ? riskText(w, mine.risk, zone) : "";
+    if (!mine?.checkins && warnings.length === 0 && need.rank === 3 && !risk) {
       quiet.push(client.alias);
       continue;
     }
     const assessment = entry.last?.assessment as Assessment | undefined;
     const now = assessment?.progress?.trajectory.status;
     const parts = [need.flags.join(", ")];
+    // A disclosure acknowledged within the week is still news for whoever reads the week back.
+    if (risk) parts.push(risk);
     if (mine?.checkins) parts.push(w.plural(mine.checkins, "digest_checkins_one", "digest_checkins_other"));
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
@@ -139,16 +147,48 @@ export function digestText(w: Wording, input: DigestInput): string {
   return lines.join("\n");
 }
 
-/** Check-ins completed since the last digest, and the status before them, per client. */
-async function weekOf(tx: Tx, facts: DigestFacts, since: string): Promise<Map<number, ClientWeek>> {
+/** The week's acknowledged alerts and concerns of one client, as a part of their line ("" for none). */
+function riskText(w: Wording, risk: ClientWeek["risk"], zone: string): string {
+  const day = (at: string) => formatDay(at, w.pack.language, zone);
+  const alertDays = new Set(risk.alerts.map((a) => day(a.at)));
+  // A concern on the day of an alert is most often what led to it (a yes to the safety question).
+  const concernDays = [...new Set(risk.concerns.map(day))].filter((date) => !alertDays.has(date));
+  const items = [
+    ...risk.alerts.map((a) => w.t("digest_risk_alert", { id: a.id, date: day(a.at) })),
+    ...concernDays.map((date) => w.t("digest_risk_concern", { date })),
+  ];
+  return items.length > 0 ? w.t("digest_risk", { items: items.join(", ") }) : "";
+}
+
+/**
+ * Per client, what the week brought: check-ins completed since the last digest with the status
+ * before them, and risk events that no open alert holds.
+ */
+async function weekOf(
+  tx: Tx,
+  facts: DigestFacts,
+  since: string,
+  openAlerts: ReadonlyMap<number, RiskAlert>,
+): Promise<Map<number, ClientWeek>> {
   const week = new Map<number, ClientWeek>();
   for (const { client } of facts.caseload) {
     const history = await tx.completedCheckins(client.personId);
     const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
-    if (fresh.length === 0) continue;
+    const open = openAlerts.get(client.personId)?.id;
+    const events = (await tx.riskEvents(client.personId)).filter((e) => e.at >= since && e.alertId !== open);
+    if (fresh.length === 0 && events.length === 0) continue;
     const before = history.filter((c) => (c.completedAt ?? c.createdAt) < since).at(-1);
     const was = (before?.assessment as Assessment | undefined)?.progress?.trajectory.status;
-    week.set(client.personId, { checkins: fresh.length, was });
+    const alerts = new Map<number, string>();
+    for (const e of events) if (e.alertId !== null && !alerts.has(e.alertId)) alerts.set(e.alertId, e.at);
+    week.set(client.personId, {
+      checkins: fresh.length,
+      was,
+      risk: {
+        alerts: [...alerts].map(([id, at]) => ({ id, at })),
+        concerns: events.filter((e) => e.alertId === null).map((e) => e.at),
+      },
+    });
   }
   return week;
 }
