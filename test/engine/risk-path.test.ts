@@ -326,7 +326,9 @@ describe("visible everywhere", () => {
       (await c.tick(7 * 24 * 60 * 60_000)).find((d) => d.message.text.startsWith("Weekly digest"))?.message
         .text ?? "";
     expect(digest).not.toContain("Urgent alerts not acknowledged");
-    expect(digest).toMatch(/- alex: [^\n]*risk this week: urgent alert 1 on \w+ \d+, \d{4}, acknowledged(;|$)/m);
+    expect(digest).toMatch(
+      /- alex: [^\n]*risk this week: urgent alert 1 on \w+ \d+, \d{4}, acknowledged(;|$)/m,
+    );
     expect(digest).toMatch(/- bea: [^\n]*risk this week: risk words on \w+ \d+, \d{4}/);
     // The week after, nothing new: both on the quiet line.
     const next =
