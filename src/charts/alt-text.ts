@@ -25,7 +25,7 @@ export function altText(data: ChartData, text: ChartText): string {
     sentences.push(text("chart_alt_episode", { number: b.number, date: b.day }));
   sentences.push(...progressSentences(data, text));
   sentences.push(...allianceSentences(data, text));
-  sentences.push(...riskSentences(points, text));
+  sentences.push(...riskSentences(data, text));
   return sentences.join(" ");
 }
 
@@ -40,7 +40,7 @@ function progressSentences(data: ChartData, text: ChartText): string[] {
       text("chart_alt_progress", {
         number: episode,
         max: data.progressMax,
-        scores: scoreList(mine, "progress"),
+        scores: scoreList(data, mine, "progress"),
       }),
     );
   }
@@ -77,9 +77,9 @@ function progressSentences(data: ChartData, text: ChartText): string[] {
   const improved = withProgress.filter((p) => p.marker === "improved");
   const worse = withProgress.filter((p) => p.marker === "deteriorated");
   if (improved.length > 0)
-    out.push(text("chart_alt_improved", { rc: data.reliableChange, dates: dates(improved) }));
+    out.push(text("chart_alt_improved", { rc: data.reliableChange, dates: dates(data, improved) }));
   if (worse.length > 0)
-    out.push(text("chart_alt_deteriorated", { rc: data.reliableChange, dates: dates(worse) }));
+    out.push(text("chart_alt_deteriorated", { rc: data.reliableChange, dates: dates(data, worse) }));
   return out;
 }
 
@@ -87,40 +87,44 @@ function allianceSentences(data: ChartData, text: ChartText): string[] {
   const withAlliance = data.points.filter((p) => p.alliance !== null);
   if (withAlliance.length === 0) return [text("chart_alt_alliance_none")];
   const out = [
-    text("chart_alt_alliance", { max: data.allianceMax, scores: scoreList(withAlliance, "alliance") }),
+    text("chart_alt_alliance", { max: data.allianceMax, scores: scoreList(data, withAlliance, "alliance") }),
   ];
   const below = withAlliance.filter((p) => p.allianceBelow);
   if (below.length > 0)
-    out.push(text("chart_alt_alliance_below", { threshold: data.allianceLine, dates: dates(below) }));
+    out.push(text("chart_alt_alliance_below", { threshold: data.allianceLine, dates: dates(data, below) }));
   return out;
 }
 
-function riskSentences(points: readonly ChartPoint[], text: ChartText): string[] {
-  const safety = points.filter((p) => p.safety);
-  const risk = points.filter((p) => p.risk);
+function riskSentences(data: ChartData, text: ChartText): string[] {
+  const safety = data.points.filter((p) => p.safety);
+  const risk = data.points.filter((p) => p.risk);
   if (safety.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
   const out: string[] = [];
-  if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(safety) }));
-  if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(risk) }));
+  if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(data, safety) }));
+  if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(data, risk) }));
   return out;
 }
 
 /**
  * "14 (3 Mar); 16 (10 Mar)": each score with its date, semicolons between, since a date may hold a
- * comma ("Mar 3, 2026"). The axis's short date when the chart lies within one year (the head says
- * which), else the whole date as the summaries write it ("Dec 15, 26" would read as two dates).
+ * comma ("Mar 3, 2026").
  */
-function scoreList(points: readonly ChartPoint[], field: "progress" | "alliance"): string {
-  return points.map((p) => `${p[field]} (${when(p, points)})`).join("; ");
+function scoreList(data: ChartData, points: readonly ChartPoint[], field: "progress" | "alliance"): string {
+  return points.map((p) => `${p[field]} (${when(data, p)})`).join("; ");
 }
 
-function dates(points: readonly ChartPoint[]): string {
-  return points.map((p) => when(p, points)).join("; ");
+function dates(data: ChartData, points: readonly ChartPoint[]): string {
+  return points.map((p) => when(data, p)).join("; ");
 }
 
-function when(p: ChartPoint, all: readonly ChartPoint[]): string {
-  const years = new Set(all.map((x) => x.at.slice(0, 4)));
-  return years.size > 1 ? p.day : p.label;
+/**
+ * The axis's short date when the whole chart lies within one year (the head says which), else the
+ * whole date as the summaries write it: the axis's two-digit year ("Dec 16, 26") reads as two
+ * dates. Decided by the chart, never by the dates of one list: a fall that lies all in December
+ * of a chart that runs into January still needs its year.
+ */
+function when(data: ChartData, p: ChartPoint): string {
+  return data.spansYears ? p.day : p.label;
 }
 
 /** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */
@@ -130,13 +134,14 @@ export function caseloadAltText(panels: readonly CaseloadPanel[], text: ChartTex
   if (panels.length > shown.length)
     sentences.push(text("chart_caseload_more", { count: panels.length - shown.length }));
   for (const panel of shown) {
-    const withProgress = currentEpisode(panel.data).points.filter((p) => p.progress !== null);
+    const episode = currentEpisode(panel.data);
+    const withProgress = episode.points.filter((p) => p.progress !== null);
     const latest = withProgress.at(-1);
     sentences.push(
       text("chart_alt_caseload_panel", {
         alias: panel.data.alias,
         note: panel.note,
-        scores: withProgress.length > 0 ? scoreList(withProgress, "progress") : "-",
+        scores: withProgress.length > 0 ? scoreList(episode, withProgress, "progress") : "-",
         status: text(`trajectory_${latest?.trajectory?.status ?? "too_early"}`),
         cutoff: panel.data.cutoff,
       }),

@@ -76,6 +76,11 @@ export interface ChartData {
   total: number;
   /** Episodes that begin inside the shown range, after its first point. */
   boundaries: EpisodeStart[];
+  /**
+   * The client's check-ins fall in more than one year in the therapist's zone: the axis labels
+   * carry a two-digit year, and dates in words must be whole ones.
+   */
+  spansYears: boolean;
   cutoff: number;
   band: AgeBand;
   model: TrajectoryModel;
@@ -113,6 +118,7 @@ export function chartData(input: ChartInput): ChartData {
     boundaries: shown
       .filter((p, i) => i > 0 && p.episode !== shown[i - 1]?.episode)
       .map((p) => ({ number: p.episode, x: p.x, day: p.day })),
+    spansYears,
     cutoff,
     band,
     model: input.model,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { altText, caseloadAltText } from "../../src/charts/alt-text.js";
 import { chartData } from "../../src/charts/chart-data.js";
-import { englishText, improving, input, notOnTrack, twenty, weekly } from "./fixtures.js";
+import { englishText, improving, input, notOnTrack, shippedText, twenty, weekly } from "./fixtures.js";
 
 describe("alt text", () => {
   it("says what the chart of an improving client shows", () => {
@@ -35,6 +35,76 @@ describe("alt text", () => {
     expect(alt).toContain("out of 40: 20 (Dec 21, 2026); 18 (Dec 28, 2026); 16 (Jan 4, 2027).");
   });
 
+  // Every list of dates is read against the whole chart, not against its own dates: the fall and
+  // the risk words below are all in December, yet the chart runs into January, and the axis's
+  // two-digit year ("Dec 16, 26") would read as two dates.
+  const overNewYear = (language: string, timeZone = "Europe/Berlin") =>
+    chartData(
+      input(
+        "A",
+        weekly([20, 19, 17, 16, 14, 18, 19, 20], [37, 37, 35, 37, 37, 37, 37, 37], {
+          start: "2026-11-18T09:00:00Z",
+          risk: [4],
+          safety: [4],
+        }),
+        { language, timeZone },
+      ),
+    );
+
+  it.each([
+    ["en", "Dec 16, 2026", "Dec 2, 2026"],
+    ["es", "16 dic 2026", "2 dic 2026"],
+    ["de", "16.12.2026", "02.12.2026"],
+  ])("writes whole dates in every list when the chart spans a new year (%s)", (language, dec16, dec2) => {
+    const text = shippedText(language);
+    const alt = altText(overNewYear(language), text);
+    for (const sentence of [
+      text("chart_alt_deteriorated", { rc: 5, dates: dec16 }),
+      text("chart_alt_safety", { dates: dec16 }),
+      text("chart_alt_risk", { dates: dec16 }),
+      text("chart_alt_alliance_below", { threshold: 36, dates: dec2 }),
+    ])
+      expect(alt).toContain(sentence);
+  });
+
+  it.each([
+    ["en", "Dec 16"],
+    ["es", "16 dic"],
+    ["de", "16. Dez."],
+  ])("writes short dates when the whole chart is within one year (%s)", (language, dec16) => {
+    const text = shippedText(language);
+    const data = chartData(
+      input("A", weekly([20, 19, 17, 16, 14], [], { start: "2026-11-18T09:00:00Z", risk: [4] }), {
+        language,
+      }),
+    );
+    expect(altText(data, text)).toContain(text("chart_alt_risk", { dates: dec16 }));
+  });
+
+  it("reads the year in the therapist's zone: New Year's Eve in New York is still the old year", () => {
+    const at = (iso: string, risk: boolean) => ({
+      at: iso,
+      episode: 1,
+      progress: 20,
+      alliance: null,
+      safety: false,
+      risk,
+    });
+    // 23:30 UTC on Dec 31 is already 2027 in Berlin: the chart spans two years there.
+    const berlin = chartData(
+      input("A", [at("2026-12-24T10:00:00Z", true), at("2026-12-31T23:30:00Z", false)], { language: "en" }),
+    );
+    expect(altText(berlin, englishText)).toContain("Risk words on Dec 24, 2026.");
+    // 02:00 UTC on Jan 1 is Dec 31 in New York: one year there.
+    const newYork = chartData(
+      input("A", [at("2026-12-24T10:00:00Z", false), at("2027-01-01T02:00:00Z", true)], {
+        language: "en",
+        timeZone: "America/New_York",
+      }),
+    );
+    expect(altText(newYork, englishText)).toContain("Risk words on Dec 31.");
+  });
+
   it("says too early to tell after one score, and what is missing", () => {
     const alt = altText(chartData(input("A", weekly([20]))), englishText);
     expect(alt).toContain("Against the default trajectory: too early to tell");
@@ -54,5 +124,15 @@ describe("alt text", () => {
     // The panel is the current episode: its scores start at the second episode's intake.
     expect(alt).toContain("K.M., not on track: progress 17 (9 Mar); 18 (16 Mar)");
     expect(alt).toContain("J.P., no change yet: progress");
+  });
+
+  it("dates a caseload panel as its axis does: whole dates when the client's chart spans two years", () => {
+    const data = chartData(
+      input("A", weekly([20, 19, 30, 18, 12], [], { start: "2026-12-16T09:00:00Z", episodeFrom: 3 }), {
+        language: "en",
+      }),
+    );
+    const alt = caseloadAltText([{ data, note: "not on track" }], englishText);
+    expect(alt).toContain("A, not on track: progress 18 (Jan 6, 2027); 12 (Jan 13, 2027);");
   });
 });

@@ -8,20 +8,25 @@ import { clinicalSettings } from "../../src/engine/checkin/clinical-context.js";
 import { fill } from "../../src/prompts/render.js";
 
 /**
- * English wording for the chart (the shipped messages.yaml), the clinic's default settings, and a
+ * The chart's wording (the shipped messages.yaml), the clinic's default settings, and a
  * few clients whose stories the charts tell.
  */
-const shipped = (
-  parse(readFileSync(new URL("../../prompts/en/messages.yaml", import.meta.url), "utf8")) as {
-    messages: Record<string, string>;
-  }
-).messages;
 
-export const englishText: ChartText = (key: ChartKey, vars = {}) => {
-  const template = shipped[key];
-  if (template === undefined) throw new Error(`no English wording for ${key}`);
-  return fill(template, vars);
-};
+/** The chart's wording in one of the shipped languages (prompts/<language>/messages.yaml). */
+export function shippedText(language: string): ChartText {
+  const shipped = (
+    parse(readFileSync(new URL(`../../prompts/${language}/messages.yaml`, import.meta.url), "utf8")) as {
+      messages: Record<string, string>;
+    }
+  ).messages;
+  return (key: ChartKey, vars = {}) => {
+    const template = shipped[key];
+    if (template === undefined) throw new Error(`no ${language} wording for ${key}`);
+    return fill(template, vars);
+  };
+}
+
+export const englishText: ChartText = shippedText("en");
 
 export const settings = clinicalSettings(clinicConfigSchema.parse({}));
 const defaults = clinicConfigSchema.parse({}).trajectory;

@@ -144,8 +144,10 @@ describe("the concern tier", () => {
     expect(urgentTo(c.delivered, "rivera")).toEqual([]);
     const done = await c.answerAll("alex", [9, 9, 9, 9, 5, 5, 5, 5, "no"]);
     const summary = texts(done, "rivera").find((t) => t.startsWith("alex, check-in 1")) ?? "";
+    // Both answers on one line under the concern, the latest first: the check-in asked after it.
     expect(summary).toContain(
-      'concern: "I don\'t see the point anymore" (matched: "don\'t see the point anymore") Safety question: no.',
+      'concern: "I don\'t see the point anymore" (matched: "don\'t see the point anymore")\n' +
+        "Safety question: no in the check-in; no when asked after what they wrote.\n",
     );
   });
 

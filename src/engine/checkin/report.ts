@@ -5,7 +5,6 @@ import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin } from "../../store/types.js";
-import { riskSection } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
@@ -72,22 +71,15 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   }
 
   const timeZone = config.clinic.timeZone;
-  // What the client disclosed during this check-in comes right under the headline.
-  const risk = riskSection(
-    tw,
-    await tx.riskEvents(client.personId, { checkinId: current.id }),
-    await tx.openRiskAlert(client.personId),
-    timeZone,
-    6,
-    client.alias,
-  );
   const style = (await tx.summaryStyle(client.therapistId)) ?? config.summaries;
   const text = summaryText(tw, {
     alias: client.alias,
     checkin: current,
     assessment,
     warnings,
-    risk,
+    // What the client disclosed during this check-in comes right under the headline.
+    riskEvents: await tx.riskEvents(client.personId, { checkinId: current.id }),
+    openAlert: await tx.openRiskAlert(client.personId),
     style,
     model,
     reliableChange: t.progressReliableChange,

@@ -2,9 +2,11 @@ import type { Assessment, Finding } from "../../clinical/assessment.js";
 import { round1 } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
-import type { Answer, CompletedCheckin, SummaryStyle } from "../../store/types.js";
+import type { Answer, CompletedCheckin, RiskAlert, RiskEvent, SummaryStyle } from "../../store/types.js";
 import { quotedLines, withoutControls } from "../client-text.js";
 import { formatDateZoned, signed } from "../format.js";
+import { checkinFacts, checkinSafetyLine, concernFacts } from "../risk/safety-answers.js";
+import { riskSection } from "../risk/text.js";
 import { combinedLine, measureHeadline, measureLines } from "./measure-text.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
@@ -34,10 +36,15 @@ export interface SummaryInput extends WarningContext {
   assessment: Assessment;
   warnings: readonly SummaryWarning[];
   allianceItemBelow: number;
-  /** Lines about risk in this check-in, shown right under the headline. */
-  risk: readonly string[];
+  /** What the client disclosed during this check-in, shown right under the headline. */
+  riskEvents: readonly RiskEvent[];
+  /** The client's open alert, if any. */
+  openAlert: RiskAlert | undefined;
   style: SummaryStyle;
 }
+
+/** Risk events listed in full in one check-in's summary; a longer run is cut (risk/text.ts). */
+const RISK_LINES = 6;
 
 export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
@@ -45,7 +52,19 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   const lines = [w.t("summary_title", { seq: checkin.seq, alias: input.alias, date })];
   const headline = headlineText(w, input.assessment);
   if (headline) lines.push(headline);
-  lines.push(...input.risk);
+  // The safety answers, both ways the question was asked, said once: under this check-in's risk
+  // when there is any (in the compact style too), else in the details where the check-in asked it.
+  const concerns = concernFacts(input.riskEvents);
+  const safety = checkinSafetyLine(w, [...checkinFacts([checkin]), ...concerns]);
+  const withRisk = input.riskEvents.length > 0;
+  lines.push(
+    ...riskSection(w, input.riskEvents, input.openAlert, input.timeZone, {
+      max: RISK_LINES,
+      alias: input.alias,
+      stated: new Set(concerns.map((f) => f.eventId)),
+      ...(withRisk && safety ? { safety } : {}),
+    }),
+  );
   lines.push(...warningLines(w, input));
   if (input.style === "compact") return lines.join("\n");
   lines.push("");
@@ -54,8 +73,9 @@ export function summaryText(w: Wording, input: SummaryInput): string {
     const measure = input.assessment.measures?.find((m) => m.id === id);
     if (id === "progress") lines.push(...progressLines(w, input));
     else if (id === "alliance") lines.push(...allianceLines(w, input));
-    else if (id === "safety") lines.push(safetyLine(w, checkin.answers));
-    else if (measure) {
+    else if (id === "safety") {
+      if (!withRisk && safety) lines.push(safety);
+    } else if (measure) {
       lines.push(...measureLines(w, measure, model, (s) => statusText(w, s)));
       lines.push(`  ${itemsLine(w, id, checkin.answers)}`);
     } else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
@@ -145,11 +165,6 @@ function itemsLine(w: Wording, id: string, answers: readonly Answer[]): string {
     .filter((a) => a.instrument === id)
     .map((a) => `${instrument.items.find((i) => i.id === a.item)?.short ?? a.item} ${a.value}`)
     .join(" · ");
-}
-
-function safetyLine(w: Wording, answers: readonly Answer[]): string {
-  const yes = answers.some((a) => a.instrument === "safety" && a.value > 0);
-  return yes ? w.t("summary_safety_yes") : w.t("summary_safety_no");
 }
 
 function progressLines(w: Wording, input: SummaryInput): string[] {

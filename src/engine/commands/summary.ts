@@ -16,7 +16,7 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const events = await tx.riskEvents(client.personId);
   const alert = await tx.openRiskAlert(client.personId);
   if (all) {
-    const risk = riskSection(turn.wording, events, alert, zone, Number.POSITIVE_INFINITY);
+    const risk = riskSection(turn.wording, events, alert, zone, { max: Number.POSITIVE_INFINITY });
     const all = [historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n");
     return turn.replyAbout(all, client.personId);
   }
@@ -28,7 +28,8 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
     episodes,
     open,
     states: current ? await tx.ruleStates(current.id) : new Map(),
-    risk: riskSection(turn.wording, events, alert, zone, 4, client.alias),
+    riskEvents: events,
+    openAlert: alert,
     model: await trajectoryModel(tx, turn.deps.config),
     allianceItemBelow: turn.deps.config.thresholds.allianceItem,
     timeZone: zone,

@@ -7,9 +7,13 @@ import { formatDate } from "../format.js";
  * the client's words, and what came of it, so a glance tells what was said and what is open.
  */
 
+const NONE: ReadonlySet<number> = new Set();
+
 /**
  * One line per event: "- Nov 26, 10:42 AM, disclosure: "…" (matched: …)". A long run is cut to
- * the first and the latest, with how many are left out: a phone screen, not an archive.
+ * the first and the latest, with how many are left out: a phone screen, not an archive. A concern
+ * carries the answer to the safety question asked after it, unless its id is in `stated`: the
+ * message says the safety answers on a line of their own (safety-answers.ts).
  */
 export function eventLines(
   w: Wording,
@@ -17,8 +21,9 @@ export function eventLines(
   timeZone: string,
   max = 6,
   alias = "",
+  stated: ReadonlySet<number> = NONE,
 ): string {
-  const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone)}`;
+  const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone, !stated.has(e.id))}`;
   if (events.length <= max) return events.map(line).join("\n");
   const first = events.slice(0, 1);
   const latest = events.slice(-(max - 2));
@@ -26,7 +31,7 @@ export function eventLines(
   return [...first.map(line), w.t("risk_more", { count: skipped, alias }), ...latest.map(line)].join("\n");
 }
 
-function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
+function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boolean): string {
   const time = formatDate(e.at, w.pack.language, timeZone);
   const tier =
     e.tier === "disclosure"
@@ -47,7 +52,8 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string): string {
         ? w.t("risk_what_safety_after", { text: e.text })
         : w.t("risk_what_safety");
   }
-  const answer = e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
+  const answer =
+    withAnswer && e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
   return `${time}, ${tier}: ${what}${answer}`;
 }
 
@@ -95,20 +101,32 @@ function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswe
   }
 }
 
+/** What a risk section needs besides its events: how many lines, and the safety answers said once. */
+export interface RiskSectionOptions {
+  max?: number;
+  alias?: string;
+  /** Concerns whose safety answer is in `safety`, not repeated on their own line. */
+  stated?: ReadonlySet<number>;
+  /** The safety answers on one line, right under the events. */
+  safety?: string;
+}
+
 /**
- * The risk section of a summary (a check-in's, or `summary ALIAS`): every event, and whether
- * its alert is still waiting for someone to acknowledge it.
+ * The risk section of a summary (a check-in's, or `summary ALIAS`): every event, the safety
+ * answers when the message says them here, and whether its alert is still waiting for someone to
+ * acknowledge it.
  */
 export function riskSection(
   w: Wording,
   events: readonly RiskEvent[],
   open: RiskAlert | undefined,
   timeZone: string,
-  max = 6,
-  alias = "",
+  options: RiskSectionOptions = {},
 ): string[] {
   if (events.length === 0 && !open) return [];
-  const lines = [w.t("risk_title"), eventLines(w, events, timeZone, max, alias)].filter(Boolean);
+  const { max = 6, alias = "", stated, safety } = options;
+  const lines = [w.t("risk_title"), eventLines(w, events, timeZone, max, alias, stated)].filter(Boolean);
+  if (safety) lines.push(safety);
   if (open) lines.push(w.t("risk_open_alert", { id: open.id }));
   return lines;
 }

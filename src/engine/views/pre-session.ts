@@ -4,12 +4,21 @@ import type { MeasureAssessment } from "../../clinical/measure.js";
 import { round1, totalOf } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
-import type { Checkin, CompletedCheckin, Episode, StoredRuleState } from "../../store/types.js";
+import type {
+  Checkin,
+  CompletedCheckin,
+  Episode,
+  RiskAlert,
+  RiskEvent,
+  StoredRuleState,
+} from "../../store/types.js";
 import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
 import { categoryText, statusText } from "../checkin/summary-text.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 import { formatDay, signed } from "../format.js";
+import { checkinFacts, concernFacts, episodeSafetyLine } from "../risk/safety-answers.js";
+import { riskSection } from "../risk/text.js";
 import { openText, sparkline } from "./history.js";
 
 /**
@@ -26,13 +35,17 @@ export interface PreSessionInput {
   open: Checkin | undefined;
   /** Repeat control of the current episode: the rules in force and the check-in they warned at. */
   states: ReadonlyMap<string, StoredRuleState>;
-  risk: readonly string[];
+  /** Every risk event of the client, oldest first, and the open alert. */
+  riskEvents: readonly RiskEvent[];
+  openAlert: RiskAlert | undefined;
   model: TrajectoryModel;
   allianceItemBelow: number;
   timeZone: string;
 }
 
 const COMMENTS = 3;
+/** Risk events listed in full; a longer run shows the first and the latest (risk/text.ts). */
+const RISK_LINES = 4;
 const COMMENT_CHARS = 140;
 
 export function preSessionText(w: Wording, input: PreSessionInput): string {
@@ -40,6 +53,9 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
   const current = input.episodes.at(-1);
   const inEpisode = input.checkins.filter((c) => c.episodeId === current?.id);
   const lines: string[] = [];
+  // The safety answers of this episode, both ways the question was asked, on one line; the
+  // concerns it covers do not repeat theirs under Risk.
+  let stated: number[] = [];
   if (!current || inEpisode.length === 0) {
     lines.push(w.t("history_empty", { alias: input.alias }));
   } else {
@@ -58,9 +74,19 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     lines.push(...allianceLines(w, input, inEpisode));
     lines.push(warningsLine(w, input.states));
     lines.push(...commentLines(w, inEpisode, day));
-    lines.push(safetyLine(w, inEpisode, day));
+    const concerns = concernFacts(
+      input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt)),
+    );
+    stated = concerns.map((f) => f.eventId);
+    lines.push(episodeSafetyLine(w, [...checkinFacts(inEpisode), ...concerns], day, input.alias));
   }
-  lines.push(...input.risk);
+  lines.push(
+    ...riskSection(w, input.riskEvents, input.openAlert, input.timeZone, {
+      max: RISK_LINES,
+      alias: input.alias,
+      stated: new Set(stated),
+    }),
+  );
   const earlier = input.episodes.slice(0, -1);
   if (earlier.length > 0) {
     lines.push(w.t("presession_earlier"));
@@ -183,15 +209,6 @@ function commentLines(
       w.t("presession_comment", { date: day(c.completedAt ?? c.createdAt), comment: clip(c.comment ?? "") }),
     ),
   ];
-}
-
-function safetyLine(w: Wording, episode: readonly CompletedCheckin[], day: (iso: string) => string): string {
-  const asked = episode.filter((c) => c.answers.some((a) => a.instrument === "safety"));
-  const yes = asked.filter((c) => c.answers.some((a) => a.instrument === "safety" && a.value > 0));
-  if (asked.length === 0) return w.t("presession_safety_none");
-  if (yes.length === 0) return w.t("presession_safety_no", { count: asked.length });
-  const dates = yes.map((c) => day(c.completedAt ?? c.createdAt)).join(", ");
-  return w.t("presession_safety_yes", { count: asked.length, yes: yes.length, dates });
 }
 
 function episodeLine(

@@ -1,0 +1,141 @@
+import type { Wording } from "../../prompts/render.js";
+import type { CompletedCheckin, RiskEvent } from "../../store/types.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
+
+/**
+ * The safety question reaches a client two ways: as the check-in's own question, and on the risk
+ * path, asked again at once after they wrote something hopeless (a concern; its answer is kept on
+ * the concern). The two can fall on the same day, even in the same check-in ("no" at the question,
+ * then "ya kinda" after the comment), so a message that states them on separate lines can read as
+ * "no" and "yes" about one moment. Here they become one line: the most serious first (a yes, then
+ * a question still waiting or left unanswered, then a no), the latest first within each, with
+ * which way each was asked. Pure.
+ */
+
+export type SafetyState = "yes" | "pending" | "none" | "no";
+
+/** One answer to the safety question, and which way it was asked. */
+export type SafetyFact = (
+  | { way: "checkin"; answer: "yes" | "no" }
+  | { way: "after_words"; answer: SafetyState }
+) & {
+  /** When it was answered (or asked, while it waits): a check-in's completion, a concern's time. */
+  at: string;
+  /** When the check-in began; the concern's time for an answer after words. */
+  from: string;
+};
+
+/** The check-in's own question, answered in each of these check-ins that asked it. */
+export function checkinFacts(checkins: readonly CompletedCheckin[]): SafetyFact[] {
+  return checkins.flatMap((c) => {
+    const answers = c.answers.filter((a) => a.instrument === SAFETY_INSTRUMENT);
+    if (answers.length === 0) return [];
+    const answer = answers.some((a) => a.value > 0) ? ("yes" as const) : ("no" as const);
+    return [{ way: "checkin" as const, answer, at: c.completedAt ?? c.createdAt, from: c.createdAt }];
+  });
+}
+
+/** The question asked after each concern, with what became of it; concerns not asked (an alert was open) have none. */
+export function concernFacts(events: readonly RiskEvent[]): (SafetyFact & { eventId: number })[] {
+  return events.flatMap((e) => {
+    if (e.tier !== "concern" || e.safetyAnswer === null) return [];
+    const answer: SafetyState = e.safetyAnswer === "reasked" ? "pending" : e.safetyAnswer;
+    return [{ way: "after_words" as const, answer, at: e.at, from: e.at, eventId: e.id }];
+  });
+}
+
+const SERIOUS: Record<SafetyState, number> = { yes: 0, pending: 1, none: 2, no: 3 };
+
+function bySeriousness(facts: readonly SafetyFact[]): SafetyFact[] {
+  return [...facts].sort(
+    (a, b) => SERIOUS[a.answer] - SERIOUS[b.answer] || Date.parse(b.at) - Date.parse(a.at),
+  );
+}
+
+/**
+ * One check-in's report: "Safety question: no answer yet when asked after what they wrote; no in
+ * the check-in." With the check-in's own question alone, as it always read. Undefined when the
+ * question was not asked either way.
+ */
+export function checkinSafetyLine(w: Wording, facts: readonly SafetyFact[]): string | undefined {
+  const [only] = facts;
+  if (!only) return undefined;
+  if (facts.length === 1 && only.way === "checkin")
+    return w.t(only.answer === "yes" ? "summary_safety_yes" : "summary_safety_no");
+  const parts = bySeriousness(facts).map((f) => part(w, f));
+  return w.t("safety_line", { answers: parts.join("; ") });
+}
+
+function part(w: Wording, f: SafetyFact): string {
+  if (f.way === "checkin") return w.t(f.answer === "yes" ? "safety_checkin_yes" : "safety_checkin_no");
+  switch (f.answer) {
+    case "yes":
+      return w.t("safety_after_yes");
+    case "pending":
+      return w.t("safety_after_pending");
+    case "none":
+      return w.t("safety_after_none");
+    case "no":
+      return w.t("safety_after_no");
+  }
+}
+
+/** An answer named with its date; the check-ins' no is counted apart (checkinNoPart), never named. */
+function datedPart(w: Wording, f: SafetyFact, date: string): string {
+  if (f.way === "checkin") return w.t("safety_checkin_yes_on", { date });
+  switch (f.answer) {
+    case "yes":
+      return w.t("safety_after_yes_on", { date });
+    case "pending":
+      return w.t("safety_after_pending_on", { date });
+    case "none":
+      return w.t("safety_after_none_on", { date });
+    case "no":
+      return w.t("safety_after_no_on", { date });
+  }
+}
+
+/** A line before a session stays short: this many answers are named with their date, the rest counted. */
+const NAMED = 3;
+
+/**
+ * An episode, before a session: "Safety question: yes on Dec 10, 2026, when asked after what they
+ * wrote (urgent alert sent); no each time a check-in asked it before (3)." The check-ins' no is
+ * one count, said to be before or since the answers named first when it all was; a check-in
+ * whose question may have come either side of a concern in it is neither.
+ */
+export function episodeSafetyLine(
+  w: Wording,
+  facts: readonly SafetyFact[],
+  day: (iso: string) => string,
+  alias: string,
+): string {
+  const checkinNo = facts.filter((f) => f.way === "checkin" && f.answer === "no");
+  const named = bySeriousness(facts.filter((f) => !checkinNo.includes(f)));
+  if (named.length === 0) {
+    return checkinNo.length === 0
+      ? w.t("presession_safety_none")
+      : w.t("presession_safety_no", { count: checkinNo.length });
+  }
+  const parts = named.slice(0, NAMED).map((f) => datedPart(w, f, day(f.at)));
+  if (named.length > NAMED) parts.push(w.t("safety_more", { count: named.length - NAMED, alias }));
+  if (checkinNo.length > 0) parts.push(checkinNoPart(w, checkinNo, named, day));
+  return w.t("safety_line", { answers: parts.join("; ") });
+}
+
+function checkinNoPart(
+  w: Wording,
+  no: readonly SafetyFact[],
+  named: readonly SafetyFact[],
+  day: (iso: string) => string,
+): string {
+  const count = no.length;
+  const first = Math.min(...named.map((f) => Date.parse(f.from)));
+  const last = Math.max(...named.map((f) => Date.parse(f.at)));
+  // A check-in that ended by the time of the first named answer asked before it; one that began
+  // after the last named answer asked since.
+  if (no.every((f) => Date.parse(f.at) <= first)) return w.t("safety_checkins_no_before", { count });
+  if (no.every((f) => Date.parse(f.from) > last)) return w.t("safety_checkins_no_since", { count });
+  const latest = no.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+  return w.t("safety_checkins_no", { count, date: day(latest.at) });
+}
