@@ -7,6 +7,9 @@ import type { Checkin } from "../store/types.js";
 
 /** The consent question. */
 export const CONSENT_REF = "consent";
+/** The values of the consent question's two buttons (typed, they answer it too, in any language). */
+export const CONSENT_YES = "yes";
+export const CONSENT_NO = "no";
 /** The "erase everything?" question after `forget`. */
 export const FORGET_REF = "forget";
 /** The safety question asked about a concern. */

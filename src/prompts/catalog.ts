@@ -139,7 +139,12 @@ export const MESSAGE_VARS = {
   digest_risk: ["items"],
   digest_risk_alert: ["id", "date"],
   digest_risk_concern: ["date"],
-  contact_set: ["alias"],
+  // what contact ALIAS TEXT says: where the details go as the risk path stands (risk/on-call.ts)
+  contact_set: ["alias", "oncall"],
+  contact_set_no_oncall: ["alias"],
+  contact_set_oncall_unknown: ["alias", "oncall"],
+  contact_set_oncall_unreachable: ["alias", "oncall"],
+  contact_set_own_oncall: ["alias"],
   contact_shown: ["alias", "text"],
   contact_missing: ["alias"],
   contact_none: [],

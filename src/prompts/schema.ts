@@ -167,8 +167,9 @@ const phrases = z.array(text).min(1);
 
 /**
  * The words people type, in one language: control words (stop, start, help, mydata, forget, each
- * with its slash form), yes and no for confirmations, the numbers 0 to 10 written out, and the
- * words of "7 out of 10". Matched without case and trailing punctuation.
+ * with its slash form), yes and no for consent and confirmations, the numbers 0 to 10 written out,
+ * and the words of "7 out of 10". Matched without case and trailing punctuation; yes and no also
+ * without inner punctuation, smileys and accents (engine/yes-no.ts).
  */
 export const chatWordsSchema = z
   .object({

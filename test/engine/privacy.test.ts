@@ -74,6 +74,22 @@ describe("forget", () => {
     expect(after?.message.text).toContain("start CODE");
   });
 
+  it("reads the answer as consent is read: a question is no yes, a loose no keeps, a loose yes erases", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "forget");
+    const [asked] = await c.say("alex", "yes?");
+    expect(asked?.message.text).toContain("I didn't erase anything");
+    await c.say("alex", "forget");
+    const [kept] = await c.say("alex", "No, thank you 🙂");
+    expect(kept?.message.text).toBe("Nothing was erased.");
+    expect(await c.clientCount()).toBe(1);
+    await c.say("alex", "forget");
+    const [erased] = await c.say("alex", "yes, of course");
+    expect(erased?.message.text).toContain("has been erased");
+    expect(await c.clientCount()).toBe(0);
+  });
+
   it("keeps everything when the client answers keep, and ignores a stray 'erase' without a request", async () => {
     await enrolWithHistory();
     // With the alert from "I want to die" still open, a stray word goes to it, answered warmly.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScore, parseYesNo } from "../../src/engine/checkin/score-input.js";
+import { parseScore } from "../../src/engine/checkin/score-input.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
 
@@ -73,34 +73,5 @@ describe("parseScore on a 0 to 10 scale", () => {
     expect(parseScore("0", 1, 5)).toEqual({ ok: false });
     expect(parseScore("6", 1, 5)).toEqual({ ok: false });
     expect(parseScore("4/10", 1, 5)).toEqual({ ok: false });
-  });
-});
-
-describe("parseYesNo", () => {
-  it.each(["yes", "Yes", "YES!", "y", "Yes, I agree", "I agree.", "agree", "ok", "Okay", "  yes  "])(
-    "reads %j as yes",
-    (text) => {
-      expect(parseYesNo(text, WORDS)).toBe("yes");
-    },
-  );
-
-  it.each(["no", "No.", "n", "No, thanks", "no thanks", "No thank you!", " NO "])(
-    "reads %j as no",
-    (text) => {
-      expect(parseYesNo(text, WORDS)).toBe("no");
-    },
-  );
-
-  it.each(["", "   ", "maybe", "7", "yes no", "👍", "yes but no"])("does not guess for %j", (text) => {
-    expect(parseYesNo(text, WORDS)).toBeUndefined();
-  });
-
-  it.each([
-    ["¡Sí!", "yes"],
-    ["¿sí?", "yes"],
-    ["¡No!", "no"],
-  ])("reads Spanish %j, opening marks and all, as %s", (text, answer) => {
-    const spanish = loadPrompts(PROMPTS_DIR).languages.get("es")?.messages.words;
-    expect(parseYesNo(text, spanish ?? WORDS)).toBe(answer);
   });
 });

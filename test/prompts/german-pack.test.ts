@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localWord } from "../../src/engine/chat-words.js";
-import { parseScore, parseYesNo } from "../../src/engine/checkin/score-input.js";
+import { parseScore } from "../../src/engine/checkin/score-input.js";
 import { readSafetyAnswer } from "../../src/engine/risk/disclosure.js";
+import { parseYesNo } from "../../src/engine/yes-no.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { wordingFor } from "../../src/prompts/render.js";
 

@@ -40,4 +40,5 @@ export const MATRIX_EXCLUDE = [
   "test/engine/instrument-plan.test.ts",
   "test/engine/score-input.test.ts",
   "test/engine/skip-label.test.ts",
+  "test/engine/yes-no.test.ts",
 ];

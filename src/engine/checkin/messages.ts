@@ -1,7 +1,7 @@
 import type { OutboundMessage } from "../../model.js";
 import { fill, type Wording } from "../../prompts/render.js";
 import type { Checkin } from "../../store/types.js";
-import { CONSENT_REF, SKIP_VALUE, stepRef } from "../refs.js";
+import { CONSENT_NO, CONSENT_REF, CONSENT_YES, SKIP_VALUE, stepRef } from "../refs.js";
 import { stepOf } from "./plan.js";
 
 /** The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment. */
@@ -40,8 +40,8 @@ export function consentMessage(
     kind: "question",
     text: fill(w.consent.text, { ...vars }),
     choices: [
-      { label: w.t("consent_yes"), value: "yes" },
-      { label: w.t("consent_no"), value: "no" },
+      { label: w.t("consent_yes"), value: CONSENT_YES },
+      { label: w.t("consent_no"), value: CONSENT_NO },
     ],
     ref: CONSENT_REF,
   };

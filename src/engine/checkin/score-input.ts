@@ -59,11 +59,3 @@ export function parseScore(text: string, min: number, max: number, words?: Numbe
   if (value === undefined || value < min || value > max) return { ok: false };
   return { ok: true, value };
 }
-
-/** Yes or no in the words of the client's language (consent, confirmations). */
-export function parseYesNo(text: string, words: Pick<ChatWords, "yes" | "no">): "yes" | "no" | undefined {
-  const said = plainWords(text);
-  if (words.yes.some((w) => w.toLowerCase() === said)) return "yes";
-  if (words.no.some((w) => w.toLowerCase() === said)) return "no";
-  return undefined;
-}

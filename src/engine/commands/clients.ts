@@ -1,9 +1,11 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
+import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
 import { formatDay } from "../format.js";
+import { type OnCall, onCallFor } from "../risk/on-call.js";
 import type { Turn } from "../turn-context.js";
 import { clientStatusText } from "../views/history.js";
 import { issueCode } from "./issue-code.js";
@@ -113,7 +115,8 @@ export async function checkin(turn: Turn, client: Client): Promise<void> {
 
 /**
  * `contact ALIAS TEXT` stores the client's emergency details (sealed, erased with the client),
- * which go to the on-call contact with an escalated alert; `contact ALIAS` shows them.
+ * which go to the on-call contact with an escalated alert; `contact ALIAS` shows them. The reply
+ * says where they go as things stand: with no on-call contact to escalate to, to nobody.
  */
 export async function contact(turn: Turn, client: Client, hasText: boolean): Promise<void> {
   const w = turn.wording;
@@ -134,5 +137,21 @@ export async function contact(turn: Turn, client: Client, hasText: boolean): Pro
     .replace(/^\/?\S+\s+\S+\s+/u, "")
     .slice(0, 500);
   await turn.tx.setEmergencyContact(client.personId, text);
-  await turn.replyText(w.t("contact_set", { alias: client.alias }));
+  const onCall = await onCallFor(turn.tx, turn.deps.config.risk.onCall, client);
+  await turn.replyText(contactSetText(w, client.alias, onCall));
+}
+
+function contactSetText(w: Wording, alias: string, onCall: OnCall): string {
+  switch (onCall.kind) {
+    case "on_call":
+      return w.t("contact_set", { alias, oncall: onCall.person.name });
+    case "none":
+      return w.t("contact_set_no_oncall", { alias });
+    case "unknown":
+      return w.t("contact_set_oncall_unknown", { alias, oncall: onCall.name });
+    case "unreachable":
+      return w.t("contact_set_oncall_unreachable", { alias, oncall: onCall.name });
+    case "own_therapist":
+      return w.t("contact_set_own_oncall", { alias });
+  }
 }

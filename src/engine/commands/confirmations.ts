@@ -3,25 +3,23 @@ import type { Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { plainWords } from "../checkin/score-input.js";
 import type { Turn } from "../turn-context.js";
+import { parseYesNo } from "../yes-no.js";
 
 /** A confirmation (forget, discharge --erase) waits this long for its answer. */
 export const CONFIRM_WINDOW_MS = 15 * 60_000;
 
 /**
  * What an answer to an erase question says, pure: the button's value or label, or the language's
- * yes and no words; anything else is neither (and cancels: nothing is erased on a guess).
+ * yes and no words, read as consent is (yes-no.ts); anything else is neither (and cancels:
+ * nothing is erased on a guess).
  */
 export function eraseAnswer(
   raw: string,
   w: Wording,
   buttons: { erase: readonly string[]; keep: readonly string[] },
 ): "erase" | "keep" | undefined {
-  const said = plainWords(raw);
-  const words = w.pack.messages.words;
-  const matches = (list: readonly string[]) => list.some((x) => plainWords(x) === said);
-  if (matches(buttons.erase) || matches(words.yes)) return "erase";
-  if (matches(buttons.keep) || matches(words.no)) return "keep";
-  return undefined;
+  const answer = parseYesNo(raw, w.pack.messages.words, { yes: buttons.erase, no: buttons.keep });
+  return answer === "yes" ? "erase" : answer === "no" ? "keep" : undefined;
 }
 
 /** Whether a request made at `requested` still waits for its answer at `now`. */

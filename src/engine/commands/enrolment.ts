@@ -3,9 +3,9 @@ import type { InboundInput } from "../../model.js";
 import type { Code, CodeKind } from "../../store/types.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { consentMessage } from "../checkin/messages.js";
-import { parseYesNo } from "../checkin/score-input.js";
-import { CONSENT_REF } from "../refs.js";
+import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
 import type { Turn } from "../turn-context.js";
+import { parseYesNo } from "../yes-no.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
 async function usableCode(
@@ -97,7 +97,11 @@ export async function answerConsent(
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
     return turn.pressNotice(w.t("old_button"));
   }
-  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text, w.pack.messages.words);
+  // The buttons' labels count as typed, whatever the pack's word lists say.
+  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text, w.pack.messages.words, {
+    yes: [CONSENT_YES, w.t("consent_yes")],
+    no: [CONSENT_NO, w.t("consent_no")],
+  });
   if (!choice) return turn.replyText(w.t("consent_reask"));
   const version = w.consent.version;
   const therapist = await turn.tx.getPerson(therapistId);

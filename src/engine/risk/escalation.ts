@@ -2,6 +2,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import type { EngineDeps } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
+import { escalationNote, onCallFor } from "./on-call.js";
 import { eventLines } from "./text.js";
 
 /**
@@ -47,32 +48,25 @@ export async function escalateDue(
 async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
   const { tx, deps, now, wordingOf } = pass;
   const { risk } = deps.config;
-  const onCall = risk.onCall ? await tx.findTherapistByName(risk.onCall) : undefined;
-  const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
   // An on-call contact who cannot be reached (never linked, or the bot blocked) is no one to
   // escalate to: the treating therapist keeps getting the repeats, and the note says why.
-  const reachable = onCall ? (await tx.identitiesOf(onCall.id)).some((i) => !i.unreachableAt) : false;
-  const to = onCall && reachable && onCall.id !== client.therapistId ? onCall.id : null;
-  const note =
-    to !== null
-      ? "sent to on-call"
-      : onCall
-        ? "on-call contact not reachable: repeated to the treating therapist"
-        : "no on-call contact: repeated to the treating therapist";
+  const onCall = await onCallFor(tx, risk.onCall, client);
+  const to = onCall.kind === "on_call" ? onCall.person.id : null;
+  const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
   await tx.updateRiskAlert(alert.id, {
     escalatedAt: now,
     escalatedTo: to,
-    escalationNote: note,
+    escalationNote: escalationNote(onCall),
     nextRepeatAt,
   });
   await sendAlert(pass, { ...alert, escalatedTo: to }, client, "escalated");
-  if (to === null) return;
+  if (onCall.kind !== "on_call") return;
   const tw = await wordingOf(client.therapistId);
   await tx.enqueue(
     client.therapistId,
     {
       kind: "info",
-      text: tw.t("urgent_escalated_told", { alias: client.alias, oncall: onCall?.name ?? "" }),
+      text: tw.t("urgent_escalated_told", { alias: client.alias, oncall: onCall.person.name }),
     },
     now,
     undefined,

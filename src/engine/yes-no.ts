@@ -1,0 +1,55 @@
+import type { ChatWords } from "../prompts/schema.js";
+import { plainWords } from "./checkin/score-input.js";
+
+/**
+ * Yes or no typed in answer to a question whose answer weighs: consent, and the confirmations
+ * that erase (forget, discharge --erase). People type the button's words loosely ("yes i agree",
+ * "Yes, I agree :)", "no, thank you"), so case, punctuation, emoji, smileys and accents are set
+ * aside; what is left must then be one of the language's phrases or a button's label or value as
+ * a whole. No word is looked for inside a longer message: "yes but what is this" and "no I agree"
+ * are neither, and a question ("yes?", "¿sí?") is not an answer. A false yes is worse than
+ * asking again.
+ */
+export interface YesNoButtons {
+  yes: readonly string[];
+  no: readonly string[];
+}
+
+/** Smileys written with letters or digits (":D", ":-p", "xD", "<3"), which punctuation alone would leave. */
+const LETTER_SMILEY = /^(?:[:;=8][-'^o]?[dpo3]+|x-?d+|<\/?3+)$/u;
+const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/gu;
+const QUESTION = /[?\u00BF\uFF1F]/u;
+
+/** A message as it is compared with a list of phrases: "Yes, I agree :)" and "yes i agree" alike. */
+export function answerWords(text: string): string {
+  return plainWords(text)
+    .split(" ")
+    .filter((token) => !LETTER_SMILEY.test(token))
+    .join(" ")
+    .replace(APOSTROPHES, "")
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFC")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/**
+ * Yes or no in the words of the client's language, or a button's label or value; undefined when
+ * the message is neither, is a question, or is (in a pack that lists it twice) both.
+ */
+export function parseYesNo(
+  text: string,
+  words: Pick<ChatWords, "yes" | "no">,
+  buttons: YesNoButtons = { yes: [], no: [] },
+): "yes" | "no" | undefined {
+  if (QUESTION.test(text)) return undefined;
+  const said = answerWords(text);
+  if (said === "") return undefined;
+  const listed = (phrases: readonly string[]) => phrases.some((phrase) => answerWords(phrase) === said);
+  const yes = listed(words.yes) || listed(buttons.yes);
+  const no = listed(words.no) || listed(buttons.no);
+  if (yes === no) return undefined;
+  return yes ? "yes" : "no";
+}

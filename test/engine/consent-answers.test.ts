@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * The answer to the consent question as people type it: the button's words loosely (case, a
+ * missing comma, trailing punctuation, an emoji or a smiley), or a plain yes or no of their
+ * language. Consent must be a clear yes: anything unclear is asked again, and nothing is stored.
+ */
+let c: Conversation;
+let clients = 0;
+beforeEach(async () => {
+  c = new Conversation();
+  clients = 0;
+  const { code } = await c.engine.addTherapist("Dr Rivera");
+  await c.say("rivera", `link ${code}`);
+});
+afterEach(() => c.close());
+
+type Outcome = "given" | "declined" | "asked again";
+
+/** A new client in this language types `answer` to the consent question; what came of it. */
+async function consentTo(language: string, answer: string): Promise<{ outcome: Outcome; reply: string }> {
+  clients += 1;
+  const alias = `client${clients}`;
+  const [invite] = await c.say("rivera", `invite ${alias}`);
+  const code = /start (\S+)/.exec(invite?.message.text ?? "")?.[1] ?? "";
+  if (language !== "en") await c.say("rivera", `language ${alias} ${language}`);
+  const [consent] = await c.say(alias, `start ${code}`);
+  expect(consent?.message.choices).toHaveLength(2);
+  const replies: Delivery[] = await c.say(alias, answer);
+  const reply = replies.find((d) => d.externalId === alias)?.message.text ?? "";
+  const [stored] = (await c.data(alias)).consents;
+  const outcome: Outcome = stored ? (stored.choice === "given" ? "given" : "declined") : "asked again";
+  return { outcome, reply };
+}
+
+/** Every answer of a list with the outcome it had, so a failure names them all. */
+async function outcomes(language: string, answers: readonly string[]): Promise<[string, Outcome][]> {
+  const found: [string, Outcome][] = [];
+  for (const answer of answers) found.push([answer, (await consentTo(language, answer)).outcome]);
+  return found;
+}
+
+const each = (answers: readonly string[], outcome: Outcome) =>
+  answers.map((a): [string, Outcome] => [a, outcome]);
+
+describe("consent typed in English", () => {
+  const yes = [
+    "Yes, I agree",
+    "yes i agree",
+    "yes I agree",
+    "yes, i agree!",
+    "Yes I agree :)",
+    "Yes, I agree 😊",
+    "  YES, I AGREE.  ",
+    "I agree",
+    "yes",
+    "yep",
+    "yes please",
+    "of course",
+    "sure",
+    "ok",
+    "okay",
+  ];
+  const no = ["No, thanks", "no thanks", "no, thank you", "No thank you!", "not now", "No, not now", "no"];
+  const unclear = [
+    "maybe",
+    "idk",
+    "yes but what is this",
+    "no I agree",
+    "yes no",
+    "I don't know",
+    "what is this?",
+    "yes?",
+    "ok but who sees this",
+    "👍",
+  ];
+
+  it("takes the button's words and a plain yes, typed loosely, as a yes", async () => {
+    expect(await outcomes("en", yes)).toEqual(each(yes, "given"));
+  });
+
+  it("takes a plain no, typed loosely, as a no", async () => {
+    expect(await outcomes("en", no)).toEqual(each(no, "declined"));
+  });
+
+  it("asks again, kindly, when the answer is not clearly yes or no", async () => {
+    expect(await outcomes("en", unclear)).toEqual(each(unclear, "asked again"));
+    expect((await consentTo("en", "maybe")).reply).toBe(
+      "Please tap one of the two buttons, or type yes or no.",
+    );
+  });
+});
+
+describe("consent typed in Spanish", () => {
+  const yes = ["Sí, acepto", "sí, acepto", "si acepto", "Si, acepto!", "sí", "si", "vale", "claro", "yes"];
+  const no = ["No, gracias", "no, gracias", "no gracias", "ahora no", "no"];
+  const unclear = ["quizás", "no sé", "sí pero qué es esto", "no acepto sí"];
+
+  it("takes the button's words and a plain sí, typed loosely, as a yes", async () => {
+    expect(await outcomes("es", yes)).toEqual(each(yes, "given"));
+  });
+
+  it("takes a plain no, typed loosely, as a no", async () => {
+    expect(await outcomes("es", no)).toEqual(each(no, "declined"));
+  });
+
+  it("asks again when the answer is not clearly yes or no", async () => {
+    expect(await outcomes("es", unclear)).toEqual(each(unclear, "asked again"));
+  });
+});
+
+describe("consent typed in German", () => {
+  const yes = [
+    "Ja, ich bin einverstanden",
+    "ja ich bin einverstanden",
+    "ja, ich stimme zu",
+    "ja ich stimme zu",
+    "Ja, ich stimme zu!",
+    "ich stimme zu",
+    "ja",
+    "klar",
+    "natürlich",
+  ];
+  const no = ["Nein, danke", "nein danke", "Nein danke 🙂", "jetzt nicht", "nein"];
+  const unclear = ["vielleicht", "weiß nicht", "ja aber was ist das", "nein ich stimme zu"];
+
+  it("takes the button's words and a plain ja, typed loosely, as a yes", async () => {
+    expect(await outcomes("de", yes)).toEqual(each(yes, "given"));
+  });
+
+  it("takes a plain nein, typed loosely, as a no", async () => {
+    expect(await outcomes("de", no)).toEqual(each(no, "declined"));
+  });
+
+  it("asks again when the answer is not clearly yes or no", async () => {
+    expect(await outcomes("de", unclear)).toEqual(each(unclear, "asked again"));
+  });
+});
