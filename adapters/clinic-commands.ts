@@ -32,10 +32,11 @@ export function addClinicCommands(program: Command, therapist: Command): void {
       await withAdmin(async (admin, settings) => {
         const { code } = await admin.newLinkCode(name);
         const days = settings.clinic.codes.expiryDays;
+        // The code alone on the last line, as `therapist add` prints it.
         process.stdout.write(
-          `New link code for "${name}", valid for ${days} days (the earlier one no longer works):\n`,
+          `New link code for "${name}", valid for ${days} days (the earlier one no longer works). In their chat with rapport they type link and this code:\n`,
         );
-        process.stdout.write(`${code}\nIn their chat with rapport they type: link ${code}\n`);
+        process.stdout.write(`${code}\n`);
       });
     });
   therapist

@@ -94,9 +94,11 @@ therapist
     const { code } = await engine.addTherapist(name);
     store.close();
     const days = settings.clinic.codes.expiryDays;
-    process.stdout.write(`Added therapist "${name}". Their one-time link code, valid for ${days} days:\n`);
+    // The code alone on the last line (DESIGN.md): scripts that register therapists read it there.
+    process.stdout.write(
+      `Added therapist "${name}". In their chat with rapport they type link and this one-time code, valid for ${days} days:\n`,
+    );
     process.stdout.write(`${code}\n`);
-    process.stdout.write(`In their chat with rapport they type: link ${code}\n`);
   });
 
 addClinicCommands(program, therapist);

@@ -10,6 +10,8 @@ describe("clinic management on the command line", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('a therapist named "dr rivera" already exists');
     const hidden = await runCli(["therapist", "add", "Dr \u202EEvil"], env);
+    // The code alone on the last line (DESIGN.md), for scripts that register therapists.
+    expect(hidden.stdout.trimEnd().split("\n").at(-1)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect((await runCli(["therapist", "list"], env)).stdout).toContain("Dr Evil: not linked yet");
     expect(hidden.code).toBe(0);
     await addTherapist(env, "Dr Night");
@@ -19,10 +21,9 @@ describe("clinic management on the command line", () => {
     );
     const renewed = await runCli(["therapist", "code", "Dr Rivera"], env);
     expect(renewed.code).toBe(0);
-    const code = /^link (\S+)$/m.exec(
-      renewed.stdout.replace("In their chat with rapport they type: ", ""),
-    )?.[1];
-    expect(code).toBeDefined();
+    // The code alone on the last line, as for therapist add.
+    const code = renewed.stdout.trimEnd().split("\n").at(-1);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const old = await script(env, [`rivera: link ${first}`]);
     expect(old[0]?.text).not.toMatch(/^Linked/);
     const fresh = await script(env, [`rivera: link ${code}`]);
