@@ -38,6 +38,7 @@ export const REPORT_VARS = {
   summary_alliance: ["total", "max", "change", "previous"],
   summary_alliance_first: ["total", "max"],
   summary_ask_about: ["threshold", "items"],
+  summary_ask_about_all: ["threshold"],
   summary_safety_yes: [],
   summary_safety_no: [],
   // the safety question's answers on one line, both ways it is asked (src/engine/risk/safety-answers.ts)

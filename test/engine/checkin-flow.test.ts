@@ -56,11 +56,10 @@ describe("the check-in loop through the engine", () => {
     expect(summary?.text).toContain("Alliance 34.5/40: the first alliance check-in of this episode.");
     expect(summary?.text).toContain("Progress 20/40: the first check-in of this episode.");
     expect(summary?.text).toContain("Approach fits 7.5");
-    expect(summary?.text).toContain(
-      "Worth asking about (below 9): Worked on what I wanted (8), Approach fits (7.5).",
-    );
-    // Low items are named once, not repeated under the warning.
-    expect(summary?.text.match(/Approach fits \(7\.5\)/g)).toHaveLength(1);
+    expect(summary?.text).toContain("Worth asking about (below 9): Worked on what I wanted, Approach fits.");
+    // Low items are named once, not repeated under the warning, and their values once, in the items line.
+    expect(summary?.text.match(/Approach fits/g)).toHaveLength(2);
+    expect(summary?.text.match(/7\.5/g)).toHaveLength(1);
     expect(summary?.text).toContain("Below the clinical cutoff of 25 (adults).");
     expect(summary?.text).toContain("Trajectory: too early to tell");
     expect(summary?.text).toContain("Safety question: no.");
@@ -68,6 +67,16 @@ describe("the check-in loop through the engine", () => {
     const scored = (await c.answers("alex")).filter((a) => a.instrument !== "safety");
     expect(scored).toHaveLength(8);
     expect(scored.reduce((sum, a) => sum + a.value, 0)).toBe(54.5);
+  });
+
+  it("says every alliance item is worth asking about in one line when all are low, not the four again", async () => {
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const done = await c.answerAll("alex", [7, 8, 7, 8, 5, 6, 4, 5, "no"]);
+    const text = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(text).toContain("Felt heard and respected 7 · Worked on what I wanted 8 · Approach fits 7");
+    expect(text).toContain("Worth asking about: every item is below 9.");
+    expect(text.match(/Approach fits/g)).toHaveLength(1);
   });
 
   it("shows the change since the previous check-in in the next summary, and the history", async () => {

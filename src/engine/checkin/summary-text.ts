@@ -235,13 +235,19 @@ function allianceLines(w: Wording, input: SummaryInput): string[] {
       : w.t("summary_alliance", { total: a.total, max, change: signed(a.change), previous: a.previous }),
     `  ${itemsLine(w, "alliance", input.checkin.answers)}`,
   ];
-  // Named once, here: low items are something to ask about, not a warning.
+  // Named once, here: low items are something to ask about, not a warning. Their values are on
+  // the line above, so only their names; when every item is low, one short line says so.
   if (a.lowItems.length > 0) {
     const instrument = w.instrument("alliance");
+    const answered = input.checkin.answers.filter((x) => x.instrument === "alliance").length;
     const items = a.lowItems
-      .map((i) => `${instrument.items.find((it) => it.id === i.item)?.short ?? i.item} (${i.value})`)
+      .map((i) => instrument.items.find((it) => it.id === i.item)?.short ?? i.item)
       .join(", ");
-    lines.push(w.t("summary_ask_about", { threshold: input.allianceItemBelow, items }));
+    lines.push(
+      a.lowItems.length === answered
+        ? w.t("summary_ask_about_all", { threshold: input.allianceItemBelow })
+        : w.t("summary_ask_about", { threshold: input.allianceItemBelow, items }),
+    );
   }
   return lines;
 }
