@@ -6,7 +6,7 @@ import { FakeTelegram, type RecordedCall } from "../test/fakes/fake-telegram.js"
 import { pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 import { mulberry32 } from "../test/support/random.js";
 import { sleep } from "../test/support/wait.js";
-import { checkSoak, type SoakFindings, type SoakRecord } from "./soak-check.js";
+import { checkSoak, type SoakFindings } from "./soak-check.js";
 import {
   clientId,
   postgresSoakDatabase,
@@ -16,6 +16,7 @@ import {
 } from "./soak-db.js";
 import { SoakFleet } from "./soak-fleet.js";
 import { type SoakProxy, startProxy } from "./soak-proxy.js";
+import { dumpRecord } from "./soak-record.js";
 import { nextQuestion } from "./telegram-load.js";
 
 /**
@@ -228,28 +229,6 @@ async function drive(
   };
   await Promise.all([killer, ...Array.from({ length: options.pairs }, (_, i) => pair(i))]);
   return run;
-}
-
-/** The record as JSON: the fake's calls (the chat, the text and the buttons, no bodies of uploads), helps, lifetimes. */
-function dumpRecord(path: string, record: SoakRecord): void {
-  const calls = record.calls.map((c) => ({
-    method: c.method,
-    at: c.at,
-    via: c.via,
-    chat: c.body.chat_id,
-    text: typeof c.body.text === "string" ? c.body.text.slice(0, 80) : undefined,
-    buttons: c.body.reply_markup,
-    answered: c.result !== undefined,
-  }));
-  writeFileSync(
-    path,
-    JSON.stringify({
-      calls,
-      helps: record.helps,
-      lifetimes: record.lifetimes,
-      acknowledged: [...record.acknowledged.keys()],
-    }),
-  );
 }
 
 const refOf = (sent: RecordedCall) =>
