@@ -99,13 +99,15 @@ function levelsArg(): number[] {
     .filter((n) => n > 0);
 }
 const small = args.has("--small");
-for (const line of riskScreenRun()) say(line);
+/** `--loops`: only the closed loops and their floors (with `--levels`, `--rounds`), for comparing a change. */
+const loopsOnly = args.has("--loops");
+if (!loopsOnly) for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
   appendResults("Benchmark (risk screen only)", lines);
   process.exit(0);
 }
 // Charts: render time of a 20-check-in chart and the caseload's, and memory over 1,000 renders.
-for (const line of chartBenchLines(await chartBench())) say(line);
+if (!loopsOnly) for (const line of chartBenchLines(await chartBench())) say(line);
 if (args.has("--charts")) {
   appendResults("Benchmark (charts only)", lines);
   process.exit(0);
@@ -161,7 +163,10 @@ const levels = args.has("--scale")
     : args.has("--levels")
       ? levelsArg()
       : [1, 10, 100, 500];
-const rounds = (c: number) => (c >= 100 ? 2 : c >= 10 ? 3 : 10);
+/** `--rounds N`: check-ins per client in each loop; longer runs for comparing a change. */
+const roundsArg = Number(process.argv[process.argv.indexOf("--rounds") + 1]);
+const rounds = (c: number) =>
+  args.has("--rounds") && roundsArg > 0 ? roundsArg : c >= 100 ? 2 : c >= 10 ? 3 : 10;
 for (const c of levels) {
   const r = await rapportLoops(fake, c, rounds(c));
   fake.calls.length = 0;
@@ -177,7 +182,7 @@ for (const c of levels) {
   );
 }
 
-if (args.has("--webhook")) {
+if (args.has("--webhook") || loopsOnly) {
   // Only the closed loops and their floor, for profiling rounds.
   await fake.stop();
   appendResults("Benchmark (webhook path only)", lines);

@@ -47,6 +47,8 @@ describe("store contract coverage", () => {
       pseudonym: true,
       sendableRecipients: true,
       nextSendable: true,
+      sendableRun: true,
+      stillPending: true,
       markSent: true,
       markSentMany: true,
       markRetry: true,
