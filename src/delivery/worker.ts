@@ -2,7 +2,6 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { OutboxRow, Recipient, Store } from "../store/types.js";
 import type { ChannelSender } from "./channel-sender.js";
-import { LaneRun } from "./lane-run.js";
 import { RateLimits } from "./rate-limit.js";
 import { type Lease, RecipientLine } from "./recipient-line.js";
 import { SendRecovery } from "./recovery.js";
@@ -20,8 +19,8 @@ export { DEFAULT_SEND_TIMEOUT_MS, type WorkerOptions } from "./worker-options.js
  * rate-limit.ts.
  *
  * Up to `concurrency` lanes run at once. A lane takes a recipient with something due and sends
- * that recipient's messages one after another, reading them a turn at a time (lane-run.ts) as
- * each is marked sent; then it takes the next recipient. A slow send holds up its own recipient only, and the
+ * that recipient's messages one after another, asking the store for the next as each is marked
+ * sent; then it takes the next recipient. A slow send holds up its own recipient only, and the
  * next question follows an answer without waiting for a pass over everyone else.
  */
 export class DeliveryWorker {
@@ -200,12 +199,11 @@ export class DeliveryWorker {
 
   /** Sends the recipient's due messages in order; true if some remain for a later turn. */
   private async sendTo(lease: Lease): Promise<boolean> {
-    const run = new LaneRun(this.store, lease);
     for (let n = 0; ; n++) {
-      const row = await run.next(this.clock.now().toISOString());
+      lease.more = false;
+      const row = await this.store.nextSendable(lease.recipient, this.clock.now().toISOString());
       if (row && this.marks.isUnmarked(row.id)) {
         // Already sent: only its mark is missing.
-        run.drop();
         if (await this.marks.markUnmarked()) continue;
         return false;
       }
@@ -227,12 +225,8 @@ export class DeliveryWorker {
       const outcome = sender ? await this.recovery.attempt(sender, row) : "later";
       if (outcome === "later") return false;
       this.settled++;
-      // Given up (failed for good, or unreachable): the recipient's next message may go, if any
-      // is left (an unreachable recipient's are all given up).
-      if (outcome === "final") {
-        run.drop();
-        continue;
-      }
+      // Given up (failed for good, or unreachable): the recipient's next message may go.
+      if (outcome === "final") continue;
       // Marked before the next is asked for: the store holds a recipient's later messages
       // back while an earlier one is pending.
       if (!(await this.marks.mark(row.id))) return false;

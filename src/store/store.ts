@@ -20,16 +20,6 @@ export interface OutboxQueue {
    * `last` says no other message of theirs was pending: the worker need not ask again after it.
    */
   nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined>;
-  /**
-   * Up to `max` of the recipient's messages that may go now, in the order they go: the first is
-   * nextSendable's, and each after it the one nextSendable would give once those before it are
-   * marked sent, if nothing is queued, given up or retried for the recipient meanwhile. One read
-   * for an answer's edit and next question instead of one each. A store whose rows are claimed
-   * one at a time (PostgreSQL) gives at most one. `last` on the final row: nothing else was pending.
-   */
-  sendableRun(recipient: Recipient, now: string, max: number): Promise<SendableRow[]>;
-  /** Whether the message is still pending: a row read in a run is sent only if it is. */
-  stillPending(id: number): Promise<boolean>;
   markSent(id: number, at: string): Promise<void>;
   markSentMany(ids: readonly number[], at: string): Promise<void>;
   /** Schedules another attempt; `counts` is false when the platform only asked to wait (a 429). */

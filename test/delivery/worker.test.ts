@@ -8,7 +8,6 @@ import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-se
 import { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Delivery } from "../../src/model.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
-import type { Store } from "../../src/store/types.js";
 import { silentLog } from "../helpers/conversation.js";
 
 describe("DeliveryWorker", () => {
@@ -187,7 +186,7 @@ describe("DeliveryWorker", () => {
   });
 
   /** The store, with its calls to `method` counted. */
-  function counting(method: keyof Store) {
+  function counting(method: "sendableRecipients" | "nextSendable") {
     const count = { calls: 0 };
     const counted = new Proxy(store, {
       get(target, name, receiver) {
@@ -225,60 +224,11 @@ describe("DeliveryWorker", () => {
     await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
     const got: string[] = [];
     const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
-    const { counted, count } = counting("sendableRun");
+    const { counted, count } = counting("nextSendable");
     const worker = new DeliveryWorker(counted, [sender], clock, silentLog);
     expect(await worker.drain()).toBe(1);
     expect(got).toEqual(["a1"]);
     expect(count.calls).toBe(1);
-  });
-
-  it("reads a recipient's edit and next question in one read, and asks only whether the second is still pending", async () => {
-    await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
-    await store.transaction(async (tx) => {
-      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
-      await tx.enqueue(a, { kind: "info", text: "a2" }, clock.now().toISOString());
-    });
-    const got: string[] = [];
-    const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
-    const calls: Record<string, number> = {};
-    const counted = new Proxy(store, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver);
-        if (typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          calls[String(name)] = (calls[String(name)] ?? 0) + 1;
-          return value.apply(target, args);
-        };
-      },
-    });
-    const worker = new DeliveryWorker(counted, [sender], clock, silentLog);
-    expect(await worker.drain()).toBe(2);
-    expect(got).toEqual(["a1", "a2"]);
-    expect([calls.sendableRun, calls.nextSendable, calls.stillPending]).toEqual([1, undefined, 1]);
-  });
-
-  it("does not send a message read ahead that an event gave up before its turn", async () => {
-    await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
-    await store.transaction(async (tx) => {
-      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
-      await tx.enqueue(a, { kind: "info", text: "a2" }, clock.now().toISOString());
-    });
-    const [, a2] = await store.pending({ channel: "fake", recipient: "a" });
-    const got: string[] = [];
-    const sender: ChannelSender = {
-      channel: "fake",
-      send: async (d) => {
-        got.push(d.message.text);
-        // While the first goes out, an event gives the second up (as an erasure removes a
-        // client's queued messages), and names no recipient for the worker to look at again.
-        if (d.message.text === "a1") {
-          await store.transaction((tx) => tx.failDelivery(a2?.id ?? 0, "erased", clock.now().toISOString()));
-        }
-      },
-    };
-    const worker = new DeliveryWorker(store, [sender], clock, silentLog);
-    expect(await worker.drain()).toBe(1);
-    expect(got).toEqual(["a1"]);
   });
 
   // Whoever queues the next message while the only one is in flight, the engine naming the

@@ -42,12 +42,6 @@ export class StoreWhenOpen implements Store {
   nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined> {
     return this.ready.then((s) => s.nextSendable(recipient, now));
   }
-  sendableRun(recipient: Recipient, now: string, max: number): Promise<SendableRow[]> {
-    return this.ready.then((s) => s.sendableRun(recipient, now, max));
-  }
-  stillPending(id: number): Promise<boolean> {
-    return this.ready.then((s) => s.stillPending(id));
-  }
   markSent(id: number, at: string): Promise<void> {
     return this.ready.then((s) => s.markSent(id, at));
   }

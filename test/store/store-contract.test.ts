@@ -47,8 +47,6 @@ describe("store contract coverage", () => {
       pseudonym: true,
       sendableRecipients: true,
       nextSendable: true,
-      sendableRun: true,
-      stillPending: true,
       markSent: true,
       markSentMany: true,
       markRetry: true,

@@ -32,7 +32,7 @@ const DB_NOW = dbTime("0");
 export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
   const { c } = q;
   const me = claims.instance;
-  const queue: OutboxQueue = {
+  return {
     sendableRecipients: async (channels, now, limit) => {
       if (channels.length === 0) return [];
       // Only who has a message that may go now (by the same rule as nextSendable: a recipient whose
@@ -85,15 +85,6 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
       );
       return row ? { ...toOutboxRow(row, c), last: row.alone === true } : undefined;
     },
-    // One row: only the row nextSendable claims is this instance's. A second row read with it
-    // would be unclaimed once the first is marked, and another instance could take it meanwhile.
-    sendableRun: async (due, now) => {
-      const one = await queue.nextSendable(due, now);
-      return one ? [one] : [];
-    },
-    stillPending: async (id) =>
-      (await q.get("SELECT 1 AS pending FROM outbox WHERE id = $1 AND status = 'pending'", [id])) !==
-      undefined,
     // Several sent messages in one statement: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
       if (ids.length > 0) await q.run(MARK_SENT, [at, ids]);
@@ -131,5 +122,4 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
         )
       ).map((r) => toOutboxRow(r, c)),
   };
-  return queue;
 }

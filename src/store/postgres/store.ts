@@ -124,12 +124,6 @@ export class PostgresStore implements Store {
   nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined> {
     return this.open(() => this.outbox.nextSendable(recipient, now));
   }
-  sendableRun(recipient: Recipient, now: string, max: number): Promise<SendableRow[]> {
-    return this.open(() => this.outbox.sendableRun(recipient, now, max));
-  }
-  stillPending(id: number): Promise<boolean> {
-    return this.open(() => this.outbox.stillPending(id));
-  }
   markSentMany(ids: readonly number[], at: string): Promise<void> {
     return this.open(() => this.outbox.markSentMany(ids, at));
   }

@@ -1,7 +1,6 @@
 import type { OutboundMessage } from "../../model.js";
 import { identityPlace, outboxPlace } from "../common/places.js";
 import { toOutboxRow } from "../common/records.js";
-import { dueRun } from "../common/sendable-run.js";
 import type { OutboxQueue } from "../store.js";
 import type { OutboxTx } from "../tx.js";
 import type { Recipient } from "../types.js";
@@ -118,7 +117,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
  * whenever something is queued.
  */
 export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
-  const queue: OutboxQueue = {
+  return {
     sendableRecipients: async (channels, now, limit) => {
       if (channels.length === 0) return [];
       const marks = channels.map(() => "?").join(", ");
@@ -150,31 +149,6 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
       ).get(due.channel, due.recipient, now) as Row | undefined;
       return row ? { ...toOutboxRow(row, c), last: row.alone === 1 } : undefined;
     },
-    sendableRun: async (due, now, max) => {
-      // Sorted as they go (urgent first, then oldest), the rows from the first up to the first
-      // that waits for a retry are the ones nextSendable gives one after another: each is ahead
-      // of every row that could hold it back. Only those are opened.
-      const rows = s(
-        `SELECT o.*, (SELECT COUNT(*) FROM outbox a INDEXED BY outbox_recipient
-                      WHERE a.status = 'pending' AND a.channel = o.channel AND a.external_id = o.external_id) AS pending
-         FROM outbox o INDEXED BY outbox_recipient
-         WHERE o.status = 'pending' AND o.channel = ? AND o.external_id = ?
-         ORDER BY o.priority DESC, o.id
-         LIMIT ?`,
-      ).all(due.channel, due.recipient, max) as Row[];
-      const run = dueRun(rows, now, (row) => String(row.next_attempt_at));
-      // The first in order waits for a retry: an earlier row it does not hold back may still go.
-      if (run.length === 0 && rows.length > 0) {
-        const one = await queue.nextSendable(due, now);
-        return one ? [one] : [];
-      }
-      return run.map((row, i) => ({
-        ...toOutboxRow(row, c),
-        last: i === run.length - 1 && Number(row.pending) === run.length,
-      }));
-    },
-    stillPending: async (id) =>
-      s("SELECT 1 FROM outbox WHERE id = ? AND status = 'pending'").get(id) !== undefined,
     // Several sent messages in one write: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
       const mark = s(MARK_SENT);
@@ -217,5 +191,4 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
         ).all(recipient.channel, recipient.recipient) as Row[]
       ).map((r) => toOutboxRow(r, c)),
   };
-  return queue;
 }

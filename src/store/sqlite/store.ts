@@ -109,12 +109,6 @@ export class SqliteStore implements Store {
   nextSendable(recipient: Recipient, now: string): Promise<SendableRow | undefined> {
     return this.queue.run(() => this.outbox.nextSendable(recipient, now));
   }
-  sendableRun(recipient: Recipient, now: string, max: number): Promise<SendableRow[]> {
-    return this.queue.run(() => this.outbox.sendableRun(recipient, now, max));
-  }
-  stillPending(id: number): Promise<boolean> {
-    return this.queue.run(() => this.outbox.stillPending(id));
-  }
   markSentMany(ids: readonly number[], at: string): Promise<void> {
     return this.queue.run(() => this.outbox.markSentMany(ids, at));
   }

@@ -209,58 +209,6 @@ export function outboxContract(open: OpenStore): void {
         expect(await store.pending({ channel: "slack", recipient: recipient.recipient })).toEqual([]);
       }));
 
-    it("reads a recipient's next messages at once, as the one-at-a-time read would give them", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx);
-          for (const text of ["edit", "question", "summary"]) await tx.enqueue(rivera, info(text), at);
-        });
-        const recipient = await firstRecipient(store, at);
-        // Each row of a run is the one nextSendable gives once those before it are sent; only the
-        // final row of a run that took every pending one is `last`. (PostgreSQL reads one at a time.)
-        const runs: [string, boolean][][] = [];
-        for (let run = await store.sendableRun(recipient, at, 2); run.length > 0; ) {
-          expect(run.length).toBeLessThanOrEqual(2);
-          for (const row of run) {
-            expect(await store.stillPending(row.id)).toBe(true);
-            expect((await store.nextSendable(recipient, at))?.id).toBe(row.id);
-            await store.markSent(row.id, at);
-            expect(await store.stillPending(row.id)).toBe(false);
-          }
-          runs.push(run.map((r) => [r.message.text, r.last]));
-          run = await store.sendableRun(recipient, at, 2);
-        }
-        expect(runs.flat()).toEqual([
-          ["edit", false],
-          ["question", false],
-          ["summary", true],
-        ]);
-      }));
-
-    it("starts a run where the one-at-a-time read would: urgent first, past a retry that holds nothing back", () =>
-      withStore(open, async (store) => {
-        await store.transaction(async (tx) => {
-          const rivera = await therapist(tx);
-          await tx.enqueue(rivera, info("ordinary"), at);
-          await tx.enqueue(rivera, info("alert", true), at);
-        });
-        const recipient = await firstRecipient(store, at);
-        const [alert] = await store.sendableRun(recipient, at, 2);
-        expect(alert?.message.text).toBe("alert");
-        // The urgent message waits for a retry: it does not hold back the older ordinary one.
-        await store.markRetry(alert?.id ?? 0, "timeout", t(10));
-        const run = await store.sendableRun(recipient, t(1), 2);
-        expect(run.map((r) => [r.message.text, r.last])).toEqual([["ordinary", false]]);
-        expect((await store.nextSendable(recipient, t(1)))?.id).toBe(run[0]?.id);
-        // Given up in a transaction: no longer pending, so a lane that read it ahead leaves it.
-        await store.transaction((tx) => tx.failDelivery(run[0]?.id ?? 0, "gave up", t(1)));
-        expect(await store.stillPending(run[0]?.id ?? 0)).toBe(false);
-        expect(await store.sendableRun(recipient, t(1), 2)).toEqual([]);
-        expect((await store.sendableRun(recipient, t(10), 2)).map((r) => [r.message.text, r.last])).toEqual([
-          ["alert", true],
-        ]);
-      }));
-
     it("gives a message up, from the worker or in a transaction; the next one of the recipient goes", () =>
       withStore(open, async (store) => {
         await store.transaction(async (tx) => {
