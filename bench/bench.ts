@@ -12,6 +12,7 @@ import { silentLog } from "../test/helpers/conversation.js";
 import { until } from "../test/support/wait.js";
 import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
+import { historyBench, historyLines } from "./history-bench.js";
 import { postgresLoopsRound, postgresScaleRound } from "./postgres-bench.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
@@ -108,6 +109,7 @@ if (args.has("--risk")) {
 }
 // Charts: render time of a 20-check-in chart and the caseload's, and memory over 1,000 renders.
 if (!loopsOnly) for (const line of chartBenchLines(await chartBench())) say(line);
+if (!loopsOnly) for (const line of historyLines(await historyBench())) say(line);
 if (args.has("--charts")) {
   appendResults("Benchmark (charts only)", lines);
   process.exit(0);

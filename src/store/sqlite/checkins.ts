@@ -3,7 +3,7 @@ import { toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PlanItem } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { withAnswers } from "./rows.js";
+import { CHECKIN_WITH_ANSWERS, withAnswers } from "./rows.js";
 
 /** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
 export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
@@ -82,9 +82,8 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
       ).changes === 1,
     completedCheckins: async (clientId) =>
       withAnswers(
-        s,
         c,
-        s("SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id").all(
+        s(`${CHECKIN_WITH_ANSWERS} WHERE client_id = ? AND status = 'completed' ORDER BY id`).all(
           clientId,
         ) as Row[],
       ),

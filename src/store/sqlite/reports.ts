@@ -5,7 +5,7 @@ import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
-import { withAnswers } from "./rows.js";
+import { CHECKIN_WITH_ANSWERS, withAnswers } from "./rows.js";
 
 /** What a therapist reads across their clients: the caseload and the weekly digest. */
 export function sqliteReports({ s, c }: SqlContext): ReportsTx {
@@ -16,7 +16,7 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
         .map((r) => toClient(r, c))
         .sort((a, b) => a.alias.localeCompare(b.alias));
       const lastCompleted = s(
-        "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1",
+        `${CHECKIN_WITH_ANSWERS} WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1`,
       );
       const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
       const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
@@ -26,7 +26,7 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
         const episode = latestEpisode.get(client.personId) as { ended_at: string | null } | undefined;
         return {
           client,
-          last: lastRow ? (withAnswers(s, c, [lastRow])[0] ?? null) : null,
+          last: lastRow ? (withAnswers(c, [lastRow])[0] ?? null) : null,
           open: openRow ? toCheckin(openRow, c) : null,
           dischargedAt: episode?.ended_at ?? null,
         };

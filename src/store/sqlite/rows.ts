@@ -1,16 +1,22 @@
 import { inPlanOrder, type Row, toCheckin } from "../common/records.js";
 import type { FieldCrypto } from "../field-crypto.js";
 import type { CompletedCheckin } from "../types.js";
-import type { Statements } from "./context.js";
 
-/** Completed check-ins with their answers, one read of answers per check-in (each a few rows). */
-export function withAnswers(s: Statements, c: FieldCrypto, rows: Row[]): CompletedCheckin[] {
-  const answers = s("SELECT instrument, item, value FROM answers WHERE checkin_id = ?");
+/**
+ * A completed check-in's row with its answers beside it, as one JSON object by "instrument.item":
+ * one row per check-in instead of a row per answer. A client's whole history is read at every
+ * check-in's report, and reading each answer as a row of its own made that read grow by about
+ * 24 µs per past check-in.
+ */
+export const CHECKIN_WITH_ANSWERS = `SELECT checkins.*,
+  (SELECT json_group_object(a.instrument || '.' || a.item, a.value) FROM answers a WHERE a.checkin_id = checkins.id) AS answers_json
+  FROM checkins`;
+
+/** Completed check-ins read with CHECKIN_WITH_ANSWERS, their answers in plan order. */
+export function withAnswers(c: FieldCrypto, rows: Row[]): CompletedCheckin[] {
   return rows.map((row) => {
     const checkin = toCheckin(row, c);
-    const byKey = new Map(
-      (answers.all(checkin.id) as Row[]).map((a) => [`${a.instrument}.${a.item}`, a.value]),
-    );
-    return inPlanOrder(c, checkin, (instrument, item) => byKey.get(`${instrument}.${item}`));
+    const stored = JSON.parse(String(row.answers_json ?? "{}")) as Record<string, unknown>;
+    return inPlanOrder(c, checkin, (instrument, item) => stored[`${instrument}.${item}`]);
   });
 }
