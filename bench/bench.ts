@@ -13,12 +13,13 @@ import { until } from "../test/support/wait.js";
 import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
 import { historyBench, historyLines } from "./history-bench.js";
+import { type LoopTriple, loopLine, repeatLine } from "./loop-lines.js";
 import { postgresLoopsRound, postgresScaleRound } from "./postgres-bench.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
 import { FULL_SCALE, type ScaleSize, SMALL_SCALE } from "./scale-data.js";
 import { scaleLines, scaleRun } from "./scale-run.js";
-import { mean, ms, pct } from "./stats.js";
+import { ms, pct } from "./stats.js";
 
 /**
  * `npm run bench`: the webhook path against its floor, the scale of a clinic group, and
@@ -169,19 +170,21 @@ const levels = args.has("--scale")
 const roundsArg = Number(process.argv[process.argv.indexOf("--rounds") + 1]);
 const rounds = (c: number) =>
   args.has("--rounds") && roundsArg > 0 ? roundsArg : c >= 100 ? 2 : c >= 10 ? 3 : 10;
+/** `--repeat N`: N repetitions at each level, each against its floors, and their medians. */
+const repeat = Math.max(1, Number(process.argv[process.argv.indexOf("--repeat") + 1]) || 1);
 for (const c of levels) {
-  const r = await rapportLoops(fake, c, rounds(c));
-  fake.calls.length = 0;
-  const f = await floorLoops(fake, c, rounds(c));
-  fake.calls.length = 0;
-  const e = await floorLoops(fake, c, rounds(c), true);
-  fake.calls.length = 0;
-  const rate = (x: LoopFigures) => x.answers / x.seconds;
-  const against = (x: LoopFigures) =>
-    `p50 ${ms(pct(x.e2e, 50))}, mean ${ms(mean(x.e2e))}, p99 ${ms(pct(x.e2e, 99))}, ${rate(x).toFixed(0)} answers/s, CPU ${x.cpuMsPerAnswer.toFixed(2)} ms/answer; ratios p50 ${(pct(r.e2e, 50) / pct(x.e2e, 50)).toFixed(2)}, p99 ${(pct(r.e2e, 99) / pct(x.e2e, 99)).toFixed(2)}, throughput ${(rate(r) / rate(x)).toFixed(2)}`;
-  say(
-    `  ${c} clients: rapport p50 ${ms(pct(r.e2e, 50))}, mean ${ms(mean(r.e2e))}, p99 ${ms(pct(r.e2e, 99))}, ${rate(r).toFixed(0)} answers/s, CPU ${r.cpuMsPerAnswer.toFixed(2)} ms/answer, peak RSS ${r.peakRssMiB.toFixed(0)} MiB; floor ${against(f)}; floor that also edits the answered question ${against(e)}`,
-  );
+  const runs: LoopTriple[] = [];
+  for (let n = 0; n < (args.has("--repeat") ? repeat : 1); n++) {
+    const r = await rapportLoops(fake, c, rounds(c));
+    fake.calls.length = 0;
+    const f = await floorLoops(fake, c, rounds(c));
+    fake.calls.length = 0;
+    const e = await floorLoops(fake, c, rounds(c), true);
+    fake.calls.length = 0;
+    runs.push({ r, f, e });
+    say(loopLine(c, { r, f, e }));
+  }
+  if (runs.length > 1) say(repeatLine(c, runs));
 }
 
 if (args.has("--webhook") || loopsOnly) {
