@@ -2,16 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqliteStore } from "../src/store/sqlite/store.js";
-import type { PlanItem } from "../src/store/types.js";
+import { CHECKIN_PLAN } from "./scale-data.js";
 import { pct } from "./stats.js";
 
 /** Past check-ins of the clients measured: a few weeks, a year of weekly sessions, two years. */
-export const HISTORY_SIZES = [10, 50, 100] as const;
-
-const PLAN: PlanItem[] = [
-  ...["heard", "goals", "approach", "overall"].map((item) => ({ instrument: "srs", item })),
-  ...["individual", "interpersonal", "social", "overall"].map((item) => ({ instrument: "ors", item })),
-];
+const HISTORY_SIZES = [10, 50, 100] as const;
 
 /**
  * What grows with a client's therapy: every completed check-in's report reads the client's whole
@@ -30,8 +25,8 @@ export async function historyBench(): Promise<{ size: number; perRead: number; p
       for (const size of HISTORY_SIZES) {
         const client = await tx.createClient(therapist, `client${size}`, now);
         for (let k = 0; k < size; k++) {
-          const checkin = await tx.createCheckin(client.personId, PLAN, now);
-          for (const p of PLAN)
+          const checkin = await tx.createCheckin(client.personId, [...CHECKIN_PLAN], now);
+          for (const p of CHECKIN_PLAN)
             await tx.saveAnswer(checkin.id, { ...p, value: (k * 3 + p.item.length) % 11 }, now);
           await tx.completeCheckin(checkin.id, null, now);
         }

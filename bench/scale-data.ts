@@ -1,4 +1,5 @@
 import { SqliteStore } from "../src/store/sqlite/store.js";
+import type { PlanItem } from "../src/store/types.js";
 
 export interface ScaleSize {
   therapists: number;
@@ -39,6 +40,12 @@ function therapistOf(c: number, size: ScaleSize): number {
     : largeTherapists + Math.floor((c - largeTherapists * large) / small);
 }
 
+/** The plan of every generated check-in: the four alliance items and the four progress items. */
+export const CHECKIN_PLAN: readonly PlanItem[] = [
+  ...["heard", "goals", "approach", "overall"].map((item) => ({ instrument: "alliance", item })),
+  ...["personal", "relationships", "social", "overall"].map((item) => ({ instrument: "progress", item })),
+];
+
 /**
  * A generated clinic group for the scale benchmark: therapists, their clients (aliases c0, c1,
  * ...), each reachable on Telegram, one episode each (most finished, so calibrate has data), and
@@ -54,10 +61,7 @@ export async function generateScaleData(path: string, size: ScaleSize): Promise<
     return seed / 2 ** 31;
   };
   const at = "2026-01-05T10:00:00.000Z";
-  const plan = JSON.stringify([
-    ...["heard", "goals", "approach", "overall"].map((item) => ({ instrument: "alliance", item })),
-    ...["personal", "relationships", "social", "overall"].map((item) => ({ instrument: "progress", item })),
-  ]);
+  const plan = JSON.stringify(CHECKIN_PLAN);
   const person = db.prepare("INSERT INTO people (id, role, name, created_at) VALUES (?, ?, ?, ?)");
   const identity = db.prepare(
     "INSERT INTO identities (channel, external_id, person_id, address, last_seen_at) VALUES ('telegram', ?, ?, ?, ?)",
