@@ -6,6 +6,8 @@ import { migrate } from "../../src/store/postgres/migrate.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
 import { recording } from "./contract/coverage.js";
+import { noteNamedStatements, partialIndexesPg, wholeScansPg } from "./contract/pg-query-plans.js";
+import { meantWhole, oneLine, staleEntries } from "./contract/query-plans.js";
 import { type OpenStore, runStoreContract } from "./contract.js";
 
 /**
@@ -68,6 +70,8 @@ if ("missing" in found) {
   });
 } else {
   const plain = recording(postgres(false));
+  // Every statement the contract makes the store send, for the query plans below.
+  const sent = noteNamedStatements();
   runStoreContract("PostgreSQL", plain.open);
   runStoreContract("PostgreSQL, sealed", postgres(true));
 
@@ -75,6 +79,31 @@ if ("missing" in found) {
     it("exercises every method of the PostgreSQL store's Tx", () => {
       expect(plain.has.tx.size).toBeGreaterThan(0);
       expect([...plain.has.tx].filter((name) => !plain.seen.tx.has(name))).toEqual([]);
+    });
+  });
+
+  /** As test/store/query-plans.test.ts holds SQLite's statements, on the migrated schema. */
+  describe("query plans on PostgreSQL: no statement reads a whole table it does not mean to", () => {
+    it("finds its rows through an index, outside the reads meant to be whole", async () => {
+      expect(sent.size).toBeGreaterThan(120);
+      const client = new pg.Client({ connectionString: server?.url("rapport_template") });
+      await client.connect();
+      try {
+        const partial = await partialIndexesPg(client);
+        const found: string[] = [];
+        for (const [sql, values] of sent) {
+          if (meantWhole(sql)) continue;
+          const scans = await wholeScansPg(client, sql, values, partial);
+          if (scans.length > 0) found.push(`${oneLine(sql)}: ${scans.join("; ")}`);
+        }
+        expect(found).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it("still meets each read meant to be whole", () => {
+      expect(staleEntries(sent.keys(), "postgres")).toEqual([]);
     });
   });
 }

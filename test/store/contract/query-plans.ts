@@ -75,3 +75,57 @@ export function planning(open: () => Promise<{ store: SqliteStore; close: () => 
   };
   return { open: opened, plans, partialIndexes };
 }
+
+type StoreKind = "sqlite" | "postgres";
+const BOTH: StoreKind[] = ["sqlite", "postgres"];
+
+/**
+ * Statements that read a whole table by design, by how their SQL begins, each with why that is
+ * right and in which store's SQL it is found. Anything else that reads a whole table would read a
+ * clinic group's million check-ins or every message it ever sent on a path a client or therapist
+ * waits on, or in the timed steps every 15 seconds.
+ */
+export const WHOLE_TABLE_BY_DESIGN: Readonly<Record<string, { why: string; in: StoreKind[] }>> = {
+  "SELECT ch.client_id AS": { why: "rapport export: every answer of the clinic, once per export", in: BOTH },
+  "SELECT e.id AS episode_id, c.age": {
+    why: "rapport calibrate: every finished episode's totals, once per fit",
+    in: ["sqlite"],
+  },
+  "SELECT id FROM episodes WHERE ended_at IS NOT NULL": {
+    why: "rapport calibrate: the finished episodes, once per fit",
+    in: ["postgres"],
+  },
+  "SELECT COUNT(*) AS n FROM clients WHERE status": {
+    why: "rapport status: the clinic's clients by state, once per command",
+    in: ["sqlite"],
+  },
+  "SELECT (SELECT COUNT(*) FROM people WHERE role = 'therapist') AS therapists": {
+    why: "rapport status: the clinic's clients by state, once per command",
+    in: ["postgres"],
+  },
+  "SELECT * FROM trajectory_fits ORDER BY id DESC LIMIT 1": {
+    why: "the newest row by its key: one row read, from the end",
+    in: BOTH,
+  },
+};
+
+/** The statement on one line, as WHOLE_TABLE_BY_DESIGN names it. */
+export function oneLine(sql: string): string {
+  return sql.replace(/\s+/g, " ").trim();
+}
+
+/** Whether `sql` is one of the reads meant to be whole. */
+export function meantWhole(sql: string): boolean {
+  return Object.keys(WHOLE_TABLE_BY_DESIGN).some((start) => oneLine(sql).startsWith(start));
+}
+
+/**
+ * The reads meant to be whole that none of `sqls` is: an entry left after its statement changed
+ * would excuse whatever new statement began the same way.
+ */
+export function staleEntries(sqls: Iterable<string>, store: StoreKind): string[] {
+  const lines = [...sqls].map(oneLine);
+  return Object.entries(WHOLE_TABLE_BY_DESIGN)
+    .filter(([start, entry]) => entry.in.includes(store) && !lines.some((sql) => sql.startsWith(start)))
+    .map(([start]) => start);
+}
