@@ -103,14 +103,16 @@ function levelsArg(): number[] {
 const small = args.has("--small");
 /** `--loops`: only the closed loops and their floors (with `--levels`, `--rounds`), for comparing a change. */
 const loopsOnly = args.has("--loops");
-if (!loopsOnly) for (const line of riskScreenRun()) say(line);
+/** `--scale`: only the generated clinic group, for rounds on its reads and the served process. */
+const scaleOnly = args.has("--scale");
+if (!loopsOnly && !scaleOnly) for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
   appendResults("Benchmark (risk screen only)", lines);
   process.exit(0);
 }
 // Charts: render time of a 20-check-in chart and the caseload's, and memory over 1,000 renders.
-if (!loopsOnly) for (const line of chartBenchLines(await chartBench())) say(line);
-if (!loopsOnly) for (const line of historyLines(await historyBench())) say(line);
+if (!loopsOnly && !scaleOnly) for (const line of chartBenchLines(await chartBench())) say(line);
+if (!loopsOnly && !scaleOnly) for (const line of historyLines(await historyBench())) say(line);
 if (args.has("--charts")) {
   appendResults("Benchmark (charts only)", lines);
   process.exit(0);
@@ -155,17 +157,12 @@ if (args.has("--sealing")) {
   appendResults("Benchmark (sealing)", lines);
   process.exit(0);
 }
-say(
-  "Closed loop, tap to next question (rapport serve: restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted) beside the floor (grammY + SQLite state, next question sent inside the webhook) and the floor that also edits the answered question (as rapport does), same run:",
-);
-// `--scale`: only the generated clinic group, for rounds on the reads and the served process.
-const levels = args.has("--scale")
-  ? []
-  : small
-    ? [1, 10]
-    : args.has("--levels")
-      ? levelsArg()
-      : [1, 10, 100, 500];
+const levels = scaleOnly ? [] : small ? [1, 10] : args.has("--levels") ? levelsArg() : [1, 10, 100, 500];
+if (levels.length > 0) {
+  say(
+    "Closed loop, tap to next question (rapport serve: restify, grammY, engine, SQLite WAL, outbox, worker; platform limits lifted) beside the floor (grammY + SQLite state, next question sent inside the webhook) and the floor that also edits the answered question (as rapport does), same run:",
+  );
+}
 /** `--rounds N`: check-ins per client in each loop; longer runs for comparing a change. */
 const roundsArg = Number(process.argv[process.argv.indexOf("--rounds") + 1]);
 const rounds = (c: number) =>
