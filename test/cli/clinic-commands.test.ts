@@ -67,4 +67,23 @@ describe("clinic management on the command line", () => {
     );
     expect(status.stdout).toContain("Urgent alerts not acknowledged: 0");
   });
+
+  it("counts a client their therapist discharged as discharged, and as active once asked again", async () => {
+    const env = freshEnv();
+    const rivera = await addTherapist(env, "Dr Rivera");
+    const setup = await script(env, [`rivera: link ${rivera}`, "rivera: invite sam"]);
+    const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
+    await script(env, [`sam: start ${code}`, "sam: yes", "rivera: checkin sam", "rivera: discharge sam"]);
+    const discharged = await runCli(["status"], env);
+    expect(discharged.stdout).toContain(
+      "Clients: 0 active, 0 paused, 0 invited or joining, 1 discharged or declined",
+    );
+    // The next check-in begins a new episode: in the caseload again, and counted so.
+    await script(env, ["rivera: checkin sam"]);
+    const again = await runCli(["status"], env);
+    expect(again.stdout).toContain(
+      "Clients: 1 active, 0 paused, 0 invited or joining, 0 discharged or declined",
+    );
+    expect(again.stdout).toContain("Open check-ins: 1");
+  });
 });

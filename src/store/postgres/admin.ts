@@ -1,3 +1,4 @@
+import { CLINIC_STATUS, toClinicStatus } from "../common/clinic-status.js";
 import { place } from "../common/places.js";
 import type { AdminTx } from "../tx.js";
 import type { ClinicStatus, TherapistEntry } from "../types.js";
@@ -42,34 +43,8 @@ export function pgAdmin(q: PgContext): AdminTx {
     moveClient: async (clientId, therapistId) => {
       await q.run("UPDATE clients SET therapist_id = $1 WHERE person_id = $2", [therapistId, clientId]);
     },
-    clinicStatus: async (): Promise<ClinicStatus> => {
-      // One round trip for every count.
-      const row = await q.get<Record<string, number>>(
-        `SELECT
-           (SELECT COUNT(*) FROM people WHERE role = 'therapist') AS therapists,
-           (SELECT COUNT(*) FROM clients WHERE status = 'active' AND paused_at IS NULL) AS active,
-           (SELECT COUNT(*) FROM clients WHERE status = 'active' AND paused_at IS NOT NULL) AS paused,
-           (SELECT COUNT(*) FROM clients WHERE status IN ('invited', 'joining')) AS joining,
-           (SELECT COUNT(*) FROM clients WHERE status IN ('discharged', 'declined')) AS discharged,
-           (SELECT COUNT(*) FROM checkins WHERE status = 'open') AS open_checkins,
-           (SELECT COUNT(*) FROM risk_alerts WHERE acknowledged_at IS NULL) AS open_alerts,
-           (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS queued,
-           (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS failed`,
-      );
-      const n = (key: string) => Number(row?.[key] ?? 0);
-      return {
-        therapists: n("therapists"),
-        clients: {
-          active: n("active"),
-          paused: n("paused"),
-          joining: n("joining"),
-          discharged: n("discharged"),
-        },
-        openCheckins: n("open_checkins"),
-        openAlerts: n("open_alerts"),
-        queued: n("queued"),
-        failed: n("failed"),
-      };
-    },
+    // One round trip for every count.
+    clinicStatus: async (): Promise<ClinicStatus> =>
+      toClinicStatus(await q.get<Record<string, unknown>>(CLINIC_STATUS)),
   };
 }

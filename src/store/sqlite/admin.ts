@@ -1,3 +1,4 @@
+import { CLINIC_STATUS, toClinicStatus } from "../common/clinic-status.js";
 import { place } from "../common/places.js";
 import type { AdminTx } from "../tx.js";
 import type { ClinicStatus, TherapistEntry } from "../types.js";
@@ -37,21 +38,7 @@ export function sqliteAdmin({ s, c }: SqlContext): AdminTx {
     moveClient: async (clientId, therapistId) => {
       s("UPDATE clients SET therapist_id = ? WHERE person_id = ?").run(therapistId, clientId);
     },
-    clinicStatus: async (): Promise<ClinicStatus> => {
-      const n = (sql: string) => (s(sql).get() as { n: number }).n;
-      return {
-        therapists: n("SELECT COUNT(*) AS n FROM people WHERE role = 'therapist'"),
-        clients: {
-          active: n("SELECT COUNT(*) AS n FROM clients WHERE status = 'active' AND paused_at IS NULL"),
-          paused: n("SELECT COUNT(*) AS n FROM clients WHERE status = 'active' AND paused_at IS NOT NULL"),
-          joining: n("SELECT COUNT(*) AS n FROM clients WHERE status IN ('invited', 'joining')"),
-          discharged: n("SELECT COUNT(*) AS n FROM clients WHERE status IN ('discharged', 'declined')"),
-        },
-        openCheckins: n("SELECT COUNT(*) AS n FROM checkins WHERE status = 'open'"),
-        openAlerts: n("SELECT COUNT(*) AS n FROM risk_alerts WHERE acknowledged_at IS NULL"),
-        queued: n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'"),
-        failed: n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'failed'"),
-      };
-    },
+    clinicStatus: async (): Promise<ClinicStatus> =>
+      toClinicStatus(s(CLINIC_STATUS).get() as Record<string, unknown> | undefined),
   };
 }

@@ -91,6 +91,15 @@ export function adminContract(open: OpenStore): void {
           const fay = await tx.createClient(rivera, "fay", at);
           await tx.setClientStatus(fay.personId, "discharged");
           await tx.createCheckin(alex.personId, [], at);
+          // Discharged by their therapist (discharge ALIAS ends the episode; the status stays active).
+          const gus = await activeClient(tx, rivera, "gus");
+          await tx.createCheckin(gus.personId, [], at);
+          await tx.endEpisode(gus.personId, t(1));
+          // Discharged, then asked again: the new check-in opens a new episode, active once more.
+          const hal = await activeClient(tx, rivera, "hal");
+          await tx.createCheckin(hal.personId, [], at);
+          await tx.endEpisode(hal.personId, t(1));
+          await tx.createCheckin(hal.personId, [], t(2));
           await tx.createRiskAlert(
             {
               clientId: bea.personId,
@@ -108,8 +117,8 @@ export function adminContract(open: OpenStore): void {
         });
         expect(await store.transaction((tx) => tx.clinicStatus())).toEqual({
           therapists: 2,
-          clients: { active: 1, paused: 1, joining: 2, discharged: 2 },
-          openCheckins: 1,
+          clients: { active: 2, paused: 1, joining: 2, discharged: 3 },
+          openCheckins: 2,
           openAlerts: 1,
           queued: 2,
           failed: 1,

@@ -95,13 +95,9 @@ export const WHOLE_TABLE_BY_DESIGN: Readonly<Record<string, { why: string; in: S
     why: "rapport calibrate: the finished episodes, once per fit",
     in: ["postgres"],
   },
-  "SELECT COUNT(*) AS n FROM clients WHERE status": {
-    why: "rapport status: the clinic's clients by state, once per command",
-    in: ["sqlite"],
-  },
   "SELECT (SELECT COUNT(*) FROM people WHERE role = 'therapist') AS therapists": {
     why: "rapport status: the clinic's clients by state, once per command",
-    in: ["postgres"],
+    in: BOTH,
   },
   "SELECT * FROM trajectory_fits ORDER BY id DESC LIMIT 1": {
     why: "the newest row by its key: one row read, from the end",
