@@ -6,7 +6,12 @@ import { migrate } from "../../src/store/postgres/migrate.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
 import { recording } from "./contract/coverage.js";
-import { noteNamedStatements, partialIndexesPg, wholeScansPg } from "./contract/pg-query-plans.js";
+import {
+  noteNamedStatements,
+  partialIndexesPg,
+  unindexedForeignKeysPg,
+  wholeScansPg,
+} from "./contract/pg-query-plans.js";
 import { meantWhole, oneLine, staleEntries } from "./contract/query-plans.js";
 import { type OpenStore, runStoreContract } from "./contract.js";
 
@@ -92,7 +97,7 @@ if ("missing" in found) {
         const partial = await partialIndexesPg(client);
         const found: string[] = [];
         for (const [sql, values] of sent) {
-          if (meantWhole(sql)) continue;
+          if (meantWhole(sql, "postgres")) continue;
           const scans = await wholeScansPg(client, sql, values, partial);
           if (scans.length > 0) found.push(`${oneLine(sql)}: ${scans.join("; ")}`);
         }
@@ -104,6 +109,16 @@ if ("missing" in found) {
 
     it("still meets each read meant to be whole", () => {
       expect(staleEntries(sent.keys(), "postgres")).toEqual([]);
+    });
+
+    it("indexes the column of every foreign key in the table that points", async () => {
+      const client = new pg.Client({ connectionString: server?.url("rapport_template") });
+      await client.connect();
+      try {
+        expect(await unindexedForeignKeysPg(client)).toEqual([]);
+      } finally {
+        await client.end();
+      }
     });
   });
 }

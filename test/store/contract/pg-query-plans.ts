@@ -1,4 +1,5 @@
 import pg from "pg";
+import { passingState } from "./query-plans.js";
 
 /** The store's statements as it sent them: each SQL text with the values of its first run. */
 export type Sent = Map<string, unknown[]>;
@@ -59,7 +60,8 @@ export async function wholeScansPg(
       for (const child of node.Plans ?? []) walk(child);
     };
     const plan = result.rows[0]?.["QUERY PLAN"][0]?.Plan;
-    if (plan) walk(plan);
+    if (!plan) throw new Error(`no plan for ${sql}`);
+    walk(plan);
     return found;
   } finally {
     await client.query("ROLLBACK");
@@ -68,8 +70,25 @@ export async function wholeScansPg(
 
 /** The names of the partial indexes of the database `client` is connected to. */
 export async function partialIndexesPg(client: pg.Client): Promise<Set<string>> {
-  const rows = await client.query<{ name: string }>(
-    "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% WHERE %'",
+  const rows = await client.query<{ name: string; definition: string }>(
+    "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'",
   );
-  return new Set(rows.rows.map((row) => row.name));
+  return new Set(rows.rows.filter((row) => passingState(row.definition)).map((row) => row.name));
+}
+
+/**
+ * Foreign keys whose column in the table that points leads no index: deleting the row pointed at
+ * (an erasure deletes a person, their episodes and check-ins) would read that whole table for
+ * every row deleted.
+ */
+export async function unindexedForeignKeysPg(client: pg.Client): Promise<string[]> {
+  const rows = await client.query<{ key: string }>(
+    `SELECT c.conrelid::regclass || '.' || a.attname AS key
+     FROM pg_constraint c
+     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+     WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])
+     ORDER BY 1`,
+  );
+  return rows.rows.map((row) => row.key);
 }

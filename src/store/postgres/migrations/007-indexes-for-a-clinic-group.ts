@@ -23,11 +23,16 @@ CREATE INDEX people_therapists ON people(lower(name)) WHERE role = 'therapist';
 -- A client found by alias across caseloads (rapport client move).
 CREATE INDEX clients_alias ON clients(alias);
 
--- Deleting a check-in or a person finds the rows that point at it.
+-- Deleting a person, an episode or a check-in finds the rows that point at it (ON DELETE): every
+-- foreign key's column leads an index (test/store/query-plans.test.ts checks it).
 CREATE INDEX risk_events_checkin ON risk_events(checkin_id) WHERE checkin_id IS NOT NULL;
 CREATE INDEX risk_alerts_checkin ON risk_alerts(checkin_id) WHERE checkin_id IS NOT NULL;
 CREATE INDEX risk_alerts_acknowledged_by ON risk_alerts(acknowledged_by) WHERE acknowledged_by IS NOT NULL;
 CREATE INDEX risk_alerts_escalated_to ON risk_alerts(escalated_to) WHERE escalated_to IS NOT NULL;
 CREATE INDEX risk_steps_person ON risk_steps(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX warnings_episode ON warnings(episode_id);
+CREATE INDEX warnings_checkin ON warnings(checkin_id) WHERE checkin_id IS NOT NULL;
+CREATE INDEX warnings_fit ON warnings(fit_id) WHERE fit_id IS NOT NULL;
+CREATE INDEX jobs_checkin ON jobs(checkin_id) WHERE checkin_id IS NOT NULL;
 `,
 };
