@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
+import { checkRiskSetup, closeAfterSending, openApp, prepareRiskScreen, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
@@ -60,7 +60,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const senders: ChannelSender[] = channels.map((c) => c.sender);
   if (withConsole) senders.push(consoleSender(process.stdout, false, chartsDirFor(settings.dbPath)));
   const wake = new WakeSignal();
-  const { store, engine } = await openApp({
+  const { store, engine, catalog } = await openApp({
     settings,
     log,
     clock: systemClock,
@@ -75,6 +75,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     store.close();
     throw error;
   });
+  prepareRiskScreen(catalog, log);
   const worker = new DeliveryWorker(
     store,
     senders.map((sender) => withLimits(sender, settings)),

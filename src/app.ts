@@ -4,6 +4,7 @@ import { newCode } from "./codes.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
 import type { OnQueued } from "./engine/queued-recipients.js";
+import { catalogRiskScreen } from "./engine/risk/screening.js";
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
@@ -134,6 +135,24 @@ function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
  * The risk path's setup, checked where alerts can fall due (serve, console): an on-call contact
  * who is not registered stops start-up; without one, the log says where unacknowledged alerts go.
  */
+/**
+ * Builds the risk screen over every language's lists before the server listens, and says so. It is
+ * otherwise built on the first message after a start, which then waits the half second it takes.
+ */
+export function prepareRiskScreen(catalog: PromptCatalog, log: Logger): void {
+  const started = performance.now();
+  catalogRiskScreen(catalog);
+  const lists = [...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : []));
+  log.info(
+    {
+      languages: lists.map((list) => list.language),
+      phrases: lists.reduce((n, list) => n + list.disclosure.length + list.concern.length, 0),
+      ms: Math.round(performance.now() - started),
+    },
+    "risk screen ready",
+  );
+}
+
 export async function checkRiskSetup(engine: Engine, settings: Settings, log: Logger): Promise<void> {
   const status = await engine.onCallStatus();
   if (status === "unknown") {
