@@ -4,7 +4,7 @@ import { newCode } from "./codes.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
 import type { OnQueued } from "./engine/queued-recipients.js";
-import { catalogRiskScreen } from "./engine/risk/screening.js";
+import { catalogRiskLists, catalogRiskScreen } from "./engine/risk/screening.js";
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
@@ -142,7 +142,7 @@ function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
 export function prepareRiskScreen(catalog: PromptCatalog, log: Logger): void {
   const started = performance.now();
   catalogRiskScreen(catalog);
-  const lists = [...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : []));
+  const lists = catalogRiskLists(catalog);
   log.info(
     {
       languages: lists.map((list) => list.language),

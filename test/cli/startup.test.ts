@@ -52,8 +52,9 @@ describe("start-up", () => {
     children.push(server.child);
     expect(Date.now() - started).toBeLessThan(10_000);
     // The risk screen is built before listening, so the first message after a start does not wait for it.
-    const said = lines(server.log()).map((l) => l.msg);
-    const ready = lines(server.log()).find((l) => l.msg === "risk screen ready");
+    const logged = lines(server.log());
+    const said = logged.map((l) => l.msg);
+    const ready = logged.find((l) => l.msg === "risk screen ready");
     expect(said.indexOf("risk screen ready")).toBeGreaterThanOrEqual(0);
     expect(said.indexOf("risk screen ready")).toBeLessThan(said.indexOf("rapport is listening"));
     expect(ready?.languages).toEqual(expect.arrayContaining(["en", "de", "es"]));

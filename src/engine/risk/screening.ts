@@ -1,15 +1,20 @@
-import { type RiskFinding, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
+import { type RiskFinding, type RiskLists, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
 import type { PromptCatalog } from "../../prompts/load.js";
 import { oneLine } from "../client-text.js";
 import type { Turn } from "../turn-context.js";
 
 const screens = new WeakMap<PromptCatalog, RiskScreen>();
 
+/** The risk lists of every language in the catalog that has them. */
+export function catalogRiskLists(catalog: PromptCatalog): RiskLists[] {
+  return [...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : []));
+}
+
 /** One screen over the risk lists of every language in the catalog, built once. */
 export function catalogRiskScreen(catalog: PromptCatalog): RiskScreen {
   let screen = screens.get(catalog);
   if (!screen) {
-    screen = riskScreen([...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : [])));
+    screen = riskScreen(catalogRiskLists(catalog));
     screens.set(catalog, screen);
   }
   return screen;

@@ -11,8 +11,17 @@ export type Plans = Map<string, string[]>;
  * "column IS NOT NULL" holds nearly every row, and does not count.
  */
 export function passingState(definition: string): boolean {
-  const where = /\bWHERE\b([\s\S]*)$/i.exec(definition)?.[1]?.trim();
-  return where !== undefined && !/^\(?\s*\w+\s+IS\s+NOT\s+NULL\s*\)?$/i.test(where);
+  return whereOf(definition) !== undefined && keptNotNull(definition) === undefined;
+}
+
+/** The condition of a partial index's definition, if it has one. */
+function whereOf(definition: string): string | undefined {
+  return /\bWHERE\b([\s\S]*)$/i.exec(definition)?.[1]?.trim();
+}
+
+/** The column of an index kept only by "column IS NOT NULL", if that is its condition. */
+function keptNotNull(definition: string): string | undefined {
+  return /^\(?\s*(\w+)\s+IS\s+NOT\s+NULL\s*\)?$/i.exec(whereOf(definition) ?? "")?.[1];
 }
 
 /**
@@ -64,7 +73,7 @@ export function planning(open: () => Promise<{ store: SqliteStore; close: () => 
     }) as Database.Database["prepare"];
     const closeStore = store.close.bind(store);
     store.close = () => {
-      if (db.open) {
+      if (db.open && partialIndexes.size === 0) {
         const indexes = prepare(
           "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
         ).all() as {
@@ -72,6 +81,8 @@ export function planning(open: () => Promise<{ store: SqliteStore; close: () => 
           sql: string;
         }[];
         for (const index of indexes) if (passingState(index.sql)) partialIndexes.add(index.name);
+      }
+      if (db.open) {
         for (const [sql, args] of firstArgs) {
           if (plans.has(sql)) continue;
           const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
@@ -163,9 +174,7 @@ export function unindexedForeignKeys(db: Database.Database): string[] {
           | { sql: string | null }
           | undefined
       )?.sql;
-      const usable =
-        index.partial === 0 ||
-        new RegExp(`WHERE\\s+\\(?\\s*${first}\\s+IS\\s+NOT\\s+NULL\\s*\\)?\\s*$`, "i").test(definition ?? "");
+      const usable = index.partial === 0 || keptNotNull(definition ?? "") === first;
       if (usable) leading.add(first);
     }
     const rowKey = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[]).find(
