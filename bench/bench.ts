@@ -14,6 +14,7 @@ import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
 import { historyBench, historyLines } from "./history-bench.js";
 import { type LoopTriple, loopLine, repeatLine } from "./loop-lines.js";
+import { outboxBench, outboxLines } from "./outbox-bench.js";
 import { postgresLoopsRound, postgresScaleRound } from "./postgres-bench.js";
 import { appendResults } from "./results.js";
 import { riskScreenRun } from "./risk-screen-bench.js";
@@ -105,6 +106,12 @@ const small = args.has("--small");
 const loopsOnly = args.has("--loops");
 /** `--scale`: only the generated clinic group, for rounds on its reads and the served process. */
 const scaleOnly = args.has("--scale");
+if (args.has("--outbox")) {
+  // Only the outbox's part of an answer, in the store alone: for comparing changes to it.
+  for (const line of outboxLines(await outboxBench())) say(line);
+  appendResults("Benchmark (outbox only)", lines);
+  process.exit(0);
+}
 if (!loopsOnly && !scaleOnly) for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
   appendResults("Benchmark (risk screen only)", lines);
@@ -113,6 +120,7 @@ if (args.has("--risk")) {
 // Charts: render time of a 20-check-in chart and the caseload's, and memory over 1,000 renders.
 if (!loopsOnly && !scaleOnly) for (const line of chartBenchLines(await chartBench())) say(line);
 if (!loopsOnly && !scaleOnly) for (const line of historyLines(await historyBench())) say(line);
+if (!loopsOnly && !scaleOnly) for (const line of outboxLines(await outboxBench())) say(line);
 if (args.has("--charts")) {
   appendResults("Benchmark (charts only)", lines);
   process.exit(0);
