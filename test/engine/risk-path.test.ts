@@ -87,7 +87,7 @@ describe("screening in every state", () => {
     // Risk comes right under the title and the headline.
     expect(lines[2]).toBe("Risk:");
     expect(lines[3]).toContain(
-      'disclosure: "I\'ve written goodbye letters to my kids" (matched: "goodbye letters")',
+      'disclosure: "I\'ve written goodbye letters to my kids" (matched: "written goodbye letters to my kids")',
     );
     expect(summary).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
     expect(summary).toContain("Comment: I've written goodbye letters to my kids");
