@@ -6,6 +6,7 @@ import { stepOf } from "./checkin/plan.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
+import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
 import type { Turn } from "./turn-context.js";
 
@@ -42,6 +43,8 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // Paused: the open check-in is kept as it is, not answered further, until "start".
   if (open && client.pausedAt) return turn.replyText(w.t("paused_hold"));
   if (open) return continueCheckin(turn, client, open, input, resume);
+  // A safety question that lapsed unanswered may be answered now, when nothing else waits.
+  if (await answerLateSafetyCheck(turn, client)) return;
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   return turn.replyText(w.t("no_open_question"));

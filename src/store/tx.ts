@@ -163,6 +163,8 @@ export interface RiskTx {
   ): Promise<RiskEvent[]>;
   /** The concern whose safety question waits for an answer, if any. */
   pendingConcern(clientId: number): Promise<RiskEvent | undefined>;
+  /** The client's latest concern whose safety question was asked, answered or not. */
+  latestConcern(clientId: number): Promise<RiskEvent | undefined>;
   answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
   /** Concerns whose safety question has waited since before `before`, oldest first. */
   lapsedConcerns(before: string): Promise<RiskEvent[]>;

@@ -172,6 +172,38 @@ describe("the concern tier", () => {
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain("Safety question: not answered.");
   });
+
+  it("a yes that comes after the safety question lapsed is still a disclosure", async () => {
+    await enrolled();
+    await c.say("alex", "i just cant go on like this");
+    const lapsed = await c.tick(2 * 60 * 60_000);
+    expect(texts(lapsed, "rivera")[0]).toContain("they did not answer within an hour");
+    const replies = await c.say("alex", "sorry i was asleep. yes i have been thinking about it");
+    expectCrisisThenWarm(replies);
+    const [alert] = urgentTo(replies, "rivera");
+    expect(alert?.message.text).toContain("they answered yes to the safety question");
+    expect((await c.data("alex")).riskAlerts).toHaveLength(1);
+  });
+
+  it("a short no after the lapse reaches the therapist; a no inside other words, or a day later, does not count", async () => {
+    await enrolled();
+    await c.say("alex", "i feel so hopeless");
+    await c.tick(2 * 60 * 60_000);
+    for (const chatter of ["no worries, see you on tuesday then", "no worries!"]) {
+      expect(texts(await c.say("alex", chatter), "rivera")).toEqual([]);
+    }
+    const no = await c.say("alex", "nah im ok");
+    expect(texts(no, "alex")).toEqual(["Thank you for answering. Your therapist will see what you wrote."]);
+    expect(texts(no, "rivera")[0]).toContain('wrote: "i feel so hopeless"');
+    expect(texts(no, "rivera")[0]).toContain("they answered no");
+    // Answered now: a second yes is ordinary text again, and so is one a day after a new lapse.
+    expect(urgentTo(await c.say("alex", "yes"), "rivera")).toEqual([]);
+    await c.say("alex", "everything feels hopeless");
+    await c.tick(25 * 60 * 60_000);
+    const late = await c.say("alex", "yes");
+    expect(urgentTo(late, "rivera")).toEqual([]);
+    expect((await c.data("alex")).riskAlerts).toEqual([]);
+  });
 });
 
 describe("one open alert per client", () => {

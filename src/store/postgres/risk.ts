@@ -140,6 +140,13 @@ export function pgRisk(q: PgContext): RiskTx {
           [clientId],
         )
       )[0],
+    latestConcern: async (clientId) =>
+      (
+        await events(
+          "SELECT * FROM risk_events WHERE client_id = $1 AND safety_question IS NOT NULL ORDER BY id DESC LIMIT 1",
+          [clientId],
+        )
+      )[0],
     lapsedConcerns: async (before) =>
       events(
         "SELECT * FROM risk_events WHERE safety_question IN ('pending', 'reasked') AND at < $1 ORDER BY id",

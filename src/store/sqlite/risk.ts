@@ -142,6 +142,11 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
         "SELECT * FROM risk_events WHERE client_id = ? AND safety_question IN ('pending', 'reasked') ORDER BY id DESC LIMIT 1",
         clientId,
       )[0],
+    latestConcern: async (clientId) =>
+      events(
+        "SELECT * FROM risk_events WHERE client_id = ? AND safety_question IS NOT NULL ORDER BY id DESC LIMIT 1",
+        clientId,
+      )[0],
     lapsedConcerns: async (before) =>
       events(
         "SELECT * FROM risk_events WHERE safety_question IN ('pending', 'reasked') AND at < ? ORDER BY id",

@@ -80,6 +80,7 @@ export function riskEventContract(open: OpenStore): void {
       inTransaction(open, async (tx) => {
         const { alex, bea } = await twoCaseloads(tx);
         expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
+        expect(await tx.latestConcern(alex.personId)).toBeUndefined();
         const old = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(1) }));
         const beas = await tx.addRiskEvent(event(bea.personId, { safetyAnswer: "pending", at: t(2) }));
         const latest = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(3) }));
@@ -98,10 +99,14 @@ export function riskEventContract(open: OpenStore): void {
           [latest, null],
         ]);
         expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
+        // Answered or lapsed, the latest concern is still the one a late answer is about.
+        expect(await tx.latestConcern(alex.personId)).toMatchObject({ id: latest, safetyAnswer: "no" });
+        await tx.addRiskEvent(event(alex.personId, { safetyAnswer: null, at: t(80) }));
+        expect((await tx.latestConcern(alex.personId))?.id).toBe(latest);
         expect((await tx.lapsedConcerns(t(100))).map((e) => e.id)).toEqual([beas]);
         await tx.answerConcern(beas, "yes");
         expect(await tx.lapsedConcerns(t(100))).toEqual([]);
-        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no"]);
+        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no", null]);
         expect((await tx.riskEvents(bea.personId))[0]?.safetyAnswer).toBe("yes");
       }));
 

@@ -1,0 +1,64 @@
+import { screenTokens } from "../../clinical/risk-tokens.js";
+import { wordingFor } from "../../prompts/render.js";
+import type { Client } from "../../store/types.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
+import { SAFETY_CHECK_REF } from "../refs.js";
+import type { Turn } from "../turn-context.js";
+import { afterCrisis, raiseRisk } from "./alerts.js";
+import { tellConcern } from "./concern-notice.js";
+import { readSafetyAnswer } from "./disclosure.js";
+import { excerpt } from "./screening.js";
+
+/** How long after a concern's safety question lapsed a clear answer to it still counts. */
+export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
+
+/** A late "no" counts only as a short reply ("no", "nah im ok"): "no worries, see you tuesday" is not one. */
+const LATE_NO_MAX_WORDS = 4;
+/** Short replies that start with "no" and answer nothing about safety. */
+const NOT_AN_ANSWER = ["no worries", "no problem", "no probs", "no rush", "no idea"].map((phrase) =>
+  screenTokens(phrase).words.join(" "),
+);
+
+/** Whether a "no" typed late is short and plain enough to be the answer. */
+function plainNo(raw: string): boolean {
+  const words = screenTokens(raw).words;
+  const text = words.join(" ");
+  return (
+    words.length <= LATE_NO_MAX_WORDS && !NOT_AN_ANSWER.some((p) => text === p || text.startsWith(`${p} `))
+  );
+}
+
+/**
+ * An answer to a concern's safety question that came after it lapsed (the client was asleep, or
+ * away for hours), when nothing else is waiting for their words: no check-in open, no other
+ * question. A yes is a disclosure, as it would have been in time: the crisis message and an
+ * urgent alert. A short no is thanked and the therapist, who was told the question went
+ * unanswered, is told the answer. True when the input was taken as the answer.
+ */
+export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise<boolean> {
+  const input = turn.event.input;
+  if (input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF) return false;
+  const concern = await turn.tx.latestConcern(client.personId);
+  if (concern?.safetyAnswer !== "none") return false;
+  if (Date.parse(turn.now) - Date.parse(concern.at) > LATE_SAFETY_ANSWER_MS) return false;
+  const safety = wordingFor(turn.deps.catalog, concern.language).instrument(SAFETY_INSTRUMENT);
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
+  if (answer === "unclear") return false;
+  if (answer === "no" && input.kind === "text" && !plainNo(raw)) return false;
+  await turn.tx.answerConcern(concern.id, answer);
+  if (answer === "yes") {
+    const { crisisSent } = await raiseRisk(turn, client, concern.checkinId, {
+      tier: "disclosure",
+      source: "safety_question",
+      words: concern.words,
+      text: excerpt(concern.text),
+      language: concern.language,
+    });
+    await afterCrisis(turn, client, undefined, crisisSent);
+    return true;
+  }
+  await turn.replyText(turn.wording.t("safety_check_no"));
+  await tellConcern(turn.tx, turn.deps, concern, "no", turn.now);
+  return true;
+}
