@@ -72,6 +72,8 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
       if (client.status === "joining") return askConsent(turn, client.therapistId);
       return startEnrolment(turn, parsed.args[0]);
     case "stop":
+      // Before agreeing, there is nothing to pause: what "stop" means there is the consent's no.
+      if (client.status === "joining") return turn.replyText(w.t("consent_stop"));
       if (client.status !== "active") return turn.replyText(w.t("no_open_question"));
       if (await turn.tx.setPaused(client.personId, turn.now)) {
         await turn.replyText(w.t("paused_ok"));

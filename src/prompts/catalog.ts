@@ -30,6 +30,7 @@ export const MESSAGE_VARS = {
   // enrolment and consent
   consent_yes: [],
   consent_no: [],
+  consent_stop: [],
   consent_reask: [],
   consent_given: ["therapist"],
   consent_declined: [],
@@ -97,6 +98,7 @@ export const MESSAGE_VARS = {
   crisis_again: [],
   safety_check: ["item"],
   safety_check_no: [],
+  safety_check_unclear: [],
   safety_check_again: ["item"],
   urgent_alert: ["alias", "what"],
   urgent_update: ["alias", "id", "times", "events"],

@@ -138,3 +138,16 @@ describe("consent typed in German", () => {
     expect(await outcomes("de", unclear)).toEqual(each(unclear, "asked again"));
   });
 });
+
+describe("stop typed at the consent question", () => {
+  it("says that nothing has started and how to say no, and stores nothing", async () => {
+    const english = await consentTo("en", "stop");
+    expect(english.outcome).toBe("asked again");
+    expect(english.reply).toBe(
+      "Nothing has started: you haven't agreed to anything yet. If you'd rather not take part, tap No, thanks or type no. To take part, tap Yes, I agree.",
+    );
+    const german = await consentTo("de", "stopp");
+    expect(german.outcome).toBe("asked again");
+    expect(german.reply).toContain("Noch hat nichts begonnen");
+  });
+});

@@ -173,6 +173,23 @@ describe("the concern tier", () => {
     expect(summary?.message.text).toContain("Safety question: not answered.");
   });
 
+  it("a number typed twice at the safety question is not thanked as an answer, and 'no?' is asked again", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 8]);
+    await c.say("alex", "tbh i cant do this anymore");
+    const again = await c.say("alex", "3");
+    expect(texts(again, "alex")[0]).toContain("It's all right not to be sure.");
+    const second = await c.say("alex", "3");
+    expect(texts(second, "alex")[0]).toBe(
+      "That's all right, we can go on. Your therapist will see what you wrote.",
+    );
+    expect(texts(second, "alex")[1]).toContain("3/9.");
+    await c.say("alex", "whats the point of anything");
+    const unsure = await c.say("alex", "no?");
+    expect(texts(unsure, "alex")[0]).toContain("It's all right not to be sure.");
+  });
+
   it("a yes that comes after the safety question lapsed is still a disclosure", async () => {
     await enrolled();
     await c.say("alex", "i just cant go on like this");
@@ -251,6 +268,19 @@ describe("one open alert per client", () => {
     // The crisis message again at most once in ten minutes.
     const later = await c.say("alex", "i want to die");
     expect(texts(later, "alex")[0]).toContain("TEST CRISIS TEXT");
+  });
+
+  it("a message without words while the alert is open (a sticker) alerts no one again", async () => {
+    await enrolled();
+    await c.say("alex", "i want to kms");
+    const before = c.delivered.length;
+    await c.tick(11 * 60_000);
+    const sticker = await c.say("alex", "  ");
+    expect(urgentTo(sticker, "rivera")).toEqual([]);
+    expect(texts(sticker, "alex")).toEqual([expect.stringContaining("Your therapist will see this too")]);
+    expect(urgentTo(await c.tick(11 * 60_000), "rivera")).toEqual([]);
+    expect((await c.data("alex")).riskEvents).toHaveLength(1);
+    expect(c.delivered.length).toBeGreaterThan(before);
   });
 
   it("after the alert is acknowledged, a new disclosure is a new alert", async () => {

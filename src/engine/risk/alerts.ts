@@ -118,6 +118,12 @@ export async function followUp(
   /** False for the check-in's comment: its summary goes to the therapist now and carries it. */
   asMessage = true,
 ): Promise<void> {
+  const w = await turn.wordingOf(client.personId);
+  // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.
+  if (text.trim() === "") {
+    if (asMessage) await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
+    return;
+  }
   await turn.tx.addRiskEvent({
     clientId: client.personId,
     alertId: alert.id,
@@ -134,7 +140,6 @@ export async function followUp(
   if (!asMessage) return;
   // "ok" or "thanks" is kept with the alert but is no reason for another urgent message.
   if (!ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
-  const w = await turn.wordingOf(client.personId);
   await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
 }
 

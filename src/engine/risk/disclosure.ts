@@ -125,7 +125,8 @@ export async function answerSafetyCheck(
       return true;
     }
     await turn.tx.answerConcern(pending.id, "none");
-    await turn.replyText(turn.wording.t("safety_check_no"));
+    // Not "thank you for answering": nothing was recorded as the answer, and the summary says so.
+    await turn.replyText(turn.wording.t("safety_check_unclear"));
     if (open) await repeatQuestion(turn, client, open);
     return true;
   }
@@ -153,7 +154,7 @@ export async function answerSafetyCheck(
 /**
  * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess" and "a bit
  * tbh" are a yes (over-asking is acceptable, missing a yes is not); "no", "nope", "not really" a
- * no; anything else is unclear. A choice's value or label counts too.
+ * no, unless asked back ("no?"); anything else is unclear. A choice's value or label counts too.
  */
 export function readSafetyAnswer(
   raw: string,
@@ -174,7 +175,8 @@ export function readSafetyAnswer(
   const yes = choices.filter((c) => c.value > above);
   const no = choices.filter((c) => c.value <= above);
   if (yes.some(matching)) return "yes";
-  if (no.some(matching)) return "no";
+  // "no?" is not sure: asked again, as an unsure answer to consent is.
+  if (no.some(matching)) return raw.includes("?") ? "unclear" : "no";
   return "unclear";
 }
 
