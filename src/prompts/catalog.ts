@@ -67,6 +67,7 @@ export const MESSAGE_VARS = {
   old_button: [],
   answer_chosen: ["answer"],
   no_open_question: [],
+  thanks_reply: [],
   client_help: ["crisis"],
   not_available_yet: [],
   therapist_only: [],

@@ -190,6 +190,18 @@ describe("the concern tier", () => {
     expect(texts(unsure, "alex")[0]).toContain("It's all right not to be sure.");
   });
 
+  it("thanks after answering the safety question gets a kind reply, not 'no check-in open'", async () => {
+    await enrolled();
+    await c.say("alex", "i feel so hopeless");
+    await c.say("alex", "no");
+    for (const thanks of ["thanks", "Thank you so much!", "ok thanks 🙏", "danke"]) {
+      expect(texts(await c.say("alex", thanks), "alex")).toEqual([
+        "You're welcome. Your next check-in will come after your next session.",
+      ]);
+    }
+    expect(texts(await c.say("alex", "thanks but when is it?"), "alex")[0]).toContain("no check-in open");
+  });
+
   it("a yes that comes after the safety question lapsed is still a disclosure", async () => {
     await enrolled();
     await c.say("alex", "i just cant go on like this");
