@@ -190,6 +190,21 @@ describe("the concern tier", () => {
     expect(texts(unsure, "alex")[0]).toContain("It's all right not to be sure.");
   });
 
+  it("a concern written as the comment: the no that comes after the summary reaches the therapist", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    const done = await c.answerAll(
+      "alex",
+      [9, 9, 9, 9, 4, 4, 4, 4, "no"],
+      "honestly i dont see the point anymore",
+    );
+    const summary = texts(done, "rivera").find((s) => s.startsWith("alex, check-in 1")) ?? "";
+    expect(summary).toContain("no answer yet");
+    const no = await c.say("alex", "nah im ok");
+    expect(texts(no, "alex")).toEqual(["Thank you for answering. Your therapist will see what you wrote."]);
+    expect(texts(no, "rivera")).toEqual([expect.stringContaining("they answered no")]);
+  });
+
   it("thanks after answering the safety question gets a kind reply, not 'no check-in open'", async () => {
     await enrolled();
     await c.say("alex", "i feel so hopeless");

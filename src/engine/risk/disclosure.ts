@@ -131,8 +131,9 @@ export async function answerSafetyCheck(
     return true;
   }
   await turn.tx.answerConcern(pending.id, answer);
-  // A "no" outside a check-in is in no summary: the therapist is told, as the client was promised.
-  if (answer === "no" && pending.checkinId === null) {
+  // A "no" outside a check-in is in no summary, and nor is one after its check-in's summary went
+  // (a concern written as the comment completes it): the therapist is told, as the client was promised.
+  if (answer === "no" && (pending.checkinId === null || open?.id !== pending.checkinId)) {
     await tellConcern(turn.tx, turn.deps, pending, "no", turn.now);
   }
   if (answer === "yes") {
