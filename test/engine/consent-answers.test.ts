@@ -151,3 +151,16 @@ describe("stop typed at the consent question", () => {
     expect(german.reply).toContain("Noch hat nichts begonnen");
   });
 });
+
+describe("a question at the consent question", () => {
+  it("is answered with the consent text again, buttons and all; nothing is stored", async () => {
+    clients += 1;
+    const alias = `client${clients}`;
+    const [invite] = await c.say("rivera", `invite ${alias}`);
+    await c.say(alias, `start ${/start (\S+)/.exec(invite?.message.text ?? "")?.[1]}`);
+    const [again] = await c.say(alias, "who can see my answers?");
+    expect(again?.message.text).toContain("only Dr Rivera sees them");
+    expect(again?.message.choices).toHaveLength(2);
+    expect((await c.data(alias)).consents).toEqual([]);
+  });
+});

@@ -102,7 +102,12 @@ export async function answerConsent(
     yes: [CONSENT_YES, w.t("consent_yes")],
     no: [CONSENT_NO, w.t("consent_no")],
   });
-  if (!choice) return turn.replyText(w.t("consent_reask"));
+  // A question ("what is this?", "who sees my answers?") is answered by the consent text itself,
+  // sent again with its buttons; anything else unclear is asked again in a line.
+  if (!choice) {
+    const text = input.kind === "text" ? input.text : "";
+    return text.includes("?") ? askConsent(turn, therapistId) : turn.replyText(w.t("consent_reask"));
+  }
   const version = w.consent.version;
   const therapist = await turn.tx.getPerson(therapistId);
   const client = await turn.tx.getClient(clientId);
