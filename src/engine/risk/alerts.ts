@@ -118,28 +118,27 @@ export async function followUp(
   /** False for the check-in's comment: its summary goes to the therapist now and carries it. */
   asMessage = true,
 ): Promise<void> {
-  const w = await turn.wordingOf(client.personId);
   // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.
-  if (text.trim() === "") {
-    if (asMessage) await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
-    return;
+  const empty = text.trim() === "";
+  if (!empty) {
+    await turn.tx.addRiskEvent({
+      clientId: client.personId,
+      alertId: alert.id,
+      checkinId: null,
+      tier: "message",
+      source: "free_text",
+      words: [],
+      text: excerpt(text),
+      language: null,
+      safetyAnswer: null,
+      at: turn.now,
+    });
+    await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
   }
-  await turn.tx.addRiskEvent({
-    clientId: client.personId,
-    alertId: alert.id,
-    checkinId: null,
-    tier: "message",
-    source: "free_text",
-    words: [],
-    text: excerpt(text),
-    language: null,
-    safetyAnswer: null,
-    at: turn.now,
-  });
-  await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
   if (!asMessage) return;
   // "ok" or "thanks" is kept with the alert but is no reason for another urgent message.
-  if (!ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
+  if (!empty && !ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
+  const w = await turn.wordingOf(client.personId);
   await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
 }
 

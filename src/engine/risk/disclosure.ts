@@ -2,7 +2,7 @@ import type { RiskFinding } from "../../clinical/risk-screen.js";
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
 import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
-import type { Checkin, Client } from "../../store/types.js";
+import type { Checkin, Client, RiskEvent } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { isSkip } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
@@ -133,23 +133,37 @@ export async function answerSafetyCheck(
   await turn.tx.answerConcern(pending.id, answer);
   // A "no" outside a check-in is in no summary, and nor is one after its check-in's summary went
   // (a concern written as the comment completes it): the therapist is told, as the client was promised.
-  if (answer === "no" && (pending.checkinId === null || open?.id !== pending.checkinId)) {
+  if (answer === "no" && open?.id !== pending.checkinId) {
     await tellConcern(turn.tx, turn.deps, pending, "no", turn.now);
   }
   if (answer === "yes") {
-    const { crisisSent } = await raiseRisk(turn, client, pending.checkinId ?? open?.id ?? null, {
-      tier: "disclosure",
-      source: "safety_question",
-      words: pending.words,
-      text: excerpt(pending.text),
-      language: pending.language,
-    });
-    await afterCrisis(turn, client, open, crisisSent);
+    await safetyYes(turn, client, pending, pending.checkinId ?? open?.id ?? null, open);
     return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no"));
   if (open) await repeatQuestion(turn, client, open);
   return true;
+}
+
+/**
+ * A yes to a concern's safety question, in time or late: a disclosure with the concern's words,
+ * the crisis message and an urgent alert, then the warm line.
+ */
+export async function safetyYes(
+  turn: Turn,
+  client: Client,
+  concern: RiskEvent,
+  checkinId: number | null,
+  open: Checkin | undefined,
+): Promise<void> {
+  const { crisisSent } = await raiseRisk(turn, client, checkinId, {
+    tier: "disclosure",
+    source: "safety_question",
+    words: concern.words,
+    text: excerpt(concern.text),
+    language: concern.language,
+  });
+  await afterCrisis(turn, client, open, crisisSent);
 }
 
 /**

@@ -4,10 +4,8 @@ import type { Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import type { Turn } from "../turn-context.js";
-import { afterCrisis, raiseRisk } from "./alerts.js";
 import { tellConcern } from "./concern-notice.js";
-import { readSafetyAnswer } from "./disclosure.js";
-import { excerpt } from "./screening.js";
+import { readSafetyAnswer, safetyYes } from "./disclosure.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
 export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
@@ -48,14 +46,7 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
   if (answer === "no" && input.kind === "text" && !plainNo(raw)) return false;
   await turn.tx.answerConcern(concern.id, answer);
   if (answer === "yes") {
-    const { crisisSent } = await raiseRisk(turn, client, concern.checkinId, {
-      tier: "disclosure",
-      source: "safety_question",
-      words: concern.words,
-      text: excerpt(concern.text),
-      language: concern.language,
-    });
-    await afterCrisis(turn, client, undefined, crisisSent);
+    await safetyYes(turn, client, concern, concern.checkinId, undefined);
     return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no"));
