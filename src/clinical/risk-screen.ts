@@ -1,3 +1,4 @@
+import { languageGuess } from "./risk-language.js";
 import { tokenize } from "./risk-tokens.js";
 import { kindOf, type Local, MASKED, PhraseTree, PLAIN, type Terminal, walk } from "./risk-tree.js";
 
@@ -34,8 +35,11 @@ export interface RiskHit {
 export interface RiskFinding {
   /** The highest tier among the hits. */
   tier: RiskTier;
-  /** The language of the first hit of that tier: the safety question is asked in it. */
-  language: string;
+  /**
+   * The language the text is written in, as the lists' own words tell it (risk-language.ts); the
+   * crisis message and the safety question are in it. Null when they do not tell.
+   */
+  language: string | null;
   /** Disclosures first, then concerns; one per distinct phrase and words. */
   hits: RiskHit[];
   /** The client's words that matched, overlapping matches joined, in the order written. */
@@ -76,6 +80,7 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
     for (const p of list.exceptions) tree.add("exception", list.language, p);
   }
   const { root } = tree;
+  const guess = languageGuess(lists);
   return {
     screen(text) {
       const words: string[] = [];
@@ -128,7 +133,8 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
         return disclosures < ENOUGH;
       });
       matchBlock(words.length);
-      return finding(text, kept);
+      const found = finding(text, kept);
+      return found && { ...found, language: guess(text) };
     },
   };
 }
@@ -149,7 +155,7 @@ function finding(text: string, kept: readonly Span[]): RiskFinding | undefined {
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => rank(a.tier) - rank(b.tier));
   const top = hits[0] as RiskHit;
-  return { tier: top.tier, language: top.language, hits, words: joinedWords(text, kept) };
+  return { tier: top.tier, language: null, hits, words: joinedWords(text, kept) };
 }
 
 /** Overlapping or touching matches as one stretch of the client's words: "want to end it all", not three pieces. */

@@ -1,5 +1,6 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import type { Address, InboundEvent } from "../model.js";
+import { wordingFor } from "../prompts/render.js";
 import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { routeClient } from "./client-router.js";
@@ -210,7 +211,8 @@ async function route(turn: Turn): Promise<void> {
   if (!identity) {
     // Someone rapport does not know gets the crisis text at once (there is no therapist to tell),
     // and nothing procedural after it.
-    if (screenInput(turn)) return crisisForStranger(turn);
+    const finding = screenInput(turn);
+    if (finding) return crisisForStranger(turn, finding.language);
     if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
     if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
     // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
@@ -247,11 +249,14 @@ async function floodNotice(turn: Turn): Promise<void> {
   await turn.replyText(turn.wording.t("flood_notice"));
 }
 
-async function crisisForStranger(turn: Turn): Promise<void> {
+/** In the language of the words that matched, as for a client: a stranger has no other. */
+async function crisisForStranger(turn: Turn, spoken: string | null): Promise<void> {
+  const { catalog, config } = turn.deps;
+  const w = wordingFor(catalog, spoken, turn.event.sender.locale, config.clinic.language);
   await turn.reply({
     kind: "urgent",
     urgent: true,
-    text: turn.wording.t("crisis_message_unknown", { crisis: turn.deps.crisisText }),
+    text: w.t("crisis_message_unknown", { crisis: turn.deps.crisisText }),
   });
 }
 

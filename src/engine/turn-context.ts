@@ -20,12 +20,18 @@ export interface EngineDeps {
 
 /**
  * A person's wording: the language their therapist set for a client (`language ALIAS CODE`), else
- * that of the channel they used last where prompts exist, else the clinic's.
+ * that of the channel they used last where prompts exist, else the clinic's. `spoken` comes first
+ * when given: the language a client's words of distress were in, so that the answer to them is too.
  */
-export async function personWording(tx: Tx, deps: EngineDeps, personId: number): Promise<Wording> {
+export async function personWording(
+  tx: Tx,
+  deps: EngineDeps,
+  personId: number,
+  spoken?: string | null,
+): Promise<Wording> {
   const [latest] = await tx.identitiesOf(personId);
   const set = (await tx.getClient(personId))?.language;
-  return wordingFor(deps.catalog, set, latest?.locale, deps.config.clinic.language);
+  return wordingFor(deps.catalog, spoken, set, latest?.locale, deps.config.clinic.language);
 }
 
 /** One inbound event being handled inside one transaction: who sent it, and how to answer. */
@@ -72,8 +78,8 @@ export class Turn {
     return wordingFor(catalog, this.language, this.event.sender.locale, config.clinic.language);
   }
 
-  wordingOf(personId: number): Promise<Wording> {
-    return personWording(this.tx, this.deps, personId);
+  wordingOf(personId: number, spoken?: string | null): Promise<Wording> {
+    return personWording(this.tx, this.deps, personId, spoken);
   }
 
   /** Makes the sender's channel identity one of this person's, and the sender of this turn. */

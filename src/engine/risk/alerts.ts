@@ -57,7 +57,7 @@ export async function raiseRisk(
     now,
   );
   const eventId = await tx.addRiskEvent({ ...event(client, checkinId, disclosure, now), alertId });
-  await sendCrisis(turn, client);
+  await sendCrisis(turn, client, disclosure.language);
   await tx.recordRiskStep(alertId, "crisis_sent", client.personId, now);
   const tw = await turn.wordingOf(client.therapistId);
   const [first] = await tx.riskEvents(client.personId, { alertId });
@@ -81,7 +81,7 @@ async function addToAlert(
   const nowMs = Date.parse(now);
   const crisisDue = !alert.lastCrisisAt || nowMs - Date.parse(alert.lastCrisisAt) >= RISK_THROTTLE_MS;
   if (crisisDue) {
-    await sendCrisis(turn, client);
+    await sendCrisis(turn, client, disclosure.language);
     await tx.updateRiskAlert(alert.id, { lastCrisisAt: now });
     await tx.recordRiskStep(alert.id, "crisis_sent", client.personId, now);
   }
@@ -138,12 +138,15 @@ export async function followUp(
   if (!asMessage) return;
   // "ok" or "thanks" is kept with the alert but is no reason for another urgent message.
   if (!empty && !ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
-  const w = await turn.wordingOf(client.personId);
+  // In the language the alert's words were in: "danke" after a crisis message in German gets German.
+  const [first] = await turn.tx.riskEvents(client.personId, { alertId: alert.id });
+  const w = await turn.wordingOf(client.personId, first?.language);
   await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
 }
 
+/** "ok", "thanks", "danke", "vale, gracias": in each language rapport speaks. */
 const ACKNOWLEDGEMENT =
-  /^(ok(ay)?|k+|kk|thanks?|thank you|thx|ty|cheers|fine|alright|all right|sure|got it|will do|yes|yeah|no|nope|👍|🙏|❤️|♥️)[\s.!,]*$/iu;
+  /^((ok(ay)?|okey|k+|kk|fine|alright|all right|sure|got it|will do|yes|yeah|no|nope|ja|jo|nein|gut|alles klar|sí|si|vale|bien|claro|de acuerdo)[\s.!,]*)?(thanks?|thank you|thx|ty|cheers|danke|danke schön|dankeschön|vielen dank|gracias|muchas gracias)?[\s.!,]*(👍|🙏|❤️|♥️)?[\s.!,]*$/iu;
 
 /**
  * After a crisis message the turn ends with one warm line; an open check-in's question waits for
@@ -154,8 +157,10 @@ export async function afterCrisis(
   client: Client,
   open: Checkin | undefined,
   crisisSent: boolean,
+  /** The language of the words that raised the risk, as for the crisis message. */
+  spoken: string | null = null,
 ): Promise<void> {
-  const w = await turn.wordingOf(client.personId);
+  const w = await turn.wordingOf(client.personId, spoken);
   if (open) await turn.tx.setResumeQuestion(client.personId, true);
   const key = !crisisSent ? "crisis_again" : open ? "crisis_followup_checkin" : "crisis_followup";
   await turn.send(client.personId, { kind: "info", text: w.t(key) });
@@ -176,8 +181,9 @@ function event(client: Client, checkinId: number | null, d: Disclosure, at: stri
   };
 }
 
-async function sendCrisis(turn: Turn, client: Client): Promise<void> {
-  const w = await turn.wordingOf(client.personId);
+/** In the language of the words that raised it ("ich will nicht mehr leben"), else the client's. */
+async function sendCrisis(turn: Turn, client: Client, spoken: string | null): Promise<void> {
+  const w = await turn.wordingOf(client.personId, spoken);
   // Urgent messages go ahead of everything else queued for the client, and never wait for quiet hours.
   await turn.send(client.personId, {
     kind: "urgent",

@@ -33,7 +33,7 @@ export async function disclosureTurn(
 ): Promise<void> {
   const { crisisSent } = await raiseRisk(turn, client, open?.id ?? null, disclosureOf(finding, text));
   const stillOpen = await keepAsComment(turn, client, open, text);
-  await afterCrisis(turn, client, stillOpen, crisisSent);
+  await afterCrisis(turn, client, stillOpen, crisisSent, finding.language);
 }
 
 /**
@@ -50,7 +50,15 @@ export async function concernTurn(
   if (await turn.tx.openRiskAlert(client.personId)) return disclosureTurn(turn, client, open, finding, text);
   const pending = await turn.tx.pendingConcern(client.personId);
   if (pending) await turn.tx.answerConcern(pending.id, "none");
-  const d = disclosureOf(finding, text);
+  const w = wordingFor(
+    turn.deps.catalog,
+    finding.language,
+    turn.language,
+    turn.event.sender.locale,
+    turn.deps.config.clinic.language,
+  );
+  // The language the question is asked in: its answer is read in it, later or at once.
+  const d = { ...disclosureOf(finding, text), language: w.pack.language };
   await turn.tx.addRiskEvent({
     clientId: client.personId,
     alertId: null,
@@ -64,13 +72,6 @@ export async function concernTurn(
     at: turn.now,
   });
   await keepAsComment(turn, client, open, text);
-  const w = wordingFor(
-    turn.deps.catalog,
-    finding.language,
-    turn.language,
-    turn.event.sender.locale,
-    turn.deps.config.clinic.language,
-  );
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const item = safety.items[0]?.text ?? "";
   // To the client's own conversation: in a group, the question is asked privately.
@@ -163,7 +164,7 @@ export async function safetyYes(
     text: excerpt(concern.text),
     language: concern.language,
   });
-  await afterCrisis(turn, client, open, crisisSent);
+  await afterCrisis(turn, client, open, crisisSent, concern.language);
 }
 
 /**
