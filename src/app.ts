@@ -68,6 +68,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       catalog,
       config: settings.clinic,
       crisisText: settings.crisisText,
+      crisisTexts: settings.crisisTexts,
       inviteLinks: options.inviteLinks,
       newCode: () => newCode(),
     },

@@ -17,8 +17,17 @@ export const clinicConfigSchema = z
   .object({
     clinic: section({
       name: z.string().trim().min(1).default("your practice"),
-      /** Shown at enrolment, in help and first on any risk disclosure: local emergency numbers. */
-      crisisText: z.string().trim().min(1).optional(),
+      /**
+       * Shown at enrolment, in help and first on any risk disclosure: local emergency numbers. One
+       * text, or one per language (`en: …`, `de: …`), with one for the clinic's language, which
+       * the others fall back to; settings.ts checks that.
+       */
+      crisisText: z
+        .union([
+          z.string().trim().min(1),
+          z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code such as de"), z.string().trim().min(1)),
+        ])
+        .optional(),
       language: z.string().min(2).default("en"),
       /** IANA zone for dates in summaries and lists. */
       timeZone: z

@@ -54,8 +54,10 @@ export interface Settings {
   demo: boolean;
   platforms: Platforms;
   clinic: ClinicConfig;
-  /** The crisis text in force: the clinic's, or in a demo the marked sample. */
+  /** The crisis text in force: the clinic's (in its language), or in a demo the marked sample. */
   crisisText: string;
+  /** The clinic's crisis text in other languages, when it wrote one per language. */
+  crisisTexts: Readonly<Record<string, string>>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,13 +73,7 @@ export function loadSettings(env: Env = process.env): Settings {
   const demo = parseFlag(env, "RAPPORT_DEMO") || !anyPlatform;
   const configPath = env.RAPPORT_CONFIG || undefined;
   const clinic = configPath ? readClinicConfig(configPath) : clinicConfigSchema.parse({});
-  const crisisText = clinic.clinic.crisisText ?? (demo ? DEMO_CRISIS_TEXT : undefined);
-  if (!crisisText) {
-    throw new ConfigError(
-      "clinic.crisisText is not set: outside demo mode rapport needs the clinic's crisis text (emergency number, crisis line) in the file named by RAPPORT_CONFIG",
-      "clinic.crisisText",
-    );
-  }
+  const { crisisText, crisisTexts } = crisisSetting(clinic, demo);
   return {
     dbPath: env.RAPPORT_DB || "./data/rapport.db",
     postgres: postgresSettings(env),
@@ -93,7 +89,29 @@ export function loadSettings(env: Env = process.env): Settings {
     platforms,
     clinic,
     crisisText,
+    crisisTexts,
   };
+}
+
+/** The crisis text, one or one per language; per language, the clinic's own language must be there. */
+function crisisSetting(clinic: ClinicConfig, demo: boolean): Pick<Settings, "crisisText" | "crisisTexts"> {
+  const set = clinic.clinic.crisisText;
+  if (typeof set === "string") return { crisisText: set, crisisTexts: {} };
+  if (set === undefined) {
+    if (demo) return { crisisText: DEMO_CRISIS_TEXT, crisisTexts: {} };
+    throw new ConfigError(
+      "clinic.crisisText is not set: outside demo mode rapport needs the clinic's crisis text (emergency number, crisis line) in the file named by RAPPORT_CONFIG",
+      "clinic.crisisText",
+    );
+  }
+  const own = set[clinic.clinic.language];
+  if (!own) {
+    throw new ConfigError(
+      `clinic.crisisText is given per language without the clinic's own (clinic.language ${clinic.clinic.language}), which the other languages fall back to: add ${clinic.clinic.language}: "…"`,
+      "clinic.crisisText",
+    );
+  }
+  return { crisisText: own, crisisTexts: set };
 }
 
 function parseFlag(env: Env, name: string): boolean {

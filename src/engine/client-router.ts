@@ -8,7 +8,7 @@ import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
-import type { Turn } from "./turn-context.js";
+import { crisisIn, type Turn } from "./turn-context.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
 export async function routeClient(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
@@ -60,7 +60,7 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
   if (isTherapistWord(parsed.word)) return turn.replyText(w.t("therapist_only"));
   switch (parsed.word) {
     case "help":
-      await turn.replyText(w.t("client_help", { crisis: turn.deps.crisisText }));
+      await turn.replyText(w.t("client_help", { crisis: crisisIn(turn.deps, w) }));
       return repeatPending(turn, client);
     case "start":
       if (client.status === "active") {

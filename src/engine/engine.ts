@@ -15,7 +15,7 @@ import { concernTurn, disclosureTurn } from "./risk/disclosure.js";
 import { type EscalationPass, escalateDue } from "./risk/escalation.js";
 import { screenInput } from "./risk/screening.js";
 import { routeTherapist } from "./therapist-router.js";
-import { type EngineDeps, personWording, Turn } from "./turn-context.js";
+import { crisisIn, type EngineDeps, personWording, Turn } from "./turn-context.js";
 
 /**
  * How long inbound event ids (and wrong-code attempts) are kept: the platforms redeliver an
@@ -256,7 +256,7 @@ async function crisisForStranger(turn: Turn, spoken: string | null): Promise<voi
   await turn.reply({
     kind: "urgent",
     urgent: true,
-    text: w.t("crisis_message_unknown", { crisis: turn.deps.crisisText }),
+    text: w.t("crisis_message_unknown", { crisis: crisisIn(turn.deps, w) }),
   });
 }
 

@@ -11,11 +11,19 @@ export interface EngineDeps {
   catalog: PromptCatalog;
   /** The clinic's configuration (RAPPORT_CONFIG), defaults filled in. */
   config: ClinicConfig;
+  /** The clinic's crisis text in its own language: every other language falls back to it. */
   crisisText: string;
+  /** The clinic's crisis text per language, when it wrote one per language (clinic.crisisText). */
+  crisisTexts?: Readonly<Record<string, string>>;
   /** Platform links for an invite code (a Telegram deep link, say); the core knows no platform. */
   inviteLinks?: (code: string) => string[];
   /** Makes a new one-time code; tests pass a predictable one. */
   newCode: () => string;
+}
+
+/** The clinic's crisis text for a message in this wording's language. */
+export function crisisIn(deps: EngineDeps, w: Wording): string {
+  return deps.crisisTexts?.[w.pack.language] ?? deps.crisisText;
 }
 
 /**

@@ -168,6 +168,24 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     });
   });
 
+  it("takes a crisis text per language, the clinic's own language as the one in force", () => {
+    const settings = loadSettings(
+      withConfig('clinic:\n  language: de\n  crisisText:\n    de: "Notruf 112."\n    en: "Call 112."\n'),
+    );
+    expect(settings.crisisText).toBe("Notruf 112.");
+    expect(settings.crisisTexts).toEqual({ de: "Notruf 112.", en: "Call 112." });
+  });
+
+  it("refuses crisis texts per language without the clinic's own, naming clinic.crisisText", () => {
+    const error = settingsError(withConfig('clinic:\n  crisisText:\n    de: "Notruf 112."\n'));
+    expect(error.setting).toBe("clinic.crisisText");
+    expect(error.message).toContain("clinic.language en");
+    expect(settingsError(withConfig('clinic:\n  crisisText:\n    English: "Call 112."\n')).message).toContain(
+      "clinic.crisisText",
+    );
+    expect(settingsError(withConfig("clinic:\n  crisisText:\n    en: ''\n")).message).toContain("clinic.crisisText");
+  });
+
   it("prefers the clinic's crisis text in demo mode too", () => {
     const settings = loadSettings(withConfig("clinic:\n  crisisText: Call 999.\n", {}));
     expect(settings.demo).toBe(true);

@@ -67,3 +67,26 @@ describe("the crisis message in the language of the client's words", () => {
     expect(replies[0]?.message.text).toContain("TEST CRISIS TEXT");
   });
 });
+
+describe("the clinic's crisis text per language", () => {
+  const crisisText = { en: "Call 999 or Samaritans 116 123.", de: "Telefonseelsorge 0800 111 0 111." };
+
+  it("goes with the language of the message it is in: the crisis message, help and the consent text", async () => {
+    c = new Conversation({ clinic: { crisisText } });
+    await c.enrol();
+    const german = texts(await c.say("alex", "ich will mich umbringen"), "alex")[0] ?? "";
+    expect(german).toContain("Telefonseelsorge 0800 111 0 111.");
+    expect(german).not.toContain("Samaritans");
+    expect(texts(await c.say("alex", "help"), "alex")[0]).toContain("Samaritans 116 123");
+    // A language the clinic wrote none for gets the clinic's own language's text.
+    const spanish = texts(await c.say("bea", "quiero suicidarme"), "bea")[0] ?? "";
+    expect(spanish).toContain("No puedo ayudarte");
+    expect(spanish).toContain("Samaritans 116 123");
+    // A client whose therapist set German before they joined reads the German text at consent.
+    await c.say("rivera", "invite kim");
+    const code = /start (\S+)/.exec(c.lastTo("rivera").message.text)?.[1];
+    await c.say("rivera", "language kim de");
+    const [consent] = texts(await c.say("kim", `start ${code}`), "kim");
+    expect(consent).toContain("Telefonseelsorge");
+  });
+});

@@ -28,11 +28,15 @@ export function testDeps(
   config: z.input<typeof clinicConfigSchema> = {},
   promptsDir = PROMPTS_DIR,
 ) {
+  const parsed = clinicConfigSchema.parse(config);
+  // A crisis text per language in the test's config is used as a clinic's would be; otherwise the test text.
+  const perLanguage = typeof parsed.clinic.crisisText === "object" ? parsed.clinic.crisisText : undefined;
   return {
     clock,
     catalog: loadPrompts(promptsDir),
-    config: clinicConfigSchema.parse(config),
-    crisisText: CRISIS,
+    config: parsed,
+    crisisText: perLanguage?.[parsed.clinic.language] ?? CRISIS,
+    crisisTexts: perLanguage,
     newCode: () => newCode(),
   };
 }

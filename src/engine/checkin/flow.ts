@@ -3,7 +3,7 @@ import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
-import type { Turn } from "../turn-context.js";
+import { crisisIn, type Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { consentMessage, stepMessage } from "./messages.js";
@@ -31,7 +31,7 @@ export async function sendCheckin(
     await turn.tx.setClientStatus(client.personId, "joining");
     await turn.send(
       client.personId,
-      consentMessage(w, { therapist, clinic: config.clinic.name, crisis: turn.deps.crisisText }),
+      consentMessage(w, { therapist, clinic: config.clinic.name, crisis: crisisIn(turn.deps, w) }),
     );
     return undefined;
   }

@@ -4,7 +4,7 @@ import type { Code, CodeKind } from "../../store/types.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { consentMessage } from "../checkin/messages.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
-import type { Turn } from "../turn-context.js";
+import { crisisIn, type Turn } from "../turn-context.js";
 import { parseYesNo } from "../yes-no.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
@@ -75,7 +75,7 @@ async function consentFor(turn: Turn, therapistId: number) {
   return consentMessage(turn.wording, {
     therapist: therapist?.name ?? "",
     clinic: turn.deps.config.clinic.name,
-    crisis: turn.deps.crisisText,
+    crisis: crisisIn(turn.deps, turn.wording),
   });
 }
 

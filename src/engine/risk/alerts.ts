@@ -3,7 +3,7 @@ import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Checkin, Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { alertRef } from "../refs.js";
-import type { Turn } from "../turn-context.js";
+import { crisisIn, type Turn } from "../turn-context.js";
 import { excerpt } from "./screening.js";
 import { eventLines } from "./text.js";
 
@@ -188,7 +188,7 @@ async function sendCrisis(turn: Turn, client: Client, spoken: string | null): Pr
   await turn.send(client.personId, {
     kind: "urgent",
     urgent: true,
-    text: w.t("crisis_message", { crisis: turn.deps.crisisText }),
+    text: w.t("crisis_message", { crisis: crisisIn(turn.deps, w) }),
   });
 }
 
