@@ -183,6 +183,16 @@ describe("quiet hours, holidays and pauses", () => {
     expect(bad?.message.text).toContain("pause alex 2026-12-24..2027-01-02");
   });
 
+  it("names the first check-in after a pause when the schedule is set inside it", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-02T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "pause alex 2026-12-05..2026-12-20");
+    const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
+    expect(set?.message.text).toContain("Next check-in: Dec 22, 2026");
+    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
+  });
+
   it("lifts a pause with pause ALIAS off: the next session's check-in goes out", async () => {
     c = new Conversation();
     c.clock.set(new Date("2026-12-20T09:00:00Z"));

@@ -63,7 +63,10 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
     ...nextDue(new Date(turn.now), { weekday, time, zone }, durationMin, plan, cfg),
   };
   await turn.tx.saveSchedule(saved, turn.now);
-  await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, saved, zone) }));
+  // The next check-in named is the first one outside the client's pauses, as `schedule ALIAS` shows.
+  const pauses = await turn.tx.pausesOf(client.personId);
+  const next = afterPauses(saved, pauses, zone);
+  await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, next, zone) }));
 }
 
 function describe(turn: Turn, s: Schedule, zone: string) {
