@@ -1,3 +1,4 @@
+import { Duration } from "luxon";
 import { round1 } from "../clinical/scores.js";
 
 /**
@@ -73,4 +74,24 @@ export function languageName(code: string, inLanguage: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * How long something has gone on, in words of the language: "45 minutes", "3 hours", "6 days and
+ * 3 hours". A reminder that an alert is still open counts in what a person would say, not in
+ * thousands of minutes.
+ */
+export function elapsedText(ms: number, language: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  const parts =
+    minutes < 120
+      ? { minutes }
+      : hours < 48
+        ? { hours }
+        : hours % 24 === 0
+          ? { days }
+          : { days, hours: hours % 24 };
+  return Duration.fromObject(parts, { locale: language }).toHuman({ listStyle: "long" });
 }

@@ -167,6 +167,9 @@ describe("clinical rules through the engine", () => {
       { step: "escalated", at: "2026-11-26T10:31:00.000Z" },
       { step: "repeated", at: "2026-11-26T11:01:00.000Z" },
     ]);
+    // Over a weekend nobody read it: the reminder says how long in days, not in thousands of minutes.
+    const [late] = await c.tick(3 * 24 * 60 * 60_000);
+    expect(late?.message.text).toContain("has not been acknowledged for 3 days and 1 hour.");
   });
 
   it("lets only the client's therapist or the on-call contact acknowledge an alert", async () => {

@@ -3,6 +3,7 @@ import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import type { EngineDeps } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
 import { escalationNote, onCallFor } from "./on-call.js";
+import { elapsedText } from "../format.js";
 import { eventLines } from "./text.js";
 
 /**
@@ -93,15 +94,25 @@ async function sendAlert(
   const to = alert.escalatedTo ?? client.therapistId;
   const w = await wordingOf(to);
   const events = await tx.riskEvents(client.personId, { alertId: alert.id });
-  const minutes = Math.round((Date.parse(now) - Date.parse(alert.createdAt)) / 60_000);
+  const open = Date.parse(now) - Date.parse(alert.createdAt);
+  // {elapsed} in words ("6 days and 3 hours"); {minutes} stays for clinics' own prompt packs.
+  const minutes = Math.round(open / 60_000);
+  const elapsed = elapsedText(open, w.pack.language);
   const lines = eventLines(w, events, deps.config.clinic.timeZone, 6, client.alias);
   let text: string;
   if (alert.escalatedTo !== null) {
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
     const contact = (await tx.emergencyContact(client.personId)) ?? w.t("contact_none");
-    text = w.t("urgent_escalated", { alias: client.alias, therapist, minutes, events: lines, contact });
+    text = w.t("urgent_escalated", {
+      alias: client.alias,
+      therapist,
+      elapsed,
+      minutes,
+      events: lines,
+      contact,
+    });
   } else {
-    text = w.t("urgent_repeat", { alias: client.alias, minutes, events: lines });
+    text = w.t("urgent_repeat", { alias: client.alias, elapsed, minutes, events: lines });
   }
   await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
   const last = events.at(-1);
