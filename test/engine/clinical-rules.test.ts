@@ -29,7 +29,7 @@ describe("clinical rules through the engine", () => {
     const s = summaries();
     expect(s).toHaveLength(5);
     expect(s[0]).toContain("- Alliance 35, below 36: worth talking about");
-    expect(s[1]).toContain("- Low alliance: still applies (warned at check-in 1).");
+    expect(s[1]).toContain("- Alliance concern: still applies (warned at check-in 1).");
     expect(s[2]).toContain("- Alliance 34, below 36 and down 1 from 35");
     expect(s[3]).not.toContain("Warnings:");
     expect(s[4]).toContain("- Alliance down 1, from 40 to 39");

@@ -241,8 +241,8 @@ describe("the weekly digest", () => {
     const digest =
       (await at("2026-11-09T07:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
-    // What changed this week, client by client: one check-in, a new alliance warning.
-    expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in; new warnings: Low alliance");
+    // What changed this week, client by client: one check-in and the alliance concern, named once.
+    expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in\n");
     expect(digest).toContain("Check-ins not answered:\n- alex (expired Nov 4, 2026)");
     expect(digest).toContain("- alex: holiday 2026-12-24 to 2027-01-02");
     // Once a week.

@@ -115,8 +115,10 @@ export function digestText(w: Wording, input: DigestInput): string {
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
     }
-    if (warnings.length > 0)
-      parts.push(w.t("digest_new_warnings", { rules: [...new Set(warnings)].join(", ") }));
+    // A warning the client's state already names ("alliance concern") is not named twice.
+    const named = new Set(need.flags.map((f) => f.toLocaleLowerCase(w.pack.language)));
+    const fresh = [...new Set(warnings)].filter((r) => !named.has(r.toLocaleLowerCase(w.pack.language)));
+    if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
   }
   const sections: [string, string[]][] = [
