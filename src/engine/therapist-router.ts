@@ -3,6 +3,7 @@ import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { chart } from "./commands/chart.js";
 import { instruments, language } from "./commands/client-plan.js";
 import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from "./commands/clients.js";
+import { commandHint } from "./commands/command-hint.js";
 import { answerTherapistErase } from "./commands/confirmations.js";
 import { eraseClient } from "./commands/privacy.js";
 import { pause, schedule, session, timezone } from "./commands/schedule.js";
@@ -123,8 +124,13 @@ export async function routeTherapist(
     case "mydata":
     case "forget":
       return turn.replyText(w.t("not_available_yet"));
-    case undefined:
-      return turn.replyText(w.t("unknown_command"));
+    case undefined: {
+      const input = turn.event.input;
+      const suggestion = input.kind === "text" ? commandHint(input.text) : undefined;
+      return turn.replyText(
+        suggestion ? w.t("unknown_command_hint", { suggestion }) : w.t("unknown_command"),
+      );
+    }
   }
 }
 

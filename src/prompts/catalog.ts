@@ -76,6 +76,7 @@ export const MESSAGE_VARS = {
   link_already: ["name"],
   therapist_help: [],
   unknown_command: [],
+  unknown_command_hint: ["suggestion"],
   usage: ["usage"],
   alias_invalid: [],
   invite_ok: ["alias", "code", "days"],

@@ -1,9 +1,9 @@
 import type { Wording } from "../../prompts/render.js";
 import type { Client, RiskAlert, Tx } from "../../store/types.js";
+import { elapsedText } from "../format.js";
 import type { EngineDeps } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
 import { escalationNote, onCallFor } from "./on-call.js";
-import { elapsedText } from "../format.js";
 import { eventLines } from "./text.js";
 
 /**

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { commandHint, editDistance } from "../../src/engine/commands/command-hint.js";
+import { Conversation } from "../helpers/conversation.js";
+
+describe("what a therapist probably meant", () => {
+  it.each([
+    ["summry alex", "summary alex"],
+    ["Sumary alex --all", "summary alex --all"],
+    ["chekin alex", "checkin alex"],
+    ["checkn alex", "checkin alex"],
+    ["clinets", "clients"],
+    ["/invte sam", "invite sam"],
+    ["schedul alex weekly mon 09:00 50m", "schedule alex weekly mon 09:00 50m"],
+    ["sumary", "summary ALIAS"],
+    ["erase alex", "discharge alex --erase"],
+    ["delete alex", "discharge alex --erase"],
+    ["resume alex", "pause alex off"],
+    ["ack 3", "seen 3"],
+    ["history alex", "summary alex --all"],
+    ["holiday alex 2026-12-24..2027-01-02", "pause alex 2026-12-24..2027-01-02"],
+    ["list", "clients"],
+    ["graph alex", "chart alex"],
+  ])("%s: %s", (typed, meant) => {
+    expect(commandHint(typed)).toBe(meant);
+  });
+
+  it("guesses nothing from ordinary words, short words or words close to two commands", () => {
+    for (const typed of ["hello there", "thanks", "ok", "ace alex", "what can you do?", "", "sesion alex x"]) {
+      expect(commandHint(typed), typed).toBe(typed === "sesion alex x" ? "session alex x" : undefined);
+    }
+    expect(commandHint("xyzzy")).toBeUndefined();
+  });
+
+  it("counts a swap of two letters as one slip", () => {
+    expect(editDistance("clinets", "clients")).toBe(1);
+    expect(editDistance("summry", "summary")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+  });
+});
+
+describe("the hint in the conversation", () => {
+  let c: Conversation;
+  afterEach(() => c.close());
+
+  it("answers a typo with the command written out, and runs nothing", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const replies = await c.say("rivera", "chekin alex");
+    expect(replies.map((d) => [d.externalId, d.message.text])).toEqual([
+      ["rivera", "I didn't understand that. Did you mean: checkin alex\nType help to see everything you can do."],
+    ]);
+    // Nothing is erased on a guess either.
+    const [erase] = await c.say("rivera", "erase alex");
+    expect(erase?.message.text).toContain("Did you mean: discharge alex --erase");
+    expect((await c.client("alex"))?.status).toBe("active");
+    const [plain] = await c.say("rivera", "good morning");
+    expect(plain?.message.text).toBe("I didn't understand that. Type help to see what you can do.");
+  });
+});
