@@ -21,6 +21,15 @@ export function normaliseCode(raw: string): string | undefined {
   return code;
 }
 
+/**
+ * The code among a command's words: a code typed in its groups with spaces ("start TBV0 QY2P
+ * YSRX") is one code; otherwise the first word is.
+ */
+export function codeArgument(args: readonly string[]): string | undefined {
+  const whole = args.join(" ");
+  return args.length > 1 && normaliseCode(whole) ? whole : args[0];
+}
+
 export function hashCode(normalised: string): string {
   return createHash("sha256").update(`rapport-code:${normalised}`).digest("hex");
 }

@@ -1,3 +1,4 @@
+import { codeArgument } from "../codes.js";
 import type { Client } from "../store/types.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
@@ -75,7 +76,7 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
         return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));
       }
       if (client.status === "joining") return askConsent(turn, client.therapistId);
-      return startEnrolment(turn, parsed.args[0]);
+      return startEnrolment(turn, codeArgument(parsed.args));
     case "stop":
       // Before agreeing, there is nothing to pause: what "stop" means there is the consent's no.
       if (client.status === "joining") return turn.replyText(w.t("consent_stop"));

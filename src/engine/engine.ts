@@ -1,4 +1,5 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
+import { codeArgument } from "../codes.js";
 import type { Address, InboundEvent } from "../model.js";
 import { wordingFor } from "../prompts/render.js";
 import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";
@@ -213,8 +214,8 @@ async function route(turn: Turn): Promise<void> {
     // and nothing procedural after it.
     const finding = screenInput(turn);
     if (finding) return crisisForStranger(turn, finding.language);
-    if (parsed?.word === "start") return startEnrolment(turn, parsed.args[0]);
-    if (parsed?.word === "link") return linkTherapist(turn, parsed.args[0]);
+    if (parsed?.word === "start") return startEnrolment(turn, codeArgument(parsed.args));
+    if (parsed?.word === "link") return linkTherapist(turn, codeArgument(parsed.args));
     // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
     turn.toldHowToStart = true;
     return turn.replyText(turn.wording.t("unknown_sender"));

@@ -6,8 +6,8 @@ import { plainWords } from "./checkin/score-input.js";
  * that erase (forget, discharge --erase). People type the button's words loosely ("yes i agree",
  * "Yes, I agree :)", "no, thank you"), so case, punctuation, emoji, smileys and accents are set
  * aside; what is left must then be one of the language's phrases or a button's label or value as
- * a whole. No word is looked for inside a longer message: "yes but what is this" and "no I agree"
- * are neither, and a question ("yes?", "¿sí?") is not an answer. A false yes is worse than
+ * a whole, or several of them in a row ("ok sure"). No word is looked for inside a longer
+ * message: "yes but what is this" and "no I agree" are neither, and a question ("yes?", "¿sí?") is not an answer. A false yes is worse than
  * asking again.
  */
 export interface YesNoButtons {
@@ -35,6 +35,26 @@ export function answerWords(text: string): string {
     .trim();
 }
 
+/** Longest phrase tried at one place: lists hold short phrases ("yes, i agree"). */
+const MAX_PHRASE_WORDS = 6;
+
+/**
+ * Whether the words are one listed phrase, or several one after another: "yep sounds good", "ok
+ * sure" and "yes ok" are yes, as "yep", "sounds good", "ok", "sure" and "yes" each are. A word that
+ * is in no phrase ("yes but what is this") makes it neither.
+ */
+function madeOf(words: readonly string[], phrases: ReadonlySet<string>): boolean {
+  // reach[i]: the first i words are whole phrases.
+  const reach = [true, ...words.map(() => false)];
+  for (let i = 0; i < words.length; i++) {
+    if (!reach[i]) continue;
+    for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
+      if (phrases.has(words.slice(i, i + n).join(" "))) reach[i + n] = true;
+    }
+  }
+  return reach[words.length] === true;
+}
+
 /**
  * Yes or no in the words of the client's language, or a button's label or value; undefined when
  * the message is neither, is a question, or is (in a pack that lists it twice) both.
@@ -47,7 +67,8 @@ export function parseYesNo(
   if (QUESTION.test(text)) return undefined;
   const said = answerWords(text);
   if (said === "") return undefined;
-  const listed = (phrases: readonly string[]) => phrases.some((phrase) => answerWords(phrase) === said);
+  const saidWords = said.split(" ");
+  const listed = (phrases: readonly string[]) => madeOf(saidWords, new Set(phrases.map(answerWords)));
   const yes = listed(words.yes) || listed(buttons.yes);
   const no = listed(words.no) || listed(buttons.no);
   if (yes === no) return undefined;

@@ -241,6 +241,7 @@ export const MESSAGE_VARS = {
   mydata_instruments: ["instruments"],
   mydata_language: ["language"],
   // episodes and age
+  discharge_schedule_ended: ["alias"],
   discharge_ok: ["alias", "checkins"],
   completed_checkins_one: ["count"],
   completed_checkins_other: ["count"],

@@ -125,6 +125,8 @@ export interface ScheduleTx {
   dueJobs(now: string, limit: number): Promise<Job[]>;
   finishJob(id: number, note: string, at: string): Promise<void>;
   postponeJob(id: number, dueAt: string): Promise<void>;
+  /** Cancels the client's pending session check-ins (one-off sessions); returns how many. */
+  cancelSessionJobs(clientId: number, note: string, at: string): Promise<number>;
   addPause(clientId: number, from: string, to: string, at: string): Promise<void>;
   pausesOf(clientId: number): Promise<{ from: string; to: string }[]>;
   /** Lifts the client's pauses that have not ended before `today`; returns how many. */

@@ -32,6 +32,15 @@ describe("linking therapists and enrolling clients", () => {
     expect(reuse?.message.text).toContain("doesn't work");
   });
 
+  it("takes a code typed in its groups with spaces, for a therapist and for a client", async () => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    const [ok] = await c.say("rivera", `link ${code.replaceAll("-", " ")}`);
+    expect(ok?.message.text).toContain("You're linked as Dr Rivera");
+    const invite = await inviteCode("rivera", "alex");
+    const replies = await c.say("alex", `/start ${invite.replaceAll("-", " ").toLowerCase()}`);
+    expect(replies.map((d) => d.message.text)).toEqual([expect.stringContaining("Do you agree to take part?")]);
+  });
+
   it("refuses an expired code", async () => {
     const { code } = await c.engine.addTherapist("Dr Rivera");
     c.clock.advance(8 * 86_400_000);

@@ -99,6 +99,31 @@ describe("weekly schedules", () => {
   });
 });
 
+describe("discharge", () => {
+  it("ends the weekly schedule and the planned sessions: a former client is asked about no session", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-01T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly tue 17:00 50m");
+    await c.say("rivera", "session alex 2026-12-04 10:00 50m");
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
+    const [ended] = await c.say("rivera", "discharge alex");
+    expect(ended?.message.text).toContain("Episode ended for alex after 1 completed check-in.");
+    expect(ended?.message.text).toContain(
+      "alex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex)",
+    );
+    expect(firstQuestions(await at("2026-12-04T12:00:00Z"))).toHaveLength(0);
+    expect(firstQuestions(await at("2026-12-15T18:00:00Z"))).toHaveLength(0);
+    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain("alex has no session schedule");
+    // A discharge with nothing planned says nothing about schedules.
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
+    const [again] = await c.say("rivera", "discharge alex");
+    expect(again?.message.text).not.toContain("schedule");
+  });
+});
+
 describe("one-off sessions, reminders and expiry", () => {
   it("sends the check-in after a one-off session, one reminder after 4 hours, and expires it after 48", async () => {
     c = new Conversation();

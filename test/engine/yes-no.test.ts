@@ -47,6 +47,12 @@ describe("parseYesNo", () => {
     "yep",
     "yes please",
     "of course",
+    // Several yes phrases in a row, as people type them.
+    "yep sounds good",
+    "ok sure",
+    "yes ok",
+    "Yeah sure, I agree!",
+    "ok yes please",
   ])("reads %j as yes", (text) => {
     expect(parseYesNo(text, WORDS)).toBe("yes");
   });
@@ -63,6 +69,8 @@ describe("parseYesNo", () => {
     "not now",
     "I don't agree",
     "i dont agree",
+    "nah not now",
+    "no, thanks, not right now",
   ])("reads %j as no", (text) => {
     expect(parseYesNo(text, WORDS)).toBe("no");
   });
@@ -86,6 +94,9 @@ describe("parseYesNo", () => {
     "yes I don't agree",
     "yesterday",
     "not sure",
+    "ok no",
+    "yes not now",
+    "sure but who sees it",
   ])("does not guess for %j", (text) => {
     expect(parseYesNo(text, WORDS)).toBeUndefined();
   });

@@ -55,9 +55,15 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
       text: cw.t("checkin_closed_by_discharge", { therapist: turn.person?.name ?? "" }),
     });
   }
-  await turn.replyText(
+  // Discharge ends the therapy: the weekly schedule and the sessions planned go with it, or the
+  // next session's check-in would ask a former client about a session that never took place.
+  const scheduled = await turn.tx.deleteSchedule(client.personId);
+  const sessions = await turn.tx.cancelSessionJobs(client.personId, "discharged", turn.now);
+  const lines = [
     w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) }),
-  );
+  ];
+  if (scheduled || sessions > 0) lines.push(w.t("discharge_schedule_ended", { alias: client.alias }));
+  await turn.replyText(lines.join("\n"));
 }
 
 export async function invite(turn: Turn, therapistId: number, allArgs: readonly string[]): Promise<void> {

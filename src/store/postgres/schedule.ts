@@ -65,6 +65,12 @@ export function pgSchedule(q: PgContext): ScheduleTx {
     postponeJob: async (id, dueAt) => {
       await q.run("UPDATE jobs SET due_at = $1 WHERE id = $2", [dueAt, id]);
     },
+    cancelSessionJobs: async (clientId, note, at) =>
+      q.run(
+        `UPDATE jobs SET status = 'done', note = $1, done_at = $2
+         WHERE client_id = $3 AND status = 'pending' AND kind IN ('checkin', 'alliance', 'progress')`,
+        [note, at, clientId],
+      ),
     addPause: async (clientId, from, to, at) => {
       await q.run("INSERT INTO pauses (client_id, from_date, to_date, created_at) VALUES ($1, $2, $3, $4)", [
         clientId,

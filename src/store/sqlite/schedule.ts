@@ -60,6 +60,11 @@ export function sqliteSchedule({ s }: SqlContext): ScheduleTx {
     postponeJob: async (id, dueAt) => {
       s("UPDATE jobs SET due_at = ? WHERE id = ?").run(dueAt, id);
     },
+    cancelSessionJobs: async (clientId, note, at) =>
+      s(
+        `UPDATE jobs SET status = 'done', note = ?, done_at = ?
+         WHERE client_id = ? AND status = 'pending' AND kind IN ('checkin', 'alliance', 'progress')`,
+      ).run(note, at, clientId).changes,
     addPause: async (clientId, from, to, at) => {
       s("INSERT INTO pauses (client_id, from_date, to_date, created_at) VALUES (?, ?, ?, ?)").run(
         clientId,

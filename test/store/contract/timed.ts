@@ -69,6 +69,25 @@ export function timedContract(open: OpenStore): void {
         ]);
       }));
 
+    it("cancels a client's pending session check-ins, not their reminders or another client's", () =>
+      inTransaction(open, async (tx) => {
+        const { alex, bea } = await twoCaseloads(tx);
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        await tx.addJob("checkin", alex.personId, t(10), at);
+        await tx.addJob("progress", alex.personId, t(20), at);
+        await tx.addJob("alliance", alex.personId, t(30), at);
+        await tx.addJob("reminder", alex.personId, t(20), at, checkin.id);
+        await tx.addJob("checkin", bea.personId, t(10), at);
+        const [done] = await tx.dueJobs(t(10), 1);
+        await tx.finishJob(done?.id ?? 0, "sent", t(10));
+        expect(await tx.cancelSessionJobs(alex.personId, "discharged", t(11))).toBe(2);
+        expect((await tx.dueJobs(t(60), 10)).map((j) => [j.kind, j.clientId])).toEqual([
+          ["checkin", bea.personId],
+          ["reminder", alex.personId],
+        ]);
+        expect(await tx.cancelSessionJobs(alex.personId, "discharged", t(12))).toBe(0);
+      }));
+
     it("keeps pauses by start date and lifts those not ended before a day, counting them", () =>
       inTransaction(open, async (tx) => {
         const { alex, bea } = await twoCaseloads(tx);
