@@ -62,11 +62,13 @@ describe("six weekly check-ins of a client getting steadily worse", () => {
 });
 
 describe("summaries compact", () => {
-  it("sends only the headline and the warnings, by the therapist's own choice", async () => {
+  it("sends only the headline, the new warnings and the client's comment, by the therapist's own choice", async () => {
     c = new Conversation();
     await c.enrol();
     const [set] = await c.say("rivera", "summaries compact");
-    expect(set?.message.text).toBe("Your summaries are now compact: the headline and any warnings.");
+    expect(set?.message.text).toBe(
+      "Your summaries are now compact: the headline, any new warnings and the client's comment.",
+    );
     const done = await checkin([9, 9, 9, 8], [5, 5, 5, 5]);
     const text = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
     const lines = text.split("\n");
@@ -74,6 +76,13 @@ describe("summaries compact", () => {
     expect(lines[2]).toBe("Warnings:");
     expect(lines).toHaveLength(4);
     expect(text).not.toContain("Comment:");
+    // The next week the alliance warning still applies: not repeated; what the client wrote is kept.
+    const next = await checkin([9, 9, 9, 8], [5, 5, 5, 6], "no", "not sleeping great, skipped my sister's bday");
+    const second = next.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(second.split("\n").slice(1)).toEqual([
+      "Progress 21/40, steady, on track · Alliance 35/40, steady",
+      "Comment: not sleeping great, skipped my sister's bday",
+    ]);
   });
 
   it("is the clinic's default when its config says so", async () => {

@@ -14,7 +14,8 @@ import { modelText, ruleText, type WarningContext, warningText } from "./warning
  * The one message a therapist gets per completed check-in (CLINICAL.md, "What the therapist
  * receives"), made to be read on a phone: a title, a headline that says the status in words, any
  * risk, the warnings that apply (each with its rule, numbers and one suggestion), then the
- * details. The compact style stops after the warnings. Pure: wording and facts in, text out.
+ * details. The compact style stops after the warnings sent now and the client's comment. Pure:
+ * wording and facts in, text out.
  */
 
 /** The instruments of a check-in, in the order they were asked. */
@@ -50,7 +51,7 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
   const date = formatDateZoned(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
   const lines = [w.t("summary_title", { seq: checkin.seq, alias: input.alias, date })];
-  const headline = headlineText(w, input.assessment);
+  const headline = headlineText(w, input.assessment, input.reliableChange);
   if (headline) lines.push(headline);
   // The safety answers, both ways the question was asked, said once: under this check-in's risk
   // when there is any (in the compact style too), else in the details where the check-in asked it.
@@ -65,8 +66,10 @@ export function summaryText(w: Wording, input: SummaryInput): string {
       ...(withRisk && safety ? { safety } : {}),
     }),
   );
-  lines.push(...warningLines(w, input));
-  if (input.style === "compact") return lines.join("\n");
+  const compact = input.style === "compact";
+  lines.push(...warningLines(w, input, compact));
+  // Compact is fewer lines, not less of the client's voice: their comment stays.
+  if (compact) return [...lines, ...(checkin.comment ? commentLines(w, checkin.comment) : [])].join("\n");
   lines.push("");
   const model = modelText(w, input.model, input.timeZone);
   for (const id of instrumentsOf(checkin.answers)) {
@@ -94,18 +97,24 @@ function commentLines(w: Wording, comment: string | null): string[] {
   return [w.t("summary_comment_block"), ...quotedLines(clean)];
 }
 
-/** "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". */
-export function headlineText(w: Wording, a: Assessment): string {
+/**
+ * "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". Progress is "rising" or
+ * "falling" from a change of half the reliable change since the last check-in: a point up and
+ * down from week to week (23, 24, 23) is "steady", not a headline that flips every week while the
+ * details say "no reliable change".
+ */
+export function headlineText(w: Wording, a: Assessment, reliableChange: number): string {
   const parts: string[] = [];
   const p = a.progress;
   if (p) {
     const max = maxTotal(w.instrument("progress"));
+    const moved = reliableChange / 2;
     const trend =
       p.previous === undefined
         ? w.t("trend_first")
-        : p.total - p.previous >= 1
+        : p.total - p.previous >= moved
           ? w.t("trend_rising")
-          : p.total - p.previous <= -1
+          : p.total - p.previous <= -moved
             ? w.t("trend_falling")
             : w.t("trend_steady");
     const status = p.trajectory.status === "too_early" ? undefined : statusText(w, p.trajectory.status);
@@ -146,10 +155,12 @@ export function statusText(w: Wording, status: "on_track" | "watch" | "not_on_tr
   }
 }
 
-function warningLines(w: Wording, input: SummaryInput): string[] {
-  if (input.warnings.length === 0) return [];
+/** The warnings; in the compact style only those sent now, not the ones still applying. */
+function warningLines(w: Wording, input: SummaryInput, compact: boolean): string[] {
+  const warnings = compact ? input.warnings.filter((x) => x.sent) : input.warnings;
+  if (warnings.length === 0) return [];
   const lines = [w.t("summary_warnings")];
-  for (const { finding, sent, warnedSeq } of input.warnings) {
+  for (const { finding, sent, warnedSeq } of warnings) {
     lines.push(
       sent
         ? `- ${warningText(w, finding, input.assessment, input)}`
