@@ -1,5 +1,6 @@
 import { codeArgument } from "../codes.js";
 import type { Client } from "../store/types.js";
+import { betweenCheckins } from "./between-checkins.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
@@ -50,7 +51,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
   if (THANKS.test(text.trim()) && !client.pausedAt) return turn.replyText(w.t("thanks_reply"));
-  return turn.replyText(w.t("no_open_question"));
+  return betweenCheckins(turn, client, text);
 }
 
 const THANKS =

@@ -127,9 +127,17 @@ export async function routeTherapist(
     case undefined: {
       const input = turn.event.input;
       const suggestion = input.kind === "text" ? commandHint(input.text) : undefined;
-      return turn.replyText(
-        suggestion ? w.t("unknown_command_hint", { suggestion }) : w.t("unknown_command"),
-      );
+      if (!suggestion) return turn.replyText(w.t("unknown_command"));
+      // The hint repeats what was typed: naming a client, it goes with them if they are erased.
+      for (const word of suggestion.split(" ").slice(1)) {
+        const alias = normaliseAlias(word);
+        const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
+        if (client) {
+          turn.concerning(client.personId);
+          break;
+        }
+      }
+      return turn.replyText(w.t("unknown_command_hint", { suggestion }));
     }
   }
 }

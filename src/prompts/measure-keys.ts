@@ -23,7 +23,7 @@ export const MEASURE_VARS = {
   measure_clinical: ["cutoff"],
   measure_not_clinical: ["cutoff"],
   measure_started_nonclinical: ["measure"],
-  measure_trajectory: ["index", "status", "expected", "band", "model"],
+  measure_trajectory: ["measure", "index", "status", "expected", "band", "model"],
   measure_category_recovered: [],
   measure_category_deteriorated: [],
   presession_measure: [

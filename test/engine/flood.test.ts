@@ -107,7 +107,7 @@ describe("30 messages a minute for anyone", () => {
     expect(results.slice(30).every((r) => r === "dropped")).toBe(true);
     const texts = replies.map((d) => d.message.text);
     expect(texts).toHaveLength(31);
-    expect(texts.slice(0, 30).every((t) => t.includes("There is no check-in open"))).toBe(true);
+    expect(texts.slice(0, 30).every((t) => t.includes("I only ask the check-in questions"))).toBe(true);
     expect(texts[30]).toContain(FLOOD_NOTICE);
     // 30 processed and the notice: 31 rows each; the 14 others left nothing.
     expect(await recorded(c.handled.slice(handled))).toBe(31);
@@ -164,7 +164,7 @@ describe("30 messages a minute for anyone", () => {
     expect(await c.say("alex", "still here")).toHaveLength(0);
     c.clock.advance(MIN);
     const back = await c.say("alex", "hello again");
-    expect(back.map((d) => d.message.text)).toEqual([expect.stringContaining("There is no check-in open")]);
+    expect(back.map((d) => d.message.text)).toEqual([expect.stringContaining("I only ask the check-in questions")]);
     const { replies } = await sayMany("alex", 35);
     expect(replies.filter((d) => d.message.text.includes(FLOOD_NOTICE))).toHaveLength(1);
     expect(to(c.delivered, "alex").filter((d) => d.message.text.includes(FLOOD_NOTICE))).toHaveLength(2);

@@ -269,11 +269,31 @@ describe("the weekly digest", () => {
     // What changed this week, client by client: one check-in and the alliance concern, named once.
     expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in\n");
     expect(digest).toContain("Check-ins not answered:\n- alex (expired Nov 4, 2026)");
-    expect(digest).toContain("- alex: holiday 2026-12-24 to 2027-01-02");
+    // A holiday not begun yet is one ahead, not a pause.
+    expect(digest).toContain("Pauses ahead:\n- alex: holiday 2026-12-24 to 2027-01-02");
+    expect(digest).not.toContain("Paused:");
     // Once a week.
     expect((await c.tick(24 * HOUR)).filter((d) => d.message.text.startsWith("Weekly digest"))).toHaveLength(
       0,
     );
+  });
+
+  it("lists a holiday under way as paused, and a client who stopped once, on their line of news", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.enrol("rivera", "bea");
+    await c.tick(MINUTE);
+    await c.say("rivera", "pause bea 2026-11-05..2026-11-20");
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 8, 8, 8, 8, "no"]);
+    await c.say("alex", "stop");
+    const digest =
+      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(digest).toContain("Paused:\n- bea: holiday 2026-11-05 to 2026-11-20");
+    expect(digest).not.toContain("Pauses ahead:");
+    expect(digest).toMatch(/- alex: paused by the client[^\n]*; 1 check-in/);
+    expect(digest).not.toContain("alex: stopped by the client");
   });
 
   it("names the clients with nothing new on one line, not again in full", async () => {

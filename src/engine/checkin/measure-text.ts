@@ -93,6 +93,7 @@ export function measureLines(
   if (tr && tr.status !== "too_early") {
     lines.push(
       w.t("measure_trajectory", {
+        measure: common.measure,
         index: m.index,
         status: status(tr.status),
         expected: round1(tr.expected),

@@ -1,7 +1,7 @@
 import type { Assessment } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
-import { statusText } from "../checkin/summary-text.js";
+import { statusText } from "../checkin/headline-text.js";
 import { daysBetween, formatDay } from "../format.js";
 import { clientStatusText } from "./history.js";
 

@@ -4,7 +4,7 @@ import type { TrajectoryStatus } from "../../clinical/trajectory.js";
 import type { Wording } from "../../prompts/render.js";
 import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
-import { statusText } from "../checkin/summary-text.js";
+import { statusText } from "../checkin/headline-text.js";
 import { ruleText } from "../checkin/warning-text.js";
 import { formatDay } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
@@ -97,6 +97,8 @@ export function digestText(w: Wording, input: DigestInput): string {
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const news: string[] = [];
   const quiet: string[] = [];
+  /** Clients with a line of news: their flags already say "paused by the client". */
+  const listed = new Set<string>();
   for (const { entry, need } of ranked) {
     const { client } = entry;
     const mine = week.get(client.personId);
@@ -120,7 +122,12 @@ export function digestText(w: Wording, input: DigestInput): string {
     const fresh = [...new Set(warnings)].filter((r) => !named.has(r.toLocaleLowerCase(w.pack.language)));
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
+    listed.add(client.alias);
   }
+  // A holiday not begun yet is not a pause yet: it is listed apart, as one ahead.
+  const today = localDate(new Date(input.now), zone);
+  const pauseItem = (p: (typeof facts.pauses)[number]) =>
+    w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to });
   const sections: [string, string[]][] = [
     // Unacknowledged risk first: it is what must not wait.
     [w.t("digest_alerts"), input.alerts],
@@ -135,11 +142,12 @@ export function digestText(w: Wording, input: DigestInput): string {
       w.t("digest_paused"),
       [
         ...current
-          .filter((e) => e.client.pausedAt)
+          .filter((e) => e.client.pausedAt && !listed.has(e.client.alias))
           .map((e) => w.t("digest_stopped_item", { alias: e.client.alias })),
-        ...facts.pauses.map((p) => w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to })),
+        ...facts.pauses.filter((p) => p.from <= today).map(pauseItem),
       ],
     ],
+    [w.t("digest_pauses_ahead"), facts.pauses.filter((p) => p.from > today).map(pauseItem)],
     [w.t("digest_unreachable"), facts.unreachable.map((u) => w.t("digest_unreachable_item", u))],
   ];
   const filled = sections.filter(([, items]) => items.length > 0);

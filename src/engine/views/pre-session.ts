@@ -12,8 +12,9 @@ import type {
   RiskEvent,
   StoredRuleState,
 } from "../../store/types.js";
+import { statusText } from "../checkin/headline-text.js";
 import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
-import { categoryText, statusText } from "../checkin/summary-text.js";
+import { categoryText } from "../checkin/summary-text.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 import { formatDay, signed } from "../format.js";

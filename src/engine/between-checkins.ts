@@ -1,0 +1,26 @@
+import type { Client } from "../store/types.js";
+import { crisisIn, type Turn } from "./turn-context.js";
+
+/**
+ * What a client gets for a message between check-ins that is no command and no answer. A number
+ * or a button is a late answer: there is no check-in open. Words are something the client wanted
+ * to say ("rough week, feeling really low"): rapport does not pass messages on, and says so
+ * plainly, so that nobody believes their therapist has read it; with the crisis text, as help
+ * gives it. Words about a break ("can we take a break from these") get the way to pause.
+ */
+export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
+  const w = turn.wording;
+  if (client.pausedAt) return turn.replyText(w.t("paused_ok"));
+  if (!WORDS.test(text)) return turn.replyText(w.t("no_open_question"));
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
+  if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
+  return turn.replyText(lines.join("\n\n"));
+}
+
+/** Two letters in a row: a word, not "7", "7/10" or an emoji. */
+const WORDS = /\p{L}\p{M}*\p{L}/u;
+
+/** A wish to pause the check-ins, in the languages rapport speaks. */
+const BREAK =
+  /\b(break|pause|stop|enough|no more|too many|tired of these|leave me alone|pausa|descanso|parar|basta|dejar de|aufhören|genug|keine lust mehr|stopp)\b/iu;

@@ -1,0 +1,63 @@
+import type { Assessment } from "../../clinical/assessment.js";
+import { round1 } from "../../clinical/scores.js";
+import type { Wording } from "../../prompts/render.js";
+import { maxTotal } from "../../prompts/schema.js";
+import { measureHeadline } from "./measure-text.js";
+
+/**
+ * "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". Progress is "rising" or
+ * "falling" from a change of half the reliable change since the last check-in: a point up and
+ * down from week to week (23, 24, 23) is "steady", not a headline that flips every week while the
+ * details say "no reliable change".
+ */
+export function headlineText(w: Wording, a: Assessment, reliableChange: number): string {
+  const parts: string[] = [];
+  const p = a.progress;
+  if (p) {
+    const max = maxTotal(w.instrument("progress"));
+    const moved = reliableChange / 2;
+    const trend =
+      p.previous === undefined
+        ? w.t("trend_first")
+        : p.total - p.previous >= moved
+          ? w.t("trend_rising")
+          : p.total - p.previous <= -moved
+            ? w.t("trend_falling")
+            : w.t("trend_steady");
+    const status = p.trajectory.status === "too_early" ? undefined : statusText(w, p.trajectory.status);
+    parts.push(
+      status
+        ? w.t("headline_progress_status", { total: p.total, max, trend, status })
+        : w.t("headline_progress", { total: p.total, max, trend }),
+    );
+  }
+  const al = a.alliance;
+  if (al) {
+    const max = maxTotal(w.instrument("alliance"));
+    const change = al.change ?? 0;
+    const trend =
+      al.change === undefined
+        ? w.t("trend_first")
+        : change <= -1
+          ? w.t("trend_dropped", { by: round1(-change) })
+          : change >= 1
+            ? w.t("trend_up", { by: round1(change) })
+            : w.t("trend_steady");
+    parts.push(w.t("headline_alliance", { total: al.total, max, trend }));
+  }
+  for (const m of a.measures ?? []) parts.push(measureHeadline(w, m));
+  return parts.join(" · ");
+}
+
+export function statusText(w: Wording, status: "on_track" | "watch" | "not_on_track" | "too_early"): string {
+  switch (status) {
+    case "on_track":
+      return w.t("trajectory_on_track");
+    case "watch":
+      return w.t("trajectory_watch");
+    case "not_on_track":
+      return w.t("trajectory_not_on_track");
+    case "too_early":
+      return w.t("trajectory_too_early");
+  }
+}

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+// A client's own words between check-ins are not passed on: they are told so plainly, with the
+// crisis text, instead of "there is no check-in open"; a wish for a break gets the way to pause.
+let c: Conversation;
+afterEach(() => c.close());
+
+const mine = async (text: string, name = "alex") =>
+  (await c.say(name, text)).filter((d) => d.externalId === name).map((d) => d.message.text);
+const toRivera = async (text: string) =>
+  (await c.say("alex", text)).filter((d) => d.externalId === "rivera");
+
+describe("a client's words between check-ins", () => {
+  it("are answered honestly: not passed on, tell the therapist yourself, and the crisis text", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const reply = await mine("rough week. just feeling really low and tired all the time");
+    expect(reply).toHaveLength(1);
+    expect(reply[0]).toContain("I only ask the check-in questions and don't pass messages on");
+    expect(reply[0]).toContain("Dr rivera won't see this here");
+    expect(reply[0]).toContain("TEST CRISIS TEXT");
+    expect(reply[0]).not.toContain("type stop");
+    // Nothing reaches the therapist: the reply must not promise otherwise.
+    expect(await toRivera("hey where are the questions?")).toEqual([]);
+  });
+
+  it("offer the way to pause when they ask for a break", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const text of ["can we take a break from these for a bit", "ok stop then", "too many of these honestly"]) {
+      const [reply] = await mine(text);
+      expect(reply, text).toContain("If you'd like a break from the check-ins, type stop");
+    }
+  });
+
+  it("a late number is a late answer; a paused client is reminded how to resume", async () => {
+    c = new Conversation();
+    await c.enrol();
+    expect(await mine("7")).toEqual([expect.stringContaining("There is no check-in open right now")]);
+    await c.say("alex", "stop");
+    expect(await mine("hello?")).toEqual(["Check-ins are paused. Type start whenever you want them back."]);
+  });
+
+  it("in the client's language", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "language alex de");
+    const [reply] = await mine("kann ich eine pause machen");
+    expect(reply).toContain("leite keine Nachrichten weiter");
+    expect(reply).toContain("schreib stopp");
+  });
+});
