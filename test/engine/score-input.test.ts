@@ -39,6 +39,19 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["7\u20E3", 7],
     ["0\uFE0F\u20E3", 0],
     ["\u{1F51F}", 10],
+    // Hedged as people hedge: the number after nothing but softening words, or the last sentence.
+    ["i guess about 7", 7],
+    ["6ish", 6],
+    ["6-ish", 6],
+    ["~6", 6],
+    ["idk maybe 6ish", 6],
+    ["sorry fell asleep lol. 6", 6],
+    ["oh shoot forgot. 6", 6],
+    ["maybe eight", 8],
+    ["about 7.5", 7.5],
+    ["about 7,5", 7.5],
+    ["vielleicht 6", 6],
+    ["más o menos 6", 6],
   ])("accepts %j as %d", (text, value) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: true, value });
   });
@@ -62,7 +75,14 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["non-ASCII digits", "٧"],
     ["out of another scale", "7 out of 5"],
     ["a word out of the scale", "seven out of eleven"],
-    ["a sentence around a number", "i guess about 7"],
+    ["a sentence around a number", "i guess about 7 today"],
+    ["two numbers in words", "maybe 6 or 7"],
+    ["a correction", "no, 5"],
+    ["a negation", "not 6"],
+    ["a correction with a hedge", "actually 5"],
+    ["a number of something else", "6 hours lol"],
+    ["a question", "hmm 4?"],
+    ["a word for a feeling", "meh"],
     ["two decimals out of 10", "8.25/10"],
   ])("refuses %s (%j)", (_label, text) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: false });

@@ -32,6 +32,19 @@ describe("typed answers", () => {
     expect((await answers()).sort((a, b) => a - b)).toEqual([3, 4.5, 5, 6, 7, 7, 7, 10]);
   });
 
+  it("takes a hedged number ('idk maybe 6ish', 'sorry fell asleep lol. 6'), and asks again for 'meh'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const [first] = await c.say("alex", "sorry fell asleep lol. 6");
+    expect(first?.message.text).toMatch(/^2\/9\. /);
+    const [meh] = await c.say("alex", "meh");
+    expect(meh?.message.text).toMatch(/^Sorry/);
+    const [second] = await c.say("alex", "idk maybe 6ish");
+    expect(second?.message.text).toMatch(/^3\/9\. /);
+    expect(await answers()).toEqual([6, 6]);
+  });
+
   it("re-asks '8.25' saying exactly what it takes, with the question and its buttons again", async () => {
     c = new Conversation();
     await c.enrol();

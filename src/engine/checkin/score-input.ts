@@ -3,8 +3,10 @@ import type { ChatWords } from "../../prompts/schema.js";
 /**
  * Reads a typed score as people type it: "7", " 7. ", "7.5", "7,5", "7/10", "7 out of 10", a
  * number word of the client's language ("seven"), a keycap emoji ("7️⃣", "🔟"). A score has at
- * most one decimal; anything else (other words, out-of-range numbers, "8.25", long pastes) is
- * refused so the client is asked again.
+ * most one decimal. A number hedged the way people hedge it counts too ("6ish", "~6", "idk maybe
+ * 6", "sorry fell asleep lol. 6": the last sentence, when it is the number after nothing but
+ * hedges). Anything else (other words, out-of-range numbers, "8.25", "6 or 7", "no, 5", long
+ * pastes) is refused so the client is asked again.
  */
 export type ScoreInput = { ok: true; value: number } | { ok: false };
 
@@ -45,6 +47,26 @@ function oneNumber(raw: string, words: NumberWords | undefined): number | undefi
 export function parseScore(text: string, min: number, max: number, words?: NumberWords): ScoreInput {
   if (text.length > 30) return { ok: false };
   const plain = plainWords(text);
+  const plainly = readScore(plain, min, max, words);
+  // A question ("4?") is not sure of itself: asked again rather than guessed.
+  if (plainly.ok || /[?¿？]/u.test(text)) return plainly;
+  // The last sentence, without the hedges before the number and an "ish" after it.
+  // A sentence ends at a stop followed by a space ("lol. 6"), not inside a number ("7.5").
+  const last = plainWords(plain.split(/[.!?…]+(?=\s)|\n/u).at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
+  const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
+  const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
+  if (number === "" || !HEDGES.test(tokens.slice(0, -1).join(" "))) return { ok: false };
+  return readScore(number, min, max, words);
+}
+
+/**
+ * Words that soften a number without changing it, in the languages rapport speaks. Never a
+ * negation or a correction ("no", "not", "actually"): "no, 5" is asked again.
+ */
+const HEDGES =
+  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|vielleicht|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una)(?:\s+|$))*$/u;
+
+function readScore(plain: string, min: number, max: number, words?: NumberWords): ScoreInput {
   // "7/10" or "7 out of 10": the scale named must be this question's.
   const outOf = ["/", ...(words?.out_of ?? []).map((w) => ` ${w.toLowerCase()} `)].find((sep) =>
     plain.includes(sep),
