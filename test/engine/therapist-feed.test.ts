@@ -95,6 +95,16 @@ describe("summaries compact", () => {
 });
 
 describe("summary ALIAS before a session", () => {
+  it("after one check-in names it the first, with no change to speak of", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([9, 9, 9, 9], [5, 5, 5, 5]);
+    const [summary] = await c.say("rivera", "summary alex");
+    const lines = (summary?.message.text ?? "").split("\n");
+    expect(lines[1]).toBe("Progress 20/40, the first check-in of this episode; below the cutoff of 25.");
+    expect(summary?.message.text).not.toContain("no reliable change");
+  });
+
   it("fits a client with twenty check-ins into 1,500 characters, with what matters first", async () => {
     c = new Conversation();
     await c.enrol();

@@ -126,17 +126,21 @@ function progressLines(w: Wording, input: PreSessionInput, episode: readonly Com
   const totals = episode
     .map((c) => totalOf(c.answers, "progress"))
     .filter((v): v is number => v !== undefined);
+  const side = p.clinical
+    ? w.t("presession_below", { cutoff: p.cutoff })
+    : w.t("presession_above", { cutoff: p.cutoff });
+  // One check-in has no change to speak of: "±0 since the first: no reliable change" said nothing.
   const lines = [
-    w.t("presession_progress", {
-      total: p.total,
-      max,
-      change: p.index === 1 ? "±0" : signed(p.change),
-      first: p.first,
-      category: categoryText(w, p.category),
-      side: p.clinical
-        ? w.t("presession_below", { cutoff: p.cutoff })
-        : w.t("presession_above", { cutoff: p.cutoff }),
-    }),
+    p.index === 1
+      ? w.t("presession_progress_first", { total: p.total, max, side })
+      : w.t("presession_progress", {
+          total: p.total,
+          max,
+          change: signed(p.change),
+          first: p.first,
+          category: categoryText(w, p.category),
+          side,
+        }),
   ];
   const tr = p.trajectory;
   if (tr.status !== "too_early") {
