@@ -72,6 +72,7 @@ export const REPORT_VARS = {
   warning_alliance_both: ["total", "threshold", "by", "previous"],
   warning_alliance_concern: ["total", "threshold"],
   warning_alliance_drop: ["total", "previous", "by", "threshold"],
+  warning_alliance_again: ["total", "peak", "below", "seq"],
   warning_deteriorating: ["index", "total", "change", "first", "rc"],
   warning_no_change_yet: ["index", "total", "change", "first", "rc"],
   warning_no_longer_improved: ["index", "total", "change", "first", "rc", "at"],

@@ -30,7 +30,9 @@ describe("clinical rules through the engine", () => {
     expect(s).toHaveLength(5);
     expect(s[0]).toContain("- Alliance 35, below 36: worth talking about");
     expect(s[1]).toContain("- Alliance concern: still applies (warned at check-in 1).");
-    expect(s[2]).toContain("- Alliance 34, below 36 and down 1 from 35");
+    expect(s[2]).toContain(
+      "- Alliance 34, still falling since its last warning at check-in 1: down 1 from its highest this episode (35).",
+    );
     expect(s[3]).not.toContain("Warnings:");
     expect(s[4]).toContain("- Alliance down 1, from 40 to 39");
     // Every warning is recorded, the one not sent (still applies, not repeated) among them.

@@ -61,6 +61,30 @@ describe("six weekly check-ins of a client getting steadily worse", () => {
   });
 });
 
+describe("an alliance that keeps falling", () => {
+  it("is warned again with its fall from the episode's highest, not the same suggestion word for word", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const texts: string[] = [];
+    for (const alliance of [
+      [10, 10, 9, 9],
+      [9, 9, 9, 8],
+      [9, 8, 8, 8],
+      [8, 8, 8, 7],
+    ]) {
+      const done = await checkin(alliance, [6, 6, 6, 6]);
+      texts.push(done.find((d) => d.externalId === "rivera")?.message.text ?? "");
+      c.clock.advance(WEEK);
+    }
+    expect(texts[1]).toContain("Alliance 35, below 36 and down 3 from 38: worth talking about in the next session.");
+    expect(texts[2]).toContain(
+      "Alliance 33, still falling since its last warning at check-in 2: down 5 from its highest this episode (38).",
+    );
+    expect(texts[3]).toContain("Alliance 31, still falling since its last warning at check-in 3: down 7 from its highest");
+    expect(texts[3]).not.toContain("a low alliance that is talked about often rises");
+  });
+});
+
 describe("summaries compact", () => {
   it("sends only the headline, the new warnings and the client's comment, by the therapist's own choice", async () => {
     c = new Conversation();

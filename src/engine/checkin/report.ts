@@ -67,7 +67,12 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       },
       turn.now,
     );
-    warnings.push({ finding, sent: decision.send, warnedSeq: previous?.warnedSeq ?? null });
+    warnings.push({
+      finding,
+      sent: decision.send,
+      warnedSeq: previous?.warnedSeq ?? null,
+      again: decision.send && previous?.active === true,
+    });
   }
 
   const timeZone = config.clinic.timeZone;

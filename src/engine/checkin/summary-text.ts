@@ -30,6 +30,8 @@ export interface SummaryWarning {
   sent: boolean;
   /** The check-in of its last warning, for one held back. */
   warnedSeq: number | null;
+  /** Sent again because it is clearly worse than at its last warning, which still applied. */
+  again?: boolean;
 }
 
 export interface SummaryInput extends WarningContext {
@@ -103,10 +105,10 @@ function warningLines(w: Wording, input: SummaryInput, compact: boolean): string
   const warnings = compact ? input.warnings.filter((x) => x.sent) : input.warnings;
   if (warnings.length === 0) return [];
   const lines = [w.t("summary_warnings")];
-  for (const { finding, sent, warnedSeq } of warnings) {
+  for (const { finding, sent, warnedSeq, again } of warnings) {
     lines.push(
       sent
-        ? `- ${warningText(w, finding, input.assessment, input)}`
+        ? `- ${warningText(w, finding, input.assessment, { ...input, again: again ? warnedSeq : null })}`
         : w.t("summary_warning_repeat", { rule: ruleText(w, finding.rule), seq: warnedSeq ?? "-" }),
     );
   }

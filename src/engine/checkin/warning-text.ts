@@ -21,6 +21,8 @@ export interface WarningContext {
   allianceConcern: number;
   allianceDrop: number;
   timeZone: string;
+  /** For a warning sent again because it is clearly worse: the check-in of its last warning. */
+  again?: number | null;
 }
 
 export function ruleText(w: Wording, rule: WarningRule | string): string {
@@ -68,6 +70,15 @@ export function warningText(
     return measureWarningText(w, finding, measure, assessment, modelText(w, ctx.model, ctx.timeZone));
   if (finding.rule === "alliance") {
     const total = a?.total ?? finding.value;
+    // Warned before and fallen further since: the same suggestion again would add nothing.
+    if (ctx.again != null && a?.drop) {
+      return w.t("warning_alliance_again", {
+        total,
+        peak: round1(total + a.drop.belowPeak),
+        below: a.drop.belowPeak,
+        seq: ctx.again,
+      });
+    }
     if (a?.drop && a.concern) {
       return w.t("warning_alliance_both", {
         total,
