@@ -84,7 +84,12 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     if (await postponedForQuiet(turn, job, client)) return "postponed";
     const w = await personWording(tx, deps, client.personId);
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
-    await turn.send(client.personId, { kind: "info", text: w.t("reminder", { therapist }) });
+    // Not begun: "carry on where you stopped" would be wrong; how many questions it is helps more.
+    const text =
+      open.step === 0
+        ? w.t("reminder_not_started", { count: open.plan.length })
+        : w.t("reminder", { therapist });
+    await turn.send(client.personId, { kind: "info", text });
     await turn.send(client.personId, stepMessage(w, open, therapist));
     return "reminded";
   }

@@ -180,6 +180,7 @@ export const MESSAGE_VARS = {
   paused_ok: [],
   resumed_ok: [],
   reminder: ["therapist"],
+  reminder_not_started: ["count"],
   digest_title: ["date"],
   digest_client: ["alias", "news"],
   digest_expired: [],

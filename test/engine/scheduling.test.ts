@@ -125,6 +125,19 @@ describe("discharge", () => {
 });
 
 describe("one-off sessions, reminders and expiry", () => {
+  it("reminds a client who has not begun of how short it is, not to carry on where they stopped", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T08:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "session alex 2026-12-03 09:30 50m");
+    await at("2026-12-03T10:30:00Z");
+    const reminder = await at("2026-12-03T14:30:00Z");
+    expect(reminder.map((d) => d.message.text)).toEqual([
+      "A gentle reminder: your check-in is still open, 9 quick questions whenever it suits you.",
+      expect.stringContaining("1/9."),
+    ]);
+  });
+
   it("sends the check-in after a one-off session, one reminder after 4 hours, and expires it after 48", async () => {
     c = new Conversation();
     c.clock.set(new Date("2026-12-03T08:00:00Z"));
@@ -135,7 +148,7 @@ describe("one-off sessions, reminders and expiry", () => {
     await c.say("alex", "8");
     const reminder = await at("2026-12-03T14:30:00Z");
     expect(reminder.map((d) => d.message.text)).toEqual([
-      expect.stringContaining("A gentle reminder"),
+      "A gentle reminder: your check-in from Dr rivera is still open. You can carry on where you stopped.",
       expect.stringContaining("2/9."),
     ]);
     expect(await at("2026-12-04T14:30:00Z")).toEqual([]);
