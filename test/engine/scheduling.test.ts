@@ -91,11 +91,38 @@ describe("weekly schedules", () => {
       "schedule alex daily 17:00",
       "schedule alex weekly xyz 10:00",
       "schedule alex weekly tue 17:00 2m",
+      "schedule alex weekly tue 5",
+      "schedule alex weekly tue 13pm",
     ]) {
       const [reply] = await c.say("rivera", bad);
       expect(reply?.message.text).toContain("Usage: schedule ALIAS weekly");
     }
     expect((await c.data("alex")).schedule).toBeNull();
+  });
+});
+
+describe("times and days as therapists type them", () => {
+  it("takes 5pm, 5:30pm, 17h and a weekday written out; one date is a pause of that day", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-01T09:00:00Z"));
+    await c.enrol();
+    for (const [typed, shown] of [
+      ["schedule alex weekly tuesday 5pm", "Tuesday 17:00"],
+      ["schedule alex weekly thu 5:30pm 45m", "Thursday 17:30 (45 minutes"],
+      ["schedule alex weekly mon 9h", "Monday 09:00"],
+    ]) {
+      const [reply] = await c.say("rivera", typed as string);
+      expect(reply?.message.text, typed).toContain(shown);
+    }
+    const [paused] = await c.say("rivera", "pause alex 2026-12-07");
+    expect(paused?.message.text).toBe(
+      "No check-ins for alex from 2026-12-07 to 2026-12-07. To lift it: pause alex off",
+    );
+    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
+      "Next check-in: Dec 14, 2026",
+    );
+    const [session] = await c.say("rivera", "session alex 2026-12-03 4pm");
+    expect(session?.message.text).toContain("Dec 3, 2026, 4:00 PM");
   });
 });
 
@@ -115,7 +142,9 @@ describe("discharge", () => {
     );
     expect(firstQuestions(await at("2026-12-04T12:00:00Z"))).toHaveLength(0);
     expect(firstQuestions(await at("2026-12-15T18:00:00Z"))).toHaveLength(0);
-    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain("alex has no session schedule");
+    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
+      "alex has no session schedule",
+    );
     // A discharge with nothing planned says nothing about schedules.
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);

@@ -23,6 +23,24 @@ function minutes(raw: string | undefined, fallback: number): number | undefined 
 }
 
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
+const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
+// "17h", "17h30", "17.30"; a bare "5" is refused: five in the morning or in the afternoon?
+const HOUR_MARK = /^([01]?\d|2[0-3])h$|^([01]?\d|2[0-3])[h.]([0-5]\d)$/;
+
+/** A time of day as people write it ("17:00", "9:30", "5pm", "5:30pm", "17h", "17.30"), as HH:MM. */
+export function clockTime(raw: string | undefined): string | undefined {
+  const text = (raw ?? "").toLowerCase();
+  if (HHMM.test(text)) return text.padStart(5, "0");
+  const twelve = TWELVE_HOUR.exec(text);
+  if (twelve) {
+    const hour = (Number(twelve[1]) % 12) + (twelve[3] === "pm" ? 12 : 0);
+    return `${String(hour).padStart(2, "0")}:${twelve[2] ?? "00"}`;
+  }
+  const marked = HOUR_MARK.exec(text);
+  if (!marked) return undefined;
+  const hour = marked[1] ?? marked[2] ?? "";
+  return `${hour.padStart(2, "0")}:${marked[3] ?? "00"}`;
+}
 
 export async function schedule(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
@@ -32,7 +50,8 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
     turn.replyText(
       w.t("usage", { usage: "schedule ALIAS weekly tue 17:00 50m [split], or schedule ALIAS off" }),
     );
-  const [kind, day, time, duration, planWord] = args.map((a) => a.toLowerCase());
+  const [kind, day, rawTime, duration, planWord] = args.map((a) => a.toLowerCase());
+  const time = clockTime(rawTime);
   if (kind === undefined) {
     const current = await turn.tx.getSchedule(client.personId);
     if (!current) return turn.replyText(w.t("schedule_none", { alias: client.alias }));
@@ -52,12 +71,11 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
   const durationMin = minutes(duration, cfg.defaultDurationMinutes);
   const plan =
     planWord === undefined ? cfg.plan : planWord === "split" || planWord === "after" ? planWord : undefined;
-  if (kind !== "weekly" || weekday === 0 || !time || !HHMM.test(time) || durationMin === undefined || !plan)
-    return usage();
+  if (kind !== "weekly" || weekday === 0 || !time || durationMin === undefined || !plan) return usage();
   const saved: Schedule = {
     clientId: client.personId,
     weekday,
-    time: time.padStart(5, "0"),
+    time,
     durationMin,
     plan,
     ...nextDue(new Date(turn.now), { weekday, time, zone }, durationMin, plan, cfg),
@@ -101,8 +119,8 @@ export async function session(turn: Turn, client: Client, args: readonly string[
   } else {
     const [date = "", time = ""] = args;
     start =
-      /^\d{4}-\d{2}-\d{2}$/.test(date) && HHMM.test(time)
-        ? localInstant(date, time.padStart(5, "0"), zone)
+      /^\d{4}-\d{2}-\d{2}$/.test(date) && clockTime(time)
+        ? localInstant(date, clockTime(time) as string, zone)
         : undefined;
     rest = args.slice(2);
   }
@@ -154,8 +172,9 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
     const lifted = await turn.tx.liftPauses(client.personId, today);
     return turn.replyText(w.t(lifted > 0 ? "pause_lifted" : "pause_none", { alias: client.alias }));
   }
-  const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(args[0] ?? "");
-  const [, from = "", to = ""] = match ?? [];
+  // One day ("pause alex 2027-01-05") is a pause of that day.
+  const match = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(args[0] ?? "");
+  const [, from = "", to = from] = match ?? [];
   const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
   if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
   await turn.tx.addPause(client.personId, from, to, turn.now);
