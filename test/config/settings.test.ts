@@ -183,7 +183,9 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     expect(settingsError(withConfig('clinic:\n  crisisText:\n    English: "Call 112."\n')).message).toContain(
       "clinic.crisisText",
     );
-    expect(settingsError(withConfig("clinic:\n  crisisText:\n    en: ''\n")).message).toContain("clinic.crisisText");
+    expect(settingsError(withConfig("clinic:\n  crisisText:\n    en: ''\n")).message).toContain(
+      "clinic.crisisText",
+    );
   });
 
   it("prefers the clinic's crisis text in demo mode too", () => {

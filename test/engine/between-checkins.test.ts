@@ -8,8 +8,7 @@ afterEach(() => c.close());
 
 const mine = async (text: string, name = "alex") =>
   (await c.say(name, text)).filter((d) => d.externalId === name).map((d) => d.message.text);
-const toRivera = async (text: string) =>
-  (await c.say("alex", text)).filter((d) => d.externalId === "rivera");
+const toRivera = async (text: string) => (await c.say("alex", text)).filter((d) => d.externalId === "rivera");
 
 describe("a client's words between check-ins", () => {
   it("are answered honestly: not passed on, tell the therapist yourself, and the crisis text", async () => {
@@ -28,7 +27,11 @@ describe("a client's words between check-ins", () => {
   it("offer the way to pause when they ask for a break", async () => {
     c = new Conversation();
     await c.enrol();
-    for (const text of ["can we take a break from these for a bit", "ok stop then", "too many of these honestly"]) {
+    for (const text of [
+      "can we take a break from these for a bit",
+      "ok stop then",
+      "too many of these honestly",
+    ]) {
       const [reply] = await mine(text);
       expect(reply, text).toContain("If you'd like a break from the check-ins, type stop");
     }

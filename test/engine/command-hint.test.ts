@@ -25,7 +25,15 @@ describe("what a therapist probably meant", () => {
   });
 
   it("guesses nothing from ordinary words, short words or words close to two commands", () => {
-    for (const typed of ["hello there", "thanks", "ok", "ace alex", "what can you do?", "", "sesion alex x"]) {
+    for (const typed of [
+      "hello there",
+      "thanks",
+      "ok",
+      "ace alex",
+      "what can you do?",
+      "",
+      "sesion alex x",
+    ]) {
       expect(commandHint(typed), typed).toBe(typed === "sesion alex x" ? "session alex x" : undefined);
     }
     expect(commandHint("xyzzy")).toBeUndefined();
@@ -47,7 +55,10 @@ describe("the hint in the conversation", () => {
     await c.enrol();
     const replies = await c.say("rivera", "chekin alex");
     expect(replies.map((d) => [d.externalId, d.message.text])).toEqual([
-      ["rivera", "I didn't understand that. Did you mean: checkin alex\nType help to see everything you can do."],
+      [
+        "rivera",
+        "I didn't understand that. Did you mean: checkin alex\nType help to see everything you can do.",
+      ],
     ]);
     // Nothing is erased on a guess either.
     const [erase] = await c.say("rivera", "erase alex");

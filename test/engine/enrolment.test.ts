@@ -38,7 +38,9 @@ describe("linking therapists and enrolling clients", () => {
     expect(ok?.message.text).toContain("You're linked as Dr Rivera");
     const invite = await inviteCode("rivera", "alex");
     const replies = await c.say("alex", `/start ${invite.replaceAll("-", " ").toLowerCase()}`);
-    expect(replies.map((d) => d.message.text)).toEqual([expect.stringContaining("Do you agree to take part?")]);
+    expect(replies.map((d) => d.message.text)).toEqual([
+      expect.stringContaining("Do you agree to take part?"),
+    ]);
   });
 
   it("refuses an expired code", async () => {

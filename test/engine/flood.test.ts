@@ -164,7 +164,9 @@ describe("30 messages a minute for anyone", () => {
     expect(await c.say("alex", "still here")).toHaveLength(0);
     c.clock.advance(MIN);
     const back = await c.say("alex", "hello again");
-    expect(back.map((d) => d.message.text)).toEqual([expect.stringContaining("I only ask the check-in questions")]);
+    expect(back.map((d) => d.message.text)).toEqual([
+      expect.stringContaining("I only ask the check-in questions"),
+    ]);
     const { replies } = await sayMany("alex", 35);
     expect(replies.filter((d) => d.message.text.includes(FLOOD_NOTICE))).toHaveLength(1);
     expect(to(c.delivered, "alex").filter((d) => d.message.text.includes(FLOOD_NOTICE))).toHaveLength(2);

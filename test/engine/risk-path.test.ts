@@ -214,7 +214,9 @@ describe("the concern tier", () => {
         "You're welcome. Your next check-in will come after your next session.",
       ]);
     }
-    expect(texts(await c.say("alex", "thanks but when is it?"), "alex")[0]).toContain("don't pass messages on");
+    expect(texts(await c.say("alex", "thanks but when is it?"), "alex")[0]).toContain(
+      "don't pass messages on",
+    );
   });
 
   it("a yes that comes after the safety question lapsed is still a disclosure", async () => {

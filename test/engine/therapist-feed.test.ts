@@ -76,11 +76,15 @@ describe("an alliance that keeps falling", () => {
       texts.push(done.find((d) => d.externalId === "rivera")?.message.text ?? "");
       c.clock.advance(WEEK);
     }
-    expect(texts[1]).toContain("Alliance 35, below 36 and down 3 from 38: worth talking about in the next session.");
+    expect(texts[1]).toContain(
+      "Alliance 35, below 36 and down 3 from 38: worth talking about in the next session.",
+    );
     expect(texts[2]).toContain(
       "Alliance 33, still falling since its last warning at check-in 2: down 5 from its highest this episode (38).",
     );
-    expect(texts[3]).toContain("Alliance 31, still falling since its last warning at check-in 3: down 7 from its highest");
+    expect(texts[3]).toContain(
+      "Alliance 31, still falling since its last warning at check-in 3: down 7 from its highest",
+    );
     expect(texts[3]).not.toContain("a low alliance that is talked about often rises");
   });
 });
@@ -101,7 +105,12 @@ describe("summaries compact", () => {
     expect(lines).toHaveLength(4);
     expect(text).not.toContain("Comment:");
     // The next week the alliance warning still applies: not repeated; what the client wrote is kept.
-    const next = await checkin([9, 9, 9, 8], [5, 5, 5, 6], "no", "not sleeping great, skipped my sister's bday");
+    const next = await checkin(
+      [9, 9, 9, 8],
+      [5, 5, 5, 6],
+      "no",
+      "not sleeping great, skipped my sister's bday",
+    );
     const second = next.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(second.split("\n").slice(1)).toEqual([
       "Progress 21/40, steady, on track · Alliance 35/40, steady",
