@@ -172,6 +172,7 @@ export const MESSAGE_VARS = {
   plan_split: ["before"],
   session_set: ["alias", "when", "zone"],
   timezone_set: ["alias", "zone"],
+  timezone_moves_sessions: ["alias", "day", "time", "zone", "next", "duration", "plan"],
   timezone_invalid: ["zone"],
   pause_set: ["alias", "from", "to"],
   pause_invalid: ["alias"],

@@ -126,6 +126,22 @@ describe("times and days as therapists type them", () => {
   });
 });
 
+describe("a time zone set after the schedule", () => {
+  it("says that the sessions moved with it, and when the next check-in now is", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-01T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly wed 19:00 50m");
+    const [reply] = await c.say("rivera", "timezone alex America/Los_Angeles");
+    expect(reply?.message.text).toBe(
+      [
+        "alex's time zone is now America/Los_Angeles.",
+        "Session times are in the client's time zone, so alex's sessions are now Wednesday 19:00 America/Los_Angeles time. Next check-in: Dec 2, 2026, 8:00 PM (America/Los_Angeles). If the session time should stay as it was, set it again with schedule alex weekly …",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("discharge", () => {
   it("ends the weekly schedule and the planned sessions: a former client is asked about no session", async () => {
     c = new Conversation();

@@ -150,6 +150,7 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
   await turn.tx.setClientTimeZone(client.personId, zone);
   // A schedule's next times follow the new zone at once.
   const current = await turn.tx.getSchedule(client.personId);
+  const lines = [w.t("timezone_set", { alias: client.alias, zone })];
   if (current) {
     const cfg = turn.deps.config.schedule;
     const next = nextDue(
@@ -159,9 +160,13 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
       current.plan,
       cfg,
     );
-    await turn.tx.saveSchedule({ ...current, ...next }, turn.now);
+    const moved = { ...current, ...next };
+    await turn.tx.saveSchedule(moved, turn.now);
+    // Session times are the client's local times, so the sessions moved with the zone: said, not silent.
+    const shown = describe(turn, afterPauses(moved, await turn.tx.pausesOf(client.personId), zone), zone);
+    lines.push(w.t("timezone_moves_sessions", { alias: client.alias, ...shown }));
   }
-  await turn.replyText(w.t("timezone_set", { alias: client.alias, zone }));
+  await turn.replyText(lines.join("\n"));
 }
 
 export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
