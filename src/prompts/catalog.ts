@@ -167,6 +167,8 @@ export const MESSAGE_VARS = {
   schedule_set: ["alias", "day", "time", "duration", "plan", "next", "zone"],
   schedule_shown: ["alias", "day", "time", "duration", "plan", "next", "zone"],
   schedule_none: ["alias"],
+  schedule_one_off: ["alias", "when", "zone"],
+  schedule_pauses: ["days"],
   schedule_off: ["alias"],
   plan_after: [],
   plan_split: ["before"],

@@ -125,6 +125,8 @@ export interface ScheduleTx {
   dueJobs(now: string, limit: number): Promise<Job[]>;
   finishJob(id: number, note: string, at: string): Promise<void>;
   postponeJob(id: number, dueAt: string): Promise<void>;
+  /** When the client's pending session check-ins (one-off sessions) fall due, earliest first. */
+  pendingSessionJobs(clientId: number): Promise<string[]>;
   /** Cancels the client's pending session check-ins (one-off sessions); returns how many. */
   cancelSessionJobs(clientId: number, note: string, at: string): Promise<number>;
   addPause(clientId: number, from: string, to: string, at: string): Promise<void>;

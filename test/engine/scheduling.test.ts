@@ -126,6 +126,29 @@ describe("times and days as therapists type them", () => {
   });
 });
 
+describe("schedule ALIAS shows what is planned", () => {
+  it("one-off sessions, the pauses not over, and the true next check-in", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2027-01-01T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "session alex 2027-01-02 10:00 50m");
+    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toBe(
+      "Check-ins after one-off sessions: Jan 2, 2027, 11:00 AM (UTC).",
+    );
+    await c.say("rivera", "schedule alex weekly tue 17:00 50m");
+    await c.say("rivera", "pause alex 2027-01-05");
+    await c.say("rivera", "session alex 2027-01-07 17:00");
+    const [shown] = await c.say("rivera", "schedule alex");
+    expect(shown?.message.text).toBe(
+      [
+        "alex's sessions: Tuesday 17:00 (50 minutes, UTC), both check-ins after the session. Next check-in: Jan 2, 2027, 11:00 AM.",
+        "Check-ins after one-off sessions: Jan 2, 2027, 11:00 AM, Jan 7, 2027, 6:00 PM (UTC).",
+        "No check-ins on: 2027-01-05.",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("a time zone set after the schedule", () => {
   it("says that the sessions moved with it, and when the next check-in now is", async () => {
     c = new Conversation();

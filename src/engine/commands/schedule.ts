@@ -52,17 +52,7 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
     );
   const [kind, day, rawTime, duration, planWord] = args.map((a) => a.toLowerCase());
   const time = clockTime(rawTime);
-  if (kind === undefined) {
-    const current = await turn.tx.getSchedule(client.personId);
-    if (!current) return turn.replyText(w.t("schedule_none", { alias: client.alias }));
-    const pauses = await turn.tx.pausesOf(client.personId);
-    return turn.replyText(
-      w.t("schedule_shown", {
-        alias: client.alias,
-        ...describe(turn, afterPauses(current, pauses, zone), zone),
-      }),
-    );
-  }
+  if (kind === undefined) return showSchedule(turn, client, zone);
   if (kind === "off") {
     await turn.tx.deleteSchedule(client.personId);
     return turn.replyText(w.t("schedule_off", { alias: client.alias }));
@@ -85,6 +75,43 @@ export async function schedule(turn: Turn, client: Client, args: readonly string
   const pauses = await turn.tx.pausesOf(client.personId);
   const next = afterPauses(saved, pauses, zone);
   await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, next, zone) }));
+}
+
+/**
+ * `schedule ALIAS`: the weekly schedule with its next check-in outside the pauses, and what else
+ * is planned: one-off sessions' check-ins (the next check-in may be one of them) and pauses not over.
+ */
+async function showSchedule(turn: Turn, client: Client, zone: string): Promise<void> {
+  const w = turn.wording;
+  const current = await turn.tx.getSchedule(client.personId);
+  const pauses = await turn.tx.pausesOf(client.personId);
+  const sessions = await turn.tx.pendingSessionJobs(client.personId);
+  const lines: string[] = [];
+  if (current) {
+    const weekly = afterPauses(current, pauses, zone);
+    const shown = describe(turn, weekly, zone);
+    const soonest = sessions[0];
+    const weeklyNext =
+      weekly.nextBeforeAt && weekly.nextBeforeAt < weekly.nextAfterAt
+        ? weekly.nextBeforeAt
+        : weekly.nextAfterAt;
+    // A one-off session's check-in before the weekly one is the next check-in.
+    const next = soonest && soonest < weeklyNext ? formatDate(soonest, w.pack.language, zone) : shown.next;
+    lines.push(w.t("schedule_shown", { alias: client.alias, ...shown, next }));
+  } else if (sessions.length === 0) {
+    lines.push(w.t("schedule_none", { alias: client.alias }));
+  }
+  if (sessions.length > 0) {
+    const when = sessions.map((at) => formatDate(at, w.pack.language, zone)).join(", ");
+    lines.push(w.t("schedule_one_off", { alias: client.alias, when, zone }));
+  }
+  const today = localDate(new Date(turn.now), zone);
+  const ahead = pauses.filter((p) => p.to >= today);
+  if (ahead.length > 0) {
+    const days = ahead.map((p) => (p.from === p.to ? p.from : `${p.from}..${p.to}`)).join(", ");
+    lines.push(w.t("schedule_pauses", { days }));
+  }
+  await turn.replyText(lines.join("\n"));
 }
 
 function describe(turn: Turn, s: Schedule, zone: string) {

@@ -65,6 +65,14 @@ export function pgSchedule(q: PgContext): ScheduleTx {
     postponeJob: async (id, dueAt) => {
       await q.run("UPDATE jobs SET due_at = $1 WHERE id = $2", [dueAt, id]);
     },
+    pendingSessionJobs: async (clientId) =>
+      (
+        await q.all(
+          `SELECT due_at FROM jobs WHERE client_id = $1 AND status = 'pending'
+             AND kind IN ('checkin', 'alliance', 'progress') ORDER BY due_at, id`,
+          [clientId],
+        )
+      ).map((row) => String(row.due_at)),
     cancelSessionJobs: async (clientId, note, at) =>
       q.run(
         `UPDATE jobs SET status = 'done', note = $1, done_at = $2

@@ -60,6 +60,13 @@ export function sqliteSchedule({ s }: SqlContext): ScheduleTx {
     postponeJob: async (id, dueAt) => {
       s("UPDATE jobs SET due_at = ? WHERE id = ?").run(dueAt, id);
     },
+    pendingSessionJobs: async (clientId) =>
+      (
+        s(
+          `SELECT due_at FROM jobs WHERE client_id = ? AND status = 'pending'
+             AND kind IN ('checkin', 'alliance', 'progress') ORDER BY due_at, id`,
+        ).all(clientId) as { due_at: string }[]
+      ).map((row) => String(row.due_at)),
     cancelSessionJobs: async (clientId, note, at) =>
       s(
         `UPDATE jobs SET status = 'done', note = ?, done_at = ?

@@ -80,7 +80,10 @@ export function timedContract(open: OpenStore): void {
         await tx.addJob("checkin", bea.personId, t(10), at);
         const [done] = await tx.dueJobs(t(10), 1);
         await tx.finishJob(done?.id ?? 0, "sent", t(10));
+        expect(await tx.pendingSessionJobs(alex.personId)).toEqual([t(20), t(30)]);
+        expect(await tx.pendingSessionJobs(bea.personId)).toEqual([t(10)]);
         expect(await tx.cancelSessionJobs(alex.personId, "discharged", t(11))).toBe(2);
+        expect(await tx.pendingSessionJobs(alex.personId)).toEqual([]);
         expect((await tx.dueJobs(t(60), 10)).map((j) => [j.kind, j.clientId])).toEqual([
           ["checkin", bea.personId],
           ["reminder", alex.personId],
