@@ -1,4 +1,5 @@
 import type { Client } from "../store/types.js";
+import { formatDate } from "./format.js";
 import { crisisIn, type Turn } from "./turn-context.js";
 
 /**
@@ -11,11 +12,31 @@ import { crisisIn, type Turn } from "./turn-context.js";
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
   if (client.pausedAt) return turn.replyText(w.t("paused_ok"));
-  if (!WORDS.test(text)) return turn.replyText(w.t("no_open_question"));
+  const next = await nextCheckinLine(turn, client);
+  if (!WORDS.test(text)) {
+    const [when] = await nextCheckinAt(turn, client);
+    return turn.replyText(when ? w.t("no_open_question_soon", { when }) : w.t("no_open_question"));
+  }
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
-  const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
+  const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) }), ...next];
   if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
   return turn.replyText(lines.join("\n\n"));
+}
+
+/**
+ * When a session's check-in is already planned (one held for the night, say), the client is told
+ * when it comes: "where are the questions?" after an evening session deserves the time.
+ */
+async function nextCheckinLine(turn: Turn, client: Client): Promise<string[]> {
+  return (await nextCheckinAt(turn, client)).map((when) => turn.wording.t("next_checkin_at", { when }));
+}
+
+/** When the next planned session check-in falls due, in the client's zone; none when none is planned. */
+async function nextCheckinAt(turn: Turn, client: Client): Promise<string[]> {
+  const [at] = await turn.tx.pendingSessionJobs(client.personId);
+  if (!at) return [];
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
+  return [formatDate(at, turn.wording.pack.language, zone)];
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */

@@ -67,6 +67,8 @@ export const MESSAGE_VARS = {
   old_button: [],
   answer_chosen: ["answer"],
   no_open_question: [],
+  next_checkin_at: ["when"],
+  no_open_question_soon: ["when"],
   between_checkins_words: ["therapist", "crisis"],
   between_checkins_break: [],
   thanks_reply: [],

@@ -45,6 +45,20 @@ describe("a client's words between check-ins", () => {
     expect(await mine("hello?")).toEqual(["Check-ins are paused. Type start whenever you want them back."]);
   });
 
+  it("say when a check-in held for the night comes, after an evening session", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-02T12:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "session alex 2026-12-02 20:30 50m");
+    // Due at 21:30, in quiet hours: held until 08:00.
+    await c.tick(9 * 60 * 60_000 + 40 * 60_000);
+    const [words] = await mine("hey where are the questions? thought id get them after tonight");
+    expect(words).toContain("Your next check-in comes Dec 3, 2026, 8:00 AM.");
+    expect(await mine("8")).toEqual([
+      "There is no check-in open right now. The next one comes Dec 3, 2026, 8:00 AM.",
+    ]);
+  });
+
   it("in the client's language", async () => {
     c = new Conversation();
     await c.enrol();
