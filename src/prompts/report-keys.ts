@@ -113,6 +113,7 @@ export const REPORT_VARS = {
   clients_title: ["count"],
   clients_row: ["alias", "status", "last"],
   clients_never: [],
+  clients_with_open: ["last", "sent"],
   clients_empty: [],
   status_invited: [],
   status_joining: [],

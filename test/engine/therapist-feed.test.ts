@@ -210,6 +210,10 @@ describe("clients, by need", () => {
     expect(order).toEqual(["dan", "cal", "bea", "amy"]);
     expect(clients?.message.text).toContain("cal: not on track, last check-in today");
     expect(clients?.message.text).toContain("amy: active, last check-in never");
+    // A check-in sent and not yet answered is not "never" and nothing more.
+    await c.say("rivera", "checkin amy");
+    const [after] = await c.say("rivera", "clients");
+    expect(after?.message.text).toContain("amy: active, last check-in never; one open, sent today");
   });
 });
 

@@ -49,7 +49,12 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string): string {
   const at = entry.last?.completedAt ?? entry.last?.createdAt;
-  if (!at) return w.t("clients_never");
+  const last = at ? daysAgo(w, at, now) : w.t("clients_never");
+  // "never" beside a check-in waiting for answers read as if nothing had been sent.
+  return entry.open ? w.t("clients_with_open", { last, sent: daysAgo(w, entry.open.createdAt, now) }) : last;
+}
+
+function daysAgo(w: Wording, at: string, now: string): string {
   const days = daysBetween(at, now);
   if (days === 0) return w.t("clients_days_today");
   if (days === 1) return w.t("clients_days_one");
