@@ -74,6 +74,7 @@ export const REPORT_VARS = {
   warning_alliance_drop: ["total", "previous", "by", "threshold"],
   warning_alliance_again: ["total", "peak", "below", "seq"],
   warning_deteriorating: ["index", "total", "change", "first", "rc"],
+  warning_no_change_yet_lower: ["total", "index", "change", "first", "rc"],
   warning_no_change_yet: ["index", "total", "change", "first", "rc"],
   warning_no_longer_improved: ["index", "total", "change", "first", "rc", "at"],
   warning_change_of_plan: ["index", "total", "change", "first", "rc"],

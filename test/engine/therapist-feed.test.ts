@@ -61,6 +61,28 @@ describe("six weekly check-ins of a client getting steadily worse", () => {
   });
 });
 
+describe("no change yet, for a client lower than at the start", () => {
+  it("says they are lower, short of a reliable fall, and to ask about safety", async () => {
+    c = new Conversation();
+    await c.enrol();
+    let last = "";
+    for (const progress of [
+      [5, 4, 4, 4],
+      [4, 4, 4, 4],
+      [4, 4, 4, 3],
+      [4, 4, 3, 3],
+    ]) {
+      const done = await checkin([10, 10, 10, 10], progress);
+      last = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
+      c.clock.advance(WEEK);
+    }
+    expect(last).toContain(
+      "No change yet: progress 14 at progress check-in 4, -3 since the first (17): lower than at the start, though not yet by the 5 points of a reliable fall",
+    );
+    expect(last).toContain("including about safety");
+  });
+});
+
 describe("an alliance that keeps falling", () => {
   it("is warned again with its fall from the episode's highest, not the same suggestion word for word", async () => {
     c = new Conversation();

@@ -109,9 +109,12 @@ export function warningText(
     case "deteriorating":
       return w.t("warning_deteriorating", base);
     case "no_change_yet":
+      // Lower than at the start, short of a reliable fall: "no change yet" alone undersold it.
       return p?.improvedAt
         ? w.t("warning_no_longer_improved", { ...base, at: p.improvedAt })
-        : w.t("warning_no_change_yet", base);
+        : (p?.change ?? 0) < 0
+          ? w.t("warning_no_change_yet_lower", base)
+          : w.t("warning_no_change_yet", base);
     case "change_of_plan":
       return p?.improvedAt
         ? w.t("warning_change_of_plan_fallen", { ...base, at: p.improvedAt })
