@@ -182,7 +182,7 @@ describe("summary ALIAS before a session", () => {
     expect(lines[0]).toMatch(/^alex · episode since Nov 26, 2026 · check-ins: 20, the last on /);
     expect(lines[1]).toMatch(/^Progress 36\/40, \+24 since the first \(12\): recovered/);
     expect(text).toContain("Trajectory: on track");
-    expect(text).toMatch(/Alliance 36\/40, trend /);
+    expect(text).toContain("Alliance 36/40: 35 … 36 → 35 → 36 → 36 → 36");
     expect(text).toContain("Last comments:");
     expect((text.match(/^- .*week \d+/gm) ?? []).length).toBe(3);
     expect(text).toContain("Safety question: no each time it was asked (20).");

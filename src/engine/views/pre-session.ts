@@ -165,6 +165,15 @@ function progressLines(w: Wording, input: PreSessionInput, episode: readonly Com
   return lines;
 }
 
+/**
+ * The alliance's totals in numbers: they sit between 30 and 40 of 40, where bars of the whole
+ * scale all look alike (38 falling to 30 showed as "███▇▇▇"). The first, then the latest five.
+ */
+function recentTotals(totals: readonly number[]): string {
+  const shown = totals.length <= 6 ? totals : [totals[0], "…", ...totals.slice(-5)];
+  return shown.join(" → ").replace("→ … →", "…");
+}
+
 function allianceLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {
   const withAlliance = episode.filter((c) => totalOf(c.answers, "alliance") !== undefined);
   const latest = withAlliance.at(-1);
@@ -180,7 +189,7 @@ function allianceLines(w: Wording, input: PreSessionInput, episode: readonly Com
       ? w.t("presession_alliance", {
           total: totals.at(-1) ?? "",
           max,
-          trend: sparkline(totals, max),
+          trend: recentTotals(totals),
           first: totals[0] ?? "",
         })
       : w.t("presession_alliance_first", { total: totals[0] ?? "", max });
