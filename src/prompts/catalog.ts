@@ -141,6 +141,7 @@ export const MESSAGE_VARS = {
   digest_checkins_one: ["count"],
   digest_checkins_other: ["count"],
   digest_was: ["status"],
+  digest_progress: ["total", "change", "first", "category"],
   digest_new_warnings: ["rules"],
   digest_quiet: ["count", "aliases"],
   digest_alert_item: ["alias", "id", "since", "count"],

@@ -377,6 +377,23 @@ describe("the weekly digest", () => {
     expect(digest).not.toContain("alex: stopped by the client");
   });
 
+  it("gives the numbers behind a client's change: a recovery is named, not only 'on track'", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.tick(MINUTE);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 5, 5, 5, 5, "no"]);
+    await c.tick(2 * 24 * HOUR);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 7, 7, 7, 8, "no"]);
+    const digest =
+      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(digest).toContain(
+      "- alex: on track; 2 check-ins; progress 29, +9 since the first (20): recovered (a reliable improvement, now above the clinical cutoff)",
+    );
+  });
+
   it("names the clients with nothing new on one line, not again in full", async () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" } });
     c.clock.set(new Date("2026-11-02T09:00:00Z"));

@@ -5,8 +5,9 @@ import type { Wording } from "../../prompts/render.js";
 import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
+import { categoryText } from "../checkin/summary-text.js";
 import { ruleText } from "../checkin/warning-text.js";
-import { formatDay } from "../format.js";
+import { formatDay, signed } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
@@ -114,6 +115,18 @@ export function digestText(w: Wording, input: DigestInput): string {
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
     if (risk) parts.push(risk);
     if (mine?.checkins) parts.push(w.plural(mine.checkins, "digest_checkins_one", "digest_checkins_other"));
+    // The numbers behind the words, so a reliable fall or a recovery is read, not guessed.
+    const progress = mine?.checkins ? assessment?.progress : undefined;
+    if (progress && progress.index > 1) {
+      parts.push(
+        w.t("digest_progress", {
+          total: progress.total,
+          change: signed(progress.change),
+          first: progress.first,
+          category: categoryText(w, progress.category),
+        }),
+      );
+    }
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
     }
