@@ -32,6 +32,7 @@ export const MESSAGE_VARS = {
   consent_no: [],
   consent_stop: [],
   consent_reask: [],
+  consent_question: ["therapist", "clinic"],
   consent_given: ["therapist"],
   consent_declined: [],
   already_enrolled: ["therapist"],

@@ -153,14 +153,18 @@ describe("stop typed at the consent question", () => {
 });
 
 describe("a question at the consent question", () => {
-  it("is answered with the consent text again, buttons and all; nothing is stored", async () => {
+  it("is answered in short, with the buttons; nothing is stored, and a yes then agrees", async () => {
     clients += 1;
     const alias = `client${clients}`;
     const [invite] = await c.say("rivera", `invite ${alias}`);
     await c.say(alias, `start ${/start (\S+)/.exec(invite?.message.text ?? "")?.[1]}`);
-    const [again] = await c.say(alias, "who can see my answers?");
-    expect(again?.message.text).toContain("only Dr Rivera sees them");
+    const [again] = await c.say(alias, "hmm does my insurance see this? and can my wife see it");
+    expect(again?.message.text).toContain("Only Dr Rivera sees your answers");
+    expect(again?.message.text).toContain("I send them to no one else");
+    expect(again?.message.text.length).toBeLessThan(400);
     expect(again?.message.choices).toHaveLength(2);
     expect((await c.data(alias)).consents).toEqual([]);
+    const [agreed] = await c.press(alias, again?.message.choices?.[0]?.value ?? "", again?.message.ref);
+    expect(agreed?.message.text).toContain("you're all set");
   });
 });

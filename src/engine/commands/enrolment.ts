@@ -102,11 +102,16 @@ export async function answerConsent(
     yes: [CONSENT_YES, w.t("consent_yes")],
     no: [CONSENT_NO, w.t("consent_no")],
   });
-  // A question ("what is this?", "who sees my answers?") is answered by the consent text itself,
-  // sent again with its buttons; anything else unclear is asked again in a line.
+  // A question ("what is this?", "does my insurer see this?") gets the consent's answers in short,
+  // with its buttons: the whole text again was a wall that answered nothing in particular.
+  // Anything else unclear is asked again in a line.
   if (!choice) {
     const text = input.kind === "text" ? input.text : "";
-    return text.includes("?") ? askConsent(turn, therapistId) : turn.replyText(w.t("consent_reask"));
+    if (!text.includes("?")) return turn.replyText(w.t("consent_reask"));
+    const consent = await consentFor(turn, therapistId);
+    const therapist = (await turn.tx.getPerson(therapistId))?.name ?? "";
+    const short = w.t("consent_question", { therapist, clinic: turn.deps.config.clinic.name });
+    return turn.reply({ ...consent, text: short });
   }
   const version = w.consent.version;
   const therapist = await turn.tx.getPerson(therapistId);
