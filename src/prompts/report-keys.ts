@@ -84,6 +84,7 @@ export const REPORT_VARS = {
   // summary ALIAS, before a session
   presession_head: ["alias", "since", "ended", "count", "last"],
   presession_head_ended: ["alias", "since", "ended", "count", "last"],
+  presession_count_unanswered: ["answered", "sent"],
   presession_progress_first: ["total", "max", "side"],
   presession_progress: ["total", "max", "change", "first", "category", "side"],
   presession_below: ["cutoff"],

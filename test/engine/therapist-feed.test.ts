@@ -150,6 +150,19 @@ describe("summaries compact", () => {
 });
 
 describe("summary ALIAS before a session", () => {
+  it("counts a check-in not answered as the titles number it: 1 of 2 answered beside 'check-in 2'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.tick(49 * 60 * 60_000);
+    const done = await checkin([9, 9, 9, 9], [5, 5, 5, 5]);
+    expect(done.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^alex, check-in 2 · /);
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toMatch(
+      /^alex · episode since Nov 26, 2026 · check-ins: 1 of 2 answered, the last on /,
+    );
+  });
+
   it("after one check-in names it the first, with no change to speak of", async () => {
     c = new Conversation();
     await c.enrol();

@@ -66,7 +66,11 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
         alias: input.alias,
         since: day(current.startedAt),
         ended: current.endedAt ? day(current.endedAt) : "",
-        count: inEpisode.length,
+        // Titles number every check-in sent ("check-in 3"); one not answered is counted so too.
+        count:
+          last.seq > inEpisode.length
+            ? w.t("presession_count_unanswered", { answered: inEpisode.length, sent: last.seq })
+            : inEpisode.length,
         last: day(last.completedAt ?? last.createdAt),
       }),
     );
