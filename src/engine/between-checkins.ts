@@ -11,14 +11,25 @@ import { crisisIn, type Turn } from "./turn-context.js";
  */
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
-  if (client.pausedAt) return turn.replyText(w.t("paused_ok"));
+  const therapist = async () => (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  if (client.pausedAt) {
+    // Paused, words still get the truth and the crisis text; then how to resume.
+    if (!WORDS.test(text)) return turn.replyText(w.t("paused_ok"));
+    const words = w.t("between_checkins_words", {
+      therapist: await therapist(),
+      crisis: crisisIn(turn.deps, w),
+    });
+    return turn.replyText([words, w.t("paused_ok")].join("\n\n"));
+  }
   const next = await nextCheckinLine(turn, client);
   if (!WORDS.test(text)) {
     const [when] = await nextCheckinAt(turn, client);
     return turn.replyText(when ? w.t("no_open_question_soon", { when }) : w.t("no_open_question"));
   }
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
-  const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) }), ...next];
+  const lines = [
+    w.t("between_checkins_words", { therapist: await therapist(), crisis: crisisIn(turn.deps, w) }),
+    ...next,
+  ];
   if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
   return turn.replyText(lines.join("\n\n"));
 }
@@ -42,6 +53,9 @@ async function nextCheckinAt(turn: Turn, client: Client): Promise<string[]> {
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */
 const WORDS = /\p{L}\p{M}*\p{L}/u;
 
-/** A wish to pause the check-ins, in the languages rapport speaks. */
+/**
+ * A wish to pause the check-ins, in the languages rapport speaks: about the check-ins, not about
+ * life ("I can't stop crying", "I've had enough" are not a wish for fewer questions).
+ */
 const BREAK =
-  /\b(break|pause|stop|enough|no more|too many|tired of these|leave me alone|pausa|descanso|parar|basta|dejar de|aufhören|genug|keine lust mehr|stopp)\b/iu;
+  /\b(a break|take a break|pause (these|this|them|the check-?ins)|stop (these|this|them|then|the (check-?ins|questions|messages))|no more (check-?ins|questions|of these)|too many (check-?ins|questions|of these)|tired of these|eine pause|keine (check-ins|fragen) mehr|un descanso|una pausa|parar (esto|los cuestionarios)|no más cuestionarios)\b/iu;

@@ -35,20 +35,18 @@ export function answerWords(text: string): string {
     .trim();
 }
 
-/** Longest phrase tried at one place: lists hold short phrases ("yes, i agree"). */
-const MAX_PHRASE_WORDS = 6;
-
 /**
  * Whether the words are one listed phrase, or several one after another: "yep sounds good", "ok
  * sure" and "yes ok" are yes, as "yep", "sounds good", "ok", "sure" and "yes" each are. A word that
  * is in no phrase ("yes but what is this") makes it neither.
  */
 function madeOf(words: readonly string[], phrases: ReadonlySet<string>): boolean {
-  // reach[i]: the first i words are whole phrases.
+  // reach[i]: the first i words are whole phrases. A button's label may be a long phrase.
+  const longest = Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
   const reach = [true, ...words.map(() => false)];
   for (let i = 0; i < words.length; i++) {
     if (!reach[i]) continue;
-    for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
+    for (let n = 1; n <= longest && i + n <= words.length; n++) {
       if (phrases.has(words.slice(i, i + n).join(" "))) reach[i + n] = true;
     }
   }

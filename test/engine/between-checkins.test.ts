@@ -27,6 +27,11 @@ describe("a client's words between check-ins", () => {
   it("offer the way to pause when they ask for a break", async () => {
     c = new Conversation();
     await c.enrol();
+    // Distress is not a wish for fewer questions.
+    for (const text of ["I can't stop crying", "I've had enough", "too many thoughts tonight"]) {
+      const [reply] = await mine(text);
+      expect(reply, text).not.toContain("type stop");
+    }
     for (const text of [
       "can we take a break from these for a bit",
       "ok stop then",
@@ -42,7 +47,12 @@ describe("a client's words between check-ins", () => {
     await c.enrol();
     expect(await mine("7")).toEqual([expect.stringContaining("There is no check-in open right now")]);
     await c.say("alex", "stop");
-    expect(await mine("hello?")).toEqual(["Check-ins are paused. Type start whenever you want them back."]);
+    expect(await mine("7")).toEqual(["Check-ins are paused. Type start whenever you want them back."]);
+    // Words from a paused client get the truth and the crisis text too, then how to resume.
+    const [words] = await mine("rough week, feeling really low");
+    expect(words).toContain("don't pass messages on");
+    expect(words).toContain("TEST CRISIS TEXT");
+    expect(words).toMatch(/Type start whenever you want them back\.$/);
   });
 
   it("say when a check-in held for the night comes, after an evening session", async () => {
@@ -53,9 +63,9 @@ describe("a client's words between check-ins", () => {
     // Due at 21:30, in quiet hours: held until 08:00.
     await c.tick(9 * 60 * 60_000 + 40 * 60_000);
     const [words] = await mine("hey where are the questions? thought id get them after tonight");
-    expect(words).toContain("Your next check-in comes Dec 3, 2026, 8:00 AM.");
+    expect(words).toContain("Your next check-in comes on Dec 3, 2026, 8:00 AM.");
     expect(await mine("8")).toEqual([
-      "There is no check-in open right now. The next one comes Dec 3, 2026, 8:00 AM.",
+      "There is no check-in open right now. The next one comes on Dec 3, 2026, 8:00 AM.",
     ]);
   });
 

@@ -385,6 +385,18 @@ describe("escalation until someone acts", () => {
   });
 });
 
+describe("words while an alert is open", () => {
+  it("a sentence with a number after it reaches the alert; it is not taken as the answer", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "honestly i keep thinking about ending things");
+    await c.say("alex", "ok");
+    const replies = await c.say("alex", "i'm not safe. 1");
+    expect(texts(replies, "rivera")[0]).toContain('"i\'m not safe. 1"');
+    expect(await c.answers("alex")).toEqual([]);
+  });
+});
+
 describe("visible everywhere", () => {
   it("clients marks an open alert, summary shows every event, the digest lists it until acknowledged", async () => {
     await enrolled({ digest: { day: "thu", time: "12:00" } });

@@ -133,7 +133,7 @@ describe("schedule ALIAS shows what is planned", () => {
     await c.enrol();
     await c.say("rivera", "session alex 2027-01-02 10:00 50m");
     expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toBe(
-      "Check-ins after one-off sessions: Jan 2, 2027, 11:00 AM (UTC).",
+      "Check-ins already planned: Jan 2, 2027, 11:00 AM (UTC).",
     );
     await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     await c.say("rivera", "pause alex 2027-01-05");
@@ -142,7 +142,7 @@ describe("schedule ALIAS shows what is planned", () => {
     expect(shown?.message.text).toBe(
       [
         "alex's sessions: Tuesday 17:00 (50 minutes, UTC), both check-ins after the session. Next check-in: Jan 2, 2027, 11:00 AM.",
-        "Check-ins after one-off sessions: Jan 2, 2027, 11:00 AM, Jan 7, 2027, 6:00 PM (UTC).",
+        "Check-ins already planned: Jan 2, 2027, 11:00 AM, Jan 7, 2027, 6:00 PM (UTC).",
         "No check-ins on: 2027-01-05.",
       ].join("\n"),
     );

@@ -47,6 +47,7 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["idk maybe 6ish", 6],
     ["sorry fell asleep lol. 6", 6],
     ["oh shoot forgot. 6", 6],
+    ["fell asleep\n6", 6],
     ["maybe eight", 8],
     ["about 7.5", 7.5],
     ["about 7,5", 7.5],
@@ -83,6 +84,12 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["a number of something else", "6 hours lol"],
     ["a question", "hmm 4?"],
     ["a word for a feeling", "meh"],
+    ["a sentence that says something before the number", "i'm not safe. 1"],
+    ["a cry for help before the number", "help me. 0"],
+    ["distress before the number", "can't stop crying. 3"],
+    ["a number split by a stop", "7. 5"],
+    ["a correction in its own sentence", "no. 5"],
+    ["a long sentence before the number", "i feel awful today honestly. 2"],
     ["two decimals out of 10", "8.25/10"],
   ])("refuses %s (%j)", (_label, text) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: false });

@@ -44,20 +44,35 @@ function oneNumber(raw: string, words: NumberWords | undefined): number | undefi
   return index >= 0 ? index : undefined;
 }
 
-export function parseScore(text: string, min: number, max: number, words?: NumberWords): ScoreInput {
+export function parseScore(
+  text: string,
+  min: number,
+  max: number,
+  words?: NumberWords,
+  /** False: the number as it is, no hedges (while an alert is open, words must reach it). */
+  hedged = true,
+): ScoreInput {
   if (text.length > 30) return { ok: false };
-  const plain = plainWords(text);
-  const plainly = readScore(plain, min, max, words);
+  const plainly = readScore(plainWords(text), min, max, words);
   // A question ("4?") is not sure of itself: asked again rather than guessed.
-  if (plainly.ok || /[?¿？]/u.test(text)) return plainly;
-  // The last sentence, without the hedges before the number and an "ish" after it.
+  if (plainly.ok || !hedged || /[?¿？]/u.test(text)) return plainly;
   // A sentence ends at a stop followed by a space ("lol. 6"), not inside a number ("7.5").
-  const last = plainWords(plain.split(/[.!?…]+(?=\s)|\n/u).at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
+  const sentences = text.split(/[.!?…]+(?=\s)|\n/u).map(plainWords);
+  const before = sentences.slice(0, -1).join(" ");
+  // What comes before may excuse the lateness ("sorry fell asleep lol"), never say something:
+  // "i'm not safe. 1", "help me. 0", "7. 5" and "no. 5" are asked again.
+  if (before.split(" ").length > 4 || /\d/u.test(before) || NEGATION.test(before)) return { ok: false };
+  // The last sentence, without the hedges before the number and an "ish" after it.
+  const last = (sentences.at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
   const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
   if (number === "" || !HEDGES.test(tokens.slice(0, -1).join(" "))) return { ok: false };
   return readScore(number, min, max, words);
 }
+
+/** Words that make what comes before the number a message of its own, to be asked about, not skipped. */
+const NEGATION =
+  /\b(no|not|never|nope|nothing|cant|can't|don't|dont|won't|isn't|help|safe|scared|afraid|hurt\w*|cry\w*|pain|nicht|nein|kein\w*|nie|hilfe|angst|nunca|nada|tampoco|ayuda|miedo)\b|n't\b/u;
 
 /**
  * Words that soften a number without changing it, in the languages rapport speaks. Never a
