@@ -11,43 +11,32 @@ import { crisisIn, type Turn } from "./turn-context.js";
  */
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
-  const therapist = async () => (await turn.tx.getPerson(client.therapistId))?.name ?? "";
-  if (client.pausedAt) {
-    // Paused, words still get the truth and the crisis text; then how to resume.
-    if (!WORDS.test(text)) return turn.replyText(w.t("paused_ok"));
-    const words = w.t("between_checkins_words", {
-      therapist: await therapist(),
-      crisis: crisisIn(turn.deps, w),
-    });
-    return turn.replyText([words, w.t("paused_ok")].join("\n\n"));
-  }
-  const next = await nextCheckinLine(turn, client);
+  // A paused client gets no check-in, so none is named as coming.
+  const when = client.pausedAt ? undefined : await nextCheckinAt(turn, client);
   if (!WORDS.test(text)) {
-    const [when] = await nextCheckinAt(turn, client);
+    if (client.pausedAt) return turn.replyText(w.t("paused_ok"));
     return turn.replyText(when ? w.t("no_open_question_soon", { when }) : w.t("no_open_question"));
   }
-  const lines = [
-    w.t("between_checkins_words", { therapist: await therapist(), crisis: crisisIn(turn.deps, w) }),
-    ...next,
-  ];
-  if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
+  // Paused, words still get the truth and the crisis text; then how to resume.
+  if (client.pausedAt) lines.push(w.t("paused_ok"));
+  else {
+    if (when) lines.push(w.t("next_checkin_at", { when }));
+    if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
+  }
   return turn.replyText(lines.join("\n\n"));
 }
 
 /**
- * When a session's check-in is already planned (one held for the night, say), the client is told
- * when it comes: "where are the questions?" after an evening session deserves the time.
+ * When the next planned session check-in falls due (one held for the night, say), in the client's
+ * zone: "where are the questions?" after an evening session deserves the time. None when none is.
  */
-async function nextCheckinLine(turn: Turn, client: Client): Promise<string[]> {
-  return (await nextCheckinAt(turn, client)).map((when) => turn.wording.t("next_checkin_at", { when }));
-}
-
-/** When the next planned session check-in falls due, in the client's zone; none when none is planned. */
-async function nextCheckinAt(turn: Turn, client: Client): Promise<string[]> {
+async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undefined> {
   const [at] = await turn.tx.pendingSessionJobs(client.personId);
-  if (!at) return [];
+  if (!at) return undefined;
   const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
-  return [formatDate(at, turn.wording.pack.language, zone)];
+  return formatDate(at, turn.wording.pack.language, zone);
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */

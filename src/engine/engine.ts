@@ -1,7 +1,6 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
 import { codeArgument } from "../codes.js";
 import type { Address, InboundEvent } from "../model.js";
-import { wordingFor } from "../prompts/render.js";
 import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { routeClient } from "./client-router.js";
@@ -252,8 +251,7 @@ async function floodNotice(turn: Turn): Promise<void> {
 
 /** In the language of the words that matched, as for a client: a stranger has no other. */
 async function crisisForStranger(turn: Turn, spoken: string | null): Promise<void> {
-  const { catalog, config } = turn.deps;
-  const w = wordingFor(catalog, spoken, turn.event.sender.locale, config.clinic.language);
+  const w = turn.spokenWording(spoken);
   await turn.reply({
     kind: "urgent",
     urgent: true,

@@ -82,8 +82,13 @@ export class Turn {
    * exist, else the clinic's.
    */
   get wording(): Wording {
+    return this.spokenWording(null);
+  }
+
+  /** The sender's wording, in the language their words were in when one is named (risk-language.ts). */
+  spokenWording(spoken: string | null): Wording {
     const { catalog, config } = this.deps;
-    return wordingFor(catalog, this.language, this.event.sender.locale, config.clinic.language);
+    return wordingFor(catalog, spoken, this.language, this.event.sender.locale, config.clinic.language);
   }
 
   wordingOf(personId: number, spoken?: string | null): Promise<Wording> {

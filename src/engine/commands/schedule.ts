@@ -89,15 +89,10 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
   const lines: string[] = [];
   if (current) {
     const weekly = afterPauses(current, pauses, zone);
-    const shown = describe(turn, weekly, zone);
     const soonest = sessions[0];
-    const weeklyNext =
-      weekly.nextBeforeAt && weekly.nextBeforeAt < weekly.nextAfterAt
-        ? weekly.nextBeforeAt
-        : weekly.nextAfterAt;
     // A one-off session's check-in before the weekly one is the next check-in.
-    const next = soonest && soonest < weeklyNext ? formatDate(soonest, w.pack.language, zone) : shown.next;
-    lines.push(w.t("schedule_shown", { alias: client.alias, ...shown, next }));
+    const next = soonest && soonest < nextCheckinOf(weekly) ? soonest : undefined;
+    lines.push(w.t("schedule_shown", { alias: client.alias, ...describe(turn, weekly, zone, next) }));
   } else if (sessions.length === 0) {
     lines.push(w.t("schedule_none", { alias: client.alias }));
   }
@@ -114,7 +109,13 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
   await turn.replyText(lines.join("\n"));
 }
 
-function describe(turn: Turn, s: Schedule, zone: string) {
+/** When a schedule's next check-in falls due: the one before the session under a split plan. */
+function nextCheckinOf(s: Schedule): string {
+  return s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt;
+}
+
+/** A schedule's words for the messages; `next` when the next check-in is another than the schedule's. */
+function describe(turn: Turn, s: Schedule, zone: string, next = nextCheckinOf(s)) {
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   return {
@@ -122,11 +123,7 @@ function describe(turn: Turn, s: Schedule, zone: string) {
     time: s.time,
     duration: s.durationMin,
     plan: s.plan === "split" ? w.t("plan_split", { before: cfg.progressBeforeMinutes }) : w.t("plan_after"),
-    next: formatDate(
-      s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt,
-      w.pack.language,
-      zone,
-    ),
+    next: formatDate(next, w.pack.language, zone),
     zone,
   };
 }
@@ -144,11 +141,9 @@ export async function session(turn: Turn, client: Client, args: readonly string[
     start = new Date(turn.now);
     rest = args.slice(1);
   } else {
-    const [date = "", time = ""] = args;
-    start =
-      /^\d{4}-\d{2}-\d{2}$/.test(date) && clockTime(time)
-        ? localInstant(date, clockTime(time) as string, zone)
-        : undefined;
+    const [date = "", rawTime] = args;
+    const time = clockTime(rawTime);
+    start = /^\d{4}-\d{2}-\d{2}$/.test(date) && time ? localInstant(date, time, zone) : undefined;
     rest = args.slice(2);
   }
   const durationMin = minutes(rest[0], cfg.defaultDurationMinutes);

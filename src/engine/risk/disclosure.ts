@@ -50,13 +50,7 @@ export async function concernTurn(
   if (await turn.tx.openRiskAlert(client.personId)) return disclosureTurn(turn, client, open, finding, text);
   const pending = await turn.tx.pendingConcern(client.personId);
   if (pending) await turn.tx.answerConcern(pending.id, "none");
-  const w = wordingFor(
-    turn.deps.catalog,
-    finding.language,
-    turn.language,
-    turn.event.sender.locale,
-    turn.deps.config.clinic.language,
-  );
+  const w = turn.spokenWording(finding.language);
   // The language the question is asked in: its answer is read in it, later or at once.
   const d = { ...disclosureOf(finding, text), language: w.pack.language };
   await turn.tx.addRiskEvent({
