@@ -1,4 +1,5 @@
 import type { Client } from "../store/types.js";
+import { zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
 import { crisisIn, type Turn } from "./turn-context.js";
 
@@ -35,8 +36,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
 async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undefined> {
   const [at] = await turn.tx.pendingSessionJobs(client.personId);
   if (!at) return undefined;
-  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
-  return formatDate(at, turn.wording.pack.language, zone);
+  return formatDate(at, turn.wording.pack.language, await zoneOf(turn, client));
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */
