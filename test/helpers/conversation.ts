@@ -19,6 +19,19 @@ export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.ur
 export const CRISIS = "TEST CRISIS TEXT: call 112.";
 export const silentLog = pino({ level: "silent" });
 
+/** A logger that keeps the message and error of each entry at error level or above, and writes nothing. */
+function errorsInto(errors: string[]) {
+  return pino(
+    { level: "error" },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+        errors.push([entry.msg, entry.err?.message].filter(Boolean).join(": "));
+      },
+    },
+  );
+}
+
 /**
  * The engine's dependencies as tests use them: the shipped prompts (or a test's own folder, such
  * as fixture-prompts.ts makes), a clinic config, a test crisis text.
@@ -56,6 +69,12 @@ export class Conversation {
   /** Every event handed to the engine through `send` (and so `say` and `press`), in order. */
   readonly handled: InboundEvent[] = [];
   private readonly linked = new Set<string>();
+  /**
+   * What the delivery worker logged at error level: a store read or mark that failed leaves the
+   * row pending for a later pass, so `drain` returns without it. A conversation has no later
+   * pass, so `send` and `tick` fail with the error instead of returning fewer replies.
+   */
+  private readonly workerErrors: string[] = [];
   private readonly opened: ConversationStore;
 
   /**
@@ -72,7 +91,7 @@ export class Conversation {
     this.opened = openConversationStore(this.clock.now(), keys);
     this.store = this.opened.store;
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
-    this.worker = new DeliveryWorker(this.store, [sender], this.clock, silentLog);
+    this.worker = new DeliveryWorker(this.store, [sender], this.clock, errorsInto(this.workerErrors));
     this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
   }
 
@@ -92,7 +111,7 @@ export class Conversation {
     const before = this.delivered.length;
     this.handled.push(event);
     const { status, notice } = await this.engine.handle(event);
-    await this.worker.drain();
+    await this.drain();
     return { result: status, notice, replies: this.delivered.slice(before) };
   }
 
@@ -109,8 +128,15 @@ export class Conversation {
     const before = this.delivered.length;
     this.clock.advance(ms);
     await this.engine.runDue();
-    await this.worker.drain();
+    await this.drain();
     return this.delivered.slice(before);
+  }
+
+  /** Delivers what is due; fails if the worker hit an error, which would leave a reply unsent. */
+  private async drain(): Promise<void> {
+    await this.worker.drain();
+    const errors = this.workerErrors.splice(0);
+    if (errors.length > 0) throw new Error(`the delivery worker failed: ${errors.join("; ")}`);
   }
 
   /** The last message delivered to a person. */
