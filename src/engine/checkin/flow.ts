@@ -9,6 +9,7 @@ import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instr
 import { consentMessage, stepMessage } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
+import { pastAnsweredSafety } from "./safety-asked.js";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
@@ -77,12 +78,14 @@ export function clientInstruments(turn: Pick<Turn, "deps">, client: Client, part
 export async function continueCheckin(
   turn: Turn,
   client: Client,
-  checkin: Checkin,
+  open: Checkin,
   input: InboundInput,
   /** After a crisis message: a message that is not an answer gets the question itself again. */
   resume = false,
 ): Promise<void> {
   const w = turn.wording;
+  // Answered after a concern while it was the question waiting (a yes, and the crisis message since).
+  const checkin = await pastAnsweredSafety(turn, client, open);
   const step = stepOf(checkin);
   const instrument = step.kind === "item" ? w.instrument(step.planItem.instrument) : undefined;
   // The comment step has no scale; the current item's instrument decides what a valid answer is.
@@ -135,7 +138,8 @@ export async function continueCheckin(
       }
       // The next question is queued before the answered one is updated to show the answer: it is
       // what the client waits for, and the two go to the same person in the order queued.
-      await turn.reply(stepMessage(w, { ...checkin, step: decision.nextStep }, therapist));
+      const next = await pastAnsweredSafety(turn, client, { ...checkin, step: decision.nextStep });
+      await turn.reply(stepMessage(w, next, therapist));
       return turn.showAnswer(answered);
     }
     case "complete":

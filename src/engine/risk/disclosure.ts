@@ -9,6 +9,7 @@ import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
+import { pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
@@ -245,5 +246,7 @@ function answersQuestion(text: string, words: ChatWords): boolean {
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
-  await turn.reply(stepMessage(turn.wording, open, therapist));
+  // The safety question itself, just answered after a concern, is not asked again.
+  const checkin = await pastAnsweredSafety(turn, client, open);
+  await turn.reply(stepMessage(turn.wording, checkin, therapist));
 }
