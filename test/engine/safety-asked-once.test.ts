@@ -20,6 +20,13 @@ async function started(): Promise<void> {
   await c.say("rivera", "checkin alex");
 }
 
+/** The last week question answered ("5"): what came next is the comment's prompt, not the safety question. */
+async function lastWeekQuestionLeadsToComment(): Promise<void> {
+  const after = toAlex(await c.say("alex", "5"));
+  expect(after.join("\n")).not.toContain(SAFETY);
+  expect(after.at(-1)).toMatch(/^Last one, and optional/);
+}
+
 /** Answers the questions before the week's questions: the alliance's four. */
 async function allianceAnswered(): Promise<void> {
   for (const v of [9, 9, 9, 9]) await c.say("alex", String(v));
@@ -33,9 +40,7 @@ describe("the safety question, asked once in a check-in", () => {
     expect(asked.join("\n")).toContain(SAFETY);
     expect(toAlex(await c.say("alex", "no")).join("\n")).toContain("5/9.");
     for (const v of [5, 5, 5]) await c.say("alex", String(v));
-    const after = toAlex(await c.say("alex", "5"));
-    expect(after.join("\n")).not.toContain(SAFETY);
-    expect(after.at(-1)).toMatch(/^Last one, and optional/);
+    await lastWeekQuestionLeadsToComment();
     const report = await c.say("alex", "skip");
     const summary = report.find((d) => d.externalId === "rivera")?.message.text ?? "";
     // Told as it was asked, never as if the check-in asked it too.
@@ -65,9 +70,7 @@ describe("the safety question, asked once in a check-in", () => {
     // The next message after a crisis message gets the question again (CLINICAL.md): here the fifth.
     expect(toAlex(await c.say("alex", "ok")).join("\n")).toContain("5/9.");
     for (const v of [5, 5, 5]) await c.say("alex", String(v));
-    const after = toAlex(await c.say("alex", "5"));
-    expect(after.join("\n")).not.toContain(SAFETY);
-    expect(after.at(-1)).toMatch(/^Last one, and optional/);
+    await lastWeekQuestionLeadsToComment();
   });
 
   it("a concern whose question got no clear answer leaves the safety question to be asked", async () => {
