@@ -78,6 +78,8 @@ bot.on("callback_query:data", async (ctx) => {
 });
 const handle = webhookCallback(bot, "http");
 const server = createServer((req, res) => void handle(req, res));
+// The load generator's connections stay open while it runs (see test/fakes/fake-telegram.ts).
+server.keepAliveTimeout = 0;
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   process.stdout.write(

@@ -54,6 +54,10 @@ export class FakeTelegram {
   /** Listens on `port` (a free one by default). */
   async start(wanted = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Idle connections stay open until stop(): at Node's default of 5 s, a client that reuses a
+    // socket just as the server closes it fails that call with "socket hang up", as the bench's
+    // floor bot did under load.
+    this.server.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => this.server?.listen(wanted, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
