@@ -112,6 +112,11 @@ export interface StoredRuleState {
   warnedValue: number | null;
   /** The check-in (its number in the client's history) of the last warning. */
   warnedSeq: number | null;
+  /**
+   * The check-in whose warning began the rule's current run of applying: a warning repeated
+   * because the score got clearly worse leaves it. Null while the rule does not apply.
+   */
+  sinceSeq: number | null;
 }
 
 export type SummaryStyle = "compact" | "full";

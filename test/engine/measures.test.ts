@@ -113,4 +113,18 @@ describe("measures with a scoring profile in a check-in", () => {
     const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
     expect(before).toContain("Warnings in force: GAD-7: Deteriorating (since check-in 2).");
   });
+
+  it("names where a warning in force began, not its latest repeat, before a session", async () => {
+    await start();
+    await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [1, 1, 1, 0, 0, 0, 0]);
+    await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
+    await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
+    // 11: four more than at the warning of check-in 2 (7), a further reliable change: warned again.
+    const worse = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
+    expect(worse).toContain("Deteriorating on the GAD-7: 11, +8 since the first check-in (3)");
+    const again = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
+    expect(again).toContain("- GAD-7: Deteriorating: still applies (warned at check-in 4).");
+    const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
+    expect(before).toContain("Warnings in force: GAD-7: Deteriorating (since check-in 2).");
+  });
 });

@@ -56,8 +56,9 @@ const expected = {
   answers: [4.5, 6],
   comment: "tired",
   rules: {
-    not_on_track: { active: true, warnedValue: 10.5, warnedSeq: 1 },
-    alliance_concern: { active: false, warnedValue: null, warnedSeq: null },
+    // Stored before the run's first warning was kept: the last warning stands in for it.
+    not_on_track: { active: true, warnedValue: 10.5, warnedSeq: 1, sinceSeq: 1 },
+    alliance_concern: { active: false, warnedValue: null, warnedSeq: null, sinceSeq: null },
   },
   events: [
     ["so hopeless", "yes"],

@@ -52,7 +52,12 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
     const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
     const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
-    await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq });
+    const again = decision.send && previous?.active === true;
+    // Where the rule's current run of applying began: kept while it goes on applying, a warning
+    // repeated because the score got clearly worse included.
+    const goesOn = decision.next.active && previous?.active === true && previous.warnedValue !== null;
+    const sinceSeq = !decision.next.active ? null : goesOn ? (previous?.sinceSeq ?? null) : current.seq;
+    await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq, sinceSeq });
     if (!finding) continue;
     await tx.recordWarning(
       {
@@ -71,7 +76,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       finding,
       sent: decision.send,
       warnedSeq: previous?.warnedSeq ?? null,
-      again: decision.send && previous?.active === true,
+      again,
     });
   }
 

@@ -206,7 +206,7 @@ function warningsLine(w: Wording, states: ReadonlyMap<string, StoredRuleState>):
   const active = [...states.entries()].filter(([, s]) => s.active);
   if (active.length === 0) return w.t("presession_no_warnings");
   const rules = active
-    .map(([rule, s]) => w.t("presession_warning", { rule: ruleText(w, rule), seq: s.warnedSeq ?? "-" }))
+    .map(([rule, s]) => w.t("presession_warning", { rule: ruleText(w, rule), seq: s.sinceSeq ?? "-" }))
     .join(", ");
   return w.t("presession_warnings", { rules });
 }

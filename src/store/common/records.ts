@@ -11,6 +11,7 @@ import type {
   PlanItem,
   Schedule,
   StoredFit,
+  StoredRuleState,
 } from "../types.js";
 import { answerPlace, identityPlace, outboxPlace, place } from "./places.js";
 
@@ -182,4 +183,24 @@ export function toOutboxRow(row: Row, c: FieldCrypto): OutboxRow {
     ) as OutboundMessage,
     attempts: Number(row.attempts),
   };
+}
+
+/**
+ * A rule's stored repeat control, from its JSON. A state saved before `sinceSeq` was kept has
+ * only the last warning's check-in, which is then the best answer to "since when".
+ */
+export function toRuleState(json: string): StoredRuleState {
+  const stored = JSON.parse(json) as Omit<StoredRuleState, "sinceSeq"> & { sinceSeq?: number | null };
+  return {
+    active: stored.active,
+    warnedValue: stored.warnedValue,
+    warnedSeq: stored.warnedSeq,
+    sinceSeq: stored.sinceSeq === undefined ? (stored.active ? stored.warnedSeq : null) : stored.sinceSeq,
+  };
+}
+
+/** A rule's repeat control as stored: these fields only, whatever else the object carries. */
+export function ruleStateJson(state: StoredRuleState): string {
+  const { active, warnedValue, warnedSeq, sinceSeq } = state;
+  return JSON.stringify({ active, warnedValue, warnedSeq, sinceSeq });
 }

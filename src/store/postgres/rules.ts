@@ -1,5 +1,5 @@
 import { place } from "../common/places.js";
-import { toFit } from "../common/records.js";
+import { ruleStateJson, toFit, toRuleState } from "../common/records.js";
 import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import { nextId, type PgContext } from "./context.js";
@@ -62,19 +62,14 @@ export function pgRules(q: PgContext): RulesTx {
           )
         ).map((r): [string, StoredRuleState] => [
           r.rule,
-          JSON.parse(c.open(r.state, statePlace(episodeId, r.rule))) as StoredRuleState,
+          toRuleState(c.open(r.state, statePlace(episodeId, r.rule))),
         ]),
       ),
     saveRuleState: async (episodeId, rule, state) => {
-      const value: StoredRuleState = {
-        active: state.active,
-        warnedValue: state.warnedValue,
-        warnedSeq: state.warnedSeq,
-      };
       await q.run(
         `INSERT INTO rule_states (episode_id, rule, state) VALUES ($1, $2, $3)
          ON CONFLICT (episode_id, rule) DO UPDATE SET state = excluded.state`,
-        [episodeId, rule, c.seal(JSON.stringify(value), statePlace(episodeId, rule))],
+        [episodeId, rule, c.seal(ruleStateJson(state), statePlace(episodeId, rule))],
       );
     },
     summaryStyle: async (personId) =>

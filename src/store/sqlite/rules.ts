@@ -1,5 +1,5 @@
 import { place } from "../common/places.js";
-import { toFit } from "../common/records.js";
+import { ruleStateJson, toFit, toRuleState } from "../common/records.js";
 import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
@@ -62,19 +62,14 @@ export function sqliteRules({ s, c }: SqlContext): RulesTx {
           }[]
         ).map((r): [string, StoredRuleState] => [
           r.rule,
-          JSON.parse(c.open(r.state, statePlace(episodeId, r.rule))) as StoredRuleState,
+          toRuleState(c.open(r.state, statePlace(episodeId, r.rule))),
         ]),
       ),
     saveRuleState: async (episodeId, rule, state) => {
-      const value: StoredRuleState = {
-        active: state.active,
-        warnedValue: state.warnedValue,
-        warnedSeq: state.warnedSeq,
-      };
       s(
         `INSERT INTO rule_states (episode_id, rule, state) VALUES (?, ?, ?)
          ON CONFLICT (episode_id, rule) DO UPDATE SET state = excluded.state`,
-      ).run(episodeId, rule, c.seal(JSON.stringify(value), statePlace(episodeId, rule)));
+      ).run(episodeId, rule, c.seal(ruleStateJson(state), statePlace(episodeId, rule)));
     },
     summaryStyle: async (personId) => {
       const row = s("SELECT summaries FROM people WHERE id = ?").get(personId) as

@@ -34,25 +34,29 @@ export function clinicalContract(open: OpenStore): void {
           active: true,
           warnedValue: 31.5,
           warnedSeq: 1,
+          sinceSeq: 1,
         });
         await tx.saveRuleState(first.episodeId, "plateau", {
           active: false,
           warnedValue: null,
           warnedSeq: null,
+          sinceSeq: null,
         });
         await tx.saveRuleState(second.episodeId, "alliance", {
           active: false,
           warnedValue: null,
           warnedSeq: null,
+          sinceSeq: null,
         });
         await tx.saveRuleState(first.episodeId, "alliance", {
           active: false,
           warnedValue: 31.5,
           warnedSeq: 1,
+          sinceSeq: null,
         });
         expect(Object.fromEntries(await tx.ruleStates(first.episodeId))).toEqual({
-          alliance: { active: false, warnedValue: 31.5, warnedSeq: 1 },
-          plateau: { active: false, warnedValue: null, warnedSeq: null },
+          alliance: { active: false, warnedValue: 31.5, warnedSeq: 1, sinceSeq: null },
+          plateau: { active: false, warnedValue: null, warnedSeq: null, sinceSeq: null },
         });
         expect([...(await tx.ruleStates(second.episodeId)).keys()]).toEqual(["alliance"]);
       }));

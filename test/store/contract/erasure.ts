@@ -30,6 +30,7 @@ export function erasureContract(open: OpenStore): void {
             active: true,
             warnedValue: 1,
             warnedSeq: 1,
+            sinceSeq: 1,
           });
           await tx.recordWarning(
             {
