@@ -50,6 +50,8 @@ export function peakRssMiB(pid: number): number {
 
 /** A closed-loop target: how a client gets its first question, and what it presses on one. */
 interface Target {
+  /** What is measured, for an error that names it. */
+  name: string;
   child: ChildProcess;
   /** The CPU time so far of everything counted as the target (several instances, the database server). */
   cpuMs?: () => number;
@@ -80,7 +82,7 @@ async function loops(
     for (let round = 0; round < count; round++) {
       let question: { call: RecordedCall; index: number } | undefined = await target.begin(i);
       // A target that never asks would otherwise be reported as 0 answers/s, not as broken.
-      if (!question) throw new Error(`client ${i}: no first question within 30 s`);
+      if (!question) throw new Error(`${target.name}, client ${i}: no first question within 30 s`);
       while (question) {
         const { value, last } = target.answer(question.call);
         const from: number = question.index + 1;
@@ -160,6 +162,7 @@ export async function rapportLoops(
   if (!first) throw new Error("no server started");
   return loops(
     {
+      name: "rapport",
       child: first.child,
       cpuMs: () => servers.reduce((sum, s) => sum + cpuMs(s.child.pid ?? 0), 0) + (on?.serverCpuMs() ?? 0),
       post,
@@ -215,6 +218,7 @@ export async function floorLoops(
   };
   return loops(
     {
+      name: edit ? "the floor that also edits" : "the floor",
       child,
       post,
       async begin(i) {
