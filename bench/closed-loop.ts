@@ -82,7 +82,11 @@ async function loops(
     for (let round = 0; round < count; round++) {
       let question: { call: RecordedCall; index: number } | undefined = await target.begin(i);
       // A target that never asks would otherwise be reported as 0 answers/s, not as broken.
-      if (!question) throw new Error(`${target.name}, client ${i}: no first question within 30 s`);
+      if (!question) {
+        throw new Error(
+          `${target.name}, client ${i}, round ${round + 1}: no first question within 30 s; the last calls to their chats:\n${lastCalls(fake, [userOf(i), therapistOf(i)])}`,
+        );
+      }
       while (question) {
         const { value, last } = target.answer(question.call);
         const from: number = question.index + 1;
@@ -110,6 +114,15 @@ async function loops(
   const rss = peakRssMiB(pid);
   target.stop();
   return { answers, seconds, e2e, cpuMsPerAnswer: cpu / Math.max(1, answers), peakRssMiB: rss };
+}
+
+/** The last few platform calls to these chats, for an error that shows where a loop stopped. */
+function lastCalls(fake: FakeTelegram, chats: number[]): string {
+  return fake.calls
+    .filter((c) => chats.includes(Number(c.body.chat_id)))
+    .slice(-6)
+    .map((c) => `  ${c.method} to ${String(c.body.chat_id)}: ${String(c.body.text ?? "").slice(0, 100)}`)
+    .join("\n");
 }
 
 const userOf = (i: number) => 520_000 + i;
