@@ -16,6 +16,8 @@ export interface RuleState {
 
 export interface RepeatDecision {
   send: boolean;
+  /** This check-in begins a run of the rule applying (a first warning, not a repeat). */
+  starts: boolean;
   next: RuleState;
 }
 
@@ -26,11 +28,19 @@ export function repeatDecision(
   /** How much lower than at the last warning counts as clearly worse. */
   worseBy: number,
 ): RepeatDecision {
-  if (!applies) return { send: false, next: { active: false, warnedValue: previous?.warnedValue ?? null } };
+  if (!applies) {
+    return {
+      send: false,
+      starts: false,
+      next: { active: false, warnedValue: previous?.warnedValue ?? null },
+    };
+  }
   if (!previous?.active || previous.warnedValue === null) {
-    return { send: true, next: { active: true, warnedValue: value } };
+    return { send: true, starts: true, next: { active: true, warnedValue: value } };
   }
   // Compared in tenths: scores have one decimal.
   const worse = Math.round((previous.warnedValue - value) * 10) >= Math.round(worseBy * 10);
-  return worse ? { send: true, next: { active: true, warnedValue: value } } : { send: false, next: previous };
+  return worse
+    ? { send: true, starts: false, next: { active: true, warnedValue: value } }
+    : { send: false, starts: false, next: previous };
 }

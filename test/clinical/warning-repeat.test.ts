@@ -45,7 +45,10 @@ describe("repeatDecision", () => {
       why: "tenths",
     },
   ])("$why", ({ previous, applies, value, send }) => {
-    expect(repeatDecision(previous, applies, value, 1).send).toBe(send);
+    const decision = repeatDecision(previous, applies, value, 1);
+    expect(decision.send).toBe(send);
+    // A run begins only with a warning to a rule that was not applying: a repeat continues it.
+    expect(decision.starts).toBe(send && previous?.active !== true);
   });
 
   /** Runs a sequence through repeat control: which steps send. */

@@ -55,8 +55,11 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     const again = decision.send && previous?.active === true;
     // Where the rule's current run of applying began: kept while it goes on applying, a warning
     // repeated because the score got clearly worse included.
-    const goesOn = decision.next.active && previous?.active === true && previous.warnedValue !== null;
-    const sinceSeq = !decision.next.active ? null : goesOn ? (previous?.sinceSeq ?? null) : current.seq;
+    const sinceSeq = decision.starts
+      ? current.seq
+      : decision.next.active
+        ? (previous?.sinceSeq ?? null)
+        : null;
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq, sinceSeq });
     if (!finding) continue;
     await tx.recordWarning(
