@@ -101,7 +101,13 @@ export async function enrolPairs(dbPath: string, pairs: number, databaseUrl?: st
     const code = rows.map((r) => /start (\S+)/.exec(r.message.text)?.[1]).find(Boolean);
     await engine.handle(event(clientId(i), `start ${code}`));
     await engine.handle(event(clientId(i), "yes"));
-    for (const user of [therapistId(i), clientId(i)]) sent.push(...(await queued(user)).map((r) => r.id));
+    const [toTherapist, toClient] = await Promise.all([queued(therapistId(i)), queued(clientId(i))]);
+    // A run whose client never joined would wait for a first question that cannot come.
+    if (!toTherapist.some((r) => r.message.text.startsWith(`c${i} joined`))) {
+      const replies = toClient.map((r) => JSON.stringify(r.message.text.slice(0, 80))).join(", ");
+      throw new Error(`set-up: c${i} did not join with code ${code}; rapport answered ${replies}`);
+    }
+    for (const rows of [toTherapist, toClient]) sent.push(...rows.map((r) => r.id));
   }
   // What setup queued is not part of the run.
   await store.markSentMany(sent, new Date().toISOString());

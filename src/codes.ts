@@ -26,8 +26,14 @@ export function normaliseCode(raw: string): string | undefined {
  * YSRX") is one code; otherwise the first word is.
  */
 export function codeArgument(args: readonly string[]): string | undefined {
-  const whole = args.join(" ");
-  return args.length > 1 && normaliseCode(whole) ? whole : args[0];
+  const words = codeWordCount(args);
+  return words > 0 ? args.slice(0, words).join(" ") : undefined;
+}
+
+/** How many of a command's first words are its code: all of them when typed in groups, else one. */
+export function codeWordCount(args: readonly string[]): number {
+  if (args.length > 1 && normaliseCode(args.join(" "))) return args.length;
+  return Math.min(args.length, 1);
 }
 
 export function hashCode(normalised: string): string {

@@ -27,7 +27,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   if (resume) await turn.tx.setResumeQuestion(client.personId, false);
   // Whatever a client writes is screened first, chat words included ("help me, I want to die"),
   // so the crisis message goes before any reply, and nothing procedural after it.
-  const finding = screenInput(turn);
+  const finding = await screenInput(turn, parsed);
   const text = input.kind === "text" ? input.text : input.value;
   if (finding?.tier === "disclosure") return disclosureTurn(turn, client, open, finding, text);
   if (finding?.tier === "concern") return concernTurn(turn, client, open, finding, text);

@@ -193,7 +193,7 @@ async function route(turn: Turn): Promise<void> {
   if (!event.direct) {
     const known = await tx.findIdentity(event.channel, event.sender.id);
     const client = known ? await tx.getClient(known.personId) : undefined;
-    const finding = screenInput(turn);
+    const finding = await screenInput(turn, parsed);
     if (finding && client) await groupDisclosure(turn, client, finding);
     // Someone unknown in a group cannot be written to privately: the group gets a neutral pointer
     // to a direct chat, where the crisis text follows; their words are not answered in front of others.
@@ -211,7 +211,7 @@ async function route(turn: Turn): Promise<void> {
   if (!identity) {
     // Someone rapport does not know gets the crisis text at once (there is no therapist to tell),
     // and nothing procedural after it.
-    const finding = screenInput(turn);
+    const finding = await screenInput(turn, parsed);
     if (finding) return crisisForStranger(turn, finding.language);
     if (parsed?.word === "start") return startEnrolment(turn, codeArgument(parsed.args));
     if (parsed?.word === "link") return linkTherapist(turn, codeArgument(parsed.args));

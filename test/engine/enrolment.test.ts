@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { catalogRiskScreen } from "../../src/engine/risk/screening.js";
 import { Conversation } from "../helpers/conversation.js";
 import { takeQueued } from "../helpers/outbox.js";
 
@@ -41,6 +42,41 @@ describe("linking therapists and enrolling clients", () => {
     expect(replies.map((d) => d.message.text)).toEqual([
       expect.stringContaining("Do you agree to take part?"),
     ]);
+  });
+
+  it("does not read a code as risk language: some random codes look like chat shorthand", async () => {
+    // Each of these reads as a disclosure on its own: "KM55" as "kms", "000D" as "od", "CTBB" as "ctb".
+    const codes = ["7WHS-000D-CVE4", "9RPP-2J8B-KM55", "CTBB-3NPE-B2DZ"];
+    const screen = catalogRiskScreen(c.engine.deps.catalog);
+    for (const code of codes) expect(screen.screen(`start ${code}`)?.tier).toBe("disclosure");
+    c.engine.deps.newCode = () => codes.shift() ?? "AAAA-BBBB-CCCC";
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    const [linked] = await c.say("rivera", `link ${code}`);
+    expect(linked?.message.text).toContain("You're linked as Dr Rivera");
+    const alex = await inviteCode("rivera", "alex");
+    const [consent] = await c.say("alex", `/start ${alex}`);
+    expect(consent?.message.choices?.map((ch) => ch.value)).toEqual(["yes", "no"]);
+    const sam = await inviteCode("rivera", "sam");
+    // Typed as a person would: lower case, in its groups with spaces.
+    const [samConsent] = await c.say("sam", `start ${sam.toLowerCase().replaceAll("-", " ")}`);
+    expect(samConsent?.message.choices?.map((ch) => ch.value)).toEqual(["yes", "no"]);
+    expect((await c.data("alex")).riskEvents).toEqual([]);
+    expect(c.delivered.filter((d) => d.message.text.includes("I can't help in an emergency"))).toEqual([]);
+  });
+
+  it("still screens what comes with a code, and a made-up code, for risk", async () => {
+    const codes = ["AAAA-BBBB-CCCC", "9RPP-2J8B-KM55"];
+    c.engine.deps.newCode = () => codes.shift() ?? "DDDD-EEEE-FFFF";
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const alex = await inviteCode("rivera", "alex");
+    // Words beside an issued code are screened; the code is not joined.
+    const [crisis] = await c.say("alex", `start ${alex} i want to die`);
+    expect(crisis?.message.text).toContain("I can't help in an emergency");
+    expect(await c.read((tx) => tx.findIdentity("console", "alex"))).toBeUndefined();
+    // A code rapport never issued is read like any other words.
+    const [made] = await c.say("stranger", "start KM55-KM55-KM55");
+    expect(made?.message.text).toContain("I can't help in an emergency");
   });
 
   it("refuses an expired code", async () => {
