@@ -59,7 +59,7 @@ describe("the console flow through the built CLI", () => {
     expect(questions).toHaveLength(9);
     for (const q of questions.slice(0, 8)) expect(q.choices).toHaveLength(11);
     expect(questions[8]?.choices.map((ch) => ch.label)).toEqual(["No", "Yes"]);
-    expect(questions[0]?.text).toContain("today's session");
+    expect(questions[0]?.text).toContain("your last session");
     expect(questions[4]?.text).toContain("past week");
     expect(out.some((m) => m.to === "alex" && m.text.includes("only use a number from 0 to 10"))).toBe(true);
 

@@ -139,7 +139,7 @@ describe("the concern tier", () => {
     const answer = await c.say("alex", "no");
     expect(texts(answer, "alex")).toEqual([
       "Thank you for answering. Your therapist will see what you wrote.",
-      expect.stringMatching(/^First, four questions about today's session\.\n\n1\/9\. /),
+      expect.stringMatching(/^First, four questions about your last session\.\n\n1\/9\. /),
     ]);
     expect(urgentTo(c.delivered, "rivera")).toEqual([]);
     // Answered once, the check-in does not ask it again (safety-asked-once.test.ts): eight questions.

@@ -71,7 +71,7 @@ describe("weekly schedules", () => {
     );
     expect(
       after.find((d) => d.externalId === "alex" && d.message.text.includes("1/4."))?.message.text,
-    ).toContain("today's session");
+    ).toContain("your last session");
   });
 
   it("turns a schedule off", async () => {
@@ -266,7 +266,12 @@ describe("quiet hours, holidays and pauses", () => {
     expect(crisis[0]?.message.urgent).toBe(true);
     expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
     expect(firstQuestions(await at("2026-12-08T06:59:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-12-08T07:00:00Z"))).toHaveLength(1);
+    const morning = await at("2026-12-08T07:00:00Z");
+    expect(firstQuestions(morning)).toHaveLength(1);
+    // The session was yesterday evening: nothing the client reads the next morning calls it today's.
+    const toAlex = morning.filter((d) => d.externalId === "alex").map((d) => d.message.text);
+    expect(toAlex.join("\n")).toContain("First, four questions about your last session.");
+    expect(toAlex.join("\n")).not.toMatch(/today/i);
   });
 
   it("sends nothing on a holiday", async () => {

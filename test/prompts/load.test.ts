@@ -219,8 +219,8 @@ describe("loadPrompts with a broken copy", () => {
   it("names invalid YAML with its line", () => {
     const broken = replaceOnce(
       read("alliance.yaml"),
-      "title: About today's session",
-      "title: About: today's session",
+      "title: About the last session",
+      "title: About: the last session",
     );
     write("alliance.yaml", broken);
     const error = loadError(dir);

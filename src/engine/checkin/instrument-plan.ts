@@ -7,9 +7,10 @@
  */
 
 export const SAFETY_INSTRUMENT = "safety";
-/** The one instrument about today's session; every other asks about the time since the last. */
+/** The one instrument about the last session; every other asks about the time since the one before. */
 export const SESSION_INSTRUMENT = "alliance";
-const PROGRESS_INSTRUMENT = "progress";
+/** The rapport progress measure: its presence in a clinic's list brings the safety question. */
+export const PROGRESS_INSTRUMENT = "progress";
 
 /** The whole check-in, or one part of a split schedule's: after the session, or before it. */
 export type CheckinPart = "whole" | "session" | "week";
