@@ -41,7 +41,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
-  if (client.status === "joining") return answerConsent(turn, client.personId, client.therapistId, input);
+  if (client.status === "joining") return answerConsent(turn, client, input);
   // Paused: the open check-in is kept as it is, not answered further, until "start".
   if (open && client.pausedAt) return turn.replyText(w.t("paused_hold"));
   if (open) return continueCheckin(turn, client, open, input, resume);
@@ -76,7 +76,7 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
         const therapist = await turn.tx.getPerson(client.therapistId);
         return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));
       }
-      if (client.status === "joining") return askConsent(turn, client.therapistId);
+      if (client.status === "joining") return askConsent(turn, client);
       return startEnrolment(turn, codeArgument(parsed.args));
     case "stop":
       // Before agreeing, there is nothing to pause: what "stop" means there is the consent's no.
@@ -100,7 +100,7 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
 
 /** After help, the client sees again what rapport is waiting for, so they can simply answer it. */
 async function repeatPending(turn: Turn, client: Client): Promise<void> {
-  if (client.status === "joining") return askConsent(turn, client.therapistId);
+  if (client.status === "joining") return askConsent(turn, client);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   if (!open) return;
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";

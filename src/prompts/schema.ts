@@ -161,7 +161,7 @@ const messageShape = Object.fromEntries(
   MESSAGE_KEYS.map((key) => [key, template(MESSAGE_VARS[key])]),
 ) as Record<MessageKey, ReturnType<typeof template>>;
 
-export const CONSENT_VARS = ["therapist", "clinic", "crisis"] as const;
+export const CONSENT_VARS = ["therapist", "clinic", "crisis", "questions", "urgent"] as const;
 
 const phrases = z.array(text).min(1);
 

@@ -100,7 +100,7 @@ describe("linking therapists and enrolling clients", () => {
     const replies = await c.press("alex", "yes", consent?.message.ref);
     expect(replies.find((d) => d.externalId === "rivera")?.message.text).toContain("alex joined");
     expect((await c.data("alex")).consents).toEqual([
-      { version: 1, choice: "given", at: expect.any(String) },
+      { version: 2, choice: "given", at: expect.any(String) },
     ]);
   });
 

@@ -159,7 +159,7 @@ describe("consent versions", () => {
     await c.enrol();
     const pack = c.engine.deps.catalog.languages.get("en");
     if (!pack) throw new Error("no en pack");
-    pack.messages.consent.version = 2;
+    pack.messages.consent.version = 3;
     const sent = await c.say("rivera", "checkin alex");
     expect(sent.find((d) => d.externalId === "rivera")?.message.text).toContain(
       "asked to agree to the updated information first",
@@ -171,8 +171,8 @@ describe("consent versions", () => {
     const agreed = await c.say("alex", "yes");
     expect(agreed.some((d) => d.message.text.includes("1/9."))).toBe(true);
     expect((await c.data("alex")).consents.map(({ version, choice }) => ({ version, choice }))).toEqual([
-      { version: 1, choice: "given" },
       { version: 2, choice: "given" },
+      { version: 3, choice: "given" },
     ]);
   });
 });

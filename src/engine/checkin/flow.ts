@@ -1,4 +1,5 @@
-import type { InboundInput } from "../../model.js";
+import type { InboundInput, OutboundMessage } from "../../model.js";
+import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
@@ -6,7 +7,7 @@ import { riskItemWords } from "../risk/text.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { consentMessage, stepMessage } from "./messages.js";
+import { type ConsentVars, consentMessage, stepMessage } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
@@ -28,12 +29,8 @@ export async function sendCheckin(
   const { config } = turn.deps;
   const consent = await turn.tx.latestConsent(client.personId);
   if (!consent || consent.version < w.consent.version) {
-    const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
     await turn.tx.setClientStatus(client.personId, "joining");
-    await turn.send(
-      client.personId,
-      consentMessage(w, { therapist, clinic: config.clinic.name, crisis: crisisIn(turn.deps, w) }),
-    );
+    await turn.send(client.personId, await clientConsent(turn, w, client));
     return undefined;
   }
   // The plan is stored with the check-in: a plan changed later applies from the next one.
@@ -60,6 +57,23 @@ export async function sendCheckin(
   await turn.tx.addJob("reminder", client.personId, at(reminderAfterHours), turn.now, checkin.id);
   await turn.tx.addJob("expire", client.personId, at(expireAfterHours), turn.now, checkin.id);
   return checkin;
+}
+
+/** The consent question for one client in wording `w`: their therapist, their check-in's questions. */
+export async function clientConsent(turn: Turn, w: Wording, client: Client): Promise<OutboundMessage> {
+  return consentMessage(w, await consentVars(turn, w, client));
+}
+
+export async function consentVars(turn: Turn, w: Wording, client: Client): Promise<ConsentVars> {
+  const { config } = turn.deps;
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  return {
+    therapist,
+    clinic: config.clinic.name,
+    crisis: crisisIn(turn.deps, w),
+    instruments: clientInstruments(turn, client, "whole").map((id) => w.instrument(id)),
+    onCall: config.risk.onCall ? { minutes: config.risk.escalateAfterMinutes } : undefined,
+  };
 }
 
 /** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */

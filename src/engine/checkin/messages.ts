@@ -1,8 +1,53 @@
 import type { OutboundMessage } from "../../model.js";
 import { fill, type Wording } from "../../prompts/render.js";
+import type { Instrument } from "../../prompts/schema.js";
 import type { Checkin } from "../../store/types.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES, SKIP_VALUE, stepRef } from "../refs.js";
+import { PROGRESS_INSTRUMENT, SAFETY_INSTRUMENT, SESSION_INSTRUMENT } from "./instrument-plan.js";
 import { stepOf } from "./plan.js";
+
+/** What the consent names: who, where, the crisis text, what a check-in asks, who hears of risk. */
+export interface ConsentVars {
+  therapist: string;
+  clinic: string;
+  crisis: string;
+  /** The instruments of the client's check-in, in order, the safety question among them. */
+  instruments: readonly Instrument[];
+  /** Who gets an urgent alert nobody acknowledged, and after how long (risk.onCall). */
+  onCall?: { minutes: number };
+}
+
+/**
+ * The parts of the consent a clinic's settings decide: the questions of this client's check-in
+ * ("4 about the session, 4 about how your week went and one yes-or-no question about your
+ * safety"), and who is told at once of a disclosure, the on-call contact included when there is
+ * one: a client agrees knowing who may read their words of distress.
+ */
+export function consentParts(
+  w: Wording,
+  vars: ConsentVars,
+): { questions: string; urgent: string; brief: string } {
+  const parts = vars.instruments.map((inst) => {
+    const count = inst.items.length;
+    if (inst.id === SAFETY_INSTRUMENT) return w.t("consent_about_safety");
+    if (inst.id === SESSION_INSTRUMENT) return w.t("consent_about_alliance", { count });
+    if (inst.id === PROGRESS_INSTRUMENT) return w.t("consent_about_progress", { count });
+    return w.t("consent_about_measure", { count, title: inst.title });
+  });
+  const questions = new Intl.ListFormat(w.pack.language, { type: "conjunction" }).format(parts);
+  const urgent = vars.onCall
+    ? w.t("consent_urgent_on_call", {
+        therapist: vars.therapist,
+        clinic: vars.clinic,
+        minutes: vars.onCall.minutes,
+      })
+    : w.t("consent_urgent", { therapist: vars.therapist });
+  // The consent answered in short (a question at the consent) says it in a line.
+  const brief = vars.onCall
+    ? w.t("consent_urgent_brief_on_call", { therapist: vars.therapist, clinic: vars.clinic })
+    : w.t("consent_urgent_brief", { therapist: vars.therapist });
+  return { questions, urgent, brief };
+}
 
 /** The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment. */
 export function stepMessage(w: Wording, checkin: Checkin, therapist: string): OutboundMessage {
@@ -32,13 +77,17 @@ export function stepMessage(w: Wording, checkin: Checkin, therapist: string): Ou
   return { kind: "question", text, choices, ref };
 }
 
-export function consentMessage(
-  w: Wording,
-  vars: { therapist: string; clinic: string; crisis: string },
-): OutboundMessage {
+export function consentMessage(w: Wording, vars: ConsentVars): OutboundMessage {
+  const parts = consentParts(w, vars);
   return {
     kind: "question",
-    text: fill(w.consent.text, { ...vars }),
+    text: fill(w.consent.text, {
+      therapist: vars.therapist,
+      clinic: vars.clinic,
+      crisis: vars.crisis,
+      questions: parts.questions,
+      urgent: parts.urgent,
+    }),
     choices: [
       { label: w.t("consent_yes"), value: CONSENT_YES },
       { label: w.t("consent_no"), value: CONSENT_NO },

@@ -1,10 +1,10 @@
 import { hashCode, normaliseCode } from "../../codes.js";
 import type { InboundInput } from "../../model.js";
-import type { Code, CodeKind } from "../../store/types.js";
-import { sendCheckin } from "../checkin/flow.js";
-import { consentMessage } from "../checkin/messages.js";
+import type { Client, Code, CodeKind } from "../../store/types.js";
+import { clientConsent, consentVars, sendCheckin } from "../checkin/flow.js";
+import { consentMessage, consentParts } from "../checkin/messages.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
-import { crisisIn, type Turn } from "../turn-context.js";
+import type { Turn } from "../turn-context.js";
 import { parseYesNo } from "../yes-no.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
@@ -66,34 +66,20 @@ export async function startEnrolment(turn: Turn, rawCode: string | undefined): P
   // A language the therapist set before the client joined is the consent's language too.
   turn.language = client.language ?? null;
   await turn.tx.setClientStatus(client.personId, "joining");
-  await askConsent(turn, client.therapistId);
+  await askConsent(turn, client);
 }
 
-/** The consent question, naming the client's therapist, the clinic and its crisis text. */
-async function consentFor(turn: Turn, therapistId: number) {
-  const therapist = await turn.tx.getPerson(therapistId);
-  return consentMessage(turn.wording, {
-    therapist: therapist?.name ?? "",
-    clinic: turn.deps.config.clinic.name,
-    crisis: crisisIn(turn.deps, turn.wording),
-  });
-}
-
-export async function askConsent(turn: Turn, therapistId: number): Promise<void> {
-  await turn.reply(await consentFor(turn, therapistId));
+export async function askConsent(turn: Turn, client: Client): Promise<void> {
+  await turn.reply(await clientConsent(turn, turn.wording, client));
 }
 
 /**
  * The answer to the consent question. Yes: the client is active. No: the refusal is recorded
  * and the client's identities are removed, so nothing else about them stays.
  */
-export async function answerConsent(
-  turn: Turn,
-  clientId: number,
-  therapistId: number,
-  input: InboundInput,
-): Promise<void> {
+export async function answerConsent(turn: Turn, client: Client, input: InboundInput): Promise<void> {
   const w = turn.wording;
+  const { personId: clientId, therapistId, alias } = client;
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
     return turn.pressNotice(w.t("old_button"));
   }
@@ -108,24 +94,22 @@ export async function answerConsent(
   if (!choice) {
     const text = input.kind === "text" ? input.text : "";
     if (!text.includes("?")) return turn.replyText(w.t("consent_reask"));
-    const consent = await consentFor(turn, therapistId);
-    const therapist = (await turn.tx.getPerson(therapistId))?.name ?? "";
-    const short = w.t("consent_question", { therapist, clinic: turn.deps.config.clinic.name });
-    return turn.reply({ ...consent, text: short });
+    const vars = await consentVars(turn, w, client);
+    const urgent = consentParts(w, vars).brief;
+    const short = w.t("consent_question", { therapist: vars.therapist, clinic: vars.clinic, urgent });
+    return turn.reply({ ...consentMessage(w, vars), text: short });
   }
   const version = w.consent.version;
   const therapist = await turn.tx.getPerson(therapistId);
-  const client = await turn.tx.getClient(clientId);
-  const alias = client?.alias ?? "";
   const tw = await turn.wordingOf(therapistId);
-  await turn.showAnswer(await consentFor(turn, therapistId));
+  await turn.showAnswer(await clientConsent(turn, w, client));
   const earlier = await turn.tx.latestConsent(clientId);
   if (choice === "yes") {
     await turn.tx.recordConsent(clientId, version, "given", turn.now);
     await turn.tx.setClientStatus(clientId, "active");
     await turn.replyText(w.t("consent_given", { therapist: therapist?.name ?? "" }));
     // Agreeing again to changed wording: the check-in that asked for it follows at once.
-    if (earlier?.choice === "given" && client) {
+    if (earlier?.choice === "given") {
       await sendCheckin(turn, { ...client, status: "active" });
       return;
     }

@@ -26,7 +26,10 @@ export function catalogRiskScreen(catalog: PromptCatalog): RiskScreen {
  * Whatever a person sent, screened before anything else: typed text, and a button's value too,
  * since a forged press can carry text (a real one carries "7" or "skip", which match nothing).
  */
-export async function screenInput(turn: Turn, parsed: ParsedWord | undefined): Promise<RiskFinding | undefined> {
+export async function screenInput(
+  turn: Turn,
+  parsed: ParsedWord | undefined,
+): Promise<RiskFinding | undefined> {
   const input = turn.event.input;
   const text = input.kind === "text" ? input.text : input.value;
   return catalogRiskScreen(turn.deps.catalog).screen(await withoutIssuedCode(turn, text, parsed));
