@@ -64,6 +64,7 @@ export async function clientConsent(turn: Turn, w: Wording, client: Client): Pro
   return consentMessage(w, await consentVars(turn, w, client));
 }
 
+/** What the consent names for one client: the questions of their plan, as their next check-in asks them. */
 export async function consentVars(turn: Turn, w: Wording, client: Client): Promise<ConsentVars> {
   const { config } = turn.deps;
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
