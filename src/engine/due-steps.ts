@@ -4,6 +4,8 @@ import type { Client, Job, Tx } from "../store/types.js";
 import { clientInstruments, sendCheckin } from "./checkin/flow.js";
 import type { CheckinPart } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
+import { stepOf } from "./checkin/plan.js";
+import { afterCompletion } from "./checkin/report.js";
 import { lapsedConcernsDue } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
@@ -70,13 +72,21 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   const { tx, deps } = turn;
   const client = await tx.getClient(job.clientId);
   if (client?.status !== "active") return "client not active";
+  const open = await tx.openCheckin(client.personId);
   if (job.kind === "expire") {
+    // Every question answered and only the optional comment left (often after a yes to the safety
+    // question, whose warm line said the check-in could wait): the scores reach the therapist as
+    // a check-in without a comment, not lost as an expired one. The client is not written to.
+    if (open && open.id === job.checkinId && stepOf(open).kind === "comment") {
+      await tx.completeCheckin(open.id, null, job.dueAt);
+      await afterCompletion(turn, client);
+      return "completed without its comment";
+    }
     // Dated when it fell due, even if the process was down then.
     return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, job.dueAt))
       ? "expired"
       : "already finished";
   }
-  const open = await tx.openCheckin(client.personId);
   if (job.kind === "reminder") {
     if (!open || open.id !== job.checkinId) return "already finished";
     // Paused: no reminder; the check-in waits for "start" or its expiry, whichever comes first.

@@ -135,6 +135,29 @@ describe("every check-in ends", () => {
     expect(await checkinStates()).toEqual(["expired"]);
   });
 
+  it("a check-in with every question answered is completed, not expired, when the comment never comes", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 8, 9, 3, 3, 2, 3]) await c.say("alex", String(v));
+    // A yes to the safety question: the crisis text, the alert, and "the check-in can wait".
+    const crisis = await c.say("alex", "yes");
+    expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    const reminded = await c.tick(4 * HOUR + 60_000);
+    expect(
+      reminded.some((d) => d.externalId === "alex" && d.message.text.includes("Last one, and optional")),
+    ).toBe(true);
+    const expiry = await c.tick(44 * HOUR + 60_000);
+    expect(await checkinStates()).toEqual(["completed"]);
+    // The therapist gets the summary with the scores; the client is not written to two days later.
+    const summary = expiry.find((d) => d.externalId === "rivera" && !d.message.urgent);
+    expect(summary?.message.text).toContain("Safety question: yes");
+    expect(summary?.message.text).toMatch(/Progress 11\/40/);
+    expect(expiry.filter((d) => d.externalId === "alex")).toEqual([]);
+    const [before] = await c.say("rivera", "summary alex");
+    expect(before?.message.text).not.toContain("no completed check-ins");
+  });
+
   it("a paused check-in gets no reminder and still expires", async () => {
     c = new Conversation();
     await c.enrol();
