@@ -1,5 +1,5 @@
 import type { Client } from "../store/types.js";
-import { zoneOf } from "./commands/schedule.js";
+import { goesOutAt, zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
 import { crisisIn, type Turn } from "./turn-context.js";
 
@@ -36,7 +36,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
 async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undefined> {
   const [at] = await turn.tx.pendingSessionJobs(client.personId);
   if (!at) return undefined;
-  return formatDate(at, turn.wording.pack.language, await zoneOf(turn, client));
+  const zone = await zoneOf(turn, client);
+  return formatDate(goesOutAt(turn, at, zone), turn.wording.pack.language, zone);
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */

@@ -261,7 +261,12 @@ describe("quiet hours, holidays and pauses", () => {
     await c.say("rivera", "timezone alex Europe/Berlin");
     // A session 20:30 to 21:20 Berlin: its check-in is due 21:30, in the quiet hours.
     await c.say("rivera", "session alex 2026-12-07 20:30 50m");
+    // Both are told when it will come: in the morning, not at 21:30, when nothing comes.
+    const [planned] = await c.say("rivera", "schedule alex");
+    expect(planned?.message.text).toContain("Dec 8, 2026, 8:00 AM");
     expect(firstQuestions(await at("2026-12-07T20:40:00Z"))).toHaveLength(0);
+    const [asked] = await c.say("alex", "hey when is my next checkin");
+    expect(asked?.message.text).toContain("Your next check-in comes on Dec 8, 2026, 8:00 AM.");
     const crisis = await c.say("alex", "I want to die");
     expect(crisis[0]?.message.urgent).toBe(true);
     expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { isZone, localDate, localInstant, WEEKDAYS } from "../../schedule/local-time.js";
+import { afterQuietHours, isZone, localDate, localInstant, WEEKDAYS } from "../../schedule/local-time.js";
 import { afterPauses, nextDue, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
 import { formatDate } from "../format.js";
@@ -97,7 +97,9 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
     lines.push(w.t("schedule_none", { alias: client.alias }));
   }
   if (sessions.length > 0) {
-    const when = sessions.map((at) => formatDate(at, w.pack.language, zone)).join(", ");
+    const when = sessions
+      .map((at) => formatDate(goesOutAt(turn, at, zone), w.pack.language, zone))
+      .join(", ");
     lines.push(w.t("schedule_one_off", { alias: client.alias, when, zone }));
   }
   const today = localDate(new Date(turn.now), zone);
@@ -110,6 +112,14 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
 }
 
 /** When a schedule's next check-in falls due: the one before the session under a split plan. */
+/**
+ * When a check-in due at `at` reaches the client: a check-in due in the quiet hours waits for
+ * their end (due-steps.ts), so "9:30 PM" would tell the therapist and the client a time nothing comes.
+ */
+export function goesOutAt(turn: Turn, at: string, zone: string): string {
+  return afterQuietHours(new Date(at), zone, turn.deps.config.schedule.quietHours).toISOString();
+}
+
 function nextCheckinOf(s: Schedule): string {
   return s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt;
 }
@@ -123,7 +133,7 @@ function describe(turn: Turn, s: Schedule, zone: string, next = nextCheckinOf(s)
     time: s.time,
     duration: s.durationMin,
     plan: s.plan === "split" ? w.t("plan_split", { before: cfg.progressBeforeMinutes }) : w.t("plan_after"),
-    next: formatDate(next, w.pack.language, zone),
+    next: formatDate(goesOutAt(turn, next, zone), w.pack.language, zone),
     zone,
   };
 }
