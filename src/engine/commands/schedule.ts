@@ -111,7 +111,6 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
   await turn.replyText(lines.join("\n"));
 }
 
-/** When a schedule's next check-in falls due: the one before the session under a split plan. */
 /**
  * When a check-in due at `at` reaches the client: a check-in due in the quiet hours waits for
  * their end (due-steps.ts), so "9:30 PM" would tell the therapist and the client a time nothing comes.
@@ -120,6 +119,7 @@ export function goesOutAt(turn: Turn, at: string, zone: string): string {
   return afterQuietHours(new Date(at), zone, turn.deps.config.schedule.quietHours).toISOString();
 }
 
+/** When a schedule's next check-in falls due: the one before the session under a split plan. */
 function nextCheckinOf(s: Schedule): string {
   return s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt;
 }
