@@ -1,5 +1,6 @@
 import { codeArgument } from "../codes.js";
 import type { Client } from "../store/types.js";
+import { isThanks } from "./acknowledgement.js";
 import { betweenCheckins } from "./between-checkins.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
@@ -50,12 +51,9 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
-  if (THANKS.test(text.trim()) && !client.pausedAt) return turn.replyText(w.t("thanks_reply"));
+  if (isThanks(text) && !client.pausedAt) return turn.replyText(w.t("thanks_reply"));
   return betweenCheckins(turn, client, text);
 }
-
-const THANKS =
-  /^(ok(ay)? )?(thanks?|thank (you|u)|thx|ty|tysm|cheers|danke|dankeschön|danke schön|vielen dank|gracias|muchas gracias)( (so much|a lot|again|dir|euch))?[\s.!,:)]*(👍|🙏|❤️|😊|🙂)?$/iu;
 
 async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promise<void> {
   const w = turn.wording;

@@ -40,7 +40,7 @@ export function answerWords(text: string): string {
  * sure" and "yes ok" are yes, as "yep", "sounds good", "ok", "sure" and "yes" each are. A word that
  * is in no phrase ("yes but what is this") makes it neither.
  */
-function madeOf(words: readonly string[], phrases: ReadonlySet<string>): boolean {
+export function madeOf(words: readonly string[], phrases: ReadonlySet<string>): boolean {
   // reach[i]: the first i words are whole phrases. A button's label may be a long phrase.
   const longest = Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
   const reach = [true, ...words.map(() => false)];

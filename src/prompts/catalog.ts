@@ -112,6 +112,7 @@ export const MESSAGE_VARS = {
   crisis_followup: [],
   crisis_followup_checkin: [],
   crisis_again: [],
+  crisis_acknowledged: [],
   safety_check: ["item"],
   safety_check_no: [],
   safety_check_unclear: [],

@@ -69,7 +69,7 @@ describe("screening in every state", () => {
     // The next message that is not an answer goes to the alert, and brings the question back,
     // not "please type a number".
     const again = texts(await c.say("alex", "ok"), "alex");
-    expect(again[0]).toContain("Your therapist will see this too");
+    expect(again[0]).toContain("The crisis contacts I sent a little earlier are there");
     expect(again[1]).toMatch(/^2\/9\. /);
     const next = await c.say("alex", "7");
     expect(next.at(-1)?.message.text).toMatch(/^3\/9\. /);
@@ -306,7 +306,7 @@ describe("one open alert per client", () => {
     await c.tick(11 * 60_000);
     const sticker = await c.say("alex", "  ");
     expect(urgentTo(sticker, "rivera")).toEqual([]);
-    expect(texts(sticker, "alex")).toEqual([expect.stringContaining("Your therapist will see this too")]);
+    expect(texts(sticker, "alex")).toEqual([expect.stringContaining("Take good care of yourself.")]);
     expect(urgentTo(await c.tick(11 * 60_000), "rivera")).toEqual([]);
     expect((await c.data("alex")).riskEvents).toHaveLength(1);
     expect(c.delivered.length).toBeGreaterThan(before);

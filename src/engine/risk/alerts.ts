@@ -2,6 +2,7 @@ import type { RiskFinding } from "../../clinical/risk-screen.js";
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Checkin, Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
+import { isAcknowledgement } from "../acknowledgement.js";
 import { alertRef } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { excerpt } from "./screening.js";
@@ -136,17 +137,15 @@ export async function followUp(
     await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
   }
   if (!asMessage) return;
-  // "ok" or "thanks" is kept with the alert but is no reason for another urgent message.
-  if (!empty && !ACKNOWLEDGEMENT.test(text.trim())) await noticeAddition(turn, alert);
+  // "ok" or "thank you so much" is kept with the alert but is no reason for another urgent
+  // message, and is not thanked for "telling me".
+  const nod = isAcknowledgement(text);
+  if (!empty && !nod) await noticeAddition(turn, alert);
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const [first] = await turn.tx.riskEvents(client.personId, { alertId: alert.id });
   const w = await turn.wordingOf(client.personId, first?.language);
-  await turn.send(client.personId, { kind: "info", text: w.t("crisis_again") });
+  await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : "crisis_again") });
 }
-
-/** "ok", "thanks", "danke", "vale, gracias": in each language rapport speaks. */
-const ACKNOWLEDGEMENT =
-  /^((ok(ay)?|okey|k+|kk|fine|alright|all right|sure|got it|will do|yes|yeah|no|nope|ja|jo|nein|gut|alles klar|sí|si|vale|bien|claro|de acuerdo)[\s.!,]*)?(thanks?|thank you|thx|ty|cheers|danke|danke schön|dankeschön|vielen dank|gracias|muchas gracias)?[\s.!,]*(👍|🙏|❤️|♥️)?[\s.!,]*$/iu;
 
 /**
  * After a crisis message the turn ends with one warm line; an open check-in's question waits for

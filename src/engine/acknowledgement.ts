@@ -1,0 +1,129 @@
+import { answerWords, madeOf } from "./yes-no.js";
+
+/**
+ * "ok", "thank you so much 🙏", "vale, gracias": a message that only acknowledges what rapport
+ * said, in each language it speaks. After a crisis message such a message is kept with the alert
+ * but is no reason to send anyone another urgent message; between check-ins "thanks" is a reply,
+ * not a request for one.
+ *
+ * The phrases are whole: "thanks for the numbers" is one, "thanks for everything" is not (it is how
+ * goodbyes are written), nor is anything with a word outside them ("ok i will", "ok but").
+ */
+const THANKS_BASES = [
+  "thanks",
+  "thank",
+  "thank you",
+  "thank u",
+  "thank ya",
+  "thankyou",
+  "thanx",
+  "thnx",
+  "thx",
+  "ty",
+  "tysm",
+  "tyvm",
+  "cheers",
+  "many thanks",
+  "danke",
+  "danke schon",
+  "dankeschon",
+  "danke sehr",
+  "danke dir",
+  "danke euch",
+  "vielen dank",
+  "gracias",
+  "muchas gracias",
+  "muchisimas gracias",
+  "mil gracias",
+];
+
+/** What may follow a thanks; each base is also a phrase alone. */
+const THANKS_TAILS = [
+  "so much",
+  "very much",
+  "a lot",
+  "a bunch",
+  "again",
+  "for that",
+  "for this",
+  "for the numbers",
+  "for the number",
+  "for the info",
+  "for the information",
+  "for the contacts",
+  "for the help",
+  "for your help",
+  "for listening",
+];
+
+const OK_PHRASES = [
+  "ok",
+  "okay",
+  "okey",
+  "okk",
+  "okkk",
+  "oki",
+  "okie",
+  "k",
+  "kk",
+  "kkk",
+  "fine",
+  "alright",
+  "all right",
+  "sure",
+  "got it",
+  "will do",
+  "noted",
+  "understood",
+  "i see",
+  "yes",
+  "yeah",
+  "yep",
+  "yup",
+  "no",
+  "nope",
+  "ja",
+  "jo",
+  "nein",
+  "gut",
+  "alles klar",
+  "verstanden",
+  "si",
+  "vale",
+  "bien",
+  "claro",
+  "de acuerdo",
+  "entendido",
+];
+
+const THANKS = THANKS_BASES.flatMap((base) => [base, ...THANKS_TAILS.map((tail) => `${base} ${tail}`)]);
+const ACKNOWLEDGING = new Set([...THANKS, ...OK_PHRASES]);
+/** Thanks with an "ok" at most: "no thanks" between check-ins may be a refusal, not a reply. */
+const THANKING = new Set([...THANKS, "ok", "okay", "okey", "okk", "oki", "k", "kk", "alright", "all right"]);
+/** A word that begins a thanks; an "ok" with one of them is thanks ("many" alone is no phrase). */
+const THANKS_WORDS = new Set(THANKS_BASES.map((base) => base.split(" ")[0]));
+
+/** Emoji that say thanks or warmth; any other ("ok 😭", "ok 💊") is something to pass on. */
+const WARM_EMOJI = /[👍👌🙏❤♥💙💜💚💛🧡🤍🩷💕💗🙂😊☺🤗😌✅]|\p{Emoji_Modifier}|\uFE0F|\u200D/gu;
+const OTHER_EMOJI = /\p{Extended_Pictographic}/u;
+/** A question is not an acknowledgement ("ok?"), nor a sad face written with letters (":(", ":'("). */
+const NOT_A_NOD = /[?\u00BF\uFF1F]|[:;=]'?-?[([/\\|]|\)-?'?[:;=]/u;
+
+function words(text: string): string[] | undefined {
+  if (NOT_A_NOD.test(text) || OTHER_EMOJI.test(text.replace(WARM_EMOJI, ""))) return undefined;
+  const said = answerWords(text);
+  // An emoji alone (👍, 🙏) nods as much as "ok" does.
+  return said === "" ? [] : said.split(" ");
+}
+
+/** Whether the message only acknowledges: "ok", "thanks!!", "ok thank u 🙏🏻", "vale, gracias". */
+export function isAcknowledgement(text: string): boolean {
+  const said = words(text);
+  return said !== undefined && madeOf(said, ACKNOWLEDGING);
+}
+
+/** Whether the message is thanks, perhaps with an "ok" ("ok thanks", "thank you so much!"). */
+export function isThanks(text: string): boolean {
+  const said = words(text);
+  return said !== undefined && madeOf(said, THANKING) && said.some((word) => THANKS_WORDS.has(word));
+}
