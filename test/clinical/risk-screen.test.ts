@@ -167,6 +167,8 @@ describe("harmless idioms listed as exceptions", () => {
     { harmless: "the mortgage paperwork is a real burden this month", risky: "I'm a burden" },
     { harmless: "gave up trying to fix the printer", risky: "gave up on life" },
     { harmless: "took my pills as prescribed this morning", risky: "took all my pills" },
+    { harmless: "took some ibuprofen for my headache", risky: "i already took some pills tbh" },
+    { harmless: "took a few paracetamol for my back", risky: "took a few more of my meds than i should" },
     { harmless: "leaving early to catch the bus to my mums", risky: "reading ctb threads" },
     { harmless: "bought a rope for the tyre swing", risky: "I keep thinking about the rope" },
     { harmless: "i want to disappear into a good book", risky: "i want to disappear" },
