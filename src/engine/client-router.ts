@@ -43,6 +43,8 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client, input);
+  // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
+  if (client.pausedAt && isThanks(text)) return turn.replyText(w.t("thanks_reply_paused"));
   // Paused: the open check-in is kept as it is, not answered further, until "start".
   if (open && client.pausedAt) return turn.replyText(w.t("paused_hold"));
   if (open) return continueCheckin(turn, client, open, input, resume);
@@ -51,7 +53,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
-  if (isThanks(text) && !client.pausedAt) return turn.replyText(w.t("thanks_reply"));
+  if (isThanks(text)) return turn.replyText(w.t("thanks_reply"));
   return betweenCheckins(turn, client, text);
 }
 

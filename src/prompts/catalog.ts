@@ -82,6 +82,7 @@ export const MESSAGE_VARS = {
   between_checkins_words: ["therapist", "crisis"],
   between_checkins_break: [],
   thanks_reply: [],
+  thanks_reply_paused: [],
   client_help: ["crisis"],
   not_available_yet: [],
   therapist_only: [],

@@ -55,6 +55,23 @@ describe("a client's words between check-ins", () => {
     expect(words).toMatch(/Type start whenever you want them back\.$/);
   });
 
+  it("thanks after stop is a reply, also with a check-in held open by the pause", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "7");
+    await c.say("alex", "stop");
+    const paused = "You're welcome. Check-ins are paused; type start whenever you want them back.";
+    for (const thanks of ["thanks", "ok thank you!", "thx 🙏"]) expect(await mine(thanks)).toEqual([paused]);
+    await c.say("rivera", "language alex es");
+    expect(await mine("muchas gracias")).toEqual([
+      "De nada. Los cuestionarios están en pausa; escribe seguir cuando quieras retomarlos.",
+    ]);
+    // Anything else is still held, not taken as the next answer.
+    expect(await mine("8")).toEqual([expect.stringContaining("pausa")]);
+    expect((await c.answers("alex")).map((a) => a.value)).toEqual([7]);
+  });
+
   it("say when a check-in held for the night comes, after an evening session", async () => {
     c = new Conversation();
     c.clock.set(new Date("2026-12-02T12:00:00Z"));
