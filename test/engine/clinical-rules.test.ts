@@ -33,6 +33,8 @@ describe("clinical rules through the engine", () => {
     expect(s[2]).toContain(
       "- Alliance 34, still falling since its last warning at check-in 1: down 1 from its highest this episode (35).",
     );
+    // rapport cannot know whether the first warning was talked about; it must not say it was.
+    expect(s[2]).toContain("If it has been talked about since, that has not turned it yet");
     expect(s[3]).not.toContain("Warnings:");
     expect(s[4]).toContain("- Alliance down 1, from 40 to 39");
     // Every warning is recorded, the one not sent (still applies, not repeated) among them.
