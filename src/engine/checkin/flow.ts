@@ -2,12 +2,13 @@ import type { InboundInput, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
+import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { type ConsentVars, consentMessage, stepMessage } from "./messages.js";
+import { type ConsentVars, consentMessage, consentParts, stepMessage } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
@@ -62,6 +63,12 @@ export async function sendCheckin(
 /** The consent question for one client in wording `w`: their therapist, their check-in's questions. */
 export async function clientConsent(turn: Turn, w: Wording, client: Client): Promise<OutboundMessage> {
   return consentMessage(w, await consentVars(turn, w, client));
+}
+
+/** The consent's answers in a line, for a question asked where only an answer fits. */
+async function questionAtItem(turn: Turn, w: Wording, client: Client): Promise<string> {
+  const vars = await consentVars(turn, w, client);
+  return w.t("question_at_item", { therapist: vars.therapist, urgent: consentParts(w, vars).brief });
 }
 
 /** What the consent names for one client: the questions of their plan, as their next check-in asks them. */
@@ -124,9 +131,13 @@ export async function continueCheckin(
       const question = stepMessage(w, checkin, therapist);
       if (step.kind === "comment" || resume) return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
-      const why = instrument?.choices
-        ? w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") })
-        : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+      // A question ("who sees this", "what happens if i say something bad") is answered in short.
+      const text = input.kind === "text" ? input.text : "";
+      const why = looksLikeQuestion(text, w.pack.language)
+        ? await questionAtItem(turn, w, client)
+        : instrument?.choices
+          ? w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") })
+          : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":

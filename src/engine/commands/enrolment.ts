@@ -3,6 +3,7 @@ import type { InboundInput } from "../../model.js";
 import type { Client, Code, CodeKind } from "../../store/types.js";
 import { clientConsent, consentVars, sendCheckin } from "../checkin/flow.js";
 import { consentMessage, consentParts } from "../checkin/messages.js";
+import { looksLikeQuestion } from "../question.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
 import type { Turn } from "../turn-context.js";
 import { parseYesNo } from "../yes-no.js";
@@ -93,7 +94,7 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   // Anything else unclear is asked again in a line.
   if (!choice) {
     const text = input.kind === "text" ? input.text : "";
-    if (!text.includes("?")) return turn.replyText(w.t("consent_reask"));
+    if (!looksLikeQuestion(text, w.pack.language)) return turn.replyText(w.t("consent_reask"));
     const vars = await consentVars(turn, w, client);
     const urgent = consentParts(w, vars).brief;
     const short = w.t("consent_question", { therapist: vars.therapist, clinic: vars.clinic, urgent });

@@ -1,0 +1,32 @@
+/**
+ * Whether a client's message asks something: a question mark, or a question's first word in the
+ * client's language, since people leave the mark off in chat ("what happens if i say something
+ * bad", "who sees this"). Used where rapport can only take an answer (the consent, a check-in's
+ * question): a question there is answered in short instead of "please type a number".
+ */
+export function looksLikeQuestion(text: string, language: string): boolean {
+  const t = text.trim().toLowerCase();
+  // "4?" is an unsure answer, asked again as any other; "is this anonymous?" asks.
+  if (QUESTION_MARK.test(t)) return /\p{L}{2}/u.test(t);
+  const [first = "", second = ""] = t.split(/\s+/u);
+  // A first word alone ("what") is not yet a question; "why not" is.
+  return second !== "" && (QUESTION_WORDS[language]?.has(first) ?? false);
+}
+
+const QUESTION_MARK = /[?\u00BF\uFF1F]/u;
+
+/**
+ * The words questions start with, per language: "was" is a German question and an English
+ * statement ("was a rough one"), so each language has its own.
+ */
+const QUESTION_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set(
+    "what whats what's wht who whos who's whom why how hows how's when where which can could will would does do did is are should".split(
+      " ",
+    ),
+  ),
+  de: new Set(
+    "was wer wen wem wie warum wieso weshalb wann wo wohin kann können darf sieht liest bekommt".split(" "),
+  ),
+  es: new Set("qué que quién quien quiénes cómo cuándo dónde puedo puede".split(" ")),
+};
