@@ -119,6 +119,7 @@ export const MESSAGE_VARS = {
   safety_check_no: [],
   safety_check_unclear: [],
   safety_check_again: ["item"],
+  safety_check_once_more: ["item"],
   urgent_alert: ["alias", "what"],
   urgent_update: ["alias", "id", "times", "events"],
   more_times_one: ["count"],

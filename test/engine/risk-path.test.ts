@@ -200,6 +200,10 @@ describe("the concern tier", () => {
     );
     const summary = texts(done, "rivera").find((s) => s.startsWith("alex, check-in 1")) ?? "";
     expect(summary).toContain("no answer yet");
+    // The check-in's own safety question came a moment before: asked again, it says so.
+    expect(texts(done, "alex").at(-1)).toMatch(
+      /^Thank you for telling me how things are\. You answered the safety question a moment ago/,
+    );
     const no = await c.say("alex", "nah im ok");
     expect(texts(no, "alex")).toEqual(["Thank you for answering. Your therapist will see what you wrote."]);
     expect(texts(no, "rivera")).toEqual([expect.stringContaining("they answered no")]);

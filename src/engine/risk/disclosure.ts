@@ -66,13 +66,19 @@ export async function concernTurn(
     safetyAnswer: "pending",
     at: turn.now,
   });
+  // Written as the comment, the check-in's own safety question was answered a moment ago: asked
+  // again as if it had not been, it reads as not listening.
+  const justAsked =
+    open !== undefined &&
+    stepOf(open).kind === "comment" &&
+    open.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
   await keepAsComment(turn, client, open, text);
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const item = safety.items[0]?.text ?? "";
   // To the client's own conversation: in a group, the question is asked privately.
   await turn.send(client.personId, {
     kind: "question",
-    text: w.t("safety_check", { item }),
+    text: w.t(justAsked ? "safety_check_once_more" : "safety_check", { item }),
     choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
     ref: SAFETY_CHECK_REF,
   });
