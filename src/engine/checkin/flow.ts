@@ -2,6 +2,7 @@ import type { InboundInput, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
+import { isThanks } from "../acknowledgement.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
@@ -129,10 +130,12 @@ export async function continueCheckin(
       return turn.pressNotice(w.t("old_button"));
     case "reask": {
       const question = stepMessage(w, checkin, therapist);
-      if (step.kind === "comment" || resume) return turn.reply(question);
+      const text = input.kind === "text" ? input.text : "";
+      // "thanks" (after "Thank you for answering", say) needs no "sorry, a number": the question is
+      // simply there again.
+      if (step.kind === "comment" || resume || isThanks(text)) return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       // A question ("who sees this", "what happens if i say something bad") is answered in short.
-      const text = input.kind === "text" ? input.text : "";
       const why = looksLikeQuestion(text, w.pack.language)
         ? await questionAtItem(turn, w, client)
         : instrument?.choices
