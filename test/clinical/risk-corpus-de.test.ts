@@ -100,6 +100,8 @@ describe("the shipped German lists", () => {
     "ich bin lebensmuede",
     "ich mache endgültig schluss",
     "es hat alles keinen sinn mehr",
+    "ehrlich gesagt sehe ich keinen sinn mehr",
+    "ich seh echt keinen sinn mehr",
     "ich halte das nicht mehr aus",
   ])("concern: %s", (text) => {
     expect(tierOf(text)).toBe("concern");
