@@ -83,6 +83,8 @@ describe("the shipped English lists", () => {
     "I feel so hopeless",
     "i just want to disappear",
     "I'm so tired of living",
+    "i feel like giving up",
+    "nothing matters anymore",
   ])("concern: %s", (text) => {
     expect(tierOf(text)).toBe("concern");
   });
