@@ -91,6 +91,11 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     if (!open || open.id !== job.checkinId) return "already finished";
     // Paused: no reminder; the check-in waits for "start" or its expiry, whichever comes first.
     if (client.pausedAt) return "paused by the client";
+    if (await onHoliday(turn, client)) return "holiday";
+    // Run late (the server was down, or the quiet hours held it) past the check-in's own expiry:
+    // a reminder of a check-in about to be closed, with its first question, would be a stale nudge.
+    const expiresAt = Date.parse(open.createdAt) + deps.config.schedule.expireAfterHours * 3_600_000;
+    if (Date.parse(turn.now) >= expiresAt) return "past the check-in's expiry";
     if (await postponedForQuiet(turn, job, client)) return "postponed";
     const w = await personWording(tx, deps, client.personId);
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";

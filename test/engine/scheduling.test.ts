@@ -229,6 +229,22 @@ describe("one-off sessions, reminders and expiry", () => {
     expect(late?.message.text).toContain("no check-in open");
   });
 
+  it("sends no reminder that runs after the check-in's expiry, or during a holiday pause", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T08:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    // Down for a week: the reminder (4 hours) and the expiry (48 hours) are both due when it is back.
+    expect(await c.tick(7 * 24 * 3_600_000)).toEqual([]);
+    expect((await c.data("alex")).checkins.map((ch) => ch.status)).toEqual(["expired"]);
+    // A holiday that begins before the reminder is due: no reminder, and the check-in still expires.
+    await c.say("rivera", "checkin alex");
+    await c.say("rivera", "pause alex 2026-12-10..2026-12-20");
+    expect(await at("2026-12-10T13:00:00Z")).toEqual([]);
+    await at("2026-12-12T09:00:00Z");
+    expect((await c.data("alex")).checkins.map((ch) => ch.status)).toEqual(["expired", "expired"]);
+  });
+
   it("does not ask again the same day: a scheduled check-in within 12 hours of one answered is left out, the next week's goes", async () => {
     c = new Conversation();
     c.clock.set(new Date("2026-12-02T16:00:00Z"));
