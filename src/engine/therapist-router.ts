@@ -154,8 +154,13 @@ async function withClient(
   const [rawAlias] = args;
   if (!rawAlias) return turn.replyText(w.t("usage", { usage }));
   const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
-  const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
-  if (!client) return turn.replyText(w.t("no_such_client", { alias: alias ?? rawAlias.slice(0, 32) }));
+  // "summary Jordan." ends a sentence: the alias as typed first, then without the full stop.
+  const bare = args.length === 1 ? normaliseAlias(rawAlias.replace(/[.,;:!?]+$/u, "")) : undefined;
+  const client =
+    (alias ? await turn.tx.findClient(therapistId, alias) : undefined) ??
+    (bare && bare !== alias ? await turn.tx.findClient(therapistId, bare) : undefined);
+  if (!client)
+    return turn.replyText(w.t("no_such_client", { alias: bare ?? alias ?? rawAlias.slice(0, 32) }));
   turn.concerning(client.personId);
   return then(client);
 }

@@ -20,6 +20,9 @@ describe("what a therapist probably meant", () => {
     ["holiday alex 2026-12-24..2027-01-02", "pause alex 2026-12-24..2027-01-02"],
     ["list", "clients"],
     ["graph alex", "chart alex"],
+    ["check in jordan", "checkin jordan"],
+    ["Check In", "checkin ALIAS"],
+    ["time zone alex Europe/Berlin", "timezone alex Europe/Berlin"],
   ])("%s: %s", (typed, meant) => {
     expect(commandHint(typed)).toBe(meant);
   });
@@ -64,6 +67,11 @@ describe("the hint in the conversation", () => {
     const [erase] = await c.say("rivera", "erase alex");
     expect(erase?.message.text).toContain("Did you mean: discharge alex --erase");
     expect((await c.client("alex"))?.status).toBe("active");
+    // A sentence's full stop after the alias is not part of it.
+    const [summary] = await c.say("rivera", "summary Alex.");
+    expect(summary?.message.text).toMatch(/^alex/);
+    const [none] = await c.say("rivera", "summary jordan.");
+    expect(none?.message.text).toBe("You have no client called jordan.");
     const [plain] = await c.say("rivera", "good morning");
     expect(plain?.message.text).toBe("I didn't understand that. Type help to see what you can do.");
   });

@@ -66,10 +66,18 @@ export function commandHint(text: string): string | undefined {
   if (head.length < 2 || head.length > 20) return undefined;
   const synonym = SYNONYMS[head];
   if (synonym) return fill(synonym, rest);
+  // A command split in two, as phones' autocorrect writes it: "check in jordan", "time zone alex".
+  const [second = "", ...after] = rest;
+  const joined = `${head}${second.toLowerCase()}`;
+  if (second && isCommand(joined)) return after.length > 0 ? [joined, ...after].join(" ") : FORMS[joined];
   const command = typoOf(head);
   if (!command) return undefined;
   // A typo's arguments were meant for that command: kept as typed, or its form when there are none.
   return rest.length > 0 ? [command, ...rest].join(" ") : FORMS[command];
+}
+
+function isCommand(word: string): word is Command {
+  return (THERAPIST_WORDS as readonly string[]).includes(word);
 }
 
 /** The command a word is one slip away from: a letter missing, extra, wrong or two swapped. */
