@@ -114,6 +114,9 @@ describe("times and days as therapists type them", () => {
       const [reply] = await c.say("rivera", typed as string);
       expect(reply?.message.text, typed).toContain(shown);
     }
+    // A date as people say it is refused with both forms, one day among them.
+    const [spoken] = await c.say("rivera", "pause alex feb 1");
+    expect(spoken?.message.text).toContain("or one day: pause alex 2026-12-24");
     const [paused] = await c.say("rivera", "pause alex 2026-12-07");
     expect(paused?.message.text).toBe(
       "No check-ins for alex from 2026-12-07 to 2026-12-07. To lift it: pause alex off",
