@@ -1,3 +1,4 @@
+import { hasQuestionMark } from "./question.js";
 import { answerWords, madeOf } from "./yes-no.js";
 
 /**
@@ -56,20 +57,15 @@ const THANKS_TAILS = [
   "for listening",
 ];
 
+/** "ok" in its chat forms: with a thanks it is still thanks ("ok thx"). */
+const OKS = ["ok", "okay", "okey", "okk", "oki", "k", "kk", "alright", "all right"];
+
 const OK_PHRASES = [
-  "ok",
-  "okay",
-  "okey",
-  "okk",
+  ...OKS,
   "okkk",
-  "oki",
   "okie",
-  "k",
-  "kk",
   "kkk",
   "fine",
-  "alright",
-  "all right",
   "sure",
   "got it",
   "will do",
@@ -99,18 +95,20 @@ const OK_PHRASES = [
 const THANKS = THANKS_BASES.flatMap((base) => [base, ...THANKS_TAILS.map((tail) => `${base} ${tail}`)]);
 const ACKNOWLEDGING = new Set([...THANKS, ...OK_PHRASES]);
 /** Thanks with an "ok" at most: "no thanks" between check-ins may be a refusal, not a reply. */
-const THANKING = new Set([...THANKS, "ok", "okay", "okey", "okk", "oki", "k", "kk", "alright", "all right"]);
+const THANKING = new Set([...THANKS, ...OKS]);
 /** A word that begins a thanks; an "ok" with one of them is thanks ("many" alone is no phrase). */
 const THANKS_WORDS = new Set(THANKS_BASES.map((base) => base.split(" ")[0]));
 
 /** Emoji that say thanks or warmth; any other ("ok 😭", "ok 💊") is something to pass on. */
 const WARM_EMOJI = /[👍👌🙏❤♥💙💜💚💛🧡🤍🩷💕💗🙂😊☺🤗😌✅]|\p{Emoji_Modifier}|\uFE0F|\u200D/gu;
 const OTHER_EMOJI = /\p{Extended_Pictographic}/u;
-/** A question is not an acknowledgement ("ok?"), nor a sad face written with letters (":(", ":'("). */
-const NOT_A_NOD = /[?\u00BF\uFF1F]|[:;=]'?-?[([/\\|]|\)-?'?[:;=]/u;
+/** A sad face written with letters (":(", ":'(", ":/") is not a nod. */
+const SAD_FACE = /[:;=]'?-?[([/\\|]|\)-?'?[:;=]/u;
 
 function words(text: string): string[] | undefined {
-  if (NOT_A_NOD.test(text) || OTHER_EMOJI.test(text.replace(WARM_EMOJI, ""))) return undefined;
+  // A question is not an acknowledgement ("ok?").
+  if (hasQuestionMark(text) || SAD_FACE.test(text) || OTHER_EMOJI.test(text.replace(WARM_EMOJI, "")))
+    return undefined;
   const said = answerWords(text);
   // An emoji alone (👍, 🙏) nods as much as "ok" does.
   return said === "" ? [] : said.split(" ");

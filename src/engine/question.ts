@@ -7,10 +7,15 @@
 export function looksLikeQuestion(text: string, language: string): boolean {
   const t = text.trim().toLowerCase();
   // "4?" is an unsure answer, asked again as any other; "is this anonymous?" asks.
-  if (QUESTION_MARK.test(t)) return /\p{L}{2}/u.test(t);
+  if (hasQuestionMark(t)) return /\p{L}{2}/u.test(t);
   const [first = "", second = ""] = t.split(/\s+/u);
   // A first word alone ("what") is not yet a question; "why not" is.
   return second !== "" && (QUESTION_WORDS[language]?.has(first) ?? false);
+}
+
+/** A question mark in any of the forms people type: "?", Spanish "¿", full-width "？". */
+export function hasQuestionMark(text: string): boolean {
+  return QUESTION_MARK.test(text);
 }
 
 const QUESTION_MARK = /[?\u00BF\uFF1F]/u;

@@ -1,5 +1,6 @@
 import type { ChatWords } from "../prompts/schema.js";
 import { plainWords } from "./checkin/score-input.js";
+import { hasQuestionMark } from "./question.js";
 
 /**
  * Yes or no typed in answer to a question whose answer weighs: consent, and the confirmations
@@ -18,7 +19,6 @@ export interface YesNoButtons {
 /** Smileys written with letters or digits (":D", ":-p", "xD", "<3"), which punctuation alone would leave. */
 const LETTER_SMILEY = /^(?:[:;=8][-'^o]?[dpo3]+|x-?d+|<\/?3+)$/u;
 const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/gu;
-const QUESTION = /[?\u00BF\uFF1F]/u;
 
 /** A message as it is compared with a list of phrases: "Yes, I agree :)" and "yes i agree" alike. */
 export function answerWords(text: string): string {
@@ -62,7 +62,7 @@ export function parseYesNo(
   words: Pick<ChatWords, "yes" | "no">,
   buttons: YesNoButtons = { yes: [], no: [] },
 ): "yes" | "no" | undefined {
-  if (QUESTION.test(text)) return undefined;
+  if (hasQuestionMark(text)) return undefined;
   const said = answerWords(text);
   if (said === "") return undefined;
   const saidWords = said.split(" ");
