@@ -38,9 +38,19 @@ describe("stop and start", () => {
     await c.say("alex", "/pause");
     const refused = await c.say("rivera", "checkin alex");
     expect(texts(refused)).toEqual([
-      "alex paused their check-ins on Nov 26, 2026 (they typed stop), so nothing was sent. They can type start to resume.",
+      "alex paused their check-ins from the chat on Nov 26, 2026, so nothing was sent. They can type start to resume.",
     ]);
     expect(await checkinStates()).toEqual([]);
+  });
+
+  it("a client who pauses in their own language is not quoted to the therapist as having typed stop", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "language alex es");
+    const paused = await c.say("alex", "pausa");
+    expect(texts(paused.filter((d) => d.externalId === "rivera"))).toEqual([
+      "alex paused their check-ins from the chat. They can type start to resume.",
+    ]);
   });
 
   it("takes the language's own control words as whole messages: 'my data', 'unsubscribe', 'resume'", async () => {

@@ -348,7 +348,7 @@ describe("quiet hours, holidays and pauses", () => {
     const stopped = await c.say("alex", "stop");
     expect(stopped.map((d) => [d.externalId, d.message.text])).toEqual([
       ["alex", "Check-ins are paused. Type start whenever you want them back."],
-      ["rivera", "alex paused their check-ins (they typed stop). They can type start to resume."],
+      ["rivera", "alex paused their check-ins from the chat. They can type start to resume."],
     ]);
     expect((await c.say("alex", "stop")).map((d) => d.externalId)).toEqual(["alex"]);
     expect(firstQuestions(await at("2026-11-02T11:00:00Z"))).toHaveLength(0);
