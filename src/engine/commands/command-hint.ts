@@ -24,6 +24,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   caseload: "clients",
   status: "clients",
   overview: "clients",
+  // The weekly digest and a client's export come from the clinic's server (rapport export); in
+  // the chat, the caseload and a client's whole history are what is there.
+  digest: "clients",
+  export: "summary ALIAS --all",
+  download: "summary ALIAS --all",
   graph: "chart ALIAS",
   plot: "chart ALIAS",
   send: "checkin ALIAS",
