@@ -70,6 +70,7 @@ export const MESSAGE_VARS = {
   question_choice: ["position", "count", "item"],
   answer_reask: ["min", "max"],
   choice_reask: ["options"],
+  safety_reask: [],
   question_at_item: ["therapist", "urgent"],
   comment_prompt: ["therapist"],
   comment_skip: [],

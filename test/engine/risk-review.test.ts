@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readSafetyAnswer } from "../../src/engine/risk/disclosure.js";
+import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
 import { catalogRiskScreen } from "../../src/engine/risk/screening.js";
 import type { Delivery } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
@@ -55,6 +55,10 @@ describe("answers to the safety question as people type them", () => {
     ["0", "no"],
     ["idk", "unclear"],
     ["dunno", "unclear"],
+    // A no taken back is not a no; passive thoughts are thoughts.
+    ["no but i think about it", "unclear"],
+    ["nah tho sometimes", "yes"],
+    ["no, never", "no"],
   ])("%s → %s", (text, answer) => {
     expect(readSafetyAnswer(text, choices, 0)).toBe(answer);
   });
@@ -68,6 +72,39 @@ describe("answers to the safety question as people type them", () => {
     const yes = await c.say("alex", "ya kinda");
     expect(yes[0]?.message.text).toContain("TEST CRISIS TEXT");
     expect(texts(yes, "rivera")[0]).toContain("answered yes to the safety question");
+  });
+
+  it("'no but i think about it' is asked about once more, not passed on as a no", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i just want it all to stop");
+    const replies = await c.say("alex", "no but i think about it");
+    expect(texts(replies, "rivera")).toEqual([]);
+    expect(texts(replies, "alex")[0]).toContain("It's all right not to be sure");
+  });
+
+  it("the check-in's own safety question reads an answer inside a sentence, and asks kindly when unsure", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of ["7", "7", "7", "7", "3", "3", "3", "3"]) await c.say("alex", v);
+    const unsure = await c.say("alex", "no but i think about it");
+    expect(texts(unsure, "alex")[0]).toMatch(/^It's all right not to be sure: a yes, a no, or "sometimes"/);
+    expect((await c.answers("alex")).map((a) => a.instrument)).not.toContain("safety");
+    const yes = await c.say("alex", "only passive thoughts");
+    expect(texts(yes, "alex")[0]).toContain("TEST CRISIS TEXT");
+    expect(yes.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
+  });
+
+  it("'nope all good' at the check-in's safety question is a no", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of ["7", "7", "7", "7", "6", "6", "6", "6"]) await c.say("alex", v);
+    const replies = await c.say("alex", "nope all good");
+    expect(replies.some((d) => d.message.urgent)).toBe(false);
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(0);
   });
 
   it("a question left unanswered lapses: a check-in's '1' three days later is the check-in's answer", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { localWord } from "../../src/engine/chat-words.js";
 import { decideCheckinInput } from "../../src/engine/checkin/input.js";
 import { parseScore } from "../../src/engine/checkin/score-input.js";
-import { readSafetyAnswer } from "../../src/engine/risk/disclosure.js";
+import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
 import { parseYesNo } from "../../src/engine/yes-no.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { wordingFor } from "../../src/prompts/render.js";

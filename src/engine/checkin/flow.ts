@@ -118,6 +118,7 @@ export async function continueCheckin(
     commentMaxLength: turn.deps.config.checkin.commentMaxLength,
     words: w.pack.messages.words,
     skipLabel: w.t("comment_skip"),
+    safetyAbove: instrument?.id === SAFETY_INSTRUMENT ? instrument.riskItem?.above : undefined,
   });
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   // The first message after a crisis message is not taken as the comment: the client sees the
@@ -138,9 +139,13 @@ export async function continueCheckin(
       // A question ("who sees this", "what happens if i say something bad") is answered in short.
       const why = looksLikeQuestion(text, w.pack.language)
         ? await questionAtItem(turn, w, client)
-        : instrument?.choices
-          ? w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") })
-          : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+        : instrument?.id === SAFETY_INSTRUMENT
+          ? w.t("safety_reask")
+          : instrument?.choices
+            ? w.t("choice_reask", {
+                options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / "),
+              })
+            : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":

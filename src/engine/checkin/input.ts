@@ -2,6 +2,7 @@ import type { InboundInput } from "../../model.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Answer, Checkin } from "../../store/types.js";
 import { SKIP_VALUE, stepRef } from "../refs.js";
+import { readSafetyAnswer } from "../risk/safety-answer.js";
 import { stepOf } from "./plan.js";
 import { parseScore, plainWords } from "./score-input.js";
 
@@ -21,6 +22,11 @@ export interface CheckinRules {
   words?: Pick<ChatWords, "numbers" | "out_of">;
   /** The Skip button's label in the client's language: typed, it skips too ("Überspringen"). */
   skipLabel?: string;
+  /**
+   * The safety question's yes is a value above this: a yes or no inside a sentence counts there
+   * ("only passive thoughts", "nope all good"), read as the safety question's follow-up reads it.
+   */
+  safetyAbove?: number;
 }
 
 /** A Skip at the comment: the button's value, or its label in the client's language, typed. */
@@ -77,7 +83,12 @@ function parseChoice(
   );
   if (named) return named.value;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
-  return score.ok ? choices.find((c) => c.value === score.value)?.value : undefined;
+  if (score.ok) return choices.find((c) => c.value === score.value)?.value;
+  if (rules.safetyAbove === undefined) return undefined;
+  const above = rules.safetyAbove;
+  const answer = readSafetyAnswer(raw, choices, above);
+  if (answer === "unclear") return undefined;
+  return choices.find((c) => (answer === "yes" ? c.value > above : c.value <= above))?.value;
 }
 
 /** Words as compared: plain (case, emoji, end punctuation, spaces) and without Latin accents. */

@@ -1,5 +1,4 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
-import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
 import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client, RiskEvent } from "../../store/types.js";
@@ -14,6 +13,7 @@ import { parseScore } from "../checkin/score-input.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
+import { readSafetyAnswer } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
 
 /**
@@ -166,35 +166,6 @@ export async function safetyYes(
     language: concern.language,
   });
   await afterCrisis(turn, client, open, crisisSent, concern.language);
-}
-
-/**
- * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess" and "a bit
- * tbh" are a yes (over-asking is acceptable, missing a yes is not); "no", "nope", "not really" a
- * no, unless asked back ("no?"); anything else is unclear. A choice's value or label counts too.
- */
-export function readSafetyAnswer(
-  raw: string,
-  choices: readonly { value: number; label: string; words: readonly string[] }[],
-  above: number,
-): "yes" | "no" | "unclear" {
-  const words = screenTokens(raw).words;
-  const has = (phrase: string) => {
-    const wanted = canonicalWords(phrase);
-    if (wanted.length === 0) return false;
-    for (let i = 0; i + wanted.length <= words.length; i++) {
-      if (wanted.every((w, k) => words[i + k] === w)) return true;
-    }
-    return false;
-  };
-  const matching = (c: (typeof choices)[number]) =>
-    raw.trim() === String(c.value) || has(c.label) || c.words.some(has);
-  const yes = choices.filter((c) => c.value > above);
-  const no = choices.filter((c) => c.value <= above);
-  if (yes.some(matching)) return "yes";
-  // "no?" is not sure: asked again, as an unsure answer to consent is.
-  if (no.some(matching)) return raw.includes("?") ? "unclear" : "no";
-  return "unclear";
 }
 
 /**

@@ -5,7 +5,8 @@ import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import type { Turn } from "../turn-context.js";
 import { tellConcern } from "./concern-notice.js";
-import { readSafetyAnswer, safetyYes } from "./disclosure.js";
+import { safetyYes } from "./disclosure.js";
+import { readSafetyAnswer } from "./safety-answer.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
 export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;

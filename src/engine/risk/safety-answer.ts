@@ -1,0 +1,44 @@
+import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
+
+/** A choice of the safety question: its value, its button's label, the words that mean it. */
+export interface SafetyChoice {
+  value: number;
+  label: string;
+  words: readonly string[];
+}
+
+/**
+ * Words that take back a "no" said before them, in each language rapport speaks: "no but i think
+ * about it", "nein, aber manchmal", "no, pero a veces". Such a "no" is not one: the question is
+ * asked once more, where "sometimes" is offered as an answer.
+ */
+const TAKEN_BACK = ["but", "though", "tho", "although", "except", "aber", "obwohl", "ausser", "pero", "aunque", "excepto"];
+const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
+
+/**
+ * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess", "a bit tbh"
+ * and "only passive thoughts" are a yes (over-asking is acceptable, missing a yes is not); "no",
+ * "nope", "not really" a no, unless asked back ("no?") or taken back ("no but i think about it");
+ * anything else is unclear. A choice's value or label counts too.
+ */
+export function readSafetyAnswer(
+  raw: string,
+  choices: readonly SafetyChoice[],
+  above: number,
+): "yes" | "no" | "unclear" {
+  const words = screenTokens(raw).words;
+  const has = (phrase: string) => {
+    const wanted = canonicalWords(phrase);
+    if (wanted.length === 0) return false;
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w)) return true;
+    }
+    return false;
+  };
+  const matching = (c: SafetyChoice) => raw.trim() === String(c.value) || has(c.label) || c.words.some(has);
+  if (choices.some((c) => c.value > above && matching(c))) return "yes";
+  if (!choices.some((c) => c.value <= above && matching(c))) return "unclear";
+  // "no?" is not sure: asked again, as an unsure answer to consent is.
+  if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
+  return "no";
+}
