@@ -12,7 +12,19 @@ export interface SafetyChoice {
  * about it", "nein, aber manchmal", "no, pero a veces". Such a "no" is not one: the question is
  * asked once more, where "sometimes" is offered as an answer.
  */
-const TAKEN_BACK = ["but", "though", "tho", "although", "except", "aber", "obwohl", "ausser", "pero", "aunque", "excepto"];
+const TAKEN_BACK = [
+  "but",
+  "though",
+  "tho",
+  "although",
+  "except",
+  "aber",
+  "obwohl",
+  "ausser",
+  "pero",
+  "aunque",
+  "excepto",
+];
 const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
 
 /**
