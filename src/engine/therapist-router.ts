@@ -1,6 +1,6 @@
-import type { Client } from "../store/types.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { chart } from "./commands/chart.js";
+import { withClient } from "./commands/client-lookup.js";
 import { instruments, language } from "./commands/client-plan.js";
 import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from "./commands/clients.js";
 import { commandHint } from "./commands/command-hint.js";
@@ -82,7 +82,8 @@ export async function routeTherapist(
       });
     }
     case "seen":
-      return acknowledgeRisk(turn, therapistId, parsed.args[0]);
+      // "seen alert 3": the number, wherever it stands.
+      return acknowledgeRisk(turn, therapistId, parsed.args.find((a) => /\d/u.test(a)) ?? parsed.args[0]);
     case "summaries": {
       const style = parsed.args[0]?.toLowerCase();
       if (style !== "compact" && style !== "full") {
@@ -140,27 +141,4 @@ export async function routeTherapist(
       return turn.replyText(w.t("unknown_command_hint", { suggestion }));
     }
   }
-}
-
-/** Finds the therapist's own client by alias; another therapist's client is "no such client". */
-async function withClient(
-  turn: Turn,
-  therapistId: number,
-  args: readonly string[],
-  usage: string,
-  then: (client: Client) => Promise<void>,
-): Promise<void> {
-  const w = turn.wording;
-  const [rawAlias] = args;
-  if (!rawAlias) return turn.replyText(w.t("usage", { usage }));
-  const alias = args.length === 1 ? normaliseAlias(rawAlias) : undefined;
-  // "summary Jordan." ends a sentence: the alias as typed first, then without the full stop.
-  const bare = args.length === 1 ? normaliseAlias(rawAlias.replace(/[.,;:!?]+$/u, "")) : undefined;
-  const client =
-    (alias ? await turn.tx.findClient(therapistId, alias) : undefined) ??
-    (bare && bare !== alias ? await turn.tx.findClient(therapistId, bare) : undefined);
-  if (!client)
-    return turn.replyText(w.t("no_such_client", { alias: bare ?? alias ?? rawAlias.slice(0, 32) }));
-  turn.concerning(client.personId);
-  return then(client);
 }

@@ -78,4 +78,36 @@ describe("the hint in the conversation", () => {
     const [plain] = await c.say("rivera", "good morning");
     expect(plain?.message.text).toBe("I didn't understand that. Type help to see what you can do.");
   });
+
+  it("never says a client they have does not exist: extra words, an @ or a missing accent get the command written out", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "alex");
+    await c.enrol("rivera", "josé");
+    const hint = (s: string) =>
+      `I didn't understand that. Did you mean: ${s}\nType help to see everything you can do.`;
+    const reply = async (text: string) => (await c.say("rivera", text))[0]?.message.text;
+    expect(await reply("summary alex please")).toBe(hint("summary alex"));
+    expect(await reply("checkin alex now")).toBe(hint("checkin alex"));
+    expect(await reply("summary @alex")).toBe(hint("summary alex"));
+    expect(await reply("summary jose")).toBe(hint("summary josé"));
+    expect(await reply("schedule Jose weekly mon 09:00 50m")).toBe(
+      hint("schedule josé weekly mon 09:00 50m"),
+    );
+    // Nothing ran on the guess, and a name that is nobody's is still no one.
+    expect((await c.data("alex")).checkins).toEqual([]);
+    expect(await reply("summary jordan please")).toBe("You have no client called jordan.");
+  });
+
+  it("'seen #3' and 'seen alert 3' acknowledge alert 3", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i want to kill myself");
+    expect((await c.say("rivera", "seen #1"))[0]?.message.text).toBe("Marked as seen. Thank you.");
+    await c.say("alex", "i took 20 tylenol");
+    const alex = (await c.client("alex"))?.personId ?? 0;
+    const open = await c.read((tx) => tx.openRiskAlert(alex));
+    expect((await c.say("rivera", `seen alert ${open?.id}`))[0]?.message.text).toBe(
+      "Marked as seen. Thank you.",
+    );
+  });
 });

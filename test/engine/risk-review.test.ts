@@ -93,7 +93,10 @@ describe("answers to the safety question as people type them", () => {
     expect((await c.answers("alex")).map((a) => a.instrument)).not.toContain("safety");
     const yes = await c.say("alex", "only passive thoughts");
     expect(texts(yes, "alex")[0]).toContain("TEST CRISIS TEXT");
-    expect(yes.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    // A concern typed as the answer is that answer: not the same question asked again at once.
+    const alert = yes.find((d) => d.externalId === "rivera" && d.message.urgent)?.message.text ?? "";
+    expect(alert).toContain("only passive thoughts");
+    expect(texts(yes, "alex").join("\n")).not.toContain("May I ask you one question about your safety");
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
   });
 

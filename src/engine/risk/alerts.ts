@@ -249,7 +249,8 @@ export async function acknowledgeRisk(
 ): Promise<void> {
   const w = turn.wording;
   if (rawId === undefined) return turn.replyText(w.t("seen_without_number"));
-  const id = Number(rawId);
+  // "seen #3" and "seen 3." are alert 3, as people write a number.
+  const id = Number(rawId.replace(/^#/u, "").replace(/[.,;:!?]+$/u, ""));
   const alert = Number.isInteger(id) && id > 0 ? await turn.tx.getRiskAlert(id) : undefined;
   const client = alert ? await turn.tx.getClient(alert.clientId) : undefined;
   const mayAcknowledge = client?.therapistId === personId || (alert?.escalatedTo ?? null) === personId;

@@ -12,6 +12,7 @@ import { pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
+import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { readSafetyAnswer } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
@@ -49,6 +50,7 @@ export async function concernTurn(
   text: string,
 ): Promise<void> {
   if (await turn.tx.openRiskAlert(client.personId)) return disclosureTurn(turn, client, open, finding, text);
+  if (await concernAnswersSafety(turn, client, open, finding, text)) return;
   const pending = await turn.tx.pendingConcern(client.personId);
   if (pending) await turn.tx.answerConcern(pending.id, "none");
   const w = turn.spokenWording(finding.language);

@@ -1,0 +1,39 @@
+import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { Checkin, Client } from "../../store/types.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
+import { stepMessage } from "../checkin/messages.js";
+import { stepOf } from "../checkin/plan.js";
+import type { Turn } from "../turn-context.js";
+import { afterCrisis, disclosureOf, raiseRisk } from "./alerts.js";
+
+/**
+ * Words of concern typed at the check-in's own safety question ("only passive thoughts",
+ * "honestly i just want to sleep and not wake up") answer it: a yes, with the client's words in
+ * the alert. Asking the same question again at once, as a concern elsewhere is asked it, reads as
+ * not listening. False when the open check-in is at another step.
+ */
+export async function concernAnswersSafety(
+  turn: Turn,
+  client: Client,
+  open: Checkin | undefined,
+  finding: RiskFinding,
+  text: string,
+): Promise<boolean> {
+  if (!open) return false;
+  const step = stepOf(open);
+  if (step.kind !== "item" || step.planItem.instrument !== SAFETY_INSTRUMENT) return false;
+  const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
+  const above = safety.riskItem?.above ?? 0;
+  const yes = safety.choices?.find((c) => c.value > above)?.value ?? above + 1;
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  await turn.tx.saveAnswer(open.id, { ...step.planItem, value: yes }, turn.now);
+  await turn.tx.setCheckinStep(open.id, open.step + 1);
+  await turn.showAnswer(stepMessage(turn.wording, open, therapist));
+  const { crisisSent } = await raiseRisk(turn, client, open.id, {
+    ...disclosureOf(finding, text),
+    tier: "disclosure",
+    source: "safety_question",
+  });
+  await afterCrisis(turn, client, { ...open, step: open.step + 1 }, crisisSent, finding.language);
+  return true;
+}
