@@ -21,12 +21,16 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
   // Paused, words still get the truth and the crisis text; then how to resume.
-  if (client.pausedAt) lines.push(w.t("paused_ok"));
-  else {
-    if (when) lines.push(w.t("next_checkin_at", { when }));
-    if (BREAK.test(text)) lines.push(w.t("between_checkins_break"));
-  }
-  return turn.replyText(lines.join("\n\n"));
+  if (client.pausedAt) return turn.replyText([...lines, w.t("paused_ok")].join("\n\n"));
+  if (when) lines.push(w.t("next_checkin_at", { when }));
+  if (!asksForBreak(text)) return turn.replyText(lines.join("\n\n"));
+  // The button carries the control word: a press pauses as typing stop does.
+  lines.push(w.t("between_checkins_break"));
+  return turn.reply({
+    kind: "question",
+    text: lines.join("\n\n"),
+    choices: [{ label: w.t("pause_button"), value: "stop" }],
+  });
 }
 
 /**
@@ -44,8 +48,38 @@ async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undef
 const WORDS = /\p{L}\p{M}*\p{L}/u;
 
 /**
- * A wish to pause the check-ins, in the languages rapport speaks: about the check-ins, not about
- * life ("I can't stop crying", "I've had enough" are not a wish for fewer questions).
+ * A wish to pause the check-ins, in the languages rapport speaks: about the check-ins or rapport's
+ * messages, not about life ("I can't stop crying", "I've had enough" are not a wish for fewer
+ * questions). "pls stop messaging me" is one: whoever asks to be left alone is told how, with a
+ * button that pauses.
  */
-const BREAK =
-  /\b(a break|take a break|pause (these|this|them|the check-?ins)|stop (these|this|them|then|the (check-?ins|questions|messages))|no more (check-?ins|questions|of these)|too many (check-?ins|questions|of these)|tired of these|eine pause|keine (check-ins|fragen) mehr|un descanso|una pausa|parar (esto|los cuestionarios)|no más cuestionarios)\b/iu;
+const BREAK_FORMS = [
+  "a break",
+  "take a break",
+  "pause (these|this|them|the check-?ins)",
+  "stop (these|this|them|then|the (check-?ins|questions|messages))",
+  "stop (messaging|texting|sending|writing|bugging|pinging|contacting|asking) (me|these|this)",
+  "(do ?n[o']?t|dont) (message|text|contact|write to) me",
+  "leave me alone",
+  "no more (check-?ins|questions|messages|of these)",
+  "too many (check-?ins|questions|messages|of these)",
+  "tired of these",
+  "eine pause",
+  "keine (check-ins|fragen|nachrichten) mehr",
+  "(hör|hoer|hor) auf,? mir zu schreiben",
+  "schreib(t)? mir nicht mehr",
+  "lass mich in ruhe",
+  "un descanso",
+  "una pausa",
+  "parar (esto|los cuestionarios)",
+  "no más (cuestionarios|mensajes)",
+  "deja de (escribirme|mandarme|enviarme)",
+  "no me escribas",
+  "d[ée]jame en paz",
+];
+const BREAK = new RegExp(`(?<!\\p{L})(?:${BREAK_FORMS.join("|")})(?!\\p{L})`, "iu");
+
+/** Whether the words ask for a break from the check-ins (or from rapport's messages). */
+export function asksForBreak(text: string): boolean {
+  return BREAK.test(text);
+}

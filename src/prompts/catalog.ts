@@ -83,6 +83,7 @@ export const MESSAGE_VARS = {
   no_open_question_soon: ["when"],
   between_checkins_words: ["therapist", "crisis"],
   between_checkins_break: [],
+  pause_button: [],
   thanks_reply: [],
   thanks_reply_paused: [],
   client_help: ["crisis"],

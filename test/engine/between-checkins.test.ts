@@ -86,6 +86,27 @@ describe("a client's words between check-ins", () => {
     ]);
   });
 
+  it("'pls stop messaging me' gets the way to pause and a button that does it; in a check-in, the way to pause", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const [asked] = (await c.say("alex", "pls stop messaging me")).filter((d) => d.externalId === "alex");
+    expect(asked?.message.text).toContain("If you'd like a break from the check-ins, type stop");
+    expect(asked?.message.choices).toEqual([{ label: "Pause check-ins", value: "stop" }]);
+    const pressed = await c.press("alex", "stop");
+    expect(pressed.map((d) => d.message.text)).toContain(
+      "alex paused their check-ins from the chat. They can type start to resume.",
+    );
+    expect((await c.client("alex"))?.pausedAt).not.toBeNull();
+    await c.say("alex", "start");
+    await c.say("rivera", "checkin alex");
+    const [inCheckin] = await mine("can you stop texting me");
+    expect(inCheckin).toMatch(/^If you'd like a break from the check-ins, type stop[^]*1\/9\./);
+    // "I can't stop crying" is about life, not the check-ins.
+    expect(await mine("i cant stop crying")).not.toEqual([
+      expect.stringContaining("a break from the check-ins"),
+    ]);
+  });
+
   it("in the client's language", async () => {
     c = new Conversation();
     await c.enrol();

@@ -3,6 +3,7 @@ import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isThanks } from "../acknowledgement.js";
+import { asksForBreak } from "../between-checkins.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
@@ -137,15 +138,17 @@ export async function continueCheckin(
       if (step.kind === "comment" || resume || isThanks(text)) return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       // A question ("who sees this", "what happens if i say something bad") is answered in short.
-      const why = looksLikeQuestion(text, w.pack.language)
-        ? await questionAtItem(turn, w, client)
-        : instrument?.id === SAFETY_INSTRUMENT
-          ? w.t("safety_reask")
-          : instrument?.choices
-            ? w.t("choice_reask", {
-                options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / "),
-              })
-            : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+      const why = asksForBreak(text)
+        ? w.t("between_checkins_break")
+        : looksLikeQuestion(text, w.pack.language)
+          ? await questionAtItem(turn, w, client)
+          : instrument?.id === SAFETY_INSTRUMENT
+            ? w.t("safety_reask")
+            : instrument?.choices
+              ? w.t("choice_reask", {
+                  options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / "),
+                })
+              : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":
