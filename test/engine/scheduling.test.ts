@@ -193,6 +193,18 @@ describe("discharge", () => {
     const [again] = await c.say("rivera", "discharge alex");
     expect(again?.message.text).not.toContain("schedule");
   });
+
+  it("of a client with no check-in yet still ends their schedule: no check-in goes out after it", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-01T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly tue 17:00 50m");
+    const [ended] = await c.say("rivera", "discharge alex");
+    expect(ended?.message.text).toBe(
+      "alex has no episode open.\nalex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex) or set a schedule again.",
+    );
+    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
+  });
 });
 
 describe("one-off sessions, reminders and expiry", () => {

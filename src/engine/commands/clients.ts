@@ -46,9 +46,8 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const open = await turn.tx.openCheckin(client.personId);
   const ended = await turn.tx.endEpisode(client.personId, turn.now);
-  if (!ended) return turn.replyText(w.t("discharge_none", { alias: client.alias }));
   // A check-in the client was in the middle of is closed with the episode: they are told.
-  if (open) {
+  if (ended && open) {
     const cw = await turn.wordingOf(client.personId);
     await turn.send(client.personId, {
       kind: "info",
@@ -57,10 +56,13 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   }
   // Discharge ends the therapy: the weekly schedule and the sessions planned go with it, or the
   // next session's check-in would ask a former client about a session that never took place.
+  // So with no episode yet (enrolled, scheduled, nothing answered): the therapist asked to end it.
   const scheduled = await turn.tx.deleteSchedule(client.personId);
   const sessions = await turn.tx.cancelSessionJobs(client.personId, "discharged", turn.now);
   const lines = [
-    w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) }),
+    ended
+      ? w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) })
+      : w.t("discharge_none", { alias: client.alias }),
   ];
   if (scheduled || sessions > 0) lines.push(w.t("discharge_schedule_ended", { alias: client.alias }));
   await turn.replyText(lines.join("\n"));
