@@ -1,8 +1,8 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import { nextDue } from "../schedule/next-due.js";
-import type { Client, Job, Tx } from "../store/types.js";
+import type { Checkin, Client, Job, Tx } from "../store/types.js";
 import { clientInstruments, sendCheckin } from "./checkin/flow.js";
-import type { CheckinPart } from "./checkin/instrument-plan.js";
+import { type CheckinPart, SAFETY_INSTRUMENT } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
 import { stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
@@ -74,10 +74,11 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   if (client?.status !== "active") return "client not active";
   const open = await tx.openCheckin(client.personId);
   if (job.kind === "expire") {
-    // Every question answered and only the optional comment left (often after a yes to the safety
-    // question, whose warm line said the check-in could wait): the scores reach the therapist as
-    // a check-in without a comment, not lost as an expired one. The client is not written to.
-    if (open && open.id === job.checkinId && stepOf(open).kind === "comment") {
+    // Every measure answered and only the optional comment left (often after a yes to the safety
+    // question, whose warm line said the check-in could wait), or the safety question and the
+    // comment: the scores reach the therapist as a check-in without them (the summary says the
+    // safety question was not answered), not lost as an expired one. The client is not written to.
+    if (open && open.id === job.checkinId && onlyOptionalLeft(open)) {
       await tx.completeCheckin(open.id, null, job.dueAt);
       await afterCompletion(turn, client);
       return "completed without its comment";
@@ -167,4 +168,10 @@ async function onHoliday(turn: Turn, client: Client): Promise<boolean> {
   const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
   const today = localDate(new Date(turn.now), zone);
   return (await turn.tx.pausesOf(client.personId)).some((p) => p.from <= today && today <= p.to);
+}
+
+/** Whether what is left of a check-in is its safety question and comment, or the comment alone. */
+function onlyOptionalLeft(checkin: Checkin): boolean {
+  const step = stepOf(checkin);
+  return step.kind === "comment" || step.planItem.instrument === SAFETY_INSTRUMENT;
 }

@@ -45,6 +45,7 @@ export const REPORT_VARS = {
   safety_line: ["answers"],
   safety_checkin_yes: [],
   safety_checkin_no: [],
+  summary_safety_unanswered: [],
   safety_after_yes: [],
   safety_after_no: [],
   safety_after_pending: [],

@@ -168,6 +168,28 @@ describe("every check-in ends", () => {
     expect(before?.message.text).not.toContain("no completed check-ins");
   });
 
+  it("a check-in left at its safety question is completed at expiry with its scores, saying the question was not answered", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [7, 7, 7, 7, 3, 3, 3, 3]) await c.say("alex", String(v));
+    const expiry = await c.tick(48 * HOUR + 60_000);
+    expect(await checkinStates()).toEqual(["completed"]);
+    const summary = expiry.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(summary).toMatch(/Progress 12\/40/);
+    expect(summary).toContain("Safety question: not answered; the check-in closed at its expiry before it.");
+    expect(summary).not.toContain("Safety question: no.");
+  });
+
+  it("a check-in left before its last measure is answered still expires", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [7, 7, 7, 7, 3, 3, 3]) await c.say("alex", String(v));
+    await c.tick(48 * HOUR + 60_000);
+    expect(await checkinStates()).toEqual(["expired"]);
+  });
+
   it("a paused check-in gets no reminder and still expires", async () => {
     c = new Conversation();
     await c.enrol();

@@ -8,6 +8,7 @@ import { formatDateZoned, signed } from "../format.js";
 import { checkinFacts, checkinSafetyLine, concernFacts } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { headlineText, statusText } from "./headline-text.js";
+import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { combinedLine, measureLines } from "./measure-text.js";
 import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
@@ -71,8 +72,16 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   );
   const compact = input.style === "compact";
   lines.push(...warningLines(w, input, compact));
+  // Closed at its expiry with every measure answered but not the safety question: said, so that
+  // no answer is not read as a no.
+  const unanswered =
+    checkin.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) &&
+    !checkin.answers.some((a) => a.instrument === SAFETY_INSTRUMENT)
+      ? [w.t("summary_safety_unanswered")]
+      : [];
   // Compact is fewer lines, not less of the client's voice: their comment stays.
-  if (compact) return [...lines, ...(checkin.comment ? commentLines(w, checkin.comment) : [])].join("\n");
+  if (compact)
+    return [...lines, ...unanswered, ...(checkin.comment ? commentLines(w, checkin.comment) : [])].join("\n");
   lines.push("");
   const model = modelText(w, input.model, input.timeZone);
   for (const id of instrumentsOf(checkin.answers)) {
@@ -86,6 +95,7 @@ export function summaryText(w: Wording, input: SummaryInput): string {
       lines.push(`  ${itemsLine(w, id, checkin.answers)}`);
     } else lines.push(`${w.instrument(id).title}: ${itemsLine(w, id, checkin.answers)}`);
   }
+  lines.push(...unanswered);
   const combined = input.assessment.combined;
   if (combined) lines.push(combinedLine(w, combined));
   lines.push(...commentLines(w, checkin.comment));
