@@ -139,6 +139,18 @@ describe("consent typed in German", () => {
   });
 });
 
+describe("consent typed in another language than the client's", () => {
+  // A client whose language is not set (English here) writes in their own: not locked out.
+  it("takes a yes or no that every language reading it agrees on", async () => {
+    const given = ["sí, acepto", "Sí", "ja, ich stimme zu", "vale"];
+    const declined = ["no, gracias", "nein danke"];
+    expect(await outcomes("en", given)).toEqual(each(given, "given"));
+    expect(await outcomes("en", declined)).toEqual(each(declined, "declined"));
+    const unclear = ["quizás", "ja aber was ist das", "sí pero qué es esto"];
+    expect(await outcomes("en", unclear)).toEqual(each(unclear, "asked again"));
+  });
+});
+
 describe("stop typed at the consent question", () => {
   it("says that nothing has started and how to say no, and stores nothing", async () => {
     const english = await consentTo("en", "stop");

@@ -1,5 +1,6 @@
 import { hashCode, normaliseCode } from "../../codes.js";
 import type { InboundInput } from "../../model.js";
+import { type Wording, wordingFor } from "../../prompts/render.js";
 import type { Client, Code, CodeKind } from "../../store/types.js";
 import { clientConsent, consentVars, sendCheckin } from "../checkin/flow.js";
 import { consentMessage, consentParts } from "../checkin/messages.js";
@@ -85,10 +86,19 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
     return turn.pressNotice(w.t("old_button"));
   }
   // The buttons' labels count as typed, whatever the pack's word lists say.
-  const choice = parseYesNo(input.kind === "choice" ? input.value : input.text, w.pack.messages.words, {
-    yes: [CONSENT_YES, w.t("consent_yes")],
-    no: [CONSENT_NO, w.t("consent_no")],
-  });
+  const raw = input.kind === "choice" ? input.value : input.text;
+  const consentWords = (pack: Wording) =>
+    parseYesNo(raw, pack.pack.messages.words, {
+      yes: [CONSENT_YES, pack.t("consent_yes")],
+      no: [CONSENT_NO, pack.t("consent_no")],
+    });
+  // A client writing in another language rapport speaks ("sí, acepto" before their language is
+  // set) is not locked out: their words count when every language that reads them agrees.
+  const choice =
+    consentWords(w) ??
+    agreed([...turn.deps.catalog.languages.keys()], (language) =>
+      consentWords(wordingFor(turn.deps.catalog, language)),
+    );
   // A question ("what is this?", "does my insurer see this?") gets the consent's answers in short,
   // with its buttons: the whole text again was a wall that answered nothing in particular.
   // Anything else unclear is asked again in a line.
@@ -133,4 +143,10 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   // The reply above still goes out; sent outbox rows keep no address or content.
   await turn.tx.setClientStatus(clientId, "declined");
   await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) }, clientId);
+}
+
+/** The one reading the languages that have one give; none when they disagree or none reads it. */
+function agreed<T>(languages: readonly string[], read: (language: string) => T | undefined): T | undefined {
+  const readings = new Set(languages.map(read).filter((r): r is T => r !== undefined));
+  return readings.size === 1 ? [...readings][0] : undefined;
 }
