@@ -49,14 +49,37 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
     );
   }
   let done = 0;
-  for (const job of await tx.dueJobs(now, JOBS_PER_PASS)) {
+  const due = await tx.dueJobs(now, JOBS_PER_PASS);
+  const superseded = supersededJobs(due);
+  for (const job of due) {
     const turn = Turn.system(deps, tx, now, `job:${job.id}`);
-    const note = await runJob(turn, job);
+    const note = superseded.has(job.id) ? "superseded by a later one due with it" : await runJob(turn, job);
     if (note === "postponed") continue;
     await tx.finishJob(job.id, note, now);
     done++;
   }
   return done + (await lapsedConcernsDue(tx, deps, now)) + (await digestDue(tx, deps, now));
+}
+
+/**
+ * Session check-ins of one kind for one client that are due together: only the latest is sent.
+ * They pile up when rapport was down across weeks, or when the quiet hours held one and the next
+ * week's came due before it went: the client gets one check-in, not one per missed week (each new
+ * one would close the one before a moment after it arrived). Pure.
+ */
+export function supersededJobs(due: readonly Job[]): Set<number> {
+  const latest = new Map<string, number>();
+  for (const job of due) {
+    if (job.kind === "reminder" || job.kind === "expire") continue;
+    const key = `${job.clientId}:${job.kind}`;
+    latest.set(key, Math.max(latest.get(key) ?? 0, job.id));
+  }
+  return new Set(
+    due
+      .filter((job) => job.kind !== "reminder" && job.kind !== "expire")
+      .filter((job) => latest.get(`${job.clientId}:${job.kind}`) !== job.id)
+      .map((job) => job.id),
+  );
 }
 
 /** A split schedule's jobs: the alliance after the session, the rest of the plan before the next. */

@@ -168,6 +168,25 @@ describe("a time zone set after the schedule", () => {
   });
 });
 
+describe("check-ins that fell due while rapport was down", () => {
+  it("come as one, not one per missed week, when the quiet hours held the first", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T07:12:00Z"));
+    await c.enrol();
+    await c.say("rivera", "schedule alex weekly thu 16:00 50m");
+    const sent: string[] = [];
+    // Each jump ends inside the quiet hours (07:12), as a server coming back at night would.
+    for (const days of [1, 7, 7, 7]) {
+      const d = await c.tick(days * 24 * HOUR);
+      sent.push(...d.filter((x) => x.externalId === "alex").map((x) => x.message.text));
+    }
+    const after = await c.tick(HOUR);
+    sent.push(...after.filter((x) => x.externalId === "alex").map((x) => x.message.text));
+    expect(sent.filter((t) => t.startsWith("Time for your check-in"))).toHaveLength(1);
+    expect((await c.data("alex")).checkins.map((ch) => ch.status)).toEqual(["open"]);
+  });
+});
+
 describe("discharge", () => {
   it("ends the weekly schedule and the planned sessions: a former client is asked about no session", async () => {
     c = new Conversation();
