@@ -16,7 +16,8 @@ const section = <T extends z.ZodRawShape>(shape: T) =>
 export const clinicConfigSchema = z
   .object({
     clinic: section({
-      name: z.string().trim().min(1).default("your practice"),
+      /** Unset: the prompts name it in the client's language ("your practice", "deine Praxis"). */
+      name: z.string().trim().min(1).optional(),
       /**
        * Shown at enrolment, in help and first on any risk disclosure: local emergency numbers. One
        * text, or one per language (`en: …`, `de: …`), with one for the clinic's language, which

@@ -71,6 +71,7 @@ export const MESSAGE_VARS = {
   answer_reask: ["min", "max"],
   choice_reask: ["options"],
   safety_reask: [],
+  clinic_unnamed: [],
   question_at_item: ["therapist", "urgent"],
   comment_prompt: ["therapist"],
   comment_skip: [],

@@ -22,6 +22,23 @@ describe("the consent says what a check-in asks and who hears of a disclosure", 
     return consent?.message.text ?? "";
   }
 
+  it("a clinic without a name is named in the client's language, not in English", async () => {
+    c = new Conversation();
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const invites = [await c.say("rivera", "invite lena"), await c.say("rivera", "invite lucia")];
+    await c.say("rivera", "language lena de");
+    await c.say("rivera", "language lucia es");
+    const consent = async (alias: string, invite: (typeof invites)[number]) =>
+      (await c.say(alias, `start ${/start (\S+)/.exec(invite[0]?.message.text ?? "")?.[1]}`))[0]?.message
+        .text ?? "";
+    const lena = await consent("lena", invites[0] ?? []);
+    const lucia = await consent("lucia", invites[1] ?? []);
+    expect(lena).toContain("die Check-in-Assistenz von deiner Praxis");
+    expect(lucia).toContain("el asistente de seguimiento de tu consulta");
+    expect(`${lena}${lucia}`).not.toContain("your practice");
+  });
+
   it("names the safety question and the urgent message to the therapist", async () => {
     const text = await consentText();
     expect(text).toContain(

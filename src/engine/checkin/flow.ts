@@ -79,7 +79,7 @@ export async function consentVars(turn: Turn, w: Wording, client: Client): Promi
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   return {
     therapist,
-    clinic: config.clinic.name,
+    clinic: config.clinic.name ?? w.t("clinic_unnamed"),
     crisis: crisisIn(turn.deps, w),
     instruments: clientInstruments(turn, client, "whole").map((id) => w.instrument(id)),
     onCall: config.risk.onCall ? { minutes: config.risk.escalateAfterMinutes } : undefined,

@@ -113,7 +113,7 @@ export async function myData(turn: Turn, client: Client): Promise<void> {
       type: "application/json",
       content: `${JSON.stringify(data, null, 2)}\n`,
       caption: w.t("mydata_json"),
-      note: w.t("mydata_file_note", { clinic: turn.deps.config.clinic.name }),
+      note: w.t("mydata_file_note", { clinic: turn.deps.config.clinic.name ?? w.t("clinic_unnamed") }),
     },
   });
 }
