@@ -125,3 +125,39 @@ export function isThanks(text: string): boolean {
   const said = words(text);
   return said !== undefined && madeOf(said, THANKING) && said.some((word) => THANKS_WORDS.has(word));
 }
+
+/** Greetings in each language rapport speaks, alone or one after another ("hey, good morning"). */
+const GREETINGS = new Set([
+  "hi",
+  "hey",
+  "hello",
+  "hiya",
+  "heya",
+  "yo",
+  "hi there",
+  "hey there",
+  "hello there",
+  "morning",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "evening",
+  "hallo",
+  "moin",
+  "servus",
+  "guten morgen",
+  "guten tag",
+  "guten abend",
+  "hola",
+  "buenas",
+  "buenos dias",
+  "buenas tardes",
+  "buenas noches",
+]);
+
+/** Whether the message only greets: "hi", "Hello!", "hey 👋", "buenos días". */
+export function isGreeting(text: string): boolean {
+  if (hasQuestionMark(text)) return false;
+  const said = answerWords(text.replace(/\p{Extended_Pictographic}/gu, ""));
+  return said !== "" && madeOf(said.split(" "), GREETINGS);
+}

@@ -1,4 +1,5 @@
 import type { Client } from "../store/types.js";
+import { isGreeting } from "./acknowledgement.js";
 import { goesOutAt, zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
 import { crisisIn, type Turn } from "./turn-context.js";
@@ -14,9 +15,16 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const w = turn.wording;
   // A paused client gets no check-in, so none is named as coming.
   const when = client.pausedAt ? undefined : await nextCheckinAt(turn, client);
-  if (!WORDS.test(text)) {
-    if (client.pausedAt) return turn.replyText(w.t("paused_ok"));
-    return turn.replyText(when ? w.t("no_open_question_soon", { when }) : w.t("no_open_question"));
+  // "hi" is a greeting, not something to pass on: greeted back, with what comes next, and no
+  // crisis text (which, in reply to a hello, reads as alarming).
+  const greeting = isGreeting(text);
+  if (!WORDS.test(text) || greeting) {
+    const reply = client.pausedAt
+      ? w.t("paused_ok")
+      : when
+        ? w.t("no_open_question_soon", { when })
+        : w.t("no_open_question");
+    return turn.replyText(greeting ? `${w.t("hello")} ${reply}` : reply);
   }
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];

@@ -85,6 +85,7 @@ export const MESSAGE_VARS = {
   between_checkins_words: ["therapist", "crisis"],
   between_checkins_break: [],
   pause_button: [],
+  hello: [],
   thanks_reply: [],
   thanks_reply_paused: [],
   client_help: ["crisis"],

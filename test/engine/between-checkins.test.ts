@@ -107,6 +107,21 @@ describe("a client's words between check-ins", () => {
     ]);
   });
 
+  it("a greeting is greeted back with what comes next, without the crisis text; in a check-in, the question again", async () => {
+    c = new Conversation();
+    await c.enrol();
+    expect(await mine("hi")).toEqual([
+      "Hello! There is no check-in open right now. You'll get one after your next session.",
+    ]);
+    expect(await mine("Hey there 👋")).toEqual([expect.stringMatching(/^Hello! There is no check-in open/)]);
+    // More than a greeting is something they wanted to say.
+    expect((await mine("hi, rough week"))[0]).toContain("don't pass messages on");
+    await c.say("rivera", "checkin alex");
+    expect(await mine("good morning!")).toEqual([
+      expect.stringMatching(/^Before we start, four questions|^1\/9\.|^First/),
+    ]);
+  });
+
   it("in the client's language", async () => {
     c = new Conversation();
     await c.enrol();

@@ -2,7 +2,7 @@ import type { InboundInput, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
-import { isThanks } from "../acknowledgement.js";
+import { isGreeting, isThanks } from "../acknowledgement.js";
 import { asksForBreak } from "../between-checkins.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
@@ -135,7 +135,8 @@ export async function continueCheckin(
       const text = input.kind === "text" ? input.text : "";
       // "thanks" (after "Thank you for answering", say) needs no "sorry, a number": the question is
       // simply there again.
-      if (step.kind === "comment" || resume || isThanks(text)) return turn.reply(question);
+      if (step.kind === "comment" || resume || isThanks(text) || isGreeting(text))
+        return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       // A question ("who sees this", "what happens if i say something bad") is answered in short.
       const why = asksForBreak(text)
