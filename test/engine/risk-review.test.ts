@@ -28,6 +28,25 @@ describe("while an alert is open", () => {
     expect(summary?.message.text).toContain("ok i've started taking them");
   });
 
+  it("'sorry. 4' is the answer, kept with the alert without another urgent message", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "9");
+    await c.say("alex", "2 tbh. kms");
+    await c.say("alex", "9");
+    const hedged = await c.say("alex", "sorry. 4");
+    expect(hedged.some((d) => d.externalId === "rivera")).toBe(false);
+    expect(texts(hedged, "alex")).toEqual([expect.stringMatching(/^4\/9\./)]);
+    expect((await c.answers("alex")).map((a) => a.value).sort()).toEqual([4, 9, 9]);
+    // Not hidden: the alert's reminder to the therapist lists it.
+    const update = (await c.tick(31 * 60_000)).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(update).toContain('"sorry. 4"');
+    // Words that say something are not an excuse: they reach the therapist at once.
+    const words = await c.say("alex", "im not safe. 1");
+    expect(words.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+  });
+
   it("a typed answer to the open question is still the answer", async () => {
     c = new Conversation();
     await c.enrol();

@@ -116,7 +116,10 @@ export async function followUp(
   client: Client,
   alert: RiskAlert,
   text: string,
-  /** False for the check-in's comment: its summary goes to the therapist now and carries it. */
+  /**
+   * False: kept with the alert, without a message of its own (the check-in's comment, whose summary
+   * goes now and carries it; an answer with words of excuse, which the next update shows).
+   */
   asMessage = true,
 ): Promise<void> {
   // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.

@@ -210,7 +210,17 @@ export async function passOnToAlert(
     await followUp(turn, client, alert, text, false);
     return false;
   }
-  if (open && !atComment && answersQuestion(text, turn.wording.pack.messages.words)) return false;
+  if (open && !atComment) {
+    const words = turn.wording.pack.messages.words;
+    if (answersQuestion(text, words)) return false;
+    // "sorry. 4": an answer with a few words of excuse before it. The answer is stored and the
+    // words are kept with the alert (its next update and the summary show them), without another
+    // urgent message about nothing new. Words that say something ("not safe. 1") are not a hedge.
+    if (parseScore(text, 0, 10, words).ok) {
+      await followUp(turn, client, alert, text, false);
+      return false;
+    }
+  }
   await followUp(turn, client, alert, text);
   if (resume && open) await repeatQuestion(turn, client, open);
   return true;
