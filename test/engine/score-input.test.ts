@@ -53,6 +53,13 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["about 7,5", 7.5],
     ["vielleicht 6", 6],
     ["más o menos 6", 6],
+    ["so ne 6", 6],
+    ["naja, so eine 5", 5],
+    ["como un 7", 7],
+    ["tipo 6", 6],
+    ["5 lol", 5],
+    ["7 jaja", 7],
+    ["haha 6 tbh", 6],
   ])("accepts %j as %d", (text, value) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: true, value });
   });

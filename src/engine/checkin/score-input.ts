@@ -65,6 +65,7 @@ export function parseScore(
   // The last sentence, without the hedges before the number and an "ish" after it.
   const last = (sentences.at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
   const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
+  while (tokens.length > 1 && TRAILING.has(tokens.at(-1) ?? "")) tokens.pop();
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
   if (number === "" || !HEDGES.test(tokens.slice(0, -1).join(" "))) return { ok: false };
   return readScore(number, min, max, words);
@@ -79,7 +80,10 @@ const NEGATION =
  * negation or a correction ("no", "not", "actually"): "no, 5" is asked again.
  */
 const HEDGES =
-  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|vielleicht|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una)(?:\s+|$))*$/u;
+  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|vielleicht|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
+
+/** What may follow the number without changing it: "5 lol", "6 haha", "7 jaja", "4 tbh". */
+const TRAILING = new Set(["lol", "lool", "haha", "hahaha", "jaja", "jajaja", "hehe", "xd", "tbh", "lmao"]);
 
 function readScore(plain: string, min: number, max: number, words?: NumberWords): ScoreInput {
   // "7/10" or "7 out of 10": the scale named must be this question's.
