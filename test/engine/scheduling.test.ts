@@ -118,9 +118,7 @@ describe("times and days as therapists type them", () => {
     const [spoken] = await c.say("rivera", "pause alex feb 1");
     expect(spoken?.message.text).toContain("or one day: pause alex 2026-12-24");
     const [paused] = await c.say("rivera", "pause alex 2026-12-07");
-    expect(paused?.message.text).toBe(
-      "No check-ins for alex from 2026-12-07 to 2026-12-07. To lift it: pause alex off",
-    );
+    expect(paused?.message.text).toBe("No check-ins for alex on 2026-12-07. To lift it: pause alex off");
     expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
       "Next check-in: Dec 14, 2026",
     );
@@ -347,6 +345,11 @@ describe("quiet hours, holidays and pauses", () => {
     expect(firstQuestions(await at("2027-01-04T11:00:00Z"))).toHaveLength(1);
     const [bad] = await c.say("rivera", "pause alex 2027-01-10..2027-01-02");
     expect(bad?.message.text).toContain("pause alex 2026-12-24..2027-01-02");
+    // Days already over pause nothing.
+    const [past] = await c.say("rivera", "pause alex 2026-11-01..2026-11-05");
+    expect(past?.message.text).toMatch(
+      /^Those days are over already \(today is 2027-01-0\d\), so nothing is paused/,
+    );
   });
 
   it("names the first check-in after a pause when the schedule is set inside it", async () => {
@@ -354,6 +357,11 @@ describe("quiet hours, holidays and pauses", () => {
     c.clock.set(new Date("2026-12-02T09:00:00Z"));
     await c.enrol();
     await c.say("rivera", "pause alex 2026-12-05..2026-12-20");
+    // A pause already set is not set (and listed) twice.
+    const [again] = await c.say("rivera", "pause alex 2026-12-10");
+    expect(again?.message.text).toBe("alex already has a pause covering those days: schedule alex shows it.");
+    const alex = (await c.client("alex"))?.personId ?? 0;
+    expect(await c.read((tx) => tx.pausesOf(alex))).toHaveLength(1);
     const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     expect(set?.message.text).toContain("Next check-in: Dec 22, 2026");
     expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);

@@ -214,6 +214,17 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   const [, from = "", to = from] = match ?? [];
   const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
   if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
+  // Days already over would pause nothing; a pause already set is not listed twice.
+  const today = localDate(new Date(turn.now), await zoneOf(turn, client));
+  if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
+  const existing = await turn.tx.pausesOf(client.personId);
+  if (existing.some((p) => p.from <= from && to <= p.to)) {
+    return turn.replyText(w.t("pause_exists", { alias: client.alias }));
+  }
   await turn.tx.addPause(client.personId, from, to, turn.now);
-  await turn.replyText(w.t("pause_set", { alias: client.alias, from, to }));
+  await turn.replyText(
+    from === to
+      ? w.t("pause_set_day", { alias: client.alias, day: from })
+      : w.t("pause_set", { alias: client.alias, from, to }),
+  );
 }
