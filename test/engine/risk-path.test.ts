@@ -417,6 +417,8 @@ describe("visible everywhere", () => {
       d.message.text.startsWith("Weekly digest"),
     );
     expect(digest?.message.text).toContain("Urgent alerts not acknowledged:\n- alex: alert 1 since");
+    // Named once: not again in alex's line of news.
+    expect(digest?.message.text.match(/alert 1/g)).toHaveLength(1);
     await c.say("rivera", "seen 1");
     const [after] = await c.say("rivera", "clients");
     expect(after?.message.text).not.toContain("URGENT");

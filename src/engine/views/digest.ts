@@ -111,7 +111,11 @@ export function digestText(w: Wording, input: DigestInput): string {
     }
     const assessment = entry.last?.assessment as Assessment | undefined;
     const now = assessment?.progress?.trajectory.status;
-    const parts = [need.flags.join(", ")];
+    // An open alert has its own section first: named there, not again in the client's line.
+    const alert = input.openAlerts.get(client.personId);
+    const alertFlag = alert ? w.t("clients_flag_alert", { id: alert.id }) : undefined;
+    const flags = need.flags.filter((f) => f !== alertFlag);
+    const parts = flags.length > 0 ? [flags.join(", ")] : [];
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
     if (risk) parts.push(risk);
     if (mine?.checkins) parts.push(w.plural(mine.checkins, "digest_checkins_one", "digest_checkins_other"));
@@ -134,7 +138,7 @@ export function digestText(w: Wording, input: DigestInput): string {
     const named = new Set(need.flags.map((f) => f.toLocaleLowerCase(w.pack.language)));
     const fresh = [...new Set(warnings)].filter((r) => !named.has(r.toLocaleLowerCase(w.pack.language)));
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
-    news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
+    if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
     listed.add(client.alias);
   }
   // A holiday not begun yet is not a pause yet: it is listed apart, as one ahead.
