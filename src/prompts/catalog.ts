@@ -124,6 +124,7 @@ export const MESSAGE_VARS = {
   safety_check_unclear: [],
   safety_check_again: ["item"],
   safety_check_once_more: ["item"],
+  safety_check_at_question: ["item"],
   urgent_alert: ["alias", "what"],
   urgent_update: ["alias", "id", "times", "events"],
   more_times_one: ["count"],

@@ -55,7 +55,10 @@ describe("the safety question, asked once in a check-in", () => {
     await started();
     await allianceAnswered();
     for (const v of [5, 5, 5, 5]) await c.say("alex", String(v));
-    expect(toAlex(await c.say("alex", HOPELESS)).join("\n")).toContain(SAFETY);
+    const asked = toAlex(await c.say("alex", HOPELESS)).join("\n");
+    expect(asked).toContain(SAFETY);
+    // Said as the question the client is at, not as a new one ("May I ask you one question…").
+    expect(asked).toMatch(/^Thank you for telling me how things are\. So that I understand you rightly/);
     const after = toAlex(await c.say("alex", "no"));
     expect(after.join("\n")).not.toContain(SAFETY);
     expect(after.at(-1)).toMatch(/^Last one, and optional/);

@@ -5,12 +5,14 @@ import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, raiseRisk } from "./alerts.js";
+import { readSafetyAnswer } from "./safety-answer.js";
 
 /**
- * Words of concern typed at the check-in's own safety question ("only passive thoughts",
- * "honestly i just want to sleep and not wake up") answer it: a yes, with the client's words in
- * the alert. Asking the same question again at once, as a concern elsewhere is asked it, reads as
- * not listening. False when the open check-in is at another step.
+ * Words of concern typed at the check-in's own safety question that carry a yes ("only passive
+ * thoughts", "sometimes, i just want to sleep and not wake up") answer it: a yes, with the
+ * client's words in the alert. Words without one ("honestly i dont feel safe") are asked about as
+ * a concern is, in words that say it is this question (concernTurn). False when the check-in is
+ * at another step or the words carry no yes.
  */
 export async function concernAnswersSafety(
   turn: Turn,
@@ -24,6 +26,7 @@ export async function concernAnswersSafety(
   if (step.kind !== "item" || step.planItem.instrument !== SAFETY_INSTRUMENT) return false;
   const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
   const above = safety.riskItem?.above ?? 0;
+  if (readSafetyAnswer(text, safety.choices ?? [], above) !== "yes") return false;
   const yes = safety.choices?.find((c) => c.value > above)?.value ?? above + 1;
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   await turn.tx.saveAnswer(open.id, { ...step.planItem, value: yes }, turn.now);

@@ -70,17 +70,20 @@ export async function concernTurn(
   });
   // Written as the comment, the check-in's own safety question was answered a moment ago: asked
   // again as if it had not been, it reads as not listening.
+  const step = open ? stepOf(open) : undefined;
   const justAsked =
-    open !== undefined &&
-    stepOf(open).kind === "comment" &&
-    open.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
+    step?.kind === "comment" && open?.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) === true;
+  // Written at the safety question itself, it is that question the client is answering.
+  const atIt = step?.kind === "item" && step.planItem.instrument === SAFETY_INSTRUMENT;
   await keepAsComment(turn, client, open, text);
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const item = safety.items[0]?.text ?? "";
   // To the client's own conversation: in a group, the question is asked privately.
   await turn.send(client.personId, {
     kind: "question",
-    text: w.t(justAsked ? "safety_check_once_more" : "safety_check", { item }),
+    text: w.t(atIt ? "safety_check_at_question" : justAsked ? "safety_check_once_more" : "safety_check", {
+      item,
+    }),
     choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
     ref: SAFETY_CHECK_REF,
   });
