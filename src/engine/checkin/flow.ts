@@ -1,6 +1,6 @@
 import type { InboundInput, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
-import { riskItemsOf } from "../../prompts/schema.js";
+import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
 import { asksForBreak } from "../between-checkins.js";
@@ -68,6 +68,27 @@ export async function clientConsent(turn: Turn, w: Wording, client: Client): Pro
 }
 
 /** The consent's answers in a line, for a question asked where only an answer fits. */
+/**
+ * Why a question comes again, in a line before it: how to pause for words about a break, a short
+ * answer for a question ("who sees this", "what happens if i say something bad"), else what an
+ * answer looks like (kindly at the safety question, where not being sure is an answer too).
+ */
+async function reaskReason(
+  turn: Turn,
+  client: Client,
+  instrument: Instrument | undefined,
+  text: string,
+): Promise<string> {
+  const w = turn.wording;
+  if (asksForBreak(text)) return w.t("between_checkins_break");
+  if (looksLikeQuestion(text, w.pack.language)) return questionAtItem(turn, w, client);
+  if (instrument?.id === SAFETY_INSTRUMENT) return w.t("safety_reask");
+  if (instrument?.choices) {
+    return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
+  }
+  return w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+}
+
 async function questionAtItem(turn: Turn, w: Wording, client: Client): Promise<string> {
   const vars = await consentVars(turn, w, client);
   return w.t("question_at_item", { therapist: vars.therapist, urgent: consentParts(w, vars).brief });
@@ -138,18 +159,7 @@ export async function continueCheckin(
       if (step.kind === "comment" || resume || isThanks(text) || isGreeting(text))
         return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
-      // A question ("who sees this", "what happens if i say something bad") is answered in short.
-      const why = asksForBreak(text)
-        ? w.t("between_checkins_break")
-        : looksLikeQuestion(text, w.pack.language)
-          ? await questionAtItem(turn, w, client)
-          : instrument?.id === SAFETY_INSTRUMENT
-            ? w.t("safety_reask")
-            : instrument?.choices
-              ? w.t("choice_reask", {
-                  options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / "),
-                })
-              : w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+      const why = await reaskReason(turn, client, instrument, text);
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":
