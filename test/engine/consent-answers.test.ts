@@ -149,6 +149,17 @@ describe("consent typed in another language than the client's", () => {
     const unclear = ["quizás", "ja aber was ist das", "sí pero qué es esto"];
     expect(await outcomes("en", unclear)).toEqual(each(unclear, "asked again"));
   });
+
+  it("goes on in the language only that client's words were in; words several languages share change nothing", async () => {
+    const { reply } = await consentTo("en", "sí, acepto");
+    expect(reply).toMatch(/^Gracias/);
+    const first = async () =>
+      (await c.say("rivera", `checkin client${clients}`)).find((d) => d.externalId === `client${clients}`)
+        ?.message.text;
+    expect(await first()).toMatch(/^Dr Rivera te ha pedido un breve cuestionario/);
+    await consentTo("en", "ok");
+    expect(await first()).toMatch(/^Dr Rivera asked for a short check-in/);
+  });
 });
 
 describe("stop typed at the consent question", () => {

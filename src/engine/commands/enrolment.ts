@@ -94,11 +94,13 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
     });
   // A client writing in another language rapport speaks ("sí, acepto" before their language is
   // set) is not locked out: their words count when every language that reads them agrees.
-  const choice =
-    consentWords(w) ??
-    agreed([...turn.deps.catalog.languages.keys()], (language) =>
-      consentWords(wordingFor(turn.deps.catalog, language)),
-    );
+  const own = consentWords(w);
+  const readers = own
+    ? []
+    : [...turn.deps.catalog.languages.keys()].filter(
+        (language) => consentWords(wordingFor(turn.deps.catalog, language)) !== undefined,
+      );
+  const choice = own ?? agreed(readers, (language) => consentWords(wordingFor(turn.deps.catalog, language)));
   // A question ("what is this?", "does my insurer see this?") gets the consent's answers in short,
   // with its buttons: the whole text again was a wall that answered nothing in particular.
   // Anything else unclear is asked again in a line.
@@ -118,7 +120,14 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   if (choice === "yes") {
     await turn.tx.recordConsent(clientId, version, "given", turn.now);
     await turn.tx.setClientStatus(clientId, "active");
-    await turn.replyText(w.t("consent_given", { therapist: therapist?.name ?? "" }));
+    // Agreed in words only one language has ("sí, acepto"): rapport goes on in it, as the
+    // therapist's `language ALIAS` would set it, unless a language was set already.
+    const [spoken] = readers;
+    if (readers.length === 1 && spoken && !client.language) {
+      await turn.tx.setClientLanguage(clientId, spoken);
+      turn.language = spoken;
+    }
+    await turn.replyText(turn.wording.t("consent_given", { therapist: therapist?.name ?? "" }));
     // Agreeing again to changed wording: the check-in that asked for it follows at once.
     if (earlier?.choice === "given") {
       await sendCheckin(turn, { ...client, status: "active" });
