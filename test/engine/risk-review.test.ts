@@ -174,6 +174,12 @@ describe("erasure with an alert open", () => {
 describe("the screen under hostile input", () => {
   const screen = catalogRiskScreen(loadPrompts(PROMPTS_DIR));
 
+  it("shows the therapist the whole wish that matched, not a fragment of it", () => {
+    expect(screen.screen("honestly i just want to sleep and not wake up tbh")?.words).toEqual([
+      "sleep and not wake up",
+    ]);
+  });
+
   it("a flood of masked words is read in bounded work (a 1 MB message does not stall the server)", () => {
     // The bound is on the work, not the time: past 64 masked words the rest are read as written.
     const found = screen.screen(`${"a*b ".repeat(250_000)} k*ll myself`);
