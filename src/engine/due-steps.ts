@@ -2,10 +2,11 @@ import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import { nextDue } from "../schedule/next-due.js";
 import type { Checkin, Client, Job, Tx } from "../store/types.js";
 import { clientInstruments, sendCheckin } from "./checkin/flow.js";
-import { type CheckinPart, SAFETY_INSTRUMENT } from "./checkin/instrument-plan.js";
+import type { CheckinPart } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
 import { stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
+import { isSafetyQuestion } from "./checkin/safety-asked.js";
 import { lapsedConcernsDue } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
@@ -196,5 +197,5 @@ async function onHoliday(turn: Turn, client: Client): Promise<boolean> {
 /** Whether what is left of a check-in is its safety question and comment, or the comment alone. */
 function onlyOptionalLeft(checkin: Checkin): boolean {
   const step = stepOf(checkin);
-  return step.kind === "comment" || step.planItem.instrument === SAFETY_INSTRUMENT;
+  return step.kind === "comment" || isSafetyQuestion(step);
 }

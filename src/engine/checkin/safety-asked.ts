@@ -1,7 +1,7 @@
 import type { Checkin, Client } from "../../store/types.js";
 import type { Turn } from "../turn-context.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { stepOf } from "./plan.js";
+import { type Step, stepOf } from "./plan.js";
 
 /**
  * The check-in's safety question is the question a concern asks at once (CLINICAL.md, "Risk and
@@ -12,12 +12,16 @@ import { stepOf } from "./plan.js";
  * given, leaves the question to be asked as usual.
  */
 export async function pastAnsweredSafety(turn: Turn, client: Client, checkin: Checkin): Promise<Checkin> {
-  const step = stepOf(checkin);
-  if (step.kind !== "item" || step.planItem.instrument !== SAFETY_INSTRUMENT) return checkin;
+  if (!isSafetyQuestion(stepOf(checkin))) return checkin;
   const concern = await turn.tx.latestConcern(client.personId);
   if (concern?.checkinId !== checkin.id) return checkin;
   if (concern.safetyAnswer !== "yes" && concern.safetyAnswer !== "no") return checkin;
   const next = { ...checkin, step: checkin.step + 1 };
   await turn.tx.setCheckinStep(checkin.id, next.step);
   return next;
+}
+
+/** Whether the step is the check-in's own safety question. */
+export function isSafetyQuestion(step: Step): step is Extract<Step, { kind: "item" }> {
+  return step.kind === "item" && step.planItem.instrument === SAFETY_INSTRUMENT;
 }

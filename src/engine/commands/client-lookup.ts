@@ -2,6 +2,9 @@ import type { Client } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import type { Turn } from "../turn-context.js";
 
+/** A sentence's end after a name: "summary Jordan." names jordan. */
+const END_PUNCTUATION = /[.,;:!?]+$/u;
+
 /** A name as it is compared when it was not found as typed: "José" and "jose" alike, "@alex" as "alex". */
 function looseName(name: string): string {
   return name
@@ -9,7 +12,7 @@ function looseName(name: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/^@+/u, "")
-    .replace(/[.,;:!?]+$/u, "");
+    .replace(END_PUNCTUATION, "");
 }
 
 /**
@@ -30,7 +33,7 @@ export async function withClient(
   const [rawAlias] = args;
   if (!rawAlias) return turn.replyText(w.t("usage", { usage }));
   const alias = normaliseAlias(rawAlias);
-  const bare = normaliseAlias(rawAlias.replace(/[.,;:!?]+$/u, ""));
+  const bare = normaliseAlias(rawAlias.replace(END_PUNCTUATION, ""));
   const client =
     (alias ? await turn.tx.findClient(therapistId, alias) : undefined) ??
     (bare && bare !== alias ? await turn.tx.findClient(therapistId, bare) : undefined);

@@ -95,12 +95,15 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   // A client writing in another language rapport speaks ("sí, acepto" before their language is
   // set) is not locked out: their words count when every language that reads them agrees.
   const own = consentWords(w);
-  const readers = own
+  const readings = own
     ? []
-    : [...turn.deps.catalog.languages.keys()].filter(
-        (language) => consentWords(wordingFor(turn.deps.catalog, language)) !== undefined,
-      );
-  const choice = own ?? agreed(readers, (language) => consentWords(wordingFor(turn.deps.catalog, language)));
+    : [...turn.deps.catalog.languages.keys()].flatMap((language) => {
+        const reading = consentWords(wordingFor(turn.deps.catalog, language));
+        return reading ? [{ language, reading }] : [];
+      });
+  const readers = readings.map((r) => r.language);
+  const agreed = new Set(readings.map((r) => r.reading));
+  const choice = own ?? (agreed.size === 1 ? readings[0]?.reading : undefined);
   // A question ("what is this?", "does my insurer see this?") gets the consent's answers in short,
   // with its buttons: the whole text again was a wall that answered nothing in particular.
   // Anything else unclear is asked again in a line.
@@ -152,10 +155,4 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   // The reply above still goes out; sent outbox rows keep no address or content.
   await turn.tx.setClientStatus(clientId, "declined");
   await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) }, clientId);
-}
-
-/** The one reading the languages that have one give; none when they disagree or none reads it. */
-function agreed<T>(languages: readonly string[], read: (language: string) => T | undefined): T | undefined {
-  const readings = new Set(languages.map(read).filter((r): r is T => r !== undefined));
-  return readings.size === 1 ? [...readings][0] : undefined;
 }

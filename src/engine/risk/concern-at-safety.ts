@@ -3,6 +3,7 @@ import type { Checkin, Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
+import { isSafetyQuestion } from "../checkin/safety-asked.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, raiseRisk } from "./alerts.js";
 import { readSafetyAnswer } from "./safety-answer.js";
@@ -23,7 +24,7 @@ export async function concernAnswersSafety(
 ): Promise<boolean> {
   if (!open) return false;
   const step = stepOf(open);
-  if (step.kind !== "item" || step.planItem.instrument !== SAFETY_INSTRUMENT) return false;
+  if (!isSafetyQuestion(step)) return false;
   const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
   const above = safety.riskItem?.above ?? 0;
   if (readSafetyAnswer(text, safety.choices ?? [], above) !== "yes") return false;

@@ -8,7 +8,7 @@ import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
-import { pastAnsweredSafety } from "../checkin/safety-asked.js";
+import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
 import type { Turn } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
@@ -74,7 +74,7 @@ export async function concernTurn(
   const justAsked =
     step?.kind === "comment" && open?.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) === true;
   // Written at the safety question itself, it is that question the client is answering.
-  const atIt = step?.kind === "item" && step.planItem.instrument === SAFETY_INSTRUMENT;
+  const atIt = step !== undefined && isSafetyQuestion(step);
   await keepAsComment(turn, client, open, text);
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const item = safety.items[0]?.text ?? "";
