@@ -60,6 +60,15 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["5 lol", 5],
     ["7 jaja", 7],
     ["haha 6 tbh", 6],
+    ["6 i guess", 6],
+    ["6 i guess lol", 6],
+    ["7 i think", 7],
+    ["5 or so", 5],
+    ["4 maybe", 4],
+    ["6 oder so", 6],
+    ["5 glaube ich", 5],
+    ["7 creo", 7],
+    ["6 más o menos", 6],
   ])("accepts %j as %d", (text, value) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: true, value });
   });
@@ -89,6 +98,9 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["a negation", "not 6"],
     ["a correction with a hedge", "actually 5"],
     ["a number of something else", "6 hours lol"],
+    ["a second number after a hedge", "6 maybe 7"],
+    ["a hedge that is only a hedge", "i guess"],
+    ["a but after the number", "5 but not really"],
     ["a question", "hmm 4?"],
     ["a word for a feeling", "meh"],
     ["a sentence that says something before the number", "i'm not safe. 1"],

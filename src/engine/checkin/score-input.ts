@@ -65,7 +65,7 @@ export function parseScore(
   // The last sentence, without the hedges before the number and an "ish" after it.
   const last = (sentences.at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
   const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
-  while (tokens.length > 1 && TRAILING.has(tokens.at(-1) ?? "")) tokens.pop();
+  dropTrailing(tokens);
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
   if (number === "" || !HEDGES.test(tokens.slice(0, -1).join(" "))) return { ok: false };
   return readScore(number, min, max, words);
@@ -82,8 +82,32 @@ const NEGATION =
 const HEDGES =
   /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|vielleicht|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
 
-/** What may follow the number without changing it: "5 lol", "6 haha", "7 jaja", "4 tbh". */
-const TRAILING = new Set(["lol", "lool", "haha", "hahaha", "jaja", "jajaja", "hehe", "xd", "tbh", "lmao"]);
+/**
+ * What may follow the number without changing it: "5 lol", "6 i guess", "7 jaja", "4 tbh",
+ * "6 oder so", "5 creo". Never "or 7", "but", "not": "6 or 7" and "5 but not really" are asked again.
+ */
+const TRAILING = [
+  ...["lol", "lool", "haha", "hahaha", "jaja", "jajaja", "hehe", "xd", "tbh", "lmao", "honestly"],
+  ...["i guess", "i think", "i suppose", "id say", "i'd say", "i would say", "maybe", "probably"],
+  ...["prob", "prolly", "or so", "ish", "roughly", "ok", "i reckon"],
+  ...["oder so", "glaube ich", "denke ich", "schätze ich", "würde ich sagen", "vielleicht", "ungefähr"],
+  ...["creo", "supongo", "diría", "diria", "o así", "o asi", "más o menos", "mas o menos", "quizás", "quizas"],
+].map((phrase) => phrase.split(" "));
+
+/** Takes the trailing words off the end ("6 i guess lol" is "6"), as long as a number is left. */
+function dropTrailing(tokens: string[]): void {
+  for (let found = true; found && tokens.length > 1; ) {
+    found = false;
+    for (const phrase of TRAILING) {
+      const end = tokens.slice(-phrase.length);
+      if (tokens.length > phrase.length && end.join(" ") === phrase.join(" ")) {
+        tokens.splice(-phrase.length);
+        found = true;
+        break;
+      }
+    }
+  }
+}
 
 function readScore(plain: string, min: number, max: number, words?: NumberWords): ScoreInput {
   // "7/10" or "7 out of 10": the scale named must be this question's.
