@@ -12,6 +12,7 @@ import { silentLog } from "../test/helpers/conversation.js";
 import { until } from "../test/support/wait.js";
 import { chartBench, chartBenchLines } from "./chart-bench.js";
 import { floorLoops, type LoopFigures, rapportLoops } from "./closed-loop.js";
+import { engineBench, engineLines } from "./engine-bench.js";
 import { historyBench, historyLines } from "./history-bench.js";
 import { type LoopTriple, loopLine, repeatLine } from "./loop-lines.js";
 import { outboxBench, outboxLines } from "./outbox-bench.js";
@@ -112,6 +113,12 @@ if (args.has("--outbox")) {
   appendResults("Benchmark (outbox only)", lines);
   process.exit(0);
 }
+if (args.has("--engine")) {
+  // Only the engine's part of a typed answer, in one process: for comparing changes to it.
+  for (const line of engineLines(await engineBench())) say(line);
+  appendResults("Benchmark (engine only)", lines);
+  process.exit(0);
+}
 if (!loopsOnly && !scaleOnly) for (const line of riskScreenRun()) say(line);
 if (args.has("--risk")) {
   appendResults("Benchmark (risk screen only)", lines);
@@ -121,6 +128,7 @@ if (args.has("--risk")) {
 if (!loopsOnly && !scaleOnly) for (const line of chartBenchLines(await chartBench())) say(line);
 if (!loopsOnly && !scaleOnly) for (const line of historyLines(await historyBench())) say(line);
 if (!loopsOnly && !scaleOnly) for (const line of outboxLines(await outboxBench())) say(line);
+if (!loopsOnly && !scaleOnly) for (const line of engineLines(await engineBench())) say(line);
 if (args.has("--charts")) {
   appendResults("Benchmark (charts only)", lines);
   process.exit(0);

@@ -36,13 +36,38 @@ export function answerWords(text: string): string {
 }
 
 /**
+ * The word count of a set's longest phrase. The sets are fixed lists (the thanks phrases have
+ * hundreds), asked about at every message typed in a check-in: counted once per set.
+ */
+const longestOf = new WeakMap<ReadonlySet<string>, number>();
+function longestPhrase(phrases: ReadonlySet<string>): number {
+  let longest = longestOf.get(phrases);
+  if (longest === undefined) {
+    longest = Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
+    longestOf.set(phrases, longest);
+  }
+  return longest;
+}
+
+/** A language's or a button's phrases as compared, made once per list (the lists do not change). */
+const phraseSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function phraseSet(phrases: readonly string[]): ReadonlySet<string> {
+  let set = phraseSets.get(phrases);
+  if (!set) {
+    set = new Set(phrases.map(answerWords));
+    phraseSets.set(phrases, set);
+  }
+  return set;
+}
+
+/**
  * Whether the words are one listed phrase, or several one after another: "yep sounds good", "ok
  * sure" and "yes ok" are yes, as "yep", "sounds good", "ok", "sure" and "yes" each are. A word that
  * is in no phrase ("yes but what is this") makes it neither.
  */
 export function madeOf(words: readonly string[], phrases: ReadonlySet<string>): boolean {
   // reach[i]: the first i words are whole phrases. A button's label may be a long phrase.
-  const longest = Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
+  const longest = longestPhrase(phrases);
   const reach = [true, ...words.map(() => false)];
   for (let i = 0; i < words.length; i++) {
     if (!reach[i]) continue;
@@ -66,7 +91,7 @@ export function parseYesNo(
   const said = answerWords(text);
   if (said === "") return undefined;
   const saidWords = said.split(" ");
-  const listed = (phrases: readonly string[]) => madeOf(saidWords, new Set(phrases.map(answerWords)));
+  const listed = (phrases: readonly string[]) => madeOf(saidWords, phraseSet(phrases));
   const yes = listed(words.yes) || listed(buttons.yes);
   const no = listed(words.no) || listed(buttons.no);
   if (yes === no) return undefined;

@@ -160,6 +160,11 @@ export interface RiskTx {
   /** The steps taken on an alert, in the order recorded. */
   riskSteps(alertId: number): Promise<RiskStep[]>;
   addRiskEvent(event: NewRiskEvent): Promise<number>;
+  /**
+   * The event that raised an alert (its first): its language is the alert's. One row, however
+   * many messages the client has written since.
+   */
+  firstRiskEvent(clientId: number, alertId: number): Promise<RiskEvent | undefined>;
   /** A client's risk events, oldest first; only those of one alert, or one check-in, when asked. */
   riskEvents(
     clientId: number,

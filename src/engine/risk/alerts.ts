@@ -61,7 +61,7 @@ export async function raiseRisk(
   await sendCrisis(turn, client, disclosure.language);
   await tx.recordRiskStep(alertId, "crisis_sent", client.personId, now);
   const tw = await turn.wordingOf(client.therapistId);
-  const [first] = await tx.riskEvents(client.personId, { alertId });
+  const first = await tx.firstRiskEvent(client.personId, alertId);
   const text = first ? alertText(tw, client.alias, first, turn.deps.config.clinic.timeZone) : "";
   await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
   await tx.updateRiskAlert(alertId, { notifiedThrough: eventId });
@@ -96,7 +96,7 @@ async function addToAlert(
  */
 async function noticeAddition(turn: Turn, alert: RiskAlert): Promise<void> {
   const nowMs = Date.parse(turn.now);
-  const [first] = await turn.tx.riskEvents(alert.clientId, { alertId: alert.id });
+  const first = await turn.tx.firstRiskEvent(alert.clientId, alert.id);
   const onlyTheAlert = alert.lastNoticeAt === null || alert.notifiedThrough <= (first?.id ?? 0);
   const noticeAt =
     onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS;
@@ -145,7 +145,7 @@ export async function followUp(
   const nod = isAcknowledgement(text);
   if (!empty && !nod) await noticeAddition(turn, alert);
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
-  const [first] = await turn.tx.riskEvents(client.personId, { alertId: alert.id });
+  const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
   const w = await turn.wordingOf(client.personId, first?.language);
   await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : "crisis_again") });
 }

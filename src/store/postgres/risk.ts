@@ -115,6 +115,13 @@ export function pgRisk(q: PgContext): RiskTx {
       );
       return id;
     },
+    firstRiskEvent: async (clientId, alertId) =>
+      (
+        await events("SELECT * FROM risk_events WHERE client_id = $1 AND alert_id = $2 ORDER BY id LIMIT 1", [
+          clientId,
+          alertId,
+        ])
+      )[0],
     riskEvents: async (clientId, filter = {}) => {
       if (filter.alertId !== undefined) {
         return events(

@@ -115,6 +115,12 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
       );
       return id;
     },
+    firstRiskEvent: async (clientId, alertId) =>
+      events(
+        "SELECT * FROM risk_events WHERE client_id = ? AND alert_id = ? ORDER BY id LIMIT 1",
+        clientId,
+        alertId,
+      )[0],
     riskEvents: async (clientId, filter = {}) => {
       if (filter.alertId !== undefined) {
         return events(

@@ -62,6 +62,10 @@ export function riskEventContract(open: OpenStore): void {
           toldAt: null,
         });
         expect((await tx.riskEvents(alex.personId, { alertId: alert })).map((e) => e.id)).toEqual([e1, e3]);
+        // The event that raised the alert, with its words, however many followed it.
+        expect(await tx.firstRiskEvent(alex.personId, alert)).toEqual(all[0]);
+        expect(await tx.firstRiskEvent(bea.personId, alert)).toBeUndefined();
+        expect(await tx.firstRiskEvent(alex.personId, alert + 100)).toBeUndefined();
         expect(
           (await tx.riskEvents(alex.personId, { alertId: alert, afterId: e1 })).map((e) => e.id),
         ).toEqual([e3]);
