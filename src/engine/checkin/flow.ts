@@ -10,8 +10,9 @@ import { riskItemWords } from "../risk/text.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
+import { type ItemQuestion, itemQuestion } from "./item-question.js";
 import { type ConsentVars, consentMessage, consentParts, stepMessage } from "./messages.js";
-import { buildPlan, stepOf } from "./plan.js";
+import { buildPlan, progressOf, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
 
@@ -67,26 +68,45 @@ export async function clientConsent(turn: Turn, w: Wording, client: Client): Pro
   return consentMessage(w, await consentVars(turn, w, client));
 }
 
-/** The consent's answers in a line, for a question asked where only an answer fits. */
 /**
- * Why a question comes again, in a line before it: how to pause for words about a break, a short
- * answer for a question ("who sees this", "what happens if i say something bad"), else what an
- * answer looks like (kindly at the safety question, where not being sure is an answer too).
+ * Why a question comes again, in a line before it: how to pause for words about a break, a line
+ * for asking to skip it, what it means or how many are left, a short answer for any other question
+ * ("who sees this", "what happens if i say something bad"), else what an answer looks like (kindly
+ * at the safety question, where not being sure is an answer too).
  */
 async function reaskReason(
   turn: Turn,
   client: Client,
+  checkin: Checkin,
   instrument: Instrument | undefined,
   text: string,
+  therapist: string,
 ): Promise<string> {
   const w = turn.wording;
   if (asksForBreak(text)) return w.t("between_checkins_break");
+  const asked = itemQuestion(text, w.pack.language);
+  const atSafety = instrument?.id === SAFETY_INSTRUMENT;
+  // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
+  // says: "sometimes" is an answer too.
+  if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
+  if (asked) return answerAtItem(w, checkin, asked, therapist);
   if (looksLikeQuestion(text, w.pack.language)) return questionAtItem(turn, w, client);
-  if (instrument?.id === SAFETY_INSTRUMENT) return w.t("safety_reask");
+  if (atSafety) return w.t("safety_reask");
   if (instrument?.choices) {
     return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
   }
   return w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+}
+
+/** Skipping, a question's meaning, what is left: each answered in a line, before the question again. */
+function answerAtItem(w: Wording, checkin: Checkin, asked: ItemQuestion, therapist: string): string {
+  if (asked === "length") {
+    const left = checkin.plan.length - checkin.step - 1;
+    return left <= 0
+      ? w.t("question_length_last")
+      : w.t("question_length", { where: progressOf(w, checkin), left });
+  }
+  return w.t(asked === "skip" ? "question_skip" : "question_meaning", { therapist });
 }
 
 async function questionAtItem(turn: Turn, w: Wording, client: Client): Promise<string> {
@@ -159,7 +179,7 @@ export async function continueCheckin(
       if (step.kind === "comment" || resume || isThanks(text) || isGreeting(text))
         return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
-      const why = await reaskReason(turn, client, instrument, text);
+      const why = await reaskReason(turn, client, checkin, instrument, text, therapist);
       return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
     }
     case "too_long":

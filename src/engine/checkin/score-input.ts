@@ -91,7 +91,18 @@ const TRAILING = [
   ...["i guess", "i think", "i suppose", "id say", "i'd say", "i would say", "maybe", "probably"],
   ...["prob", "prolly", "or so", "ish", "roughly", "ok", "i reckon"],
   ...["oder so", "glaube ich", "denke ich", "schätze ich", "würde ich sagen", "vielleicht", "ungefähr"],
-  ...["creo", "supongo", "diría", "diria", "o así", "o asi", "más o menos", "mas o menos", "quizás", "quizas"],
+  ...[
+    "creo",
+    "supongo",
+    "diría",
+    "diria",
+    "o así",
+    "o asi",
+    "más o menos",
+    "mas o menos",
+    "quizás",
+    "quizas",
+  ],
 ].map((phrase) => phrase.split(" "));
 
 /** Takes the trailing words off the end ("6 i guess lol" is "6"), as long as a number is left. */
