@@ -109,6 +109,9 @@ describe("times and days as therapists type them", () => {
     for (const [typed, shown] of [
       ["schedule alex weekly tuesday 5pm", "Tuesday 17:00"],
       ["schedule alex weekly thu 5:30pm 45m", "Thursday 17:30 (45 minutes"],
+      ["schedule alex weekly thu 5:30 pm", "Thursday 17:30"],
+      ["schedule alex weekly fri 9 AM 50m", "Friday 09:00 (50 minutes"],
+      ["schedule alex weekly wed 4:15 p.m.", "Wednesday 16:15"],
       ["schedule alex weekly mon 9h", "Monday 09:00"],
     ]) {
       const [reply] = await c.say("rivera", typed as string);

@@ -27,9 +27,9 @@ const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
 // "17h", "17h30", "17.30"; a bare "5" is refused: five in the morning or in the afternoon?
 const HOUR_MARK = /^([01]?\d|2[0-3])h$|^([01]?\d|2[0-3])[h.]([0-5]\d)$/;
 
-/** A time of day as people write it ("17:00", "9:30", "5pm", "5:30pm", "17h", "17.30"), as HH:MM. */
+/** A time of day as people write it ("17:00", "9:30", "5pm", "5:30 p.m.", "17h", "17.30"), as HH:MM. */
 export function clockTime(raw: string | undefined): string | undefined {
-  const text = (raw ?? "").toLowerCase();
+  const text = (raw ?? "").toLowerCase().replace(/([ap])\.m\.?$/u, "$1m");
   if (HHMM.test(text)) return text.padStart(5, "0");
   const twelve = TWELVE_HOUR.exec(text);
   if (twelve) {
@@ -42,7 +42,22 @@ export function clockTime(raw: string | undefined): string | undefined {
   return `${hour.padStart(2, "0")}:${marked[3] ?? "00"}`;
 }
 
-export async function schedule(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+/** "5:30 pm" typed with a space is one time: the am or pm joins the number before it. */
+function withMeridiem(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const arg of args) {
+    const previous = joined.at(-1);
+    if (previous && /^[ap]\.?m\.?$/iu.test(arg) && /^\d{1,2}(?:[:.]\d{2})?$/u.test(previous)) {
+      joined[joined.length - 1] = `${previous}${arg}`;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+export async function schedule(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
+  const args = withMeridiem(typed);
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
@@ -139,7 +154,8 @@ function describe(turn: Turn, s: Schedule, zone: string, next = nextCheckinOf(s)
 }
 
 /** `session ALIAS now [50m]` or `session ALIAS 2026-12-03 15:30 [50m]`: a one-off session. */
-export async function session(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+export async function session(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
+  const args = withMeridiem(typed);
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
