@@ -33,6 +33,51 @@ describe("Skip at the comment", () => {
     });
   });
 
+  // Typed as people answer "anything else?": nothing to add, not a comment "no" for the therapist.
+  it.each([
+    "no",
+    "No.",
+    "nope",
+    "nah thanks",
+    "no thanks 🙂",
+    "nothing",
+    "nothing else",
+    "nope all good",
+    "thanks!",
+    "ok thank you 🙏",
+    "👍",
+    "n/a",
+    "alles gut",
+    "nein danke",
+    "nada",
+    "todo bien, gracias",
+  ])("%j is nothing to add", (typed) => {
+    const words = {
+      numbers: [],
+      out_of: [],
+      no: ["no", "nope", "nah", "nah, thanks", "no thanks", "nein danke"],
+    };
+    expect(decideCheckinInput(atComment, { kind: "text", text: typed }, { ...rules, words })).toEqual({
+      type: "complete",
+      comment: null,
+    });
+  });
+
+  it.each([
+    "no?",
+    "nothing helps",
+    "not really sleeping",
+    "thanks for nothing",
+    "😢",
+    "no idea what to say but it was hard",
+  ])("%j is a comment", (typed) => {
+    const words = { numbers: [], out_of: [], no: ["no", "nope"] };
+    expect(decideCheckinInput(atComment, { kind: "text", text: typed }, { ...rules, words })).toEqual({
+      type: "complete",
+      comment: typed,
+    });
+  });
+
   it("reads the value without a label", () => {
     expect(isSkip("skip")).toBe(true);
     expect(isSkip("Überspringen")).toBe(false);

@@ -1,8 +1,11 @@
 import type { InboundInput } from "../../model.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Answer, Checkin } from "../../store/types.js";
+import { isAcknowledgement } from "../acknowledgement.js";
+import { hasQuestionMark } from "../question.js";
 import { SKIP_VALUE, stepRef } from "../refs.js";
 import { readSafetyAnswer } from "../risk/safety-answer.js";
+import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
 import { parseScore, plainWords } from "./score-input.js";
 
@@ -18,8 +21,8 @@ export interface CheckinRules {
   /** Named choices (a yes/no question, a 0 to 3 scale with its labels) instead of the numeric scale. */
   choices?: readonly { value: number; label: string; words: readonly string[] }[];
   commentMaxLength: number;
-  /** Number words and "out of" in the client's language. */
-  words?: Pick<ChatWords, "numbers" | "out_of">;
+  /** Number words and "out of" in the client's language; its no words, for "no" at the comment. */
+  words?: Pick<ChatWords, "numbers" | "out_of"> & Partial<Pick<ChatWords, "no">>;
   /** The Skip button's label in the client's language: typed, it skips too ("Überspringen"). */
   skipLabel?: string;
   /**
@@ -33,6 +36,38 @@ export interface CheckinRules {
 export function isSkip(text: string, label?: string): boolean {
   const said = text.trim().toLowerCase();
   return said === SKIP_VALUE || (label !== undefined && said === label.trim().toLowerCase());
+}
+
+/** What says there is nothing to add, beside the language's no ("nothing else", "alles gut", "nada"). */
+const NOTHING = [
+  ...["nothing", "nothing else", "nothing more", "nothing to add", "nothing really", "not really", "none"],
+  ...["no comment", "no comments", "all good", "im good", "im ok", "thats all", "thats it", "n a", "na"],
+  ...["ok", "okay", "thanks", "thank you", "thx", "ty"],
+  ...["nichts", "nichts weiter", "nichts mehr", "nichts zu sagen", "alles gut", "passt", "keine", "danke"],
+  ...["nada", "nada mas", "nada que anadir", "todo bien", "ninguno", "ninguna", "gracias", "vale"],
+].map(answerWords);
+
+/** NOTHING with each language's no words, made once per list. */
+const nothingWith = new WeakMap<readonly string[], ReadonlySet<string>>();
+function nothingPhrases(no: readonly string[] = []): ReadonlySet<string> {
+  let phrases = nothingWith.get(no);
+  if (!phrases) {
+    phrases = new Set([...NOTHING, ...no.map(answerWords)]);
+    nothingWith.set(no, phrases);
+  }
+  return phrases;
+}
+
+/**
+ * "no", "nope, all good", "nothing", "thanks 🙏" typed at the comment: the client has nothing to
+ * add, as if they had tapped Skip, rather than a comment "no" for the therapist to read. A
+ * question ("no?") or any other word makes it a comment.
+ */
+function nothingToAdd(text: string, words: CheckinRules["words"]): boolean {
+  if (isAcknowledgement(text)) return true;
+  if (hasQuestionMark(text)) return false;
+  const said = answerWords(text);
+  return said !== "" && madeOf(said.split(" "), nothingPhrases(words?.no));
 }
 
 /**
@@ -53,7 +88,9 @@ export function decideCheckinInput(
   if (step.kind === "comment") {
     const comment = raw.trim();
     if (comment.length === 0) return { type: "reask" };
-    if (isSkip(comment, rules.skipLabel)) return { type: "complete", comment: null };
+    if (isSkip(comment, rules.skipLabel) || nothingToAdd(comment, rules.words)) {
+      return { type: "complete", comment: null };
+    }
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
     return { type: "complete", comment };
   }
