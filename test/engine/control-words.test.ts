@@ -179,6 +179,12 @@ describe("every check-in ends", () => {
     expect(summary).toMatch(/Progress 12\/40/);
     expect(summary).toContain("Safety question: not answered; the check-in closed at its expiry before it.");
     expect(summary).not.toContain("Safety question: no.");
+    // Before the next session the episode's line says the same, not "not asked in this episode".
+    const [episode] = await c.say("rivera", "summary alex");
+    expect(episode?.message.text).toMatch(
+      /Safety question: not answered in the check-in of [A-Z][a-z]{2} \d+, 2026 \(it closed at its expiry\)/,
+    );
+    expect(episode?.message.text).not.toContain("not asked in this episode");
   });
 
   it("a check-in left before its last measure is answered still expires", async () => {

@@ -82,6 +82,31 @@ describe("answers to the safety question as people type them", () => {
     expect(readSafetyAnswer(text, choices, 0)).toBe(answer);
   });
 
+  // With the shipped packs' words: how often is an answer ("once" is a yes), and a yes word right
+  // after a negator is not one ("not once", "nicht einmal", "ni una vez").
+  it.each([
+    ["en", "once", "yes"],
+    ["en", "rarely", "yes"],
+    ["en", "i did but i'm safe now", "yes"],
+    ["en", "a couple times", "yes"],
+    ["en", "not once", "no"],
+    ["en", "nothing like that", "no"],
+    ["en", "not this week", "no"],
+    ["en", "no i did not", "no"],
+    ["en", "not anymore", "unclear"],
+    ["en", "not often", "unclear"],
+    ["de", "einmal", "yes"],
+    ["de", "nicht einmal", "no"],
+    ["de", "keine gedanken", "no"],
+    ["de", "keine ahnung", "unclear"],
+    ["es", "una vez", "yes"],
+    ["es", "ni una vez", "no"],
+    ["es", "nada de eso", "no"],
+  ])("%s: %s → %s", (language, text, answer) => {
+    const safety = loadPrompts(PROMPTS_DIR).languages.get(language)?.instruments.get("safety");
+    expect(readSafetyAnswer(text, safety?.choices ?? [], safety?.riskItem?.above ?? 0)).toBe(answer);
+  });
+
   it("asks once more after an unclear answer, and never answers procedurally", async () => {
     c = new Conversation();
     await c.enrol();

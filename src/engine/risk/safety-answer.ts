@@ -28,8 +28,14 @@ const TAKEN_BACK = [
 const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
 
 /**
- * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess", "a bit tbh"
- * and "only passive thoughts" are a yes (over-asking is acceptable, missing a yes is not); "no",
+ * Words that turn the yes after them into a no: "not once", "nicht einmal", "ni una vez". Not "no",
+ * which stands before a yes as often as in one ("no, sometimes").
+ */
+const NEGATORS = new Set(["not", "never", "nicht", "nie", "ni", "nunca"].flatMap((w) => canonicalWords(w)));
+
+/**
+ * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess", "a bit tbh",
+ * "once" and "only passive thoughts" are a yes (over-asking is acceptable, missing a yes is not); "no",
  * "nope", "not really" a no, unless asked back ("no?") or taken back ("no but i think about it");
  * anything else is unclear. A choice's value or label counts too.
  */
@@ -39,17 +45,21 @@ export function readSafetyAnswer(
   above: number,
 ): "yes" | "no" | "unclear" {
   const words = screenTokens(raw).words;
-  const has = (phrase: string) => {
+  /** Whether the phrase is in the words; for a yes, not right after a negator ("not once"). */
+  const has = (phrase: string, yes: boolean) => {
     const wanted = canonicalWords(phrase);
     if (wanted.length === 0) return false;
     for (let i = 0; i + wanted.length <= words.length; i++) {
-      if (wanted.every((w, k) => words[i + k] === w)) return true;
+      if (!wanted.every((w, k) => words[i + k] === w)) continue;
+      if (yes && i > 0 && NEGATORS.has(words[i - 1] ?? "")) continue;
+      return true;
     }
     return false;
   };
-  const matching = (c: SafetyChoice) => raw.trim() === String(c.value) || has(c.label) || c.words.some(has);
-  if (choices.some((c) => c.value > above && matching(c))) return "yes";
-  if (!choices.some((c) => c.value <= above && matching(c))) return "unclear";
+  const matching = (c: SafetyChoice, yes: boolean) =>
+    raw.trim() === String(c.value) || has(c.label, yes) || c.words.some((w) => has(w, yes));
+  if (choices.some((c) => c.value > above && matching(c, true))) return "yes";
+  if (!choices.some((c) => c.value <= above && matching(c, false))) return "unclear";
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
   return "no";

@@ -16,7 +16,7 @@ export type SafetyState = "yes" | "pending" | "none" | "no";
 
 /** One answer to the safety question, and which way it was asked. */
 export type SafetyFact = (
-  | { way: "checkin"; answer: "yes" | "no" }
+  | { way: "checkin"; answer: "yes" | "no" | "none" }
   | { way: "after_words"; answer: SafetyState }
 ) & {
   /** When it was answered (or asked, while it waits): a check-in's completion, a concern's time. */
@@ -25,10 +25,26 @@ export type SafetyFact = (
   from: string;
 };
 
-/** The check-in's own question, answered in each of these check-ins that asked it. */
-export function checkinFacts(checkins: readonly CompletedCheckin[]): SafetyFact[] {
-  return checkins.flatMap((c) => {
+/**
+ * The check-in's own question, answered in each of these check-ins that asked it. With
+ * `unanswered`, a check-in that reached it and closed at its expiry without an answer counts as
+ * asked and not answered (a completed check-in whose plan has it reached it: one closes at its
+ * expiry only with every measure answered); a check-in's own summary says so in a line of its own.
+ */
+export function checkinFacts(checkins: readonly CompletedCheckin[], unanswered = false): SafetyFact[] {
+  return checkins.flatMap((c): SafetyFact[] => {
     const answers = c.answers.filter((a) => a.instrument === SAFETY_INSTRUMENT);
+    const asked = c.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
+    if (answers.length === 0 && asked && unanswered) {
+      return [
+        {
+          way: "checkin" as const,
+          answer: "none" as const,
+          at: c.completedAt ?? c.createdAt,
+          from: c.createdAt,
+        },
+      ];
+    }
     if (answers.length === 0) return [];
     const answer = answers.some((a) => a.value > 0) ? ("yes" as const) : ("no" as const);
     return [{ way: "checkin" as const, answer, at: c.completedAt ?? c.createdAt, from: c.createdAt }];
@@ -60,14 +76,21 @@ function bySeriousness(facts: readonly SafetyFact[]): SafetyFact[] {
 export function checkinSafetyLine(w: Wording, facts: readonly SafetyFact[]): string | undefined {
   const [only] = facts;
   if (!only) return undefined;
-  if (facts.length === 1 && only.way === "checkin")
+  if (facts.length === 1 && only.way === "checkin" && only.answer !== "none")
     return w.t(only.answer === "yes" ? "summary_safety_yes" : "summary_safety_no");
   const parts = bySeriousness(facts).map((f) => part(w, f));
   return w.t("safety_line", { answers: parts.join("; ") });
 }
 
+const CHECKIN_PART = {
+  yes: "safety_checkin_yes",
+  no: "safety_checkin_no",
+  none: "safety_checkin_none",
+} as const;
+const CHECKIN_PART_ON = { yes: "safety_checkin_yes_on", none: "safety_checkin_none_on" } as const;
+
 function part(w: Wording, f: SafetyFact): string {
-  if (f.way === "checkin") return w.t(f.answer === "yes" ? "safety_checkin_yes" : "safety_checkin_no");
+  if (f.way === "checkin") return w.t(CHECKIN_PART[f.answer]);
   switch (f.answer) {
     case "yes":
       return w.t("safety_after_yes");
@@ -82,7 +105,7 @@ function part(w: Wording, f: SafetyFact): string {
 
 /** An answer named with its date; the check-ins' no is counted apart (checkinNoPart), never named. */
 function datedPart(w: Wording, f: SafetyFact, date: string): string {
-  if (f.way === "checkin") return w.t("safety_checkin_yes_on", { date });
+  if (f.way === "checkin") return w.t(CHECKIN_PART_ON[f.answer === "none" ? "none" : "yes"], { date });
   switch (f.answer) {
     case "yes":
       return w.t("safety_after_yes_on", { date });

@@ -83,7 +83,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
       input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt)),
     );
     stated = concerns.map((f) => f.eventId);
-    lines.push(episodeSafetyLine(w, [...checkinFacts(inEpisode), ...concerns], day, input.alias));
+    lines.push(episodeSafetyLine(w, [...checkinFacts(inEpisode, true), ...concerns], day, input.alias));
   }
   lines.push(
     ...riskSection(w, input.riskEvents, input.openAlert, input.timeZone, {
