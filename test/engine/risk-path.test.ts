@@ -282,7 +282,7 @@ describe("one open alert per client", () => {
     ).toHaveLength(39);
     const toRivera = urgentTo(all, "rivera");
     // The alert, the first addition at once (it is often the most urgent part), then nothing more
-    // about alex for ten minutes; bea's alert is not held up behind them.
+    // about alex within the minute (risk words) or ten (other words); bea's alert is not held up.
     expect(toRivera.map((d) => d.message.text.split(/[.:]/)[0])).toEqual([
       "URGENT",
       "URGENT, still open (alert 1)",
@@ -301,6 +301,26 @@ describe("one open alert per client", () => {
     // The crisis message again at most once in ten minutes.
     const later = await c.say("alex", "i want to die");
     expect(texts(later, "alex")[0]).toContain("TEST CRISIS TEXT");
+  });
+
+  it("risk words added to an open alert reach the therapist within a minute, other words within ten", async () => {
+    await enrolled();
+    await c.say("alex", "i want to kms");
+    // The first addition goes at once.
+    expect(urgentTo(await c.say("alex", "kind of"), "rivera")).toHaveLength(1);
+    await c.tick(30_000);
+    expect(urgentTo(await c.say("alex", "whatever"), "rivera")).toEqual([]);
+    expect(urgentTo(await c.say("alex", "i have a plan actually"), "rivera")).toEqual([]);
+    // A minute after the last update, not ten: with the plain words before it.
+    const update = urgentTo(await c.tick(31_000), "rivera");
+    expect(update).toHaveLength(1);
+    expect(update[0]?.message.text).toContain("i have a plan actually");
+    expect(update[0]?.message.text).toContain("whatever");
+    // Plain words alone wait for the ten minutes.
+    await c.tick(2 * 60_000);
+    expect(urgentTo(await c.say("alex", "still here"), "rivera")).toEqual([]);
+    expect(urgentTo(await c.tick(5 * 60_000), "rivera")).toEqual([]);
+    expect(urgentTo(await c.tick(3 * 60_000), "rivera")).toHaveLength(1);
   });
 
   it("a message without words while the alert is open (a sticker) alerts no one again", async () => {

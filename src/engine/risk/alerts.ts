@@ -17,6 +17,8 @@ import { eventLines } from "./text.js";
 
 export const SEEN_WORD = "seen";
 export const RISK_THROTTLE_MS = 10 * 60_000;
+/** Risk words added to an open alert reach the therapist this soon after its last update. */
+export const RISK_WORDS_THROTTLE_MS = 60_000;
 
 export interface Disclosure {
   tier: RiskTier;
@@ -86,23 +88,26 @@ async function addToAlert(
     await tx.updateRiskAlert(alert.id, { lastCrisisAt: now });
     await tx.recordRiskStep(alert.id, "crisis_sent", client.personId, now);
   }
-  await noticeAddition(turn, alert);
+  await noticeAddition(turn, alert, true);
   return { crisisSent: crisisDue };
 }
 
 /**
  * The therapist hears of the first addition to an alert at once (what follows a disclosure is
- * often the most urgent part), and of later ones in an update at most once in ten minutes.
+ * often the most urgent part), and of later ones in an update at most once in ten minutes; an
+ * addition with risk words of its own ("i have a plan actually") at most a minute after the last,
+ * so that it is not held for ten minutes behind a "kind of".
  */
-async function noticeAddition(turn: Turn, alert: RiskAlert): Promise<void> {
+async function noticeAddition(turn: Turn, alert: RiskAlert, riskWords: boolean): Promise<void> {
   const nowMs = Date.parse(turn.now);
   const first = await turn.tx.firstRiskEvent(alert.clientId, alert.id);
   const onlyTheAlert = alert.lastNoticeAt === null || alert.notifiedThrough <= (first?.id ?? 0);
-  const noticeAt =
-    onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + RISK_THROTTLE_MS;
+  const wait = riskWords ? RISK_WORDS_THROTTLE_MS : RISK_THROTTLE_MS;
+  const noticeAt = onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + wait;
   if (noticeAt <= nowMs) {
     await sendUpdate(turn.tx, turn.deps.config.clinic.timeZone, alert, turn.now, (id) => turn.wordingOf(id));
-  } else if (!alert.updateDueAt) {
+  } else if (!alert.updateDueAt || Date.parse(alert.updateDueAt) > noticeAt) {
+    // An update already due later (behind a plain message) comes sooner for risk words.
     await turn.tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
   }
 }
@@ -143,7 +148,7 @@ export async function followUp(
   // "ok" or "thank you so much" is kept with the alert but is no reason for another urgent
   // message, and is not thanked for "telling me".
   const nod = isAcknowledgement(text);
-  if (!empty && !nod) await noticeAddition(turn, alert);
+  if (!empty && !nod) await noticeAddition(turn, alert, false);
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
   const w = await turn.wordingOf(client.personId, first?.language);
