@@ -1,5 +1,6 @@
 import type { Client } from "../store/types.js";
 import { isGreeting } from "./acknowledgement.js";
+import { addToComment } from "./checkin/comment-addition.js";
 import { goesOutAt, zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
 import { crisisIn, type Turn } from "./turn-context.js";
@@ -9,7 +10,8 @@ import { crisisIn, type Turn } from "./turn-context.js";
  * or a button is a late answer: there is no check-in open. Words are something the client wanted
  * to say ("rough week, feeling really low"): rapport does not pass messages on, and says so
  * plainly, so that nobody believes their therapist has read it; with the crisis text, as help
- * gives it. Words about a break ("can we take a break from these") get the way to pause.
+ * gives it. Words about a break ("can we take a break from these") get the way to pause. Words
+ * soon after a check-in's comment are the rest of it (comment-addition.ts).
  */
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
@@ -26,6 +28,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
         : w.t("no_open_question");
     return turn.replyText(greeting ? `${w.t("hello")} ${reply}` : reply);
   }
+  // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
+  if (!client.pausedAt && !asksForBreak(text) && (await addToComment(turn, client, text))) return;
   const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
   // Paused, words still get the truth and the crisis text; then how to resume.

@@ -87,6 +87,7 @@ export const MESSAGE_VARS = {
   next_checkin_at: ["when"],
   no_open_question_soon: ["when"],
   between_checkins_words: ["therapist", "crisis"],
+  comment_added_reply: ["therapist"],
   between_checkins_break: [],
   pause_button: [],
   hello: [],

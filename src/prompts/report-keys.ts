@@ -63,6 +63,7 @@ export const REPORT_VARS = {
   safety_more: ["count", "alias"],
   summary_comment: ["comment"],
   summary_comment_block: [],
+  comment_added: ["alias", "text"],
   summary_no_comment: [],
   summary_warnings: [],
   summary_warning_repeat: ["rule", "seq"],

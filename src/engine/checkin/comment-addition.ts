@@ -1,0 +1,34 @@
+import type { Client } from "../../store/types.js";
+import type { Turn } from "../turn-context.js";
+
+/**
+ * How long after a check-in words from the client are the rest of its comment. People send a
+ * thought in parts ("ok so", then the real message), and a comment refused as too long comes back
+ * split in two: the second part must not be told that nobody will see it.
+ */
+export const COMMENT_FOLLOW_MS = 10 * 60_000;
+
+/**
+ * Words sent soon after the client finished a check-in's comment step (a comment or a Skip) are
+ * added to that check-in's comment, and the therapist gets them in a short message of their own:
+ * the summary has already gone. Not after a check-in closed at its expiry (the client never
+ * reached the comment), and not past twice the comment's length. False: not added.
+ */
+export async function addToComment(turn: Turn, client: Client, text: string): Promise<boolean> {
+  const last = await turn.tx.lastCompletedCheckin(client.personId);
+  if (!last?.completedAt || last.step < last.plan.length) return false;
+  if (Date.parse(turn.now) - Date.parse(last.completedAt) > COMMENT_FOLLOW_MS) return false;
+  const added = text.trim();
+  const comment = last.comment ? `${last.comment}\n${added}` : added;
+  if ([...comment].length > 2 * turn.deps.config.checkin.commentMaxLength) return false;
+  await turn.tx.completeCheckin(last.id, comment, last.completedAt);
+  const tw = await turn.wordingOf(client.therapistId);
+  await turn.send(
+    client.therapistId,
+    { kind: "info", text: tw.t("comment_added", { alias: client.alias, text: added }) },
+    client.personId,
+  );
+  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  await turn.replyText(turn.wording.t("comment_added_reply", { therapist }));
+  return true;
+}
