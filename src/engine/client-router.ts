@@ -1,5 +1,5 @@
 import { codeArgument } from "../codes.js";
-import type { Client } from "../store/types.js";
+import type { Checkin, Client } from "../store/types.js";
 import { isThanks } from "./acknowledgement.js";
 import { betweenCheckins } from "./between-checkins.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
@@ -8,6 +8,8 @@ import { stepMessage } from "./checkin/messages.js";
 import { stepOf } from "./checkin/plan.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
+import { zoneOf } from "./commands/schedule.js";
+import { formatDate } from "./format.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
@@ -46,7 +48,8 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
   if (client.pausedAt && isThanks(text)) return turn.replyText(w.t("thanks_reply_paused"));
   // Paused: the open check-in is kept as it is, not answered further, until "start".
-  if (open && client.pausedAt) return turn.replyText(w.t("paused_hold"));
+  if (open && client.pausedAt)
+    return turn.replyText(w.t("paused_hold", { when: await closesAt(turn, client, open) }));
   if (open) return continueCheckin(turn, client, open, input, resume);
   // A safety question that lapsed unanswered may be answered now, when nothing else waits.
   if (await answerLateSafetyCheck(turn, client)) return;
@@ -55,6 +58,13 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
   if (isThanks(text)) return turn.replyText(w.t("thanks_reply"));
   return betweenCheckins(turn, client, text);
+}
+
+/** When an open check-in closes (its expiry, set when it was sent), in the client's zone. */
+async function closesAt(turn: Turn, client: Client, open: Checkin): Promise<string> {
+  const at = Date.parse(open.createdAt) + turn.deps.config.schedule.expireAfterHours * 3_600_000;
+  const zone = await zoneOf(turn, client);
+  return formatDate(new Date(at).toISOString(), turn.wording.pack.language, zone);
 }
 
 async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promise<void> {

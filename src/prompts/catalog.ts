@@ -51,7 +51,7 @@ export const MESSAGE_VARS = {
   checkin_intro_scheduled: ["therapist", "count"],
   checkin_intro_before: ["therapist", "count"],
   checkin_paused: ["alias", "date"],
-  paused_hold: [],
+  paused_hold: ["when"],
   concern_unanswered: ["alias", "text", "date"],
   concern_answered_no: ["alias", "text", "date"],
   pause_lifted: ["alias"],

@@ -22,7 +22,7 @@ describe("stop and start", () => {
     await c.say("alex", "stop");
     const held = await c.say("alex", "9");
     expect(texts(held)).toEqual([
-      "Your check-ins are paused, so I haven't recorded that. Type start to carry on where you left off.",
+      "Your check-ins are paused, so I haven't recorded that. Type start to carry on where you left off, before Nov 28, 2026, 10:00 AM, when this check-in closes.",
     ]);
     expect(await storedAnswers()).toBe(1);
     const resumed = await c.say("alex", "start");
