@@ -131,8 +131,11 @@ export interface ScheduleTx {
   cancelSessionJobs(clientId: number, note: string, at: string): Promise<number>;
   addPause(clientId: number, from: string, to: string, at: string): Promise<void>;
   pausesOf(clientId: number): Promise<{ from: string; to: string }[]>;
-  /** Lifts the client's pauses that have not ended before `today`; returns how many. */
-  liftPauses(clientId: number, today: string): Promise<number>;
+  /**
+   * Lifts the client's pause that covers `today`, or else the next one to come; returns it
+   * (undefined: none left). Pauses already over stay on record.
+   */
+  liftPause(clientId: number, today: string): Promise<{ from: string; to: string } | undefined>;
 }
 
 /** Risk alerts (one open per client), the events added to them, concerns and escalation. */

@@ -150,6 +150,11 @@ describe("schedule ALIAS shows what is planned", () => {
         "No check-ins on: 2027-01-05.",
       ].join("\n"),
     );
+    // A session booked inside a pause is said to get no check-in, at once.
+    const [inPause] = await c.say("rivera", "session alex 2027-01-05 15:00");
+    expect(inPause?.message.text).toBe(
+      "Session for alex noted: Jan 5, 2027, 3:00 PM (UTC). It falls in the pause 2027-01-05, so no check-in will follow it. To lift the pause: pause alex off",
+    );
   });
 });
 
@@ -377,9 +382,26 @@ describe("quiet hours, holidays and pauses", () => {
     await c.say("rivera", "schedule alex weekly mon 10:00 50m");
     await c.say("rivera", "pause alex 2026-12-20..2027-01-10");
     const [lifted] = await c.say("rivera", "pause alex off");
-    expect(lifted?.message.text).toBe("The pause is lifted: check-ins for alex go out again from now.");
+    expect(lifted?.message.text).toBe("The pause 2026-12-20..2027-01-10 for alex is lifted.");
     expect((await c.say("rivera", "pause alex off"))[0]?.message.text).toBe("alex has no pause to lift.");
     expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
+  });
+
+  it("pause ALIAS off lifts one pause, today's or the next, and names what is still paused", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T09:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "pause alex 2026-12-24..2027-01-02");
+    await c.say("rivera", "pause alex 2026-12-10");
+    const [lifted] = await c.say("rivera", "pause alex off");
+    expect(lifted?.message.text).toBe(
+      [
+        "The pause 2026-12-10 for alex is lifted.",
+        "Still no check-ins for alex on: 2026-12-24..2027-01-02. To lift that too: pause alex off",
+      ].join("\n"),
+    );
+    const alex = (await c.client("alex"))?.personId ?? 0;
+    expect(await c.read((tx) => tx.pausesOf(alex))).toEqual([{ from: "2026-12-24", to: "2027-01-02" }]);
   });
 
   it("pauses when the client types stop (telling the therapist once) and resumes with start", async () => {

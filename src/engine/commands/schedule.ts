@@ -120,10 +120,15 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
   const today = localDate(new Date(turn.now), zone);
   const ahead = pauses.filter((p) => p.to >= today);
   if (ahead.length > 0) {
-    const days = ahead.map((p) => (p.from === p.to ? p.from : `${p.from}..${p.to}`)).join(", ");
+    const days = ahead.map(pauseDays).join(", ");
     lines.push(w.t("schedule_pauses", { days }));
   }
   await turn.replyText(lines.join("\n"));
+}
+
+/** A pause as the therapist typed it: one day, or FROM..TO. */
+export function pauseDays(p: { from: string; to: string }): string {
+  return p.from === p.to ? p.from : `${p.from}..${p.to}`;
 }
 
 /**
@@ -181,12 +186,14 @@ export async function session(turn: Turn, client: Client, typed: readonly string
   } else {
     await turn.tx.addJob("checkin", client.personId, due.after.toISOString(), turn.now);
   }
+  const when = formatDate(start.toISOString(), w.pack.language, zone);
+  // A session in a pause gets no check-in (due-steps.ts): said now, not found out when none comes.
+  const day = localDate(start, zone);
+  const pause = (await turn.tx.pausesOf(client.personId)).find((p) => p.from <= day && day <= p.to);
   await turn.replyText(
-    w.t("session_set", {
-      alias: client.alias,
-      when: formatDate(start.toISOString(), w.pack.language, zone),
-      zone,
-    }),
+    pause
+      ? w.t("session_in_pause", { alias: client.alias, when, zone, days: pauseDays(pause) })
+      : w.t("session_set", { alias: client.alias, when, zone }),
   );
 }
 
@@ -215,32 +222,4 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
     lines.push(w.t("timezone_moves_sessions", { alias: client.alias, ...shown }));
   }
   await turn.replyText(lines.join("\n"));
-}
-
-export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
-  const w = turn.wording;
-  // "pause ALIAS off": check-ins again from now; pauses already over stay on record.
-  if (args.length === 1 && args[0]?.toLowerCase() === "off") {
-    const today = localDate(new Date(turn.now), await zoneOf(turn, client));
-    const lifted = await turn.tx.liftPauses(client.personId, today);
-    return turn.replyText(w.t(lifted > 0 ? "pause_lifted" : "pause_none", { alias: client.alias }));
-  }
-  // One day ("pause alex 2027-01-05") is a pause of that day.
-  const match = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(args[0] ?? "");
-  const [, from = "", to = from] = match ?? [];
-  const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
-  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
-  // Days already over would pause nothing; a pause already set is not listed twice.
-  const today = localDate(new Date(turn.now), await zoneOf(turn, client));
-  if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
-  const existing = await turn.tx.pausesOf(client.personId);
-  if (existing.some((p) => p.from <= from && to <= p.to)) {
-    return turn.replyText(w.t("pause_exists", { alias: client.alias }));
-  }
-  await turn.tx.addPause(client.personId, from, to, turn.now);
-  await turn.replyText(
-    from === to
-      ? w.t("pause_set_day", { alias: client.alias, day: from })
-      : w.t("pause_set", { alias: client.alias, from, to }),
-  );
 }

@@ -92,7 +92,15 @@ export function pgSchedule(q: PgContext): ScheduleTx {
         'SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = $1 ORDER BY from_date, id',
         [clientId],
       ),
-    liftPauses: async (clientId, today) =>
-      q.run("DELETE FROM pauses WHERE client_id = $1 AND to_date >= $2", [clientId, today]),
+    liftPause: async (clientId, today) => {
+      const row = await q.get<{ id: number; from: string; to: string }>(
+        `SELECT id, from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = $1 AND to_date >= $2
+         ORDER BY from_date, id LIMIT 1`,
+        [clientId, today],
+      );
+      if (!row) return undefined;
+      await q.run("DELETE FROM pauses WHERE id = $1", [row.id]);
+      return { from: row.from, to: row.to };
+    },
   };
 }

@@ -84,7 +84,14 @@ export function sqliteSchedule({ s }: SqlContext): ScheduleTx {
       s('SELECT from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ? ORDER BY from_date').all(
         clientId,
       ) as { from: string; to: string }[],
-    liftPauses: async (clientId, today) =>
-      s("DELETE FROM pauses WHERE client_id = ? AND to_date >= ?").run(clientId, today).changes,
+    liftPause: async (clientId, today) => {
+      const row = s(
+        `SELECT id, from_date AS "from", to_date AS "to" FROM pauses WHERE client_id = ? AND to_date >= ?
+         ORDER BY from_date, id LIMIT 1`,
+      ).get(clientId, today) as { id: number; from: string; to: string } | undefined;
+      if (!row) return undefined;
+      s("DELETE FROM pauses WHERE id = ?").run(row.id);
+      return { from: row.from, to: row.to };
+    },
   };
 }

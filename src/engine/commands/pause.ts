@@ -1,0 +1,44 @@
+import { DateTime } from "luxon";
+import { localDate } from "../../schedule/local-time.js";
+import type { Client } from "../../store/types.js";
+import type { Turn } from "../turn-context.js";
+import { pauseDays, zoneOf } from "./schedule.js";
+
+/**
+ * `pause ALIAS FROM..TO` (or one day): no check-ins on those days, in the client's zone;
+ * `pause ALIAS off` lifts the pause of today, or else the next one.
+ */
+export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
+  const w = turn.wording;
+  // "pause ALIAS off": the pause of today, or else the next one, is lifted and named; one set for
+  // the holidays is not lifted with a one-day pause before it. Pauses already over stay on record.
+  if (args.length === 1 && args[0]?.toLowerCase() === "off") {
+    const today = localDate(new Date(turn.now), await zoneOf(turn, client));
+    const lifted = await turn.tx.liftPause(client.personId, today);
+    if (!lifted) return turn.replyText(w.t("pause_none", { alias: client.alias }));
+    const lines = [w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) })];
+    const left = (await turn.tx.pausesOf(client.personId)).filter((p) => p.to >= today);
+    if (left.length > 0) {
+      lines.push(w.t("pause_still", { alias: client.alias, days: left.map(pauseDays).join(", ") }));
+    }
+    return turn.replyText(lines.join("\n"));
+  }
+  // One day ("pause alex 2027-01-05") is a pause of that day.
+  const match = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(args[0] ?? "");
+  const [, from = "", to = from] = match ?? [];
+  const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
+  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
+  // Days already over would pause nothing; a pause already set is not listed twice.
+  const today = localDate(new Date(turn.now), await zoneOf(turn, client));
+  if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
+  const existing = await turn.tx.pausesOf(client.personId);
+  if (existing.some((p) => p.from <= from && to <= p.to)) {
+    return turn.replyText(w.t("pause_exists", { alias: client.alias }));
+  }
+  await turn.tx.addPause(client.personId, from, to, turn.now);
+  await turn.replyText(
+    from === to
+      ? w.t("pause_set_day", { alias: client.alias, day: from })
+      : w.t("pause_set", { alias: client.alias, from, to }),
+  );
+}
