@@ -156,6 +156,7 @@ export const MESSAGE_VARS = {
   clients_flag_alert: ["id"],
   clients_flag_paused: [],
   clients_flag_alliance: [],
+  clients_flag_deteriorated: ["first", "total"],
   clients_days_today: [],
   clients_days_one: [],
   clients_days: ["days"],

@@ -221,7 +221,7 @@ describe("summary ALIAS before a session", () => {
 });
 
 describe("clients, by need", () => {
-  it("puts an open alert first, then not on track, then an alliance concern, then the rest", async () => {
+  it("puts an open alert first, then a deterioration or not on track, then an alliance concern, then the rest", async () => {
     c = new Conversation();
     await c.enrol("rivera", "amy");
     for (const alias of ["bea", "cal", "dan"]) {
@@ -243,7 +243,9 @@ describe("clients, by need", () => {
       .slice(1)
       .map((l) => l.split(":")[0]);
     expect(order).toEqual(["dan", "cal", "bea", "amy"]);
-    expect(clients?.message.text).toContain("cal: not on track, last check-in today");
+    expect(clients?.message.text).toContain(
+      "cal: deteriorated (progress 20 → 12), not on track, last check-in today",
+    );
     expect(clients?.message.text).toContain("amy: active, last check-in never");
     // A check-in sent and not yet answered is not "never" and nothing more.
     await c.say("rivera", "checkin amy");

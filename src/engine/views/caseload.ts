@@ -7,7 +7,7 @@ import { clientStatusText } from "./history.js";
 
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
- * not on track, then an alliance concern, then the rest), each with its status in words and the
+ * a reliable deterioration or not on track, then an alliance concern, then the rest), each with its status in words and the
  * days since the last check-in. Discharged clients are listed apart, below.
  */
 export interface CaseloadFacts {
@@ -35,6 +35,13 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
   const status = assessment?.progress?.trajectory.status;
   if (client.status !== "active") flags.push(clientStatusText(w, client.status));
   else if (client.pausedAt) flags.push(w.t("clients_flag_paused"));
+  // A reliable fall since the episode's first check-in is named with its numbers: "not on track"
+  // alone does not say that things got worse.
+  const progress = assessment?.progress;
+  if (progress?.category === "deteriorated") {
+    flags.push(w.t("clients_flag_deteriorated", { first: progress.first, total: progress.total }));
+    rank = Math.min(rank, 1);
+  }
   if (status && status !== "too_early") {
     flags.push(statusText(w, status));
     if (status === "not_on_track") rank = Math.min(rank, 1);
