@@ -1,5 +1,5 @@
 import type { Client } from "../store/types.js";
-import { isGreeting } from "./acknowledgement.js";
+import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { goesOutAt, zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
@@ -20,7 +20,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   // "hi" is a greeting, not something to pass on: greeted back, with what comes next, and no
   // crisis text (which, in reply to a hello, reads as alarming).
   const greeting = isGreeting(text);
-  if (!WORDS.test(text) || greeting) {
+  // A bare "no" or "ok" (after the last answer, say) and "when is my next check-in?" get what comes
+  // next, not the crisis text.
+  if (!WORDS.test(text) || greeting || isAcknowledgement(text) || asksWhenNext(text)) {
     const reply = client.pausedAt
       ? w.t("paused_ok")
       : when
@@ -54,6 +56,15 @@ async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undef
   if (!at) return undefined;
   const zone = await zoneOf(turn, client);
   return formatDate(goesOutAt(turn, at, zone), turn.wording.pack.language, zone);
+}
+
+/** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */
+const WHEN_NEXT =
+  /\b(?:when|what time|wann|cu[áa]ndo)\b.{0,40}(?:check-?ins?|questions?|questionnaires?|fragen|fragebogen|cuestionarios?|preguntas?)|\b(?:next|nächste[nrs]?|naechste[nrs]?|pr[óo]xim[oa]s?)\s+(?:check-?in|questions|fragen|cuestionario|preguntas)\b.{0,20}\?/iu;
+
+/** Whether the client asks when the next check-in comes. */
+function asksWhenNext(text: string): boolean {
+  return text.length <= 120 && WHEN_NEXT.test(text);
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */

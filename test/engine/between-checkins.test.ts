@@ -24,6 +24,30 @@ describe("a client's words between check-ins", () => {
     expect(await toRivera("hey where are the questions?")).toEqual([]);
   });
 
+  it("a bare no or ok, and when the next check-in comes, get what comes next without the crisis text", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const text of [
+      "no",
+      "ok",
+      "nope",
+      "when is my next check-in?",
+      "when do i get the next questions",
+      "wann kommt der nächste check-in?",
+    ]) {
+      const [reply] = await mine(text);
+      expect(reply, text).toMatch(
+        /^There is no check-in open right now\. You'll get one after your next session\.$/,
+      );
+    }
+    await c.say("rivera", "session alex 2026-11-27 15:00");
+    const [when] = await mine("when's the next checkin");
+    expect(when).toBe("There is no check-in open right now. The next one comes on Nov 27, 2026, 4:00 PM.");
+    // Words that say something still get the truth and the crisis text.
+    const [words] = await mine("no one gets it");
+    expect(words).toContain("TEST CRISIS TEXT");
+  });
+
   it("offer the way to pause when they ask for a break", async () => {
     c = new Conversation();
     await c.enrol();

@@ -127,7 +127,9 @@ describe("charts through the engine", () => {
     expect(png.width).toBeGreaterThan(600);
     // alex is not on track; bo has no check-in and no warning: one panel.
     expect(chart.alt).toBe("Clients with an open warning: 1");
-    expect(after?.message.text).toContain("Clients with an open warning: 1. alex, not on track");
+    expect(after?.message.text).toContain(
+      "Clients with an open warning: 1. alex, deteriorated (progress 28 → 16), not on track",
+    );
     expect(after?.message.text).not.toContain("bo,");
 
     // A week in which nobody needs attention: the digest alone.

@@ -322,7 +322,7 @@ describe("quiet hours, holidays and pauses", () => {
     expect(planned?.message.text).toContain("Dec 8, 2026, 8:00 AM");
     expect(firstQuestions(await at("2026-12-07T20:40:00Z"))).toHaveLength(0);
     const [asked] = await c.say("alex", "hey when is my next checkin");
-    expect(asked?.message.text).toContain("Your next check-in comes on Dec 8, 2026, 8:00 AM.");
+    expect(asked?.message.text).toContain("The next one comes on Dec 8, 2026, 8:00 AM.");
     const crisis = await c.say("alex", "I want to die");
     expect(crisis[0]?.message.urgent).toBe(true);
     expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
