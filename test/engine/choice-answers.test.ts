@@ -55,7 +55,7 @@ describe("a 0 to 3 scale with option labels", () => {
     for (const typed of ["4", "1.5", "often", "several"]) {
       const [reask] = await c.say("alex", typed);
       expect(reask?.message.text, typed).toBe(
-        "Sorry, I didn't get that. Please tap one of the buttons, or type not at all / several days / more than half the days / nearly every day.\n\nFixture intro.\n\n1/3. Fixture item 1",
+        "Sorry, I didn't get that. Please tap one of the buttons, or type not at all / several days / more than half the days / nearly every day.\n\n1/3. Fixture item 1",
       );
       expect(reask?.message.choices).toHaveLength(4);
     }

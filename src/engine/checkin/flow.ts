@@ -172,7 +172,7 @@ export async function continueCheckin(
     case "old_button":
       return turn.pressNotice(w.t("old_button"));
     case "reask": {
-      const question = stepMessage(w, checkin, therapist);
+      const question = stepMessage(w, checkin, therapist, false);
       const text = input.kind === "text" ? input.text : "";
       // "thanks" (after "Thank you for answering", say) needs no "sorry, a number": the question is
       // simply there again.

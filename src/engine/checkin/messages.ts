@@ -49,8 +49,11 @@ export function consentParts(
   return { questions, urgent, brief };
 }
 
-/** The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment. */
-export function stepMessage(w: Wording, checkin: Checkin, therapist: string): OutboundMessage {
+/**
+ * The message for the current step of a check-in: an item with its 0 to 10 choices, or the comment.
+ * `intro`: false for a question asked again, whose section's intro the client has just read.
+ */
+export function stepMessage(w: Wording, checkin: Checkin, therapist: string, intro = true): OutboundMessage {
   const step = stepOf(checkin);
   const ref = stepRef(checkin);
   if (step.kind === "comment") {
@@ -68,9 +71,10 @@ export function stepMessage(w: Wording, checkin: Checkin, therapist: string): Ou
   const question = instrument.choices
     ? w.t("question_choice", { position: step.position, count: step.count, item: itemText })
     : w.t("question", { position: step.position, count: step.count, item: itemText, min, max, low, high });
-  const text = step.firstOfSection
-    ? `${w.t("section_intro", { title: instrument.intro })}\n\n${question}`
-    : question;
+  const text =
+    step.firstOfSection && intro
+      ? `${w.t("section_intro", { title: instrument.intro })}\n\n${question}`
+      : question;
   const choices = instrument.choices
     ? instrument.choices.map((c) => ({ label: c.label, value: String(c.value) }))
     : Array.from({ length: max - min + 1 }, (_, i) => ({ label: String(min + i), value: String(min + i) }));
