@@ -202,6 +202,7 @@ export const MESSAGE_VARS = {
   plan_after: [],
   plan_split: ["before"],
   session_set: ["alias", "when", "zone"],
+  session_exists: ["alias", "when", "zone"],
   session_in_pause: ["alias", "when", "zone", "days"],
   timezone_set: ["alias", "zone"],
   timezone_moves_sessions: ["alias", "day", "time", "zone", "next", "duration", "plan"],

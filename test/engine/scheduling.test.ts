@@ -150,6 +150,11 @@ describe("schedule ALIAS shows what is planned", () => {
         "No check-ins on: 2027-01-05.",
       ].join("\n"),
     );
+    // The same session typed twice is noted once.
+    const [twice] = await c.say("rivera", "session alex 2027-01-07 17:00");
+    expect(twice?.message.text).toBe(
+      "A session for alex on Jan 7, 2027, 5:00 PM (UTC) is already noted: schedule alex shows it.",
+    );
     // A session booked inside a pause is said to get no check-in, at once.
     const [inPause] = await c.say("rivera", "session alex 2027-01-05 15:00");
     expect(inPause?.message.text).toBe(

@@ -180,13 +180,17 @@ export async function session(turn: Turn, client: Client, typed: readonly string
   const durationMin = minutes(rest[0], cfg.defaultDurationMinutes);
   if (!start || durationMin === undefined || rest.length > 1) return usage();
   const due = sessionDueTimes(start, durationMin, cfg.plan, cfg);
+  const when = formatDate(start.toISOString(), w.pack.language, zone);
+  // The same session typed twice is one session, not two check-ins planned for one time.
+  if ((await turn.tx.pendingSessionJobs(client.personId)).includes(due.after.toISOString())) {
+    return turn.replyText(w.t("session_exists", { alias: client.alias, when, zone }));
+  }
   if (due.before && due.before.getTime() > Date.parse(turn.now)) {
     await turn.tx.addJob("progress", client.personId, due.before.toISOString(), turn.now);
     await turn.tx.addJob("alliance", client.personId, due.after.toISOString(), turn.now);
   } else {
     await turn.tx.addJob("checkin", client.personId, due.after.toISOString(), turn.now);
   }
-  const when = formatDate(start.toISOString(), w.pack.language, zone);
   // A session in a pause gets no check-in (due-steps.ts): said now, not found out when none comes.
   const day = localDate(start, zone);
   const pause = (await turn.tx.pausesOf(client.personId)).find((p) => p.from <= day && day <= p.to);
