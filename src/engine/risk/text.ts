@@ -52,8 +52,9 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
         ? w.t("risk_what_safety_after", { text: e.text })
         : w.t("risk_what_safety");
   }
+  // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
-    withAnswer && e.tier === "concern" && e.safetyAnswer ? ` ${safetyAnswerText(w, e.safetyAnswer)}` : "";
+    withAnswer && e.tier === "concern" && e.safetyAnswer ? `\n  ${safetyAnswerText(w, e.safetyAnswer)}` : "";
   return `${time}, ${tier}: ${what}${answer}`;
 }
 
