@@ -90,6 +90,10 @@ describe("the hint in the conversation", () => {
     expect(await reply("checkin alex now")).toBe(hint("checkin alex"));
     expect(await reply("summary @alex")).toBe(hint("summary alex"));
     expect(await reply("summary jose")).toBe(hint("summary josé"));
+    // A slip of one letter in a name of three or more.
+    expect(await reply("checkin alx")).toBe(hint("checkin alex"));
+    expect(await reply("summary aelx")).toBe(hint("summary alex"));
+    expect(await reply("summary alexis")).toBe("You have no client called alexis.");
     expect(await reply("schedule Jose weekly mon 09:00 50m")).toBe(
       hint("schedule josé weekly mon 09:00 50m"),
     );

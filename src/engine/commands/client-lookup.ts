@@ -1,6 +1,7 @@
 import type { Client } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import type { Turn } from "../turn-context.js";
+import { editDistance } from "./command-hint.js";
 
 /** A sentence's end after a name: "summary Jordan." names jordan. */
 const END_PUNCTUATION = /[.,;:!?]+$/u;
@@ -57,12 +58,17 @@ export async function withClient(
   return turn.replyText(w.t("no_such_client", { alias: bare ?? alias ?? rawAlias.slice(0, 32) }));
 }
 
-/** The one client whose alias is the typed word with accents, an @ and end punctuation set aside. */
+/**
+ * The one client whose alias is the typed word with accents, an @ and end punctuation set aside;
+ * else the one a slip of one letter away ("alx" for alex), for a name of three letters or more.
+ */
 async function nearClient(turn: Turn, therapistId: number, typed: string): Promise<Client | undefined> {
   const wanted = looseName(typed);
   if (wanted === "") return undefined;
-  const near = (await turn.tx.caseload(therapistId))
-    .map((entry) => entry.client)
-    .filter((c) => looseName(c.alias) === wanted);
-  return near.length === 1 ? near[0] : undefined;
+  const clients = (await turn.tx.caseload(therapistId)).map((entry) => entry.client);
+  const near = clients.filter((c) => looseName(c.alias) === wanted);
+  if (near.length > 0) return near.length === 1 ? near[0] : undefined;
+  if (wanted.length < 3) return undefined;
+  const slips = clients.filter((c) => editDistance(looseName(c.alias), wanted) === 1);
+  return slips.length === 1 ? slips[0] : undefined;
 }
