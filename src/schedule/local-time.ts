@@ -69,3 +69,8 @@ export function localDate(at: Date, zone: string): string {
 export function isZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }
+
+/** A zone as the database of zones spells it: "europe/berlin" typed is "Europe/Berlin" kept. */
+export function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+}

@@ -24,7 +24,9 @@ describe("weekly schedules", () => {
     c = new Conversation();
     c.clock.set(new Date("2026-03-16T09:00:00Z"));
     await c.enrol();
-    await c.say("rivera", "timezone alex Europe/Berlin");
+    // Typed in any case, kept as the zone is spelled.
+    const [zone] = await c.say("rivera", "timezone alex europe/berlin");
+    expect(zone?.message.text).toBe("alex's time zone is now Europe/Berlin.");
     const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     expect(set?.message.text).toContain(
       "Check-ins for alex are scheduled with each session: Tuesday 17:00 (50 minutes, Europe/Berlin)",

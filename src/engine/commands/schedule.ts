@@ -1,5 +1,12 @@
 import { DateTime } from "luxon";
-import { afterQuietHours, isZone, localDate, localInstant, WEEKDAYS } from "../../schedule/local-time.js";
+import {
+  afterQuietHours,
+  canonicalZone,
+  isZone,
+  localDate,
+  localInstant,
+  WEEKDAYS,
+} from "../../schedule/local-time.js";
 import { afterPauses, nextDue, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
 import { formatDate } from "../format.js";
@@ -203,9 +210,10 @@ export async function session(turn: Turn, client: Client, typed: readonly string
 
 export async function timezone(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
-  const zone = args[0];
-  if (!zone) return turn.replyText(w.t("usage", { usage: "timezone ALIAS Europe/Berlin" }));
-  if (!isZone(zone)) return turn.replyText(w.t("timezone_invalid", { zone: zone.slice(0, 64) }));
+  const typed = args[0];
+  if (!typed) return turn.replyText(w.t("usage", { usage: "timezone ALIAS Europe/Berlin" }));
+  if (!isZone(typed)) return turn.replyText(w.t("timezone_invalid", { zone: typed.slice(0, 64) }));
+  const zone = canonicalZone(typed);
   await turn.tx.setClientTimeZone(client.personId, zone);
   // A schedule's next times follow the new zone at once.
   const current = await turn.tx.getSchedule(client.personId);
