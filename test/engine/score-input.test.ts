@@ -69,6 +69,10 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["5 glaube ich", 5],
     ["7 creo", 7],
     ["6 más o menos", 6],
+    // Decimals as voice typing writes them.
+    ["seven point five", 7.5],
+    ["7 point 5", 7.5],
+    ["eight and a half", 8.5],
   ])("accepts %j as %d", (text, value) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: true, value });
   });
@@ -101,6 +105,8 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["a second number after a hedge", "6 maybe 7"],
     ["a hedge that is only a hedge", "i guess"],
     ["a but after the number", "5 but not really"],
+    ["two digits after a spoken point", "seven point twenty"],
+    ["ten and a half", "ten and a half"],
     ["a question", "hmm 4?"],
     ["a word for a feeling", "meh"],
     ["a sentence that says something before the number", "i'm not safe. 1"],
@@ -112,6 +118,13 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["two decimals out of 10", "8.25/10"],
   ])("refuses %s (%j)", (_label, text) => {
     expect(parseScore(text, 0, 10, WORDS)).toEqual({ ok: false });
+  });
+
+  it("reads a spoken decimal in the words of the client's language", () => {
+    const words = (language: string) => loadPrompts(PROMPTS_DIR).languages.get(language)?.messages.words;
+    expect(parseScore("sechs komma fünf", 0, 10, words("de"))).toEqual({ ok: true, value: 6.5 });
+    expect(parseScore("siete y medio", 0, 10, words("es"))).toEqual({ ok: true, value: 7.5 });
+    expect(parseScore("siete punto cinco", 0, 10, words("es"))).toEqual({ ok: true, value: 7.5 });
   });
 
   it("uses the scale it is given for the range and the denominator", () => {

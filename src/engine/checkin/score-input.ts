@@ -40,8 +40,32 @@ function oneNumber(raw: string, words: NumberWords | undefined): number | undefi
   if (keycap) return Number(keycap[1]);
   const digits = SCORE.exec(text);
   if (digits) return Number(digits[1]) + (digits[2] ? Number(digits[2]) / 10 : 0);
+  const spoken = spokenDecimal(text, words);
+  if (spoken !== undefined) return spoken;
+  return wholeWord(text, words);
+}
+
+function wholeWord(text: string, words: NumberWords | undefined): number | undefined {
   const index = words?.numbers.findIndex((w) => w.toLowerCase() === text.toLowerCase()) ?? -1;
   return index >= 0 ? index : undefined;
+}
+
+/** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */
+const SPOKEN_POINT = /^(\S+)\s+(?:point|komma|coma|punto)\s+(\S+)$/u;
+const SPOKEN_HALF = /^(\S+)\s+(?:and a half|y medio|y media|und ein halb|und einhalb)$/u;
+
+function spokenDecimal(text: string, words: NumberWords | undefined): number | undefined {
+  const unit = (raw: string) => (/^\d{1,2}$/u.test(raw) ? Number(raw) : wholeWord(raw, words));
+  const half = SPOKEN_HALF.exec(text.toLowerCase());
+  if (half) {
+    const whole = unit(half[1] ?? "");
+    return whole === undefined ? undefined : whole + 0.5;
+  }
+  const point = SPOKEN_POINT.exec(text.toLowerCase());
+  if (!point) return undefined;
+  const whole = unit(point[1] ?? "");
+  const tenth = unit(point[2] ?? "");
+  return whole === undefined || tenth === undefined || tenth > 9 ? undefined : whole + tenth / 10;
 }
 
 export function parseScore(
