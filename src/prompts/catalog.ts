@@ -194,6 +194,7 @@ export const MESSAGE_VARS = {
   erased_by_client_or_therapist: ["alias"],
   // schedules, pauses, reminders, digest
   schedule_set: ["alias", "day", "time", "duration", "plan", "next", "zone"],
+  schedule_replaced: ["day", "time"],
   schedule_shown: ["alias", "day", "time", "duration", "plan", "next", "zone"],
   schedule_none: ["alias"],
   schedule_one_off: ["alias", "when", "zone"],

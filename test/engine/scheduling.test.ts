@@ -110,6 +110,11 @@ describe("times and days as therapists type them", () => {
     await c.enrol();
     for (const [typed, shown] of [
       ["schedule alex weekly tuesday 5pm", "Tuesday 17:00"],
+      ["schedule alex weekly tue 17:00", "Tuesday 17:00"],
+      [
+        "schedule alex weekly wed 10:00",
+        "This replaces the weekly session on Tuesday 17:00: a client has one",
+      ],
       ["schedule alex weekly thu 5:30pm 45m", "Thursday 17:30 (45 minutes"],
       ["schedule alex weekly thu 5:30 pm", "Thursday 17:30"],
       ["schedule alex weekly fri 9 AM 50m", "Friday 09:00 (50 minutes"],

@@ -92,11 +92,18 @@ export async function schedule(turn: Turn, client: Client, typed: readonly strin
     plan,
     ...nextDue(new Date(turn.now), { weekday, time, zone }, durationMin, plan, cfg),
   };
+  // A client has one weekly schedule: a new one replaces the old, and the therapist is told which.
+  const before = await turn.tx.getSchedule(client.personId);
   await turn.tx.saveSchedule(saved, turn.now);
   // The next check-in named is the first one outside the client's pauses, as `schedule ALIAS` shows.
   const pauses = await turn.tx.pausesOf(client.personId);
   const next = afterPauses(saved, pauses, zone);
-  await turn.replyText(w.t("schedule_set", { alias: client.alias, ...describe(turn, next, zone) }));
+  const lines = [w.t("schedule_set", { alias: client.alias, ...describe(turn, next, zone) })];
+  if (before && (before.weekday !== weekday || before.time !== time)) {
+    const { day, time: was } = describe(turn, before, zone);
+    lines.push(w.t("schedule_replaced", { day, time: was }));
+  }
+  await turn.replyText(lines.join("\n"));
 }
 
 /**
