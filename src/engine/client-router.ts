@@ -5,7 +5,7 @@ import { betweenCheckins } from "./between-checkins.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
-import { stepOf } from "./checkin/plan.js";
+import { expiresAt, stepOf } from "./checkin/plan.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
@@ -62,7 +62,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
 
 /** When an open check-in closes (its expiry, set when it was sent), in the client's zone. */
 async function closesAt(turn: Turn, client: Client, open: Checkin): Promise<string> {
-  const at = Date.parse(open.createdAt) + turn.deps.config.schedule.expireAfterHours * 3_600_000;
+  const at = expiresAt(open, turn.deps.config.schedule.expireAfterHours);
   const zone = await zoneOf(turn, client);
   return formatDate(new Date(at).toISOString(), turn.wording.pack.language, zone);
 }

@@ -4,7 +4,7 @@ import type { Checkin, Client, Job, Tx } from "../store/types.js";
 import { clientInstruments, sendCheckin } from "./checkin/flow.js";
 import type { CheckinPart } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
-import { stepOf } from "./checkin/plan.js";
+import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
 import { lapsedConcernsDue } from "./risk/concern-notice.js";
@@ -119,8 +119,9 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     if (await onHoliday(turn, client)) return "holiday";
     // Run late (the server was down, or the quiet hours held it) past the check-in's own expiry:
     // a reminder of a check-in about to be closed, with its first question, would be a stale nudge.
-    const expiresAt = Date.parse(open.createdAt) + deps.config.schedule.expireAfterHours * 3_600_000;
-    if (Date.parse(turn.now) >= expiresAt) return "past the check-in's expiry";
+    if (Date.parse(turn.now) >= expiresAt(open, deps.config.schedule.expireAfterHours)) {
+      return "past the check-in's expiry";
+    }
     if (await postponedForQuiet(turn, job, client)) return "postponed";
     const w = await personWording(tx, deps, client.personId);
     const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";

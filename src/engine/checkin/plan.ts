@@ -28,6 +28,14 @@ export function stepOf(checkin: Pick<Checkin, "plan" | "step">): Step {
 }
 
 /**
+ * When an open check-in closes, in epoch milliseconds: its expiry job is due this long after it
+ * was sent (flow.ts sendCheckin).
+ */
+export function expiresAt(checkin: Pick<Checkin, "createdAt">, expireAfterHours: number): number {
+  return Date.parse(checkin.createdAt) + expireAfterHours * 3_600_000;
+}
+
+/**
  * Where an open check-in stands, counted as the client sees it: "question 3 of 9" numbers the
  * questions only (the intro's count), and the optional comment after them is named as such.
  */
