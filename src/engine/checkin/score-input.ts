@@ -127,16 +127,15 @@ const TRAILING = [
     "quizás",
     "quizas",
   ],
-].map((phrase) => phrase.split(" "));
+].map((phrase) => ({ phrase, words: phrase.split(" ").length }));
 
 /** Takes the trailing words off the end ("6 i guess lol" is "6"), as long as a number is left. */
 function dropTrailing(tokens: string[]): void {
   for (let found = true; found && tokens.length > 1; ) {
     found = false;
-    for (const phrase of TRAILING) {
-      const end = tokens.slice(-phrase.length);
-      if (tokens.length > phrase.length && end.join(" ") === phrase.join(" ")) {
-        tokens.splice(-phrase.length);
+    for (const { phrase, words } of TRAILING) {
+      if (tokens.length > words && tokens.slice(-words).join(" ") === phrase) {
+        tokens.splice(-words);
         found = true;
         break;
       }
