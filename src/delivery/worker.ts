@@ -94,14 +94,16 @@ export class DeliveryWorker {
 
   /**
    * Something was queued: deliver now. With the recipients it was queued for, they go in line
-   * and lanes ask the store about them only; without, the store is asked who has anything due
-   * (each such look reads every recipient with something due, so wakes within one turn of the
-   * event loop share one).
+   * and lanes ask the store about them at once, so that their reads are queued before the next
+   * batch of events (whose commit was asked for while this one ran) rather than behind it.
+   * Without, the store is asked who has anything due (each such look reads every recipient with
+   * something due, so wakes within one turn of the event loop share one).
    */
   wake(recipients?: readonly Recipient[]): void {
     if (this.stopped) return;
     if (recipients && recipients.length > 0) {
       for (const r of recipients) if (this.senders.has(r.channel)) this.line.found(r);
+      if (!this.lookPending) return this.startLanes();
     } else {
       this.lookPending = true;
     }

@@ -220,6 +220,38 @@ describe("DeliveryWorker", () => {
     await worker.stop();
   });
 
+  it("asks for the message a commit queued before the events that arrived during that commit", async () => {
+    await store.markSentMany([1, 2, 3, 4, 5, 6], clock.now().toISOString());
+    const order: string[] = [];
+    const sender: ChannelSender = { channel: "fake", send: async (d) => void order.push(`sent ${d.message.text}`) };
+    const watched = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (name === "nextSendable") order.push("asked");
+          return value.apply(target, args);
+        };
+      },
+    });
+    const worker = new DeliveryWorker(watched, [sender], clock, silentLog, { pollMs: 60_000 });
+    worker.start();
+    await worker.drain();
+    // The first look at the whole outbox, made at start, is over.
+    await new Promise((r) => setTimeout(r, 20));
+    // An answer's event queues the next question; another client's event arrives while it
+    // commits, and goes in the next batch. The question is not held behind that batch.
+    const recipient = await store.transaction(async (tx) => {
+      const a = (await tx.findIdentity("fake", "a"))?.personId ?? 0;
+      void store.transaction(async () => void order.push("next batch"));
+      return tx.enqueue(a, { kind: "info", text: "a4" }, clock.now().toISOString());
+    });
+    worker.wake(recipient ? [recipient] : []);
+    await vi.waitFor(() => expect(order).toContain("sent a4"));
+    expect(order.indexOf("asked")).toBeLessThan(order.indexOf("next batch"));
+    await worker.stop();
+  });
+
   it("does not ask again after a recipient's only pending message", async () => {
     await store.markSentMany([2, 3, 4, 5, 6], clock.now().toISOString());
     const got: string[] = [];
