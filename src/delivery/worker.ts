@@ -103,7 +103,10 @@ export class DeliveryWorker {
     if (this.stopped) return;
     if (recipients && recipients.length > 0) {
       for (const r of recipients) if (this.senders.has(r.channel)) this.line.found(r);
-      if (!this.lookPending) return this.startLanes();
+      if (!this.lookPending) {
+        this.startLanes();
+        return;
+      }
     } else {
       this.lookPending = true;
     }

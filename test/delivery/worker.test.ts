@@ -223,7 +223,10 @@ describe("DeliveryWorker", () => {
   it("asks for the message a commit queued before the events that arrived during that commit", async () => {
     await store.markSentMany([1, 2, 3, 4, 5, 6], clock.now().toISOString());
     const order: string[] = [];
-    const sender: ChannelSender = { channel: "fake", send: async (d) => void order.push(`sent ${d.message.text}`) };
+    const sender: ChannelSender = {
+      channel: "fake",
+      send: async (d) => void order.push(`sent ${d.message.text}`),
+    };
     const watched = new Proxy(store, {
       get(target, name, receiver) {
         const value = Reflect.get(target, name, receiver);
