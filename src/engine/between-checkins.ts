@@ -3,7 +3,7 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { goesOutAt, zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
-import { crisisIn, type Turn } from "./turn-context.js";
+import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /**
  * What a client gets for a message between check-ins that is no command and no answer. A number
@@ -32,7 +32,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   }
   // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
   if (!client.pausedAt && !asksForBreak(text) && (await addToComment(turn, client, text))) return;
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
   // Paused, words still get the truth and the crisis text; then how to resume.
   if (client.pausedAt) return turn.replyText([...lines, w.t("paused_ok")].join("\n\n"));

@@ -13,7 +13,7 @@ import { formatDate } from "./format.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
-import { crisisIn, type Turn } from "./turn-context.js";
+import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
 export async function routeClient(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
@@ -83,8 +83,7 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
           // A check-in the pause interrupted goes on where it stopped.
           return repeatPending(turn, { ...client, pausedAt: null });
         }
-        const therapist = await turn.tx.getPerson(client.therapistId);
-        return turn.replyText(w.t("already_enrolled", { therapist: therapist?.name ?? "" }));
+        return turn.replyText(w.t("already_enrolled", { therapist: await therapistName(turn.tx, client) }));
       }
       if (client.status === "joining") return askConsent(turn, client);
       return startEnrolment(turn, codeArgument(parsed.args));
@@ -113,7 +112,7 @@ async function repeatPending(turn: Turn, client: Client): Promise<void> {
   if (client.status === "joining") return askConsent(turn, client);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   if (!open) return;
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   await turn.reply(stepMessage(turn.wording, open, therapist));
 }
 

@@ -8,7 +8,7 @@ import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
 import { lapsedConcernsDue } from "./risk/concern-notice.js";
-import { type EngineDeps, personWording, Turn } from "./turn-context.js";
+import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
 
 /** At most this many jobs in one pass, so one pass stays one short transaction. */
@@ -124,7 +124,7 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     }
     if (await postponedForQuiet(turn, job, client)) return "postponed";
     const w = await personWording(tx, deps, client.personId);
-    const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
+    const therapist = await therapistName(tx, client);
     // Not begun: "carry on where you stopped" would be wrong; how many questions it is helps more.
     const text =
       open.step === 0

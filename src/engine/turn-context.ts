@@ -3,7 +3,7 @@ import type { ClinicConfig } from "../config/clinic-config.js";
 import type { InboundEvent, OutboundMessage } from "../model.js";
 import type { PromptCatalog } from "../prompts/load.js";
 import { type Wording, wordingFor } from "../prompts/render.js";
-import type { Identity, Person, Tx } from "../store/types.js";
+import type { Client, Identity, Person, Tx } from "../store/types.js";
 
 /** What the engine is built from; everything that touches the outside world comes in here. */
 export interface EngineDeps {
@@ -40,6 +40,14 @@ export async function personWording(
   const [latest] = await tx.identitiesOf(personId);
   const set = (await tx.getClient(personId))?.language;
   return wordingFor(deps.catalog, spoken, set, latest?.locale, deps.config.clinic.language);
+}
+
+/** The name of the client's therapist, as messages to the client name them ("" if none is on record). */
+export async function therapistName(
+  tx: Pick<Tx, "getPerson">,
+  client: Pick<Client, "therapistId">,
+): Promise<string> {
+  return (await tx.getPerson(client.therapistId))?.name ?? "";
 }
 
 /** One inbound event being handled inside one transaction: who sent it, and how to answer. */

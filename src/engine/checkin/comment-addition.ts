@@ -1,5 +1,5 @@
 import type { Client } from "../../store/types.js";
-import type { Turn } from "../turn-context.js";
+import { type Turn, therapistName } from "../turn-context.js";
 
 /**
  * How long after a check-in words from the client are the rest of its comment. People send a
@@ -28,7 +28,7 @@ export async function addToComment(turn: Turn, client: Client, text: string): Pr
     { kind: "info", text: tw.t("comment_added", { alias: client.alias, text: added }) },
     client.personId,
   );
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   await turn.replyText(turn.wording.t("comment_added_reply", { therapist }));
   return true;
 }

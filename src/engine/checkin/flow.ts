@@ -7,7 +7,7 @@ import { asksForBreak } from "../between-checkins.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
-import { crisisIn, type Turn } from "../turn-context.js";
+import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
@@ -44,7 +44,7 @@ export async function sendCheckin(
     buildPlan(ids.map((id) => w.instrument(id))),
     turn.now,
   );
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   const intro =
     by === "schedule"
       ? "checkin_intro_scheduled"
@@ -117,7 +117,7 @@ async function questionAtItem(turn: Turn, w: Wording, client: Client): Promise<s
 /** What the consent names for one client: the questions of their plan, as their next check-in asks them. */
 export async function consentVars(turn: Turn, w: Wording, client: Client): Promise<ConsentVars> {
   const { config } = turn.deps;
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   return {
     therapist,
     clinic: config.clinic.name ?? w.t("clinic_unnamed"),
@@ -162,7 +162,7 @@ export async function continueCheckin(
     skipLabel: w.t("comment_skip"),
     safetyAbove: instrument?.id === SAFETY_INSTRUMENT ? instrument.riskItem?.above : undefined,
   });
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   // The first message after a crisis message is not taken as the comment: the client sees the
   // question again and decides what to write (a Skip still skips).
   if (resume && step.kind === "comment" && decision.type === "complete" && decision.comment !== null) {

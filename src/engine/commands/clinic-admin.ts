@@ -3,7 +3,7 @@ import { RapportError } from "../../errors.js";
 import type { ClinicStatus, Store, TherapistEntry, Tx } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import { oneLine } from "../client-text.js";
-import { type EngineDeps, personWording } from "../turn-context.js";
+import { type EngineDeps, personWording, therapistName } from "../turn-context.js";
 import { clientChart } from "../views/chart.js";
 import { issueCode } from "./issue-code.js";
 
@@ -86,7 +86,7 @@ export class ClinicAdmin {
         throw new RapportError(`${to.name} already has a client "${alias}"`, "client_alias_taken");
       }
       await tx.moveClient(client.clientId, to.id);
-      const previous = (await tx.getPerson(client.therapistId))?.name ?? "";
+      const previous = await therapistName(tx, client);
       const now = this.now();
       const tw = await personWording(tx, this.deps, to.id);
       const fw = await personWording(tx, this.deps, client.therapistId);

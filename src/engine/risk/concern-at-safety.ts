@@ -4,7 +4,7 @@ import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { isSafetyQuestion } from "../checkin/safety-asked.js";
-import type { Turn } from "../turn-context.js";
+import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis, disclosureOf, raiseRisk } from "./alerts.js";
 import { readSafetyAnswer } from "./safety-answer.js";
 
@@ -29,7 +29,7 @@ export async function concernAnswersSafety(
   const above = safety.riskItem?.above ?? 0;
   if (readSafetyAnswer(text, safety.choices ?? [], above) !== "yes") return false;
   const yes = safety.choices?.find((c) => c.value > above)?.value ?? above + 1;
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   await turn.tx.saveAnswer(open.id, { ...step.planItem, value: yes }, turn.now);
   await turn.tx.setCheckinStep(open.id, open.step + 1);
   await turn.showAnswer(stepMessage(turn.wording, open, therapist));

@@ -10,7 +10,7 @@ import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
-import type { Turn } from "../turn-context.js";
+import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
@@ -237,7 +237,7 @@ function answersQuestion(text: string, words: ChatWords): boolean {
 }
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {
-  const therapist = (await turn.tx.getPerson(client.therapistId))?.name ?? "";
+  const therapist = await therapistName(turn.tx, client);
   // The safety question itself, just answered after a concern, is not asked again.
   const checkin = await pastAnsweredSafety(turn, client, open);
   await turn.reply(stepMessage(turn.wording, checkin, therapist));

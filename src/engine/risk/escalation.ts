@@ -1,7 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import { elapsedText } from "../format.js";
-import type { EngineDeps } from "../turn-context.js";
+import { type EngineDeps, therapistName } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
 import { escalationNote, onCallFor } from "./on-call.js";
 import { eventLines } from "./text.js";
@@ -101,7 +101,7 @@ async function sendAlert(
   const lines = eventLines(w, events, deps.config.clinic.timeZone, 6, client.alias);
   let text: string;
   if (alert.escalatedTo !== null) {
-    const therapist = (await tx.getPerson(client.therapistId))?.name ?? "";
+    const therapist = await therapistName(tx, client);
     const contact = (await tx.emergencyContact(client.personId)) ?? w.t("contact_none");
     text = w.t("urgent_escalated", {
       alias: client.alias,
