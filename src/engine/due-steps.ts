@@ -1,5 +1,5 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
-import { nextDue } from "../schedule/next-due.js";
+import { nextDue, pauseOn } from "../schedule/next-due.js";
 import type { Checkin, Client, Job, Tx } from "../store/types.js";
 import { clientInstruments, sendCheckin } from "./checkin/flow.js";
 import type { CheckinPart } from "./checkin/instrument-plan.js";
@@ -192,7 +192,7 @@ async function postponedForQuiet(turn: Turn, job: Job, client: Client): Promise<
 async function onHoliday(turn: Turn, client: Client): Promise<boolean> {
   const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
   const today = localDate(new Date(turn.now), zone);
-  return (await turn.tx.pausesOf(client.personId)).some((p) => p.from <= today && today <= p.to);
+  return pauseOn(await turn.tx.pausesOf(client.personId), today) !== undefined;
 }
 
 /** Whether what is left of a check-in is its safety question and comment, or the comment alone. */

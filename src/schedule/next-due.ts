@@ -39,6 +39,14 @@ export function nextDue(
   };
 }
 
+/** The pause that covers a local day (YYYY-MM-DD in the client's zone), if one does. */
+export function pauseOn<P extends { from: string; to: string }>(
+  pauses: readonly P[],
+  day: string,
+): P | undefined {
+  return pauses.find((p) => p.from <= day && day <= p.to);
+}
+
 /**
  * The schedule as it will run: a next check-in that falls in a pause (`pause ALIAS FROM..TO`)
  * moves on by whole weeks to the first one after it, as the scheduler skips it.
@@ -51,8 +59,7 @@ export function afterPauses(
   const week = 7 * 86_400_000;
   const inPause = (iso: string | null) => {
     if (!iso) return false;
-    const day = localDate(new Date(iso), zone);
-    return pauses.some((p) => p.from <= day && day <= p.to);
+    return pauseOn(pauses, localDate(new Date(iso), zone)) !== undefined;
   };
   let next = s;
   // At most a year ahead: a pause longer than that is shown as it is.

@@ -10,10 +10,10 @@ import { pauseDays, zoneOf } from "./schedule.js";
  */
 export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
+  const today = localDate(new Date(turn.now), await zoneOf(turn, client));
   // "pause ALIAS off": the pause of today, or else the next one, is lifted and named; one set for
   // the holidays is not lifted with a one-day pause before it. Pauses already over stay on record.
   if (args.length === 1 && args[0]?.toLowerCase() === "off") {
-    const today = localDate(new Date(turn.now), await zoneOf(turn, client));
     const lifted = await turn.tx.liftPause(client.personId, today);
     if (!lifted) return turn.replyText(w.t("pause_none", { alias: client.alias }));
     const lines = [w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) })];
@@ -29,7 +29,6 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
   if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
   // Days already over would pause nothing; a pause already set is not listed twice.
-  const today = localDate(new Date(turn.now), await zoneOf(turn, client));
   if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
   const existing = await turn.tx.pausesOf(client.personId);
   if (existing.some((p) => p.from <= from && to <= p.to)) {

@@ -7,7 +7,7 @@ import {
   localInstant,
   WEEKDAYS,
 } from "../../schedule/local-time.js";
-import { afterPauses, nextDue, sessionDueTimes } from "../../schedule/next-due.js";
+import { afterPauses, nextDue, pauseOn, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
 import { formatDate } from "../format.js";
 import type { Turn } from "../turn-context.js";
@@ -207,7 +207,7 @@ export async function session(turn: Turn, client: Client, typed: readonly string
   }
   // A session in a pause gets no check-in (due-steps.ts): said now, not found out when none comes.
   const day = localDate(start, zone);
-  const pause = (await turn.tx.pausesOf(client.personId)).find((p) => p.from <= day && day <= p.to);
+  const pause = pauseOn(await turn.tx.pausesOf(client.personId), day);
   await turn.replyText(
     pause
       ? w.t("session_in_pause", { alias: client.alias, when, zone, days: pauseDays(pause) })
