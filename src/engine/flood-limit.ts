@@ -68,16 +68,14 @@ export class FloodLimiter {
   full(key: string, now: number): boolean {
     const state = this.peek(key, now);
     if (!state) return false;
-    return this.recent(state, now).length >= this.limits.perWindow;
+    return this.inWindow(state, now) >= this.limits.perWindow;
   }
 
   /** Counts a message as processed; call it only when not full (safety-critical input is not counted). */
   count(key: string, now: number): void {
     const state = this.touch(key, now);
-    const recent = this.recent(state, now);
-    if (recent.length >= this.limits.perWindow) recent.shift();
-    recent.push(now);
-    state.processed = recent;
+    if (this.inWindow(state, now) >= this.limits.perWindow) state.processed.shift();
+    state.processed.push(now);
     this.extend(state, now + this.limits.windowMs);
   }
 
@@ -109,9 +107,22 @@ export class FloodLimiter {
     if (state) state.strangerAt = undefined;
   }
 
-  private recent(state: SenderState, now: number): number[] {
+  /**
+   * How many of the sender's messages fall in the window ending now, with those that left it
+   * dropped. Times are kept oldest first, so the ones that left are at the front: each event
+   * drops a few in place rather than copying the window, which a clinic may set to thousands.
+   */
+  private inWindow(state: SenderState, now: number): number {
     const since = now - this.limits.windowMs;
-    return state.processed.filter((t) => t > since && t <= now);
+    const times = state.processed;
+    const last = times[times.length - 1];
+    if (last !== undefined && last > now) {
+      // The clock was set back: what lies after now no longer counts, and order is kept.
+      state.processed = times.filter((t) => t > since && t <= now);
+      return state.processed.length;
+    }
+    while (times.length > 0 && (times[0] as number) <= since) times.shift();
+    return times.length;
   }
 
   private peek(key: string, now: number): SenderState | undefined {

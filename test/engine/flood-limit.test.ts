@@ -20,6 +20,36 @@ describe("the flood limiter, on its own", () => {
     expect(f.full("b", 61_500)).toBe(false);
   });
 
+  it("slides a window of a raised limit message by message, as counting every time afresh would", () => {
+    // A clinic may raise the limit to thousands a minute: the window then holds that many times.
+    const limits = { ...FLOOD_LIMITS, perWindow: 700 };
+    const f = new FloodLimiter(limits);
+    const counted: number[] = [];
+    // Ten messages a second with bursts, for three minutes: full twice, then emptying.
+    for (let t = 0; t < 3 * MIN; t += t % 7_000 < 1_000 ? 20 : 100) {
+      const inWindow = counted.filter((c) => c > t - MIN && c <= t).length;
+      expect(f.full("a", t)).toBe(inWindow >= limits.perWindow);
+      if (inWindow < limits.perWindow) {
+        f.count("a", t);
+        counted.push(t);
+      }
+    }
+    expect(counted.length).toBeGreaterThan(1_400);
+    expect(counted.length).toBeLessThan(3 * 700 + 1);
+  });
+
+  it("counts nothing from after now when the clock is set back", () => {
+    const f = new FloodLimiter();
+    for (let i = 0; i < 30; i++) f.count("a", 10 * MIN + i);
+    expect(f.full("a", 10 * MIN + 30)).toBe(true);
+    // Set back by five minutes: the thirty lie in the future, and the sender is not held by them.
+    expect(f.full("a", 5 * MIN)).toBe(false);
+    for (let i = 0; i < 29; i++) f.count("a", 5 * MIN + i);
+    expect(f.full("a", 5 * MIN + 29)).toBe(false);
+    f.count("a", 5 * MIN + 29);
+    expect(f.full("a", 5 * MIN + 30)).toBe(true);
+  });
+
   it("gives one notice per flood: again only after a whole window without a drop", () => {
     const f = new FloodLimiter();
     for (let i = 0; i < 30; i++) f.count("a", 0);
