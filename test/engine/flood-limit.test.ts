@@ -25,7 +25,8 @@ describe("the flood limiter, on its own", () => {
     const limits = { ...FLOOD_LIMITS, perWindow: 700 };
     const f = new FloodLimiter(limits);
     const counted: number[] = [];
-    // Ten messages a second with bursts, for three minutes: full twice, then emptying.
+    // Ten messages a second, fifty in the first second of every seven, for three minutes: more
+    // than the limit, so the window fills, holds the sender back and slides on.
     for (let t = 0; t < 3 * MIN; t += t % 7_000 < 1_000 ? 20 : 100) {
       const inWindow = counted.filter((c) => c > t - MIN && c <= t).length;
       expect(f.full("a", t)).toBe(inWindow >= limits.perWindow);
