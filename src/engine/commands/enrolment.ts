@@ -6,7 +6,7 @@ import { clientConsent, consentVars, sendCheckin } from "../checkin/flow.js";
 import { consentMessage, consentParts } from "../checkin/messages.js";
 import { looksLikeQuestion } from "../question.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
-import type { Turn } from "../turn-context.js";
+import { type Turn, therapistName } from "../turn-context.js";
 import { parseYesNo } from "../yes-no.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
@@ -116,7 +116,6 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
     return turn.reply({ ...consentMessage(w, vars), text: short });
   }
   const version = w.consent.version;
-  const therapist = await turn.tx.getPerson(therapistId);
   const tw = await turn.wordingOf(therapistId);
   await turn.showAnswer(await clientConsent(turn, w, client));
   const earlier = await turn.tx.latestConsent(clientId);
@@ -130,7 +129,9 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
       await turn.tx.setClientLanguage(clientId, spoken);
       turn.language = spoken;
     }
-    await turn.replyText(turn.wording.t("consent_given", { therapist: therapist?.name ?? "" }));
+    await turn.replyText(
+      turn.wording.t("consent_given", { therapist: await therapistName(turn.tx, client) }),
+    );
     // Agreeing again to changed wording: the check-in that asked for it follows at once.
     if (earlier?.choice === "given") {
       await sendCheckin(turn, { ...client, status: "active" });
