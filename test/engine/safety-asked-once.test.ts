@@ -46,6 +46,8 @@ describe("the safety question, asked once in a check-in", () => {
     // Told as it was asked, never as if the check-in asked it too.
     expect(summary).toContain("Safety question: no when asked after what they wrote.");
     expect(summary).not.toContain("in the check-in");
+    // Passed over because it was answered, not left at an expiry.
+    expect(summary).not.toContain("not answered");
     const answers = await c.answers("alex");
     expect(answers.map((a) => a.instrument)).not.toContain("safety");
     expect(answers).toHaveLength(8);
@@ -74,6 +76,14 @@ describe("the safety question, asked once in a check-in", () => {
     expect(toAlex(await c.say("alex", "ok")).join("\n")).toContain("5/9.");
     for (const v of [5, 5, 5]) await c.say("alex", String(v));
     await lastWeekQuestionLeadsToComment();
+    const report = await c.say("alex", "skip");
+    const summary = report.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(summary).toContain("Safety question: yes when asked after what they wrote (urgent alert sent).");
+    expect(summary).not.toContain("not answered");
+    // Before the next session too: one answer, the yes, and no check-in said to have closed before it.
+    const episode = (await c.say("rivera", "summary alex")).map((d) => d.message.text).join("\n");
+    expect(episode).toMatch(/Safety question: yes on [A-Z][a-z]{2} \d+, 2026, when asked after what they wrote \(urgent alert sent\)\./);
+    expect(episode).not.toContain("not answered");
   });
 
   it("a concern whose question got no clear answer leaves the safety question to be asked", async () => {

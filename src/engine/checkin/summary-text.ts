@@ -5,7 +5,7 @@ import { maxTotal } from "../../prompts/schema.js";
 import type { Answer, CompletedCheckin, RiskAlert, RiskEvent, SummaryStyle } from "../../store/types.js";
 import { quotedLines, withoutControls } from "../client-text.js";
 import { formatDateZoned, signed } from "../format.js";
-import { checkinFacts, checkinSafetyLine, concernFacts } from "../risk/safety-answers.js";
+import { answeredAfterWords, checkinFacts, checkinSafetyLine, concernFacts } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { headlineText, statusText } from "./headline-text.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
@@ -73,10 +73,12 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   const compact = input.style === "compact";
   lines.push(...warningLines(w, input, compact));
   // Closed at its expiry with every measure answered but not the safety question: said, so that
-  // no answer is not read as a no.
+  // no answer is not read as a no. A check-in that moved past it, answered after the client's
+  // words, did not close before it.
   const unanswered =
     checkin.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) &&
-    !checkin.answers.some((a) => a.instrument === SAFETY_INSTRUMENT)
+    !checkin.answers.some((a) => a.instrument === SAFETY_INSTRUMENT) &&
+    !answeredAfterWords(input.riskEvents).has(checkin.id)
       ? [w.t("summary_safety_unanswered")]
       : [];
   // Compact is fewer lines, not less of the client's voice: their comment stays.

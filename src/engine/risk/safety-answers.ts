@@ -26,16 +26,35 @@ export type SafetyFact = (
 };
 
 /**
+ * The check-ins that moved past their own safety question because the client had answered it, yes
+ * or no, after something they wrote earlier in that check-in (checkin/safety-asked.ts). No answer
+ * of the check-in's own is stored for them, and none is missing: the concern holds it.
+ */
+export function answeredAfterWords(events: readonly RiskEvent[]): ReadonlySet<number> {
+  const ids = events.flatMap((e) =>
+    e.tier === "concern" && e.checkinId !== null && (e.safetyAnswer === "yes" || e.safetyAnswer === "no")
+      ? [e.checkinId]
+      : [],
+  );
+  return new Set(ids);
+}
+
+/**
  * The check-in's own question, answered in each of these check-ins that asked it. With
  * `unanswered`, a check-in that reached it and closed at its expiry without an answer counts as
  * asked and not answered (a completed check-in whose plan has it reached it: one closes at its
- * expiry only with every measure answered); a check-in's own summary says so in a line of its own.
+ * expiry only with every measure answered), unless it moved past the question because `passed`
+ * holds it (answeredAfterWords); a check-in's own summary says so in a line of its own.
  */
-export function checkinFacts(checkins: readonly CompletedCheckin[], unanswered = false): SafetyFact[] {
+export function checkinFacts(
+  checkins: readonly CompletedCheckin[],
+  unanswered = false,
+  passed: ReadonlySet<number> = new Set(),
+): SafetyFact[] {
   return checkins.flatMap((c): SafetyFact[] => {
     const answers = c.answers.filter((a) => a.instrument === SAFETY_INSTRUMENT);
     const asked = c.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
-    if (answers.length === 0 && asked && unanswered) {
+    if (answers.length === 0 && asked && unanswered && !passed.has(c.id)) {
       return [
         {
           way: "checkin" as const,

@@ -18,7 +18,7 @@ import { categoryText } from "../checkin/summary-text.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 import { formatDay, signed } from "../format.js";
-import { checkinFacts, concernFacts, episodeSafetyLine } from "../risk/safety-answers.js";
+import { answeredAfterWords, checkinFacts, concernFacts, episodeSafetyLine } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { openText, sparkline } from "./history.js";
 
@@ -83,7 +83,10 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
       input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt)),
     );
     stated = concerns.map((f) => f.eventId);
-    lines.push(episodeSafetyLine(w, [...checkinFacts(inEpisode, true), ...concerns], day, input.alias));
+    const passed = answeredAfterWords(input.riskEvents);
+    lines.push(
+      episodeSafetyLine(w, [...checkinFacts(inEpisode, true, passed), ...concerns], day, input.alias),
+    );
   }
   lines.push(
     ...riskSection(w, input.riskEvents, input.openAlert, input.timeZone, {
