@@ -85,6 +85,8 @@ describe("the shipped English lists", () => {
     "I'm so tired of living",
     "i feel like giving up",
     "nothing matters anymore",
+    "i dont wanna do this anymore",
+    "I don't want to feel like this any more",
   ])("concern: %s", (text) => {
     expect(tierOf(text)).toBe("concern");
   });
