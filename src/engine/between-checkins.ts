@@ -80,6 +80,8 @@ const BREAK_FORMS = [
   "a break",
   "take a break",
   "pause (these|this|them|the check-?ins)",
+  "pause (for|until|till|til|pls|plz|please|now|everything|it|my check-?ins)",
+  "(can|could) (we|i|you) pause",
   "stop (these|this|them|then|the (check-?ins|questions|messages))",
   "stop (messaging|texting|sending|writing|bugging|pinging|contacting|asking) (me|these|this)",
   "(do ?n[o']?t|dont) (message|text|contact|write to) me",

@@ -19,18 +19,25 @@ import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 export async function routeClient(turn: Turn, client: Client, word: ParsedWord | undefined): Promise<void> {
   const w = turn.wording;
   const input = turn.event.input;
-  // A therapist word alone ("pause") may be a client's control word in their language.
-  const parsed =
+  // A therapist word alone ("pause") may be a client's control word in their language. Such a
+  // word with more words after it ("pause for 2 weeks pls") is the client's own words, not a
+  // command they cannot use: read as words (a wish for a break gets the way to pause).
+  const words = w.pack.messages.words;
+  const local =
     word && isTherapistWord(word.word)
-      ? (localWord(input.kind === "text" ? input.text : input.value, w.pack.messages.words) ?? word)
-      : word;
+      ? localWord(input.kind === "text" ? input.text : input.value, words)
+      : undefined;
+  const ownWords =
+    word !== undefined && word.args.length > 0 && isTherapistWord(word.word) && !!localWord(word.word, words);
+  const parsed = local ?? (ownWords ? undefined : word);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   // The question waiting since a crisis message is shown again at this message, unless it answers it.
   const resume = client.resumeQuestion === true;
   if (resume) await turn.tx.setResumeQuestion(client.personId, false);
   // Whatever a client writes is screened first, chat words included ("help me, I want to die"),
   // so the crisis message goes before any reply, and nothing procedural after it.
-  const finding = await screenInput(turn, parsed);
+  // An issued code is left out of the screen for any word that carries one ("link CODE" too).
+  const finding = await screenInput(turn, local ?? word);
   const text = input.kind === "text" ? input.text : input.value;
   if (finding?.tier === "disclosure") return disclosureTurn(turn, client, open, finding, text);
   if (finding?.tier === "concern") return concernTurn(turn, client, open, finding, text);

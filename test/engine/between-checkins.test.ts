@@ -66,6 +66,21 @@ describe("a client's words between check-ins", () => {
     }
   });
 
+  it("'pause' with more words is the client's own wish for a break, not a therapist's command", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const text of ["pause for 2 weeks pls", "pause pls", "can we pause for a while"]) {
+      const [reply] = await mine(text);
+      expect(reply, text).not.toContain("only therapists");
+      expect(reply, text).toContain("If you'd like a break from the check-ins, type stop");
+    }
+    await c.say("rivera", "checkin alex");
+    const [inCheckin] = await mine("pause these for 2 weeks please");
+    expect(inCheckin).toMatch(/^If you'd like a break from the check-ins, type stop[\s\S]*1\/9\./);
+    // A therapist's command typed bare by a client is still not theirs to use.
+    expect(await mine("clients")).toEqual([expect.stringContaining("only therapists")]);
+  });
+
   it("a late number is a late answer; a paused client is reminded how to resume", async () => {
     c = new Conversation();
     await c.enrol();
