@@ -84,6 +84,7 @@ export const MESSAGE_VARS = {
   checkin_thanks: ["therapist"],
   old_button: [],
   answer_chosen: ["answer"],
+  answer_corrected: ["number", "answer"],
   no_open_question: [],
   next_checkin_at: ["when"],
   no_open_question_soon: ["when"],

@@ -90,6 +90,13 @@ export interface CheckinsTx {
   openCheckin(clientId: number): Promise<Checkin | undefined>;
   createCheckin(clientId: number, plan: PlanItem[], at: string): Promise<Checkin>;
   saveAnswer(checkinId: number, answer: Answer, at: string): Promise<void>;
+  /** The value given to one item of a check-in; undefined when it has none. */
+  answerOf(checkinId: number, item: PlanItem): Promise<number | undefined>;
+  /**
+   * A corrected answer ("wait, I meant 5"): the item's value replaced. Its time of answering stays,
+   * so the answers keep the order they were asked in. False when the item had no answer.
+   */
+  correctAnswer(checkinId: number, answer: Answer): Promise<boolean>;
   setCheckinStep(checkinId: number, step: number): Promise<void>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
   /** Ends an open check-in nobody finished; false when it was no longer open. */

@@ -82,7 +82,9 @@ describe("the safety question, asked once in a check-in", () => {
     expect(summary).not.toContain("not answered");
     // Before the next session too: one answer, the yes, and no check-in said to have closed before it.
     const episode = (await c.say("rivera", "summary alex")).map((d) => d.message.text).join("\n");
-    expect(episode).toMatch(/Safety question: yes on [A-Z][a-z]{2} \d+, 2026, when asked after what they wrote \(urgent alert sent\)\./);
+    expect(episode).toMatch(
+      /Safety question: yes on [A-Z][a-z]{2} \d+, 2026, when asked after what they wrote \(urgent alert sent\)\./,
+    );
     expect(episode).not.toContain("not answered");
   });
 

@@ -8,6 +8,7 @@ import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { riskItemWords } from "../risk/text.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
+import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
@@ -163,6 +164,8 @@ export async function continueCheckin(
     safetyAbove: instrument?.id === SAFETY_INSTRUMENT ? instrument.riskItem?.above : undefined,
   });
   const therapist = await therapistName(turn.tx, client);
+  // "wait I meant 5": the answer before is corrected, and this question comes again.
+  if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;
   // The first message after a crisis message is not taken as the comment: the client sees the
   // question again and decides what to write (a Skip still skips).
   if (resume && step.kind === "comment" && decision.type === "complete" && decision.comment !== null) {

@@ -1,5 +1,5 @@
 import { answerPlace, place } from "../common/places.js";
-import { toCheckin } from "../common/records.js";
+import { answerValue, toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PgContext, Row } from "./context.js";
 import { withAnswers } from "./rows.js";
@@ -65,6 +65,27 @@ export function pgCheckins(q: PgContext): CheckinsTx {
           at,
         ],
       );
+    },
+    answerOf: async (checkinId, { instrument, item }) => {
+      const row = await q.get<{ value: unknown }>(
+        "SELECT value FROM answers WHERE checkin_id = $1 AND instrument = $2 AND item = $3",
+        [checkinId, instrument, item],
+      );
+      return row ? answerValue(c, checkinId, instrument, item, row.value) : undefined;
+    },
+    correctAnswer: async (checkinId, answer) => {
+      const changed = await q.run(
+        "UPDATE answers SET value = $1 WHERE checkin_id = $2 AND instrument = $3 AND item = $4",
+        [
+          c.enabled
+            ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+            : String(answer.value),
+          checkinId,
+          answer.instrument,
+          answer.item,
+        ],
+      );
+      return changed === 1;
     },
     setCheckinStep: async (checkinId, step) => {
       await q.run("UPDATE checkins SET step = $1 WHERE id = $2", [step, checkinId]);

@@ -1,5 +1,5 @@
 import { answerPlace, place } from "../common/places.js";
-import { toCheckin } from "../common/records.js";
+import { answerValue, toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
 import type { PlanItem } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
@@ -65,6 +65,23 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
         at,
       );
     },
+    answerOf: async (checkinId, { instrument, item }) => {
+      const row = s("SELECT value FROM answers WHERE checkin_id = ? AND instrument = ? AND item = ?").get(
+        checkinId,
+        instrument,
+        item,
+      ) as { value: unknown } | undefined;
+      return row ? answerValue(c, checkinId, instrument, item, row.value) : undefined;
+    },
+    correctAnswer: async (checkinId, answer) =>
+      s("UPDATE answers SET value = ? WHERE checkin_id = ? AND instrument = ? AND item = ?").run(
+        c.enabled
+          ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+          : answer.value,
+        checkinId,
+        answer.instrument,
+        answer.item,
+      ).changes === 1,
     setCheckinStep: async (checkinId, step) => {
       s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
     },

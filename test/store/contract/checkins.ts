@@ -53,6 +53,30 @@ export function checkinContract(open: OpenStore): void {
         ]);
       }));
 
+    it("corrects an answer in place: the new value, kept at its place in the order asked", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        const personal = { instrument: "progress", item: "personal" };
+        const overall = { instrument: "progress", item: "overall" };
+        expect(await tx.answerOf(checkin.id, personal)).toBeUndefined();
+        // Nothing to correct before an answer: no row is made.
+        expect(await tx.correctAnswer(checkin.id, { ...personal, value: 3 })).toBe(false);
+        expect(await tx.answerOf(checkin.id, personal)).toBeUndefined();
+        await tx.saveAnswer(checkin.id, { ...personal, value: 8 }, t(1));
+        await tx.saveAnswer(checkin.id, { ...overall, value: 6 }, t(2));
+        expect(await tx.answerOf(checkin.id, personal)).toBe(8);
+        expect(await tx.correctAnswer(checkin.id, { ...personal, value: 5.5 })).toBe(true);
+        expect(await tx.answerOf(checkin.id, personal)).toBe(5.5);
+        expect(await tx.answerOf(checkin.id, overall)).toBe(6);
+        await tx.completeCheckin(checkin.id, null, t(3));
+        const [done] = await tx.completedCheckins(alex.personId);
+        expect(done?.answers).toEqual([
+          { ...personal, value: 5.5 },
+          { ...overall, value: 6 },
+        ]);
+      }));
+
     it("keeps a client's completed check-ins oldest first, numbered within the episode, with their assessment", () =>
       inTransaction(open, async (tx) => {
         const { alex, bea } = await twoCaseloads(tx);

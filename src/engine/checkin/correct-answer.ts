@@ -1,0 +1,62 @@
+import { riskItemsOf } from "../../prompts/schema.js";
+import type { Checkin, Client } from "../../store/types.js";
+import { afterCrisis, raiseRisk } from "../risk/alerts.js";
+import { excerpt } from "../risk/screening.js";
+import { riskItemWords } from "../risk/text.js";
+import type { Turn } from "../turn-context.js";
+import { mayCorrect, readCorrection } from "./correction.js";
+import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
+import { stepMessage } from "./messages.js";
+
+/**
+ * "wait I meant 5" at the next question, or "sorry wrong button, i meant yes" at the comment: the
+ * answer to the question before is corrected, the client is told what it is now, and the question
+ * they are at comes again. A correction that makes a risk item's answer a yes (the safety question,
+ * PHQ-9's ninth item) is a disclosure, as the answer would have been. One that takes such a yes
+ * back is not made here: the alert has gone, the therapist follows it up, and the words reach them
+ * as the comment or with the alert. False when the text corrects nothing.
+ */
+export async function correctAnswer(
+  turn: Turn,
+  client: Client,
+  checkin: Checkin,
+  text: string,
+  therapist: string,
+): Promise<boolean> {
+  const item = checkin.plan[checkin.step - 1];
+  // Most messages are no correction: those are known without reading the store.
+  if (!item || !mayCorrect(text)) return false;
+  const w = turn.wording;
+  const instrument = w.instrument(item.instrument);
+  const atSafety = instrument.id === SAFETY_INSTRUMENT;
+  const risk = riskItemsOf(instrument).find((r) => r.item === item.item);
+  const before = await turn.tx.answerOf(checkin.id, item);
+  // A question moved past without an answer (the safety question answered after words) has none.
+  if (before === undefined) return false;
+  const after = readCorrection(text, {
+    value: before,
+    scale: instrument.scale,
+    choices: instrument.choices,
+    safetyAbove: atSafety ? instrument.riskItem?.above : undefined,
+    words: w.pack.messages.words,
+  });
+  if (after === undefined) return false;
+  if (risk && before > risk.above && after <= risk.above) return false;
+  await turn.tx.correctAnswer(checkin.id, { ...item, value: after });
+  const answer =
+    instrument.choices?.find((c) => c.value === after)?.label ?? after.toLocaleString(w.pack.language);
+  await turn.replyText(w.t("answer_corrected", { number: checkin.step, answer }));
+  if (risk && after > risk.above && before <= risk.above) {
+    const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
+      tier: "disclosure",
+      source: "safety_question",
+      words: atSafety ? [] : riskItemWords(instrument.id, item.item, after),
+      text: excerpt(text),
+      language: w.pack.language,
+    });
+    await afterCrisis(turn, client, checkin, crisisSent);
+    return true;
+  }
+  await turn.reply(stepMessage(w, checkin, therapist));
+  return true;
+}

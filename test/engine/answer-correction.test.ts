@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * A client who gave the wrong answer says so ("wait I meant 5", "sorry wrong button, i meant yes"):
+ * the answer before is corrected, and they are told so. A mis-tapped No to the safety question,
+ * corrected at the comment, is a yes: the crisis message and the urgent alert, not a comment.
+ */
+let c: Conversation;
+afterEach(() => c?.close());
+
+const toAlex = (ds: Delivery[]) => ds.filter((d) => d.externalId === "alex").map((d) => d.message.text);
+const toRivera = (ds: Delivery[]) => ds.filter((d) => d.externalId === "rivera").map((d) => d.message.text);
+
+async function started(): Promise<void> {
+  c = new Conversation();
+  await c.enrol();
+  await c.say("rivera", "checkin alex");
+}
+
+describe("correcting the answer just given", () => {
+  it("'wait I meant 5' corrects the first answer and asks the second question again", async () => {
+    await started();
+    await c.say("alex", "8");
+    const replies = toAlex(await c.say("alex", "wait I meant 5"));
+    expect(replies[0]).toBe("Thanks, I've changed your answer to question 1 to 5.");
+    expect(replies[1]).toMatch(/^2\/9\./);
+    // A plain number still answers the question now asked.
+    expect(toAlex(await c.say("alex", "6")).at(-1)).toMatch(/^3\/9\./);
+    const answers = await c.answers("alex");
+    expect(Object.fromEntries(answers.map((a) => [a.item, a.value]))).toMatchObject({ heard: 5, goals: 6 });
+    for (const v of ["7", "7", "4", "4", "4", "4", "0"]) await c.say("alex", v);
+    const summary = toRivera(await c.say("alex", "skip")).join("\n");
+    expect(summary).toContain("Felt heard and respected 5");
+  });
+
+  it("'sorry wrong button, i meant yes' after No at the safety question is a yes: crisis message and urgent alert", async () => {
+    await started();
+    for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);
+    await c.press("alex", "0");
+    const replies = await c.say("alex", "sorry wrong button, i meant yes");
+    const alex = toAlex(replies);
+    // The crisis message goes ahead of everything else queued for the client.
+    expect(alex[0]).toContain("TEST CRISIS TEXT");
+    expect(alex[1]).toBe("Thanks, I've changed your answer to question 9 to Yes.");
+    const alert = toRivera(replies).join("\n");
+    expect(alert).toMatch(/^URGENT: alex may be at risk/);
+    expect(alert).toContain("they answered yes to the safety question");
+    expect(alert).toContain("sorry wrong button, i meant yes");
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
+    // The comment's question waits for the next message; the summary says yes, once.
+    await c.say("alex", "ok");
+    const summary = toRivera(await c.say("alex", "skip")).join("\n");
+    expect(summary).toContain("Safety question: yes.");
+    expect(summary).not.toContain("Safety question: no");
+    expect(summary).not.toContain("Comment: sorry wrong button");
+  });
+
+  it("a yes to the safety question is not taken back by 'oops i meant no': the words reach the therapist", async () => {
+    await started();
+    for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);
+    await c.press("alex", "1");
+    await c.say("alex", "ok");
+    const replies = await c.say("alex", "oops i meant no");
+    expect(toAlex(replies).join("\n")).not.toContain("I've changed your answer");
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
+    expect(toRivera(replies).join("\n")).toContain("oops i meant no");
+  });
+});
