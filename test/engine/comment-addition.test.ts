@@ -28,8 +28,8 @@ describe("words soon after the comment", () => {
     expect(to(replies, "alex")).toEqual(["Thank you, I've added that to your check-in for Dr rivera."]);
     expect(to(replies, "rivera")).toEqual([`alex added to their check-in comment, in their words:\n${more}`]);
     const [summary] = await c.say("rivera", "summary alex");
-    expect(summary?.message.text).toContain("ok so");
-    expect(summary?.message.text).toContain("my mother moved in with us");
+    // The parts stay apart on the summary's one line, not run together ("ok so my mother…").
+    expect(summary?.message.text).toContain("ok so / my mother moved in with us");
   });
 
   it("after a Skip too, but not ten minutes later, nor after a check-in that closed at its expiry", async () => {

@@ -253,6 +253,11 @@ function episodeLine(
 }
 
 function clip(text: string): string {
-  const flat = oneLine(text);
+  // A comment sent in parts (comment-addition.ts) keeps a mark between them on its one line.
+  const flat = text
+    .split(/\r?\n/)
+    .map(oneLine)
+    .filter((line) => line !== "")
+    .join(" / ");
   return flat.length <= COMMENT_CHARS ? flat : `${flat.slice(0, COMMENT_CHARS - 1)}…`;
 }
