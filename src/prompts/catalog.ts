@@ -70,6 +70,7 @@ export const MESSAGE_VARS = {
   question: ["position", "count", "item", "low", "high", "min", "max"],
   question_choice: ["position", "count", "item"],
   answer_reask: ["min", "max"],
+  answer_reask_words: ["therapist", "min", "max"],
   choice_reask: ["options"],
   safety_reask: [],
   clinic_unnamed: [],

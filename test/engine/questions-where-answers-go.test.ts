@@ -62,9 +62,14 @@ describe("a question where only an answer fits", () => {
     expect(asked).toMatch(/^In short: only Dr rivera sees your answers/);
     expect(asked).toContain("gets an urgent message at once");
     expect(asked).toMatch(/1\/9\. In the last session/);
-    // Words that are not a question still get how to answer.
+    // Words that are not a question are thanked, told where they can be said, and how to answer.
     const [words] = await mine("alex", "was a rough one tbh");
-    expect(words).toMatch(/^Sorry, I can only use a number from 0 to 10/);
+    expect(words).toMatch(
+      /^Thank you for telling me\. You can write more in the comment at the end, which Dr rivera reads\. For this question I need a number from 0 to 10 \(or tap a button\)\.\n\n1\/9\./,
+    );
+    // A mistyped number is told what a number looks like.
+    const [typo] = await mine("alex", "sevn");
+    expect(typo).toMatch(/^Sorry, I can only use a number from 0 to 10/);
     // Thanks is not a wrong answer: the question is there again, without "sorry" (and without its
     // section's intro, read a moment ago).
     const [thanks] = await mine("alex", "ok thanks!");

@@ -96,7 +96,21 @@ async function reaskReason(
   if (instrument?.choices) {
     return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
   }
-  return w.t("answer_reask", { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 });
+  const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
+  // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
+  if (saysSomething(text)) return w.t("answer_reask_words", { therapist, ...scale });
+  return w.t("answer_reask", scale);
+}
+
+/** Two words or more and no digit: a message, not a mistyped number ("sevn", "8.25"). */
+function saysSomething(text: string): boolean {
+  return (
+    !/\p{N}/u.test(text) &&
+    text
+      .trim()
+      .split(/\s+/u)
+      .filter((word) => /\p{L}/u.test(word)).length >= 2
+  );
 }
 
 /** Skipping, a question's meaning, what is left: each answered in a line, before the question again. */
