@@ -57,6 +57,15 @@ describe("correcting the answer just given", () => {
     expect(summary).not.toContain("Comment: sorry wrong button");
   });
 
+  it("at the comment, words that name the answer already given are the comment, not a correction", async () => {
+    await started();
+    for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);
+    await c.press("alex", "0");
+    const replies = await c.say("alex", "oops i meant no, all fine");
+    expect(toAlex(replies).join("\n")).not.toContain("I've changed your answer");
+    expect(toRivera(replies).join("\n")).toContain("Comment: oops i meant no, all fine");
+  });
+
   it("a yes to the safety question is not taken back by 'oops i meant no': the words reach the therapist", async () => {
     await started();
     for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);

@@ -40,7 +40,9 @@ export async function correctAnswer(
     safetyAbove: atSafety ? instrument.riskItem?.above : undefined,
     words: w.pack.messages.words,
   });
-  if (after === undefined) return false;
+  // At the comment, words that name the answer already given ("i meant what i said, yes") are the
+  // comment, not a correction; at a question, "oops I meant 8" for an 8 is simply confirmed.
+  if (after === undefined || (after === before && checkin.step >= checkin.plan.length)) return false;
   if (risk && before > risk.above && after <= risk.above) return false;
   await turn.tx.correctAnswer(checkin.id, { ...item, value: after });
   const answer =
