@@ -86,6 +86,7 @@ export const MESSAGE_VARS = {
   old_button: [],
   answer_chosen: ["answer"],
   answer_corrected: ["number", "answer"],
+  correction_help: [],
   no_open_question: [],
   next_checkin_at: ["when"],
   no_open_question_soon: ["when"],

@@ -35,6 +35,31 @@ describe("correcting the answer just given", () => {
     expect(summary).toContain("Felt heard and respected 5");
   });
 
+  it("names the question it corrects, and says how to correct when it cannot tell which or to what", async () => {
+    await started();
+    await c.say("alex", "8");
+    await c.say("alex", "7");
+    const named = toAlex(await c.say("alex", "I meant 5 for the first question"));
+    expect(named[0]).toBe("Thanks, I've changed your answer to question 1 to 5.");
+    expect(named[1]).toMatch(/^3\/9\./);
+    for (const text of ["ugh wrong one", "wait I meant 50", "oops q5 should be 4", "oops 3 not 9"]) {
+      const [reply] = toAlex(await c.say("alex", text));
+      expect(reply, text).toMatch(
+        /^To change an answer, write for example "I meant 5" \(for the question just before\) or "I meant 5 for question 2"\.\n\n3\/9\./,
+      );
+    }
+    const answers = Object.fromEntries((await c.answers("alex")).map((a) => [a.item, a.value]));
+    expect(answers).toEqual({ heard: 5, goals: 7 });
+  });
+
+  it("at the comment, words of correction without a number are the comment", async () => {
+    await started();
+    for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);
+    await c.press("alex", "0");
+    const summary = toRivera(await c.say("alex", "I made a mistake telling my mom")).join("\n");
+    expect(summary).toContain("Comment: I made a mistake telling my mom");
+  });
+
   it("'sorry wrong button, i meant yes' after No at the safety question is a yes: crisis message and urgent alert", async () => {
     await started();
     for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);

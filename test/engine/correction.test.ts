@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AnsweredItem, readCorrection } from "../../src/engine/checkin/correction.js";
+import { questionReference } from "../../src/engine/checkin/question-reference.js";
 
 const numbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 const score = (value: number): AnsweredItem => ({ value, scale: { min: 0, max: 10 }, words: { numbers } });
@@ -71,5 +72,26 @@ describe("a correction of the answer just given", () => {
     expect(readCorrection("wrong one, nearly every day", phq(0))).toBe(3);
     expect(readCorrection("i meant 2", phq(0))).toBe(2);
     expect(readCorrection("i meant 7", phq(0))).toBeUndefined();
+  });
+});
+
+describe("the question a correction names", () => {
+  it.each([
+    ["i meant 5 for the first question", 1],
+    ["q3 should be 4", 3],
+    ["question 2: i meant 6", 2],
+    ["frage 2 war falsch, ich meinte 6", 2],
+    ["quise decir 7 en la primera pregunta", 1],
+    ["the second one should be 4", 2],
+    ["i meant 5 for the last question", undefined],
+    ["no sorry 6", undefined],
+    ["i meant 5", undefined],
+  ])("%s: %s", (said, position) => {
+    expect(questionReference(said).position).toBe(position);
+  });
+
+  it("leaves the words that name it out of what is read for the value", () => {
+    const { rest } = questionReference("q3 should be 4");
+    expect(readCorrection(rest, score(8))).toBe(4);
   });
 });

@@ -1,17 +1,19 @@
+import type { OutboundMessage } from "../../model.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { excerpt } from "../risk/screening.js";
 import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
-import { mayCorrect, readCorrection } from "./correction.js";
+import { mayCorrect, plain, readCorrection } from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage } from "./messages.js";
+import { questionReference } from "./question-reference.js";
 
 /**
- * "wait I meant 5" at the next question, or "sorry wrong button, i meant yes" at the comment: the
- * answer to the question before is corrected, the client is told what it is now, and the question
- * they are at comes again. A correction that makes a risk item's answer a yes (the safety question,
+ * "wait I meant 5" at the next question, "I meant 5 for the first question", or "sorry wrong
+ * button, i meant yes" at the comment: the answer to the question before (or the one named) is
+ * corrected, the client is told what it is now, and the question they are at comes again. A correction that makes a risk item's answer a yes (the safety question,
  * PHQ-9's ninth item) is a disclosure, as the answer would have been. One that takes such a yes
  * back is not made here: the alert has gone, the therapist follows it up, and the words reach them
  * as the comment or with the alert. False when the text corrects nothing.
@@ -23,31 +25,44 @@ export async function correctAnswer(
   text: string,
   therapist: string,
 ): Promise<boolean> {
-  const item = checkin.plan[checkin.step - 1];
   // Most messages are no correction: those are known without reading the store.
-  if (!item || !mayCorrect(text)) return false;
+  if (checkin.step === 0 || !mayCorrect(text)) return false;
   const w = turn.wording;
+  const { position, rest } = questionReference(plain(text));
+  const at = position ?? checkin.step;
+  const item = at >= 1 && at <= checkin.step ? checkin.plan[at - 1] : undefined;
+  const atComment = checkin.step >= checkin.plan.length;
+  // Words of correction that name no answer this can change ("ugh wrong one", "i meant 50", a
+  // question not answered yet) get how to write one, and the question again; at the comment only
+  // when they name a number or a question, else they are the comment ("I made a mistake today").
+  const help = async () => {
+    if (atComment && position === undefined && !/\p{N}/u.test(text)) return false;
+    await turn.reply(withLine(stepMessage(w, checkin, therapist), w.t("correction_help")));
+    return true;
+  };
+  if (!item) return help();
   const instrument = w.instrument(item.instrument);
   const atSafety = instrument.id === SAFETY_INSTRUMENT;
   const risk = riskItemsOf(instrument).find((r) => r.item === item.item);
   const before = await turn.tx.answerOf(checkin.id, item);
   // A question moved past without an answer (the safety question answered after words) has none.
-  if (before === undefined) return false;
-  const after = readCorrection(text, {
+  if (before === undefined) return help();
+  const after = readCorrection(rest, {
     value: before,
     scale: instrument.scale,
     choices: instrument.choices,
     safetyAbove: atSafety ? instrument.riskItem?.above : undefined,
     words: w.pack.messages.words,
   });
+  if (after === undefined) return help();
   // At the comment, words that name the answer already given ("i meant what i said, yes") are the
   // comment, not a correction; at a question, "oops I meant 8" for an 8 is simply confirmed.
-  if (after === undefined || (after === before && checkin.step >= checkin.plan.length)) return false;
+  if (after === before && atComment && position === undefined) return false;
   if (risk && before > risk.above && after <= risk.above) return false;
   await turn.tx.correctAnswer(checkin.id, { ...item, value: after });
   const answer =
     instrument.choices?.find((c) => c.value === after)?.label ?? after.toLocaleString(w.pack.language);
-  await turn.replyText(w.t("answer_corrected", { number: checkin.step, answer }));
+  await turn.replyText(w.t("answer_corrected", { number: at, answer }));
   if (risk && after > risk.above && before <= risk.above) {
     const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
       tier: "disclosure",
@@ -61,4 +76,9 @@ export async function correctAnswer(
   }
   await turn.reply(stepMessage(w, checkin, therapist));
   return true;
+}
+
+/** The question as sent, with a line before it. */
+function withLine(question: OutboundMessage, line: string): OutboundMessage {
+  return { ...question, text: `${line}\n\n${question.text}` };
 }

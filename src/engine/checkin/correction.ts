@@ -15,7 +15,7 @@ import { readSafetyAnswer, type SafetyChoice } from "../risk/safety-answer.js";
 /** Words of correction, in the languages rapport speaks (matched on whole words, lower case). */
 const MARKERS = [
   // Not "actually" or "wait": "actually pretty bad, 3" answers the question now asked.
-  ...["i meant", "meant", "i mean", "oops", "whoops", "typo", "mistake", "correction"],
+  ...["i meant", "meant", "i mean", "oops", "whoops", "typo", "mistake", "correction", "no wait", "no sorry"],
   ...["wrong button", "wrong one", "wrong number", "wrong answer", "wrong key", "scratch that"],
   ...["pressed the wrong", "tapped the wrong", "hit the wrong", "clicked the wrong"],
   ...["misclick", "misclicked", "mistap", "mistapped", "fat finger", "fat fingered"],
@@ -45,7 +45,7 @@ export interface AnsweredItem {
   words?: Pick<ChatWords, "numbers">;
 }
 
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.toLowerCase().replace(/[’`]/gu, "'").replace(/\s+/gu, " ").trim();
 }
 
