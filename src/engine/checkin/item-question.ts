@@ -2,7 +2,8 @@ import { plainWords } from "./score-input.js";
 
 /**
  * What a client asks, or asks for, at a check-in's question instead of answering it: to skip it
- * ("can i skip this one?", "pass", "n/a"), what it means ("what does approach mean",
+ * ("can i skip this one?", "pass", "n/a"; "idk" and "not sure" are read so too, and get that the
+ * answer closest to how it feels is fine), what it means ("what does approach mean",
  * "i don't get the question"), or how much is left ("how many left?", "how long does this take").
  * Each gets its own short answer before the question comes again; any other question (who sees
  * the answers, what happens to them) gets where the answers go. Pure: words in, a kind out.
@@ -14,7 +15,7 @@ const FORMS: Record<string, readonly [ItemQuestion, RegExp][]> = {
   en: [
     [
       "skip",
-      /^(?:skip|pass|next|n\/?a|no answer|rather not(?: say)?)$|\b(?:skip|skipping|pass on this|leave (?:it|this) (?:blank|out|empty)|(?:have|need|got) to answer|must i answer|rather not (?:say|answer)|not (?:answer|answering) (?:this|that|it))\b/u,
+      /^(?:skip|pass|next|n\/?a|no answer|rather not(?: say)?|idk|dunno|i don'?t know|i do not know|no idea|no clue|not sure|unsure|hard to say|can'?t say)$|\b(?:skip|skipping|pass on this|leave (?:it|this) (?:blank|out|empty)|(?:have|need|got) to answer|must i answer|rather not (?:say|answer)|not (?:answer|answering) (?:this|that|it))\b/u,
     ],
     [
       "meaning",
@@ -28,7 +29,7 @@ const FORMS: Record<string, readonly [ItemQuestion, RegExp][]> = {
   de: [
     [
       "skip",
-      /^(?:weiter|keine angabe|überspringen|ueberspringen|k\.?\s?a\.?)$|(?:überspring|ueberspring|auslassen|weglassen|muss ich (?:das |die )?(?:nicht )?beantworten|möchte ich nicht (?:beantworten|sagen)|will ich nicht (?:beantworten|sagen))/u,
+      /^(?:weiter|keine angabe|überspringen|ueberspringen|k\.?\s?a\.?|keine ahnung|weiß nicht|weiss nicht|weiß ich nicht|weiss ich nicht|unsicher|schwer zu sagen)$|(?:überspring|ueberspring|auslassen|weglassen|muss ich (?:das |die )?(?:nicht )?beantworten|möchte ich nicht (?:beantworten|sagen)|will ich nicht (?:beantworten|sagen))/u,
     ],
     [
       "meaning",
@@ -42,7 +43,7 @@ const FORMS: Record<string, readonly [ItemQuestion, RegExp][]> = {
   es: [
     [
       "skip",
-      /^(?:paso|siguiente|saltar|n\/?a)$|(?:saltar(?:me|la|lo)?|omitir|tengo que (?:contestar|responder)|no quiero (?:contestar|responder|decir)|prefiero no (?:contestar|responder|decir))/u,
+      /^(?:paso|siguiente|saltar|n\/?a|no s[ée]|ni idea|no estoy segur[oa]|dif[íi]cil de decir)$|(?:saltar(?:me|la|lo)?|omitir|tengo que (?:contestar|responder)|no quiero (?:contestar|responder|decir)|prefiero no (?:contestar|responder|decir))/u,
     ],
     [
       "meaning",
