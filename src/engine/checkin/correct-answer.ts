@@ -33,10 +33,12 @@ export async function correctAnswer(
   const item = at >= 1 && at <= checkin.step ? checkin.plan[at - 1] : undefined;
   const atComment = checkin.step >= checkin.plan.length;
   // Words of correction that name no answer this can change ("ugh wrong one", "i meant 50", a
-  // question not answered yet) get how to write one, and the question again; at the comment only
-  // when they name a number or a question, else they are the comment ("I made a mistake today").
+  // question not answered yet) get how to write one, and the question again. At the comment only
+  // when they name a question, or are a few words with a number ("wait i meant 6"): anything else
+  // there is the comment ("I made a mistake today", "made a mistake at work, 3 days off").
   const help = async () => {
-    if (atComment && position === undefined && !/\p{N}/u.test(text)) return false;
+    const short = /\p{N}/u.test(text) && text.trim().split(/\s+/u).length <= 5;
+    if (atComment && position === undefined && !short) return false;
     await turn.reply(withLine(stepMessage(w, checkin, therapist), w.t("correction_help")));
     return true;
   };
