@@ -1,12 +1,18 @@
 import { answerPlace, place } from "../common/places.js";
 import { answerValue, toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
+import type { Answer } from "../types.js";
 import type { PgContext, Row } from "./context.js";
 import { withAnswers } from "./rows.js";
 
 /** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
 export function pgCheckins(q: PgContext): CheckinsTx {
   const { c } = q;
+  /** An answer's value as it is written, saved or corrected: sealed for its place when sealing is on. */
+  const stored = (checkinId: number, answer: Answer) =>
+    c.enabled
+      ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+      : String(answer.value);
   const openEpisode = (clientId: number) =>
     q.get<{ id: number }>(
       "SELECT id FROM episodes WHERE client_id = $1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
@@ -55,15 +61,7 @@ export function pgCheckins(q: PgContext): CheckinsTx {
     saveAnswer: async (checkinId, answer, at) => {
       await q.run(
         "INSERT INTO answers (checkin_id, instrument, item, value, answered_at) VALUES ($1, $2, $3, $4, $5)",
-        [
-          checkinId,
-          answer.instrument,
-          answer.item,
-          c.enabled
-            ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
-            : String(answer.value),
-          at,
-        ],
+        [checkinId, answer.instrument, answer.item, stored(checkinId, answer), at],
       );
     },
     answerOf: async (checkinId, { instrument, item }) => {
@@ -76,14 +74,7 @@ export function pgCheckins(q: PgContext): CheckinsTx {
     correctAnswer: async (checkinId, answer) => {
       const changed = await q.run(
         "UPDATE answers SET value = $1 WHERE checkin_id = $2 AND instrument = $3 AND item = $4",
-        [
-          c.enabled
-            ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
-            : String(answer.value),
-          checkinId,
-          answer.instrument,
-          answer.item,
-        ],
+        [stored(checkinId, answer), checkinId, answer.instrument, answer.item],
       );
       return changed === 1;
     },

@@ -1,12 +1,17 @@
 import { answerPlace, place } from "../common/places.js";
 import { answerValue, toCheckin } from "../common/records.js";
 import type { CheckinsTx } from "../tx.js";
-import type { PlanItem } from "../types.js";
+import type { Answer, PlanItem } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { CHECKIN_WITH_ANSWERS, withAnswers } from "./rows.js";
 
 /** Episodes of care, check-ins and their answers (answers, comments and assessments sealed). */
 export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
+  /** An answer's value as it is written, saved or corrected: sealed for its place when sealing is on. */
+  const stored = (checkinId: number, answer: Answer) =>
+    c.enabled
+      ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
+      : answer.value;
   return {
     episodesOf: async (clientId) =>
       (
@@ -59,9 +64,7 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
         checkinId,
         answer.instrument,
         answer.item,
-        c.enabled
-          ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
-          : answer.value,
+        stored(checkinId, answer),
         at,
       );
     },
@@ -75,9 +78,7 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
     },
     correctAnswer: async (checkinId, answer) =>
       s("UPDATE answers SET value = ? WHERE checkin_id = ? AND instrument = ? AND item = ?").run(
-        c.enabled
-          ? c.seal(String(answer.value), answerPlace(checkinId, answer.instrument, answer.item))
-          : answer.value,
+        stored(checkinId, answer),
         checkinId,
         answer.instrument,
         answer.item,
