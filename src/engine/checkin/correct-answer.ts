@@ -1,4 +1,3 @@
-import type { OutboundMessage } from "../../model.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
@@ -7,14 +6,15 @@ import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { mayCorrect, plain, readCorrection } from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { stepMessage } from "./messages.js";
+import { stepMessage, withLine } from "./messages.js";
 import { questionReference } from "./question-reference.js";
 
 /**
  * "wait I meant 5" at the next question, "I meant 5 for the first question", or "sorry wrong
  * button, i meant yes" at the comment: the answer to the question before (or the one named) is
- * corrected, the client is told what it is now, and the question they are at comes again. A correction that makes a risk item's answer a yes (the safety question,
- * PHQ-9's ninth item) is a disclosure, as the answer would have been. One that takes such a yes
+ * corrected, the client is told what it is now, and the question they are at comes again. A
+ * correction that makes a risk item's answer a yes (the safety question, PHQ-9's ninth item) is a
+ * disclosure, as the answer would have been. One that takes such a yes
  * back is not made here: the alert has gone, the therapist follows it up, and the words reach them
  * as the comment or with the alert. False when the text corrects nothing.
  */
@@ -78,9 +78,4 @@ export async function correctAnswer(
   }
   await turn.reply(stepMessage(w, checkin, therapist));
   return true;
-}
-
-/** The question as sent, with a line before it. */
-function withLine(question: OutboundMessage, line: string): OutboundMessage {
-  return { ...question, text: `${line}\n\n${question.text}` };
 }

@@ -12,7 +12,7 @@ import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
-import { type ConsentVars, consentMessage, consentParts, stepMessage } from "./messages.js";
+import { type ConsentVars, consentMessage, consentParts, stepMessage, withLine } from "./messages.js";
 import { buildPlan, progressOf, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
@@ -197,7 +197,7 @@ export async function continueCheckin(
         return turn.reply(question);
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       const why = await reaskReason(turn, client, checkin, instrument, text, therapist);
-      return turn.reply({ ...question, text: `${why}\n\n${question.text}` });
+      return turn.reply(withLine(question, why));
     }
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));

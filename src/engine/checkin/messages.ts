@@ -99,3 +99,8 @@ export function consentMessage(w: Wording, vars: ConsentVars): OutboundMessage {
     ref: CONSENT_REF,
   };
 }
+
+/** The question as sent, with a line before it (why it comes again, how to correct an answer). */
+export function withLine(question: OutboundMessage, line: string): OutboundMessage {
+  return { ...question, text: `${line}\n\n${question.text}` };
+}
