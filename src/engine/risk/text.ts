@@ -25,10 +25,28 @@ export function eventLines(
 ): string {
   const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone, !stated.has(e.id))}`;
   if (events.length <= max) return events.map(line).join("\n");
-  const first = events.slice(0, 1);
-  const latest = events.slice(-(max - 2));
-  const skipped = events.length - first.length - latest.length;
-  return [...first.map(line), w.t("risk_more", { count: skipped, alias }), ...latest.map(line)].join("\n");
+  const [first, ...rest] = shownWhenCut(events, max) as [RiskEvent, ...RiskEvent[]];
+  const more = w.t("risk_more", { count: events.length - 1 - rest.length, alias });
+  return [line(first), more, ...rest.map(line)].join("\n");
+}
+
+/**
+ * Which events a cut run keeps: the first, then the latest `max - 2` of the rest, in order. The
+ * lines that matter most are kept before ordinary ones: a client writing on under an open alert
+ * ("also wrote") must not push a later disclosure, concern or yes below the cut.
+ */
+export function shownWhenCut(events: readonly RiskEvent[], max: number): RiskEvent[] {
+  const [first, ...rest] = events;
+  if (!first) return [];
+  const room = Math.max(0, max - 2);
+  const kept = new Set<RiskEvent>();
+  for (const pass of [(e: RiskEvent) => e.tier !== "message", () => true]) {
+    for (let i = rest.length - 1; i >= 0 && kept.size < room; i--) {
+      const e = rest[i] as RiskEvent;
+      if (pass(e)) kept.add(e);
+    }
+  }
+  return [first, ...rest.filter((e) => kept.has(e))];
 }
 
 function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boolean): string {
