@@ -127,6 +127,7 @@ export const MESSAGE_VARS = {
   crisis_followup: [],
   crisis_followup_checkin: [],
   crisis_again: [],
+  risk_yes_stands: [],
   crisis_acknowledged: [],
   safety_check: ["item"],
   safety_check_no: [],

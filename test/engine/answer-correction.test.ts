@@ -103,5 +103,26 @@ describe("correcting the answer just given", () => {
     expect(toAlex(replies).join("\n")).not.toContain("I've changed your answer");
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
     expect(toRivera(replies).join("\n")).toContain("oops i meant no");
+    // The client asked for something, and is told what became of it; the comment comes again.
+    const [told, again] = toAlex(replies);
+    expect(told).toMatch(/^Thank you for letting me know\. I can't change that answer now/);
+    expect(again).toMatch(/^Last one, and optional/);
+    expect(toRivera(await c.say("alex", "skip")).join("\n")).not.toContain("Comment: oops");
+  });
+
+  it("'wait i meant no, wrong button' right after the crisis message is told the yes stands", async () => {
+    await started();
+    for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.press("alex", v);
+    await c.press("alex", "1");
+    const replies = await c.say("alex", "oh no wait i meant no, sorry wrong button");
+    expect(toAlex(replies)[0]).toContain("so they will know it may have been the wrong button");
+    expect(toRivera(replies).join("\n")).toContain('also wrote: "oh no wait i meant no, sorry wrong button"');
+  });
+
+  it("after a disclosure in words, 'i meant no' retracts no answer and gets the usual warm line", async () => {
+    await started();
+    await c.say("alex", "i want to kill myself");
+    const [reply] = toAlex(await c.say("alex", "sorry i meant no"));
+    expect(reply).toMatch(/^Thank you for telling me\. Your therapist will see this too/);
   });
 });

@@ -126,6 +126,8 @@ export async function followUp(
    * goes now and carries it; an answer with words of excuse, which the next update shows).
    */
   asMessage = true,
+  /** The warm line: "i meant no" after a tapped Yes is told that the yes stands (yes-taken-back.ts). */
+  reply: "crisis_again" | "risk_yes_stands" = "crisis_again",
 ): Promise<void> {
   // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.
   const empty = text.trim() === "";
@@ -152,7 +154,7 @@ export async function followUp(
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
   const w = await turn.wordingOf(client.personId, first?.language);
-  await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : "crisis_again") });
+  await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : reply) });
 }
 
 /**

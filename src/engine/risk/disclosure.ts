@@ -3,6 +3,7 @@ import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client, RiskEvent } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
+import { mayCorrect } from "../checkin/correction.js";
 import { isSkip } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";
@@ -16,6 +17,7 @@ import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { readSafetyAnswer } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
+import { takesYesBack } from "./yes-taken-back.js";
 
 /**
  * What a client's turn does when what they wrote matched the risk lists, or answers the safety
@@ -209,11 +211,16 @@ export async function passOnToAlert(
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   const skip = isSkip(text, turn.wording.t("comment_skip"));
   if (skip) return false;
-  if (atComment && !resume) {
+  // "i meant no" after a tapped Yes: passed on, and the client told that the yes stands; at the
+  // comment it is not the comment, which would complete the check-in without a word about it.
+  const yesStands =
+    mayCorrect(text) &&
+    takesYesBack(turn.wording, await turn.tx.firstRiskEvent(client.personId, alert.id), text);
+  if (atComment && !resume && !yesStands) {
     await followUp(turn, client, alert, text, false);
     return false;
   }
-  if (open && !atComment) {
+  if (open && !atComment && !yesStands) {
     const words = turn.wording.pack.messages.words;
     if (answersQuestion(text, words)) return false;
     // "sorry. 4": an answer with a few words of excuse before it. The answer is stored and the
@@ -224,8 +231,8 @@ export async function passOnToAlert(
       return false;
     }
   }
-  await followUp(turn, client, alert, text);
-  if (resume && open) await repeatQuestion(turn, client, open);
+  await followUp(turn, client, alert, text, true, yesStands ? "risk_yes_stands" : "crisis_again");
+  if ((resume || yesStands) && open) await repeatQuestion(turn, client, open);
   return true;
 }
 
