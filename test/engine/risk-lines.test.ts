@@ -63,6 +63,20 @@ describe("the risk lines of a long run", () => {
     expect(text).not.toContain("message 33");
   });
 
+  it("keeps a yes to the safety question when later concerns would fill the room", () => {
+    const events = [
+      event("concern", "i cant do this anymore", { safetyAnswer: "no" }),
+      event("disclosure", "", { source: "safety_question", words: [] }),
+      event("message", "ok"),
+      event("concern", "nothing matters anymore", { safetyAnswer: "no" }),
+      event("concern", "whats the point", { safetyAnswer: "none" }),
+      event("concern", "i feel like a burden", { safetyAnswer: "no" }),
+    ];
+    const shown = shownWhenCut(events, 4).map((e) => e.text);
+    expect(shown).toEqual(["i cant do this anymore", "", "i feel like a burden"]);
+    expect(eventLines(w, events, "UTC", 4, "alex")).toContain("yes to the safety question");
+  });
+
   it("with nothing but messages, is the first and the latest, as before", () => {
     const events = Array.from({ length: 10 }, (_, i) => event("message", `m${i}`));
     expect(shownWhenCut(events, 4).map((e) => e.text)).toEqual(["m0", "m8", "m9"]);

@@ -31,19 +31,22 @@ export function eventLines(
 }
 
 /**
- * Which events a cut run keeps: the first, then the latest `max - 2` of the rest, in order. The
- * lines that matter most are kept before ordinary ones: a client writing on under an open alert
- * ("also wrote") must not push a later disclosure, concern or yes below the cut.
+ * Which events a cut run keeps: the first, then `max - 2` of the rest, in order. The most serious
+ * are kept first, the latest of each tier before older ones: disclosures (a yes to the safety
+ * question among them), then concerns, then what the client wrote under an open alert ("also
+ * wrote"). Later concerns or a client writing on must not push a yes below the cut.
  */
+const CUT_ORDER: readonly RiskEvent["tier"][] = ["disclosure", "concern", "message"];
+
 export function shownWhenCut(events: readonly RiskEvent[], max: number): RiskEvent[] {
   const [first, ...rest] = events;
   if (!first) return [];
   const room = Math.max(0, max - 2);
   const kept = new Set<RiskEvent>();
-  for (const pass of [(e: RiskEvent) => e.tier !== "message", () => true]) {
+  for (const tier of CUT_ORDER) {
     for (let i = rest.length - 1; i >= 0 && kept.size < room; i--) {
       const e = rest[i] as RiskEvent;
-      if (pass(e)) kept.add(e);
+      if (e.tier === tier) kept.add(e);
     }
   }
   return [first, ...rest.filter((e) => kept.has(e))];
