@@ -7,7 +7,7 @@ import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
-import { lapsedConcernsDue } from "./risk/concern-notice.js";
+import { lapsedConcernsDue, tellConcernsOfClosed } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
 
@@ -108,9 +108,9 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
       return "completed without its comment";
     }
     // Dated when it fell due, even if the process was down then.
-    return job.checkinId !== null && (await tx.expireCheckin(job.checkinId, job.dueAt))
-      ? "expired"
-      : "already finished";
+    if (job.checkinId === null || !(await tx.expireCheckin(job.checkinId, job.dueAt))) return "already finished";
+    await tellConcernsOfClosed(tx, deps, client.personId, job.checkinId, turn.now);
+    return "expired";
   }
   if (job.kind === "reminder") {
     if (!open || open.id !== job.checkinId) return "already finished";
@@ -144,6 +144,7 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   // An older check-in still open gives way to the new session's: it is expired (the digest lists
   // it), and the new one is sent.
   const expired = open ? await tx.expireCheckin(open.id, turn.now) : false;
+  if (open && expired) await tellConcernsOfClosed(tx, deps, client.personId, open.id, turn.now);
   // A split plan's progress check-in comes before the session, and says so.
   const checkin = await sendCheckin(
     turn,

@@ -53,6 +53,7 @@ export const MESSAGE_VARS = {
   checkin_paused: ["alias", "date"],
   paused_hold: ["when"],
   concern_unanswered: ["alias", "text", "date"],
+  concern_unclear: ["alias", "text", "date"],
   concern_answered_no: ["alias", "text", "date"],
   pause_lifted: ["alias", "days"],
   pause_still: ["alias", "days"],

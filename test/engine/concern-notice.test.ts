@@ -49,4 +49,34 @@ describe("a concern the therapist must hear of", () => {
     expect(toTherapist(later).some((t) => t.startsWith("Possible risk, kai"))).toBe(true);
     expect(toTherapist(await c.tick(60_000))).toEqual([]);
   });
+
+  it("tells the therapist of a no inside a check-in the client then leaves to expire", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("rivera", "checkin kai");
+    await c.say("kai", "3");
+    await c.say("kai", "2");
+    await c.say("kai", "nothing matters anymore");
+    const answered = await c.say("kai", "no");
+    // The check-in is open: its summary was to carry the concern, so nothing yet.
+    expect(toTherapist(answered)).toEqual([]);
+    const told = toTherapist(await c.tick(49 * HOUR)).filter((t) => t.includes("nothing matters"));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('kai wrote: "nothing matters anymore"');
+    expect(told[0]).toContain("they answered no");
+    expect(toTherapist(await c.tick(7 * 24 * HOUR)).filter((t) => t.includes("nothing matters"))).toEqual([]);
+  });
+
+  it("tells the therapist of an unclear answer inside a check-in closed by a discharge", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("rivera", "checkin kai");
+    await c.say("kai", "3");
+    await c.say("kai", "i feel like such a burden");
+    await c.say("kai", "idk");
+    await c.say("kai", "hard to say really");
+    const told = toTherapist(await c.say("rivera", "discharge kai"));
+    expect(told.some((t) => t.startsWith('Possible risk, kai: "i feel like such a burden"'))).toBe(true);
+    expect(told.join("\n")).toContain("they gave no clear answer");
+  });
 });

@@ -5,6 +5,7 @@ import { normaliseAlias } from "../chat-words.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
 import { formatDay } from "../format.js";
+import { tellConcernsOfClosed } from "../risk/concern-notice.js";
 import { type OnCall, onCallFor } from "../risk/on-call.js";
 import type { Turn } from "../turn-context.js";
 import { clientStatusText } from "../views/history.js";
@@ -46,6 +47,8 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const open = await turn.tx.openCheckin(client.personId);
   const ended = await turn.tx.endEpisode(client.personId, turn.now);
+  // Told before the reply, as they would have been in the check-in's summary.
+  if (open) await tellConcernsOfClosed(turn.tx, turn.deps, client.personId, open.id, turn.now);
   // A check-in the client was in the middle of is closed with the episode: they are told.
   if (ended && open) {
     const cw = await turn.wordingOf(client.personId);

@@ -22,6 +22,27 @@ export async function lapsedConcernsDue(tx: Tx, deps: EngineDeps, now: string): 
 }
 
 /**
+ * A check-in that ends without its summary (expired, given way to the next session's, closed by a
+ * discharge) leaves its concerns untold: a "no" or an unclear answer to their safety question was
+ * left for that summary ("Your therapist will see what you wrote"). They are told now. One still
+ * waiting for its answer is told when it lapses (above).
+ */
+export async function tellConcernsOfClosed(
+  tx: Tx,
+  deps: EngineDeps,
+  clientId: number,
+  checkinId: number,
+  now: string,
+): Promise<void> {
+  for (const event of await tx.riskEvents(clientId, { checkinId })) {
+    if (event.tier !== "concern" || event.toldAt !== null) continue;
+    if (event.safetyAnswer === "no" || event.safetyAnswer === "none") {
+      await tellConcern(tx, deps, event, event.safetyAnswer, now, true);
+    }
+  }
+}
+
+/**
  * Tells the therapist of a concern no check-in summary will carry (outside a check-in, or the
  * question lapsed): non-urgent, the client's words quoted, tagged with the client for erasure.
  */
@@ -31,12 +52,14 @@ export async function tellConcern(
   event: RiskEvent,
   answer: "no" | "none",
   now: string,
+  /** "none" as an unclear answer, not the hour's lapse. */
+  unclear = false,
 ): Promise<void> {
   const client = await tx.getClient(event.clientId);
   if (!client) return;
   const w = await personWording(tx, deps, client.therapistId);
   const when = formatDateZoned(event.at, w.pack.language, deps.config.clinic.timeZone);
-  const key = answer === "no" ? "concern_answered_no" : "concern_unanswered";
+  const key = answer === "no" ? "concern_answered_no" : unclear ? "concern_unclear" : "concern_unanswered";
   await tx.enqueue(
     client.therapistId,
     { kind: "warning", text: w.t(key, { alias: client.alias, text: excerpt(event.text), date: when }) },
