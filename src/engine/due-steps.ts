@@ -108,7 +108,8 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
       return "completed without its comment";
     }
     // Dated when it fell due, even if the process was down then.
-    if (job.checkinId === null || !(await tx.expireCheckin(job.checkinId, job.dueAt))) return "already finished";
+    if (job.checkinId === null || !(await tx.expireCheckin(job.checkinId, job.dueAt)))
+      return "already finished";
     await tellConcernsOfClosed(tx, deps, client.personId, job.checkinId, turn.now);
     return "expired";
   }
