@@ -113,6 +113,8 @@ export const REPORT_VARS = {
   // history and caseload
   history_title: ["alias", "checkins"],
   history_row: ["seq", "date", "alliance", "progress"],
+  history_row_unanswered: ["seq", "date"],
+  history_episode: ["number", "since"],
   history_trend: ["title", "trend", "first", "last"],
   history_empty: ["alias"],
   history_open: ["where"],

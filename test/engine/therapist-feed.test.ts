@@ -215,7 +215,7 @@ describe("summary ALIAS before a session", () => {
     await checkin([10, 10, 10, 10], [5, 5, 5, 5]);
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain(
-      "Earlier episodes:\n- Nov 26, 2026 to Nov 26, 2026: 2 check-ins, progress 12 to 28, recovered",
+      "Earlier episodes:\n- Nov 26, 2026 to Nov 26, 2026, check-ins answered: 2; progress 12 to 28, recovered",
     );
   });
 });

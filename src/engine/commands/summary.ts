@@ -15,16 +15,18 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const zone = turn.deps.config.clinic.timeZone;
   const events = await tx.riskEvents(client.personId);
   const alert = await tx.openRiskAlert(client.personId);
+  const unanswered = await tx.unansweredCheckins(client.personId);
+  const episodes = await tx.episodesOf(client.personId);
   if (all) {
     const risk = riskSection(turn.wording, events, alert, zone, { max: Number.POSITIVE_INFINITY });
-    const all = [historyText(turn.wording, client.alias, history, open, zone), ...risk].join("\n");
-    return turn.replyAbout(all, client.personId);
+    const rows = historyText(turn.wording, client.alias, history, open, zone, unanswered, episodes);
+    return turn.replyAbout([rows, ...risk].join("\n"), client.personId);
   }
-  const episodes = await tx.episodesOf(client.personId);
   const current = episodes.at(-1);
   const text = preSessionText(turn.wording, {
     alias: client.alias,
     checkins: history,
+    unanswered,
     episodes,
     open,
     states: current ? await tx.ruleStates(current.id) : new Map(),

@@ -1,10 +1,10 @@
 import { totalOf } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
-import type { Checkin, ClientStatus, CompletedCheckin } from "../../store/types.js";
+import type { Checkin, ClientStatus, CompletedCheckin, Episode } from "../../store/types.js";
 import { progressOf } from "../checkin/plan.js";
 import { instrumentsOf } from "../checkin/summary-text.js";
-import { formatDate } from "../format.js";
+import { formatDate, formatDay } from "../format.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
@@ -39,44 +39,70 @@ export function openText(w: Wording, open: Checkin): string {
   return w.t("history_open", { where: progressOf(w, open) });
 }
 
-/** `summary ALIAS`: every completed check-in with its totals, and a trend per instrument. */
+/**
+ * `summary ALIAS --all`: every check-in sent, numbered as its summary was ("check-in 3" is row 3,
+ * a new episode counting from 1 again under a line of its own), those that ended unanswered
+ * included, then a trend per instrument over the completed ones.
+ */
 export function historyText(
   w: Wording,
   alias: string,
   checkins: readonly CompletedCheckin[],
   open: Checkin | undefined,
   timeZone: string,
+  unanswered: readonly Checkin[] = [],
+  episodes: readonly Episode[] = [],
 ): string {
   const lines: string[] = [];
   if (checkins.length === 0) {
     lines.push(w.t("history_empty", { alias }));
   } else {
     lines.push(w.t("history_title", { alias, checkins: w.completedCheckins(checkins.length) }));
-    checkins.forEach((c, i) => {
-      lines.push(
-        w.t("history_row", {
-          seq: i + 1,
-          date: formatDate(c.completedAt ?? c.createdAt, w.pack.language, timeZone),
-          alliance: totalOf(c.answers, "alliance") ?? "-",
-          progress: totalOf(c.answers, "progress") ?? "-",
-        }),
-      );
-    });
-    const ids = [...new Set(checkins.flatMap((c) => scoredInstruments(w, c.answers)))];
-    for (const id of ids) {
-      const instrument = w.instrument(id);
-      const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
-      const max = maxTotal(instrument);
-      lines.push(
-        w.t("history_trend", {
-          title: instrument.title,
-          trend: sparkline(totals, max),
-          first: totals[0] ?? "-",
-          last: totals.at(-1) ?? "-",
-        }),
-      );
-    }
   }
-  if (open) lines.push(openText(w, open));
+  // With more than one episode each begins under a line of its own, numbering from 1 again.
+  let episode: number | undefined;
+  const enter = (c: Checkin) => {
+    const at = episodes.findIndex((e) => e.id === c.episodeId);
+    if (episodes.length > 1 && c.episodeId !== episode && at >= 0) {
+      const since = formatDay(episodes[at]?.startedAt ?? c.createdAt, w.pack.language, timeZone);
+      lines.push(w.t("history_episode", { number: at + 1, since }));
+    }
+    episode = c.episodeId;
+  };
+  for (const c of [...checkins, ...unanswered].sort((a, b) => a.id - b.id)) {
+    enter(c);
+    lines.push(rowText(w, c, timeZone));
+  }
+  const ids = [...new Set(checkins.flatMap((c) => scoredInstruments(w, c.answers)))];
+  for (const id of ids) {
+    const instrument = w.instrument(id);
+    const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
+    const max = maxTotal(instrument);
+    lines.push(
+      w.t("history_trend", {
+        title: instrument.title,
+        trend: sparkline(totals, max),
+        first: totals[0] ?? "-",
+        last: totals.at(-1) ?? "-",
+      }),
+    );
+  }
+  if (open) {
+    enter(open);
+    lines.push(openText(w, open));
+  }
   return lines.join("\n");
+}
+
+function rowText(w: Wording, c: Checkin | CompletedCheckin, timeZone: string): string {
+  if (!("answers" in c) || c.status !== "completed") {
+    const date = formatDate(c.createdAt, w.pack.language, timeZone);
+    return w.t("history_row_unanswered", { seq: c.seq, date });
+  }
+  return w.t("history_row", {
+    seq: c.seq,
+    date: formatDate(c.completedAt ?? c.createdAt, w.pack.language, timeZone),
+    alliance: totalOf(c.answers, "alliance") ?? "-",
+    progress: totalOf(c.answers, "progress") ?? "-",
+  });
 }

@@ -32,6 +32,8 @@ import { openText, sparkline } from "./history.js";
 export interface PreSessionInput {
   alias: string;
   checkins: readonly CompletedCheckin[];
+  /** The check-ins that ended unanswered (expired, closed by a discharge): counted as sent. */
+  unanswered?: readonly Checkin[];
   episodes: readonly Episode[];
   open: Checkin | undefined;
   /** Repeat control of the current episode: the rules in force and the check-in they warned at. */
@@ -61,6 +63,11 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     lines.push(w.t("history_empty", { alias: input.alias }));
   } else {
     const last = inEpisode.at(-1) as CompletedCheckin;
+    // Every check-in sent in the episode: those after the last answered one, left to expire, too.
+    const sent = Math.max(
+      last.seq,
+      ...(input.unanswered ?? []).filter((c) => c.episodeId === current.id).map((c) => c.seq),
+    );
     lines.push(
       w.t(current.endedAt ? "presession_head_ended" : "presession_head", {
         alias: input.alias,
@@ -68,8 +75,8 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
         ended: current.endedAt ? day(current.endedAt) : "",
         // Titles number every check-in sent ("check-in 3"); one not answered is counted so too.
         count:
-          last.seq > inEpisode.length
-            ? w.t("presession_count_unanswered", { answered: inEpisode.length, sent: last.seq })
+          sent > inEpisode.length
+            ? w.t("presession_count_unanswered", { answered: inEpisode.length, sent })
             : inEpisode.length,
         last: day(last.completedAt ?? last.createdAt),
       }),

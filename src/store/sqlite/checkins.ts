@@ -105,6 +105,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
           clientId,
         ) as Row[],
       ),
+    unansweredCheckins: async (clientId) =>
+      (
+        s("SELECT * FROM checkins WHERE client_id = ? AND status IN ('expired', 'cancelled') ORDER BY id").all(
+          clientId,
+        ) as Row[]
+      ).map((row) => toCheckin(row, c)),
     lastCompletedCheckin: async (clientId) => {
       const row = s(
         "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1",

@@ -113,8 +113,19 @@ export function checkinContract(open: OpenStore): void {
           [done, "completed", t(1)],
           [checkin.id, "expired", t(3)],
         ]);
+        expect((await tx.unansweredCheckins(alex.personId)).map((c) => [c.id, c.seq, c.status])).toEqual([
+          [checkin.id, 2, "expired"],
+        ]);
         // After an expiry a new check-in may open, the next in the episode.
-        expect((await tx.createCheckin(alex.personId, PLAN, t(5))).seq).toBe(3);
+        const next = await tx.createCheckin(alex.personId, PLAN, t(5));
+        expect(next.seq).toBe(3);
+        // One closed by a discharge ended unanswered too; an open one has not ended.
+        expect((await tx.unansweredCheckins(alex.personId)).map((c) => c.id)).toEqual([checkin.id]);
+        await tx.endEpisode(alex.personId, t(6));
+        expect((await tx.unansweredCheckins(alex.personId)).map((c) => [c.id, c.status])).toEqual([
+          [checkin.id, "expired"],
+          [next.id, "cancelled"],
+        ]);
       }));
 
     it("ends an episode, cancelling its open check-in; the next check-in begins a new one", () =>
