@@ -54,6 +54,8 @@ describe("check-ins left unanswered, in the summary before a session", () => {
     await c.say("rivera", "discharge alex");
     await answered();
     const [again] = toRivera(await c.say("rivera", "summary alex --all"));
-    expect(again).toMatch(/Episode 1, since [^\n]*:\n1\. [^\n]*\n2\. sent[^\n]*\n3\. [^\n]*\nEpisode 2, since [^\n]*:\n1\. /);
+    expect(again).toMatch(
+      /Episode 1, since [^\n]*:\n1\. [^\n]*\n2\. sent[^\n]*\n3\. [^\n]*\nEpisode 2, since [^\n]*:\n1\. /,
+    );
   });
 });

@@ -107,9 +107,9 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
       ),
     unansweredCheckins: async (clientId) =>
       (
-        s("SELECT * FROM checkins WHERE client_id = ? AND status IN ('expired', 'cancelled') ORDER BY id").all(
-          clientId,
-        ) as Row[]
+        s(
+          "SELECT * FROM checkins WHERE client_id = ? AND status IN ('expired', 'cancelled') ORDER BY id",
+        ).all(clientId) as Row[]
       ).map((row) => toCheckin(row, c)),
     lastCompletedCheckin: async (clientId) => {
       const row = s(
