@@ -1,8 +1,7 @@
 import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
-import { goesOutAt, zoneOf } from "./commands/schedule.js";
-import { formatDate } from "./format.js";
+import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /**
@@ -16,7 +15,7 @@ import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
   // A paused client gets no check-in, so none is named as coming.
-  const when = client.pausedAt ? undefined : await nextCheckinAt(turn, client);
+  const when = client.pausedAt ? undefined : await nextCheckinWhen(turn, client);
   // "hi" is a greeting, not something to pass on: greeted back, with what comes next, and no
   // crisis text (which, in reply to a hello, reads as alarming).
   const greeting = isGreeting(text);
@@ -45,17 +44,6 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
     text: lines.join("\n\n"),
     choices: [{ label: w.t("pause_button"), value: "stop" }],
   });
-}
-
-/**
- * When the next planned session check-in falls due (one held for the night, say), in the client's
- * zone: "where are the questions?" after an evening session deserves the time. None when none is.
- */
-async function nextCheckinAt(turn: Turn, client: Client): Promise<string | undefined> {
-  const [at] = await turn.tx.pendingSessionJobs(client.personId);
-  if (!at) return undefined;
-  const zone = await zoneOf(turn, client);
-  return formatDate(goesOutAt(turn, at, zone), turn.wording.pack.language, zone);
 }
 
 /** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */

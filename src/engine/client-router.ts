@@ -10,6 +10,7 @@ import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
+import { nextCheckinWhen } from "./next-checkin.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
@@ -63,7 +64,10 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // A press on a button of a finished check-in, or text between check-ins.
   if (input.kind === "choice" && input.ref !== undefined) return turn.pressNotice(w.t("old_button"));
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
-  if (isThanks(text)) return turn.replyText(w.t("thanks_reply"));
+  if (isThanks(text)) {
+    const when = await nextCheckinWhen(turn, client);
+    return turn.replyText(when ? w.t("thanks_reply_soon", { when }) : w.t("thanks_reply"));
+  }
   return betweenCheckins(turn, client, text);
 }
 

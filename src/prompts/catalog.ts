@@ -97,6 +97,7 @@ export const MESSAGE_VARS = {
   pause_button: [],
   hello: [],
   thanks_reply: [],
+  thanks_reply_soon: ["when"],
   thanks_reply_paused: [],
   client_help: ["crisis"],
   not_available_yet: [],

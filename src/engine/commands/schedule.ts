@@ -10,6 +10,7 @@ import {
 import { afterPauses, nextDue, pauseOn, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
 import { formatDate } from "../format.js";
+import { nextCheckinOf } from "../next-checkin.js";
 import type { Turn } from "../turn-context.js";
 
 /**
@@ -151,11 +152,6 @@ export function pauseDays(p: { from: string; to: string }): string {
  */
 export function goesOutAt(turn: Turn, at: string, zone: string): string {
   return afterQuietHours(new Date(at), zone, turn.deps.config.schedule.quietHours).toISOString();
-}
-
-/** When a schedule's next check-in falls due: the one before the session under a split plan. */
-function nextCheckinOf(s: Schedule): string {
-  return s.nextBeforeAt && s.nextBeforeAt < s.nextAfterAt ? s.nextBeforeAt : s.nextAfterAt;
 }
 
 /** A schedule's words for the messages; `next` when the next check-in is another than the schedule's. */
