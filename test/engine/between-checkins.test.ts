@@ -115,16 +115,22 @@ describe("a client's words between check-ins", () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "schedule alex weekly tue 17:00 50m");
-    expect(await mine("thanks!")).toEqual(["You're welcome. Your next check-in comes on Dec 1, 2026, 6:00 PM."]);
+    expect(await mine("thanks!")).toEqual([
+      "You're welcome. Your next check-in comes on Dec 1, 2026, 6:00 PM.",
+    ]);
     expect(await mine("when is my next check-in?")).toEqual([
       "There is no check-in open right now. The next one comes on Dec 1, 2026, 6:00 PM.",
     ]);
     // The therapist's pause moves it on, as the scheduler will; a session inside the pause is no check-in.
     await c.say("rivera", "pause alex 2026-11-30..2026-12-13");
     await c.say("rivera", "session alex 2026-12-03 15:00");
-    expect(await mine("thank you")).toEqual(["You're welcome. Your next check-in comes on Dec 15, 2026, 6:00 PM."]);
+    expect(await mine("thank you")).toEqual([
+      "You're welcome. Your next check-in comes on Dec 15, 2026, 6:00 PM.",
+    ]);
     await c.say("rivera", "schedule alex off");
-    expect(await mine("thx")).toEqual(["You're welcome. Your next check-in will come after your next session."]);
+    expect(await mine("thx")).toEqual([
+      "You're welcome. Your next check-in will come after your next session.",
+    ]);
   });
 
   it("say when a check-in held for the night comes, after an evening session", async () => {
