@@ -190,7 +190,7 @@ export const MESSAGE_VARS = {
   contact_missing: ["alias"],
   contact_none: [],
   seen_label: [],
-  seen_ok: [],
+  seen_ok: ["id", "alias"],
   seen_already: [],
   seen_unknown: [],
   seen_by_other: ["alias", "name"],

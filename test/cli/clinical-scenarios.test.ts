@@ -157,7 +157,7 @@ describe("clinical scenarios through the console", () => {
     expect(summary).toContain("Comment: I want to die");
     const seen = urgent?.choices[0]?.value ?? "";
     const ack = await script(env, [`rivera: ${seen}`, "@wait 45m"]);
-    expect(ack[0]?.text).toBe("Marked as seen. Thank you.");
+    expect(ack[0]?.text).toBe("Alert 1 about alex marked as seen. Thank you.");
     expect(ack.filter((m) => m.to === "night")).toEqual([]);
   });
 });

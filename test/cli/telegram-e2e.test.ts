@@ -214,7 +214,7 @@ describe("Telegram through rapport serve (webhook)", () => {
     expect(buttons(urgent)).toEqual([["I've seen this"]]);
     const value = /seen \d+/.exec(JSON.stringify(urgent?.body.reply_markup))?.[0] ?? "";
     await say(pressUpdate(RIVERA, urgent, value));
-    expect(fake.textsTo(RIVERA.id).at(-1)).toBe("Marked as seen. Thank you.");
+    expect(fake.textsTo(RIVERA.id).at(-1)).toBe("Alert 1 about alex marked as seen. Thank you.");
     await fake.waitFor(() => fake.sent("answerCallbackQuery").length === 2);
   });
 

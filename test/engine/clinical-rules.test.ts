@@ -195,7 +195,7 @@ describe("clinical rules through the engine", () => {
     expect(escalated[1]?.message.text).toContain("it went to the on-call contact, Dr Night");
     const ok = await c.press("night", seen, urgent?.ref);
     expect(ok.map((d) => [d.externalId, d.message.text])).toEqual([
-      ["night", "Marked as seen. Thank you."],
+      ["night", "Alert 1 about alex marked as seen. Thank you."],
       ["rivera", "Dr Night marked the risk alert about alex as seen."],
     ]);
     const [late] = await c.say("rivera", seen);

@@ -106,12 +106,15 @@ describe("the hint in the conversation", () => {
     c = new Conversation();
     await c.enrol();
     await c.say("alex", "i want to kill myself");
-    expect((await c.say("rivera", "seen #1"))[0]?.message.text).toBe("Marked as seen. Thank you.");
+    expect((await c.say("rivera", "seen #1"))[0]?.message.text).toBe(
+      "Alert 1 about alex marked as seen. Thank you.",
+    );
     await c.say("alex", "i took 20 tylenol");
     const alex = (await c.client("alex"))?.personId ?? 0;
     const open = await c.read((tx) => tx.openRiskAlert(alex));
     expect((await c.say("rivera", `seen alert ${open?.id}`))[0]?.message.text).toBe(
-      "Marked as seen. Thank you.",
+      `Alert ${open?.id} about alex marked as seen. Thank you.`,
     );
+    expect(open?.id).toBe(2);
   });
 });

@@ -139,7 +139,7 @@ describe("30 messages a minute for anyone", () => {
     await sayMany("rivera", 40, () => "clients");
     expect((await c.say("rivera", "clients")).length).toBe(0);
     const ack = await c.press("rivera", seen);
-    expect(to(ack, "rivera")[0]?.message.text).toBe("Marked as seen. Thank you.");
+    expect(to(ack, "rivera")[0]?.message.text).toBe("Alert 1 about alex marked as seen. Thank you.");
     expect((await c.data("alex")).riskAlerts.map((a) => a.acknowledgedAt !== null)).toEqual([true]);
   });
 

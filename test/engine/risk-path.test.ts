@@ -376,7 +376,7 @@ describe("escalation until someone acts", () => {
     expect(repeat[0]?.message.urgent).toBe(true);
     // The treating therapist acknowledges: the on-call contact is told, and the repeats stop.
     const ack = await c.say("rivera", "seen 1");
-    expect(texts(ack, "rivera")).toEqual(["Marked as seen. Thank you."]);
+    expect(texts(ack, "rivera")).toEqual(["Alert 1 about alex marked as seen. Thank you."]);
     expect(texts(ack, "night")).toEqual(["Dr rivera marked the risk alert about alex as seen."]);
     expect(await c.tick(3 * 60 * 60_000)).toEqual([]);
     // Every step is recorded with whom it reached or who took it.

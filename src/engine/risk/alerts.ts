@@ -268,7 +268,8 @@ export async function acknowledgeRisk(
   if (alert.acknowledgedAt) return turn.replyText(w.t("seen_already"));
   await turn.tx.acknowledgeRiskAlert(alert.id, personId, turn.now);
   await turn.tx.recordRiskStep(alert.id, "acknowledged", personId, turn.now);
-  await turn.replyText(w.t("seen_ok"));
+  // Which alert, about whom: "seen 3" typed from memory confirms the one meant, or shows it was not.
+  await turn.replyAbout(w.t("seen_ok", { id: alert.id, alias: client.alias }), client.personId);
   const other = personId === client.therapistId ? alert.escalatedTo : client.therapistId;
   if (other === null || other === personId || !alert.escalatedTo) return;
   const ow = await turn.wordingOf(other);
