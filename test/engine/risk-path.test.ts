@@ -138,7 +138,7 @@ describe("the concern tier", () => {
     expect(ask?.message.choices?.map((x) => x.label)).toEqual(["No", "Yes"]);
     const answer = await c.say("alex", "no");
     expect(texts(answer, "alex")).toEqual([
-      "Thank you for answering. Your therapist will see what you wrote.",
+      "Thank you for answering. Your therapist will see what you wrote. I am not a crisis service: if things get harder, this is where to turn. TEST CRISIS TEXT: call 112.",
       expect.stringMatching(/^First, four questions about your last session\.\n\n1\/9\. /),
     ]);
     expect(urgentTo(c.delivered, "rivera")).toEqual([]);
@@ -182,7 +182,7 @@ describe("the concern tier", () => {
     expect(texts(again, "alex")[0]).toContain("It's all right not to be sure.");
     const second = await c.say("alex", "3");
     expect(texts(second, "alex")[0]).toBe(
-      "That's all right, we can go on. Your therapist will see what you wrote.",
+      "That's all right, we can go on. Your therapist will see what you wrote. I am not a crisis service: if things get harder, this is where to turn. TEST CRISIS TEXT: call 112.",
     );
     expect(texts(second, "alex")[1]).toContain("3/9.");
     await c.say("alex", "whats the point of anything");
@@ -205,7 +205,9 @@ describe("the concern tier", () => {
       /^Thank you for telling me how things are\. You answered the safety question a moment ago/,
     );
     const no = await c.say("alex", "nah im ok");
-    expect(texts(no, "alex")).toEqual(["Thank you for answering. Your therapist will see what you wrote."]);
+    expect(texts(no, "alex")).toEqual([
+      "Thank you for answering. Your therapist will see what you wrote. I am not a crisis service: if things get harder, this is where to turn. TEST CRISIS TEXT: call 112.",
+    ]);
     expect(texts(no, "rivera")).toEqual([expect.stringContaining("they answered no")]);
   });
 
@@ -243,7 +245,9 @@ describe("the concern tier", () => {
       expect(texts(await c.say("alex", chatter), "rivera")).toEqual([]);
     }
     const no = await c.say("alex", "nah im ok");
-    expect(texts(no, "alex")).toEqual(["Thank you for answering. Your therapist will see what you wrote."]);
+    expect(texts(no, "alex")).toEqual([
+      "Thank you for answering. Your therapist will see what you wrote. I am not a crisis service: if things get harder, this is where to turn. TEST CRISIS TEXT: call 112.",
+    ]);
     expect(texts(no, "rivera")[0]).toContain('wrote: "i feel so hopeless"');
     expect(texts(no, "rivera")[0]).toContain("they answered no");
     // Answered now: a second yes is ordinary text again, and so is one a day after a new lapse.

@@ -45,6 +45,10 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["6-ish", 6],
     ["~6", 6],
     ["idk maybe 6ish", 6],
+    // A sigh before the number is how the week felt, not another answer.
+    ["meh 5", 5],
+    ["ugh 3", 3],
+    ["meh like a 4", 4],
     ["sorry fell asleep lol. 6", 6],
     ["oh shoot forgot. 6", 6],
     ["fell asleep\n6", 6],

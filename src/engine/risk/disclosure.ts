@@ -11,7 +11,7 @@ import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
-import { type Turn, therapistName } from "../turn-context.js";
+import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
@@ -135,7 +135,9 @@ export async function answerSafetyCheck(
     }
     await turn.tx.answerConcern(pending.id, "none");
     // Not "thank you for answering": nothing was recorded as the answer, and the summary says so.
-    await turn.replyText(turn.wording.t("safety_check_unclear"));
+    await turn.replyText(
+      turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
+    );
     if (open) await repeatQuestion(turn, client, open);
     return true;
   }
@@ -149,7 +151,7 @@ export async function answerSafetyCheck(
     await safetyYes(turn, client, pending, pending.checkinId ?? open?.id ?? null, open);
     return true;
   }
-  await turn.replyText(turn.wording.t("safety_check_no"));
+  await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
   if (open) await repeatQuestion(turn, client, open);
   return true;
 }

@@ -3,7 +3,7 @@ import { wordingFor } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
-import type { Turn } from "../turn-context.js";
+import { crisisIn, type Turn } from "../turn-context.js";
 import { tellConcern } from "./concern-notice.js";
 import { safetyYes } from "./disclosure.js";
 import { readSafetyAnswer } from "./safety-answer.js";
@@ -50,7 +50,7 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
     await safetyYes(turn, client, concern, concern.checkinId, undefined);
     return true;
   }
-  await turn.replyText(turn.wording.t("safety_check_no"));
+  await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
   await tellConcern(turn.tx, turn.deps, concern, "no", turn.now);
   return true;
 }
