@@ -55,6 +55,9 @@ export function consoleEvent(name: string, text: string): InboundEvent {
  * Reads "NAME: text" lines and hands each to the engine, then delivers everything that became
  * due before the next line is read, so a script's output follows its input.
  */
+/** How far `@wait` moves the clock between two runs of the timed steps. */
+const WAIT_STEP_MS = 5 * 60_000;
+
 export async function runConsole(
   input: Readable,
   engine: Engine,
@@ -83,8 +86,13 @@ export async function runConsole(
         bad++;
         continue;
       }
-      clock.advance(ms);
-      await settle();
+      // In steps, each running what fell due in it, as the server's timer would: one jump would
+      // run a reminder due at 20:03 only at the end, judged by the later hour (past its expiry,
+      // or in the quiet hours), and a week's steps all at once out of order.
+      for (let left = ms; left > 0; left -= WAIT_STEP_MS) {
+        clock.advance(Math.min(WAIT_STEP_MS, left));
+        await settle();
+      }
       continue;
     }
     const parsed = parseConsoleLine(raw);

@@ -160,4 +160,15 @@ describe("clinical scenarios through the console", () => {
     expect(ack[0]?.text).toBe("Alert 1 about alex marked as seen. Thank you.");
     expect(ack.filter((m) => m.to === "night")).toEqual([]);
   });
+
+  it("@wait runs each timed step when it falls due: the reminder comes, not skipped at the end as past the expiry", async () => {
+    const env = await enrolled();
+    // One jump of two days ran the reminder only at the end, past the check-in's expiry: skipped.
+    const out = await script(env, ["rivera: checkin alex", "alex: 7", "@wait 2d1h"]);
+    const after = out.slice(out.findIndex((m) => m.to === "alex" && m.text.startsWith("2/")) + 1);
+    expect(after.filter((m) => m.to === "alex").map((m) => m.text.split(":")[0])).toEqual([
+      "A gentle reminder",
+      expect.stringMatching(/^2\/9\. /),
+    ]);
+  });
 });
