@@ -499,6 +499,23 @@ describe("the weekly digest", () => {
     );
   });
 
+  it("does not name a warning again that the client's state already names, by its rule", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-02T09:00:00Z"));
+    await c.enrol();
+    await c.tick(MINUTE);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 7, 7, 7, 7, "no"]);
+    await c.tick(2 * 24 * HOUR);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [10, 10, 10, 10, 3, 3, 3, 3, "no"]);
+    const digest =
+      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    const line = digest.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
+    expect(line).toContain("deteriorated (progress 28 → 12)");
+    expect(line).not.toMatch(/new warnings:[^;]*Deteriorating/);
+  });
+
   it("names the clients with nothing new on one line, not again in full", async () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" } });
     c.clock.set(new Date("2026-11-02T09:00:00Z"));

@@ -20,12 +20,15 @@ export interface CaseloadFacts {
 export interface Need {
   rank: number;
   flags: string[];
+  /** The warning rules the flags already name ("deteriorated (progress 20 → 12)" is "deteriorating"). */
+  named: Set<string>;
 }
 
 /** How much a client needs attention, and the words for it. Lower rank comes first. */
 export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | undefined): Need {
   const { client, last } = entry;
   const flags: string[] = [];
+  const named = new Set<string>();
   let rank = 3;
   if (alert) {
     flags.push(w.t("clients_flag_alert", { id: alert.id }));
@@ -40,18 +43,21 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
   const progress = assessment?.progress;
   if (progress?.category === "deteriorated") {
     flags.push(w.t("clients_flag_deteriorated", { first: progress.first, total: progress.total }));
+    named.add("deteriorating");
     rank = Math.min(rank, 1);
   }
   if (status && status !== "too_early") {
     flags.push(statusText(w, status));
+    named.add(status);
     if (status === "not_on_track") rank = Math.min(rank, 1);
   }
   if (assessment?.alliance?.concern) {
     flags.push(w.t("clients_flag_alliance"));
+    named.add("alliance");
     rank = Math.min(rank, 2);
   }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
-  return { rank, flags };
+  return { rank, flags, named };
 }
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string): string {

@@ -103,7 +103,8 @@ export function digestText(w: Wording, input: DigestInput): string {
   for (const { entry, need } of ranked) {
     const { client } = entry;
     const mine = week.get(client.personId);
-    const warnings = facts.warnings.filter((x) => x.alias === client.alias).map((x) => ruleText(w, x.rule));
+    const ruled = facts.warnings.filter((x) => x.alias === client.alias);
+    const warnings = ruled.map((x) => ruleText(w, x.rule));
     const risk = mine ? riskText(w, mine.risk, zone) : "";
     if (!mine?.checkins && warnings.length === 0 && need.rank === 3 && !risk) {
       quiet.push(client.alias);
@@ -134,9 +135,11 @@ export function digestText(w: Wording, input: DigestInput): string {
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
     }
-    // A warning the client's state already names ("alliance concern") is not named twice.
-    const named = new Set(need.flags.map((f) => f.toLocaleLowerCase(w.pack.language)));
-    const fresh = [...new Set(warnings)].filter((r) => !named.has(r.toLocaleLowerCase(w.pack.language)));
+    // A warning the client's state already names ("alliance concern", "deteriorated (progress 23 →
+    // 11)" for Deteriorating) is not named twice: matched by its rule, not by its words.
+    const fresh = [
+      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule))),
+    ];
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
     listed.add(client.alias);
@@ -172,6 +175,11 @@ export function digestText(w: Wording, input: DigestInput): string {
   if (quiet.length > 0) lines.push(w.t("digest_quiet", { count: quiet.length, aliases: quiet.join(", ") }));
   if (filled.length === 0 && quiet.length === 0) lines.push(w.t("digest_nothing"));
   return lines.join("\n");
+}
+
+/** A stored rule as the state names it: the alliance rules of earlier versions are "alliance". */
+function stateRule(rule: string): string {
+  return rule.startsWith("alliance") ? "alliance" : rule;
 }
 
 /** The week's acknowledged alerts and concerns of one client, as a part of their line ("" for none). */
