@@ -121,6 +121,8 @@ export const REPORT_VARS = {
   clients_title: ["count"],
   clients_row: ["alias", "status", "last"],
   clients_never: [],
+  clients_unanswered: ["last", "count"],
+  clients_never_answered: ["count"],
   clients_with_open: ["last", "sent"],
   clients_empty: [],
   status_invited: [],

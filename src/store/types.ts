@@ -86,6 +86,8 @@ export interface CaseloadEntry {
   client: Client;
   last: CompletedCheckin | null;
   open: Checkin | null;
+  /** Check-ins that expired unanswered since the last completed one (or since joining). */
+  unanswered: number;
   /** When the client's latest episode was ended (discharge), while no new one has begun. */
   dischargedAt: string | null;
 }

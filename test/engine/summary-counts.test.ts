@@ -58,4 +58,21 @@ describe("check-ins left unanswered, in the summary before a session", () => {
       /Episode 1, since [^\n]*:\n1\. [^\n]*\n2\. sent[^\n]*\n3\. [^\n]*\nEpisode 2, since [^\n]*:\n1\. /,
     );
   });
+
+  it("clients counts the check-ins left unanswered since the last answered one", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await leftToExpire();
+    const row = async () =>
+      toRivera(await c.say("rivera", "clients"))[0]
+        ?.split("\n")
+        .find((l) => l.startsWith("alex:"));
+    expect(await row()).toBe("alex: active, last check-in never answered (1 sent)");
+    await answered();
+    await leftToExpire();
+    await leftToExpire();
+    expect(await row()).toMatch(/, last check-in 4 days ago; 2 not answered since$/);
+    await c.say("rivera", "checkin alex");
+    expect(await row()).toMatch(/; 2 not answered since; one open, sent today$/);
+  });
 });

@@ -62,7 +62,11 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string): string {
   const at = entry.last?.completedAt ?? entry.last?.createdAt;
-  const last = at ? daysAgo(w, at, now) : w.t("clients_never");
+  // A client drifting away leaves check-ins unanswered: counted, since the days alone do not say it.
+  const count = entry.unanswered;
+  let last = at ? daysAgo(w, at, now) : w.t("clients_never");
+  if (count > 0)
+    last = at ? w.t("clients_unanswered", { last, count }) : w.t("clients_never_answered", { count });
   // "never" beside a check-in waiting for answers read as if nothing had been sent.
   return entry.open ? w.t("clients_with_open", { last, sent: daysAgo(w, entry.open.createdAt, now) }) : last;
 }

@@ -17,7 +17,7 @@ export function pgReports(q: PgContext): ReportsTx {
       .sort((a, b) => a.alias.localeCompare(b.alias));
   const reports: ReportsTx = {
     caseload: async (therapistId) => {
-      // Four queries for the whole caseload, not three per client: each is a round trip here.
+      // Five queries for the whole caseload, not three per client: each is a round trip here.
       const clients = (await q.all(`${CLIENTS} WHERE cl.therapist_id = $1`, [therapistId]))
         .map((r) => toClient(r, c))
         .sort((a, b) => a.alias.localeCompare(b.alias));
@@ -40,7 +40,16 @@ export function pgReports(q: PgContext): ReportsTx {
          WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, id DESC`,
         [ids],
       );
+      const expired = await q.all<{ client_id: number; n: string }>(
+        `SELECT ch.client_id, COUNT(*) AS n FROM checkins ch
+         WHERE ch.client_id = ANY($1::bigint[]) AND ch.status = 'expired'
+           AND ch.id > COALESCE(
+             (SELECT MAX(d.id) FROM checkins d WHERE d.client_id = ch.client_id AND d.status = 'completed'), 0)
+         GROUP BY ch.client_id`,
+        [ids],
+      );
       const lastOf = new Map(last.map((ch) => [ch.clientId, ch]));
+      const expiredOf = new Map(expired.map((e) => [Number(e.client_id), Number(e.n)]));
       const openOf = new Map(open.map((r) => [Number(r.client_id), r]));
       const endedOf = new Map(episodes.map((e) => [e.client_id, e.ended_at]));
       return clients.map((client): CaseloadEntry => {
@@ -49,6 +58,7 @@ export function pgReports(q: PgContext): ReportsTx {
           client,
           last: lastOf.get(client.personId) ?? null,
           open: openRow ? toCheckin(openRow, c) : null,
+          unanswered: expiredOf.get(client.personId) ?? 0,
           dischargedAt: endedOf.get(client.personId) ?? null,
         };
       });

@@ -20,14 +20,19 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
       );
       const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
       const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
+      const expiredSince = s(
+        "SELECT COUNT(*) AS n FROM checkins WHERE client_id = ? AND status = 'expired' AND id > ?",
+      );
       return clients.map((client): CaseloadEntry => {
         const lastRow = lastCompleted.get(client.personId) as Row | undefined;
         const openRow = open.get(client.personId) as Row | undefined;
         const episode = latestEpisode.get(client.personId) as { ended_at: string | null } | undefined;
+        const { n } = expiredSince.get(client.personId, lastRow ? Number(lastRow.id) : 0) as { n: number };
         return {
           client,
           last: lastRow ? (withAnswers(c, [lastRow])[0] ?? null) : null,
           open: openRow ? toCheckin(openRow, c) : null,
+          unanswered: n,
           dischargedAt: episode?.ended_at ?? null,
         };
       });

@@ -178,6 +178,16 @@ export function checkinContract(open: OpenStore): void {
         // A new episode: no longer discharged.
         await tx.createCheckin(cai.personId, PLAN, t(5));
         expect((await tx.caseload(rivera))[2]?.dischargedAt).toBeNull();
+        // Check-ins left to expire since the last completed one are counted; earlier ones are not.
+        expect((await tx.caseload(rivera)).map((e) => e.unanswered)).toEqual([0, 0, 0]);
+        const beaFirst = await tx.createCheckin(bea.personId, PLAN, t(6));
+        await tx.expireCheckin(beaFirst.id, t(7));
+        await tx.expireCheckin(open1.id, t(7));
+        const alexNext = await tx.createCheckin(alex.personId, PLAN, t(8));
+        await tx.expireCheckin(alexNext.id, t(9));
+        expect((await tx.caseload(rivera)).map((e) => e.unanswered)).toEqual([2, 1, 0]);
+        await completed(tx, alex.personId, [5, 5], t(10));
+        expect((await tx.caseload(rivera)).map((e) => e.unanswered)).toEqual([0, 1, 0]);
       }));
   });
 }
