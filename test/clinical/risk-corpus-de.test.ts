@@ -103,6 +103,8 @@ describe("the shipped German lists", () => {
     "ehrlich gesagt sehe ich keinen sinn mehr",
     "ich seh echt keinen sinn mehr",
     "ich halte das nicht mehr aus",
+    "es hat alles keinen sinn",
+    "alles hat doch keinen sinn",
   ])("concern: %s", (text) => {
     expect(tierOf(text)).toBe("concern");
   });

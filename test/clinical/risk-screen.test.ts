@@ -87,8 +87,15 @@ describe("the shipped English lists", () => {
     "nothing matters anymore",
     "i dont wanna do this anymore",
     "I don't want to feel like this any more",
+    "nothing matters",
+    "honestly none of this matters",
   ])("concern: %s", (text) => {
     expect(tierOf(text)).toBe("concern");
+  });
+
+  it("'nothing matters more than…' is no concern", () => {
+    expect(tierOf("nothing matters more than my kids right now")).toBeUndefined();
+    expect(tierOf("nothing matters as much as sleep tbh")).toBeUndefined();
   });
 });
 
