@@ -1,4 +1,4 @@
-import { Duration } from "luxon";
+import { DateTime, Duration } from "luxon";
 import { round1 } from "../clinical/scores.js";
 
 /**
@@ -52,8 +52,13 @@ export function formatDay(iso: string, language: string, timeZone: string): stri
 }
 
 /** Whole days from one instant to another, for "4 days ago". */
-export function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000));
+/**
+ * Calendar days from one instant to another in a zone: a check-in sent at 22:45 is "yesterday" at
+ * 09:00 the next morning, though fewer than 24 hours have passed.
+ */
+export function daysBetween(from: string, to: string, zone: string): number {
+  const day = (iso: string) => DateTime.fromISO(iso, { zone }).startOf("day");
+  return Math.max(0, Math.round(day(to).diff(day(from), "days").days));
 }
 
 /** "+3", "-2.5", "0": a signed change for people to read. */

@@ -75,4 +75,14 @@ describe("check-ins left unanswered, in the summary before a session", () => {
     await c.say("rivera", "checkin alex");
     expect(await row()).toMatch(/; 2 not answered since; one open, sent today$/);
   });
+
+  it("clients counts days by the calendar: sent late last night is 'yesterday' this morning", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-11-26T21:45:00Z"));
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    c.clock.advance(11 * HOUR);
+    const [text] = toRivera(await c.say("rivera", "clients"));
+    expect(text).toContain("alex: active, last check-in never; one open, sent yesterday");
+  });
 });

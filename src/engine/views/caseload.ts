@@ -60,19 +60,21 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
   return { rank, flags, named };
 }
 
-export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string): string {
+export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {
   const at = entry.last?.completedAt ?? entry.last?.createdAt;
   // A client drifting away leaves check-ins unanswered: counted, since the days alone do not say it.
   const count = entry.unanswered;
-  let last = at ? daysAgo(w, at, now) : w.t("clients_never");
+  let last = at ? daysAgo(w, at, now, zone) : w.t("clients_never");
   if (count > 0)
     last = at ? w.t("clients_unanswered", { last, count }) : w.t("clients_never_answered", { count });
   // "never" beside a check-in waiting for answers read as if nothing had been sent.
-  return entry.open ? w.t("clients_with_open", { last, sent: daysAgo(w, entry.open.createdAt, now) }) : last;
+  return entry.open
+    ? w.t("clients_with_open", { last, sent: daysAgo(w, entry.open.createdAt, now, zone) })
+    : last;
 }
 
-function daysAgo(w: Wording, at: string, now: string): string {
-  const days = daysBetween(at, now);
+function daysAgo(w: Wording, at: string, now: string, zone: string): string {
+  const days = daysBetween(at, now, zone);
   if (days === 0) return w.t("clients_days_today");
   if (days === 1) return w.t("clients_days_one");
   return w.t("clients_days", { days });
@@ -91,7 +93,7 @@ export function caseloadText(w: Wording, facts: CaseloadFacts): string {
       w.t("clients_row", {
         alias: entry.client.alias,
         status: need.flags.join(", "),
-        last: lastCheckinText(w, entry, facts.now),
+        last: lastCheckinText(w, entry, facts.now, facts.timeZone),
       }),
     );
   }
