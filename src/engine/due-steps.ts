@@ -117,6 +117,9 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     if (!open || open.id !== job.checkinId) return "already finished";
     // Paused: no reminder; the check-in waits for "start" or its expiry, whichever comes first.
     if (client.pausedAt) return "paused by the client";
+    // After a crisis message the client was told the check-in can wait for them: no nudge while
+    // the alert is open.
+    if (await tx.openRiskAlert(client.personId)) return "risk alert open";
     if (await onHoliday(turn, client)) return "holiday";
     // Run late (the server was down, or the quiet hours held it) past the check-in's own expiry:
     // a reminder of a check-in about to be closed, with its first question, would be a stale nudge.

@@ -281,6 +281,21 @@ describe("one-off sessions, reminders and expiry", () => {
     expect(late?.message.text).toContain("no check-in open");
   });
 
+  it("sends no reminder while the client's urgent alert is open: they were told the check-in can wait", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-03T08:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "session alex 2026-12-03 09:30 50m");
+    await at("2026-12-03T10:30:00Z");
+    await c.say("alex", "8");
+    const crisis = await c.say("alex", "i have pills saved up");
+    expect(
+      crisis.some((d) => d.externalId === "alex" && d.message.text.includes("The check-in can wait")),
+    ).toBe(true);
+    const later = await at("2026-12-03T14:30:00Z");
+    expect(later.filter((d) => d.externalId === "alex").map((d) => d.message.text)).toEqual([]);
+  });
+
   it("sends no reminder that runs after the check-in's expiry, or during a holiday pause", async () => {
     c = new Conversation();
     c.clock.set(new Date("2026-12-03T08:00:00Z"));
