@@ -94,7 +94,10 @@ export function elapsedText(ms: number, language: string): string {
     minutes < 120
       ? { minutes }
       : hours < 48
-        ? { hours }
+        ? // Repeats every half hour read apart: "2 hours" twice, at 120 and 150 minutes, looked stuck.
+          minutes % 60 === 0
+          ? { hours }
+          : { hours, minutes: minutes % 60 }
         : hours % 24 === 0
           ? { days }
           : { days, hours: hours % 24 };

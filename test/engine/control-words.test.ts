@@ -153,10 +153,9 @@ describe("every check-in ends", () => {
     // A yes to the safety question: the crisis text, the alert, and "the check-in can wait".
     const crisis = await c.say("alex", "yes");
     expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    // The alert is open: no reminder presses a client who was told the check-in can wait.
     const reminded = await c.tick(4 * HOUR + 60_000);
-    expect(
-      reminded.some((d) => d.externalId === "alex" && d.message.text.includes("Last one, and optional")),
-    ).toBe(true);
+    expect(reminded.filter((d) => d.externalId === "alex")).toEqual([]);
     const expiry = await c.tick(44 * HOUR + 60_000);
     expect(await checkinStates()).toEqual(["completed"]);
     // The therapist gets the summary with the scores; the client is not written to two days later.

@@ -9,7 +9,9 @@ describe("how long an alert has been open, in words", () => {
   it.each([
     [31 * MIN, "en", "31 minutes"],
     [119 * MIN, "en", "119 minutes"],
-    [2 * HOUR + 29 * MIN, "en", "2 hours"],
+    [2 * HOUR, "en", "2 hours"],
+    [2 * HOUR + 29 * MIN, "en", "2 hours and 29 minutes"],
+    [2 * HOUR + 30 * MIN, "de", "2 Stunden und 30 Minuten"],
     [47 * HOUR, "en", "47 hours"],
     [2 * DAY, "en", "2 days"],
     [6 * DAY + 3 * HOUR + 20 * MIN, "en", "6 days and 3 hours"],
