@@ -160,6 +160,8 @@ export const MESSAGE_VARS = {
   risk_more: ["count", "alias"],
   risk_open_alert: ["id"],
   clients_flag_alert: ["id"],
+  clients_flag_safety_waiting: [],
+  clients_flag_safety_unanswered: [],
   clients_flag_paused: [],
   clients_flag_alliance: [],
   clients_flag_deteriorated: ["first", "total"],

@@ -1,4 +1,5 @@
 import type { Address, OutboundMessage } from "../model.js";
+import type { SafetyAnswer } from "./risk-types.js";
 
 /**
  * The records the store reads and writes (the risk path's in risk-types.ts, re-exported here).
@@ -88,6 +89,8 @@ export interface CaseloadEntry {
   open: Checkin | null;
   /** Check-ins that expired unanswered since the last completed one (or since joining). */
   unanswered: number;
+  /** The client's latest concern whose safety question was asked: its answer so far, and when. */
+  concern: { answer: SafetyAnswer; at: string } | null;
   /** When the client's latest episode was ended (discharge), while no new one has begun. */
   dischargedAt: string | null;
 }

@@ -79,4 +79,24 @@ describe("a concern the therapist must hear of", () => {
     expect(told.some((t) => t.startsWith('Possible risk, kai: "i feel like such a burden"'))).toBe(true);
     expect(told.join("\n")).toContain("they gave no clear answer");
   });
+
+  it("clients names an unanswered safety question and lists that client first, until a check-in is answered", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "abe");
+    await c.enrol("rivera", "kai");
+    const rows = async () => {
+      const text = toTherapist(await c.say("rivera", "clients"))[0] ?? "";
+      return text.split("\n").slice(1);
+    };
+    await c.say("kai", "whats the point anymore");
+    const waiting = await rows();
+    expect(waiting[0]).toMatch(/^kai: safety question asked after worrying words, no answer yet, /);
+    expect(waiting[1]).toMatch(/^abe: active, /);
+    await c.tick(61 * 60_000);
+    expect((await rows())[0]).toMatch(/^kai: safety question after worrying words not answered, /);
+    // A check-in answered since: its own safety question has been asked and answered.
+    await c.say("rivera", "checkin kai");
+    for (const v of ["8", "8", "8", "8", "6", "6", "6", "6", "no", "skip"]) await c.say("kai", v);
+    expect((await rows()).find((r) => r.startsWith("kai:"))).not.toContain("safety question");
+  });
 });

@@ -36,6 +36,16 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
   }
   const assessment = last?.assessment as Assessment | undefined;
   const status = assessment?.progress?.trajectory.status;
+  // Words of concern whose safety question is still open, or went unanswered with no check-in
+  // answered since: as urgent to look at as a client not on track, though no alert was raised.
+  const concern = entry.concern;
+  if (concern?.answer === "pending" || concern?.answer === "reasked") {
+    flags.push(w.t("clients_flag_safety_waiting"));
+    rank = Math.min(rank, 1);
+  } else if (concern?.answer === "none" && (entry.last?.completedAt ?? "") < concern.at) {
+    flags.push(w.t("clients_flag_safety_unanswered"));
+    rank = Math.min(rank, 1);
+  }
   if (client.status !== "active") flags.push(clientStatusText(w, client.status));
   else if (client.pausedAt) flags.push(w.t("clients_flag_paused"));
   // A reliable fall since the episode's first check-in is named with its numbers: "not on track"

@@ -1,5 +1,5 @@
 import type { FieldCrypto } from "../field-crypto.js";
-import type { RiskAlert, RiskAlertPatch, RiskEvent } from "../types.js";
+import type { CaseloadEntry, RiskAlert, RiskAlertPatch, RiskEvent } from "../types.js";
 import { place } from "./places.js";
 import type { Row } from "./records.js";
 
@@ -67,4 +67,11 @@ export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
     at: String(row.at),
     toldAt: (row.told_at as string | null) ?? null,
   };
+}
+
+/** A caseload's view of a client's latest concern: its safety answer so far, and when it came. */
+export function concernOf(row: Row | undefined, c: FieldCrypto): CaseloadEntry["concern"] {
+  if (!row) return null;
+  const event = toRiskEvent(row, c);
+  return event.safetyAnswer ? { answer: event.safetyAnswer, at: event.at } : null;
 }

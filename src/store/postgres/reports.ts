@@ -1,6 +1,7 @@
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
 import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
+import { concernOf } from "../common/risk-records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
@@ -17,7 +18,7 @@ export function pgReports(q: PgContext): ReportsTx {
       .sort((a, b) => a.alias.localeCompare(b.alias));
   const reports: ReportsTx = {
     caseload: async (therapistId) => {
-      // Five queries for the whole caseload, not three per client: each is a round trip here.
+      // Six queries for the whole caseload, not three per client: each is a round trip here.
       const clients = (await q.all(`${CLIENTS} WHERE cl.therapist_id = $1`, [therapistId]))
         .map((r) => toClient(r, c))
         .sort((a, b) => a.alias.localeCompare(b.alias));
@@ -48,7 +49,13 @@ export function pgReports(q: PgContext): ReportsTx {
          GROUP BY ch.client_id`,
         [ids],
       );
+      const concerns = await q.all(
+        `SELECT DISTINCT ON (client_id) * FROM risk_events
+         WHERE client_id = ANY($1::bigint[]) AND safety_question IS NOT NULL ORDER BY client_id, id DESC`,
+        [ids],
+      );
       const lastOf = new Map(last.map((ch) => [ch.clientId, ch]));
+      const concernOfClient = new Map(concerns.map((r) => [Number(r.client_id), concernOf(r, c)]));
       const expiredOf = new Map(expired.map((e) => [Number(e.client_id), Number(e.n)]));
       const openOf = new Map(open.map((r) => [Number(r.client_id), r]));
       const endedOf = new Map(episodes.map((e) => [e.client_id, e.ended_at]));
@@ -59,6 +66,7 @@ export function pgReports(q: PgContext): ReportsTx {
           last: lastOf.get(client.personId) ?? null,
           open: openRow ? toCheckin(openRow, c) : null,
           unanswered: expiredOf.get(client.personId) ?? 0,
+          concern: concernOfClient.get(client.personId) ?? null,
           dischargedAt: endedOf.get(client.personId) ?? null,
         };
       });

@@ -82,7 +82,7 @@ export function riskEventContract(open: OpenStore): void {
 
     it("keeps a concern's safety question pending until answered; a re-asked one still waits", () =>
       inTransaction(open, async (tx) => {
-        const { alex, bea } = await twoCaseloads(tx);
+        const { rivera, alex, bea } = await twoCaseloads(tx);
         expect(await tx.pendingConcern(alex.personId)).toBeUndefined();
         expect(await tx.latestConcern(alex.personId)).toBeUndefined();
         const old = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(1) }));
@@ -108,6 +108,12 @@ export function riskEventContract(open: OpenStore): void {
         await tx.addRiskEvent(event(alex.personId, { safetyAnswer: null, at: t(80) }));
         expect((await tx.latestConcern(alex.personId))?.id).toBe(latest);
         expect((await tx.lapsedConcerns(t(100))).map((e) => e.id)).toEqual([beas]);
+        // The caseload carries each client's latest concern with its answer so far.
+        const caseload = await tx.caseload(rivera);
+        expect(caseload.map((e) => [e.client.alias, e.concern])).toEqual([
+          ["alex", { answer: "no", at: t(3) }],
+          ["bea", { answer: "pending", at: t(2) }],
+        ]);
         await tx.answerConcern(beas, "yes");
         expect(await tx.lapsedConcerns(t(100))).toEqual([]);
         expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no", null]);
