@@ -1,3 +1,5 @@
+import { loadPrompts } from "../src/prompts/load.js";
+import { wordingFor } from "../src/prompts/render.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import type { PlanItem } from "../src/store/types.js";
 
@@ -69,8 +71,10 @@ export async function generateScaleData(path: string, size: ScaleSize): Promise<
   const client = db.prepare(
     "INSERT INTO clients (person_id, therapist_id, alias, status, created_at) VALUES (?, ?, ?, 'active', ?)",
   );
+  // The version the prompts ask for now: an older one makes every check-in ask for consent again.
+  const version = wordingFor(loadPrompts(), "en").consent.version;
   const consent = db.prepare(
-    "INSERT INTO consents (client_id, version, choice, at) VALUES (?, 1, 'given', ?)",
+    `INSERT INTO consents (client_id, version, choice, at) VALUES (?, ${version}, 'given', ?)`,
   );
   const episode = db.prepare(
     "INSERT INTO episodes (id, client_id, started_at, ended_at) VALUES (?, ?, ?, ?)",
