@@ -296,6 +296,7 @@ export const MESSAGE_VARS = {
   completed_checkins_one: ["count"],
   completed_checkins_other: ["count"],
   discharge_none: ["alias"],
+  discharge_never: ["alias"],
   age_ok: ["alias", "age", "cutoff"],
   age_invalid: ["min", "max"],
 } as const satisfies Record<string, readonly string[]>;

@@ -238,7 +238,7 @@ describe("discharge", () => {
     await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     const [ended] = await c.say("rivera", "discharge alex");
     expect(ended?.message.text).toBe(
-      "alex has no episode open.\nalex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex) or set a schedule again.",
+      "alex has not answered a check-in yet, so there is no episode to close. To remove alex from your clients and erase what is stored, type discharge alex --erase.\nalex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex) or set a schedule again.",
     );
     expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
   });

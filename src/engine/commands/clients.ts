@@ -62,10 +62,12 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   // So with no episode yet (enrolled, scheduled, nothing answered): the therapist asked to end it.
   const scheduled = await turn.tx.deleteSchedule(client.personId);
   const sessions = await turn.tx.cancelSessionJobs(client.personId, "discharged", turn.now);
+  // Never answered: say how to take them off the list, which discharging does not.
+  const never = !ended && !(await turn.tx.lastCompletedCheckin(client.personId));
   const lines = [
     ended
       ? w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) })
-      : w.t("discharge_none", { alias: client.alias }),
+      : w.t(never ? "discharge_never" : "discharge_none", { alias: client.alias }),
   ];
   if (scheduled || sessions > 0) lines.push(w.t("discharge_schedule_ended", { alias: client.alias }));
   await turn.replyText(lines.join("\n"));

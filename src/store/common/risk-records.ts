@@ -61,17 +61,26 @@ export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
     words: content.words,
     text: content.text,
     language: (row.language as string | null) ?? null,
-    safetyAnswer: (row.safety_answer
-      ? c.open(String(row.safety_answer), place("risk_events", "safety_answer", Number(row.id)))
-      : (row.safety_question ?? null)) as RiskEvent["safetyAnswer"],
+    safetyAnswer: safetyAnswerOf(row, c),
     at: String(row.at),
     toldAt: (row.told_at as string | null) ?? null,
   };
 }
 
+/** Whether a concern's safety question still waits (kept readable), else its answer (sealed). */
+function safetyAnswerOf(row: Row, c: FieldCrypto): RiskEvent["safetyAnswer"] {
+  return (
+    row.safety_answer
+      ? c.open(String(row.safety_answer), place("risk_events", "safety_answer", Number(row.id)))
+      : (row.safety_question ?? null)
+  ) as RiskEvent["safetyAnswer"];
+}
+
+/** The columns `concernOf` reads: the client's words stay sealed, unread, for a caseload. */
+export const CONCERN_COLUMNS = "id, client_id, safety_question, safety_answer, at";
+
 /** A caseload's view of a client's latest concern: its safety answer so far, and when it came. */
 export function concernOf(row: Row | undefined, c: FieldCrypto): CaseloadEntry["concern"] {
-  if (!row) return null;
-  const event = toRiskEvent(row, c);
-  return event.safetyAnswer ? { answer: event.safetyAnswer, at: event.at } : null;
+  const answer = row ? safetyAnswerOf(row, c) : null;
+  return row && answer ? { answer, at: String(row.at) } : null;
 }

@@ -1,7 +1,7 @@
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
 import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
-import { concernOf } from "../common/risk-records.js";
+import { CONCERN_COLUMNS, concernOf } from "../common/risk-records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
@@ -50,7 +50,7 @@ export function pgReports(q: PgContext): ReportsTx {
         [ids],
       );
       const concerns = await q.all(
-        `SELECT DISTINCT ON (client_id) * FROM risk_events
+        `SELECT DISTINCT ON (client_id) ${CONCERN_COLUMNS} FROM risk_events
          WHERE client_id = ANY($1::bigint[]) AND safety_question IS NOT NULL ORDER BY client_id, id DESC`,
         [ids],
       );

@@ -1,7 +1,7 @@
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
 import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
-import { concernOf } from "../common/risk-records.js";
+import { CONCERN_COLUMNS, concernOf } from "../common/risk-records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
 import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
@@ -22,7 +22,7 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
       const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
       const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
       const latestConcern = s(
-        "SELECT * FROM risk_events WHERE client_id = ? AND safety_question IS NOT NULL ORDER BY id DESC LIMIT 1",
+        `SELECT ${CONCERN_COLUMNS} FROM risk_events WHERE client_id = ? AND safety_question IS NOT NULL ORDER BY id DESC LIMIT 1`,
       );
       const expiredSince = s(
         "SELECT COUNT(*) AS n FROM checkins WHERE client_id = ? AND status = 'expired' AND id > ?",
