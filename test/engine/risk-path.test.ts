@@ -472,3 +472,16 @@ describe("visible everywhere", () => {
     expect(next).not.toContain("risk this week");
   });
 });
+
+describe("a bare chat word under an open alert", () => {
+  it("'skip' between check-ins under an open alert is answered as a nod, not with 'I don't pass messages on'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i want to kill myself");
+    const replies = await c.say("alex", "skip");
+    expect(texts(replies, "alex")).toEqual([
+      expect.stringMatching(/^Take good care of yourself\. The crisis contacts I sent a little earlier/),
+    ]);
+    expect(texts(replies, "rivera")).toEqual([]);
+  });
+});

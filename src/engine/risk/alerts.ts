@@ -127,7 +127,7 @@ export async function followUp(
    */
   asMessage = true,
   /** The warm line: "i meant no" after a tapped Yes is told that the yes stands (yes-taken-back.ts). */
-  reply: "crisis_again" | "risk_yes_stands" = "crisis_again",
+  reply: "crisis_again" | "risk_yes_stands" | "crisis_acknowledged" = "crisis_again",
 ): Promise<void> {
   // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.
   const empty = text.trim() === "";

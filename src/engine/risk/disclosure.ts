@@ -212,6 +212,12 @@ export async function passOnToAlert(
   if (!alert) return false;
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   const skip = isSkip(text, turn.wording.t("comment_skip"));
+  // "skip" with no check-in open skips nothing and says nothing: answered as a nod is, not with
+  // "I don't pass messages on" under an alert whose every word does reach the therapist.
+  if (skip && !open) {
+    await followUp(turn, client, alert, "", true, "crisis_acknowledged");
+    return true;
+  }
   if (skip) return false;
   // "i meant no" after a tapped Yes: passed on, and the client told that the yes stands; at the
   // comment it is not the comment, which would complete the check-in without a word about it.
