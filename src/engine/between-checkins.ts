@@ -1,6 +1,7 @@
 import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
+import { isSkip } from "./checkin/input.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
@@ -21,7 +22,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const greeting = isGreeting(text);
   // A bare "no" or "ok" (after the last answer, say) and "when is my next check-in?" get what comes
   // next, not the crisis text.
-  if (!WORDS.test(text) || greeting || isAcknowledgement(text) || asksWhenNext(text)) {
+  // A "skip" sent after the comment (two taps, or typed late) skips nothing: not a comment to add.
+  const skip = isSkip(text, w.t("comment_skip"));
+  if (!WORDS.test(text) || greeting || isAcknowledgement(text) || asksWhenNext(text) || skip) {
     const reply = client.pausedAt
       ? w.t("paused_ok")
       : when

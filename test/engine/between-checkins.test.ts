@@ -111,6 +111,19 @@ describe("a client's words between check-ins", () => {
     expect((await c.answers("alex")).map((a) => a.value)).toEqual([7]);
   });
 
+  it("a 'skip' sent just after the check-in's comment is not added to it", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 8, 8, 8, 6, 6, 6, 6, "no"]);
+    await c.say("alex", "no");
+    const late = await c.say("alex", "skip");
+    expect(late.filter((d) => d.externalId === "rivera")).toEqual([]);
+    expect(late.map((d) => d.message.text)).toEqual([
+      "There is no check-in open right now. You'll get one after your next session.",
+    ]);
+  });
+
   it("thanks and 'when is my next check-in?' name the weekly schedule's next check-in, past a pause", async () => {
     c = new Conversation();
     await c.enrol();
