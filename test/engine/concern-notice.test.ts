@@ -99,4 +99,18 @@ describe("a concern the therapist must hear of", () => {
     for (const v of ["8", "8", "8", "8", "6", "6", "6", "6", "no", "skip"]) await c.say("kai", v);
     expect((await rows()).find((r) => r.startsWith("kai:"))).not.toContain("safety question");
   });
+
+  it("quotes every worrying message of a burst, not only the last, when the question goes unanswered", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("kai", "whats the point");
+    await c.say("kai", "i just want it all to stop");
+    await c.say("kai", "i'm so tired of everything");
+    const told = toTherapist(await c.tick(61 * 60_000));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(
+      'Possible risk, kai: "whats the point / i just want it all to stop / i\'m so tired of everything"',
+    );
+    expect(toTherapist(await c.tick(24 * HOUR))).toEqual([]);
+  });
 });

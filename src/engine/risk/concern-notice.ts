@@ -60,12 +60,34 @@ export async function tellConcern(
   const w = await personWording(tx, deps, client.therapistId);
   const when = formatDateZoned(event.at, w.pack.language, deps.config.clinic.timeZone);
   const key = answer === "no" ? "concern_answered_no" : unclear ? "concern_unclear" : "concern_unanswered";
+  // Worrying words sent one after another ("whats the point", "i just want it all to stop") each
+  // asked the question again, and only the last one's answer counts: the earlier ones go with it,
+  // or the therapist would never read them.
+  const burst = [...(await supersededBefore(tx, event)), event];
+  const text = burst.map((e) => excerpt(e.text)).join(" / ");
   await tx.enqueue(
     client.therapistId,
-    { kind: "warning", text: w.t(key, { alias: client.alias, text: excerpt(event.text), date: when }) },
+    { kind: "warning", text: w.t(key, { alias: client.alias, text, date: when }) },
     now,
     undefined,
     client.personId,
   );
-  await tx.markConcernTold(event.id, now);
+  for (const e of burst) await tx.markConcernTold(e.id, now);
+}
+
+/**
+ * The untold concerns a later one replaced while their question waited (concernTurn closes them
+ * as "none"), within the hour before it and in the same check-in or none.
+ */
+async function supersededBefore(tx: Tx, event: RiskEvent): Promise<RiskEvent[]> {
+  const from = Date.parse(event.at) - SAFETY_CHECK_LAPSE_MS;
+  return (await tx.riskEvents(event.clientId)).filter(
+    (e) =>
+      e.id < event.id &&
+      e.tier === "concern" &&
+      e.safetyAnswer === "none" &&
+      e.toldAt === null &&
+      e.checkinId === event.checkinId &&
+      Date.parse(e.at) >= from,
+  );
 }
