@@ -1,10 +1,11 @@
+import { caseloadEntries } from "../common/caseload.js";
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
-import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
-import { CONCERN_COLUMNS, concernOf } from "../common/risk-records.js";
+import { answerValue, CLIENTS, clientName, toClient } from "../common/records.js";
+import { CONCERN_COLUMNS } from "../common/risk-records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
-import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
+import type { EpisodeScores, ExportRow } from "../types.js";
 import type { PgContext } from "./context.js";
 import { withAnswers } from "./rows.js";
 
@@ -54,22 +55,7 @@ export function pgReports(q: PgContext): ReportsTx {
          WHERE client_id = ANY($1::bigint[]) AND safety_question IS NOT NULL ORDER BY client_id, id DESC`,
         [ids],
       );
-      const lastOf = new Map(last.map((ch) => [ch.clientId, ch]));
-      const concernOfClient = new Map(concerns.map((r) => [Number(r.client_id), concernOf(r, c)]));
-      const expiredOf = new Map(expired.map((e) => [Number(e.client_id), Number(e.n)]));
-      const openOf = new Map(open.map((r) => [Number(r.client_id), r]));
-      const endedOf = new Map(episodes.map((e) => [e.client_id, e.ended_at]));
-      return clients.map((client): CaseloadEntry => {
-        const openRow = openOf.get(client.personId);
-        return {
-          client,
-          last: lastOf.get(client.personId) ?? null,
-          open: openRow ? toCheckin(openRow, c) : null,
-          unanswered: expiredOf.get(client.personId) ?? 0,
-          concern: concernOfClient.get(client.personId) ?? null,
-          dischargedAt: endedOf.get(client.personId) ?? null,
-        };
-      });
+      return caseloadEntries(clients, { last, open, episodes, expired, concerns }, c);
     },
     therapistsForDigest: async () =>
       (

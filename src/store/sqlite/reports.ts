@@ -1,10 +1,11 @@
+import { caseloadEntries } from "../common/caseload.js";
 import { addScoreRows, roundScores, type ScoreRow } from "../common/episode-scores.js";
 import { place } from "../common/places.js";
-import { answerValue, CLIENTS, clientName, toCheckin, toClient } from "../common/records.js";
-import { CONCERN_COLUMNS, concernOf } from "../common/risk-records.js";
+import { answerValue, CLIENTS, clientName, toClient } from "../common/records.js";
+import { CONCERN_COLUMNS } from "../common/risk-records.js";
 import type { ResearchReads } from "../store.js";
 import type { ReportsTx } from "../tx.js";
-import type { CaseloadEntry, EpisodeScores, ExportRow } from "../types.js";
+import type { EpisodeScores, ExportRow } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { CHECKIN_WITH_ANSWERS, withAnswers } from "./rows.js";
 
@@ -16,31 +17,39 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
       const clients = (s(`${CLIENTS} WHERE cl.therapist_id = ?`).all(therapistId) as Row[])
         .map((r) => toClient(r, c))
         .sort((a, b) => a.alias.localeCompare(b.alias));
-      const lastCompleted = s(
-        `${CHECKIN_WITH_ANSWERS} WHERE client_id = ? AND status = 'completed' ORDER BY id DESC LIMIT 1`,
+      if (clients.length === 0) return [];
+      // Each fact once for the whole caseload: the client's latest row of a kind is the one whose
+      // id is that client's largest, found through the (client_id, ...) indexes.
+      const latest = (table: string, where = "") =>
+        `SELECT (SELECT MAX(x.id) FROM ${table} x WHERE x.client_id = cl.person_id${where})
+         FROM clients cl WHERE cl.therapist_id = ?`;
+      const completed = latest("checkins", " AND x.status = 'completed'");
+      return caseloadEntries(
+        clients,
+        {
+          last: withAnswers(
+            c,
+            s(`${CHECKIN_WITH_ANSWERS} WHERE checkins.id IN (${completed})`).all(therapistId) as Row[],
+          ),
+          open: s(
+            `SELECT * FROM checkins WHERE status = 'open'
+             AND client_id IN (SELECT person_id FROM clients WHERE therapist_id = ?)`,
+          ).all(therapistId) as Row[],
+          episodes: s(`SELECT client_id, ended_at FROM episodes WHERE id IN (${latest("episodes")})`).all(
+            therapistId,
+          ) as { client_id: number; ended_at: string | null }[],
+          expired: s(
+            `SELECT cl.person_id AS client_id, COUNT(*) AS n FROM clients cl JOIN checkins ch ON ch.client_id = cl.person_id
+             WHERE cl.therapist_id = ? AND ch.status = 'expired' AND ch.id > COALESCE((
+               SELECT MAX(d.id) FROM checkins d WHERE d.client_id = cl.person_id AND d.status = 'completed'), 0)
+             GROUP BY cl.person_id`,
+          ).all(therapistId) as { client_id: number; n: number }[],
+          concerns: s(
+            `SELECT ${CONCERN_COLUMNS} FROM risk_events WHERE id IN (${latest("risk_events", " AND x.safety_question IS NOT NULL")})`,
+          ).all(therapistId) as Row[],
+        },
+        c,
       );
-      const open = s("SELECT * FROM checkins WHERE client_id = ? AND status = 'open'");
-      const latestEpisode = s("SELECT ended_at FROM episodes WHERE client_id = ? ORDER BY id DESC LIMIT 1");
-      const latestConcern = s(
-        `SELECT ${CONCERN_COLUMNS} FROM risk_events WHERE client_id = ? AND safety_question IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      );
-      const expiredSince = s(
-        "SELECT COUNT(*) AS n FROM checkins WHERE client_id = ? AND status = 'expired' AND id > ?",
-      );
-      return clients.map((client): CaseloadEntry => {
-        const lastRow = lastCompleted.get(client.personId) as Row | undefined;
-        const openRow = open.get(client.personId) as Row | undefined;
-        const episode = latestEpisode.get(client.personId) as { ended_at: string | null } | undefined;
-        const { n } = expiredSince.get(client.personId, lastRow ? Number(lastRow.id) : 0) as { n: number };
-        return {
-          client,
-          last: lastRow ? (withAnswers(c, [lastRow])[0] ?? null) : null,
-          open: openRow ? toCheckin(openRow, c) : null,
-          unanswered: n,
-          concern: concernOf(latestConcern.get(client.personId) as Row | undefined, c),
-          dischargedAt: episode?.ended_at ?? null,
-        };
-      });
     },
     therapistsForDigest: async () =>
       (

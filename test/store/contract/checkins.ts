@@ -158,7 +158,11 @@ export function checkinContract(open: OpenStore): void {
         const cai = await activeClient(tx, rivera, "cai");
         const alex = await activeClient(tx, rivera, "alex");
         const bea = await activeClient(tx, rivera, "bea");
-        await activeClient(tx, night, "dan");
+        const dan = await activeClient(tx, night, "dan");
+        // Another therapist's client, with a check-in of each kind: none of it in rivera's caseload.
+        await completed(tx, dan.personId, [9, 9], t(5));
+        await tx.expireCheckin((await tx.createCheckin(dan.personId, PLAN, t(6))).id, t(7));
+        await tx.createCheckin(dan.personId, PLAN, t(8));
         await completed(tx, alex.personId, [1, 2], t(1));
         const last = await completed(tx, alex.personId, [3, 4], t(2), "ok");
         const open1 = await tx.createCheckin(alex.personId, PLAN, t(3));
@@ -188,6 +192,11 @@ export function checkinContract(open: OpenStore): void {
         expect((await tx.caseload(rivera)).map((e) => e.unanswered)).toEqual([2, 1, 0]);
         await completed(tx, alex.personId, [5, 5], t(10));
         expect((await tx.caseload(rivera)).map((e) => e.unanswered)).toEqual([0, 1, 0]);
+        const [d, ...others] = await tx.caseload(night);
+        expect(others).toEqual([]);
+        expect(d).toMatchObject({ client: { alias: "dan" }, unanswered: 1, dischargedAt: null });
+        expect(d?.last?.answers.map((x) => x.value)).toEqual([9, 9]);
+        expect(d?.open?.createdAt).toBe(t(8));
       }));
   });
 }
