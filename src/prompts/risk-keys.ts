@@ -28,6 +28,8 @@ export const RISK_VARS = {
   urgent_repeat: ["alias", "elapsed", "minutes", "events"],
   risk_what_safety: [],
   risk_what_safety_after: ["text"],
+  risk_what_safety_words: ["answer"],
+  risk_what_safety_words_after: ["answer", "text"],
   risk_what_text: ["text", "words"],
   risk_tier_disclosure: [],
   risk_tier_concern: [],

@@ -42,6 +42,11 @@ export interface RiskEvent {
   words: string[];
   /** The message they were in (shortened). */
   text: string;
+  /**
+   * A yes to the safety question typed in the client's own words ("sometimes yeah", "every
+   * night tbh"), shortened; absent when they pressed the button or typed the choice itself.
+   */
+  answerWords?: string;
   language: string | null;
   safetyAnswer: SafetyAnswer | null;
   at: string;

@@ -197,7 +197,14 @@ export interface ClientData {
   checkins: (Checkin & { answers: Answer[] })[];
   riskAlerts: { source: string; at: string; acknowledgedAt: string | null; escalatedAt: string | null }[];
   /** What the client wrote that matched the risk lists, and their answers to the safety question. */
-  riskEvents: { tier: string; words: string[]; text: string; safetyAnswer: string | null; at: string }[];
+  riskEvents: {
+    tier: string;
+    words: string[];
+    text: string;
+    answerWords?: string;
+    safetyAnswer: string | null;
+    at: string;
+  }[];
   /** Emergency details the therapist recorded. */
   emergencyContact: string | null;
   schedule: Schedule | null;

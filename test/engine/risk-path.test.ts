@@ -157,7 +157,7 @@ describe("the concern tier", () => {
     const replies = await c.say("alex", "yeah");
     expectCrisisThenWarm(replies);
     const alert = urgentTo(replies, "rivera")[0]?.message.text ?? "";
-    expect(alert).toContain("answered yes to the safety question");
+    expect(alert).toContain('answered "yeah" to the safety question');
     await c.say("alex", "thanks");
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain('concern: "everyone would be better off without me"');
@@ -233,7 +233,9 @@ describe("the concern tier", () => {
     const replies = await c.say("alex", "sorry i was asleep. yes i have been thinking about it");
     expectCrisisThenWarm(replies);
     const [alert] = urgentTo(replies, "rivera");
-    expect(alert?.message.text).toContain("they answered yes to the safety question");
+    expect(alert?.message.text).toContain(
+      'they answered "sorry i was asleep. yes i have been thinking about it" to the safety question',
+    );
     expect((await c.data("alex")).riskAlerts).toHaveLength(1);
   });
 

@@ -115,7 +115,7 @@ describe("answers to the safety question as people type them", () => {
     expect(again?.message.text).toContain("It's all right not to be sure");
     const yes = await c.say("alex", "ya kinda");
     expect(yes[0]?.message.text).toContain("TEST CRISIS TEXT");
-    expect(texts(yes, "rivera")[0]).toContain("answered yes to the safety question");
+    expect(texts(yes, "rivera")[0]).toContain('answered "ya kinda" to the safety question');
   });
 
   it("'no but i think about it' is asked about once more, not passed on as a no", async () => {

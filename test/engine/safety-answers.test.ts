@@ -85,7 +85,7 @@ describe("the safety answers, once per message (English)", () => {
     // The risk lines keep every event: the concern with the client's words, the disclosure, the open alert.
     expect(text).toContain(`concern: "${HOPELESS}" (matched: "don't see the point in going on")\n`);
     expect(text).toContain(
-      `disclosure: they answered yes to the safety question (thoughts of harming themselves or ending their life) after writing "${HOPELESS}".`,
+      `disclosure: they answered "ya kinda" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "${HOPELESS}".`,
     );
     expect(text).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
     // `--all` has no safety line of its own: the concern keeps its answer there.
@@ -203,5 +203,48 @@ describe("the safety line, from the answers alone", () => {
     expect(checkinSafetyLine(w, [askedAfter("pending", "2026-12-01T10:00:00Z")])).toBe(
       "Safety question: no answer yet when asked after what they wrote.",
     );
+  });
+});
+
+describe("a yes typed in the client's own words", () => {
+  const urgentText = (ds: Delivery[]) =>
+    ds.find((d) => d.externalId === "rivera" && d.message.urgent)?.message.text ?? "";
+  const toSafety = async () => {
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 7, 8, 8, 6, 5, 4, 5]) await c.say("alex", String(v));
+  };
+
+  it("is quoted to the therapist, in the alert and in the summary: how often is theirs to say", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await toSafety();
+    const alert = urgentText(await c.say("alex", "sometimes yeah 😔"));
+    expect(alert).toContain(
+      'disclosure: they answered "sometimes yeah 😔" to the safety question (thoughts of harming themselves or ending their life), read as a yes.',
+    );
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toContain('they answered "sometimes yeah 😔" to the safety question');
+  });
+
+  it("is not quoted when it is the choice itself, typed or pressed", async () => {
+    for (const answer of ["Yes", "yes!", "1", "press"]) {
+      c = new Conversation();
+      await c.enrol();
+      await toSafety();
+      const replies = answer === "press" ? await c.press("alex", "1") : await c.say("alex", answer);
+      expect(urgentText(replies), answer).toContain(
+        "disclosure: they answered yes to the safety question (thoughts of harming themselves or ending their life).",
+      );
+      c.close();
+    }
+  });
+
+  it("is quoted in the client's language after words of concern", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "es hat alles keinen sinn mehr");
+    const alert = urgentText(await c.say("alex", "ja manchmal"));
+    expect(alert).toContain('"ja manchmal"');
+    expect(alert).toContain('after writing "es hat alles keinen sinn mehr"');
   });
 });

@@ -6,6 +6,7 @@ import { isGreeting, isThanks } from "../acknowledgement.js";
 import { asksForBreak } from "../between-checkins.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
+import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { correctAnswer } from "./correct-answer.js";
@@ -211,12 +212,16 @@ export async function continueCheckin(
         // The answer is kept and the check-in can go on, after the crisis message and a warm line:
         // the next question waits for the client's next message.
         await turn.showAnswer(answered);
+        const safety = id === SAFETY_INSTRUMENT;
+        const said =
+          safety && input.kind === "text" ? ownWords(input.text, true, instrument?.choices ?? []) : undefined;
         const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
           tier: "disclosure",
           source: "safety_question",
           // The safety question says itself; another risk item (PHQ-9 item 9) is named with its answer.
-          words: id === SAFETY_INSTRUMENT ? [] : riskItemWords(id, item, value),
+          words: safety ? [] : riskItemWords(id, item, value),
           text: "",
+          ...(said ? { answerWords: said } : {}),
           language: w.pack.language,
         });
         return afterCrisis(turn, client, { ...checkin, step: decision.nextStep }, crisisSent);

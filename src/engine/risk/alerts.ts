@@ -25,6 +25,8 @@ export interface Disclosure {
   source: RiskEvent["source"];
   words: string[];
   text: string;
+  /** A yes to the safety question in the client's own words (RiskEvent.answerWords). */
+  answerWords?: string;
   language: string | null;
 }
 
@@ -184,6 +186,7 @@ function event(client: Client, checkinId: number | null, d: Disclosure, at: stri
     source: d.source,
     words: d.words,
     text: d.text,
+    ...(d.answerWords ? { answerWords: d.answerWords } : {}),
     language: d.language,
     safetyAnswer: null,
     at,

@@ -15,7 +15,7 @@ import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
-import { readSafetyAnswer } from "./safety-answer.js";
+import { ownWords, readSafetyAnswer } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
@@ -148,7 +148,8 @@ export async function answerSafetyCheck(
     await tellConcern(turn.tx, turn.deps, pending, "no", turn.now);
   }
   if (answer === "yes") {
-    await safetyYes(turn, client, pending, pending.checkinId ?? open?.id ?? null, open);
+    const said = ownWords(raw, input.kind === "text", safety.choices ?? []);
+    await safetyYes(turn, client, pending, pending.checkinId ?? open?.id ?? null, open, said);
     return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
@@ -157,8 +158,9 @@ export async function answerSafetyCheck(
 }
 
 /**
- * A yes to a concern's safety question, in time or late: a disclosure with the concern's words,
- * the crisis message and an urgent alert, then the warm line.
+ * A yes to a concern's safety question, in time or late: a disclosure with the concern's words
+ * (and the yes in the client's own words, when typed), the crisis message and an urgent alert,
+ * then the warm line.
  */
 export async function safetyYes(
   turn: Turn,
@@ -166,12 +168,14 @@ export async function safetyYes(
   concern: RiskEvent,
   checkinId: number | null,
   open: Checkin | undefined,
+  answerWords?: string,
 ): Promise<void> {
   const { crisisSent } = await raiseRisk(turn, client, checkinId, {
     tier: "disclosure",
     source: "safety_question",
     words: concern.words,
     text: excerpt(concern.text),
+    ...(answerWords ? { answerWords } : {}),
     language: concern.language,
   });
   await afterCrisis(turn, client, open, crisisSent, concern.language);

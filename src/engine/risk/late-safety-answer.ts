@@ -6,7 +6,7 @@ import { SAFETY_CHECK_REF } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { tellConcern } from "./concern-notice.js";
 import { safetyYes } from "./disclosure.js";
-import { readSafetyAnswer } from "./safety-answer.js";
+import { ownWords, readSafetyAnswer } from "./safety-answer.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
 export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
@@ -47,7 +47,8 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
   if (answer === "no" && input.kind === "text" && !plainNo(raw)) return false;
   await turn.tx.answerConcern(concern.id, answer);
   if (answer === "yes") {
-    await safetyYes(turn, client, concern, concern.checkinId, undefined);
+    const said = ownWords(raw, input.kind === "text", safety.choices ?? []);
+    await safetyYes(turn, client, concern, concern.checkinId, undefined, said);
     return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));

@@ -1,4 +1,6 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
+import { plainWords } from "../checkin/score-input.js";
+import { excerpt } from "./screening.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
 export interface SafetyChoice {
@@ -63,4 +65,20 @@ export function readSafetyAnswer(
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
   return "no";
+}
+
+/** How much of a typed answer the therapist is shown: a phrase, not a message. */
+const OWN_WORDS_MAX = 120;
+
+/**
+ * A safety answer in the client's own words, to quote to the therapist ("sometimes yeah", "every
+ * night tbh", "a bit"): how often and how sure is theirs to say, and "yes" alone would hide it.
+ * Undefined for a button press (`typed` false) or the choice itself ("Yes", "1", "yes!").
+ */
+export function ownWords(raw: string, typed: boolean, choices: readonly SafetyChoice[]): string | undefined {
+  if (!typed) return undefined;
+  const said = plainWords(raw);
+  if (said === "" || choices.some((c) => said === String(c.value) || said === plainWords(c.label)))
+    return undefined;
+  return excerpt(raw.trim(), OWN_WORDS_MAX);
 }

@@ -67,16 +67,22 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
       : w.t("risk_what_text", { text: e.text, words });
   if (e.source === "safety_question") {
     const item = riskItemOf(e.words);
-    what = item
-      ? riskItemText(w, item)
-      : e.text
-        ? w.t("risk_what_safety_after", { text: e.text })
-        : w.t("risk_what_safety");
+    what = item ? riskItemText(w, item) : safetyAnswerLine(w, e);
   }
   // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
     withAnswer && e.tier === "concern" && e.safetyAnswer ? `\n  ${safetyAnswerText(w, e.safetyAnswer)}` : "";
   return `${time}, ${tier}: ${what}${answer}`;
+}
+
+/** A yes to the safety question: in the client's own words when they typed them, after the message that led to it. */
+function safetyAnswerLine(w: Wording, e: RiskEvent): string {
+  if (e.answerWords) {
+    return e.text
+      ? w.t("risk_what_safety_words_after", { answer: e.answerWords, text: e.text })
+      : w.t("risk_what_safety_words", { answer: e.answerWords });
+  }
+  return e.text ? w.t("risk_what_safety_after", { text: e.text }) : w.t("risk_what_safety");
 }
 
 /**

@@ -44,12 +44,25 @@ export function toRiskAlert(row: Row, c: FieldCrypto): RiskAlert {
   };
 }
 
+/** What a risk event's sealed content holds: the client's words, kept together in one value. */
+interface RiskContent {
+  words: string[];
+  text: string;
+  answerWords?: string;
+}
+
+/** A risk event's content as sealed in its row (older rows have no `answerWords`). */
+export function riskContent(e: Pick<RiskEvent, "words" | "text" | "answerWords">): string {
+  const content: RiskContent = { words: e.words, text: e.text };
+  if (e.answerWords) content.answerWords = e.answerWords;
+  return JSON.stringify(content);
+}
+
 export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
-  const content = row.content
-    ? (JSON.parse(c.open(String(row.content), place("risk_events", "content", Number(row.id)))) as {
-        words: string[];
-        text: string;
-      })
+  const content: RiskContent = row.content
+    ? (JSON.parse(
+        c.open(String(row.content), place("risk_events", "content", Number(row.id))),
+      ) as RiskContent)
     : { words: [], text: "" };
   return {
     id: Number(row.id),
@@ -60,6 +73,7 @@ export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
     source: row.source as RiskEvent["source"],
     words: content.words,
     text: content.text,
+    ...(content.answerWords ? { answerWords: content.answerWords } : {}),
     language: (row.language as string | null) ?? null,
     safetyAnswer: safetyAnswerOf(row, c),
     at: String(row.at),

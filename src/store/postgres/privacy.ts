@@ -145,6 +145,7 @@ export function pgPrivacy(q: PgContext): PrivacyTx {
           tier: e.tier,
           words: e.words,
           text: e.text,
+          ...(e.answerWords ? { answerWords: e.answerWords } : {}),
           safetyAnswer: e.safetyAnswer,
           at: e.at,
         })),

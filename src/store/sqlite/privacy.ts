@@ -130,6 +130,7 @@ export function sqlitePrivacy(context: SqlContext): PrivacyTx {
           tier: e.tier,
           words: e.words,
           text: e.text,
+          ...(e.answerWords ? { answerWords: e.answerWords } : {}),
           safetyAnswer: e.safetyAnswer,
           at: e.at,
         })),

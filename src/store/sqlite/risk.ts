@@ -1,5 +1,5 @@
 import { place } from "../common/places.js";
-import { RISK_PATCH_COLUMNS, toRiskAlert, toRiskEvent } from "../common/risk-records.js";
+import { RISK_PATCH_COLUMNS, riskContent, toRiskAlert, toRiskEvent } from "../common/risk-records.js";
 import type { RiskTx } from "../tx.js";
 import type { RiskAlertPatch } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
@@ -105,7 +105,7 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
         e.checkinId,
         e.tier,
         e.source,
-        c.seal(JSON.stringify({ words: e.words, text: e.text }), place("risk_events", "content", id)),
+        c.seal(riskContent(e), place("risk_events", "content", id)),
         e.language,
         question ?? (e.safetyAnswer === null ? null : "answered"),
         question || e.safetyAnswer === null

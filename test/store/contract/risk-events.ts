@@ -44,9 +44,22 @@ export function riskEventContract(open: OpenStore): void {
             at: t(2),
           }),
         );
+        // A yes typed in the client's own words is kept with their other words, sealed alike.
+        const e4 = await tx.addRiskEvent(
+          event(alex.personId, {
+            tier: "disclosure",
+            source: "safety_question",
+            words: [],
+            text: "",
+            answerWords: "every night tbh",
+            at: t(3),
+          }),
+        );
         await tx.addRiskEvent(event(bea.personId));
         const all = await tx.riskEvents(alex.personId);
-        expect(all.map((e) => e.id)).toEqual([e1, e2, e3]);
+        expect(all.map((e) => e.id)).toEqual([e1, e2, e3, e4]);
+        expect(all[3]?.answerWords).toBe("every night tbh");
+        expect((await tx.clientData(alex.personId)).riskEvents[3]?.answerWords).toBe("every night tbh");
         expect(all[0]).toEqual({
           id: e1,
           clientId: alex.personId,
@@ -72,11 +85,12 @@ export function riskEventContract(open: OpenStore): void {
         expect((await tx.riskEvents(alex.personId, { checkinId: checkin.id })).map((e) => e.id)).toEqual([
           e2,
         ]);
-        expect((await tx.riskEvents(alex.personId, { afterId: e2 })).map((e) => e.id)).toEqual([e3]);
+        expect((await tx.riskEvents(alex.personId, { afterId: e2 })).map((e) => e.id)).toEqual([e3, e4]);
         expect((await tx.clientData(alex.personId)).riskEvents.map((e) => [e.tier, e.text])).toEqual([
           ["disclosure", "I want to end it"],
           ["concern", "it all feels hopeless"],
           ["message", "still here"],
+          ["disclosure", ""],
         ]);
       }));
 
