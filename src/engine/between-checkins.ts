@@ -2,6 +2,7 @@ import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
+import { asksAboutData } from "./data-request.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
@@ -31,6 +32,11 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
         ? w.t("no_open_question_soon", { when })
         : w.t("no_open_question");
     return turn.replyText(greeting ? `${w.t("hello")} ${reply}` : reply);
+  }
+  // "what do you store about me", "delete everything": the way to see and erase their data, not a
+  // comment for the therapist, nor words that nobody reads.
+  if (asksAboutData(text)) {
+    return turn.replyText(w.t("data_request", { therapist: await therapistName(turn.tx, client) }));
   }
   // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
   if (!client.pausedAt && !asksForBreak(text) && (await addToComment(turn, client, text))) return;

@@ -95,6 +95,7 @@ export const MESSAGE_VARS = {
   between_checkins_words: ["therapist", "crisis"],
   comment_added_reply: ["therapist"],
   between_checkins_break: [],
+  data_request: ["therapist"],
   pause_button: [],
   hello: [],
   thanks_reply: [],

@@ -173,6 +173,13 @@ describe("the concern tier", () => {
     expect(summary?.message.text).toContain("Safety question: not answered.");
   });
 
+  it("a chat word in the language's own words is that word, not an unclear answer", async () => {
+    await enrolled();
+    await c.say("alex", "i feel so hopeless");
+    const [data] = await c.say("alex", "my data");
+    expect(data?.message.text).toContain("Here is everything rapport holds about you:");
+  });
+
   it("a number typed twice at the safety question is not thanked as an answer, and 'no?' is asked again", async () => {
     await enrolled();
     await c.say("rivera", "checkin alex");

@@ -110,8 +110,9 @@ export async function answerSafetyCheck(
     Date.parse(turn.now) - Date.parse(pending.at) > SAFETY_CHECK_LAPSE_MS ||
     (open && open.createdAt > pending.at);
   const otherButton = input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF;
-  // A chat word ("help", "stop") is that word, not an unclear answer.
-  const word = input.kind === "text" && parseChatWord(input.text) !== undefined;
+  // A chat word ("help", "stop", "my data") is that word, not an unclear answer.
+  const word =
+    input.kind === "text" && parseChatWord(input.text, turn.wording.pack.messages.words) !== undefined;
   if (stale || otherButton || word) {
     await turn.tx.answerConcern(pending.id, "none");
     // Lapsed before the timed step told the therapist: told now.

@@ -1,0 +1,34 @@
+/**
+ * Words that ask about the client's data, in the languages rapport speaks: what is stored, who
+ * sees it, a wish to have it deleted ("what do you store about me", "can you delete my data pls",
+ * "delete everything", "was speicherst du über mich", "borra mis datos"). They are answered with
+ * the way to see it (mydata) and to erase it (forget), never added to a check-in's comment or
+ * passed over: a deletion asked for in words must not reach the therapist as a clinical comment.
+ * "erase me" is not among them: it is on the risk screen's list, as words of not wanting to exist.
+ */
+const DATA_FORMS = [
+  // What is kept, and who sees it.
+  "what (do|did|does|will) (you|u|rapport|this( app| bot)?) (store|keep|save|know|have|hold|record|collect)",
+  "what (data|info|information|details) (do|did|does) (you|u|rapport)",
+  "who (can|will|gets to|does) (see|read) (my|these|this|the) (answers|data|info|messages|comments|check-?ins)",
+  "(where|how) (is|are) my (data|answers|info) (stored|kept|saved)",
+  // Deleting it.
+  "(delete|erase|remove|wipe|clear) (all )?(of )?(my|the) (data|account|info|information|details|answers|history|records|stuff)",
+  "(delete|erase|remove|wipe|clear) (everything|it all|all of it)",
+  "(my|all my) (data|info|information) (deleted|erased|removed|wiped)",
+  // German.
+  "was (speicherst|weißt|weisst|hast|sammelst) du",
+  "wer (sieht|liest) meine (antworten|daten)",
+  "(lösch|loesch|lösche|loesche|löschen|loeschen) (bitte )?(alles|meine daten|mein konto|meine antworten)",
+  "meine daten (löschen|loeschen|entfernen)",
+  // Spanish.
+  "qu[ée] (guardas|sabes|tienes|almacenas) (de|sobre) m[íi]",
+  "qui[ée]n (ve|lee) mis (respuestas|datos)",
+  "(borra|borrar|elimina|eliminar) (todo|mis datos|mi cuenta|mis respuestas)",
+];
+const DATA = new RegExp(`(?<!\\p{L})(?:${DATA_FORMS.join("|")})(?!\\p{L})`, "iu");
+
+/** Whether the words ask what rapport keeps about the client, who sees it, or to delete it. */
+export function asksAboutData(text: string): boolean {
+  return text.length <= 300 && DATA.test(text);
+}

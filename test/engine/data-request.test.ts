@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { asksAboutData } from "../../src/engine/data-request.js";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation;
+afterEach(() => c?.close());
+
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+const POINTER =
+  "Your check-in answers and comments are seen by Dr rivera. To see everything rapport keeps about you, type mydata. To have it all erased, type forget: I'll ask you to confirm first.";
+
+describe("asksAboutData", () => {
+  it("reads questions about the client's data and wishes to delete it, as people type them", () => {
+    for (const text of [
+      "what do you store about me",
+      "what do u keep on me?",
+      "What data do you have on me",
+      "who can see my answers?",
+      "delete everything",
+      "can you delete my data pls",
+      "i want all my info deleted",
+      "please erase my account",
+      "was speicherst du über mich?",
+      "lösch bitte alles",
+      "meine daten löschen",
+      "¿qué guardas sobre mí?",
+      "borra mis datos por favor",
+    ]) {
+      expect(asksAboutData(text), text).toBe(true);
+    }
+  });
+
+  it("leaves other words alone", () => {
+    for (const text of [
+      "erase me",
+      "i keep everything inside",
+      "i need to clear my head",
+      "what do you think i should do",
+      "i deleted his number finally",
+      "my sister is in hospital, its been a lot",
+    ]) {
+      expect(asksAboutData(text), text).toBe(false);
+    }
+  });
+});
+
+describe("a question about the client's data between check-ins", () => {
+  it("is answered with mydata and forget, not added to the comment or passed on", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 7, 8, 8, 6, 5, 4, 5, 0], "my sister is in hospital, its been a lot");
+    for (const text of ["what do you store about me", "delete everything", "who can see my answers?"]) {
+      const replies = await c.say("alex", text);
+      expect(texts(replies, "alex"), text).toEqual([POINTER]);
+      expect(texts(replies, "rivera"), text).toEqual([]);
+    }
+    const [summary] = await c.say("rivera", "summary alex");
+    expect(summary?.message.text).toContain("- Nov 26, 2026: my sister is in hospital, its been a lot\n");
+    expect(summary?.message.text).not.toContain("delete everything");
+  });
+});
