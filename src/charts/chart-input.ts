@@ -10,14 +10,17 @@ import type { ChartCheckin } from "./chart-data.js";
 export function chartCheckins(
   checkins: readonly CompletedCheckin[],
   episodes: readonly Episode[],
-  risk: readonly Pick<RiskEvent, "checkinId" | "tier">[],
+  risk: readonly Pick<RiskEvent, "checkinId" | "tier" | "source">[],
 ): ChartCheckin[] {
   const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const numberOf = new Map(order.map((e, i) => [e.id, i + 1]));
-  // A disclosure or a concern marks its check-in; a "message" is what was written while an alert
-  // was open, already marked by the disclosure that opened it.
+  // Words of disclosure or concern mark their check-in; a "message" is what was written while an
+  // alert was open, already marked by the disclosure that opened it. A yes to a question (the
+  // safety question, a risk item) is no words: the safety mark says it.
   const riskCheckins = new Set(
-    risk.filter((e) => e.checkinId !== null && e.tier !== "message").map((e) => e.checkinId),
+    risk
+      .filter((e) => e.checkinId !== null && e.tier !== "message" && e.source === "free_text")
+      .map((e) => e.checkinId),
   );
   return checkins
     .filter((c) => c.status === "completed")

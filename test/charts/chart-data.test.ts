@@ -97,7 +97,7 @@ describe("chart input from the store's records", () => {
   });
   const item = (instrument: string, value: number) => ({ instrument, item: `${instrument}1`, value });
 
-  it("sums totals, reads a safety yes, marks risk words but not later messages, numbers episodes", () => {
+  it("sums totals, reads a safety yes, marks risk words but not later messages nor a yes, numbers episodes", () => {
     const rows = chartCheckins(
       [
         checkin(1, 20, [item("progress", 4), item("progress", 5.5), item("alliance", 9)]),
@@ -110,9 +110,11 @@ describe("chart input from the store's records", () => {
         { id: 20, startedAt: "2026-01-01T00:00:00Z", endedAt: "2026-02-02T00:00:00Z" },
       ],
       [
-        { checkinId: 1, tier: "message" },
-        { checkinId: 3, tier: "concern" },
-        { checkinId: null, tier: "disclosure" },
+        { checkinId: 1, tier: "message", source: "free_text" },
+        // The yes of check-in 2 raised a disclosure with no words: its safety mark says it.
+        { checkinId: 2, tier: "disclosure", source: "safety_question" },
+        { checkinId: 3, tier: "concern", source: "free_text" },
+        { checkinId: null, tier: "disclosure", source: "free_text" },
       ],
     );
     expect(rows).toEqual([

@@ -75,7 +75,7 @@ describe("the picture carries the alias only", () => {
         ],
       })),
       [{ id: 9, startedAt: "2026-01-01T00:00:00Z", endedAt: null }],
-      [{ checkinId: 2, tier: "concern" }],
+      [{ checkinId: 2, tier: "concern", source: "free_text" }],
     );
     const svg = await specToSvg(chartSpec(chartData(input("M.L.", checkins)), englishText, chartMeasure()));
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? "");

@@ -50,6 +50,7 @@ export function checkinFacts(
   checkins: readonly CompletedCheckin[],
   unanswered = false,
   passed: ReadonlySet<number> = new Set(),
+  yesAt: ReadonlyMap<number, string> = new Map(),
 ): SafetyFact[] {
   return checkins.flatMap((c): SafetyFact[] => {
     const answers = c.answers.filter((a) => a.instrument === SAFETY_INSTRUMENT);
@@ -66,8 +67,26 @@ export function checkinFacts(
     }
     if (answers.length === 0) return [];
     const answer = answers.some((a) => a.value > 0) ? ("yes" as const) : ("no" as const);
-    return [{ way: "checkin" as const, answer, at: c.completedAt ?? c.createdAt, from: c.createdAt }];
+    const at = (answer === "yes" ? yesAt.get(c.id) : undefined) ?? c.completedAt ?? c.createdAt;
+    return [{ way: "checkin" as const, answer, at, from: c.createdAt }];
   });
+}
+
+/**
+ * When each check-in's own safety question was answered yes: the time of the disclosure it raised
+ * (no words of its own, unlike a yes after a concern or a risk item's). A check-in is dated by its
+ * completion, and one left open after a yes (the check-in can wait) completes at its expiry, days
+ * later: the yes is dated when it was said, for checkinFacts.
+ */
+export function checkinYesTimes(events: readonly RiskEvent[]): ReadonlyMap<number, string> {
+  const times = new Map<number, string>();
+  for (const e of events) {
+    if (e.tier !== "disclosure" || e.source !== "safety_question" || e.checkinId === null) continue;
+    if (e.words.length > 0) continue;
+    const known = times.get(e.checkinId);
+    if (!known || e.at < known) times.set(e.checkinId, e.at);
+  }
+  return times;
 }
 
 /** The question asked after each concern, with what became of it; concerns not asked (an alert was open) have none. */

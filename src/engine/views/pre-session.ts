@@ -18,7 +18,13 @@ import { categoryText } from "../checkin/summary-text.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 import { formatDay, signed } from "../format.js";
-import { answeredAfterWords, checkinFacts, concernFacts, episodeSafetyLine } from "../risk/safety-answers.js";
+import {
+  answeredAfterWords,
+  checkinFacts,
+  checkinYesTimes,
+  concernFacts,
+  episodeSafetyLine,
+} from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { openText, sparkline } from "./history.js";
 
@@ -92,7 +98,12 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     stated = concerns.map((f) => f.eventId);
     const passed = answeredAfterWords(input.riskEvents);
     lines.push(
-      episodeSafetyLine(w, [...checkinFacts(inEpisode, true, passed), ...concerns], day, input.alias),
+      episodeSafetyLine(
+        w,
+        [...checkinFacts(inEpisode, true, passed, checkinYesTimes(input.riskEvents)), ...concerns],
+        day,
+        input.alias,
+      ),
     );
   }
   lines.push(
