@@ -1,4 +1,4 @@
-import { codeArgument } from "../codes.js";
+import { codeArgument, normaliseCode } from "../codes.js";
 import type { Checkin, Client } from "../store/types.js";
 import { isThanks } from "./acknowledgement.js";
 import { betweenCheckins } from "./between-checkins.js";
@@ -87,8 +87,10 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
       return repeatPending(turn, client);
     case "start":
       if (client.status === "active") {
-        // "start" alone resumes paused check-ins; the therapist hears of it once.
-        if (parsed.args.length === 0 && (await turn.tx.setPaused(client.personId, null))) {
+        // "start" resumes paused check-ins, alone or with words ("start again", "start pls"), not
+        // with a code (an invite opened again); the therapist hears of it once.
+        const withCode = normaliseCode(codeArgument(parsed.args) ?? "") !== undefined;
+        if (!withCode && (await turn.tx.setPaused(client.personId, null))) {
           await turn.replyText(w.t("resumed_ok"));
           await tellTherapist(turn, client, "client_resumed");
           // A check-in the pause interrupted goes on where it stopped.

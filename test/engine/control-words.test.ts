@@ -60,6 +60,19 @@ describe("stop and start", () => {
     expect(texts(await c.say("alex", "unsubscribe"))[0]).toMatch(/^Check-ins are paused/);
     expect(texts(await c.say("alex", "Resume!"))[0]).toBe("Check-ins are back on. Thank you.");
   });
+
+  it("resumes with start and words after it, or with 'im back', but not with an invite's code", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const back of ["start again", "Start pls", "im back", "I'm back!", "unpause"]) {
+      await c.say("alex", "stop");
+      expect(texts(await c.say("alex", back))[0], back).toBe("Check-ins are back on. Thank you.");
+    }
+    await c.say("alex", "stop");
+    // An invite opened again ("/start CODE") is no wish to resume: the client stays paused.
+    expect(texts(await c.say("alex", "/start TBV0-QY2P-YSRX"))[0]).toMatch(/^You're already connected/);
+    expect(texts(await c.say("alex", "8"))[0]).toMatch(/^Check-ins are paused/);
+  });
 });
 
 describe("confirmations", () => {
