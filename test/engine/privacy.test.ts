@@ -84,6 +84,18 @@ describe("forget", () => {
     const [kept] = await c.say("alex", "No, thank you 🙂");
     expect(kept?.message.text).toBe("Nothing was erased.");
     expect(await c.clientCount()).toBe(1);
+    // Drawing back in other words is a no too: told nothing was erased, not how to erase after all.
+    for (const back of [
+      "wait no",
+      "no nvm dont",
+      "no dont erase it",
+      "nah keep it pls",
+      "doch nicht, bitte nicht",
+    ]) {
+      await c.say("alex", "forget");
+      const [drawn] = await c.say("alex", back);
+      expect(drawn?.message.text, back).toBe("Nothing was erased.");
+    }
     await c.say("alex", "forget");
     const [erased] = await c.say("alex", "yes, of course");
     expect(erased?.message.text).toContain("has been erased");

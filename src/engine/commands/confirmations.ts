@@ -2,8 +2,9 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { plainWords } from "../checkin/score-input.js";
+import { hasQuestionMark } from "../question.js";
 import type { Turn } from "../turn-context.js";
-import { parseYesNo } from "../yes-no.js";
+import { answerWords, parseYesNo } from "../yes-no.js";
 
 /** A confirmation (forget, discharge --erase) waits this long for its answer. */
 export const CONFIRM_WINDOW_MS = 15 * 60_000;
@@ -20,6 +21,29 @@ export function eraseAnswer(
 ): "erase" | "keep" | undefined {
   const answer = parseYesNo(raw, w.pack.messages.words, { yes: buttons.erase, no: buttons.keep });
   return answer === "yes" ? "erase" : answer === "no" ? "keep" : undefined;
+}
+
+/** Words that draw back from an erase, in any of the languages, beside each language's own no words. */
+const BACKING_OFF = new Set(
+  ["nvm", "nevermind", "dont", "cancel", "keep", "nicht", "abbrechen", "behalten", "cancelar"].map(
+    answerWords,
+  ),
+);
+
+/**
+ * Whether an answer that is neither clear yes nor clear no to an erase question draws back from it
+ * ("wait no", "no nvm dont", "no dont erase it"): a no word among its words, no yes word and no
+ * question. Told that nothing was erased, not how to erase after all. Reading a no too loosely
+ * erases nothing; a yes is never read loosely.
+ */
+export function backsOff(raw: string, w: Wording): boolean {
+  const single = (phrases: readonly string[]) =>
+    phrases.map(answerWords).filter((p) => p !== "" && !p.includes(" "));
+  const no = new Set(single(w.pack.messages.words.no));
+  const yes = new Set(single(w.pack.messages.words.yes));
+  const words = answerWords(raw).split(" ");
+  if (hasQuestionMark(raw) || words.some((t) => yes.has(t))) return false;
+  return words.some((t) => no.has(t) || BACKING_OFF.has(t));
 }
 
 /** Whether a request made at `requested` still waits for its answer at `now`. */

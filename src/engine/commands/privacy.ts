@@ -3,7 +3,7 @@ import { parseChatWord } from "../chat-words.js";
 import { FORGET_REF } from "../refs.js";
 import type { Turn } from "../turn-context.js";
 import { myDataText } from "../views/mydata.js";
-import { eraseAnswer, stillWaiting } from "./confirmations.js";
+import { backsOff, eraseAnswer, stillWaiting } from "./confirmations.js";
 
 const ERASE = "erase";
 const KEEP = "keep";
@@ -50,7 +50,7 @@ export async function answerForget(turn: Turn, client: Client): Promise<boolean 
     await eraseClient(turn, client, "client");
     return true;
   }
-  if (answer === "keep") {
+  if (answer === "keep" || backsOff(raw, w)) {
     await turn.replyText(w.t("forget_kept"));
     return true;
   }
