@@ -1,4 +1,5 @@
 import type { Assessment } from "../../clinical/assessment.js";
+import type { ChangeCategory } from "../../clinical/reliable-change.js";
 import { round1 } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
@@ -8,22 +9,19 @@ import { measureHeadline } from "./measure-text.js";
  * "Progress 18/40, falling, not on track · Alliance 35/40, dropped 3". Progress is "rising" or
  * "falling" from a change of half the reliable change since the last check-in: a point up and
  * down from week to week (23, 24, 23) is "steady", not a headline that flips every week while the
- * details say "no reliable change".
+ * details say "no reliable change". A smaller step the same way as a reliable change since the
+ * episode's first check-in is that change going on: 20, 17, 14, 12, 10 reads "falling" at every
+ * step, never "steady" under a deterioration.
  */
 export function headlineText(w: Wording, a: Assessment, reliableChange: number): string {
   const parts: string[] = [];
   const p = a.progress;
   if (p) {
     const max = maxTotal(w.instrument("progress"));
-    const moved = reliableChange / 2;
     const trend =
       p.previous === undefined
         ? w.t("trend_first")
-        : p.total - p.previous >= moved
-          ? w.t("trend_rising")
-          : p.total - p.previous <= -moved
-            ? w.t("trend_falling")
-            : w.t("trend_steady");
+        : w.t(progressTrend(p.total - p.previous, p.category, reliableChange));
     const status = p.trajectory.status === "too_early" ? undefined : statusText(w, p.trajectory.status);
     parts.push(
       status
@@ -47,6 +45,19 @@ export function headlineText(w: Wording, a: Assessment, reliableChange: number):
   }
   for (const m of a.measures ?? []) parts.push(measureHeadline(w, m));
   return parts.join(" · ");
+}
+
+/** The word for a progress step: its own size, or the reliable change since the first it carries on. */
+function progressTrend(
+  step: number,
+  category: ChangeCategory,
+  reliableChange: number,
+): "trend_rising" | "trend_falling" | "trend_steady" {
+  const moved = reliableChange / 2;
+  if (step >= moved || (step >= 1 && (category === "improved" || category === "recovered")))
+    return "trend_rising";
+  if (step <= -moved || (step <= -1 && category === "deteriorated")) return "trend_falling";
+  return "trend_steady";
 }
 
 export function statusText(w: Wording, status: "on_track" | "watch" | "not_on_track" | "too_early"): string {
