@@ -59,6 +59,7 @@ export const MESSAGE_VARS = {
   pause_lifted: ["alias", "days"],
   pause_still: ["alias", "days"],
   pause_none: ["alias"],
+  pause_by_client: ["alias", "date"],
   start_without_code: [],
   seen_without_number: [],
   invite_replaced: ["alias"],
@@ -129,8 +130,10 @@ export const MESSAGE_VARS = {
   ...RISK_VARS,
   // schedules, pauses, reminders, digest
   schedule_set: ["alias", "day", "time", "duration", "plan", "next", "zone"],
+  schedule_set_paused: ["alias", "day", "time", "duration", "plan", "date", "zone"],
   schedule_replaced: ["day", "time"],
   schedule_shown: ["alias", "day", "time", "duration", "plan", "next", "zone"],
+  schedule_shown_paused: ["alias", "day", "time", "duration", "plan", "date", "zone"],
   schedule_none: ["alias"],
   schedule_one_off: ["alias", "when", "zone"],
   schedule_pauses: ["days"],

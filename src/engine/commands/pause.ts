@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
+import { formatDay } from "../format.js";
 import type { Turn } from "../turn-context.js";
 import { pauseDays, zoneOf } from "./schedule.js";
 
@@ -15,13 +16,18 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   // the holidays is not lifted with a one-day pause before it. Pauses already over stay on record.
   if (args.length === 1 && args[0]?.toLowerCase() === "off") {
     const lifted = await turn.tx.liftPause(client.personId, today);
-    if (!lifted) return turn.replyText(w.t("pause_none", { alias: client.alias }));
-    const lines = [w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) })];
+    const lines = lifted ? [w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) })] : [];
     const left = (await turn.tx.pausesOf(client.personId)).filter((p) => p.to >= today);
-    if (left.length > 0) {
+    if (lifted && left.length > 0) {
       lines.push(w.t("pause_still", { alias: client.alias, days: left.map(pauseDays).join(", ") }));
     }
-    return turn.replyText(lines.join("\n"));
+    // A client's own stop is theirs to lift: the therapist is told so, and how it ends, rather
+    // than "no pause" about a client who gets no check-ins.
+    if (client.pausedAt) {
+      const date = formatDay(client.pausedAt, w.pack.language, await zoneOf(turn, client));
+      lines.push(w.t("pause_by_client", { alias: client.alias, date }));
+    }
+    return turn.replyText(lines.length > 0 ? lines.join("\n") : w.t("pause_none", { alias: client.alias }));
   }
   // One day ("pause alex 2027-01-05") is a pause of that day.
   const match = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(args[0] ?? "");

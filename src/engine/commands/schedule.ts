@@ -9,7 +9,7 @@ import {
 } from "../../schedule/local-time.js";
 import { afterPauses, nextDue, pauseOn, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
-import { formatDate } from "../format.js";
+import { formatDate, formatDay } from "../format.js";
 import { nextCheckinOf } from "../next-checkin.js";
 import type { Turn } from "../turn-context.js";
 
@@ -99,7 +99,7 @@ export async function schedule(turn: Turn, client: Client, typed: readonly strin
   // The next check-in named is the first one outside the client's pauses, as `schedule ALIAS` shows.
   const pauses = await turn.tx.pausesOf(client.personId);
   const next = afterPauses(saved, pauses, zone);
-  const lines = [w.t("schedule_set", { alias: client.alias, ...describe(turn, next, zone) })];
+  const lines = [shown(turn, client, "schedule_set", describe(turn, next, zone), zone)];
   if (before && (before.weekday !== weekday || before.time !== time)) {
     const { day, time: was } = describe(turn, before, zone);
     lines.push(w.t("schedule_replaced", { day, time: was }));
@@ -122,7 +122,7 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
     const soonest = sessions[0];
     // A one-off session's check-in before the weekly one is the next check-in.
     const next = soonest && soonest < nextCheckinOf(weekly) ? soonest : undefined;
-    lines.push(w.t("schedule_shown", { alias: client.alias, ...describe(turn, weekly, zone, next) }));
+    lines.push(shown(turn, client, "schedule_shown", describe(turn, weekly, zone, next), zone));
   } else if (sessions.length === 0) {
     lines.push(w.t("schedule_none", { alias: client.alias }));
   }
@@ -139,6 +139,23 @@ async function showSchedule(turn: Turn, client: Client, zone: string): Promise<v
     lines.push(w.t("schedule_pauses", { days }));
   }
   await turn.replyText(lines.join("\n"));
+}
+
+/**
+ * The schedule's line. A client who typed stop gets no check-in until they type start, so no
+ * date is named as the next check-in: the line says who paused and how it ends instead.
+ */
+function shown(
+  turn: Turn,
+  client: Client,
+  key: "schedule_set" | "schedule_shown",
+  words: ReturnType<typeof describe>,
+  zone: string,
+): string {
+  const w = turn.wording;
+  if (!client.pausedAt) return w.t(key, { alias: client.alias, ...words });
+  const date = formatDay(client.pausedAt, w.pack.language, zone);
+  return w.t(`${key}_paused`, { alias: client.alias, ...words, date });
 }
 
 /** A pause as the therapist typed it: one day, or FROM..TO. */
