@@ -2,6 +2,7 @@ import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
+import { asksForBreak } from "./break-request.js";
 import { asksAboutData } from "./data-request.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
@@ -66,42 +67,3 @@ function asksWhenNext(text: string): boolean {
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */
 const WORDS = /\p{L}\p{M}*\p{L}/u;
-
-/**
- * A wish to pause the check-ins, in the languages rapport speaks: about the check-ins or rapport's
- * messages, not about life ("I can't stop crying", "I've had enough" are not a wish for fewer
- * questions). "pls stop messaging me" is one: whoever asks to be left alone is told how, with a
- * button that pauses.
- */
-const BREAK_FORMS = [
-  "a break",
-  "take a break",
-  "pause (these|this|them|the check-?ins)",
-  "pause (for|until|till|til|pls|plz|please|now|everything|it|my check-?ins)",
-  "(can|could) (we|i|you) pause",
-  "stop (these|this|them|then|the (check-?ins|questions|messages))",
-  "stop (messaging|texting|sending|writing|bugging|pinging|contacting|asking) (me|these|this)",
-  "(do ?n[o']?t|dont) (message|text|contact|write to) me",
-  "leave me alone",
-  "no more (check-?ins|questions|messages|of these)",
-  "too many (check-?ins|questions|messages|of these)",
-  "tired of these",
-  "eine pause",
-  "keine (check-ins|fragen|nachrichten) mehr",
-  "(hör|hoer|hor) auf,? mir zu schreiben",
-  "schreib(t)? mir nicht mehr",
-  "lass mich in ruhe",
-  "un descanso",
-  "una pausa",
-  "parar (esto|los cuestionarios)",
-  "no más (cuestionarios|mensajes)",
-  "deja de (escribirme|mandarme|enviarme)",
-  "no me escribas",
-  "d[ée]jame en paz",
-];
-const BREAK = new RegExp(`(?<!\\p{L})(?:${BREAK_FORMS.join("|")})(?!\\p{L})`, "iu");
-
-/** Whether the words ask for a break from the check-ins (or from rapport's messages). */
-export function asksForBreak(text: string): boolean {
-  return BREAK.test(text);
-}

@@ -3,7 +3,7 @@ import type { Wording } from "../../prompts/render.js";
 import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
-import { asksForBreak } from "../between-checkins.js";
+import { asksForBreak } from "../break-request.js";
 import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";

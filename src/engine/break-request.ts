@@ -1,0 +1,60 @@
+/**
+ * A wish to pause the check-ins, in the languages rapport speaks: about the check-ins or rapport's
+ * messages, not about life ("I can't stop crying", "I've had enough" are not a wish for fewer
+ * questions). "pls stop messaging me" is one: whoever asks to be left alone is told how, with a
+ * button that pauses. A break with an end ("stop till january", "no check ins for 2 weeks") is a
+ * break too; the pause it gets lasts until the client types start, as the reply to it says.
+ */
+const CHECKINS = "(?:check[- ]?ins?|questions|questionnaires|messages|texts)";
+const FOR_A_TIME =
+  "(?:a while|a bit|now|the (?:holidays|summer|month|week)|(?:\\d+|one|two|three|four|six|a|a few|a couple(?: of)?) (?:days?|weeks?|wks?|months?))";
+const UNTIL = "(?:until|till|til|untill|through|thru)";
+
+const BREAK_FORMS = [
+  "a break(?! ?through)",
+  "take a break",
+  "pause (these|this|them|the check-?ins)",
+  "pause (for|until|till|til|pls|plz|please|now|everything|it|my check-?ins)",
+  "(can|could) (we|i|you) pause",
+  `stop (these|this|them|then|the ${CHECKINS})`,
+  `stop ${UNTIL}`,
+  `stop for ${FOR_A_TIME}`,
+  "stop (messaging|texting|sending|writing|bugging|pinging|contacting|asking) (me|these|this)",
+  "(do ?n[o']?t|dont) (message|text|contact|write to) me",
+  `(do ?n[o']?t|dont) send (me )?(any|anything|these|more|${CHECKINS})`,
+  "leave me alone",
+  `no more (${CHECKINS}|of these|${UNTIL})`,
+  `no ${CHECKINS} (${UNTIL}|for|pls|plz|please|this|next)`,
+  `(pls|plz|please) no (more )?${CHECKINS}`,
+  `too many (${CHECKINS}|of these)`,
+  `(hold off|skip)( on)? (these|them|the ${CHECKINS}|(the )?next (week|couple|few|\\d+|two|three))`,
+  "tired of these",
+  // German
+  "eine pause",
+  "pausier(e|en|t)?",
+  "(stopp|stop|pause|aufhören|aufhoeren) (bis|für|fuer)",
+  "keine (check-?ins|check ins|fragen|nachrichten) mehr",
+  "keine (check-?ins|check ins|nachrichten)",
+  "(hör|hoer|hor) auf,? mir zu schreiben",
+  "schreib(t)? mir nicht mehr",
+  "lass mich in ruhe",
+  // Spanish
+  "un descanso",
+  "una pausa",
+  "pausar",
+  "parar (esto|los cuestionarios)",
+  "(parar|pausa|det[ée]n|detener)( los cuestionarios)? (hasta|durante)",
+  // "para" is "for" as well as "stop": only at the start of a request is it the verb.
+  "(^|porfa |por favor |puedes )para( los cuestionarios)? (hasta|durante)",
+  "no más (cuestionarios|mensajes)",
+  "deja de (escribirme|mandarme|enviarme)",
+  "no me escribas",
+  "no me (mandes|env[íi]es) (nada|más|mas|cuestionarios|mensajes)",
+  "d[ée]jame en paz",
+];
+const BREAK = new RegExp(`(?<!\\p{L})(?:${BREAK_FORMS.join("|")})(?!\\p{L})`, "iu");
+
+/** Whether the words ask for a break from the check-ins (or from rapport's messages). */
+export function asksForBreak(text: string): boolean {
+  return BREAK.test(text);
+}

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { asksForBreak } from "../../src/engine/break-request.js";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation | undefined;
+afterEach(() => c?.close());
+
+describe("a break asked for with its end", () => {
+  it("is a break, as clients type it, in English, German and Spanish", () => {
+    for (const text of [
+      "pls stop till january",
+      "can you stop until after christmas",
+      "stop for 2 weeks pls",
+      "I need to stop for a while",
+      "no check ins till the new year please",
+      "no more till january",
+      "hold off on these until jan",
+      "skip the next couple weeks",
+      "please don't send any till feb",
+      "i'm away next 2 weeks no check ins pls",
+      "bitte bis januar keine check-ins",
+      "pausiere bis nach weihnachten",
+      "stopp bis januar bitte",
+      "para hasta enero porfa",
+      "no me mandes nada hasta enero",
+      "pausa hasta después de navidad",
+    ]) {
+      expect(asksForBreak(text), text).toBe(true);
+    }
+  });
+
+  it("is not read into words about life, or into words that only look alike", () => {
+    for (const text of [
+      "I can't stop crying till I sleep",
+      "stop it I hate my life",
+      "i stopped for a week at the gym",
+      "no questions, all good",
+      "ich habe keine fragen",
+      "ich kann nicht aufhören zu weinen",
+      "no puedo parar de llorar",
+      "para mí fue difícil",
+      "we had a break through today",
+      "thanks, no more for today",
+    ]) {
+      expect(asksForBreak(text), text).toBe(false);
+    }
+  });
+
+  it("gets the way to pause with its button, and the pause lasts until start, as the reply says", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const [asked] = (await c.say("alex", "pls stop till january")).filter((d) => d.externalId === "alex");
+    expect(asked?.message.text).toContain("type stop: they pause until you type start.");
+    expect(asked?.message.choices).toEqual([{ label: "Pause check-ins", value: "stop" }]);
+    await c.say("rivera", "language alex es");
+    const [spanish] = (await c.say("alex", "no me mandes nada hasta enero")).filter(
+      (d) => d.externalId === "alex",
+    );
+    expect(spanish?.message.text).toContain("se pausan hasta que escribas seguir");
+    expect(spanish?.message.choices).toHaveLength(1);
+  });
+});
