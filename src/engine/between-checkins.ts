@@ -1,8 +1,8 @@
 import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
+import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
-import { asksForBreak } from "./break-request.js";
 import { asksAboutData } from "./data-request.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
