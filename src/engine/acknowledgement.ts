@@ -161,3 +161,16 @@ export function isGreeting(text: string): boolean {
   const said = answerWords(text.replace(/\p{Extended_Pictographic}/gu, ""));
   return said !== "" && madeOf(said.split(" "), GREETINGS);
 }
+
+/**
+ * The words after a greeting that opens a message ("hola! si claro", "hi, yes sure"), so that the
+ * answer is read without it; the text as it was when no greeting opens it or nothing follows.
+ */
+export function afterGreeting(text: string): string {
+  if (hasQuestionMark(text)) return text;
+  const words = answerWords(text.replace(/\p{Extended_Pictographic}/gu, "")).split(" ");
+  for (let n = words.length - 1; n >= 1; n--) {
+    if (madeOf(words.slice(0, n), GREETINGS)) return words.slice(n).join(" ");
+  }
+  return text;
+}

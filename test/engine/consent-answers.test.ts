@@ -162,6 +162,23 @@ describe("consent typed in another language than the client's", () => {
   });
 });
 
+describe("a greeting before the answer", () => {
+  // People open with a hello: "hola! si claro" is a yes, in the client's language or another.
+  it("is set aside, and the answer after it counts; a greeting alone or a question after it does not", async () => {
+    const given = ["hola! si claro", "hi! yes sure", "hey, yes", "Hallo, ja klar", "good morning 👋 yes i agree"];
+    expect(await outcomes("en", given)).toEqual(each(given, "given"));
+    expect(await outcomes("es", ["hola! si claro", "buenas, vale"])).toEqual(
+      each(["hola! si claro", "buenas, vale"], "given"),
+    );
+    expect(await outcomes("en", ["hi, no thanks"])).toEqual(each(["hi, no thanks"], "declined"));
+    const unclear = ["hello", "hi yes?", "hey what is this", "hola"];
+    expect(await outcomes("en", unclear)).toEqual(each(unclear, "asked again"));
+    // Spanish words carry the rest of the conversation into Spanish, greeting or not.
+    const { reply } = await consentTo("en", "hola! si claro");
+    expect(reply).toMatch(/^Gracias/);
+  });
+});
+
 describe("stop typed at the consent question", () => {
   it("says that nothing has started and how to say no, and stores nothing", async () => {
     const english = await consentTo("en", "stop");

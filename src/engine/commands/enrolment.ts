@@ -4,6 +4,7 @@ import { type Wording, wordingFor } from "../../prompts/render.js";
 import type { Client, Code, CodeKind } from "../../store/types.js";
 import { clientConsent, consentVars, sendCheckin } from "../checkin/flow.js";
 import { consentMessage, consentParts } from "../checkin/messages.js";
+import { afterGreeting } from "../acknowledgement.js";
 import { looksLikeQuestion } from "../question.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
 import { type Turn, therapistName } from "../turn-context.js";
@@ -85,8 +86,9 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== CONSENT_REF) {
     return turn.pressNotice(w.t("old_button"));
   }
-  // The buttons' labels count as typed, whatever the pack's word lists say.
-  const raw = input.kind === "choice" ? input.value : input.text;
+  // The buttons' labels count as typed, whatever the pack's word lists say; a greeting before the
+  // answer ("hola! si claro") is not part of it.
+  const raw = input.kind === "choice" ? input.value : afterGreeting(input.text);
   const consentWords = (pack: Wording) =>
     parseYesNo(raw, pack.pack.messages.words, {
       yes: [CONSENT_YES, pack.t("consent_yes")],
