@@ -165,7 +165,13 @@ describe("consent typed in another language than the client's", () => {
 describe("a greeting before the answer", () => {
   // People open with a hello: "hola! si claro" is a yes, in the client's language or another.
   it("is set aside, and the answer after it counts; a greeting alone or a question after it does not", async () => {
-    const given = ["hola! si claro", "hi! yes sure", "hey, yes", "Hallo, ja klar", "good morning 👋 yes i agree"];
+    const given = [
+      "hola! si claro",
+      "hi! yes sure",
+      "hey, yes",
+      "Hallo, ja klar",
+      "good morning 👋 yes i agree",
+    ];
     expect(await outcomes("en", given)).toEqual(each(given, "given"));
     expect(await outcomes("es", ["hola! si claro", "buenas, vale"])).toEqual(
       each(["hola! si claro", "buenas, vale"], "given"),

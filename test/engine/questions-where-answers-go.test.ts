@@ -67,9 +67,10 @@ describe("a question where only an answer fits", () => {
     expect(words).toMatch(
       /^Thank you for telling me\. You can write more in the comment at the end, which Dr rivera reads\. For this question I need a number from 0 to 10 \(or tap a button\)\.\n\n1\/9\./,
     );
-    // A mistyped number is told what a number looks like.
-    const [typo] = await mine("alex", "sevn");
+    // A mistyped number is told what a number looks like; a number word one letter off is asked about.
+    const [typo] = await mine("alex", "7..5");
     expect(typo).toMatch(/^Sorry, I can only use a number from 0 to 10/);
+    expect(await mine("alex", "sevn")).toEqual([expect.stringMatching(/^Did you mean 7\?/)]);
     // Thanks is not a wrong answer: the question is there again, without "sorry" (and without its
     // section's intro, read a moment ago).
     const [thanks] = await mine("alex", "ok thanks!");

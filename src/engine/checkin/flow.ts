@@ -17,6 +17,7 @@ import { type ConsentVars, consentMessage, consentParts, stepMessage, withLine }
 import { buildPlan, progressOf, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
+import { hintText, scoreHint } from "./score-hint.js";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
@@ -98,6 +99,9 @@ async function reaskReason(
     return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
   }
   const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
+  // "6-7", "vier bis fünf" or "sevn" come close to a score: asked about, not in general.
+  const hint = scoreHint(text, scale.min, scale.max, w.pack.messages.words);
+  if (hint) return hintText(w, hint);
   // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
   if (saysSomething(text)) return w.t("answer_reask_words", { therapist, ...scale });
   return w.t("answer_reask", scale);

@@ -10,7 +10,7 @@ import type { ChatWords } from "../../prompts/schema.js";
  */
 export type ScoreInput = { ok: true; value: number } | { ok: false };
 
-type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
+export type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
 
 const SCORE = /^(\d{1,2})(?:[.,](\d))?$/;
 const KEYCAP = /^([0-9])\uFE0F?\u20E3$/u;
@@ -33,7 +33,8 @@ export function plainWords(text: string): string {
     .trim();
 }
 
-function oneNumber(raw: string, words: NumberWords | undefined): number | undefined {
+/** One number as typed: digits with one decimal at most, a keycap, a number word, a spoken decimal. */
+export function oneNumber(raw: string, words: NumberWords | undefined): number | undefined {
   const text = raw.trim();
   if (text === KEYCAP_TEN) return 10;
   const keycap = KEYCAP.exec(text);
