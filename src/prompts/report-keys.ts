@@ -6,6 +6,7 @@
 export const REPORT_VARS = {
   // summary of one check-in: title, headline, risk, warnings, details
   summary_title: ["seq", "alias", "date"],
+  summary_title_unanswered: ["seq", "alias", "date", "count"],
   headline_progress: ["total", "max", "trend"],
   headline_progress_status: ["total", "max", "trend", "status"],
   headline_alliance: ["total", "max", "trend"],

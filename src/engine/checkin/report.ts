@@ -100,6 +100,8 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     allianceDrop: t.allianceDrop,
     allianceItemBelow: t.allianceItem,
     timeZone,
+    // Numbered per episode, every check-in sent counting: the gap to the last answered one.
+    unansweredBefore: current.seq - (episode.at(-1)?.seq ?? 0) - 1,
   });
   // A summary with a warning sent now is a "warning" message; either way it is one message.
   const kind = warnings.some((w) => w.sent) ? "warning" : "summary";

@@ -46,6 +46,11 @@ export interface SummaryInput extends WarningContext {
   /** The client's open alert, if any. */
   openAlert: RiskAlert | undefined;
   style: SummaryStyle;
+  /**
+   * Check-ins of the episode sent since the last one answered (or since it began) that closed
+   * unanswered: named in the title, so that "check-in 3" beside "the first check-in" reads plainly.
+   */
+  unansweredBefore?: number;
 }
 
 /** Risk events listed in full in one check-in's summary; a longer run is cut (risk/text.ts). */
@@ -54,7 +59,11 @@ const RISK_LINES = 6;
 export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
   const date = formatDateZoned(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
-  const lines = [w.t("summary_title", { seq: checkin.seq, alias: input.alias, date })];
+  const title = { seq: checkin.seq, alias: input.alias, date };
+  const count = input.unansweredBefore ?? 0;
+  const lines = [
+    count > 0 ? w.t("summary_title_unanswered", { ...title, count }) : w.t("summary_title", title),
+  ];
   const headline = headlineText(w, input.assessment, input.reliableChange);
   if (headline) lines.push(headline);
   // The safety answers, both ways the question was asked, said once: under this check-in's risk
