@@ -3,7 +3,7 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
-import { asksAboutData } from "./data-request.js";
+import { asksAboutData, keepsData } from "./data-request.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
@@ -39,6 +39,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   if (asksAboutData(text)) {
     return turn.replyText(w.t("data_request", { therapist: await therapistName(turn.tx, client) }));
   }
+  // "actually keep it" after that reply: nothing was erased, and it is no comment either.
+  if (keepsData(text)) return turn.replyText(w.t("data_kept"));
   // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
   if (!client.pausedAt && !asksForBreak(text) && (await addToComment(turn, client, text))) return;
   const therapist = await therapistName(turn.tx, client);

@@ -1,3 +1,5 @@
+import { plainWords } from "./checkin/score-input.js";
+
 /**
  * Words that ask about the client's data, in the languages rapport speaks: what is stored, who
  * sees it, a wish to have it deleted ("what do you store about me", "can you delete my data pls",
@@ -31,4 +33,28 @@ const DATA = new RegExp(`(?<!\\p{L})(?:${DATA_FORMS.join("|")})(?!\\p{L})`, "iu"
 /** Whether the words ask what rapport keeps about the client, who sees it, or to delete it. */
 export function asksAboutData(text: string): boolean {
   return text.length <= 300 && DATA.test(text);
+}
+
+/**
+ * Words that take a deletion back ("actually keep it", "nvm dont delete", "nicht löschen", "no
+ * borres nada"): said after the data reply, they are not the rest of a comment either. They get
+ * that nothing was erased, which is true: only forget, confirmed, erases.
+ */
+const KEEP_FORMS = [
+  "(do ?n[o']?t|dont|no need to|pls dont|please dont) (delete|erase|remove|wipe)",
+  // "keep it" only as the whole request: "she told me to keep it to myself" is something else.
+  "^(actually |ok |okay |no |nah |wait |pls |please |oh )*keep (it|them|it all|everything)( pls| please| actually)?$",
+  "keep my (data|answers|stuff|info)",
+  "never ?mind (about )?(deleting|the (delete|deleting|deletion)|erasing)",
+  "(nicht|doch nicht) (löschen|loeschen)",
+  "(lösch|loesch|lösche|loesche) (das |es |sie )?(doch )?nicht",
+  "(doch )?behalten",
+  "no (lo |los |nada |mis datos )?(borres|elimines)",
+  "mejor no (borrar|eliminar)",
+];
+const KEEP = new RegExp(`(?<!\\p{L})(?:${KEEP_FORMS.join("|")})(?!\\p{L})`, "iu");
+
+/** Whether the words take back a wish to have the client's data deleted. */
+export function keepsData(text: string): boolean {
+  return text.length <= 120 && KEEP.test(plainWords(text).replace(/[,;:]/gu, ""));
 }

@@ -100,6 +100,7 @@ export const MESSAGE_VARS = {
   comment_added_reply: ["therapist"],
   between_checkins_break: [],
   data_request: ["therapist"],
+  data_kept: [],
   pause_button: [],
   hello: [],
   thanks_reply: [],

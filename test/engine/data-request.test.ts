@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { asksAboutData } from "../../src/engine/data-request.js";
+import { asksAboutData, keepsData } from "../../src/engine/data-request.js";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
@@ -60,5 +60,31 @@ describe("a question about the client's data between check-ins", () => {
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain("- Nov 26, 2026: my sister is in hospital, its been a lot\n");
     expect(summary?.message.text).not.toContain("delete everything");
+  });
+});
+
+describe("taking a deletion back", () => {
+  it("is told nothing was erased, and is no comment for the therapist", async () => {
+    expect(keepsData("actually keep it")).toBe(true);
+    expect(keepsData("ok keep it pls")).toBe(true);
+    expect(keepsData("Actually, keep it!! 🙏")).toBe(true);
+    expect(keepsData("nein, doch nicht löschen")).toBe(true);
+    expect(keepsData("no borres nada porfa")).toBe(true);
+    for (const text of ["never mind", "i need to keep going", "she told me to keep it to myself, ugh"]) {
+      expect(keepsData(text), text).toBe(false);
+    }
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 7, 8, 8, 6, 5, 4, 5, 0], "work has been a lot");
+    await c.say("alex", "delete everything");
+    for (const text of ["actually keep it", "nvm dont delete"]) {
+      const replies = await c.say("alex", text);
+      expect(texts(replies, "alex"), text).toEqual([
+        "Nothing has been erased: that only happens if you type forget and confirm it.",
+      ]);
+      expect(texts(replies, "rivera"), text).toEqual([]);
+    }
+    expect((await c.data("alex")).checkins.at(-1)?.comment).toBe("work has been a lot");
   });
 });
