@@ -103,7 +103,8 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     // comment: the scores reach the therapist as a check-in without them (the summary says the
     // safety question was not answered), not lost as an expired one. The client is not written to.
     if (open && open.id === job.checkinId && onlyOptionalLeft(open)) {
-      await tx.completeCheckin(open.id, null, job.dueAt);
+      // Words kept during it are its comment.
+      await tx.completeCheckin(open.id, open.comment, job.dueAt);
       await afterCompletion(turn, client);
       return "completed without its comment";
     }

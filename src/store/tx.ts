@@ -99,6 +99,11 @@ export interface CheckinsTx {
   correctAnswer(checkinId: number, answer: Answer): Promise<boolean>;
   setCheckinStep(checkinId: number, step: number): Promise<void>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
+  /**
+   * Words the client wrote during a check-in, kept as the start of its comment until it completes;
+   * nothing when the check-in is no longer open.
+   */
+  noteOnCheckin(checkinId: number, comment: string): Promise<void>;
   /** Ends an open check-in nobody finished; false when it was no longer open. */
   expireCheckin(checkinId: number, at: string): Promise<boolean>;
   completedCheckins(clientId: number): Promise<CompletedCheckin[]>;

@@ -65,7 +65,7 @@ describe("a question where only an answer fits", () => {
     // Words that are not a question are thanked, told where they can be said, and how to answer.
     const [words] = await mine("alex", "was a rough one tbh");
     expect(words).toMatch(
-      /^Thank you for telling me\. You can write more in the comment at the end, which Dr rivera reads\. For this question I need a number from 0 to 10 \(or tap a button\)\.\n\n1\/9\./,
+      /^Thank you for telling me\. I've added it to your comment, which Dr rivera reads when you finish the check-in\. For this question I need a number from 0 to 10 \(or tap a button\)\.\n\n1\/9\./,
     );
     // A mistyped number is told what a number looks like; a number word one letter off is asked about.
     const [typo] = await mine("alex", "7..5");

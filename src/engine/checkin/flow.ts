@@ -13,6 +13,7 @@ import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
+import { completedComment, keepForComment } from "./kept-words.js";
 import { type ConsentVars, consentMessage, consentParts, stepMessage, withLine } from "./messages.js";
 import { buildPlan, progressOf, stepOf } from "./plan.js";
 import { afterCompletion } from "./report.js";
@@ -103,7 +104,10 @@ async function reaskReason(
   const hint = scoreHint(text, scale.min, scale.max, w.pack.messages.words);
   if (hint) return hintText(w, hint);
   // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
-  if (saysSomething(text)) return w.t("answer_reask_words", { therapist, ...scale });
+  if (saysSomething(text)) {
+    const kept = await keepForComment(turn, checkin, text);
+    return w.t(kept ? "answer_reask_words_kept" : "answer_reask_words", { therapist, ...scale });
+  }
   return w.t("answer_reask", scale);
 }
 
@@ -238,7 +242,7 @@ export async function continueCheckin(
     }
     case "complete":
       await turn.showAnswer(stepMessage(w, checkin, therapist));
-      await turn.tx.completeCheckin(checkin.id, decision.comment, turn.now);
+      await turn.tx.completeCheckin(checkin.id, completedComment(checkin, decision.comment), turn.now);
       await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);
   }

@@ -59,7 +59,10 @@ export function stepMessage(w: Wording, checkin: Checkin, therapist: string, int
   if (step.kind === "comment") {
     return {
       kind: "question",
-      text: w.t("comment_prompt", { therapist }),
+      // Words kept during the check-in are in the comment already: the client need not repeat them.
+      text: checkin.comment
+        ? w.t("comment_prompt_kept", { therapist })
+        : w.t("comment_prompt", { therapist }),
       choices: [{ label: w.t("comment_skip"), value: SKIP_VALUE }],
       ref,
     };

@@ -6,6 +6,7 @@ import { parseChatWord } from "../chat-words.js";
 import { mayCorrect } from "../checkin/correction.js";
 import { isSkip } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
+import { completedComment } from "../checkin/kept-words.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
@@ -195,7 +196,7 @@ async function keepAsComment(
   if (!open || stepOf(open).kind !== "comment") return open;
   const max = turn.deps.config.checkin.commentMaxLength;
   const comment = [...text.trim()].slice(0, max).join("");
-  await turn.tx.completeCheckin(open.id, comment, turn.now);
+  await turn.tx.completeCheckin(open.id, completedComment(open, comment), turn.now);
   await afterCompletion(turn, client);
   return undefined;
 }

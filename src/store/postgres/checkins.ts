@@ -88,6 +88,12 @@ export function pgCheckins(q: PgContext): CheckinsTx {
         checkinId,
       ]);
     },
+    noteOnCheckin: async (checkinId, comment) => {
+      await q.run("UPDATE checkins SET comment = $1 WHERE id = $2 AND status = 'open'", [
+        c.seal(comment, place("checkins", "comment", checkinId)),
+        checkinId,
+      ]);
+    },
     expireCheckin: async (checkinId, at) =>
       (await q.run(
         "UPDATE checkins SET status = 'expired', completed_at = $1 WHERE id = $2 AND status = 'open'",

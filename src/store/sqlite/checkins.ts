@@ -93,6 +93,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
         checkinId,
       );
     },
+    noteOnCheckin: async (checkinId, comment) => {
+      s("UPDATE checkins SET comment = ? WHERE id = ? AND status = 'open'").run(
+        c.seal(comment, place("checkins", "comment", checkinId)),
+        checkinId,
+      );
+    },
     expireCheckin: async (checkinId, at) =>
       s("UPDATE checkins SET status = 'expired', completed_at = ? WHERE id = ? AND status = 'open'").run(
         at,

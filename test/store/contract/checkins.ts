@@ -38,7 +38,11 @@ export function checkinContract(open: OpenStore): void {
         await tx.saveAnswer(checkin.id, { instrument: "progress", item: "personal", value: 4 }, at);
         expect(await tx.completedCheckins(alex.personId)).toEqual([]);
         expect(await tx.lastCompletedCheckin(alex.personId)).toBeUndefined();
+        // Words kept during the check-in are on the open check-in, and go no further once it closed.
+        await tx.noteOnCheckin(checkin.id, "my dog died on sunday");
+        expect((await tx.openCheckin(alex.personId))?.comment).toBe("my dog died on sunday");
         await tx.completeCheckin(checkin.id, "a hard week", t(5));
+        await tx.noteOnCheckin(checkin.id, "too late");
         expect(await tx.openCheckin(alex.personId)).toBeUndefined();
         const [done] = await tx.completedCheckins(alex.personId);
         expect(done).toMatchObject({
