@@ -114,11 +114,8 @@ function parseChoice(
   choices: NonNullable<CheckinRules["choices"]>,
   rules: CheckinRules,
 ): number | undefined {
-  const typed = comparable(raw);
-  const named = choices.find(
-    (c) => comparable(c.label) === typed || c.words.some((w) => comparable(w) === typed),
-  );
-  if (named) return named.value;
+  const named = namedChoice(raw, choices);
+  if (named !== undefined) return named;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
   if (score.ok) return choices.find((c) => c.value === score.value)?.value;
   if (rules.safetyAbove === undefined) return undefined;
@@ -126,6 +123,13 @@ function parseChoice(
   const answer = readSafetyAnswer(raw, choices, above);
   if (answer === "unclear") return undefined;
   return choices.find((c) => (answer === "yes" ? c.value > above : c.value <= above))?.value;
+}
+
+/** The option a message names by its label or one of its words ("several days"), if any. */
+export function namedChoice(raw: string, choices: NonNullable<CheckinRules["choices"]>): number | undefined {
+  const typed = comparable(raw);
+  return choices.find((c) => comparable(c.label) === typed || c.words.some((w) => comparable(w) === typed))
+    ?.value;
 }
 
 /** Words as compared: plain (case, emoji, end punctuation, spaces) and without Latin accents. */

@@ -4,7 +4,7 @@ import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client, RiskEvent } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { mayCorrect } from "../checkin/correction.js";
-import { isSkip } from "../checkin/input.js";
+import { isSkip, namedChoice } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { completedComment } from "../checkin/kept-words.js";
 import { stepMessage } from "../checkin/messages.js";
@@ -237,6 +237,12 @@ export async function passOnToAlert(
   if (open && !atComment && !yesStands) {
     const words = turn.wording.pack.messages.words;
     if (answersQuestion(text, words)) return false;
+    // An option of the question on screen named in words ("several days") answers it too: no
+    // words for the alert, nor another urgent message about them.
+    const step = stepOf(open);
+    const choices =
+      step.kind === "item" ? turn.wording.instrument(step.planItem.instrument).choices : undefined;
+    if (choices && namedChoice(text, choices) !== undefined) return false;
     // "sorry. 4": an answer with a few words of excuse before it. The answer is stored and the
     // words are kept with the alert (its next update and the summary show them), without another
     // urgent message about nothing new. Words that say something ("not safe. 1") are not a hedge.
