@@ -192,7 +192,7 @@ describe("a client's words between check-ins", () => {
     expect((await mine("hi, rough week"))[0]).toContain("don't pass messages on");
     await c.say("rivera", "checkin alex");
     expect(await mine("good morning!")).toEqual([
-      expect.stringMatching(/^Before we start, four questions|^1\/9\.|^First/),
+      expect.stringMatching(/^Before we start, four questions|^1\/9\.|^Four questions/),
     ]);
   });
 

@@ -139,7 +139,7 @@ describe("the concern tier", () => {
     const answer = await c.say("alex", "no");
     expect(texts(answer, "alex")).toEqual([
       "Thank you for answering. Your therapist will see what you wrote. I am not a crisis service: if things get harder, this is where to turn. TEST CRISIS TEXT: call 112.",
-      expect.stringMatching(/^First, four questions about your last session\.\n\n1\/9\. /),
+      expect.stringMatching(/^Four questions about your last session\.\n\n1\/9\. /),
     ]);
     expect(urgentTo(c.delivered, "rivera")).toEqual([]);
     // Answered once, the check-in does not ask it again (safety-asked-once.test.ts): eight questions.

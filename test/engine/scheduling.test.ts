@@ -358,7 +358,7 @@ describe("quiet hours, holidays and pauses", () => {
     expect(firstQuestions(morning)).toHaveLength(1);
     // The session was yesterday evening: nothing the client reads the next morning calls it today's.
     const toAlex = morning.filter((d) => d.externalId === "alex").map((d) => d.message.text);
-    expect(toAlex.join("\n")).toContain("First, four questions about your last session.");
+    expect(toAlex.join("\n")).toContain("Four questions about your last session.");
     expect(toAlex.join("\n")).not.toMatch(/today/i);
   });
 
