@@ -1,7 +1,8 @@
 import { afterQuietHours, localDate } from "../schedule/local-time.js";
 import { nextDue, pauseOn } from "../schedule/next-due.js";
 import type { Checkin, Client, Job, Tx } from "../store/types.js";
-import { clientInstruments, sendCheckin } from "./checkin/flow.js";
+import { clientInstruments } from "./checkin/consent-vars.js";
+import { sendCheckin } from "./checkin/flow.js";
 import type { CheckinPart } from "./checkin/instrument-plan.js";
 import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";

@@ -1,24 +1,21 @@
-import type { InboundInput, OutboundMessage } from "../../model.js";
-import type { Wording } from "../../prompts/render.js";
-import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
+import type { InboundInput } from "../../model.js";
+import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
-import { asksForBreak } from "../break-request.js";
-import { looksLikeQuestion } from "../question.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
-import { crisisIn, type Turn, therapistName } from "../turn-context.js";
+import { type Turn, therapistName } from "../turn-context.js";
+import { clientConsent, clientInstruments } from "./consent-vars.js";
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
-import { type CheckinPart, checkinInstruments, SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { type ItemQuestion, itemQuestion } from "./item-question.js";
-import { completedComment, keepForComment } from "./kept-words.js";
-import { type ConsentVars, consentMessage, consentParts, stepMessage, withLine } from "./messages.js";
-import { buildPlan, progressOf, stepOf } from "./plan.js";
+import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
+import { completedComment } from "./kept-words.js";
+import { stepMessage, withLine } from "./messages.js";
+import { buildPlan, stepOf } from "./plan.js";
+import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
-import { hintText, scoreHint } from "./score-hint.js";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
@@ -65,102 +62,6 @@ export async function sendCheckin(
   await turn.tx.addJob("reminder", client.personId, at(reminderAfterHours), turn.now, checkin.id);
   await turn.tx.addJob("expire", client.personId, at(expireAfterHours), turn.now, checkin.id);
   return checkin;
-}
-
-/** The consent question for one client in wording `w`: their therapist, their check-in's questions. */
-export async function clientConsent(turn: Turn, w: Wording, client: Client): Promise<OutboundMessage> {
-  return consentMessage(w, await consentVars(turn, w, client));
-}
-
-/**
- * Why a question comes again, in a line before it: how to pause for words about a break, a line
- * for asking to skip it, what it means or how many are left, a short answer for any other question
- * ("who sees this", "what happens if i say something bad"), else what an answer looks like (kindly
- * at the safety question, where not being sure is an answer too).
- */
-async function reaskReason(
-  turn: Turn,
-  client: Client,
-  checkin: Checkin,
-  instrument: Instrument | undefined,
-  text: string,
-  therapist: string,
-): Promise<string> {
-  const w = turn.wording;
-  if (asksForBreak(text)) return w.t("between_checkins_break");
-  const asked = itemQuestion(text, w.pack.language);
-  const atSafety = instrument?.id === SAFETY_INSTRUMENT;
-  // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
-  // says: "sometimes" is an answer too.
-  if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
-  if (asked) return answerAtItem(w, checkin, asked, therapist);
-  if (looksLikeQuestion(text, w.pack.language)) return questionAtItem(turn, w, client);
-  if (atSafety) return w.t("safety_reask");
-  if (instrument?.choices) {
-    return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
-  }
-  const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
-  // "6-7", "vier bis fünf" or "sevn" come close to a score: asked about, not in general.
-  const hint = scoreHint(text, scale.min, scale.max, w.pack.messages.words);
-  if (hint) return hintText(w, hint);
-  // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
-  if (saysSomething(text)) {
-    const kept = await keepForComment(turn, checkin, text);
-    return w.t(kept ? "answer_reask_words_kept" : "answer_reask_words", { therapist, ...scale });
-  }
-  return w.t("answer_reask", scale);
-}
-
-/** Two words or more and no digit: a message, not a mistyped number ("sevn", "8.25"). */
-function saysSomething(text: string): boolean {
-  return (
-    !/\p{N}/u.test(text) &&
-    text
-      .trim()
-      .split(/\s+/u)
-      .filter((word) => /\p{L}/u.test(word)).length >= 2
-  );
-}
-
-/** Skipping, a question's meaning, what is left: each answered in a line, before the question again. */
-function answerAtItem(w: Wording, checkin: Checkin, asked: ItemQuestion, therapist: string): string {
-  if (asked === "length") {
-    const left = checkin.plan.length - checkin.step - 1;
-    return left <= 0
-      ? w.t("question_length_last")
-      : w.t("question_length", { where: progressOf(w, checkin), left });
-  }
-  return w.t(asked === "skip" ? "question_skip" : "question_meaning", { therapist });
-}
-
-async function questionAtItem(turn: Turn, w: Wording, client: Client): Promise<string> {
-  const vars = await consentVars(turn, w, client);
-  return w.t("question_at_item", { therapist: vars.therapist, urgent: consentParts(w, vars).brief });
-}
-
-/** What the consent names for one client: the questions of their plan, as their next check-in asks them. */
-export async function consentVars(turn: Turn, w: Wording, client: Client): Promise<ConsentVars> {
-  const { config } = turn.deps;
-  const therapist = await therapistName(turn.tx, client);
-  return {
-    therapist,
-    clinic: config.clinic.name ?? w.t("clinic_unnamed"),
-    crisis: crisisIn(turn.deps, w),
-    instruments: clientInstruments(turn, client, "whole").map((id) => w.instrument(id)),
-    onCall: config.risk.onCall ? { minutes: config.risk.escalateAfterMinutes } : undefined,
-  };
-}
-
-/** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */
-export function clientInstruments(turn: Pick<Turn, "deps">, client: Client, part: CheckinPart): string[] {
-  const { catalog, config } = turn.deps;
-  const known = catalog.languages.get(catalog.fallback)?.instruments;
-  return checkinInstruments(
-    client.instruments,
-    part,
-    { clinic: config.checkin.instruments, safetyQuestion: config.risk.safetyQuestion },
-    (id) => known?.has(id) ?? false,
-  );
 }
 
 /** One input from a client with an open check-in: store it and move on, or ask again. */

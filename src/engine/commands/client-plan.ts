@@ -1,7 +1,7 @@
 import type { PromptCatalog } from "../../prompts/load.js";
 import { type Wording, wordingFor } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
-import { clientInstruments } from "../checkin/flow.js";
+import { clientInstruments } from "../checkin/consent-vars.js";
 import { readPlanList, SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { languageName } from "../format.js";
 import type { Turn } from "../turn-context.js";

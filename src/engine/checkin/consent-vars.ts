@@ -1,0 +1,36 @@
+import type { OutboundMessage } from "../../model.js";
+import type { Wording } from "../../prompts/render.js";
+import type { Client } from "../../store/types.js";
+import { crisisIn, type Turn, therapistName } from "../turn-context.js";
+import { type CheckinPart, checkinInstruments } from "./instrument-plan.js";
+import { type ConsentVars, consentMessage } from "./messages.js";
+
+/** The consent question for one client in wording `w`: their therapist, their check-in's questions. */
+export async function clientConsent(turn: Turn, w: Wording, client: Client): Promise<OutboundMessage> {
+  return consentMessage(w, await consentVars(turn, w, client));
+}
+
+/** What the consent names for one client: the questions of their plan, as their next check-in asks them. */
+export async function consentVars(turn: Turn, w: Wording, client: Client): Promise<ConsentVars> {
+  const { config } = turn.deps;
+  const therapist = await therapistName(turn.tx, client);
+  return {
+    therapist,
+    clinic: config.clinic.name ?? w.t("clinic_unnamed"),
+    crisis: crisisIn(turn.deps, w),
+    instruments: clientInstruments(turn, client, "whole").map((id) => w.instrument(id)),
+    onCall: config.risk.onCall ? { minutes: config.risk.escalateAfterMinutes } : undefined,
+  };
+}
+
+/** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */
+export function clientInstruments(turn: Pick<Turn, "deps">, client: Client, part: CheckinPart): string[] {
+  const { catalog, config } = turn.deps;
+  const known = catalog.languages.get(catalog.fallback)?.instruments;
+  return checkinInstruments(
+    client.instruments,
+    part,
+    { clinic: config.checkin.instruments, safetyQuestion: config.risk.safetyQuestion },
+    (id) => known?.has(id) ?? false,
+  );
+}
