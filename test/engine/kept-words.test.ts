@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { scoreWithRemark } from "../../src/engine/checkin/score-remark.js";
 import { Conversation } from "../helpers/conversation.js";
 
 /** Words a client writes at a score question are kept for their therapist, not dropped. */
@@ -46,5 +47,53 @@ describe("words written during a check-in", () => {
     for (const v of [8, 6, 9, 8, 5, 4, 3, 4, "no"]) await c.say("alex", String(v));
     const [atExpiry] = to(await c.tick(49 * HOUR), "rivera");
     expect(atExpiry).toContain("not sleeping much");
+  });
+});
+
+const EN = {
+  numbers: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+  out_of: [],
+};
+
+describe("a score with a remark", () => {
+  it("reads the number and the remark when the remark cannot change the number", () => {
+    expect(scoreWithRemark("6. the session felt rushed tbh", 0, 10, EN)).toEqual({
+      value: 6,
+      remark: "the session felt rushed tbh",
+    });
+    expect(scoreWithRemark("seven, it was a good one", 0, 10, EN)).toEqual({
+      value: 7,
+      remark: "it was a good one",
+    });
+    expect(scoreWithRemark("7.5 - good session", 0, 10, EN)).toEqual({ value: 7.5, remark: "good session" });
+    for (const text of [
+      "8 9 7 7",
+      "7 actually no 8",
+      "5 but not really",
+      "6 or maybe less",
+      "4 no wait",
+      "5 ok",
+      "11 great session",
+      "5 don't know",
+    ]) {
+      expect(scoreWithRemark(text, 0, 10, EN), text).toBeUndefined();
+    }
+  });
+
+  it("answers the question, keeps the remark for the comment, and says both", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const [next] = to(await c.say("alex", "6. the session felt rushed tbh"), "alex");
+    expect(next).toMatch(
+      /^Thank you: I've taken 6, and added your words to your comment for Dr rivera\.\n\n2\/9\./,
+    );
+    const [refused] = to(await c.say("alex", "5 but not really"), "alex");
+    expect(refused).toMatch(/^Sorry, I can only use a number/);
+    const done = await c.answerAll("alex", [7, 8, 9, 5, 4, 5, 4, "no"], "skip");
+    const answers = await c.answers("alex");
+    expect(answers.find((a) => a.item === "heard")?.value).toBe(6);
+    expect(answers.find((a) => a.item === "goals")?.value).toBe(7);
+    expect(to(done, "rivera")[0]).toContain("the session felt rushed tbh");
   });
 });

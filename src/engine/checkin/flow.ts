@@ -10,12 +10,13 @@ import { clientConsent, clientInstruments } from "./consent-vars.js";
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { completedComment } from "./kept-words.js";
+import { completedComment, keepForComment } from "./kept-words.js";
 import { stepMessage, withLine } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
+import { scoreWithRemark } from "./score-remark.js";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
@@ -79,7 +80,7 @@ export async function continueCheckin(
   const step = stepOf(checkin);
   const instrument = step.kind === "item" ? w.instrument(step.planItem.instrument) : undefined;
   // The comment step has no scale; the current item's instrument decides what a valid answer is.
-  const decision = decideCheckinInput(checkin, input, {
+  let decision = decideCheckinInput(checkin, input, {
     scale: instrument?.scale ?? { min: 0, max: 10 },
     choices: instrument?.choices,
     commentMaxLength: turn.deps.config.checkin.commentMaxLength,
@@ -90,6 +91,24 @@ export async function continueCheckin(
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
   if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;
+  // "6. the session felt rushed tbh": the number answers, the remark is kept for the comment.
+  const remark =
+    step.kind === "item" &&
+    decision.type === "reask" &&
+    input.kind === "text" &&
+    !instrument?.choices &&
+    !resume
+      ? scoreWithRemark(
+          input.text,
+          instrument?.scale.min ?? 0,
+          instrument?.scale.max ?? 10,
+          w.pack.messages.words,
+        )
+      : undefined;
+  const taken = remark && (await keepForComment(turn, checkin, remark.remark)) ? remark.value : undefined;
+  if (taken !== undefined && step.kind === "item") {
+    decision = { type: "answer", answer: { ...step.planItem, value: taken }, nextStep: checkin.step + 1 };
+  }
   // The first message after a crisis message is not taken as the comment: the client sees the
   // question again and decides what to write (a Skip still skips).
   if (resume && step.kind === "comment" && decision.type === "complete" && decision.comment !== null) {
@@ -138,7 +157,10 @@ export async function continueCheckin(
       // The next question is queued before the answered one is updated to show the answer: it is
       // what the client waits for, and the two go to the same person in the order queued.
       const next = await pastAnsweredSafety(turn, client, { ...checkin, step: decision.nextStep });
-      await turn.reply(stepMessage(w, next, therapist));
+      const nextMessage = stepMessage(w, next, therapist);
+      const takenText = taken?.toLocaleString(w.pack.language);
+      const line = takenText && w.t("answer_with_remark", { value: takenText, therapist });
+      await turn.reply(line ? withLine(nextMessage, line) : nextMessage);
       return turn.showAnswer(answered);
     }
     case "complete":
