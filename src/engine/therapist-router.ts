@@ -36,8 +36,10 @@ export async function routeTherapist(
     case "checkin":
       return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) => checkin(turn, client));
     case "summary": {
-      const all = parsed.args.some((a) => a.toLowerCase() === "--all");
-      const args = parsed.args.filter((a) => a.toLowerCase() !== "--all");
+      // "--all" as typed on a phone, too: "-all", or "all" after the alias ("summary alex all").
+      const isAll = (a: string, i: number) => /^(?:--?all|all)$/iu.test(a) && (i > 0 || a.startsWith("-"));
+      const all = parsed.args.some(isAll);
+      const args = parsed.args.filter((a, i) => !isAll(a, i));
       return withClient(turn, therapistId, args, "summary ALIAS [--all]", (client) =>
         summary(turn, client, all),
       );

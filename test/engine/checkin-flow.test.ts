@@ -103,6 +103,10 @@ describe("the check-in loop through the engine", () => {
     expect(history?.message.text).toContain("alex: 2 completed check-ins");
     expect(history?.message.text).toMatch(/1\. .*alliance 36 {2}progress 20/);
     expect(history?.message.text).toMatch(/2\. .*alliance 35 {2}progress 26/);
+    // "--all" as phones and hurried thumbs write it.
+    for (const typed of ["summary alex -all", "summary alex all", "summary alex \u2014all"]) {
+      expect((await c.say("rivera", typed))[0]?.message.text, typed).toBe(history?.message.text);
+    }
     const [caseload] = await c.say("rivera", "clients");
     expect(caseload?.message.text).toContain("alex: on track, alliance concern, last check-in today");
   });
