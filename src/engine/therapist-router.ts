@@ -1,3 +1,4 @@
+import { isAcknowledgement, isThanks } from "./acknowledgement.js";
 import { normaliseAlias, type ParsedWord } from "./chat-words.js";
 import { chart } from "./commands/chart.js";
 import { withClient } from "./commands/client-lookup.js";
@@ -131,6 +132,9 @@ export async function routeTherapist(
     case undefined: {
       const input = turn.event.input;
       const suggestion = input.kind === "text" ? commandHint(input.text) : undefined;
+      // "thanks" or "ok" after a reply is a nod, not a command gone wrong.
+      if (!suggestion && input.kind === "text" && (isThanks(input.text) || isAcknowledgement(input.text)))
+        return turn.replyText(w.t("therapist_thanks_reply"));
       if (!suggestion) return turn.replyText(w.t("unknown_command"));
       // The hint repeats what was typed: naming a client, it goes with them if they are erased.
       for (const word of suggestion.split(" ").slice(1)) {

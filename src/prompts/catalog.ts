@@ -117,6 +117,7 @@ export const MESSAGE_VARS = {
   link_already: ["name"],
   therapist_help: [],
   unknown_command: [],
+  therapist_thanks_reply: [],
   unknown_command_hint: ["suggestion"],
   usage: ["usage"],
   alias_invalid: [],

@@ -118,3 +118,17 @@ describe("the hint in the conversation", () => {
     expect(open?.id).toBe(2);
   });
 });
+
+describe("a therapist's nod", () => {
+  it("'thanks' or 'ok' after a reply gets a welcome, not 'I didn't understand that'", async () => {
+    const c = new Conversation();
+    await c.enrol();
+    for (const text of ["thanks", "thank you!", "ok", "ok thx 👍"]) {
+      expect((await c.say("rivera", text))[0]?.message.text, text).toBe(
+        "You're welcome. Type help to see everything you can do.",
+      );
+    }
+    expect((await c.say("rivera", "blah"))[0]?.message.text).toMatch(/^I didn't understand that\./);
+    c.close();
+  });
+});
