@@ -100,6 +100,17 @@ describe("a concern the therapist must hear of", () => {
     expect((await rows()).find((r) => r.startsWith("kai:"))).not.toContain("safety question");
   });
 
+  it("clients names it when the worrying words were the comment that completed the check-in", async () => {
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("rivera", "checkin kai");
+    for (const v of ["8", "8", "8", "8", "6", "6", "6", "6", "no"]) await c.say("kai", v);
+    await c.say("kai", "honestly some days i dont see the point anymore");
+    await c.tick(2 * 60 * 60_000);
+    const [caseload] = toTherapist(await c.say("rivera", "clients"));
+    expect(caseload?.split("\n")[1]).toMatch(/^kai: safety question after worrying words not answered, /);
+  });
+
   it("quotes every worrying message of a burst, not only the last, when the question goes unanswered", async () => {
     c = new Conversation();
     await c.enrol("rivera", "kai");

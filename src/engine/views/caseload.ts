@@ -42,7 +42,9 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
   if (concern?.answer === "pending" || concern?.answer === "reasked") {
     flags.push(w.t("clients_flag_safety_waiting"));
     rank = Math.min(rank, 1);
-  } else if (concern?.answer === "none" && (entry.last?.completedAt ?? "") < concern.at) {
+  } else if (concern?.answer === "none" && (entry.last?.completedAt ?? "") <= concern.at) {
+    // "<=": words of concern written as a check-in's comment complete that check-in at the same
+    // instant; it is not a check-in answered since them.
     flags.push(w.t("clients_flag_safety_unanswered"));
     rank = Math.min(rank, 1);
   }
