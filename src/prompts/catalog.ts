@@ -67,6 +67,7 @@ export const MESSAGE_VARS = {
   client_moved_out: ["alias", "to"],
   moved_to_therapist: ["therapist", "previous"],
   forget_cancelled: [],
+  forget_explained: [],
   forget_lapsed: [],
   erase_cancelled: ["alias"],
   section_intro: ["title"],

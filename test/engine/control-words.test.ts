@@ -89,7 +89,7 @@ describe("confirmations", () => {
     await c.enrol();
     await c.say("rivera", "checkin alex");
     await c.say("alex", "forget");
-    const replies = await c.say("alex", "wait what does that mean?");
+    const replies = await c.say("alex", "7");
     expect(texts(replies)[0]).toMatch(/^I didn't erase anything/);
     expect(texts(replies)[1]).toContain("1/9.");
     expect(await c.clientCount()).toBe(1);

@@ -78,8 +78,20 @@ describe("forget", () => {
     c = new Conversation();
     await c.enrol();
     await c.say("alex", "forget");
+    // An unsure "yes?" erases nothing: the question comes again with what it erases.
     const [asked] = await c.say("alex", "yes?");
-    expect(asked?.message.text).toContain("I didn't erase anything");
+    expect(asked?.message.text).toMatch(
+      /^Here is what it erases, so you can decide\. Nothing happens until you answer\.\n\nThis erases everything/,
+    );
+    expect(asked?.message.choices).toHaveLength(2);
+    expect((await c.client("alex"))?.status).toBe("active");
+    // A question about it, in words: the same, and the answer after it still counts.
+    const [what] = await c.say("alex", "wait what does that delete exactly?");
+    expect(what?.message.text).toMatch(/^Here is what it erases/);
+    expect((await c.say("alex", "no"))[0]?.message.text).toBe("Nothing was erased.");
+    // Anything else is no answer: nothing erased, said in a line.
+    await c.say("alex", "forget");
+    expect((await c.say("alex", "banana"))[0]?.message.text).toContain("I didn't erase anything");
     await c.say("alex", "forget");
     const [kept] = await c.say("alex", "No, thank you 🙂");
     expect(kept?.message.text).toBe("Nothing was erased.");

@@ -1,5 +1,6 @@
 import type { Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
+import { looksLikeQuestion } from "../question.js";
 import { FORGET_REF } from "../refs.js";
 import type { Turn } from "../turn-context.js";
 import { myDataText } from "../views/mydata.js";
@@ -9,12 +10,12 @@ const ERASE = "erase";
 const KEEP = "keep";
 
 /** `forget`: asks for confirmation first; nothing is erased by one word typed by mistake. */
-export async function requestForget(turn: Turn, client: Client): Promise<void> {
+export async function requestForget(turn: Turn, client: Client, before?: string): Promise<void> {
   const w = turn.wording;
   await turn.tx.setForgetRequested(client.personId, turn.now);
   await turn.reply({
     kind: "question",
-    text: w.t("forget_confirm"),
+    text: before ? `${before}\n\n${w.t("forget_confirm")}` : w.t("forget_confirm"),
     choices: [
       { label: w.t("forget_erase"), value: ERASE },
       { label: w.t("forget_keep"), value: KEEP },
@@ -25,7 +26,8 @@ export async function requestForget(turn: Turn, client: Client): Promise<void> {
 
 /**
  * The answer to the forget question while it waits: the button, its label ("Erase everything"),
- * or yes erases; "Keep my data" or no keeps; anything else cancels, said in one line, and then
+ * or yes erases; "Keep my data" or no keeps; a question about it gets the question again with
+ * what it erases; anything else cancels, said in one line, and then
  * is not taken as anything else ("cancelled": the question rapport waits for is shown again),
  * unless it is a chat word, which then goes on as itself (false). Nothing is erased on a guess.
  */
@@ -52,6 +54,11 @@ export async function answerForget(turn: Turn, client: Client): Promise<boolean 
   }
   if (answer === "keep" || backsOff(raw, w)) {
     await turn.replyText(w.t("forget_kept"));
+    return true;
+  }
+  // "wait what does that delete exactly?": answered with what it erases, and the question stays.
+  if (input.kind === "text" && looksLikeQuestion(raw, w.pack.language)) {
+    await requestForget(turn, client, w.t("forget_explained"));
     return true;
   }
   await turn.replyText(w.t("forget_cancelled"));
