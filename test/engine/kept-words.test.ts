@@ -75,6 +75,8 @@ describe("a score with a remark", () => {
       "5 ok",
       "11 great session",
       "5 don't know",
+      "six to seven honestly",
+      "5 and 6 things happened",
     ]) {
       expect(scoreWithRemark(text, 0, 10, EN), text).toBeUndefined();
     }
