@@ -155,10 +155,15 @@ const GREETINGS = new Set([
   "buenas noches",
 ]);
 
+/** A message's words as greetings are compared: "hey 👋" is "hey". */
+function greetingWords(text: string): string {
+  return answerWords(text.replace(/\p{Extended_Pictographic}/gu, ""));
+}
+
 /** Whether the message only greets: "hi", "Hello!", "hey 👋", "buenos días". */
 export function isGreeting(text: string): boolean {
   if (hasQuestionMark(text)) return false;
-  const said = answerWords(text.replace(/\p{Extended_Pictographic}/gu, ""));
+  const said = greetingWords(text);
   return said !== "" && madeOf(said.split(" "), GREETINGS);
 }
 
@@ -168,7 +173,7 @@ export function isGreeting(text: string): boolean {
  */
 export function afterGreeting(text: string): string {
   if (hasQuestionMark(text)) return text;
-  const words = answerWords(text.replace(/\p{Extended_Pictographic}/gu, "")).split(" ");
+  const words = greetingWords(text).split(" ");
   for (let n = words.length - 1; n >= 1; n--) {
     if (madeOf(words.slice(0, n), GREETINGS)) return words.slice(n).join(" ");
   }

@@ -1,5 +1,6 @@
 import type { Client } from "../../store/types.js";
 import { type Turn, therapistName } from "../turn-context.js";
+import { withAdded } from "./kept-words.js";
 
 /**
  * How long after a check-in words from the client are the rest of its comment. People send a
@@ -19,8 +20,8 @@ export async function addToComment(turn: Turn, client: Client, text: string): Pr
   if (!last?.completedAt || last.step < last.plan.length) return false;
   if (Date.parse(turn.now) - Date.parse(last.completedAt) > COMMENT_FOLLOW_MS) return false;
   const added = text.trim();
-  const comment = last.comment ? `${last.comment}\n${added}` : added;
-  if ([...comment].length > 2 * turn.deps.config.checkin.commentMaxLength) return false;
+  const comment = withAdded(last.comment, added, turn.deps.config.checkin.commentMaxLength);
+  if (comment === undefined) return false;
   await turn.tx.completeCheckin(last.id, comment, last.completedAt);
   const tw = await turn.wordingOf(client.therapistId);
   await turn.send(

@@ -8,13 +8,22 @@ import type { Turn } from "../turn-context.js";
  * completes. Kept up to twice the comment's length, as an addition after the comment is.
  */
 export async function keepForComment(turn: Turn, checkin: Checkin, text: string): Promise<boolean> {
-  const words = text.trim();
-  const comment = checkin.comment ? `${checkin.comment}\n${words}` : words;
-  if ([...comment].length > 2 * turn.deps.config.checkin.commentMaxLength) return false;
+  const comment = withAdded(checkin.comment, text, turn.deps.config.checkin.commentMaxLength);
+  if (comment === undefined) return false;
   await turn.tx.noteOnCheckin(checkin.id, comment);
   // The check-in in hand carries them too: a later step of the same turn sees what is kept.
   checkin.comment = comment;
   return true;
+}
+
+/**
+ * A comment with words added after it, on a line of their own (kept words, an addition after the
+ * check-in); undefined past twice the comment's length.
+ */
+export function withAdded(comment: string | null, added: string, maxLength: number): string | undefined {
+  const words = added.trim();
+  const joined = comment ? `${comment}\n${words}` : words;
+  return [...joined].length > 2 * maxLength ? undefined : joined;
 }
 
 /** The comment a check-in completes with: the words kept during it, then what came at the end. */

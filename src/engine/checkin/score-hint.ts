@@ -15,7 +15,20 @@ const HEDGE =
   "(?:so|like|maybe|about|around|prob|probably|idk|hmm+|um+|vielleicht|etwa|eher|quizás|quizas|como|pues)";
 const BETWEEN = "(?:(?:somewhere\\s+)?between|zwischen|entre|de)";
 const NUMBER = "([^\\s\\-–—~]+?)";
-const SEPARATOR = "(?:\\s*[-–—~]\\s*|\\s+(?:to|or|and|bis|oder|und|a|o|y|u)\\s+)";
+/** Words between the two ends of a range, in the languages rapport speaks. */
+export const RANGE_WORDS: ReadonlySet<string> = new Set([
+  "to",
+  "or",
+  "and",
+  "bis",
+  "oder",
+  "und",
+  "a",
+  "o",
+  "y",
+  "u",
+]);
+const SEPARATOR = `(?:\\s*[-–—~]\\s*|\\s+(?:${[...RANGE_WORDS].join("|")})\\s+)`;
 const RANGE = new RegExp(
   `^(?:${HEDGE}\\s+)*(?:${BETWEEN}\\s+)?${NUMBER}${SEPARATOR}${NUMBER}(?:\\s*-?ish)?$`,
   "u",

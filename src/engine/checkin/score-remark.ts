@@ -1,3 +1,4 @@
+import { RANGE_WORDS } from "./score-hint.js";
 import { type NumberWords, oneNumber, plainWords } from "./score-input.js";
 
 /**
@@ -13,8 +14,6 @@ export interface ScoreRemark {
 }
 
 const LEADING = /^(\S+?)(?:[.,;:!]+\s+|\s*[-–—]\s+|\s+)(.+)$/su;
-/** Words between the two ends of a range, in the languages rapport speaks. */
-const RANGE_WORDS = new Set(["to", "or", "and", "bis", "oder", "und", "a", "o", "y", "u"]);
 
 /** Words that make the remark about the number itself, in the languages rapport speaks. */
 const QUALIFIES =

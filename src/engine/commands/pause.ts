@@ -16,10 +16,13 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   // the holidays is not lifted with a one-day pause before it. Pauses already over stay on record.
   if (args.length === 1 && args[0]?.toLowerCase() === "off") {
     const lifted = await turn.tx.liftPause(client.personId, today);
-    const lines = lifted ? [w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) })] : [];
-    const left = (await turn.tx.pausesOf(client.personId)).filter((p) => p.to >= today);
-    if (lifted && left.length > 0) {
-      lines.push(w.t("pause_still", { alias: client.alias, days: left.map(pauseDays).join(", ") }));
+    const lines: string[] = [];
+    if (lifted) {
+      lines.push(w.t("pause_lifted", { alias: client.alias, days: pauseDays(lifted) }));
+      const left = (await turn.tx.pausesOf(client.personId)).filter((p) => p.to >= today);
+      if (left.length > 0) {
+        lines.push(w.t("pause_still", { alias: client.alias, days: left.map(pauseDays).join(", ") }));
+      }
     }
     // A client's own stop is theirs to lift: the therapist is told so, and how it ends, rather
     // than "no pause" about a client who gets no check-ins.
