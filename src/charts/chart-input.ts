@@ -3,6 +3,12 @@ import type { CompletedCheckin, Episode, RiskEvent } from "../store/types.js";
 import type { ChartCheckin } from "./chart-data.js";
 
 /**
+ * The threshold above which an answer to an instrument's item takes the risk path, or undefined
+ * when the item is no risk item: the instruments' own, read by the caller from the prompts.
+ */
+export type RiskAbove = (instrument: string, item: string) => number | undefined;
+
+/**
  * From the store's records to what the chart needs, and nothing more: the chart input has no
  * field for a name, a platform id or what the client wrote, so none can reach the picture.
  * Pure: the caller reads the records (the same ones `summary ALIAS` reads).
@@ -11,6 +17,7 @@ export function chartCheckins(
   checkins: readonly CompletedCheckin[],
   episodes: readonly Episode[],
   risk: readonly Pick<RiskEvent, "checkinId" | "tier" | "source">[],
+  riskAbove: RiskAbove = () => undefined,
 ): ChartCheckin[] {
   const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const numberOf = new Map(order.map((e, i) => [e.id, i + 1]));
@@ -29,8 +36,13 @@ export function chartCheckins(
       episode: numberOf.get(c.episodeId) ?? order.length,
       progress: totalOf(c.answers, "progress") ?? null,
       alliance: totalOf(c.answers, "alliance") ?? null,
-      // The same reading as the summary before a session: any answer above 0 is a yes.
-      safety: c.answers.some((a) => a.instrument === "safety" && a.value > 0),
+      // The same reading as the summary before a session: any answer above 0 to the safety question
+      // is a yes, and a risk item of a measure (the PHQ-9's ninth) above its threshold is one too.
+      safety: c.answers.some(
+        (a) =>
+          (a.instrument === "safety" && a.value > 0) ||
+          a.value > (riskAbove(a.instrument, a.item) ?? Infinity),
+      ),
       risk: riskCheckins.has(c.id),
     }));
 }

@@ -13,7 +13,7 @@ describe("alt text", () => {
     expect(alt).toContain("Against the default trajectory: on track (expected 26.8, not on track below 20).");
     expect(alt).toContain("Reliably better than the first (5 points or more) on 23 Feb; 2 Mar");
     expect(alt).toContain("Below 36, worth talking about, on 2 Feb; 9 Feb.");
-    expect(alt).toContain("No safety answer yes and no risk words in a check-in.");
+    expect(alt).toContain("No safety answer yes, no risk item answered and no risk words in a check-in.");
   });
 
   it("says the fall, the status, the episode boundary and the risk markers", () => {
@@ -23,7 +23,9 @@ describe("alt text", () => {
     expect(alt).toContain("below the clinical cutoff of 25 (adults)");
     expect(alt).toContain("clinic trajectory, fitted on 64 episodes, 12 Jan 2026: not on track");
     expect(alt).toContain("Reliably worse than the first (5 points or more) on 13 Apr; 27 Apr; 4 May.");
-    expect(alt).toContain("Safety question answered yes on 13 Apr.");
+    expect(alt).toContain(
+      "Safety question answered yes, or a risk item answered above its threshold, on 13 Apr.",
+    );
     expect(alt).toContain("Risk words on 27 Apr.");
   });
 

@@ -1,12 +1,12 @@
 import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
 import { type ChartData, chartData } from "../../charts/chart-data.js";
-import { chartCheckins } from "../../charts/chart-input.js";
+import { chartCheckins, type RiskAbove } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
 import type { RenderedChart } from "../../charts/render.js";
 import type { ClinicConfig } from "../../config/clinic-config.js";
 import type { OutboundChart, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
-import { maxTotal } from "../../prompts/schema.js";
+import { maxTotal, riskItemsOf } from "../../prompts/schema.js";
 import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import { clinicalSettings, trajectoryModel } from "../checkin/clinical-context.js";
 import { needOf } from "./caseload.js";
@@ -35,6 +35,7 @@ export async function clientChartData(
     await tx.completedCheckins(client.personId),
     await tx.episodesOf(client.personId),
     await tx.riskEvents(client.personId),
+    riskItemAbove(w),
   );
   if (checkins.length === 0) return undefined;
   return chartData({
@@ -48,6 +49,14 @@ export async function clientChartData(
     progressMax: maxTotal(w.instrument("progress")),
     allianceMax: maxTotal(w.instrument("alliance")),
   });
+}
+
+/** The risk items of the instruments in the prompts (the PHQ-9's ninth), by instrument and item. */
+function riskItemAbove(w: Wording): RiskAbove {
+  return (instrument, item) =>
+    w.hasInstrument(instrument)
+      ? riskItemsOf(w.instrument(instrument)).find((r) => r.item === item)?.above
+      : undefined;
 }
 
 /** A client's chart, drawn; none before their first completed check-in. */

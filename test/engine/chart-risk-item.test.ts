@@ -1,0 +1,33 @@
+import { rmSync } from "node:fs";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+import { phqGadPrompts } from "../helpers/measures.js";
+
+/**
+ * A PHQ-9 ninth item answered above 0 takes the risk path as a safety yes does: the chart marks its
+ * check-in too, and its words never say there was no risk that day.
+ */
+const dir = phqGadPrompts();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let c: Conversation;
+afterEach(() => c.close());
+
+describe("a risk item of a measure on the chart", () => {
+  it("is marked on its check-in, beside a check-in with none", async () => {
+    c = new Conversation({ checkin: { instruments: ["progress", "phq9"] } }, "console", [], dir);
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [6, 6, 6, 6, 1, 1, 1, 1, 1, 1, 1, 1, 0, "no"]);
+    c.clock.advance(7 * 24 * 3_600_000);
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [5, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    // The crisis message came; the next message brings the check-in back.
+    await c.say("alex", "ok");
+    await c.answerAll("alex", ["no"]);
+    const [reply] = await c.say("rivera", "chart alex");
+    const alt = reply?.message.text ?? "";
+    expect(alt).toMatch(/risk item answered above its threshold, on Dec \d+\./);
+    expect(alt).not.toContain("no risk item answered");
+  });
+});
