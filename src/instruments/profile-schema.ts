@@ -68,9 +68,33 @@ export const profileSchema = z
       .prefault({}),
     /** Its part in the combined NHS Talking Therapies definitions (CLINICAL.md). */
     combined: z.enum(["depression", "anxiety"]).optional(),
+    /**
+     * Everyday words for the answers, by the answer's code (LOINC's LA codes) and language: "most
+     * days" for "More than half the days". They select the choice with that code when typed as the
+     * whole message, beside its label; a questionnaire whose answers carry other codes gets none.
+     */
+    answerWords: z.record(z.string().min(1), z.record(z.string().min(2), z.array(text))).default({}),
   })
   .strict()
   .superRefine((p, ctx) => {
+    // One word for two answers would make a typed word mean either.
+    const owner = new Map<string, string>();
+    for (const [code, byLanguage] of Object.entries(p.answerWords)) {
+      for (const [language, words] of Object.entries(byLanguage)) {
+        for (const word of words) {
+          const key = `${language}:${word.toLowerCase()}`;
+          const other = owner.get(key);
+          if (other && other !== code) {
+            ctx.addIssue({
+              code: "custom",
+              message: `"${word}" is a word of answer ${other} too`,
+              path: ["answerWords", code, language],
+            });
+          }
+          owner.set(key, code);
+        }
+      }
+    }
     if (!p.instrument && !p.code) {
       ctx.addIssue({
         code: "custom",

@@ -36,6 +36,8 @@ export interface MeasureProfile {
   total?: Coding;
   /** The catalog's fallback language: every band has a label in it. */
   fallback: string;
+  /** Everyday words for the answers, by answer code and language (answer-words.ts). */
+  answerWords: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
 interface ProfileEntry {
@@ -133,6 +135,7 @@ function resolve(id: string, inst: Instrument, entry: ProfileEntry, fallback: st
     ruleMethod: p.rules.ruleMethod,
     trajectory: p.rules.trajectory === false ? null : p.rules.trajectory,
     fallback,
+    answerWords: p.answerWords,
     ...(p.combined ? { combined: p.combined } : {}),
     ...(p.code ? { code: p.code } : {}),
     ...(p.total ? { total: p.total } : {}),

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RiskLists } from "../clinical/risk-screen.js";
 import { ConfigError } from "../errors.js";
+import { withAnswerWords } from "../instruments/answer-words.js";
 import { profileFor, readProfiles } from "../instruments/profiles.js";
 import {
   type Instrument,
@@ -96,7 +97,10 @@ function attachProfiles(languages: Map<string, LanguagePack>, dir: string, fallb
     if (!profile) continue;
     for (const pack of languages.values()) {
       const copy = pack.instruments.get(id);
-      if (copy) pack.instruments.set(id, { ...copy, profile });
+      // A copy in another language shares the fallback's values, so its answer codes too.
+      const answers = copy?.fhir?.answers ?? instrument.fhir?.answers;
+      if (copy)
+        pack.instruments.set(id, { ...withAnswerWords(copy, profile, pack.language, answers), profile });
     }
   }
 }
