@@ -8,6 +8,7 @@ import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
+import { tellUnfinished } from "./checkin/unfinished-notice.js";
 import { lapsedConcernsDue, tellConcernsOfClosed } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
@@ -113,6 +114,7 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     if (job.checkinId === null || !(await tx.expireCheckin(job.checkinId, job.dueAt)))
       return "already finished";
     await tellConcernsOfClosed(tx, deps, client.personId, job.checkinId, turn.now);
+    await tellUnfinished(turn, client, job.checkinId);
     return "expired";
   }
   if (job.kind === "reminder") {

@@ -469,7 +469,7 @@ describe("the weekly digest", () => {
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
     // What changed this week, client by client: one check-in and the alliance concern, named once.
     expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in\n");
-    expect(digest).toContain("Check-ins not answered:\n- alex (expired Nov 4, 2026)");
+    expect(digest).toContain("Check-ins not finished:\n- alex (expired Nov 4, 2026)");
     // A holiday not begun yet is one ahead, not a pause.
     expect(digest).toContain("Pauses ahead:\n- alex: holiday 2026-12-24 to 2027-01-02");
     expect(digest).not.toContain("Paused:");

@@ -67,13 +67,13 @@ describe("check-ins left unanswered, in the summary before a session", () => {
       toRivera(await c.say("rivera", "clients"))[0]
         ?.split("\n")
         .find((l) => l.startsWith("alex:"));
-    expect(await row()).toBe("alex: active, last check-in never answered (1 sent)");
+    expect(await row()).toBe("alex: active, last check-in never finished (1 sent)");
     await answered();
     await leftToExpire();
     await leftToExpire();
-    expect(await row()).toMatch(/, last check-in 4 days ago; 2 not answered since$/);
+    expect(await row()).toMatch(/, last check-in 4 days ago; 2 not finished since$/);
     await c.say("rivera", "checkin alex");
-    expect(await row()).toMatch(/; 2 not answered since; one open, sent today$/);
+    expect(await row()).toMatch(/; 2 not finished since; one open, sent today$/);
   });
 
   it("clients counts days by the calendar: sent late last night is 'yesterday' this morning", async () => {

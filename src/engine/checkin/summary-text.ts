@@ -114,7 +114,7 @@ export function summaryText(w: Wording, input: SummaryInput): string {
 }
 
 /** The client's comment: on its line when it is one line, else as a quoted block. */
-function commentLines(w: Wording, comment: string | null): string[] {
+export function commentLines(w: Wording, comment: string | null): string[] {
   if (!comment) return [w.t("summary_no_comment")];
   const clean = withoutControls(comment).trim();
   if (!clean.includes("\n")) return [w.t("summary_comment", { comment: clean })];

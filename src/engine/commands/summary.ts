@@ -19,7 +19,8 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const episodes = await tx.episodesOf(client.personId);
   if (all) {
     const risk = riskSection(turn.wording, events, alert, zone, { max: Number.POSITIVE_INFINITY });
-    const rows = historyText(turn.wording, client.alias, history, open, zone, unanswered, episodes);
+    const concern = turn.deps.config.thresholds.allianceConcern;
+    const rows = historyText(turn.wording, client.alias, history, open, zone, unanswered, episodes, concern);
     return turn.replyAbout([rows, ...risk].join("\n"), client.personId);
   }
   const current = episodes.at(-1);

@@ -4,6 +4,7 @@ import { maxTotal } from "../../prompts/schema.js";
 import type { Checkin, ClientStatus, CompletedCheckin, Episode } from "../../store/types.js";
 import { progressOf } from "../checkin/plan.js";
 import { instrumentsOf } from "../checkin/summary-text.js";
+import { unfinishedParts, unfinishedPhrases } from "../checkin/unfinished.js";
 import { formatDate, formatDay } from "../format.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
@@ -50,8 +51,9 @@ export function historyText(
   checkins: readonly CompletedCheckin[],
   open: Checkin | undefined,
   timeZone: string,
-  unanswered: readonly Checkin[] = [],
-  episodes: readonly Episode[] = [],
+  unanswered: readonly CompletedCheckin[],
+  episodes: readonly Episode[],
+  allianceConcern: number,
 ): string {
   const lines: string[] = [];
   if (checkins.length === 0) {
@@ -71,7 +73,7 @@ export function historyText(
   };
   for (const c of [...checkins, ...unanswered].sort((a, b) => a.id - b.id)) {
     enter(c);
-    lines.push(rowText(w, c, timeZone));
+    lines.push(rowText(w, c, timeZone, allianceConcern));
   }
   const ids = [...new Set(checkins.flatMap((c) => scoredInstruments(w, c.answers)))];
   for (const id of ids) {
@@ -94,10 +96,14 @@ export function historyText(
   return lines.join("\n");
 }
 
-function rowText(w: Wording, c: Checkin | CompletedCheckin, timeZone: string): string {
-  if (!("answers" in c) || c.status !== "completed") {
+function rowText(w: Wording, c: CompletedCheckin, timeZone: string, allianceConcern: number): string {
+  if (c.status !== "completed") {
     const date = formatDate(c.createdAt, w.pack.language, timeZone);
-    return w.t("history_row_unanswered", { seq: c.seq, date });
+    // What a client answered before it closed is told, never "not answered".
+    const parts = c.answers.length > 0 ? unfinishedPhrases(w, unfinishedParts(c), allianceConcern) : [];
+    return parts.length > 0
+      ? w.t("history_row_unfinished", { seq: c.seq, date, parts: parts.join(" · ") })
+      : w.t("history_row_unanswered", { seq: c.seq, date });
   }
   return w.t("history_row", {
     seq: c.seq,

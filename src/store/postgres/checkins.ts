@@ -107,12 +107,13 @@ export function pgCheckins(q: PgContext): CheckinsTx {
         ]),
       ),
     unansweredCheckins: async (clientId) =>
-      (
+      withAnswers(
+        q,
         await q.all(
           "SELECT * FROM checkins WHERE client_id = $1 AND status IN ('expired', 'cancelled') ORDER BY id",
           [clientId],
-        )
-      ).map((row) => toCheckin(row, c)),
+        ),
+      ),
     lastCompletedCheckin: async (clientId) => {
       const row = await q.get(
         "SELECT * FROM checkins WHERE client_id = $1 AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1",

@@ -112,11 +112,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
         ) as Row[],
       ),
     unansweredCheckins: async (clientId) =>
-      (
+      withAnswers(
+        c,
         s(
-          "SELECT * FROM checkins WHERE client_id = ? AND status IN ('expired', 'cancelled') ORDER BY id",
-        ).all(clientId) as Row[]
-      ).map((row) => toCheckin(row, c)),
+          `${CHECKIN_WITH_ANSWERS} WHERE client_id = ? AND status IN ('expired', 'cancelled') ORDER BY id`,
+        ).all(clientId) as Row[],
+      ),
     lastCompletedCheckin: async (clientId) => {
       const row = s(
         "SELECT * FROM checkins WHERE client_id = ? AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1",

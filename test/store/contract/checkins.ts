@@ -105,6 +105,9 @@ export function checkinContract(open: OpenStore): void {
         const alex = await activeClient(tx, await therapist(tx), "alex");
         const done = await completed(tx, alex.personId, [1, 2], t(1));
         const checkin = await tx.createCheckin(alex.personId, PLAN, t(2));
+        const first = PLAN[0];
+        if (!first) throw new Error("PLAN is empty");
+        await tx.saveAnswer(checkin.id, { ...first, value: 4 }, t(2));
         expect(await tx.expireCheckin(checkin.id, t(3))).toBe(true);
         expect(await tx.expireCheckin(checkin.id, t(4))).toBe(false);
         expect(await tx.expireCheckin(done, t(4))).toBe(false);
@@ -120,6 +123,8 @@ export function checkinContract(open: OpenStore): void {
         expect((await tx.unansweredCheckins(alex.personId)).map((c) => [c.id, c.seq, c.status])).toEqual([
           [checkin.id, 2, "expired"],
         ]);
+        // With what was answered before it closed, for the therapist's views.
+        expect((await tx.unansweredCheckins(alex.personId))[0]?.answers).toEqual([{ ...first, value: 4 }]);
         // After an expiry a new check-in may open, the next in the episode.
         const next = await tx.createCheckin(alex.personId, PLAN, t(5));
         expect(next.seq).toBe(3);

@@ -1,0 +1,37 @@
+import type { Client } from "../../store/types.js";
+import { formatDay } from "../format.js";
+import type { Turn } from "../turn-context.js";
+import { commentLines } from "./summary-text.js";
+import { hasWholeMeasure, unfinishedParts, unfinishedPhrases } from "./unfinished.js";
+
+/**
+ * A check-in closed at its expiry with a whole measure answered, or with words the client wrote
+ * during it: the therapist is told what it says, at once, in one message (an alliance of 20/40 in
+ * a check-in the client left is a reason to call, not to wait for the weekly digest; "my dog died
+ * on sunday" was written to be read). One with neither is left to the digest and `summary ALIAS
+ * --all`.
+ */
+export async function tellUnfinished(turn: Turn, client: Client, checkinId: number): Promise<void> {
+  const { tx, deps } = turn;
+  const closed = (await tx.unansweredCheckins(client.personId)).find((c) => c.id === checkinId);
+  if (!closed) return;
+  const parts = unfinishedParts(closed);
+  const words = closed.comment?.trim() ? closed.comment : null;
+  if (!hasWholeMeasure(parts) && !words) return;
+  const w = await turn.wordingOf(client.therapistId);
+  const date = formatDay(closed.createdAt, w.pack.language, deps.config.clinic.timeZone);
+  const phrases = unfinishedPhrases(w, parts, deps.config.thresholds.allianceConcern);
+  const text = [
+    w.t("unfinished_closed", {
+      alias: client.alias,
+      seq: closed.seq,
+      date,
+      answered: closed.answers.length,
+      count: closed.plan.length,
+    }),
+    ...phrases.map((phrase) => w.t("unfinished_item", { text: phrase })),
+    ...(words ? commentLines(w, words) : []),
+    w.t("unfinished_not_counted", { alias: client.alias }),
+  ].join("\n");
+  await turn.send(client.therapistId, { kind: "summary", text }, client.personId);
+}
