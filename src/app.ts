@@ -124,8 +124,12 @@ function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
   const needed = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
   for (const id of needed) {
     if (!pack?.instruments.has(id)) {
+      const measure = catalog.profiles.get(id);
+      const how = measure
+        ? `; rapport scores the ${measure} but does not ship its questionnaire: import it with rapport instrument import (README, "Adding a measure")`
+        : "";
       throw new ConfigError(
-        `checkin.instruments: no prompts for instrument "${id}" (expected ${catalog.fallback}/${id}.yaml in the prompts folder)`,
+        `checkin.instruments: no prompts for instrument "${id}" (expected ${catalog.fallback}/${id}.yaml in the prompts folder)${how}`,
         id === "safety" ? "risk.safetyQuestion" : "checkin.instruments",
       );
     }

@@ -220,6 +220,7 @@ export const MESSAGE_VARS = {
   instruments_reset: ["alias", "plan"],
   instruments_open_kept: ["alias"],
   instruments_unknown: ["instrument", "available"],
+  instruments_not_imported: ["instrument", "measure", "available"],
   instruments_safety_fixed: [],
   instruments_safety_item: [],
   language_set: ["alias", "language"],

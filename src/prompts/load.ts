@@ -39,6 +39,11 @@ export const PROFILES_FOLDER = "profiles";
 export interface PromptCatalog {
   languages: Map<string, LanguagePack>;
   fallback: string;
+  /**
+   * Every scoring profile read, by id, with the measure's name ("phq9" → "PHQ-9"), matched to an
+   * instrument or not: a profile without its questionnaire is a measure the clinic has not imported.
+   */
+  profiles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,15 +84,19 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");
   }
-  attachProfiles(languages, dir, fallback);
-  return { languages, fallback };
+  const profiles = attachProfiles(languages, dir, fallback);
+  return { languages, fallback, profiles };
 }
 
 /**
  * Matches each instrument of the fallback language to its scoring profile (the clinic's own
  * first, then the built-in ones) and gives every language's copy of it the same profile.
  */
-function attachProfiles(languages: Map<string, LanguagePack>, dir: string, fallback: string): void {
+function attachProfiles(
+  languages: Map<string, LanguagePack>,
+  dir: string,
+  fallback: string,
+): ReadonlyMap<string, string> {
   const builtIn = join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER);
   const own = join(dir, PROFILES_FOLDER);
   const entries = [...(own === builtIn ? [] : readProfiles(own)), ...readProfiles(builtIn, true)];
@@ -103,4 +112,6 @@ function attachProfiles(languages: Map<string, LanguagePack>, dir: string, fallb
         pack.instruments.set(id, { ...withAnswerWords(copy, profile, pack.language, answers), profile });
     }
   }
+  // The clinic's own come first and replace a built-in one of the same id.
+  return new Map([...entries].reverse().map((e) => [e.profile.id, e.profile.name]));
 }

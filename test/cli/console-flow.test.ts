@@ -155,6 +155,14 @@ describe("the console flow through the built CLI", () => {
     const typo = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_CONFIG: config }));
     expect(typo.code).toBe(78);
     expect(typo.stderr).toContain('checkin.instruments: no prompts for instrument "progres"');
+    expect(typo.stderr).not.toContain("rapport instrument import");
+    // A measure rapport scores, named before its questionnaire is imported: the message says how.
+    writeFileSync(config, "checkin:\n  instruments: [alliance, progress, gad7]\n");
+    const unimported = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_CONFIG: config }));
+    expect(unimported.code).toBe(78);
+    expect(unimported.stderr).toContain(
+      'no prompts for instrument "gad7" (expected en/gad7.yaml in the prompts folder); rapport scores the GAD-7 but does not ship its questionnaire: import it with rapport instrument import',
+    );
     const missing = await runCli(["console", "--script", "/nonexistent/file.txt"], freshEnv());
     expect(missing.code).toBe(78);
     expect(missing.stderr).toContain("--script");

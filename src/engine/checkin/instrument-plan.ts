@@ -87,7 +87,9 @@ export function readPlanList(
         .join(",")
         .split(/[\s,;]+/u)
         .filter((id) => id.length > 0)
-        .map((id) => id.toLowerCase()),
+        .map((id) => id.toLowerCase())
+        // "PHQ-9" as the measure is written is the instrument phq9.
+        .map((id) => (available.includes(id) ? id : id.replace(/[-_.]/gu, ""))),
     ),
   ];
   const unknown = ids.find((id) => !available.includes(id));

@@ -41,7 +41,11 @@ export async function instruments(turn: Turn, client: Client, args: readonly str
   if (!list.ok) {
     if (list.unknown === SAFETY_INSTRUMENT) return turn.replyText(w.t("instruments_safety_fixed"));
     const instrument = [...list.unknown].slice(0, 32).join("");
-    return turn.replyText(w.t("instruments_unknown", { instrument, available: available.join(", ") }));
+    // A measure rapport scores but whose questionnaire the clinic has not imported (the PHQ-9):
+    // only an admin can add it, and the therapist should know whom to ask.
+    const measure = turn.deps.catalog.profiles.get(list.unknown);
+    const key = measure ? "instruments_not_imported" : "instruments_unknown";
+    return turn.replyText(w.t(key, { instrument, measure: measure ?? "", available: available.join(", ") }));
   }
   if (list.ids.length === 0) return turn.replyText(w.t("usage", { usage: INSTRUMENTS_USAGE }));
   await turn.tx.setClientInstruments(client.personId, list.ids);
