@@ -24,6 +24,7 @@ export function altText(data: ChartData, text: ChartText): string {
   for (const b of data.boundaries)
     sentences.push(text("chart_alt_episode", { number: b.number, date: b.day }));
   sentences.push(...progressSentences(data, text));
+  sentences.push(...measureSentences(data, text));
   sentences.push(...allianceSentences(data, text));
   sentences.push(...riskSentences(data, text));
   return sentences.join(" ");
@@ -81,6 +82,29 @@ function progressSentences(data: ChartData, text: ChartText): string[] {
   if (worse.length > 0)
     out.push(text("chart_alt_deteriorated", { rc: data.reliableChange, dates: dates(data, worse) }));
   return out;
+}
+
+/** Each measure the clinic added, as its panel shows it: the totals, then where the latest lies. */
+function measureSentences(data: ChartData, text: ChartText): string[] {
+  return data.measures.flatMap((m) => {
+    const shown = data.points.filter((p) => p.measures[m.id] !== undefined);
+    const latest = shown.at(-1)?.measures[m.id];
+    if (latest === undefined) return [];
+    const scores = shown.map((p) => `${p.measures[m.id]} (${when(data, p)})`).join("; ");
+    const lower = m.direction === "lower_is_better";
+    const clinical = lower ? latest >= m.caseness : latest < m.caseness;
+    return [
+      text("chart_alt_measure", {
+        name: m.name,
+        max: m.max,
+        direction: text(lower ? "measure_lower_better" : "measure_higher_better"),
+        scores,
+      }),
+      text(clinical ? "chart_alt_measure_clinical" : "chart_alt_measure_not_clinical", {
+        cutoff: m.caseness,
+      }),
+    ];
+  });
 }
 
 function allianceSentences(data: ChartData, text: ChartText): string[] {

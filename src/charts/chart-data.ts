@@ -23,6 +23,18 @@ export interface ChartCheckin {
   safety: boolean;
   /** Risk words (a disclosure or concern) were recorded on this check-in. */
   risk: boolean;
+  /** Totals of the measures a clinic added (the PHQ-9), by instrument id: only those answered. */
+  measures?: Readonly<Record<string, number>>;
+}
+
+/** A measure a clinic added with a scoring profile (the PHQ-9, the GAD-7): one panel each. */
+export interface ChartMeasure {
+  id: string;
+  /** Its name in summaries ("PHQ-9"). */
+  name: string;
+  max: number;
+  caseness: number;
+  direction: "higher_is_better" | "lower_is_better";
 }
 
 export interface ChartInput {
@@ -37,6 +49,8 @@ export interface ChartInput {
   age: number | null;
   progressMax: number;
   allianceMax: number;
+  /** The measures the client's check-ins may hold, in the order their panels are drawn. */
+  measures?: readonly ChartMeasure[];
 }
 
 export type ChangeMarker = "improved" | "deteriorated";
@@ -60,6 +74,7 @@ export interface ChartPoint {
   allianceBelow: boolean;
   safety: boolean;
   risk: boolean;
+  measures: Readonly<Record<string, number>>;
 }
 
 export interface EpisodeStart {
@@ -90,6 +105,8 @@ export interface ChartData {
   allianceLine: number;
   progressMax: number;
   allianceMax: number;
+  /** The measures with a total among the check-ins shown, each drawn in a panel of its own. */
+  measures: readonly ChartMeasure[];
 }
 
 /**
@@ -97,6 +114,12 @@ export interface ChartData {
  * a readable date under each labelled tick on a phone. Older ones are counted in the alt text.
  */
 export const MAX_POINTS = 24;
+
+/**
+ * At most this many measure panels (about 125 pixels each): with the PHQ-9 and the GAD-7 the
+ * picture is about 800 × 750, and a fourth would pass the 1024 pixels Teams takes inline.
+ */
+export const MAX_MEASURES = 3;
 
 export function chartData(input: ChartInput): ChartData {
   const { cutoff, band } = cutoffFor(input.age, input.settings.cutoffs);
@@ -130,6 +153,9 @@ export function chartData(input: ChartInput): ChartData {
     allianceLine: input.settings.alliance.concernBelow,
     progressMax: input.progressMax,
     allianceMax: input.allianceMax,
+    measures: (input.measures ?? [])
+      .filter((m) => shown.some((p) => p.measures[m.id] !== undefined))
+      .slice(0, MAX_MEASURES),
   };
 }
 
@@ -170,6 +196,7 @@ function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: numb
       allianceBelow: c.alliance !== null && c.alliance < input.settings.alliance.concernBelow,
       safety: c.safety,
       risk: c.risk,
+      measures: c.measures ?? {},
     };
   });
 }

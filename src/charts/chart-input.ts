@@ -18,6 +18,7 @@ export function chartCheckins(
   episodes: readonly Episode[],
   risk: readonly Pick<RiskEvent, "checkinId" | "tier" | "source">[],
   riskAbove: RiskAbove = () => undefined,
+  measureIds: readonly string[] = [],
 ): ChartCheckin[] {
   const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const numberOf = new Map(order.map((e, i) => [e.id, i + 1]));
@@ -44,5 +45,16 @@ export function chartCheckins(
           a.value > (riskAbove(a.instrument, a.item) ?? Infinity),
       ),
       risk: riskCheckins.has(c.id),
+      measures: measureTotals(c, measureIds),
     }));
+}
+
+/** The totals of the measures answered in a check-in, by instrument id. */
+function measureTotals(c: CompletedCheckin, ids: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of ids) {
+    const total = totalOf(c.answers, id);
+    if (total !== undefined) out[id] = total;
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export const CHART_VARS = {
   chart_subtitle: ["model"],
   chart_axis_progress: ["max"],
   chart_axis_alliance: ["max", "threshold"],
+  chart_axis_measure_lower: ["name", "max", "cutoff"],
+  chart_axis_measure_higher: ["name", "max", "cutoff"],
   chart_key_progress: [],
   chart_key_expected: [],
   chart_key_band: [],
@@ -35,6 +37,9 @@ export const CHART_VARS = {
   chart_alt_trajectory: ["model", "status", "expected", "band"],
   chart_alt_improved: ["rc", "dates"],
   chart_alt_deteriorated: ["rc", "dates"],
+  chart_alt_measure: ["name", "max", "direction", "scores"],
+  chart_alt_measure_clinical: ["cutoff"],
+  chart_alt_measure_not_clinical: ["cutoff"],
   chart_alt_alliance: ["max", "scores"],
   chart_alt_alliance_below: ["threshold", "dates"],
   chart_alt_alliance_none: [],
@@ -59,7 +64,9 @@ export type ReusedChartKey =
   | "category_recovered"
   | "category_improved"
   | "category_unchanged"
-  | "category_deteriorated";
+  | "category_deteriorated"
+  | "measure_lower_better"
+  | "measure_higher_better";
 
 export type ChartKey = keyof typeof CHART_VARS | ReusedChartKey;
 

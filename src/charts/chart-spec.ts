@@ -17,6 +17,7 @@ import {
 } from "./chart-style.js";
 import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
 import type { TextMeasure } from "./font-metrics.js";
+import { measurePanel } from "./measure-panel.js";
 import {
   bandLayers,
   cutoffLayers,
@@ -30,7 +31,8 @@ import {
  * The chart of one client, as a Vega-Lite spec built from the chart's facts (pure). Two panels on
  * one date axis: progress above (totals, the expected path and its band, the cutoff, reliable
  * change as the point's shape, safety answers and risk words marked on their check-ins, episode
- * boundaries), the alliance below with its line at 36. A key of symbols and words sits on top.
+ * boundaries), a panel for each measure the clinic added (measure-panel.ts), the alliance below
+ * with its line at 36. A key of symbols and words sits on top.
  */
 export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure): TopLevelSpec {
   const n = data.points.length;
@@ -46,6 +48,7 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
     vconcat: [
       keySpec(keyEntries(data, text), SIZE.plotWidth, measure),
       progressPanel(data, text, measure, x, ticks),
+      ...data.measures.map((m) => measurePanel(data, m, text, x, ticks)),
       alliancePanel(data, text, x, ticks),
     ],
     resolve: { scale: { x: "shared" } },

@@ -15,6 +15,7 @@ export const COLOUR = {
   worse: "#D55E00", // vermillion
   risk: "#D55E00", // vermillion, with its own shapes
   alliance: "#000000",
+  measure: "#CC79A7", // reddish purple: a measure a clinic added, in a panel of its own
   expected: "#444444",
   band: "#56B4E9", // sky blue, pale as a fill
   rule: "#222222",
@@ -43,7 +44,14 @@ export const TYPE = {
 } as const;
 
 /** The whole picture, as the issue asks: about 800 × 500 at 1×. */
-export const SIZE = { width: 800, height: 500, plotWidth: 740, progress: 170, alliance: 66 } as const;
+export const SIZE = {
+  width: 800,
+  height: 500,
+  plotWidth: 740,
+  progress: 170,
+  alliance: 66,
+  measure: 66,
+} as const;
 
 /** The point shapes: the check-in's reliable change is its shape, and its colour says it again. */
 export const SHAPE = {

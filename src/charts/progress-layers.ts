@@ -115,7 +115,7 @@ function marksOf(data: ChartData): { x: number; y: number }[] {
  */
 export function lastValueLabel(
   last: { x: number; value: number } | undefined,
-  field: "progress" | "alliance",
+  field: string,
   line: number,
   floor: number,
 ): LayerPart {

@@ -118,9 +118,33 @@ describe("chart input from the store's records", () => {
       ],
     );
     expect(rows).toEqual([
-      { at: "2026-02-01T09:05:00Z", episode: 1, progress: 9.5, alliance: 9, safety: false, risk: false },
-      { at: "2026-02-02T09:05:00Z", episode: 1, progress: null, alliance: 8, safety: true, risk: false },
-      { at: "2026-02-03T09:05:00Z", episode: 2, progress: 7, alliance: null, safety: false, risk: true },
+      {
+        at: "2026-02-01T09:05:00Z",
+        episode: 1,
+        progress: 9.5,
+        alliance: 9,
+        safety: false,
+        risk: false,
+        measures: {},
+      },
+      {
+        at: "2026-02-02T09:05:00Z",
+        episode: 1,
+        progress: null,
+        alliance: 8,
+        safety: true,
+        risk: false,
+        measures: {},
+      },
+      {
+        at: "2026-02-03T09:05:00Z",
+        episode: 2,
+        progress: 7,
+        alliance: null,
+        safety: false,
+        risk: true,
+        measures: {},
+      },
     ]);
   });
 });

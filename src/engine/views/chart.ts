@@ -1,5 +1,5 @@
 import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
-import { type ChartData, chartData } from "../../charts/chart-data.js";
+import { type ChartData, type ChartMeasure, chartData } from "../../charts/chart-data.js";
 import { chartCheckins, type RiskAbove } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
 import type { RenderedChart } from "../../charts/render.js";
@@ -7,7 +7,7 @@ import type { ClinicConfig } from "../../config/clinic-config.js";
 import type { OutboundChart, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal, riskItemsOf } from "../../prompts/schema.js";
-import type { Client, RiskAlert, Tx } from "../../store/types.js";
+import type { Client, CompletedCheckin, RiskAlert, Tx } from "../../store/types.js";
 import { clinicalSettings, trajectoryModel } from "../checkin/clinical-context.js";
 import { needOf } from "./caseload.js";
 
@@ -31,11 +31,14 @@ export async function clientChartData(
   w: Wording,
   client: Client,
 ): Promise<ChartData | undefined> {
+  const completed = await tx.completedCheckins(client.personId);
+  const measures = measuresIn(w, completed);
   const checkins = chartCheckins(
-    await tx.completedCheckins(client.personId),
+    completed,
     await tx.episodesOf(client.personId),
     await tx.riskEvents(client.personId),
     riskItemAbove(w),
+    measures.map((m) => m.id),
   );
   if (checkins.length === 0) return undefined;
   return chartData({
@@ -48,6 +51,19 @@ export async function clientChartData(
     age: client.age,
     progressMax: maxTotal(w.instrument("progress")),
     allianceMax: maxTotal(w.instrument("alliance")),
+    measures,
+  });
+}
+
+/** The measures with a scoring profile that the client's check-ins hold, in the order first answered. */
+function measuresIn(w: Wording, checkins: readonly CompletedCheckin[]): ChartMeasure[] {
+  const ids = [...new Set(checkins.flatMap((c) => c.answers.map((a) => a.instrument)))];
+  return ids.flatMap((id) => {
+    const instrument = w.hasInstrument(id) ? w.instrument(id) : undefined;
+    const profile = instrument?.profile;
+    if (!instrument || !profile) return [];
+    const { name, caseness, direction } = profile;
+    return [{ id, name, max: maxTotal(instrument), caseness, direction }];
   });
 }
 

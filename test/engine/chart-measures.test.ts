@@ -4,8 +4,9 @@ import { Conversation } from "../helpers/conversation.js";
 import { phqGadPrompts } from "../helpers/measures.js";
 
 /**
- * A PHQ-9 ninth item answered above 0 takes the risk path as a safety yes does: the chart marks its
- * check-in too, and its words never say there was no risk that day.
+ * A clinic's PHQ-9 on the client's chart: its totals in a panel of their own, and a ninth item
+ * answered above 0, which takes the risk path as a safety yes does, marked on its check-in: the
+ * chart's words never say there was no risk that day.
  */
 const dir = phqGadPrompts();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let c: Conversation;
 afterEach(() => c.close());
 
-describe("a risk item of a measure on the chart", () => {
+describe("a measure on the chart", () => {
   it("is marked on its check-in, beside a check-in with none", async () => {
     c = new Conversation({ checkin: { instruments: ["progress", "phq9"] } }, "console", [], dir);
     await c.enrol();
@@ -29,5 +30,10 @@ describe("a risk item of a measure on the chart", () => {
     const alt = reply?.message.text ?? "";
     expect(alt).toMatch(/risk item answered above its threshold, on Dec \d+\./);
     expect(alt).not.toContain("no risk item answered");
+    // The PHQ-9 has a panel of its own, and its totals are in the words.
+    expect(alt).toContain(
+      "PHQ-9, out of 27 (lower is better): 8 (Nov 26); 10 (Dec 3). The latest is in the clinical range (cutoff 10).",
+    );
+    expect(reply?.message.chart).toBeDefined();
   });
 });

@@ -1,0 +1,89 @@
+import type { ChartData, ChartMeasure } from "./chart-data.js";
+import type { ChartText } from "./chart-keys.js";
+import { COLOUR, DASH, SIZE, TYPE, type ViewSpec, withValue } from "./chart-style.js";
+import { boundaryLayers } from "./checkin-marks.js";
+import { lastValueLabel, rightEdge } from "./progress-layers.js";
+
+/**
+ * A panel for a measure the clinic added (the PHQ-9, the GAD-7), between progress and the alliance
+ * on the same date axis: its totals, the whole range from 0 so a change of a few points is not
+ * drawn as a cliff, and its caseness cutoff as a dashed line whose meaning, with the measure's
+ * direction, is in the panel's title.
+ */
+export function measurePanel(
+  data: ChartData,
+  m: ChartMeasure,
+  text: ChartText,
+  x: { domain: number[]; nice: boolean; zero: boolean },
+  ticks: number[],
+): ViewSpec {
+  const values = data.points.flatMap((p) => {
+    const value = p.measures[m.id];
+    return value === undefined ? [] : [{ x: p.x, value, episode: p.episode }];
+  });
+  const y = { field: "value", type: "quantitative" as const };
+  const last = values.at(-1);
+  return {
+    width: SIZE.plotWidth,
+    height: SIZE.measure,
+    title: {
+      text: text(
+        m.direction === "lower_is_better" ? "chart_axis_measure_lower" : "chart_axis_measure_higher",
+        {
+          name: m.name,
+          max: m.max,
+          cutoff: m.caseness,
+        },
+      ),
+      fontSize: TYPE.panel,
+      offset: 8,
+    },
+    encoding: {
+      x: {
+        field: "x",
+        type: "quantitative",
+        scale: x,
+        axis: { values: ticks, labels: false, ticks: false, domain: false, title: null, grid: true },
+      },
+      y: {
+        type: "quantitative",
+        scale: { domain: [0, m.max], nice: false },
+        // The ends and the cutoff: steps between them would crowd so short a panel.
+        axis: { values: withValue([0, m.max], m.caseness, SIZE.measure / m.max), title: null },
+      },
+    },
+    layer: [
+      ...boundaryLayers(data, text, null),
+      {
+        data: { values: [{ x: 0.5, y: m.caseness }] },
+        mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
+        encoding: {
+          y: { field: "y", type: "quantitative" },
+          x: { datum: 0.5 },
+          x2: { datum: rightEdge(data) },
+        },
+      },
+      {
+        data: { values },
+        layer: [
+          {
+            mark: { type: "line", color: COLOUR.measure, strokeWidth: 2.5 },
+            encoding: { y, detail: { field: "episode" } },
+          },
+          {
+            mark: {
+              type: "point",
+              shape: "circle",
+              filled: true,
+              size: 90,
+              color: COLOUR.measure,
+              opacity: 1,
+            },
+            encoding: { y },
+          },
+          lastValueLabel(last && { x: last.x, value: last.value }, "value", m.caseness, 0),
+        ],
+      },
+    ],
+  };
+}
