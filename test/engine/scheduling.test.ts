@@ -124,9 +124,16 @@ describe("times and days as therapists type them", () => {
       const [reply] = await c.say("rivera", typed as string);
       expect(reply?.message.text, typed).toContain(shown);
     }
-    // A date as people say it is refused with both forms, one day among them.
+    // A date with slashes is refused with both forms, one day among them: the month's place differs.
+    const [slashed] = await c.say("rivera", "pause alex 1/2");
+    expect(slashed?.message.text).toContain("or one day: pause alex 2026-12-24");
+    // A date as people say it is read, the next one from today, and named as year-month-day.
     const [spoken] = await c.say("rivera", "pause alex feb 1");
-    expect(spoken?.message.text).toContain("or one day: pause alex 2026-12-24");
+    expect(spoken?.message.text).toBe("No check-ins for alex on 2027-02-01. To lift it: pause alex off");
+    const [holidays] = await c.say("rivera", "pause alex Dec 24 - Jan 2");
+    expect(holidays?.message.text).toBe(
+      "No check-ins for alex from 2026-12-24 to 2027-01-02. To lift it: pause alex off",
+    );
     const [paused] = await c.say("rivera", "pause alex 2026-12-07");
     expect(paused?.message.text).toBe("No check-ins for alex on 2026-12-07. To lift it: pause alex off");
     expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(

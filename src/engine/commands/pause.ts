@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { readDayRange } from "../../schedule/day-range.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
 import { formatDay } from "../format.js";
@@ -32,11 +32,10 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
     }
     return turn.replyText(lines.length > 0 ? lines.join("\n") : w.t("pause_none", { alias: client.alias }));
   }
-  // One day ("pause alex 2027-01-05") is a pause of that day.
-  const match = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(args[0] ?? "");
-  const [, from = "", to = from] = match ?? [];
-  const valid = match && DateTime.fromISO(from).isValid && DateTime.fromISO(to).isValid && from <= to;
-  if (!valid || args.length !== 1) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
+  // One day ("pause alex 2027-01-05") is a pause of that day; "dec 24 - jan 2" is read too.
+  const days = readDayRange(args.join(" "), today);
+  if (!days) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
+  const { from, to } = days;
   // Days already over would pause nothing; a pause already set is not listed twice.
   if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
   const existing = await turn.tx.pausesOf(client.personId);
