@@ -115,6 +115,10 @@ describe("times and days as therapists type them", () => {
         "schedule alex weekly wed 10:00",
         "This replaces the weekly session on Tuesday 17:00: a client has one",
       ],
+      // As people say it: "every", a weekday first, "on" and "at".
+      ["schedule alex every thursday 10am", "Thursday 10:00"],
+      ["schedule alex thursdays at 10am", "Thursday 10:00"],
+      ["schedule alex weekly on fri at 5:30 pm 45m", "Friday 17:30 (45 minutes"],
       ["schedule alex weekly thu 5:30pm 45m", "Thursday 17:30 (45 minutes"],
       ["schedule alex weekly thu 5:30 pm", "Thursday 17:30"],
       ["schedule alex weekly fri 9 AM 50m", "Friday 09:00 (50 minutes"],

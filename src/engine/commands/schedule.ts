@@ -64,8 +64,20 @@ function withMeridiem(args: readonly string[]): string[] {
   return joined;
 }
 
+/**
+ * "every thursday at 10am", "thursdays 10am", "weekly on thu at 5pm" are the documented "weekly thu
+ * 10am": "every" is "weekly", a weekday first means weekly, and "on" and "at" are only glue.
+ */
+function asWeekly(args: readonly string[]): string[] {
+  const words = args.filter((a) => !["on", "at"].includes(a.toLowerCase()));
+  const [first = "", ...rest] = words;
+  if (first.toLowerCase() === "every") return ["weekly", ...rest];
+  const weekday = WEEKDAYS.includes(first.toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number]);
+  return weekday && first.length >= 3 ? ["weekly", ...words] : words;
+}
+
 export async function schedule(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
-  const args = withMeridiem(typed);
+  const args = withMeridiem(asWeekly(typed));
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
