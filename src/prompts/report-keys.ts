@@ -116,6 +116,7 @@ export const REPORT_VARS = {
   history_row: ["seq", "date", "alliance", "progress"],
   history_row_unanswered: ["seq", "date"],
   history_row_unfinished: ["seq", "date", "parts"],
+  history_row_measure: ["measure", "total"],
   // a check-in closed unfinished with answers in it (checkin/unfinished.ts)
   measure_name_alliance: [],
   measure_name_progress: [],

@@ -21,6 +21,13 @@ export function measureName(w: Wording, id: string): string {
   return instrument.profile?.name ?? instrument.title;
 }
 
+/** What the therapist calls an instrument in a list: "Alliance", "Progress", "PHQ-9". */
+export function instrumentName(w: Wording, id: string): string {
+  if (id === "alliance") return w.t("measure_name_alliance");
+  if (id === "progress") return w.t("measure_name_progress");
+  return measureName(w, id);
+}
+
 function band(w: Wording, id: string, index: number): string {
   const profile = w.instrument(id).profile;
   return profile ? bandLabel(profile, index, w.pack.language) : "";

@@ -5,7 +5,7 @@ import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import type { CompletedCheckin } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { measureName } from "./measure-text.js";
+import { instrumentName } from "./measure-text.js";
 
 /**
  * A check-in that closed unfinished (at its expiry) with answers in it. Its whole measures are
@@ -53,7 +53,7 @@ export function unfinishedPhrases(
       continue;
     }
     if (part.answered === 0) continue;
-    const measure = nameOf(w, part.instrument);
+    const measure = instrumentName(w, part.instrument);
     if (part.total === undefined) {
       out.push(w.t("unfinished_partial", { measure, answered: part.answered, asked: part.asked }));
       continue;
@@ -73,10 +73,4 @@ export function unfinishedPhrases(
     }
   }
   return out;
-}
-
-function nameOf(w: Wording, id: string): string {
-  if (id === "alliance") return w.t("measure_name_alliance");
-  if (id === "progress") return w.t("measure_name_progress");
-  return measureName(w, id);
 }

@@ -2,6 +2,7 @@ import { totalOf } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import type { Checkin, ClientStatus, CompletedCheckin, Episode } from "../../store/types.js";
+import { instrumentName } from "../checkin/measure-text.js";
 import { progressOf } from "../checkin/plan.js";
 import { instrumentsOf } from "../checkin/summary-text.js";
 import { unfinishedParts, unfinishedPhrases } from "../checkin/unfinished.js";
@@ -9,9 +10,16 @@ import { formatDate, formatDay } from "../format.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
-/** Instruments with a total worth trending: not yes/no questions such as the safety question. */
+/**
+ * Instruments with a total worth trending: the scales and the measures with a scoring profile (the
+ * PHQ-9's answers are choices too), not yes/no questions such as the safety question.
+ */
 function scoredInstruments(w: Wording, answers: CompletedCheckin["answers"]): string[] {
-  return instrumentsOf(answers).filter((id) => w.instrument(id).choices === undefined);
+  return instrumentsOf(answers).filter((id) => {
+    if (!w.hasInstrument(id)) return false;
+    const instrument = w.instrument(id);
+    return instrument.choices === undefined || instrument.profile !== undefined;
+  });
 }
 
 /** A compact text trend: one bar per check-in, scaled to the instrument's range. */
@@ -79,10 +87,12 @@ export function historyText(
   for (const id of ids) {
     const instrument = w.instrument(id);
     const totals = checkins.map((c) => totalOf(c.answers, id)).filter((v): v is number => v !== undefined);
+    // One total is no trend: its row says it.
+    if (totals.length < 2) continue;
     const max = maxTotal(instrument);
     lines.push(
       w.t("history_trend", {
-        title: instrument.title,
+        title: instrumentName(w, id),
         trend: sparkline(totals, max),
         first: totals[0] ?? "-",
         last: totals.at(-1) ?? "-",
@@ -105,10 +115,17 @@ function rowText(w: Wording, c: CompletedCheckin, timeZone: string, allianceConc
       ? w.t("history_row_unfinished", { seq: c.seq, date, parts: parts.join(" · ") })
       : w.t("history_row_unanswered", { seq: c.seq, date });
   }
-  return w.t("history_row", {
+  const row = w.t("history_row", {
     seq: c.seq,
     date: formatDate(c.completedAt ?? c.createdAt, w.pack.language, timeZone),
     alliance: totalOf(c.answers, "alliance") ?? "-",
     progress: totalOf(c.answers, "progress") ?? "-",
   });
+  // The measures a clinic added (the PHQ-9) follow on the same row.
+  const measures = scoredInstruments(w, c.answers)
+    .filter((id) => id !== "alliance" && id !== "progress")
+    .map((id) =>
+      w.t("history_row_measure", { measure: instrumentName(w, id), total: totalOf(c.answers, id) ?? "-" }),
+    );
+  return [row, ...measures].join("  ");
 }
