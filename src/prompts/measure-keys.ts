@@ -53,4 +53,5 @@ export const MEASURE_VARS = {
   combined_still_cased: [],
   combined_not_cased: [],
   risk_what_item: ["measure", "item", "value"],
+  risk_what_item_words: ["measure", "item", "value", "answer"],
 } as const satisfies Record<string, readonly string[]>;

@@ -15,6 +15,7 @@ import { stepMessage, withLine } from "./messages.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
+import { riskItemRules } from "./risk-item-answer.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
 import { scoreWithRemark } from "./score-remark.js";
 
@@ -80,13 +81,15 @@ export async function continueCheckin(
   const step = stepOf(checkin);
   const instrument = step.kind === "item" ? w.instrument(step.planItem.instrument) : undefined;
   // The comment step has no scale; the current item's instrument decides what a valid answer is.
+  // At a risk item (the safety question, the PHQ-9's ninth) a yes or no in a sentence answers it.
+  const atRisk = riskItemRules(w, instrument, step.kind === "item" ? step.planItem.item : undefined);
   let decision = decideCheckinInput(checkin, input, {
     scale: instrument?.scale ?? { min: 0, max: 10 },
-    choices: instrument?.choices,
+    choices: atRisk?.choices ?? instrument?.choices,
     commentMaxLength: turn.deps.config.checkin.commentMaxLength,
     words: w.pack.messages.words,
     skipLabel: w.t("comment_skip"),
-    safetyAbove: instrument?.id === SAFETY_INSTRUMENT ? instrument.riskItem?.above : undefined,
+    safetyAbove: atRisk?.safetyAbove,
   });
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
@@ -141,8 +144,9 @@ export async function continueCheckin(
         // the next question waits for the client's next message.
         await turn.showAnswer(answered);
         const safety = id === SAFETY_INSTRUMENT;
+        // Typed in their own words ("yeah sometimes"), the therapist reads them as they were written.
         const said =
-          safety && input.kind === "text" ? ownWords(input.text, true, instrument?.choices ?? []) : undefined;
+          input.kind === "text" ? ownWords(input.text, true, instrument?.choices ?? []) : undefined;
         const { crisisSent } = await raiseRisk(turn, client, checkin.id, {
           tier: "disclosure",
           source: "safety_question",

@@ -122,7 +122,16 @@ function parseChoice(
   const above = rules.safetyAbove;
   const answer = readSafetyAnswer(raw, choices, above);
   if (answer === "unclear") return undefined;
-  return choices.find((c) => (answer === "yes" ? c.value > above : c.value <= above))?.value;
+  if (answer === "no") return choices.find((c) => c.value <= above)?.value;
+  // "yeah nearly every day" at the PHQ-9's ninth: the answer the words name, the highest if more
+  // than one; a bare yes is the first answer above the threshold.
+  const said = ` ${comparable(raw)} `;
+  const inWords = choices
+    .filter((c) => c.value > above && [c.label, ...c.words].some((x) => said.includes(` ${comparable(x)} `)))
+    .map((c) => c.value);
+  if (inWords.length > 0) return Math.max(...inWords);
+  const values = choices.filter((c) => c.value > above).map((c) => c.value);
+  return values.length > 0 ? Math.min(...values) : undefined;
 }
 
 /** The option a message names by its label or one of its words ("several days"), if any. */

@@ -67,7 +67,7 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
       : w.t("risk_what_text", { text: e.text, words });
   if (e.source === "safety_question") {
     const item = riskItemOf(e.words);
-    what = item ? riskItemText(w, item) : safetyAnswerLine(w, e);
+    what = item ? riskItemText(w, item, e.answerWords) : safetyAnswerLine(w, e);
   }
   // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
@@ -104,15 +104,24 @@ function riskItemOf(
   return { instrument, item, value };
 }
 
-function riskItemText(w: Wording, r: { instrument: string; item: string; value: string }): string {
-  if (!w.hasInstrument(r.instrument))
-    return w.t("risk_what_item", { measure: r.instrument, item: r.item, value: r.value });
-  const instrument = w.instrument(r.instrument);
-  const item = instrument.items.find((i) => i.id === r.item);
-  const measure = instrument.profile?.name ?? instrument.title;
-  const label = instrument.choices?.find((c) => String(c.value) === r.value)?.label;
-  const value = label ? `${r.value} (${label})` : r.value;
-  return w.t("risk_what_item", { measure, item: item?.short ?? r.item, value });
+/** The risk item answered, with the client's own words and how they were read when they typed them. */
+function riskItemText(
+  w: Wording,
+  r: { instrument: string; item: string; value: string },
+  answer: string | undefined,
+): string {
+  let vars = { measure: r.instrument, item: r.item, value: r.value };
+  if (w.hasInstrument(r.instrument)) {
+    const instrument = w.instrument(r.instrument);
+    const item = instrument.items.find((i) => i.id === r.item);
+    const label = instrument.choices?.find((c) => String(c.value) === r.value)?.label;
+    vars = {
+      measure: instrument.profile?.name ?? instrument.title,
+      item: item?.short ?? r.item,
+      value: label ? `${r.value} (${label})` : r.value,
+    };
+  }
+  return answer ? w.t("risk_what_item_words", { ...vars, answer }) : w.t("risk_what_item", vars);
 }
 
 function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswer"]>): string {

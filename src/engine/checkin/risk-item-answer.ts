@@ -1,0 +1,42 @@
+import type { Wording } from "../../prompts/render.js";
+import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
+import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
+
+type Choice = NonNullable<Instrument["choices"]>[number];
+
+/**
+ * How a risk item's answer is read. The safety question reads a yes or no inside a sentence ("ya
+ * kinda", "nope all good"); a measure's risk item (the PHQ-9's ninth, thoughts of being better off
+ * dead) must too, or "yeah sometimes" is refused with a "didn't get that", and a client who
+ * answered it may back down to 0. So at such an item the safety question's yes words go to the
+ * measure's first answer above the threshold and its no words to the lowest, after the measure's
+ * own words (so "sometimes" or "nearly every day" still name their own answer). Undefined at an
+ * item that is no risk item.
+ */
+export function riskItemRules(
+  w: Wording,
+  instrument: Instrument | undefined,
+  item: string | undefined,
+): { choices: readonly Choice[]; safetyAbove: number } | undefined {
+  const risk = instrument && riskItemsOf(instrument).find((r) => r.item === item);
+  if (!instrument?.choices || !risk) return undefined;
+  if (instrument.id === SAFETY_INSTRUMENT || !w.hasInstrument(SAFETY_INSTRUMENT)) {
+    return { choices: instrument.choices, safetyAbove: risk.above };
+  }
+  const safety = w.instrument(SAFETY_INSTRUMENT);
+  const safetyAbove = safety.riskItem?.above ?? 0;
+  const wordsOf = (yes: boolean) =>
+    (safety.choices ?? []).filter((c) => c.value > safetyAbove === yes).flatMap((c) => [c.label, ...c.words]);
+  const taken = new Set(instrument.choices.flatMap((c) => [c.label, ...c.words]).map((x) => x.toLowerCase()));
+  const sorted = [...instrument.choices].sort((a, b) => a.value - b.value);
+  const lowest = sorted[0];
+  const firstAbove = sorted.find((c) => c.value > risk.above);
+  const add = (c: Choice, words: readonly string[]) => ({
+    ...c,
+    words: [...c.words, ...words.filter((x) => !taken.has(x.toLowerCase()))],
+  });
+  const choices = instrument.choices.map((c) =>
+    c === firstAbove ? add(c, wordsOf(true)) : c === lowest ? add(c, wordsOf(false)) : c,
+  );
+  return { choices, safetyAbove: risk.above };
+}

@@ -1,0 +1,59 @@
+import { rmSync } from "node:fs";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+import { phqGadPrompts } from "../helpers/measures.js";
+
+/**
+ * The PHQ-9's ninth item (thoughts of being better off dead or of self-harm) answered in words, as
+ * the safety question is: "yeah sometimes" takes the risk path with the client's words in the
+ * alert, never a "didn't get that" that a client may answer by backing down to 0.
+ */
+const dir = phqGadPrompts();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let c: Conversation;
+afterEach(() => c.close());
+
+async function atItemNine(): Promise<void> {
+  c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
+  await c.enrol();
+  await c.say("rivera", "checkin alex");
+  for (let i = 0; i < 8; i++) await c.say("alex", "1");
+}
+
+const ninth = async () => (await c.answers("alex")).find((a) => a.item === "item9")?.value;
+
+describe("the PHQ-9's ninth item answered in words", () => {
+  it.each([
+    ["yeah sometimes", 1],
+    ["yes", 1],
+    ["ya kinda", 1],
+    ["yeah nearly every day honestly", 3],
+  ])("%j takes the risk path, quoting the words", async (typed, value) => {
+    await atItemNine();
+    const sent = await c.say("alex", typed);
+    expect(await ninth()).toBe(value);
+    const alert = sent.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(alert).toMatch(/^URGENT/);
+    expect(alert).toContain(
+      `they answered "${typed}" to PHQ-9 item "PHQ item 9 (placeholder)", read as ${value}`,
+    );
+    expect(sent.find((d) => d.externalId === "alex")?.message.text).not.toMatch(/didn't get that/);
+  });
+
+  it.each(["nah", "not really", "no lol"])("%j is its first answer, with no alert", async (typed) => {
+    await atItemNine();
+    const sent = await c.say("alex", typed);
+    expect(await ninth()).toBe(0);
+    expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
+  });
+
+  it("leaves the other items to their answers: a yes there is asked again", async () => {
+    c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const [again] = await c.say("alex", "yeah");
+    expect(again?.message.text).toMatch(/^Sorry, I didn't get that/);
+    expect(await c.answers("alex")).toEqual([]);
+  });
+});
