@@ -121,10 +121,12 @@ function allianceSentences(data: ChartData, text: ChartText): string[] {
 
 function riskSentences(data: ChartData, text: ChartText): string[] {
   const safety = data.points.filter((p) => p.safety);
+  const item = data.points.filter((p) => p.riskItem);
   const risk = data.points.filter((p) => p.risk);
-  if (safety.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
+  if (safety.length === 0 && item.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
   const out: string[] = [];
   if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(data, safety) }));
+  if (item.length > 0) out.push(text("chart_alt_risk_item", { dates: dates(data, item) }));
   if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(data, risk) }));
   return out;
 }

@@ -21,6 +21,8 @@ export interface ChartCheckin {
   alliance: number | null;
   /** The client answered yes to the safety question in this check-in. */
   safety: boolean;
+  /** A measure's risk item (the PHQ-9's ninth) was answered above its threshold: marked as a safety yes is. */
+  riskItem?: boolean;
   /** Risk words (a disclosure or concern) were recorded on this check-in. */
   risk: boolean;
   /** Totals of the measures a clinic added (the PHQ-9), by instrument id: only those answered. */
@@ -73,6 +75,7 @@ export interface ChartPoint {
   marker: ChangeMarker | null;
   allianceBelow: boolean;
   safety: boolean;
+  riskItem: boolean;
   risk: boolean;
   measures: Readonly<Record<string, number>>;
 }
@@ -195,6 +198,7 @@ function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: numb
       marker: markerOf(change),
       allianceBelow: c.alliance !== null && c.alliance < input.settings.alliance.concernBelow,
       safety: c.safety,
+      riskItem: c.riskItem ?? false,
       risk: c.risk,
       measures: c.measures ?? {},
     };

@@ -37,12 +37,11 @@ export function chartCheckins(
       episode: numberOf.get(c.episodeId) ?? order.length,
       progress: totalOf(c.answers, "progress") ?? null,
       alliance: totalOf(c.answers, "alliance") ?? null,
-      // The same reading as the summary before a session: any answer above 0 to the safety question
-      // is a yes, and a risk item of a measure (the PHQ-9's ninth) above its threshold is one too.
-      safety: c.answers.some(
-        (a) =>
-          (a.instrument === "safety" && a.value > 0) ||
-          a.value > (riskAbove(a.instrument, a.item) ?? Infinity),
+      // The same reading as the summary before a session: any answer above 0 is a yes.
+      safety: c.answers.some((a) => a.instrument === "safety" && a.value > 0),
+      // A measure's risk item (the PHQ-9's ninth) above its threshold takes the same path.
+      riskItem: c.answers.some(
+        (a) => a.instrument !== "safety" && a.value > (riskAbove(a.instrument, a.item) ?? Infinity),
       ),
       risk: riskCheckins.has(c.id),
       measures: measureTotals(c, measureIds),

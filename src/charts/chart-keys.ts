@@ -44,6 +44,7 @@ export const CHART_VARS = {
   chart_alt_alliance_below: ["threshold", "dates"],
   chart_alt_alliance_none: [],
   chart_alt_safety: ["dates"],
+  chart_alt_risk_item: ["dates"],
   chart_alt_risk: ["dates"],
   chart_alt_no_risk: [],
   chart_alt_caseload_head: ["count"],

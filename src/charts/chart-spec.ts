@@ -93,7 +93,7 @@ function progressPanel(
       text: text("chart_axis_progress", { max: data.progressMax }),
       fontSize: TYPE.panel,
       // Room for the safety and risk markers' strip, only when there are some.
-      offset: data.points.some((p) => p.safety || p.risk) ? 4 - RISK_ROW : 8,
+      offset: data.points.some((p) => p.safety || p.riskItem || p.risk) ? 4 - RISK_ROW : 8,
     },
     encoding: {
       x: xEnc,

@@ -43,13 +43,15 @@ export function boundaryLayers(data: ChartData, text: ChartText, labelAt: number
  * mark properties (a continuous x takes no offset channel), so each shape and offset is a layer.
  */
 export function riskLayers(points: readonly ChartPoint[]): LayerPart[] {
-  const marked = points.filter((p) => p.safety || p.risk);
+  // A measure's risk item answered above its threshold is marked as a safety yes is.
+  const yes = (p: ChartPoint) => p.safety || p.riskItem;
+  const marked = points.filter((p) => yes(p) || p.risk);
   if (marked.length === 0) return [];
   const markers = [
-    { shape: SHAPE.safety, offset: -10, at: marked.filter((p) => p.safety && p.risk) },
-    { shape: SHAPE.safety, offset: 0, at: marked.filter((p) => p.safety && !p.risk) },
-    { shape: SHAPE.risk, offset: 10, at: marked.filter((p) => p.risk && p.safety) },
-    { shape: SHAPE.risk, offset: 0, at: marked.filter((p) => p.risk && !p.safety) },
+    { shape: SHAPE.safety, offset: -10, at: marked.filter((p) => yes(p) && p.risk) },
+    { shape: SHAPE.safety, offset: 0, at: marked.filter((p) => yes(p) && !p.risk) },
+    { shape: SHAPE.risk, offset: 10, at: marked.filter((p) => p.risk && yes(p)) },
+    { shape: SHAPE.risk, offset: 0, at: marked.filter((p) => p.risk && !yes(p)) },
   ].filter((m) => m.at.length > 0);
   return [
     {

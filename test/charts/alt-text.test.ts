@@ -23,9 +23,7 @@ describe("alt text", () => {
     expect(alt).toContain("below the clinical cutoff of 25 (adults)");
     expect(alt).toContain("clinic trajectory, fitted on 64 episodes, 12 Jan 2026: not on track");
     expect(alt).toContain("Reliably worse than the first (5 points or more) on 13 Apr; 27 Apr; 4 May.");
-    expect(alt).toContain(
-      "Safety question answered yes, or a risk item answered above its threshold, on 13 Apr.",
-    );
+    expect(alt).toContain("Safety question answered yes on 13 Apr.");
     expect(alt).toContain("Risk words on 27 Apr.");
   });
 

@@ -59,6 +59,20 @@ describe("measure panels", () => {
       ["phq9", "gad7"],
     );
     expect(rows.map((r) => r.measures)).toEqual([{ phq9: 5 }, {}]);
+    // A risk item above its threshold is marked apart from the safety question.
+    const marked = chartCheckins(
+      [
+        checkin(3, [
+          { instrument: "phq9", item: "item9", value: 1 },
+          { instrument: "safety", item: "harm", value: 0 },
+        ]),
+      ],
+      [{ id: 1, startedAt: "2026-01-01T00:00:00Z", endedAt: null }],
+      [],
+      (instrument, item) => (instrument === "phq9" && item === "item9" ? 0 : undefined),
+      ["phq9"],
+    );
+    expect(marked.map((r) => [r.safety, r.riskItem])).toEqual([[false, true]]);
   });
 
   it("draws only the measures with a total among the check-ins shown, at most three", () => {

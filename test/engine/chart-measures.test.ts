@@ -28,7 +28,10 @@ describe("a measure on the chart", () => {
     await c.answerAll("alex", ["no"]);
     const [reply] = await c.say("rivera", "chart alex");
     const alt = reply?.message.text ?? "";
-    expect(alt).toMatch(/risk item answered above its threshold, on Dec \d+\./);
+    expect(alt).toMatch(
+      /A risk item of a measure \(such as the PHQ-9's ninth\) answered above its threshold on Dec \d+\./,
+    );
+    expect(alt).not.toContain("Safety question answered yes");
     expect(alt).not.toContain("no risk item answered");
     // The PHQ-9 has a panel of its own, and its totals are in the words.
     expect(alt).toContain(
