@@ -127,6 +127,8 @@ export const REPORT_VARS = {
   unfinished_closed: ["alias", "seq", "date", "answered", "count"],
   unfinished_item: ["text"],
   unfinished_not_counted: ["alias"],
+  unfinished_words_only: [],
+  presession_unfinished: ["seq", "date", "parts"],
   history_episode: ["number", "since"],
   history_trend: ["title", "trend", "first", "last"],
   history_empty: ["alias"],

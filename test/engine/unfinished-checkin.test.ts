@@ -69,6 +69,35 @@ describe("a check-in that closes unfinished", () => {
     const notice = sent.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(notice).toContain("with 1 of 9 questions answered:\n- Alliance: 1 of 4 answered, not scored\n");
     expect(notice).toContain("Comment: my dog died on sunday");
+    const [before] = await c.say("rivera", "summary alex");
+    expect(before?.message.text).toContain(
+      "Check-in 1 (sent Nov 26, 2026) closed unfinished: Alliance: 1 of 4 answered, not scored · safety question not reached.\nComment: my dog died on sunday",
+    );
+  });
+
+  it("is in summary ALIAS after the last completed check-in, and words alone are no 'not answered'", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [9, 9, 9, 10, 5, 6, 4, 5, "no", "skip"]);
+    c.clock.advance(7 * 24 * HOUR);
+    await c.say("rivera", "checkin alex");
+    for (const v of ["5", "4", "6", "5"]) await c.say("alex", v);
+    await c.say("alex", "honestly this week was awful");
+    await c.tick(49 * HOUR);
+    const [before] = await c.say("rivera", "summary alex");
+    const text = before?.message.text ?? "";
+    expect(text).toContain(
+      "Check-in 2 (sent Dec 3, 2026) closed unfinished: Alliance 20/40, below 36: worth talking about in the next session · safety question not reached.\nComment: honestly this week was awful",
+    );
+    // A third, with words only, is listed as such, not as "not answered".
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "ugh not now, work is crazy");
+    await c.tick(49 * HOUR);
+    const [all] = await c.say("rivera", "summary alex --all");
+    expect(all?.message.text).toMatch(
+      /^3\. sent .*, closed unfinished: no question answered; words written$/m,
+    );
   });
 
   it("words a whole PHQ-9 with its band", async () => {

@@ -6,6 +6,7 @@ import { maxTotal } from "../../prompts/schema.js";
 import type { CompletedCheckin } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { instrumentName } from "./measure-text.js";
+import { commentLines } from "./summary-text.js";
 
 /**
  * A check-in that closed unfinished (at its expiry) with answers in it. Its whole measures are
@@ -73,4 +74,27 @@ export function unfinishedPhrases(
     }
   }
   return out;
+}
+
+/**
+ * A check-in closed unfinished, for a view of the client: "Check-in 2 (sent Dec 11) closed
+ * unfinished: Alliance 20/40, below 36: …", and the words the client wrote in it. Nothing for one
+ * with neither answers nor words.
+ */
+export function unfinishedLines(
+  w: Wording,
+  checkin: CompletedCheckin,
+  allianceConcern: number,
+  date: string,
+): string[] {
+  const parts =
+    checkin.answers.length > 0 ? unfinishedPhrases(w, unfinishedParts(checkin), allianceConcern) : [];
+  const words = checkin.comment?.trim() ? checkin.comment : null;
+  if (parts.length === 0 && !words) return [];
+  const head = w.t("presession_unfinished", {
+    seq: checkin.seq,
+    date,
+    parts: parts.length > 0 ? parts.join(" · ") : w.t("unfinished_words_only"),
+  });
+  return [head, ...(words ? commentLines(w, words) : [])];
 }

@@ -35,6 +35,7 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
     openAlert: alert,
     model: await trajectoryModel(tx, turn.deps.config),
     allianceItemBelow: turn.deps.config.thresholds.allianceItem,
+    allianceConcern: turn.deps.config.thresholds.allianceConcern,
     timeZone: zone,
   });
   // With the picture attached, unless the clinic turned charts off; its words are the alt text.

@@ -111,6 +111,7 @@ function rowText(w: Wording, c: CompletedCheckin, timeZone: string, allianceConc
     const date = formatDate(c.createdAt, w.pack.language, timeZone);
     // What a client answered before it closed is told, never "not answered".
     const parts = c.answers.length > 0 ? unfinishedPhrases(w, unfinishedParts(c), allianceConcern) : [];
+    if (parts.length === 0 && c.comment?.trim()) parts.push(w.t("unfinished_words_only"));
     return parts.length > 0
       ? w.t("history_row_unfinished", { seq: c.seq, date, parts: parts.join(" · ") })
       : w.t("history_row_unanswered", { seq: c.seq, date });

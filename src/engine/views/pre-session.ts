@@ -15,6 +15,7 @@ import type {
 import { statusText } from "../checkin/headline-text.js";
 import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
 import { categoryText } from "../checkin/summary-text.js";
+import { unfinishedLines } from "../checkin/unfinished.js";
 import { modelText, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 import { formatDay, signed } from "../format.js";
@@ -38,8 +39,13 @@ import { openText, sparkline } from "./history.js";
 export interface PreSessionInput {
   alias: string;
   checkins: readonly CompletedCheckin[];
-  /** The check-ins that ended unanswered (expired, closed by a discharge): counted as sent. */
-  unanswered?: readonly Checkin[];
+  /**
+   * The check-ins that ended unfinished (expired, closed by a discharge): counted as sent; the
+   * latest, when it came after the last completed one, is told with what was answered in it.
+   */
+  unanswered?: readonly CompletedCheckin[];
+  /** The alliance's line (thresholds.allianceConcern), for an unfinished check-in's alliance. */
+  allianceConcern: number;
   episodes: readonly Episode[];
   open: Checkin | undefined;
   /** Repeat control of the current episode: the rules in force and the check-in they warned at. */
@@ -67,6 +73,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
   let stated: number[] = [];
   if (!current || inEpisode.length === 0) {
     lines.push(w.t("history_empty", { alias: input.alias }));
+    lines.push(...unfinishedSince(w, input, input.checkins.at(-1)?.id ?? 0, day));
   } else {
     const last = inEpisode.at(-1) as CompletedCheckin;
     // Every check-in sent in the episode: those after the last answered one, left to expire, too.
@@ -87,6 +94,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
         last: day(last.completedAt ?? last.createdAt),
       }),
     );
+    lines.push(...unfinishedSince(w, input, last.id, day));
     lines.push(...progressLines(w, input, inEpisode));
     lines.push(...measureLines(inEpisode, w));
     lines.push(...allianceLines(w, input, inEpisode));
@@ -121,6 +129,17 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
   if (input.open) lines.push(openText(w, input.open));
   if (input.checkins.length > 0) lines.push(w.t("presession_all", { alias: input.alias }));
   return lines.join("\n");
+}
+
+/** The latest check-in closed unfinished after the last completed one, with what is in it. */
+function unfinishedSince(
+  w: Wording,
+  input: PreSessionInput,
+  after: number,
+  day: (iso: string) => string,
+): string[] {
+  const latest = (input.unanswered ?? []).filter((c) => c.id > after).at(-1);
+  return latest ? unfinishedLines(w, latest, input.allianceConcern, day(latest.createdAt)) : [];
 }
 
 function assessmentOf(checkin: CompletedCheckin): Assessment | undefined {
