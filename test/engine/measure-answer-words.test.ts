@@ -15,6 +15,15 @@ let c: Conversation;
 afterEach(() => c.close());
 
 describe("everyday words at a PHQ-9 question", () => {
+  it("are asked about with the options as written, a capital only lowered at a sentence's start", async () => {
+    c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const [again] = await c.say("alex", "often");
+    // The fixture's labels begin with a name, "PHQ", which stays as it is.
+    expect(again?.message.text).toContain("or type PHQ answer 0 (placeholder) / PHQ answer 1 (placeholder)");
+  });
+
   it("are taken as the answer they name; an unclear one is asked again", async () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();
@@ -26,11 +35,11 @@ describe("everyday words at a PHQ-9 question", () => {
       "Never",
       "most days",
       "Every day!",
-      "sometimes",
+      "sometimes i guess",
       "a couple days",
-      "nope",
-      "always",
-      "more than half",
+      "not at all lol",
+      "pretty much every day",
+      "more than half tbh",
       "no",
     ];
     for (const text of typed) {

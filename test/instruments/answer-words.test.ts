@@ -83,11 +83,10 @@ describe("everyday words for a measure's answers", () => {
 
   it("stop start-up when one word is given to two answers, naming the profile and the field", () => {
     const dir = prompts();
-    const file = join(dir, "profiles", "phq9.yaml");
-    writeFileSync(
-      file,
-      readFileSync(join(dir, "profiles", "phq9.yaml"), "utf8").replace("[never,", "[never, most days,"),
-    );
+    edit(join(dir, "profiles", "phq9.yaml"), (doc) => {
+      const words = doc.answerWords as Record<string, Record<string, string[]>>;
+      words["LA6568-5"]?.en?.push("most days");
+    });
     let message = "";
     try {
       loadPrompts(dir);

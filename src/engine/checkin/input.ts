@@ -7,7 +7,7 @@ import { SKIP_VALUE, stepRef } from "../refs.js";
 import { readSafetyAnswer } from "../risk/safety-answer.js";
 import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
-import { parseScore, plainWords } from "./score-input.js";
+import { parseScore, plainWords, unhedged } from "./score-input.js";
 
 export type CheckinDecision =
   | { type: "answer"; answer: Answer; nextStep: number }
@@ -134,10 +134,15 @@ function parseChoice(
   return values.length > 0 ? Math.min(...values) : undefined;
 }
 
-/** The option a message names by its label or one of its words ("several days"), if any. */
+/**
+ * The option a message names by its label or one of its words ("several days"), if any, with
+ * softening words around them ("not at all lol", "pretty much every day") set aside.
+ */
 export function namedChoice(raw: string, choices: NonNullable<CheckinRules["choices"]>): number | undefined {
-  const typed = comparable(raw);
-  return choices.find((c) => comparable(c.label) === typed || c.words.some((w) => comparable(w) === typed))
+  const exact = comparable(raw);
+  const plain = unhedged(exact);
+  const names = (c: (typeof choices)[number]) => [c.label, ...c.words].map(comparable);
+  return (choices.find((c) => names(c).includes(exact)) ?? choices.find((c) => names(c).includes(plain)))
     ?.value;
 }
 

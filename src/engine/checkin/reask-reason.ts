@@ -37,7 +37,12 @@ export async function reaskReason(
   if (looksLikeQuestion(text, w.pack.language)) return questionAtItem(turn, w, client);
   if (atSafety) return w.t("safety_reask");
   if (instrument?.choices) {
-    return w.t("choice_reask", { options: instrument.choices.map((c) => c.label.toLowerCase()).join(" / ") });
+    // Only a capital that begins a sentence is lowered: "Not at all" reads as typed, while German
+    // nouns ("an manchen Tagen") and a name ("PHQ") keep theirs.
+    const options = instrument.choices.map((c) =>
+      /^\p{Lu}\p{Ll}/u.test(c.label) ? c.label.charAt(0).toLowerCase() + c.label.slice(1) : c.label,
+    );
+    return w.t("choice_reask", { options: options.join(" / ") });
   }
   const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
   // "6-7", "vier bis fünf" or "sevn" come close to a score: asked about, not in general.

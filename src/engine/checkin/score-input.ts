@@ -130,6 +130,44 @@ const TRAILING = [
   ],
 ].map((phrase) => ({ phrase, words: phrase.split(" ").length }));
 
+/** Words that may come first without changing an answer's words: "pretty much every day". */
+const LEADING = [
+  ...["pretty much", "i guess", "i think", "i'd say", "id say", "honestly", "tbh", "like", "maybe"],
+  ...["probably", "prob", "prolly", "um", "uh", "hmm", "well", "so", "ok", "okay", "oh"],
+  ...[
+    "ich glaube",
+    "ich denke",
+    "ehrlich gesagt",
+    "naja",
+    "also",
+    "vielleicht",
+    "creo que",
+    "pues",
+    "la verdad",
+  ],
+].map((phrase) => phrase.split(" "));
+
+/**
+ * An answer's words without softening words before or after them: "not at all lol" is "not at
+ * all", "pretty much every day" is "every day", "sometimes i guess" is "sometimes". Negations and
+ * corrections are never taken off. At least one word is left.
+ */
+export function unhedged(plain: string): string {
+  const tokens = plain.split(/\s+/u).filter((t) => t.length > 0);
+  dropTrailing(tokens);
+  for (let found = true; found && tokens.length > 1; ) {
+    found = false;
+    for (const words of LEADING) {
+      if (tokens.length > words.length && words.every((x, i) => tokens[i] === x)) {
+        tokens.splice(0, words.length);
+        found = true;
+        break;
+      }
+    }
+  }
+  return tokens.join(" ");
+}
+
 /** Takes the trailing words off the end ("6 i guess lol" is "6"), as long as a number is left. */
 function dropTrailing(tokens: string[]): void {
   for (let found = true; found && tokens.length > 1; ) {
