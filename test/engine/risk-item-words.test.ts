@@ -48,6 +48,20 @@ describe("the PHQ-9's ninth item answered in words", () => {
     expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
   });
 
+  it("reads an unsure answer as the safety question does, never setting a hedge aside", async () => {
+    // "maybe no" to thoughts of self-harm is not a no: at the safety question, and at the ninth item.
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    const atSafety = await c.say("alex", "maybe no");
+    expect(atSafety.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^URGENT/);
+    c.close();
+    await atItemNine();
+    const atNinth = await c.say("alex", "maybe no");
+    expect(atNinth.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^URGENT/);
+  });
+
   it("leaves the other items to their answers: a yes there is asked again", async () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();

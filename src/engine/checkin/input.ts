@@ -114,7 +114,7 @@ function parseChoice(
   choices: NonNullable<CheckinRules["choices"]>,
   rules: CheckinRules,
 ): number | undefined {
-  const named = namedChoice(raw, choices);
+  const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
   if (named !== undefined) return named;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
   if (score.ok) return choices.find((c) => c.value === score.value)?.value;
@@ -135,12 +135,17 @@ function parseChoice(
 }
 
 /**
- * The option a message names by its label or one of its words ("several days"), if any, with
- * softening words around them ("not at all lol", "pretty much every day") set aside.
+ * The option a message names by its label or one of its words ("several days"), if any; with
+ * `hedged`, softening words around them ("not at all lol", "pretty much every day") set aside.
+ * Never at a risk item: there "maybe no" is not sure, and the safety reading decides.
  */
-export function namedChoice(raw: string, choices: NonNullable<CheckinRules["choices"]>): number | undefined {
+export function namedChoice(
+  raw: string,
+  choices: NonNullable<CheckinRules["choices"]>,
+  hedged = false,
+): number | undefined {
   const exact = comparable(raw);
-  const plain = unhedged(exact);
+  const plain = hedged ? unhedged(exact) : exact;
   const names = (c: (typeof choices)[number]) => [c.label, ...c.words].map(comparable);
   return (choices.find((c) => names(c).includes(exact)) ?? choices.find((c) => names(c).includes(plain)))
     ?.value;
