@@ -122,18 +122,24 @@ function checkInstruments(catalog: PromptCatalog, settings: Settings): void {
   const pack = catalog.languages.get(catalog.fallback);
   const { checkin, risk } = settings.clinic;
   const needed = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
-  for (const id of needed) {
-    if (!pack?.instruments.has(id)) {
-      const measure = catalog.profiles.get(id);
-      const how = measure
-        ? `; rapport scores the ${measure} but does not ship its questionnaire: import it with rapport instrument import (README, "Adding a measure")`
-        : "";
-      throw new ConfigError(
-        `checkin.instruments: no prompts for instrument "${id}" (expected ${catalog.fallback}/${id}.yaml in the prompts folder)${how}`,
-        id === "safety" ? "risk.safetyQuestion" : "checkin.instruments",
-      );
-    }
-  }
+  const missing = needed.filter((id) => !pack?.instruments.has(id));
+  const [first] = missing;
+  if (first === undefined) return;
+  // Every one missing at once, each with what would help: "GAD-7" is the instrument gad7; a
+  // measure rapport scores but the clinic has not imported is imported, not written.
+  const problems = missing.map((id) => {
+    const plain = id.toLowerCase().replace(/[-_. ]/gu, "");
+    const named = plain !== id && pack?.instruments.has(plain) ? `; its id is "${plain}"` : "";
+    const measure = named ? undefined : catalog.profiles.get(plain);
+    const how = measure
+      ? `; rapport scores the ${measure} but does not ship its questionnaire: import it with rapport instrument import (README, "Adding a measure")`
+      : "";
+    return `no prompts for instrument "${id}" (expected ${catalog.fallback}/${id}.yaml in the prompts folder)${named}${how}`;
+  });
+  throw new ConfigError(
+    `checkin.instruments: ${problems.join("; and ")}`,
+    first === "safety" ? "risk.safetyQuestion" : "checkin.instruments",
+  );
 }
 
 /**

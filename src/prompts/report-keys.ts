@@ -124,6 +124,7 @@ export const REPORT_VARS = {
   unfinished_alliance_below: ["measure", "total", "max", "threshold"],
   unfinished_partial: ["measure", "answered", "asked"],
   unfinished_safety_none: [],
+  unfinished_not_reached: ["measure"],
   unfinished_closed: ["alias", "seq", "date", "answered", "count"],
   unfinished_item: ["text"],
   unfinished_not_counted: ["alias"],

@@ -1,5 +1,7 @@
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { addTherapist, type ConsoleMessage, freshEnv, LiveConsole, runCli, script } from "../helpers/cli.js";
+import { clinicPrompts } from "../helpers/measures.js";
 
 const ANSWERS = ["9", "8", "7.5", "10", "5", "6/10", " 4 ", "5"];
 
@@ -157,12 +159,27 @@ describe("the console flow through the built CLI", () => {
     expect(typo.stderr).toContain('checkin.instruments: no prompts for instrument "progres"');
     expect(typo.stderr).not.toContain("rapport instrument import");
     // A measure rapport scores, named before its questionnaire is imported: the message says how.
-    writeFileSync(config, "checkin:\n  instruments: [alliance, progress, gad7]\n");
+    writeFileSync(config, "checkin:\n  instruments: [alliance, progress, gad7, PHQ-9]\n");
     const unimported = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_CONFIG: config }));
     expect(unimported.code).toBe(78);
     expect(unimported.stderr).toContain(
       'no prompts for instrument "gad7" (expected en/gad7.yaml in the prompts folder); rapport scores the GAD-7 but does not ship its questionnaire: import it with rapport instrument import',
     );
+    // Every one missing is named at once, the measure as written too.
+    expect(unimported.stderr).toContain('no prompts for instrument "PHQ-9"');
+    expect(unimported.stderr).toContain("rapport scores the PHQ-9 but does not ship its questionnaire");
+    // Imported, the measure written as its name is told by its id.
+    const prompts = clinicPrompts([{ name: "gad7", options: { id: "gad7" } }]);
+    writeFileSync(config, "checkin:\n  instruments: [alliance, progress, GAD-7]\n");
+    const named = await runCli(
+      ["console", "--script", "-"],
+      freshEnv({ RAPPORT_CONFIG: config, RAPPORT_PROMPTS: prompts }),
+    );
+    expect(named.code).toBe(78);
+    expect(named.stderr).toContain(
+      'no prompts for instrument "GAD-7" (expected en/GAD-7.yaml in the prompts folder); its id is "gad7"',
+    );
+    rmSync(prompts, { recursive: true, force: true });
     const missing = await runCli(["console", "--script", "/nonexistent/file.txt"], freshEnv());
     expect(missing.code).toBe(78);
     expect(missing.stderr).toContain("--script");

@@ -71,7 +71,7 @@ describe("a check-in that closes unfinished", () => {
     expect(notice).toContain("Comment: my dog died on sunday");
     const [before] = await c.say("rivera", "summary alex");
     expect(before?.message.text).toContain(
-      "Check-in 1 (sent Nov 26, 2026) closed unfinished: Alliance: 1 of 4 answered, not scored · safety question not reached.\nComment: my dog died on sunday",
+      "Check-in 1 (sent Nov 26, 2026) closed unfinished: Alliance: 1 of 4 answered, not scored · Progress: not reached · safety question not reached.\nComment: my dog died on sunday",
     );
   });
 
@@ -88,7 +88,7 @@ describe("a check-in that closes unfinished", () => {
     const [before] = await c.say("rivera", "summary alex");
     const text = before?.message.text ?? "";
     expect(text).toContain(
-      "Check-in 2 (sent Dec 3, 2026) closed unfinished: Alliance 20/40, below 36: worth talking about in the next session · safety question not reached.\nComment: honestly this week was awful",
+      "Check-in 2 (sent Dec 3, 2026) closed unfinished: Alliance 20/40, below 36: worth talking about in the next session · Progress: not reached · safety question not reached.\nComment: honestly this week was awful",
     );
     // A third, with words only, is listed as such, not as "not answered".
     await c.say("rivera", "checkin alex");
@@ -109,6 +109,6 @@ describe("a check-in that closes unfinished", () => {
     const notice = sent.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(notice).toContain("- PHQ-9 12/27, moderate\n");
     expect(notice).toContain("with 9 of 14 questions answered");
-    expect(notice).not.toContain("Progress:");
+    expect(notice).toContain("- Progress: not reached\n");
   });
 });

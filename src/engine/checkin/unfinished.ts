@@ -38,9 +38,9 @@ export function hasWholeMeasure(parts: readonly UnfinishedPart[]): boolean {
 }
 
 /**
- * One phrase per measure the client began, in plan order: its total when whole (with the alliance's
- * line, or the measure's band), else how many of its questions were answered; then the safety
- * question when it was not reached.
+ * One phrase per measure, in plan order: its total when whole (with the alliance's line, or the
+ * measure's band), else how many of its questions were answered, or that it was not reached; and
+ * the safety question when it was not reached.
  */
 export function unfinishedPhrases(
   w: Wording,
@@ -53,8 +53,11 @@ export function unfinishedPhrases(
       if (part.answered === 0) out.push(w.t("unfinished_safety_none"));
       continue;
     }
-    if (part.answered === 0) continue;
     const measure = instrumentName(w, part.instrument);
+    if (part.answered === 0) {
+      out.push(w.t("unfinished_not_reached", { measure }));
+      continue;
+    }
     if (part.total === undefined) {
       out.push(w.t("unfinished_partial", { measure, answered: part.answered, asked: part.asked }));
       continue;
