@@ -4,6 +4,7 @@ import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
 import { asksAboutData, keepsData } from "./data-request.js";
+import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
@@ -32,7 +33,11 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
       : when
         ? w.t("no_open_question_soon", { when })
         : w.t("no_open_question");
-    return turn.replyText(greeting ? `${w.t("hello")} ${reply}` : reply);
+    // A number after the check-in closed unfinished is a late answer: the client is told it closed,
+    // not only that none is open.
+    const late = !WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined;
+    const lines = [late, greeting ? `${w.t("hello")} ${reply}` : reply].filter((x) => x !== undefined);
+    return turn.replyText(lines.join(" "));
   }
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.
@@ -69,3 +74,21 @@ function asksWhenNext(text: string): boolean {
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */
 const WORDS = /\p{L}\p{M}*\p{L}/u;
+
+/** How long after a check-in closed unfinished a late answer is told that it closed. */
+const LATE_DAYS = 7;
+
+/** "Your check-in of Dec 4 closed on Dec 6 before it was finished…", when the latest one did. */
+async function closedLately(turn: Turn, client: Client): Promise<string | undefined> {
+  const closed = (await turn.tx.unansweredCheckins(client.personId)).at(-1);
+  if (closed?.status !== "expired" || !closed.completedAt) return undefined;
+  const completed = await turn.tx.lastCompletedCheckin(client.personId);
+  if (completed && completed.id > closed.id) return undefined;
+  if (Date.parse(turn.now) - Date.parse(closed.completedAt) > LATE_DAYS * 86_400_000) return undefined;
+  const zone = turn.deps.config.clinic.timeZone;
+  const day = (iso: string) => formatDay(iso, turn.wording.pack.language, zone);
+  return turn.wording.t("checkin_closed_late", {
+    sent: day(closed.createdAt),
+    closed: day(closed.completedAt),
+  });
+}

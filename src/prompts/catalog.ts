@@ -100,6 +100,7 @@ export const MESSAGE_VARS = {
   no_open_question: [],
   next_checkin_at: ["when"],
   no_open_question_soon: ["when"],
+  checkin_closed_late: ["sent", "closed"],
   between_checkins_words: ["therapist", "crisis"],
   comment_added_reply: ["therapist"],
   between_checkins_break: [],

@@ -41,6 +41,15 @@ describe("a check-in that closes unfinished", () => {
     expect(all?.message.text).not.toContain("not answered");
     const [clients] = await c.say("rivera", "clients");
     expect(clients?.message.text).toContain("never finished (1 sent)");
+    // The client answers late: told that it closed, not only that none is open.
+    const [late] = await c.say("alex", "6");
+    expect(late?.message.text).toMatch(
+      /^Your check-in of Nov 26, 2026 closed on Nov 28, 2026 before it was finished, so this answer could not be added to it\. There is no check-in open right now\./,
+    );
+    // A week on, it is old news.
+    c.clock.advance(8 * 24 * HOUR);
+    const [later] = await c.say("alex", "6");
+    expect(later?.message.text).toMatch(/^There is no check-in open right now\./);
   });
 
   it("tells nothing at once when no measure was answered in full, and lists it as not answered", async () => {
