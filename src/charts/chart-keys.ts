@@ -8,6 +8,7 @@
 export const CHART_VARS = {
   // the picture: title, axes, key, direct labels
   chart_title: ["alias"],
+  chart_title_measures: ["alias", "measures"],
   chart_subtitle: ["model"],
   chart_axis_progress: ["max"],
   chart_axis_alliance: ["max", "threshold"],

@@ -42,7 +42,14 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CONFIG,
     title: {
-      text: text("chart_title", { alias: data.alias }),
+      // The measures drawn are named in the title: "alex: progress, PHQ-9, GAD-7 and alliance".
+      text:
+        data.measures.length > 0
+          ? text("chart_title_measures", {
+              alias: data.alias,
+              measures: data.measures.map((m) => m.name).join(", "),
+            })
+          : text("chart_title", { alias: data.alias }),
       subtitle: text("chart_subtitle", { model: modelText(data, text) }),
     },
     vconcat: [

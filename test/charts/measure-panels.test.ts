@@ -131,6 +131,8 @@ describe("measure panels", () => {
     expect(three.height).toBeGreaterThan(plain.height + 3 * 100);
     expect(three.height).toBeLessThanOrEqual(1024);
     expect(decodePng(three.png).height).toBe(three.height);
+    expect(three.svg).toContain("Robin: progress, PHQ-9, GAD-7, WHO-5 and alliance");
+    expect(plain.svg).toContain("Robin: progress and alliance");
     expect(three.svg).toContain("PHQ-9 (0 to 27, lower is better): 10 or more is the clinical range");
     expect(three.svg).toContain("WHO-5 (0 to 25, higher is better): below 13 is the clinical range");
   });
