@@ -81,6 +81,7 @@ export const MESSAGE_VARS = {
   answer_reask_range_ends: ["low", "high"],
   answer_reask_spelling: ["value"],
   choice_reask: ["options"],
+  choice_reask_between: ["options"],
   safety_reask: [],
   clinic_unnamed: [],
   question_at_item: ["therapist", "urgent"],

@@ -52,13 +52,19 @@ describe("a 0 to 3 scale with option labels", () => {
   });
 
   it("re-asks a number off the scale or other words, naming the options, with the buttons again", async () => {
-    for (const typed of ["4", "1.5", "often", "several"]) {
+    for (const typed of ["4", "1.5", "several"]) {
       const [reask] = await c.say("alex", typed);
       expect(reask?.message.text, typed).toBe(
         "Sorry, I didn't get that. Please tap one of the buttons, or type not at all / several days / more than half the days / nearly every day.\n\n1/3. Fixture item 1",
       );
       expect(reask?.message.choices).toHaveLength(4);
     }
+    // "often" lies between two options: asked about as such.
+    const [between] = await c.say("alex", "often");
+    expect(between?.message.text).toBe(
+      "That could be more than one of these: please tap the one closest to how it has been, or type it: not at all / several days / more than half the days / nearly every day.\n\n1/3. Fixture item 1",
+    );
+    expect(between?.message.choices).toHaveLength(4);
     expect(await fixtureValues()).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { phqGadPrompts } from "../helpers/measures.js";
 /**
  * A client answers the PHQ-9 the way people write about their week: "never", "most days", "every
  * day!", "nope" at the ninth item. Each is taken as its answer; a word that could be either of
- * two answers ("often") is asked about again with the buttons, and nothing is stored for it.
+ * two answers ("often") is asked about again with the buttons, saying so, and nothing is stored for it.
  */
 const dir = phqGadPrompts();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +19,8 @@ describe("everyday words at a PHQ-9 question", () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();
     await c.say("rivera", "checkin alex");
-    const [again] = await c.say("alex", "often");
+    const [again] = await c.say("alex", "qwerty");
+    expect(again?.message.text).toMatch(/^Sorry, I didn't get that/);
     // The fixture's labels begin with a name, "PHQ", which stays as it is.
     expect(again?.message.text).toContain("or type PHQ answer 0 (placeholder) / PHQ answer 1 (placeholder)");
   });
@@ -28,8 +29,13 @@ describe("everyday words at a PHQ-9 question", () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();
     await c.say("rivera", "checkin alex");
-    const again = await c.say("alex", "often");
-    expect(again.find((d) => d.externalId === "alex")?.message.text).toMatch(/^Sorry, I didn't get that/);
+    // How often, between two options: asked about as such, not "didn't get that".
+    for (const typed of ["often", "like half the time", "a lot tbh"]) {
+      const again = await c.say("alex", typed);
+      expect(again.find((d) => d.externalId === "alex")?.message.text, typed).toMatch(
+        /^That could be more than one of these: please tap the one closest to how it has been, or type it: PHQ answer 0/,
+      );
+    }
     expect(await c.answers("alex")).toEqual([]);
     const typed = [
       "Never",

@@ -42,7 +42,10 @@ export async function reaskReason(
     const options = instrument.choices.map((c) =>
       /^\p{Lu}\p{Ll}/u.test(c.label) ? c.label.charAt(0).toLowerCase() + c.label.slice(1) : c.label,
     );
-    return w.t("choice_reask", { options: options.join(" / ") });
+    // "often", "like half the time": a real answer that lies between two options, asked about as
+    // such, not met with "didn't get that".
+    const key = HOW_OFTEN.test(text) ? "choice_reask_between" : "choice_reask";
+    return w.t(key, { options: options.join(" / ") });
   }
   const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
   // "6-7", "vier bis fünf" or "sevn" come close to a score: asked about, not in general.
@@ -55,6 +58,10 @@ export async function reaskReason(
   }
   return w.t("answer_reask", scale);
 }
+
+/** Words of how often that no single option names, in the languages rapport speaks. */
+const HOW_OFTEN =
+  /(?<!\p{L})(?:often|a lot|lots|usually|half the time|half|frequently|regularly|rarely|hardly|seldom|mostly|oft|häufig|haeufig|selten|regelmäßig|die hälfte|a menudo|muchas veces|frecuentemente|casi nunca|la mitad|normalmente)(?!\p{L})/iu;
 
 /** Two words or more and no digit: a message, not a mistyped number ("sevn", "8.25"). */
 function saysSomething(text: string): boolean {
