@@ -5,7 +5,6 @@ import type { ChartText } from "./chart-keys.js";
 import {
   COLOUR,
   CONFIG,
-  DASH,
   labelLookup,
   labelledTicks,
   SHAPE,
@@ -23,8 +22,8 @@ import {
   cutoffLayers,
   lastValueLabel,
   modelText,
+  panelLine,
   progressLayers,
-  rightEdge,
 } from "./progress-layers.js";
 
 /**
@@ -175,17 +174,9 @@ function alliancePanel(
     },
     layer: [
       ...boundaryLayers(data, text, null),
-      {
-        // x: the panel's x field is inherited (see cutoffLayers). The line's value is on the axis and
-        // its meaning in the panel's title: a label inside so short a panel would cover the scores.
-        data: { values: [{ x: 0.5, y: data.allianceLine }] },
-        mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
-        encoding: {
-          y: { field: "y", type: "quantitative" },
-          x: { datum: 0.5 },
-          x2: { datum: rightEdge(data) },
-        },
-      },
+      // The line's value is on the axis and its meaning in the panel's title: a label inside so
+      // short a panel would cover the scores.
+      panelLine(data, data.allianceLine),
       {
         data: { values: values.map((p) => ({ x: p.x, alliance: p.alliance, episode: p.episode })) },
         layer: [

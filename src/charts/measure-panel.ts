@@ -1,8 +1,8 @@
 import type { ChartData, ChartMeasure } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
-import { COLOUR, DASH, SIZE, TYPE, type ViewSpec, withValue } from "./chart-style.js";
+import { COLOUR, SIZE, TYPE, type ViewSpec, withValue } from "./chart-style.js";
 import { boundaryLayers } from "./checkin-marks.js";
-import { lastValueLabel, rightEdge } from "./progress-layers.js";
+import { lastValueLabel, panelLine } from "./progress-layers.js";
 
 /**
  * A panel for a measure the clinic added (the PHQ-9, the GAD-7), between progress and the alliance
@@ -54,15 +54,7 @@ export function measurePanel(
     },
     layer: [
       ...boundaryLayers(data, text, null),
-      {
-        data: { values: [{ x: 0.5, y: m.caseness }] },
-        mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
-        encoding: {
-          y: { field: "y", type: "quantitative" },
-          x: { datum: 0.5 },
-          x2: { datum: rightEdge(data) },
-        },
-      },
+      panelLine(data, m.caseness),
       {
         data: { values },
         layer: [

@@ -134,6 +134,22 @@ export function lastValueLabel(
   };
 }
 
+/**
+ * A short panel's line across it (the alliance's 36, a measure's caseness cutoff), dashed as the
+ * cutoff is. x: the panel's x field is inherited (see cutoffLayers).
+ */
+export function panelLine(data: ChartData, y: number): LayerPart {
+  return {
+    data: { values: [{ x: 0.5, y }] },
+    mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
+    encoding: {
+      y: { field: "y", type: "quantitative" },
+      x: { datum: 0.5 },
+      x2: { datum: rightEdge(data) },
+    },
+  };
+}
+
 /** The right end of the x domain, which leaves half a step after the last check-in. */
 export function rightEdge(data: ChartData): number {
   return Math.max(data.points.length, 1) + 0.5;

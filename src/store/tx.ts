@@ -107,10 +107,7 @@ export interface CheckinsTx {
   /** Ends an open check-in nobody finished; false when it was no longer open. */
   expireCheckin(checkinId: number, at: string): Promise<boolean>;
   completedCheckins(clientId: number): Promise<CompletedCheckin[]>;
-  /**
-   * The check-ins that ended unfinished (expired, or closed by a discharge), oldest first, with
-   * the answers given before they closed (none, most often).
-   */
+  /** Check-ins that ended unfinished (expired, closed by a discharge), oldest first, with their answers. */
   unansweredCheckins(clientId: number): Promise<CompletedCheckin[]>;
   /** The check-in the client completed last (of any episode, without its answers); undefined: none. */
   lastCompletedCheckin(clientId: number): Promise<Checkin | undefined>;
