@@ -29,6 +29,10 @@ describe("the PHQ-9's ninth item answered in words", () => {
     ["yes", 1],
     ["ya kinda", 1],
     ["yeah nearly every day honestly", 3],
+    // Denied words name no answer: a yes, no more.
+    ["yes but not every day", 1],
+    ["yeah, not quite every day though", 1],
+    ["yes not nearly every day, more than half the days", 2],
   ])("%j takes the risk path, quoting the words", async (typed, value) => {
     await atItemNine();
     const sent = await c.say("alex", typed);

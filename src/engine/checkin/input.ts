@@ -4,7 +4,7 @@ import type { Answer, Checkin } from "../../store/types.js";
 import { isAcknowledgement } from "../acknowledgement.js";
 import { hasQuestionMark } from "../question.js";
 import { SKIP_VALUE, stepRef } from "../refs.js";
-import { readSafetyAnswer } from "../risk/safety-answer.js";
+import { namedWithoutDenial, readSafetyAnswer } from "../risk/safety-answer.js";
 import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
 import { parseScore, plainWords, unhedged } from "./score-input.js";
@@ -124,11 +124,11 @@ function parseChoice(
   if (answer === "unclear") return undefined;
   if (answer === "no") return choices.find((c) => c.value <= above)?.value;
   // "yeah nearly every day" at the PHQ-9's ninth: the answer the words name, the highest if more
-  // than one; a bare yes is the first answer above the threshold.
-  const said = ` ${comparable(raw)} `;
-  const inWords = choices
-    .filter((c) => c.value > above && [c.label, ...c.words].some((x) => said.includes(` ${comparable(x)} `)))
-    .map((c) => c.value);
+  // than one; a bare yes ("yes but not every day" too) is the first answer above the threshold.
+  const inWords = namedWithoutDenial(
+    raw,
+    choices.filter((c) => c.value > above),
+  );
   if (inWords.length > 0) return Math.max(...inWords);
   const values = choices.filter((c) => c.value > above).map((c) => c.value);
   return values.length > 0 ? Math.min(...values) : undefined;

@@ -36,6 +36,49 @@ const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
 const NEGATORS = new Set(["not", "never", "nicht", "nie", "ni", "nunca"].flatMap((w) => canonicalWords(w)));
 
 /**
+ * Before how often, "no" says "not" as well ("sí, pero no todos los días"), and a word between may
+ * soften it ("not quite every day", "nicht ganz jeden Tag").
+ */
+const FREQUENCY_NEGATORS = new Set([...NEGATORS, ...canonicalWords("no")]);
+const SOFTENERS = new Set(
+  [
+    "quite",
+    "really",
+    "exactly",
+    "always",
+    "nearly",
+    "almost",
+    "ganz",
+    "wirklich",
+    "immer",
+    "fast",
+    "realmente",
+    "siempre",
+    "casi",
+  ].flatMap((w) => canonicalWords(w)),
+);
+
+/**
+ * The values of the choices whose words a message names as its own answer: "yeah nearly every
+ * day" names "Nearly every day", but "yes but not every day" names none, for the words are denied.
+ */
+export function namedWithoutDenial(raw: string, choices: readonly SafetyChoice[]): number[] {
+  const words = screenTokens(raw).words;
+  const denied = (i: number) =>
+    FREQUENCY_NEGATORS.has(words[i - 1] ?? "") ||
+    (SOFTENERS.has(words[i - 1] ?? "") && FREQUENCY_NEGATORS.has(words[i - 2] ?? ""));
+  const names = (phrase: string) => {
+    const wanted = canonicalWords(phrase);
+    if (wanted.length === 0) return false;
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w) && !denied(i)) return true;
+    }
+    return false;
+  };
+  return choices.filter((c) => [c.label, ...c.words].some(names)).map((c) => c.value);
+}
+
+/**
  * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess", "a bit tbh",
  * "once" and "only passive thoughts" are a yes (over-asking is acceptable, missing a yes is not); "no",
  * "nope", "not really" a no, unless asked back ("no?") or taken back ("no but i think about it");
