@@ -222,6 +222,7 @@ export const MESSAGE_VARS = {
   instruments_reset: ["alias", "plan"],
   instruments_open_kept: ["alias"],
   instruments_unknown: ["instrument", "available"],
+  instruments_unknown_several: ["instruments", "available"],
   instruments_not_imported: ["instrument", "measure", "available"],
   instruments_safety_fixed: [],
   instruments_safety_item: [],

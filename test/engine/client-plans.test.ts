@@ -72,12 +72,15 @@ describe("a client's own instruments", () => {
     expect(await reply("instruments alex progress,mood,alliance")).toBe(
       'There is no instrument "mood" in the prompts. Available: alliance, fixture, progress.',
     );
+    expect(await reply("instruments alex mood sleep, progress")).toBe(
+      "None of these is an instrument in the prompts: mood, sleep. Available: alliance, fixture, progress.",
+    );
     expect((await c.client("alex"))?.instruments).toBeNull();
   });
 
   it("says a measure rapport scores but the clinic has not imported is an admin's to import", async () => {
     await start();
-    for (const typed of ["progress,phq9,alliance", "PHQ-9"]) {
+    for (const typed of ["progress,phq9,alliance", "PHQ-9", "progress PHQ 9"]) {
       const text = await reply(`instruments alex ${typed}`);
       expect(text).toContain('There is no instrument "phq9" in the prompts yet. rapport scores the PHQ-9');
       expect(text).toContain("a clinic admin imports it once with rapport instrument import");

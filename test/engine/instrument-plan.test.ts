@@ -65,8 +65,17 @@ describe("readPlanList", () => {
     expect(readPlanList([","], available)).toEqual({ ok: true, ids: [] });
   });
 
-  it("names the first id not available", () => {
-    expect(readPlanList(["progress,gad7,phq8"], available)).toEqual({ ok: false, unknown: "gad7" });
-    expect(readPlanList(["safety"], available)).toEqual({ ok: false, unknown: "safety" });
+  it("names every id not available", () => {
+    expect(readPlanList(["progress,gad7,phq8"], available)).toEqual({ ok: false, unknown: ["gad7", "phq8"] });
+    expect(readPlanList(["safety"], available)).toEqual({ ok: false, unknown: ["safety"] });
+  });
+
+  it("reads a measure's number typed apart as part of its id", () => {
+    expect(readPlanList(["progress", "PHQ", "9"], available)).toEqual({
+      ok: true,
+      ids: ["progress", "phq9"],
+    });
+    expect(readPlanList(["phq 9, alliance"], available)).toEqual({ ok: true, ids: ["phq9", "alliance"] });
+    expect(readPlanList(["9"], available)).toEqual({ ok: false, unknown: ["9"] });
   });
 });

@@ -73,25 +73,28 @@ function withSafety(ids: readonly string[], clinic: readonly string[]): string[]
 }
 
 /**
- * A therapist's list as typed ("progress,alliance,phq9", "progress, alliance phq9"): ids in lower
- * case, in order, each once; or the first id that is not available (the caller tells "safety",
- * which is the clinic's, from an id the prompts do not have).
+ * A therapist's list as typed ("progress,alliance,phq9", "progress, alliance phq9", "PHQ 9"): ids
+ * in lower case, in order, each once; or every id that is not available (the caller tells
+ * "safety", which is the clinic's, from ids the prompts do not have).
  */
 export function readPlanList(
   args: readonly string[],
   available: readonly string[],
-): { ok: true; ids: string[] } | { ok: false; unknown: string } {
-  const ids = [
-    ...new Set(
-      args
-        .join(",")
-        .split(/[\s,;]+/u)
-        .filter((id) => id.length > 0)
-        .map((id) => id.toLowerCase())
-        // "PHQ-9" as the measure is written is the instrument phq9.
-        .map((id) => (available.includes(id) ? id : id.replace(/[-_.]/gu, ""))),
-    ),
-  ];
-  const unknown = ids.find((id) => !available.includes(id));
-  return unknown === undefined ? { ok: true, ids } : { ok: false, unknown };
+): { ok: true; ids: string[] } | { ok: false; unknown: string[] } {
+  const words = args
+    .join(",")
+    .split(/[\s,;]+/u)
+    .filter((id) => id.length > 0)
+    .map((id) => id.toLowerCase());
+  // "phq 9" is one id: a number alone belongs to the word before it.
+  const joined = words.reduce<string[]>((ids, word) => {
+    const last = ids.at(-1);
+    if (/^\d+$/u.test(word) && last !== undefined && /[a-z]$/u.test(last)) ids[ids.length - 1] = last + word;
+    else ids.push(word);
+    return ids;
+  }, []);
+  // "PHQ-9" as the measure is written is the instrument phq9.
+  const ids = [...new Set(joined.map((id) => (available.includes(id) ? id : id.replace(/[-_.]/gu, ""))))];
+  const unknown = ids.filter((id) => !available.includes(id));
+  return unknown.length === 0 ? { ok: true, ids } : { ok: false, unknown };
 }

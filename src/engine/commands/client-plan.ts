@@ -38,19 +38,36 @@ export async function instruments(turn: Turn, client: Client, args: readonly str
   }
   const available = availableInstruments(turn.deps.catalog);
   const list = readPlanList(args, available);
-  if (!list.ok) {
-    if (list.unknown === SAFETY_INSTRUMENT) return turn.replyText(w.t("instruments_safety_fixed"));
-    const instrument = [...list.unknown].slice(0, 32).join("");
-    // A measure rapport scores but whose questionnaire the clinic has not imported (the PHQ-9):
-    // only an admin can add it, and the therapist should know whom to ask.
-    const measure = turn.deps.catalog.profiles.get(list.unknown);
-    const key = measure ? "instruments_not_imported" : "instruments_unknown";
-    return turn.replyText(w.t(key, { instrument, measure: measure ?? "", available: available.join(", ") }));
-  }
+  if (!list.ok) return turn.replyText(unknownText(turn, list.unknown, available));
   if (list.ids.length === 0) return turn.replyText(w.t("usage", { usage: INSTRUMENTS_USAGE }));
   await turn.tx.setClientInstruments(client.personId, list.ids);
   const plan = planText(w, clientInstruments(turn, { ...client, instruments: list.ids }, "whole"));
   return replyWithOpen(turn, client, w.t("instruments_set", { alias, plan }));
+}
+
+/**
+ * Why a list was refused: the safety question is the clinic's; a measure rapport scores but whose
+ * questionnaire the clinic has not imported (the PHQ-9) is an admin's to add, and the therapist
+ * should know whom to ask; any other id is not in the prompts. Every id refused is named at once.
+ */
+function unknownText(turn: Turn, unknown: readonly string[], available: readonly string[]): string {
+  const w = turn.wording;
+  if (unknown.includes(SAFETY_INSTRUMENT)) return w.t("instruments_safety_fixed");
+  const shown = (id: string) => [...id].slice(0, 32).join("");
+  const { profiles } = turn.deps.catalog;
+  const list = available.join(", ");
+  const lines = unknown.flatMap((id) => {
+    const measure = profiles.get(id);
+    return measure
+      ? [w.t("instruments_not_imported", { instrument: shown(id), measure, available: list })]
+      : [];
+  });
+  const other = unknown.filter((id) => !profiles.has(id)).map(shown);
+  if (other.length === 1)
+    lines.unshift(w.t("instruments_unknown", { instrument: other[0] ?? "", available: list }));
+  if (other.length > 1)
+    lines.unshift(w.t("instruments_unknown_several", { instruments: other.join(", "), available: list }));
+  return lines.join("\n");
 }
 
 /** "progress, alliance, the safety question": ids as the therapist types them, the safety question in words. */
