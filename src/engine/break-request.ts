@@ -3,7 +3,7 @@
  * messages, not about life ("I can't stop crying", "I've had enough" are not a wish for fewer
  * questions). "pls stop messaging me" is one: whoever asks to be left alone is told how, with a
  * button that pauses. A break with an end ("stop till january", "no check ins for 2 weeks") is a
- * break too; the pause it gets lasts until the client types start, as the reply to it says.
+ * break too, and its button pauses until that day (client-break.ts).
  */
 const CHECKINS = "(?:check[- ]?ins?|questions|questionnaires|messages|texts)";
 const FOR_A_TIME =

@@ -6,6 +6,7 @@ import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";
+import { pauseFromChat } from "./client-break.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
@@ -104,11 +105,8 @@ async function clientWord(turn: Turn, client: Client, parsed: ParsedWord): Promi
       // Before agreeing, there is nothing to pause: what "stop" means there is the consent's no.
       if (client.status === "joining") return turn.replyText(w.t("consent_stop"));
       if (client.status !== "active") return turn.replyText(w.t("no_open_question"));
-      if (await turn.tx.setPaused(client.personId, turn.now)) {
-        await turn.replyText(w.t("paused_ok"));
-        return tellTherapist(turn, client, "client_paused");
-      }
-      return turn.replyText(w.t("paused_ok"));
+      // "stop for 2 weeks": a break with an end, lifted by itself then.
+      return pauseFromChat(turn, client, parsed.args.join(" "));
     case "mydata":
       await myData(turn, client);
       // As after help: what rapport waits for comes again, so the client can simply go on.
@@ -129,11 +127,7 @@ async function repeatPending(turn: Turn, client: Client): Promise<void> {
   await turn.reply(stepMessage(turn.wording, open, therapist));
 }
 
-async function tellTherapist(
-  turn: Turn,
-  client: Client,
-  key: "client_paused" | "client_resumed",
-): Promise<void> {
+async function tellTherapist(turn: Turn, client: Client, key: "client_resumed"): Promise<void> {
   const tw = await turn.wordingOf(client.therapistId);
   await turn.send(
     client.therapistId,

@@ -9,6 +9,7 @@ import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
 import { tellUnfinished } from "./checkin/unfinished-notice.js";
+import { liftEndedBreaks } from "./client-break.js";
 import { lapsedConcernsDue, tellConcernsOfClosed } from "./risk/concern-notice.js";
 import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
@@ -61,7 +62,9 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
     await tx.finishJob(job.id, note, now);
     done++;
   }
-  return done + (await lapsedConcernsDue(tx, deps, now)) + (await digestDue(tx, deps, now));
+  // After the jobs: what fell due while the client was on a break stays skipped.
+  const lifted = await liftEndedBreaks(tx, deps, now);
+  return lifted + done + (await lapsedConcernsDue(tx, deps, now)) + (await digestDue(tx, deps, now));
 }
 
 /**

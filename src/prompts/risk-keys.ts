@@ -46,6 +46,7 @@ export const RISK_VARS = {
   clients_flag_safety_waiting: [],
   clients_flag_safety_unanswered: [],
   clients_flag_paused: [],
+  clients_flag_paused_until: ["until"],
   clients_flag_alliance: [],
   clients_flag_deteriorated: ["first", "total"],
   clients_days_today: [],

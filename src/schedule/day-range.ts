@@ -27,6 +27,12 @@ const MONTHS: readonly (readonly string[])[] = [
   ["nov", "november", "noviembre"],
   ["dec", "december", "dezember", "dez", "diciembre", "dic"],
 ];
+/** A month's number from its name or abbreviation in English, German or Spanish ("jan", "März"). */
+export function monthNumber(word: string): number | undefined {
+  const at = MONTHS.findIndex((names) => names.includes(word.toLowerCase()));
+  return at < 0 ? undefined : at + 1;
+}
+
 const MONTH_WORD = `(?<!\\p{L})(${MONTHS.flat()
   .sort((a, b) => b.length - a.length)
   .join("|")})(?!\\p{L})\\.?`;

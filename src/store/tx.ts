@@ -72,8 +72,10 @@ export interface ClientsTx {
   setClientTimeZone(personId: number, zone: string | null): Promise<void>;
   /** The zone for a client's local times: the therapist's setting, else the platform's. */
   clientZone(personId: number): Promise<string | null>;
-  /** Pauses or resumes a client's check-ins; false when it already was so. */
-  setPaused(personId: number, at: string | null): Promise<boolean>;
+  /** Pauses or resumes (null) a client's check-ins, false if already so; `until`: a dated break's end. */
+  setPaused(personId: number, at: string | null, until?: string | null): Promise<boolean>;
+  /** The clients whose dated break ended at or before `now`, still paused. */
+  breaksEnded(now: string): Promise<number[]>;
   /** The instruments of the client's check-ins, in order; null: the clinic's (read back on Client). */
   setClientInstruments(personId: number, instruments: readonly string[] | null): Promise<void>;
   /** The language of the client's prompts; null: the platform's, else the clinic's (read back on Client). */

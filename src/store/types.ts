@@ -40,6 +40,8 @@ export interface Client {
   timeZone?: string | null;
   /** Set while the client has paused check-ins with `stop`. */
   pausedAt?: string | null;
+  /** When a break the client gave an end ("stop for 2 weeks") ends; null: when they type start. */
+  pausedUntil?: string | null;
   /** After a crisis message: show the open question again at the next message. */
   resumeQuestion?: boolean;
   /** The instruments the client's check-ins ask, in order (`instruments ALIAS LIST`); null: the clinic's. */
@@ -188,6 +190,7 @@ export interface ClientData {
   age: number | null;
   timeZone: string | null;
   pausedAt: string | null;
+  pausedUntil: string | null;
   /** The instruments the therapist chose for the client's check-ins; null: the clinic's. */
   instruments: string[] | null;
   /** The language the therapist set for the client; null: from the platform or the clinic. */

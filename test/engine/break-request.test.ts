@@ -46,17 +46,24 @@ describe("a break asked for with its end", () => {
     }
   });
 
-  it("gets the way to pause with its button, and the pause lasts until start, as the reply says", async () => {
+  it("gets the way to pause with its button, dated when rapport reads the end, else until start", async () => {
     c = new Conversation();
     await c.enrol();
     const [asked] = (await c.say("alex", "pls stop till january")).filter((d) => d.externalId === "alex");
-    expect(asked?.message.text).toContain("type stop: they pause until you type start.");
-    expect(asked?.message.choices).toEqual([{ label: "Pause check-ins", value: "stop" }]);
+    expect(asked?.message.text).toContain("tap the button: they start again by themselves then");
+    expect(asked?.message.choices).toEqual([
+      { label: "Pause until Jan 1, 2027", value: "stop until 2027-01-01" },
+    ]);
+    const [vague] = (await c.say("alex", "can we take a break from these for a while")).filter(
+      (d) => d.externalId === "alex",
+    );
+    expect(vague?.message.text).toContain("type stop: they pause until you type start.");
+    expect(vague?.message.choices).toEqual([{ label: "Pause check-ins", value: "stop" }]);
     await c.say("rivera", "language alex es");
     const [spanish] = (await c.say("alex", "no me mandes nada hasta enero")).filter(
       (d) => d.externalId === "alex",
     );
-    expect(spanish?.message.text).toContain("se pausan hasta que escribas seguir");
+    expect(spanish?.message.text).toContain("hasta el 1 ene 2027, toca el botón");
     expect(spanish?.message.choices).toHaveLength(1);
   });
 });

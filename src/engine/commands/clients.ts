@@ -112,7 +112,9 @@ export async function checkin(turn: Turn, client: Client): Promise<void> {
   if (client.pausedAt) {
     const zone = turn.deps.config.clinic.timeZone;
     const date = formatDay(client.pausedAt, w.pack.language, zone);
-    return turn.replyText(w.t("checkin_paused", { alias: client.alias, date }));
+    if (!client.pausedUntil) return turn.replyText(w.t("checkin_paused", { alias: client.alias, date }));
+    const until = formatDay(client.pausedUntil, w.pack.language, zone);
+    return turn.replyText(w.t("checkin_paused_until", { alias: client.alias, date, until }));
   }
   const reachable = (await turn.tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt);
   if (!reachable) return turn.replyText(w.t("client_not_reachable", { alias: client.alias }));

@@ -27,8 +27,14 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
     // A client's own stop is theirs to lift: the therapist is told so, and how it ends, rather
     // than "no pause" about a client who gets no check-ins.
     if (client.pausedAt) {
-      const date = formatDay(client.pausedAt, w.pack.language, await zoneOf(turn, client));
-      lines.push(w.t("pause_by_client", { alias: client.alias, date }));
+      const zone = await zoneOf(turn, client);
+      const date = formatDay(client.pausedAt, w.pack.language, zone);
+      const until = client.pausedUntil && formatDay(client.pausedUntil, w.pack.language, zone);
+      lines.push(
+        until
+          ? w.t("pause_by_client_until", { alias: client.alias, date, until })
+          : w.t("pause_by_client", { alias: client.alias, date }),
+      );
     }
     return turn.replyText(lines.length > 0 ? lines.join("\n") : w.t("pause_none", { alias: client.alias }));
   }

@@ -167,7 +167,9 @@ function shown(
   const w = turn.wording;
   if (!client.pausedAt) return w.t(key, { alias: client.alias, ...words });
   const date = formatDay(client.pausedAt, w.pack.language, zone);
-  return w.t(`${key}_paused`, { alias: client.alias, ...words, date });
+  if (!client.pausedUntil) return w.t(`${key}_paused`, { alias: client.alias, ...words, date });
+  const until = formatDay(client.pausedUntil, w.pack.language, zone);
+  return w.t(`${key}_paused_until`, { alias: client.alias, ...words, date, until });
 }
 
 /** A pause as the therapist typed it: one day, or FROM..TO. */

@@ -25,7 +25,7 @@ export interface Need {
 }
 
 /** How much a client needs attention, and the words for it. Lower rank comes first. */
-export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | undefined): Need {
+export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | undefined, zone: string): Need {
   const { client, last } = entry;
   const flags: string[] = [];
   const named = new Set<string>();
@@ -49,6 +49,10 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
     rank = Math.min(rank, 1);
   }
   if (client.status !== "active") flags.push(clientStatusText(w, client.status));
+  else if (client.pausedUntil)
+    flags.push(
+      w.t("clients_flag_paused_until", { until: formatDay(client.pausedUntil, w.pack.language, zone) }),
+    );
   else if (client.pausedAt) flags.push(w.t("clients_flag_paused"));
   // A reliable fall since the episode's first check-in is named with its numbers: "not on track"
   // alone does not say that things got worse.
@@ -97,7 +101,10 @@ export function caseloadText(w: Wording, facts: CaseloadFacts): string {
   const current = facts.entries.filter((e) => !e.dischargedAt);
   const discharged = facts.entries.filter((e) => e.dischargedAt);
   const ranked = current
-    .map((entry) => ({ entry, need: needOf(w, entry, facts.openAlerts.get(entry.client.personId)) }))
+    .map((entry) => ({
+      entry,
+      need: needOf(w, entry, facts.openAlerts.get(entry.client.personId), facts.timeZone),
+    }))
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const lines = [w.t("clients_title", { count: current.length })];
   for (const { entry, need } of ranked) {

@@ -123,7 +123,10 @@ export async function caseloadChartMessage(
 ): Promise<OutboundMessage | undefined> {
   const entries = (await tx.caseload(therapistId)).filter((e) => !e.dischargedAt);
   const needing = entries
-    .map((entry) => ({ entry, need: needOf(w, entry, openAlerts.get(entry.client.personId)) }))
+    .map((entry) => ({
+      entry,
+      need: needOf(w, entry, openAlerts.get(entry.client.personId), config.clinic.timeZone),
+    }))
     .filter(({ need }) => need.rank < 3)
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   // Every one who needs attention is counted; the picture draws the first MAX_PANELS and says how many more.

@@ -94,7 +94,7 @@ export function digestText(w: Wording, input: DigestInput): string {
   const lines = [w.t("digest_title", { date: formatDay(input.now, w.pack.language, zone) })];
   const current = facts.caseload.filter((e) => !e.dischargedAt);
   const ranked = current
-    .map((entry) => ({ entry, need: needOf(w, entry, input.openAlerts.get(entry.client.personId)) }))
+    .map((entry) => ({ entry, need: needOf(w, entry, input.openAlerts.get(entry.client.personId), zone) }))
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const news: string[] = [];
   const quiet: string[] = [];
@@ -163,7 +163,14 @@ export function digestText(w: Wording, input: DigestInput): string {
       [
         ...current
           .filter((e) => e.client.pausedAt && !listed.has(e.client.alias))
-          .map((e) => w.t("digest_stopped_item", { alias: e.client.alias })),
+          .map(({ client }) =>
+            client.pausedUntil
+              ? w.t("digest_stopped_item_until", {
+                  alias: client.alias,
+                  until: formatDay(client.pausedUntil, w.pack.language, zone),
+                })
+              : w.t("digest_stopped_item", { alias: client.alias }),
+          ),
         ...facts.pauses.filter((p) => p.from <= today).map(pauseItem),
       ],
     ],

@@ -30,7 +30,9 @@ export function myDataText(w: Wording, data: ClientData, zone: string): string {
   ];
   if (data.age !== null) lines.push(w.t("mydata_age", { age: data.age }));
   if (data.timeZone) lines.push(w.t("mydata_zone", { zone: data.timeZone }));
-  if (data.pausedAt) lines.push(w.t("mydata_paused", { date: when(data.pausedAt) }));
+  if (data.pausedAt && data.pausedUntil)
+    lines.push(w.t("mydata_paused_until", { date: when(data.pausedAt), until: when(data.pausedUntil) }));
+  else if (data.pausedAt) lines.push(w.t("mydata_paused", { date: when(data.pausedAt) }));
   // Set by the therapist for this client only; the clinic's defaults are nothing about them.
   if (data.instruments) {
     const titles = data.instruments.map((id) => titleOf(w, id)).join(", ");

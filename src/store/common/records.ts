@@ -108,6 +108,7 @@ export function toClient(row: Row, c: FieldCrypto): Client {
     age: row.age === null || row.age === undefined ? null : Number(row.age),
     timeZone: (row.time_zone as string | null) ?? null,
     pausedAt: (row.paused_at as string | null) ?? null,
+    pausedUntil: (row.paused_until as string | null | undefined) ?? null,
     // SQLite keeps a boolean as 0 or 1, PostgreSQL as a boolean.
     resumeQuestion: row.resume_question === 1 || row.resume_question === true,
     instruments: instrumentsOf(row.instruments),

@@ -67,15 +67,28 @@ export function pgClients(q: PgContext): ClientsTx {
       );
       return row?.zone ?? null;
     },
-    setPaused: async (personId, at) =>
-      (at === null
-        ? await q.run("UPDATE clients SET paused_at = NULL WHERE person_id = $1 AND paused_at IS NOT NULL", [
-            personId,
-          ])
-        : await q.run("UPDATE clients SET paused_at = $1 WHERE person_id = $2 AND paused_at IS NULL", [
-            at,
-            personId,
-          ])) === 1,
+    setPaused: async (personId, at, until = null) => {
+      if (at === null)
+        return (
+          (await q.run(
+            "UPDATE clients SET paused_at = NULL, paused_until = NULL WHERE person_id = $1 AND paused_at IS NOT NULL",
+            [personId],
+          )) === 1
+        );
+      const paused = await q.run(
+        "UPDATE clients SET paused_at = $1 WHERE person_id = $2 AND paused_at IS NULL",
+        [at, personId],
+      );
+      await q.run("UPDATE clients SET paused_until = $1 WHERE person_id = $2", [until, personId]);
+      return paused === 1;
+    },
+    breaksEnded: async (now) =>
+      (
+        await q.all<{ id: number }>(
+          "SELECT person_id AS id FROM clients WHERE paused_until <= $1 AND paused_at IS NOT NULL ORDER BY paused_until",
+          [now],
+        )
+      ).map((r) => Number(r.id)),
     setClientInstruments: async (personId, instruments) => {
       await q.run("UPDATE clients SET instruments = $1 WHERE person_id = $2", [
         instruments === null ? null : JSON.stringify(instruments),

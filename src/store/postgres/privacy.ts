@@ -116,6 +116,7 @@ export function pgPrivacy(q: PgContext): PrivacyTx {
         age: client.age === null ? null : Number(client.age),
         timeZone: (client.time_zone as string | null) ?? null,
         pausedAt: (client.paused_at as string | null) ?? null,
+        pausedUntil: (client.paused_until as string | null) ?? null,
         instruments: instrumentsOf(client.instruments),
         language: (client.language as string | null) ?? null,
         identities: await q.all<{ channel: string; since: string }>(

@@ -65,12 +65,26 @@ export function sqliteClients({ s, c }: SqlContext): ClientsTx {
       ).get(personId) as { zone: string | null } | undefined;
       return row?.zone ?? null;
     },
-    setPaused: async (personId, at) =>
-      s(
-        at === null
-          ? "UPDATE clients SET paused_at = NULL WHERE person_id = ? AND paused_at IS NOT NULL"
-          : "UPDATE clients SET paused_at = ? WHERE person_id = ? AND paused_at IS NULL",
-      ).run(...(at === null ? [personId] : [at, personId])).changes === 1,
+    setPaused: async (personId, at, until = null) => {
+      if (at === null)
+        return (
+          s(
+            "UPDATE clients SET paused_at = NULL, paused_until = NULL WHERE person_id = ? AND paused_at IS NOT NULL",
+          ).run(personId).changes === 1
+        );
+      const paused = s("UPDATE clients SET paused_at = ? WHERE person_id = ? AND paused_at IS NULL").run(
+        at,
+        personId,
+      );
+      s("UPDATE clients SET paused_until = ? WHERE person_id = ?").run(until, personId);
+      return paused.changes === 1;
+    },
+    breaksEnded: async (now) =>
+      (
+        s(
+          "SELECT person_id AS id FROM clients WHERE paused_until <= ? AND paused_at IS NOT NULL ORDER BY paused_until",
+        ).all(now) as { id: number }[]
+      ).map((r) => r.id),
     setClientInstruments: async (personId, instruments) => {
       s("UPDATE clients SET instruments = ? WHERE person_id = ?").run(
         instruments === null ? null : JSON.stringify(instruments),

@@ -100,6 +100,7 @@ export function sqlitePrivacy(context: SqlContext): PrivacyTx {
         age: client.age === null ? null : Number(client.age),
         timeZone: (client.time_zone as string | null) ?? null,
         pausedAt: (client.paused_at as string | null) ?? null,
+        pausedUntil: (client.paused_until as string | null) ?? null,
         instruments: instrumentsOf(client.instruments),
         language: (client.language as string | null) ?? null,
         identities: s("SELECT channel, last_seen_at AS since FROM identities WHERE person_id = ?").all(

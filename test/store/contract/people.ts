@@ -223,6 +223,25 @@ export function peopleContract(open: OpenStore): void {
         expect((await tx.getClient(personId))?.pausedAt).toBeNull();
       }));
 
+    it("keeps a dated break's end, lists it once ended, and clears it with the pause", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        expect(await tx.setPaused(alex.personId, t(1), t(5))).toBe(true);
+        expect(await tx.setPaused(bea.personId, t(1), t(8))).toBe(true);
+        expect((await tx.getClient(alex.personId))?.pausedUntil).toBe(t(5));
+        expect(await tx.breaksEnded(t(4))).toEqual([]);
+        expect(await tx.breaksEnded(t(5))).toEqual([alex.personId]);
+        expect(await tx.breaksEnded(t(9))).toEqual([alex.personId, bea.personId]);
+        // Paused again with another end, or none: the end changes, the pause is the one it was.
+        expect(await tx.setPaused(bea.personId, t(2), null)).toBe(false);
+        expect(await tx.getClient(bea.personId)).toMatchObject({ pausedAt: t(1), pausedUntil: null });
+        expect(await tx.setPaused(alex.personId, null)).toBe(true);
+        expect(await tx.getClient(alex.personId)).toMatchObject({ pausedAt: null, pausedUntil: null });
+        expect(await tx.breaksEnded(t(9))).toEqual([]);
+      }));
+
     it("keeps a client's instrument plan in its order and their language; null goes back to the defaults", () =>
       inTransaction(open, async (tx) => {
         const rivera = await therapist(tx);

@@ -1,0 +1,62 @@
+import { breakEnd } from "../schedule/break-end.js";
+import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
+import type { Client, Tx } from "../store/types.js";
+import { zoneOf } from "./commands/schedule.js";
+import { formatDay } from "./format.js";
+import { type EngineDeps, personWording, Turn } from "./turn-context.js";
+
+/**
+ * A client's break from the check-ins. "stop" alone pauses until they type start; "stop for 2
+ * weeks" or "pause till january" pauses until the day they named, when the timed steps lift it
+ * (after the quiet hours, so nobody is woken by it) and tell them. The therapist hears of the
+ * pause once, with its end, and not of its end: they were told when it would be.
+ */
+
+/** When a break the words ask for ends, in the client's zone: the instant, and the day to name. */
+export async function breakEndOf(
+  turn: Turn,
+  client: Client,
+  words: string,
+): Promise<{ at: string; day: string } | undefined> {
+  const zone = await zoneOf(turn, client);
+  const day = breakEnd(words, localDate(new Date(turn.now), zone));
+  const midnight = day === undefined ? undefined : localInstant(day, "00:00", zone);
+  if (!midnight) return undefined;
+  const at = afterQuietHours(midnight, zone, turn.deps.config.schedule.quietHours).toISOString();
+  return { at, day: formatDay(at, turn.wording.pack.language, zone) };
+}
+
+/** `stop` with the words after it: pauses, dated when they name an end, and says so to both. */
+export async function pauseFromChat(turn: Turn, client: Client, words: string): Promise<void> {
+  const w = turn.wording;
+  const end = await breakEndOf(turn, client, words);
+  const paused = await turn.tx.setPaused(client.personId, turn.now, end?.at ?? null);
+  const changed = paused || (client.pausedUntil ?? null) !== (end?.at ?? null);
+  await turn.replyText(end ? w.t("paused_until_ok", { date: end.day }) : w.t("paused_ok"));
+  if (!changed) return;
+  const tw = await turn.wordingOf(client.therapistId);
+  const zone = await zoneOf(turn, client);
+  const text = end
+    ? tw.t("client_paused_until", { alias: client.alias, date: formatDay(end.at, tw.pack.language, zone) })
+    : tw.t("client_paused", { alias: client.alias });
+  await turn.send(client.therapistId, { kind: "info", text }, client.personId);
+}
+
+/** The words "until DATE" a pause button carries, so that a press keeps the end the client named. */
+export function untilWords(end: { at: string } | undefined, zone: string): string {
+  return end ? ` until ${localDate(new Date(end.at), zone)}` : "";
+}
+
+/** Lifts the breaks whose end has come, telling each client; how many. */
+export async function liftEndedBreaks(tx: Tx, deps: EngineDeps, now: string): Promise<number> {
+  const ended = await tx.breaksEnded(now);
+  for (const personId of ended) {
+    const client = await tx.getClient(personId);
+    if (!client || !(await tx.setPaused(personId, null))) continue;
+    if (client.status !== "active") continue;
+    const w = await personWording(tx, deps, personId);
+    const turn = Turn.system(deps, tx, now, `break:${personId}`);
+    await turn.send(personId, { kind: "info", text: w.t("break_over") }, personId);
+  }
+  return ended.length;
+}

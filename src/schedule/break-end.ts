@@ -1,0 +1,150 @@
+import { DateTime } from "luxon";
+import { monthNumber, readDayRange } from "./day-range.js";
+
+/**
+ * The day a client's break from the check-ins ends, from how they asked for it: "stop for 2 weeks",
+ * "no check ins for a couple of weeks", "pause till january", "until monday", "until next week",
+ * "until the 15th", "bis Januar", "für zwei Wochen", "hasta el lunes", "durante 3 semanas". The day
+ * returned is the first on which check-ins go out again ("till january" is January 1). Undefined
+ * when the words name no end, or a vague one ("a few weeks", "a while", "after christmas"): such a
+ * break lasts until the client types start, and the reply says so rather than guess. At most a
+ * year ahead. Pure: `today` is the client's local date.
+ */
+export function breakEnd(text: string, today: string): string | undefined {
+  const plain = text.toLowerCase().replace(/[!?,;()]+|\.+(?=\s|$)(?<!\d\.)/gu, " ");
+  const said = ` ${plain.replace(/\s+/gu, " ").trim()} `;
+  const base = DateTime.fromISO(today);
+  if (!base.isValid) return undefined;
+  const end = untilDay(said, base) ?? forLength(said, base);
+  if (!end || end <= base || end > base.plus({ years: 1 })) return undefined;
+  return end.toISODate() ?? undefined;
+}
+
+const COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  the: 1,
+  next: 1,
+  "a couple": 2,
+  "a couple of": 2,
+  couple: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  einer: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+};
+const UNITS: Record<string, "days" | "weeks" | "months"> = {
+  day: "days",
+  days: "days",
+  tag: "days",
+  tage: "days",
+  tagen: "days",
+  día: "days",
+  días: "days",
+  dia: "days",
+  dias: "days",
+  week: "weeks",
+  weeks: "weeks",
+  wk: "weeks",
+  wks: "weeks",
+  woche: "weeks",
+  wochen: "weeks",
+  semana: "weeks",
+  semanas: "weeks",
+  month: "months",
+  months: "months",
+  monat: "months",
+  monate: "months",
+  monaten: "months",
+  mes: "months",
+  meses: "months",
+};
+const COUNT = Object.keys(COUNTS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const UNIT = Object.keys(UNITS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+/** "2 weeks", "a couple of weeks", "zwei Wochen", "dos semanas", "the week": a count and a unit. */
+const LENGTH = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,3}|${COUNT}) (?:more |further |weitere |más )?(${UNIT})(?!\\p{L})`,
+  "u",
+);
+/** "a few weeks" is a length nobody named: no end is guessed for it. */
+const VAGUE =
+  /(?<!\p{L})(?:few|several|some|paar|einige|unos|unas|algunas|algunos|varias|varios) (?:more )?\p{L}+/u;
+
+function forLength(said: string, base: DateTime): DateTime | undefined {
+  const m = LENGTH.exec(said);
+  if (!m || VAGUE.test(said)) return undefined;
+  const count = /^\d+$/u.test(m[1] ?? "") ? Number(m[1]) : COUNTS[m[1] ?? ""];
+  const unit = UNITS[m[2] ?? ""];
+  if (!count || !unit) return undefined;
+  return base.plus({ [unit]: count });
+}
+
+const UNTIL =
+  / (?:until|till|til|untill|bis|hasta) (?:zum |zur |el |la |the |end of |ende |finales de )?(.+) $/u;
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ["monday", "mon", "montag", "lunes"],
+  ["tuesday", "tue", "tues", "dienstag", "martes"],
+  ["wednesday", "wed", "mittwoch", "miércoles", "miercoles"],
+  ["thursday", "thu", "thurs", "donnerstag", "jueves"],
+  ["friday", "fri", "freitag", "viernes"],
+  ["saturday", "sat", "samstag", "sonnabend", "sábado", "sabado"],
+  ["sunday", "sun", "sonntag", "domingo"],
+];
+const NEXT_WEEK =
+  /^(?:next week|nächste woche|naechste woche|la (?:próxima|proxima) semana|la semana que viene)\b/u;
+const NEXT_MONTH =
+  /^(?:next month|nächsten monat|naechsten monat|el (?:próximo|proximo) mes|el mes que viene)\b/u;
+const NEW_YEAR = /^(?:the )?(?:new year|neujahr|año nuevo|ano nuevo)\b/u;
+
+function untilDay(said: string, base: DateTime): DateTime | undefined {
+  const rest = UNTIL.exec(said)?.[1]?.trim();
+  if (!rest) return undefined;
+  if (NEXT_WEEK.test(rest)) return base.plus({ weeks: 1 }).startOf("week");
+  if (NEXT_MONTH.test(rest)) return base.plus({ months: 1 }).startOf("month");
+  if (NEW_YEAR.test(rest)) return base.plus({ years: 1 }).startOf("year");
+  const [first = "", ...after] = rest.replace(/^(?:next|nächsten|naechsten|kommenden) /u, "").split(" ");
+  // "till january": from the first of that month; "till december" typed in December is unclear.
+  const month = monthNumber(first.replace(/\.$/u, ""));
+  if (month !== undefined && !/^\d/u.test(after[0] ?? "")) {
+    if (month === base.month) return undefined;
+    const start = base.set({ month, day: 1 });
+    return start > base ? start : start.plus({ years: 1 });
+  }
+  const weekday = WEEKDAYS.findIndex((names) => names.includes(first)) + 1;
+  if (weekday > 0) return base.plus({ days: ((weekday - base.weekday + 6) % 7) + 1 });
+  // "the 15th", "el 15", "zum 15.": the next such day of a month.
+  const dayOnly = /^(\d{1,2})(?:st|nd|rd|th|\.)?$/u.exec(rest);
+  if (dayOnly) {
+    const day = Number(dayOnly[1]);
+    for (let k = 0; k < 2; k++) {
+      const date = base.plus({ months: k }).set({ day });
+      if (date.isValid && date.day === day && date > base) return date;
+    }
+    return undefined;
+  }
+  const range = readDayRange(rest, base.toISODate() ?? "");
+  return range && range.from === range.to ? DateTime.fromISO(range.from) : undefined;
+}

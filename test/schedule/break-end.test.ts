@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { breakEnd } from "../../src/schedule/break-end.js";
+
+/** The day a client's break ends, as clients ask for one; today is Friday, December 4, 2026. */
+const TODAY = "2026-12-04";
+
+describe("the end of a break, as a client names it", () => {
+  it.each([
+    ["stop for 2 weeks", "2026-12-18"],
+    ["stop for 2 weeks.", "2026-12-18"],
+    ["no check ins for a couple of weeks", "2026-12-18"],
+    ["for a week pls", "2026-12-11"],
+    ["stop for the month", "2027-01-04"],
+    ["can we pause till january", "2027-01-01"],
+    ["no more check-ins until february pls!", "2027-02-01"],
+    ["stop till jan", "2027-01-01"],
+    ["pause till Monday", "2026-12-07"],
+    ["stop until next week", "2026-12-07"],
+    ["stop until new year", "2027-01-01"],
+    ["until the 15th", "2026-12-15"],
+    ["until the 3rd", "2027-01-03"],
+    ["stop until dec 24", "2026-12-24"],
+    ["stop until 2026-12-18", "2026-12-18"],
+    ["für zwei Wochen", "2026-12-18"],
+    ["bis Januar", "2027-01-01"],
+    ["bitte pausieren bis zum 15.", "2026-12-15"],
+    ["bis nächste Woche", "2026-12-07"],
+    ["durante 3 semanas", "2026-12-25"],
+    ["hasta el lunes", "2026-12-07"],
+    ["pausa hasta el 5 de enero", "2027-01-05"],
+    // An end and a length: the end named wins.
+    ["stop for 2 weeks until monday", "2026-12-07"],
+  ])("%j ends on %s", (typed, day) => {
+    expect(breakEnd(typed, TODAY)).toBe(day);
+  });
+
+  it.each([
+    "stop for now",
+    "stop for a few weeks",
+    "take a break for a while",
+    "pause until after christmas",
+    // December, typed in December: this one or next year's is not clear.
+    "stop till december",
+    // More than a year.
+    "stop for 18 months",
+    "stop until 2026-12-01",
+  ])("%j names no end", (typed) => {
+    expect(breakEnd(typed, TODAY)).toBeUndefined();
+  });
+});
