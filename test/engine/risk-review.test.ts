@@ -95,6 +95,8 @@ describe("answers to the safety question as people type them", () => {
     ["en", "no i did not", "no"],
     ["en", "not anymore", "unclear"],
     ["en", "not often", "unclear"],
+    ["en", "idk, no", "unclear"],
+    ["en", "not sure tbh, no", "unclear"],
     ["de", "einmal", "yes"],
     ["de", "nicht einmal", "no"],
     ["de", "keine gedanken", "no"],

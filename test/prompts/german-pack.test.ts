@@ -111,6 +111,9 @@ describe("the German pack", () => {
 
     it("is unclear about anything else", () => {
       expect(read("weiß nicht")).toBe("unclear");
+      // Not knowing beside a no is not sure either: asked again, never a plain no.
+      for (const typed of ["weiß nicht, eher nein", "keine ahnung, eher nicht", "bin mir nicht sicher, nein"])
+        expect(read(typed), typed).toBe("unclear");
     });
   });
 });

@@ -30,6 +30,27 @@ const TAKEN_BACK = [
 const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
 
 /**
+ * Not knowing, said beside a no ("weiß nicht, eher nein", "idk, no?"): not sure, so asked again,
+ * as not knowing alone is; never the plain no the therapist would read.
+ */
+const UNSURE = [
+  "idk",
+  "dunno",
+  "i do not know",
+  "not sure",
+  "unsure",
+  "weiß nicht",
+  "weiss nicht",
+  "weiß ich nicht",
+  "keine ahnung",
+  "nicht sicher",
+  "unsicher",
+  "no estoy seguro",
+  "no estoy segura",
+  "ni idea",
+];
+
+/**
  * Words that turn the yes after them into a no: "not once", "nicht einmal", "ni una vez". Not "no",
  * which stands before a yes as often as in one ("no, sometimes").
  */
@@ -107,6 +128,7 @@ export function readSafetyAnswer(
   if (!choices.some((c) => c.value <= above && matching(c, false))) return "unclear";
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
+  if (UNSURE.some((phrase) => has(phrase, false))) return "unclear";
   return "no";
 }
 
