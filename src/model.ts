@@ -65,6 +65,12 @@ export interface OutboundMessage {
   file?: OutboundFile;
   /** A picture sent after the text: a client's chart, only ever to their therapist's direct chat. */
   chart?: OutboundChart;
+  /**
+   * On the therapist's notice of a client's erasure, the client's alias: a channel that keeps
+   * copies of what it delivered (the console's chart files) removes theirs before the notice is
+   * shown. A recipient's messages go one at a time, so a chart on its way at the erasure comes first.
+   */
+  erasedAlias?: string;
 }
 
 export interface OutboundChart {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { type OffsetClock, parseDuration } from "../../src/clock.js";
@@ -9,18 +9,22 @@ import type { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
 import type { Delivery, InboundEvent, OutboundChart } from "../../src/model.js";
+import { chartFileName, chartFilesOf } from "./chart-files.js";
 import { jsonLine, parseConsoleLine, textBlock } from "./console-line.js";
 
 export const CONSOLE_CHANNEL = "console";
 
 /**
  * Prints messages for console identities to standard output. A chart is written as a PNG under
- * `chartsDir` (readable by its owner only: it is health data) and its path printed.
+ * `chartsDir` (readable by its owner only: it is health data) and its path printed; the notice of
+ * a client's erasure first removes the client's charts there.
  */
 export function consoleSender(out: Writable, json: boolean, chartsDir?: string): ChannelSender {
   return {
     channel: CONSOLE_CHANNEL,
     send: async (delivery: Delivery) => {
+      const erased = delivery.message.erasedAlias;
+      if (erased !== undefined && chartsDir) removeCharts(chartsDir, erased);
       const chart = delivery.message.chart;
       const chartPath = chart && chartsDir ? writeChart(chartsDir, delivery.outboxId, chart) : undefined;
       out.write(json ? `${jsonLine(delivery, chartPath)}\n` : textBlock(delivery, chartPath));
@@ -34,9 +38,24 @@ export const chartsDirFor = (dbPath: string): string => join(dirname(dbPath), "c
 /** The chart's file: its name prefixed by the outbox row, so that a second chart never overwrites a first. */
 function writeChart(dir: string, outboxId: number, chart: OutboundChart): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `${outboxId}-${basename(chart.name)}`);
+  const path = join(dir, chartFileName(outboxId, chart.name));
   writeFileSync(path, Buffer.from(chart.png, "base64"), { mode: 0o600 });
   return path;
+}
+
+/**
+ * An erased client's charts, and every caseload picture (which may draw them), removed from the
+ * folder; no folder, nothing to remove. Another failure fails the notice's send, which is retried.
+ */
+function removeCharts(dir: string, alias: string): void {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  for (const file of chartFilesOf(files, alias)) rmSync(join(dir, file), { force: true });
 }
 
 /** A typed console line as the neutral event; typing a choice's value is the same as pressing it. */

@@ -95,6 +95,8 @@ export async function eraseClient(turn: Turn, client: Client, actor: "client" | 
     kind: alert ? "urgent" : "info",
     urgent: alert ? true : undefined,
     text: notice + open,
+    // The console's copies of the client's charts go when this is delivered (console-channel.ts).
+    erasedAlias: client.alias,
   });
   if (alert?.escalatedTo) {
     const ow = await turn.wordingOf(alert.escalatedTo);

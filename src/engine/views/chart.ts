@@ -2,6 +2,7 @@ import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
 import { type ChartData, type ChartMeasure, chartData } from "../../charts/chart-data.js";
 import { chartCheckins, type RiskAbove } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
+import { caseloadChartName, clientChartName } from "../../charts/chart-names.js";
 import type { RenderedChart } from "../../charts/render.js";
 import type { ClinicConfig } from "../../config/clinic-config.js";
 import type { OutboundChart, OutboundMessage } from "../../model.js";
@@ -97,7 +98,11 @@ export function chartMessage(
   return {
     kind: "info",
     text: `${w.t("chart_sent", { alias: data.alias, count: data.total })}\n\n${rendered.alt}`,
-    chart: attached(rendered, w.t("chart_image_alt", { alias: data.alias }), `${data.alias}-${day}.png`),
+    chart: attached(
+      rendered,
+      w.t("chart_image_alt", { alias: data.alias }),
+      clientChartName(data.alias, day),
+    ),
   };
 }
 
@@ -106,7 +111,7 @@ export function summaryChart(
   { data, rendered }: { data: ChartData; rendered: RenderedChart },
   day: string,
 ): OutboundChart {
-  return attached(rendered, rendered.alt, `${data.alias}-${day}.png`);
+  return attached(rendered, rendered.alt, clientChartName(data.alias, day));
 }
 
 /**
@@ -141,7 +146,7 @@ export async function caseloadChartMessage(
   return {
     kind: "summary",
     text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.alt}`,
-    chart: attached(rendered, w.t("chart_caseload_title", { count: panels.length }), `caseload-${day}.png`),
+    chart: attached(rendered, w.t("chart_caseload_title", { count: panels.length }), caseloadChartName(day)),
   };
 }
 
