@@ -8,6 +8,7 @@ import { catalogRiskLists, catalogRiskScreen } from "./engine/risk/screening.js"
 import { ConfigError } from "./errors.js";
 import type { Logger } from "./log.js";
 import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
+import { packFor } from "./prompts/render.js";
 import { type DataKey, parseDataKey } from "./store/field-crypto.js";
 import { PostgresStore } from "./store/postgres/store.js";
 import { SqliteStore, widePermissions } from "./store/sqlite/store.js";
@@ -58,7 +59,9 @@ export async function openApp(options: AppOptions): Promise<App> {
         : "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
     );
   }
-  const catalog = loadPrompts(options.promptsDir ?? settings.promptsDir);
+  const promptsDir = options.promptsDir ?? settings.promptsDir;
+  const catalog = loadPrompts(promptsDir);
+  checkLanguage(catalog, settings.clinic.clinic.language, promptsDir);
   checkInstruments(catalog, settings);
   const store = await openStore(options);
   const engine = new Engine(
@@ -115,6 +118,20 @@ async function openStore(options: AppOptions): Promise<AppStore> {
 /** The key of RAPPORT_DATA_KEY, or none (values stored as they are). */
 export function keysOf(settings: Settings): DataKey[] {
   return settings.dataKey ? [parseDataKey(settings.dataKey)] : [];
+}
+
+/**
+ * The clinic's language must be one the prompts have: otherwise its clients would silently read
+ * the fallback's wording, and risk words in their language would go unscreened.
+ */
+function checkLanguage(catalog: PromptCatalog, language: string, promptsDir: string | undefined): void {
+  if (packFor(catalog, language)) return;
+  const have = [...catalog.languages.keys()].sort().join(", ");
+  const where = promptsDir ? `the prompts folder ${promptsDir}` : "the shipped prompts";
+  throw new ConfigError(
+    `clinic.language: no prompts for language "${language}" (languages in ${where}: ${have}); set clinic.language to one of them, or name with RAPPORT_PROMPTS a prompts folder of the clinic's own that has a ${language} folder (its messages, instruments and risk words)`,
+    "clinic.language",
+  );
 }
 
 /** Every instrument the clinic config names must exist in the prompts: checked at start, not at the first check-in. */

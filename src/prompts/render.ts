@@ -71,10 +71,15 @@ export function wordingFor(catalog: PromptCatalog, ...preferences: (string | nul
   if (!fallbackPack)
     throw new RapportError(`fallback language ${catalog.fallback} missing`, "prompt_language");
   for (const locale of preferences) {
-    const wanted = (locale ?? "").toLowerCase();
-    if (!wanted) continue;
-    const pack = catalog.languages.get(wanted) ?? catalog.languages.get(wanted.split(/[-_]/)[0] ?? "");
+    const pack = packFor(catalog, locale);
     if (pack) return new Wording(pack, fallbackPack);
   }
   return new Wording(fallbackPack, fallbackPack);
+}
+
+/** The catalog's pack for a language or locale ("de-CH": "de-ch", then "de"); none when it has no such language. */
+export function packFor(catalog: PromptCatalog, locale: string | null | undefined): LanguagePack | undefined {
+  const wanted = (locale ?? "").toLowerCase();
+  if (!wanted) return undefined;
+  return catalog.languages.get(wanted) ?? catalog.languages.get(wanted.split(/[-_]/)[0] ?? "");
 }

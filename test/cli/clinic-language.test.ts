@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freshEnv, runCli } from "../helpers/cli.js";
+import { fixturePrompts } from "../helpers/fixture-prompts.js";
+
+/**
+ * clinic.language must be a language the prompts have: a clinic set to French on the shipped
+ * prompts (de, en, es) would have its clients read English and their French risk words go
+ * unscreened, so start-up stops, naming the setting, as other bad settings do (exit code 78).
+ */
+const dir = mkdtempSync(join(tmpdir(), "rapport-language-"));
+const prompts = fixturePrompts();
+afterAll(() => prompts.close());
+
+function configWith(language: string): string {
+  const path = join(dir, `clinic-${language}.yaml`);
+  writeFileSync(path, `clinic:\n  language: ${language}\n`);
+  return path;
+}
+
+describe("clinic.language at start-up", () => {
+  it("stops the console and the server when the shipped prompts have no such language", async () => {
+    const env = freshEnv({ RAPPORT_CONFIG: configWith("fr") });
+    for (const command of [["console", "--script", "-"], ["serve"]]) {
+      const result = await runCli(command, { ...env, PORT: "0" });
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain(
+        'rapport: configuration error (clinic.language): clinic.language: no prompts for language "fr" (languages in the shipped prompts: de, en, es)',
+      );
+    }
+  });
+
+  it("starts when the clinic's own prompts folder has the language, and names that folder's languages when it does not", async () => {
+    const french = await runCli(
+      ["console", "--script", "-"],
+      freshEnv({ RAPPORT_CONFIG: configWith("fr"), RAPPORT_PROMPTS: prompts.dir }),
+    );
+    expect(french.stderr).not.toContain("clinic.language");
+    expect(french.code).toBe(0);
+    const italian = await runCli(
+      ["console", "--script", "-"],
+      freshEnv({ RAPPORT_CONFIG: configWith("it"), RAPPORT_PROMPTS: prompts.dir }),
+    );
+    expect(italian.code).toBe(78);
+    expect(italian.stderr).toContain(
+      `no prompts for language "it" (languages in the prompts folder ${prompts.dir}: en, fr)`,
+    );
+  });
+
+  it("takes a regional tag of a language the prompts have, as a platform's locale is taken", async () => {
+    const result = await runCli(
+      ["console", "--script", "-"],
+      freshEnv({ RAPPORT_CONFIG: configWith("de-AT") }),
+    );
+    expect(result.stderr).not.toContain("configuration error");
+    expect(result.code).toBe(0);
+  });
+});
