@@ -51,7 +51,10 @@ describe("measures with a scoring profile in a check-in", () => {
       'they answered 2 (PHQ answer 2 (placeholder)) to PHQ-9 item "PHQ item 9 (placeholder)"',
     );
     expect(alert).not.toContain("safety question");
-    // The check-in goes on: the next answer is the GAD-7's first.
+    // The check-in goes on at the client's next message, with the GAD-7's first question, which
+    // the crisis message came in place of: a number then cannot answer it unseen.
+    const [next] = (await c.say("alex", "0")).filter((d) => d.externalId === "alex");
+    expect(next?.message.text).toContain("GAD item 1 (placeholder)");
     await c.answerAll("alex", [0, 0, 0, 0, 0, 0, 0]);
     const summary = c.lastTo("rivera").message.text;
     expect(summary).toContain("PHQ-9 10/27, moderate");

@@ -66,6 +66,21 @@ describe("the PHQ-9's ninth item answered in words", () => {
     expect(atNinth.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^URGENT/);
   });
 
+  it("shows the question after the crisis message before a number can answer it", async () => {
+    // The crisis message came in place of the next question: "1" cannot answer what was not seen.
+    c = new Conversation({ checkin: { instruments: ["phq9", "gad7"] } }, "console", [], dir);
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (let i = 0; i < 8; i++) await c.say("alex", "1");
+    await c.say("alex", "yeah sometimes");
+    const shown = (await c.say("alex", "1")).filter((d) => d.externalId === "alex");
+    expect(shown.map((d) => d.message.text).join("\n")).toMatch(/^10\/\d+\. GAD item 1/m);
+    expect(await c.answers("alex")).toHaveLength(9);
+    // Seen now, the next number answers it.
+    await c.say("alex", "0");
+    expect(await c.answers("alex")).toHaveLength(10);
+  });
+
   it("leaves the other items to their answers: a yes there is asked again", async () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();

@@ -117,6 +117,11 @@ export async function continueCheckin(
   if (resume && step.kind === "comment" && decision.type === "complete" && decision.comment !== null) {
     return turn.reply(stepMessage(w, checkin, therapist));
   }
+  // After a risk item's yes (the PHQ-9's ninth) the crisis message came in place of the next
+  // question: a number now cannot answer a question the client has not seen, so it is shown.
+  if (resume && decision.type === "answer" && (await afterRiskItem(turn, checkin))) {
+    return turn.reply(stepMessage(w, checkin, therapist));
+  }
   switch (decision.type) {
     case "old_button":
       return turn.pressNotice(w.t("old_button"));
@@ -173,4 +178,15 @@ export async function continueCheckin(
       await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);
   }
+}
+
+/** Whether the item before this step is a risk item answered above its threshold. */
+async function afterRiskItem(turn: Turn, checkin: Checkin): Promise<boolean> {
+  if (checkin.step === 0) return false;
+  const before = stepOf({ ...checkin, step: checkin.step - 1 });
+  if (before.kind !== "item") return false;
+  const { instrument, item } = before.planItem;
+  const risk = riskItemsOf(turn.wording.instrument(instrument)).find((r) => r.item === item);
+  const value = risk && (await turn.tx.answerOf(checkin.id, before.planItem));
+  return risk !== undefined && value !== undefined && value > risk.above;
 }
