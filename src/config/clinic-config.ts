@@ -121,8 +121,13 @@ export const clinicConfigSchema = z
       /** The optional "thoughts of harming yourself" question at the end of the progress check-in. */
       safetyQuestion: z.boolean().default(true),
       escalateAfterMinutes: z.number().positive().max(1440).default(30),
-      /** An alert nobody acknowledged is sent again this often, until someone does. */
+      /**
+       * An alert nobody acknowledged is sent again after this long, then after twice as long each
+       * time, up to `repeatMaxMinutes`, until someone acknowledges it.
+       */
       repeatMinutes: z.number().positive().max(1440).default(30),
+      /** The longest wait between two repeats; set it to repeatMinutes to repeat at one pace. */
+      repeatMaxMinutes: z.number().positive().max(1440).default(240),
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
     }),

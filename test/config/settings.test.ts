@@ -165,6 +165,7 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
       safetyQuestion: true,
       escalateAfterMinutes: 30,
       repeatMinutes: 30,
+      repeatMaxMinutes: 240,
     });
   });
 

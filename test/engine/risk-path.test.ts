@@ -420,6 +420,23 @@ describe("escalation until someone acts", () => {
     await c.say("rivera", "seen 1");
     expect(await c.tick(2 * 60 * 60_000)).toEqual([]);
   });
+
+  it("waits twice as long before each repeat, up to four hours: not every half hour all night", async () => {
+    await enrolled();
+    await c.say("alex", "kms");
+    // Minute by minute for a day: when each urgent message to the therapist went out.
+    const start = Date.parse(c.clock.now().toISOString());
+    const at: number[] = [];
+    for (let minute = 1; minute <= 24 * 60; minute++) {
+      for (const d of await c.tick(60_000)) {
+        if (d.externalId === "rivera" && d.message.urgent)
+          at.push((Date.parse(c.clock.now().toISOString()) - start) / 60_000);
+      }
+    }
+    // Escalated at 30 (to the therapist, with no on-call contact), then after 30, 60, 120, 240, 240…
+    expect(at.slice(0, 6)).toEqual([30, 60, 120, 240, 480, 720]);
+    expect(at).toEqual([30, 60, 120, 240, 480, 720, 960, 1200, 1440]);
+  });
 });
 
 describe("words while an alert is open", () => {

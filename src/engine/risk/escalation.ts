@@ -9,10 +9,25 @@ import { eventLines } from "./text.js";
 /**
  * Escalation until someone acts (CLINICAL.md, "Risk and safety"): an alert nobody acknowledged
  * within `risk.escalateAfterMinutes` goes to the on-call contact with what they need to act, and
- * the treating therapist is told; it is repeated every `risk.repeatMinutes` until either one
- * acknowledges it. With no on-call contact the repeats go to the treating therapist. Driven by
- * stored due times, so a restart neither loses nor repeats a step.
+ * the treating therapist is told; it is repeated until either one acknowledges it, first after
+ * `risk.repeatMinutes`, then after twice as long each time up to `risk.repeatMaxMinutes`: a
+ * night of repeats every half hour is what makes a clinician mute the bot. With no on-call
+ * contact the repeats go to the treating therapist. Driven by stored due times, so a restart
+ * neither loses nor repeats a step.
  */
+
+/** When the repeat after `repeats` earlier ones falls due. Pure. */
+export function nextRepeatAt(
+  now: string,
+  repeats: number,
+  risk: { repeatMinutes: number; repeatMaxMinutes: number },
+): string {
+  const minutes = Math.min(
+    risk.repeatMinutes * 2 ** Math.min(repeats, 16),
+    Math.max(risk.repeatMaxMinutes, risk.repeatMinutes),
+  );
+  return new Date(Date.parse(now) + minutes * 60_000).toISOString();
+}
 export interface EscalationPass {
   /** Alerts that took a timed step (escalated, repeated, or updated). */
   handled: number;
@@ -53,12 +68,11 @@ async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<v
   // escalate to: the treating therapist keeps getting the repeats, and the note says why.
   const onCall = await onCallFor(tx, risk.onCall, client);
   const to = onCall.kind === "on_call" ? onCall.person.id : null;
-  const nextRepeatAt = new Date(Date.parse(now) + risk.repeatMinutes * 60_000).toISOString();
   await tx.updateRiskAlert(alert.id, {
     escalatedAt: now,
     escalatedTo: to,
     escalationNote: escalationNote(onCall),
-    nextRepeatAt,
+    nextRepeatAt: nextRepeatAt(now, 0, risk),
   });
   await sendAlert(pass, { ...alert, escalatedTo: to }, client, "escalated");
   if (onCall.kind !== "on_call") return;
@@ -78,8 +92,8 @@ async function escalate(pass: Pass, alert: RiskAlert, client: Client): Promise<v
 
 async function repeat(pass: Pass, alert: RiskAlert, client: Client): Promise<void> {
   const { tx, deps, now } = pass;
-  const nextRepeatAt = new Date(Date.parse(now) + deps.config.risk.repeatMinutes * 60_000).toISOString();
-  await tx.updateRiskAlert(alert.id, { nextRepeatAt, repeats: alert.repeats + 1 });
+  const repeats = alert.repeats + 1;
+  await tx.updateRiskAlert(alert.id, { nextRepeatAt: nextRepeatAt(now, repeats, deps.config.risk), repeats });
   await sendAlert(pass, alert, client, "repeated");
 }
 
