@@ -24,8 +24,13 @@ import { addMigrateCommand } from "./migrate-command.js";
  * The composition root: the only place that builds adapters and hands them to the core.
  * src/ never imports from adapters/.
  */
-warningsAsLogLines(createLogger());
-consoleAsLogLines(createLogger());
+try {
+  warningsAsLogLines(createLogger());
+  consoleAsLogLines(createLogger());
+} catch (error) {
+  // A bad LOG_LEVEL is found here, before any command runs.
+  exitWith(error);
+}
 
 const program = new Command("rapport")
   .description("Measurement-based therapy check-ins in the chat apps clients already use")
@@ -241,7 +246,10 @@ program
     );
   });
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+program.parseAsync(process.argv).catch(exitWith);
+
+/** Ends the process for an error: a setting's (78) or rapport's own (1) in one line, anything else with its stack. */
+function exitWith(error: unknown): never {
   if (error instanceof ConfigError) {
     process.stderr.write(`rapport: configuration error (${error.setting}): ${error.message}\n`);
     process.exit(78);
@@ -254,4 +262,4 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     `rapport: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
   );
   process.exit(1);
-});
+}

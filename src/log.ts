@@ -1,11 +1,23 @@
 import pino, { type Logger } from "pino";
+import { ConfigError } from "./errors.js";
+
+/** The levels pino knows; any other LOG_LEVEL ("warning", "verbose") is a configuration error. */
+export const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"] as const;
+
+/** LOG_LEVEL, or info when unset; a level pino does not know stops start-up naming the setting. */
+export function logLevel(raw: string | undefined = process.env.LOG_LEVEL): string {
+  if (raw === undefined || raw === "") return "info";
+  if (LOG_LEVELS.includes(raw)) return raw;
+  const allowed = `${LOG_LEVELS.slice(0, -1).join(", ")} or ${LOG_LEVELS.at(-1)}`;
+  throw new ConfigError(`LOG_LEVEL must be one of ${allowed} (got "${raw}")`, "LOG_LEVEL");
+}
 
 /**
  * Structured logs on standard error (standard output belongs to the console channel).
  * Log lines carry ids, counts and outcomes; never what a client wrote or scored.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL || "info"): Logger {
-  return pino({ level, base: { app: "rapport" } }, pino.destination({ fd: 2, sync: true }));
+export function createLogger(level?: string): Logger {
+  return pino({ level: logLevel(level), base: { app: "rapport" } }, pino.destination({ fd: 2, sync: true }));
 }
 
 /**

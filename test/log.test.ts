@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { consoleAsLogLines } from "../src/log.js";
+import { ConfigError } from "../src/errors.js";
+import { consoleAsLogLines, createLogger, logLevel } from "../src/log.js";
 
 describe("consoleAsLogLines", () => {
   it("turns a library's console output into JSON log lines that keep only its kind", () => {
@@ -27,5 +28,31 @@ describe("consoleAsLogLines", () => {
       ["log", "object", 20],
     ]);
     expect(lines.join("\n")).not.toMatch(/secret|private/);
+  });
+});
+
+describe("LOG_LEVEL", () => {
+  it("takes pino's levels and silent, info when unset", () => {
+    for (const level of ["trace", "debug", "info", "warn", "error", "fatal", "silent"]) {
+      expect(logLevel(level)).toBe(level);
+    }
+    expect(logLevel("")).toBe("info");
+    expect(createLogger("warn").level).toBe("warn");
+  });
+
+  it("refuses any other level as a configuration error naming LOG_LEVEL, the value and the levels", () => {
+    for (const level of ["warning", "verbose", "INFO"]) {
+      let error: unknown;
+      try {
+        createLogger(level);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).setting).toBe("LOG_LEVEL");
+      expect((error as ConfigError).message).toBe(
+        `LOG_LEVEL must be one of trace, debug, info, warn, error, fatal or silent (got "${level}")`,
+      );
+    }
   });
 });
