@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../../errors.js";
@@ -13,6 +13,7 @@ import {
   writeSealing,
 } from "../sealing.js";
 import { type DbLock, takeLock } from "./db-lock.js";
+import { prepareDbFile } from "./db-path.js";
 import { migrate, schemaVersion } from "./migrate.js";
 import { MIGRATIONS } from "./migrations.js";
 import { reseal } from "./reseal.js";
@@ -80,10 +81,7 @@ export function openDatabase(path: string, now: Date, options: OpenOptions): Ope
   const keys = options.keys ?? [];
   // Health data: the folder is the owner's alone (0700) and so is the file (0600); SQLite gives
   // its -wal and -shm files the file's own permissions.
-  if (path !== ":memory:") {
-    if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
-  }
+  prepareDbFile(path);
   let db: Database.Database;
   try {
     db = new Database(path);
