@@ -3,8 +3,9 @@ import { DateTime } from "luxon";
 /**
  * The days of a `pause` as therapists write them: "2026-12-24..2027-01-02" as documented, and also
  * "dec 24 - jan 2", "24 Dec to 2 Jan", "24.12.-2.1.", "24. Dezember bis 2. Januar", "del 24 de
- * diciembre al 2 de enero". A date without a year is the next one from today (an end, the next from
- * its start), so the holidays typed in November reach into January. Dates with slashes ("12/24")
+ * diciembre al 2 de enero". Days without a year are the nearest that fits (see `yearless`): the
+ * holidays typed in November reach into January, "dec 1 - dec 10" typed on December 4 is this
+ * December's, and "jan 2 - jan 9" typed then is next January's. Dates with slashes ("12/24")
  * are refused: which part is the month differs between countries. The reply names the days read,
  * as year-month-day, so a misreading shows at once. Pure.
  */
@@ -74,9 +75,57 @@ export function readDayRange(text: string, today: string): DayRange | undefined 
   rest += said.slice(at);
   if (found.length < 1 || found.length > 2 || !FILLER.test(rest)) return undefined;
   const [first, second = first] = found as [Read, Read?];
-  const from = dated(first, today);
-  const to = dated(second, from);
+  if (first.year === undefined && second.year === undefined) return yearless(first, second, today);
+  // One year given: the other date is the nearest such day on its side of that one.
+  const given = (read: Read) => (read.year === undefined ? undefined : inYear(read, read.year));
+  const from = given(first) ?? latest(first, given(second));
+  const to = given(second) ?? earliest(second, from);
   return from && to && to >= from ? { from, to } : undefined;
+}
+
+/**
+ * How long ago a yearless range may have ended and still be this year's: typed on December 4,
+ * "nov 10" or "dec 1 - dec 3" is the days just gone (a slip, or a pause entered late), so the
+ * reply says they are over; pausing next November instead would be silently wrong. A range
+ * that ended longer ago is next year's ("nov 2", "jan 2 - jan 9" typed on December 4).
+ */
+const RECENT_DAYS = 28;
+/** A yearless range read as longer than this is more likely its dates the wrong way round. */
+const MAX_YEARLESS_DAYS = 183;
+
+/**
+ * A range without years: its end is the first such day from RECENT_DAYS before today on, its
+ * start the last such day not after the end. So a range that has begun and not ended ("dec 1 -
+ * dec 10" on December 4, "dec 24 - jan 2" on January 1) is the current one, and its days from
+ * today on are what can still be paused.
+ */
+function yearless(first: Read, second: Read, today: string): DayRange | undefined {
+  const recent = DateTime.fromISO(today).minus({ days: RECENT_DAYS }).toISODate();
+  const to = recent ? earliest(second, recent) : undefined;
+  const from = latest(first, to);
+  if (!from || !to) return undefined;
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
+  return days <= MAX_YEARLESS_DAYS ? { from, to } : undefined;
+}
+
+/** The date in ISO form in that year, if there is such a day ("feb 30" is none). */
+function inYear(read: Read, year: number): string | undefined {
+  const date = DateTime.fromObject({ year, month: read.month, day: read.day });
+  return date.isValid ? (date.toISODate() ?? undefined) : undefined;
+}
+
+/** The first such day on or after `notBefore`. */
+function earliest(read: Read, notBefore: string | undefined): string | undefined {
+  if (!notBefore) return undefined;
+  const year = DateTime.fromISO(notBefore).year;
+  return [year, year + 1].map((y) => inYear(read, y)).find((d) => d !== undefined && d >= notBefore);
+}
+
+/** The last such day on or before `notAfter`. */
+function latest(read: Read, notAfter: string | undefined): string | undefined {
+  if (!notAfter) return undefined;
+  const year = DateTime.fromISO(notAfter).year;
+  return [year, year - 1].map((y) => inYear(read, y)).find((d) => d !== undefined && d <= notAfter);
 }
 
 function readMatch(m: RegExpMatchArray): Read | undefined {
@@ -96,14 +145,4 @@ function readMatch(m: RegExpMatchArray): Read | undefined {
     offset += inner + 1;
   }
   return undefined;
-}
-
-/** The date in ISO form; one without a year is the first on or after `notBefore`. */
-function dated(read: Read, notBefore: string | undefined): string | undefined {
-  if (!notBefore) return undefined;
-  const base = DateTime.fromISO(notBefore);
-  const make = (year: number) => DateTime.fromObject({ year, month: read.month, day: read.day });
-  let date = make(read.year ?? base.year);
-  if (read.year === undefined && date.isValid && date < base) date = make(base.year + 1);
-  return date.isValid ? (date.toISODate() ?? undefined) : undefined;
 }

@@ -44,6 +44,9 @@ describe("the end of a break, as a client names it", () => {
     // More than a year.
     "stop for 18 months",
     "stop until 2026-12-01",
+    // A day just gone, without a year, is not taken as next year's: a break of a year is no one's meaning.
+    "stop until dec 1",
+    "stop until nov 20",
   ])("%j names no end", (typed) => {
     expect(breakEnd(typed, TODAY)).toBeUndefined();
   });

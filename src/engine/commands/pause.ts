@@ -41,9 +41,11 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
   // One day ("pause alex 2027-01-05") is a pause of that day; "dec 24 - jan 2" is read too.
   const days = readDayRange(args.join(" "), today);
   if (!days) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
-  const { from, to } = days;
-  // Days already over would pause nothing; a pause already set is not listed twice.
-  if (to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
+  // Days already over would pause nothing: a range that has begun ("dec 1 - dec 10" on December
+  // 4) pauses, and names, its days from today on. A pause already set is not listed twice.
+  if (days.to < today) return turn.replyText(w.t("pause_past", { alias: client.alias, today }));
+  const { to } = days;
+  const from = [days.from, today].sort()[1] ?? today; // the later one: ISO dates sort as text
   const existing = await turn.tx.pausesOf(client.personId);
   if (existing.some((p) => p.from <= from && to <= p.to)) {
     return turn.replyText(w.t("pause_exists", { alias: client.alias }));
