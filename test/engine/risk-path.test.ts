@@ -358,6 +358,18 @@ describe("one open alert per client", () => {
   });
 });
 
+describe("the crisis message", () => {
+  it("says the therapist is told now, not 'today' at half past eleven at night", async () => {
+    await enrolled();
+    c.clock.set(new Date("2026-11-26T23:29:00Z"));
+    const [crisis] = texts(await c.say("alex", "i took too many pills"), "alex");
+    expect(crisis).toContain(
+      "I am letting your therapist know now, though they may not see it straight away.",
+    );
+    expect(crisis).not.toMatch(/today/);
+  });
+});
+
 describe("escalation until someone acts", () => {
   async function withOnCall(): Promise<void> {
     await enrolled({ risk: { onCall: "Dr Night", escalateAfterMinutes: 30, repeatMinutes: 20 } });
