@@ -81,6 +81,17 @@ describe("the PHQ-9's ninth item answered in words", () => {
     expect(await c.answers("alex")).toHaveLength(10);
   });
 
+  it("a bare number at the comment after the crisis message is no news for the alert", async () => {
+    await atItemNine();
+    await c.say("alex", "yeah sometimes");
+    const sent = await c.say("alex", "1");
+    expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
+    expect(sent.find((d) => d.externalId === "alex")?.message.text).not.toMatch(/Thank you for telling me/);
+    const alex = await c.client("alex");
+    const events = await c.peek((tx) => tx.riskEvents(alex?.personId ?? 0, {}));
+    expect(events.map((e) => e.text)).not.toContain("1");
+  });
+
   it("leaves the other items to their answers: a yes there is asked again", async () => {
     c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
     await c.enrol();

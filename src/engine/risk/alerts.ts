@@ -131,8 +131,10 @@ export async function followUp(
   /** The warm line: "i meant no" after a tapped Yes is told that the yes stands (yes-taken-back.ts). */
   reply: "crisis_again" | "risk_yes_stands" | "crisis_acknowledged" = "crisis_again",
 ): Promise<void> {
-  // A sticker or a photo without words: nothing to pass on, and no reason to alert anyone again.
-  const empty = text.trim() === "";
+  // A sticker or a photo without words, or a bare number (typed at the comment, or at a question
+  // the crisis message came in place of): nothing to pass on, and no reason to alert anyone again.
+  const bare = /^\s*\d{1,2}\s*$/u.test(text);
+  const empty = text.trim() === "" || bare;
   if (!empty) {
     await turn.tx.addRiskEvent({
       clientId: client.personId,
@@ -151,7 +153,7 @@ export async function followUp(
   if (!asMessage) return;
   // "ok" or "thank you so much" is kept with the alert but is no reason for another urgent
   // message, and is not thanked for "telling me".
-  const nod = isAcknowledgement(text);
+  const nod = isAcknowledgement(text) || bare;
   if (!empty && !nod) await noticeAddition(turn, alert, false);
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
