@@ -36,6 +36,27 @@ export function codeWordCount(args: readonly string[]): number {
   return Math.min(args.length, 1);
 }
 
+/**
+ * A code inside a message from someone rapport does not know yet ("hi start K7QM-2XRD-9HWP",
+ * "Dr Rivera asked me to send this: start K7QM-2XRD-9HWP", the code alone): as shown, in dashed
+ * groups, or in groups or one word with a digit in it, and a letter, so that "have been very",
+ * "appointments" (letters a code may have) or a phone number is no code.
+ */
+export function codeInText(text: string): string | undefined {
+  const grouped =
+    /(?<![\p{L}\p{N}])([\p{L}\p{N}]{4})([-\s])([\p{L}\p{N}]{4})\2([\p{L}\p{N}]{4})(?![\p{L}\p{N}])/gu;
+  for (const m of text.matchAll(grouped)) {
+    if ((m[2] === "-" || /\d/u.test(m[0])) && /\p{L}/u.test(m[0])) {
+      const code = normaliseCode(m[0]);
+      if (code) return m[0];
+    }
+  }
+  for (const word of text.split(/[\s,.!?:;()"']+/u)) {
+    if (/\d/u.test(word) && /\p{L}/u.test(word) && normaliseCode(word)) return word;
+  }
+  return undefined;
+}
+
 export function hashCode(normalised: string): string {
   return createHash("sha256").update(`rapport-code:${normalised}`).digest("hex");
 }

@@ -1,5 +1,5 @@
 import type { RiskFinding } from "../clinical/risk-screen.js";
-import { codeArgument } from "../codes.js";
+import { codeArgument, codeInText } from "../codes.js";
 import type { Address, InboundEvent } from "../model.js";
 import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
@@ -215,6 +215,11 @@ async function route(turn: Turn): Promise<void> {
     if (finding) return crisisForStranger(turn, finding.language);
     if (parsed?.word === "start") return startEnrolment(turn, codeArgument(parsed.args));
     if (parsed?.word === "link") return linkTherapist(turn, codeArgument(parsed.args));
+    // "hi, start K7QM-2XRD-9HWP", or the code alone: the invite it carries.
+    const code = parsed
+      ? undefined
+      : codeInText(turn.event.input.kind === "text" ? turn.event.input.text : "");
+    if (code) return startEnrolment(turn, code);
     // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
     turn.toldHowToStart = true;
     return turn.replyText(turn.wording.t("unknown_sender"));

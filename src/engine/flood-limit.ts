@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { codeInText } from "../codes.js";
 import type { InboundEvent } from "../model.js";
 import { riskItemsOf } from "../prompts/schema.js";
 import type { Tx } from "../store/types.js";
@@ -175,7 +176,7 @@ export function strangerAnswer(deps: EngineDeps, event: InboundEvent): "crisis" 
   const text = inputText(event);
   if (catalogRiskScreen(deps.catalog).screen(text)) return "crisis";
   const word = parseChatWord(text)?.word;
-  if (word === "start" || word === "link") return "code";
+  if (word === "start" || word === "link" || codeInText(text)) return "code";
   return "how_to_start";
 }
 

@@ -44,6 +44,23 @@ describe("linking therapists and enrolling clients", () => {
     ]);
   });
 
+  it.each([
+    (code: string) => `hi start ${code}`,
+    (code: string) => `Hello! Dr Rivera asked me to send this: start ${code}.`,
+    (code: string) => code,
+  ])("finds an invite's code in what a new client writes around it (%#)", async (message) => {
+    const { code } = await c.engine.addTherapist("Dr Rivera");
+    await c.say("rivera", `link ${code}`);
+    const invite = await inviteCode("rivera", "alex");
+    const replies = await c.say("alex", message(invite));
+    expect(replies.map((d) => d.message.text)).toEqual([
+      expect.stringContaining("Do you agree to take part?"),
+    ]);
+    // Words with a code's letters are not one: the stranger is told how to start.
+    const [hello] = await c.say("stranger", "i have been very sad, my number is 0176 1234 5678");
+    expect(hello?.message.text).toContain("start CODE");
+  });
+
   it("does not read a code as risk language: some random codes look like chat shorthand", async () => {
     // Each of these reads as a disclosure on its own: "KM55" as "kms", "000D" as "od", "CTBB" as "ctb".
     const codes = ["7WHS-000D-CVE4", "9RPP-2J8B-KM55", "CTBB-3NPE-B2DZ"];
