@@ -19,6 +19,7 @@ import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
 import { addInstrumentCommands } from "./instrument-command.js";
 import { addMigrateCommand } from "./migrate-command.js";
+import { writePrivate } from "./private-file.js";
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -182,8 +183,9 @@ program
   .option("--client <alias>", "png: the client whose chart to draw")
   .option("--therapist <name>", "png: their therapist, when several have a client of that alias")
   .action(async (options: { format: string; out?: string; client?: string; therapist?: string }) => {
-    if (options.format === "png") return exportChart(options);
-    if (options.format !== "csv" && options.format !== "fhir") {
+    const format = options.format.toLowerCase();
+    if (format === "png") return exportChart(options);
+    if (format !== "csv" && format !== "fhir") {
       throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
     }
     const settings = loadSettings();
@@ -192,11 +194,11 @@ program
     // Pseudonyms are stable for one database and key, and lead back to no one outside it.
     const pseudonym = (clientId: number) => store.pseudonym(clientId);
     const text =
-      options.format === "csv"
+      format === "csv"
         ? toCsv(rows, pseudonym)
         : `${JSON.stringify(toFhir(rows, catalog, pseudonym, fhirOptions(settings)), null, 2)}\n`;
     store.close();
-    if (options.out) writeFileSync(options.out, text);
+    if (options.out) writePrivate(options.out, text);
     else process.stdout.write(text);
   });
 
@@ -215,8 +217,7 @@ async function exportChart(options: { out?: string; client?: string; therapist?:
   try {
     const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
     const out = options.out ?? `${options.client}-chart.png`;
-    // Health data: readable by its owner only, like the database.
-    writeFileSync(out, chart.png, { mode: 0o600 });
+    writePrivate(out, chart.png);
     process.stdout.write(`Wrote ${out} (${chart.width} × ${chart.height}).\n${chart.alt}\n`);
   } finally {
     store.close();

@@ -1,3 +1,5 @@
+import { statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
 
@@ -45,6 +47,17 @@ describe("rapport export", () => {
       .filter((r) => r.resourceType === "Questionnaire");
     expect(questionnaires.map((q) => q.id)).toEqual(["alliance", "progress", "safety"]);
     expect(fhir.stdout).not.toContain("zephyrine");
+
+    // Written to a file, under pseudonyms still health data: the owner's only, a file there before too.
+    const dir = (env.RAPPORT_DB ?? "").replace(/[^/]+$/u, "");
+    const out = join(dir, "answers.csv");
+    writeFileSync(out, "", { mode: 0o644 });
+    const written = await runCli(["export", "--format", "CSV", "--out", out], env);
+    expect(written.code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const fhirOut = join(dir, "bundle.json");
+    await runCli(["export", "--format", "fhir", "--out", fhirOut], env);
+    expect(statSync(fhirOut).mode & 0o777).toBe(0o600);
 
     const bad = await runCli(["export", "--format", "xml"], env);
     expect(bad.code).toBe(78);
