@@ -37,6 +37,7 @@ export const MEASURE_VARS = {
     "first_band",
     "category",
   ],
+  presession_measure_first: ["measure", "total", "max", "band", "direction"],
   rule_measure: ["measure", "rule"],
   warning_measure_deteriorating: ["measure", "total", "change", "first", "rc"],
   warning_measure_no_change_yet: ["measure", "index", "total", "change", "first", "rc"],

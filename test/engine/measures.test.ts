@@ -78,6 +78,12 @@ describe("measures with a scoring profile in a check-in", () => {
     expect(first).toContain("In the clinical range (caseness cutoff 10).");
     expect(first).toContain("  PHQ item 1 (placeholder) 3 · PHQ item 2 (placeholder) 3");
     expect(first).not.toContain("NHS Talking Therapies");
+    // Before a session after one check-in: no "0 since the first: no reliable change".
+    const once = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
+    expect(once).toContain(
+      "PHQ-9 17/27, moderately severe (lower is better), the first check-in of this episode.",
+    );
+    expect(once).not.toMatch(/PHQ-9[^\n]*since the first/);
 
     const second = await checkin([1, 1, 1, 1, 1, 1, 1, 1, 0], [1, 1, 1, 1, 0, 0, 0]);
     expect(second).toContain("PHQ-9 8/27, mild · GAD-7 4/21, minimal");

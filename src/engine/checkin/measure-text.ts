@@ -114,12 +114,17 @@ export function measureLines(
 
 /** One line for `summary ALIAS`: the latest total, its band, and the change since the first. */
 export function presessionMeasureLine(w: Wording, m: MeasureAssessment): string {
-  return w.t("presession_measure", {
+  const common = {
     measure: measureName(w, m.id),
     total: m.total,
     max: maxTotal(w.instrument(m.id)),
     band: band(w, m.id, m.band),
     direction: direction(w, m),
+  };
+  // One check-in has no change since the first: "0 since the first: no reliable change" misleads.
+  if (m.index === 1) return w.t("presession_measure_first", common);
+  return w.t("presession_measure", {
+    ...common,
     change: signed(m.change),
     first: m.first,
     first_band: band(w, m.id, m.firstBand),
