@@ -3,6 +3,7 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
+import { plainWords } from "./checkin/score-input.js";
 import { breakEndOf, untilWords } from "./client-break.js";
 import { zoneOf } from "./commands/schedule.js";
 import { asksAboutData, keepsData } from "./data-request.js";
@@ -20,6 +21,12 @@ import { crisisIn, type Turn, therapistName } from "./turn-context.js";
  */
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
   const w = turn.wording;
+  // "ok im back. sorry been a mess", "hola! ya estoy de vuelta 😊": a paused client's return in a
+  // sentence gets the way back, a button that resumes as typing start does.
+  if (client.pausedAt && saysBack(text, w.pack.messages.words.start)) {
+    const choices = [{ label: w.t("resume_button"), value: "start" }];
+    return turn.reply({ kind: "question", text: w.t("paused_welcome_back"), choices });
+  }
   // A paused client gets no check-in, so none is named as coming.
   const when = client.pausedAt ? undefined : await nextCheckinWhen(turn, client);
   // "hi" is a greeting, not something to pass on: greeted back, with what comes next, and no
@@ -93,4 +100,15 @@ async function closedLately(turn: Turn, client: Client): Promise<string | undefi
     sent: day(closed.createdAt),
     closed: day(closed.completedAt),
   });
+}
+
+/** Whether the words hold one of the language's words for coming back ("im back"), not alone. */
+function saysBack(text: string, start: readonly string[]): boolean {
+  const said = ` ${plainWords(text)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/gu, " ")} `;
+  return start
+    .map((phrase) => plainWords(phrase).replace(/[^\p{L}\p{N}\s]/gu, ""))
+    .filter((phrase) => phrase.includes(" ") || phrase.endsWith("back"))
+    .some((phrase) => said.includes(` ${phrase} `));
 }

@@ -172,6 +172,8 @@ export const MESSAGE_VARS = {
   client_paused_until: ["alias", "date"],
   client_resumed: ["alias"],
   paused_ok: [],
+  paused_welcome_back: [],
+  resume_button: [],
   break_over: [],
   paused_until_ok: ["date"],
   resumed_ok: [],

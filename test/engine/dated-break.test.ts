@@ -114,3 +114,19 @@ describe("a client's break with an end", () => {
     expect((await c.data("alex")).pausedUntil).toBe("2026-12-18T08:00:00.000Z");
   });
 });
+
+describe("a paused client who says they are back", () => {
+  it.each([
+    ["en", "ok im back. sorry been a mess", "Welcome back."],
+    ["es", "hola! ya estoy de vuelta 😊", "Qué bien tenerte de vuelta."],
+  ])("%s: %j gets a button that resumes", async (language, typed, welcome) => {
+    await enrolled();
+    await c.say("alex", "stop");
+    if (language !== "en") await c.say("rivera", `language alex ${language}`);
+    const [reply] = texts(await c.say("alex", typed), "alex");
+    expect(reply).toMatch(new RegExp(`^${welcome}`));
+    expect(c.lastTo("alex").message.choices?.map((ch) => ch.value)).toEqual(["start"]);
+    await c.press("alex", "start");
+    expect((await c.client("alex"))?.pausedAt).toBeNull();
+  });
+});
