@@ -358,6 +358,23 @@ describe("one open alert per client", () => {
   });
 });
 
+describe("words of concern right after the safety question's yes", () => {
+  it("go to the alert; the comment question comes back rather than the check-in closing", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    for (const v of ["7", "7", "7", "7", "5", "5", "5", "5", "yes"]) await c.say("alex", v);
+    const sent = await c.say("alex", "i dont know, everything feels pointless lately");
+    expect(urgentTo(sent, "rivera")[0]?.message.text).toContain("everything feels pointless lately");
+    expect(texts(sent, "rivera").some((t) => t.startsWith("alex, check-in 1"))).toBe(false);
+    const [again] = texts(await c.say("alex", "ok"), "alex").slice(-1);
+    expect(again).toContain("Is there anything you would like");
+    const done = await c.say("alex", "skip");
+    const summary = texts(done, "rivera").find((t) => t.startsWith("alex, check-in 1")) ?? "";
+    expect(summary).toContain('concern: "i dont know, everything feels pointless lately"');
+    expect(summary).toContain("Comment: none");
+  });
+});
+
 describe("the crisis message", () => {
   it("says the therapist is told now, not 'today' at half past eleven at night", async () => {
     await enrolled();

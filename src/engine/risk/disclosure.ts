@@ -194,6 +194,9 @@ async function keepAsComment(
   text: string,
 ): Promise<Checkin | undefined> {
   if (!open || stepOf(open).kind !== "comment") return open;
+  // Right after a crisis message the comment question was not on screen: the words go to the
+  // alert, and the question comes back at the next message rather than the check-in closing.
+  if (client.resumeQuestion === true) return open;
   const max = turn.deps.config.checkin.commentMaxLength;
   const comment = [...text.trim()].slice(0, max).join("");
   await turn.tx.completeCheckin(open.id, completedComment(open, comment), turn.now);
