@@ -26,6 +26,19 @@ export function withAnswerWords(
   return { ...copy, choices };
 }
 
+/**
+ * The fallback language's copy of a measure, for a client whose language has no prompts for it:
+ * its questions and options as they are, with the client's language's answer words added by the
+ * choices' answer codes, so a Spanish client asked the English PHQ-9 may answer "a veces". A word
+ * the fallback's copy already gives a choice (its label, the clinic's words, the fallback
+ * language's answer words) stays with that choice. Undefined for an instrument without a profile.
+ */
+export function borrowedCopy(fallbackCopy: Instrument, language: string): Instrument | undefined {
+  const { profile } = fallbackCopy;
+  if (!profile) return undefined;
+  return { ...withAnswerWords(fallbackCopy, profile, language, fallbackCopy.fhir?.answers), profile };
+}
+
 function plain(word: string): string {
   return word.trim().toLowerCase();
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RiskLists } from "../clinical/risk-screen.js";
 import { ConfigError } from "../errors.js";
-import { withAnswerWords } from "../instruments/answer-words.js";
+import { borrowedCopy, withAnswerWords } from "../instruments/answer-words.js";
 import { profileFor, readProfiles } from "../instruments/profiles.js";
 import {
   type Instrument,
@@ -28,6 +28,13 @@ export interface LanguagePack {
   language: string;
   messages: MessageFile;
   instruments: Map<string, Instrument>;
+  /**
+   * The fallback language's copy of each measure this language has no prompts for, with this
+   * language's answer words added (answer-words.ts): a Spanish client asked the English PHQ-9 may
+   * answer "a veces". Its questions and options are the fallback's; `instruments` tells which
+   * instruments the language has.
+   */
+  borrowed: Map<string, Instrument>;
   /** Risk phrases of this language (risk.yaml); every language's lists screen every text. */
   risk: RiskLists | undefined;
 }
@@ -79,7 +86,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
       });
       instruments.set(id, instrument);
     }
-    languages.set(language, { language, messages, instruments, risk });
+    languages.set(language, { language, messages, instruments, borrowed: new Map(), risk });
   }
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");
@@ -110,6 +117,13 @@ function attachProfiles(
       const answers = copy?.fhir?.answers ?? instrument.fhir?.answers;
       if (copy)
         pack.instruments.set(id, { ...withAnswerWords(copy, profile, pack.language, answers), profile });
+    }
+  }
+  // With every copy's words in place: a language without a measure's prompts borrows the fallback's.
+  for (const pack of languages.values()) {
+    for (const [id, instrument] of base?.instruments ?? []) {
+      const borrowed = pack.instruments.has(id) ? undefined : borrowedCopy(instrument, pack.language);
+      if (borrowed) pack.borrowed.set(id, borrowed);
     }
   }
   // The clinic's own come first and replace a built-in one of the same id.

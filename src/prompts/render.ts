@@ -51,8 +51,10 @@ export class Wording {
     return this.pack.instruments.has(id) || this.fallbackPack.instruments.has(id);
   }
 
+  /** The language's own copy, else the fallback's (with this language's answer words, for a measure). */
   instrument(id: string): Instrument {
-    const found = this.pack.instruments.get(id) ?? this.fallbackPack.instruments.get(id);
+    const found =
+      this.pack.instruments.get(id) ?? this.pack.borrowed.get(id) ?? this.fallbackPack.instruments.get(id);
     if (!found) throw new RapportError(`no instrument "${id}" in prompts`, "prompt_instrument");
     return found;
   }

@@ -72,6 +72,28 @@ describe("everyday words for a measure's answers", () => {
     expect(words[2]).toContain("more than half");
   });
 
+  it("are the client's language's own, beside the fallback's, where that language has no copy", () => {
+    const dir = prompts();
+    edit(join(dir, "en", "gad7.yaml"), (doc) => {
+      const choices = doc.choices as { value: number; words?: string[] }[];
+      const top = choices.find((c) => c.value === 3);
+      if (top) top.words = ["a veces"];
+    });
+    const catalog = loadPrompts(dir);
+    expect(catalog.languages.get("es")?.instruments.has("gad7")).toBe(false);
+    const borrowed = catalog.languages.get("es")?.borrowed.get("gad7");
+    const words = Object.fromEntries((borrowed?.choices ?? []).map((c) => [c.value, c.words]));
+    expect(words[0]).toEqual(expect.arrayContaining(["never", "nunca"]));
+    expect(words[2]).toContain("la mayoría de los días");
+    // A word the fallback's copy gives one answer is not taken for another.
+    expect(words[3]).toContain("a veces");
+    expect(words[1]).not.toContain("a veces");
+    expect(words[1]).toContain("varios días");
+    // The questions and options are the fallback's, and so is the scoring.
+    expect(borrowed?.items).toEqual(catalog.languages.get("en")?.instruments.get("gad7")?.items);
+    expect(borrowed?.profile?.id).toBe("gad7");
+  });
+
   it("are not given to a questionnaire whose answers carry other codes", () => {
     const dir = prompts();
     edit(join(dir, "en", "phq9.yaml"), (doc) => {
