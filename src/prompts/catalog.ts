@@ -244,6 +244,9 @@ export const MESSAGE_VARS = {
   language_auto_shown: ["alias", "language"],
   language_cleared: ["alias", "language"],
   language_unknown: ["language", "available"],
+  // a client's instruments without prompts in their language, asked in the fallback's
+  language_fallback_one: ["alias", "instruments", "language", "fallback"],
+  language_fallback_other: ["alias", "instruments", "language", "fallback"],
   mydata_instruments: ["instruments"],
   mydata_language: ["language"],
   // episodes and age

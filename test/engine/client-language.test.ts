@@ -1,7 +1,9 @@
+import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 import { type FixturePrompts, fixturePrompts } from "../helpers/fixture-prompts.js";
+import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * `language ALIAS [CODE|auto]`, and the order a client's language is picked in: the one their
@@ -42,11 +44,16 @@ async function introLanguage(): Promise<string> {
 
 describe("a client's language", () => {
   it("sets a language that has prompts; the check-in, its options and its typed words are then in it", async () => {
-    expect(await reply("language alex fr")).toBe("alex now gets rapport's messages in French (fr).");
+    // The fixture's French pack has the fixture instrument only: the clinic's default plan is asked in English.
+    expect(await reply("language alex fr")).toBe(
+      "alex now gets rapport's messages in French (fr). Alliance, progress, and the safety question have no French prompts here, so alex is asked them in English.",
+    );
     expect(await reply("language alex")).toBe(
       "alex gets rapport's messages in French (fr), as you set it. language alex auto goes back to their app's language.",
     );
-    await c.say("rivera", "instruments alex fixture");
+    expect(await reply("instruments alex fixture")).toBe(
+      "alex's check-ins now ask: fixture, the safety question. The safety question has no French prompts here, so alex is asked it in English.",
+    );
     const sent = await c.say("rivera", "checkin alex");
     expect(sent.find((d) => d.externalId === "alex")?.message.text).toMatch(/^\[fr\] Dr rivera asked/);
     const question = c.lastTo("alex").message;
@@ -120,6 +127,35 @@ describe("a language set before the client joins", () => {
       expect(consent?.message.choices?.map((ch) => ch.label)).toContain("Sí, acepto");
     } finally {
       spanish.close();
+    }
+  });
+});
+
+describe("a language without prompts for some of the client's instruments", () => {
+  it("is set, and the therapist is told which instruments are asked in the fallback language", async () => {
+    const dir = phqGadPrompts();
+    addGermanPhq9(dir);
+    const measures = new Conversation({}, "console", [], dir);
+    const say = async (text: string) => (await measures.say("rivera", text))[0]?.message.text ?? "";
+    try {
+      await measures.enrol();
+      // No language set: nothing to say about languages.
+      expect(await say("instruments alex phq9,gad7")).not.toMatch(/prompts here/);
+      expect(await say("language alex es")).toBe(
+        "alex now gets rapport's messages in Spanish (es). PHQ-9 and GAD-7 have no Spanish prompts here, so alex is asked them in English.",
+      );
+      expect(await say("instruments alex gad7,progress")).toMatch(
+        /^alex's check-ins now ask: gad7, progress.*\. GAD-7 has no Spanish prompts here, so alex is asked it in English\.$/,
+      );
+      expect(await say("instruments alex progress")).not.toMatch(/prompts here/);
+      await say("instruments alex phq9,gad7");
+      expect(await say("language alex de")).toBe(
+        "alex now gets rapport's messages in German (de). GAD-7 has no German prompts here, so alex is asked it in English.",
+      );
+      expect(await say("language alex en")).toBe("alex now gets rapport's messages in English (en).");
+    } finally {
+      measures.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

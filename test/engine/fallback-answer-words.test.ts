@@ -1,10 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import { importQuestionnaire } from "../../src/instruments/fhir-import.js";
 import { Conversation } from "../helpers/conversation.js";
-import { FHIR_FIXTURES, PHQ9_SKIP, phqGadPrompts } from "../helpers/measures.js";
+import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * A clinic with the PHQ-9 and the GAD-7 in English and the PHQ-9 in German. A client whose language
@@ -12,11 +9,7 @@ import { FHIR_FIXTURES, PHQ9_SKIP, phqGadPrompts } from "../helpers/measures.js"
  * language's everyday words ("a veces", "manchmal"), as the profile gives them for that language.
  */
 const dir = phqGadPrompts();
-const de = JSON.parse(readFileSync(join(FHIR_FIXTURES, "phq9-questionnaire.de.json"), "utf8"));
-writeFileSync(
-  join(dir, "de", "phq9.yaml"),
-  stringify(importQuestionnaire(de, { id: "phq9", language: "de", skip: PHQ9_SKIP }).instrument),
-);
+addGermanPhq9(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let c: Conversation;

@@ -37,3 +37,10 @@ export function phqGadPrompts(): string {
     { name: "gad7", options: { id: "gad7" } },
   ]);
 }
+
+/** The PHQ-9 in German too (the fixture's German copy), as a clinic with a German translation has it. */
+export function addGermanPhq9(dir: string): void {
+  const de = JSON.parse(readFileSync(join(FHIR_FIXTURES, "phq9-questionnaire.de.json"), "utf8"));
+  const { instrument } = importQuestionnaire(de, { id: "phq9", language: "de", skip: PHQ9_SKIP });
+  writeFileSync(join(dir, "de", "phq9.yaml"), stringify(instrument));
+}

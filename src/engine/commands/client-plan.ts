@@ -5,6 +5,7 @@ import { clientInstruments } from "../checkin/consent-vars.js";
 import { readPlanList, SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { languageName } from "../format.js";
 import type { Turn } from "../turn-context.js";
+import { fallbackNote } from "./fallback-note.js";
 
 /**
  * A therapist's words about what one client is asked, and in which language:
@@ -33,16 +34,25 @@ export async function instruments(turn: Turn, client: Client, args: readonly str
   }
   if (args.length === 1 && args[0]?.toLowerCase() === "default") {
     await turn.tx.setClientInstruments(client.personId, null);
-    const plan = planText(w, clientInstruments(turn, { ...client, instruments: null }, "whole"));
-    return replyWithOpen(turn, client, w.t("instruments_reset", { alias, plan }));
+    const ids = clientInstruments(turn, { ...client, instruments: null }, "whole");
+    const text = withFallback(turn, client, ids, w.t("instruments_reset", { alias, plan: planText(w, ids) }));
+    return replyWithOpen(turn, client, text);
   }
   const available = availableInstruments(turn.deps.catalog);
   const list = readPlanList(args, available);
   if (!list.ok) return turn.replyText(unknownText(turn, list.unknown, available));
   if (list.ids.length === 0) return turn.replyText(w.t("usage", { usage: INSTRUMENTS_USAGE }));
   await turn.tx.setClientInstruments(client.personId, list.ids);
-  const plan = planText(w, clientInstruments(turn, { ...client, instruments: list.ids }, "whole"));
-  return replyWithOpen(turn, client, w.t("instruments_set", { alias, plan }));
+  const ids = clientInstruments(turn, { ...client, instruments: list.ids }, "whole");
+  const text = withFallback(turn, client, ids, w.t("instruments_set", { alias, plan: planText(w, ids) }));
+  return replyWithOpen(turn, client, text);
+}
+
+/** A reply, with which of `ids` the client's language set for them has no prompts for (fallback-note.ts). */
+function withFallback(turn: Turn, client: Client, ids: readonly string[], text: string): string {
+  if (!client.language) return text;
+  const note = fallbackNote(turn.wording, turn.deps.catalog, client.alias, client.language, ids);
+  return note ? `${text} ${note}` : text;
 }
 
 /**
@@ -103,7 +113,15 @@ export async function language(turn: Turn, client: Client, args: readonly string
     return turn.replyText(w.t("language_unknown", { language: code.slice(0, 16), available }));
   }
   await turn.tx.setClientLanguage(client.personId, found);
-  return turn.replyText(w.t("language_set", { alias, language: named(w, found) }));
+  const ids = clientInstruments(turn, client, "whole");
+  return turn.replyText(
+    withFallback(
+      turn,
+      { ...client, language: found },
+      ids,
+      w.t("language_set", { alias, language: named(w, found) }),
+    ),
+  );
 }
 
 /** The prompts language a code names: "de", "DE", or "de-CH" when there is no de-ch folder. */
