@@ -2,6 +2,7 @@ import { CHART_VARS } from "../charts/chart-keys.js";
 import { MEASURE_VARS } from "./measure-keys.js";
 import { REPORT_VARS } from "./report-keys.js";
 import { RISK_VARS } from "./risk-keys.js";
+import { SCHEDULE_VARS } from "./schedule-keys.js";
 
 /**
  * Every message key rapport sends, with the placeholders its wording may use.
@@ -144,22 +145,8 @@ export const MESSAGE_VARS = {
   // the risk path: risk-keys.ts
   ...RISK_VARS,
   // schedules, pauses, reminders, digest
-  schedule_set: ["alias", "day", "time", "duration", "plan", "next", "zone"],
-  schedule_set_paused: ["alias", "day", "time", "duration", "plan", "date", "zone"],
-  schedule_set_paused_until: ["alias", "day", "time", "duration", "plan", "date", "zone", "until"],
-  schedule_replaced: ["day", "time"],
-  schedule_shown: ["alias", "day", "time", "duration", "plan", "next", "zone"],
-  schedule_shown_paused: ["alias", "day", "time", "duration", "plan", "date", "zone"],
-  schedule_shown_paused_until: ["alias", "day", "time", "duration", "plan", "date", "zone", "until"],
-  schedule_none: ["alias"],
-  schedule_one_off: ["alias", "when", "zone"],
-  schedule_pauses: ["days"],
-  schedule_off: ["alias"],
-  plan_after: [],
-  plan_split: ["before"],
-  session_set: ["alias", "when", "zone"],
-  session_exists: ["alias", "when", "zone"],
-  session_in_pause: ["alias", "when", "zone", "days"],
+  // a weekly schedule and one-off sessions: schedule-keys.ts
+  ...SCHEDULE_VARS,
   timezone_set: ["alias", "zone"],
   timezone_moves_sessions: ["alias", "day", "time", "zone", "next", "duration", "plan"],
   timezone_invalid: ["zone"],

@@ -144,7 +144,7 @@ describe("times and days as therapists type them", () => {
       "Next check-in: Dec 14, 2026",
     );
     const [session] = await c.say("rivera", "session alex 2026-12-03 4pm");
-    expect(session?.message.text).toContain("Dec 3, 2026, 4:00 PM");
+    expect(session?.message.text).toContain("Thursday 2026-12-03, 16:00");
   });
 });
 
@@ -171,12 +171,12 @@ describe("schedule ALIAS shows what is planned", () => {
     // The same session typed twice is noted once.
     const [twice] = await c.say("rivera", "session alex 2027-01-07 17:00");
     expect(twice?.message.text).toBe(
-      "A session for alex on Jan 7, 2027, 5:00 PM (UTC) is already noted: schedule alex shows it.",
+      "A session for alex on Thursday 2027-01-07, 17:00 (UTC) is already noted: schedule alex shows it.",
     );
     // A session booked inside a pause is said to get no check-in, at once.
     const [inPause] = await c.say("rivera", "session alex 2027-01-05 15:00");
     expect(inPause?.message.text).toBe(
-      "Session for alex noted: Jan 5, 2027, 3:00 PM (UTC). It falls in the pause 2027-01-05, so no check-in will follow it. To lift the pause: pause alex off",
+      "Session for alex noted: Tuesday 2027-01-05, 15:00 (UTC). It falls in the pause 2027-01-05, so no check-in will follow it. To lift the pause: pause alex off",
     );
   });
 });

@@ -1,17 +1,11 @@
 import { DateTime } from "luxon";
-import {
-  afterQuietHours,
-  canonicalZone,
-  isZone,
-  localDate,
-  localInstant,
-  WEEKDAYS,
-} from "../../schedule/local-time.js";
+import { afterQuietHours, canonicalZone, isZone, localDate } from "../../schedule/local-time.js";
 import { afterPauses, nextDue, pauseOn, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
 import { formatDate, formatDay } from "../format.js";
 import { nextCheckinOf } from "../next-checkin.js";
 import type { Turn } from "../turn-context.js";
+import { type Problem, readSession, readWeekly } from "./schedule-words.js";
 
 /**
  * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,
@@ -22,81 +16,22 @@ export async function zoneOf(turn: Turn, client: Client): Promise<string> {
   return (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
 }
 
-function minutes(raw: string | undefined, fallback: number): number | undefined {
-  if (raw === undefined) return fallback;
-  const match = /^(\d{1,3})(m|min|h)?$/.exec(raw.toLowerCase());
-  if (!match) return undefined;
-  const n = Number(match[1]) * (match[2] === "h" ? 60 : 1);
-  return n >= 5 && n <= 480 ? n : undefined;
-}
-
-const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
-// "17h", "17h30", "17.30"; a bare "5" is refused: five in the morning or in the afternoon?
-const HOUR_MARK = /^([01]?\d|2[0-3])h$|^([01]?\d|2[0-3])[h.]([0-5]\d)$/;
-
-/** A time of day as people write it ("17:00", "9:30", "5pm", "5:30 p.m.", "17h", "17.30"), as HH:MM. */
-export function clockTime(raw: string | undefined): string | undefined {
-  const text = (raw ?? "").toLowerCase().replace(/([ap])\.m\.?$/u, "$1m");
-  if (HHMM.test(text)) return text.padStart(5, "0");
-  const twelve = TWELVE_HOUR.exec(text);
-  if (twelve) {
-    const hour = (Number(twelve[1]) % 12) + (twelve[3] === "pm" ? 12 : 0);
-    return `${String(hour).padStart(2, "0")}:${twelve[2] ?? "00"}`;
-  }
-  const marked = HOUR_MARK.exec(text);
-  if (!marked) return undefined;
-  const hour = marked[1] ?? marked[2] ?? "";
-  return `${hour.padStart(2, "0")}:${marked[3] ?? "00"}`;
-}
-
-/** "5:30 pm" typed with a space is one time: the am or pm joins the number before it. */
-function withMeridiem(args: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (const arg of args) {
-    const previous = joined.at(-1);
-    if (previous && /^[ap]\.?m\.?$/iu.test(arg) && /^\d{1,2}(?:[:.]\d{2})?$/u.test(previous)) {
-      joined[joined.length - 1] = `${previous}${arg}`;
-    } else {
-      joined.push(arg);
-    }
-  }
-  return joined;
-}
-
-/**
- * "every thursday at 10am", "thursdays 10am", "weekly on thu at 5pm" are the documented "weekly thu
- * 10am": "every" is "weekly", a weekday first means weekly, and "on" and "at" are only glue.
- */
-function asWeekly(args: readonly string[]): string[] {
-  const words = args.filter((a) => !["on", "at"].includes(a.toLowerCase()));
-  const [first = "", ...rest] = words;
-  if (first.toLowerCase() === "every") return ["weekly", ...rest];
-  const weekday = WEEKDAYS.includes(first.toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number]);
-  return weekday && first.length >= 3 ? ["weekly", ...words] : words;
-}
-
 export async function schedule(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
-  const args = withMeridiem(asWeekly(typed));
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
-  const usage = () =>
-    turn.replyText(
-      w.t("usage", { usage: "schedule ALIAS weekly tue 17:00 50m [split], or schedule ALIAS off" }),
-    );
-  const [kind, day, rawTime, duration, planWord] = args.map((a) => a.toLowerCase());
-  const time = clockTime(rawTime);
+  const kind = typed[0]?.toLowerCase();
   if (kind === undefined) return showSchedule(turn, client, zone);
-  if (kind === "off") {
+  if (kind === "off" && typed.length === 1) {
     await turn.tx.deleteSchedule(client.personId);
     return turn.replyText(w.t("schedule_off", { alias: client.alias }));
   }
-  const weekday = WEEKDAYS.indexOf((day ?? "").slice(0, 3) as (typeof WEEKDAYS)[number]) + 1;
-  const durationMin = minutes(duration, cfg.defaultDurationMinutes);
-  const plan =
-    planWord === undefined ? cfg.plan : planWord === "split" || planWord === "after" ? planWord : undefined;
-  if (kind !== "weekly" || weekday === 0 || !time || durationMin === undefined || !plan) return usage();
+  const read = readWeekly(typed, { durationMin: cfg.defaultDurationMinutes, plan: cfg.plan });
+  if ("kind" in read) {
+    const usage = "schedule ALIAS weekly tue 17:00 50m [split], or schedule ALIAS off";
+    return turn.replyText(refusal(turn, client, read, usage));
+  }
+  const { weekday, time, durationMin, plan } = read;
   const saved: Schedule = {
     clientId: client.personId,
     weekday,
@@ -199,29 +134,24 @@ function describe(turn: Turn, s: Schedule, zone: string, next = nextCheckinOf(s)
   };
 }
 
-/** `session ALIAS now [50m]` or `session ALIAS 2026-12-03 15:30 [50m]`: a one-off session. */
+/**
+ * `session ALIAS now [50m]`, `session ALIAS 2026-12-03 15:30 [50m]`, or as people write it
+ * (`tomorrow 3pm`, `thu 15:00`, `dec 10 15.00`): a one-off session. The reply names its date as
+ * year-month-day and its weekday, so a misread date shows at once.
+ */
 export async function session(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
-  const args = withMeridiem(typed);
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
-  const usage = () =>
-    turn.replyText(w.t("usage", { usage: "session ALIAS now, or session ALIAS 2026-12-03 15:30 50m" }));
-  let start: Date | undefined;
-  let rest: readonly string[];
-  if (args[0]?.toLowerCase() === "now") {
-    start = new Date(turn.now);
-    rest = args.slice(1);
-  } else {
-    const [date = "", rawTime] = args;
-    const time = clockTime(rawTime);
-    start = /^\d{4}-\d{2}-\d{2}$/.test(date) && time ? localInstant(date, time, zone) : undefined;
-    rest = args.slice(2);
+  const read = readSession(typed, new Date(turn.now), zone, cfg.defaultDurationMinutes);
+  if ("kind" in read) {
+    const usage = "session ALIAS now, or session ALIAS 2026-12-03 15:30 50m";
+    return turn.replyText(refusal(turn, client, read, usage));
   }
-  const durationMin = minutes(rest[0], cfg.defaultDurationMinutes);
-  if (!start || durationMin === undefined || rest.length > 1) return usage();
+  const { start, durationMin } = read;
   const due = sessionDueTimes(start, durationMin, cfg.plan, cfg);
-  const when = formatDate(start.toISOString(), w.pack.language, zone);
+  const local = DateTime.fromJSDate(start, { zone }).setLocale(w.pack.language);
+  const when = `${local.toFormat("cccc")} ${local.toISODate()}, ${local.toFormat("HH:mm")}`;
   // The same session typed twice is one session, not two check-ins planned for one time.
   if ((await turn.tx.pendingSessionJobs(client.personId)).includes(due.after.toISOString())) {
     return turn.replyText(w.t("session_exists", { alias: client.alias, when, zone }));
@@ -268,4 +198,15 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
     lines.push(w.t("timezone_moves_sessions", { alias: client.alias, ...shown }));
   }
   await turn.replyText(lines.join("\n"));
+}
+
+/** What was not read, said when it can be, with the usage. */
+function refusal(turn: Turn, client: Client, problem: Problem, usage: string): string {
+  const w = turn.wording;
+  const lines: string[] = [];
+  if (problem.kind === "weekly_only") return w.t("schedule_weekly_only", { alias: client.alias });
+  if (problem.kind === "meridiem") lines.push(w.t("time_without_meridiem", { hour: problem.hour }));
+  if (problem.kind === "words") lines.push(w.t("not_understood", { words: problem.words.slice(0, 64) }));
+  lines.push(w.t("usage", { usage }));
+  return lines.join("\n");
 }
