@@ -37,6 +37,15 @@ const SHARED_OUTBOX_LOOK_MS = 1_000;
  * the timed steps; with no platform and a terminal, the console too.
  */
 export async function serve(settings: Settings, log: Logger): Promise<void> {
+  const { platforms } = settings;
+  const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
+  if (!settings.demo && !anyPlatform) {
+    // RAPPORT_DEMO=0 asks for real use: a server with no channel would serve nobody.
+    throw new ConfigError(
+      "RAPPORT_DEMO turns demo mode off, but no platform is configured: set TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, or MicrosoftAppId with MicrosoftAppPassword (or unset RAPPORT_DEMO to try rapport in the console)",
+      "RAPPORT_DEMO",
+    );
+  }
   if (!settings.demo && !settings.dataKey) {
     // The first line of the log, on purpose: a clinic must not miss it.
     log.warn(
@@ -44,9 +53,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       "NO ENCRYPTION KEY: comments, aliases and platform ids are stored unencrypted. Set RAPPORT_DATA_KEY (openssl rand -base64 32) and run rapport rotate-key.",
     );
   }
-  const { platforms } = settings;
-  const withConsole =
-    !(platforms.telegram || platforms.slack || platforms.teams) && process.stdin.isTTY === true;
+  const withConsole = !anyPlatform && process.stdin.isTTY === true;
   // On PostgreSQL, this server's id among the instances on the database: its connections, the
   // polling lock's included, are named by it.
   const instance = randomBytes(6).toString("hex");

@@ -3,6 +3,18 @@ import { parse } from "yaml";
 import { ConfigError } from "../errors.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
 import { type PostgresSettings, postgresSettings } from "./database.js";
+import {
+  flagSetting,
+  platformPartners,
+  type SlackEnv,
+  slackEnv,
+  type TeamsEnv,
+  type TelegramEnv,
+  teamsEnv,
+  telegramEnv,
+} from "./platform-env.js";
+
+export type { SlackEnv, TeamsEnv, TelegramEnv };
 
 /** Marked so that nobody mistakes it for a real clinic's crisis text. */
 export const DEMO_CRISIS_TEXT =
@@ -12,30 +24,6 @@ export interface Platforms {
   telegram: boolean;
   slack: boolean;
   teams: boolean;
-}
-
-export interface TelegramEnv {
-  token: string;
-  webhookSecret?: string;
-  webhookUrl?: string;
-  apiRoot?: string;
-}
-
-export interface SlackEnv {
-  botToken: string;
-  signingSecret?: string;
-  appToken?: string;
-  apiUrl?: string;
-}
-
-export interface TeamsEnv {
-  appId: string;
-  appPassword?: string;
-  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
-  /** MicrosoftAppTenantId: the single tenant's id; when set, only its activities are accepted. */
-  tenantId?: string;
-  /** TEAMS_NO_AUTH=1: no token check (local tests, the Bot Framework Emulator), loopback only. */
-  noAuth: boolean;
 }
 
 export interface Settings {
@@ -67,10 +55,14 @@ export function loadSettings(env: Env = process.env): Settings {
   const platforms: Platforms = {
     telegram: Boolean(env.TELEGRAM_BOT_TOKEN),
     slack: Boolean(env.SLACK_BOT_TOKEN),
-    teams: Boolean(env.MicrosoftAppId) || env.TEAMS_NO_AUTH === "1",
+    // TEAMS_NO_AUTH=true is TEAMS_NO_AUTH=1, as teamsEnv reads it (it was silently ignored).
+    teams: Boolean(env.MicrosoftAppId) || flagSetting(env, "TEAMS_NO_AUTH") === true,
   };
+  // A platform's setting without the one it goes with would be ignored: named, not ignored.
+  platformPartners(env);
   const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
-  const demo = parseFlag(env, "RAPPORT_DEMO") || !anyPlatform;
+  // Unset, demo mode is what there is with no platform; RAPPORT_DEMO=0 says this is real use.
+  const demo = flagSetting(env, "RAPPORT_DEMO") ?? !anyPlatform;
   const configPath = env.RAPPORT_CONFIG || undefined;
   const clinic = configPath ? readClinicConfig(configPath) : clinicConfigSchema.parse({});
   const { crisisText, crisisTexts } = crisisSetting(clinic, demo);
@@ -114,13 +106,6 @@ function crisisSetting(clinic: ClinicConfig, demo: boolean): Pick<Settings, "cri
   return { crisisText: own, crisisTexts: set };
 }
 
-function parseFlag(env: Env, name: string): boolean {
-  const raw = (env[name] ?? "").trim().toLowerCase();
-  if (raw === "" || raw === "0" || raw === "false") return false;
-  if (raw === "1" || raw === "true") return true;
-  throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}")`, name);
-}
-
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 3978;
   const port = Number(raw);
@@ -149,108 +134,4 @@ export function readClinicConfig(path: string): ClinicConfig {
     `RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`,
     field,
   );
-}
-
-function telegramEnv(env: Env, token: string): TelegramEnv {
-  if (!/^\d+:[\w-]+$/.test(token)) {
-    throw new ConfigError(
-      "TELEGRAM_BOT_TOKEN must look like 123456789:ABC-def (the token from @BotFather)",
-      "TELEGRAM_BOT_TOKEN",
-    );
-  }
-  const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET || undefined;
-  // Telegram allows 1 to 256 characters A-Z, a-z, 0-9, _ and - in the secret token.
-  if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
-    throw new ConfigError(
-      "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or -",
-      "TELEGRAM_WEBHOOK_SECRET",
-    );
-  }
-  const webhookUrl = env.TELEGRAM_WEBHOOK_URL || undefined;
-  if (webhookUrl !== undefined && (!webhookSecret || !/^https:\/\//.test(webhookUrl))) {
-    throw new ConfigError(
-      "TELEGRAM_WEBHOOK_URL must be an https:// URL and needs TELEGRAM_WEBHOOK_SECRET",
-      "TELEGRAM_WEBHOOK_URL",
-    );
-  }
-  const apiRoot = env.TELEGRAM_API_ROOT || undefined;
-  if (apiRoot !== undefined && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {
-    throw new ConfigError("TELEGRAM_API_ROOT must be an http(s) URL", "TELEGRAM_API_ROOT");
-  }
-  return { token, webhookSecret, webhookUrl, apiRoot };
-}
-
-function slackEnv(env: Env, botToken: string): SlackEnv {
-  if (!botToken.startsWith("xoxb-")) {
-    throw new ConfigError("SLACK_BOT_TOKEN must be the app's bot token (xoxb-...)", "SLACK_BOT_TOKEN");
-  }
-  const signingSecret = env.SLACK_SIGNING_SECRET || undefined;
-  const appToken = env.SLACK_APP_TOKEN || undefined;
-  if (!signingSecret && !appToken) {
-    throw new ConfigError(
-      "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events at POST /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
-      "SLACK_SIGNING_SECRET",
-    );
-  }
-  if (appToken !== undefined && !appToken.startsWith("xapp-")) {
-    throw new ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...)", "SLACK_APP_TOKEN");
-  }
-  let apiUrl = env.SLACK_API_URL || undefined;
-  if (apiUrl !== undefined) {
-    if (!/^https?:\/\/\S+$/.test(apiUrl))
-      throw new ConfigError("SLACK_API_URL must be an http(s) URL", "SLACK_API_URL");
-    if (!apiUrl.endsWith("/")) apiUrl = `${apiUrl}/`;
-  }
-  return { botToken, signingSecret, appToken, apiUrl };
-}
-
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
-
-function teamsEnv(env: Env, host: string): TeamsEnv {
-  const noAuth = parseFlag(env, "TEAMS_NO_AUTH");
-  const appId = env.MicrosoftAppId || "";
-  if (noAuth) {
-    // Without credentials botbuilder accepts any request: only ever on this machine.
-    if (!LOOPBACK.has(host)) {
-      throw new ConfigError(
-        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication, so rapport allows it only on loopback; HOST is "${host}" (use 127.0.0.1 or ::1, or set MicrosoftAppId and MicrosoftAppPassword)`,
-        "TEAMS_NO_AUTH",
-      );
-    }
-    // Credentials next to TEAMS_NO_AUTH would be ignored while the endpoint takes anyone's
-    // requests: a clinic that meant to run authenticated must not end up unauthenticated.
-    const credential = (["MicrosoftAppId", "MicrosoftAppPassword"] as const).find((name) => env[name]);
-    if (credential) {
-      throw new ConfigError(
-        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication and cannot be combined with ${credential}: unset TEAMS_NO_AUTH to run authenticated with the credentials, or unset ${credential} for a local test`,
-        "TEAMS_NO_AUTH",
-      );
-    }
-    // The tenant is no credential: kept, so the tenant check can be tried with the Emulator.
-    return {
-      appId: "",
-      appType: "MultiTenant",
-      tenantId: env.MicrosoftAppTenantId || undefined,
-      noAuth: true,
-    };
-  }
-  const appType = env.MicrosoftAppType || "MultiTenant";
-  if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI") {
-    throw new ConfigError(
-      `MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "${appType}")`,
-      "MicrosoftAppType",
-    );
-  }
-  const appPassword = env.MicrosoftAppPassword || undefined;
-  if (appType !== "UserAssignedMSI" && !appPassword) {
-    throw new ConfigError(
-      "MicrosoftAppId needs MicrosoftAppPassword (the bot's client secret)",
-      "MicrosoftAppPassword",
-    );
-  }
-  const tenantId = env.MicrosoftAppTenantId || undefined;
-  if (appType !== "MultiTenant" && !tenantId) {
-    throw new ConfigError(`MicrosoftAppType ${appType} needs MicrosoftAppTenantId`, "MicrosoftAppTenantId");
-  }
-  return { appId, appPassword, appType, tenantId, noAuth: false };
 }

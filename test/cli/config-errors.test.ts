@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshEnv, runCli } from "../helpers/cli.js";
+import { CLI, type CliResult, freshEnv, runCli } from "../helpers/cli.js";
 
 /**
  * A setting rapport cannot use stops it with one line naming the setting, exit code 78
@@ -41,6 +42,73 @@ describe("configuration errors at start-up", () => {
         expect(lines[0]).toContain(`rapport: configuration error (RAPPORT_DB): ${said}`);
         expect(result.stderr).not.toMatch(/\n\s+at /);
       }
+    }
+  });
+});
+
+/** `rapport serve`, stopped after a while if it started after all (the refusal was missing). */
+function serveFor(env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "serve"], { env, timeout: 10_000, killSignal: "SIGKILL" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+describe("a platform setting without the one it needs", () => {
+  it.each([
+    ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"],
+    ["SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"],
+    ["MicrosoftAppPassword", "MicrosoftAppId"],
+    ["TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_BOT_TOKEN"],
+  ])("%s without %s: refused naming both, not a demo with no channel", async (name, needs) => {
+    for (const command of [["serve"], ["status"]]) {
+      const env = freshEnv({ [name]: "xapp-s3cret", PORT: "0" });
+      const result = command[0] === "serve" ? await serveFor(env) : await runCli(command, env);
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain(
+        `rapport: configuration error (${name}): ${name} is set without ${needs} (`,
+      );
+      expect(result.stderr).toContain(`set ${needs} too, or unset ${name}`);
+    }
+  });
+
+  it("TEAMS_NO_AUTH=true is TEAMS_NO_AUTH=1: checked as it is, not ignored; TEAMS_NO_AUTH=yes is refused", async () => {
+    const open = await serveFor(
+      freshEnv({ TEAMS_NO_AUTH: "true", HOST: "0.0.0.0", PORT: "0", RAPPORT_DEMO: "1" }),
+    );
+    expect(open.code).toBe(78);
+    expect(open.stderr).toContain("rapport: configuration error (TEAMS_NO_AUTH): TEAMS_NO_AUTH=1 turns off");
+    const yes = await serveFor(freshEnv({ TEAMS_NO_AUTH: "yes", PORT: "0" }));
+    expect(yes.code).toBe(78);
+    expect(yes.stderr).toContain('TEAMS_NO_AUTH must be 1 or 0 (got "yes")');
+  });
+});
+
+describe("RAPPORT_DEMO=0 with no platform", () => {
+  it("is not demo mode: start-up says what real use needs", async () => {
+    for (const flag of ["0", "false"]) {
+      const bare = await serveFor(freshEnv({ RAPPORT_DEMO: flag, PORT: "0" }));
+      expect(bare.code).toBe(78);
+      expect(bare.stderr).toContain(
+        "rapport: configuration error (clinic.crisisText): clinic.crisisText is not set",
+      );
+      const config = join(mkdtempSync(join(tmpdir(), "rapport-cfg-")), "clinic.yaml");
+      writeFileSync(config, 'clinic:\n  crisisText: "Call 112."\n');
+      const configured = await serveFor(freshEnv({ RAPPORT_DEMO: flag, RAPPORT_CONFIG: config, PORT: "0" }));
+      expect(configured.code).toBe(78);
+      expect(configured.stderr).toContain(
+        "rapport: configuration error (RAPPORT_DEMO): RAPPORT_DEMO turns demo mode off, but no platform is configured: set TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, or MicrosoftAppId",
+      );
     }
   });
 });

@@ -85,8 +85,9 @@ describe("loadSettings without a config file", () => {
     expect(settingsError({ ...PLATFORM, RAPPORT_DEMO: flag }).setting).toBe("clinic.crisisText");
   });
 
-  it("keeps demo mode without any platform even with RAPPORT_DEMO=0", () => {
-    expect(loadSettings({ RAPPORT_DEMO: "0" }).demo).toBe(true);
+  it.each(["0", "false"])("reads RAPPORT_DEMO=%s without any platform as no demo mode", (flag) => {
+    // It was silently a demo; outside demo mode the crisis text is required first.
+    expect(settingsError({ RAPPORT_DEMO: flag }).setting).toBe("clinic.crisisText");
   });
 
   it.each(["maybe", "yes", "2"])("refuses RAPPORT_DEMO %j naming it", (flag) => {
@@ -110,6 +111,8 @@ describe("loadSettings without a config file", () => {
       loadSettings({ MicrosoftAppId: "x", MicrosoftAppPassword: "p", RAPPORT_DEMO: "1" }).platforms.teams,
     ).toBe(true);
     expect(loadSettings({ TEAMS_NO_AUTH: "1", RAPPORT_DEMO: "1" }).platforms.teams).toBe(true);
+    // TEAMS_NO_AUTH=true is TEAMS_NO_AUTH=1, as every 1/0 setting reads it; it was ignored.
+    expect(loadSettings({ TEAMS_NO_AUTH: "true", RAPPORT_DEMO: "1" }).teams?.noAuth).toBe(true);
   });
 
   it("refuses a platform without RAPPORT_CONFIG, naming clinic.crisisText", () => {
@@ -275,6 +278,8 @@ describe("Telegram settings", () => {
       "TELEGRAM_WEBHOOK_URL",
     ],
     [{ TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "1", TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
+    [{ TELEGRAM_WEBHOOK_SECRET: "s", RAPPORT_DEMO: "1" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_WEBHOOK_URL: "https://x.example/telegram" }, "TELEGRAM_WEBHOOK_URL"],
   ])("refuses %j naming %s", (env, setting) => {
     expect(() => loadSettings(env)).toThrow(expect.objectContaining({ setting }));
   });
@@ -302,6 +307,8 @@ describe("Slack settings", () => {
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-2" }, "SLACK_APP_TOKEN"],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "slack.test" }, "SLACK_API_URL"],
+    [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_API_URL: "http://127.0.0.1:9/api" }, "SLACK_API_URL"],
   ])("refuses %j naming %s", (env, setting) => {
     expect(() => loadSettings({ ...env, RAPPORT_DEMO: "1" })).toThrow(expect.objectContaining({ setting }));
   });
@@ -331,6 +338,10 @@ describe("Teams settings", () => {
     [{ TEAMS_NO_AUTH: "1", MicrosoftAppId: "id", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
     [{ TEAMS_NO_AUTH: "1", MicrosoftAppPassword: "p" }, "TEAMS_NO_AUTH"],
     [{ MicrosoftAppId: "id" }, "MicrosoftAppPassword"],
+    // A credential without MicrosoftAppId was ignored: a demo with no channel.
+    [{ MicrosoftAppPassword: "p" }, "MicrosoftAppPassword"],
+    [{ MicrosoftAppTenantId: "t" }, "MicrosoftAppTenantId"],
+    [{ TEAMS_NO_AUTH: "yes" }, "TEAMS_NO_AUTH"],
     [{ MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "Personal" }, "MicrosoftAppType"],
     [
       { MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "SingleTenant" },
