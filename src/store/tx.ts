@@ -40,7 +40,6 @@ import type {
  * instances) implements the same parts and is held to the same contract suite
  * (test/store/contract.ts). Each SQLite part is in src/store/sqlite/ under the same name.
  */
-
 /** People, their platform identities, and the codes that link them. */
 export interface PeopleTx {
   findIdentity(channel: string, externalId: string): Promise<Identity | undefined>;
