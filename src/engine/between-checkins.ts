@@ -104,11 +104,16 @@ async function closedLately(turn: Turn, client: Client): Promise<string | undefi
 
 /** Whether the words hold one of the language's words for coming back ("im back"), not alone. */
 function saysBack(text: string, start: readonly string[]): boolean {
-  const said = ` ${plainWords(text)
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/gu, " ")} `;
+  // "i'm back" and "im back" alike: apostrophes dropped, other marks read as spaces.
+  const plain = (t: string) =>
+    plainWords(t)
+      .replace(/['’]/gu, "")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .replace(/\s+/gu, " ")
+      .trim();
+  const said = ` ${plain(text)} `;
   return start
-    .map((phrase) => plainWords(phrase).replace(/[^\p{L}\p{N}\s]/gu, ""))
-    .filter((phrase) => phrase.includes(" ") || phrase.endsWith("back"))
+    .map(plain)
+    .filter((phrase) => phrase.includes(" "))
     .some((phrase) => said.includes(` ${phrase} `));
 }

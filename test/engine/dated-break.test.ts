@@ -118,6 +118,7 @@ describe("a client's break with an end", () => {
 describe("a paused client who says they are back", () => {
   it.each([
     ["en", "ok im back. sorry been a mess", "Welcome back."],
+    ["en", "hey, I’m back!", "Welcome back."],
     ["es", "hola! ya estoy de vuelta 😊", "Qué bien tenerte de vuelta."],
   ])("%s: %j gets a button that resumes", async (language, typed, welcome) => {
     await enrolled();
