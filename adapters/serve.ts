@@ -39,13 +39,6 @@ const SHARED_OUTBOX_LOOK_MS = 1_000;
 export async function serve(settings: Settings, log: Logger): Promise<void> {
   const { platforms } = settings;
   const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
-  if (!settings.demo && !anyPlatform) {
-    // RAPPORT_DEMO=0 asks for real use: a server with no channel would serve nobody.
-    throw new ConfigError(
-      "RAPPORT_DEMO turns demo mode off, but no platform is configured: set TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, or MicrosoftAppId with MicrosoftAppPassword (or unset RAPPORT_DEMO to try rapport in the console)",
-      "RAPPORT_DEMO",
-    );
-  }
   if (!settings.demo && !settings.dataKey) {
     // The first line of the log, on purpose: a clinic must not miss it.
     log.warn(

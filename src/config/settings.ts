@@ -61,8 +61,8 @@ export function loadSettings(env: Env = process.env): Settings {
   // A platform's setting without the one it goes with would be ignored: named, not ignored.
   platformPartners(env);
   const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
-  // Unset, demo mode is what there is with no platform; RAPPORT_DEMO=0 says this is real use.
-  const demo = flagSetting(env, "RAPPORT_DEMO") ?? !anyPlatform;
+  // With no platform configured, rapport is always in demo mode (RAPPORT_DEMO=0 too).
+  const demo = flagSetting(env, "RAPPORT_DEMO") === true || !anyPlatform;
   const configPath = env.RAPPORT_CONFIG || undefined;
   const clinic = configPath ? readClinicConfig(configPath) : clinicConfigSchema.parse({});
   const { crisisText, crisisTexts } = crisisSetting(clinic, demo);

