@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, type CliResult, freshEnv, runCli } from "../helpers/cli.js";
+import { type CliResult, freshEnv, runCli } from "../helpers/cli.js";
 
 /**
  * A setting rapport cannot use stops it with one line naming the setting, exit code 78
@@ -47,22 +46,8 @@ describe("configuration errors at start-up", () => {
 });
 
 /** `rapport serve`, stopped after a while if it started after all (the refusal was missing). */
-function serveFor(env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve"], { env, timeout: 10_000, killSignal: "SIGKILL" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const serveFor = (env: Record<string, string>): Promise<CliResult> =>
+  runCli(["serve"], env, undefined, 10_000);
 
 describe("a platform setting without the one it needs", () => {
   it.each([

@@ -20,10 +20,19 @@ export function freshEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-/** Runs the built CLI to completion, with optional standard input. */
-export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+/**
+ * Runs the built CLI to completion, with optional standard input; with `killAfterMs`, a process
+ * still running then (a server that started though it should have refused) is killed.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+  killAfterMs?: number,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const limit = killAfterMs === undefined ? {} : { timeout: killAfterMs, killSignal: "SIGKILL" as const };
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["pipe", "pipe", "pipe"], ...limit });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
