@@ -49,6 +49,8 @@ export const RISK_VARS = {
   clients_flag_paused_until: ["until"],
   clients_flag_alliance: [],
   clients_flag_deteriorated: ["first", "total"],
+  clients_flag_measure_deteriorated: ["measure", "first", "total"],
+  clients_flag_alert_recent: ["id", "date"],
   clients_days_today: [],
   clients_days_one: [],
   clients_days: ["days"],

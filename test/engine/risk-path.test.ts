@@ -520,6 +520,8 @@ describe("visible everywhere", () => {
       /- alex: [^\n]*risk this week: urgent alert 1 on \w+ \d+, \d{4}, acknowledged(;|$)/m,
     );
     expect(digest).toMatch(/- bea: [^\n]*risk this week: risk words on \w+ \d+, \d{4}/);
+    // Named once: the week's risk part names the alert, so the flag of a recent one does not.
+    expect(digest.match(/alert 1/g)).toHaveLength(1);
     // The week after, nothing new: both on the quiet line.
     const next =
       (await c.tick(7 * 24 * 60 * 60_000)).find((d) => d.message.text.startsWith("Weekly digest"))?.message

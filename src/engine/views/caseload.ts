@@ -1,13 +1,16 @@
 import type { Assessment } from "../../clinical/assessment.js";
+import { measureRule } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
+import { measureName } from "../checkin/measure-text.js";
 import { daysBetween, formatDay } from "../format.js";
 import { clientStatusText } from "./history.js";
 
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
- * a reliable deterioration or not on track, then an alliance concern, then the rest), each with its status in words and the
+ * a reliable deterioration on any measure, not on track or an alert acknowledged in the last two
+ * weeks, then an alliance concern, then the rest), each with its status in words and the
  * days since the last check-in. Discharged clients are listed apart, below.
  */
 export interface CaseloadFacts {
@@ -22,17 +25,43 @@ export interface Need {
   flags: string[];
   /** The warning rules the flags already name ("deteriorated (progress 20 → 12)" is "deteriorating"). */
   named: Set<string>;
+  /** The acknowledged alert a flag names, for a digest that lists the week's alerts already. */
+  recentAlert?: { id: number; flag: string };
 }
 
+/**
+ * How long a risk alert the therapist acknowledged still marks the client as one to look at: the
+ * disclosure was handled, but a client who disclosed risk last week is not "on track" in a list.
+ */
+export const RECENT_ALERT_DAYS = 14;
+
 /** How much a client needs attention, and the words for it. Lower rank comes first. */
-export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | undefined, zone: string): Need {
+export function needOf(
+  w: Wording,
+  entry: CaseloadEntry,
+  alert: RiskAlert | undefined,
+  zone: string,
+  now: string,
+): Need {
   const { client, last } = entry;
   const flags: string[] = [];
   const named = new Set<string>();
   let rank = 3;
+  let recentAlert: Need["recentAlert"];
   if (alert) {
     flags.push(w.t("clients_flag_alert", { id: alert.id }));
     rank = 0;
+  } else if (
+    entry.lastAlert?.acknowledgedAt &&
+    daysBetween(entry.lastAlert.acknowledgedAt, now, zone) < RECENT_ALERT_DAYS
+  ) {
+    const { id, acknowledgedAt } = entry.lastAlert;
+    recentAlert = {
+      id,
+      flag: w.t("clients_flag_alert_recent", { id, date: formatDay(acknowledgedAt, w.pack.language, zone) }),
+    };
+    flags.push(recentAlert.flag);
+    rank = 1;
   }
   const assessment = last?.assessment as Assessment | undefined;
   const status = assessment?.progress?.trajectory.status;
@@ -62,6 +91,20 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
     named.add("deteriorating");
     rank = Math.min(rank, 1);
   }
+  // A measure's reliable fall (PHQ-9 6 → 15) ranks as the progress one does: its own warning is
+  // sent once, and without this the list would call the client on track by progress alone.
+  for (const m of assessment?.measures ?? []) {
+    if (m.category !== "deteriorated") continue;
+    flags.push(
+      w.t("clients_flag_measure_deteriorated", {
+        measure: measureName(w, m.id),
+        first: m.first,
+        total: m.total,
+      }),
+    );
+    named.add(measureRule("deteriorating", m.id));
+    rank = Math.min(rank, 1);
+  }
   if (status && status !== "too_early") {
     flags.push(statusText(w, status));
     named.add(status);
@@ -73,7 +116,7 @@ export function needOf(w: Wording, entry: CaseloadEntry, alert: RiskAlert | unde
     rank = Math.min(rank, 2);
   }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
-  return { rank, flags, named };
+  return { rank, flags, named, recentAlert };
 }
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {
@@ -103,7 +146,7 @@ export function caseloadText(w: Wording, facts: CaseloadFacts): string {
   const ranked = current
     .map((entry) => ({
       entry,
-      need: needOf(w, entry, facts.openAlerts.get(entry.client.personId), facts.timeZone),
+      need: needOf(w, entry, facts.openAlerts.get(entry.client.personId), facts.timeZone, facts.now),
     }))
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const lines = [w.t("clients_title", { count: current.length })];

@@ -8,6 +8,7 @@ import type { ClinicConfig } from "../../config/clinic-config.js";
 import type { OutboundChart, OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal, riskItemsOf } from "../../prompts/schema.js";
+import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin, RiskAlert, Tx } from "../../store/types.js";
 import { clinicalSettings, trajectoryModel } from "../checkin/clinical-context.js";
 import { needOf } from "./caseload.js";
@@ -116,7 +117,7 @@ export function summaryChart(
 
 /**
  * The digest's small multiples: one panel per current client who needs attention (an open alert,
- * not on track, the alliance), most urgent first, at most MAX_PANELS; none when no one does.
+ * a reliable fall, not on track, the alliance), most urgent first, at most MAX_PANELS; none when no one does.
  */
 export async function caseloadChartMessage(
   tx: Tx,
@@ -124,13 +125,14 @@ export async function caseloadChartMessage(
   w: Wording,
   therapistId: number,
   openAlerts: ReadonlyMap<number, RiskAlert>,
-  day: string,
+  now: string,
 ): Promise<OutboundMessage | undefined> {
+  const zone = config.clinic.timeZone;
   const entries = (await tx.caseload(therapistId)).filter((e) => !e.dischargedAt);
   const needing = entries
     .map((entry) => ({
       entry,
-      need: needOf(w, entry, openAlerts.get(entry.client.personId), config.clinic.timeZone),
+      need: needOf(w, entry, openAlerts.get(entry.client.personId), zone, now),
     }))
     .filter(({ need }) => need.rank < 3)
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
@@ -146,7 +148,11 @@ export async function caseloadChartMessage(
   return {
     kind: "summary",
     text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.alt}`,
-    chart: attached(rendered, w.t("chart_caseload_title", { count: panels.length }), caseloadChartName(day)),
+    chart: attached(
+      rendered,
+      w.t("chart_caseload_title", { count: panels.length }),
+      caseloadChartName(localDate(new Date(now), zone)),
+    ),
   };
 }
 

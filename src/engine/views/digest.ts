@@ -52,8 +52,7 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     await tx.enqueue(therapist.id, { kind: "summary", text }, now, undefined, therapist.id);
     // The small multiples of who needs attention, after the words; none when no one does.
     if (deps.config.charts !== "off") {
-      const day = localDate(new Date(now), zone);
-      const chart = await caseloadChartMessage(tx, deps.config, w, therapist.id, openAlerts, day);
+      const chart = await caseloadChartMessage(tx, deps.config, w, therapist.id, openAlerts, now);
       if (chart) await tx.enqueue(therapist.id, chart, now, undefined, therapist.id);
     }
     await tx.markDigestSent(therapist.id, now);
@@ -94,7 +93,10 @@ export function digestText(w: Wording, input: DigestInput): string {
   const lines = [w.t("digest_title", { date: formatDay(input.now, w.pack.language, zone) })];
   const current = facts.caseload.filter((e) => !e.dischargedAt);
   const ranked = current
-    .map((entry) => ({ entry, need: needOf(w, entry, input.openAlerts.get(entry.client.personId), zone) }))
+    .map((entry) => ({
+      entry,
+      need: needOf(w, entry, input.openAlerts.get(entry.client.personId), zone, input.now),
+    }))
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const news: string[] = [];
   const quiet: string[] = [];
@@ -115,7 +117,9 @@ export function digestText(w: Wording, input: DigestInput): string {
     // An open alert has its own section first: named there, not again in the client's line.
     const alert = input.openAlerts.get(client.personId);
     const alertFlag = alert ? w.t("clients_flag_alert", { id: alert.id }) : undefined;
-    const flags = need.flags.filter((f) => f !== alertFlag);
+    // So has an alert of the week acknowledged since: the week's risk part names it.
+    const weeks = need.recentAlert && mine?.risk.alerts.some((a) => a.id === need.recentAlert?.id);
+    const flags = need.flags.filter((f) => f !== alertFlag && !(weeks && f === need.recentAlert?.flag));
     const parts = flags.length > 0 ? [flags.join(", ")] : [];
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
     if (risk) parts.push(risk);

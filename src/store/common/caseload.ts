@@ -18,6 +18,8 @@ export interface CaseloadRows {
   expired: readonly { client_id: unknown; n: unknown }[];
   /** Each client's latest words of concern that were asked the safety question. */
   concerns: readonly Row[];
+  /** Each client's latest risk alert, open or acknowledged. */
+  alerts: readonly { client_id: unknown; id: unknown; acknowledged_at: string | null }[];
 }
 
 /** The caseload's entries, in the clients' order, from the rows each store read. */
@@ -31,6 +33,9 @@ export function caseloadEntries(
   const endedOf = new Map(rows.episodes.map((e) => [Number(e.client_id), e.ended_at]));
   const expiredOf = new Map(rows.expired.map((e) => [Number(e.client_id), Number(e.n)]));
   const concernOfClient = new Map(rows.concerns.map((r) => [Number(r.client_id), concernOf(r, c)]));
+  const alertOf = new Map(
+    rows.alerts.map((a) => [Number(a.client_id), { id: Number(a.id), acknowledgedAt: a.acknowledged_at }]),
+  );
   return clients.map((client): CaseloadEntry => {
     const openRow = openOf.get(client.personId);
     return {
@@ -39,6 +44,7 @@ export function caseloadEntries(
       open: openRow ? toCheckin(openRow, c) : null,
       unanswered: expiredOf.get(client.personId) ?? 0,
       concern: concernOfClient.get(client.personId) ?? null,
+      lastAlert: alertOf.get(client.personId) ?? null,
       dischargedAt: endedOf.get(client.personId) ?? null,
     };
   });

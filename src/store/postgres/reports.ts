@@ -19,7 +19,7 @@ export function pgReports(q: PgContext): ReportsTx {
       .sort((a, b) => a.alias.localeCompare(b.alias));
   const reports: ReportsTx = {
     caseload: async (therapistId) => {
-      // Six queries for the whole caseload, not three per client: each is a round trip here.
+      // Seven queries for the whole caseload, not three per client: each is a round trip here.
       const clients = (await q.all(`${CLIENTS} WHERE cl.therapist_id = $1`, [therapistId]))
         .map((r) => toClient(r, c))
         .sort((a, b) => a.alias.localeCompare(b.alias));
@@ -55,7 +55,12 @@ export function pgReports(q: PgContext): ReportsTx {
          WHERE client_id = ANY($1::bigint[]) AND safety_question IS NOT NULL ORDER BY client_id, id DESC`,
         [ids],
       );
-      return caseloadEntries(clients, { last, open, episodes, expired, concerns }, c);
+      const alerts = await q.all<{ client_id: number; id: number; acknowledged_at: string | null }>(
+        `SELECT DISTINCT ON (client_id) client_id, id, acknowledged_at FROM risk_alerts
+         WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, id DESC`,
+        [ids],
+      );
+      return caseloadEntries(clients, { last, open, episodes, expired, concerns, alerts }, c);
     },
     therapistsForDigest: async () =>
       (

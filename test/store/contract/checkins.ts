@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   activeClient,
+  alertFor,
   at,
   completed,
   inTransaction,
@@ -206,6 +207,19 @@ export function checkinContract(open: OpenStore): void {
         expect(d).toMatchObject({ client: { alias: "dan" }, unanswered: 1, dischargedAt: null });
         expect(d?.last?.answers.map((x) => x.value)).toEqual([9, 9]);
         expect(d?.open?.createdAt).toBe(t(8));
+        // Each client's latest risk alert, open or acknowledged; another therapist's are not read.
+        expect((await tx.caseload(rivera)).map((e) => e.lastAlert)).toEqual([null, null, null]);
+        const first = await alertFor(tx, alex.personId, t(20), t(11));
+        await tx.acknowledgeRiskAlert(first, rivera, t(12));
+        const second = await alertFor(tx, alex.personId, t(21), t(13));
+        await alertFor(tx, dan.personId, t(21), t(13));
+        expect((await tx.caseload(rivera)).map((e) => e.lastAlert)).toEqual([
+          { id: second, acknowledgedAt: null },
+          null,
+          null,
+        ]);
+        await tx.acknowledgeRiskAlert(second, rivera, t(14));
+        expect((await tx.caseload(rivera))[0]?.lastAlert).toEqual({ id: second, acknowledgedAt: t(14) });
       }));
   });
 }
