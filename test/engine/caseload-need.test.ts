@@ -60,7 +60,9 @@ describe("clients, by need", () => {
     await c.say("rivera", `seen ${id}`);
     const acknowledged = await clientsText();
     expect(acknowledged.order).toEqual(["zoe", "amy"]);
-    expect(acknowledged.text).toContain(`zoe: urgent alert ${id} acknowledged Nov 26, 2026, last check-in never`);
+    expect(acknowledged.text).toContain(
+      `zoe: urgent alert ${id} acknowledged Nov 26, 2026, last check-in never`,
+    );
     await c.tick(13 * DAY);
     expect((await clientsText()).order).toEqual(["zoe", "amy"]);
     await c.tick(DAY);
