@@ -5,7 +5,6 @@ import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
 import { plainWords } from "./checkin/score-input.js";
 import { breakEndOf, untilWords } from "./client-break.js";
-import { zoneOf } from "./commands/schedule.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
@@ -68,7 +67,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const end = await breakEndOf(turn, client, text);
   lines.push(end ? w.t("between_checkins_break_until", { date: end.day }) : w.t("between_checkins_break"));
   const label = end ? w.t("pause_button_until", { date: end.day }) : w.t("pause_button");
-  const value = `stop${untilWords(end, await zoneOf(turn, client))}`;
+  const value = `stop${untilWords(end)}`;
   return turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [{ label, value }] });
 }
 

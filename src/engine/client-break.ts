@@ -12,18 +12,20 @@ import { type EngineDeps, personWording, Turn } from "./turn-context.js";
  * pause once, with its end, and not of its end: they were told when it would be.
  */
 
-/** When a break the words ask for ends, in the client's zone: the instant, and the day to name. */
-export async function breakEndOf(
-  turn: Turn,
-  client: Client,
-  words: string,
-): Promise<{ at: string; day: string } | undefined> {
+/** When a break the words ask for ends: the instant, the day to name, and the client's zone they were read in. */
+export interface BreakEnd {
+  at: string;
+  day: string;
+  zone: string;
+}
+
+export async function breakEndOf(turn: Turn, client: Client, words: string): Promise<BreakEnd | undefined> {
   const zone = await zoneOf(turn, client);
   const day = breakEnd(words, localDate(new Date(turn.now), zone));
   const midnight = day === undefined ? undefined : localInstant(day, "00:00", zone);
   if (!midnight) return undefined;
   const at = afterQuietHours(midnight, zone, turn.deps.config.schedule.quietHours).toISOString();
-  return { at, day: formatDay(at, turn.wording.pack.language, zone) };
+  return { at, day: formatDay(at, turn.wording.pack.language, zone), zone };
 }
 
 /** `stop` with the words after it: pauses, dated when they name an end, and says so to both. */
@@ -35,16 +37,18 @@ export async function pauseFromChat(turn: Turn, client: Client, words: string): 
   await turn.replyText(end ? w.t("paused_until_ok", { date: end.day }) : w.t("paused_ok"));
   if (!changed) return;
   const tw = await turn.wordingOf(client.therapistId);
-  const zone = await zoneOf(turn, client);
   const text = end
-    ? tw.t("client_paused_until", { alias: client.alias, date: formatDay(end.at, tw.pack.language, zone) })
+    ? tw.t("client_paused_until", {
+        alias: client.alias,
+        date: formatDay(end.at, tw.pack.language, end.zone),
+      })
     : tw.t("client_paused", { alias: client.alias });
   await turn.send(client.therapistId, { kind: "info", text }, client.personId);
 }
 
 /** The words "until DATE" a pause button carries, so that a press keeps the end the client named. */
-export function untilWords(end: { at: string } | undefined, zone: string): string {
-  return end ? ` until ${localDate(new Date(end.at), zone)}` : "";
+export function untilWords(end: BreakEnd | undefined): string {
+  return end ? ` until ${localDate(new Date(end.at), end.zone)}` : "";
 }
 
 /** Lifts the breaks whose end has come, telling each client; how many. */
