@@ -20,7 +20,7 @@ export const SCHEDULE_VARS = {
   session_exists: ["alias", "when", "zone"],
   session_in_pause: ["alias", "when", "zone", "days"],
   // what a schedule or session typed could not be read as (schedule-words.ts)
-  schedule_weekly_only: ["alias"],
+  schedule_weekly_only: ["alias", "example"],
   time_without_meridiem: ["hour"],
   not_understood: ["words"],
 } as const satisfies Record<string, readonly string[]>;

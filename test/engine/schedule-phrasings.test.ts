@@ -54,9 +54,15 @@ describe("schedule as therapists phrase it, read exactly", () => {
       const text = await reply(typed);
       expect(text, typed).toContain("rapport schedules weekly sessions only");
       expect(text, typed).toContain("session alex DATE TIME");
+      // The example is a date to come (the conversation's clock reads Nov 26, 2026), not one past.
+      expect(text, typed).toContain("for example session alex 2026-12-03 15:30");
       expect(text, typed).not.toContain("Usage:");
     }
     expect((await c.data("alex")).schedule).toBeNull();
+    c.clock.set(new Date("2027-03-10T09:00:00Z"));
+    expect(await reply("schedule alex every other monday 5:30pm")).toContain(
+      "for example session alex 2027-03-17 15:30",
+    );
   });
 });
 

@@ -204,7 +204,14 @@ export async function timezone(turn: Turn, client: Client, args: readonly string
 function refusal(turn: Turn, client: Client, problem: Problem, usage: string): string {
   const w = turn.wording;
   const lines: string[] = [];
-  if (problem.kind === "weekly_only") return w.t("schedule_weekly_only", { alias: client.alias });
+  if (problem.kind === "weekly_only") {
+    // The example a week from today, so that it never names a day already past.
+    const example = localDate(
+      new Date(Date.parse(turn.now) + 7 * 86_400_000),
+      turn.deps.config.clinic.timeZone,
+    );
+    return w.t("schedule_weekly_only", { alias: client.alias, example });
+  }
   if (problem.kind === "meridiem") lines.push(w.t("time_without_meridiem", { hour: problem.hour }));
   if (problem.kind === "words") lines.push(w.t("not_understood", { words: problem.words.slice(0, 64) }));
   lines.push(w.t("usage", { usage }));
