@@ -4,7 +4,7 @@ import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
 import { plainWords } from "./checkin/score-input.js";
-import { breakEndOf, untilWords } from "./client-break.js";
+import { breakOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
@@ -62,13 +62,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   if (client.pausedAt) return turn.replyText([...lines, w.t("paused_ok")].join("\n\n"));
   if (when) lines.push(w.t("next_checkin_at", { when }));
   if (!asksForBreak(text)) return turn.replyText(lines.join("\n\n"));
-  // The button carries the control word, with the end the client named ("stop until
-  // 2026-12-18"): a press pauses as typing it does.
-  const end = await breakEndOf(turn, client, text);
-  lines.push(end ? w.t("between_checkins_break_until", { date: end.day }) : w.t("between_checkins_break"));
-  const label = end ? w.t("pause_button_until", { date: end.day }) : w.t("pause_button");
-  const value = `stop${untilWords(end)}`;
-  return turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [{ label, value }] });
+  const offer = await breakOffer(turn, client, text);
+  lines.push(offer.line);
+  return turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [offer.choice] });
 }
 
 /** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */

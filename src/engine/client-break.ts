@@ -46,6 +46,27 @@ export async function pauseFromChat(turn: Turn, client: Client, words: string): 
   await turn.send(client.therapistId, { kind: "info", text }, client.personId);
 }
 
+/**
+ * The way to pause offered to words that ask for a break ("können wir bis februar pausieren"):
+ * a line, and a button that carries the control word with the end the client named ("stop until
+ * 2026-12-18"), so that a press pauses as typing it does.
+ */
+export async function breakOffer(
+  turn: Turn,
+  client: Client,
+  words: string,
+): Promise<{ line: string; choice: { label: string; value: string } }> {
+  const w = turn.wording;
+  const end = await breakEndOf(turn, client, words);
+  return {
+    line: end ? w.t("between_checkins_break_until", { date: end.day }) : w.t("between_checkins_break"),
+    choice: {
+      label: end ? w.t("pause_button_until", { date: end.day }) : w.t("pause_button"),
+      value: `stop${untilWords(end)}`,
+    },
+  };
+}
+
 /** The words "until DATE" a pause button carries, so that a press keeps the end the client named. */
 export function untilWords(end: BreakEnd | undefined): string {
   return end ? ` until ${localDate(new Date(end.at), end.zone)}` : "";

@@ -67,3 +67,42 @@ describe("a break asked for with its end", () => {
     expect(spanish?.message.choices).toHaveLength(1);
   });
 });
+
+describe("a break asked for as a check-in's comment", () => {
+  it("is kept as the comment and gets the way to pause, in the client's language", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "language alex de");
+    await c.say("rivera", "checkin alex");
+    const replies = await c.answerAll(
+      "alex",
+      [8, 8, 8, 8, 6, 6, 6, 6, "nein"],
+      "bitte bis februar keine check-ins mehr",
+    );
+    const toAlex = replies.filter((d) => d.externalId === "alex").at(-1);
+    expect(toAlex?.message.text).toMatch(/^Danke/);
+    expect(toAlex?.message.choices).toEqual([
+      { label: "Pause bis 01.02.2027", value: "stop until 2027-02-01" },
+    ]);
+    // Kept for the therapist as the comment, as any comment is; not paused until the button.
+    const data = await c.data("alex");
+    expect(data.checkins.at(-1)?.comment).toBe("bitte bis februar keine check-ins mehr");
+    expect(data.pausedAt).toBeNull();
+    await c.press("alex", "stop until 2027-02-01");
+    expect((await c.data("alex")).pausedUntil).toMatch(/^2027-02-01/);
+  });
+
+  it("an ordinary comment still gets the plain thanks", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const replies = await c.answerAll(
+      "alex",
+      [8, 8, 8, 8, 6, 6, 6, 6, "no"],
+      "good session, we should stop talking about work though",
+    );
+    const thanks = replies.filter((d) => d.externalId === "alex").at(-1);
+    expect(thanks?.message.text).toMatch(/^Thank you, that's everything/);
+    expect(thanks?.message.choices ?? []).toEqual([]);
+  });
+});

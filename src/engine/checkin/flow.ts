@@ -2,6 +2,8 @@ import type { InboundInput } from "../../model.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
+import { asksForBreak } from "../break-request.js";
+import { breakOffer } from "../client-break.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
@@ -175,7 +177,13 @@ export async function continueCheckin(
     case "complete":
       await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.completeCheckin(checkin.id, completedComment(checkin, decision.comment), turn.now);
-      await turn.replyText(w.t("checkin_thanks", { therapist }));
+      // A comment asking for a break ("bitte bis februar keine check-ins mehr") is kept as the
+      // comment, and gets the way to pause: the therapist reads comments, rapport does not act on them.
+      if (decision.comment && !client.pausedAt && asksForBreak(decision.comment)) {
+        const offer = await breakOffer(turn, client, decision.comment);
+        const text = `${w.t("checkin_thanks", { therapist })}\n\n${offer.line}`;
+        await turn.reply({ kind: "question", text, choices: [offer.choice] });
+      } else await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);
   }
 }
