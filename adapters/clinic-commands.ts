@@ -42,7 +42,9 @@ export function addClinicCommands(program: Command, therapist: Command): void {
   therapist
     .command("remove")
     .argument("<name>", "the therapist's name")
-    .description("remove a therapist who has no clients left (move them first: rapport client move)")
+    .description(
+      "remove a therapist who has no clients left (move them first: rapport client move) and is not the on-call contact (risk.onCall)",
+    )
     .action(async (name: string) => {
       await withAdmin(async (admin) => {
         await admin.removeTherapist(name);

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
 
@@ -85,5 +87,28 @@ describe("clinic management on the command line", () => {
       "Clients: 1 active, 0 paused, 0 invited or joining, 0 discharged or declined",
     );
     expect(again.stdout).toContain("Open check-ins: 1");
+  });
+
+  it("refuses to remove the clinic's on-call therapist, saying to change risk.onCall first, and changes nothing", async () => {
+    const env = freshEnv();
+    const config = join(dirname(env.RAPPORT_DB ?? ""), "clinic.yaml");
+    writeFileSync(config, "risk:\n  onCall: Dr Night\n");
+    const withOnCall = { ...env, RAPPORT_CONFIG: config };
+    await addTherapist(withOnCall, "Dr Night");
+    // Named in another case, as the IT person may type it: still the on-call therapist.
+    const refused = await runCli(["therapist", "remove", "dr night"], withOnCall);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`"Dr Night" is the clinic's on-call contact (risk.onCall`);
+    expect(refused.stderr).toContain("Nothing was changed. First set risk.onCall to another therapist");
+    expect((await runCli(["therapist", "list"], withOnCall)).stdout).toBe(
+      "Dr Night: not linked yet, 0 clients\n",
+    );
+    // The next start still works, as it would not had the removal gone through.
+    const started = await runCli(["console", "--script", "-"], withOnCall, "x: help\n");
+    expect(started.stderr).not.toContain("configuration error");
+    expect(started.code).toBe(0);
+    // Once risk.onCall names someone else (or nobody), the removal goes through.
+    writeFileSync(config, "risk: {}\n");
+    expect((await runCli(["therapist", "remove", "Dr Night"], withOnCall)).code).toBe(0);
   });
 });

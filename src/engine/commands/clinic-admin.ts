@@ -55,10 +55,23 @@ export class ClinicAdmin {
     });
   }
 
-  /** Removes a therapist who has no clients left (discharged ones included: move them first). */
+  /**
+   * Removes a therapist who has no clients left (discharged ones included: move them first) and
+   * who is not the clinic's on-call contact: start-up refuses a `risk.onCall` that names nobody
+   * registered, so removing them would stop the next `rapport serve` and leave escalations nowhere.
+   */
   removeTherapist(name: string): Promise<void> {
     return this.store.transaction(async (tx) => {
       const therapist = await requireTherapist(tx, name);
+      // Looked up as start-up looks it up (engine.onCallStatus), so both agree on who it is.
+      const onCall = this.deps.config.risk.onCall;
+      const onCallPerson = onCall ? await tx.findTherapistByName(onCall) : undefined;
+      if (onCallPerson?.id === therapist.id) {
+        throw new RapportError(
+          `"${therapist.name}" is the clinic's on-call contact (risk.onCall in the clinic config, RAPPORT_CONFIG): urgent alerts nobody acknowledges go to them, and rapport serve does not start while risk.onCall names a therapist who is not registered. Nothing was changed. First set risk.onCall to another therapist (or remove it) and restart rapport serve; then remove "${therapist.name}".`,
+          "therapist_on_call",
+        );
+      }
       const left = await tx.clientsOf(therapist.id);
       if (left.length > 0) {
         throw new RapportError(
