@@ -240,9 +240,14 @@ program
     const { store } = await openApp({ settings, log: createLogger(), clock: systemClock, keys });
     const count = store.resealed;
     store.close();
+    // Backups made before the rotation are still sealed with the old key (README, "Backing up"):
+    // destroying it early makes them unreadable, so the old key is to be kept, not thrown away.
+    const after = options.old
+      ? "Keep the old key, apart from the backups, until the last backup sealed with it has expired: those backups open only with the old key."
+      : "Backups made before now are not sealed (they hold everything in the clear): keep them safe, and no longer than the clinic's policy allows.";
     process.stdout.write(
       count !== null
-        ? `Re-encrypted ${count} values with key ${keys[0]?.id}. The old key is no longer needed.\n`
+        ? `Re-encrypted ${count} values with key ${keys[0]?.id}. ${after}\n`
         : `Everything is already sealed with key ${keys[0]?.id}; nothing to do.\n`,
     );
   });

@@ -27,6 +27,11 @@ describe("encryption at rest", () => {
     const rotated = await runCli(["rotate-key", "--old", oldKey], { ...env, RAPPORT_DATA_KEY: newKey });
     expect(rotated.code).toBe(0);
     expect(rotated.stdout).toMatch(/Re-encrypted \d+ values/);
+    // Backups made before still open only with the old key (README): it is kept, not thrown away.
+    expect(rotated.stdout).toContain(
+      "Keep the old key, apart from the backups, until the last backup sealed with it has expired",
+    );
+    expect(rotated.stdout).not.toContain("no longer needed");
     expect(fileHolds(db, COMMENT, ALIAS, CLIENT, RISK, CONTACT)).toEqual([]);
 
     // Readable with the new key alone: the client's data, the therapist's view, and lookups by platform id.
@@ -63,6 +68,9 @@ describe("encryption at rest", () => {
     const key = randomBytes(32).toString("base64");
     const rotated = await runCli(["rotate-key"], { ...env, RAPPORT_DATA_KEY: key });
     expect(rotated.code).toBe(0);
+    // There was no old key: what is said is about the backups made before, which are not sealed.
+    expect(rotated.stdout).toContain("Backups made before now are not sealed");
+    expect(rotated.stdout).not.toContain("old key");
     expect(fileHolds(env.RAPPORT_DB ?? "", COMMENT, ALIAS)).toEqual([]);
     const after = await script({ ...env, RAPPORT_DATA_KEY: key }, [`${CLIENT}: mydata`]);
     expect(after[0]?.text).toContain(`comment: ${COMMENT}`);

@@ -71,7 +71,7 @@ describe.skipIf("missing" in found)("encryption at rest on PostgreSQL, through t
     const rotated = await runCli(["rotate-key", "--old", oldKey], { ...env, RAPPORT_DATA_KEY: newKey });
     expect(rotated.code).toBe(0);
     expect(rotated.stdout).toMatch(
-      /^Re-encrypted \d+ values with key [0-9a-f]{8}\. The old key is no longer needed\.$/m,
+      /^Re-encrypted \d+ values with key [0-9a-f]{8}\. Keep the old key, apart from the backups, until the last backup sealed with it has expired: those backups open only with the old key\.$/m,
     );
     expect(await databaseHolds(url)).toEqual([]);
     const again = await runCli(["rotate-key", "--old", oldKey], { ...env, RAPPORT_DATA_KEY: newKey });
