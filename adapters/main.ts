@@ -254,10 +254,13 @@ program
 
 program.parseAsync(process.argv).catch(exitWith);
 
-/** Ends the process for an error: a setting's (78) or rapport's own (1) in one line, anything else with its stack. */
+/** Ends the process for an error: a setting's (78, a line per problem) or rapport's own (1) in one line, anything else with its stack. */
 function exitWith(error: unknown): never {
   if (error instanceof ConfigError) {
-    process.stderr.write(`rapport: configuration error (${error.setting}): ${error.message}\n`);
+    // One line per problem, each naming its setting: a config with several mistakes shows them all.
+    for (const p of error.problems) {
+      process.stderr.write(`rapport: configuration error (${p.setting}): ${p.message}\n`);
+    }
     process.exit(78);
   }
   if (error instanceof RapportError) {

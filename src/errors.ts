@@ -10,13 +10,27 @@ export class RapportError extends Error {
   }
 }
 
-/** A setting or a prompts file that cannot be used; start-up stops and names it. */
+/** One setting that cannot be used, and why. */
+export interface ConfigProblem {
+  readonly setting: string;
+  readonly message: string;
+}
+
+/**
+ * A setting or a prompts file that cannot be used; start-up stops and names it. A clinic config
+ * with several mistakes names them all at once: `more` holds those after the first.
+ */
 export class ConfigError extends RapportError {
+  /** Every problem, this one's first, each to be shown with its own setting. */
+  readonly problems: readonly ConfigProblem[];
+
   constructor(
     message: string,
     readonly setting: string,
+    more: readonly ConfigProblem[] = [],
   ) {
-    super(message, "config");
+    super([message, ...more.map((p) => p.message)].join("\n"), "config");
     this.name = "ConfigError";
+    this.problems = [{ setting, message }, ...more];
   }
 }

@@ -6,6 +6,26 @@ import { z } from "zod";
  */
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/**
+ * The built-in check-ins' ranges (CLINICAL.md): four items of 0 to 10 each, totals 0 to 40. A
+ * threshold outside them could never fire, or would always fire: refused, naming the range.
+ */
+const ITEM_MAX = 10;
+const ALLIANCE_TOTAL = 4 * ITEM_MAX;
+const PROGRESS_TOTAL = 4 * ITEM_MAX;
+
+/** A threshold on a score that runs from `min` to `max`. */
+const within = (min: number, max: number, what: string, fallback: number) => {
+  const message = `must be from ${min} to ${max}, the range of ${what}`;
+  return z.number().min(min, message).max(max, message).default(fallback);
+};
+
+/** A change in a score of at most `max` points: more than 0, and no more than the whole range. */
+const aboveZero = (max: number, what: string, fallback: number) => {
+  const message = `must be more than 0 and at most ${max}, the range of ${what}`;
+  return z.number().positive(message).max(max, message).default(fallback);
+};
+
 // A section may be left out or given in part: missing fields take their defaults.
 const section = <T extends z.ZodRawShape>(shape: T) =>
   z
@@ -43,18 +63,18 @@ export const clinicConfigSchema = z
     codes: section({ expiryDays: z.number().int().min(1).max(90).default(7) }),
     thresholds: section({
       /** Alliance total below this is a concern (SRS cutoff, Duncan et al. 2003). */
-      allianceConcern: z.number().default(36),
+      allianceConcern: within(0, ALLIANCE_TOTAL, "the alliance check-in's total", 36),
       /** A fall of at least this many points from the previous alliance check-in. */
-      allianceDrop: z.number().positive().default(1),
+      allianceDrop: aboveZero(ALLIANCE_TOTAL, "the alliance check-in's total", 1),
       /** Any single alliance item below this is worth asking about. */
-      allianceItem: z.number().default(9),
+      allianceItem: within(0, ITEM_MAX, "an alliance item's score", 9),
       /** Raw reliable change on the progress check-in (ORS reliable change index). */
-      progressReliableChange: z.number().positive().default(5),
+      progressReliableChange: aboveZero(PROGRESS_TOTAL, "the progress check-in's total", 5),
       /** Progress totals below these are the clinical range, by age band. */
       cutoffs: section({
-        adult: z.number().default(25),
-        adolescent: z.number().default(28),
-        child: z.number().default(32),
+        adult: within(0, PROGRESS_TOTAL, "the progress check-in's total", 25),
+        adolescent: within(0, PROGRESS_TOTAL, "the progress check-in's total", 28),
+        child: within(0, PROGRESS_TOTAL, "the progress check-in's total", 32),
       }),
     }),
     ruleMethod: section({

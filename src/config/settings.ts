@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ConfigError } from "../errors.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
+import { configProblems } from "./config-issues.js";
 import { type PostgresSettings, postgresSettings } from "./database.js";
 import {
   flagSetting,
@@ -128,10 +129,14 @@ export function readClinicConfig(path: string): ClinicConfig {
   }
   const result = clinicConfigSchema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join(".") || "(top level)";
+  // Every mistake at once, each naming its setting.
+  const [first, ...more] = configProblems(result.error.issues, raw, clinicConfigSchema).map((p) => ({
+    setting: p.setting,
+    message: `RAPPORT_CONFIG (${path}): setting "${p.setting}": ${p.message}`,
+  }));
   throw new ConfigError(
-    `RAPPORT_CONFIG (${path}): setting "${field}": ${issue?.message ?? "invalid"}`,
-    field,
+    first?.message ?? `RAPPORT_CONFIG (${path}): invalid`,
+    first?.setting ?? "RAPPORT_CONFIG",
+    more,
   );
 }

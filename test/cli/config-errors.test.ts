@@ -43,6 +43,19 @@ describe("configuration errors at start-up", () => {
       }
     }
   });
+
+  it("a clinic config with several mistakes: every one on its own line, naming its setting", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rapport-cfg-"));
+    const config = join(dir, "clinic.yaml");
+    writeFileSync(config, "clinic:\n  timezone: Europe/Berlin\nthresholds:\n  allianceConcern: 400\n");
+    const result = await runCli(["status"], freshEnv({ RAPPORT_CONFIG: config }));
+    expect(result.code).toBe(78);
+    const lines = result.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("{"));
+    expect(lines).toEqual([
+      `rapport: configuration error (clinic): RAPPORT_CONFIG (${config}): setting "clinic": unknown key "timezone"; did you mean timeZone?`,
+      `rapport: configuration error (thresholds.allianceConcern): RAPPORT_CONFIG (${config}): setting "thresholds.allianceConcern": must be from 0 to 40, the range of the alliance check-in's total (got 400)`,
+    ]);
+  });
 });
 
 /** `rapport serve`, stopped after a while if it started after all (the refusal was missing). */
