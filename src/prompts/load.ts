@@ -35,8 +35,8 @@ export interface LanguagePack {
    * instruments the language has.
    */
   borrowed: Map<string, Instrument>;
-  /** Risk phrases of this language (risk.yaml); every language's lists screen every text. */
-  risk: RiskLists | undefined;
+  /** Risk phrases of this language (risk.yaml, required); every language's lists screen every text. */
+  risk: RiskLists;
 }
 
 const SPECIAL_FILES = ["messages.yaml", "risk.yaml"];
@@ -73,11 +73,17 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
     if (!files.includes("messages.yaml")) {
       throw new ConfigError(`${display(langDir)}: messages.yaml is missing`, "prompts");
     }
+    // A language clients can be spoken to in must have its risk words: without them, a disclosure
+    // in that language would go unscreened, and nothing would say so.
+    if (!files.includes("risk.yaml")) {
+      throw new ConfigError(
+        `${display(langDir)}: risk.yaml is missing: the language "${language}" has messages.yaml, so clients can be spoken to in it, but without its risk phrases what they write in it goes unscreened for risk. Add ${language}/risk.yaml (the shipped prompts/en/risk.yaml shows the format), or remove the ${language} folder`,
+        "prompts",
+      );
+    }
     const messages = parseFile(join(langDir, "messages.yaml"), messagesSchema, { language: `${language}/` });
     const instruments = new Map<string, Instrument>();
-    const risk = files.includes("risk.yaml")
-      ? parseFile(join(langDir, "risk.yaml"), riskListsSchema, { language: `${language}/` })
-      : undefined;
+    const risk = parseFile(join(langDir, "risk.yaml"), riskListsSchema, { language: `${language}/` });
     for (const file of files.filter((f) => !SPECIAL_FILES.includes(f)).sort()) {
       const id = file.replace(/\.ya?ml$/, "");
       const instrument = parseFile(join(langDir, file), instrumentSchema, {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -56,5 +56,24 @@ describe("clinic.language at start-up", () => {
     );
     expect(result.stderr).not.toContain("configuration error");
     expect(result.code).toBe(0);
+  });
+
+  it("stops when a language of the prompts has messages.yaml but no risk.yaml, naming the language and the file", async () => {
+    // Its clients would be spoken to in it while their risk words in it went unscreened.
+    const noRisk = fixturePrompts();
+    try {
+      unlinkSync(join(noRisk.dir, "fr", "risk.yaml"));
+      const env = freshEnv({ RAPPORT_PROMPTS: noRisk.dir, PORT: "0" });
+      for (const command of [["console", "--script", "-"], ["serve"]]) {
+        // A server that started after all is stopped, and the test fails on its exit code.
+        const result = await runCli(command, env, undefined, 10_000);
+        expect(result.code).toBe(78);
+        expect(result.stderr).toContain("rapport: configuration error (prompts): ");
+        expect(result.stderr).toContain('risk.yaml is missing: the language "fr" has messages.yaml');
+        expect(result.stderr).toContain("Add fr/risk.yaml");
+      }
+    } finally {
+      noRisk.close();
+    }
   });
 });

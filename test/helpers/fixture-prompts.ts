@@ -71,5 +71,8 @@ export function fixturePrompts(): FixturePrompts {
   messages = replaceOnce(messages, "  help: [help]\n", "  help: [help, aide]\n");
   writeFileSync(join(dir, "fr", "messages.yaml"), messages);
   writeFileSync(join(dir, "fr", "fixture.yaml"), FIXTURE_FR);
+  // Every language needs its risk words (start-up refuses one without); the fixture's one phrase
+  // is already in the English list, so screening stays what the shipped lists make it.
+  writeFileSync(join(dir, "fr", "risk.yaml"), "language: fr\ndisclosure:\n  - suicid*\n");
   return { dir, close: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -115,7 +115,7 @@ describe("wordingFor", () => {
       dir = mkdtempSync(join(tmpdir(), "rapport-prompts-"));
       cpSync(SHIPPED_EN, join(dir, "en"), { recursive: true });
       mkdirSync(join(dir, "de"));
-      for (const file of ["messages.yaml", "alliance.yaml", "progress.yaml"]) {
+      for (const file of ["messages.yaml", "alliance.yaml", "progress.yaml", "risk.yaml"]) {
         const text = readFileSync(join(SHIPPED_EN, file), "utf8");
         writeFileSync(join(dir, "de", file), replaceOnce(text, "\nlanguage: en\n", "\nlanguage: de\n"));
       }

@@ -7,9 +7,9 @@ import type { Turn } from "../turn-context.js";
 
 const screens = new WeakMap<PromptCatalog, RiskScreen>();
 
-/** The risk lists of every language in the catalog that has them. */
+/** The risk lists of every language in the catalog (each has its own: loadPrompts requires it). */
 export function catalogRiskLists(catalog: PromptCatalog): RiskLists[] {
-  return [...catalog.languages.values()].flatMap((pack) => (pack.risk ? [pack.risk] : []));
+  return [...catalog.languages.values()].map((pack) => pack.risk);
 }
 
 /** One screen over the risk lists of every language in the catalog, built once. */
