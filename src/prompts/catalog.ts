@@ -243,6 +243,10 @@ export const MESSAGE_VARS = {
   completed_checkins_other: ["count"],
   discharge_none: ["alias"],
   discharge_never: ["alias"],
+  // discharge of a client with no episode open whose schedule it cancelled: that first, then why
+  discharge_schedule_only: ["alias"],
+  discharge_never_after: ["alias"],
+  discharge_none_after: ["alias"],
   age_ok: ["alias", "age", "cutoff"],
   age_invalid: ["min", "max"],
 } as const satisfies Record<string, readonly string[]>;

@@ -216,45 +216,6 @@ describe("check-ins that fell due while rapport was down", () => {
   });
 });
 
-describe("discharge", () => {
-  it("ends the weekly schedule and the planned sessions: a former client is asked about no session", async () => {
-    c = new Conversation();
-    c.clock.set(new Date("2026-12-01T09:00:00Z"));
-    await c.enrol();
-    await c.say("rivera", "schedule alex weekly tue 17:00 50m");
-    await c.say("rivera", "session alex 2026-12-04 10:00 50m");
-    await c.say("rivera", "checkin alex");
-    await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
-    const [ended] = await c.say("rivera", "discharge alex");
-    expect(ended?.message.text).toContain("Episode ended for alex after 1 completed check-in.");
-    expect(ended?.message.text).toContain(
-      "alex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex)",
-    );
-    expect(firstQuestions(await at("2026-12-04T12:00:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-12-15T18:00:00Z"))).toHaveLength(0);
-    expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
-      "alex has no session schedule",
-    );
-    // A discharge with nothing planned says nothing about schedules.
-    await c.say("rivera", "checkin alex");
-    await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
-    const [again] = await c.say("rivera", "discharge alex");
-    expect(again?.message.text).not.toContain("schedule");
-  });
-
-  it("of a client with no check-in yet still ends their schedule: no check-in goes out after it", async () => {
-    c = new Conversation();
-    c.clock.set(new Date("2026-12-01T09:00:00Z"));
-    await c.enrol();
-    await c.say("rivera", "schedule alex weekly tue 17:00 50m");
-    const [ended] = await c.say("rivera", "discharge alex");
-    expect(ended?.message.text).toBe(
-      "alex has not answered a check-in yet, so there is no episode to close. To remove alex from your clients and erase what is stored, type discharge alex --erase.\nalex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex) or set a schedule again.",
-    );
-    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
-  });
-});
-
 describe("one-off sessions, reminders and expiry", () => {
   it("reminds a client who has not begun of how short it is, not to carry on where they stopped", async () => {
     c = new Conversation();

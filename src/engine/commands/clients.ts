@@ -64,12 +64,22 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   const sessions = await turn.tx.cancelSessionJobs(client.personId, "discharged", turn.now);
   // Never answered: say how to take them off the list, which discharging does not.
   const never = !ended && !(await turn.tx.lastCompletedCheckin(client.personId));
-  const lines = [
-    ended
-      ? w.t("discharge_ok", { alias: client.alias, checkins: w.completedCheckins(ended.completed) })
-      : w.t(never ? "discharge_never" : "discharge_none", { alias: client.alias }),
-  ];
-  if (scheduled || sessions > 0) lines.push(w.t("discharge_schedule_ended", { alias: client.alias }));
+  const alias = client.alias;
+  const cancelled = scheduled || sessions > 0;
+  let lines: string[];
+  if (ended) {
+    lines = [w.t("discharge_ok", { alias, checkins: w.completedCheckins(ended.completed) })];
+    if (cancelled) lines.push(w.t("discharge_schedule_ended", { alias }));
+  } else if (cancelled) {
+    // No episode to end, but the schedule did end: the reply leads with what was done, so that
+    // "no episode to close" does not read as "nothing happened".
+    lines = [
+      w.t("discharge_schedule_only", { alias }),
+      w.t(never ? "discharge_never_after" : "discharge_none_after", { alias }),
+    ];
+  } else {
+    lines = [w.t(never ? "discharge_never" : "discharge_none", { alias })];
+  }
   await turn.replyText(lines.join("\n"));
 }
 
