@@ -47,6 +47,8 @@ const UNSURE = [
   "unsicher",
   "no estoy seguro",
   "no estoy segura",
+  "no sé",
+  "no lo sé",
   "ni idea",
 ];
 
@@ -99,11 +101,28 @@ export function namedWithoutDenial(raw: string, choices: readonly SafetyChoice[]
   return choices.filter((c) => [c.label, ...c.words].some(names)).map((c) => c.value);
 }
 
+/** Where a phrase stands in a message's words: from `start` up to, not including, `end`. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Whether `inner` lies within `outer`; with `strict`, only when `outer` is the longer. */
+function within(inner: Span, outer: Span, strict: boolean): boolean {
+  const longer = outer.end - outer.start > inner.end - inner.start;
+  return outer.start <= inner.start && inner.end <= outer.end && (longer || !strict);
+}
+
 /**
  * An answer to the safety question as people type it: "ya kinda", "yep 😔", "i guess", "a bit tbh",
  * "once" and "only passive thoughts" are a yes (over-asking is acceptable, missing a yes is not); "no",
  * "nope", "not really" a no, unless asked back ("no?") or taken back ("no but i think about it");
  * anything else is unclear. A choice's value or label counts too.
+ *
+ * A yes word inside a longer no phrase is part of that no: "probably not", "not really i guess" and
+ * "i guess not" are hedged noes, not the yes their "probably" or "i guess" would be alone. Not
+ * knowing beside a no is unsure, also where a pack counts not knowing alone as a yes ("no sé, creo
+ * que no"): asked again, never a silent no, and never a yes the client took back in the same breath.
  */
 export function readSafetyAnswer(
   raw: string,
@@ -111,24 +130,36 @@ export function readSafetyAnswer(
   above: number,
 ): "yes" | "no" | "unclear" {
   const words = screenTokens(raw).words;
-  /** Whether the phrase is in the words; for a yes, not right after a negator ("not once"). */
-  const has = (phrase: string, yes: boolean) => {
+  /** Where the phrase is in the words; for a yes, not right after a negator ("not once"). */
+  const find = (phrase: string, yes: boolean): Span[] => {
     const wanted = canonicalWords(phrase);
-    if (wanted.length === 0) return false;
+    const found: Span[] = [];
+    if (wanted.length === 0) return found;
     for (let i = 0; i + wanted.length <= words.length; i++) {
       if (!wanted.every((w, k) => words[i + k] === w)) continue;
       if (yes && i > 0 && NEGATORS.has(words[i - 1] ?? "")) continue;
-      return true;
+      found.push({ start: i, end: i + wanted.length });
     }
-    return false;
+    return found;
   };
-  const matching = (c: SafetyChoice, yes: boolean) =>
-    raw.trim() === String(c.value) || has(c.label, yes) || c.words.some((w) => has(w, yes));
-  if (choices.some((c) => c.value > above && matching(c, true))) return "yes";
-  if (!choices.some((c) => c.value <= above && matching(c, false))) return "unclear";
+  const spans = (yes: boolean) =>
+    choices
+      .filter((c) => c.value > above === yes)
+      .flatMap((c) => [c.label, ...c.words].flatMap((p) => find(p, yes)));
+  const typed = (yes: boolean) =>
+    choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
+  const unsure = UNSURE.flatMap((phrase) => find(phrase, false));
+  const inUnsure = (s: Span) => unsure.some((u) => within(s, u, false));
+  // The "no" of "no sé" is no no; the "probably" of "probably not" no yes.
+  const noes = spans(false).filter((s) => !inUnsure(s));
+  const yeses = spans(true).filter((s) => !noes.some((n) => within(s, n, true)));
+  if (typed(true) || yeses.some((s) => !inUnsure(s))) return "yes";
+  if (!typed(false) && noes.length === 0) return yeses.length > 0 ? "yes" : "unclear";
+  // Not knowing, said as a yes ("no sé"), beside a no: not sure.
+  if (yeses.length > 0) return "unclear";
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
-  if (UNSURE.some((phrase) => has(phrase, false))) return "unclear";
+  if (unsure.length > 0) return "unclear";
   return "no";
 }
 

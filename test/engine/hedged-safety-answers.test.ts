@@ -1,0 +1,129 @@
+import { rmSync } from "node:fs";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
+import type { Delivery } from "../../src/model.js";
+import { loadPrompts } from "../../src/prompts/load.js";
+import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
+import { phqGadPrompts } from "../helpers/measures.js";
+
+/**
+ * A no said with a hedge ("probably not", "i dont think so", "eher nein") is a no, as the lone no
+ * would be; not knowing beside it ("idk, probably not", "no sé, creo que no") is unsure, and the
+ * question is asked again. From a trial in the console, where "idk, probably not" was read as a yes
+ * by its "probably" and raised an urgent alert.
+ */
+const prompts = loadPrompts(PROMPTS_DIR);
+const read = (language: string, text: string) => {
+  const safety = prompts.languages.get(language)?.instruments.get("safety");
+  return readSafetyAnswer(text, safety?.choices ?? [], safety?.riskItem?.above ?? 0);
+};
+
+describe("hedged answers to the safety question, with the shipped packs' words", () => {
+  it.each([
+    ["en", "probably not", "no"],
+    ["en", "prob not", "no"],
+    ["en", "prolly not lol", "no"],
+    ["en", "i dont think so", "no"],
+    ["en", "I don't think so", "no"],
+    ["en", "not really i guess", "no"],
+    ["en", "i guess not", "no"],
+    ["de", "eher nein", "no"],
+    ["de", "ich glaube nicht", "no"],
+    ["de", "wahrscheinlich nicht", "no"],
+    ["es", "creo que no", "no"],
+    ["es", "no creo", "no"],
+    ["es", "probablemente no", "no"],
+    // Not knowing beside a hedged no: unsure, asked again.
+    ["en", "idk, probably not", "unclear"],
+    ["en", "dunno, i dont think so", "unclear"],
+    ["de", "keine ahnung, eher nicht", "unclear"],
+    ["de", "weiß nicht, glaube nicht", "unclear"],
+    ["es", "no sé, creo que no", "unclear"],
+    ["es", "no sé, no", "unclear"],
+    // A hedged no asked back or taken back is no no.
+    ["en", "probably not?", "unclear"],
+    ["en", "probably not but i think about it", "unclear"],
+    // A yes stays a yes: alone, or beside a hedged no.
+    ["en", "probably", "yes"],
+    ["en", "idk probably", "yes"],
+    ["en", "probably not, but sometimes", "yes"],
+    ["en", "i guess", "yes"],
+    ["de", "eher ja", "yes"],
+    ["es", "no sé", "yes"],
+    ["es", "creo que sí", "yes"],
+  ])("%s: %j → %s", (language, text, answer) => {
+    expect(read(language, text)).toBe(answer);
+  });
+});
+
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+
+let c: Conversation;
+afterEach(() => c?.close());
+
+describe("at the check-in's safety question", () => {
+  async function atSafety(language = "en"): Promise<void> {
+    c = new Conversation();
+    await c.enrol();
+    if (language !== "en") await c.say("rivera", `language alex ${language}`);
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 5, 5, 5, 5]) await c.say("alex", String(v));
+  }
+
+  it.each([
+    ["en", "idk, probably not"],
+    ["de", "keine ahnung, eher nicht"],
+    ["es", "no sé, creo que no"],
+  ])("%s: %j is asked again, with no alert and no answer kept", async (language, typed) => {
+    await atSafety(language);
+    const sent = await c.say("alex", typed);
+    expect(texts(sent, "rivera")).toEqual([]);
+    expect(sent.some((d) => d.message.urgent)).toBe(false);
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")).toBeUndefined();
+    expect(texts(sent, "alex")).toHaveLength(1);
+  });
+
+  it("'prob not' is a no: the comment question comes, with no alert", async () => {
+    await atSafety();
+    const sent = await c.say("alex", "prob not");
+    expect(texts(sent, "rivera")).toEqual([]);
+    expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(0);
+  });
+
+  it("a hedged no beside risk words still alerts", async () => {
+    await atSafety();
+    const sent = await c.say("alex", "probably not, but i did think about killing myself");
+    expect(texts(sent, "rivera")[0]).toMatch(/^URGENT/);
+  });
+});
+
+describe("at the PHQ-9's ninth item", () => {
+  const dir = phqGadPrompts();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function atItemNine(): Promise<void> {
+    c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (let i = 0; i < 8; i++) await c.say("alex", "1");
+  }
+  const ninth = async () => (await c.answers("alex")).find((a) => a.item === "item9")?.value;
+
+  it("'idk, probably not' is asked again, with no alert", async () => {
+    await atItemNine();
+    const sent = await c.say("alex", "idk, probably not");
+    expect(texts(sent, "rivera")).toEqual([]);
+    expect(await ninth()).toBeUndefined();
+  });
+
+  it.each(["probably not", "i dont think so", "not really i guess"])(
+    "%j is its first answer, with no alert",
+    async (typed) => {
+      await atItemNine();
+      const sent = await c.say("alex", typed);
+      expect(texts(sent, "rivera")).toEqual([]);
+      expect(await ninth()).toBe(0);
+    },
+  );
+});
