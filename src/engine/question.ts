@@ -13,6 +13,16 @@ export function looksLikeQuestion(text: string, language: string): boolean {
   return second !== "" && (QUESTION_WORDS[language]?.has(first) ?? false);
 }
 
+/** Whether the message begins with a question's first word ("who sees this?", "can i skip?"). */
+export function startsAsQuestion(text: string, language: string): boolean {
+  const [first = ""] = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[¿¡]+/u, "")
+    .split(/[\s,?]+/u);
+  return QUESTION_WORDS[language]?.has(first) ?? false;
+}
+
 /** A question mark in any of the forms people type: "?", Spanish "¿", full-width "？". */
 export function hasQuestionMark(text: string): boolean {
   return QUESTION_MARK.test(text);

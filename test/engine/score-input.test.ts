@@ -45,6 +45,9 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["6-ish", 6],
     ["~6", 6],
     ["idk maybe 6ish", 6],
+    // A hedge asked as a question is a hedge all the same.
+    ["hmm 4?", 4],
+    ["maybe 6?", 6],
     // A sigh before the number is how the week felt, not another answer.
     ["meh 5", 5],
     ["ugh 3", 3],
@@ -114,7 +117,6 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["a but after the number", "5 but not really"],
     ["two digits after a spoken point", "seven point twenty"],
     ["ten and a half", "ten and a half"],
-    ["a question", "hmm 4?"],
     ["a word for a feeling", "meh"],
     ["a sentence that says something before the number", "i'm not safe. 1"],
     ["a cry for help before the number", "help me. 0"],

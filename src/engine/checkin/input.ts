@@ -115,9 +115,14 @@ function parseChoice(
   rules: CheckinRules,
 ): number | undefined {
   const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
-  if (named !== undefined) return named;
+  if (named !== undefined) return unsureNo(raw, named, rules, false) ? undefined : named;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
-  if (score.ok) return choices.find((c) => c.value === score.value)?.value;
+  if (score.ok) {
+    const hedged = !parseScore(raw, rules.scale.min, rules.scale.max, rules.words, false).ok;
+    // "maybe 0?" or "idk 0" at a risk item: not sure, asked again; never read by its "maybe" as a yes.
+    if (unsureNo(raw, score.value, rules, hedged)) return undefined;
+    return choices.find((c) => c.value === score.value)?.value;
+  }
   if (rules.safetyAbove === undefined) return undefined;
   const above = rules.safetyAbove;
   const answer = readSafetyAnswer(raw, choices, above);
@@ -135,6 +140,16 @@ function parseChoice(
 }
 
 /**
+ * Whether an answer read at a risk item is a no said unsure: a number hedged ("idk 0", "maybe 0"),
+ * or a no asked ("0?", "no?"). A no there must be sure, or the question is asked again; a yes is taken however it is
+ * said (over-asking is acceptable, missing a yes is not).
+ */
+function unsureNo(raw: string, value: number, rules: CheckinRules, hedged: boolean): boolean {
+  if (rules.safetyAbove === undefined || value > rules.safetyAbove) return false;
+  return hasQuestionMark(raw) || hedged;
+}
+
+/**
  * The option a message names by its label or one of its words ("several days"), if any; with
  * `hedged`, softening words around them ("not at all lol", "pretty much every day") set aside.
  * Never at a risk item: there "maybe no" is not sure, and the safety reading decides.
@@ -145,7 +160,8 @@ export function namedChoice(
   hedged = false,
 ): number | undefined {
   const exact = comparable(raw);
-  const plain = hedged ? unhedged(exact) : exact;
+  // A hedge may be asked ("kinda? sometimes"): its question mark goes with it.
+  const plain = hedged ? unhedged(exact.replace(/\s*[?¿？]+\s*/gu, " ").trim()) : exact;
   const names = (c: (typeof choices)[number]) => [c.label, ...c.words].map(comparable);
   return (choices.find((c) => names(c).includes(exact)) ?? choices.find((c) => names(c).includes(plain)))
     ?.value;

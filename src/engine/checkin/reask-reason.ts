@@ -2,8 +2,9 @@ import type { Wording } from "../../prompts/render.js";
 import type { Instrument } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { asksForBreak } from "../break-request.js";
-import { looksLikeQuestion } from "../question.js";
+import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import type { Turn } from "../turn-context.js";
+import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
 import { consentVars } from "./consent-vars.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
@@ -34,7 +35,12 @@ export async function reaskReason(
   // says: "sometimes" is an answer too.
   if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
   if (asked) return answerAtItem(w, checkin, asked, therapist);
-  if (looksLikeQuestion(text, w.pack.language)) return questionAtItem(turn, w, client);
+  // "kinda? like half the time", "maybe 6?", "no?": an answer said unsure, asked again as one; a
+  // question to rapport ("who sees this?", "anonymous?") gets who sees the answers.
+  const language = w.pack.language;
+  const unsureAnswer =
+    !startsAsQuestion(text, language) && soundsLikeAnswer(text, instrument, w.pack.messages.words);
+  if (looksLikeQuestion(text, language) && !unsureAnswer) return questionAtItem(turn, w, client);
   if (atSafety) return w.t("safety_reask");
   if (instrument?.choices) {
     // Only a capital that begins a sentence is lowered: "Not at all" reads as typed, while German
@@ -58,10 +64,6 @@ export async function reaskReason(
   }
   return w.t("answer_reask", scale);
 }
-
-/** Words of how often that no single option names, in the languages rapport speaks. */
-const HOW_OFTEN =
-  /(?<!\p{L})(?:often|a lot|lots|usually|half the time|half|frequently|regularly|rarely|hardly|seldom|mostly|oft|häufig|haeufig|selten|regelmäßig|die hälfte|a menudo|muchas veces|frecuentemente|casi nunca|la mitad|normalmente)(?!\p{L})/iu;
 
 /** Two words or more and no digit: a message, not a mistyped number ("sevn", "8.25"). */
 function saysSomething(text: string): boolean {

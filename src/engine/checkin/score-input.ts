@@ -79,8 +79,9 @@ export function parseScore(
 ): ScoreInput {
   if (text.length > 30) return { ok: false };
   const plainly = readScore(plainWords(text), min, max, words);
-  // A question ("4?") is not sure of itself: asked again rather than guessed.
-  if (plainly.ok || !hedged || /[?¿？]/u.test(text)) return plainly;
+  // A hedge asked as a question ("maybe 6?", "vlt 5?") is a hedge all the same: the number is read.
+  // (Where a no must be sure, at a risk item, the caller asks again; see checkin/input.ts.)
+  if (plainly.ok || !hedged) return plainly;
   // A sentence ends at a stop followed by a space ("lol. 6"), not inside a number ("7.5").
   const sentences = text.split(/[.!?…]+(?=\s)|\n/u).map(plainWords);
   const before = sentences.slice(0, -1).join(" ");
@@ -105,7 +106,7 @@ const NEGATION =
  * negation or a correction ("no", "not", "actually"): "no, 5" is asked again.
  */
 const HEDGES =
-  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|meh+|eh+|ugh+|oof|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|weiß nicht|weiss nicht|weis nicht|keine ahnung|k\.a\.|ka|vielleicht|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|no sé|no se|ni idea|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
+  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|meh+|eh+|ugh+|oof|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|weiß nicht|weiss nicht|weis nicht|keine ahnung|k\.a\.|ka|vielleicht|vlt|vllt|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|no sé|no se|ni idea|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
 
 /**
  * What may follow the number without changing it: "5 lol", "6 i guess", "7 jaja", "4 tbh",
@@ -115,7 +116,16 @@ const TRAILING = [
   ...["lol", "lool", "haha", "hahaha", "jaja", "jajaja", "hehe", "xd", "tbh", "lmao", "honestly"],
   ...["i guess", "i think", "i suppose", "id say", "i'd say", "i would say", "maybe", "probably"],
   ...["prob", "prolly", "or so", "ish", "roughly", "ok", "i reckon"],
-  ...["oder so", "glaube ich", "denke ich", "schätze ich", "würde ich sagen", "vielleicht", "ungefähr"],
+  ...[
+    "oder so",
+    "glaube ich",
+    "denke ich",
+    "schätze ich",
+    "würde ich sagen",
+    "vielleicht",
+    "vlt",
+    "ungefähr",
+  ],
   ...[
     "creo",
     "supongo",
@@ -134,6 +144,7 @@ const TRAILING = [
 const LEADING = [
   ...["pretty much", "i guess", "i think", "i'd say", "id say", "honestly", "tbh", "like", "maybe"],
   ...["probably", "prob", "prolly", "um", "uh", "hmm", "well", "so", "ok", "okay", "oh"],
+  ...["kinda", "kind of", "sort of", "sorta", "vlt", "vllt"],
   ...[
     "ich glaube",
     "ich denke",
