@@ -1,27 +1,47 @@
 /**
  * Whether a client's message asks something: a question mark, or a question's first word in the
  * client's language, since people leave the mark off in chat ("what happens if i say something
- * bad", "who sees this"). Used where rapport can only take an answer (the consent, a check-in's
- * question): a question there is answered in short instead of "please type a number".
+ * bad", "who sees this"), also after a word that leads in ("wait who sees this stuff"). Used where
+ * rapport can only take an answer (the consent, a check-in's question): a question there is
+ * answered in short instead of "please type a number".
  */
 export function looksLikeQuestion(text: string, language: string): boolean {
   const t = text.trim().toLowerCase();
   // "4?" is an unsure answer, asked again as any other; "is this anonymous?" asks.
   if (hasQuestionMark(t)) return /\p{L}{2}/u.test(t);
-  const [first = "", second = ""] = t.split(/\s+/u);
+  const [first = "", second = ""] = wordsAfterLeadIn(t, language);
   // A first word alone ("what") is not yet a question; "why not" is.
   return second !== "" && (QUESTION_WORDS[language]?.has(first) ?? false);
 }
 
-/** Whether the message begins with a question's first word ("who sees this?", "can i skip?"). */
+/** Whether the message begins with a question's first word ("who sees this?", "ok can i skip?"). */
 export function startsAsQuestion(text: string, language: string): boolean {
-  const [first = ""] = text
-    .trim()
-    .toLowerCase()
-    .replace(/^[¿¡]+/u, "")
-    .split(/[\s,?]+/u);
+  const [first = ""] = wordsAfterLeadIn(text.trim().toLowerCase(), language);
   return QUESTION_WORDS[language]?.has(first) ?? false;
 }
+
+/** The words, without the ones that lead in to a question ("wait", "ok so", "oye"). */
+function wordsAfterLeadIn(lower: string, language: string): string[] {
+  const words = lower
+    .replace(/^[¿¡]+/u, "")
+    .split(/[\s,.!?¿¡…:;]+/u)
+    .filter((w) => w !== "");
+  const leadIns = LEAD_INS[language];
+  let i = 0;
+  while (i < words.length - 1 && leadIns?.has(words[i] ?? "")) i++;
+  return words.slice(i);
+}
+
+/**
+ * Words said before a question, per language, that leave it a question: "wait who sees this
+ * stuff", "ok so what happens now", "moment, wer sieht das", "oye, quién ve esto". Never a yes or
+ * no of its own weight ("yes", "ja", "sí"): "yes but what is this" stays unclear.
+ */
+const LEAD_INS: Record<string, ReadonlySet<string>> = {
+  en: new Set("wait so ok okay um uh hmm hm oh and but sorry hey hi also actually well sry".split(" ")),
+  de: new Set("moment warte also ok okay äh ähm hm hmm und aber sorry kurz hallo hey ach".split(" ")),
+  es: new Set("espera oye pero y bueno vale ok perdón perdon hola eh pues".split(" ")),
+};
 
 /** A question mark in any of the forms people type: "?", Spanish "¿", full-width "？". */
 export function hasQuestionMark(text: string): boolean {
