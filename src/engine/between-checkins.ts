@@ -3,7 +3,7 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { isSkip } from "./checkin/input.js";
-import { plainWords } from "./checkin/score-input.js";
+import { parseScore, plainWords } from "./checkin/score-input.js";
 import { breakOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
@@ -35,7 +35,13 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   // next, not the crisis text.
   // A "skip" sent after the comment (two taps, or typed late) skips nothing: not a comment to add.
   const skip = isSkip(text, w.t("comment_skip"));
-  if (!WORDS.test(text) || greeting || isAcknowledgement(text) || asksWhenNext(text) || skip) {
+  // "sorry was away. 2": a number after words that only excuse the delay is a late answer too, when
+  // a check-in closed unfinished lately; it is not kept, and the client is told that it closed.
+  const lateInWords =
+    WORDS.test(text) && parseScore(text, 0, 10, w.pack.messages.words).ok
+      ? await closedLately(turn, client)
+      : undefined;
+  if (!WORDS.test(text) || lateInWords || greeting || isAcknowledgement(text) || asksWhenNext(text) || skip) {
     const reply = client.pausedAt
       ? w.t("paused_ok")
       : when
@@ -43,7 +49,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
         : w.t("no_open_question");
     // A number after the check-in closed unfinished is a late answer: the client is told it closed,
     // not only that none is open.
-    const late = !WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined;
+    const late = lateInWords ?? (!WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined);
     const lines = [late, greeting ? `${w.t("hello")} ${reply}` : reply].filter((x) => x !== undefined);
     return turn.replyText(lines.join(" "));
   }
