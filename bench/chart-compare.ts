@@ -19,8 +19,8 @@ function handBuiltSvg(d: ChartData): string {
   const H = 500;
   const left = 50;
   const plotW = 730;
-  const n = d.points.length;
-  const px = (x: number) => left + ((x - 0.5) / n) * plotW;
+  const [x0, x1] = d.xDomain;
+  const px = (x: number) => left + ((x - x0) / (x1 - x0)) * plotW;
   const panel = (top: number, height: number, min: number, max: number) => (v: number) =>
     top + height - ((v - min) / (max - min)) * height;
   const py = panel(150, 170, 0, d.progressMax);

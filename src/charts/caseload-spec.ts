@@ -2,9 +2,10 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
-import { COLOUR, CONFIG, DASH, labelLookup, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
+import { COLOUR, CONFIG, DASH, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { bandLayers, cutoffLayers, progressLayers } from "./progress-layers.js";
+import { labelLookup, labelledTicks, timeAxis } from "./time-axis.js";
 
 /**
  * The weekly digest's small multiples: one panel per client with an open warning, at most twelve,
@@ -21,6 +22,8 @@ export interface CaseloadPanel {
 export const MAX_PANELS = 12;
 const COLUMNS = 3;
 const PANEL = { width: 206, height: 96 } as const;
+/** The small panel's time axis: its points are smaller than the client chart's. */
+const PANEL_AXIS = { width: PANEL.width, minGap: 12, pad: 12 } as const;
 
 export function caseloadSpec(
   panels: readonly CaseloadPanel[],
@@ -43,8 +46,14 @@ export function caseloadSpec(
   };
 
   function panel(data: ChartData, note: string): ViewSpec {
-    const n = data.points.length;
-    const ends = n > 1 ? [1, n] : [1];
+    // The episode's first and latest dates, the first left out where the two would run together.
+    const ends = [...new Set([data.points[0], data.points.at(-1)])].flatMap((p) => (p ? [p] : []));
+    const ticks = labelledTicks(
+      ends.map((p) => p.x),
+      ends.map((p) => measure(p.label, TYPE.small)),
+      data.xDomain,
+      PANEL.width,
+    );
     return {
       width: PANEL.width,
       height: PANEL.height,
@@ -59,10 +68,13 @@ export function caseloadSpec(
         x: {
           field: "x",
           type: "quantitative",
-          scale: { domain: [0.5, Math.max(n, 1) + 0.5], nice: false, zero: false },
+          scale: { domain: [...data.xDomain], nice: false, zero: false },
           axis: {
-            values: ends,
-            labelExpr: labelLookup(data.points.map((p) => p.label)),
+            values: ticks,
+            labelExpr: labelLookup(
+              data.points.map((p) => p.x),
+              data.points.map((p) => p.label),
+            ),
             labelFontSize: TYPE.small,
             grid: false,
             title: null,
@@ -83,11 +95,18 @@ export function caseloadSpec(
   }
 }
 
-/** The client's latest episode, numbered from 1 again: the small panel shows where they are now. */
+/**
+ * The client's latest episode, on a time axis of its own that starts at its first check-in: the
+ * small panel shows where they are now.
+ */
 export function currentEpisode(data: ChartData): ChartData {
   const episode = data.points.at(-1)?.episode;
-  const points = data.points.filter((p) => p.episode === episode).map((p, i) => ({ ...p, x: i + 1 }));
-  return { ...data, points, boundaries: [] };
+  const mine = data.points.filter((p) => p.episode === episode);
+  const first = mine[0]?.days ?? 0;
+  const days = mine.map((p) => p.days - first);
+  const axis = timeAxis(days, PANEL_AXIS);
+  const points = mine.map((p, i) => ({ ...p, x: axis.xs[i] ?? 0, days: days[i] ?? 0 }));
+  return { ...data, points, xDomain: axis.domain, boundaries: [] };
 }
 
 function keyEntries(panels: readonly CaseloadPanel[], text: ChartText): KeyEntry[] {

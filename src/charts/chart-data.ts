@@ -2,7 +2,9 @@ import type { ClinicalSettings, TrajectoryModel } from "../clinical/assessment.j
 import { type AgeBand, cutoffFor } from "../clinical/cutoffs.js";
 import { type ChangeCategory, changeCategory } from "../clinical/reliable-change.js";
 import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js";
-import { formatDay } from "../engine/format.js";
+import { daysBetween, formatDay } from "../engine/format.js";
+import { AXIS, SIZE } from "./chart-style.js";
+import { timeAxis } from "./time-axis.js";
 
 /**
  * What a client's chart shows, derived from their check-ins: pure, so the picture and its alt text
@@ -58,8 +60,13 @@ export interface ChartInput {
 export type ChangeMarker = "improved" | "deteriorated";
 
 export interface ChartPoint {
-  /** 1-based position on the chart's x axis. */
+  /**
+   * Position on the chart's time axis: calendar days since the first check-in shown, stretched
+   * where neighbours would stand too close to tell apart (time-axis.ts).
+   */
   x: number;
+  /** Calendar days since the first check-in shown, in the therapist's zone. */
+  days: number;
   at: string;
   /** The axis label: a short date in the therapist's zone ("3 Mar"). */
   label: string;
@@ -84,12 +91,16 @@ export interface EpisodeStart {
   number: number;
   /** x of its first shown check-in. */
   x: number;
+  /** x of its boundary: halfway between the episode's first check-in and the one before. */
+  edge: number;
   day: string;
 }
 
 export interface ChartData {
   alias: string;
   points: ChartPoint[];
+  /** The x scale's domain: the check-ins with a little room either side. */
+  xDomain: [number, number];
   /** Completed check-ins in the client's history; more than points.length when the oldest are left off. */
   total: number;
   /** Episodes that begin inside the shown range, after its first point. */
@@ -131,19 +142,22 @@ export function chartData(input: ChartInput): ChartData {
   // Facts are derived over the whole history first: a trimmed chart still measures change and
   // trajectory from the true first check-in of the episode.
   const all = derive(sorted, input, cutoff);
-  const shown = all.slice(-MAX_POINTS).map((p, i) => ({
+  const latest = all.slice(-MAX_POINTS);
+  const days = latest.map((p) => daysBetween(latest[0]?.at ?? p.at, p.at, input.timeZone));
+  const axis = timeAxis(days, { width: SIZE.plotWidth, ...AXIS });
+  const shown = latest.map((p, i) => ({
     ...p,
-    x: i + 1,
+    x: axis.xs[i] ?? 0,
+    days: days[i] ?? 0,
     label: shortDate(p.at, input.language, input.timeZone, spansYears),
     day: formatDay(p.at, input.language, input.timeZone),
   }));
   return {
     alias: input.alias,
     points: shown,
+    xDomain: axis.domain,
     total: sorted.length,
-    boundaries: shown
-      .filter((p, i) => i > 0 && p.episode !== shown[i - 1]?.episode)
-      .map((p) => ({ number: p.episode, x: p.x, day: p.day })),
+    boundaries: episodeStarts(shown),
     spansYears,
     cutoff,
     band,
@@ -162,7 +176,17 @@ export function chartData(input: ChartInput): ChartData {
   };
 }
 
-type Derived = Omit<ChartPoint, "x" | "label" | "day">;
+type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
+
+/** Where an episode begins inside the points shown, after the first of them. */
+export function episodeStarts(points: readonly ChartPoint[]): EpisodeStart[] {
+  return points.flatMap((p, i) => {
+    const before = points[i - 1];
+    return before && p.episode !== before.episode
+      ? [{ number: p.episode, x: p.x, edge: (before.x + p.x) / 2, day: p.day }]
+      : [];
+  });
+}
 
 function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: number): Derived[] {
   const firstOf = new Map<number, number>();

@@ -2,18 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
-import {
-  COLOUR,
-  CONFIG,
-  labelLookup,
-  labelledTicks,
-  SHAPE,
-  SIZE,
-  steps,
-  TYPE,
-  type ViewSpec,
-  withValue,
-} from "./chart-style.js";
+import { COLOUR, CONFIG, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
 import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { measurePanel } from "./measure-panel.js";
@@ -25,18 +14,23 @@ import {
   panelLine,
   progressLayers,
 } from "./progress-layers.js";
+import { labelLookup, labelledTicks } from "./time-axis.js";
 
 /**
  * The chart of one client, as a Vega-Lite spec built from the chart's facts (pure). Two panels on
- * one date axis: progress above (totals, the expected path and its band, the cutoff, reliable
+ * one time axis (a check-in's place follows its date): progress above (totals, the expected path and its band, the cutoff, reliable
  * change as the point's shape, safety answers and risk words marked on their check-ins, episode
  * boundaries), a panel for each measure the clinic added (measure-panel.ts), the alliance below
  * with its line at 36. A key of symbols and words sits on top.
  */
 export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure): TopLevelSpec {
-  const n = data.points.length;
-  const x = xScale(n);
-  const ticks = labelledTicks(n, data.points.some((p) => p.label.length > 6) ? 6 : 8);
+  const x = xScale(data);
+  const ticks = labelledTicks(
+    data.points.map((p) => p.x),
+    data.points.map((p) => measure(p.label, TYPE.label)),
+    data.xDomain,
+    SIZE.plotWidth,
+  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CONFIG,
@@ -61,9 +55,9 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
   };
 }
 
-/** The x domain leaves half a step either side, so the first and last points are not on the edge. */
-function xScale(n: number) {
-  return { domain: [0.5, Math.max(n, 1) + 0.5], nice: false, zero: false };
+/** Time, shared by every panel: the domain leaves room either side of the first and last check-in. */
+function xScale(data: ChartData) {
+  return { domain: [...data.xDomain], nice: false, zero: false };
 }
 
 function keyEntries(data: ChartData, text: ChartText): KeyEntry[] {
@@ -154,7 +148,10 @@ function alliancePanel(
         scale: x,
         axis: {
           values: ticks,
-          labelExpr: labelLookup(data.points.map((p) => p.label)),
+          labelExpr: labelLookup(
+            data.points.map((p) => p.x),
+            data.points.map((p) => p.label),
+          ),
           title: null,
           grid: true,
         },

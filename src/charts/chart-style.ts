@@ -53,6 +53,12 @@ export const SIZE = {
   measure: 66,
 } as const;
 
+/**
+ * The client chart's time axis (time-axis.ts): neighbouring check-ins at least a triangle's width
+ * apart, so two on adjacent days still show as two, and room before the first and after the last.
+ */
+export const AXIS = { minGap: 26, pad: 24 } as const;
+
 /** The point shapes: the check-in's reliable change is its shape, and its colour says it again. */
 export const SHAPE = {
   progress: "circle",
@@ -88,19 +94,6 @@ export const CONFIG: Config = {
   },
   concat: { spacing: 14 },
 };
-
-/** Ticks to label on a date axis of n check-ins: the latest always, then back every `step`. */
-export function labelledTicks(n: number, maxLabels: number): number[] {
-  const step = Math.max(1, Math.ceil(n / maxLabels));
-  const ticks: number[] = [];
-  for (let x = n; x >= 1; x -= step) ticks.unshift(x);
-  return ticks;
-}
-
-/** A Vega expression that turns a tick's x (1-based) into its label. */
-export function labelLookup(labels: readonly string[]): string {
-  return `${JSON.stringify(labels)}[datum.value - 1]`;
-}
 
 /**
  * Axis values with one more (the cutoff, the alliance line), so its line meets a number; a round

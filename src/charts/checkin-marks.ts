@@ -10,7 +10,7 @@ import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
 export function boundaryLayers(data: ChartData, text: ChartText, labelAt: number | null): LayerPart[] {
   if (data.boundaries.length === 0) return [];
   const values = data.boundaries.map((b) => ({
-    x: b.x - 0.5,
+    x: b.edge,
     label: text("chart_episode", { number: b.number }),
   }));
   const rule: LayerPart = {

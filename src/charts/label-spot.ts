@@ -7,8 +7,9 @@ export interface PlotFrame {
   /** Plot area in pixels. */
   width: number;
   height: number;
-  /** Check-ins on the x axis (the domain is 0.5 to n + 0.5) and the y domain. */
-  n: number;
+  /** The x domain (the time axis, time-axis.ts) and the y domain. */
+  xMin: number;
+  xMax: number;
   yMin: number;
   yMax: number;
 }
@@ -35,12 +36,12 @@ export function labelSpot(
   marks: readonly { x: number; y: number }[],
   frame: PlotFrame,
 ): LabelSpot {
-  const pxX = frame.width / Math.max(frame.n, 1);
+  const pxX = frame.width / (frame.xMax - frame.xMin || 1);
   const pxY = frame.height / (frame.yMax - frame.yMin);
   const covered = (spot: LabelSpot) => {
     const w = (label.width + 4 + MARGIN) / pxX;
     const h = (label.height + 3 + MARGIN) / pxY;
-    const [x0, x1] = spot.side === "right" ? [frame.n + 0.5 - w, frame.n + 0.5] : [0.5, 0.5 + w];
+    const [x0, x1] = spot.side === "right" ? [frame.xMax - w, frame.xMax] : [frame.xMin, frame.xMin + w];
     const [y0, y1] = spot.above ? [lineY, lineY + h] : [lineY - h, lineY];
     return marks.filter((m) => m.x >= x0 && m.x <= x1 && m.y >= y0 && m.y <= y1).length;
   };

@@ -51,7 +51,7 @@ export function cutoffLayers(
   data: ChartData,
   text: ChartText,
   measure: TextMeasure,
-  frame: Omit<PlotFrame, "n">,
+  frame: Omit<PlotFrame, "xMin" | "xMax">,
   /** "short" for a small panel: the number alone, the key says what the line is. */
   words: "full" | "short" = "full",
 ): LayerPart[] {
@@ -62,18 +62,19 @@ export function cutoffLayers(
       : text("chart_cutoff", { cutoff: data.cutoff, band: text(`band_${data.band}`) });
   const spot = labelSpot(data.cutoff, { width: measure(label, fontSize), height: fontSize }, marksOf(data), {
     ...frame,
-    n: data.points.length,
+    xMin: leftEdge(data),
+    xMax: rightEdge(data),
   });
   const y = { field: "y", type: "quantitative" } as const;
   const right = spot.side === "right";
   return [
     {
       // x: the panel's x field is inherited by every layer, and Vega-Lite drops rows without it.
-      data: { values: [{ x: 0.5, y: data.cutoff, label }] },
+      data: { values: [{ x: leftEdge(data), y: data.cutoff, label }] },
       layer: [
         {
           mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
-          encoding: { y, x: { datum: 0.5 }, x2: { datum: rightEdge(data) } },
+          encoding: { y, x: { datum: leftEdge(data) }, x2: { datum: rightEdge(data) } },
         },
         {
           mark: {
@@ -85,7 +86,7 @@ export function cutoffLayers(
             fontSize,
             color: COLOUR.rule,
           },
-          encoding: { y, x: { datum: right ? rightEdge(data) : 0.5 }, text: { field: "label" } },
+          encoding: { y, x: { datum: right ? rightEdge(data) : leftEdge(data) }, text: { field: "label" } },
         },
       ],
     },
@@ -140,19 +141,23 @@ export function lastValueLabel(
  */
 export function panelLine(data: ChartData, y: number): LayerPart {
   return {
-    data: { values: [{ x: 0.5, y }] },
+    data: { values: [{ x: leftEdge(data), y }] },
     mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
     encoding: {
       y: { field: "y", type: "quantitative" },
-      x: { datum: 0.5 },
+      x: { datum: leftEdge(data) },
       x2: { datum: rightEdge(data) },
     },
   };
 }
 
-/** The right end of the x domain, which leaves half a step after the last check-in. */
+/** The ends of the x domain, which leave a little room before the first check-in and after the last. */
+export function leftEdge(data: ChartData): number {
+  return data.xDomain[0];
+}
+
 export function rightEdge(data: ChartData): number {
-  return Math.max(data.points.length, 1) + 0.5;
+  return data.xDomain[1];
 }
 
 /** The totals: a solid line per episode, each point shaped and coloured by its reliable change. */

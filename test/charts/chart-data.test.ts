@@ -34,7 +34,8 @@ describe("chart data", () => {
     expect(d.points[3]?.trajectory).toEqual(at(30, 1, 30));
     expect(d.points[4]?.trajectory).toEqual(at(30, 2, 31));
     expect(d.points[3]?.marker).toBeNull();
-    expect(d.boundaries).toEqual([{ number: 2, x: 4, day: "23 Feb 2026" }]);
+    // Weekly: the fourth check-in is 21 days after the first; the boundary halfway from the third.
+    expect(d.boundaries).toEqual([{ number: 2, x: 21, edge: 17.5, day: "23 Feb 2026" }]);
   });
 
   it("reads the band: below it is not on track, between it and the on-track line is watch", () => {
@@ -56,7 +57,7 @@ describe("chart data", () => {
     const d = chartData(input("A", weekly(scores)));
     expect(d.points).toHaveLength(MAX_POINTS);
     expect(d.total).toBe(MAX_POINTS + 6);
-    expect(d.points[0]?.x).toBe(1);
+    expect(d.points[0]?.x).toBe(0);
     expect(d.points.every((p) => p.change === "unchanged")).toBe(true);
     expect(d.points.at(-1)?.trajectory?.t).toBe(MAX_POINTS + 6);
   });

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { caseloadSpec, currentEpisode } from "../../src/charts/caseload-spec.js";
+import { type ChartCheckin, type ChartData, chartData } from "../../src/charts/chart-data.js";
+import { chartSpec } from "../../src/charts/chart-spec.js";
+import { AXIS, SIZE, TYPE } from "../../src/charts/chart-style.js";
+import { chartMeasure, specToSvg } from "../../src/charts/render.js";
+import { englishText, input } from "./fixtures.js";
+
+/**
+ * The x axis is time: a check-in's place follows its date (a three-week holiday is three weeks
+ * wide), check-ins on the same or adjacent days still stand apart, and the expected path, its band
+ * and the cutoff follow the same scale.
+ */
+const measure = chartMeasure();
+const DAY = 86_400_000;
+
+/** Check-ins at these days from Monday 7 September 2026, 10:30 in Berlin. */
+function onDays(days: readonly number[], progress: (i: number) => number = (i) => 14 + i): ChartCheckin[] {
+  return days.map((d, i) => ({
+    at: new Date(Date.parse("2026-09-07T08:30:00Z") + d * DAY).toISOString(),
+    episode: 1,
+    progress: progress(i),
+    alliance: 36 + (i % 3),
+    safety: false,
+    risk: false,
+  }));
+}
+
+/** The date labels under the alliance panel, with their x in the plot's pixels. */
+async function dateLabels(data: ChartData): Promise<Map<string, number>> {
+  const svg = await specToSvg(chartSpec(data, englishText, measure));
+  const labels = new Map<string, number>();
+  for (const group of svg.split('class="mark-text role-axis-label"').slice(1)) {
+    const body = group.slice(0, group.indexOf("</g>"));
+    for (const m of body.matchAll(/translate\(([-\d.]+),[-\d.]+\)[^>]*>([^<]+)</g))
+      if (/[A-Z][a-z]/.test(m[2] ?? "")) labels.set(m[2] ?? "", Number(m[1]));
+  }
+  return labels;
+}
+
+const px = (data: ChartData, x: number, width: number = SIZE.plotWidth) =>
+  ((x - data.xDomain[0]) / (data.xDomain[1] - data.xDomain[0])) * width;
+
+describe("the chart's time axis", () => {
+  // Weekly, then a three-week holiday between 28 Sept and 19 Oct, then weekly again.
+  const holiday = () => chartData(input("Gap", onDays([0, 7, 14, 21, 42, 49, 56, 63])));
+
+  it("places a check-in by its date: three weeks away is three times as far as one", () => {
+    const xs = holiday().points.map((p) => p.x);
+    const week = (xs[1] ?? 0) - (xs[0] ?? 0);
+    expect(week).toBeGreaterThan(0);
+    expect((xs[4] ?? 0) - (xs[3] ?? 0)).toBeCloseTo(3 * week, 6);
+    expect((xs[7] ?? 0) - (xs[6] ?? 0)).toBeCloseTo(week, 6);
+  });
+
+  it("writes the dates where their check-ins are drawn, apart as the days are", async () => {
+    const labels = await dateLabels(holiday());
+    const at = (label: string) => {
+      const x = labels.get(label);
+      if (x === undefined) throw new Error(`no label ${label} among ${[...labels.keys()].join(", ")}`);
+      return x;
+    };
+    // 28 Sept to 19 Oct is three weeks; 19 Oct to 2 Nov two.
+    expect(at("19 Oct") - at("28 Sept")).toBeCloseTo((3 / 2) * (at("2 Nov") - at("19 Oct")), 3);
+  });
+
+  it("draws the expected path, its band, the cutoff and the scores on that one scale", () => {
+    const data = holiday();
+    const spec = chartSpec(data, englishText, measure) as unknown as {
+      vconcat: { encoding?: { x?: { scale?: { domain?: number[] } } }; layer?: Layered[] }[];
+    };
+    const progress = spec.vconcat[1];
+    expect(progress?.encoding?.x?.scale?.domain).toEqual(data.xDomain);
+    for (const panel of spec.vconcat.slice(2)) expect(panel.encoding?.x?.scale?.domain).toEqual(data.xDomain);
+    const layers = progress?.layer ?? [];
+    const rowsWith = (field: string) =>
+      layers.find((l) => l.data?.values.some((v) => field in v))?.data?.values ?? [];
+    const xs = data.points.map((p) => p.x);
+    expect(rowsWith("expected").map((v) => v.x)).toEqual(xs);
+    expect(rowsWith("progress").map((v) => v.x)).toEqual(xs);
+    // The cutoff runs from one end of the domain to the other, whatever the dates.
+    const cutoff = layers.find((l) => l.data?.values.some((v) => "label" in v));
+    const rule = cutoff?.layer?.[0]?.encoding;
+    expect([rule?.x?.datum, rule?.x2?.datum]).toEqual(data.xDomain);
+  });
+
+  it("keeps check-ins on the same or adjacent days apart, and their dates from running together", async () => {
+    // Two on one day, one the next day, then weekly.
+    const data = chartData(input("Close", onDays([0, 7, 7.1, 8, 15, 22, 29])));
+    const pixels = data.points.map((p) => px(data, p.x));
+    for (let i = 1; i < pixels.length; i++)
+      expect((pixels[i] ?? 0) - (pixels[i - 1] ?? 0)).toBeGreaterThanOrEqual(AXIS.minGap - 0.05);
+    // Weeks still read as weeks beside them.
+    expect((pixels[5] ?? 0) - (pixels[4] ?? 0)).toBeCloseTo((pixels[6] ?? 0) - (pixels[5] ?? 0), 1);
+    const labels = [...(await dateLabels(data)).entries()]
+      .map(([text, x]) => ({
+        from: x - measure(text, TYPE.label) / 2,
+        to: x + measure(text, TYPE.label) / 2,
+      }))
+      .sort((a, b) => a.from - b.from);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i]?.from ?? 0).toBeGreaterThan(labels[i - 1]?.to ?? 0);
+  });
+
+  it("gives the caseload's small panel a time axis of its own episode", () => {
+    const data = chartData(input("Gap", onDays([0, 7, 8, 29])));
+    const panel = currentEpisode(data);
+    const xs = panel.points.map((p) => p.x);
+    expect((xs[3] ?? 0) - (xs[2] ?? 0)).toBeCloseTo(3 * ((xs[1] ?? 0) - (xs[0] ?? 0)), 6);
+    expect(px(panel, xs[2] ?? 0, 206) - px(panel, xs[1] ?? 0, 206)).toBeGreaterThanOrEqual(11.99);
+    const spec = JSON.stringify(caseloadSpec([{ data, note: "watch" }], englishText, measure));
+    expect(spec).toContain(JSON.stringify(panel.xDomain));
+  });
+});
+
+interface Layered {
+  data?: { values: Record<string, unknown>[] };
+  layer?: { encoding?: { x?: { datum?: number }; x2?: { datum?: number } } }[];
+}
