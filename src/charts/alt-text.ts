@@ -144,9 +144,9 @@ function dates(data: ChartData, points: readonly ChartPoint[]): string {
 }
 
 /**
- * The axis's short date when the whole chart lies within one year (the head says which), else the
- * whole date as the summaries write it: the axis's two-digit year ("Dec 16, 26") reads as two
- * dates. Decided by the chart, never by the dates of one list: a fall that lies all in December
+ * The axis's date when the whole chart lies within one year (the head says which; a chart of
+ * another year than this one has the year on its axis too), else the whole date as the summaries
+ * write it. Decided by the chart, never by the dates of one list: a fall that lies all in December
  * of a chart that runs into January still needs its year.
  */
 function when(data: ChartData, p: ChartPoint): string {

@@ -53,6 +53,7 @@ export function caseloadSpec(
       ends.map((p) => measure(p.label, TYPE.small)),
       data.xDomain,
       PANEL.width,
+      PANEL_AXIS.pad + 1,
     );
     return {
       width: PANEL.width,
@@ -75,6 +76,7 @@ export function caseloadSpec(
               data.points.map((p) => p.x),
               data.points.map((p) => p.label),
             ),
+            labelFlush: PANEL_AXIS.pad + 1,
             labelFontSize: TYPE.small,
             grid: false,
             title: null,

@@ -3,6 +3,7 @@ import { type AgeBand, cutoffFor } from "../clinical/cutoffs.js";
 import { type ChangeCategory, changeCategory } from "../clinical/reliable-change.js";
 import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js";
 import { daysBetween, formatDay } from "../engine/format.js";
+import { shortDate, yearIn } from "./chart-dates.js";
 import { AXIS, SIZE } from "./chart-style.js";
 import { timeAxis } from "./time-axis.js";
 
@@ -45,6 +46,8 @@ export interface ChartInput {
   alias: string;
   /** The therapist's time zone and language: the dates on the axis are theirs. */
   timeZone: string;
+  /** When the chart is drawn (ISO 8601): a chart of another year than this one writes its year. */
+  now: string;
   language: string;
   /** Every completed check-in of the client, oldest first. */
   checkins: readonly ChartCheckin[];
@@ -68,7 +71,10 @@ export interface ChartPoint {
   /** Calendar days since the first check-in shown, in the therapist's zone. */
   days: number;
   at: string;
-  /** The axis label: a short date in the therapist's zone ("3 Mar"). */
+  /**
+   * The axis label: a short date in the therapist's zone and language ("3 Mar", "3. März"), with
+   * the year in full when the chart spans years or is not of this year ("3 Mar 2025").
+   */
   label: string;
   /** The date as the summaries write it, for the alt text. */
   day: string;
@@ -107,7 +113,7 @@ export interface ChartData {
   boundaries: EpisodeStart[];
   /**
    * The client's check-ins fall in more than one year in the therapist's zone: the axis labels
-   * carry a two-digit year, and dates in words must be whole ones.
+   * carry the year in full, and dates in words must be whole ones.
    */
   spansYears: boolean;
   cutoff: number;
@@ -144,12 +150,15 @@ export function chartData(input: ChartInput): ChartData {
   const all = derive(sorted, input, cutoff);
   const latest = all.slice(-MAX_POINTS);
   const days = latest.map((p) => daysBetween(latest[0]?.at ?? p.at, p.at, input.timeZone));
+  // "Dec 10" within this year; "Dec 10, 2025" on a chart that spans years or lies in another one.
+  const thisYear = yearIn(input.now, input.timeZone);
+  const withYear = spansYears || latest.some((p) => yearIn(p.at, input.timeZone) !== thisYear);
   const axis = timeAxis(days, { width: SIZE.plotWidth, ...AXIS });
   const shown = latest.map((p, i) => ({
     ...p,
     x: axis.xs[i] ?? 0,
     days: days[i] ?? 0,
-    label: shortDate(p.at, input.language, input.timeZone, spansYears),
+    label: shortDate(p.at, input.language, input.timeZone, withYear),
     day: formatDay(p.at, input.language, input.timeZone),
   }));
   return {
@@ -234,37 +243,4 @@ export function markerOf(change: ChangeCategory | null): ChangeMarker | null {
   if (change === "improved" || change === "recovered") return "improved";
   if (change === "deteriorated") return "deteriorated";
   return null;
-}
-
-/**
- * Formatters are made once per language, zone and style: each Intl.DateTimeFormat holds ICU memory
- * outside the JavaScript heap (see src/engine/format.ts), and a digest draws up to twelve charts.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-function shortDate(iso: string, language: string, timeZone: string, withYear: boolean): string {
-  const f = cached(`${language}\u0000${timeZone}\u0000${withYear}`, () =>
-    Intl.DateTimeFormat(language, {
-      day: "numeric",
-      month: "short",
-      ...(withYear ? { year: "2-digit" } : {}),
-      timeZone,
-    }),
-  );
-  return f.format(new Date(iso));
-}
-
-function yearIn(iso: string, timeZone: string): string {
-  return cached(`year\u0000${timeZone}`, () =>
-    Intl.DateTimeFormat("en", { year: "numeric", timeZone }),
-  ).format(new Date(iso));
 }

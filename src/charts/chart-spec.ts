@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
-import { COLOUR, CONFIG, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
+import { COLOUR, CONFIG, FLUSH, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
 import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { measurePanel } from "./measure-panel.js";
@@ -30,6 +30,7 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
     data.points.map((p) => measure(p.label, TYPE.label)),
     data.xDomain,
     SIZE.plotWidth,
+    FLUSH,
   );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -152,6 +153,7 @@ function alliancePanel(
             data.points.map((p) => p.x),
             data.points.map((p) => p.label),
           ),
+          labelFlush: FLUSH,
           title: null,
           grid: true,
         },

@@ -59,6 +59,9 @@ export const SIZE = {
  */
 export const AXIS = { minGap: 26, pad: 24 } as const;
 
+/** The first and last date labels sit flush with the axis's ends (they are `pad` pixels in). */
+export const FLUSH = AXIS.pad + 1;
+
 /** The point shapes: the check-in's reliable change is its shape, and its colour says it again. */
 export const SHAPE = {
   progress: "circle",

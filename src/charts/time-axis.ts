@@ -51,25 +51,30 @@ export function timeAxis(days: readonly number[], layout: AxisLayout): TimeAxis 
 
 /**
  * The check-ins whose dates are written under the axis: the latest always, then back in time each
- * one whose label keeps clear of the last written, so no two labels run into each other.
+ * one whose label keeps clear of the last written, so no two labels run into each other. A label
+ * within `flush` pixels of an end of the axis is drawn flush with it, as Vega's `labelFlush` does
+ * (the first starts at its check-in, the last ends at it), so neither runs off the picture.
  */
 export function labelledTicks(
   xs: readonly number[],
   widths: readonly number[],
   domain: readonly [number, number],
   plotWidth: number,
+  flush: number,
   /** Pixels kept between two labels. */
   gap = 14,
 ): number[] {
   const px = (x: number) => ((x - domain[0]) / (domain[1] - domain[0] || 1)) * plotWidth;
+  const extent = (x: number, w: number): [number, number] =>
+    x <= flush ? [x, x + w] : x >= plotWidth - flush ? [x - w, x] : [x - w / 2, x + w / 2];
   const kept: number[] = [];
   let leftEdge = Number.POSITIVE_INFINITY;
   for (let i = xs.length - 1; i >= 0; i--) {
     const x = xs[i] ?? 0;
-    const half = (widths[i] ?? 0) / 2;
-    if (kept.length > 0 && px(x) + half + gap > leftEdge) continue;
+    const [from, to] = extent(px(x), widths[i] ?? 0);
+    if (kept.length > 0 && to + gap > leftEdge) continue;
     kept.unshift(x);
-    leftEdge = px(x) - half;
+    leftEdge = from;
   }
   return kept;
 }

@@ -69,7 +69,7 @@ describe("chart data", () => {
     expect(chartData(input("A", late, { timeZone: "Europe/Berlin" })).points[0]?.label).toBe("2 Mar");
     expect(chartData(input("A", late, { timeZone: "America/New_York" })).points[0]?.label).toBe("1 Mar");
     const d = chartData(input("A", weekly([20, 21], [], { start: "2025-12-29T10:00:00Z" })));
-    expect(d.points.map((p) => p.label)).toEqual(["29 Dec 25", "5 Jan 26"]);
+    expect(d.points.map((p) => p.label)).toEqual(["29 Dec 2025", "5 Jan 2026"]);
   });
 
   it("flags alliance below the line, not at it", () => {

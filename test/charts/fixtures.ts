@@ -62,6 +62,8 @@ export function input(alias: string, checkins: ChartCheckin[], over: Partial<Cha
   return {
     alias,
     timeZone: "Europe/Berlin",
+    // The charts are drawn in the year of the check-ins, unless a test says otherwise.
+    now: "2026-12-04T12:00:00Z",
     language: "en-GB",
     checkins,
     model: defaultModel,

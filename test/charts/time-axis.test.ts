@@ -26,14 +26,21 @@ function onDays(days: readonly number[], progress: (i: number) => number = (i) =
   }));
 }
 
-/** The date labels under the alliance panel, with their x in the plot's pixels. */
-async function dateLabels(data: ChartData): Promise<Map<string, number>> {
+/** The date labels under the alliance panel: each one's anchor and extent, in the plot's pixels. */
+async function dateLabels(data: ChartData): Promise<Map<string, { x: number; from: number; to: number }>> {
   const svg = await specToSvg(chartSpec(data, englishText, measure));
-  const labels = new Map<string, number>();
+  const labels = new Map<string, { x: number; from: number; to: number }>();
   for (const group of svg.split('class="mark-text role-axis-label"').slice(1)) {
     const body = group.slice(0, group.indexOf("</g>"));
-    for (const m of body.matchAll(/translate\(([-\d.]+),[-\d.]+\)[^>]*>([^<]+)</g))
-      if (/[A-Z][a-z]/.test(m[2] ?? "")) labels.set(m[2] ?? "", Number(m[1]));
+    for (const m of body.matchAll(
+      /text-anchor="(\w+)" transform="translate\(([-\d.]+),[-\d.]+\)[^>]*>([^<]+)</g,
+    )) {
+      const [anchor, at, text] = [m[1], Number(m[2]), m[3] ?? ""];
+      if (!/[A-Z][a-z]/.test(text)) continue;
+      const w = measure(text, TYPE.label);
+      const from = anchor === "start" ? at : anchor === "end" ? at - w : at - w / 2;
+      labels.set(text, { x: at, from, to: from + w });
+    }
   }
   return labels;
 }
@@ -56,12 +63,12 @@ describe("the chart's time axis", () => {
   it("writes the dates where their check-ins are drawn, apart as the days are", async () => {
     const labels = await dateLabels(holiday());
     const at = (label: string) => {
-      const x = labels.get(label);
+      const x = labels.get(label)?.x;
       if (x === undefined) throw new Error(`no label ${label} among ${[...labels.keys()].join(", ")}`);
       return x;
     };
-    // 28 Sept to 19 Oct is three weeks; 19 Oct to 2 Nov two.
-    expect(at("19 Oct") - at("28 Sept")).toBeCloseTo((3 / 2) * (at("2 Nov") - at("19 Oct")), 3);
+    // 28 Sept to 19 Oct is three weeks; 19 Oct to 26 Oct one.
+    expect(at("19 Oct") - at("28 Sept")).toBeCloseTo(3 * (at("26 Oct") - at("19 Oct")), 3);
   });
 
   it("draws the expected path, its band, the cutoff and the scores on that one scale", () => {
@@ -92,15 +99,22 @@ describe("the chart's time axis", () => {
       expect((pixels[i] ?? 0) - (pixels[i - 1] ?? 0)).toBeGreaterThanOrEqual(AXIS.minGap - 0.05);
     // Weeks still read as weeks beside them.
     expect((pixels[5] ?? 0) - (pixels[4] ?? 0)).toBeCloseTo((pixels[6] ?? 0) - (pixels[5] ?? 0), 1);
-    const labels = [...(await dateLabels(data)).entries()]
-      .map(([text, x]) => ({
-        from: x - measure(text, TYPE.label) / 2,
-        to: x + measure(text, TYPE.label) / 2,
-      }))
-      .sort((a, b) => a.from - b.from);
+    const labels = [...(await dateLabels(data)).values()].sort((a, b) => a.from - b.from);
     expect(labels.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < labels.length; i++)
       expect(labels[i]?.from ?? 0).toBeGreaterThan(labels[i - 1]?.to ?? 0);
+  });
+
+  it("keeps long dates (with their year) within the plot's width", async () => {
+    const data = chartData(
+      input("Year", onDays([0, 7, 14, 21, 28, 35]), { language: "en", now: "2027-03-01T12:00:00Z" }),
+    );
+    const labels = [...(await dateLabels(data)).entries()];
+    expect(labels.map(([text]) => text)).toContain("Oct 12, 2026");
+    for (const [, l] of labels) {
+      expect(l.from).toBeGreaterThanOrEqual(0);
+      expect(l.to).toBeLessThanOrEqual(SIZE.plotWidth + 0.01);
+    }
   });
 
   it("gives the caseload's small panel a time axis of its own episode", () => {

@@ -106,7 +106,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   // A summary with a warning sent now is a "warning" message; either way it is one message.
   const kind = warnings.some((w) => w.sent) ? "warning" : "summary";
   // `charts: each`: the client's chart goes with every summary, drawn in the therapist's wording.
-  const drawn = config.charts === "each" ? await clientChart(tx, config, tw, client) : undefined;
+  const drawn = config.charts === "each" ? await clientChart(tx, config, tw, client, turn.now) : undefined;
   const chart = drawn ? summaryChart(drawn, localDate(new Date(turn.now), timeZone)) : undefined;
   await turn.send(client.therapistId, { kind, text, ...(chart ? { chart } : {}) }, client.personId);
 }

@@ -8,7 +8,7 @@ export async function chart(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   const { config } = turn.deps;
   if (config.charts === "off") return turn.replyText(w.t("charts_off"));
-  const drawn = await clientChart(turn.tx, config, w, client);
+  const drawn = await clientChart(turn.tx, config, w, client, turn.now);
   if (!drawn) return turn.replyText(w.t("chart_none", { alias: client.alias }));
   await turn.replyAbout(chartMessage(w, drawn, chartDay(turn)), client.personId);
 }

@@ -141,7 +141,7 @@ export class ClinicAdmin {
       const found = await clientNamed(tx, alias, therapistName, "--therapist");
       const client = await tx.getClient(found.clientId);
       const w = await personWording(tx, this.deps, found.therapistId);
-      const drawn = client ? await clientChart(tx, this.deps.config, w, client) : undefined;
+      const drawn = client ? await clientChart(tx, this.deps.config, w, client, this.now()) : undefined;
       if (!drawn)
         throw new RapportError(`"${alias}" has no completed check-in yet: nothing to chart`, "chart_empty");
       return drawn.rendered;

@@ -42,7 +42,7 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const drawn =
     turn.deps.config.charts === "off"
       ? undefined
-      : await clientChart(tx, turn.deps.config, turn.wording, client);
+      : await clientChart(tx, turn.deps.config, turn.wording, client, turn.now);
   const chart = drawn ? summaryChart(drawn, chartDay(turn)) : undefined;
   await turn.replyAbout({ kind: "info", text, ...(chart ? { chart } : {}) }, client.personId);
 }

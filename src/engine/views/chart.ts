@@ -26,12 +26,16 @@ export function chartText(w: Wording): ChartText {
   return (key, vars) => t(key, vars);
 }
 
-/** What a client's chart shows, from their stored check-ins; none before their first is completed. */
+/**
+ * What a client's chart shows, from their stored check-ins; none before their first is completed.
+ * `now` (ISO 8601): a chart of another year than this one writes the year on its dates.
+ */
 export async function clientChartData(
   tx: Tx,
   config: ClinicConfig,
   w: Wording,
   client: Client,
+  now: string,
 ): Promise<ChartData | undefined> {
   const completed = await tx.completedCheckins(client.personId);
   const measures = measuresIn(w, completed);
@@ -46,6 +50,7 @@ export async function clientChartData(
   return chartData({
     alias: client.alias,
     timeZone: config.clinic.timeZone,
+    now,
     language: w.pack.language,
     checkins,
     model: await trajectoryModel(tx, config),
@@ -83,8 +88,9 @@ export async function clientChart(
   config: ClinicConfig,
   w: Wording,
   client: Client,
+  now: string,
 ): Promise<{ data: ChartData; rendered: RenderedChart } | undefined> {
-  const data = await clientChartData(tx, config, w, client);
+  const data = await clientChartData(tx, config, w, client, now);
   if (!data) return undefined;
   const { renderClientChart } = await renderer();
   return { data, rendered: await renderClientChart(data, chartText(w)) };
@@ -139,7 +145,7 @@ export async function caseloadChartMessage(
   // Every one who needs attention is counted; the picture draws the first MAX_PANELS and says how many more.
   const panels: CaseloadPanel[] = [];
   for (const { entry, need } of needing) {
-    const data = await clientChartData(tx, config, w, entry.client);
+    const data = await clientChartData(tx, config, w, entry.client, now);
     if (data) panels.push({ data, note: need.flags.join(", ") });
   }
   if (panels.length === 0) return undefined;
