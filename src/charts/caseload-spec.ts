@@ -3,8 +3,9 @@ import type { ChartData } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, CONFIG, DASH, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
+import { cutoffLabel, cutoffRule } from "./cutoff-label.js";
 import type { TextMeasure } from "./font-metrics.js";
-import { bandLayers, cutoffLayers, progressLayers } from "./progress-layers.js";
+import { bandLayers, progressLayers } from "./progress-layers.js";
 import { labelLookup, labelledTicks, timeAxis } from "./time-axis.js";
 
 /**
@@ -90,8 +91,15 @@ export function caseloadSpec(
       },
       layer: [
         ...bandLayers(data),
-        ...cutoffLayers(data, text, measure, { ...PANEL, yMin: 0, yMax: data.progressMax }, "short"),
+        cutoffRule(data),
         ...progressLayers(data, 60),
+        ...cutoffLabel(
+          data,
+          text,
+          measure,
+          { ...PANEL, yMin: 0, yMax: data.progressMax },
+          { words: "short", pointRadius: 8, checkinMarks: false },
+        ),
       ],
     };
   }

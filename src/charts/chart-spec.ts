@@ -4,16 +4,10 @@ import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, CONFIG, FLUSH, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
 import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
+import { cutoffLabel, cutoffRule } from "./cutoff-label.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { measurePanel } from "./measure-panel.js";
-import {
-  bandLayers,
-  cutoffLayers,
-  lastValueLabel,
-  modelText,
-  panelLine,
-  progressLayers,
-} from "./progress-layers.js";
+import { bandLayers, lastValueLabel, modelText, panelLine, progressLayers } from "./progress-layers.js";
 import { labelLookup, labelledTicks } from "./time-axis.js";
 
 /**
@@ -109,15 +103,18 @@ function progressPanel(
     },
     layer: [
       ...bandLayers(data),
-      ...cutoffLayers(data, text, measure, {
-        width: SIZE.plotWidth,
-        height: SIZE.progress,
-        yMin: 0,
-        yMax: data.progressMax,
-      }),
+      cutoffRule(data),
       ...boundaryLayers(data, text, data.progressMax),
       ...riskLayers(data.points),
       ...progressLayers(data),
+      // Last: over the lines, where it is read whole (cutoff-label.ts).
+      ...cutoffLabel(
+        data,
+        text,
+        measure,
+        { width: SIZE.plotWidth, height: SIZE.progress, yMin: 0, yMax: data.progressMax },
+        { words: "full", pointRadius: 11, checkinMarks: true },
+      ),
     ],
   };
 }

@@ -1,7 +1,15 @@
 /**
- * Where a line's label goes (the cutoff's "cutoff 25 (adults)"): at the right or left end of the
- * line, above or below it, wherever it covers the fewest scores and expected values. Pure: the
- * plot's size and domain turn the label's pixels into data units.
+ * Where a line's label goes (the cutoff's "cutoff 25 (adults)"): above or below the line, at its
+ * right or left end or anywhere between, wherever no other line crosses it and it covers no score.
+ * Pure: everything is measured in the plot's pixels.
+ *
+ * It used to count sampled points of the lines inside each of four boxes at the line's ends and
+ * take the box with the fewest. A line crossing a box between two samples was not seen, vertical
+ * rules (risk marks, episode boundaries) were not counted at all, and when every end was crossed
+ * (an expected path that runs just above the cutoff from start to end) the "fewest" box was still
+ * struck through. Now each line is a set of segments tested against the box exactly, the places
+ * between the ends are tried too, and when no place is clear the label is drawn over the lines on
+ * a white ground (`clear: false`), so it can always be read.
  */
 export interface PlotFrame {
   /** Plot area in pixels. */
@@ -14,61 +22,140 @@ export interface PlotFrame {
   yMax: number;
 }
 
-export interface LabelSpot {
-  side: "left" | "right";
-  above: boolean;
+/** What the label must keep clear of, in data units. */
+export interface Obstacles {
+  /** Polylines: the totals, the expected path and its band, per episode. */
+  lines: readonly (readonly { x: number; y: number }[])[];
+  /** Vertical rules across the whole panel (risk marks, episode boundaries), by x. */
+  rules: readonly number[];
+  /** Score markers, and how far they reach from their centre in pixels. */
+  points: readonly { x: number; y: number }[];
+  pointRadius: number;
+  /** Other words in the panel, as pixel boxes (the latest score's number, "episode 2"). */
+  boxes: readonly Box[];
 }
 
-/** Preference when nothing is covered: the right end reads as the line's name, above as its top. */
-const ORDER: readonly LabelSpot[] = [
-  { side: "right", above: true },
-  { side: "left", above: true },
-  { side: "right", above: false },
-  { side: "left", above: false },
-];
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
-/** Half a marker, in pixels: a point this close to the label's box would touch it. */
-const MARGIN = 8;
+export interface LabelSpot {
+  /** The label's left edge, in pixels from the plot's left. */
+  left: number;
+  above: boolean;
+  /** No line crosses it and it covers nothing: no ground is drawn behind it. */
+  clear: boolean;
+  /** The pixels the words cover. */
+  box: Box;
+}
+
+/** Between the label and the line it names, and the least gap to the plot's edge, in pixels. */
+export const GAP = { line: 3, edge: 4 } as const;
+/** A line's half width and a little air: a line this close to the words touches them. */
+const AIR = 2;
+/** Places between the ends are tried this many pixels apart. */
+const STEP = 16;
 
 export function labelSpot(
   lineY: number,
   label: { width: number; height: number },
-  marks: readonly { x: number; y: number }[],
+  obstacles: Obstacles,
   frame: PlotFrame,
 ): LabelSpot {
-  const pxX = frame.width / (frame.xMax - frame.xMin || 1);
-  const pxY = frame.height / (frame.yMax - frame.yMin);
-  const covered = (spot: LabelSpot) => {
-    const w = (label.width + 4 + MARGIN) / pxX;
-    const h = (label.height + 3 + MARGIN) / pxY;
-    const [x0, x1] = spot.side === "right" ? [frame.xMax - w, frame.xMax] : [frame.xMin, frame.xMin + w];
-    const [y0, y1] = spot.above ? [lineY, lineY + h] : [lineY - h, lineY];
-    return marks.filter((m) => m.x >= x0 && m.x <= x1 && m.y >= y0 && m.y <= y1).length;
+  const px = (x: number) => ((x - frame.xMin) / (frame.xMax - frame.xMin || 1)) * frame.width;
+  const py = (y: number) => frame.height - ((y - frame.yMin) / (frame.yMax - frame.yMin || 1)) * frame.height;
+  const lineAt = py(lineY);
+  const segments = obstacles.lines.flatMap((line) =>
+    line.slice(1).map((b, i) => {
+      const a = line[i] ?? b;
+      return [px(a.x), py(a.y), px(b.x), py(b.y)] as const;
+    }),
+  );
+  for (const x of obstacles.rules) segments.push([px(x), 0, px(x), frame.height]);
+  const points = obstacles.points.map((p) => ({ x: px(p.x), y: py(p.y) }));
+
+  const boxAt = (left: number, above: boolean): Box => {
+    const top = above ? lineAt - GAP.line - label.height : lineAt + GAP.line;
+    return { left, right: left + label.width, top, bottom: top + label.height };
   };
-  let best = ORDER[0] as LabelSpot;
+  /** Scores covered weigh most, then other words, then each line crossing. */
+  const cost = (box: Box) => {
+    const air = {
+      left: box.left - AIR,
+      right: box.right + AIR,
+      top: box.top - AIR,
+      bottom: box.bottom + AIR,
+    };
+    const r = obstacles.pointRadius;
+    const covered = points.filter(
+      (p) => p.x >= air.left - r && p.x <= air.right + r && p.y >= air.top - r && p.y <= air.bottom + r,
+    ).length;
+    const words = obstacles.boxes.filter((b) => overlaps(air, b)).length;
+    const crossings = segments.filter(([x1, y1, x2, y2]) => segmentHitsBox(x1, y1, x2, y2, air)).length;
+    return covered * 1000 + words * 100 + crossings;
+  };
+
+  const right = frame.width - GAP.edge - label.width;
+  const left = GAP.edge;
+  const between: number[] = [];
+  for (let x = right - STEP; x > left; x -= STEP) between.push(x);
+  // The right end reads as the line's name, above as its top; then the left end; then between.
+  const order = [
+    ...[true, false].flatMap((above) => [
+      { left: right, above },
+      { left, above },
+    ]),
+    ...[true, false].flatMap((above) => between.map((x) => ({ left: x, above }))),
+  ].filter((c) => {
+    const box = boxAt(c.left, c.above);
+    return box.top >= 0 && box.bottom <= frame.height;
+  });
+  let best: LabelSpot | undefined;
   let fewest = Number.POSITIVE_INFINITY;
-  for (const spot of ORDER) {
-    const count = covered(spot);
-    if (count < fewest) {
-      best = spot;
-      fewest = count;
+  for (const c of order) {
+    const box = boxAt(c.left, c.above);
+    const n = cost(box);
+    if (n === 0) return { ...c, clear: true, box };
+    if (n < fewest) {
+      best = { ...c, clear: false, box };
+      fewest = n;
     }
   }
-  return best;
+  return best ?? { left: right, above: true, clear: false, box: boxAt(right, true) };
 }
 
-/** The points of a series and the midpoints between neighbours: a line crossing a label covers it too. */
-export function withMidpoints(
-  points: readonly { x: number; y: number; group: number }[],
-): { x: number; y: number }[] {
-  const out: { x: number; y: number }[] = [];
-  points.forEach((p, i) => {
-    out.push(p);
-    const next = points[i + 1];
-    if (next && next.group === p.group) {
-      for (const f of [0.25, 0.5, 0.75])
-        out.push({ x: p.x + (next.x - p.x) * f, y: p.y + (next.y - p.y) * f });
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Does the segment from (x1, y1) to (x2, y2) pass through the box? (Liang–Barsky clipping.) */
+export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, x1 - box.left],
+    [dx, box.right - x1],
+    [-dy, y1 - box.top],
+    [dy, box.bottom - y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
     }
-  });
-  return out;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+  }
+  return true;
 }

@@ -1,8 +1,6 @@
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
-import type { TextMeasure } from "./font-metrics.js";
-import { labelSpot, type PlotFrame, withMidpoints } from "./label-spot.js";
 
 /**
  * The layers of the progress panel that the client chart and the caseload's small panels share:
@@ -46,68 +44,13 @@ export function bandLayers(data: ChartData): LayerPart[] {
   ];
 }
 
-/** The cutoff: a dash-dot rule across the panel, and its words where they cover no score. */
-export function cutoffLayers(
-  data: ChartData,
-  text: ChartText,
-  measure: TextMeasure,
-  frame: Omit<PlotFrame, "xMin" | "xMax">,
-  /** "short" for a small panel: the number alone, the key says what the line is. */
-  words: "full" | "short" = "full",
-): LayerPart[] {
-  const fontSize = TYPE.small;
-  const label =
-    words === "short"
-      ? String(data.cutoff)
-      : text("chart_cutoff", { cutoff: data.cutoff, band: text(`band_${data.band}`) });
-  const spot = labelSpot(data.cutoff, { width: measure(label, fontSize), height: fontSize }, marksOf(data), {
-    ...frame,
-    xMin: leftEdge(data),
-    xMax: rightEdge(data),
-  });
-  const y = { field: "y", type: "quantitative" } as const;
-  const right = spot.side === "right";
-  return [
-    {
-      // x: the panel's x field is inherited by every layer, and Vega-Lite drops rows without it.
-      data: { values: [{ x: leftEdge(data), y: data.cutoff, label }] },
-      layer: [
-        {
-          mark: { type: "rule", color: COLOUR.rule, strokeDash: [...DASH.cutoff], strokeWidth: 2 },
-          encoding: { y, x: { datum: leftEdge(data) }, x2: { datum: rightEdge(data) } },
-        },
-        {
-          mark: {
-            type: "text",
-            align: right ? "right" : "left",
-            baseline: spot.above ? "bottom" : "top",
-            dx: right ? -4 : 4,
-            dy: spot.above ? -3 : 3,
-            fontSize,
-            color: COLOUR.rule,
-          },
-          encoding: { y, x: { datum: right ? rightEdge(data) : leftEdge(data) }, text: { field: "label" } },
-        },
-      ],
-    },
-  ];
+/** The latest score's number goes below its point (see lastValueLabel). */
+export function lastValueBelow(value: number, line: number, floor: number): boolean {
+  return value < line && value - floor > (line - floor) / 4;
 }
 
-/** Everything drawn in the progress panel that a label should not cover. */
-function marksOf(data: ChartData): { x: number; y: number }[] {
-  const series = (value: (p: ChartPoint) => number | null | undefined) =>
-    withMidpoints(
-      data.points.flatMap((p) => {
-        const y = value(p);
-        return y === null || y === undefined ? [] : [{ x: p.x, y, group: p.episode }];
-      }),
-    );
-  return [
-    ...series((p) => p.progress),
-    ...series((p) => p.trajectory?.expected),
-    ...series((p) => p.trajectory?.band),
-  ];
-}
+/** How far the latest score's number sits from its point, in pixels. */
+export const LAST_VALUE_OFFSET = 12;
 
 /**
  * The latest score written beside its point: the number a therapist looks for first. Above the
@@ -120,14 +63,14 @@ export function lastValueLabel(
   line: number,
   floor: number,
 ): LayerPart {
-  const below = last !== undefined && last.value < line && last.value - floor > (line - floor) / 4;
+  const below = last !== undefined && lastValueBelow(last.value, line, floor);
   return {
     transform: [{ filter: `datum.x == ${last?.x ?? 0}` }],
     mark: {
       type: "text",
       align: "center",
       baseline: below ? "top" : "bottom",
-      dy: below ? 12 : -12,
+      dy: below ? LAST_VALUE_OFFSET : -LAST_VALUE_OFFSET,
       fontSize: TYPE.label,
       fontWeight: "bold",
     },

@@ -86,8 +86,7 @@ describe("the chart's time axis", () => {
     expect(rowsWith("expected").map((v) => v.x)).toEqual(xs);
     expect(rowsWith("progress").map((v) => v.x)).toEqual(xs);
     // The cutoff runs from one end of the domain to the other, whatever the dates.
-    const cutoff = layers.find((l) => l.data?.values.some((v) => "label" in v));
-    const rule = cutoff?.layer?.[0]?.encoding;
+    const rule = layers.find((l) => l.data?.values.some((v) => "cutoff" in v))?.encoding;
     expect([rule?.x?.datum, rule?.x2?.datum]).toEqual(data.xDomain);
   });
 
@@ -130,5 +129,5 @@ describe("the chart's time axis", () => {
 
 interface Layered {
   data?: { values: Record<string, unknown>[] };
-  layer?: { encoding?: { x?: { datum?: number }; x2?: { datum?: number } } }[];
+  encoding?: { x?: { datum?: number }; x2?: { datum?: number } };
 }
