@@ -94,7 +94,7 @@ export interface CaseloadEntry {
   /** The client's latest concern whose safety question was asked: its answer so far, and when. */
   concern: { answer: SafetyAnswer; at: string } | null;
   /** The client's latest risk alert: an acknowledged one is still worth a look for a while. */
-  lastAlert: { id: number; acknowledgedAt: string | null } | null;
+  lastAlert: { id: number; createdAt: string; acknowledgedAt: string | null } | null;
   /** When the client's latest episode was ended (discharge), while no new one has begun. */
   dischargedAt: string | null;
 }

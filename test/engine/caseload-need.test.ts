@@ -50,7 +50,7 @@ describe("clients, by need", () => {
     expect(text).toContain("zoe: deteriorated (PHQ-9 6 → 15), last check-in today");
   });
 
-  it("keeps a client whose alert was acknowledged near the top for two weeks, then lets them go", async () => {
+  it("keeps a client whose alert was acknowledged near the top for two weeks, and until a check-in is answered", async () => {
     await clinic(["alliance", "progress"]);
     const replies = await c.say("zoe", "i want to die");
     const alert = replies.find((d) => d.externalId === "rivera" && d.message.urgent);
@@ -63,11 +63,27 @@ describe("clients, by need", () => {
     expect(acknowledged.text).toContain(
       `zoe: urgent alert ${id} acknowledged Nov 26, 2026, last check-in never`,
     );
-    await c.tick(13 * DAY);
+    // Two weeks on, with no check-in answered since the alert, nothing has shown how zoe is.
+    await c.tick(15 * DAY);
     expect((await clientsText()).order).toEqual(["zoe", "amy"]);
-    await c.tick(DAY);
+    await c.say("rivera", "checkin zoe");
+    await c.answerAll("zoe", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
     const later = await clientsText();
     expect(later.order).toEqual(["amy", "zoe"]);
     expect(later.text).not.toContain("acknowledged");
+  });
+
+  it("puts an acknowledged alert of last week before a reliable fall", async () => {
+    await clinic(["alliance", "progress"]);
+    await c.say("rivera", "checkin amy");
+    await c.answerAll("amy", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
+    await c.tick(DAY);
+    await c.say("rivera", "checkin amy");
+    await c.answerAll("amy", [9, 9, 9, 9, 3, 3, 3, 3, "no"]);
+    await c.say("zoe", "i took too many of my pills");
+    await c.say("rivera", "seen 1");
+    const { text, order } = await clientsText();
+    expect(text).toContain("amy: deteriorated (progress 28 → 12)");
+    expect(order).toEqual(["zoe", "amy"]);
   });
 });

@@ -32,6 +32,7 @@ export interface Need {
 /**
  * How long a risk alert the therapist acknowledged still marks the client as one to look at: the
  * disclosure was handled, but a client who disclosed risk last week is not "on track" in a list.
+ * Longer while no check-in was answered since the alert: nothing has shown how they are doing.
  */
 export const RECENT_ALERT_DAYS = 14;
 
@@ -53,7 +54,7 @@ export function needOf(
     rank = 0;
   } else if (
     entry.lastAlert?.acknowledgedAt &&
-    daysBetween(entry.lastAlert.acknowledgedAt, now, zone) < RECENT_ALERT_DAYS
+    stillRecent(entry, entry.lastAlert.acknowledgedAt, now, zone)
   ) {
     const { id, acknowledgedAt } = entry.lastAlert;
     recentAlert = {
@@ -61,7 +62,8 @@ export function needOf(
       flag: w.t("clients_flag_alert_recent", { id, date: formatDay(acknowledgedAt, w.pack.language, zone) }),
     };
     flags.push(recentAlert.flag);
-    rank = 1;
+    // Before the other reasons to look: a disclosure of risk, though handled, comes first among them.
+    rank = 0.5;
   }
   const assessment = last?.assessment as Assessment | undefined;
   const status = assessment?.progress?.trajectory.status;
@@ -117,6 +119,12 @@ export function needOf(
   }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
   return { rank, flags, named, recentAlert };
+}
+
+/** An acknowledged alert within the last two weeks, or with no check-in answered since it was raised. */
+function stillRecent(entry: CaseloadEntry, acknowledgedAt: string, now: string, zone: string): boolean {
+  if (daysBetween(acknowledgedAt, now, zone) < RECENT_ALERT_DAYS) return true;
+  return (entry.last?.completedAt ?? "") < (entry.lastAlert?.createdAt ?? "");
 }
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {

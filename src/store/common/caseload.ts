@@ -19,7 +19,7 @@ export interface CaseloadRows {
   /** Each client's latest words of concern that were asked the safety question. */
   concerns: readonly Row[];
   /** Each client's latest risk alert, open or acknowledged. */
-  alerts: readonly { client_id: unknown; id: unknown; acknowledged_at: string | null }[];
+  alerts: readonly { client_id: unknown; id: unknown; created_at: string; acknowledged_at: string | null }[];
 }
 
 /** The caseload's entries, in the clients' order, from the rows each store read. */
@@ -34,7 +34,10 @@ export function caseloadEntries(
   const expiredOf = new Map(rows.expired.map((e) => [Number(e.client_id), Number(e.n)]));
   const concernOfClient = new Map(rows.concerns.map((r) => [Number(r.client_id), concernOf(r, c)]));
   const alertOf = new Map(
-    rows.alerts.map((a) => [Number(a.client_id), { id: Number(a.id), acknowledgedAt: a.acknowledged_at }]),
+    rows.alerts.map((a) => [
+      Number(a.client_id),
+      { id: Number(a.id), createdAt: a.created_at, acknowledgedAt: a.acknowledged_at },
+    ]),
   );
   return clients.map((client): CaseloadEntry => {
     const openRow = openOf.get(client.personId);

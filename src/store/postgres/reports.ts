@@ -55,8 +55,13 @@ export function pgReports(q: PgContext): ReportsTx {
          WHERE client_id = ANY($1::bigint[]) AND safety_question IS NOT NULL ORDER BY client_id, id DESC`,
         [ids],
       );
-      const alerts = await q.all<{ client_id: number; id: number; acknowledged_at: string | null }>(
-        `SELECT DISTINCT ON (client_id) client_id, id, acknowledged_at FROM risk_alerts
+      const alerts = await q.all<{
+        client_id: number;
+        id: number;
+        created_at: string;
+        acknowledged_at: string | null;
+      }>(
+        `SELECT DISTINCT ON (client_id) client_id, id, created_at, acknowledged_at FROM risk_alerts
          WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, id DESC`,
         [ids],
       );

@@ -48,8 +48,13 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
             `SELECT ${CONCERN_COLUMNS} FROM risk_events WHERE id IN (${latest("risk_events", " AND x.safety_question IS NOT NULL")})`,
           ).all(therapistId) as Row[],
           alerts: s(
-            `SELECT client_id, id, acknowledged_at FROM risk_alerts WHERE id IN (${latest("risk_alerts")})`,
-          ).all(therapistId) as { client_id: number; id: number; acknowledged_at: string | null }[],
+            `SELECT client_id, id, created_at, acknowledged_at FROM risk_alerts WHERE id IN (${latest("risk_alerts")})`,
+          ).all(therapistId) as {
+            client_id: number;
+            id: number;
+            created_at: string;
+            acknowledged_at: string | null;
+          }[],
         },
         c,
       );

@@ -214,12 +214,16 @@ export function checkinContract(open: OpenStore): void {
         const second = await alertFor(tx, alex.personId, t(21), t(13));
         await alertFor(tx, dan.personId, t(21), t(13));
         expect((await tx.caseload(rivera)).map((e) => e.lastAlert)).toEqual([
-          { id: second, acknowledgedAt: null },
+          { id: second, createdAt: t(13), acknowledgedAt: null },
           null,
           null,
         ]);
         await tx.acknowledgeRiskAlert(second, rivera, t(14));
-        expect((await tx.caseload(rivera))[0]?.lastAlert).toEqual({ id: second, acknowledgedAt: t(14) });
+        expect((await tx.caseload(rivera))[0]?.lastAlert).toEqual({
+          id: second,
+          createdAt: t(13),
+          acknowledgedAt: t(14),
+        });
       }));
   });
 }
