@@ -30,7 +30,9 @@ const BREAK_FORMS = [
   `(hold off|skip)( on)? (these|them|the ${CHECKINS}|(the )?next (week|couple|few|\\d+|two|three))`,
   "tired of these",
   // German
-  "eine pause",
+  // "eine pause", and as people type it: "ne pause", "mal pause", "pause machen".
+  "(eine|ne|'ne|mal) pause",
+  "pause machen",
   "pausier(e|en|t)?",
   "(stopp|stop|pause|aufhören|aufhoeren) (bis|für|fuer)",
   "keine (check-?ins|check ins|fragen|nachrichten) mehr",

@@ -21,6 +21,8 @@ describe("a break asked for with its end", () => {
       "bitte bis januar keine check-ins",
       "pausiere bis nach weihnachten",
       "stopp bis januar bitte",
+      "können wir ne pause machen bis februar? ist grad zu viel",
+      "kann ich mal pause machen",
       "para hasta enero porfa",
       "no me mandes nada hasta enero",
       "pausa hasta después de navidad",
@@ -37,6 +39,7 @@ describe("a break asked for with its end", () => {
       "no questions, all good",
       "ich habe keine fragen",
       "ich kann nicht aufhören zu weinen",
+      "in der mittagspause war es besser",
       "no puedo parar de llorar",
       "para mí fue difícil",
       "we had a break through today",
@@ -65,6 +68,13 @@ describe("a break asked for with its end", () => {
     );
     expect(spanish?.message.text).toContain("hasta el 1 ene 2027, toca el botón");
     expect(spanish?.message.choices).toHaveLength(1);
+    await c.say("rivera", "language alex de");
+    const [german] = (await c.say("alex", "können wir ne pause machen bis februar? ist grad zu viel")).filter(
+      (d) => d.externalId === "alex",
+    );
+    expect(german?.message.choices).toEqual([
+      { label: "Pause bis 01.02.2027", value: "stop until 2027-02-01" },
+    ]);
   });
 });
 
