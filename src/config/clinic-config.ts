@@ -6,6 +6,15 @@ import { z } from "zod";
  */
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** A time of day, "08:00"; "8:00", as people write it, is read as "08:00". */
+const timeOfDay = (fallback: string) =>
+  z
+    .preprocess(
+      (v) => (typeof v === "string" && /^\d:[0-5]\d$/.test(v.trim()) ? `0${v.trim()}` : v),
+      z.string().regex(HHMM, "must be a time of day, HH:MM (such as 08:00)"),
+    )
+    .default(fallback);
+
 /**
  * The built-in check-ins' ranges (CLINICAL.md): four items of 0 to 10 each, totals 0 to 40. A
  * threshold outside them could never fire, or would always fire: refused, naming the range.
@@ -108,8 +117,8 @@ export const clinicConfigSchema = z
       reminderAfterHours: z.number().positive().max(168).default(4),
       expireAfterHours: z.number().positive().max(720).default(48),
       quietHours: section({
-        start: z.string().regex(HHMM, "must be HH:MM").default("21:00"),
-        end: z.string().regex(HHMM, "must be HH:MM").default("08:00"),
+        start: timeOfDay("21:00"),
+        end: timeOfDay("08:00"),
       }),
     }).refine((s) => s.expireAfterHours > s.reminderAfterHours, {
       message: "expireAfterHours must be later than reminderAfterHours",
@@ -118,7 +127,7 @@ export const clinicConfigSchema = z
     digest: section({
       enabled: z.boolean().default(true),
       day: z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).default("mon"),
-      time: z.string().regex(HHMM, "must be HH:MM").default("08:00"),
+      time: timeOfDay("08:00"),
     }),
     delivery: section({
       /** Attempts for an ordinary message before it is marked failed and the therapist told. */

@@ -18,8 +18,32 @@ export function configProblems(
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ setting, message: unknownKey(key, issue.path, schema) }));
     }
-    return [{ setting, message: `${issue.message}${got(valueAt(raw, issue.path))}` }];
+    const given = valueAt(raw, issue.path);
+    const message =
+      issue.code === "invalid_type" && given !== undefined ? typeMessage(issue.expected) : issue.message;
+    return [{ setting, message: `${message}${got(given)}` }];
   });
+}
+
+/**
+ * What a setting of the wrong kind should be, in a clinic's words: zod's "Invalid input: expected
+ * number, received string" says nothing to someone who wrote "30 min" for a number of minutes.
+ */
+function typeMessage(expected: string): string {
+  switch (expected) {
+    case "number":
+      return "must be a number alone, without a unit (the unit is in the setting's name)";
+    case "boolean":
+      return "must be true or false";
+    case "string":
+      return "must be text";
+    case "array":
+      return "must be a list";
+    case "object":
+      return "must be a section of settings";
+    default:
+      return `must be a ${expected}`;
+  }
 }
 
 function unknownKey(key: string, path: readonly PropertyKey[], schema: z.ZodType): string {

@@ -96,4 +96,20 @@ describe("clinic config problems", () => {
     expect(thresholds).toMatchObject({ allianceConcern: 40, allianceItem: 0, allianceDrop: 40 });
     expect(thresholds.cutoffs).toEqual({ adult: 0, adolescent: 28, child: 40 });
   });
+
+  it("reads a time of day as people write it, and says what a number of minutes should look like", () => {
+    expect(loads('schedule:\n  quietHours:\n    end: "8:00"\n').schedule.quietHours.end).toBe("08:00");
+    expect(loads('digest:\n  time: "7:30"\n').digest.time).toBe("07:30");
+    const error = configError(
+      'schedule:\n  quietHours:\n    start: 9pm\nrisk:\n  escalateAfterMinutes: "30 min"\n',
+    );
+    expect(error.problems.map((p) => p.setting)).toEqual([
+      "schedule.quietHours.start",
+      "risk.escalateAfterMinutes",
+    ]);
+    expect(error.problems[0]?.message).toMatch(
+      /must be a time of day, HH:MM \(such as 08:00\) \(got "9pm"\)$/,
+    );
+    expect(error.problems[1]?.message).toMatch(/must be a number alone, without a unit .*\(got "30 min"\)$/);
+  });
 });
