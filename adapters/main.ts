@@ -247,7 +247,7 @@ program
       : "Backups made before now are not sealed (they hold everything in the clear): keep them safe, and no longer than the clinic's policy allows.";
     process.stdout.write(
       count !== null
-        ? `Re-encrypted ${count} values with key ${keys[0]?.id}. ${after}\n`
+        ? `Re-encrypted ${count} ${count === 1 ? "value" : "values"} with key ${keys[0]?.id}. ${after}\n`
         : `Everything is already sealed with key ${keys[0]?.id}; nothing to do.\n`,
     );
   });

@@ -31,9 +31,16 @@ export function planSealing(state: SealingState, keys: readonly DataKey[]): Seal
   if (state.keyId !== null && !keys.some((k) => k.id === state.keyId)) {
     return {
       kind: "refuse",
-      message: current
-        ? `the database is sealed with key ${state.keyId}, not ${current}: to move to the new key, run \`rapport rotate-key --old OLD_KEY\``
-        : `the database is sealed with key ${state.keyId}: set RAPPORT_DATA_KEY to that key`,
+      message:
+        keys.length > 1
+          ? // rotate-key with an --old that is not the key in use: saying to run it again helps nobody.
+            `the database is sealed with key ${state.keyId}, and neither key given is that one (RAPPORT_DATA_KEY is ${current}, --old is ${keys
+              .slice(1)
+              .map((k) => k.id)
+              .join(", ")}): --old must be the key the database is sealed with now`
+          : current
+            ? `the database is sealed with key ${state.keyId}, not ${current}: to move to the new key, run \`rapport rotate-key --old OLD_KEY\``
+            : `the database is sealed with key ${state.keyId}: set RAPPORT_DATA_KEY to that key`,
     };
   }
   if (state.keyId === current && state.format === CURRENT_FORMAT) return { kind: "ready" };

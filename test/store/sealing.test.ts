@@ -141,6 +141,12 @@ describe("sealed values", () => {
     await c.enrol("rivera", "alex");
     expect(() => reopen(c, [])).toThrow(/sealed with key [0-9a-f]{8}: set RAPPORT_DATA_KEY/);
     expect(() => SqliteStore.open(c.dbPath, c.clock.now(), { keys: [key()] })).toThrow(/rotate-key --old/);
+    // rotate-key with an --old that is not the key in use is told so, not told to run rotate-key.
+    const opened = () => SqliteStore.open(c.dbPath, c.clock.now(), { keys: [key(), key()] });
+    expect(opened).toThrow(
+      /neither key given is that one .*--old must be the key the database is sealed with now/,
+    );
+    expect(opened).not.toThrow(/run `rapport rotate-key/);
     // Opened again with its key, everything is there.
     const store = SqliteStore.open(c.dbPath, c.clock.now(), { keys: [k] });
     expect(await store.transaction(async (tx) => tx.findIdentity("console", "alex"))).toBeDefined();
