@@ -429,6 +429,9 @@ describe("the weekly digest", () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" }, clinic: { timeZone: "Europe/Berlin" } });
     c.clock.set(new Date("2026-11-02T09:00:00Z"));
     await c.enrol();
+    // A therapist with no clients (an on-call contact) gets no weekly "nothing to report".
+    const { code } = await c.engine.addTherapist("Dr Night");
+    await c.say("night", `link ${code}`);
     await c.tick(MINUTE);
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [9, 9, 9, 8, 5, 5, 5, 5, "no"]);
@@ -436,9 +439,10 @@ describe("the weekly digest", () => {
     await c.say("rivera", "session alex now");
     await c.tick(HOUR);
     await c.tick(49 * HOUR);
-    const digest =
-      (await at("2026-11-09T07:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+    const delivered = await at("2026-11-09T07:00:00Z");
+    const digest = delivered.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
+    expect(delivered.filter((d) => d.externalId === "night")).toEqual([]);
     // What changed this week, client by client: one check-in and the alliance concern, named once.
     expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in\n");
     expect(digest).toContain("Check-ins not finished:\n- alex (expired Nov 4, 2026)");

@@ -43,8 +43,13 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
     }
     if (therapist.lastSentAt >= due) continue;
     const facts = await tx.digestFacts(therapist.id, therapist.lastSentAt, localDate(new Date(now), zone));
-    const w = await personWording(tx, deps, therapist.id);
     const openAlerts = await tx.openRiskAlertsOf(therapist.id);
+    // A therapist with no clients (the on-call contact, say) gets no weekly "nothing to report".
+    if (facts.caseload.length === 0 && openAlerts.size === 0) {
+      await tx.markDigestSent(therapist.id, now);
+      continue;
+    }
+    const w = await personWording(tx, deps, therapist.id);
     const week = await weekOf(tx, facts, therapist.lastSentAt, openAlerts);
     const alerts = await openAlertLines(tx, w, openAlerts, facts, zone);
     const text = digestText(w, { facts, week, openAlerts, alerts, now, zone });
