@@ -10,6 +10,7 @@ export const RISK_VARS = {
   crisis_followup: [],
   crisis_followup_checkin: [],
   crisis_again: [],
+  crisis_again_contacts: ["crisis"],
   risk_yes_stands: [],
   crisis_acknowledged: [],
   safety_check: ["item"],

@@ -99,6 +99,15 @@ describe("acknowledgements while an alert is open", () => {
     expect(texts(replies, "alex").at(-1)).toContain("Your therapist will see this too");
   });
 
+  it("more words a day later get the crisis contacts again, not a pointer to ones sent earlier", async () => {
+    await disclosed();
+    await c.tick(24 * 60 * 60_000);
+    const replies = await c.say("alex", "like 20 of them. im scared");
+    expect(texts(replies, "alex").at(-1)).toBe(
+      "Thank you for telling me. Your therapist will see this too. If you need someone now: TEST CRISIS TEXT: call 112.",
+    );
+  });
+
   it("do not page the on-call contact once the alert has gone to them", async () => {
     await disclosed({ risk: { onCall: "Dr Night", escalateAfterMinutes: 30, repeatMinutes: 20 } });
     const night = await c.engine.addTherapist("Dr Night");

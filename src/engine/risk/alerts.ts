@@ -158,6 +158,17 @@ export async function followUp(
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
   const w = await turn.wordingOf(client.personId, first?.language);
+  // More words long after the crisis message ("like 20 of them. im scared", a day on) get the
+  // crisis contacts again, not a pointer to ones sent "a little earlier"; within the throttle, the
+  // short line, so that forty messages do not get forty copies.
+  const lastCrisis = alert.lastCrisisAt ? Date.parse(alert.lastCrisisAt) : 0;
+  if (!nod && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
+    const text = w.t("crisis_again_contacts", { crisis: crisisIn(turn.deps, w) });
+    await turn.send(client.personId, { kind: "info", text });
+    await turn.tx.updateRiskAlert(alert.id, { lastCrisisAt: turn.now });
+    await turn.tx.recordRiskStep(alert.id, "crisis_sent", client.personId, turn.now);
+    return;
+  }
   await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : reply) });
 }
 
