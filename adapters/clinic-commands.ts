@@ -46,9 +46,13 @@ export function addClinicCommands(program: Command, therapist: Command): void {
       "remove a therapist who has no clients left (move them first: rapport client move) and is not the on-call contact (risk.onCall)",
     )
     .action(async (name: string) => {
-      await withAdmin(async (admin) => {
+      await withAdmin(async (admin, settings) => {
         await admin.removeTherapist(name);
         process.stdout.write(`Removed therapist "${name}".\n`);
+        // Without the clinic's config file there is no risk.onCall to check against: a clinic
+        // without one has no on-call contact (RAPPORT_CONFIG is optional), so the removal stands,
+        // but one run from a shell that merely lacks the variable must not pass silently.
+        if (!settings.configPath) process.stderr.write(`${onCallUnchecked(name)}\n`);
       });
     });
 
@@ -107,4 +111,9 @@ export function addClinicCommands(program: Command, therapist: Command): void {
     }
     if (queued) process.stdout.write("They are told in their chats when rapport serve next sends.\n");
   }
+}
+
+/** What `therapist remove` says when it could not read risk.onCall (RAPPORT_CONFIG not set). */
+export function onCallUnchecked(name: string): string {
+  return `rapport: could not check whether "${name}" is the clinic's on-call contact (risk.onCall): RAPPORT_CONFIG is not set, so the clinic's config file was not read. If that file names "${name}" as risk.onCall, set risk.onCall to another therapist now: until then urgent alerts nobody acknowledges reach no on-call contact (the treating therapist is told), and rapport serve does not start with that file. Run rapport commands with RAPPORT_CONFIG set as for rapport serve.`;
 }

@@ -27,6 +27,8 @@ export const RISK_VARS = {
   urgent_escalated: ["alias", "therapist", "elapsed", "minutes", "events", "contact"],
   urgent_escalated_told: ["alias", "oncall"],
   urgent_repeat: ["alias", "elapsed", "minutes", "events"],
+  urgent_on_call_unknown: ["oncall"],
+  urgent_on_call_unreachable: ["oncall"],
   risk_what_safety: [],
   risk_what_safety_after: ["text"],
   risk_what_safety_words: ["answer"],

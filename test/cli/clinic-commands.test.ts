@@ -111,4 +111,24 @@ describe("clinic management on the command line", () => {
     writeFileSync(config, "risk: {}\n");
     expect((await runCli(["therapist", "remove", "Dr Night"], withOnCall)).code).toBe(0);
   });
+  it("without RAPPORT_CONFIG, removes as before but says it could not check the on-call contact", async () => {
+    const env = freshEnv();
+    delete env.RAPPORT_CONFIG;
+    await addTherapist(env, "Dr Night");
+    // The clinic's config (risk.onCall: Dr Night) is not read from a shell that lacks the variable.
+    const removed = await runCli(["therapist", "remove", "Dr Night"], env);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe('Removed therapist "Dr Night".\n');
+    expect(removed.stderr).toContain(
+      'could not check whether "Dr Night" is the clinic\'s on-call contact (risk.onCall): RAPPORT_CONFIG is not set',
+    );
+    // With the clinic's config file read, there is nothing to warn about.
+    const config = join(dirname(env.RAPPORT_DB ?? ""), "clinic.yaml");
+    writeFileSync(config, "risk: {}\n");
+    const withConfig = { ...env, RAPPORT_CONFIG: config };
+    await addTherapist(withConfig, "Dr Day");
+    const checked = await runCli(["therapist", "remove", "Dr Day"], withConfig);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).not.toContain("risk.onCall");
+  });
 });

@@ -97,6 +97,25 @@ async function repeat(pass: Pass, alert: RiskAlert, client: Client): Promise<voi
   await sendAlert(pass, alert, client, "repeated");
 }
 
+/**
+ * Why an alert the clinic meant for its on-call contact stays with the treating therapist alone:
+ * the client was told at consent that the on-call person gets it too, so the therapist who would
+ * otherwise rely on them is told, by name, that they did not get it and why. Checked at each
+ * repeat, for the contact may have been removed (while rapport runs) or unlinked since. Nothing
+ * when there is no on-call contact, or the therapist is on call themselves.
+ */
+async function onCallMissing(
+  tx: Tx,
+  name: string | undefined,
+  client: Client,
+  w: Wording,
+): Promise<string | undefined> {
+  const onCall = await onCallFor(tx, name, client);
+  if (onCall.kind === "unknown") return w.t("urgent_on_call_unknown", { oncall: onCall.name });
+  if (onCall.kind === "unreachable") return w.t("urgent_on_call_unreachable", { oncall: onCall.name });
+  return undefined;
+}
+
 /** The whole alert (every event in it, the emergency details) to whoever holds it now. */
 async function sendAlert(
   pass: Pass,
@@ -127,6 +146,8 @@ async function sendAlert(
     });
   } else {
     text = w.t("urgent_repeat", { alias: client.alias, elapsed, minutes, events: lines });
+    const missing = await onCallMissing(tx, deps.config.risk.onCall, client, w);
+    if (missing) text = `${text}\n${missing}`;
   }
   await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
   const last = events.at(-1);
