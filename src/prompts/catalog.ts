@@ -57,6 +57,7 @@ export const MESSAGE_VARS = {
   paused_hold: ["when"],
   concern_unanswered: ["alias", "text", "date"],
   concern_unclear: ["alias", "text", "date"],
+  concern_unclear_words: ["alias", "text", "date", "answer"],
   concern_answered_no: ["alias", "text", "date"],
   pause_lifted: ["alias", "days"],
   pause_still: ["alias", "days"],

@@ -41,6 +41,8 @@ export const RISK_VARS = {
   safety_answer_yes: [],
   safety_answer_no: [],
   safety_answer_none: [],
+  safety_answer_unclear: ["answer"],
+  safety_answer_reasked: ["answer"],
   safety_answer_pending: [],
   risk_title: [],
   risk_more: ["count", "alias"],

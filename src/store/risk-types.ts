@@ -44,7 +44,9 @@ export interface RiskEvent {
   text: string;
   /**
    * A yes to the safety question typed in the client's own words ("sometimes yeah", "every
-   * night tbh"), shortened; absent when they pressed the button or typed the choice itself.
+   * night tbh"), shortened; absent when they pressed the button or typed the choice itself. On a
+   * concern: the unclear answers to its question ("idk, probably not"), so that a question that
+   * then lapses reads as no clear answer, in their words, not as no answer.
    */
   answerWords?: string;
   language: string | null;

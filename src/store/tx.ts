@@ -193,6 +193,8 @@ export interface RiskTx {
   /** The client's latest concern whose safety question was asked, answered or not. */
   latestConcern(clientId: number): Promise<RiskEvent | undefined>;
   answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
+  /** Keeps an unclear answer to a concern's safety question, in the client's words, with the concern. */
+  keepUnclearAnswer(eventId: number, words: string): Promise<void>;
   /** Concerns whose safety question has waited since before `before`, oldest first. */
   lapsedConcerns(before: string): Promise<RiskEvent[]>;
   /** The therapist was told of this concern (so it is not told again). */

@@ -59,7 +59,16 @@ export async function tellConcern(
   if (!client) return;
   const w = await personWording(tx, deps, client.therapistId);
   const when = formatDateZoned(event.at, w.pack.language, deps.config.clinic.timeZone);
-  const key = answer === "no" ? "concern_answered_no" : unclear ? "concern_unclear" : "concern_unanswered";
+  // An unsure answer before the silence ("idk, probably not") is no clear answer, not none: quoted.
+  const said = answer === "none" ? event.answerWords : undefined;
+  const key =
+    answer === "no"
+      ? "concern_answered_no"
+      : said
+        ? "concern_unclear_words"
+        : unclear
+          ? "concern_unclear"
+          : "concern_unanswered";
   // Worrying words sent one after another ("whats the point", "i just want it all to stop") each
   // asked the question again, and only the last one's answer counts: the earlier ones go with it,
   // or the therapist would never read them.
@@ -67,7 +76,7 @@ export async function tellConcern(
   const text = burst.map((e) => excerpt(e.text)).join(" / ");
   await tx.enqueue(
     client.therapistId,
-    { kind: "warning", text: w.t(key, { alias: client.alias, text, date: when }) },
+    { kind: "warning", text: w.t(key, { alias: client.alias, text, date: when, answer: said ?? "" }) },
     now,
     undefined,
     client.personId,

@@ -16,7 +16,7 @@ import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis, disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
-import { ownWords, readSafetyAnswer } from "./safety-answer.js";
+import { ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
@@ -124,6 +124,10 @@ export async function answerSafetyCheck(
   const raw = input.kind === "choice" ? input.value : input.text;
   const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
   if (answer === "unclear") {
+    // The unsure words are an answer the therapist follows up ("idk, probably not"), not silence:
+    // kept with the concern, so a lapse or the summary says what they said.
+    const said = unclearWords(pending, ownWords(raw, input.kind === "text", safety.choices ?? []));
+    if (said) await turn.tx.keepUnclearAnswer(pending.id, said);
     if (pending.safetyAnswer === "pending") {
       // Once more, kindly: not being sure is an answer worth giving.
       await turn.tx.answerConcern(pending.id, "reasked");

@@ -1,4 +1,5 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
+import type { RiskEvent } from "../../store/types.js";
 import { plainWords } from "../checkin/score-input.js";
 import { excerpt } from "./screening.js";
 
@@ -177,4 +178,13 @@ export function ownWords(raw: string, typed: boolean, choices: readonly SafetyCh
   if (said === "" || choices.some((c) => said === String(c.value) || said === plainWords(c.label)))
     return undefined;
   return excerpt(raw.trim(), OWN_WORDS_MAX);
+}
+
+/** The unclear answers to one concern's question so far, in the client's words, the latest last. */
+export function unclearWords(
+  concern: Pick<RiskEvent, "answerWords">,
+  said: string | undefined,
+): string | undefined {
+  if (!said) return concern.answerWords;
+  return concern.answerWords ? `${concern.answerWords} / ${said}` : said;
 }

@@ -17,7 +17,12 @@ export type SafetyState = "yes" | "pending" | "none" | "no";
 /** One answer to the safety question, and which way it was asked. */
 export type SafetyFact = (
   | { way: "checkin"; answer: "yes" | "no" | "none" }
-  | { way: "after_words"; answer: SafetyState }
+  | {
+      way: "after_words";
+      answer: SafetyState;
+      /** No answer kept, but unsure words given before it lapsed ("idk, probably not"). */
+      said?: string;
+    }
 ) & {
   /** When it was answered (or asked, while it waits): a check-in's completion, a concern's time. */
   at: string;
@@ -94,7 +99,8 @@ export function concernFacts(events: readonly RiskEvent[]): (SafetyFact & { even
   return events.flatMap((e) => {
     if (e.tier !== "concern" || e.safetyAnswer === null) return [];
     const answer: SafetyState = e.safetyAnswer === "reasked" ? "pending" : e.safetyAnswer;
-    return [{ way: "after_words" as const, answer, at: e.at, from: e.at, eventId: e.id }];
+    const said = answer === "none" && e.answerWords ? { said: e.answerWords } : {};
+    return [{ way: "after_words" as const, answer, ...said, at: e.at, from: e.at, eventId: e.id }];
   });
 }
 
@@ -129,6 +135,7 @@ const CHECKIN_PART_ON = { yes: "safety_checkin_yes_on", none: "safety_checkin_no
 
 function part(w: Wording, f: SafetyFact): string {
   if (f.way === "checkin") return w.t(CHECKIN_PART[f.answer]);
+  if (f.said) return w.t("safety_after_unclear", { answer: f.said });
   switch (f.answer) {
     case "yes":
       return w.t("safety_after_yes");
@@ -144,6 +151,7 @@ function part(w: Wording, f: SafetyFact): string {
 /** An answer named with its date; the check-ins' no is counted apart (checkinNoPart), never named. */
 function datedPart(w: Wording, f: SafetyFact, date: string): string {
   if (f.way === "checkin") return w.t(CHECKIN_PART_ON[f.answer === "none" ? "none" : "yes"], { date });
+  if (f.said) return w.t("safety_after_unclear_on", { answer: f.said, date });
   switch (f.answer) {
     case "yes":
       return w.t("safety_after_yes_on", { date });

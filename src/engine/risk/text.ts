@@ -71,7 +71,9 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
   }
   // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
-    withAnswer && e.tier === "concern" && e.safetyAnswer ? `\n  ${safetyAnswerText(w, e.safetyAnswer)}` : "";
+    withAnswer && e.tier === "concern" && e.safetyAnswer
+      ? `\n  ${safetyAnswerText(w, e.safetyAnswer, e.answerWords)}`
+      : "";
   return `${time}, ${tier}: ${what}${answer}`;
 }
 
@@ -124,7 +126,14 @@ function riskItemText(
   return answer ? w.t("risk_what_item_words", { ...vars, answer }) : w.t("risk_what_item", vars);
 }
 
-function safetyAnswerText(w: Wording, answer: NonNullable<RiskEvent["safetyAnswer"]>): string {
+function safetyAnswerText(
+  w: Wording,
+  answer: NonNullable<RiskEvent["safetyAnswer"]>,
+  /** An unclear answer in the client's words, kept when the question was asked again. */
+  said: string | undefined,
+): string {
+  if (said && answer === "none") return w.t("safety_answer_unclear", { answer: said });
+  if (said && answer === "reasked") return w.t("safety_answer_reasked", { answer: said });
   switch (answer) {
     case "yes":
       return w.t("safety_answer_yes");

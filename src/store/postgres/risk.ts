@@ -176,6 +176,14 @@ export function pgRisk(q: PgContext): RiskTx {
         ]);
       }
     },
+    keepUnclearAnswer: async (eventId, words) => {
+      const [event] = await events("SELECT * FROM risk_events WHERE id = $1", [eventId]);
+      if (!event) return;
+      await q.run("UPDATE risk_events SET content = $1 WHERE id = $2", [
+        c.seal(riskContent({ ...event, answerWords: words }), place("risk_events", "content", eventId)),
+        eventId,
+      ]);
+    },
     setEmergencyContact: async (clientId, text) => {
       await q.run("UPDATE clients SET emergency_contact = $1 WHERE person_id = $2", [
         text === null ? null : c.seal(text, place("clients", "emergency_contact", clientId)),

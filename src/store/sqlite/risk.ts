@@ -175,6 +175,14 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
         );
       }
     },
+    keepUnclearAnswer: async (eventId, words) => {
+      const [event] = events("SELECT * FROM risk_events WHERE id = ?", eventId);
+      if (!event) return;
+      s("UPDATE risk_events SET content = ? WHERE id = ?").run(
+        c.seal(riskContent({ ...event, answerWords: words }), place("risk_events", "content", eventId)),
+        eventId,
+      );
+    },
     setEmergencyContact: async (clientId, text) => {
       s("UPDATE clients SET emergency_contact = ? WHERE person_id = ?").run(
         text === null ? null : c.seal(text, place("clients", "emergency_contact", clientId)),

@@ -105,9 +105,12 @@ export function riskEventContract(open: OpenStore): void {
         expect((await tx.pendingConcern(alex.personId))?.id).toBe(latest);
         expect((await tx.lapsedConcerns(t(3))).map((e) => e.id)).toEqual([old, beas]);
         await tx.answerConcern(latest, "reasked");
+        // An unclear answer's words stay with the concern, beside its own words.
+        await tx.keepUnclearAnswer(latest, "idk, probably not");
         expect(await tx.pendingConcern(alex.personId)).toMatchObject({
           id: latest,
           safetyAnswer: "reasked",
+          answerWords: "idk, probably not",
         });
         await tx.answerConcern(latest, "no");
         await tx.answerConcern(old, "none");
