@@ -31,6 +31,9 @@ describe("an escalation the on-call contact cannot get", () => {
     expect(text).toContain(
       "It could not go to the on-call contact, Dr Night: Dr Night is not registered with rapport",
     );
+    const alex = await c.client("alex");
+    const alert = await c.read((tx) => tx.openRiskAlert(alex?.personId ?? 0));
+    expect(alert?.escalationNote).toBe("on-call contact not registered: repeated to the treating therapist");
     // Every repeat says so, for one of them may be the first the therapist reads.
     const repeat = await c.tick(20 * 60_000);
     expect(repeat[0]?.message.text).toContain("It could not go to the on-call contact, Dr Night");

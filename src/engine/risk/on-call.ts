@@ -33,8 +33,10 @@ export function escalationNote(onCall: OnCall): string {
     case "on_call":
       return "sent to on-call";
     case "none":
-    case "unknown":
       return "no on-call contact: repeated to the treating therapist";
+    case "unknown":
+      // Told apart from "none": the clinic meant someone to have it (the client was told so).
+      return "on-call contact not registered: repeated to the treating therapist";
     case "unreachable":
       return "on-call contact not reachable: repeated to the treating therapist";
     case "own_therapist":
