@@ -3,6 +3,7 @@ import { signed } from "../engine/format.js";
 import { type CaseloadPanel, currentEpisode, MAX_PANELS } from "./caseload-spec.js";
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
+import { riskMarks } from "./checkin-marks.js";
 import { modelText } from "./progress-layers.js";
 
 /**
@@ -120,9 +121,11 @@ function allianceSentences(data: ChartData, text: ChartText): string[] {
 }
 
 function riskSentences(data: ChartData, text: ChartText): string[] {
-  const safety = data.points.filter((p) => p.safety);
-  const item = data.points.filter((p) => p.riskItem);
-  const risk = data.points.filter((p) => p.risk);
+  // The check-ins' marks and the risk events between check-ins, in time order (checkin-marks.ts).
+  const marks = riskMarks(data);
+  const safety = marks.filter((p) => p.safety);
+  const item = marks.filter((p) => p.riskItem);
+  const risk = marks.filter((p) => p.risk);
   if (safety.length === 0 && item.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
   const out: string[] = [];
   if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(data, safety) }));
@@ -139,7 +142,7 @@ function scoreList(data: ChartData, points: readonly ChartPoint[], field: "progr
   return points.map((p) => `${p[field]} (${when(data, p)})`).join("; ");
 }
 
-function dates(data: ChartData, points: readonly ChartPoint[]): string {
+function dates(data: ChartData, points: readonly Pick<ChartPoint, "label" | "day">[]): string {
   return points.map((p) => when(data, p)).join("; ");
 }
 
@@ -149,7 +152,7 @@ function dates(data: ChartData, points: readonly ChartPoint[]): string {
  * write it. Decided by the chart, never by the dates of one list: a fall that lies all in December
  * of a chart that runs into January still needs its year.
  */
-function when(data: ChartData, p: ChartPoint): string {
+function when(data: ChartData, p: Pick<ChartPoint, "label" | "day">): string {
   return data.spansYears ? p.day : p.label;
 }
 

@@ -5,6 +5,7 @@ import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js
 import { daysBetween, formatDay } from "../engine/format.js";
 import { shortDate, yearIn } from "./chart-dates.js";
 import { AXIS, SIZE } from "./chart-style.js";
+import { type ChartRiskEvent, type ChartRiskMark, eventsShown } from "./risk-events.js";
 import { timeAxis } from "./time-axis.js";
 
 /**
@@ -58,6 +59,8 @@ export interface ChartInput {
   allianceMax: number;
   /** The measures the client's check-ins may hold, in the order their panels are drawn. */
   measures?: readonly ChartMeasure[];
+  /** Risk events outside the check-ins (chart-input.ts), oldest first. */
+  riskEvents?: readonly ChartRiskEvent[];
 }
 
 export type ChangeMarker = "improved" | "deteriorated";
@@ -68,7 +71,7 @@ export interface ChartPoint {
    * where neighbours would stand too close to tell apart (time-axis.ts).
    */
   x: number;
-  /** Calendar days since the first check-in shown, in the therapist's zone. */
+  /** Calendar days since the first check-in or risk event shown, in the therapist's zone. */
   days: number;
   at: string;
   /**
@@ -95,7 +98,7 @@ export interface ChartPoint {
 
 export interface EpisodeStart {
   number: number;
-  /** x of its first shown check-in. */
+  /** x of its first shown check-in or risk event. */
   x: number;
   /** x of its boundary: halfway between the episode's first check-in and the one before. */
   edge: number;
@@ -105,6 +108,8 @@ export interface EpisodeStart {
 export interface ChartData {
   alias: string;
   points: ChartPoint[];
+  /** The risk events outside the check-ins shown, each at its own date. */
+  events: ChartRiskMark[];
   /** The x scale's domain: the check-ins with a little room either side. */
   xDomain: [number, number];
   /** Completed check-ins in the client's history; more than points.length when the oldest are left off. */
@@ -144,29 +149,38 @@ export const MAX_MEASURES = 3;
 export function chartData(input: ChartInput): ChartData {
   const { cutoff, band } = cutoffFor(input.age, input.settings.cutoffs);
   const sorted = [...input.checkins].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const spansYears = new Set(sorted.map((c) => yearIn(c.at, input.timeZone))).size > 1;
   // Facts are derived over the whole history first: a trimmed chart still measures change and
   // trajectory from the true first check-in of the episode.
   const all = derive(sorted, input, cutoff);
   const latest = all.slice(-MAX_POINTS);
-  const days = latest.map((p) => daysBetween(latest[0]?.at ?? p.at, p.at, input.timeZone));
+  const events = eventsShown(input.riskEvents ?? [], latest, all.length > latest.length);
+  const spansYears = new Set([...sorted, ...events].map((c) => yearIn(c.at, input.timeZone))).size > 1;
+  // The axis runs over the check-ins and the risk events between them: each at its own date,
+  // kept apart from its neighbours as check-ins are (time-axis.ts).
+  const stamps = [...latest, ...events]
+    .map((p, i) => ({ at: p.at, i }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.i - b.i);
+  const stampDays = stamps.map((s) => daysBetween(stamps[0]?.at ?? s.at, s.at, input.timeZone));
+  const axis = timeAxis(stampDays, { width: SIZE.plotWidth, ...AXIS });
+  const slot = (i: number) => stamps.findIndex((s) => s.i === i);
+  const xOf = (i: number) => axis.xs[slot(i)] ?? 0;
   // "Dec 10" within this year; "Dec 10, 2025" on a chart that spans years or lies in another one.
   const thisYear = yearIn(input.now, input.timeZone);
-  const withYear = spansYears || latest.some((p) => yearIn(p.at, input.timeZone) !== thisYear);
-  const axis = timeAxis(days, { width: SIZE.plotWidth, ...AXIS });
-  const shown = latest.map((p, i) => ({
-    ...p,
-    x: axis.xs[i] ?? 0,
-    days: days[i] ?? 0,
-    label: shortDate(p.at, input.language, input.timeZone, withYear),
-    day: formatDay(p.at, input.language, input.timeZone),
-  }));
+  const withYear =
+    spansYears || [...latest, ...events].some((p) => yearIn(p.at, input.timeZone) !== thisYear);
+  const dated = (at: string) => ({
+    label: shortDate(at, input.language, input.timeZone, withYear),
+    day: formatDay(at, input.language, input.timeZone),
+  });
+  const shown = latest.map((p, i) => ({ ...p, x: xOf(i), days: stampDays[slot(i)] ?? 0, ...dated(p.at) }));
+  const marks = events.map((e, i) => ({ ...e, x: xOf(latest.length + i), ...dated(e.at) }));
   return {
     alias: input.alias,
     points: shown,
+    events: marks,
     xDomain: axis.domain,
     total: sorted.length,
-    boundaries: episodeStarts(shown),
+    boundaries: episodeStarts(shown, marks),
     spansYears,
     cutoff,
     band,
@@ -187,10 +201,14 @@ export function chartData(input: ChartInput): ChartData {
 
 type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
 
-/** Where an episode begins inside the points shown, after the first of them. */
-export function episodeStarts(points: readonly ChartPoint[]): EpisodeStart[] {
-  return points.flatMap((p, i) => {
-    const before = points[i - 1];
+/** Where an episode begins inside the check-ins and risk events shown, after the first of them. */
+export function episodeStarts(
+  points: readonly ChartPoint[],
+  events: readonly ChartRiskMark[] = [],
+): EpisodeStart[] {
+  const marks = [...points, ...events].sort((a, b) => a.x - b.x);
+  return marks.flatMap((p, i) => {
+    const before = marks[i - 1];
     return before && p.episode !== before.episode
       ? [{ number: p.episode, x: p.x, edge: (before.x + p.x) / 2, day: p.day }]
       : [];

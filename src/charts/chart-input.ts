@@ -1,6 +1,8 @@
 import { totalOf } from "../clinical/scores.js";
+import { isRiskItemWords } from "../engine/risk/text.js";
 import type { CompletedCheckin, Episode, RiskEvent } from "../store/types.js";
 import type { ChartCheckin } from "./chart-data.js";
+import type { ChartRiskEvent } from "./risk-events.js";
 
 /**
  * The threshold above which an answer to an instrument's item takes the risk path, or undefined
@@ -46,6 +48,32 @@ export function chartCheckins(
       risk: riskCheckins.has(c.id),
       measures: measureTotals(c, measureIds),
     }));
+}
+
+/**
+ * The risk events that no charted check-in carries: risk words or a safety yes written between
+ * check-ins (or in one that was never completed). Each is marked at its own date, in the episode
+ * it fell in, so a disclosure after the last check-in is on the chart as it is in the alerts.
+ */
+export function chartRiskEvents(
+  checkins: readonly CompletedCheckin[],
+  episodes: readonly Episode[],
+  risk: readonly Pick<RiskEvent, "checkinId" | "tier" | "source" | "at" | "words">[],
+): ChartRiskEvent[] {
+  const charted = new Set(checkins.filter((c) => c.status === "completed").map((c) => c.id));
+  const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  const episodeAt = (at: string) =>
+    Math.max(1, order.filter((e) => Date.parse(e.startedAt) <= Date.parse(at)).length);
+  return risk.flatMap((e) => {
+    if (e.checkinId !== null && charted.has(e.checkinId)) return [];
+    // Words of disclosure or concern; a "message" is what was written while an alert was open.
+    const words = e.source === "free_text" && e.tier !== "message";
+    // A yes (to the safety question after a concern, or to a risk item of a check-in left open).
+    const yes = e.source === "safety_question" && e.tier === "disclosure";
+    if (!words && !yes) return [];
+    const item = yes && isRiskItemWords(e.words);
+    return [{ at: e.at, episode: episodeAt(e.at), safety: yes && !item, riskItem: item, risk: words }];
+  });
 }
 
 /** The totals of the measures answered in a check-in, by instrument id. */

@@ -3,7 +3,7 @@ import type { ChartData, ChartPoint } from "./chart-data.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, CONFIG, FLUSH, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
-import { boundaryLayers, RISK_ROW, riskLayers } from "./checkin-marks.js";
+import { boundaryLayers, RISK_ROW, riskLayers, riskMarks } from "./checkin-marks.js";
 import { cutoffLabel, cutoffRule } from "./cutoff-label.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { measurePanel } from "./measure-panel.js";
@@ -88,7 +88,7 @@ function progressPanel(
       text: text("chart_axis_progress", { max: data.progressMax }),
       fontSize: TYPE.panel,
       // Room for the safety and risk markers' strip, only when there are some.
-      offset: data.points.some((p) => p.safety || p.riskItem || p.risk) ? 4 - RISK_ROW : 8,
+      offset: riskMarks(data).length > 0 ? 4 - RISK_ROW : 8,
     },
     encoding: {
       x: xEnc,
@@ -105,7 +105,7 @@ function progressPanel(
       ...bandLayers(data),
       cutoffRule(data),
       ...boundaryLayers(data, text, data.progressMax),
-      ...riskLayers(data.points),
+      ...riskLayers(riskMarks(data)),
       ...progressLayers(data),
       // Last: over the lines, where it is read whole (cutoff-label.ts).
       ...cutoffLabel(

@@ -1,4 +1,4 @@
-import type { ChartData, ChartPoint } from "./chart-data.js";
+import type { ChartData } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
 
@@ -37,15 +37,34 @@ export function boundaryLayers(data: ChartData, text: ChartText, labelAt: number
   ];
 }
 
+/** Something marked as risk on the time axis: a check-in or a risk event between check-ins. */
+export interface RiskMark {
+  x: number;
+  label: string;
+  day: string;
+  safety: boolean;
+  riskItem: boolean;
+  risk: boolean;
+}
+
+/**
+ * Every risk mark of the chart, in time order: the check-ins with a safety yes, a risk item or risk
+ * words, and the risk events outside any check-in (a disclosure between two), each at its own date.
+ */
+export function riskMarks(data: Pick<ChartData, "points" | "events">): RiskMark[] {
+  return [...data.points, ...data.events]
+    .filter((p) => p.safety || p.riskItem || p.risk)
+    .sort((a, b) => a.x - b.x);
+}
+
 /**
  * Safety answers and risk words: a dotted vertical line through the check-in and a marker above the
  * panel, a diamond for a safety yes and a cross for risk words, side by side when both. Offsets are
  * mark properties (a continuous x takes no offset channel), so each shape and offset is a layer.
  */
-export function riskLayers(points: readonly ChartPoint[]): LayerPart[] {
+export function riskLayers(marked: readonly RiskMark[]): LayerPart[] {
   // A measure's risk item answered above its threshold is marked as a safety yes is.
-  const yes = (p: ChartPoint) => p.safety || p.riskItem;
-  const marked = points.filter((p) => yes(p) || p.risk);
+  const yes = (p: RiskMark) => p.safety || p.riskItem;
   if (marked.length === 0) return [];
   const markers = [
     { shape: SHAPE.safety, offset: -10, at: marked.filter((p) => yes(p) && p.risk) },

@@ -1,6 +1,7 @@
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, TYPE } from "./chart-style.js";
+import { riskMarks } from "./checkin-marks.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { type Box, GAP, type LabelSpot, labelSpot, type Obstacles, type PlotFrame } from "./label-spot.js";
 import { LAST_VALUE_OFFSET, lastValueBelow, leftEdge, rightEdge } from "./progress-layers.js";
@@ -122,7 +123,7 @@ function obstaclesOf(
       boxes.push({ left: px(b.edge) + 5, right: px(b.edge) + 5 + w, top: 4, bottom: 4 + TYPE.small });
     }
   }
-  const marked = data.points.filter((p) => p.safety || p.riskItem || p.risk).map((p) => p.x);
+  const marked = riskMarks(data).map((p) => p.x);
   return {
     lines: [
       ...series((p) => p.progress),

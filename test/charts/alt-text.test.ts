@@ -13,7 +13,7 @@ describe("alt text", () => {
     expect(alt).toContain("Against the default trajectory: on track (expected 26.8, not on track below 20).");
     expect(alt).toContain("Reliably better than the first (5 points or more) on 23 Feb; 2 Mar");
     expect(alt).toContain("Below 36, worth talking about, on 2 Feb; 9 Feb.");
-    expect(alt).toContain("No safety answer yes, no risk item answered and no risk words in a check-in.");
+    expect(alt).toContain("No safety answer yes, no risk item answered and no risk words.");
   });
 
   it("says the fall, the status, the episode boundary and the risk markers", () => {

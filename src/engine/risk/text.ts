@@ -98,6 +98,11 @@ export function riskItemWords(instrument: string, item: string, value: number): 
   return [RISK_ITEM_MARK, instrument, item, String(value)];
 }
 
+/** The words of a yes to a measure's risk item (not a concern's words). */
+export function isRiskItemWords(words: readonly string[]): boolean {
+  return riskItemOf(words) !== undefined;
+}
+
 function riskItemOf(
   words: readonly string[],
 ): { instrument: string; item: string; value: string } | undefined {

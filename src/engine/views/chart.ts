@@ -1,6 +1,6 @@
 import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
 import { type ChartData, type ChartMeasure, chartData } from "../../charts/chart-data.js";
-import { chartCheckins, type RiskAbove } from "../../charts/chart-input.js";
+import { chartCheckins, chartRiskEvents, type RiskAbove } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
 import { caseloadChartName, clientChartName } from "../../charts/chart-names.js";
 import type { RenderedChart } from "../../charts/render.js";
@@ -39,10 +39,12 @@ export async function clientChartData(
 ): Promise<ChartData | undefined> {
   const completed = await tx.completedCheckins(client.personId);
   const measures = measuresIn(w, completed);
+  const episodes = await tx.episodesOf(client.personId);
+  const risk = await tx.riskEvents(client.personId);
   const checkins = chartCheckins(
     completed,
-    await tx.episodesOf(client.personId),
-    await tx.riskEvents(client.personId),
+    episodes,
+    risk,
     riskItemAbove(w),
     measures.map((m) => m.id),
   );
@@ -59,6 +61,8 @@ export async function clientChartData(
     progressMax: maxTotal(w.instrument("progress")),
     allianceMax: maxTotal(w.instrument("alliance")),
     measures,
+    // Risk words or a safety yes between check-ins: marked at their own dates, as in the alerts.
+    riskEvents: chartRiskEvents(completed, episodes, risk),
   });
 }
 
