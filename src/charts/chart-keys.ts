@@ -12,6 +12,7 @@ export const CHART_VARS = {
   chart_subtitle: ["model"],
   chart_axis_progress: ["max"],
   chart_axis_alliance: ["max", "threshold"],
+  chart_axis_alliance_from: ["floor", "max", "threshold"],
   chart_axis_measure_lower: ["name", "max", "cutoff"],
   chart_axis_measure_higher: ["name", "max", "cutoff"],
   chart_key_progress: [],

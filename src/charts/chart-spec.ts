@@ -126,16 +126,17 @@ function alliancePanel(
   ticks: number[],
 ): ViewSpec {
   const values = data.points.filter((p) => p.alliance !== null);
-  const low = Math.min(data.allianceLine - 6, ...values.map((p) => p.alliance ?? data.allianceMax));
   // The panel is short: start near the lowest score (in steps of 10) so a point below the line
-  // stands apart from the line, instead of squeezing 0 to 40 into 78 pixels.
-  const floor = Math.max(0, Math.floor((low - 1) / 10) * 10);
+  // stands apart from the line, instead of squeezing 0 to 40 into 78 pixels. Scores sit high and
+  // the line is at 36, so from 0 every score would lie in the top fifth; but a cut axis makes a
+  // fall look steeper, so the title says where the axis starts (alliancePanelTitle).
+  const floor = allianceFloor(data);
   const y = { field: "alliance", type: "quantitative" as const };
   return {
     width: SIZE.plotWidth,
     height: SIZE.alliance,
     title: {
-      text: text("chart_axis_alliance", { max: data.allianceMax, threshold: data.allianceLine }),
+      text: alliancePanelTitle(data, text, floor),
       fontSize: TYPE.panel,
       offset: 8,
     },
@@ -196,6 +197,19 @@ function alliancePanel(
       },
     ],
   };
+}
+
+/** The alliance axis's lowest value: a step of 10 below the lowest score and the line's neighbourhood. */
+export function allianceFloor(data: ChartData): number {
+  const scores = data.points.flatMap((p) => (p.alliance === null ? [] : [p.alliance]));
+  const low = Math.min(data.allianceLine - 6, ...scores);
+  return Math.max(0, Math.floor((low - 1) / 10) * 10);
+}
+
+/** "Alliance (0 to 40)…", or, on an axis that starts above 0, "Alliance (of 40; axis from 20, not 0)…". */
+function alliancePanelTitle(data: ChartData, text: ChartText, floor: number): string {
+  const vars = { max: data.allianceMax, threshold: data.allianceLine };
+  return floor > 0 ? text("chart_axis_alliance_from", { ...vars, floor }) : text("chart_axis_alliance", vars);
 }
 
 function lastAlliance(points: readonly ChartPoint[]): { x: number; value: number } | undefined {

@@ -89,13 +89,10 @@ describe("the picture carries the alias only", () => {
     );
     const words = texts.flatMap((t) => t.match(/\p{L}[\p{L}.]*/gu) ?? []);
     const allowedText = JSON.stringify(
-      [
-        "chart_key_progress",
-        "chart_key_expected",
-        "chart_key_band",
-        "chart_key_safety",
-        "chart_key_risk",
-      ].map((k) => englishText(k as never)),
+      ["chart_key_progress", "chart_key_expected", "chart_key_band", "chart_key_safety", "chart_key_risk"]
+        .map((k) => englishText(k as never))
+        // An alliance axis that starts above 0 says so in the panel's title.
+        .concat(englishText("chart_axis_alliance_from", { floor: 20, max: 40, threshold: 36 })),
     );
     for (const w of words) {
       if (own.has(w) || allowedText.includes(w)) continue;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { chartData } from "../../src/charts/chart-data.js";
+import { chartSpec } from "../../src/charts/chart-spec.js";
+import { SIZE, TYPE } from "../../src/charts/chart-style.js";
+import { chartMeasure } from "../../src/charts/render.js";
+import { englishText, improving, input, shippedText, weekly } from "./fixtures.js";
+
+/** The alliance panel of a chart's spec: the last of its panels. */
+type Panel = {
+  title: { text: string };
+  encoding: { y: { scale: { domain: number[] }; axis: { values: number[] } } };
+};
+function alliancePanel(spec: ReturnType<typeof chartSpec>): Panel {
+  const panels = (spec as unknown as { vconcat: Panel[] }).vconcat;
+  return panels.at(-1) as Panel;
+}
+
+const measure = chartMeasure();
+
+describe("the alliance panel's axis", () => {
+  it("says in its title where the axis starts when it does not start at 0", () => {
+    // Scores of 33 to 40: the axis starts at 20, and its title must not say "0 to 40".
+    const panel = alliancePanel(chartSpec(improving(), englishText, measure));
+    expect(panel.encoding.y.scale.domain).toEqual([20, 40]);
+    expect(panel.encoding.y.axis.values[0]).toBe(20);
+    expect(panel.title.text).toBe("Alliance (of 40; axis from 20, not 0): below 36 is worth talking about");
+    expect(panel.title.text).not.toContain("0 to 40");
+  });
+
+  it("keeps '0 to 40' when the axis starts at 0", () => {
+    const data = chartData(input("A", weekly([20, 20, 20], [30, 12, 5])));
+    const panel = alliancePanel(chartSpec(data, englishText, measure));
+    expect(panel.encoding.y.scale.domain).toEqual([0, 40]);
+    expect(panel.title.text).toBe("Alliance (0 to 40): below the line at 36 is worth talking about");
+  });
+
+  it("fits the panel's width in every shipped language", () => {
+    for (const language of ["en", "de", "es"]) {
+      const title = alliancePanel(chartSpec(improving(), shippedText(language), measure)).title.text;
+      expect(title).toContain("20");
+      expect(measure(title, TYPE.panel)).toBeLessThan(SIZE.plotWidth);
+    }
+  });
+});
