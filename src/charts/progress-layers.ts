@@ -44,9 +44,20 @@ export function bandLayers(data: ChartData): LayerPart[] {
   ];
 }
 
-/** The latest score's number goes below its point (see lastValueLabel). */
-export function lastValueBelow(value: number, line: number, floor: number): boolean {
-  return value < line && value - floor > (line - floor) / 4;
+/**
+ * The latest score's number goes below its point (see lastValueLabel), when it fits between the
+ * point and the panel's bottom edge: `pxPerUnit` is the panel's height per score point (unknown:
+ * any). Below that edge are the dates of the x axis (under the alliance panel) or the next panel's
+ * title, which a number running past it would cover ("19" over "Dec 26").
+ */
+export function lastValueBelow(
+  value: number,
+  line: number,
+  floor: number,
+  pxPerUnit = Number.POSITIVE_INFINITY,
+): boolean {
+  const room = (value - floor) * pxPerUnit;
+  return value < line && value - floor > (line - floor) / 4 && room >= LAST_VALUE_OFFSET + TYPE.label + 2;
 }
 
 /** How far the latest score's number sits from its point, in pixels. */
@@ -62,8 +73,9 @@ export function lastValueLabel(
   field: string,
   line: number,
   floor: number,
+  pxPerUnit?: number,
 ): LayerPart {
-  const below = last !== undefined && lastValueBelow(last.value, line, floor);
+  const below = last !== undefined && lastValueBelow(last.value, line, floor, pxPerUnit);
   return {
     transform: [{ filter: `datum.x == ${last?.x ?? 0}` }],
     mark: {

@@ -6,9 +6,12 @@ import { chartMeasure } from "../../src/charts/render.js";
 import { englishText, improving, input, shippedText, weekly } from "./fixtures.js";
 
 /** The alliance panel of a chart's spec: the last of its panels. */
+type Text = { mark?: { type?: string; fontWeight?: string; baseline?: string; dy?: number } };
 type Panel = {
   title: { text: string };
+  height: number;
   encoding: { y: { scale: { domain: number[] }; axis: { values: number[] } } };
+  layer: { layer?: Text[] }[];
 };
 function alliancePanel(spec: ReturnType<typeof chartSpec>): Panel {
   const panels = (spec as unknown as { vconcat: Panel[] }).vconcat;
@@ -39,6 +42,25 @@ describe("the alliance panel's axis", () => {
       const title = alliancePanel(chartSpec(improving(), shippedText(language), measure)).title.text;
       expect(title).toContain("20");
       expect(measure(title, TYPE.panel)).toBeLessThan(SIZE.plotWidth);
+    }
+  });
+});
+
+describe("the alliance panel's last score", () => {
+  it("keeps its number inside the panel, clear of the dates under it", () => {
+    // "19" on an axis from 10 was written below its point, over the date "Dec 26" under the panel.
+    for (let last = 11; last <= 35; last++) {
+      const data = chartData(input("A", weekly([20, 20, 20], [38, 37, last])));
+      const panel = alliancePanel(chartSpec(data, englishText, measure));
+      const [floor = 0, max = 40] = panel.encoding.y.scale.domain;
+      const label = panel.layer
+        .flatMap((l) => l.layer ?? [])
+        .find((l) => l.mark?.type === "text" && l.mark.fontWeight === "bold")?.mark;
+      expect(label).toBeDefined();
+      const y = panel.height - ((last - floor) / (max - floor)) * panel.height;
+      const dy = label?.dy ?? 0;
+      const bottom = label?.baseline === "top" ? y + dy + TYPE.label : y + dy;
+      expect(bottom, `last score ${last}`).toBeLessThanOrEqual(panel.height);
     }
   });
 });
