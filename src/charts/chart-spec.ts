@@ -20,8 +20,8 @@ import { labelLookup, labelledTicks } from "./time-axis.js";
 export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure): TopLevelSpec {
   const x = xScale(data);
   const ticks = labelledTicks(
-    data.points.map((p) => p.x),
-    data.points.map((p) => measure(p.label, TYPE.label)),
+    datedMarks(data).map((p) => p.x),
+    datedMarks(data).map((p) => measure(p.label, TYPE.label)),
     data.xDomain,
     SIZE.plotWidth,
     FLUSH,
@@ -48,6 +48,14 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
     ],
     resolve: { scale: { x: "shared" } },
   };
+}
+
+/**
+ * What may have its date under the axis: the check-ins, and the risk events between them (a
+ * disclosure after the last check-in is the latest thing on the chart, and its date is written).
+ */
+function datedMarks(data: ChartData): { x: number; label: string }[] {
+  return [...data.points, ...data.events].sort((a, b) => a.x - b.x);
 }
 
 /** Time, shared by every panel: the domain leaves room either side of the first and last check-in. */
@@ -148,8 +156,8 @@ function alliancePanel(
         axis: {
           values: ticks,
           labelExpr: labelLookup(
-            data.points.map((p) => p.x),
-            data.points.map((p) => p.label),
+            datedMarks(data).map((p) => p.x),
+            datedMarks(data).map((p) => p.label),
           ),
           labelFlush: FLUSH,
           title: null,

@@ -78,6 +78,16 @@ describe("risk events between check-ins", () => {
     expect(altText(data, englishText)).toContain("Risk words on 12 Dec; 22 Dec.");
   });
 
+  it("writes the date of a disclosure after the last check-in under the axis", () => {
+    const data = ben([words(null, "22")]);
+    const spec = chartSpec(data, englishText, chartMeasure()) as unknown as {
+      vconcat: { encoding?: { x?: { axis?: { values?: number[]; labelExpr?: string } } } }[];
+    };
+    const axis = spec.vconcat.at(-1)?.encoding?.x?.axis;
+    expect(axis?.values).toContain(data.events[0]?.x);
+    expect(axis?.labelExpr).toContain('"22 Dec"');
+  });
+
   it("marks a safety yes outside a check-in, and events of a check-in never completed", () => {
     const yes: Event = {
       checkinId: null,
