@@ -50,6 +50,7 @@ describe("parseScore on a 0 to 10 scale", () => {
     ["maybe 6?", 6],
     // A sigh before the number is how the week felt, not another answer.
     ["meh 5", 5],
+    ["mmm 4", 4],
     ["ugh 3", 3],
     ["meh like a 4", 4],
     ["weiß nicht, 3", 3],

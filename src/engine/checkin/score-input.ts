@@ -106,7 +106,7 @@ const NEGATION =
  * negation or a correction ("no", "not", "actually"): "no, 5" is asked again.
  */
 const HEDGES =
-  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|um+|uh+|meh+|eh+|ugh+|oof|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|weiß nicht|weiss nicht|weis nicht|keine ahnung|k\.a\.|ka|vielleicht|vlt|vllt|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|no sé|no se|ni idea|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
+  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|mm+|um+|uh+|meh+|eh+|ugh+|oof|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|weiß nicht|weiss nicht|weis nicht|keine ahnung|k\.a\.|ka|vielleicht|vlt|vllt|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|no sé|no se|ni idea|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
 
 /**
  * What may follow the number without changing it: "5 lol", "6 i guess", "7 jaja", "4 tbh",
