@@ -75,6 +75,9 @@ describe("a question where only an answer fits", () => {
     // section's intro, read a moment ago).
     const [thanks] = await mine("alex", "ok thanks!");
     expect(thanks).toMatch(/^1\/9\. In the last session/);
+    // "hello?" checks that rapport is there: greeted back, not told who sees the answers.
+    const [hello] = await mine("alex", "hello??");
+    expect(hello).toMatch(/^Hello!\n\n1\/9\. In the last session/);
     await c.say("rivera", "language alex de");
     const [german] = await mine("alex", "was passiert mit meinen antworten");
     expect(german).toMatch(/^Kurz gesagt: Nur Dr rivera sieht deine Antworten/);

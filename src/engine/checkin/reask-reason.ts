@@ -1,6 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import type { Instrument } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
+import { isGreeting } from "../acknowledgement.js";
 import { asksForBreak } from "../break-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import type { Turn } from "../turn-context.js";
@@ -35,6 +36,9 @@ export async function reaskReason(
   // says: "sometimes" is an answer too.
   if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
   if (asked) return answerAtItem(w, checkin, asked, therapist);
+  // "hola?", "hello??": someone checking that rapport is there, greeted back before the question,
+  // not told who sees their answers.
+  if (isGreeting(text.replace(/[?？¿]/gu, ""))) return w.t("hello");
   // "kinda? like half the time", "maybe 6?", "no?": an answer said unsure, asked again as one; a
   // question to rapport ("who sees this?", "anonymous?") gets who sees the answers.
   const language = w.pack.language;
