@@ -87,6 +87,7 @@ export const MESSAGE_VARS = {
   choice_reask: ["options"],
   choice_reask_between: ["options"],
   safety_reask: [],
+  safety_reask_words_kept: ["therapist"],
   clinic_unnamed: [],
   question_at_item: ["therapist", "urgent"],
   question_skip: ["therapist"],

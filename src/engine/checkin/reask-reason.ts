@@ -45,7 +45,13 @@ export async function reaskReason(
   const unsureAnswer =
     !startsAsQuestion(text, language) && soundsLikeAnswer(text, instrument, w.pack.messages.words);
   if (looksLikeQuestion(text, language) && !unsureAnswer) return questionAtItem(turn, w, client);
-  if (atSafety) return w.t("safety_reask");
+  if (atSafety) {
+    // Words at the safety question are kept for the comment, so the therapist reads them: "idk,
+    // probably not" (an unsure answer, asked again as one) and "work is insane rn" (something
+    // else, thanked and told where it went, as at any other question).
+    const kept = saysSomething(text) && (await keepForComment(turn, checkin, text));
+    return w.t(kept && !unsureAnswer ? "safety_reask_words_kept" : "safety_reask", { therapist });
+  }
   if (instrument?.choices) {
     // Only a capital that begins a sentence is lowered: "Not at all" reads as typed, while German
     // nouns ("an manchen Tagen") and a name ("PHQ") keep theirs.

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * Words typed at a check-in's safety question reach the therapist with the check-in's comment:
+ * something else on the client's mind ("work is insane rn"), and an unsure answer ("idk, probably
+ * not") that the client then leaves. From a trial in the console, where both were dropped.
+ */
+let c: Conversation;
+afterEach(() => c.close());
+
+async function atSafety(): Promise<void> {
+  c = new Conversation();
+  await c.enrol();
+  await c.say("rivera", "checkin alex");
+  for (const v of [9, 9, 9, 9, 6, 6, 6, 6]) await c.say("alex", String(v));
+}
+
+const lastToAlex = (ds: readonly Delivery[]) =>
+  ds.filter((d) => d.externalId === "alex").at(-1)?.message.text ?? "";
+
+describe("words at the check-in's safety question", () => {
+  it("are kept for the comment, and the client is told so, before the question again", async () => {
+    await atSafety();
+    const reply = lastToAlex(await c.say("alex", "work is insane rn"));
+    expect(reply).toMatch(/^Thank you for telling me\. I've added it to your comment, which Dr rivera reads/);
+    await c.say("alex", "no");
+    await c.say("alex", "skip");
+    expect((await c.data("alex")).checkins.at(-1)?.comment).toBe("work is insane rn");
+  });
+
+  it("an unsure answer is kept too, asked again as unsure, and found by the therapist when the check-in lapses", async () => {
+    await atSafety();
+    const reply = lastToAlex(await c.say("alex", "idk, probably not"));
+    expect(reply).toMatch(/^It's all right not to be sure/);
+    const lapsed = await c.tick(3 * 24 * 60 * 60_000);
+    const summary = lapsed.find(
+      (d) => d.externalId === "rivera" && d.message.text.startsWith("alex, check-in 1"),
+    );
+    expect(summary?.message.text).toContain("Comment: idk, probably not");
+  });
+});
