@@ -80,6 +80,7 @@ export function addClinicCommands(program: Command, therapist: Command): void {
       await withAdmin(async (admin, settings) => {
         const s = await admin.status();
         const c = s.clients;
+        const onCall = onCallLine(settings, await admin.onCallStatus());
         process.stdout.write(
           [
             `Database: ${databaseLabel(settings)}`,
@@ -88,6 +89,7 @@ export function addClinicCommands(program: Command, therapist: Command): void {
             `Open check-ins: ${s.openCheckins}`,
             `Urgent alerts not acknowledged: ${s.openAlerts}`,
             `Messages queued: ${s.queued}; failed: ${s.failed}`,
+            onCall,
             "",
           ].join("\n"),
         );
@@ -111,6 +113,20 @@ export function addClinicCommands(program: Command, therapist: Command): void {
     }
     if (queued) process.stdout.write("They are told in their chats when rapport serve next sends.\n");
   }
+}
+
+/**
+ * The on-call contact in `status`: an IT person checking the clinic sees a risk.onCall that names
+ * nobody registered before the next start stops on it, and before an alert finds no one.
+ */
+function onCallLine(settings: Settings, status: "none" | "registered" | "unknown"): string {
+  const name = settings.clinic.risk.onCall;
+  if (!settings.configPath) return "On-call contact (risk.onCall): not checked, RAPPORT_CONFIG is not set";
+  if (status === "none") {
+    return "On-call contact (risk.onCall): none; unacknowledged urgent alerts are repeated to the treating therapist";
+  }
+  if (status === "registered") return `On-call contact (risk.onCall): ${name}`;
+  return `On-call contact (risk.onCall): "${name}" is NOT a registered therapist: unacknowledged urgent alerts reach no on-call contact, and rapport serve will not start; add them (rapport therapist add) or correct risk.onCall`;
 }
 
 /** What `therapist remove` says when it could not read risk.onCall (RAPPORT_CONFIG not set). */

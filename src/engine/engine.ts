@@ -159,11 +159,8 @@ export class Engine {
   }
 
   /** Whether the clinic's on-call contact (risk.onCall) is set, and registered as a therapist. */
-  async onCallStatus(): Promise<"none" | "registered" | "unknown"> {
-    const name = this.deps.config.risk.onCall;
-    if (!name) return "none";
-    const found = await this.store.transaction((tx) => tx.findTherapistByName(name));
-    return found ? "registered" : "unknown";
+  onCallStatus(): Promise<"none" | "registered" | "unknown"> {
+    return new ClinicAdmin(this.store, this.deps).onCallStatus();
   }
 
   /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */

@@ -94,7 +94,14 @@ describe("clinic management on the command line", () => {
     const config = join(dirname(env.RAPPORT_DB ?? ""), "clinic.yaml");
     writeFileSync(config, "risk:\n  onCall: Dr Night\n");
     const withOnCall = { ...env, RAPPORT_CONFIG: config };
+    // status names the on-call contact, and says so when nobody registered has that name.
+    expect((await runCli(["status"], withOnCall)).stdout).toContain(
+      'On-call contact (risk.onCall): "Dr Night" is NOT a registered therapist',
+    );
     await addTherapist(withOnCall, "Dr Night");
+    expect((await runCli(["status"], withOnCall)).stdout).toContain(
+      "On-call contact (risk.onCall): Dr Night\n",
+    );
     // Named in another case, as the IT person may type it: still the on-call therapist.
     const refused = await runCli(["therapist", "remove", "dr night"], withOnCall);
     expect(refused.code).toBe(1);
@@ -130,5 +137,9 @@ describe("clinic management on the command line", () => {
     const checked = await runCli(["therapist", "remove", "Dr Day"], withConfig);
     expect(checked.code).toBe(0);
     expect(checked.stderr).not.toContain("risk.onCall");
+    expect((await runCli(["status"], env)).stdout).toContain(
+      "On-call contact (risk.onCall): not checked, RAPPORT_CONFIG is not set",
+    );
+    expect((await runCli(["status"], withConfig)).stdout).toContain("On-call contact (risk.onCall): none;");
   });
 });

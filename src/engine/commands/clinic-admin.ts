@@ -55,6 +55,14 @@ export class ClinicAdmin {
     });
   }
 
+  /** Whether the clinic's on-call contact (risk.onCall) is set, and registered as a therapist. */
+  async onCallStatus(): Promise<"none" | "registered" | "unknown"> {
+    const name = this.deps.config.risk.onCall;
+    if (!name) return "none";
+    const found = await this.store.transaction((tx) => tx.findTherapistByName(name));
+    return found ? "registered" : "unknown";
+  }
+
   /**
    * Removes a therapist who has no clients left (discharged ones included: move them first) and
    * who is not the clinic's on-call contact: start-up refuses a `risk.onCall` that names nobody
