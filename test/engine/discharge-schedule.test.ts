@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Conversation } from "../helpers/conversation.js";
+import { Conversation, checkinOpenings } from "../helpers/conversation.js";
 
 /**
  * discharge ends the therapy: the episode, the weekly schedule and the sessions planned. The reply
@@ -7,19 +7,6 @@ import { Conversation } from "../helpers/conversation.js";
  */
 let c: Conversation;
 afterEach(() => c.close());
-
-/** The opening message of each check-in sent to alex (a reminder repeats a question, not this). */
-const firstQuestions = (d: { externalId: string; message: { text: string } }[]) =>
-  d.filter(
-    (x) =>
-      x.externalId === "alex" && /(asked for a short check-in|Time for your check-in)/.test(x.message.text),
-  );
-
-/** Moves the clock to an instant (forwards only) and runs what fell due. */
-async function at(iso: string) {
-  const ms = Date.parse(iso) - c.clock.now().getTime();
-  return c.tick(ms);
-}
 
 describe("discharge", () => {
   it("ends the weekly schedule and the planned sessions: a former client is asked about no session", async () => {
@@ -35,8 +22,8 @@ describe("discharge", () => {
     expect(ended?.message.text).toContain(
       "alex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex)",
     );
-    expect(firstQuestions(await at("2026-12-04T12:00:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-12-15T18:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-04T12:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-15T18:00:00Z"))).toHaveLength(0);
     expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
       "alex has no session schedule",
     );
@@ -58,7 +45,7 @@ describe("discharge", () => {
       "alex's session schedule and planned sessions are cancelled: no check-in goes out unless you send one (checkin alex) or set a schedule again.\nalex had not answered a check-in yet, so there was no episode to end, and alex stays on your clients list. To remove alex from it and erase what is stored, type discharge alex --erase.",
     );
     expect(ended?.message.text).not.toContain("no episode to close");
-    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-08T18:00:00Z"))).toHaveLength(0);
     expect((await c.say("rivera", "schedule alex"))[0]?.message.text).toContain(
       "alex has no session schedule",
     );
@@ -81,6 +68,6 @@ describe("discharge", () => {
     expect(ended?.message.text).toBe(
       "alex's session schedule and planned sessions are cancelled: no check-in goes out unless you send one (checkin alex) or set a schedule again.\nalex's episode had already ended, so there was none to end now.",
     );
-    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-08T18:00:00Z"))).toHaveLength(0);
   });
 });

@@ -1,24 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Conversation } from "../helpers/conversation.js";
+import { Conversation, checkinOpenings } from "../helpers/conversation.js";
 
 let c: Conversation;
 afterEach(() => c.close());
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-/** The opening message of each check-in sent to alex (a reminder repeats a question, not this). */
-const firstQuestions = (d: { externalId: string; message: { text: string } }[]) =>
-  d.filter(
-    (x) =>
-      x.externalId === "alex" && /(asked for a short check-in|Time for your check-in)/.test(x.message.text),
-  );
-
-/** Moves the clock to an instant (forwards only) and runs what fell due. */
-async function at(iso: string) {
-  const ms = Date.parse(iso) - c.clock.now().getTime();
-  return c.tick(ms);
-}
-
 describe("weekly schedules", () => {
   it("sends a check-in 10 minutes after each session, at the same local time across a daylight-saving change", async () => {
     c = new Conversation();
@@ -32,13 +19,13 @@ describe("weekly schedules", () => {
       "Check-ins for alex are scheduled with each session: Tuesday 17:00 (50 minutes, Europe/Berlin)",
     );
     // 17:00 CET is 16:00Z: the session ends 16:50Z, the check-in goes at 17:00Z.
-    expect(firstQuestions(await at("2026-03-17T16:59:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-03-17T17:00:00Z"))).toHaveLength(1);
-    expect(firstQuestions(await at("2026-03-24T16:59:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-03-24T17:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-03-17T16:59:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-03-17T17:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-03-24T16:59:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-03-24T17:00:00Z"))).toHaveLength(1);
     // Berlin moves to summer time on 29 March: 17:00 CEST is 15:00Z, so the check-in goes at 16:00Z.
-    expect(firstQuestions(await at("2026-03-31T15:59:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-03-31T16:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-03-31T15:59:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-03-31T16:00:00Z"))).toHaveLength(1);
   });
 
   it("sends one check-in, not one per missed week, when the process was down for weeks", async () => {
@@ -47,8 +34,8 @@ describe("weekly schedules", () => {
     await c.enrol();
     await c.say("rivera", "schedule alex weekly mon 10:00 50m");
     const sent = await c.tick(3 * 7 * 24 * HOUR);
-    expect(firstQuestions(sent)).toHaveLength(1);
-    expect(firstQuestions(await c.tick(MINUTE))).toHaveLength(0);
+    expect(checkinOpenings(sent)).toHaveLength(1);
+    expect(checkinOpenings(await c.tick(MINUTE))).toHaveLength(0);
     expect((await c.data("alex")).checkins).toHaveLength(1);
   });
 
@@ -57,7 +44,7 @@ describe("weekly schedules", () => {
     c.clock.set(new Date("2026-11-02T09:00:00Z"));
     await c.enrol();
     await c.say("rivera", "schedule alex weekly mon 12:00 50m");
-    const before = await at("2026-11-02T11:00:00Z");
+    const before = await c.tickTo("2026-11-02T11:00:00Z");
     expect(
       before.find((d) => d.externalId === "alex" && d.message.text.includes("1/5."))?.message.text,
     ).toContain("past week");
@@ -67,7 +54,7 @@ describe("weekly schedules", () => {
     );
     for (const v of [7, 7, 7, 7, "no"]) await c.say("alex", String(v));
     await c.say("alex", "skip");
-    const after = await at("2026-11-02T13:00:00Z");
+    const after = await c.tickTo("2026-11-02T13:00:00Z");
     expect(after.find((d) => d.externalId === "alex")?.message.text).toMatch(
       /^Time for your check-in after your session/,
     );
@@ -82,7 +69,7 @@ describe("weekly schedules", () => {
     await c.say("rivera", "schedule alex weekly thu 10:00 50m");
     const [off] = await c.say("rivera", "schedule alex off");
     expect(off?.message.text).toContain("The session schedule for alex is off");
-    expect(firstQuestions(await c.tick(8 * 24 * HOUR))).toHaveLength(0);
+    expect(checkinOpenings(await c.tick(8 * 24 * HOUR))).toHaveLength(0);
   });
 
   it("refuses a malformed schedule with the usage", async () => {
@@ -222,8 +209,8 @@ describe("one-off sessions, reminders and expiry", () => {
     c.clock.set(new Date("2026-12-03T08:00:00Z"));
     await c.enrol();
     await c.say("rivera", "session alex 2026-12-03 09:30 50m");
-    await at("2026-12-03T10:30:00Z");
-    const reminder = await at("2026-12-03T14:30:00Z");
+    await c.tickTo("2026-12-03T10:30:00Z");
+    const reminder = await c.tickTo("2026-12-03T14:30:00Z");
     expect(reminder.map((d) => d.message.text)).toEqual([
       "A gentle reminder: your check-in is still open, 9 quick questions whenever it suits you.",
       expect.stringContaining("1/9."),
@@ -235,19 +222,19 @@ describe("one-off sessions, reminders and expiry", () => {
     c.clock.set(new Date("2026-12-03T08:00:00Z"));
     await c.enrol();
     await c.say("rivera", "session alex 2026-12-03 09:30 50m");
-    expect(firstQuestions(await at("2026-12-03T10:29:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2026-12-03T10:30:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-03T10:29:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-03T10:30:00Z"))).toHaveLength(1);
     await c.say("alex", "8");
-    const reminder = await at("2026-12-03T14:30:00Z");
+    const reminder = await c.tickTo("2026-12-03T14:30:00Z");
     expect(reminder.map((d) => d.message.text)).toEqual([
       "A gentle reminder: your check-in from Dr rivera is still open. You can carry on where you stopped.",
       expect.stringContaining("2/9."),
     ]);
-    expect(await at("2026-12-04T14:30:00Z")).toEqual([]);
+    expect(await c.tickTo("2026-12-04T14:30:00Z")).toEqual([]);
     // The client carries on where they stopped after the reminder.
     const [next] = await c.say("alex", "9");
     expect(next?.message.text).toContain("3/9.");
-    await at("2026-12-05T10:30:00Z");
+    await c.tickTo("2026-12-05T10:30:00Z");
     expect((await c.data("alex")).checkins.map((ch) => ch.status)).toEqual(["expired"]);
     const [late] = await c.say("alex", "7");
     expect(late?.message.text).toContain("no check-in open");
@@ -258,13 +245,13 @@ describe("one-off sessions, reminders and expiry", () => {
     c.clock.set(new Date("2026-12-03T08:00:00Z"));
     await c.enrol();
     await c.say("rivera", "session alex 2026-12-03 09:30 50m");
-    await at("2026-12-03T10:30:00Z");
+    await c.tickTo("2026-12-03T10:30:00Z");
     await c.say("alex", "8");
     const crisis = await c.say("alex", "i have pills saved up");
     expect(
       crisis.some((d) => d.externalId === "alex" && d.message.text.includes("The check-in can wait")),
     ).toBe(true);
-    const later = await at("2026-12-03T14:30:00Z");
+    const later = await c.tickTo("2026-12-03T14:30:00Z");
     expect(later.filter((d) => d.externalId === "alex").map((d) => d.message.text)).toEqual([]);
   });
 
@@ -279,8 +266,8 @@ describe("one-off sessions, reminders and expiry", () => {
     // A holiday that begins before the reminder is due: no reminder, and the check-in still expires.
     await c.say("rivera", "checkin alex");
     await c.say("rivera", "pause alex 2026-12-10..2026-12-20");
-    expect(await at("2026-12-10T13:00:00Z")).toEqual([]);
-    await at("2026-12-12T09:00:00Z");
+    expect(await c.tickTo("2026-12-10T13:00:00Z")).toEqual([]);
+    await c.tickTo("2026-12-12T09:00:00Z");
     expect((await c.data("alex")).checkins.map((ch) => ch.status)).toEqual(["expired", "expired"]);
   });
 
@@ -294,17 +281,17 @@ describe("one-off sessions, reminders and expiry", () => {
     await c.answerAll("alex", [8, 8, 8, 8, 7, 7, 7, 7, "no"]);
     const [set] = await c.say("rivera", "schedule alex weekly wed 17:00 50m");
     expect(set?.message.text).toContain("scheduled with each session");
-    expect(firstQuestions(await at("2026-12-02T18:30:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-02T18:30:00Z"))).toHaveLength(0);
     expect((await c.data("alex")).checkins).toHaveLength(1);
     // A week later the check-in goes as scheduled.
-    expect(firstQuestions(await at("2026-12-09T18:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-09T18:00:00Z"))).toHaveLength(1);
   });
 
   it("a therapist's checkin still goes at once", async () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "schedule alex weekly mon 10:00 50m");
-    expect(firstQuestions(await c.say("rivera", "checkin alex"))).toHaveLength(1);
+    expect(checkinOpenings(await c.say("rivera", "checkin alex"))).toHaveLength(1);
   });
 });
 
@@ -319,15 +306,15 @@ describe("quiet hours, holidays and pauses", () => {
     // Both are told when it will come: in the morning, not at 21:30, when nothing comes.
     const [planned] = await c.say("rivera", "schedule alex");
     expect(planned?.message.text).toContain("Dec 8, 2026, 8:00 AM");
-    expect(firstQuestions(await at("2026-12-07T20:40:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-07T20:40:00Z"))).toHaveLength(0);
     const [asked] = await c.say("alex", "hey when is my next checkin");
     expect(asked?.message.text).toContain("The next one comes on Dec 8, 2026, 8:00 AM.");
     const crisis = await c.say("alex", "I want to die");
     expect(crisis[0]?.message.urgent).toBe(true);
     expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
-    expect(firstQuestions(await at("2026-12-08T06:59:00Z"))).toHaveLength(0);
-    const morning = await at("2026-12-08T07:00:00Z");
-    expect(firstQuestions(morning)).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-08T06:59:00Z"))).toHaveLength(0);
+    const morning = await c.tickTo("2026-12-08T07:00:00Z");
+    expect(checkinOpenings(morning)).toHaveLength(1);
     // The session was yesterday evening: nothing the client reads the next morning calls it today's.
     const toAlex = morning.filter((d) => d.externalId === "alex").map((d) => d.message.text);
     expect(toAlex.join("\n")).toContain("Four questions about your last session.");
@@ -343,13 +330,13 @@ describe("quiet hours, holidays and pauses", () => {
       "No check-ins for alex from 2026-12-24 to 2027-01-02. To lift it: pause alex off",
     );
     await c.say("rivera", "schedule alex weekly mon 10:00 50m");
-    expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-21T11:00:00Z"))).toHaveLength(1);
     await c.tick(49 * HOUR);
     // The schedule names the first check-in after the pause, not one inside it.
     const [shown] = await c.say("rivera", "schedule alex");
     expect(shown?.message.text).toContain("Next check-in: Jan 4, 2027");
-    expect(firstQuestions(await at("2026-12-28T11:00:00Z"))).toHaveLength(0);
-    expect(firstQuestions(await at("2027-01-04T11:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-28T11:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2027-01-04T11:00:00Z"))).toHaveLength(1);
     const [bad] = await c.say("rivera", "pause alex 2027-01-10..2027-01-02");
     expect(bad?.message.text).toContain("pause alex 2026-12-24..2027-01-02");
     // Days already over pause nothing.
@@ -371,7 +358,7 @@ describe("quiet hours, holidays and pauses", () => {
     expect(await c.read((tx) => tx.pausesOf(alex))).toHaveLength(1);
     const [set] = await c.say("rivera", "schedule alex weekly tue 17:00 50m");
     expect(set?.message.text).toContain("Next check-in: Dec 22, 2026");
-    expect(firstQuestions(await at("2026-12-08T18:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-12-08T18:00:00Z"))).toHaveLength(0);
   });
 
   it("lifts a pause with pause ALIAS off: the next session's check-in goes out", async () => {
@@ -383,7 +370,7 @@ describe("quiet hours, holidays and pauses", () => {
     const [lifted] = await c.say("rivera", "pause alex off");
     expect(lifted?.message.text).toBe("The pause 2026-12-20..2027-01-10 for alex is lifted.");
     expect((await c.say("rivera", "pause alex off"))[0]?.message.text).toBe("alex has no pause to lift.");
-    expect(firstQuestions(await at("2026-12-21T11:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-12-21T11:00:00Z"))).toHaveLength(1);
   });
 
   it("pause ALIAS off lifts one pause, today's or the next, and names what is still paused", async () => {
@@ -414,13 +401,13 @@ describe("quiet hours, holidays and pauses", () => {
       ["rivera", "alex paused their check-ins from the chat. They can type start to resume."],
     ]);
     expect((await c.say("alex", "stop")).map((d) => d.externalId)).toEqual(["alex"]);
-    expect(firstQuestions(await at("2026-11-02T11:00:00Z"))).toHaveLength(0);
+    expect(checkinOpenings(await c.tickTo("2026-11-02T11:00:00Z"))).toHaveLength(0);
     const resumed = await c.say("alex", "start");
     expect(resumed.map((d) => d.message.text)).toEqual([
       "Check-ins are back on. Thank you.",
       "alex resumed their check-ins.",
     ]);
-    expect(firstQuestions(await at("2026-11-09T11:00:00Z"))).toHaveLength(1);
+    expect(checkinOpenings(await c.tickTo("2026-11-09T11:00:00Z"))).toHaveLength(1);
   });
 });
 
@@ -439,7 +426,7 @@ describe("the weekly digest", () => {
     await c.say("rivera", "session alex now");
     await c.tick(HOUR);
     await c.tick(49 * HOUR);
-    const delivered = await at("2026-11-09T07:00:00Z");
+    const delivered = await c.tickTo("2026-11-09T07:00:00Z");
     const digest = delivered.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
     expect(delivered.filter((d) => d.externalId === "night")).toEqual([]);
@@ -466,7 +453,7 @@ describe("the weekly digest", () => {
     await c.answerAll("alex", [10, 10, 10, 10, 8, 8, 8, 8, "no"]);
     await c.say("alex", "stop");
     const digest =
-      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+      (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Paused:\n- bea: holiday 2026-11-05 to 2026-11-20");
     expect(digest).not.toContain("Pauses ahead:");
     expect(digest).toMatch(/- alex: paused by the client[^\n]*; 1 check-in/);
@@ -484,7 +471,7 @@ describe("the weekly digest", () => {
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [10, 10, 10, 10, 7, 7, 7, 8, "no"]);
     const digest =
-      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+      (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain(
       "- alex: on track; 2 check-ins; progress 29, +9 since the first (20): recovered (a reliable improvement, now above the clinical cutoff)",
     );
@@ -501,7 +488,7 @@ describe("the weekly digest", () => {
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [10, 10, 10, 10, 3, 3, 3, 3, "no"]);
     const digest =
-      (await at("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+      (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     const line = digest.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
     expect(line).toContain("deteriorated (progress 28 → 12)");
     expect(line).not.toMatch(/new warnings:[^;]*Deteriorating/);
@@ -514,9 +501,9 @@ describe("the weekly digest", () => {
     await c.tick(MINUTE);
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [10, 10, 10, 10, 8, 8, 8, 8, "no"]);
-    await at("2026-11-09T08:00:00Z");
+    await c.tickTo("2026-11-09T08:00:00Z");
     const quiet =
-      (await at("2026-11-16T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
+      (await c.tickTo("2026-11-16T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(quiet).toContain("Nothing new for 1: alex.");
     expect(quiet).not.toContain("This week:");
   });

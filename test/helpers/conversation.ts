@@ -132,6 +132,11 @@ export class Conversation {
     return this.delivered.slice(before);
   }
 
+  /** Moves the clock to an instant (forwards only), runs what fell due and delivers it. */
+  tickTo(iso: string): Promise<Delivery[]> {
+    return this.tick(Date.parse(iso) - this.clock.now().getTime());
+  }
+
   /** Delivers what is due; fails if the worker hit an error, which would leave a reply unsent. */
   private async drain(): Promise<void> {
     await this.worker.drain();
@@ -264,4 +269,11 @@ export class Conversation {
     if (!sqlite) throw new Error(`${what} is there only when the tests run on SQLite`);
     return sqlite;
   }
+}
+
+/** The opening message of each check-in sent to `to` (a reminder repeats a question, not this). */
+export function checkinOpenings(deliveries: readonly Delivery[], to = "alex"): Delivery[] {
+  return deliveries.filter(
+    (d) => d.externalId === to && /(asked for a short check-in|Time for your check-in)/.test(d.message.text),
+  );
 }
