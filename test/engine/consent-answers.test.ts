@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Delivery } from "../../src/model.js";
-import { Conversation } from "../helpers/conversation.js";
+import { clinicForConsent, typedToConsent } from "../helpers/consent.js";
+import type { Conversation } from "../helpers/conversation.js";
 
 /**
  * The answer to the consent question as people type it: the button's words loosely (case, a
@@ -8,31 +8,22 @@ import { Conversation } from "../helpers/conversation.js";
  * language. Consent must be a clear yes: anything unclear is asked again, and nothing is stored.
  */
 let c: Conversation;
-let clients = 0;
 beforeEach(async () => {
-  c = new Conversation();
-  clients = 0;
-  const { code } = await c.engine.addTherapist("Dr Rivera");
-  await c.say("rivera", `link ${code}`);
+  c = await clinicForConsent();
 });
 afterEach(() => c.close());
 
 type Outcome = "given" | "declined" | "asked again";
 
 /** A new client in this language types `answer` to the consent question; what came of it. */
-async function consentTo(language: string, answer: string): Promise<{ outcome: Outcome; reply: string }> {
-  clients += 1;
-  const alias = `client${clients}`;
-  const [invite] = await c.say("rivera", `invite ${alias}`);
-  const code = /start (\S+)/.exec(invite?.message.text ?? "")?.[1] ?? "";
-  if (language !== "en") await c.say("rivera", `language ${alias} ${language}`);
-  const [consent] = await c.say(alias, `start ${code}`);
+async function consentTo(
+  language: string,
+  answer: string,
+): Promise<{ alias: string; outcome: Outcome; reply: string }> {
+  const { alias, consent, reply, stored } = await typedToConsent(c, language, answer);
   expect(consent?.message.choices).toHaveLength(2);
-  const replies: Delivery[] = await c.say(alias, answer);
-  const reply = replies.find((d) => d.externalId === alias)?.message.text ?? "";
-  const [stored] = (await c.data(alias)).consents;
-  const outcome: Outcome = stored ? (stored.choice === "given" ? "given" : "declined") : "asked again";
-  return { outcome, reply };
+  const outcome: Outcome = stored ? (stored === "given" ? "given" : "declined") : "asked again";
+  return { alias, outcome, reply: reply?.message.text ?? "" };
 }
 
 /** Every answer of a list with the outcome it had, so a failure names them all. */
@@ -151,14 +142,13 @@ describe("consent typed in another language than the client's", () => {
   });
 
   it("goes on in the language only that client's words were in; words several languages share change nothing", async () => {
-    const { reply } = await consentTo("en", "sí, acepto");
-    expect(reply).toMatch(/^Gracias/);
-    const first = async () =>
-      (await c.say("rivera", `checkin client${clients}`)).find((d) => d.externalId === `client${clients}`)
-        ?.message.text;
-    expect(await first()).toMatch(/^Dr Rivera te ha pedido un breve cuestionario/);
-    await consentTo("en", "ok");
-    expect(await first()).toMatch(/^Dr Rivera asked for a short check-in/);
+    const spanish = await consentTo("en", "sí, acepto");
+    expect(spanish.reply).toMatch(/^Gracias/);
+    const first = async (alias: string) =>
+      (await c.say("rivera", `checkin ${alias}`)).find((d) => d.externalId === alias)?.message.text;
+    expect(await first(spanish.alias)).toMatch(/^Dr Rivera te ha pedido un breve cuestionario/);
+    const english = await consentTo("en", "ok");
+    expect(await first(english.alias)).toMatch(/^Dr Rivera asked for a short check-in/);
   });
 });
 
@@ -200,8 +190,7 @@ describe("stop typed at the consent question", () => {
 
 describe("a question at the consent question", () => {
   it("is answered in short, with the buttons; nothing is stored, and a yes then agrees", async () => {
-    clients += 1;
-    const alias = `client${clients}`;
+    const alias = "dana";
     const [invite] = await c.say("rivera", `invite ${alias}`);
     await c.say(alias, `start ${/start (\S+)/.exec(invite?.message.text ?? "")?.[1]}`);
     const [again] = await c.say(alias, "hmm does my insurance see this? and can my wife see it");

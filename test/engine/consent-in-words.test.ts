@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Delivery } from "../../src/model.js";
-import { Conversation } from "../helpers/conversation.js";
+import { clinicForConsent, typedToConsent } from "../helpers/consent.js";
+import type { Conversation } from "../helpers/conversation.js";
 
 /**
  * Consent as clients typed it in a trial in the console: a plain agreement in words ("ok fine
@@ -9,27 +9,12 @@ import { Conversation } from "../helpers/conversation.js";
  * the buttons again, not "Please tap one of the two buttons".
  */
 let c: Conversation;
-let clients = 0;
 beforeEach(async () => {
-  c = new Conversation();
-  clients = 0;
-  const { code } = await c.engine.addTherapist("Dr Rivera");
-  await c.say("rivera", `link ${code}`);
+  c = await clinicForConsent();
 });
 afterEach(() => c.close());
 
-/** A new client in this language types `answer` to the consent question: the reply and what was stored. */
-async function consentTo(language: string, answer: string): Promise<{ stored?: string; reply?: Delivery }> {
-  clients += 1;
-  const alias = `client${clients}`;
-  const [invite] = await c.say("rivera", `invite ${alias}`);
-  const code = /start (\S+)/.exec(invite?.message.text ?? "")?.[1] ?? "";
-  if (language !== "en") await c.say("rivera", `language ${alias} ${language}`);
-  await c.say(alias, `start ${code}`);
-  const reply = (await c.say(alias, answer)).find((d) => d.externalId === alias);
-  const [stored] = (await c.data(alias)).consents;
-  return { stored: stored?.choice, reply };
-}
+const consentTo = (language: string, answer: string) => typedToConsent(c, language, answer);
 
 describe("a plain agreement in words", () => {
   it.each([
