@@ -4,7 +4,7 @@ import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
 import type { Delivery } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
-import { phqGadPrompts } from "../helpers/measures.js";
+import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * A no said with a hedge ("probably not", "i dont think so", "eher nein") is a no, as the lone no
@@ -103,10 +103,7 @@ describe("at the PHQ-9's ninth item", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function atItemNine(): Promise<void> {
-    c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (let i = 0; i < 8; i++) await c.say("alex", "1");
+    c = await atPhqItemNine(dir);
   }
   const ninth = async () => (await c.answers("alex")).find((a) => a.item === "item9")?.value;
 

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Conversation } from "../helpers/conversation.js";
-import { phqGadPrompts } from "../helpers/measures.js";
+import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * The PHQ-9's ninth item (thoughts of being better off dead or of self-harm) answered in words, as
@@ -15,10 +15,7 @@ let c: Conversation;
 afterEach(() => c.close());
 
 async function atItemNine(): Promise<void> {
-  c = new Conversation({ checkin: { instruments: ["phq9"] } }, "console", [], dir);
-  await c.enrol();
-  await c.say("rivera", "checkin alex");
-  for (let i = 0; i < 8; i++) await c.say("alex", "1");
+  c = await atPhqItemNine(dir);
 }
 
 const ninth = async () => (await c.answers("alex")).find((a) => a.item === "item9")?.value;
@@ -68,10 +65,7 @@ describe("the PHQ-9's ninth item answered in words", () => {
 
   it("shows the question after the crisis message before a number can answer it", async () => {
     // The crisis message came in place of the next question: "1" cannot answer what was not seen.
-    c = new Conversation({ checkin: { instruments: ["phq9", "gad7"] } }, "console", [], dir);
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (let i = 0; i < 8; i++) await c.say("alex", "1");
+    c = await atPhqItemNine(dir, ["phq9", "gad7"]);
     await c.say("alex", "yeah sometimes");
     const shown = (await c.say("alex", "1")).filter((d) => d.externalId === "alex");
     expect(shown.map((d) => d.message.text).join("\n")).toMatch(/^10\/\d+\. GAD item 1/m);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { type ImportOptions, importQuestionnaire } from "../../src/instruments/fhir-import.js";
-import { PROMPTS_DIR } from "./conversation.js";
+import { Conversation, PROMPTS_DIR } from "./conversation.js";
 
 /** The FHIR Questionnaire fixtures: PHQ-9- and GAD-7-shaped, with the project's placeholder texts. */
 export const FHIR_FIXTURES = fileURLToPath(new URL("../fixtures/fhir/", import.meta.url));
@@ -43,4 +43,16 @@ export function addGermanPhq9(dir: string): void {
   const de = JSON.parse(readFileSync(join(FHIR_FIXTURES, "phq9-questionnaire.de.json"), "utf8"));
   const { instrument } = importQuestionnaire(de, { id: "phq9", language: "de", skip: PHQ9_SKIP });
   writeFileSync(join(dir, "de", "phq9.yaml"), stringify(instrument));
+}
+
+/**
+ * Alex enrolled in a clinic asking `instruments` (the PHQ-9 first) from the prompts in `dir`, in a
+ * check-in at the PHQ-9's ninth item, the eight before answered 1.
+ */
+export async function atPhqItemNine(dir: string, instruments = ["phq9"]): Promise<Conversation> {
+  const c = new Conversation({ checkin: { instruments } }, "console", [], dir);
+  await c.enrol();
+  await c.say("rivera", "checkin alex");
+  for (let i = 0; i < 8; i++) await c.say("alex", "1");
+  return c;
 }
