@@ -1,6 +1,6 @@
 /**
  * The risk path's records: alerts, the disclosures and concerns in them, the steps taken. Part of
- * the store's records (types.ts, which re-exports them); read and written through RiskTx (tx.ts).
+ * the store's records (types.ts, which re-exports them); read and written through RiskTx (risk-tx.ts).
  */
 
 export interface RiskAlert {
