@@ -1,25 +1,13 @@
+import { dateFormat } from "../engine/format.js";
+
 /**
  * The chart's dates: the axis's short date in the therapist's language and zone ("Dec 10",
  * "10. Dez.", "10 dic"), with the year in full where it is needed, and the year a check-in falls in.
+ * Their formatters are kept with rapport's others (engine/format.ts), made once each.
  */
-
-/**
- * Formatters are made once per language, zone and style: each Intl.DateTimeFormat holds ICU memory
- * outside the JavaScript heap (see src/engine/format.ts), and a digest draws up to twelve charts.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
 
 export function shortDate(iso: string, language: string, timeZone: string, withYear: boolean): string {
-  const f = cached(`${language}\u0000${timeZone}\u0000${withYear}`, () =>
+  const f = dateFormat(`short\u0000${language}\u0000${timeZone}\u0000${withYear}`, () =>
     Intl.DateTimeFormat(language, {
       day: "numeric",
       month: "short",
@@ -32,7 +20,7 @@ export function shortDate(iso: string, language: string, timeZone: string, withY
 }
 
 export function yearIn(iso: string, timeZone: string): string {
-  return cached(`year\u0000${timeZone}`, () =>
+  return dateFormat(`year\u0000${timeZone}`, () =>
     Intl.DateTimeFormat("en", { year: "numeric", timeZone }),
   ).format(new Date(iso));
 }

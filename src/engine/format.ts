@@ -7,24 +7,33 @@ import { round1 } from "../clinical/scores.js";
  */
 
 /**
- * Formatters are made once per language, zone and style. Each Intl.DateTimeFormat holds ICU
- * memory outside the JavaScript heap, which the garbage collector does not see: made per date,
- * as `clients` does for a whole caseload, they grew the process by over a megabyte a call.
+ * Formatters are made once per language, zone and style, here for every date rapport writes (the
+ * charts' too). Each Intl.DateTimeFormat holds ICU memory outside the JavaScript heap, which the
+ * garbage collector does not see: made per date, as `clients` does for a whole caseload, they grew
+ * the process by over a megabyte a call.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${language}\u0000${timeZone}\u0000${withTime}`;
+/** The formatter `key` names (its language, zone and style), made by `make` the first time. */
+export function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, {
-      dateStyle: "medium",
-      ...(withTime ? { timeStyle: "short" } : {}),
-      timeZone,
-    });
+    format = make();
     formatters.set(key, format);
   }
   return format;
+}
+
+function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  return dateFormat(
+    `medium\u0000${language}\u0000${timeZone}\u0000${withTime}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        dateStyle: "medium",
+        ...(withTime ? { timeStyle: "short" } : {}),
+        timeZone,
+      }),
+  );
 }
 
 export function formatDate(iso: string, language: string, timeZone: string): string {
@@ -36,16 +45,13 @@ export function formatDate(iso: string, language: string, timeZone: string): str
  * summary in another zone than the clinic's, or while travelling.
  */
 export function formatDateZoned(iso: string, language: string, timeZone: string): string {
-  let zone = zoneNames.get(`${language}\u0000${timeZone}`);
-  if (!zone) {
-    zone = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: "short" });
-    zoneNames.set(`${language}\u0000${timeZone}`, zone);
-  }
+  const zone = dateFormat(
+    `zone\u0000${language}\u0000${timeZone}`,
+    () => new Intl.DateTimeFormat(language, { timeZone, timeZoneName: "short" }),
+  );
   const name = zone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
   return `${formatDate(iso, language, timeZone)} ${name}`;
 }
-
-const zoneNames = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDay(iso: string, language: string, timeZone: string): string {
   return formatter(language, timeZone, false).format(new Date(iso));
@@ -61,20 +67,13 @@ export function daysBetween(from: string, to: string, zone: string): number {
   return Math.max(0, Math.round(dayNumber(to, zone) - dayNumber(from, zone)));
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Days since 1970-01-01 of the date an instant falls on in a zone. */
 function dayNumber(iso: string, zone: string): number {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-    });
-    dayFormats.set(zone, format);
-  }
+  const format = dateFormat(
+    `day\u0000${zone}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric" }),
+  );
   const part = { year: 0, month: 0, day: 0 };
   for (const p of format.formatToParts(new Date(iso))) {
     if (p.type === "year" || p.type === "month" || p.type === "day") part[p.type] = Number(p.value);
