@@ -54,6 +54,23 @@ const UNSURE = [
 ];
 
 /**
+ * A "maybe" turned by a no ("maybe not", "vielleicht nicht", "quizás no"): neither the yes its
+ * "maybe" would be alone nor a no the therapist would read as settled, so it is asked again.
+ */
+const MAYBE_NOT = [
+  "maybe not",
+  "perhaps not",
+  "maybe no",
+  "vielleicht nicht",
+  "vielleicht nein",
+  "eventuell nicht",
+  "quizás no",
+  "quizá no",
+  "tal vez no",
+  "puede que no",
+];
+
+/**
  * Words that turn the yes after them into a no: "not once", "nicht einmal", "ni una vez". Not "no",
  * which stands before a yes as often as in one ("no, sometimes").
  */
@@ -121,7 +138,8 @@ function within(inner: Span, outer: Span, strict: boolean): boolean {
  * anything else is unclear. A choice's value or label counts too.
  *
  * A yes word inside a longer no phrase is part of that no: "probably not", "not really i guess" and
- * "i guess not" are hedged noes, not the yes their "probably" or "i guess" would be alone. Not
+ * "i guess not" are hedged noes, not the yes their "probably" or "i guess" would be alone; "maybe
+ * not" is unsure, asked again. Not
  * knowing beside a no is unsure, also where a pack counts not knowing alone as a yes ("no sé, creo
  * que no"): asked again, never a silent no, and never a yes the client took back in the same breath.
  */
@@ -151,10 +169,15 @@ export function readSafetyAnswer(
     choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
   const unsure = UNSURE.flatMap((phrase) => find(phrase, false));
   const inUnsure = (s: Span) => unsure.some((u) => within(s, u, false));
-  // The "no" of "no sé" is no no; the "probably" of "probably not" no yes.
-  const noes = spans(false).filter((s) => !inUnsure(s));
-  const yeses = spans(true).filter((s) => !noes.some((n) => within(s, n, true)));
+  const doubts = MAYBE_NOT.flatMap((phrase) => find(phrase, false));
+  // The "no" of "no sé" is no no; the "probably" of "probably not" no yes, nor the "maybe" of
+  // "maybe not".
+  const noes = spans(false).filter((s) => !inUnsure(s) && !doubts.some((d) => within(s, d, false)));
+  const yeses = spans(true).filter(
+    (s) => !noes.some((n) => within(s, n, true)) && !doubts.some((d) => within(s, d, false)),
+  );
   if (typed(true) || yeses.some((s) => !inUnsure(s))) return "yes";
+  if (doubts.length > 0) return "unclear";
   if (!typed(false) && noes.length === 0) return yeses.length > 0 ? "yes" : "unclear";
   // Not knowing, said as a yes ("no sé"), beside a no: not sure.
   if (yeses.length > 0) return "unclear";
