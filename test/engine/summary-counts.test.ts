@@ -80,7 +80,8 @@ describe("check-ins left unanswered, in the summary before a session", () => {
     c = new Conversation();
     c.clock.set(new Date("2026-11-26T21:45:00Z"));
     await c.enrol();
-    await c.say("rivera", "checkin alex");
+    // In the client's quiet hours: sent at once, as the therapist asked.
+    await c.say("rivera", "checkin alex now");
     c.clock.advance(11 * HOUR);
     const [text] = toRivera(await c.say("rivera", "clients"));
     expect(text).toContain("alex: active, last check-in never; one open, sent yesterday");

@@ -1,10 +1,11 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
 import type { Wording } from "../../prompts/render.js";
+import { afterQuietHours } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
-import { formatDay } from "../format.js";
+import { formatDate, formatDay } from "../format.js";
 import { tellConcernsOfClosed } from "../risk/concern-notice.js";
 import { type OnCall, onCallFor } from "../risk/on-call.js";
 import type { Turn } from "../turn-context.js";
@@ -49,12 +50,14 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   const ended = await turn.tx.endEpisode(client.personId, turn.now);
   // Told before the reply, as they would have been in the check-in's summary.
   if (open) await tellConcernsOfClosed(turn.tx, turn.deps, client.personId, open.id, turn.now);
-  // A check-in the client was in the middle of is closed with the episode: they are told.
-  if (ended && open) {
+  // The client is told that the round has closed, and a check-in they were in the middle of with
+  // it: otherwise "you'll get one after your next session" would be what they last heard.
+  if (ended) {
     const cw = await turn.wordingOf(client.personId);
+    const key = open ? "checkin_closed_by_discharge" : "checkins_ended_by_discharge";
     await turn.send(client.personId, {
       kind: "info",
-      text: cw.t("checkin_closed_by_discharge", { therapist: turn.person?.name ?? "" }),
+      text: cw.t(key, { therapist: turn.person?.name ?? "" }),
     });
   }
   // Discharge ends the therapy: the weekly schedule and the sessions planned go with it, or the
@@ -70,6 +73,7 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
   if (ended) {
     lines = [w.t("discharge_ok", { alias, checkins: w.completedCheckins(ended.completed) })];
     if (cancelled) lines.push(w.t("discharge_schedule_ended", { alias }));
+    lines.push(w.t("discharge_client_told", { alias }));
   } else if (cancelled) {
     // No episode to end, but the schedule did end: the reply leads with what was done, so that
     // "no episode to close" does not read as "nothing happened".
@@ -111,7 +115,12 @@ export async function invite(turn: Turn, therapistId: number, allArgs: readonly 
   await turn.replyText(lines.join("\n"));
 }
 
-export async function checkin(turn: Turn, client: Client): Promise<void> {
+/**
+ * `checkin ALIAS`: a check-in now. In the client's quiet hours it waits for their end, as a
+ * scheduled one does, and the therapist is told when it goes; `checkin ALIAS now` sends it at once
+ * (the client is in the room, say). The wait is a stored job, so a restart keeps it.
+ */
+export async function checkin(turn: Turn, client: Client, atOnce = false): Promise<void> {
   const w = turn.wording;
   if (client.status !== "active") {
     return turn.replyText(
@@ -131,6 +140,16 @@ export async function checkin(turn: Turn, client: Client): Promise<void> {
   const open = await turn.tx.openCheckin(client.personId);
   if (open) {
     return turn.replyText(w.t("checkin_already_open", { alias: client.alias, where: progressOf(w, open) }));
+  }
+  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
+  const quiet = turn.deps.config.schedule.quietHours;
+  const wake = afterQuietHours(new Date(turn.now), zone, quiet).toISOString();
+  if (!atOnce && wake > turn.now) {
+    await turn.tx.addJob("checkin", client.personId, wake, turn.now);
+    const at = formatDate(wake, w.pack.language, zone);
+    return turn.replyText(
+      w.t("checkin_after_quiet", { alias: client.alias, start: quiet.start, end: quiet.end, at }),
+    );
   }
   const sent = await sendCheckin(turn, client);
   await turn.replyText(
