@@ -46,7 +46,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
       ? w.t("paused_ok")
       : when
         ? w.t("no_open_question_soon", { when })
-        : w.t("no_open_question");
+        : await nothingPlanned(turn, client);
     // A number after the check-in closed unfinished is a late answer: the client is told it closed,
     // not only that none is open.
     const late = lateInWords ?? (!WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined);
@@ -75,11 +75,23 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
 
 /** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */
 const WHEN_NEXT =
-  /\b(?:when|what time|wann|cu[áa]ndo)\b.{0,40}(?:check-?ins?|questions?|questionnaires?|fragen|fragebogen|cuestionarios?|preguntas?)|\b(?:next|nächste[nrs]?|naechste[nrs]?|pr[óo]xim[oa]s?)\s+(?:check-?in|questions|fragen|cuestionario|preguntas)\b.{0,20}\?/iu;
+  /\b(?:when|what time|wann|cu[áa]ndo)\b.{0,40}(?:check[- ]?ins?|questions?|questionnaires?|fragen|fragebogen|cuestionarios?|preguntas?)|\b(?:next|nächste[nrs]?|naechste[nrs]?|pr[óo]xim[oa]s?)\s+(?:check[- ]?in|questions|fragen|cuestionario|preguntas)\b.{0,20}\?/iu;
 
 /** Whether the client asks when the next check-in comes. */
 function asksWhenNext(text: string): boolean {
   return text.length <= 120 && WHEN_NEXT.test(text);
+}
+
+/**
+ * No check-in open and none planned: after a discharge, the round has closed, and "after your next
+ * session" would promise one that is not coming; else the therapist sends them by hand.
+ */
+export async function nothingPlanned(turn: Turn, client: Client, thanks = false): Promise<string> {
+  const w = turn.wording;
+  const latest = (await turn.tx.episodesOf(client.personId)).at(-1);
+  if (!latest?.endedAt) return w.t(thanks ? "thanks_reply" : "no_open_question");
+  const therapist = await therapistName(turn.tx, client);
+  return w.t(thanks ? "thanks_reply_ended" : "no_open_question_ended", { therapist });
 }
 
 /** Two letters in a row: a word, not "7", "7/10" or an emoji. */

@@ -1,7 +1,7 @@
 import { codeArgument, normaliseCode } from "../codes.js";
 import type { Checkin, Client } from "../store/types.js";
 import { isThanks } from "./acknowledgement.js";
-import { betweenCheckins } from "./between-checkins.js";
+import { betweenCheckins, nothingPlanned } from "./between-checkins.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
@@ -67,7 +67,9 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // "thanks" after a conversation is a reply to it, not a request for a check-in.
   if (isThanks(text)) {
     const when = await nextCheckinWhen(turn, client);
-    return turn.replyText(when ? w.t("thanks_reply_soon", { when }) : w.t("thanks_reply"));
+    return turn.replyText(
+      when ? w.t("thanks_reply_soon", { when }) : await nothingPlanned(turn, client, true),
+    );
   }
   return betweenCheckins(turn, client, text);
 }

@@ -24,6 +24,7 @@ export const RISK_VARS = {
   more_times_one: ["count"],
   more_times_other: ["count"],
   checkin_closed_by_discharge: ["therapist"],
+  checkins_ended_by_discharge: ["therapist"],
   urgent_escalated: ["alias", "therapist", "elapsed", "minutes", "events", "contact"],
   urgent_escalated_told: ["alias", "oncall"],
   urgent_repeat: ["alias", "elapsed", "minutes", "events"],

@@ -68,7 +68,7 @@ describe("clinical rules through the engine", () => {
     await checkin([10, 10, 10, 10], [3, 3, 3, 3]);
     await checkin([10, 10, 10, 10], [7, 7, 7, 7]);
     expect(summaries()[1]).toContain("+16 since the last check-in, +16 since the first (12)");
-    const [ended] = await c.say("rivera", "discharge alex");
+    const ended = (await c.say("rivera", "discharge alex")).find((d) => d.externalId === "rivera");
     expect(ended?.message.text).toContain("Episode ended for alex after 2 completed check-ins");
     const [again] = await c.say("rivera", "discharge alex");
     expect(again?.message.text).toBe("alex has no episode open.");

@@ -17,8 +17,22 @@ describe("discharge", () => {
     await c.say("rivera", "session alex 2026-12-04 10:00 50m");
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [9, 9, 9, 9, 7, 7, 7, 7, "no"]);
-    const [ended] = await c.say("rivera", "discharge alex");
+    const discharged = await c.say("rivera", "discharge alex");
+    const ended = discharged.find((d) => d.externalId === "rivera");
     expect(ended?.message.text).toContain("Episode ended for alex after 1 completed check-in.");
+    // The client hears that the round has closed, and the therapist that they did.
+    expect(discharged.find((d) => d.externalId === "alex")?.message.text).toBe(
+      "Dr rivera has closed this round of check-ins: nothing more will come unless they send a new one. " +
+        "Thank you for answering them. To see what is kept about you, type mydata; to have it erased, type forget.",
+    );
+    expect(ended?.message.text).toContain("alex was told in the chat that this round of check-ins has closed.");
+    // Asked later, no check-in is promised "after your next session".
+    expect((await c.say("alex", "hi, when is my next check in?"))[0]?.message.text).toBe(
+      "There is no check-in open right now, and none is planned: Dr rivera has closed this round of check-ins.",
+    );
+    expect((await c.say("alex", "thanks"))[0]?.message.text).toBe(
+      "You're welcome. Dr rivera has closed this round of check-ins, so none is planned.",
+    );
     expect(ended?.message.text).toContain(
       "alex's session schedule and planned sessions are cancelled too: no check-in goes out unless you send one (checkin alex)",
     );
