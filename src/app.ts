@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Clock } from "./clock.js";
 import { newCode } from "./codes.js";
+import { demoWarning } from "./config/demo-warning.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
 import type { OnQueued } from "./engine/queued-recipients.js";
@@ -51,14 +52,7 @@ export interface AppOptions {
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
 export async function openApp(options: AppOptions): Promise<App> {
   const { settings, log } = options;
-  if (settings.demo) {
-    log.warn(
-      { demo: true },
-      settings.dataKey
-        ? "DEMO MODE: for trying rapport out only; sample crisis text. Set a platform token and RAPPORT_CONFIG for real use."
-        : "DEMO MODE: for trying rapport out only; sample crisis text and no encryption key. Set a platform token and RAPPORT_CONFIG for real use.",
-    );
-  }
+  if (settings.demo) log.warn({ demo: true }, demoWarning(settings));
   const promptsDir = options.promptsDir ?? settings.promptsDir;
   const catalog = loadPrompts(promptsDir);
   checkLanguage(catalog, settings.clinic.clinic.language, promptsDir);
