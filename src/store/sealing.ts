@@ -39,7 +39,9 @@ export function planSealing(state: SealingState, keys: readonly DataKey[]): Seal
               .map((k) => k.id)
               .join(", ")}): --old must be the key the database is sealed with now`
           : current
-            ? `the database is sealed with key ${state.keyId}, not ${current}: to move to the new key, run \`rapport rotate-key --old OLD_KEY\``
+            ? // Either the key was rotated and this one is the old (set the new), or this one is new
+              // and the database is still on the old (rotate to it): the state cannot tell which.
+              `the database is sealed with key ${state.keyId}, not ${current} (RAPPORT_DATA_KEY). If the database was moved to key ${state.keyId} (rotate-key), set RAPPORT_DATA_KEY to that key; to move it to this key, run \`rapport rotate-key --old OLD_KEY\` with OLD_KEY the key ${state.keyId}`
             : `the database is sealed with key ${state.keyId}: set RAPPORT_DATA_KEY to that key`,
     };
   }

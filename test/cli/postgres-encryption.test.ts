@@ -60,7 +60,7 @@ describe.skipIf("missing" in found)("encryption at rest on PostgreSQL, through t
     // Without the old key the new one cannot open the database: refused, naming the command.
     const without = await runCli(["rotate-key"], { ...env, RAPPORT_DATA_KEY: newKey });
     expect(without.code).toBe(78);
-    expect(without.stderr).toContain("to move to the new key, run `rapport rotate-key --old OLD_KEY`");
+    expect(without.stderr).toContain("to move it to this key, run `rapport rotate-key --old OLD_KEY`");
     // A wrong old key is no better.
     const wrong = await runCli(["rotate-key", "--old", randomBytes(32).toString("base64")], {
       ...env,

@@ -128,7 +128,7 @@ describe.skipIf("missing" in found)("re-sealing a PostgreSQL database", () => {
     const { url } = await practice([old]);
     const next = key();
     await expect(PostgresStore.open(url, new Date(), { keys: [next] })).rejects.toThrow(
-      `the database is sealed with key ${old.id}, not ${next.id}: to move to the new key, run \`rapport rotate-key --old OLD_KEY\``,
+      `the database is sealed with key ${old.id}, not ${next.id} (RAPPORT_DATA_KEY). If the database was moved to key ${old.id} (rotate-key), set RAPPORT_DATA_KEY to that key; to move it to this key, run \`rapport rotate-key --old OLD_KEY\` with OLD_KEY the key ${old.id}`,
     );
     // An --old that is not the key in use is told so, not told to run rotate-key again.
     await expect(PostgresStore.open(url, new Date(), { keys: [next, key()] })).rejects.toThrow(

@@ -141,6 +141,11 @@ describe("sealed values", () => {
     await c.enrol("rivera", "alex");
     expect(() => reopen(c, [])).toThrow(/sealed with key [0-9a-f]{8}: set RAPPORT_DATA_KEY/);
     expect(() => SqliteStore.open(c.dbPath, c.clock.now(), { keys: [key()] })).toThrow(/rotate-key --old/);
+    // After a rotation, the old key still configured is told to set the new one: running rotate-key
+    // as the message said would move the database back.
+    expect(() => SqliteStore.open(c.dbPath, c.clock.now(), { keys: [key()] })).toThrow(
+      `If the database was moved to key ${k.id} (rotate-key), set RAPPORT_DATA_KEY to that key`,
+    );
     // rotate-key with an --old that is not the key in use is told so, not told to run rotate-key.
     const opened = () => SqliteStore.open(c.dbPath, c.clock.now(), { keys: [key(), key()] });
     expect(opened).toThrow(
