@@ -14,9 +14,6 @@ import { acknowledgeRisk } from "./risk/alerts.js";
 import type { Turn } from "./turn-context.js";
 import { caseloadText } from "./views/caseload.js";
 
-/** The word after `checkin ALIAS` that sends it in the client's quiet hours too, in each language. */
-const NOW_WORDS = new Set(["now", "jetzt", "sofort", "ahora", "ya"]);
-
 /** Everything a linked therapist can type. */
 export async function routeTherapist(
   turn: Turn,
@@ -37,12 +34,8 @@ export async function routeTherapist(
       return turn.replyText(w.t("already_therapist"));
     case "invite":
       return invite(turn, therapistId, parsed.args);
-    case "checkin": {
-      // "checkin alex now": at once, in the client's quiet hours too.
-      const atOnce = parsed.args.length === 2 && NOW_WORDS.has(parsed.args[1]?.toLowerCase() ?? "");
-      const args = atOnce ? parsed.args.slice(0, 1) : parsed.args;
-      return withClient(turn, therapistId, args, "checkin ALIAS", (client) => checkin(turn, client, atOnce));
-    }
+    case "checkin":
+      return withClient(turn, therapistId, parsed.args, "checkin ALIAS", (client) => checkin(turn, client));
     case "summary": {
       // "--all" as typed on a phone, too: "-all", or "all" after the alias ("summary alex all").
       const isAll = (a: string, i: number) => /^(?:--?all|all)$/iu.test(a) && (i > 0 || a.startsWith("-"));

@@ -139,7 +139,6 @@ export const MESSAGE_VARS = {
   no_such_client: ["alias"],
   client_not_active: ["alias", "status"],
   checkin_sent: ["alias"],
-  checkin_after_quiet: ["alias", "start", "end", "at"],
   checkin_already_open: ["alias", "where"],
   progress_question: ["position", "count"],
   progress_comment: [],

@@ -87,7 +87,7 @@ describe("the hint in the conversation", () => {
       `I didn't understand that. Did you mean: ${s}\nType help to see everything you can do.`;
     const reply = async (text: string) => (await c.say("rivera", text))[0]?.message.text;
     expect(await reply("summary alex please")).toBe(hint("summary alex"));
-    expect(await reply("checkin alex please")).toBe(hint("checkin alex"));
+    expect(await reply("checkin alex now")).toBe(hint("checkin alex"));
     expect(await reply("summary @alex")).toBe(hint("summary alex"));
     expect(await reply("summary jose")).toBe(hint("summary josé"));
     // A slip of one letter in a name of three or more.

@@ -80,8 +80,7 @@ describe("check-ins left unanswered, in the summary before a session", () => {
     c = new Conversation();
     c.clock.set(new Date("2026-11-26T21:45:00Z"));
     await c.enrol();
-    // In the client's quiet hours: sent at once, as the therapist asked.
-    await c.say("rivera", "checkin alex now");
+    await c.say("rivera", "checkin alex");
     c.clock.advance(11 * HOUR);
     const [text] = toRivera(await c.say("rivera", "clients"));
     expect(text).toContain("alex: active, last check-in never; one open, sent yesterday");

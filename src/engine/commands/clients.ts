@@ -1,11 +1,10 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
 import type { Wording } from "../../prompts/render.js";
-import { afterQuietHours } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
 import { normaliseAlias } from "../chat-words.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
-import { formatDate, formatDay } from "../format.js";
+import { formatDay } from "../format.js";
 import { tellConcernsOfClosed } from "../risk/concern-notice.js";
 import { type OnCall, onCallFor } from "../risk/on-call.js";
 import type { Turn } from "../turn-context.js";
@@ -115,12 +114,7 @@ export async function invite(turn: Turn, therapistId: number, allArgs: readonly 
   await turn.replyText(lines.join("\n"));
 }
 
-/**
- * `checkin ALIAS`: a check-in now. In the client's quiet hours it waits for their end, as a
- * scheduled one does, and the therapist is told when it goes; `checkin ALIAS now` sends it at once
- * (the client is in the room, say). The wait is a stored job, so a restart keeps it.
- */
-export async function checkin(turn: Turn, client: Client, atOnce = false): Promise<void> {
+export async function checkin(turn: Turn, client: Client): Promise<void> {
   const w = turn.wording;
   if (client.status !== "active") {
     return turn.replyText(
@@ -140,16 +134,6 @@ export async function checkin(turn: Turn, client: Client, atOnce = false): Promi
   const open = await turn.tx.openCheckin(client.personId);
   if (open) {
     return turn.replyText(w.t("checkin_already_open", { alias: client.alias, where: progressOf(w, open) }));
-  }
-  const zone = (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
-  const quiet = turn.deps.config.schedule.quietHours;
-  const wake = afterQuietHours(new Date(turn.now), zone, quiet).toISOString();
-  if (!atOnce && wake > turn.now) {
-    await turn.tx.addJob("checkin", client.personId, wake, turn.now);
-    const at = formatDate(wake, w.pack.language, zone);
-    return turn.replyText(
-      w.t("checkin_after_quiet", { alias: client.alias, start: quiet.start, end: quiet.end, at }),
-    );
   }
   const sent = await sendCheckin(turn, client);
   await turn.replyText(
