@@ -80,6 +80,7 @@ export const MESSAGE_VARS = {
   answer_reask: ["min", "max"],
   answer_reask_words: ["therapist", "min", "max"],
   answer_reask_words_kept: ["therapist", "min", "max"],
+  words_kept: ["therapist"],
   answer_with_remark: ["value", "therapist"],
   answer_reask_range: ["low", "high", "middle"],
   answer_reask_range_ends: ["low", "high"],

@@ -66,6 +66,10 @@ export async function reaskReason(
   const scale = { min: instrument?.scale.min ?? 0, max: instrument?.scale.max ?? 10 };
   // "6-7", "vier bis fünf" or "sevn" come close to a score: asked about, not in general.
   const hint = scoreHint(text, scale.min, scale.max, w.pack.messages.words);
+  // "…my mum was in hospital and work was crazy… so yeah maybe a 3 or 4": asked for one number,
+  // and what was said around the two is kept for the therapist, not thrown away with them.
+  if (hint && saysSomething(text) && (await keepForComment(turn, checkin, text)))
+    return `${w.t("words_kept", { therapist })} ${hintText(w, hint)}`;
   if (hint) return hintText(w, hint);
   // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
   if (saysSomething(text)) {
@@ -75,16 +79,21 @@ export async function reaskReason(
   return w.t("answer_reask", scale);
 }
 
-/** Two words or more and no digit: a message, not a mistyped number ("sevn", "8.25"). */
+/**
+ * Words that say something: two or more and no digit ("was a rough one tbh"), not a mistyped
+ * number ("sevn", "8.25"); with a digit, a long message ("so like honestly this week was a lot,
+ * my mum was in hospital… maybe a 3 or 4"), which a number only weighs on.
+ */
 function saysSomething(text: string): boolean {
-  return (
-    !/\p{N}/u.test(text) &&
-    text
-      .trim()
-      .split(/\s+/u)
-      .filter((word) => /\p{L}/u.test(word)).length >= 2
-  );
+  const words = text
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /\p{L}/u.test(word)).length;
+  return /\p{N}/u.test(text) ? words >= WORDS_BESIDE_A_NUMBER : words >= 2;
 }
+
+/** Words beside a digit that make a message of their own ("maybe a 3 or 4 i guess" has six). */
+const WORDS_BESIDE_A_NUMBER = 7;
 
 /** Skipping, a question's meaning, what is left: each answered in a line, before the question again. */
 function answerAtItem(w: Wording, checkin: Checkin, asked: ItemQuestion, therapist: string): string {

@@ -1,5 +1,5 @@
 import { RANGE_WORDS } from "./score-hint.js";
-import { type NumberWords, oneNumber, plainWords } from "./score-input.js";
+import { type NumberWords, oneNumber, parseScore, plainWords } from "./score-input.js";
 
 /**
  * A score followed by a remark: "6. the session felt rushed tbh", "5 and honestly my sleep is
@@ -31,13 +31,50 @@ export function scoreWithRemark(
   const value = oneNumber(plainWords(match[1] ?? ""), words);
   const remark = (match[2] ?? "").trim();
   if (value === undefined || value < min || value > max) return undefined;
-  const saysSomething = remark.split(/\s+/u).filter((word) => /\p{L}\p{M}*\p{L}/u.test(word)).length >= 2;
   // A second number right after the first, in words ("vier bis fünf", "six to seven"), makes a
   // range, asked about as one; a number word further on ("it was a good one") is only a word.
   const [first = "", second = ""] = plainWords(remark).split(/[\s,;:.!]+/u);
   const numbered =
     oneNumber(first, words) !== undefined ||
     (RANGE_WORDS.has(first) && oneNumber(second, words) !== undefined);
-  if (!saysSomething || numbered || /\p{N}/u.test(remark) || QUALIFIES.test(remark)) return undefined;
+  if (numbered || !plainRemark(remark)) return undefined;
   return { value, remark };
+}
+
+/** Two words or more that cannot change a number: no digit, nothing that takes it back or weighs it. */
+function plainRemark(remark: string): boolean {
+  const saysSomething = remark.split(/\s+/u).filter((word) => /\p{L}\p{M}*\p{L}/u.test(word)).length >= 2;
+  return saysSomething && !/\p{N}/u.test(remark) && !QUALIFIES.test(remark);
+}
+
+/** Where a message's clauses meet: a stop, comma or question mark before a space. */
+const CLAUSE_END = /[,.;:!?…]+\s+/gu;
+
+/**
+ * A remark and a score in clauses of their own, either way round, as people write (or dictate)
+ * them: "my mum was in hospital so it was hard to focus, 6 i guess", "idk like 5? my sister moved
+ * out and im kinda lonely". The score's clause is read as a score typed alone is, hedges and all;
+ * the remark is held to the same test as after a leading score. Only one reading may fit: a
+ * message with two scores in it is asked again.
+ */
+export function clauseScoreWithRemark(
+  text: string,
+  min: number,
+  max: number,
+  words?: NumberWords,
+): ScoreRemark | undefined {
+  if (text.length > 600) return undefined;
+  const found: ScoreRemark[] = [];
+  for (const cut of text.matchAll(CLAUSE_END)) {
+    const head = text.slice(0, cut.index).trim();
+    const tail = text.slice(cut.index + cut[0].length).trim();
+    for (const [scored, remark] of [
+      [head, tail],
+      [tail, head],
+    ] as const) {
+      const score = parseScore(scored, min, max, words);
+      if (score.ok && plainRemark(remark)) found.push({ value: score.value, remark });
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
