@@ -25,7 +25,9 @@ describe("discharge", () => {
       "Dr rivera has closed this round of check-ins: nothing more will come unless they send a new one. " +
         "Thank you for answering them. To see what is kept about you, type mydata; to have it erased, type forget.",
     );
-    expect(ended?.message.text).toContain("alex was told in the chat that this round of check-ins has closed.");
+    expect(ended?.message.text).toContain(
+      "alex was told in the chat that this round of check-ins has closed.",
+    );
     // Asked later, no check-in is promised "after your next session".
     expect((await c.say("alex", "hi, when is my next check in?"))[0]?.message.text).toBe(
       "There is no check-in open right now, and none is planned: Dr rivera has closed this round of check-ins.",
