@@ -2,12 +2,15 @@ import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
+import { consentVars } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
+import { consentParts } from "./checkin/messages.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
 import { breakOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
+import { asksWhoSees } from "./privacy-question.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /**
@@ -52,6 +55,14 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
     const late = lateInWords ?? (!WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined);
     const lines = [late, greeting ? `${w.t("hello")} ${reply}` : reply].filter((x) => x !== undefined);
     return turn.replyText(lines.join(" "));
+  }
+  // "is this anonymous?", "can my boss see this?": who sees the answers, as at consent and mid
+  // check-in, with the way to see and erase them; not "I don't pass messages on".
+  if (asksWhoSees(text)) {
+    const vars = await consentVars(turn, w, client);
+    return turn.replyText(
+      w.t("privacy_answer", { therapist: vars.therapist, urgent: consentParts(w, vars).brief }),
+    );
   }
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.

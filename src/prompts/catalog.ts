@@ -116,6 +116,7 @@ export const MESSAGE_VARS = {
   between_checkins_break_until: ["date"],
   data_request: ["therapist"],
   data_kept: [],
+  privacy_answer: ["therapist", "urgent"],
   pause_button: [],
   pause_button_until: ["date"],
   hello: [],

@@ -52,11 +52,15 @@ describe("a question about the client's data between check-ins", () => {
     await c.enrol();
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [8, 7, 8, 8, 6, 5, 4, 5, 0], "my sister is in hospital, its been a lot");
-    for (const text of ["what do you store about me", "delete everything", "who can see my answers?"]) {
+    for (const text of ["what do you store about me", "delete everything"]) {
       const replies = await c.say("alex", text);
       expect(texts(replies, "alex"), text).toEqual([POINTER]);
       expect(texts(replies, "rivera"), text).toEqual([]);
     }
+    // Who sees the answers is said as at consent ("Only Dr rivera…"), with mydata and forget too.
+    const who = await c.say("alex", "who can see my answers?");
+    expect(texts(who, "alex")[0]).toMatch(/^Only Dr rivera sees .* type mydata\. .* type forget/);
+    expect(texts(who, "rivera")).toEqual([]);
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain("- Nov 26, 2026: my sister is in hospital, its been a lot\n");
     expect(summary?.message.text).not.toContain("delete everything");

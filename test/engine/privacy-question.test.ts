@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { asksWhoSees } from "../../src/engine/privacy-question.js";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+let c: Conversation | undefined;
+afterEach(() => c?.close());
+
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+
+describe("asksWhoSees", () => {
+  it("reads questions about who can read the answers, as clients type them", () => {
+    for (const text of [
+      "is this anonymous?",
+      "can my boss see this?",
+      "who can read this",
+      "does my employer see my answers",
+      "anonymous??",
+      "is it confidential",
+      "r my answers anonymous",
+      "can anyone else see what i write",
+      "who sees this",
+      "who else can see my answers",
+      "will my parents see this 😬",
+      "can my boss see that?",
+      "ist das anonym?",
+      "kann mein chef das sehen?",
+      "sieht mein arbeitgeber meine antworten",
+      "wer kann das lesen",
+      "sind meine antworten vertraulich",
+      "¿es anónimo?",
+      "es anonimo",
+      "puede mi jefe ver esto?",
+      "mi jefe puede ver esto",
+      "quien puede ver esto",
+      "son anonimas mis respuestas?",
+    ]) {
+      expect(asksWhoSees(text), text).toBe(true);
+    }
+  });
+
+  it("leaves words that only mention a boss, family or anonymity alone", () => {
+    for (const text of [
+      "my boss keeps calling me on weekends",
+      "can my boss see that im struggling",
+      "i went to an anonymous meeting",
+      "do people get better with therapy?",
+      "will my mom read my diary",
+      "my mom can see im not ok",
+      "who can i talk to",
+      "private",
+      "mein chef sieht alles kritisch",
+      "kann mein kopf nicht abschalten",
+      "mi jefe es un pesado",
+      "no puedo ver a mi familia",
+    ]) {
+      expect(asksWhoSees(text), text).toBe(false);
+    }
+  });
+});
+
+describe("a question about who sees the answers, between check-ins", () => {
+  it("gets who sees them and the way to see and erase them, in the client's language", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const text of ["is this anonymous?", "can my boss see this?", "who can read this"]) {
+      const replies = await c.say("alex", text);
+      const [reply] = texts(replies, "alex");
+      expect(reply, text).toMatch(/^Only Dr rivera sees your check-in answers and comments/);
+      expect(reply, text).toContain("type mydata");
+      expect(reply, text).toContain("type forget");
+      expect(reply, text).not.toContain("don't pass messages on");
+      expect(texts(replies, "rivera"), text).toEqual([]);
+    }
+    await c.say("rivera", "language alex de");
+    const [german] = texts(await c.say("alex", "ist das anonym?"), "alex");
+    expect(german).toMatch(/^Nur Dr rivera sieht deine Antworten/);
+    expect(german).toContain("vergiss mich");
+    await c.say("rivera", "language alex es");
+    const [spanish] = texts(await c.say("alex", "¿es anónimo?"), "alex");
+    expect(spanish).toMatch(/^Solo Dr rivera ve tus respuestas/);
+    expect(spanish).toContain("olvidar");
+  });
+
+  it("an ordinary message about a boss still gets that rapport does not pass messages on", async () => {
+    c = new Conversation();
+    await c.enrol();
+    const [reply] = texts(await c.say("alex", "my boss keeps calling me on weekends"), "alex");
+    expect(reply).toMatch(/^Thank you for writing\. I only ask the check-in questions/);
+  });
+});
