@@ -6,11 +6,12 @@ import { consentVars } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
 import { consentParts } from "./checkin/messages.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
-import { breakOffer } from "./client-break.js";
+import { pauseOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { asksWhoSees } from "./privacy-question.js";
+import { asksToStopForGood } from "./stop-request.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /**
@@ -18,7 +19,8 @@ import { crisisIn, type Turn, therapistName } from "./turn-context.js";
  * or a button is a late answer: there is no check-in open. Words are something the client wanted
  * to say ("rough week, feeling really low"): rapport does not pass messages on, and says so
  * plainly, so that nobody believes their therapist has read it; with the crisis text, as help
- * gives it. Words about a break ("can we take a break from these") get the way to pause. Words
+ * gives it. Words about a break ("can we take a break from these") get the way to pause; a wish to
+ * stop for good ("i want to quit") that too, with how to end them and erase everything. Words
  * soon after a check-in's comment are the rest of it (comment-addition.ts).
  */
 export async function betweenCheckins(turn: Turn, client: Client, text: string): Promise<void> {
@@ -56,9 +58,12 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
     const lines = [late, greeting ? `${w.t("hello")} ${reply}` : reply].filter((x) => x !== undefined);
     return turn.replyText(lines.join(" "));
   }
+  // "i want to stop doing these", "ich möchte aufhören": how to stop (below), before the words about
+  // data it may hold ("i want to stop for good, delete my data"): that answer names forget too.
+  const stopping = asksToStopForGood(text);
   // "is this anonymous?", "can my boss see this?": who sees the answers, as at consent and mid
   // check-in, with the way to see and erase them; not "I don't pass messages on".
-  if (asksWhoSees(text)) {
+  if (!stopping && asksWhoSees(text)) {
     const vars = await consentVars(turn, w, client);
     return turn.replyText(
       w.t("privacy_answer", { therapist: vars.therapist, urgent: consentParts(w, vars).brief }),
@@ -66,20 +71,27 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   }
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.
-  if (asksAboutData(text)) {
+  if (!stopping && asksAboutData(text)) {
     return turn.replyText(w.t("data_request", { therapist: await therapistName(turn.tx, client) }));
   }
   // "actually keep it" after that reply: nothing was erased, and it is no comment either.
   if (keepsData(text)) return turn.replyText(w.t("data_kept"));
   // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
-  if (!client.pausedAt && !asksForBreak(text) && (await addToComment(turn, client, text))) return;
+  // A wish to stop or for a break is no addition to the comment: it gets the way to pause.
+  const toPause = stopping || asksForBreak(text);
+  if (!client.pausedAt && !toPause && (await addToComment(turn, client, text))) return;
   const therapist = await therapistName(turn.tx, client);
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
-  // Paused, words still get the truth and the crisis text; then how to resume.
-  if (client.pausedAt) return turn.replyText([...lines, w.t("paused_ok")].join("\n\n"));
-  if (when) lines.push(w.t("next_checkin_at", { when }));
-  if (!asksForBreak(text)) return turn.replyText(lines.join("\n\n"));
-  const offer = await breakOffer(turn, client, text);
+  // Paused, words still get the truth and the crisis text; then how to resume, or, to a wish to
+  // stop for good, that nothing comes until start, and how to end them or erase everything.
+  if (client.pausedAt) {
+    const after = stopping ? w.t("stop_for_good_paused", { therapist }) : w.t("paused_ok");
+    return turn.replyText([...lines, after].join("\n\n"));
+  }
+  // Who asks to stop is not told when the next one comes, but how to stop it.
+  if (when && !stopping) lines.push(w.t("next_checkin_at", { when }));
+  const offer = toPause ? await pauseOffer(turn, client, text) : undefined;
+  if (!offer) return turn.replyText(lines.join("\n\n"));
   lines.push(offer.line);
   return turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [offer.choice] });
 }

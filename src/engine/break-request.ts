@@ -17,6 +17,8 @@ const BREAK_FORMS = [
   "pause (for|until|till|til|pls|plz|please|now|everything|it|my check-?ins)",
   "(can|could) (we|i|you) pause",
   `stop (these|this|them|then|the ${CHECKINS})`,
+  // "can you stop doing these till january": not "stop doing this", which may be about oneself.
+  `stop (doing|getting|answering|receiving|filling out|filling in) (these|them|the ${CHECKINS}|${CHECKINS})`,
   `stop ${UNTIL}`,
   `stop for ${FOR_A_TIME}`,
   "stop (messaging|texting|sending|writing|bugging|pinging|contacting|asking) (me|these|this)",

@@ -1,9 +1,11 @@
 import { breakEnd } from "../schedule/break-end.js";
 import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
 import type { Client, Tx } from "../store/types.js";
+import { asksForBreak } from "./break-request.js";
 import { zoneOf } from "./commands/schedule.js";
 import { formatDay } from "./format.js";
-import { type EngineDeps, personWording, Turn } from "./turn-context.js";
+import { asksToStopForGood } from "./stop-request.js";
+import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 
 /**
  * A client's break from the check-ins. "stop" alone pauses until they type start; "stop for 2
@@ -65,6 +67,30 @@ export async function breakOffer(
       value: `stop${untilWords(end)}`,
     },
   };
+}
+
+/**
+ * The way to stop offered to words that ask for it, or undefined. For good ("i want to quit", "i
+ * dont want to do these anymore"): how to pause at once (with the button), how to end them (the
+ * therapist) and how to erase everything (forget). A break ("no check ins till january", "can we
+ * take a break") gets breakOffer, dated when the client named an end: that is no wish to stop for good.
+ */
+export async function pauseOffer(
+  turn: Turn,
+  client: Client,
+  words: string,
+): Promise<{ line: string; choice: { label: string; value: string } } | undefined> {
+  const forBreak = asksForBreak(words);
+  const dated = forBreak && (await breakEndOf(turn, client, words)) !== undefined;
+  if (asksToStopForGood(words) && !dated) {
+    const w = turn.wording;
+    const therapist = await therapistName(turn.tx, client);
+    return {
+      line: w.t("stop_for_good", { therapist }),
+      choice: { label: w.t("pause_button"), value: "stop" },
+    };
+  }
+  return forBreak ? breakOffer(turn, client, words) : undefined;
 }
 
 /** The words "until DATE" a pause button carries, so that a press keeps the end the client named. */

@@ -15,6 +15,7 @@ import { nextCheckinWhen } from "./next-checkin.js";
 import { answerSafetyCheck, concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
 import { screenInput } from "./risk/screening.js";
+import { asksToStopForGood } from "./stop-request.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 
 /** Everything an enrolled (or enrolling) client can type or press. */
@@ -57,8 +58,12 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
   if (client.pausedAt && isThanks(text)) return turn.replyText(w.t("thanks_reply_paused"));
   // Paused: the open check-in is kept as it is, not answered further, until "start".
-  if (open && client.pausedAt)
+  if (open && client.pausedAt) {
+    // "i want to stop for good": already paused, so how to end them for good, or erase everything.
+    if (asksToStopForGood(text))
+      return turn.replyText(w.t("stop_for_good_paused", { therapist: await therapistName(turn.tx, client) }));
     return turn.replyText(w.t("paused_hold", { when: await closesAt(turn, client, open) }));
+  }
   if (open) return continueCheckin(turn, client, open, input, resume);
   // A safety question that lapsed unanswered may be answered now, when nothing else waits.
   if (await answerLateSafetyCheck(turn, client)) return;

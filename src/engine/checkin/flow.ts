@@ -2,8 +2,7 @@ import type { InboundInput } from "../../model.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
-import { asksForBreak } from "../break-request.js";
-import { breakOffer } from "../client-break.js";
+import { pauseOffer } from "../client-break.js";
 import { afterCrisis, raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
@@ -180,17 +179,20 @@ export async function continueCheckin(
       await turn.reply(line ? withLine(nextMessage, line) : nextMessage);
       return turn.showAnswer(answered);
     }
-    case "complete":
+    case "complete": {
       await turn.showAnswer(stepMessage(w, checkin, therapist));
       await turn.tx.completeCheckin(checkin.id, completedComment(checkin, decision.comment), turn.now);
       // A comment asking for a break ("bitte bis februar keine check-ins mehr") is kept as the
       // comment, and gets the way to pause: the therapist reads comments, rapport does not act on them.
-      if (decision.comment && !client.pausedAt && asksForBreak(decision.comment)) {
-        const offer = await breakOffer(turn, client, decision.comment);
+      // So does a comment asking to stop for good ("i dont want to do these anymore"), with how to end them.
+      const offer =
+        decision.comment && !client.pausedAt ? await pauseOffer(turn, client, decision.comment) : undefined;
+      if (offer) {
         const text = `${w.t("checkin_thanks", { therapist })}\n\n${offer.line}`;
         await turn.reply({ kind: "question", text, choices: [offer.choice] });
       } else await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);
+    }
   }
 }
 

@@ -3,7 +3,9 @@ import type { Instrument } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting } from "../acknowledgement.js";
 import { asksForBreak } from "../break-request.js";
+import { asksAboutData } from "../data-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
+import { asksToStopForGood } from "../stop-request.js";
 import type { Turn } from "../turn-context.js";
 import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
 import { consentVars } from "./consent-vars.js";
@@ -15,7 +17,8 @@ import { progressOf } from "./plan.js";
 import { hintText, scoreHint } from "./score-hint.js";
 
 /**
- * Why a question comes again, in a line before it: how to pause for words about a break, a line
+ * Why a question comes again, in a line before it: how to stop for a wish to stop for good, how to
+ * pause for words about a break, the way to see and erase their data for words about it, a line
  * for asking to skip it, what it means or how many are left, a short answer for any other question
  * ("who sees this", "what happens if i say something bad"), else what an answer looks like (kindly
  * at the safety question, where not being sure is an answer too).
@@ -29,6 +32,8 @@ export async function reaskReason(
   therapist: string,
 ): Promise<string> {
   const w = turn.wording;
+  // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
+  if (asksToStopForGood(text)) return w.t("stop_for_good_at_item", { therapist });
   if (asksForBreak(text)) return w.t("between_checkins_break");
   const asked = itemQuestion(text, w.pack.language);
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
@@ -45,6 +50,8 @@ export async function reaskReason(
   const unsureAnswer =
     !startsAsQuestion(text, language) && soundsLikeAnswer(text, instrument, w.pack.messages.words);
   if (looksLikeQuestion(text, language) && !unsureAnswer) return questionAtItem(turn, w, client);
+  // "delete my data": the way to see and erase it, never kept as a comment for the therapist.
+  if (asksAboutData(text)) return w.t("data_request", { therapist });
   if (atSafety) {
     // Words at the safety question are kept for the comment, so the therapist reads them: "idk,
     // probably not" (an unsure answer, asked again as one) and "work is insane rn" (something
