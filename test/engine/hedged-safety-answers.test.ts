@@ -60,6 +60,22 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     ["de", "eher ja", "yes"],
     ["es", "no sé", "yes"],
     ["es", "creo que sí", "yes"],
+    // A bare yes beside a no, neither taken back: no answer either way ("yeah nah" is Australian
+    // and New Zealand English for no), asked again as "6 or 7" is.
+    ["en", "yeah nah", "unclear"],
+    ["en", "Yeah, nah.", "unclear"],
+    ["en", "nah yeah", "unclear"],
+    ["en", "yes no", "unclear"],
+    ["en", "yeah nah not really", "unclear"],
+    ["de", "ja nein", "unclear"],
+    ["de", "jo, nö", "unclear"],
+    ["es", "sí no", "unclear"],
+    ["es", "no, sí", "unclear"],
+    // Taken back, or a yes that says how often, is read as before.
+    ["en", "no but sometimes", "yes"],
+    ["en", "yeah nah but sometimes", "yes"],
+    ["en", "no, sometimes", "yes"],
+    ["en", "nah sometimes yeah", "yes"],
   ])("%s: %j → %s", (language, text, answer) => {
     expect(read(language, text)).toBe(answer);
   });
@@ -98,6 +114,24 @@ describe("at the check-in's safety question", () => {
     const sent = await c.say("alex", "prob not");
     expect(texts(sent, "rivera")).toEqual([]);
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(0);
+  });
+
+  it.each(["yeah nah", "nah yeah"])(
+    "%j is asked again, with no crisis message and no alert",
+    async (typed) => {
+      await atSafety();
+      const sent = await c.say("alex", typed);
+      expect(sent.some((d) => d.message.urgent)).toBe(false);
+      expect(texts(sent, "rivera")).toEqual([]);
+      expect((await c.answers("alex")).find((a) => a.instrument === "safety")).toBeUndefined();
+      expect(texts(sent, "alex").join("\n")).toMatch(/9\/9\. In the past week/);
+    },
+  );
+
+  it("a mixed yes and no beside risk words still alerts", async () => {
+    await atSafety();
+    const sent = await c.say("alex", "yeah nah, i want to kill myself");
+    expect(texts(sent, "rivera")[0]).toMatch(/^URGENT/);
   });
 
   it("a hedged no beside risk words still alerts", async () => {

@@ -71,6 +71,31 @@ const MAYBE_NOT = [
 ];
 
 /**
+ * A yes said as nothing more than a yes, in each language rapport speaks: beside a no with neither
+ * taken back ("yeah nah", "nah yeah", "ja nein", "sí no"), it says nothing clear. Not a yes of how
+ * often ("no, sometimes"), which says the more.
+ */
+const BARE_YES = new Set(
+  [
+    "yes",
+    "y",
+    "yeah",
+    "yea",
+    "ya",
+    "yep",
+    "yup",
+    "ja",
+    "jo",
+    "jep",
+    "jap",
+    "jawohl",
+    "si",
+    "sí",
+    "claro",
+  ].flatMap((w) => canonicalWords(w)),
+);
+
+/**
  * Words that turn the yes after them into a no: "not once", "nicht einmal", "ni una vez". Not "no",
  * which stands before a yes as often as in one ("no, sometimes").
  */
@@ -176,13 +201,18 @@ export function readSafetyAnswer(
   const yeses = spans(true).filter(
     (s) => !noes.some((n) => within(s, n, true)) && !doubts.some((d) => within(s, d, false)),
   );
-  if (typed(true) || yeses.some((s) => !inUnsure(s))) return "yes";
+  const sure = yeses.filter((s) => !inUnsure(s));
+  const takenBack = words.some((w) => TAKEN_BACK_WORDS.has(w));
+  // "yeah nah", "ja nein": a bare yes and a no, neither taken back, are no answer either way.
+  const bare = (s: Span) => s.end - s.start === 1 && BARE_YES.has(words[s.start] ?? "");
+  if (noes.length > 0 && sure.length > 0 && sure.every(bare) && !takenBack) return "unclear";
+  if (typed(true) || sure.length > 0) return "yes";
   if (doubts.length > 0) return "unclear";
   if (!typed(false) && noes.length === 0) return yeses.length > 0 ? "yes" : "unclear";
   // Not knowing, said as a yes ("no sé"), beside a no: not sure.
   if (yeses.length > 0) return "unclear";
   // "no?" is not sure: asked again, as an unsure answer to consent is.
-  if (raw.includes("?") || words.some((w) => TAKEN_BACK_WORDS.has(w))) return "unclear";
+  if (raw.includes("?") || takenBack) return "unclear";
   if (unsure.length > 0) return "unclear";
   return "no";
 }
