@@ -55,4 +55,5 @@ export const MEASURE_VARS = {
   combined_not_cased: [],
   risk_what_item: ["measure", "item", "value"],
   risk_what_item_words: ["measure", "item", "value", "answer"],
+  risk_what_item_unclear: ["measure", "item", "answer"],
 } as const satisfies Record<string, readonly string[]>;

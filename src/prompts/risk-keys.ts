@@ -33,6 +33,7 @@ export const RISK_VARS = {
   risk_what_safety: [],
   risk_what_safety_after: ["text"],
   risk_what_safety_words: ["answer"],
+  risk_what_unclear: ["answer"],
   risk_what_safety_words_after: ["answer", "text"],
   risk_what_text: ["text", "words"],
   risk_tier_disclosure: [],
@@ -74,6 +75,7 @@ export const RISK_VARS = {
   digest_risk: ["items"],
   digest_risk_alert: ["id", "date"],
   digest_risk_concern: ["date"],
+  digest_risk_unclear: ["date"],
   // what contact ALIAS TEXT says: where the details go as the risk path stands (risk/on-call.ts)
   contact_set: ["alias", "oncall"],
   contact_set_no_oncall: ["alias"],

@@ -128,6 +128,25 @@ describe("at the check-in's safety question", () => {
     },
   );
 
+  it("'not sure', then silence: the summary and summary ALIAS say no clear answer, in the words", async () => {
+    // From a user trial: "not sure" was asked again, and at expiry the therapist read only "not
+    // answered", the words nowhere.
+    await atSafety();
+    const sent = await c.say("alex", "not sure");
+    expect(texts(sent, "alex")[0]).toMatch(/^It's all right not to be sure/);
+    expect(texts(sent, "rivera")).toEqual([]);
+    const later = texts(await c.tick(8 * 24 * 3_600_000), "rivera").join("\n---\n");
+    expect(later).toContain(
+      'Safety question: no clear answer ("not sure"); the check-in closed at its expiry before a clear one.',
+    );
+    expect(later).toContain(
+      'concern: no clear answer to the safety question (thoughts of harming themselves or ending their life): "not sure"; asked again.',
+    );
+    expect(later).not.toContain("Safety question: not answered");
+    const [own] = await c.say("rivera", "summary alex");
+    expect(own?.message.text).toContain('Safety question: no clear answer ("not sure") in the check-in of');
+  });
+
   it("a mixed yes and no beside risk words still alerts", async () => {
     await atSafety();
     const sent = await c.say("alex", "yeah nah, i want to kill myself");

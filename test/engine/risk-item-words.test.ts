@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
 
@@ -10,6 +11,8 @@ import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
  */
 const dir = phqGadPrompts();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HOUR = 3_600_000;
 
 let c: Conversation;
 afterEach(() => c.close());
@@ -49,18 +52,67 @@ describe("the PHQ-9's ninth item answered in words", () => {
     expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
   });
 
-  it("reads an unsure answer as the safety question does, never setting a hedge aside", async () => {
-    // "maybe no" to thoughts of self-harm is not a no: at the safety question, and at the ninth item.
+  it.each([
+    ["maybe no", "idk"],
+    ["maybe not", "not sure"],
+    ["yeah nah", "nah yeah"],
+    ["0?", "rather not say"],
+  ])(
+    "reads %j as the safety question does: asked again, and left so, the therapist reads it as no clear answer",
+    async (first, second) => {
+      // At the safety question and at the ninth item alike, an unsure answer to thoughts of
+      // self-harm is asked again, with no alert at that moment, and never vanishes nor reads as "no".
+      const expectAskedAgain = (sent: Delivery[], question: RegExp) => {
+        expect(sent.some((d) => d.message.urgent)).toBe(false);
+        expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
+        expect(sent.find((d) => d.externalId === "alex")?.message.text).toMatch(question);
+      };
+      c = new Conversation();
+      await c.enrol();
+      await c.say("rivera", "checkin alex");
+      for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+      expectAskedAgain(await c.say("alex", first), /9\/9\. In the past week/);
+      expectAskedAgain(await c.say("alex", second), /9\/9\. In the past week/);
+      expect((await c.answers("alex")).find((a) => a.instrument === "safety")).toBeUndefined();
+      // Silence until the check-in closes: its summary says what they wrote.
+      const closed = await c.tick(8 * 24 * HOUR);
+      const summary = closed.find((d) => d.externalId === "rivera" && /check-in 1/.test(d.message.text));
+      expect(summary?.message.text).toContain(
+        `Safety question: no clear answer ("${first} / ${second}"); the check-in closed at its expiry before a clear one.`,
+      );
+      const [own] = await c.say("rivera", "summary alex");
+      expect(own?.message.text).toContain(
+        `Safety question: no clear answer ("${first} / ${second}") in the check-in of`,
+      );
+      c.close();
+
+      await atItemNine();
+      expectAskedAgain(await c.say("alex", first), /PHQ item 9/);
+      expectAskedAgain(await c.say("alex", second), /PHQ item 9/);
+      expect(await ninth()).toBeUndefined();
+      // The check-in stops there, unfinished: the therapist is told at once, with the words.
+      const told = (await c.tick(8 * 24 * HOUR)).find((d) => d.externalId === "rivera")?.message.text ?? "";
+      expect(told).toContain(
+        `no clear answer to PHQ-9 item "PHQ item 9 (placeholder)", a risk item: "${first} / ${second}"; asked again.`,
+      );
+      const [later] = await c.say("rivera", "summary alex");
+      expect(later?.message.text).toContain(`"${first} / ${second}"`);
+    },
+  );
+
+  it("keeps an unclear answer that a clear one follows, beside it", async () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "checkin alex");
     for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
-    const atSafety = await c.say("alex", "maybe no");
-    expect(atSafety.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^URGENT/);
-    c.close();
-    await atItemNine();
-    const atNinth = await c.say("alex", "maybe no");
-    expect(atNinth.find((d) => d.externalId === "rivera")?.message.text).toMatch(/^URGENT/);
+    await c.say("alex", "not sure");
+    const sent = await c.say("alex", "yes");
+    const alert = sent.find((d) => d.externalId === "rivera")?.message.text ?? "";
+    expect(alert).toMatch(/^URGENT/);
+    await c.say("alex", "skip");
+    const [own] = await c.say("rivera", "summary alex");
+    expect(own?.message.text).toContain("no clear answer to the safety question");
+    expect(own?.message.text).toContain('"not sure"');
   });
 
   it("shows the question after the crisis message before a number can answer it", async () => {

@@ -38,6 +38,8 @@ describe("words at the check-in's safety question", () => {
     const summary = lapsed.find(
       (d) => d.externalId === "rivera" && d.message.text.startsWith("alex, check-in 1"),
     );
-    expect(summary?.message.text).toContain("Comment: idk, probably not");
+    // Read as what it is, an unclear answer to the safety question, not as a comment.
+    expect(summary?.message.text).toContain('Safety question: no clear answer ("idk, probably not")');
+    expect(summary?.message.text).toContain("Comment: none");
   });
 });

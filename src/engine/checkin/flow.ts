@@ -19,6 +19,7 @@ import { afterCompletion } from "./report.js";
 import { riskItemRules } from "./risk-item-answer.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
 import { clauseScoreWithRemark, scoreWithRemark } from "./score-remark.js";
+import { isUnclearAnswer, keepUnclearAnswer } from "./unclear-answer.js";
 
 /**
  * Opens a check-in and sends the first question, or, when the consent text changed since the
@@ -139,8 +140,14 @@ export async function continueCheckin(
       // simply there again.
       if (step.kind === "comment" || resume || isThanks(text) || isGreeting(text))
         return turn.reply(question);
+      // An unclear answer at a risk item ("not sure", "yeah nah") is kept for the therapist as one.
+      const unclear =
+        atRisk !== undefined &&
+        step.kind === "item" &&
+        isUnclearAnswer(text, w.pack.language, atRisk.choices, w.pack.messages.words) &&
+        (await keepUnclearAnswer(turn, client, checkin, step.planItem, text));
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
-      const why = await reaskReason(turn, client, checkin, instrument, text, therapist);
+      const why = await reaskReason(turn, client, checkin, instrument, text, therapist, unclear);
       return turn.reply(withLine(question, why));
     }
     case "too_long":

@@ -30,6 +30,8 @@ export async function reaskReason(
   instrument: Instrument | undefined,
   text: string,
   therapist: string,
+  /** Kept as an unclear answer to a risk item (unclear-answer.ts): the therapist reads it so. */
+  keptUnclear = false,
 ): Promise<string> {
   const w = turn.wording;
   // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
@@ -39,7 +41,8 @@ export async function reaskReason(
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
   // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
   // says: "sometimes" is an answer too.
-  if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
+  // So is an unclear answer kept as one ("yeah nah", "maybe not"): not kept for the comment too.
+  if (atSafety && (asked === "skip" || asked === "meaning" || keptUnclear)) return w.t("safety_reask");
   if (asked) return answerAtItem(w, checkin, asked, therapist);
   // "hola?", "hello??": someone checking that rapport is there, greeted back before the question,
   // not told who sees their answers.

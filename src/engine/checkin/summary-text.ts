@@ -5,7 +5,13 @@ import { maxTotal } from "../../prompts/schema.js";
 import type { Answer, CompletedCheckin, RiskAlert, RiskEvent, SummaryStyle } from "../../store/types.js";
 import { quotedLines, withoutControls } from "../client-text.js";
 import { formatDateZoned, signed } from "../format.js";
-import { answeredAfterWords, checkinFacts, checkinSafetyLine, concernFacts } from "../risk/safety-answers.js";
+import {
+  answeredAfterWords,
+  checkinFacts,
+  checkinSafetyLine,
+  concernFacts,
+  unclearAtSafety,
+} from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { headlineText, statusText } from "./headline-text.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
@@ -84,11 +90,13 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   // Closed at its expiry with every measure answered but not the safety question: said, so that
   // no answer is not read as a no. A check-in that moved past it, answered after the client's
   // words, did not close before it.
+  // An unclear answer before it ("not sure", "yeah nah") is no clear answer, in their words.
+  const unclear = unclearAtSafety(input.riskEvents).get(checkin.id);
   const unanswered =
     checkin.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) &&
     !checkin.answers.some((a) => a.instrument === SAFETY_INSTRUMENT) &&
     !answeredAfterWords(input.riskEvents).has(checkin.id)
-      ? [w.t("summary_safety_unanswered")]
+      ? [unclear ? w.t("summary_safety_unclear", { answer: unclear }) : w.t("summary_safety_unanswered")]
       : [];
   // Compact is fewer lines, not less of the client's voice: their comment stays.
   if (compact)

@@ -1,12 +1,13 @@
 import type { Client } from "../../store/types.js";
 import { formatDay } from "../format.js";
+import { unclearAnswerOf, unclearAnswerText } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { commentLines } from "./summary-text.js";
 import { hasWholeMeasure, unfinishedParts, unfinishedPhrases } from "./unfinished.js";
 
 /**
- * A check-in closed at its expiry with a whole measure answered, or with words the client wrote
- * during it: the therapist is told what it says, at once, in one message (an alliance of 20/40 in
+ * A check-in closed at its expiry with a whole measure answered, with words the client wrote
+ * during it, or with an unclear answer to a risk item ("not sure" at the PHQ-9's ninth): the therapist is told what it says, at once, in one message (an alliance of 20/40 in
  * a check-in the client left is a reason to call, not to wait for the weekly digest; "my dog died
  * on sunday" was written to be read). One with neither is left to the digest and `summary ALIAS
  * --all`.
@@ -17,7 +18,12 @@ export async function tellUnfinished(turn: Turn, client: Client, checkinId: numb
   if (!closed) return;
   const parts = unfinishedParts(closed);
   const words = closed.comment?.trim() ? closed.comment : null;
-  if (!hasWholeMeasure(parts) && !words) return;
+  // An unclear answer at a risk item it stopped at ("maybe no" at the PHQ-9's ninth) is said too.
+  const unclear = (await tx.riskEvents(client.personId, { checkinId })).flatMap((e) => {
+    const q = unclearAnswerOf(e.words);
+    return q ? [{ q, said: e.answerWords ?? e.text }] : [];
+  });
+  if (!hasWholeMeasure(parts) && !words && unclear.length === 0) return;
   const w = await turn.wordingOf(client.therapistId);
   const date = formatDay(closed.createdAt, w.pack.language, deps.config.clinic.timeZone);
   const phrases = unfinishedPhrases(w, parts, deps.config.thresholds.allianceConcern);
@@ -30,6 +36,7 @@ export async function tellUnfinished(turn: Turn, client: Client, checkinId: numb
       count: closed.plan.length,
     }),
     ...phrases.map((phrase) => w.t("unfinished_item", { text: phrase })),
+    ...unclear.map((u) => w.t("unfinished_item", { text: unclearAnswerText(w, u.q, u.said) })),
     ...(words ? commentLines(w, words) : []),
     w.t("unfinished_not_counted", { alias: client.alias }),
   ].join("\n");

@@ -1,6 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import type { CompletedCheckin, RiskEvent } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
+import { unclearAnswerOf } from "./text.js";
 
 /**
  * The safety question reaches a client two ways: as the check-in's own question, and on the risk
@@ -16,7 +17,12 @@ export type SafetyState = "yes" | "pending" | "none" | "no";
 
 /** One answer to the safety question, and which way it was asked. */
 export type SafetyFact = (
-  | { way: "checkin"; answer: "yes" | "no" | "none" }
+  | {
+      way: "checkin";
+      answer: "yes" | "no" | "none";
+      /** Not answered, but unclear words given at it ("not sure", "yeah nah"). */
+      said?: string;
+    }
   | {
       way: "after_words";
       answer: SafetyState;
@@ -56,15 +62,19 @@ export function checkinFacts(
   unanswered = false,
   passed: ReadonlySet<number> = new Set(),
   yesAt: ReadonlyMap<number, string> = new Map(),
+  /** Unclear words at each check-in's own question (unclearAtSafety), by check-in. */
+  unclear: ReadonlyMap<number, string> = new Map(),
 ): SafetyFact[] {
   return checkins.flatMap((c): SafetyFact[] => {
     const answers = c.answers.filter((a) => a.instrument === SAFETY_INSTRUMENT);
     const asked = c.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
     if (answers.length === 0 && asked && unanswered && !passed.has(c.id)) {
+      const said = unclear.get(c.id);
       return [
         {
           way: "checkin" as const,
           answer: "none" as const,
+          ...(said ? { said } : {}),
           at: c.completedAt ?? c.createdAt,
           from: c.createdAt,
         },
@@ -75,6 +85,21 @@ export function checkinFacts(
     const at = (answer === "yes" ? yesAt.get(c.id) : undefined) ?? c.completedAt ?? c.createdAt;
     return [{ way: "checkin" as const, answer, at, from: c.createdAt }];
   });
+}
+
+/**
+ * The unclear answers given at each check-in's own safety question ("not sure / yeah nah"), by
+ * check-in (checkin/unclear-answer.ts keeps them): a question left so reads as no clear answer.
+ */
+export function unclearAtSafety(events: readonly RiskEvent[]): ReadonlyMap<number, string> {
+  const words = new Map<number, string>();
+  for (const e of events) {
+    const q = unclearAnswerOf(e.words);
+    if (q?.instrument !== SAFETY_INSTRUMENT || e.checkinId === null) continue;
+    const said = e.answerWords ?? e.text;
+    if (said) words.set(e.checkinId, said);
+  }
+  return words;
 }
 
 /**
@@ -134,6 +159,7 @@ const CHECKIN_PART = {
 const CHECKIN_PART_ON = { yes: "safety_checkin_yes_on", none: "safety_checkin_none_on" } as const;
 
 function part(w: Wording, f: SafetyFact): string {
+  if (f.way === "checkin" && f.said) return w.t("safety_checkin_unclear", { answer: f.said });
   if (f.way === "checkin") return w.t(CHECKIN_PART[f.answer]);
   if (f.said) return w.t("safety_after_unclear", { answer: f.said });
   switch (f.answer) {
@@ -150,6 +176,7 @@ function part(w: Wording, f: SafetyFact): string {
 
 /** An answer named with its date; the check-ins' no is counted apart (checkinNoPart), never named. */
 function datedPart(w: Wording, f: SafetyFact, date: string): string {
+  if (f.way === "checkin" && f.said) return w.t("safety_checkin_unclear_on", { answer: f.said, date });
   if (f.way === "checkin") return w.t(CHECKIN_PART_ON[f.answer === "none" ? "none" : "yes"], { date });
   if (f.said) return w.t("safety_after_unclear_on", { answer: f.said, date });
   switch (f.answer) {

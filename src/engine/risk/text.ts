@@ -1,5 +1,6 @@
 import type { Wording } from "../../prompts/render.js";
 import type { RiskAlert, RiskEvent } from "../../store/types.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { formatDate } from "../format.js";
 
 /**
@@ -67,7 +68,12 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
       : w.t("risk_what_text", { text: e.text, words });
   if (e.source === "safety_question") {
     const item = riskItemOf(e.words);
-    what = item ? riskItemText(w, item, e.answerWords) : safetyAnswerLine(w, e);
+    const unclear = unclearAnswerOf(e.words);
+    what = unclear
+      ? unclearAnswerText(w, unclear, e.answerWords ?? e.text)
+      : item
+        ? riskItemText(w, item, e.answerWords)
+        : safetyAnswerLine(w, e);
   }
   // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
@@ -96,6 +102,42 @@ const RISK_ITEM_MARK = "risk-item";
 
 export function riskItemWords(instrument: string, item: string, value: number): string[] {
   return [RISK_ITEM_MARK, instrument, item, String(value)];
+}
+
+/**
+ * An unclear answer at a check-in's risk item ("not sure", "yeah nah", "maybe no"), kept as a
+ * concern of the check-in whose words name the question (checkin/unclear-answer.ts), as a risk
+ * item's yes is kept: the stored tiers and sources stay the ones the database knows.
+ */
+const UNCLEAR_MARK = "unclear-answer";
+
+export function unclearAnswerWords(instrument: string, item: string): string[] {
+  return [UNCLEAR_MARK, instrument, item];
+}
+
+/** The question an unclear answer's words name, if they are such words. */
+export function unclearAnswerOf(words: readonly string[]): { instrument: string; item: string } | undefined {
+  const [mark, instrument, item] = words;
+  if (mark !== UNCLEAR_MARK || !instrument || !item) return undefined;
+  return { instrument, item };
+}
+
+export function isUnclearAnswerOf(words: readonly string[], instrument: string, item: string): boolean {
+  const q = unclearAnswerOf(words);
+  return q?.instrument === instrument && q.item === item;
+}
+
+/** "no clear answer to the safety question (…): "not sure"", or to PHQ-9 item 9, in their words. */
+export function unclearAnswerText(
+  w: Wording,
+  q: { instrument: string; item: string },
+  answer: string,
+): string {
+  if (q.instrument === SAFETY_INSTRUMENT) return w.t("risk_what_unclear", { answer });
+  const instrument = w.hasInstrument(q.instrument) ? w.instrument(q.instrument) : undefined;
+  const measure = instrument ? (instrument.profile?.name ?? instrument.title) : q.instrument;
+  const item = instrument?.items.find((i) => i.id === q.item)?.short ?? q.item;
+  return w.t("risk_what_item_unclear", { measure, item, answer });
 }
 
 /** The words of a yes to a measure's risk item (not a concern's words). */

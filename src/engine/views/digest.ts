@@ -8,6 +8,7 @@ import { statusText } from "../checkin/headline-text.js";
 import { categoryText } from "../checkin/summary-text.js";
 import { ruleText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
+import { unclearAnswerOf } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
@@ -75,7 +76,7 @@ export interface ClientWeek {
    * The week's risk events that no open alert holds (those are listed apart, first): alerts
    * already acknowledged, by id with the first event's time, and concerns with no alert, by time.
    */
-  risk: { alerts: { id: number; at: string }[]; concerns: string[] };
+  risk: { alerts: { id: number; at: string }[]; concerns: string[]; unclear?: string[] };
 }
 
 export interface DigestInput {
@@ -207,6 +208,7 @@ function riskText(w: Wording, risk: ClientWeek["risk"], zone: string): string {
   const items = [
     ...risk.alerts.map((a) => w.t("digest_risk_alert", { id: a.id, date: day(a.at) })),
     ...concernDays.map((date) => w.t("digest_risk_concern", { date })),
+    ...[...new Set((risk.unclear ?? []).map(day))].map((date) => w.t("digest_risk_unclear", { date })),
   ];
   return items.length > 0 ? w.t("digest_risk", { items: items.join(", ") }) : "";
 }
@@ -237,7 +239,9 @@ async function weekOf(
       was,
       risk: {
         alerts: [...alerts].map(([id, at]) => ({ id, at })),
-        concerns: events.filter((e) => e.alertId === null).map((e) => e.at),
+        concerns: events.filter((e) => e.alertId === null && !unclearAnswerOf(e.words)).map((e) => e.at),
+        // An unclear answer to a risk item ("not sure" at the safety question) is no risk word.
+        unclear: events.filter((e) => unclearAnswerOf(e.words)).map((e) => e.at),
       },
     });
   }

@@ -25,6 +25,7 @@ import {
   checkinYesTimes,
   concernFacts,
   episodeSafetyLine,
+  unclearAtSafety,
 } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { openText, sparkline } from "./history.js";
@@ -105,10 +106,11 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     );
     stated = concerns.map((f) => f.eventId);
     const passed = answeredAfterWords(input.riskEvents);
+    const yesAt = checkinYesTimes(input.riskEvents);
     lines.push(
       episodeSafetyLine(
         w,
-        [...checkinFacts(inEpisode, true, passed, checkinYesTimes(input.riskEvents)), ...concerns],
+        [...checkinFacts(inEpisode, true, passed, yesAt, unclearAtSafety(input.riskEvents)), ...concerns],
         day,
         input.alias,
       ),
