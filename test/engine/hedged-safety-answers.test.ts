@@ -147,6 +147,22 @@ describe("at the check-in's safety question", () => {
     expect(own?.message.text).toContain('Safety question: no clear answer ("not sure") in the check-in of');
   });
 
+  it("the digest names an unclear answer left at the safety question, not as risk words", async () => {
+    c = new Conversation({ digest: { day: "thu", time: "12:00" } });
+    await c.enrol();
+    await c.tick(60_000);
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 5, 5, 5, 5]) await c.say("alex", String(v));
+    await c.say("alex", "rather not say");
+    const digest =
+      (await c.tick(7 * 24 * 3_600_000)).find((d) => d.message.text.startsWith("Weekly digest"))?.message
+        .text ?? "";
+    expect(digest).toMatch(
+      /- alex: [^\n]*risk this week: no clear answer to a safety question on \w+ \d+, \d{4}/,
+    );
+    expect(digest).not.toContain("risk words");
+  });
+
   it("a mixed yes and no beside risk words still alerts", async () => {
     await atSafety();
     const sent = await c.say("alex", "yeah nah, i want to kill myself");
