@@ -11,6 +11,7 @@ import { isSafetyQuestion } from "./checkin/safety-asked.js";
 import { tellUnfinished } from "./checkin/unfinished-notice.js";
 import { liftEndedBreaks } from "./client-break.js";
 import { lapsedConcernsDue, tellConcernsOfClosed } from "./risk/concern-notice.js";
+import { disclosedDuring } from "./risk/disclosed-during.js";
 import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";
 import { digestDue } from "./views/digest.js";
 
@@ -125,8 +126,10 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     // Paused: no reminder; the check-in waits for "start" or its expiry, whichever comes first.
     if (client.pausedAt) return "paused by the client";
     // After a crisis message the client was told the check-in can wait for them: no nudge while
-    // the alert is open.
+    // the alert is open, nor for a check-in during which one was raised, once it is acknowledged
+    // (the therapist's "seen" changes nothing of what the client was told).
     if (await tx.openRiskAlert(client.personId)) return "risk alert open";
+    if (await disclosedDuring(tx, client.personId, open.id)) return "risk disclosed during the check-in";
     if (await onHoliday(turn, client)) return "holiday";
     // Run late (the server was down, or the quiet hours held it) past the check-in's own expiry:
     // a reminder of a check-in about to be closed, with its first question, would be a stale nudge.
