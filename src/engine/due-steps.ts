@@ -109,8 +109,10 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
     // comment: the scores reach the therapist as a check-in without them (the summary says the
     // safety question was not answered), not lost as an expired one. The client is not written to.
     if (open && open.id === job.checkinId && onlyOptionalLeft(open)) {
-      // Words kept during it are its comment.
-      await tx.completeCheckin(open.id, open.comment, job.dueAt);
+      // Words kept during it are its comment. Dated by the client's last answer, not the expiry: the
+      // scores are of that moment, and a risk mark from it must not stand before them on a chart.
+      const answeredAt = (await tx.lastAnswerAt(open.id)) ?? job.dueAt;
+      await tx.completeCheckin(open.id, open.comment, answeredAt);
       await afterCompletion(turn, client);
       return "completed without its comment";
     }

@@ -95,6 +95,11 @@ export interface CheckinsTx {
    * so the answers keep the order they were asked in. False when the item had no answer.
    */
   correctAnswer(checkinId: number, answer: Answer): Promise<boolean>;
+  /**
+   * When the client gave the check-in's latest answer (a correction keeps the time of the answer it
+   * corrects); undefined when it has none. A check-in that closes without its comment is dated so.
+   */
+  lastAnswerAt(checkinId: number): Promise<string | undefined>;
   setCheckinStep(checkinId: number, step: number): Promise<void>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
   /**

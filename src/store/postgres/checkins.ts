@@ -78,6 +78,13 @@ export function pgCheckins(q: PgContext): CheckinsTx {
       );
       return changed === 1;
     },
+    lastAnswerAt: async (checkinId) => {
+      const row = await q.get<{ at: string | null }>(
+        "SELECT MAX(answered_at) AS at FROM answers WHERE checkin_id = $1",
+        [checkinId],
+      );
+      return row?.at ?? undefined;
+    },
     setCheckinStep: async (checkinId, step) => {
       await q.run("UPDATE checkins SET step = $1 WHERE id = $2", [step, checkinId]);
     },

@@ -83,6 +83,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
         answer.instrument,
         answer.item,
       ).changes === 1,
+    lastAnswerAt: async (checkinId) => {
+      const row = s("SELECT MAX(answered_at) AS at FROM answers WHERE checkin_id = ?").get(checkinId) as {
+        at: string | null;
+      };
+      return row.at ?? undefined;
+    },
     setCheckinStep: async (checkinId, step) => {
       s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
     },

@@ -65,6 +65,7 @@ export function checkinContract(open: OpenStore): void {
         const personal = { instrument: "progress", item: "personal" };
         const overall = { instrument: "progress", item: "overall" };
         expect(await tx.answerOf(checkin.id, personal)).toBeUndefined();
+        expect(await tx.lastAnswerAt(checkin.id)).toBeUndefined();
         // Nothing to correct before an answer: no row is made.
         expect(await tx.correctAnswer(checkin.id, { ...personal, value: 3 })).toBe(false);
         expect(await tx.answerOf(checkin.id, personal)).toBeUndefined();
@@ -74,6 +75,8 @@ export function checkinContract(open: OpenStore): void {
         expect(await tx.correctAnswer(checkin.id, { ...personal, value: 5.5 })).toBe(true);
         expect(await tx.answerOf(checkin.id, personal)).toBe(5.5);
         expect(await tx.answerOf(checkin.id, overall)).toBe(6);
+        // The latest answer's time, not moved by correcting the one before it.
+        expect(await tx.lastAnswerAt(checkin.id)).toBe(t(2));
         await tx.completeCheckin(checkin.id, null, t(3));
         const [done] = await tx.completedCheckins(alex.personId);
         expect(done?.answers).toEqual([
