@@ -9,6 +9,7 @@ export const RISK_VARS = {
   crisis_message_unknown: ["crisis"],
   crisis_followup: [],
   crisis_followup_checkin: [],
+  crisis_followup_answers_sent: [],
   crisis_again: [],
   crisis_again_contacts: ["crisis"],
   risk_yes_stands: [],

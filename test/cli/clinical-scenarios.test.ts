@@ -116,8 +116,11 @@ describe("clinical scenarios through the console", () => {
     expect(urgent?.choices).toEqual([
       { label: "I've seen this", value: expect.stringMatching(/^seen \d+$/) },
     ]);
-    // After the crisis message a warm line, nothing procedural; the check-in goes on when the client writes.
-    expect(afterSafety.filter((m) => m.to === "alex")[1]?.text).toContain("The check-in can wait");
+    // After the crisis message a warm line, nothing procedural; only the comment was left, so the
+    // summary goes with the alert.
+    expect(afterSafety.filter((m) => m.to === "alex")[1]?.text).toContain(
+      "Your answers are saved and on their way",
+    );
     expect(afterSafety.some((m) => m.to === "alex" && m.text.startsWith("Last one"))).toBe(false);
     expect(out.find((m) => m.text.startsWith("alex, check-in 1 ·"))?.text).toContain("Safety question: yes.");
     // Not escalated at 29 minutes (the comment came then), escalated after 31, and the therapist told.

@@ -49,3 +49,44 @@ describe("a check-in closed at its expiry with every measure answered", () => {
     expect(done?.completedAt).toBe("2026-12-10T09:30:00.000Z");
   });
 });
+
+describe("a yes at the safety question, the last one of the check-in", () => {
+  it("sends the therapist the summary at once, and takes what the client writes later as its comment", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-04T10:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [9, 9, 9, 9, 6, 6, 6, 6, "no"]);
+    c.clock.set(new Date("2026-12-12T10:00:00Z"));
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9, 2, 3, 3, 3]) await c.say("alex", String(v));
+    const yes = await c.say("alex", "yes");
+    // The urgent alert, then the summary with the scores and the yes, in the same turn.
+    const summary = to(yes, "rivera").find((t) => t.startsWith("alex, check-in 2"));
+    expect(summary?.split("\n").slice(0, 2)).toEqual([
+      "alex, check-in 2 · Dec 12, 2026, 10:00 AM UTC",
+      "Progress 11/40, falling, not on track · Alliance 36/40, steady",
+    ]);
+    expect(summary).toContain("Safety question: yes.");
+    expect(to(yes, "alex").at(-1)).toContain("Your answers are saved and on their way to your therapist.");
+    // Words while the alert is open go with it.
+    const pills = await c.say("alex", "i have pills saved up");
+    expect(to(pills, "rivera").join("\n")).toContain('"i have pills saved up"');
+    await c.tick(20 * MINUTE);
+    await c.say("rivera", "seen 1");
+    // No reminder, no second summary when the check-in would have closed.
+    const later = await c.tick(3 * HOUR);
+    expect(to(later, "alex")).toEqual([]);
+    // Hours on, once the alert is acknowledged, the client's words are the check-in's comment.
+    const words = await c.say("alex", "i flushed them, my sister is here now");
+    expect(to(words, "rivera")).toEqual([
+      "alex added to their check-in comment, in their words:\ni flushed them, my sister is here now",
+    ]);
+    expect(to(await c.tick(3 * 24 * HOUR), "rivera").join("\n")).not.toContain("check-in 2");
+    const [, second] = (await c.data("alex")).checkins;
+    expect(second).toMatchObject({ status: "completed", comment: "i flushed them, my sister is here now" });
+    // Past the check-in's own expiry, words are no comment any more.
+    const late = await c.say("alex", "thanks for everything this week, it helped");
+    expect(to(late, "rivera")).toEqual([]);
+  });
+});

@@ -74,9 +74,9 @@ describe("correcting the answer just given", () => {
     expect(alert).toContain("they answered yes to the safety question");
     expect(alert).toContain("sorry wrong button, i meant yes");
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
-    // The comment's question waits for the next message; the summary says yes, once.
-    await c.say("alex", "ok");
-    const summary = toRivera(await c.say("alex", "skip")).join("\n");
+    // Only the comment was left: the summary goes with the alert, and says yes, once.
+    const summary = toRivera(replies).join("\n");
+    expect(summary).toContain("alex, check-in 1");
     expect(summary).toContain("Safety question: yes.");
     expect(summary).not.toContain("Safety question: no");
     expect(summary).not.toContain("Comment: sorry wrong button");
@@ -97,17 +97,19 @@ describe("correcting the answer just given", () => {
   it("a yes to the safety question is not taken back by 'oops i meant no': the words reach the therapist", async () => {
     await started();
     for (const v of ["7", "7", "6", "6", "4", "4", "4", "4"]) await c.say("alex", v);
-    await c.press("alex", "1");
+    const yes = await c.press("alex", "1");
     await c.say("alex", "ok");
     const replies = await c.say("alex", "oops i meant no");
     expect(toAlex(replies).join("\n")).not.toContain("I've changed your answer");
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(1);
     expect(toRivera(replies).join("\n")).toContain("oops i meant no");
-    // The client asked for something, and is told what became of it; the comment comes again.
-    const [told, again] = toAlex(replies);
-    expect(told).toMatch(/^Thank you for letting me know\. I can't change that answer now/);
-    expect(again).toMatch(/^Last one, and optional/);
-    expect(toRivera(await c.say("alex", "skip")).join("\n")).not.toContain("Comment: oops");
+    // The client asked for something, and is told what became of it; the check-in's summary went
+    // with the yes, its only question left being the comment.
+    expect(toAlex(replies)).toEqual([
+      expect.stringMatching(/^Thank you for letting me know\. I can't change that answer now/),
+    ]);
+    expect(toRivera(yes).join("\n")).toContain("Safety question: yes.");
+    expect((await c.data("alex")).checkins[0]?.comment).toBeNull();
   });
 
   it("'wait i meant no, wrong button' right after the crisis message is told the yes stands", async () => {

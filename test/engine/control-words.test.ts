@@ -163,21 +163,34 @@ describe("every check-in ends", () => {
     await c.enrol();
     await c.say("rivera", "checkin alex");
     for (const v of [9, 9, 8, 9, 3, 3, 2, 3]) await c.say("alex", String(v));
-    // A yes to the safety question: the crisis text, the alert, and "the check-in can wait".
-    const crisis = await c.say("alex", "yes");
-    expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
-    // The alert is open: no reminder presses a client who was told the check-in can wait.
+    await c.say("alex", "no");
+    // Left at the comment: reminded once, then completed at its expiry without a comment.
     const reminded = await c.tick(4 * HOUR + 60_000);
-    expect(reminded.filter((d) => d.externalId === "alex")).toEqual([]);
+    expect(reminded.filter((d) => d.externalId === "alex")).toHaveLength(2);
     const expiry = await c.tick(44 * HOUR + 60_000);
     expect(await checkinStates()).toEqual(["completed"]);
     // The therapist gets the summary with the scores; the client is not written to two days later.
-    const summary = expiry.find((d) => d.externalId === "rivera" && !d.message.urgent);
-    expect(summary?.message.text).toContain("Safety question: yes");
+    const summary = expiry.find((d) => d.externalId === "rivera");
+    expect(summary?.message.text).toContain("Safety question: no");
     expect(summary?.message.text).toMatch(/Progress 11\/40/);
     expect(expiry.filter((d) => d.externalId === "alex")).toEqual([]);
     const [before] = await c.say("rivera", "summary alex");
     expect(before?.message.text).not.toContain("no completed check-ins");
+  });
+
+  it("after a yes at the last question, the summary goes at once, and nothing more at the expiry", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 8, 9, 3, 3, 2, 3]) await c.say("alex", String(v));
+    const crisis = await c.say("alex", "yes");
+    expect(crisis.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
+    const summary = crisis.find((d) => d.externalId === "rivera" && !d.message.urgent);
+    expect(summary?.message.text).toContain("Safety question: yes");
+    expect(summary?.message.text).toMatch(/Progress 11\/40/);
+    expect(await checkinStates()).toEqual(["completed"]);
+    await c.say("rivera", "seen 1");
+    expect(await c.tick(48 * HOUR + 60_000)).toEqual([]);
   });
 
   it("a check-in left at its safety question is completed at expiry with its scores, saying the question was not answered", async () => {

@@ -1,9 +1,14 @@
 import { afterEach, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
+import { type FixturePrompts, fixturePrompts } from "../helpers/fixture-prompts.js";
 
 let c: Conversation;
-afterEach(() => c?.close());
+let prompts: FixturePrompts | undefined;
+afterEach(() => {
+  c?.close();
+  prompts?.close();
+});
 
 const HOUR = 3_600_000;
 /** The day of the disclosure in the therapist's alert ("Dec 4, 2026"). */
@@ -13,21 +18,35 @@ const dayIn = (ds: Delivery[], to: string) => {
 };
 
 /**
- * After a yes at the check-in's safety question the client is told the check-in can wait; left at
- * its comment, it closes at its expiry days later. The yes is dated when it was said, not then.
+ * A check-in is dated by the client's last answer. Where the clinic asks the safety question
+ * before another measure, a client who says yes is told the check-in can wait, and may finish it
+ * the next day: the yes is dated when it was said, not when the check-in completed.
  */
-it("summary ALIAS dates a check-in's yes when it was said, though the check-in closed at its expiry", async () => {
-  c = new Conversation();
+it("summary ALIAS dates a check-in's yes when it was said, though the check-in completed a day later", async () => {
+  prompts = fixturePrompts();
+  c = new Conversation(
+    { checkin: { instruments: ["alliance", "progress", "safety", "fixture"] } },
+    "console",
+    [],
+    prompts.dir,
+  );
   await c.enrol();
   await c.say("rivera", "checkin alex");
   for (const v of [8, 7, 8, 8, 6, 5, 4, 5]) await c.say("alex", String(v));
   const said = dayIn(await c.say("alex", "yes"), "rivera");
   expect(said).toBeDefined();
   await c.say("rivera", "seen 1");
-  const closed = await c.tick(3 * 24 * HOUR);
-  expect(closed.some((d) => d.externalId === "rivera" && /alex, check-in 1/.test(d.message.text))).toBe(true);
-  const [summary] = await c.say("rivera", "summary alex");
-  expect(summary?.message.text).toContain(
+  await c.tick(24 * HOUR);
+  // The question the crisis message came in place of is shown first, then answered.
+  await c.say("alex", "ok");
+  for (const v of ["1", "1"]) await c.say("alex", v);
+  const done = await c.say("alex", "skip");
+  const summary = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
+  // Dated by its last answer, the next day.
+  expect(summary.split("\n")[0]).toBe("alex, check-in 1 · Nov 27, 2026, 10:00 AM UTC");
+  expect(said).toBe("Nov 26, 2026");
+  const [history] = await c.say("rivera", "summary alex");
+  expect(history?.message.text).toContain(
     `Safety question: yes on ${said}, in the check-in (urgent alert sent).`,
   );
 });

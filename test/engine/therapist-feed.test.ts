@@ -24,12 +24,12 @@ describe("six weekly check-ins of a client getting steadily worse", () => {
       [[9, 9, 8, 9], [5, 5, 4, 5], "no", "work is hard"],
       [[9, 8, 8, 9], [4, 4, 4, 4], "no", "skip"],
       [[8, 8, 8, 8], [4, 3, 3, 4], "no", "not sleeping"],
-      [[8, 8, 7, 8], [3, 3, 2, 3], "yes", "everything is too much"],
+      [[8, 8, 7, 8], [3, 3, 2, 3], "yes", "ok"],
     ];
     for (const [alliance, progress, safety, comment] of weeks) {
-      // After a yes to the safety question the comment waits for the client's next message.
+      // A yes to the safety question, the last, completes the check-in with the alert: a nod after
+      // it is kept with the alert, and words would be an update to it, not the comment.
       await checkin(alliance, progress, safety, safety === "yes" ? "ok" : comment);
-      if (safety === "yes") await c.say("alex", comment);
       c.clock.advance(WEEK);
     }
     const toRivera = c.delivered.slice(before).filter((d) => d.externalId === "rivera");

@@ -1,6 +1,8 @@
 import type { Client } from "../../store/types.js";
+import { disclosedDuring } from "../risk/disclosed-during.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { withAdded } from "./kept-words.js";
+import { expiresAt } from "./plan.js";
 
 /**
  * How long after a check-in words from the client are the rest of its comment. People send a
@@ -14,11 +16,21 @@ export const COMMENT_FOLLOW_MS = 10 * 60_000;
  * added to that check-in's comment, and the therapist gets them in a short message of their own:
  * the summary has already gone. Not after a check-in closed at its expiry (the client never
  * reached the comment), and not past twice the comment's length. False: not added.
+ *
+ * A check-in during which the client disclosed risk completed when only its comment was left, so
+ * that the therapist had the scores at once (risk/after-crisis.ts), and the client was told they
+ * could still write what they would like the therapist to know: their words are its comment until
+ * the check-in would have closed (while the alert is open, they go with the alert instead).
  */
 export async function addToComment(turn: Turn, client: Client, text: string): Promise<boolean> {
   const last = await turn.tx.lastCompletedCheckin(client.personId);
   if (!last?.completedAt || last.step < last.plan.length) return false;
-  if (Date.parse(turn.now) - Date.parse(last.completedAt) > COMMENT_FOLLOW_MS) return false;
+  const soon = Date.parse(turn.now) - Date.parse(last.completedAt) <= COMMENT_FOLLOW_MS;
+  const waits =
+    !soon &&
+    Date.parse(turn.now) < expiresAt(last, turn.deps.config.schedule.expireAfterHours) &&
+    (await disclosedDuring(turn.tx, client.personId, last.id));
+  if (!soon && !waits) return false;
   const added = text.trim();
   const comment = withAdded(last.comment, added, turn.deps.config.checkin.commentMaxLength);
   if (comment === undefined) return false;

@@ -1,6 +1,7 @@
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
-import { afterCrisis, raiseRisk } from "../risk/alerts.js";
+import { afterCrisis } from "../risk/after-crisis.js";
+import { raiseRisk } from "../risk/alerts.js";
 import { excerpt } from "../risk/screening.js";
 import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";

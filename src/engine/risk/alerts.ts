@@ -1,7 +1,7 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
-import type { Checkin, Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
+import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { isAcknowledgement } from "../acknowledgement.js";
 import { alertRef } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
@@ -170,24 +170,6 @@ export async function followUp(
     return;
   }
   await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : reply) });
-}
-
-/**
- * After a crisis message the turn ends with one warm line; an open check-in's question waits for
- * the client's next message.
- */
-export async function afterCrisis(
-  turn: Turn,
-  client: Client,
-  open: Checkin | undefined,
-  crisisSent: boolean,
-  /** The language of the words that raised the risk, as for the crisis message. */
-  spoken: string | null = null,
-): Promise<void> {
-  const w = await turn.wordingOf(client.personId, spoken);
-  if (open) await turn.tx.setResumeQuestion(client.personId, true);
-  const key = !crisisSent ? "crisis_again" : open ? "crisis_followup_checkin" : "crisis_followup";
-  await turn.send(client.personId, { kind: "info", text: w.t(key) });
 }
 
 function event(client: Client, checkinId: number | null, d: Disclosure, at: string): NewRiskEvent {

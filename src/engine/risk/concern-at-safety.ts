@@ -5,7 +5,8 @@ import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { isSafetyQuestion } from "../checkin/safety-asked.js";
 import { type Turn, therapistName } from "../turn-context.js";
-import { afterCrisis, disclosureOf, raiseRisk } from "./alerts.js";
+import { afterCrisis } from "./after-crisis.js";
+import { disclosureOf, raiseRisk } from "./alerts.js";
 import { readSafetyAnswer } from "./safety-answer.js";
 
 /**

@@ -105,8 +105,9 @@ export function unclearAtSafety(events: readonly RiskEvent[]): ReadonlyMap<numbe
 /**
  * When each check-in's own safety question was answered yes: the time of the disclosure it raised
  * (no words of its own, unlike a yes after a concern or a risk item's). A check-in is dated by its
- * completion, and one left open after a yes (the check-in can wait) completes at its expiry, days
- * later: the yes is dated when it was said, for checkinFacts.
+ * last answer, which is the yes when the safety question comes last (the check-in then completes
+ * at once, or at its expiry dated so). Where a clinic asks it before another measure, the client
+ * told that the check-in can wait may finish it a day later: the yes is dated when it was said.
  */
 export function checkinYesTimes(events: readonly RiskEvent[]): ReadonlyMap<number, string> {
   const times = new Map<number, string>();
