@@ -75,6 +75,11 @@ export const clinicConfigSchema = z
       allianceConcern: within(0, ALLIANCE_TOTAL, "the alliance check-in's total", 36),
       /** A fall of at least this many points from the previous alliance check-in. */
       allianceDrop: aboveZero(ALLIANCE_TOTAL, "the alliance check-in's total", 1),
+      /**
+       * A fall of this many points is a clear one: a repeated alliance warning grows firmer with it
+       * (src/clinical/alliance-repeat.ts). Wording only; when a warning repeats is allianceDrop's.
+       */
+      allianceClearFall: aboveZero(ALLIANCE_TOTAL, "the alliance check-in's total", 5),
       /** Any single alliance item below this is worth asking about. */
       allianceItem: within(0, ITEM_MAX, "an alliance item's score", 9),
       /** Raw reliable change on the progress check-in (ORS reliable change index). */

@@ -78,6 +78,7 @@ describe("clinic config problems", () => {
     ["allianceItem: 11", "thresholds.allianceItem", "from 0 to 10", "11"],
     ["allianceDrop: 0", "thresholds.allianceDrop", "more than 0 and at most 40", "0"],
     ["allianceDrop: 41", "thresholds.allianceDrop", "more than 0 and at most 40", "41"],
+    ["allianceClearFall: 0", "thresholds.allianceClearFall", "more than 0 and at most 40", "0"],
     ["progressReliableChange: 50", "thresholds.progressReliableChange", "more than 0 and at most 40", "50"],
     ["cutoffs: { adult: 41 }", "thresholds.cutoffs.adult", "from 0 to 40", "41"],
     ["cutoffs: { child: -5 }", "thresholds.cutoffs.child", "from 0 to 40", "-5"],

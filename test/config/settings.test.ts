@@ -156,6 +156,7 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     expect(settings.clinic.thresholds).toEqual({
       allianceConcern: 36,
       allianceDrop: 1,
+      allianceClearFall: 5,
       allianceItem: 9,
       progressReliableChange: 5,
       cutoffs: { adult: 25, adolescent: 28, child: 32 },

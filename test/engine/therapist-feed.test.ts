@@ -102,10 +102,10 @@ describe("an alliance that keeps falling", () => {
       "Alliance 35, below 36 and down 3 from 38: worth talking about in the next session.",
     );
     expect(texts[2]).toContain(
-      "Alliance 33, still falling since its last warning at check-in 2: down 5 from its highest this episode (38).",
+      "Alliance 33, down 2 more since its warning at check-in 2 (35), 5 below its highest this episode (38): ask directly whether the sessions are helping",
     );
     expect(texts[3]).toContain(
-      "Alliance 31, still falling since its last warning at check-in 3: down 7 from its highest",
+      "Alliance 31, down 2 more since its warning at check-in 3 (33), 7 below its highest",
     );
     expect(texts[3]).not.toContain("a low alliance that is talked about often rises");
   });

@@ -1,3 +1,4 @@
+import { allianceRepeat } from "../../clinical/alliance-repeat.js";
 import { assess, type Finding, type MeasureInput, parseMeasureRule } from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
@@ -75,11 +76,26 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       },
       turn.now,
     );
+    // A repeated alliance warning is worded by the size of its fall (clinical/alliance-repeat.ts).
+    const repeat =
+      again && rule === "alliance" && previous?.warnedSeq != null && previous.warnedValue !== null
+        ? allianceRepeat(
+            {
+              totals: allianceTotals([...episode, current]),
+              total: finding.value,
+              warnedSeq: previous.warnedSeq,
+              warnedValue: previous.warnedValue,
+              sinceSeq: previous.sinceSeq ?? null,
+            },
+            t.allianceClearFall,
+          )
+        : undefined;
     warnings.push({
       finding,
       sent: decision.send,
       warnedSeq: previous?.warnedSeq ?? null,
       again,
+      ...(repeat ? { allianceRepeat: repeat } : {}),
     });
   }
 
@@ -135,6 +151,13 @@ function measureInputs(
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {
   return checkins.map((c) => totalOf(c.answers, instrument)).filter((v): v is number => v !== undefined);
+}
+
+function allianceTotals(checkins: readonly CompletedCheckin[]): { seq: number; total: number }[] {
+  return checkins.flatMap((c) => {
+    const total = totalOf(c.answers, "alliance");
+    return total === undefined ? [] : [{ seq: c.seq, total }];
+  });
 }
 
 function allianceOf(

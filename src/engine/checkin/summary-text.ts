@@ -1,3 +1,4 @@
+import type { AllianceRepeat } from "../../clinical/alliance-repeat.js";
 import type { Assessment, Finding } from "../../clinical/assessment.js";
 import { round1 } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
@@ -39,6 +40,8 @@ export interface SummaryWarning {
   warnedSeq: number | null;
   /** Sent again because it is clearly worse than at its last warning, which still applied. */
   again?: boolean;
+  /** For the alliance sent again: the size of its fall, which its wording follows. */
+  allianceRepeat?: AllianceRepeat;
 }
 
 export interface SummaryInput extends WarningContext {
@@ -134,10 +137,11 @@ function warningLines(w: Wording, input: SummaryInput, compact: boolean): string
   const warnings = compact ? input.warnings.filter((x) => x.sent) : input.warnings;
   if (warnings.length === 0) return [];
   const lines = [w.t("summary_warnings")];
-  for (const { finding, sent, warnedSeq, again } of warnings) {
+  for (const { finding, sent, warnedSeq, again, allianceRepeat } of warnings) {
+    const repeat = allianceRepeat ? { allianceRepeat, short: compact } : {};
     lines.push(
       sent
-        ? `- ${warningText(w, finding, input.assessment, { ...input, again: again ? warnedSeq : null })}`
+        ? `- ${warningText(w, finding, input.assessment, { ...input, again: again ? warnedSeq : null, ...repeat })}`
         : w.t("summary_warning_repeat", { rule: ruleText(w, finding.rule), seq: warnedSeq ?? "-" }),
     );
   }

@@ -1,3 +1,4 @@
+import { type AllianceRepeat, allianceStepsUp } from "../../clinical/alliance-repeat.js";
 import {
   type Assessment,
   type Finding,
@@ -23,6 +24,13 @@ export interface WarningContext {
   timeZone: string;
   /** For a warning sent again because it is clearly worse: the check-in of its last warning. */
   again?: number | null;
+  /** For the alliance sent again: the size of its fall, which the wording follows. */
+  allianceRepeat?: AllianceRepeat;
+  /**
+   * A compact summary: a repeat that adds only numbers to what its last warning said is one short
+   * line, so that a slide over several check-ins does not bring the same paragraph each time.
+   */
+  short?: boolean;
 }
 
 export function ruleText(w: Wording, rule: WarningRule | string): string {
@@ -49,6 +57,38 @@ export function ruleText(w: Wording, rule: WarningRule | string): string {
   }
 }
 
+/**
+ * A repeated alliance warning, as firm as its fall is large (clinical/alliance-repeat.ts): never
+ * the same suggestion again word for word, and in a compact summary one short line unless it
+ * steps up to a firmer suggestion.
+ */
+function allianceRepeatText(w: Wording, r: AllianceRepeat, short: boolean): string {
+  const vars = {
+    total: r.total,
+    since: r.since,
+    last: r.last,
+    seq: r.lastSeq,
+    below: r.belowPeak,
+    peak: r.peak,
+  };
+  if (short && !allianceStepsUp(r)) return w.t("warning_alliance_again_short", vars);
+  switch (r.step) {
+    case "further":
+      return w.t("warning_alliance_further", vars);
+    case "clear":
+      return w.t("warning_alliance_clear", vars);
+    case "firm":
+      return w.t("warning_alliance_firm", {
+        total: r.total,
+        fall: r.fromStart,
+        start: r.start,
+        seq: r.startSeq,
+        below: r.belowPeak,
+        peak: r.peak,
+      });
+  }
+}
+
 export function modelText(w: Wording, model: TrajectoryModel, timeZone: string): string {
   if (model.fitId === null || !model.fittedAt) return w.t("model_default");
   return w.t("model_clinic", {
@@ -70,15 +110,8 @@ export function warningText(
     return measureWarningText(w, finding, measure, assessment, modelText(w, ctx.model, ctx.timeZone));
   if (finding.rule === "alliance") {
     const total = a?.total ?? finding.value;
-    // Warned before and fallen further since: the same suggestion again would add nothing.
-    if (ctx.again != null && a?.drop) {
-      return w.t("warning_alliance_again", {
-        total,
-        peak: round1(total + a.drop.belowPeak),
-        below: a.drop.belowPeak,
-        seq: ctx.again,
-      });
-    }
+    const repeat = ctx.again != null ? ctx.allianceRepeat : undefined;
+    if (repeat) return allianceRepeatText(w, repeat, ctx.short === true);
     if (a?.drop && a.concern) {
       return w.t("warning_alliance_both", {
         total,
