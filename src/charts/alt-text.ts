@@ -1,6 +1,6 @@
 import { round1 } from "../clinical/scores.js";
 import { signed } from "../engine/format.js";
-import { type CaseloadPanel, currentEpisode, MAX_PANELS } from "./caseload-spec.js";
+import { type CaseloadPanel, currentEpisode, shownPanels } from "./caseload-spec.js";
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { riskMarks } from "./checkin-marks.js";
@@ -158,7 +158,7 @@ function when(data: ChartData, p: Pick<ChartPoint, "label" | "day">): string {
 
 /** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */
 export function caseloadAltText(panels: readonly CaseloadPanel[], text: ChartText): string {
-  const shown = panels.slice(0, MAX_PANELS);
+  const shown = shownPanels(panels);
   const sentences = [text("chart_alt_caseload_head", { count: panels.length })];
   if (panels.length > shown.length)
     sentences.push(text("chart_caseload_more", { count: panels.length - shown.length }));
@@ -175,6 +175,15 @@ export function caseloadAltText(panels: readonly CaseloadPanel[], text: ChartTex
         cutoff: panel.data.cutoff,
       }),
     );
+    // Listed for the alliance: its strip is in the picture, so its totals are in the words too.
+    const withAlliance = episode.points.filter((p) => p.alliance !== null);
+    if (panel.alliance && withAlliance.length > 0)
+      sentences.push(
+        text("chart_alt_caseload_alliance", {
+          scores: scoreList(episode, withAlliance, "alliance"),
+          threshold: episode.allianceLine,
+        }),
+      );
   }
   return sentences.join(" ");
 }

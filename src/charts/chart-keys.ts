@@ -23,6 +23,7 @@ export const CHART_VARS = {
   chart_key_safety: [],
   chart_key_risk: [],
   chart_key_cutoff: [],
+  chart_key_alliance: ["threshold"],
   chart_cutoff: ["cutoff", "band"],
   chart_episode: ["number"],
   chart_caseload_title: ["count"],
@@ -51,6 +52,7 @@ export const CHART_VARS = {
   chart_alt_no_risk: [],
   chart_alt_caseload_head: ["count"],
   chart_alt_caseload_panel: ["alias", "note", "scores", "status", "cutoff"],
+  chart_alt_caseload_alliance: ["scores", "threshold"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Keys of the summaries' wording that the chart says too. */

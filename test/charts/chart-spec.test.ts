@@ -1,10 +1,11 @@
 import { compile } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { type CaseloadPanel, caseloadSpec, MAX_PANELS } from "../../src/charts/caseload-spec.js";
+import { type CaseloadPanel, caseloadSpec, MAX_PANELS, shownPanels } from "../../src/charts/caseload-spec.js";
+import { chartData } from "../../src/charts/chart-data.js";
 import { chartSpec } from "../../src/charts/chart-spec.js";
 import { COLOUR, SHAPE } from "../../src/charts/chart-style.js";
 import { chartMeasure } from "../../src/charts/render.js";
-import { englishText, improving, notOnTrack, twenty } from "./fixtures.js";
+import { englishText, improving, input, notOnTrack, twenty, weekly } from "./fixtures.js";
 
 const measure = chartMeasure();
 
@@ -76,5 +77,29 @@ describe("chart spec", () => {
     };
     expect(spec.vconcat[1]?.concat).toHaveLength(MAX_PANELS);
     expect(JSON.stringify(spec.title)).toContain("3 more not shown");
+  });
+
+  it("draws the alliance under the progress of a client listed for it, and keys it", () => {
+    const alex = chartData(input("alex", weekly([20, 21, 20, 21, 20], [40, 36, 33, 30, 26])));
+    const spec = (panels: CaseloadPanel[]) =>
+      caseloadSpec(panels, englishText, measure) as unknown as { vconcat: { concat: unknown[] }[] };
+    const listed = spec([{ data: alex, note: "watch, alliance concern", alliance: true }]);
+    const cell = JSON.stringify(listed.vconcat[1]?.concat[0]);
+    expect(cell).toContain('"vconcat"');
+    for (const total of [40, 36, 33, 30, 26]) expect(cell).toContain(`"alliance":${total}`);
+    expect(JSON.stringify(listed.vconcat[0])).toContain("alliance (below 36: worth talking about)");
+    // Not listed for it: the panel alone, and no key entry for what is not drawn.
+    const other = spec([{ data: alex, note: "watch" }]);
+    expect(JSON.stringify(other.vconcat[1]?.concat[0])).not.toContain('"alliance":');
+    expect(JSON.stringify(other.vconcat[0])).not.toContain("alliance (below");
+  });
+
+  it("draws fewer rows when alliance strips would make the picture taller than Teams takes", () => {
+    const alex = chartData(input("alex", weekly([20, 21, 20], [40, 36, 33])));
+    const panel = (alliance: boolean): CaseloadPanel => ({ data: alex, note: "alliance concern", alliance });
+    expect(shownPanels(Array.from({ length: 12 }, () => panel(true)))).toHaveLength(9);
+    // One row of strips, the last: all twelve fit.
+    expect(shownPanels(Array.from({ length: 12 }, (_, i) => panel(i >= 9)))).toHaveLength(12);
+    expect(shownPanels(Array.from({ length: 15 }, () => panel(false)))).toHaveLength(MAX_PANELS);
   });
 });

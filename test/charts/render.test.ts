@@ -3,7 +3,7 @@ import { chartData } from "../../src/charts/chart-data.js";
 import { chartCheckins } from "../../src/charts/chart-input.js";
 import { chartSpec } from "../../src/charts/chart-spec.js";
 import { chartMeasure, renderCaseloadChart, renderClientChart, specToSvg } from "../../src/charts/render.js";
-import { englishText, input, notOnTrack, twenty } from "./fixtures.js";
+import { englishText, input, notOnTrack, shippedText, twenty, weekly } from "./fixtures.js";
 import { decodePng, differingShare, inkShare } from "./png.js";
 
 describe("rendering a chart to PNG", () => {
@@ -47,6 +47,18 @@ describe("rendering a chart to PNG", () => {
     const img = decodePng(r.png);
     expect(img.width).toBeGreaterThanOrEqual(760);
     expect(inkShare(img)).toBeGreaterThan(0.03);
+  });
+
+  it("keeps a caseload of alliance strips within the 1024 pixels Teams takes, in German's longer key too", async () => {
+    const panels = Array.from({ length: 13 }, (_, i) => ({
+      data: chartData(input(`C${i}`, weekly([20, 21, 20, 21, 10], [40, 36, 33, 30, 26]))),
+      note: "watch, alliance concern",
+      alliance: true,
+    }));
+    for (const language of ["en", "de", "es"]) {
+      const r = await renderCaseloadChart(panels, shippedText(language));
+      expect(r.height, language).toBeLessThanOrEqual(1024);
+    }
   });
 
   it("refuses a chart with no check-in", async () => {

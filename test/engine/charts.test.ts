@@ -112,6 +112,35 @@ describe("charts through the engine", () => {
     c = new Conversation();
   });
 
+  it("the caseload picture draws the alliance of a client listed for it, not only a flat progress line", async () => {
+    c = new Conversation({ digest: { day: "thu", time: "12:00" } });
+    await c.enrol();
+    await c.tick(60_000);
+    // Progress steady at 20; the alliance falls 40, 36, 33, 30, 26.
+    for (const alliance of [
+      [10, 10, 10, 10],
+      [9, 9, 9, 9],
+      [9, 8, 8, 8],
+      [8, 8, 7, 7],
+      [7, 7, 6, 6],
+    ]) {
+      await c.say("rivera", "checkin alex");
+      await c.answerAll("alex", [...alliance, 5, 5, 5, 5, "no"]);
+      c.clock.advance(WEEK);
+    }
+    const sent = await c.tick(60_000);
+    const digest = sent.findIndex((d) => d.message.text.startsWith("Weekly digest"));
+    const after = sent[digest + 1];
+    const text = after?.message.text ?? "";
+    expect(text).toMatch(/alex, [^:]*alliance concern: progress 20 /);
+    // The alliance's totals are in the words as in the picture's strip.
+    expect(text).toMatch(
+      /Alliance 40 \([^)]+\); 36 \([^)]+\); 33 \([^)]+\); 30 \([^)]+\); 26 \([^)]+\); below 36/,
+    );
+    // A strip under the progress panel makes the picture taller than one panel alone.
+    expect(picture(after).png.height).toBeGreaterThan(340);
+  });
+
   it("the weekly digest is followed by the caseload's small multiples of who needs attention, and only then", async () => {
     c = new Conversation({ digest: { day: "thu", time: "12:00" } });
     await c.enrol();

@@ -150,7 +150,8 @@ export async function caseloadChartMessage(
   const panels: CaseloadPanel[] = [];
   for (const { entry, need } of needing) {
     const data = await clientChartData(tx, config, w, entry.client, now);
-    if (data) panels.push({ data, note: need.flags.join(", ") });
+    // Listed for the alliance: the picture draws it, not only the progress (caseload-spec.ts).
+    if (data) panels.push({ data, note: need.flags.join(", "), alliance: need.named.has("alliance") });
   }
   if (panels.length === 0) return undefined;
   const { renderCaseloadChart } = await renderer();
