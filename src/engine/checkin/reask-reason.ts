@@ -78,7 +78,7 @@ export async function reaskReason(
   const hint = scoreHint(text, scale.min, scale.max, w.pack.messages.words);
   // "…my mum was in hospital and work was crazy… so yeah maybe a 3 or 4": asked for one number,
   // and what was said around the two is kept for the therapist, not thrown away with them.
-  if (hint && saysSomething(text) && (await keepForComment(turn, checkin, text)))
+  if (hint && letterWords(text) >= WORDS_BESIDE_A_NUMBER && (await keepForComment(turn, checkin, text)))
     return `${w.t("words_kept", { therapist })} ${hintText(w, hint)}`;
   if (hint) return hintText(w, hint);
   // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
@@ -95,14 +95,22 @@ export async function reaskReason(
  * my mum was in hospital… maybe a 3 or 4"), which a number only weighs on.
  */
 function saysSomething(text: string): boolean {
-  const words = text
-    .trim()
-    .split(/\s+/u)
-    .filter((word) => /\p{L}/u.test(word)).length;
+  const words = letterWords(text);
   return /\p{N}/u.test(text) ? words >= WORDS_BESIDE_A_NUMBER : words >= 2;
 }
 
-/** Words beside a digit that make a message of their own ("maybe a 3 or 4 i guess" has six). */
+/** How many words of a message have a letter in them. */
+function letterWords(text: string): number {
+  return text
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /\p{L}/u.test(word)).length;
+}
+
+/**
+ * Words beside a number that make a message of their own ("maybe a 3 or 4 i guess" has six, "vier
+ * bis fünf" three): kept for the comment as well as asked about.
+ */
 const WORDS_BESIDE_A_NUMBER = 7;
 
 /** Skipping, a question's meaning, what is left: each answered in a line, before the question again. */
