@@ -71,6 +71,10 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     ["de", "jo, nö", "unclear"],
     ["es", "sí no", "unclear"],
     ["es", "no, sí", "unclear"],
+    // A yes with more said beside the no stands: never asked again in place of an alert.
+    ["en", "yes, no plan", "yes"],
+    ["en", "yeah. no plan to do anything", "yes"],
+    ["de", "ja, aber kein plan", "yes"],
     // Taken back, or a yes that says how often, is read as before.
     ["en", "no but sometimes", "yes"],
     ["en", "yeah nah but sometimes", "yes"],

@@ -203,9 +203,11 @@ export function readSafetyAnswer(
   );
   const sure = yeses.filter((s) => !inUnsure(s));
   const takenBack = words.some((w) => TAKEN_BACK_WORDS.has(w));
-  // "yeah nah", "ja nein": a bare yes and a no, neither taken back, are no answer either way.
+  // "yeah nah", "ja nein": a bare yes and a no, neither taken back and nothing else said, are no
+  // answer either way. With more words the yes stands ("yes. no plan though", "yes, no plan").
   const bare = (s: Span) => s.end - s.start === 1 && BARE_YES.has(words[s.start] ?? "");
-  if (noes.length > 0 && sure.length > 0 && sure.every(bare) && !takenBack) return "unclear";
+  const onlyThese = words.every((_, i) => [...sure, ...noes].some((s) => s.start <= i && i < s.end));
+  if (noes.length > 0 && sure.length > 0 && sure.every(bare) && onlyThese && !takenBack) return "unclear";
   if (typed(true) || sure.length > 0) return "yes";
   if (doubts.length > 0) return "unclear";
   if (!typed(false) && noes.length === 0) return yeses.length > 0 ? "yes" : "unclear";
