@@ -6,6 +6,7 @@ import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin } from "../../store/types.js";
+import { withoutSettled } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
@@ -107,7 +108,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     assessment,
     warnings,
     // What the client disclosed during this check-in comes right under the headline.
-    riskEvents: await tx.riskEvents(client.personId, { checkinId: current.id }),
+    riskEvents: withoutSettled(await tx.riskEvents(client.personId, { checkinId: current.id }), [current]),
     openAlert: await tx.openRiskAlert(client.personId),
     style,
     model,

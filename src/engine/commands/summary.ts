@@ -1,6 +1,6 @@
 import type { Client } from "../../store/types.js";
 import { trajectoryModel } from "../checkin/clinical-context.js";
-import { riskSection } from "../risk/text.js";
+import { riskSection, withoutSettled } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { historyText } from "../views/history.js";
@@ -13,7 +13,7 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const history = await tx.completedCheckins(client.personId);
   const open = await tx.openCheckin(client.personId);
   const zone = turn.deps.config.clinic.timeZone;
-  const events = await tx.riskEvents(client.personId);
+  const events = withoutSettled(await tx.riskEvents(client.personId), history);
   const alert = await tx.openRiskAlert(client.personId);
   const unanswered = await tx.unansweredCheckins(client.personId);
   const episodes = await tx.episodesOf(client.personId);

@@ -1,5 +1,5 @@
 import type { Wording } from "../../prompts/render.js";
-import type { RiskAlert, RiskEvent } from "../../store/types.js";
+import type { CompletedCheckin, RiskAlert, RiskEvent } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { formatDate } from "../format.js";
 
@@ -125,6 +125,25 @@ export function unclearAnswerOf(words: readonly string[]): { instrument: string;
 export function isUnclearAnswerOf(words: readonly string[], instrument: string, item: string): boolean {
   const q = unclearAnswerOf(words);
   return q?.instrument === instrument && q.item === item;
+}
+
+/**
+ * The risk events to show, without unclear answers that a clear no settled later in the same
+ * check-in ("yeah nah", asked again, then "nah"): the no is the answer, and a "Risk:" line for the
+ * words before it would flag a client who said no. An unclear answer followed by a yes stays (with
+ * the yes's alert), as does one left unclear. A risk item's no is its lowest value. Pure.
+ */
+export function withoutSettled<E extends Pick<RiskEvent, "words" | "checkinId">>(
+  events: readonly E[],
+  checkins: readonly Pick<CompletedCheckin, "id" | "answers">[],
+): E[] {
+  const answers = new Map(checkins.map((c) => [c.id, c.answers]));
+  return events.filter((e) => {
+    const q = unclearAnswerOf(e.words);
+    if (!q || e.checkinId === null) return true;
+    const answer = answers.get(e.checkinId)?.find((a) => a.instrument === q.instrument && a.item === q.item);
+    return answer === undefined || answer.value > 0;
+  });
 }
 
 /** "no clear answer to the safety question (…): "not sure"", or to PHQ-9 item 9, in their words. */

@@ -8,7 +8,7 @@ import { statusText } from "../checkin/headline-text.js";
 import { categoryText } from "../checkin/summary-text.js";
 import { ruleText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
-import { unclearAnswerOf } from "../risk/text.js";
+import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
@@ -228,7 +228,9 @@ async function weekOf(
     const history = await tx.completedCheckins(client.personId);
     const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
     const open = openAlerts.get(client.personId)?.id;
-    const events = (await tx.riskEvents(client.personId)).filter((e) => e.at >= since && e.alertId !== open);
+    const events = withoutSettled(await tx.riskEvents(client.personId), history).filter(
+      (e) => e.at >= since && e.alertId !== open,
+    );
     if (fresh.length === 0 && events.length === 0) continue;
     const before = history.filter((c) => (c.completedAt ?? c.createdAt) < since).at(-1);
     const was = (before?.assessment as Assessment | undefined)?.progress?.trajectory.status;
