@@ -16,8 +16,7 @@ import { statusText } from "../checkin/headline-text.js";
 import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
 import { categoryText } from "../checkin/summary-text.js";
 import { unfinishedLines } from "../checkin/unfinished.js";
-import { modelText, ruleText } from "../checkin/warning-text.js";
-import { oneLine } from "../client-text.js";
+import { modelText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
 import {
   answeredAfterWords,
@@ -29,6 +28,7 @@ import {
 } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
 import { openText, sparkline } from "./history.js";
+import { commentLines, warningsLine } from "./pre-session-notes.js";
 
 /**
  * `summary ALIAS`: what a therapist wants to see before a session, on one phone screen. The
@@ -59,10 +59,8 @@ export interface PreSessionInput {
   timeZone: string;
 }
 
-const COMMENTS = 3;
 /** Risk events listed in full; a longer run shows the first and the latest (risk/text.ts). */
 const RISK_LINES = 4;
-const COMMENT_CHARS = 140;
 
 export function preSessionText(w: Wording, input: PreSessionInput): string {
   const day = (iso: string) => formatDay(iso, w.pack.language, input.timeZone);
@@ -244,33 +242,6 @@ function allianceLines(w: Wording, input: PreSessionInput, episode: readonly Com
     : [line];
 }
 
-function warningsLine(w: Wording, states: ReadonlyMap<string, StoredRuleState>): string {
-  const active = [...states.entries()].filter(([, s]) => s.active);
-  if (active.length === 0) return w.t("presession_no_warnings");
-  const rules = active
-    .map(([rule, s]) => w.t("presession_warning", { rule: ruleText(w, rule), seq: s.sinceSeq ?? "-" }))
-    .join(", ");
-  return w.t("presession_warnings", { rules });
-}
-
-function commentLines(
-  w: Wording,
-  episode: readonly CompletedCheckin[],
-  day: (iso: string) => string,
-): string[] {
-  const withComment = episode
-    .filter((c) => c.comment)
-    .slice(-COMMENTS)
-    .reverse();
-  if (withComment.length === 0) return [];
-  return [
-    w.t("presession_comments"),
-    ...withComment.map((c) =>
-      w.t("presession_comment", { date: day(c.completedAt ?? c.createdAt), comment: clip(c.comment ?? "") }),
-    ),
-  ];
-}
-
 function episodeLine(
   w: Wording,
   e: Episode,
@@ -289,14 +260,4 @@ function episodeLine(
     last: totals.at(-1) ?? "-",
     category: category ? categoryText(w, category) : "-",
   });
-}
-
-function clip(text: string): string {
-  // A comment sent in parts (comment-addition.ts) keeps a mark between them on its one line.
-  const flat = text
-    .split(/\r?\n/)
-    .map(oneLine)
-    .filter((line) => line !== "")
-    .join(" / ");
-  return flat.length <= COMMENT_CHARS ? flat : `${flat.slice(0, COMMENT_CHARS - 1)}…`;
 }
