@@ -64,14 +64,23 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     // and New Zealand English for no), asked again as "6 or 7" is.
     ["en", "yeah nah", "unclear"],
     ["en", "Yeah, nah.", "unclear"],
-    ["en", "nah yeah", "unclear"],
+    ["en", "nah yeah", "yes"],
     ["en", "yes no", "unclear"],
     ["en", "yeah nah not really", "unclear"],
     ["de", "ja nein", "unclear"],
     ["de", "jo, nö", "unclear"],
     ["es", "sí no", "unclear"],
-    ["es", "no, sí", "unclear"],
-    // A yes with more said beside the no stands: never asked again in place of an alert.
+    ["es", "no, sí", "yes"],
+    // A yes with more said beside the no stands: never asked again in place of an alert. So does
+    // a yes after a no, which corrects it ("nah yeah" is Australian English for yes), and a "maybe
+    // not" with more said ("maybe not actively" is passive ideation).
+    ["en", "no, yes", "yes"],
+    ["en", "no… yeah", "yes"],
+    ["de", "nein, ja", "yes"],
+    ["en", "maybe not actively", "yes"],
+    ["en", "maybe not seriously", "yes"],
+    ["en", "maybe not, but i do think about it", "yes"],
+    ["en", "maybe no plan but i think about it", "yes"],
     ["en", "yes, no plan", "yes"],
     ["en", "yeah. no plan to do anything", "yes"],
     ["de", "ja, aber kein plan", "yes"],
@@ -120,7 +129,7 @@ describe("at the check-in's safety question", () => {
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(0);
   });
 
-  it.each(["yeah nah", "nah yeah"])(
+  it.each(["yeah nah", "Yeah, nah."])(
     "%j is asked again, with no crisis message and no alert",
     async (typed) => {
       await atSafety();

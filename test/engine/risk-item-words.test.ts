@@ -55,7 +55,7 @@ describe("the PHQ-9's ninth item answered in words", () => {
   it.each([
     ["maybe no", "idk"],
     ["maybe not", "not sure"],
-    ["yeah nah", "nah yeah"],
+    ["yeah nah", "yes no"],
     ["0?", "rather not say"],
   ])(
     "reads %j as the safety question does: asked again, and left so, the therapist reads it as no clear answer",

@@ -194,20 +194,29 @@ export function readSafetyAnswer(
     choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
   const unsure = UNSURE.flatMap((phrase) => find(phrase, false));
   const inUnsure = (s: Span) => unsure.some((u) => within(s, u, false));
-  const doubts = MAYBE_NOT.flatMap((phrase) => find(phrase, false));
-  // The "no" of "no sé" is no no; the "probably" of "probably not" no yes, nor the "maybe" of
-  // "maybe not".
+  // "maybe not" is unsure only as the whole answer ("maybe not", "idk, maybe not?"): with more
+  // said its "maybe" stands as the yes it always was ("maybe not actively", "maybe not, but i
+  // think about it"), so that nothing a client adds can turn a disclosure into a question again.
+  const maybeNot = MAYBE_NOT.flatMap((phrase) => find(phrase, false));
+  const covered = (i: number) => [...maybeNot, ...unsure].some((s) => s.start <= i && i < s.end);
+  const doubts = maybeNot.length > 0 && words.every((_, i) => covered(i)) ? maybeNot : [];
+  // The "no" of "no sé" is no no; the "probably" of "probably not" no yes, nor the "maybe" of a
+  // "maybe not" said alone.
   const noes = spans(false).filter((s) => !inUnsure(s) && !doubts.some((d) => within(s, d, false)));
   const yeses = spans(true).filter(
     (s) => !noes.some((n) => within(s, n, true)) && !doubts.some((d) => within(s, d, false)),
   );
   const sure = yeses.filter((s) => !inUnsure(s));
   const takenBack = words.some((w) => TAKEN_BACK_WORDS.has(w));
-  // "yeah nah", "ja nein": a bare yes and a no, neither taken back and nothing else said, are no
-  // answer either way. With more words the yes stands ("yes. no plan though", "yes, no plan").
+  // "yeah nah", "ja nein": a bare yes and then a no, neither taken back and nothing else said,
+  // are no answer either way. A yes after the no corrects it ("no, yes", "nah yeah", "nein, ja"),
+  // and with more words the yes stands ("yes. no plan though", "yes, no plan").
   const bare = (s: Span) => s.end - s.start === 1 && BARE_YES.has(words[s.start] ?? "");
   const onlyThese = words.every((_, i) => [...sure, ...noes].some((s) => s.start <= i && i < s.end));
-  if (noes.length > 0 && sure.length > 0 && sure.every(bare) && onlyThese && !takenBack) return "unclear";
+  const yesFirst =
+    Math.max(...sure.map((s) => s.start)) < Math.min(...noes.map((n) => n.start), Number.POSITIVE_INFINITY);
+  const yesThenNo = noes.length > 0 && sure.length > 0 && sure.every(bare) && yesFirst;
+  if (yesThenNo && onlyThese && !takenBack) return "unclear";
   if (typed(true) || sure.length > 0) return "yes";
   if (doubts.length > 0) return "unclear";
   if (!typed(false) && noes.length === 0) return yeses.length > 0 ? "yes" : "unclear";
