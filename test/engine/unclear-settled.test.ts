@@ -46,7 +46,7 @@ describe("an unclear answer settled by a clear no", () => {
     await c.say("alex", "yes");
     const [before] = toRivera(await c.say("rivera", "summary alex"));
     expect(before).toContain("no clear answer to the safety question");
-    expect(before).toContain("\"not sure\"");
+    expect(before).toContain('"not sure"');
   });
 
   it('at the PHQ-9\'s ninth item: a 0 after "not sure" leaves no risk line', async () => {
@@ -56,5 +56,39 @@ describe("an unclear answer settled by a clear no", () => {
     const [summary] = toRivera([...done, ...(await c.say("alex", "skip"))]);
     expect(summary).toBeDefined();
     expect(summary).not.toContain("not sure");
+  });
+
+  it("at the safety question, words that say more than an unclear answer stay as the comment", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    await c.say("alex", "not sure, nights are hard lately");
+    await c.say("alex", "no");
+    const [summary] = toRivera(await c.say("alex", "skip"));
+    expect(summary).toContain("Safety question: no.");
+    expect(summary).toContain("nights are hard lately");
+  });
+
+  it('"i want to stop them" at the safety question is kept for the therapist, not met with how to stop', async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    const [asked] = (await c.say("alex", "i want to stop them")).map((d) => d.message.text);
+    expect(asked).not.toContain("If you want to stop the check-ins");
+    await c.say("alex", "no");
+    const [summary] = toRivera(await c.say("alex", "skip"));
+    expect(summary).toContain("i want to stop them");
+  });
+
+  it("settled in a check-in that closed unfinished: the notice and summary ALIAS say nothing of it", async () => {
+    c = await atPhqItemNine(dir, ["phq9", "gad7"]);
+    await c.say("alex", "not sure");
+    await c.say("alex", "0");
+    const told = toRivera(await c.tick(8 * 24 * 3_600_000)).join("\n");
+    expect(told).not.toContain("not sure");
+    const [later] = toRivera(await c.say("rivera", "summary alex"));
+    expect(later).not.toContain("not sure");
   });
 });

@@ -34,15 +34,27 @@ export async function reaskReason(
   keptUnclear = false,
 ): Promise<string> {
   const w = turn.wording;
-  // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
-  if (asksToStopForGood(text)) return w.t("stop_for_good_at_item", { therapist });
-  if (asksForBreak(text)) return w.t("between_checkins_break");
-  const asked = itemQuestion(text, w.pack.language);
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
+  // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
+  // Not at the safety question, where such words may be about the thoughts asked of ("i want to
+  // stop them"): they are kept there, below, for the therapist to read.
+  if (!atSafety && asksToStopForGood(text)) return w.t("stop_for_good_at_item", { therapist });
+  if (asksForBreak(text)) {
+    // At the safety question the words are kept all the same: "i want to stop them" may be about
+    // the thoughts it asks of, and the therapist reads them.
+    if (atSafety) await keepForComment(turn, checkin, text);
+    return w.t("between_checkins_break");
+  }
+  const asked = itemQuestion(text, w.pack.language);
   // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
   // says: "sometimes" is an answer too.
-  // So is an unclear answer kept as one ("yeah nah", "maybe not"): not kept for the comment too.
-  if (atSafety && (asked === "skip" || asked === "meaning" || keptUnclear)) return w.t("safety_reask");
+  // So is an unclear answer kept as one ("yeah nah", "maybe not"); one that says more ("not sure,
+  // nights are hard lately") is kept for the comment too, where it stays if a clear no follows.
+  if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
+  if (atSafety && keptUnclear) {
+    if (letterWords(text) >= UNCLEAR_WITH_MORE) await keepForComment(turn, checkin, text);
+    return w.t("safety_reask");
+  }
   if (asked) return answerAtItem(w, checkin, asked, therapist);
   // "hola?", "hello??": someone checking that rapport is there, greeted back before the question,
   // not told who sees their answers.
@@ -98,6 +110,9 @@ function saysSomething(text: string): boolean {
   const words = letterWords(text);
   return /\p{N}/u.test(text) ? words >= WORDS_BESIDE_A_NUMBER : words >= 2;
 }
+
+/** Words in an unclear answer that say more than it ("not sure, nights are hard lately"). */
+const UNCLEAR_WITH_MORE = 4;
 
 /** How many words of a message have a letter in them. */
 function letterWords(text: string): number {

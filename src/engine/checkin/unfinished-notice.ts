@@ -1,6 +1,6 @@
 import type { Client } from "../../store/types.js";
 import { formatDay } from "../format.js";
-import { unclearAnswerOf, unclearAnswerText } from "../risk/text.js";
+import { unclearAnswerOf, unclearAnswerText, withoutSettled } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { commentLines } from "./summary-text.js";
 import { hasWholeMeasure, unfinishedParts, unfinishedPhrases } from "./unfinished.js";
@@ -19,7 +19,8 @@ export async function tellUnfinished(turn: Turn, client: Client, checkinId: numb
   const parts = unfinishedParts(closed);
   const words = closed.comment?.trim() ? closed.comment : null;
   // An unclear answer at a risk item it stopped at ("maybe no" at the PHQ-9's ninth) is said too.
-  const unclear = (await tx.riskEvents(client.personId, { checkinId })).flatMap((e) => {
+  const events = withoutSettled(await tx.riskEvents(client.personId, { checkinId }), [closed]);
+  const unclear = events.flatMap((e) => {
     const q = unclearAnswerOf(e.words);
     return q ? [{ q, said: e.answerWords ?? e.text }] : [];
   });

@@ -13,9 +13,9 @@ export async function summary(turn: Turn, client: Client, all: boolean): Promise
   const history = await tx.completedCheckins(client.personId);
   const open = await tx.openCheckin(client.personId);
   const zone = turn.deps.config.clinic.timeZone;
-  const events = withoutSettled(await tx.riskEvents(client.personId), history);
-  const alert = await tx.openRiskAlert(client.personId);
   const unanswered = await tx.unansweredCheckins(client.personId);
+  const events = withoutSettled(await tx.riskEvents(client.personId), [...history, ...unanswered]);
+  const alert = await tx.openRiskAlert(client.personId);
   const episodes = await tx.episodesOf(client.personId);
   if (all) {
     const risk = riskSection(turn.wording, events, alert, zone, { max: Number.POSITIVE_INFINITY });

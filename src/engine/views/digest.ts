@@ -228,7 +228,11 @@ async function weekOf(
     const history = await tx.completedCheckins(client.personId);
     const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
     const open = openAlerts.get(client.personId)?.id;
-    const events = withoutSettled(await tx.riskEvents(client.personId), history).filter(
+    const all = await tx.riskEvents(client.personId);
+    // An unclear answer in a check-in that closed unfinished is settled by that check-in's answers.
+    const inClosed = all.some((e) => unclearAnswerOf(e.words) && !history.some((c) => c.id === e.checkinId));
+    const closed = inClosed ? await tx.unansweredCheckins(client.personId) : [];
+    const events = withoutSettled(all, [...history, ...closed]).filter(
       (e) => e.at >= since && e.alertId !== open,
     );
     if (fresh.length === 0 && events.length === 0) continue;
