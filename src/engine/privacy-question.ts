@@ -30,7 +30,10 @@ const PRIVACY_FORMS = [
   `(kann|können|koennen|darf|dürfen|duerfen|wird|werden) ${WER} (das|es|meine antworten|die antworten|das hier|alles) (auch )?(sehen|lesen|einsehen)`,
   `(sieht|liest|sehen|lesen) ${WER} (das|es|meine antworten|die antworten|das hier)`,
   `(sieht|liest|sehen|lesen) (das|es|meine antworten|die antworten) ${WER}`,
-  "wer (kann|darf|sieht|liest|bekommt)( das| es| meine antworten| die antworten| das hier)( sehen| lesen)?",
+  // Not "wer kann das noch ertragen", "wer bekommt das hin": seeing or reading must be said.
+  "wer (kann|darf|wird) (das|es|meine antworten|die antworten|das hier|alles) (sehen|lesen|einsehen)",
+  "wer (sieht|liest|bekommt) (das|es|meine antworten|die antworten|das hier)(?= *($|[?.!]))",
+  "wer (kann|darf) (meine|die) antworten",
   // Spanish: "¿es anónimo?", "son anónimas mis respuestas", "puede mi jefe ver esto",
   // "mi jefe puede ver esto", "quién puede ver esto", "quién lee esto"
   "(^|¿|esto |eso )(es|son) (realmente |de verdad )?(an[óo]nimo|an[óo]nima|an[óo]nimos|an[óo]nimas|confidencial|confidenciales|privado|privada)",

@@ -11,7 +11,8 @@ const CHECKINS = "(check ?-?ins?|questions|questionnaires|surveys|messages|texts
 /** A pronoun for the check-ins only where the clause ends after it: "these thoughts" are not them. */
 const END =
   "(?= *($|[.!?,;:]|(pls|plz|please|now|thanks|thx|ty|for good|forever|anymore|any more|completely|permanently|altogether|and|but|i|im|ok|okay|then|already|tbh|honestly|lol)(?!\\p{L})))";
-const THESE = `((the |these |thes |theese |those |any more |more |all the )?${CHECKINS}|(these|thes|theese|them|those|rapport|this app|this bot|the app|the bot)${END})`;
+// Not "them": "i want to stop them" is as often the thoughts, or other people, as the check-ins.
+const THESE = `((the |these |thes |theese |those |any more |more |all the )?${CHECKINS}|(these|thes|theese|those|rapport|this app|this bot|the app|the bot)${END})`;
 const WANT =
   "((want|would like|id like|wed like|need|going|have decided|decided|ready|think i want) to|wanna|gonna|want 2)";
 const DOING = "(doing|getting|answering|receiving|filling (out|in)|with)";

@@ -54,6 +54,11 @@ describe("asksWhoSees", () => {
       "kann mein kopf nicht abschalten",
       "mi jefe es un pesado",
       "no puedo ver a mi familia",
+      // Distress, not a question about readers: it keeps the crisis text of the usual reply.
+      "wer kann das noch ertragen",
+      "wer kann das aushalten",
+      "wer bekommt das hin",
+      "wer kann es mir verübeln",
     ]) {
       expect(asksWhoSees(text), text).toBe(false);
     }

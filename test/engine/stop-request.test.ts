@@ -61,6 +61,11 @@ describe("asksToStopForGood", () => {
       "ich habe keine fragen mehr",
       "no quiero hacer la tarea",
       "me dieron de baja en el trabajo",
+      // "them" is as often the thoughts, or other people, as the check-ins.
+      "i want to stop them",
+      "i need to stop them",
+      "my kids fight all day, i want to stop them and i cant",
+      "i'm done with them. my parents never listen",
     ]) {
       expect(asksToStopForGood(text), text).toBe(false);
     }
