@@ -19,7 +19,7 @@ import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
 import { riskItemRules } from "./risk-item-answer.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
-import { clauseScoreWithRemark, scoreWithRemark } from "./score-remark.js";
+import { scoreAndRemark } from "./score-remark.js";
 import { isUnclearAnswer, keepUnclearAnswer } from "./unclear-answer.js";
 
 /**
@@ -104,18 +104,12 @@ export async function continueCheckin(
     input.kind === "text" &&
     !instrument?.choices &&
     !resume
-      ? (scoreWithRemark(
+      ? scoreAndRemark(
           input.text,
           instrument?.scale.min ?? 0,
           instrument?.scale.max ?? 10,
           w.pack.messages.words,
-        ) ??
-        clauseScoreWithRemark(
-          input.text,
-          instrument?.scale.min ?? 0,
-          instrument?.scale.max ?? 10,
-          w.pack.messages.words,
-        ))
+        )
       : undefined;
   const taken = remark && (await keepForComment(turn, checkin, remark.remark)) ? remark.value : undefined;
   if (taken !== undefined && step.kind === "item") {

@@ -78,3 +78,13 @@ export function clauseScoreWithRemark(
   }
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** A score with its remark either way: a leading score first ("6. rushed tbh"), else by clauses. */
+export function scoreAndRemark(
+  text: string,
+  min: number,
+  max: number,
+  words?: NumberWords,
+): ScoreRemark | undefined {
+  return scoreWithRemark(text, min, max, words) ?? clauseScoreWithRemark(text, min, max, words);
+}
