@@ -4,7 +4,7 @@ import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
 import type { Delivery } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
-import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
+import { atPhqItemNine, atSafetyQuestion, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * A no said with a hedge ("probably not", "i dont think so", "eher nein") is a no, as the lone no
@@ -102,11 +102,7 @@ afterEach(() => c?.close());
 
 describe("at the check-in's safety question", () => {
   async function atSafety(language = "en"): Promise<void> {
-    c = new Conversation();
-    await c.enrol();
-    if (language !== "en") await c.say("rivera", `language alex ${language}`);
-    await c.say("rivera", "checkin alex");
-    for (const v of [9, 9, 9, 9, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion([9, 9, 9, 9, 5, 5, 5, 5], language);
   }
 
   it.each([

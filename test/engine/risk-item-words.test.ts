@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
-import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
+import { atPhqItemNine, atSafetyQuestion, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * The PHQ-9's ninth item (thoughts of being better off dead or of self-harm) answered in words, as
@@ -67,10 +67,7 @@ describe("the PHQ-9's ninth item answered in words", () => {
         expect(sent.filter((d) => d.externalId === "rivera")).toEqual([]);
         expect(sent.find((d) => d.externalId === "alex")?.message.text).toMatch(question);
       };
-      c = new Conversation();
-      await c.enrol();
-      await c.say("rivera", "checkin alex");
-      for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+      c = await atSafetyQuestion();
       expectAskedAgain(await c.say("alex", first), /9\/9\. In the past week/);
       expectAskedAgain(await c.say("alex", second), /9\/9\. In the past week/);
       expect((await c.answers("alex")).find((a) => a.instrument === "safety")).toBeUndefined();
@@ -101,10 +98,7 @@ describe("the PHQ-9's ninth item answered in words", () => {
   );
 
   it("keeps an unclear answer that a clear one follows, beside it", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion();
     await c.say("alex", "not sure");
     const sent = await c.say("alex", "yes");
     const alert = sent.find((d) => d.externalId === "rivera")?.message.text ?? "";

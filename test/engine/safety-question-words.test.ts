@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
-import { Conversation } from "../helpers/conversation.js";
+import type { Conversation } from "../helpers/conversation.js";
+import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
  * Words typed at a check-in's safety question reach the therapist with the check-in's comment:
@@ -11,10 +12,7 @@ let c: Conversation;
 afterEach(() => c.close());
 
 async function atSafety(): Promise<void> {
-  c = new Conversation();
-  await c.enrol();
-  await c.say("rivera", "checkin alex");
-  for (const v of [9, 9, 9, 9, 6, 6, 6, 6]) await c.say("alex", String(v));
+  c = await atSafetyQuestion([9, 9, 9, 9, 6, 6, 6, 6]);
 }
 
 const lastToAlex = (ds: readonly Delivery[]) =>

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
-import { Conversation } from "../helpers/conversation.js";
-import { atPhqItemNine, phqGadPrompts } from "../helpers/measures.js";
+import type { Conversation } from "../helpers/conversation.js";
+import { atPhqItemNine, atSafetyQuestion, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * An unclear answer to a risk item that a clear no settles in the same check-in ("yeah nah", asked
@@ -19,10 +19,7 @@ const toRivera = (ds: Delivery[]) => ds.filter((d) => d.externalId === "rivera")
 
 describe("an unclear answer settled by a clear no", () => {
   it("at the safety question: the summary, summary ALIAS and the digest say no, with no risk line", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion();
     await c.say("alex", "yeah nah");
     await c.say("alex", "nah");
     const [summary] = toRivera(await c.say("alex", "skip"));
@@ -38,10 +35,7 @@ describe("an unclear answer settled by a clear no", () => {
   });
 
   it("left unclear, or followed by a yes, it stays", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion();
     await c.say("alex", "not sure");
     await c.say("alex", "yes");
     const [before] = toRivera(await c.say("rivera", "summary alex"));
@@ -59,10 +53,7 @@ describe("an unclear answer settled by a clear no", () => {
   });
 
   it("at the safety question, words that say more than an unclear answer stay as the comment", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion();
     await c.say("alex", "not sure, nights are hard lately");
     await c.say("alex", "no");
     const [summary] = toRivera(await c.say("alex", "skip"));
@@ -71,10 +62,7 @@ describe("an unclear answer settled by a clear no", () => {
   });
 
   it('"i want to stop them" at the safety question is kept for the therapist, not met with how to stop', async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    c = await atSafetyQuestion();
     const [asked] = (await c.say("alex", "i want to stop them")).map((d) => d.message.text);
     expect(asked).not.toContain("If you want to stop the check-ins");
     await c.say("alex", "no");

@@ -56,3 +56,19 @@ export async function atPhqItemNine(dir: string, instruments = ["phq9"]): Promis
   for (let i = 0; i < 8; i++) await c.say("alex", "1");
   return c;
 }
+
+/**
+ * A conversation at the check-in's own safety question: alex enrolled (in `language`), a check-in
+ * sent, and its eight alliance and progress scores given.
+ */
+export async function atSafetyQuestion(
+  scores: readonly number[] = [8, 8, 8, 8, 5, 5, 5, 5],
+  language = "en",
+): Promise<Conversation> {
+  const c = new Conversation();
+  await c.enrol();
+  if (language !== "en") await c.say("rivera", `language alex ${language}`);
+  await c.say("rivera", "checkin alex");
+  for (const v of scores) await c.say("alex", String(v));
+  return c;
+}
