@@ -23,6 +23,15 @@ async function run(alliances: number[][]): Promise<string[]> {
 
 const allianceWarning = (text: string) => text.split("\n").find((l) => l.startsWith("- Alliance")) ?? "";
 
+/** An alliance sliding over five check-ins: 40, 36, 33, 30, 26. */
+const SLIDE = [
+  [10, 10, 10, 10],
+  [9, 9, 9, 9],
+  [9, 8, 8, 8],
+  [8, 8, 7, 7],
+  [7, 7, 6, 6],
+];
+
 describe("a repeated alliance warning", () => {
   it("after a one-point dip says it dipped further, without the firmest suggestion", async () => {
     c = new Conversation();
@@ -42,14 +51,7 @@ describe("a repeated alliance warning", () => {
   it("grows firmer as the fall grows: a clear fall from the highest, then a fall since the first warning", async () => {
     c = new Conversation();
     await c.enrol();
-    // 40, 36, 33, 30, 26.
-    const texts = await run([
-      [10, 10, 10, 10],
-      [9, 9, 9, 9],
-      [9, 8, 8, 8],
-      [8, 8, 7, 7],
-      [7, 7, 6, 6],
-    ]);
+    const texts = await run(SLIDE);
     const lines = texts.map(allianceWarning);
     expect(lines[0]).toBe("");
     expect(lines[1]).toContain("Alliance down 4, from 40 to 36");
@@ -64,13 +66,7 @@ describe("a repeated alliance warning", () => {
   it("in compact summaries is one short line when its suggestion has been given already", async () => {
     c = new Conversation({ summaries: "compact" });
     await c.enrol();
-    const texts = await run([
-      [10, 10, 10, 10],
-      [9, 9, 9, 9],
-      [9, 8, 8, 8],
-      [8, 8, 7, 7],
-      [7, 7, 6, 6],
-    ]);
+    const texts = await run(SLIDE);
     const lines = texts.map(allianceWarning);
     // The first warning and each firmer step are said in full, once.
     expect(lines[2]).toContain("ask directly whether the sessions are helping");
