@@ -7,6 +7,7 @@
  */
 export function looksLikeQuestion(text: string, language: string): boolean {
   const t = text.trim().toLowerCase();
+  if (saysAsAnswer(t, language)) return false;
   // "4?" is an unsure answer, asked again as any other; "is this anonymous?" asks.
   if (hasQuestionMark(t)) return /\p{L}{2}/u.test(t);
   const [first = "", second = ""] = wordsAfterLeadIn(t, language);
@@ -16,8 +17,34 @@ export function looksLikeQuestion(text: string, language: string): boolean {
 
 /** Whether the message begins with a question's first word ("who sees this?", "ok can i skip?"). */
 export function startsAsQuestion(text: string, language: string): boolean {
-  const [first = ""] = wordsAfterLeadIn(text.trim().toLowerCase(), language);
+  const lower = text.trim().toLowerCase();
+  if (saysAsAnswer(lower, language)) return false;
+  const [first = ""] = wordsAfterLeadIn(lower, language);
   return QUESTION_WORDS[language]?.has(first) ?? false;
+}
+
+/**
+ * Sayings that begin with a question's first word and answer, not ask: "kann sein" and "puede que
+ * no" are a maybe, "who knows", "wer weiß" and "quién sabe" not knowing, "could be better" how a
+ * week was. Read as questions, they got who sees the answers, and at the safety question the
+ * client's doubt was lost. Said with a question mark and more words ("puede que mi jefe lo vea?"),
+ * the message asks after all.
+ */
+const ANSWER_SAYINGS: Record<string, RegExp> = {
+  en: /^(?:who knows|could be|could have been|would rather|would say|do not know|how it is|is what it is|will do)(?:\s|$)/u,
+  de: /^(?:kann (?:schon |gut )?sein|könnte (?:schon |gut )?sein|koennte (?:schon |gut )?sein|wer weiß|wer weiss|was weiß ich|was weiss ich|wie immer|wie gesagt|kann ich nicht sagen)(?:\s|$)/u,
+  es: /^(?:puede que|puede ser|quién sabe|quien sabe|qué va|que va|que sé yo|qué sé yo|que se yo)(?:\s|$)/u,
+};
+
+/** Whether the message is one of its language's sayings that answer (`ANSWER_SAYINGS`). */
+function saysAsAnswer(lower: string, language: string): boolean {
+  const saying = ANSWER_SAYINGS[language];
+  const words = wordsAfterLeadIn(lower, language);
+  const match = saying?.exec(words.join(" "));
+  if (!match) return false;
+  // "who knows?" is rhetorical; "could be better, how many are left?" asks.
+  const sayingWords = match[0].trim().split(" ").length;
+  return !hasQuestionMark(lower) || words.length <= sayingWords + 2;
 }
 
 /** The words, without the ones that lead in to a question ("wait", "ok so", "oye"). */

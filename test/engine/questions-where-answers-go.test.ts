@@ -23,6 +23,9 @@ describe("what reads as a question", () => {
     ["wer sieht das", "de"],
     ["quién ve mis respuestas", "es"],
     ["que pasa si no contesto", "es"],
+    // A saying with a question and more words asks after all.
+    ["could be better, how many are left?", "en"],
+    ["puede que mi jefe vea esto?", "es"],
   ])("%s (%s) asks", (text, language) => {
     expect(looksLikeQuestion(text, language)).toBe(true);
   });
@@ -35,6 +38,15 @@ describe("what reads as a question", () => {
     ["seven", "en"],
     ["por favor otra vez", "es"],
     ["como siempre", "es"],
+    // Sayings that start as a question does and answer: a maybe, not knowing, how a week was.
+    ["could be better", "en"],
+    ["who knows", "en"],
+    ["who knows?", "en"],
+    ["kann sein", "de"],
+    ["wer weiß", "de"],
+    ["wie immer", "de"],
+    ["puede que no", "es"],
+    ["quién sabe", "es"],
   ])("%s (%s) does not", (text, language) => {
     expect(looksLikeQuestion(text, language)).toBe(false);
   });

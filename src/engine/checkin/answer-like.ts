@@ -15,6 +15,8 @@ const HEDGES = [
   ...["vielleicht", "vlt", "vllt", "eher", "etwa", "ungefahr", "irgendwie", "ein bisschen"],
   ...["keine ahnung", "weiss nicht", "weis nicht", "glaube", "denke"],
   ...["quizas", "quiza", "tal vez", "creo", "no se", "mas o menos", "un poco", "algo"],
+  // Not knowing, as people say it: "who knows", "wer weiß", "quién sabe", "ni idea".
+  ...["not sure", "unsure", "who knows", "nicht sicher", "wer weiss", "wer weiß", "ni idea", "quien sabe"],
 ].map(answerWords);
 
 /**

@@ -60,9 +60,11 @@ const UNSURE = [
 const MAYBE_NOT = [
   "maybe not",
   "perhaps not",
+  "possibly not",
   "maybe no",
   "vielleicht nicht",
   "vielleicht nein",
+  "kann sein dass nicht",
   "eventuell nicht",
   "quizás no",
   "quizá no",
