@@ -73,11 +73,14 @@ export class Engine {
         const at = this.deps.clock.now();
         const now = at.toISOString();
         if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
+        const key = senderKey(event.channel, event.sender.id);
+        const previous = this.flood.latest(key, at.getTime());
         // Decided before anything is written: a dropped event leaves no row.
-        const admission = await admit(this.flood, tx, this.deps, event, at.getTime());
+        const admission = await admit(this.flood, tx, this.deps, event, at.getTime(), key);
         if (admission === "drop") return { status: "dropped" };
         if (!(await tx.recordInbound(event.channel, event.id, now))) return { status: "duplicate" };
         const turn = new Turn(this.deps, tx, event, now);
+        if (previous !== undefined) turn.sincePrevious = at.getTime() - previous;
         queued = true;
         if (admission === "notice") {
           await floodNotice(turn);
@@ -86,7 +89,7 @@ export class Engine {
         await route(turn);
         // Marked here, inside the queue of transactions, so the sender's next message sees it.
         told = turn.toldHowToStart;
-        if (told) this.flood.tellingHowToStart(senderKey(event.channel, event.sender.id), at.getTime());
+        if (told) this.flood.tellingHowToStart(key, at.getTime());
         return { status: "processed", notice: turn.notice };
       })
       .catch((error: unknown) => {

@@ -80,6 +80,16 @@ export class FloodLimiter {
     this.extend(state, now + this.limits.windowMs);
   }
 
+  /**
+   * When the sender's latest message counted in the window was processed, if one was: what a
+   * turn knows of words typed in a burst ("ok so" / "this week" / "was pretty bad").
+   */
+  latest(key: string, now: number): number | undefined {
+    const state = this.peek(key, now);
+    if (!state || this.inWindow(state, now) === 0) return undefined;
+    return state.processed[state.processed.length - 1];
+  }
+
   /** A message over the limit is dropped: "notice" for the first of a flood, "drop" for the rest. */
   drop(key: string, now: number): "notice" | "drop" {
     const state = this.touch(key, now);
@@ -199,8 +209,8 @@ export async function admit(
   deps: EngineDeps,
   event: InboundEvent,
   now: number,
+  key = senderKey(event.channel, event.sender.id),
 ): Promise<Admission> {
-  const key = senderKey(event.channel, event.sender.id);
   if (limiter.full(key, now)) {
     if (await safetyCritical(tx, deps, event)) return "process";
     const verdict = limiter.drop(key, now);

@@ -60,6 +60,12 @@ export class Turn {
   toldHowToStart = false;
   /** The language set for the sender, a client, by their therapist: it comes before the platform's. */
   language: string | null = null;
+  /**
+   * Milliseconds since this process handled the sender's previous message, if that was within the
+   * flood limiter's window (a minute): a message so soon after another is part of a burst. Kept in
+   * memory only: after a restart, or at another instance, the next message is simply not one.
+   */
+  sincePrevious: number | undefined;
 
   constructor(
     readonly deps: EngineDeps,

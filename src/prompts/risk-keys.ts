@@ -43,6 +43,7 @@ export const RISK_VARS = {
   risk_what_message: ["text"],
   safety_answer_yes: [],
   safety_answer_no: [],
+  safety_answer_no_words: ["answer"],
   safety_answer_none: [],
   safety_answer_unclear: ["answer"],
   safety_answer_reasked: ["answer"],

@@ -8,6 +8,7 @@ import { raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
 import { type Turn, therapistName } from "../turn-context.js";
+import { inBurst, isFiller } from "./burst.js";
 import { clientConsent, clientInstruments } from "./consent-vars.js";
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
@@ -135,6 +136,9 @@ export async function continueCheckin(
       // simply there again.
       if (step.kind === "comment" || resume || isThanks(text) || isGreeting(text))
         return turn.reply(question);
+      // "ok so", "um": a fragment of a burst gets no reply, the question being right above; alone,
+      // the question again. Not at a risk item, where every message is answered.
+      if (atRisk === undefined && isFiller(text)) return inBurst(turn) ? undefined : turn.reply(question);
       // An unclear answer at a risk item ("not sure", "yeah nah") is kept for the therapist as one.
       const unclear =
         atRisk !== undefined &&
@@ -143,7 +147,7 @@ export async function continueCheckin(
         (await keepUnclearAnswer(turn, client, checkin, step.planItem, text));
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       const why = await reaskReason(turn, client, checkin, instrument, text, therapist, unclear);
-      return turn.reply(withLine(question, why));
+      return typeof why === "string" ? turn.reply(withLine(question, why)) : turn.replyText(why.alone);
     }
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));

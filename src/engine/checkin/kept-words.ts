@@ -31,3 +31,19 @@ export function completedComment(checkin: Checkin, comment: string | null): stri
   if (!checkin.comment) return comment;
   return comment ? `${checkin.comment}\n${comment}` : checkin.comment;
 }
+
+/**
+ * Words that say more than an answer to a risk item said with them: "not sure, nights are hard
+ * lately", "no, just exhausted from everything". Short forms ("nah not really") say no more.
+ */
+export function saysMoreThanAnAnswer(text: string): boolean {
+  return letterWords(text) >= 4;
+}
+
+/** How many words of a message have a letter in them. */
+export function letterWords(text: string): number {
+  return text
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /\p{L}/u.test(word)).length;
+}

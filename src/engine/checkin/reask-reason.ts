@@ -8,10 +8,11 @@ import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import { asksToStopForGood } from "../stop-request.js";
 import type { Turn } from "../turn-context.js";
 import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
+import { inBurst } from "./burst.js";
 import { consentVars } from "./consent-vars.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
-import { keepForComment } from "./kept-words.js";
+import { keepForComment, letterWords, saysMoreThanAnAnswer } from "./kept-words.js";
 import { consentParts } from "./messages.js";
 import { progressOf } from "./plan.js";
 import { hintText, scoreHint } from "./score-hint.js";
@@ -21,7 +22,8 @@ import { hintText, scoreHint } from "./score-hint.js";
  * pause for words about a break, the way to see and erase their data for words about it, a line
  * for asking to skip it, what it means or how many are left, a short answer for any other question
  * ("who sees this", "what happens if i say something bad"), else what an answer looks like (kindly
- * at the safety question, where not being sure is an answer too).
+ * at the safety question, where not being sure is an answer too). More words in a burst after
+ * words already kept get a line `alone`, without the question.
  */
 export async function reaskReason(
   turn: Turn,
@@ -32,7 +34,7 @@ export async function reaskReason(
   therapist: string,
   /** Kept as an unclear answer to a risk item (unclear-answer.ts): the therapist reads it so. */
   keptUnclear = false,
-): Promise<string> {
+): Promise<string | { alone: string }> {
   const w = turn.wording;
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
   // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
@@ -52,7 +54,7 @@ export async function reaskReason(
   // nights are hard lately") is kept for the comment too, where it stays if a clear no follows.
   if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
   if (atSafety && keptUnclear) {
-    if (letterWords(text) >= UNCLEAR_WITH_MORE) await keepForComment(turn, checkin, text);
+    if (saysMoreThanAnAnswer(text)) await keepForComment(turn, checkin, text);
     return w.t("safety_reask");
   }
   if (asked) return answerAtItem(w, checkin, asked, therapist);
@@ -95,7 +97,10 @@ export async function reaskReason(
   if (hint) return hintText(w, hint);
   // "was a rough one tbh" says something: thanked, and told where it can be said, before the number.
   if (saysSomething(text)) {
+    // More words in a burst, after words already kept: a short line, the question being right above.
+    const more = inBurst(turn) && (checkin.comment ?? "") !== "";
     const kept = await keepForComment(turn, checkin, text);
+    if (kept && more) return { alone: w.t("words_kept_more") };
     return w.t(kept ? "answer_reask_words_kept" : "answer_reask_words", { therapist, ...scale });
   }
   return w.t("answer_reask", scale);
@@ -109,17 +114,6 @@ export async function reaskReason(
 function saysSomething(text: string): boolean {
   const words = letterWords(text);
   return /\p{N}/u.test(text) ? words >= WORDS_BESIDE_A_NUMBER : words >= 2;
-}
-
-/** Words in an unclear answer that say more than it ("not sure, nights are hard lately"). */
-const UNCLEAR_WITH_MORE = 4;
-
-/** How many words of a message have a letter in them. */
-function letterWords(text: string): number {
-  return text
-    .trim()
-    .split(/\s+/u)
-    .filter((word) => /\p{L}/u.test(word)).length;
 }
 
 /**

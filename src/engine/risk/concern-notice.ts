@@ -60,10 +60,13 @@ export async function tellConcern(
   const w = await personWording(tx, deps, client.therapistId);
   const when = formatDateZoned(event.at, w.pack.language, deps.config.clinic.timeZone);
   // An unsure answer before the silence ("idk, probably not") is no clear answer, not none: quoted.
-  const said = answer === "none" ? event.answerWords : undefined;
+  // A no with words of its own ("nicht so richtig… nur müde von allem") is quoted too.
+  const said = event.answerWords;
   const key =
     answer === "no"
-      ? "concern_answered_no"
+      ? said
+        ? "concern_answered_no_words"
+        : "concern_answered_no"
       : said
         ? "concern_unclear_words"
         : unclear

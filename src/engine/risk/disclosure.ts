@@ -6,7 +6,7 @@ import { parseChatWord } from "../chat-words.js";
 import { mayCorrect } from "../checkin/correction.js";
 import { isSkip, namedChoice } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
-import { completedComment } from "../checkin/kept-words.js";
+import { completedComment, saysMoreThanAnAnswer } from "../checkin/kept-words.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
@@ -149,10 +149,18 @@ export async function answerSafetyCheck(
     return true;
   }
   await turn.tx.answerConcern(pending.id, answer);
+  // "nicht so richtig, will mir nix antun. nur müde von allem": the no is the answer, and the
+  // words with it are kept beside it for the therapist, who would otherwise read only "no".
+  const withNo =
+    answer === "no" && input.kind === "text" && saysMoreThanAnAnswer(raw)
+      ? unclearWords(pending, ownWords(raw, true, safety.choices ?? []))
+      : undefined;
+  if (withNo) await turn.tx.keepUnclearAnswer(pending.id, withNo);
   // A "no" outside a check-in is in no summary, and nor is one after its check-in's summary went
   // (a concern written as the comment completes it): the therapist is told, as the client was promised.
   if (answer === "no" && open?.id !== pending.checkinId) {
-    await tellConcern(turn.tx, turn.deps, pending, "no", turn.now);
+    const told = withNo ? { ...pending, answerWords: withNo } : pending;
+    await tellConcern(turn.tx, turn.deps, told, "no", turn.now);
   }
   if (answer === "yes") {
     const said = ownWords(raw, input.kind === "text", safety.choices ?? []);

@@ -200,6 +200,7 @@ function safetyAnswerText(
 ): string {
   if (said && answer === "none") return w.t("safety_answer_unclear", { answer: said });
   if (said && answer === "reasked") return w.t("safety_answer_reasked", { answer: said });
+  if (said && answer === "no") return w.t("safety_answer_no_words", { answer: said });
   switch (answer) {
     case "yes":
       return w.t("safety_answer_yes");
