@@ -3,7 +3,7 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { checkRiskSetup, closeAfterSending, openApp, VERSION } from "../src/app.js";
 import { OffsetClock, systemClock } from "../src/clock.js";
-import { loadSettings } from "../src/config/settings.js";
+import { loadSettings, settingsProblems } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
@@ -29,8 +29,9 @@ try {
   warningsAsLogLines(createLogger());
   consoleAsLogLines(createLogger());
 } catch (error) {
-  // A bad LOG_LEVEL is found here, before any command runs.
-  exitWith(error);
+  // A bad LOG_LEVEL is found here, before any command runs: named with every other setting's
+  // problem (loadSettings checks LOG_LEVEL too), not alone and the rest after a restart.
+  exitWith(settingsProblems() ?? error);
 }
 
 const program = new Command("rapport")

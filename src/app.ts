@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Clock } from "./clock.js";
 import { newCode } from "./codes.js";
 import { demoWarning } from "./config/demo-warning.js";
+import { ProblemList } from "./config/problem-list.js";
 import type { Settings } from "./config/settings.js";
 import { Engine } from "./engine/engine.js";
 import type { OnQueued } from "./engine/queued-recipients.js";
@@ -55,8 +56,11 @@ export async function openApp(options: AppOptions): Promise<App> {
   if (settings.demo) log.warn({ demo: true }, demoWarning(settings));
   const promptsDir = options.promptsDir ?? settings.promptsDir;
   const catalog = loadPrompts(promptsDir);
-  checkLanguage(catalog, settings.clinic.clinic.language, promptsDir);
-  checkInstruments(catalog, settings);
+  // Both against the prompts, both named in one run.
+  const problems = new ProblemList();
+  problems.check(() => checkLanguage(catalog, settings.clinic.clinic.language, promptsDir));
+  problems.check(() => checkInstruments(catalog, settings));
+  problems.throwIfAny();
   const store = await openStore(options);
   const engine = new Engine(
     store,

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import { ProblemList } from "./problem-list.js";
 
 /** Where the store is: PostgreSQL (RAPPORT_DATABASE_URL) or, without it, the SQLite file of RAPPORT_DB. */
 export interface PostgresSettings {
@@ -25,6 +26,15 @@ export function postgresSettings(env: Env): PostgresSettings | undefined {
     }
     return undefined;
   }
+  // The URL and the pool size are checked apart: both problems at once.
+  const problems = new ProblemList();
+  problems.check(() => checkUrl(url));
+  const poolSize = problems.check(() => parsePool(env.RAPPORT_DATABASE_POOL));
+  problems.throwIfAny();
+  return { url, poolSize: poolSize ?? DEFAULT_POOL };
+}
+
+function checkUrl(url: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -41,7 +51,6 @@ export function postgresSettings(env: Env): PostgresSettings | undefined {
       "RAPPORT_DATABASE_URL",
     );
   }
-  return { url, poolSize: parsePool(env.RAPPORT_DATABASE_POOL) };
 }
 
 function parsePool(raw: string | undefined): number {

@@ -1,6 +1,10 @@
 import { ConfigError } from "../errors.js";
+import { ProblemList } from "./problem-list.js";
 
-/** The platforms' environment settings (Telegram, Slack, Teams), each checked as start-up reads it. */
+/**
+ * The platforms' environment settings (Telegram, Slack, Teams), each checked as start-up reads it:
+ * every problem of a platform's settings at once, in one ConfigError.
+ */
 type Env = Record<string, string | undefined>;
 
 export interface TelegramEnv {
@@ -58,94 +62,105 @@ const NEEDED: Readonly<Record<string, string>> = {
   MicrosoftAppId: "the Azure Bot's Microsoft App ID",
 };
 
-/** Refuses a platform setting set without its partner, naming both. */
-export function platformPartners(env: Env): void {
-  // With TEAMS_NO_AUTH the Teams credentials have their own refusal (teamsEnv), and the tenant is kept.
-  const noAuth = flagSetting(env, "TEAMS_NO_AUTH") === true;
+/**
+ * Refuses each platform setting set without its partner, naming both. `noAuth` is TEAMS_NO_AUTH
+ * as read: with it the Teams credentials have their own refusal (teamsEnv), and the tenant is kept.
+ */
+export function platformPartners(env: Env, noAuth: boolean): void {
+  const problems = new ProblemList();
   for (const [name, needs] of PARTNERS) {
     if (!env[name] || env[needs] || (noAuth && needs === "MicrosoftAppId")) continue;
-    throw new ConfigError(
-      `${name} is set without ${needs} (${NEEDED[needs]}), which it needs: set ${needs} too, or unset ${name}`,
+    problems.add(
       name,
+      `${name} is set without ${needs} (${NEEDED[needs]}), which it needs: set ${needs} too, or unset ${name}`,
     );
   }
+  problems.throwIfAny();
 }
 
 export function telegramEnv(env: Env, token: string): TelegramEnv {
+  const problems = new ProblemList();
   if (!/^\d+:[\w-]+$/.test(token)) {
-    throw new ConfigError(
-      "TELEGRAM_BOT_TOKEN must look like 123456789:ABC-def (the token from @BotFather)",
+    problems.add(
       "TELEGRAM_BOT_TOKEN",
+      "TELEGRAM_BOT_TOKEN must look like 123456789:ABC-def (the token from @BotFather)",
     );
   }
   const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET || undefined;
   // Telegram allows 1 to 256 characters A-Z, a-z, 0-9, _ and - in the secret token.
   if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
-    throw new ConfigError(
-      "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or -",
+    problems.add(
       "TELEGRAM_WEBHOOK_SECRET",
+      "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or -",
     );
   }
   const webhookUrl = env.TELEGRAM_WEBHOOK_URL || undefined;
   if (webhookUrl !== undefined && (!webhookSecret || !/^https:\/\//.test(webhookUrl))) {
-    throw new ConfigError(
-      "TELEGRAM_WEBHOOK_URL must be an https:// URL and needs TELEGRAM_WEBHOOK_SECRET",
+    problems.add(
       "TELEGRAM_WEBHOOK_URL",
+      "TELEGRAM_WEBHOOK_URL must be an https:// URL and needs TELEGRAM_WEBHOOK_SECRET",
     );
   }
   const apiRoot = env.TELEGRAM_API_ROOT || undefined;
   if (apiRoot !== undefined && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {
-    throw new ConfigError("TELEGRAM_API_ROOT must be an http(s) URL", "TELEGRAM_API_ROOT");
+    problems.add("TELEGRAM_API_ROOT", "TELEGRAM_API_ROOT must be an http(s) URL");
   }
+  problems.throwIfAny();
   return { token, webhookSecret, webhookUrl, apiRoot };
 }
 
 export function slackEnv(env: Env, botToken: string): SlackEnv {
+  const problems = new ProblemList();
   if (!botToken.startsWith("xoxb-")) {
-    throw new ConfigError("SLACK_BOT_TOKEN must be the app's bot token (xoxb-...)", "SLACK_BOT_TOKEN");
+    problems.add("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN must be the app's bot token (xoxb-...)");
   }
   const signingSecret = env.SLACK_SIGNING_SECRET || undefined;
   const appToken = env.SLACK_APP_TOKEN || undefined;
   if (!signingSecret && !appToken) {
-    throw new ConfigError(
-      "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events at POST /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
+    problems.add(
       "SLACK_SIGNING_SECRET",
+      "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events at POST /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
     );
   }
   if (appToken !== undefined && !appToken.startsWith("xapp-")) {
-    throw new ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...)", "SLACK_APP_TOKEN");
+    problems.add("SLACK_APP_TOKEN", "SLACK_APP_TOKEN must be an app-level token (xapp-...)");
   }
   let apiUrl = env.SLACK_API_URL || undefined;
-  if (apiUrl !== undefined) {
-    if (!/^https?:\/\/\S+$/.test(apiUrl))
-      throw new ConfigError("SLACK_API_URL must be an http(s) URL", "SLACK_API_URL");
-    if (!apiUrl.endsWith("/")) apiUrl = `${apiUrl}/`;
+  if (apiUrl !== undefined && !/^https?:\/\/\S+$/.test(apiUrl)) {
+    problems.add("SLACK_API_URL", "SLACK_API_URL must be an http(s) URL");
+  } else if (apiUrl !== undefined && !apiUrl.endsWith("/")) {
+    apiUrl = `${apiUrl}/`;
   }
+  problems.throwIfAny();
   return { botToken, signingSecret, appToken, apiUrl };
 }
 
+const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
-export function teamsEnv(env: Env, host: string): TeamsEnv {
-  const noAuth = flagSetting(env, "TEAMS_NO_AUTH") === true;
+/** The Teams settings; `noAuth` is TEAMS_NO_AUTH as read (flagSetting). */
+export function teamsEnv(env: Env, host: string, noAuth: boolean): TeamsEnv {
+  const problems = new ProblemList();
   const appId = env.MicrosoftAppId || "";
   if (noAuth) {
     // Without credentials botbuilder accepts any request: only ever on this machine.
     if (!LOOPBACK.has(host)) {
-      throw new ConfigError(
-        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication, so rapport allows it only on loopback; HOST is "${host}" (use 127.0.0.1 or ::1, or set MicrosoftAppId and MicrosoftAppPassword)`,
+      problems.add(
         "TEAMS_NO_AUTH",
+        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication, so rapport allows it only on loopback; HOST is "${host}" (use 127.0.0.1 or ::1, or set MicrosoftAppId and MicrosoftAppPassword)`,
       );
     }
     // Credentials next to TEAMS_NO_AUTH would be ignored while the endpoint takes anyone's
     // requests: a clinic that meant to run authenticated must not end up unauthenticated.
     const credential = (["MicrosoftAppId", "MicrosoftAppPassword"] as const).find((name) => env[name]);
     if (credential) {
-      throw new ConfigError(
-        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication and cannot be combined with ${credential}: unset TEAMS_NO_AUTH to run authenticated with the credentials, or unset ${credential} for a local test`,
+      problems.add(
         "TEAMS_NO_AUTH",
+        `TEAMS_NO_AUTH=1 turns off Bot Framework authentication and cannot be combined with ${credential}: unset TEAMS_NO_AUTH to run authenticated with the credentials, or unset ${credential} for a local test`,
       );
     }
+    problems.throwIfAny();
     // The tenant is no credential: kept, so the tenant check can be tried with the Emulator.
     return {
       appId: "",
@@ -154,23 +169,27 @@ export function teamsEnv(env: Env, host: string): TeamsEnv {
       noAuth: true,
     };
   }
-  const appType = env.MicrosoftAppType || "MultiTenant";
-  if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI") {
-    throw new ConfigError(
-      `MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "${appType}")`,
+  const typed = env.MicrosoftAppType || "MultiTenant";
+  const appType = APP_TYPES.find((type) => type === typed);
+  if (!appType) {
+    problems.add(
       "MicrosoftAppType",
+      `MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "${typed}")`,
     );
   }
   const appPassword = env.MicrosoftAppPassword || undefined;
   if (appType !== "UserAssignedMSI" && !appPassword) {
-    throw new ConfigError(
-      "MicrosoftAppId needs MicrosoftAppPassword (the bot's client secret)",
+    problems.add(
       "MicrosoftAppPassword",
+      "MicrosoftAppId needs MicrosoftAppPassword (the bot's client secret)",
     );
   }
   const tenantId = env.MicrosoftAppTenantId || undefined;
-  if (appType !== "MultiTenant" && !tenantId) {
-    throw new ConfigError(`MicrosoftAppType ${appType} needs MicrosoftAppTenantId`, "MicrosoftAppTenantId");
+  // Whether a tenant is needed depends on the type: not asked of a type that is itself refused.
+  if (appType && appType !== "MultiTenant" && !tenantId) {
+    problems.add("MicrosoftAppTenantId", `MicrosoftAppType ${appType} needs MicrosoftAppTenantId`);
   }
-  return { appId, appPassword, appType, tenantId, noAuth: false };
+  problems.throwIfAny();
+  // An unknown type was refused above: the fallback is never used.
+  return { appId, appPassword, appType: appType ?? "MultiTenant", tenantId, noAuth: false };
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { ConfigError } from "../errors.js";
+import { logLevel } from "../log.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
-import { configProblems } from "./config-issues.js";
+import { type ClinicConfigRead, readClinicConfig } from "./config-file.js";
 import { type PostgresSettings, postgresSettings } from "./database.js";
 import {
   flagSetting,
@@ -14,6 +13,7 @@ import {
   teamsEnv,
   telegramEnv,
 } from "./platform-env.js";
+import { ProblemList } from "./problem-list.js";
 
 export type { SlackEnv, TeamsEnv, TelegramEnv };
 
@@ -51,44 +51,74 @@ export interface Settings {
 
 type Env = Record<string, string | undefined>;
 
-/** Reads the environment and the clinic config; a bad value stops start-up naming the setting. */
+/**
+ * Reads the environment and the clinic config. A bad value stops start-up naming the setting, and
+ * every other bad value found with it: each check runs, and they stop start-up together.
+ */
 export function loadSettings(env: Env = process.env): Settings {
+  const problems = new ProblemList();
+  // Also checked when the first logger is made (adapters/main.ts), which names these problems with it.
+  problems.check(() => logLevel(env.LOG_LEVEL));
+  // TEAMS_NO_AUTH=true is TEAMS_NO_AUTH=1, as teamsEnv reads it (it was silently ignored).
+  const noAuth = problems.check(() => flagSetting(env, "TEAMS_NO_AUTH")) === true;
   const platforms: Platforms = {
     telegram: Boolean(env.TELEGRAM_BOT_TOKEN),
     slack: Boolean(env.SLACK_BOT_TOKEN),
-    // TEAMS_NO_AUTH=true is TEAMS_NO_AUTH=1, as teamsEnv reads it (it was silently ignored).
-    teams: Boolean(env.MicrosoftAppId) || flagSetting(env, "TEAMS_NO_AUTH") === true,
+    teams: Boolean(env.MicrosoftAppId) || noAuth,
   };
   // A platform's setting without the one it goes with would be ignored: named, not ignored.
-  platformPartners(env);
+  problems.check(() => platformPartners(env, noAuth));
   const anyPlatform = platforms.telegram || platforms.slack || platforms.teams;
-  // With no platform configured, rapport is always in demo mode (RAPPORT_DEMO=0 too).
-  const demo = flagSetting(env, "RAPPORT_DEMO") === true || !anyPlatform;
+  const demoFlag = problems.check(() => flagSetting(env, "RAPPORT_DEMO") ?? false);
+  // With no platform configured, rapport is always in demo mode (RAPPORT_DEMO=0 too). An
+  // unreadable RAPPORT_DEMO counts as a demo here: the crisis text, which only a demo may go
+  // without, is then not asked for on top of it.
+  const demo = demoFlag !== false || !anyPlatform;
   const configPath = env.RAPPORT_CONFIG || undefined;
-  const clinic = configPath ? readClinicConfig(configPath) : clinicConfigSchema.parse({});
-  const { crisisText, crisisTexts } = crisisSetting(clinic, demo);
-  return {
+  const read = configPath ? readClinicConfig(configPath, problems) : defaultConfig();
+  const section = read.clinic;
+  // Skipped when the clinic section itself has a mistake, which is named instead.
+  const crisis = section ? problems.check(() => crisisSetting(section, demo)) : undefined;
+  const host = env.HOST || "127.0.0.1";
+  const { TELEGRAM_BOT_TOKEN: telegramToken, SLACK_BOT_TOKEN: slackToken } = env;
+  const settings = {
     dbPath: env.RAPPORT_DB || "./data/rapport.db",
-    postgres: postgresSettings(env),
+    postgres: problems.check(() => postgresSettings(env)),
     promptsDir: env.RAPPORT_PROMPTS || undefined,
-    telegram: env.TELEGRAM_BOT_TOKEN ? telegramEnv(env, env.TELEGRAM_BOT_TOKEN) : undefined,
-    slack: env.SLACK_BOT_TOKEN ? slackEnv(env, env.SLACK_BOT_TOKEN) : undefined,
-    teams: platforms.teams ? teamsEnv(env, env.HOST || "127.0.0.1") : undefined,
-    port: parsePort(env.PORT),
-    host: env.HOST || "127.0.0.1",
+    telegram: telegramToken ? problems.check(() => telegramEnv(env, telegramToken)) : undefined,
+    slack: slackToken ? problems.check(() => slackEnv(env, slackToken)) : undefined,
+    teams: platforms.teams ? problems.check(() => teamsEnv(env, host, noAuth)) : undefined,
+    port: problems.check(() => parsePort(env.PORT)),
+    host,
     configPath,
     dataKey: env.RAPPORT_DATA_KEY || undefined,
     demo,
     platforms,
-    clinic,
-    crisisText,
-    crisisTexts,
   };
+  problems.throwIfAny();
+  // Every value is there once nothing was refused.
+  if (!read.config || !crisis || settings.port === undefined) {
+    throw new Error("unreachable: a setting is missing though no problem was found");
+  }
+  return { ...settings, port: settings.port, clinic: read.config, ...crisis };
+}
+
+/** Every problem of the settings, LOG_LEVEL's included, or undefined when there is none. */
+export function settingsProblems(env: Env = process.env): ConfigError | undefined {
+  try {
+    loadSettings(env);
+    return undefined;
+  } catch (error) {
+    return error instanceof ConfigError ? error : undefined;
+  }
 }
 
 /** The crisis text, one or one per language; per language, the clinic's own language must be there. */
-function crisisSetting(clinic: ClinicConfig, demo: boolean): Pick<Settings, "crisisText" | "crisisTexts"> {
-  const set = clinic.clinic.crisisText;
+function crisisSetting(
+  clinic: ClinicConfig["clinic"],
+  demo: boolean,
+): Pick<Settings, "crisisText" | "crisisTexts"> {
+  const set = clinic.crisisText;
   if (typeof set === "string") return { crisisText: set, crisisTexts: {} };
   if (set === undefined) {
     if (demo) return { crisisText: DEMO_CRISIS_TEXT, crisisTexts: {} };
@@ -97,14 +127,19 @@ function crisisSetting(clinic: ClinicConfig, demo: boolean): Pick<Settings, "cri
       "clinic.crisisText",
     );
   }
-  const own = set[clinic.clinic.language];
+  const own = set[clinic.language];
   if (!own) {
     throw new ConfigError(
-      `clinic.crisisText is given per language without the clinic's own (clinic.language ${clinic.clinic.language}), which the other languages fall back to: add ${clinic.clinic.language}: "…"`,
+      `clinic.crisisText is given per language without the clinic's own (clinic.language ${clinic.language}), which the other languages fall back to: add ${clinic.language}: "…"`,
       "clinic.crisisText",
     );
   }
   return { crisisText: own, crisisTexts: set };
+}
+
+function defaultConfig(): ClinicConfigRead {
+  const config = clinicConfigSchema.parse({});
+  return { config, clinic: config.clinic };
 }
 
 function parsePort(raw: string | undefined): number {
@@ -115,28 +150,4 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${raw}")`, "PORT");
   }
   return port;
-}
-
-export function readClinicConfig(path: string): ClinicConfig {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8")) ?? {};
-  } catch (cause) {
-    throw new ConfigError(
-      `RAPPORT_CONFIG: ${path} cannot be read as YAML: ${(cause as Error).message}`,
-      "RAPPORT_CONFIG",
-    );
-  }
-  const result = clinicConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
-  // Every mistake at once, each naming its setting.
-  const [first, ...more] = configProblems(result.error.issues, raw, clinicConfigSchema).map((p) => ({
-    setting: p.setting,
-    message: `RAPPORT_CONFIG (${path}): setting "${p.setting}": ${p.message}`,
-  }));
-  throw new ConfigError(
-    first?.message ?? `RAPPORT_CONFIG (${path}): invalid`,
-    first?.setting ?? "RAPPORT_CONFIG",
-    more,
-  );
 }

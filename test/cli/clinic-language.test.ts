@@ -32,6 +32,21 @@ describe("clinic.language at start-up", () => {
     }
   });
 
+  it("names a language and an instrument the prompts lack in one run, each with its setting", async () => {
+    const path = join(dir, "clinic-both.yaml");
+    writeFileSync(path, "clinic:\n  language: fr\ncheckin:\n  instruments: [alliance, progres]\n");
+    const result = await runCli(["console", "--script", "-"], freshEnv({ RAPPORT_CONFIG: path }));
+    expect(result.code).toBe(78);
+    const lines = result.stderr.split("\n").filter((l) => l.startsWith("rapport: "));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(
+      'rapport: configuration error (clinic.language): clinic.language: no prompts for language "fr"',
+    );
+    expect(lines[1]).toContain(
+      'rapport: configuration error (checkin.instruments): checkin.instruments: no prompts for instrument "progres"',
+    );
+  });
+
   it("starts when the clinic's own prompts folder has the language, and names that folder's languages when it does not", async () => {
     const french = await runCli(
       ["console", "--script", "-"],

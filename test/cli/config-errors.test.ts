@@ -56,6 +56,43 @@ describe("configuration errors at start-up", () => {
       `rapport: configuration error (thresholds.allianceConcern): RAPPORT_CONFIG (${config}): setting "thresholds.allianceConcern": must be from 0 to 40, the range of the alliance check-in's total (got 400)`,
     ]);
   });
+  it("mistakes in the environment, the clinic config and its crisis text: every one named in one run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rapport-cfg-"));
+    const config = join(dir, "clinic.yaml");
+    // No crisis text, though a platform is set and it is no demo; two values out of range.
+    writeFileSync(config, "schedule:\n  quietHours:\n    start: '25:00'\nsummaries: brief\n");
+    const env = freshEnv({
+      RAPPORT_CONFIG: config,
+      TELEGRAM_BOT_TOKEN: "123456:dummy-token-for-tests",
+      SLACK_SIGNING_SECRET: "s3cret",
+      RAPPORT_DATABASE_POOL: "5",
+      PORT: "http",
+      LOG_LEVEL: "verbose",
+    });
+    for (const command of [["serve"], ["status"]]) {
+      const result = command[0] === "serve" ? await serveFor(env) : await runCli(command, env);
+      expect(result.code).toBe(78);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      const lines = result.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("{"));
+      expect(lines.map((l) => /^rapport: configuration error \(([^)]+)\): /.exec(l)?.[1])).toEqual([
+        "LOG_LEVEL",
+        "SLACK_SIGNING_SECRET",
+        "schedule.quietHours.start",
+        "summaries",
+        "clinic.crisisText",
+        "RAPPORT_DATABASE_POOL",
+        "PORT",
+      ]);
+      // Each in the words it has alone.
+      expect(lines).toContain(
+        `rapport: configuration error (schedule.quietHours.start): RAPPORT_CONFIG (${config}): setting "schedule.quietHours.start": must be a time of day, HH:MM (such as 08:00) (got "25:00")`,
+      );
+      expect(lines).toContain(
+        'rapport: configuration error (PORT): PORT must be a whole number from 0 to 65535 (got "http")',
+      );
+      expect(lines.join("\n")).toContain("clinic.crisisText is not set: outside demo mode");
+    }
+  });
 });
 
 /** `rapport serve`, stopped after a while if it started after all (the refusal was missing). */

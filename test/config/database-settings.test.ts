@@ -43,6 +43,13 @@ describe("database settings", () => {
       );
     }
     expect(refused({ RAPPORT_DATABASE_POOL: "5" })).toMatch(/RAPPORT_DATABASE_URL is not/);
+    // A bad URL and a bad pool: both named at once.
+    expect(refused({ RAPPORT_DATABASE_URL: "mysql://h/db", RAPPORT_DATABASE_POOL: "0" }).split("\n")).toEqual(
+      [
+        expect.stringMatching(/^RAPPORT_DATABASE_URL must start/),
+        expect.stringMatching(/^RAPPORT_DATABASE_POOL must be a whole number/),
+      ],
+    );
   });
 
   it("names a PostgreSQL database by host and database only, never its credentials", () => {
