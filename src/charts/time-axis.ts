@@ -50,10 +50,14 @@ export function timeAxis(days: readonly number[], layout: AxisLayout): TimeAxis 
 }
 
 /**
- * The check-ins whose dates are written under the axis: the latest always, then back in time each
- * one whose label keeps clear of the last written, so no two labels run into each other. A label
- * within `flush` pixels of an end of the axis is drawn flush with it, as Vega's `labelFlush` does
- * (the first starts at its check-in, the last ends at it), so neither runs off the picture.
+ * The check-ins whose dates are written under the axis: the latest and the first always (an axis
+ * that starts with no date leaves the therapist to guess when the chart begins), then back in time
+ * each one whose label keeps clear of the last written and of the first's, so no two labels run
+ * into each other: where dates crowd, a neighbour of the first gives way, never the first. Only
+ * where the first's label would run into the latest's (the caseload's narrow panel, dates with
+ * their year) is the first left out. A label within `flush` pixels of an end of the axis is drawn
+ * flush with it, as Vega's `labelFlush` does (the first starts at its check-in, the last ends at
+ * it), so neither runs off the picture.
  */
 export function labelledTicks(
   xs: readonly number[],
@@ -65,17 +69,24 @@ export function labelledTicks(
   gap = 14,
 ): number[] {
   const px = (x: number) => ((x - domain[0]) / (domain[1] - domain[0] || 1)) * plotWidth;
-  const extent = (x: number, w: number): [number, number] =>
-    x <= flush ? [x, x + w] : x >= plotWidth - flush ? [x - w, x] : [x - w / 2, x + w / 2];
-  const kept: number[] = [];
-  let leftEdge = Number.POSITIVE_INFINITY;
-  for (let i = xs.length - 1; i >= 0; i--) {
-    const x = xs[i] ?? 0;
-    const [from, to] = extent(px(x), widths[i] ?? 0);
-    if (kept.length > 0 && to + gap > leftEdge) continue;
-    kept.unshift(x);
+  const extent = (i: number): [number, number] => {
+    const x = px(xs[i] ?? 0);
+    const w = widths[i] ?? 0;
+    return x <= flush ? [x, x + w] : x >= plotWidth - flush ? [x - w, x] : [x - w / 2, x + w / 2];
+  };
+  const last = xs.length - 1;
+  if (last < 0) return [];
+  const kept = [xs[last] ?? 0];
+  let leftEdge = extent(last)[0];
+  // The labels between begin after the first's ends: it is written, whatever they are.
+  const firstEnd = last > 0 ? extent(0)[1] : Number.NEGATIVE_INFINITY;
+  for (let i = last - 1; i >= 1; i--) {
+    const [from, to] = extent(i);
+    if (to + gap > leftEdge || from < firstEnd + gap) continue;
+    kept.unshift(xs[i] ?? 0);
     leftEdge = from;
   }
+  if (last > 0 && firstEnd + gap <= leftEdge) kept.unshift(xs[0] ?? 0);
   return kept;
 }
 

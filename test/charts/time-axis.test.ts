@@ -4,6 +4,7 @@ import { type ChartCheckin, type ChartData, chartData } from "../../src/charts/c
 import { chartSpec } from "../../src/charts/chart-spec.js";
 import { AXIS, SIZE, TYPE } from "../../src/charts/chart-style.js";
 import { chartMeasure, specToSvg } from "../../src/charts/render.js";
+import { labelledTicks } from "../../src/charts/time-axis.js";
 import { englishText, input } from "./fixtures.js";
 
 /**
@@ -102,6 +103,39 @@ describe("the chart's time axis", () => {
     expect(labels.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < labels.length; i++)
       expect(labels[i]?.from ?? 0).toBeGreaterThan(labels[i - 1]?.to ?? 0);
+  });
+
+  it("always writes the first date where the dates crowd: a neighbour gives way instead", async () => {
+    // Four check-ins two days apart, a two-month gap, two more: dates with their year (another year).
+    const data = chartData(
+      input("Crowd", onDays([0, 2, 4, 6, 68, 75]), { language: "en", now: "2027-03-01T12:00:00Z" }),
+    );
+    const labels = [...(await dateLabels(data)).entries()].sort((a, b) => a[1].from - b[1].from);
+    expect(labels[0]?.[0]).toBe("Sep 7, 2026");
+    expect(labels.at(-1)?.[0]).toBe("Nov 21, 2026");
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i]?.[1].from ?? 0).toBeGreaterThan(labels[i - 1]?.[1].to ?? 0);
+    // Many weekly check-ins with a crowded start: still the first, and never two run together.
+    const many = chartData(
+      input("Many", onDays([0, 1, 2, 3, ...Array.from({ length: 20 }, (_, i) => 10 + 7 * i)])),
+    );
+    const dates = [...(await dateLabels(many)).entries()].sort((a, b) => a[1].from - b[1].from);
+    expect(dates.map(([text]) => text)).toContain("7 Sept 2026");
+    expect(dates[0]?.[0]).toBe(many.points[0]?.label);
+    expect(dates.at(-1)?.[0]).toBe(many.points.at(-1)?.label);
+    for (let i = 1; i < dates.length; i++)
+      expect(dates[i]?.[1].from ?? 0).toBeGreaterThan(dates[i - 1]?.[1].to ?? 0);
+  });
+
+  it("chooses the first and the latest date, and between them only labels clear of both", () => {
+    // 100-pixel labels at 0, 30, 60 and 400 of a 400-pixel axis: 30 and 60 would cover the first's.
+    expect(labelledTicks([0, 30, 60, 200, 400], [100, 100, 100, 100, 100], [0, 400], 400, 10)).toEqual([
+      0, 200, 400,
+    ]);
+    expect(labelledTicks([5], [60], [0, 10], 400, 10)).toEqual([5]);
+    expect(labelledTicks([], [], [0, 10], 400, 10)).toEqual([]);
+    // Only where the first and the latest would run together (a narrow panel) does the latest win.
+    expect(labelledTicks([0, 100], [80, 80], [0, 100], 120, 10)).toEqual([100]);
   });
 
   it("keeps long dates (with their year) within the plot's width", async () => {
