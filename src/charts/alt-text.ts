@@ -1,7 +1,8 @@
+import type { ChangeCategory } from "../clinical/reliable-change.js";
 import { round1 } from "../clinical/scores.js";
 import { signed } from "../engine/format.js";
 import { type CaseloadPanel, currentEpisode, shownPanels } from "./caseload-spec.js";
-import type { ChartData, ChartPoint } from "./chart-data.js";
+import type { ChangeMarker, ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { riskMarks } from "./checkin-marks.js";
 import { modelText } from "./progress-layers.js";
@@ -85,27 +86,59 @@ function progressSentences(data: ChartData, text: ChartText): string[] {
   return out;
 }
 
-/** Each measure the clinic added, as its panel shows it: the totals, then where the latest lies. */
+/**
+ * Each measure the clinic added, as its panel shows it: the totals, the change in the latest
+ * episode and its category, where the latest lies, and the reliable changes its panel marks.
+ */
 function measureSentences(data: ChartData, text: ChartText): string[] {
   return data.measures.flatMap((m) => {
     const shown = data.points.filter((p) => p.measures[m.id] !== undefined);
-    const latest = shown.at(-1)?.measures[m.id];
-    if (latest === undefined) return [];
+    const last = shown.at(-1);
+    const latest = last?.measures[m.id];
+    if (!last || latest === undefined) return [];
     const scores = shown.map((p) => `${p.measures[m.id]} (${when(data, p)})`).join("; ");
     const lower = m.direction === "lower_is_better";
     const clinical = lower ? latest >= m.caseness : latest < m.caseness;
-    return [
+    const out = [
       text("chart_alt_measure", {
         name: m.name,
         max: m.max,
         direction: text(lower ? "measure_lower_better" : "measure_higher_better"),
         scores,
       }),
+    ];
+    const change = last.measureChanges[m.id];
+    if (change && shown.filter((p) => p.episode === last.episode).length > 1)
+      out.push(
+        text("chart_alt_change", {
+          first: change.first,
+          last: latest,
+          change: signed(latest - change.first),
+          category: measureCategory(text, change.category),
+        }),
+      );
+    out.push(
       text(clinical ? "chart_alt_measure_clinical" : "chart_alt_measure_not_clinical", {
         cutoff: m.caseness,
       }),
-    ];
+    );
+    const marked = (marker: ChangeMarker) => shown.filter((p) => p.measureChanges[m.id]?.marker === marker);
+    const vars = { name: m.name, rc: m.reliableChange };
+    const better = marked("improved");
+    const worse = marked("deteriorated");
+    if (better.length > 0)
+      out.push(text("chart_alt_measure_improved", { ...vars, dates: dates(data, better) }));
+    if (worse.length > 0)
+      out.push(text("chart_alt_measure_deteriorated", { ...vars, dates: dates(data, worse) }));
+    return out;
   });
+}
+
+/** A measure's category in the summary's words for a measure ("out of the clinical range"). */
+function measureCategory(text: ChartText, category: ChangeCategory): string {
+  if (category === "recovered") return text("measure_category_recovered");
+  if (category === "deteriorated") return text("measure_category_deteriorated");
+  return text(`category_${category}`);
 }
 
 function allianceSentences(data: ChartData, text: ChartText): string[] {

@@ -5,6 +5,7 @@ import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js
 import { daysBetween, formatDay } from "../engine/format.js";
 import { shortDate, yearIn } from "./chart-dates.js";
 import { AXIS, SIZE } from "./chart-style.js";
+import { type MeasureChange, markerOf, measureChanges } from "./measure-change.js";
 import { type ChartRiskEvent, type ChartRiskMark, eventsShown } from "./risk-events.js";
 import { timeAxis } from "./time-axis.js";
 
@@ -41,6 +42,8 @@ export interface ChartMeasure {
   max: number;
   caseness: number;
   direction: "higher_is_better" | "lower_is_better";
+  /** Points of change that count as reliable: its scoring profile's (the PHQ-9's 6), never the progress figure. */
+  reliableChange: number;
 }
 
 export interface ChartInput {
@@ -94,6 +97,8 @@ export interface ChartPoint {
   riskItem: boolean;
   risk: boolean;
   measures: Readonly<Record<string, number>>;
+  /** Reliable change of each measure in `measures` against its first total of the episode. */
+  measureChanges: Readonly<Record<string, MeasureChange>>;
 }
 
 export interface EpisodeStart {
@@ -218,7 +223,8 @@ export function episodeStarts(
 function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: number): Derived[] {
   const firstOf = new Map<number, number>();
   const countOf = new Map<number, number>();
-  return sorted.map((c) => {
+  const changes = measureChanges(sorted, input.measures ?? []);
+  return sorted.map((c, i) => {
     let trajectory: TrajectoryPoint | null = null;
     let change: ChangeCategory | null = null;
     if (c.progress !== null) {
@@ -252,13 +258,7 @@ function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: numb
       riskItem: c.riskItem ?? false,
       risk: c.risk,
       measures: c.measures ?? {},
+      measureChanges: changes[i] ?? {},
     };
   });
-}
-
-/** Recovered is a reliable improvement too: the marker says the direction, the alt text the category. */
-export function markerOf(change: ChangeCategory | null): ChangeMarker | null {
-  if (change === "improved" || change === "recovered") return "improved";
-  if (change === "deteriorated") return "deteriorated";
-  return null;
 }

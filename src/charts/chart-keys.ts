@@ -20,6 +20,10 @@ export const CHART_VARS = {
   chart_key_band: [],
   chart_key_improved: ["rc"],
   chart_key_deteriorated: ["rc"],
+  // with a measure's panel drawn: its own reliable-change figure too ("5+ better than first (PHQ-9: 6+)")
+  chart_key_improved_measures: ["rc", "measures"],
+  chart_key_deteriorated_measures: ["rc", "measures"],
+  chart_key_measure_rc: ["name", "rc"],
   chart_key_safety: [],
   chart_key_risk: [],
   chart_key_cutoff: [],
@@ -43,6 +47,8 @@ export const CHART_VARS = {
   chart_alt_measure: ["name", "max", "direction", "scores"],
   chart_alt_measure_clinical: ["cutoff"],
   chart_alt_measure_not_clinical: ["cutoff"],
+  chart_alt_measure_improved: ["name", "rc", "dates"],
+  chart_alt_measure_deteriorated: ["name", "rc", "dates"],
   chart_alt_alliance: ["max", "scores"],
   chart_alt_alliance_below: ["threshold", "dates"],
   chart_alt_alliance_none: [],
@@ -70,6 +76,8 @@ export type ReusedChartKey =
   | "category_improved"
   | "category_unchanged"
   | "category_deteriorated"
+  | "measure_category_recovered"
+  | "measure_category_deteriorated"
   | "measure_lower_better"
   | "measure_higher_better";
 

@@ -65,12 +65,19 @@ function xScale(data: ChartData) {
 
 function keyEntries(data: ChartData, text: ChartText): KeyEntry[] {
   const rc = data.reliableChange;
+  // A measure's panel marks reliable change by the same triangles at its own figure (the PHQ-9's
+  // 6, not progress's 5): the key says each, "5+ better than first (PHQ-9: 6+)".
+  const measures = data.measures
+    .map((m) => text("chart_key_measure_rc", { name: m.name, rc: m.reliableChange }))
+    .join(", ");
+  const change = (plain: "chart_key_improved" | "chart_key_deteriorated") =>
+    measures === "" ? text(plain, { rc }) : text(`${plain}_measures`, { rc, measures });
   return [
     { symbol: SYMBOLS.progress, text: text("chart_key_progress") },
     { symbol: SYMBOLS.expected, text: text("chart_key_expected") },
     { symbol: SYMBOLS.band, text: text("chart_key_band") },
-    { symbol: SYMBOLS.improved, text: text("chart_key_improved", { rc }) },
-    { symbol: SYMBOLS.worse, text: text("chart_key_deteriorated", { rc }) },
+    { symbol: SYMBOLS.improved, text: change("chart_key_improved") },
+    { symbol: SYMBOLS.worse, text: change("chart_key_deteriorated") },
     { symbol: SYMBOLS.safety, text: text("chart_key_safety") },
     { symbol: SYMBOLS.risk, text: text("chart_key_risk") },
   ];

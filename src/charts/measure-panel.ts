@@ -1,14 +1,15 @@
 import type { ChartData, ChartMeasure } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
-import { COLOUR, SIZE, TYPE, type ViewSpec, withValue } from "./chart-style.js";
+import { COLOUR, SHAPE, SIZE, TYPE, type ViewSpec, withValue } from "./chart-style.js";
 import { boundaryLayers } from "./checkin-marks.js";
-import { lastValueLabel, panelLine } from "./progress-layers.js";
+import { changeStyle, lastValueLabel, panelLine, styledPoints } from "./progress-layers.js";
 
 /**
  * A panel for a measure the clinic added (the PHQ-9, the GAD-7), between progress and the alliance
  * on the same date axis: its totals, the whole range from 0 so a change of a few points is not
  * drawn as a cliff, and its caseness cutoff as a dashed line whose meaning, with the measure's
- * direction, is in the panel's title.
+ * direction, is in the panel's title. A reliable change against the measure's first total of the
+ * episode, by its own figure (the PHQ-9's 6), is a triangle up or down as on the progress panel.
  */
 export function measurePanel(
   data: ChartData,
@@ -17,9 +18,12 @@ export function measurePanel(
   x: { domain: number[]; nice: boolean; zero: boolean },
   ticks: number[],
 ): ViewSpec {
+  // Each total shaped by its reliable change, as the progress panel's are (the same key).
   const values = data.points.flatMap((p) => {
     const value = p.measures[m.id];
-    return value === undefined ? [] : [{ x: p.x, value, episode: p.episode }];
+    if (value === undefined) return [];
+    const marker = p.measureChanges[m.id]?.marker ?? null;
+    return [{ x: p.x, value, episode: p.episode, ...changeStyle(marker, PLAIN, 90) }];
   });
   const y = { field: "value", type: "quantitative" as const };
   const last = values.at(-1);
@@ -62,17 +66,7 @@ export function measurePanel(
             mark: { type: "line", color: COLOUR.measure, strokeWidth: 2.5 },
             encoding: { y, detail: { field: "episode" } },
           },
-          {
-            mark: {
-              type: "point",
-              shape: "circle",
-              filled: true,
-              size: 90,
-              color: COLOUR.measure,
-              opacity: 1,
-            },
-            encoding: { y },
-          },
+          styledPoints(y),
           lastValueLabel(
             last && { x: last.x, value: last.value },
             "value",
@@ -85,3 +79,6 @@ export function measurePanel(
     ],
   };
 }
+
+/** A measure's total without a reliable change. */
+const PLAIN = { shape: SHAPE.progress, colour: COLOUR.measure };

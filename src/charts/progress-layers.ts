@@ -1,4 +1,4 @@
-import type { ChartData, ChartPoint } from "./chart-data.js";
+import type { ChangeMarker, ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
 
@@ -129,28 +129,42 @@ export function progressLayers(data: ChartData, pointSize = 110): LayerPart[] {
           mark: { type: "line", color: COLOUR.progress, strokeWidth: 3 },
           encoding: { y, detail: { field: "episode" } },
         },
-        {
-          mark: { type: "point", filled: true, opacity: 1, stroke: "#FFFFFF", strokeWidth: 1 },
-          encoding: {
-            y,
-            shape: { field: "shape", type: "nominal", scale: null },
-            fill: { field: "colour", type: "nominal", scale: null },
-            // A triangle is drawn larger than a circle: its ink sits in a smaller part of its box.
-            size: { field: "size", type: "quantitative", scale: null },
-          },
-        },
+        styledPoints(y),
         lastValueLabel(last && { x: last.x, value: last.progress ?? 0 }, "progress", data.cutoff, 0),
       ],
     },
   ];
 
   function pointOf(p: ChartPoint) {
-    const style =
-      p.marker === "improved"
-        ? { shape: SHAPE.improved, colour: COLOUR.improved, size: pointSize * 1.8 }
-        : p.marker === "deteriorated"
-          ? { shape: SHAPE.worse, colour: COLOUR.worse, size: pointSize * 1.8 }
-          : { shape: SHAPE.progress, colour: COLOUR.progress, size: pointSize };
+    const style = changeStyle(p.marker, { shape: SHAPE.progress, colour: COLOUR.progress }, pointSize);
     return { x: p.x, episode: p.episode, progress: p.progress, ...style };
   }
+}
+
+/**
+ * A point's shape, colour and size by its reliable change: a triangle up (better) or down (worse)
+ * in the key's colours, drawn larger than a circle since its ink sits in a smaller part of its box;
+ * else the panel's own point. Progress and each measure's panel mark reliable change so alike.
+ */
+export function changeStyle(
+  marker: ChangeMarker | null,
+  plain: { shape: string; colour: string },
+  size: number,
+): { shape: string; colour: string; size: number } {
+  if (marker === "improved") return { shape: SHAPE.improved, colour: COLOUR.improved, size: size * 1.8 };
+  if (marker === "deteriorated") return { shape: SHAPE.worse, colour: COLOUR.worse, size: size * 1.8 };
+  return { ...plain, size };
+}
+
+/** The point layer of a panel whose rows carry their own shape, colour and size (changeStyle). */
+export function styledPoints(y: { field: string; type: "quantitative" }): LayerPart {
+  return {
+    mark: { type: "point", filled: true, opacity: 1, stroke: "#FFFFFF", strokeWidth: 1 },
+    encoding: {
+      y,
+      shape: { field: "shape", type: "nominal", scale: null },
+      fill: { field: "colour", type: "nominal", scale: null },
+      size: { field: "size", type: "quantitative", scale: null },
+    },
+  };
 }

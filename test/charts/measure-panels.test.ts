@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { altText } from "../../src/charts/alt-text.js";
 import { type ChartMeasure, chartData, MAX_MEASURES } from "../../src/charts/chart-data.js";
 import { chartCheckins } from "../../src/charts/chart-input.js";
-import { renderClientChart } from "../../src/charts/render.js";
+import { chartSpec } from "../../src/charts/chart-spec.js";
+import { COLOUR, SHAPE } from "../../src/charts/chart-style.js";
+import { chartMeasure, renderClientChart } from "../../src/charts/render.js";
 import type { CompletedCheckin } from "../../src/store/types.js";
 import { englishText, input, weekly } from "./fixtures.js";
 import { decodePng } from "./png.js";
@@ -12,14 +14,31 @@ import { decodePng } from "./png.js";
  * their totals and caseness line, the same facts in the alt text, and the picture still within
  * what Teams takes inline.
  */
-const PHQ9: ChartMeasure = { id: "phq9", name: "PHQ-9", max: 27, caseness: 10, direction: "lower_is_better" };
-const GAD7: ChartMeasure = { id: "gad7", name: "GAD-7", max: 21, caseness: 8, direction: "lower_is_better" };
+// Caseness and reliable change as the shipped profiles have them (CLINICAL.md, prompts/profiles).
+const PHQ9: ChartMeasure = {
+  id: "phq9",
+  name: "PHQ-9",
+  max: 27,
+  caseness: 10,
+  direction: "lower_is_better",
+  reliableChange: 6,
+};
+const GAD7: ChartMeasure = {
+  id: "gad7",
+  name: "GAD-7",
+  max: 21,
+  caseness: 8,
+  direction: "lower_is_better",
+  reliableChange: 4,
+};
+/** A clinic's own profile, higher is better; its figures are this test's, not a clinical claim. */
 const WHO5: ChartMeasure = {
   id: "who5",
   name: "WHO-5",
   max: 25,
   caseness: 13,
   direction: "higher_is_better",
+  reliableChange: 5,
 };
 
 function withMeasures(totals: readonly Record<string, number>[]) {
@@ -102,10 +121,10 @@ describe("measure panels", () => {
       englishText,
     );
     expect(alt).toContain(
-      "PHQ-9, out of 27 (lower is better): 16 (2 Feb); 9 (9 Feb). The latest is outside the clinical range (cutoff 10).",
+      "PHQ-9, out of 27 (lower is better): 16 (2 Feb); 9 (9 Feb). From 16 to 9 (-7): recovered (a reliable improvement, now out of the clinical range). The latest is outside the clinical range (cutoff 10).",
     );
     expect(alt).toContain(
-      "WHO-5, out of 25 (higher is better): 8 (2 Feb); 15 (9 Feb). The latest is outside the clinical range (cutoff 13).",
+      "WHO-5, out of 25 (higher is better): 8 (2 Feb); 15 (9 Feb). From 8 to 15 (+7): recovered (a reliable improvement, now out of the clinical range). The latest is outside the clinical range (cutoff 13).",
     );
     const cased = altText(
       chartData(input("Robin", withMeasures([{ phq9: 10 }]), { measures: [PHQ9] })),
@@ -136,4 +155,106 @@ describe("measure panels", () => {
     expect(three.svg).toContain("PHQ-9 (0 to 27, lower is better): 10 or more is the clinical range");
     expect(three.svg).toContain("WHO-5 (0 to 25, higher is better): below 13 is the clinical range");
   });
+
+  it("marks a measure's reliable change by its own figure, as the progress panel marks its own", () => {
+    // PHQ-9 6 → 8 → 15: +9 is 6 or more, worse; 18 → 9: better (and recovered). 6 → 11 is +5:
+    // progress's figure, not the PHQ-9's, so no mark. GAD-7 12 → 8: its figure is 4.
+    const shapes = (totals: readonly Record<string, number>[], id = "phq9") =>
+      measureRows(chartData(input("Robin", withMeasures(totals), { measures: [PHQ9, GAD7] })), id).map(
+        (r) => [r.shape, r.colour],
+      );
+    const plain = [SHAPE.progress, COLOUR.measure];
+    const worse = [SHAPE.worse, COLOUR.worse];
+    const better = [SHAPE.improved, COLOUR.improved];
+    expect(shapes([{ phq9: 6 }, { phq9: 8 }, { phq9: 15 }])).toEqual([plain, plain, worse]);
+    expect(shapes([{ phq9: 18 }, { phq9: 9 }])).toEqual([plain, better]);
+    expect(shapes([{ phq9: 6 }, { phq9: 11 }])).toEqual([plain, plain]);
+    expect(shapes([{ gad7: 12 }, { gad7: 8 }], "gad7")).toEqual([plain, better]);
+    // Against the first of the episode: a new episode starts from its own first total.
+    const episodes = withMeasures([{ phq9: 18 }, { phq9: 9 }, { phq9: 20 }]).map((c, i) => ({
+      ...c,
+      episode: i < 2 ? 1 : 2,
+    }));
+    const rows = measureRows(chartData(input("Robin", episodes, { measures: [PHQ9] })), "phq9");
+    expect(rows.map((r) => r.shape)).toEqual([SHAPE.progress, SHAPE.improved, SHAPE.progress]);
+  });
+
+  it("says the measure's change, its category and the reliable changes its panel marks, and keys its figure", () => {
+    const data = chartData(
+      input("Robin", withMeasures([{ phq9: 6 }, { phq9: 8 }, { phq9: 15 }]), { measures: [PHQ9] }),
+    );
+    const alt = altText(data, englishText);
+    expect(alt).toContain(
+      "PHQ-9, out of 27 (lower is better): 6 (2 Feb); 8 (9 Feb); 15 (16 Feb). From 6 to 15 (+9): deteriorated (a reliable change for the worse). The latest is in the clinical range (cutoff 10). PHQ-9: reliably worse than its first (6 points or more) on 16 Feb.",
+    );
+    const recovered = altText(
+      chartData(input("Robin", withMeasures([{ phq9: 18 }, { phq9: 9 }]), { measures: [PHQ9] })),
+      englishText,
+    );
+    expect(recovered).toContain(
+      "From 18 to 9 (-9): recovered (a reliable improvement, now out of the clinical range). The latest is outside the clinical range (cutoff 10). PHQ-9: reliably better than its first (6 points or more) on 9 Feb.",
+    );
+    expect(recovered).not.toContain("reliably worse than its first");
+    const key = JSON.stringify(panels(data)[0]);
+    expect(key).toContain("5+ better than first (PHQ-9: 6+)");
+    expect(key).toContain("5+ worse than first (PHQ-9: 6+)");
+  });
+
+  it("draws the mark in the picture: a triangle in the key's colour on the measure's panel", async () => {
+    const drawn = async (totals: readonly number[]) =>
+      panelSymbols(
+        (
+          await renderClientChart(
+            chartData(input("Robin", withMeasures(totals.map((phq9) => ({ phq9 }))), { measures: [PHQ9] })),
+            englishText,
+          )
+        ).svg,
+        2,
+      );
+    // A triangle's path is three corners; a circle's, two arcs.
+    expect(await drawn([6, 8, 15])).toEqual([
+      { fill: COLOUR.measure, triangle: null },
+      { fill: COLOUR.measure, triangle: null },
+      { fill: COLOUR.worse, triangle: "down" },
+    ]);
+    expect(await drawn([18, 9])).toEqual([
+      { fill: COLOUR.measure, triangle: null },
+      { fill: COLOUR.improved, triangle: "up" },
+    ]);
+  });
 });
+
+/** The chart's views, top to bottom: the key, progress, each measure, the alliance. */
+function panels(data: ReturnType<typeof chartData>): unknown[] {
+  return (chartSpec(data, englishText, chartMeasure()) as unknown as { vconcat: unknown[] }).vconcat;
+}
+
+/** The rows of a measure's point layer in the spec: each total with its shape and colour. */
+function measureRows(data: ReturnType<typeof chartData>, id: string): { shape: string; colour: string }[] {
+  const index = data.measures.findIndex((m) => m.id === id);
+  const panel = panels(data)[2 + index] as {
+    layer: { data?: { values: { shape?: string; colour: string }[] } }[];
+  };
+  const rows = panel.layer.find((l) => l.data?.values.some((v) => v.shape !== undefined))?.data?.values;
+  return (rows ?? []).map((r) => ({ shape: r.shape ?? "", colour: r.colour }));
+}
+
+/** The symbols Vega drew in one panel of the picture (its place in the vconcat), left to right. */
+function panelSymbols(svg: string, concat: number): { fill: string; triangle: "up" | "down" | null }[] {
+  const out: { x: number; fill: string; triangle: "up" | "down" | null }[] = [];
+  for (const group of svg.split(`class="mark-symbol role-mark concat_${concat}_`).slice(1)) {
+    const body = group.slice(0, group.indexOf("</g>"));
+    for (const m of body.matchAll(
+      /translate\(([-\d.]+),[-\d.]+\)" d="([^"]+)"[^>]*fill="(#[0-9A-Fa-f]+)"/g,
+    )) {
+      const d = m[2] ?? "";
+      const triangle = /^M0,-[\d.]+L[-\d.,]+L[-\d.,]+Z$/.test(d)
+        ? "up"
+        : /^M0,[\d.]+L[-\d.,]+L[-\d.,]+Z$/.test(d)
+          ? "down"
+          : null;
+      out.push({ x: Number(m[1]), fill: (m[3] ?? "").toUpperCase(), triangle });
+    }
+  }
+  return out.sort((a, b) => a.x - b.x).map(({ fill, triangle }) => ({ fill, triangle }));
+}

@@ -35,8 +35,30 @@ describe("a measure on the chart", () => {
     expect(alt).not.toContain("no risk item answered");
     // The PHQ-9 has a panel of its own, and its totals are in the words.
     expect(alt).toContain(
-      "PHQ-9, out of 27 (lower is better): 8 (Nov 26); 10 (Dec 3). The latest is in the clinical range (cutoff 10).",
+      "PHQ-9, out of 27 (lower is better): 8 (Nov 26); 10 (Dec 3). From 8 to 10 (+2): no reliable change. The latest is in the clinical range (cutoff 10).",
     );
+    expect(reply?.message.chart).toBeDefined();
+  });
+
+  it("marks its reliable change by the PHQ-9's own figure (its profile's 6), as the summary reads it", async () => {
+    c = new Conversation({ checkin: { instruments: ["progress", "phq9"] } }, "console", [], dir);
+    await c.enrol();
+    const phq = [
+      [1, 1, 1, 1, 1, 1, 0, 0, 0],
+      [1, 1, 1, 1, 1, 1, 1, 1, 0],
+      [2, 2, 2, 2, 2, 2, 2, 1, 0],
+    ];
+    for (const answers of phq) {
+      await c.say("rivera", "checkin alex");
+      await c.answerAll("alex", [5, 5, 5, 5, ...answers, "no"]);
+      c.clock.advance(7 * 24 * 3_600_000);
+    }
+    const [reply] = await c.say("rivera", "chart alex");
+    const alt = reply?.message.text ?? "";
+    expect(alt).toMatch(
+      /PHQ-9, out of 27 \(lower is better\): 6 \(\w+ \d+\); 8 \(\w+ \d+\); 15 \(\w+ \d+\)\. From 6 to 15 \(\+9\): deteriorated \(a reliable change for the worse\)\./,
+    );
+    expect(alt).toMatch(/PHQ-9: reliably worse than its first \(6 points or more\) on \w+ \d+\./);
     expect(reply?.message.chart).toBeDefined();
   });
 });

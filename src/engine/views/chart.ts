@@ -73,8 +73,9 @@ function measuresIn(w: Wording, checkins: readonly CompletedCheckin[]): ChartMea
     const instrument = w.hasInstrument(id) ? w.instrument(id) : undefined;
     const profile = instrument?.profile;
     if (!instrument || !profile) return [];
-    const { name, caseness, direction } = profile;
-    return [{ id, name, max: maxTotal(instrument), caseness, direction }];
+    // Its own reliable-change figure (the PHQ-9's 6), as the summary's measure line reads it.
+    const { name, caseness, direction, reliableChange } = profile;
+    return [{ id, name, max: maxTotal(instrument), caseness, direction, reliableChange }];
   });
 }
 
