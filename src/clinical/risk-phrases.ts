@@ -11,7 +11,10 @@ import { canonicalWords, MASK, squeeze } from "./risk-tokens.js";
  * - `..` stands for up to three other words ("took .. pills": "took all my pills");
  * - `#` stands for a number written in digits ("took # pills": "took 30 pills");
  * - an ä, ö or ü also matches ae, oe or ue, as people type without the keys ("möchte":
- *   "moechte"; "mochte" reads the same as "möchte" already, since the folding drops the dots).
+ *   "moechte"; "mochte" reads the same as "möchte" already, since the folding drops the dots);
+ * - a word of one of the pack's `spellings` groups matches every word of its group (German
+ *   "nicht" also "nich", "eine" also "ne"): chat forms one language writes and another would misread
+ *   ("is" is "ist" only in German), so they are the pack's, not the text's (risk-spellings.ts).
  *
  * A phrase compiles to slots: each slot is a list of alternatives, each alternative a run of
  * parts. Alternatives are not multiplied out, so a phrase with many of them stays small.
@@ -32,6 +35,31 @@ export interface CompiledPhrase {
 }
 
 export class PhraseError extends Error {}
+
+/** A pack's ways of writing one word, each canonical word to every word of its group. */
+export type Spellings = ReadonlyMap<string, readonly string[]>;
+
+const NO_SPELLINGS: Spellings = new Map();
+/** Words of a run with other spellings multiply its forms: past this, a list is better written out. */
+const MAX_FORMS = 64;
+
+/**
+ * A pack's `spellings` groups ("nicht, nich, net") as a look-up, groups that share a word joined
+ * into one; throws on a group word that is not one word.
+ */
+export function spellingsOf(groups: readonly (readonly string[])[]): Spellings {
+  const map = new Map<string, string[]>();
+  for (const group of groups) {
+    const words = group.map((written) => {
+      const canonical = canonicalWords(written);
+      if (canonical.length !== 1) throw new PhraseError(`spelling "${written}" must be one word`);
+      return canonical[0] as string;
+    });
+    const all = [...new Set(words.flatMap((word) => map.get(word) ?? [word]))];
+    for (const word of all) map.set(word, all);
+  }
+  return map;
+}
 
 const GAP = "..";
 const NUMBER = "#";
@@ -56,8 +84,11 @@ const FUNCTION_WORDS = new Set([
   "my",
 ]);
 
-/** One phrase of a list; throws PhraseError saying what is wrong. */
-export function compilePhrase(phrase: string): CompiledPhrase {
+/**
+ * One phrase of a list; throws PhraseError saying what is wrong. The pack's spellings are added
+ * after the phrase is checked as written, so another spelling never makes a phrase invalid.
+ */
+export function compilePhrase(phrase: string, spellings: Spellings = NO_SPELLINGS): CompiledPhrase {
   const slots: Slot[] = [];
   let rest = phrase.trim();
   while (rest.length > 0) {
@@ -76,7 +107,26 @@ export function compilePhrase(phrase: string): CompiledPhrase {
     rest = rest.slice(close + 1);
   }
   check(slots);
-  return { phrase, slots };
+  return {
+    phrase,
+    slots: spellings.size === 0 ? slots : slots.map((slot) => withSpellings(slot, spellings)),
+  };
+}
+
+/** A slot's alternatives with every other spelling of their words, each distinct run once. */
+function withSpellings(slot: Slot, spellings: Spellings): Slot {
+  const runs = new Map<string, PhrasePart[]>();
+  for (const alternative of slot) {
+    let forms: PhrasePart[][] = [[]];
+    for (const part of alternative) {
+      const others = part.kind === "word" ? spellings.get(part.word) : undefined;
+      const choices: PhrasePart[] = others ? others.map((word) => ({ kind: "word", word })) : [part];
+      forms = forms.flatMap((form) => choices.map((choice) => [...form, choice]));
+      if (forms.length > MAX_FORMS) throw new PhraseError("too many words with other spellings in one run");
+    }
+    for (const form of forms) runs.set(JSON.stringify(form), form);
+  }
+  return [...runs.values()];
 }
 
 const UMLAUT = /[äöüÄÖÜ]/g;

@@ -21,6 +21,13 @@ export interface RiskLists {
   disclosure: readonly string[];
   concern: readonly string[];
   exceptions: readonly string[];
+  /**
+   * Words a phrase of this language reads past between its own words ("bin eh allen nur ne
+   * last" as "bin allen nur ne last"): particles that add no meaning, never a negation.
+   */
+  fillers?: readonly string[];
+  /** Groups of words written for one another in this language ("nicht", "nich", "net"). */
+  spellings?: readonly (readonly string[])[];
 }
 
 export interface RiskHit {
@@ -75,6 +82,7 @@ const MAX_MASKED = 64;
 export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   const tree = new PhraseTree();
   for (const list of lists) {
+    tree.setForms(list.language, list);
     for (const p of list.disclosure) tree.add("disclosure", list.language, p);
     for (const p of list.concern) tree.add("concern", list.language, p);
     for (const p of list.exceptions) tree.add("exception", list.language, p);

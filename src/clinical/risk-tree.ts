@@ -1,11 +1,14 @@
+import { maskPattern } from "./risk-masks.js";
 import {
   type CompiledPhrase,
   compilePhrase,
   PhraseError,
   type PhrasePart,
   type Slot,
+  type Spellings,
+  spellingsOf,
 } from "./risk-phrases.js";
-import { MASK } from "./risk-tokens.js";
+import { canonicalWords, MASK } from "./risk-tokens.js";
 
 /**
  * The phrases of every list as one tree of words, and the walk that reads a text through it
@@ -35,7 +38,15 @@ interface Node {
   /** Where a phrase goes on after one of its alternatives, without reading a word. */
   next: Node[];
   ends: Terminal[];
+  /**
+   * Filler words of the languages whose phrases read a word into this node ("eh", "halt",
+   * "einfach" in German): the text may have a few of them here and the phrase goes on.
+   */
+  fillers: ReadonlySet<string> | undefined;
 }
+
+/** Fillers in a row that a phrase reads past: "bin eh halt allen nur ne last". */
+const MAX_FILLERS = 2;
 
 const DIGITS = /^\d+$/;
 
@@ -51,7 +62,15 @@ function withoutOptionalStart(slots: readonly Slot[]): Slot[][] {
 }
 
 function node(): Node {
-  return { words: new Map(), prefixes: new Map(), number: undefined, gap: undefined, next: [], ends: [] };
+  return {
+    words: new Map(),
+    prefixes: new Map(),
+    number: undefined,
+    gap: undefined,
+    next: [],
+    ends: [],
+    fillers: undefined,
+  };
 }
 
 function child(from: Node, part: PhrasePart): Node {
@@ -81,29 +100,56 @@ function child(from: Node, part: PhrasePart): Node {
   }
 }
 
+/** What a language's phrases read besides their words (prompts/<language>/risk.yaml). */
+export interface LanguageForms {
+  fillers?: readonly string[];
+  spellings?: readonly (readonly string[])[];
+}
+
 export class PhraseTree {
   readonly root = node();
   private readonly meets = new Map<Node, Map<string, Node>>();
+  private readonly forms = new Map<
+    string,
+    { fillers: ReadonlySet<string> | undefined; spellings: Spellings }
+  >();
+
+  /** A language's fillers and spellings, for its phrases added after this. */
+  setForms(language: string, forms: LanguageForms): void {
+    const fillers = (forms.fillers ?? []).flatMap((w) => canonicalWords(w));
+    this.forms.set(language, {
+      fillers: fillers.length > 0 ? new Set(fillers) : undefined,
+      spellings: spellingsOf(forms.spellings ?? []),
+    });
+  }
 
   /** Adds one list entry; a broken one throws a PhraseError naming it. */
   add(kind: TerminalKind, language: string, phrase: string): void {
+    const forms = this.forms.get(language);
     let compiled: CompiledPhrase;
     try {
-      compiled = compilePhrase(phrase);
+      compiled = compilePhrase(phrase, forms?.spellings);
     } catch (error) {
       if (error instanceof PhraseError)
         throw new PhraseError(`risk phrase "${phrase}" (${language}): ${error.message}`);
       throw error;
     }
-    for (const slots of withoutOptionalStart(compiled.slots)) this.insert(slots, { phrase, kind, language });
+    for (const slots of withoutOptionalStart(compiled.slots))
+      this.insert(slots, { phrase, kind, language }, forms?.fillers);
   }
 
-  private insert(slots: readonly Slot[], terminal: Terminal): void {
+  private insert(slots: readonly Slot[], terminal: Terminal, fillers: ReadonlySet<string> | undefined): void {
+    // Each node a word or a gap leads to may read past the language's fillers.
+    const step = (from: Node, part: PhrasePart): Node => {
+      const to = child(from, part);
+      if (fillers) to.fillers = joined(to.fillers, fillers);
+      return to;
+    };
     let from = this.root;
     for (const slot of slots) {
       const [only] = slot;
       if (slot.length === 1 && only) {
-        from = only.reduce(child, from);
+        from = only.reduce(step, from);
         continue;
       }
       // Phrases that offer the same alternatives at the same point share where they meet again,
@@ -115,12 +161,19 @@ export class PhraseTree {
       if (!meet) {
         meet = node();
         shared.set(signature, meet);
-        for (const alternative of slot) alternative.reduce(child, from).next.push(meet);
-      }
+        for (const alternative of slot) alternative.reduce(step, from).next.push(meet);
+      } else if (fillers) for (const alternative of slot) alternative.reduce(step, from);
       from = meet;
     }
     from.ends.push(terminal);
   }
+}
+
+/** Two languages' phrases may share a node: it reads past the fillers of both. */
+function joined(had: ReadonlySet<string> | undefined, more: ReadonlySet<string>): ReadonlySet<string> {
+  if (had === undefined || had === more) return more;
+  if ([...more].every((w) => had.has(w))) return had;
+  return new Set([...had, ...more]);
 }
 
 export interface Local {
@@ -139,7 +192,12 @@ export function kindOf(word: string): number {
   return DIGITS.test(word) ? NUMBER : PLAIN;
 }
 
-/** Follows every branch of the tree that matches the words from position i on. */
+/**
+ * Follows every branch of the tree that matches the words from position i on. `skipped` counts
+ * the fillers read past since the phrase's last word (a match never ends on one, so the therapist
+ * is shown the phrase's words); `read` says a word or filler led here, where fillers may be skipped
+ * (not at the root, nor again at each meeting point of the same place).
+ */
 export function walk(
   at: Node,
   words: readonly string[],
@@ -147,46 +205,53 @@ export function walk(
   start: number,
   i: number,
   spans: Local[],
+  skipped = 0,
+  read = false,
 ): void {
   const { ends, next } = at;
-  for (let e = 0; e < ends.length; e++) spans.push({ terminal: ends[e] as Terminal, start, end: i });
+  if (skipped === 0)
+    for (let e = 0; e < ends.length; e++) spans.push({ terminal: ends[e] as Terminal, start, end: i });
   for (let n = 0; n < next.length; n++) {
     const to = next[n] as Node;
-    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans);
+    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans, skipped);
   }
   if (at.gap !== undefined) {
     const { max, node: after } = at.gap;
     for (let skip = 0; skip <= max && i + skip < words.length; skip++) {
       // Only continue where the word after the gap can go on: most cannot, and a call costs.
+      // A gap that took words may be followed by fillers too ("tabletten hab ich mir halt aufgehoben").
       if (mayContinue(after, words[i + skip], kinds[i + skip])) {
-        walk(after, words, kinds, start, i + skip, spans);
+        walk(after, words, kinds, start, i + skip, spans, skipped, skip > 0);
       }
     }
   }
   const word = words[i];
   if (word === undefined) return;
   const kind = kinds[i];
+  if (read && skipped < MAX_FILLERS && kind === PLAIN && at.fillers?.has(word)) {
+    walk(at, words, kinds, start, i + 1, spans, skipped + 1, true);
+  }
   if (kind === MASKED) {
     for (const [w, next] of at.words)
-      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans);
+      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans, 0, true);
     for (const bucket of at.prefixes.values()) {
       for (const p of bucket)
-        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, kinds, start, i + 1, spans);
+        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, kinds, start, i + 1, spans, 0, true);
     }
     return;
   }
   const exact = at.words.get(word);
-  if (exact) walk(exact, words, kinds, start, i + 1, spans);
+  if (exact) walk(exact, words, kinds, start, i + 1, spans, 0, true);
   if (at.prefixes.size > 0) {
     const bucket = at.prefixes.get(word.charCodeAt(0));
     if (bucket !== undefined) {
       for (let p = 0; p < bucket.length; p++) {
         const entry = bucket[p] as { prefix: string; node: Node };
-        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans);
+        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans, 0, true);
       }
     }
   }
-  if (at.number !== undefined && kind === NUMBER) walk(at.number, words, kinds, start, i + 1, spans);
+  if (at.number !== undefined && kind === NUMBER) walk(at.number, words, kinds, start, i + 1, spans, 0, true);
 }
 
 function mayContinue(at: Node, word: string | undefined, kind: number | undefined): boolean {
@@ -199,27 +264,4 @@ function mayContinue(at: Node, word: string | undefined, kind: number | undefine
     at.ends.length > 0 ||
     (at.prefixes.size > 0 && at.prefixes.has(word.charCodeAt(0)))
   );
-}
-
-const maskPatterns = new Map<string, RegExp>();
-
-/**
- * A masked word as a pattern, each hidden run standing for one to three letters. Against a
- * whole word it must match all of it; against a prefix ("suicid*"), the prefix must be the
- * start of something the masked word could be ("s*icidal"), so every element after the first
- * is optional at the end.
- */
-function maskPattern(word: string, whole: boolean): RegExp {
-  const key = `${whole ? "w" : "p"}${word}`;
-  let pattern = maskPatterns.get(key);
-  if (!pattern) {
-    const elements = [...word].map((ch) =>
-      ch === MASK ? "\\p{L}{1,3}" : ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    );
-    const body = whole ? elements.join("") : elements.reduceRight((rest, el) => `(?:${el}${rest})?`, "");
-    pattern = new RegExp(`^${body}$`, "u");
-    if (maskPatterns.size > 10_000) maskPatterns.clear();
-    maskPatterns.set(key, pattern);
-  }
-  return pattern;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compilePhrase, PhraseError } from "../clinical/risk-phrases.js";
+import { canonicalWords } from "../clinical/risk-tokens.js";
 import { fhirMetaSchema } from "../instruments/fhir-meta.js";
 import type { MeasureProfile } from "../instruments/profiles.js";
 import { MESSAGE_KEYS, MESSAGE_VARS, type MessageKey } from "./catalog.js";
@@ -131,6 +132,9 @@ const riskPhrase = text.superRefine((value, ctx) => {
   }
 });
 
+/** A filler or a spelling: one word as the screen reads it ("vllt", "nich"), so it cannot hide a phrase. */
+const oneWord = text.refine((value) => canonicalWords(value).length === 1, "must be one word");
+
 /** Risk phrases of one language (prompts/<language>/risk.yaml): two tiers and the harmless idioms. */
 export const riskListsSchema = z
   .object({
@@ -138,6 +142,8 @@ export const riskListsSchema = z
     disclosure: z.array(riskPhrase).min(1, "needs at least one phrase"),
     concern: z.array(riskPhrase).default([]),
     exceptions: z.array(riskPhrase).default([]),
+    fillers: z.array(oneWord).default([]),
+    spellings: z.array(z.array(oneWord).min(2, "a group needs at least two spellings")).default([]),
   })
   .strict();
 
