@@ -38,3 +38,58 @@ describe("risk messages from a trial as clients", () => {
     expect(screen.screen(text)?.tier).toMatch(/^(concern|disclosure)$/);
   });
 });
+
+/**
+ * German and Spanish clients typing as people do, between check-ins: each once got the generic
+ * reply and no safety question. Filler particles ("eh", "einfach", "vllt") and chat spellings
+ * ("nich", "ne") are read by the pack's `fillers` and `spellings`; the rest are phrases.
+ */
+describe("German and Spanish messages from a trial as clients", () => {
+  it.each([
+    // Researching a method, stockpiling means: disclosures, as "wie viele tabletten tödlich sind".
+    "hab schon mal geschaut wie viele tabletten man braucht",
+    "wie viele schlaftabletten man bräuchte",
+    "weiß nicht wie viel paracetamol es braucht",
+    "die tabletten hab ich mir halt aufgehoben",
+    "ich tu mir halt was an",
+    "he estado mirando cuantas pastillas hacen falta",
+    "cuántas pastillas se necesitan",
+    "cuantos somniferos harían falta",
+    "tengo pastillas guardadas",
+    "tengo pastillas ahorradas",
+    "tengo ya pastillas juntadas",
+    "tengo somníferos guardados",
+  ])("disclosure: %s", (text) => {
+    expect(screen.screen(text)?.tier).toBe("disclosure");
+  });
+
+  it.each([
+    // Burden, "better if I weren't here", "no point": concerns, as the same words without fillers.
+    "waer besser wenn ich nich mehr da waer",
+    "wär besser wenn ich nich mehr da wär",
+    "bin eh allen nur ne last",
+    "ich bin halt echt nur ne last",
+    "vllt wärs besser wenn ich einfach weg wär",
+    "alles sinnlos",
+    "is eh alles sinnlos",
+    "mein leben halt total sinnlos",
+    "ich bin doch eh nur ne belastung",
+    "no puedo pues más",
+    "soy tipo una carga",
+  ])("concern: %s", (text) => {
+    expect(screen.screen(text)?.tier).toBe("concern");
+  });
+
+  it.each([
+    "ich brauch eh ne pause",
+    "einfach weg fahren am wochenende",
+    "ich bin mal kurz weg",
+    "das war halt nich so sinnvoll",
+    "tengo pastillas para la alergia",
+    // Asking what one may take for a pain is asking for a safe dose, not how many it takes.
+    "cuantas pastillas de ibuprofeno puedo tomar para el dolor de cabeza",
+    "ya me tomé las pastillas de hoy",
+  ])("harmless: %s", (text) => {
+    expect(screen.screen(text)).toBeUndefined();
+  });
+});
