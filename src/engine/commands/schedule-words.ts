@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { readDayRange } from "../../schedule/day-range.js";
 import { localDate, localInstant } from "../../schedule/local-time.js";
+import { weekdayNumber } from "../../schedule/weekday-names.js";
 
 /**
  * How therapists write `schedule` and `session`, read exactly: "weekly tue 17:00 50m split" as
@@ -104,18 +105,8 @@ export function tidy(args: readonly string[]): string[] {
 const OTHER_RHYTHM =
   /(?:^|\s)(?:every\s+(?:other|second|2nd|two|2|3|three|4|four|alternate)|bi-?weekly|fortnightly|monthly|alternate|alternating)(?:\s|$)/iu;
 
-const DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-/** 1 (Monday) to 7 for a weekday as written: "thu", "thurs", "Thursday", "thursdays", "weds". */
-function weekdayOf(word: string): number | undefined {
-  const w = word.toLowerCase().replace(/\.$/, "");
-  const at = DAY_NAMES.findIndex(
-    (name) =>
-      w.length >= 3 && (name.startsWith(w) || `${name}s` === w || (name === "wednesday" && w === "weds")),
-  );
-  return at < 0 ? undefined : at + 1;
-}
-const isWeekday = (word: string) => weekdayOf(word) !== undefined;
+/** A weekday in English, German or Spanish (weekday-names.ts). */
+const isWeekday = (word: string) => weekdayNumber(word) !== undefined;
 
 /**
  * "every thursday at 10am", "thursdays 10am", "weekly on thu at 5pm" are the documented "weekly
@@ -136,7 +127,7 @@ export function readWeekly(
   const [kind = "", day = "", rawTime, ...rest] = asWeekly(tidy(typed));
   if (kind.toLowerCase() !== "weekly") return { kind: "words", words: kind };
   if (!isWeekday(day)) return day ? { kind: "words", words: day } : { kind: "usage" };
-  const weekday = weekdayOf(day) ?? 0;
+  const weekday = weekdayNumber(day) ?? 0;
   const time = readTime(rawTime);
   if (typeof time !== "string") return time;
   // A duration, then the plan; the plan alone takes the default duration.
@@ -153,7 +144,7 @@ export function readWeekly(
 
 /**
  * The day of a one-off session, in the client's zone: "2026-12-03", "today", "tomorrow", a
- * weekday ("thu", "next thursday": the next such day after today), or a date as people write it
+ * weekday ("thu", "next thursday", "Do", "jueves": the next such day after today), or a date as people write it
  * ("dec 10", "10 dec", "10.12.", read by day-range.ts, which names no year). With how many words it took.
  */
 function sessionDay(words: readonly string[], today: string): { date: string; used: number } | undefined {
@@ -162,19 +153,17 @@ function sessionDay(words: readonly string[], today: string): { date: string; us
   if (/^\d{4}-\d{2}-\d{2}$/.test(first)) return { date: first, used: 1 };
   if (first === "today") return { date: today, used: 1 };
   if (first === "tomorrow") return { date: day.plus({ days: 1 }).toISODate() ?? "", used: 1 };
-  const next = first === "next" ? 1 : 0;
-  const named = (words[next] ?? "").toLowerCase();
-  const weekday = weekdayOf(named);
-  if (weekday !== undefined) {
-    const ahead = ((weekday - day.weekday + 6) % 7) + 1;
-    return { date: day.plus({ days: ahead }).toISODate() ?? "", used: next + 1 };
-  }
+  // A date first: "mar 10" is March 10, though Spanish "mar" alone is Tuesday ("mar 15:00").
   for (const used of [3, 2, 1]) {
     if (words.length < used) continue;
     const range = readDayRange(words.slice(0, used).join(" "), today);
     if (range && range.from === range.to) return { date: range.from, used };
   }
-  return undefined;
+  const next = first === "next" ? 1 : 0;
+  const weekday = weekdayNumber(words[next] ?? "");
+  if (weekday === undefined) return undefined;
+  const ahead = ((weekday - day.weekday + 6) % 7) + 1;
+  return { date: day.plus({ days: ahead }).toISODate() ?? "", used: next + 1 };
 }
 
 export interface SessionStart {
