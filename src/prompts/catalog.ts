@@ -139,6 +139,11 @@ export const MESSAGE_VARS = {
   therapist_thanks_reply: [],
   unknown_command_hint: ["suggestion"],
   usage: ["usage"],
+  // the usage of commands whose usage has words between the command words (which stay English)
+  usage_schedule: [],
+  usage_session: [],
+  usage_instruments: [],
+  usage_language: [],
   alias_invalid: [],
   invite_ok: ["alias", "code", "days"],
   invite_link: ["url"],

@@ -13,11 +13,6 @@ import { fallbackNote } from "./fallback-note.js";
  * next check-in; one already open keeps the questions it was sent with (they are stored with it).
  */
 
-const INSTRUMENTS_USAGE =
-  "instruments ALIAS progress,alliance (instruments ALIAS shows them; instruments ALIAS default goes back to the clinic's)";
-const LANGUAGE_USAGE =
-  "language ALIAS de (language ALIAS shows it; language ALIAS auto goes back to their app's language)";
-
 /** The instruments a therapist may choose: those of the fallback language, all but the clinic's safety question. */
 export function availableInstruments(catalog: PromptCatalog): string[] {
   const pack = catalog.languages.get(catalog.fallback);
@@ -41,7 +36,7 @@ export async function instruments(turn: Turn, client: Client, args: readonly str
   const available = availableInstruments(turn.deps.catalog);
   const list = readPlanList(args, available);
   if (!list.ok) return turn.replyText(unknownText(turn, list.unknown, available));
-  if (list.ids.length === 0) return turn.replyText(w.t("usage", { usage: INSTRUMENTS_USAGE }));
+  if (list.ids.length === 0) return turn.replyText(w.t("usage", { usage: w.t("usage_instruments") }));
   await turn.tx.setClientInstruments(client.personId, list.ids);
   const ids = clientInstruments(turn, { ...client, instruments: list.ids }, "whole");
   const text = withFallback(turn, client, ids, w.t("instruments_set", { alias, plan: planText(w, ids) }));
@@ -97,7 +92,7 @@ export async function language(turn: Turn, client: Client, args: readonly string
   const { catalog } = turn.deps;
   const { alias } = client;
   const [code] = args;
-  if (args.length > 1) return turn.replyText(w.t("usage", { usage: LANGUAGE_USAGE }));
+  if (args.length > 1) return turn.replyText(w.t("usage", { usage: w.t("usage_language") }));
   if (code === undefined) {
     if (client.language)
       return turn.replyText(w.t("language_shown", { alias, language: named(w, client.language) }));

@@ -27,10 +27,7 @@ export async function schedule(turn: Turn, client: Client, typed: readonly strin
     return turn.replyText(w.t("schedule_off", { alias: client.alias }));
   }
   const read = readWeekly(typed, { durationMin: cfg.defaultDurationMinutes, plan: cfg.plan });
-  if ("kind" in read) {
-    const usage = "schedule ALIAS weekly tue 17:00 50m [split], or schedule ALIAS off";
-    return turn.replyText(refusal(turn, client, read, usage));
-  }
+  if ("kind" in read) return turn.replyText(refusal(turn, client, read, w.t("usage_schedule")));
   const { weekday, time, durationMin, plan } = read;
   const saved: Schedule = {
     clientId: client.personId,
@@ -144,10 +141,7 @@ export async function session(turn: Turn, client: Client, typed: readonly string
   const cfg = turn.deps.config.schedule;
   const zone = await zoneOf(turn, client);
   const read = readSession(typed, new Date(turn.now), zone, cfg.defaultDurationMinutes);
-  if ("kind" in read) {
-    const usage = "session ALIAS now, or session ALIAS 2026-12-03 15:30 50m";
-    return turn.replyText(refusal(turn, client, read, usage));
-  }
+  if ("kind" in read) return turn.replyText(refusal(turn, client, read, w.t("usage_session")));
   const { start, durationMin } = read;
   const due = sessionDueTimes(start, durationMin, cfg.plan, cfg);
   const local = DateTime.fromJSDate(start, { zone }).setLocale(w.pack.language);
