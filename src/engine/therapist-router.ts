@@ -4,7 +4,7 @@ import { chart } from "./commands/chart.js";
 import { withClient } from "./commands/client-lookup.js";
 import { instruments, language } from "./commands/client-plan.js";
 import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from "./commands/clients.js";
-import { commandHint } from "./commands/command-hint.js";
+import { commandHintOf } from "./commands/command-hint.js";
 import { answerTherapistErase } from "./commands/confirmations.js";
 import { pause } from "./commands/pause.js";
 import { eraseClient } from "./commands/privacy.js";
@@ -127,11 +127,18 @@ export async function routeTherapist(
       );
     case "stop":
     case "mydata":
-    case "forget":
+    case "forget": {
+      // A client's word in the pack's language can be a command's too: "pausa" is `pause` for a therapist.
+      const input = turn.event.input;
+      const hint = input.kind === "text" ? commandHintOf(input.text) : undefined;
+      if (hint?.translated)
+        return turn.replyText(w.t("unknown_command_translated", { suggestion: hint.suggestion }));
       return turn.replyText(w.t("not_available_yet"));
+    }
     case undefined: {
       const input = turn.event.input;
-      const suggestion = input.kind === "text" ? commandHint(input.text) : undefined;
+      const hint = input.kind === "text" ? commandHintOf(input.text) : undefined;
+      const suggestion = hint?.suggestion;
       // "thanks" or "ok" after a reply is a nod, not a command gone wrong.
       if (!suggestion && input.kind === "text" && (isThanks(input.text) || isAcknowledgement(input.text)))
         return turn.replyText(w.t("therapist_thanks_reply"));
@@ -145,7 +152,10 @@ export async function routeTherapist(
           break;
         }
       }
-      return turn.replyText(w.t("unknown_command_hint", { suggestion }));
+      // A command typed in German or Spanish: the reply says commands are typed in English.
+      return turn.replyText(
+        w.t(hint?.translated ? "unknown_command_translated" : "unknown_command_hint", { suggestion }),
+      );
     }
   }
 }

@@ -138,6 +138,7 @@ export const MESSAGE_VARS = {
   unknown_command: [],
   therapist_thanks_reply: [],
   unknown_command_hint: ["suggestion"],
+  unknown_command_translated: ["suggestion"],
   usage: ["usage"],
   // the usage of commands whose usage has words between the command words (which stay English)
   usage_schedule: [],

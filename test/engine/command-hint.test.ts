@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { commandHint, editDistance } from "../../src/engine/commands/command-hint.js";
+import { commandHint, commandHintOf, editDistance } from "../../src/engine/commands/command-hint.js";
 import { Conversation } from "../helpers/conversation.js";
 
 describe("what a therapist probably meant", () => {
@@ -28,6 +28,34 @@ describe("what a therapist probably meant", () => {
     ["time zone alex Europe/Berlin", "timezone alex Europe/Berlin"],
   ])("%s: %s", (typed, meant) => {
     expect(commandHint(typed)).toBe(meant);
+  });
+
+  it.each([
+    ["zusammenfassung jonas", "summary jonas"],
+    ["Zusammenfassung von Jonas bitte", "summary Jonas"],
+    ["klienten", "clients"],
+    ["Klientinnen", "clients"],
+    ["grafik jonas", "chart jonas"],
+    ["termin jonas di 17:00", "schedule jonas di 17:00"],
+    ["termin", "schedule ALIAS weekly tue 17:00 50m"],
+    ["verlauf jonas", "summary jonas --all"],
+    ["löschen jonas", "discharge jonas --erase"],
+    ["gesehen 3", "seen 3"],
+    ["hilfe bitte", "help"],
+    ["resumen lucia", "summary lucia"],
+    ["resumen de lucia porfa", "summary lucia"],
+    ["clientes", "clients"],
+    ["pacientes", "clients"],
+    ["gráfico de lucia", "chart lucia"],
+    ["grafico lucia", "chart lucia"],
+    ["agenda lucia martes 17:00", "schedule lucia martes 17:00"],
+    ["sesión lucia mañana 15:00", "session lucia mañana 15:00"],
+    ["pausa lucia 24.12.-2.1.", "pause lucia 24.12.-2.1."],
+    ["pausa", "pause ALIAS FROM..TO"],
+    ["zona horaria de lucia Europe/Madrid", "timezone lucia Europe/Madrid"],
+    ["ayuda", "help"],
+  ])("in German or Spanish, %s: %s", (typed, meant) => {
+    expect(commandHintOf(typed)).toEqual({ suggestion: meant, translated: true });
   });
 
   it("guesses nothing from ordinary words, short words or words close to two commands", () => {
@@ -116,6 +144,36 @@ describe("the hint in the conversation", () => {
       `Alert ${open?.id} about alex marked as seen. Thank you.`,
     );
     expect(open?.id).toBe(2);
+  });
+});
+
+describe("a command typed in the clinic's language", () => {
+  let c: Conversation;
+  afterEach(() => c.close());
+
+  it("gets the English command to type, and runs nothing", async () => {
+    c = new Conversation({ clinic: { language: "de" } });
+    await c.enrol("rivera", "jonas");
+    const reply = async (text: string) => (await c.say("rivera", text))[0]?.message.text;
+    const told = (s: string) =>
+      `Befehle schreiben Sie auf Englisch. Meinten Sie: ${s}\nMit help gibt es eine Übersicht über alles, was Sie eingeben können.`;
+    expect(await reply("zusammenfassung jonas")).toBe(told("summary jonas"));
+    expect(await reply("klienten")).toBe(told("clients"));
+    expect(await reply("löschen jonas")).toBe(told("discharge jonas --erase"));
+    expect((await c.client("jonas"))?.status).toBe("active");
+  });
+
+  it("in Spanish too, and 'pausa' (a client's stop word) is `pause` for a therapist", async () => {
+    c = new Conversation({ clinic: { language: "es" } });
+    await c.enrol("rivera", "lucia");
+    const reply = async (text: string) => (await c.say("rivera", text))[0]?.message.text;
+    const told = (s: string) =>
+      `Las órdenes se escriben en inglés. ¿Querías decir esto?\n${s}\nEscribe help para ver todo lo que puedes hacer.`;
+    expect(await reply("resumen lucia")).toBe(told("summary lucia"));
+    expect(await reply("resumen de lucia porfa")).toBe(told("summary lucia"));
+    expect(await reply("pacientes")).toBe(told("clients"));
+    expect(await reply("pausa")).toBe(told("pause ALIAS FROM..TO"));
+    expect((await c.data("lucia")).checkins).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { editDistance } from "../../edit-distance.js";
 import { THERAPIST_WORDS } from "../chat-words.js";
+import { ENGLISH_SYNONYMS, LEADING_FILLER, plainWord, TRANSLATED_SYNONYMS } from "./command-synonyms.js";
 
 // Shared with the clinic config's hints; exported here too, where the engine and its tests take it.
 export { editDistance };
@@ -8,45 +9,11 @@ type Command = (typeof THERAPIST_WORDS)[number];
 
 /**
  * What a therapist probably meant by a message that is no command: a typo of one ("summry alex",
- * "chekin alex") or a word from other tools ("erase alex", "resume alex", "ack 3"). The hint is
+ * "chekin alex"), a word from other tools ("erase alex", "resume alex", "ack 3") or the command
+ * in German or Spanish ("zusammenfassung jonas", "resumen de lucia"; command-synonyms.ts). The hint is
  * the command written out with what they typed after it, so the reply can be copied as it is.
  * Nothing is run on a guess: erasing or sending a check-in on a misread word would be worse.
  */
-
-/** Words people reach for, and the command that does it; ALIAS and N are filled from the message. */
-const SYNONYMS: Readonly<Record<string, string>> = {
-  erase: "discharge ALIAS --erase",
-  delete: "discharge ALIAS --erase",
-  remove: "discharge ALIAS --erase",
-  resume: "pause ALIAS off",
-  unpause: "pause ALIAS off",
-  holiday: "pause ALIAS FROM..TO",
-  vacation: "pause ALIAS FROM..TO",
-  ack: "seen N",
-  acknowledge: "seen N",
-  list: "clients",
-  caseload: "clients",
-  status: "clients",
-  overview: "clients",
-  // The weekly digest and a client's export come from the clinic's server (rapport export); in
-  // the chat, the caseload and a client's whole history are what is there.
-  digest: "clients",
-  export: "summary ALIAS --all",
-  download: "summary ALIAS --all",
-  graph: "chart ALIAS",
-  plot: "chart ALIAS",
-  send: "checkin ALIAS",
-  ask: "checkin ALIAS",
-  "check-in": "checkin ALIAS",
-  add: "invite ALIAS",
-  enrol: "invite ALIAS",
-  enroll: "invite ALIAS",
-  report: "summary ALIAS",
-  scores: "summary ALIAS",
-  history: "summary ALIAS --all",
-  tz: "timezone ALIAS ZONE",
-  lang: "language ALIAS CODE",
-};
 
 /** What every command needs after it, for a hint built from a typo. */
 const FORMS: Readonly<Record<Command, string>> = {
@@ -69,20 +36,54 @@ const FORMS: Readonly<Record<Command, string>> = {
   language: "language ALIAS CODE",
 };
 
+export interface Hint {
+  /** The command written out, to copy as it is. */
+  suggestion: string;
+  /** Whether the word typed was the command in German or Spanish ("zusammenfassung", "resumen"). */
+  translated: boolean;
+}
+
 export function commandHint(text: string): string | undefined {
+  return commandHintOf(text)?.suggestion;
+}
+
+export function commandHintOf(text: string): Hint | undefined {
   const [rawHead = "", ...rest] = text.trim().split(/\s+/);
   const head = rawHead.replace(/^\//, "").toLowerCase();
   if (head.length < 2 || head.length > 20) return undefined;
-  const synonym = SYNONYMS[head];
-  if (synonym) return fill(synonym, rest);
+  const synonym = ENGLISH_SYNONYMS[head];
+  if (synonym) return { suggestion: fill(synonym, rest), translated: false };
+  const translated = TRANSLATED_SYNONYMS[plainWord(head)];
+  if (translated) return { suggestion: translatedHint(translated, rest), translated: true };
   // A command split in two, as phones' autocorrect writes it: "check in jordan", "time zone alex".
   const [second = "", ...after] = rest;
   const joined = `${head}${second.toLowerCase()}`;
-  if (second && isCommand(joined)) return after.length > 0 ? [joined, ...after].join(" ") : FORMS[joined];
+  if (second && isCommand(joined)) {
+    return { suggestion: after.length > 0 ? [joined, ...after].join(" ") : FORMS[joined], translated: false };
+  }
   const command = typoOf(head);
   if (!command) return undefined;
   // A typo's arguments were meant for that command: kept as typed, or its form when there are none.
-  return rest.length > 0 ? [command, ...rest].join(" ") : FORMS[command];
+  return { suggestion: rest.length > 0 ? [command, ...rest].join(" ") : FORMS[command], translated: false };
+}
+
+/** Commands that take an alias and options, no more: "resumen lucia porfa" is `summary lucia`. */
+const ALIAS_ONLY: ReadonlySet<string> = new Set(["summary", "chart", "checkin", "invite", "discharge"]);
+
+/**
+ * The hint for a German or Spanish word: its form filled, or the command with what followed it
+ * ("termin jonas di 17:00" is `schedule jonas di 17:00`), the sentence's "de", "von" before the
+ * alias left out.
+ */
+function translatedHint(meant: string, rest: readonly string[]): string {
+  const firstKept = rest.findIndex((word) => !LEADING_FILLER.has(plainWord(word)));
+  const typed = firstKept < 0 ? [] : rest.slice(firstKept);
+  if (meant.includes(" ")) return fill(meant, typed);
+  // `clients` and `help` take nothing after them.
+  if (meant === "clients" || !isCommand(meant)) return meant;
+  if (typed.length === 0) return FORMS[meant];
+  if (!ALIAS_ONLY.has(meant)) return [meant, ...typed].join(" ");
+  return [meant, typed[0], ...typed.slice(1).filter((word) => word.startsWith("-"))].join(" ");
 }
 
 function isCommand(word: string): word is Command {
