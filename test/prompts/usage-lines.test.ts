@@ -21,6 +21,13 @@ describe("usage lines in German and Spanish", () => {
     }
   });
 
+  it("the help's first line says the commands are typed in English, without 'in any language'", () => {
+    const first = (language: string) => wordingFor(catalog, language).t("therapist_help").split("\n")[0];
+    expect(first("de")).toContain("die Befehle immer auf Englisch");
+    expect(first("es")).toContain("las órdenes se escriben siempre en inglés");
+    expect(first("es")).not.toContain("en cualquier idioma");
+  });
+
   let c: Conversation | undefined;
   afterEach(() => c?.close());
 
