@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { localWord } from "../../src/engine/chat-words.js";
 import { parseScore } from "../../src/engine/checkin/score-input.js";
@@ -24,6 +25,16 @@ describe("the German pack", () => {
     expect(wordingFor(catalog, null, "de").pack.language).toBe("de");
     expect(wordingFor(catalog, "xx-YY", "de").pack.language).toBe("de");
     expect(wordingFor(catalog, "en-GB", "de").pack.language).toBe("en");
+  });
+
+  it("keeps to its terms: Befinden for the progress measure, Risikoworte for worrying words", () => {
+    // The header of prompts/de/messages.yaml names the terms; "Fortschritt" in the caseload beside
+    // "Befinden" in the summary read as two measures.
+    const text = readFileSync(new URL("../../prompts/de/messages.yaml", import.meta.url), "utf8");
+    expect(text).not.toMatch(/Fortschritt|Risikowörter/u);
+    expect(german.t("clients_flag_deteriorated", { first: 19, total: 7 })).toBe(
+      "verschlechtert (Befinden 19 → 7)",
+    );
   });
 
   it("has its own wording for both check-ins and the safety question", () => {
