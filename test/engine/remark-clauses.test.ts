@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clauseScoreWithRemark } from "../../src/engine/checkin/score-remark.js";
+import { clauseScoreWithRemark, scoreAndRemark } from "../../src/engine/checkin/score-remark.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 
@@ -26,6 +26,9 @@ describe("a score and a remark in clauses of their own", () => {
     ["idk like 5? my sister moved out and im kinda lonely", 5, "my sister moved out and im kinda lonely"],
     ["rough week at work. 4", 4, "rough week at work"],
     ["meine Mutter war im Krankenhaus, so 5", 5, "meine Mutter war im Krankenhaus"],
+    // "eher" weighs what it comes before: rather bad, a 3 (as "pretty bad, like 3").
+    ["pretty bad, like 3", 3, "pretty bad"],
+    ["eher schlecht, so 3", 3, "eher schlecht"],
   ])("%j is %d with its remark", (text, value, remark) => {
     expect(clauseScoreWithRemark(text, 0, 10, EN)).toEqual({ value, remark });
   });
@@ -39,6 +42,17 @@ describe("a score and a remark in clauses of their own", () => {
     "good session, 11",
   ])("%j is no reading: asked again", (text) => {
     expect(clauseScoreWithRemark(text, 0, 10, EN)).toBeUndefined();
+  });
+
+  it("reads 'eher' before a number as weighing the score: asked again", () => {
+    const de = loadPrompts(PROMPTS_DIR).languages.get("de")?.messages.words;
+    expect(clauseScoreWithRemark("eher schlecht, so 3", 0, 10, de)).toEqual({
+      value: 3,
+      remark: "eher schlecht",
+    });
+    for (const text of ["sieben, eher acht", "7, eher so acht", "7 war es, eher acht"]) {
+      expect(scoreAndRemark(text, 0, 10, de), text).toBeUndefined();
+    }
   });
 });
 

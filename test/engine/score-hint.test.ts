@@ -22,8 +22,12 @@ describe("what a typed answer comes close to", () => {
       middle: 7,
     });
     expect(scoreHint("6.5 or 7", 0, 10, EN)).toEqual({ kind: "range", low: 6.5, high: 7 });
+    // After the hedges a single score may have ("na so", "yo diria q", "yeah"), still a range.
+    expect(scoreHint("na so 7 oder 8", 0, 10, EN)).toEqual({ kind: "range", low: 7, high: 8, middle: 7.5 });
+    expect(scoreHint("yo diria q 6 o 7", 0, 10, EN)).toEqual({ kind: "range", low: 6, high: 7, middle: 6.5 });
+    expect(scoreHint("yeah like 6-7", 0, 10, EN)).toEqual({ kind: "range", low: 6, high: 7, middle: 6.5 });
     // The scale's ends quoted back, a number off the scale, and words are no range.
-    for (const text of ["0-10", "1 to 10", "9-11", "me and you", "ok so"]) {
+    for (const text of ["0-10", "1 to 10", "9-11", "me and you", "ok so", "i had 6 or 7"]) {
       expect(scoreHint(text, 0, 10, EN), text).toBeUndefined();
     }
   });

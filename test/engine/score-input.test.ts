@@ -144,3 +144,61 @@ describe("parseScore on a 0 to 10 scale", () => {
     expect(parseScore("4/10", 1, 5)).toEqual({ ok: false });
   });
 });
+
+/** A language's words, as shipped. */
+const wordsOf = (language: string) => {
+  const pack = loadPrompts(PROMPTS_DIR).languages.get(language);
+  if (!pack) throw new Error(`no ${language} prompts`);
+  return pack.messages.words;
+};
+
+describe("parseScore as German and Spanish clients type it", () => {
+  // In a trial each of these got "kann ich nur eine Zahl…" / "solo puedo usar un número…".
+  it.each([
+    ["de", "jo 8", 8],
+    ["de", "8 passt", 8],
+    ["de", "na so 7", 7],
+    ["de", "glatte 10", 10],
+    ["de", "ne glatte 10", 10],
+    ["de", "7/10 würd ich sagen", 7],
+    ["de", "ich würd sagen 7", 7],
+    ["de", "so ungefaehr 6", 6],
+    // Typed without umlauts, as without the keys: ae, oe, ue, or the vowel alone.
+    ["de", "7/10 wuerd ich sagen", 7],
+    ["de", "ich wuerde sagen 7", 7],
+    ["de", "ungefahr 6", 6],
+    ["de", "weiss nicht, 4", 4],
+    ["de", "fuenf", 5],
+    ["de", "funf", 5],
+    ["de", "7 glaub ich", 7],
+    // Letters stretched for effect: the number word it still is.
+    ["de", "achttt", 8],
+    ["de", "sooo 7", 7],
+    ["es", "yo diria q 6", 6],
+    ["es", "creo q 6", 6],
+    ["es", "8 bien", 8],
+    ["es", "sieteee", 7],
+    ["es", "bueno, 7", 7],
+    ["en", "yeah 8", 8],
+    ["en", "threeee", 3],
+  ])("%s: accepts %j as %d", (language, text, value) => {
+    expect(parseScore(text, 0, 10, wordsOf(language))).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    // Ranges are asked about on purpose.
+    ["de", "sieben oder acht"],
+    ["de", "so 7 oder 8"],
+    ["es", "siete u ocho"],
+    ["es", "7 o 8"],
+    // "na" alone is an English no ("na 5"): asked again.
+    ["en", "na 5"],
+    // A letter left out is no stretching: asked about as a misspelling (score-hint.ts).
+    ["en", "thre"],
+    ["de", "ach"],
+    ["de", "nein, 5"],
+    ["es", "no q 5"],
+  ])("%s: refuses %j", (language, text) => {
+    expect(parseScore(text, 0, 10, wordsOf(language))).toEqual({ ok: false });
+  });
+});

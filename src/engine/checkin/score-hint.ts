@@ -1,5 +1,6 @@
 import type { Wording } from "../../prompts/render.js";
 import { type NumberWords, oneNumber, plainWords } from "./score-input.js";
+import { onlyHedges } from "./score-words.js";
 
 /**
  * What a typed answer that is no score comes close to, so that the question can be asked again
@@ -11,8 +12,6 @@ export type ScoreHint =
   | { kind: "spelling"; value: number };
 
 /** "6-7", "6 to 7", "6 or 7", "between 6 and 7", "vier bis fünf", "entre 4 y 5", "de 4 a 5". */
-const HEDGE =
-  "(?:so|like|maybe|about|around|prob|probably|idk|hmm+|um+|vielleicht|etwa|eher|quizás|quizas|como|pues)";
 const BETWEEN = "(?:(?:somewhere\\s+)?between|zwischen|entre|de)";
 const NUMBER = "([^\\s\\-–—~]+?)";
 /** Words between the two ends of a range, in the languages rapport speaks. */
@@ -29,10 +28,7 @@ export const RANGE_WORDS: ReadonlySet<string> = new Set([
   "u",
 ]);
 const SEPARATOR = `(?:\\s*[-–—~]\\s*|\\s+(?:${[...RANGE_WORDS].join("|")})\\s+)`;
-const RANGE = new RegExp(
-  `^(?:${HEDGE}\\s+)*(?:${BETWEEN}\\s+)?${NUMBER}${SEPARATOR}${NUMBER}(?:\\s*-?ish)?$`,
-  "u",
-);
+const RANGE = new RegExp(`^(.*?)(?:${BETWEEN}\\s+)?${NUMBER}${SEPARATOR}${NUMBER}(?:\\s*-?ish)?$`, "u");
 
 const NEAR = 3;
 
@@ -45,8 +41,9 @@ export function scoreHint(
 ): ScoreHint | undefined {
   const said = plainWords(text);
   const range = RANGE.exec(said);
-  if (range) {
-    const [a, b] = [oneNumber(range[1] ?? "", words), oneNumber(range[2] ?? "", words)];
+  // Before the range, only the words that soften a score ("idk maybe", "na so", "yo diria q").
+  if (range && onlyHedges((range[1] ?? "").trim())) {
+    const [a, b] = [oneNumber(range[2] ?? "", words), oneNumber(range[3] ?? "", words)];
     // Two near scores, not the scale's ends quoted back ("0-10"): at most three points apart.
     const near = a !== undefined && b !== undefined && a !== b && Math.abs(a - b) <= NEAR;
     if (near && onScale(a, min, max) && onScale(b, min, max)) {

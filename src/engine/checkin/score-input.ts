@@ -1,12 +1,22 @@
 import type { ChatWords } from "../../prompts/schema.js";
+import {
+  dropTrailing,
+  folded,
+  isStretched,
+  NEGATION,
+  onlyHedges,
+  SCORE_TRAILING,
+  squeezed,
+} from "./score-words.js";
 
 /**
  * Reads a typed score as people type it: "7", " 7. ", "7.5", "7,5", "7/10", "7 out of 10", a
  * number word of the client's language ("seven"), a keycap emoji ("7️⃣", "🔟"). A score has at
  * most one decimal. A number hedged the way people hedge it counts too ("6ish", "~6", "idk maybe
  * 6", "sorry fell asleep lol. 6": the last sentence, when it is the number after nothing but
- * hedges). Anything else (other words, out-of-range numbers, "8.25", "6 or 7", "no, 5", long
- * pastes) is refused so the client is asked again.
+ * hedges; "jo 8", "8 passt", "yo diria q 6", "so ungefaehr 6", see score-words.ts). A number word
+ * stretched for effect ("sieteee") is the number. Anything else (other words, out-of-range
+ * numbers, "8.25", "6 or 7", "no, 5", long pastes) is refused so the client is asked again.
  */
 export type ScoreInput = { ok: true; value: number } | { ok: false };
 
@@ -46,9 +56,22 @@ export function oneNumber(raw: string, words: NumberWords | undefined): number |
   return wholeWord(text, words);
 }
 
+/**
+ * A number word as typed: in any case, without umlauts or accents ("fuenf", "funf"), or stretched
+ * for effect ("sieteee", "achttt": a letter three times or more, the one word it can be). A letter
+ * left out or changed is no number: "sevn" is asked about (score-hint.ts).
+ */
 function wholeWord(text: string, words: NumberWords | undefined): number | undefined {
-  const index = words?.numbers.findIndex((w) => w.toLowerCase() === text.toLowerCase()) ?? -1;
-  return index >= 0 ? index : undefined;
+  const numbers = words?.numbers ?? [];
+  const said = folded(text);
+  const spelt = (w: string) => [folded(w), folded(w.normalize("NFD").replace(/\p{M}/gu, ""))];
+  const index = numbers.findIndex((w) => spelt(w).includes(said));
+  if (index >= 0) return index;
+  if (!isStretched(said)) return undefined;
+  const stretched = numbers.flatMap((w, value) =>
+    spelt(w).some((s) => squeezed(s) === squeezed(said)) ? [value] : [],
+  );
+  return stretched.length === 1 ? stretched[0] : undefined;
 }
 
 /** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */
@@ -91,54 +114,11 @@ export function parseScore(
   // The last sentence, without the hedges before the number and an "ish" after it.
   const last = (sentences.at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
   const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
-  dropTrailing(tokens);
+  dropTrailing(tokens, SCORE_TRAILING);
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
-  if (number === "" || !HEDGES.test(tokens.slice(0, -1).join(" "))) return { ok: false };
+  if (number === "" || !onlyHedges(tokens.slice(0, -1).join(" "))) return { ok: false };
   return readScore(number, min, max, words);
 }
-
-/** Words that make what comes before the number a message of its own, to be asked about, not skipped. */
-const NEGATION =
-  /\b(no|not|never|nope|nothing|cant|can't|don't|dont|won't|isn't|help|safe|scared|afraid|hurt\w*|cry\w*|pain|nicht|nein|kein\w*|nie|hilfe|angst|nunca|nada|tampoco|ayuda|miedo)\b|n't\b/u;
-
-/**
- * Words that soften a number without changing it, in the languages rapport speaks. Never a
- * negation or a correction ("no", "not", "actually"): "no, 5" is asked again.
- */
-const HEDGES =
-  /^(?:(?:idk|i dont know|i don't know|dunno|maybe|about|around|approx|roughly|like|prob|probably|prolly|perhaps|i guess|i think|id say|i'd say|hmm+|hm+|mm+|um+|uh+|meh+|eh+|ugh+|oof|so|well|ok|okay|lol|haha|honestly|tbh|sorry|kinda|a|weiß nicht|weiss nicht|weis nicht|keine ahnung|k\.a\.|ka|vielleicht|vlt|vllt|etwa|ungefähr|ca|circa|ich denke|ich glaube|eher|so ne|so eine|ne|naja|na ja|also|sagen wir|würde sagen|wuerde sagen|no sé|no se|ni idea|quizás|quizas|tal vez|más o menos|mas o menos|creo que|pues|un|una|como|unos|unas|tipo|sobre|diría|diria|yo diría|yo diria)(?:\s+|$))*$/u;
-
-/**
- * What may follow the number without changing it: "5 lol", "6 i guess", "7 jaja", "4 tbh",
- * "6 oder so", "5 creo". Never "or 7", "but", "not": "6 or 7" and "5 but not really" are asked again.
- */
-const TRAILING = [
-  ...["lol", "lool", "haha", "hahaha", "jaja", "jajaja", "hehe", "xd", "tbh", "lmao", "honestly"],
-  ...["i guess", "i think", "i suppose", "id say", "i'd say", "i would say", "maybe", "probably"],
-  ...["prob", "prolly", "or so", "ish", "roughly", "ok", "i reckon"],
-  ...[
-    "oder so",
-    "glaube ich",
-    "denke ich",
-    "schätze ich",
-    "würde ich sagen",
-    "vielleicht",
-    "vlt",
-    "ungefähr",
-  ],
-  ...[
-    "creo",
-    "supongo",
-    "diría",
-    "diria",
-    "o así",
-    "o asi",
-    "más o menos",
-    "mas o menos",
-    "quizás",
-    "quizas",
-  ],
-].map((phrase) => ({ phrase, words: phrase.split(" ").length }));
 
 /** Words that may come first without changing an answer's words: "pretty much every day". */
 const LEADING = [
@@ -177,20 +157,6 @@ export function unhedged(plain: string): string {
     }
   }
   return tokens.join(" ");
-}
-
-/** Takes the trailing words off the end ("6 i guess lol" is "6"), as long as a number is left. */
-function dropTrailing(tokens: string[]): void {
-  for (let found = true; found && tokens.length > 1; ) {
-    found = false;
-    for (const { phrase, words } of TRAILING) {
-      if (tokens.length > words && tokens.slice(-words).join(" ") === phrase) {
-        tokens.splice(-words);
-        found = true;
-        break;
-      }
-    }
-  }
 }
 
 function readScore(plain: string, min: number, max: number, words?: NumberWords): ScoreInput {

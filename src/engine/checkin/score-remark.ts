@@ -17,7 +17,18 @@ const LEADING = /^(\S+?)(?:[.,;:!]+\s+|\s*[-–—]\s+|\s+)(.+)$/su;
 
 /** Words that make the remark about the number itself, in the languages rapport speaks. */
 const QUALIFIES =
-  /(?<!\p{L})(?:no|not|nope|nah|never|but|or|maybe|actually|wait|sorry|mean|meant|lower|higher|less|more|nicht|nein|aber|oder|doch|eher|vielleicht|weniger|mehr|pero|o|quizás|quizas|menos|más|mas|nunca|n't)(?!\p{L})|n't(?!\p{L})/iu;
+  /(?<!\p{L})(?:no|not|nope|nah|never|but|or|maybe|actually|wait|sorry|mean|meant|lower|higher|less|more|nicht|nein|aber|oder|doch|vielleicht|weniger|mehr|höher|hoeher|niedriger|tiefer|drunter|drüber|drueber|pero|o|quizás|quizas|menos|más|mas|nunca|n't)(?!\p{L})|n't(?!\p{L})/iu;
+
+/**
+ * "eher" (rather) weighs the number only when one follows it ("sieben, eher acht", "eher so acht");
+ * before anything else it weighs that ("eher schlecht, so 3": rather bad, a 3), as "pretty bad,
+ * like 3" is read.
+ */
+const RATHER = /(?<!\p{L})eher\s+(?:so\s+|bei\s+|wie\s+|ne\s+|eine\s+)?(\p{L}+)/giu;
+
+function rathersANumber(remark: string, words: NumberWords | undefined): boolean {
+  return [...remark.matchAll(RATHER)].some((m) => oneNumber(m[1] ?? "", words) !== undefined);
+}
 
 export function scoreWithRemark(
   text: string,
@@ -37,14 +48,14 @@ export function scoreWithRemark(
   const numbered =
     oneNumber(first, words) !== undefined ||
     (RANGE_WORDS.has(first) && oneNumber(second, words) !== undefined);
-  if (numbered || !plainRemark(remark)) return undefined;
+  if (numbered || !plainRemark(remark, words)) return undefined;
   return { value, remark };
 }
 
 /** Two words or more that cannot change a number: no digit, nothing that takes it back or weighs it. */
-function plainRemark(remark: string): boolean {
+function plainRemark(remark: string, words: NumberWords | undefined): boolean {
   const saysSomething = remark.split(/\s+/u).filter((word) => /\p{L}\p{M}*\p{L}/u.test(word)).length >= 2;
-  return saysSomething && !/\p{N}/u.test(remark) && !QUALIFIES.test(remark);
+  return saysSomething && !/\p{N}/u.test(remark) && !QUALIFIES.test(remark) && !rathersANumber(remark, words);
 }
 
 /** Where a message's clauses meet: a stop, comma or question mark before a space. */
@@ -73,7 +84,7 @@ export function clauseScoreWithRemark(
       [tail, head],
     ] as const) {
       const score = parseScore(scored, min, max, words);
-      if (score.ok && plainRemark(remark)) found.push({ value: score.value, remark });
+      if (score.ok && plainRemark(remark, words)) found.push({ value: score.value, remark });
     }
   }
   return found.length === 1 ? found[0] : undefined;
