@@ -12,8 +12,26 @@ const ANYONE = "(anyone|anybody|someone|somebody|people|others|any1)( else)?";
 const SEES = "(see|read|access|find|look at)";
 const THIS =
   "(this|that(?! \\p{L})|it|these|them|(my|the|these) (answers|data|info|messages|comments|check-?ins|replies|results|scores)|what i (write|wrote|say|said|answer|put))";
-const WER =
-  "((mein|meine|meinen) (chef|chefin|arbeitgeber|arbeitgeberin|firma|arbeit|eltern|familie|mutter|vater|partner|partnerin|mann|frau|freund|freundin|schule|lehrer|krankenkasse|versicherung|arzt|ärztin)|jemand|irgendwer|irgendjemand|sonst jemand|jemand anderes|andere)";
+/** Who a German client may fear reads along: "die krankenkasse", "mein chef", "meine eltern". */
+const PARTEI =
+  "(chef|chefin|arbeitgeber|arbeitgeberin|firma|arbeit|eltern|familie|mutter|vater|mama|papa|partner|partnerin|mann|frau|freund|freundin|schule|lehrer|lehrerin|krankenkasse|kasse|krankenversicherung|versicherung|arzt|ärztin|hausarzt|hausärztin)";
+/** Someone named, or anyone else: not "keiner", "niemand" ("kriegt das keiner mit" is distress). */
+const WER_GENANNT = `((mein|meine|meinen|meiner|die|der|den) ${PARTEI}|sonst (noch )?(jemand|wer)|jemand (anderes|sonst|au(ß|ss)er \\p{L}+))`;
+const WER = `(${WER_GENANNT}|jemand|irgendwer|irgendjemand|jemand anderes|andere)`;
+/** What is read: "das", "meine antworten", "davon". */
+const DAS = "(das|es|davon|meine antworten|die antworten|das hier|das alles|hiervon)";
+/** Words that leave a question a question: "wer sieht das eigentlich alles". */
+const NUR = "( (auch|eigentlich|überhaupt|ueberhaupt|denn|alles|was|irgendwas|so|hier|dann|genau|davon))*";
+/** Finding out, in German: "kriegt … mit", "bekommt … mit", "erfährt". */
+const ERFAEHRT = "(kriegt|kriegen|bekommt|bekommen|erfährt|erfaehrt|erfahren)";
+/** Who a Spanish client may fear reads along: "mi seguro médico", "la aseguradora", "la psico". */
+const PARTE =
+  "(jefe|jefa|empresa|trabajo|padres|familia|madre|padre|mam[aá]|pap[aá]|pareja|marido|esposo|esposa|mujer|novio|novia|escuela|colegio|seguro( m[eé]dico)?|aseguradora|mutua|m[eé]dico|m[eé]dica|psico|psic[oó]logo|psic[oó]loga|terapeuta)";
+/** Someone named, or anyone else: not "nadie" ("nadie lo ve" is distress). */
+const QUIEN = `((mi|mis|el|la|los|las) ${PARTE}|alguien( m[aá]s)?|otra persona|otras personas)`;
+/** Seeing, reading or finding out, in Spanish: "lo ve", "lo lee", "se entera", "puede verlo". */
+const VE =
+  "(ve|ven|lee|leen|(puede|pueden|podr[íi]a|podr[íi]an|va a|van a) (ver|leer)(lo|la|los|las)?|se entera|se enteran|se (va|van) a enterar|se enterar[aá]n?|se enterar[íi]an?)";
 const PRIVACY_FORMS = [
   // "is this anonymous", "are my answers confidential", "anonymous?", "is it private"
   `(is|are|r) ${THIS} (really |actually |fully |totally |100% )?(anonymous|anon|anonymou?s|confidential|private)`,
@@ -32,15 +50,29 @@ const PRIVACY_FORMS = [
   `(sieht|liest|sehen|lesen) (das|es|meine antworten|die antworten) ${WER}`,
   // Not "wer kann das noch ertragen", "wer bekommt das hin": seeing or reading must be said.
   "wer (kann|darf|wird) (das|es|meine antworten|die antworten|das hier|alles) (sehen|lesen|einsehen)",
-  "wer (sieht|liest|bekommt) (das|es|meine antworten|die antworten|das hier)(?= *($|[?.!]))",
+  // "wer sieht das eigentlich alles", "wer kriegt das mit": not "wer kriegt das schon mit".
+  `wer (sieht|liest|bekommt|kriegt|erfährt|erfaehrt)${NUR} ${DAS}${NUR}( mit)?(?= *($|[?.!]))`,
+  // "kriegt die krankenkasse das mit", "erfährt mein chef davon?", "kriegt das sonst jemand mit";
+  // not "bekommt mein chef das hin". Said the other way round, only as a question:
+  // "die krankenkasse kriegt das mit?", not "meine eltern kriegen nix mit".
+  `${ERFAEHRT} ${WER_GENANNT} ${DAS}${NUR}( mit|(?= *($|[?.!])))`,
+  `${ERFAEHRT} ${DAS} ${WER_GENANNT}${NUR}( mit|(?= *($|[?.!])))`,
+  `${WER_GENANNT} ${ERFAEHRT} ${DAS}${NUR}( mit)?(?= *[?])`,
   "wer (kann|darf) (meine|die) antworten",
   // Spanish: "¿es anónimo?", "son anónimas mis respuestas", "puede mi jefe ver esto",
   // "mi jefe puede ver esto", "quién puede ver esto", "quién lee esto"
   "(^|¿|esto |eso )(es|son) (realmente |de verdad )?(an[óo]nimo|an[óo]nima|an[óo]nimos|an[óo]nimas|confidencial|confidenciales|privado|privada)",
   "(mis respuestas|esto|eso) (es|son) (an[óo]nim[oa]s?|confidencial(es)?|privad[oa]s?)",
-  "(puede|pueden|podr[íi]a|va a|ve|ven|lee|leen) (mi|mis|alguien|nadie m[aá]s|alguien m[aá]s) ?(jefe|jefa|empresa|trabajo|padres|familia|madre|padre|pareja|marido|esposo|esposa|mujer|novio|novia|escuela|seguro)? ?(ver|leer)? (esto|eso|mis respuestas|lo que escribo)",
-  "(mi|mis) (jefe|jefa|empresa|trabajo|padres|familia|pareja|marido|esposa) (puede|pueden|podr[íi]a|va a) (ver|leer)",
+  `(puede|pueden|podr[íi]a|va a|ve|ven|lee|leen) (mi|mis|alguien|nadie m[aá]s|alguien m[aá]s) ?${PARTE}? ?(ver|leer)? (esto|eso|mis respuestas|lo que escribo)`,
+  // "mi jefe puede ver esto", not "mi madre puede ver que estoy mal".
+  `(mi|mis) ${PARTE} (puede|pueden|podr[íi]a|va a) (ver|leer)(lo|las)?( (esto|eso|mis respuestas|lo que escribo))?(?= *($|[?]))`,
   "qui[ée]n (puede|podr[íi]a|va a)? ?(ve|lee|ver|leer) (esto|eso|mis respuestas|lo que escribo)",
+  // "lo ve alguien mas aparte de la psico?", "esto lo lee mi seguro medico?", "se entera mi jefe?":
+  // at the start, or asked; not "si se entera mi jefe me despide". Said the other way round, only
+  // as a question: "¿mi jefe se entera?", not "mis padres no se enteran de nada".
+  `(^|esto |eso |mis respuestas |lo que escribo |lo que pongo )(lo |la |los |las )?${VE} ${QUIEN}`,
+  `${VE} ${QUIEN}(?=.*[?])`,
+  `${QUIEN} ((lo|la|los|las|esto|eso) ${VE}(?=.*[?])|${VE}( de (esto|eso|mis respuestas|lo que escribo))?(?= *[?]))`,
 ];
 const PRIVACY = new RegExp(`(?<!\\p{L})(?:${PRIVACY_FORMS.join("|")})(?!\\p{L})`, "iu");
 

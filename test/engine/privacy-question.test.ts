@@ -35,6 +35,37 @@ describe("asksWhoSees", () => {
       "mi jefe puede ver esto",
       "quien puede ver esto",
       "son anonimas mis respuestas?",
+      // From a trial: each got "Dr Weber sieht das hier also nicht" / "Dra Rivera no verá esto aquí".
+      "wer sieht das eigentlich alles",
+      "kriegt die krankenkasse das mit",
+      "lo ve alguien mas aparte de la psico?",
+      "esto lo lee mi seguro medico?",
+      // Their family: who is feared to read along, and finding out ("kriegt … mit", "se entera").
+      "kriegt die krankenkasse das mit?",
+      "bekommt mein chef das mit",
+      "bekommt meine versicherung davon was mit",
+      "erfährt mein arbeitgeber davon?",
+      "erfaehrt mein arbeitgeber davon",
+      "kriegen meine eltern das mit",
+      "die krankenkasse kriegt das mit?",
+      "kann die krankenkasse das sehen?",
+      "sieht die versicherung meine antworten",
+      "wer sieht eigentlich meine antworten? auch die krankenkasse?",
+      "wer kriegt das alles mit",
+      "wer erfährt das",
+      "kriegt das sonst jemand mit",
+      "lo ve alguien más aparte de la psico",
+      "esto lo lee mi seguro médico",
+      "se entera mi jefe?",
+      "¿mi jefe se entera de esto?",
+      "se enteran mis padres",
+      "lo ve mi aseguradora?",
+      "la aseguradora lo ve?",
+      "lo lee la psico?",
+      "alguien más lo ve?",
+      "mis padres lo pueden ver?",
+      "puede mi aseguradora ver esto",
+      "oye se entera mi jefe de esto?",
     ]) {
       expect(asksWhoSees(text), text).toBe(true);
     }
@@ -59,6 +90,24 @@ describe("asksWhoSees", () => {
       "wer kann das aushalten",
       "wer bekommt das hin",
       "wer kann es mir verübeln",
+      "mein chef macht mich fertig",
+      "mis padres no me entienden",
+      "meine eltern kriegen nix mit",
+      "keiner kriegt mit wie schlecht es mir geht",
+      "kriegt das keiner mit",
+      "wer kriegt das schon mit",
+      "mein chef bekommt alles mit und nervt",
+      "die krankenkasse zahlt nicht mehr",
+      "bekommt mein chef das hin?",
+      "wer sieht das schon",
+      "si se entera mi jefe me despide",
+      "nadie lo ve",
+      "mi psico no me entiende",
+      "el seguro no me cubre la terapia",
+      "mi jefe se entera de todo y me grita",
+      "mis padres no se enteran de nada",
+      "mi madre puede ver que estoy mal",
+      "mi familia puede ver que estoy mal",
     ]) {
       expect(asksWhoSees(text), text).toBe(false);
     }
@@ -86,6 +135,27 @@ describe("a question about who sees the answers, between check-ins", () => {
     const [spanish] = texts(await c.say("alex", "¿es anónimo?"), "alex");
     expect(spanish).toMatch(/^Solo Dr rivera ve tus respuestas/);
     expect(spanish).toContain("olvidar");
+  });
+
+  it("in German and Spanish, as a trial's clients asked it, gets who sees the answers", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "language alex de");
+    for (const text of ["wer sieht das eigentlich alles", "kriegt die krankenkasse das mit"]) {
+      const [reply] = texts(await c.say("alex", text), "alex");
+      expect(reply, text).toMatch(/^Nur Dr rivera sieht deine Antworten/);
+      expect(reply, text).not.toContain("sieht das hier also nicht");
+    }
+    const [boss] = texts(await c.say("alex", "mein chef macht mich fertig"), "alex");
+    expect(boss).toMatch(/^Danke für deine Nachricht\. Ich stelle nur die Check-in-Fragen/);
+    await c.say("rivera", "language alex es");
+    for (const text of ["lo ve alguien mas aparte de la psico?", "esto lo lee mi seguro medico?"]) {
+      const [reply] = texts(await c.say("alex", text), "alex");
+      expect(reply, text).toMatch(/^Solo Dr rivera ve tus respuestas/);
+      expect(reply, text).not.toContain("no verá esto aquí");
+    }
+    const [parents] = texts(await c.say("alex", "mis padres no me entienden"), "alex");
+    expect(parents).toMatch(/^Gracias por escribir\. Solo hago las preguntas/);
   });
 
   it("an ordinary message about a boss still gets that rapport does not pass messages on", async () => {
