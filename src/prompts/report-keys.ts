@@ -63,7 +63,7 @@ export const REPORT_VARS = {
   safety_after_pending_on: ["date"],
   safety_after_none_on: ["date"],
   safety_after_unclear_on: ["answer", "date"],
-  safety_checkins_no_before: ["count"],
+  safety_checkins_no_before: ["count", "date"],
   safety_checkins_no_since: ["count"],
   safety_checkins_no: ["count", "date"],
   safety_more: ["count", "alias"],

@@ -80,7 +80,7 @@ describe("the safety answers, once per message (English)", () => {
     expect(yes.some((d) => d.externalId === "rivera" && d.message.urgent)).toBe(true);
     const text = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
     expect(safetyLines(text, "Safety question")).toEqual([
-      "Safety question: yes on Dec 10, 2026, when asked after what they wrote (urgent alert sent); no each time a check-in asked it before (3).",
+      "Safety question: yes on Dec 10, 2026, when asked after what they wrote (urgent alert sent); no each time a check-in asked it up to Dec 10, 2026 (3).",
     ]);
     // The risk lines keep every event: the concern with the client's words, the disclosure, the open alert.
     expect(text).toContain(`concern: "${HOPELESS}" (matched: "don't see the point in going on")\n`);
@@ -125,14 +125,14 @@ describe.each([
     report:
       "Pregunta de seguridad: todavía sin respuesta al preguntarle tras lo que escribió; no en el cuestionario.",
     summary:
-      "Pregunta de seguridad: sí el 10 dic 2026 al preguntarle tras lo que escribió (se envió una alerta urgente); no, cada vez que se hizo en los cuestionarios anteriores (3).",
+      "Pregunta de seguridad: sí el 10 dic 2026 al preguntarle tras lo que escribió (se envió una alerta urgente); hasta el 10 dic 2026, no cada vez que se hizo en los cuestionarios (3).",
   },
   {
     language: "de",
     label: "Sicherheitsfrage",
     report: "Sicherheitsfrage: noch keine Antwort, gestellt im Anschluss an die Nachricht; nein im Check-in.",
     summary:
-      "Sicherheitsfrage: ja am 10.12.2026, gestellt im Anschluss an die Nachricht (dringende Meldung gesendet); jedes Mal nein in den Check-ins davor (3).",
+      "Sicherheitsfrage: ja am 10.12.2026, gestellt im Anschluss an die Nachricht (dringende Meldung gesendet); bis zum 10.12.2026 jedes Mal nein in den Check-ins (3).",
   },
 ])("the safety answers, once per message ($language)", ({ language, label, report, summary }) => {
   it("in the check-in's report and in summary ALIAS", async () => {

@@ -197,8 +197,8 @@ const NAMED = 3;
 
 /**
  * An episode, before a session: "Safety question: yes on Dec 10, 2026, when asked after what they
- * wrote (urgent alert sent); no each time a check-in asked it before (3)." The check-ins' no is
- * one count, said to be before or since the answers named first when it all was; a check-in
+ * wrote (urgent alert sent); no each time a check-in asked it up to Dec 10, 2026 (3)." The check-ins'
+ * no is one count, said to be up to or since the answers named first when it all was; a check-in
  * whose question may have come either side of a concern in it is neither.
  */
 export function episodeSafetyLine(
@@ -227,11 +227,15 @@ function checkinNoPart(
   day: (iso: string) => string,
 ): string {
   const count = no.length;
-  const first = Math.min(...named.map((f) => Date.parse(f.from)));
+  const earliest = named.reduce((a, b) => (Date.parse(b.from) < Date.parse(a.from) ? b : a));
+  const first = Date.parse(earliest.from);
   const last = Math.max(...named.map((f) => Date.parse(f.at)));
   // A check-in that ended by the time of the first named answer asked before it; one that began
-  // after the last named answer asked since.
-  if (no.every((f) => Date.parse(f.at) <= first)) return w.t("safety_checkins_no_before", { count });
+  // after the last named answer asked since. "Before" is said as "up to" its day: words written as
+  // a check-in's comment come after that check-in's own question, which is counted, and "the
+  // check-ins before (2)" on a second check-in read as if two had come before it.
+  if (no.every((f) => Date.parse(f.at) <= first))
+    return w.t("safety_checkins_no_before", { count, date: day(earliest.from) });
   if (no.every((f) => Date.parse(f.from) > last)) return w.t("safety_checkins_no_since", { count });
   const latest = no.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
   return w.t("safety_checkins_no", { count, date: day(latest.at) });
