@@ -91,8 +91,11 @@ export interface CaseloadEntry {
   open: Checkin | null;
   /** Check-ins that expired unanswered since the last completed one (or since joining). */
   unanswered: number;
-  /** The client's latest concern whose safety question was asked: its answer so far, and when. */
-  concern: { answer: SafetyAnswer; at: string } | null;
+  /**
+   * The client's latest concern whose safety question was asked: its answer so far, and when;
+   * `unclear` when it closed without an answer after unsure words ("no sé... supongo que no").
+   */
+  concern: { answer: SafetyAnswer; at: string; unclear?: true } | null;
   /** The client's latest risk alert: an acknowledged one is still worth a look for a while. */
   lastAlert: { id: number; createdAt: string; acknowledgedAt: string | null } | null;
   /** When the client's latest episode was ended (discharge), while no new one has begun. */

@@ -3,15 +3,17 @@ import { measureRule } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
+import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { measureName } from "../checkin/measure-text.js";
 import { daysBetween, formatDay } from "../format.js";
 import { clientStatusText } from "./history.js";
 
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
- * a reliable deterioration on any measure, not on track or an alert acknowledged in the last two
- * weeks, then an alliance concern, then the rest), each with its status in words and the
- * days since the last check-in. Discharged clients are listed apart, below.
+ * an alert acknowledged in the last two weeks, then a reliable deterioration on any measure, not
+ * on track or a safety question without a clear answer, then an alliance concern or words of
+ * concern answered no in the last two weeks, then the rest), each with its status in words and
+ * the days since the last check-in. Discharged clients are listed apart, below.
  */
 export interface CaseloadFacts {
   entries: readonly CaseloadEntry[];
@@ -27,6 +29,8 @@ export interface Need {
   named: Set<string>;
   /** The acknowledged alert a flag names, for a digest that lists the week's alerts already. */
   recentAlert?: { id: number; flag: string };
+  /** The flag for words of concern answered no lately, for a digest that lists the week's risk already. */
+  recentConcern?: string;
 }
 
 /**
@@ -70,13 +74,23 @@ export function needOf(
   // Words of concern whose safety question is still open, or went unanswered with no check-in
   // answered since: as urgent to look at as a client not on track, though no alert was raised.
   const concern = entry.concern;
+  let recentConcern: string | undefined;
   if (concern?.answer === "pending" || concern?.answer === "reasked") {
     flags.push(w.t("clients_flag_safety_waiting"));
     rank = Math.min(rank, 1);
   } else if (concern?.answer === "none" && (entry.last?.completedAt ?? "") <= concern.at) {
     // "<=": words of concern written as a check-in's comment complete that check-in at the same
-    // instant; it is not a check-in answered since them.
-    flags.push(w.t("clients_flag_safety_unanswered"));
+    // instant; it is not a check-in answered since them. Unsure words are an answer, not silence.
+    flags.push(w.t(concern.unclear ? "clients_flag_safety_unclear" : "clients_flag_safety_unanswered"));
+    rank = Math.min(rank, 1);
+  } else if (concern?.answer === "no" && daysBetween(concern.at, now, zone) < RECENT_ALERT_DAYS) {
+    // Hopeless words answered no at the safety question: no alert, but not "on track" either for
+    // the next two weeks. Named short, with its day; the summary has the words.
+    recentConcern = w.t("clients_flag_concern_no", { date: formatDay(concern.at, w.pack.language, zone) });
+    flags.push(recentConcern);
+    rank = Math.min(rank, 2);
+  } else if (safetyLeftUnclear(entry)) {
+    flags.push(w.t("clients_flag_safety_checkin_unclear"));
     rank = Math.min(rank, 1);
   }
   if (client.status !== "active") flags.push(clientStatusText(w, client.status));
@@ -118,7 +132,19 @@ export function needOf(
     rank = Math.min(rank, 2);
   }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
-  return { rank, flags, named, recentAlert };
+  return { rank, flags, named, recentAlert, ...(recentConcern ? { recentConcern } : {}) };
+}
+
+/**
+ * The last check-in's own safety question reached and left without an answer (unsure words, or
+ * none, until it closed). Not when a concern came since that check-in began: its question, asked
+ * after the words, stands for the check-in's (checkin/safety-asked.ts) and is flagged above.
+ */
+function safetyLeftUnclear(entry: CaseloadEntry): boolean {
+  const { last, concern } = entry;
+  if (!last || (concern && concern.at >= last.createdAt)) return false;
+  const asked = last.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
+  return asked && !last.answers.some((a) => a.instrument === SAFETY_INSTRUMENT);
 }
 
 /** An acknowledged alert within the last two weeks, or with no check-in answered since it was raised. */

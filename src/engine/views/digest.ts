@@ -125,7 +125,11 @@ export function digestText(w: Wording, input: DigestInput): string {
     const alertFlag = alert ? w.t("clients_flag_alert", { id: alert.id }) : undefined;
     // So has an alert of the week acknowledged since: the week's risk part names it.
     const weeks = need.recentAlert && mine?.risk.alerts.some((a) => a.id === need.recentAlert?.id);
-    const flags = need.flags.filter((f) => f !== alertFlag && !(weeks && f === need.recentAlert?.flag));
+    // And words of concern answered no: the week's risk part names them when they fell in it.
+    const flags = need.flags.filter(
+      (f) =>
+        f !== alertFlag && !(weeks && f === need.recentAlert?.flag) && !(risk && f === need.recentConcern),
+    );
     const parts = flags.length > 0 ? [flags.join(", ")] : [];
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
     if (risk) parts.push(risk);

@@ -58,12 +58,17 @@ export function riskContent(e: Pick<RiskEvent, "words" | "text" | "answerWords">
   return JSON.stringify(content);
 }
 
-export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
-  const content: RiskContent = row.content
+/** A risk event row's sealed content, opened. */
+function contentOf(row: Row, c: FieldCrypto): RiskContent {
+  return row.content
     ? (JSON.parse(
         c.open(String(row.content), place("risk_events", "content", Number(row.id))),
       ) as RiskContent)
     : { words: [], text: "" };
+}
+
+export function toRiskEvent(row: Row, c: FieldCrypto): RiskEvent {
+  const content = contentOf(row, c);
   return {
     id: Number(row.id),
     clientId: Number(row.client_id),
@@ -90,11 +95,18 @@ function safetyAnswerOf(row: Row, c: FieldCrypto): RiskEvent["safetyAnswer"] {
   ) as RiskEvent["safetyAnswer"];
 }
 
-/** The columns `concernOf` reads: the client's words stay sealed, unread, for a caseload. */
-export const CONCERN_COLUMNS = "id, client_id, safety_question, safety_answer, at";
+/**
+ * The columns `concernOf` reads. The sealed content is opened only for a question closed without
+ * an answer ("none"), to tell unsure words given at it from silence; its words stay out of the entry.
+ */
+export const CONCERN_COLUMNS = "id, client_id, safety_question, safety_answer, at, content";
 
 /** A caseload's view of a client's latest concern: its safety answer so far, and when it came. */
 export function concernOf(row: Row | undefined, c: FieldCrypto): CaseloadEntry["concern"] {
   const answer = row ? safetyAnswerOf(row, c) : null;
-  return row && answer ? { answer, at: String(row.at) } : null;
+  if (!row || !answer) return null;
+  // "idk, probably not" and then silence: not answered clearly, which is not the same as not at all.
+  if (answer === "none" && contentOf(row, c).answerWords)
+    return { answer, at: String(row.at), unclear: true };
+  return { answer, at: String(row.at) };
 }

@@ -131,9 +131,24 @@ export function riskEventContract(open: OpenStore): void {
           ["alex", { answer: "no", at: t(3) }],
           ["bea", { answer: "pending", at: t(2) }],
         ]);
+        // A question closed without an answer after unsure words is told from one met with silence.
+        const unsure = await tx.addRiskEvent(event(alex.personId, { safetyAnswer: "pending", at: t(90) }));
+        await tx.keepUnclearAnswer(unsure, "no sé... supongo que no");
+        await tx.answerConcern(unsure, "none");
+        await tx.answerConcern(beas, "none");
+        expect((await tx.caseload(rivera)).map((e) => [e.client.alias, e.concern])).toEqual([
+          ["alex", { answer: "none", at: t(90), unclear: true }],
+          ["bea", { answer: "none", at: t(2) }],
+        ]);
+        await tx.answerConcern(unsure, "no");
         await tx.answerConcern(beas, "yes");
         expect(await tx.lapsedConcerns(t(100))).toEqual([]);
-        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual(["none", "no", null]);
+        expect((await tx.riskEvents(alex.personId)).map((e) => e.safetyAnswer)).toEqual([
+          "none",
+          "no",
+          null,
+          "no",
+        ]);
         expect((await tx.riskEvents(bea.personId))[0]?.safetyAnswer).toBe("yes");
       }));
 
