@@ -196,7 +196,10 @@ export function kindOf(word: string): number {
  * Follows every branch of the tree that matches the words from position i on. `skipped` counts
  * the fillers read past since the phrase's last word (a match never ends on one, so the therapist
  * is shown the phrase's words); `read` says a word or filler led here, where fillers may be skipped
- * (not at the root, nor again at each meeting point of the same place).
+ * (not at the root, nor again at each meeting point of the same place). `bent` says a filler was
+ * read past on the way: such a path ends no exception, for an idiom stretched over a filler would
+ * cover a real match beside it ("ich will einfach sterben, halt vor scham"), and missing a
+ * disclosure is the one error the screen must not make. Only phrases that flag take the slack.
  */
 export function walk(
   at: Node,
@@ -207,13 +210,17 @@ export function walk(
   spans: Local[],
   skipped = 0,
   read = false,
+  bent = false,
 ): void {
   const { ends, next } = at;
   if (skipped === 0)
-    for (let e = 0; e < ends.length; e++) spans.push({ terminal: ends[e] as Terminal, start, end: i });
+    for (let e = 0; e < ends.length; e++) {
+      const terminal = ends[e] as Terminal;
+      if (!bent || terminal.kind !== "exception") spans.push({ terminal, start, end: i });
+    }
   for (let n = 0; n < next.length; n++) {
     const to = next[n] as Node;
-    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans, skipped);
+    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans, skipped, false, bent);
   }
   if (at.gap !== undefined) {
     const { max, node: after } = at.gap;
@@ -221,7 +228,7 @@ export function walk(
       // Only continue where the word after the gap can go on: most cannot, and a call costs.
       // A gap that took words may be followed by fillers too ("tabletten hab ich mir halt aufgehoben").
       if (mayContinue(after, words[i + skip], kinds[i + skip])) {
-        walk(after, words, kinds, start, i + skip, spans, skipped, skip > 0);
+        walk(after, words, kinds, start, i + skip, spans, skipped, skip > 0, bent);
       }
     }
   }
@@ -229,29 +236,31 @@ export function walk(
   if (word === undefined) return;
   const kind = kinds[i];
   if (read && skipped < MAX_FILLERS && kind === PLAIN && at.fillers?.has(word)) {
-    walk(at, words, kinds, start, i + 1, spans, skipped + 1, true);
+    walk(at, words, kinds, start, i + 1, spans, skipped + 1, true, true);
   }
   if (kind === MASKED) {
     for (const [w, next] of at.words)
-      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans, 0, true);
+      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans, 0, true, bent);
     for (const bucket of at.prefixes.values()) {
       for (const p of bucket)
-        if (maskPattern(word, false).test(p.prefix)) walk(p.node, words, kinds, start, i + 1, spans, 0, true);
+        if (maskPattern(word, false).test(p.prefix))
+          walk(p.node, words, kinds, start, i + 1, spans, 0, true, bent);
     }
     return;
   }
   const exact = at.words.get(word);
-  if (exact) walk(exact, words, kinds, start, i + 1, spans, 0, true);
+  if (exact) walk(exact, words, kinds, start, i + 1, spans, 0, true, bent);
   if (at.prefixes.size > 0) {
     const bucket = at.prefixes.get(word.charCodeAt(0));
     if (bucket !== undefined) {
       for (let p = 0; p < bucket.length; p++) {
         const entry = bucket[p] as { prefix: string; node: Node };
-        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans, 0, true);
+        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans, 0, true, bent);
       }
     }
   }
-  if (at.number !== undefined && kind === NUMBER) walk(at.number, words, kinds, start, i + 1, spans, 0, true);
+  if (at.number !== undefined && kind === NUMBER)
+    walk(at.number, words, kinds, start, i + 1, spans, 0, true, bent);
 }
 
 function mayContinue(at: Node, word: string | undefined, kind: number | undefined): boolean {

@@ -93,3 +93,35 @@ describe("German and Spanish messages from a trial as clients", () => {
     expect(screen.screen(text)).toBeUndefined();
   });
 });
+
+describe("fillers never stretch a harmless idiom over a real match", () => {
+  // A review found exceptions read past fillers too, so that an idiom stretched over one covered a
+  // disclosure or a concern beside it, and the message screened as nothing.
+  it.each([
+    "ich will einfach sterben, halt vor scham",
+    "ich könnte mich einfach erschießen, so scheiße geht's mir",
+    "me despido de todos, sinceramente, gracias por todo",
+    "quiero despedirme de todos, literal, por ahora y para siempre",
+    "voy a acabar con todo esto, literal, hoy",
+    "quiero acabar con todo, literal, lo de vivir",
+    "ya no quiero vivir, tipo, con nadie",
+    "me quiero morir literal de pena",
+  ])("disclosure: %s", (text) => {
+    expect(screen.screen(text)?.tier).toBe("disclosure");
+  });
+
+  it.each([
+    "ich bin so am ende mit allem",
+    "ich bin echt am ende, nur noch leer",
+    "bin wirklich am ende mit meiner kraft",
+    "ich kann halt nicht mehr, ständig diese gedanken",
+    "ich kann nicht mehr, einfach immer nur weinen",
+    "ich will nicht mehr, echt so lange schon",
+    "no puedo mas, ya la espera me mata",
+    "ojala me pase algo, tipo, asi grave",
+    "me siento atrapada, literal, en la oficina y en mi vida",
+    "para que seguir pues esperando nada",
+  ])("concern or more: %s", (text) => {
+    expect(screen.screen(text)?.tier).toMatch(/^(concern|disclosure)$/);
+  });
+});
