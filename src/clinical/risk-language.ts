@@ -18,7 +18,13 @@ export function languageGuess(lists: readonly RiskLists[]): LanguageGuess {
   const seenIn = new Map<string, Set<string>>();
   for (const list of lists) {
     const forms = [...(list.fillers ?? []), ...(list.spellings ?? []).flat()];
-    for (const phrase of [...list.disclosure, ...list.concern, ...list.exceptions, ...forms]) {
+    for (const phrase of [
+      ...list.disclosure,
+      ...(list.acute ?? []),
+      ...list.concern,
+      ...list.exceptions,
+      ...forms,
+    ]) {
       // The phrase syntax ({a|b}, word*, ..) set aside: only its literal words count.
       for (const word of screenTokens(phrase.replace(/[{}|*]|\.\./g, " ")).words) {
         const languages = seenIn.get(word) ?? new Set<string>();

@@ -1,6 +1,15 @@
 import { languageGuess } from "./risk-language.js";
 import { tokenize } from "./risk-tokens.js";
-import { kindOf, type Local, MASKED, PhraseTree, PLAIN, type Terminal, walk } from "./risk-tree.js";
+import {
+  kindOf,
+  type Local,
+  MASKED,
+  PhraseTree,
+  PLAIN,
+  type Terminal,
+  type TerminalKind,
+  walk,
+} from "./risk-tree.js";
 
 /**
  * Screening free text for risk (CLINICAL.md, "Risk and safety"). Two tiers:
@@ -11,6 +20,14 @@ import { kindOf, type Local, MASKED, PhraseTree, PLAIN, type Terminal, walk } fr
  * a match only when it covers the whole matched span; phrases are never dropped for it.
  * Every language's lists are applied to every text: over-triggering is acceptable, missing a
  * disclosure is not. One pass over the words, with the phrases indexed by their first word.
+ *
+ * A disclosure is "acute" when its words say an overdose or attempt is under way or has just
+ * happened ("took all my pills", "gerade tabletten genommen"): the therapist is told to act at
+ * once and the client to get emergency help now. An acute phrase is a disclosure by itself (its
+ * list need not repeat it in `disclosure`), so it is written as narrowly as a disclosure is;
+ * ordinary exceptions clear it as they clear any match. An `acute_exceptions` entry that covers
+ * an acute match ("took all my pills last year") leaves it an ordinary disclosure: the past
+ * attempt still raises the alert, only not as happening now.
  */
 
 export type RiskTier = "disclosure" | "concern";
@@ -21,6 +38,10 @@ export interface RiskLists {
   disclosure: readonly string[];
   concern: readonly string[];
   exceptions: readonly string[];
+  /** Disclosures that say an overdose or attempt is happening now or just happened. */
+  acute?: readonly string[];
+  /** Phrases placing an acute phrase's words in the past: a covered match is an ordinary disclosure. */
+  acute_exceptions?: readonly string[];
   /**
    * Words a phrase of this language reads past between its own words ("bin eh allen nur ne
    * last" as "bin allen nur ne last"): particles that add no meaning, never a negation.
@@ -37,11 +58,15 @@ export interface RiskHit {
   language: string;
   /** The client's own words that matched, as they wrote them. */
   words: string;
+  /** A disclosure that says it is happening now (an `acute` phrase). */
+  acute?: true;
 }
 
 export interface RiskFinding {
   /** The highest tier among the hits. */
   tier: RiskTier;
+  /** A disclosure that says an overdose or attempt is under way or just happened. */
+  acute: boolean;
   /**
    * The language the text is written in, as the lists' own words tell it (risk-language.ts); the
    * crisis message and the safety question are in it. Null when they do not tell.
@@ -84,6 +109,8 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   for (const list of lists) {
     tree.setForms(list.language, list);
     for (const p of list.disclosure) tree.add("disclosure", list.language, p);
+    for (const p of list.acute ?? []) tree.add("acute", list.language, p);
+    for (const p of list.acute_exceptions ?? []) tree.add("acute_exception", list.language, p);
     for (const p of list.concern) tree.add("concern", list.language, p);
     for (const p of list.exceptions) tree.add("exception", list.language, p);
   }
@@ -111,14 +138,19 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
           from: starts[f.start] as number,
           to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
         }));
-        exceptions = [...exceptions, ...spans.filter((x) => x.terminal.kind === "exception")].filter(
+        exceptions = [...exceptions, ...spans.filter((x) => isException(x.terminal.kind))].filter(
           (e) => e.end > base,
         );
+        const covered = (span: Span, kind: TerminalKind) =>
+          exceptions.some((e) => e.terminal.kind === kind && e.start <= span.start && span.end <= e.end);
         for (const span of spans) {
-          if (span.terminal.kind === "exception") continue;
-          if (exceptions.some((e) => e.start <= span.start && span.end <= e.end)) continue;
-          kept.push(span);
-          if (span.terminal.kind === "disclosure") disclosures++;
+          const { kind } = span.terminal;
+          if (isException(kind)) continue;
+          if (covered(span, "exception")) continue;
+          // Said of the past: still a disclosure, not one happening now.
+          const past = kind === "acute" && covered(span, "acute_exception");
+          kept.push(past ? { ...span, terminal: { ...span.terminal, kind: "disclosure" } } : span);
+          if (kind === "disclosure" || kind === "acute") disclosures++;
         }
       };
       tokenize(text, (word, start, end) => {
@@ -153,17 +185,19 @@ function finding(text: string, kept: readonly Span[]): RiskFinding | undefined {
   const seen = new Set<string>();
   for (const span of kept) {
     const { kind, phrase, language } = span.terminal;
-    if (kind === "exception") continue;
+    if (isException(kind)) continue;
     const words = wordsOf(text, span);
-    const key = `${phrase}\u0000${words}`;
+    const key = `${kind}\u0000${phrase}\u0000${words}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    hits.push({ tier: kind, phrase, language, words });
+    if (kind === "acute") hits.push({ tier: "disclosure", phrase, language, words, acute: true });
+    else hits.push({ tier: kind, phrase, language, words });
   }
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => rank(a.tier) - rank(b.tier));
   const top = hits[0] as RiskHit;
-  return { tier: top.tier, language: null, hits, words: joinedWords(text, kept) };
+  const acute = hits.some((h) => h.acute);
+  return { tier: top.tier, acute, language: null, hits, words: joinedWords(text, kept) };
 }
 
 /** Overlapping or touching matches as one stretch of the client's words: "want to end it all", not three pieces. */
@@ -176,6 +210,10 @@ function joinedWords(text: string, spans: readonly Span[]): string[] {
     else merged.push([from, to]);
   }
   return merged.map(([from, to]) => wordsOf(text, { from, to }));
+}
+
+function isException(kind: TerminalKind): kind is "exception" | "acute_exception" {
+  return kind === "exception" || kind === "acute_exception";
 }
 
 function rank(tier: RiskTier): number {

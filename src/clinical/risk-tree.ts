@@ -16,7 +16,7 @@ import { canonicalWords, MASK } from "./risk-tokens.js";
  * phrase that begins alike; a slot with several gets a meeting point where its alternatives join
  * again, shared by phrases that offer the same alternatives at the same place.
  */
-export type TerminalKind = "disclosure" | "concern" | "exception";
+export type TerminalKind = "disclosure" | "acute" | "concern" | "exception" | "acute_exception";
 
 export interface Terminal {
   phrase: string;

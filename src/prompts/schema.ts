@@ -135,13 +135,18 @@ const riskPhrase = text.superRefine((value, ctx) => {
 /** A filler or a spelling: one word as the screen reads it ("vllt", "nich"), so it cannot hide a phrase. */
 const oneWord = text.refine((value) => canonicalWords(value).length === 1, "must be one word");
 
-/** Risk phrases of one language (prompts/<language>/risk.yaml): two tiers and the harmless idioms. */
+/**
+ * Risk phrases of one language (prompts/<language>/risk.yaml): two tiers and the harmless idioms,
+ * and the disclosures that say it is happening now (`acute`, with the past ones that are not).
+ */
 export const riskListsSchema = z
   .object({
     language: z.string().min(2),
     disclosure: z.array(riskPhrase).min(1, "needs at least one phrase"),
     concern: z.array(riskPhrase).default([]),
     exceptions: z.array(riskPhrase).default([]),
+    acute: z.array(riskPhrase).default([]),
+    acute_exceptions: z.array(riskPhrase).default([]),
     fillers: z.array(oneWord).default([]),
     spellings: z.array(z.array(oneWord).min(2, "a group needs at least two spellings")).default([]),
   })

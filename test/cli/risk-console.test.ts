@@ -40,9 +40,11 @@ describe("the risk path through the console", () => {
     const toAlex = out.filter((m) => m.to === "alex");
     expect(toAlex.map((m) => m.urgent)).toEqual([true, false]);
     expect(toAlex[0]?.text).toContain("[DEMO SAMPLE TEXT");
-    expect(toAlex[1]?.text).toBe("I'm glad you told me. You can write to me again whenever you want.");
+    // Pills already taken: emergency help now, not "write to me whenever you want".
+    expect(toAlex[1]?.text).toContain("Please get emergency help right now");
     const alert = out.find((m) => m.to === "rivera" && m.urgent);
     expect(alert?.text).toContain("I cannot go on, I've taken a bottle of pills");
+    expect(alert?.text).toContain("This may be happening now: try to reach them at once");
     expect(alert?.choices).toEqual([{ label: "I've seen this", value: "seen 1" }]);
     expect(out.find((m) => m.to === "rivera" && m.text.startsWith("Your clients"))?.text).toContain(
       "URGENT alert 1 open (seen 1)",

@@ -1,8 +1,9 @@
+import type { Wording } from "../../prompts/render.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
 import { pastAnsweredSafety } from "../checkin/safety-asked.js";
-import type { Turn } from "../turn-context.js";
+import { crisisIn, type Turn } from "../turn-context.js";
 
 /**
  * After a crisis message the turn ends with one warm line; an open check-in's question waits for
@@ -23,17 +24,38 @@ export async function afterCrisis(
   crisisSent: boolean,
   /** The language of the words that raised the risk, as for the crisis message. */
   spoken: string | null = null,
+  /** The words say an overdose or attempt is under way or just happened: emergency help now. */
+  acute = false,
 ): Promise<void> {
   const w = await turn.wordingOf(client.personId, spoken);
   const left = open ? await pastAnsweredSafety(turn, client, open) : undefined;
-  if (left && stepOf(left).kind === "comment") {
+  const complete = left !== undefined && stepOf(left).kind === "comment";
+  if (left && complete) {
     await turn.tx.completeCheckin(left.id, left.comment, turn.now);
     await afterCompletion(turn, client);
-    const key = crisisSent ? "crisis_followup_answers_sent" : "crisis_again";
-    await turn.send(client.personId, { kind: "info", text: w.t(key) });
-    return;
-  }
-  if (open) await turn.tx.setResumeQuestion(client.personId, true);
-  const key = !crisisSent ? "crisis_again" : open ? "crisis_followup_checkin" : "crisis_followup";
-  await turn.send(client.personId, { kind: "info", text: w.t(key) });
+  } else if (open) await turn.tx.setResumeQuestion(client.personId, true);
+  await turn.send(client.personId, {
+    kind: "info",
+    text: warmLine(turn, w, crisisSent, open, complete, acute),
+  });
+}
+
+/**
+ * "Write to me whenever you want" is the wrong urgency for "i took all my pills": an acute
+ * disclosure is told to get emergency help now instead, with the crisis contacts when the crisis
+ * message did not go out just now (one went less than ten minutes ago).
+ */
+function warmLine(
+  turn: Turn,
+  w: Wording,
+  crisisSent: boolean,
+  open: Checkin | undefined,
+  complete: boolean,
+  acute: boolean,
+): string {
+  if (acute && crisisSent) return w.t("crisis_followup_acute");
+  if (acute) return w.t("crisis_again_acute", { crisis: crisisIn(turn.deps, w) });
+  if (!crisisSent) return w.t("crisis_again");
+  if (complete) return w.t("crisis_followup_answers_sent");
+  return w.t(open ? "crisis_followup_checkin" : "crisis_followup");
 }

@@ -28,6 +28,8 @@ export interface Disclosure {
   /** A yes to the safety question in the client's own words (RiskEvent.answerWords). */
   answerWords?: string;
   language: string | null;
+  /** An overdose or attempt under way or just made (RiskFinding.acute). */
+  acute?: boolean;
 }
 
 export function disclosureOf(finding: RiskFinding, text: string): Disclosure {
@@ -37,6 +39,7 @@ export function disclosureOf(finding: RiskFinding, text: string): Disclosure {
     words: finding.words.map((w) => excerpt(w, 200)),
     text: excerpt(text),
     language: finding.language,
+    acute: finding.acute,
   };
 }
 
@@ -66,7 +69,8 @@ export async function raiseRisk(
   await tx.recordRiskStep(alertId, "crisis_sent", client.personId, now);
   const tw = await turn.wordingOf(client.therapistId);
   const first = await tx.firstRiskEvent(client.personId, alertId);
-  const text = first ? alertText(tw, client.alias, first, turn.deps.config.clinic.timeZone) : "";
+  const { timeZone } = turn.deps.config.clinic;
+  const text = first ? alertText(tw, client.alias, first, timeZone, disclosure.acute === true) : "";
   await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
   await tx.updateRiskAlert(alertId, { notifiedThrough: eventId });
   await tx.recordRiskStep(alertId, "therapist_alerted", client.therapistId, now);
@@ -230,9 +234,10 @@ export async function sendUpdate(
   await tx.recordRiskStep(alert.id, "update_sent", client.therapistId, now);
 }
 
-function alertText(w: Wording, alias: string, first: RiskEvent, timeZone: string): string {
+/** Acute words ("took all my pills"): reach them at once or follow the emergency procedure, not "today". */
+function alertText(w: Wording, alias: string, first: RiskEvent, timeZone: string, acute: boolean): string {
   const [line = ""] = eventLines(w, [first], timeZone).split("\n");
-  return w.t("urgent_alert", { alias, what: line.replace(/^- /, "") });
+  return w.t(acute ? "urgent_alert_acute" : "urgent_alert", { alias, what: line.replace(/^- /, "") });
 }
 
 export function urgentMessage(w: Wording, alertId: number, text: string): OutboundMessage {

@@ -39,7 +39,7 @@ export async function disclosureTurn(
 ): Promise<void> {
   const { crisisSent } = await raiseRisk(turn, client, open?.id ?? null, disclosureOf(finding, text));
   const stillOpen = await keepAsComment(turn, client, open, text);
-  await afterCrisis(turn, client, stillOpen, crisisSent, finding.language);
+  await afterCrisis(turn, client, stillOpen, crisisSent, finding.language, finding.acute);
 }
 
 /**
