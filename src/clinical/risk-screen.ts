@@ -23,9 +23,9 @@ import {
  *
  * A disclosure is "acute" when its words say an overdose or attempt is under way or has just
  * happened ("took all my pills", "gerade tabletten genommen"): the therapist is told to act at
- * once and the client to get emergency help now. An acute phrase is a disclosure by itself (its
- * list need not repeat it in `disclosure`), so it is written as narrowly as a disclosure is;
- * ordinary exceptions clear it as they clear any match. An `acute_exceptions` entry that covers
+ * once and the client to get emergency help now. An acute phrase only says how urgent a
+ * disclosure beside it is: alone it raises nothing (`finding`); ordinary exceptions clear it as
+ * they clear any match. An `acute_exceptions` entry that covers
  * an acute match ("took all my pills last year") leaves it an ordinary disclosure: the past
  * attempt still raises the alert, only not as happening now.
  */
@@ -84,6 +84,8 @@ export interface RiskScreen {
 
 interface Span {
   terminal: Terminal;
+  /** An acute match said of the past (an `acute_exceptions` entry covers it). */
+  past?: true;
   /** Word positions in the whole text: [start, end). */
   start: number;
   end: number;
@@ -149,8 +151,8 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
           if (covered(span, "exception")) continue;
           // Said of the past: still a disclosure, not one happening now.
           const past = kind === "acute" && covered(span, "acute_exception");
-          kept.push(past ? { ...span, terminal: { ...span.terminal, kind: "disclosure" } } : span);
-          if (kind === "disclosure" || kind === "acute") disclosures++;
+          kept.push(past ? { ...span, past: true } : span);
+          if (kind === "disclosure") disclosures++;
         }
       };
       tokenize(text, (word, start, end) => {
@@ -180,9 +182,14 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
 }
 
 /** The matches an exception did not clear, as hits for the therapist. */
-function finding(text: string, kept: readonly Span[]): RiskFinding | undefined {
+function finding(text: string, all: readonly Span[]): RiskFinding | undefined {
   const hits: RiskHit[] = [];
   const seen = new Set<string>();
+  // An acute phrase only says how urgent a disclosure is: alone it raises nothing, so that "i took
+  // all my meds this morning", "estoy en el puente" or "ich blute stark" (a nosebleed, a period)
+  // are not urgent alerts of their own. With a disclosure beside it, the alert says "happening now".
+  const disclosed = all.some((span) => span.terminal.kind === "disclosure");
+  const kept = disclosed ? all : all.filter((span) => span.terminal.kind !== "acute");
   for (const span of kept) {
     const { kind, phrase, language } = span.terminal;
     if (isException(kind)) continue;
@@ -190,7 +197,14 @@ function finding(text: string, kept: readonly Span[]): RiskFinding | undefined {
     const key = `${kind}\u0000${phrase}\u0000${words}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (kind === "acute") hits.push({ tier: "disclosure", phrase, language, words, acute: true });
+    if (kind === "acute")
+      hits.push({
+        tier: "disclosure",
+        phrase,
+        language,
+        words,
+        ...(span.past ? {} : { acute: true as const }),
+      });
     else hits.push({ tier: kind, phrase, language, words });
   }
   if (hits.length === 0) return undefined;

@@ -5,8 +5,7 @@ import { type RiskLists, riskScreen } from "../../src/clinical/risk-screen.js";
 import { riskListsSchema } from "../../src/prompts/schema.js";
 
 // A disclosure that says an overdose or attempt is under way or just happened ("acute") gets an
-// alert that says act now and a client line that says get emergency help now. Acute phrases are
-// disclosures by themselves; an acute phrase said of the past is an ordinary disclosure.
+// alert that says act now and a client line that says get emergency help now. an acute phrase said of the past is an ordinary disclosure.
 const promptsDir = new URL("../../prompts/", import.meta.url);
 const languages = ["en", "de", "es"];
 const screen = riskScreen(
@@ -28,17 +27,16 @@ describe("acute disclosures", () => {
     "i just overdosed",
     "im on the bridge",
     "i cut too deep",
-    "its bleeding a lot and i dont know what to do",
+    "i cut myself and its bleeding a lot and i dont know what to do",
+    "hab mich selbst geritzt, ich blute stark",
+    "me corto y estoy sangrando mucho",
     "ich hab heut nacht so viele tabletten genommen wie ich gefunden hab",
     "hab alle meine tabletten geschluckt",
     "hab gerade eine überdosis genommen",
-    "ich blute stark",
-    "ich stehe auf der brücke",
     "me tomé todas las pastillas",
     "me tome 20 pastillas",
     "acabo de tomarme un bote de pastillas",
     "acabo de tomar una sobredosis",
-    "estoy sangrando mucho",
   ])("%s: a disclosure, happening now", (text) => {
     const found = screen.screen(text);
     expect(found?.tier).toBe("disclosure");
@@ -75,6 +73,18 @@ describe("acute disclosures", () => {
   ])("%s: not flagged; %s: acute", (harmless, acute) => {
     expect(screen.screen(harmless)).toBeUndefined();
     expect(screen.screen(acute)?.acute).toBe(true);
+  });
+
+  // Alone, words of bleeding or of a place say nothing of harm (a nosebleed, a period, a long
+  // weekend: "puente"): an acute phrase only says how urgent a disclosure beside it is.
+  it.each([
+    "its bleeding a lot",
+    "ich blute stark",
+    "ich stehe auf der brücke",
+    "estoy sangrando mucho",
+    "estoy en el puente",
+  ])("%s alone raises nothing", (text) => {
+    expect(screen.screen(text)).toBeUndefined();
   });
 
   it("rejects a broken acute phrase at load, naming it", () => {
