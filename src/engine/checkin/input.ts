@@ -117,7 +117,14 @@ function parseChoice(
   const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
   if (named !== undefined) return unsureNo(raw, named, rules, false) ? undefined : named;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
-  if (score.ok) {
+  // "yes 0", "ja, 0" at a risk item: a yes word anywhere wins over the number beside it, as it
+  // does in words; the yes that hedges a score elsewhere ("jo 8") must not hide one here.
+  const yesBeside =
+    score.ok &&
+    rules.safetyAbove !== undefined &&
+    score.value <= rules.safetyAbove &&
+    readSafetyAnswer(raw, choices, rules.safetyAbove) === "yes";
+  if (score.ok && !yesBeside) {
     const hedged = !parseScore(raw, rules.scale.min, rules.scale.max, rules.words, false).ok;
     // "maybe 0?" or "idk 0" at a risk item: not sure, asked again; never read by its "maybe" as a yes.
     if (unsureNo(raw, score.value, rules, hedged)) return undefined;
