@@ -125,3 +125,29 @@ describe("fillers never stretch a harmless idiom over a real match", () => {
     expect(screen.screen(text)?.tier).toMatch(/^(concern|disclosure)$/);
   });
 });
+
+describe("messages from a second trial as clients", () => {
+  it.each([
+    // Researching how much it takes: a method, as "how many would it take" already was.
+    "how many pills does it take to die",
+    "looked up how many pills it takes",
+    "googled how many pills it takes",
+    "wondering how many sleeping pills you need",
+  ])("disclosure: %s", (text) => {
+    expect(screen.screen(text)?.tier).toBe("disclosure");
+  });
+
+  it.each(["everyone wud be better off w/o me", "estarian todos mejor sin mi", "im done. with all of it"])(
+    "concern: %s",
+    (text) => {
+      expect(screen.screen(text)?.tier).toBe("concern");
+    },
+  );
+
+  it.each(["how many tablets do i need for a headache", "googled how much it takes to fix a car"])(
+    "harmless: %s",
+    (text) => {
+      expect(screen.screen(text)).toBeUndefined();
+    },
+  );
+});

@@ -60,6 +60,12 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     ["de", "eher ja", "yes"],
     ["es", "no sé", "yes"],
     ["es", "creo que sí", "yes"],
+    // Hedged yeses as people type them, from a trial: read as the pack's "maybe" is.
+    ["en", "could be", "yes"],
+    ["en", "a lil", "yes"],
+    ["de", "vllt", "yes"],
+    ["de", "schon irgendwie", "yes"],
+    ["de", "naja schon", "yes"],
     // A bare yes beside a no, neither taken back: no answer either way ("yeah nah" is Australian
     // and New Zealand English for no), asked again as "6 or 7" is.
     ["en", "yeah nah", "unclear"],
