@@ -38,7 +38,10 @@ const PRIVACY_FORMS = [
   "^(anonymous|anon)( or not)? ?[?]*$",
   "^(confidential|private)( or not)? ?[?]+$",
   // "can my boss see this", "will my employer read my answers", "can anyone else see this"
-  `(can|could|will|would|does|do|is|are|might|may) (${WHO}|${ANYONE}) (ever |also |be able to |able to )?${SEES} ${THIS}`,
+  `(can|could|will|would|does|do|is|are|might|may) (${WHO}|${ANYONE}) (ever |also |actually |really |even |be able to |able to )?${SEES} ${THIS}`,
+  // "will my boss find out", "could my parents find out about this": not "my boss will find out i
+  // messed up", which tells, nor "will anyone find out what happened to him".
+  `(can|could|will|would|does|do|might|may) (${WHO}|${ANYONE}) (ever |also |actually |really )?find out( about ${THIS})?(?= *($|[?.!]))`,
   // "who can read this", "who else sees my answers", "who reads this"
   `who( else)? (can|could|will|gets to|does|is able to|might)? ?(see|sees|read|reads|access|accesses|gets) ${THIS}`,
   // German: "ist das anonym", "sind meine antworten vertraulich", "kann mein chef das sehen",
@@ -49,7 +52,7 @@ const PRIVACY_FORMS = [
   `(sieht|liest|sehen|lesen) ${WER} (das|es|meine antworten|die antworten|das hier)`,
   `(sieht|liest|sehen|lesen) (das|es|meine antworten|die antworten) ${WER}`,
   // Not "wer kann das noch ertragen", "wer bekommt das hin": seeing or reading must be said.
-  "wer (kann|darf|wird) (das|es|meine antworten|die antworten|das hier|alles) (sehen|lesen|einsehen)",
+  `wer (kann|darf|wird) (das|es|meine antworten|die antworten|das hier|alles)${NUR} (sehen|lesen|einsehen)`,
   // "wer sieht das eigentlich alles", "wer kriegt das mit": not "wer kriegt das schon mit".
   `wer (sieht|liest|bekommt|kriegt|erfährt|erfaehrt)${NUR} ${DAS}${NUR}( mit)?(?= *($|[?.!]))`,
   // "kriegt die krankenkasse das mit", "erfährt mein chef davon?", "kriegt das sonst jemand mit";
@@ -67,6 +70,8 @@ const PRIVACY_FORMS = [
   // "mi jefe puede ver esto", not "mi madre puede ver que estoy mal".
   `(mi|mis) ${PARTE} (puede|pueden|podr[íi]a|va a) (ver|leer)(lo|las)?( (esto|eso|mis respuestas|lo que escribo))?(?= *($|[?]))`,
   "qui[ée]n (puede|podr[íi]a|va a)? ?(ve|lee|ver|leer) (esto|eso|mis respuestas|lo que escribo)",
+  // "y esto quien lo ve?", "quién lo lee": seeing or reading said, asked.
+  "qui[ée]n (lo|la|los|las) (ve|lee|va a ver|va a leer|puede ver|puede leer)(?= *($|[?]))",
   // "lo ve alguien mas aparte de la psico?", "esto lo lee mi seguro medico?", "se entera mi jefe?":
   // at the start, or asked; not "si se entera mi jefe me despide". Said the other way round, only
   // as a question: "¿mi jefe se entera?", not "mis padres no se enteran de nada".

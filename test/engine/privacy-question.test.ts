@@ -13,6 +13,12 @@ describe("asksWhoSees", () => {
   it("reads questions about who can read the answers, as clients type them", () => {
     for (const text of [
       "is this anonymous?",
+      // From a second trial: English and a German and a Spanish form still missed.
+      "will my boss find out",
+      "does anyone actually read these",
+      "could my parents find out about this?",
+      "und wer kann das eigentlich alles lesen was ich hier schreib",
+      "y esto quien lo ve?",
       "can my boss see this?",
       "who can read this",
       "does my employer see my answers",
@@ -74,6 +80,10 @@ describe("asksWhoSees", () => {
   it("leaves words that only mention a boss, family or anonymity alone", () => {
     for (const text of [
       "my boss keeps calling me on weekends",
+      "my boss will find out i messed up",
+      "will anyone find out what happened to him",
+      "does anyone actually care",
+      "quien lo ve todo tan negro",
       "can my boss see that im struggling",
       "i went to an anonymous meeting",
       "do people get better with therapy?",
