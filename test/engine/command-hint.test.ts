@@ -36,8 +36,9 @@ describe("what a therapist probably meant", () => {
     ["klienten", "clients"],
     ["Klientinnen", "clients"],
     ["grafik jonas", "chart jonas"],
-    ["termin jonas di 17:00", "schedule jonas di 17:00"],
-    ["termin", "schedule ALIAS weekly tue 17:00 50m"],
+    // An appointment is one session; `session` reads the weekday.
+    ["termin jonas di 17:00", "session jonas di 17:00"],
+    ["termin", "session ALIAS now"],
     ["verlauf jonas", "summary jonas --all"],
     ["löschen jonas", "discharge jonas --erase"],
     ["gesehen 3", "seen 3"],

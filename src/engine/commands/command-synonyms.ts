@@ -45,8 +45,9 @@ export const ENGLISH_SYNONYMS: Readonly<Record<string, string>> = {
  * The commands in German and Spanish words, written without accents (the typed word is compared
  * with its accents set aside: "gráfico", "löschen"). Words a client pack reads as a control word
  * when they are the whole message ("hilfe", "ayuda", "pausa") are that word there; with more
- * after them they come here. "sesion"/"sitzung" is a one-off session; "termin" and "cita" the
- * weekly schedule, as a practice's regular appointment is.
+ * after them they come here. "sesion"/"sitzung", "termin" and "cita" are a one-off session (an
+ * appointment: "termin jonas di 17:00" is the session on Tuesday, and `session` reads the weekday);
+ * "zeitplan", "horario", "agenda" the weekly schedule.
  */
 export const TRANSLATED_SYNONYMS: Readonly<Record<string, string>> = {
   // summary
@@ -105,15 +106,15 @@ export const TRANSLATED_SYNONYMS: Readonly<Record<string, string>> = {
   borrar: "discharge ALIAS --erase",
   eliminar: "discharge ALIAS --erase",
   // schedule, session, pause, timezone
-  termin: "schedule",
-  termine: "schedule",
+  termin: "session",
+  termine: "session",
   zeitplan: "schedule",
   plan: "schedule",
   planen: "schedule",
   horario: "schedule",
   agenda: "schedule",
   programar: "schedule",
-  cita: "schedule",
+  cita: "session",
   sitzung: "session",
   sesion: "session",
   pausieren: "pause",
