@@ -80,4 +80,20 @@ describe("clients: words of concern answered no, and safety questions without a 
     await checkin("kai");
     expect((await rows())[0]).not.toContain("safety question");
   });
+
+  it("en: a check-in's question left unclear after a concern answered no is named too", async () => {
+    // From a review: the concern's "(safety question: no)" stood alone, as if it were the latest answer.
+    c = new Conversation();
+    await c.enrol("rivera", "kai");
+    await c.say("kai", "feeling so hopeless lately");
+    await c.say("kai", "no");
+    c.clock.advance(DAY);
+    await c.say("rivera", "checkin kai");
+    for (const v of [9, 9, 9, 9, 7, 7, 7, 7]) await c.say("kai", String(v));
+    await c.say("kai", "not sure");
+    await c.tick(3 * DAY);
+    const [row] = await rows();
+    expect(row).toContain("no clear answer to the safety question at the last check-in");
+    expect(row).toContain("(safety question: no)");
+  });
 });

@@ -75,6 +75,7 @@ export function needOf(
   // answered since: as urgent to look at as a client not on track, though no alert was raised.
   const concern = entry.concern;
   let recentConcern: string | undefined;
+  let safetyNamed = true;
   if (concern?.answer === "pending" || concern?.answer === "reasked") {
     flags.push(w.t("clients_flag_safety_waiting"));
     rank = Math.min(rank, 1);
@@ -89,7 +90,11 @@ export function needOf(
     recentConcern = w.t("clients_flag_concern_no", { date: formatDay(concern.at, w.pack.language, zone) });
     flags.push(recentConcern);
     rank = Math.min(rank, 2);
-  } else if (safetyLeftUnclear(entry)) {
+    safetyNamed = false;
+  } else safetyNamed = false;
+  // The last check-in's own safety question left without a clear answer, beside a concern answered
+  // no before it: "(safety question: no)" alone would read as the latest answer.
+  if (!safetyNamed && safetyLeftUnclear(entry)) {
     flags.push(w.t("clients_flag_safety_checkin_unclear"));
     rank = Math.min(rank, 1);
   }
