@@ -4,7 +4,7 @@ import type { Answer, Checkin } from "../../store/types.js";
 import { isAcknowledgement } from "../acknowledgement.js";
 import { hasQuestionMark } from "../question.js";
 import { SKIP_VALUE, stepRef } from "../refs.js";
-import { namedWithoutDenial, readSafetyAnswer } from "../risk/safety-answer.js";
+import { namedWithoutDenial, readSafetyAnswer, saysBareYes } from "../risk/safety-answer.js";
 import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
 import { parseScore, plainWords, unhedged } from "./score-input.js";
@@ -117,13 +117,11 @@ function parseChoice(
   const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
   if (named !== undefined) return unsureNo(raw, named, rules, false) ? undefined : named;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
-  // "yes 0", "ja, 0" at a risk item: a yes word anywhere wins over the number beside it, as it
-  // does in words; the yes that hedges a score elsewhere ("jo 8") must not hide one here.
+  // "yes 0", "ja, 0" at a risk item: a bare yes wins over the number beside it, as it does in
+  // words; the yes that hedges a score elsewhere ("jo 8") must not hide one here. Not a "maybe"
+  // ("maybe 0?" is unsure, asked again).
   const yesBeside =
-    score.ok &&
-    rules.safetyAbove !== undefined &&
-    score.value <= rules.safetyAbove &&
-    readSafetyAnswer(raw, choices, rules.safetyAbove) === "yes";
+    score.ok && rules.safetyAbove !== undefined && score.value <= rules.safetyAbove && saysBareYes(raw);
   if (score.ok && !yesBeside) {
     const hedged = !parseScore(raw, rules.scale.min, rules.scale.max, rules.words, false).ok;
     // "maybe 0?" or "idk 0" at a risk item: not sure, asked again; never read by its "maybe" as a yes.

@@ -97,6 +97,11 @@ const BARE_YES = new Set(
   ].flatMap((w) => canonicalWords(w)),
 );
 
+/** Whether a message says a bare yes ("yes 0", "ja, 0", "sí 0"): at a risk item that yes wins. */
+export function saysBareYes(raw: string): boolean {
+  return screenTokens(raw).words.some((w) => BARE_YES.has(w));
+}
+
 /**
  * Words that turn the yes after them into a no: "not once", "nicht einmal", "ni una vez". Not "no",
  * which stands before a yes as often as in one ("no, sometimes").
