@@ -1,33 +1,28 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
-import { wordingFor } from "../../prompts/render.js";
 import type { ChatWords } from "../../prompts/schema.js";
-import type { Checkin, Client, RiskEvent } from "../../store/types.js";
-import { parseChatWord } from "../chat-words.js";
+import type { Checkin, Client } from "../../store/types.js";
 import { mayCorrect } from "../checkin/correction.js";
 import { isSkip, namedChoice } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
-import { completedComment, saysMoreThanAnAnswer } from "../checkin/kept-words.js";
+import { completedComment } from "../checkin/kept-words.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
-import { crisisIn, type Turn, therapistName } from "../turn-context.js";
+import { SAFETY_CHECK_REF } from "../refs.js";
+import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
-import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
-import { ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
-import { excerpt } from "./screening.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
 /**
- * What a client's turn does when what they wrote matched the risk lists, or answers the safety
- * question asked about a concern. After a crisis message nothing procedural follows in the same
- * turn: one warm line, and the open check-in's question waits for the client's next message.
+ * What a client's turn does when what they wrote matched the risk lists, and what they write while
+ * an alert is open (the answer to a concern's safety question is in concern-answer.ts). After a
+ * crisis message nothing procedural follows in the same turn: one warm line, and the open
+ * check-in's question waits for the client's next message.
  */
-
-import { SAFETY_CHECK_REF } from "../refs.js";
 
 /** A disclosure (or a concern while an alert is open): the whole risk path, then a warm line. */
 export async function disclosureTurn(
@@ -91,109 +86,6 @@ export async function concernTurn(
     choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
     ref: SAFETY_CHECK_REF,
   });
-}
-
-/**
- * The answer to a concern's safety question: a yes is a disclosure; a no is thanked and the
- * check-in goes on. Anything else leaves the concern unanswered (the summary says so) and is
- * handled as it would be otherwise. True when the input was the answer.
- */
-export async function answerSafetyCheck(
-  turn: Turn,
-  client: Client,
-  open: Checkin | undefined,
-): Promise<boolean> {
-  const pending = await turn.tx.pendingConcern(client.personId);
-  if (!pending) return false;
-  const input = turn.event.input;
-  // A question left unanswered lapses after an hour, or when a check-in opened since: a later
-  // "1" is then an answer to the check-in, not a yes to an old question.
-  const stale =
-    Date.parse(turn.now) - Date.parse(pending.at) > SAFETY_CHECK_LAPSE_MS ||
-    (open && open.createdAt > pending.at);
-  const otherButton = input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF;
-  // A chat word ("help", "stop", "my data") is that word, not an unclear answer.
-  const word =
-    input.kind === "text" && parseChatWord(input.text, turn.wording.pack.messages.words) !== undefined;
-  if (stale || otherButton || word) {
-    await turn.tx.answerConcern(pending.id, "none");
-    // Lapsed before the timed step told the therapist: told now.
-    if (stale) await tellConcern(turn.tx, turn.deps, pending, "none", turn.now);
-    return false;
-  }
-  const safety = wordingFor(turn.deps.catalog, pending.language).instrument(SAFETY_INSTRUMENT);
-  const raw = input.kind === "choice" ? input.value : input.text;
-  const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
-  if (answer === "unclear") {
-    // The unsure words are an answer the therapist follows up ("idk, probably not"), not silence:
-    // kept with the concern, so a lapse or the summary says what they said.
-    const said = unclearWords(pending, ownWords(raw, input.kind === "text", safety.choices ?? []));
-    if (said) await turn.tx.keepUnclearAnswer(pending.id, said);
-    if (pending.safetyAnswer === "pending") {
-      // Once more, kindly: not being sure is an answer worth giving.
-      await turn.tx.answerConcern(pending.id, "reasked");
-      await turn.send(client.personId, {
-        kind: "question",
-        text: turn.wording.t("safety_check_again", { item: safety.items[0]?.text ?? "" }),
-        choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
-        ref: SAFETY_CHECK_REF,
-      });
-      return true;
-    }
-    await turn.tx.answerConcern(pending.id, "none");
-    // Not "thank you for answering": nothing was recorded as the answer, and the summary says so.
-    await turn.replyText(
-      turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
-    );
-    if (open) await repeatQuestion(turn, client, open);
-    return true;
-  }
-  await turn.tx.answerConcern(pending.id, answer);
-  // "nicht so richtig, will mir nix antun. nur müde von allem": the no is the answer, and the
-  // words with it are kept beside it for the therapist, who would otherwise read only "no".
-  const withNo =
-    answer === "no" && input.kind === "text" && saysMoreThanAnAnswer(raw)
-      ? unclearWords(pending, ownWords(raw, true, safety.choices ?? []))
-      : undefined;
-  if (withNo) await turn.tx.keepUnclearAnswer(pending.id, withNo);
-  // A "no" outside a check-in is in no summary, and nor is one after its check-in's summary went
-  // (a concern written as the comment completes it): the therapist is told, as the client was promised.
-  if (answer === "no" && open?.id !== pending.checkinId) {
-    const told = withNo ? { ...pending, answerWords: withNo } : pending;
-    await tellConcern(turn.tx, turn.deps, told, "no", turn.now);
-  }
-  if (answer === "yes") {
-    const said = ownWords(raw, input.kind === "text", safety.choices ?? []);
-    await safetyYes(turn, client, pending, pending.checkinId ?? open?.id ?? null, open, said);
-    return true;
-  }
-  await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
-  if (open) await repeatQuestion(turn, client, open);
-  return true;
-}
-
-/**
- * A yes to a concern's safety question, in time or late: a disclosure with the concern's words
- * (and the yes in the client's own words, when typed), the crisis message and an urgent alert,
- * then the warm line.
- */
-export async function safetyYes(
-  turn: Turn,
-  client: Client,
-  concern: RiskEvent,
-  checkinId: number | null,
-  open: Checkin | undefined,
-  answerWords?: string,
-): Promise<void> {
-  const { crisisSent } = await raiseRisk(turn, client, checkinId, {
-    tier: "disclosure",
-    source: "safety_question",
-    words: concern.words,
-    text: excerpt(concern.text),
-    ...(answerWords ? { answerWords } : {}),
-    language: concern.language,
-  });
-  await afterCrisis(turn, client, open, crisisSent, concern.language);
 }
 
 /**

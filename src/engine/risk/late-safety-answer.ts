@@ -4,8 +4,8 @@ import type { Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
+import { safetyYes } from "./concern-answer.js";
 import { tellConcern } from "./concern-notice.js";
-import { safetyYes } from "./disclosure.js";
 import { ownWords, readSafetyAnswer } from "./safety-answer.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
