@@ -45,3 +45,22 @@ describe("a no with words", () => {
     expect(told).toContain("they answered no.");
   });
 });
+
+describe("a no with words inside a check-in", () => {
+  it("the check-in's summary quotes the words beside the no", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [9, 9, 9, 9]) await c.say("alex", String(v));
+    await c.say("alex", "feeling so hopeless lately");
+    await c.say("alex", "no i would never do that. work has just been a lot");
+    for (const v of [5, 5, 5]) await c.say("alex", String(v));
+    const sent = [...(await c.say("alex", "5")), ...(await c.say("alex", "skip"))];
+    const summary = toTherapist(sent).find((t) => /check-in 1/.test(t)) ?? "";
+    expect(summary).toContain(
+      'Safety question: no when asked after what they wrote, and they also wrote: "no i would never do that. work has just been a lot".',
+    );
+    const [own] = toTherapist(await c.say("rivera", "summary alex"));
+    expect(own).toContain('and they also wrote: "no i would never do that. work has just been a lot"');
+  });
+});

@@ -125,7 +125,8 @@ export function concernFacts(events: readonly RiskEvent[]): (SafetyFact & { even
   return events.flatMap((e) => {
     if (e.tier !== "concern" || e.safetyAnswer === null) return [];
     const answer: SafetyState = e.safetyAnswer === "reasked" ? "pending" : e.safetyAnswer;
-    const said = answer === "none" && e.answerWords ? { said: e.answerWords } : {};
+    // Unsure words before silence, or words said with a no ("no, just tired of work"): quoted.
+    const said = (answer === "none" || answer === "no") && e.answerWords ? { said: e.answerWords } : {};
     return [{ way: "after_words" as const, answer, ...said, at: e.at, from: e.at, eventId: e.id }];
   });
 }
@@ -162,6 +163,7 @@ const CHECKIN_PART_ON = { yes: "safety_checkin_yes_on", none: "safety_checkin_no
 function part(w: Wording, f: SafetyFact): string {
   if (f.way === "checkin" && f.said) return w.t("safety_checkin_unclear", { answer: f.said });
   if (f.way === "checkin") return w.t(CHECKIN_PART[f.answer]);
+  if (f.said && f.answer === "no") return w.t("safety_after_no_words", { answer: f.said });
   if (f.said) return w.t("safety_after_unclear", { answer: f.said });
   switch (f.answer) {
     case "yes":
@@ -179,6 +181,7 @@ function part(w: Wording, f: SafetyFact): string {
 function datedPart(w: Wording, f: SafetyFact, date: string): string {
   if (f.way === "checkin" && f.said) return w.t("safety_checkin_unclear_on", { answer: f.said, date });
   if (f.way === "checkin") return w.t(CHECKIN_PART_ON[f.answer === "none" ? "none" : "yes"], { date });
+  if (f.said && f.answer === "no") return w.t("safety_after_no_words_on", { answer: f.said, date });
   if (f.said) return w.t("safety_after_unclear_on", { answer: f.said, date });
   switch (f.answer) {
     case "yes":
