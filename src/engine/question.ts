@@ -7,10 +7,11 @@
  */
 export function looksLikeQuestion(text: string, language: string): boolean {
   const t = text.trim().toLowerCase();
-  if (saysAsAnswer(t, language)) return false;
+  const words = wordsAfterLeadIn(t, language);
+  if (saysAsAnswer(t, words, language)) return false;
   // "4?" is an unsure answer, asked again as any other; "is this anonymous?" asks.
   if (hasQuestionMark(t)) return /\p{L}{2}/u.test(t);
-  const [first = "", second = ""] = wordsAfterLeadIn(t, language);
+  const [first = "", second = ""] = words;
   // A first word alone ("what") is not yet a question; "why not" is.
   return second !== "" && (QUESTION_WORDS[language]?.has(first) ?? false);
 }
@@ -18,8 +19,9 @@ export function looksLikeQuestion(text: string, language: string): boolean {
 /** Whether the message begins with a question's first word ("who sees this?", "ok can i skip?"). */
 export function startsAsQuestion(text: string, language: string): boolean {
   const lower = text.trim().toLowerCase();
-  if (saysAsAnswer(lower, language)) return false;
-  const [first = ""] = wordsAfterLeadIn(lower, language);
+  const words = wordsAfterLeadIn(lower, language);
+  if (saysAsAnswer(lower, words, language)) return false;
+  const [first = ""] = words;
   return QUESTION_WORDS[language]?.has(first) ?? false;
 }
 
@@ -36,10 +38,9 @@ const ANSWER_SAYINGS: Record<string, RegExp> = {
   es: /^(?:puede que|puede ser|quién sabe|quien sabe|qué va|que va|que sé yo|qué sé yo|que se yo)(?:\s|$)/u,
 };
 
-/** Whether the message is one of its language's sayings that answer (`ANSWER_SAYINGS`). */
-function saysAsAnswer(lower: string, language: string): boolean {
+/** Whether the message (its `words` after a lead-in) is one of its language's sayings that answer. */
+function saysAsAnswer(lower: string, words: readonly string[], language: string): boolean {
   const saying = ANSWER_SAYINGS[language];
-  const words = wordsAfterLeadIn(lower, language);
   const match = saying?.exec(words.join(" "));
   if (!match) return false;
   // "who knows?" is rhetorical; "could be better, how many are left?" asks.
