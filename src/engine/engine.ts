@@ -67,13 +67,13 @@ export class Engine {
     let queued = false;
     let told = false;
     const recipients: Recipient[] = [];
+    const key = senderKey(event.channel, event.sender.id);
     const result = await this.store
       .transaction(async (outer): Promise<HandleResult> => {
         const tx = notingRecipients(outer, recipients);
         const at = this.deps.clock.now();
         const now = at.toISOString();
         if (await refuses(tx, event, sameOrigin)) return { status: "refused" };
-        const key = senderKey(event.channel, event.sender.id);
         const previous = this.flood.latest(key, at.getTime());
         // Decided before anything is written: a dropped event leaves no row.
         const admission = await admit(this.flood, tx, this.deps, event, at.getTime(), key);
@@ -94,7 +94,7 @@ export class Engine {
       })
       .catch((error: unknown) => {
         // Rolled back: the answer was never queued, so a redelivery may still get it.
-        if (told) this.flood.forgetHowToStart(senderKey(event.channel, event.sender.id));
+        if (told) this.flood.forgetHowToStart(key);
         throw error;
       });
     if (queued) this.onQueued(recipients);
