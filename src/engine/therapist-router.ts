@@ -10,7 +10,7 @@ import { pause } from "./commands/pause.js";
 import { eraseClient } from "./commands/privacy.js";
 import { schedule, session, timezone } from "./commands/schedule.js";
 import { summary } from "./commands/summary.js";
-import { acknowledgeRisk } from "./risk/alerts.js";
+import { acknowledgeRisk } from "./risk/acknowledge.js";
 import type { Turn } from "./turn-context.js";
 import { caseloadText } from "./views/caseload.js";
 

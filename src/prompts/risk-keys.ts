@@ -25,6 +25,7 @@ export const RISK_VARS = {
   urgent_alert: ["alias", "what"],
   urgent_alert_acute: ["alias", "what"],
   urgent_update: ["alias", "id", "times", "events"],
+  urgent_update_acute: [],
   more_times_one: ["count"],
   more_times_other: ["count"],
   checkin_closed_by_discharge: ["therapist"],

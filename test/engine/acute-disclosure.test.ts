@@ -66,3 +66,43 @@ describe("a disclosure that says it is happening now", () => {
     ]);
   });
 });
+
+// A trial: "i just took all my pills", written while the client's alert from an hour before was
+// still open, reached the therapist as an ordinary update, a minute late when another had just gone.
+describe("words that say it is happening now, added to an alert already open", () => {
+  it("go to the therapist at once, saying to act now, even a few seconds after the last update", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i want to kill myself");
+    await c.tick(60 * 60_000);
+    const first = await c.say("alex", "idk its just a lot");
+    expect(texts(first, "rivera")[0]).toMatch(/^URGENT, still open \(alert 1\)/);
+    await c.tick(5_000);
+    const acute = await c.say("alex", "i just took all my pills");
+    const [update] = texts(acute, "rivera");
+    expect(update).toMatch(/^URGENT, still open \(alert 1\): alex wrote once more since the alert:\n/);
+    expect(update).toContain('"i just took all my pills"');
+    expect(update).toMatch(
+      /\nThis may be happening now: try to reach them at once; if you cannot, follow the clinic's emergency procedure\.$/,
+    );
+    expect(texts(acute, "alex").at(-1)).toMatch(/^Please get emergency help right now/);
+  });
+
+  it("ordinary risk words a few seconds after an update wait for the next one, without the line", async () => {
+    c = new Conversation({ clinic: { language: "de" } });
+    await c.enrol();
+    await c.say("alex", "ich will nicht mehr leben");
+    await c.tick(60 * 60_000);
+    await c.say("alex", "keine ahnung");
+    await c.tick(5_000);
+    expect(texts(await c.say("alex", "ich will mich umbringen"), "rivera")).toEqual([]);
+    const [update] = texts(await c.tick(60_000), "rivera");
+    expect(update).toContain('"ich will mich umbringen"');
+    expect(update).not.toContain("gerade jetzt");
+    await c.tick(60 * 60_000);
+    const [acute] = texts(await c.say("alex", "ich hab grad alle tabletten genommen"), "rivera");
+    expect(acute).toMatch(
+      /\nDas könnte gerade jetzt geschehen: Versuchen Sie sofort, die Person zu erreichen/,
+    );
+  });
+});

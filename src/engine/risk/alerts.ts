@@ -94,7 +94,7 @@ async function addToAlert(
     await tx.updateRiskAlert(alert.id, { lastCrisisAt: now });
     await tx.recordRiskStep(alert.id, "crisis_sent", client.personId, now);
   }
-  await noticeAddition(turn, alert, true);
+  await noticeAddition(turn, alert, true, disclosure.acute === true);
   return { crisisSent: crisisDue };
 }
 
@@ -102,16 +102,24 @@ async function addToAlert(
  * The therapist hears of the first addition to an alert at once (what follows a disclosure is
  * often the most urgent part), and of later ones in an update at most once in ten minutes; an
  * addition with risk words of its own ("i have a plan actually") at most a minute after the last,
- * so that it is not held for ten minutes behind a "kind of".
+ * so that it is not held for ten minutes behind a "kind of". Words that say it is happening now
+ * ("i just took all my pills") are not held at all, and the update says to act at once.
  */
-async function noticeAddition(turn: Turn, alert: RiskAlert, riskWords: boolean): Promise<void> {
+async function noticeAddition(
+  turn: Turn,
+  alert: RiskAlert,
+  riskWords: boolean,
+  acute = false,
+): Promise<void> {
   const nowMs = Date.parse(turn.now);
   const first = await turn.tx.firstRiskEvent(alert.clientId, alert.id);
   const onlyTheAlert = alert.lastNoticeAt === null || alert.notifiedThrough <= (first?.id ?? 0);
   const wait = riskWords ? RISK_WORDS_THROTTLE_MS : RISK_THROTTLE_MS;
-  const noticeAt = onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + wait;
+  const noticeAt =
+    acute || onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + wait;
   if (noticeAt <= nowMs) {
-    await sendUpdate(turn.tx, turn.deps.config.clinic.timeZone, alert, turn.now, (id) => turn.wordingOf(id));
+    const wordingOf = (id: number) => turn.wordingOf(id);
+    await sendUpdate(turn.tx, turn.deps.config.clinic.timeZone, alert, turn.now, wordingOf, acute);
   } else if (!alert.updateDueAt || Date.parse(alert.updateDueAt) > noticeAt) {
     // An update already due later (behind a plain message) comes sooner for risk words.
     await turn.tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
@@ -210,6 +218,8 @@ export async function sendUpdate(
   alert: RiskAlert,
   now: string,
   wordingOf: (personId: number) => Promise<Wording>,
+  /** The update carries words that say it is happening now (sent at once, never held). */
+  acute = false,
 ): Promise<void> {
   const client = await tx.getClient(alert.clientId);
   const fresh = await tx.riskEvents(alert.clientId, { alertId: alert.id, afterId: alert.notifiedThrough });
@@ -219,16 +229,19 @@ export async function sendUpdate(
     return;
   }
   const tw = await wordingOf(client.therapistId);
-  const text = tw.t("urgent_update", {
-    alias: client.alias,
-    id: alert.id,
-    times: tw.plural(fresh.length, "more_times_one", "more_times_other"),
-    events: eventLines(tw, fresh, timeZone, 6, client.alias),
-  });
+  const textIn = (w: Wording) => {
+    const update = w.t("urgent_update", {
+      alias: client.alias,
+      id: alert.id,
+      times: w.plural(fresh.length, "more_times_one", "more_times_other"),
+      events: eventLines(w, fresh, timeZone, 6, client.alias),
+    });
+    return acute ? `${update}\n${w.t("urgent_update_acute")}` : update;
+  };
   const recipients = [client.therapistId, ...(alert.escalatedTo ? [alert.escalatedTo] : [])];
   for (const personId of recipients) {
     const w = personId === client.therapistId ? tw : await wordingOf(personId);
-    await tx.enqueue(personId, urgentMessage(w, alert.id, text), now, undefined, client.personId);
+    await tx.enqueue(personId, urgentMessage(w, alert.id, textIn(w)), now, undefined, client.personId);
   }
   await tx.updateRiskAlert(alert.id, { notifiedThrough: last.id, lastNoticeAt: now, updateDueAt: null });
   await tx.recordRiskStep(alert.id, "update_sent", client.therapistId, now);
@@ -248,38 +261,4 @@ export function urgentMessage(w: Wording, alertId: number, text: string): Outbou
     choices: [{ label: w.t("seen_label"), value: `${SEEN_WORD} ${alertId}` }],
     ref: alertRef(alertId),
   };
-}
-
-/**
- * `seen N`: the treating therapist acknowledges any alert about their client; the on-call
- * contact only an alert that was escalated to them. The other one is told, so nobody chases
- * an alert that is already in hand.
- */
-export async function acknowledgeRisk(
-  turn: Turn,
-  personId: number,
-  rawId: string | undefined,
-): Promise<void> {
-  const w = turn.wording;
-  if (rawId === undefined) return turn.replyText(w.t("seen_without_number"));
-  // "seen #3" and "seen 3." are alert 3, as people write a number.
-  const id = Number(rawId.replace(/^#/u, "").replace(/[.,;:!?]+$/u, ""));
-  const alert = Number.isInteger(id) && id > 0 ? await turn.tx.getRiskAlert(id) : undefined;
-  const client = alert ? await turn.tx.getClient(alert.clientId) : undefined;
-  const mayAcknowledge = client?.therapistId === personId || (alert?.escalatedTo ?? null) === personId;
-  if (!alert || !client || !mayAcknowledge) return turn.replyText(w.t("seen_unknown"));
-  if (alert.acknowledgedAt) return turn.replyText(w.t("seen_already"));
-  await turn.tx.acknowledgeRiskAlert(alert.id, personId, turn.now);
-  await turn.tx.recordRiskStep(alert.id, "acknowledged", personId, turn.now);
-  // Which alert, about whom: "seen 3" typed from memory confirms the one meant, or shows it was not.
-  await turn.replyAbout(w.t("seen_ok", { id: alert.id, alias: client.alias }), client.personId);
-  const other = personId === client.therapistId ? alert.escalatedTo : client.therapistId;
-  if (other === null || other === personId || !alert.escalatedTo) return;
-  const ow = await turn.wordingOf(other);
-  const name = turn.person?.name ?? "";
-  await turn.send(
-    other,
-    { kind: "info", text: ow.t("seen_by_other", { alias: client.alias, name }) },
-    client.personId,
-  );
 }
