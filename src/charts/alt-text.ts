@@ -159,9 +159,13 @@ function riskSentences(data: ChartData, text: ChartText): string[] {
   const safety = marks.filter((p) => p.safety);
   const item = marks.filter((p) => p.riskItem);
   const risk = marks.filter((p) => p.risk);
-  if (safety.length === 0 && item.length === 0 && risk.length === 0) return [text("chart_alt_no_risk")];
+  const unanswered = data.points.filter((p) => p.safetyUnanswered);
+  const none = safety.length === 0 && item.length === 0 && risk.length === 0;
+  if (none && unanswered.length === 0) return [text("chart_alt_no_risk")];
   const out: string[] = [];
   if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(data, safety) }));
+  if (unanswered.length > 0)
+    out.push(text("chart_alt_safety_unanswered", { dates: dates(data, unanswered) }));
   if (item.length > 0) out.push(text("chart_alt_risk_item", { dates: dates(data, item) }));
   if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(data, risk) }));
   return out;

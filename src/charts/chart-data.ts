@@ -28,6 +28,11 @@ export interface ChartCheckin {
   safety: boolean;
   /** A measure's risk item (the PHQ-9's ninth) was answered above its threshold: marked as a safety yes is. */
   riskItem?: boolean;
+  /**
+   * It closed at its expiry at the safety question, without a clear answer: not a no, and the alt
+   * text says so rather than "no safety answer yes".
+   */
+  safetyUnanswered?: boolean;
   /** Risk words (a disclosure or concern) were recorded on this check-in. */
   risk: boolean;
   /** Totals of the measures a clinic added (the PHQ-9), by instrument id: only those answered. */
@@ -95,6 +100,7 @@ export interface ChartPoint {
   allianceBelow: boolean;
   safety: boolean;
   riskItem: boolean;
+  safetyUnanswered: boolean;
   risk: boolean;
   measures: Readonly<Record<string, number>>;
   /** Reliable change of each measure in `measures` against its first total of the episode. */
@@ -256,6 +262,7 @@ function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: numb
       allianceBelow: c.alliance !== null && c.alliance < input.settings.alliance.concernBelow,
       safety: c.safety,
       riskItem: c.riskItem ?? false,
+      safetyUnanswered: c.safetyUnanswered ?? false,
       risk: c.risk,
       measures: c.measures ?? {},
       measureChanges: changes[i] ?? {},

@@ -1,4 +1,6 @@
 import { totalOf } from "../clinical/scores.js";
+import { SAFETY_INSTRUMENT } from "../engine/checkin/instrument-plan.js";
+import { answeredAfterWords } from "../engine/risk/safety-answers.js";
 import { isRiskItemWords } from "../engine/risk/text.js";
 import type { CompletedCheckin, Episode, RiskEvent } from "../store/types.js";
 import type { ChartCheckin } from "./chart-data.js";
@@ -18,7 +20,8 @@ export type RiskAbove = (instrument: string, item: string) => number | undefined
 export function chartCheckins(
   checkins: readonly CompletedCheckin[],
   episodes: readonly Episode[],
-  risk: readonly Pick<RiskEvent, "checkinId" | "tier" | "source">[],
+  risk: readonly (Pick<RiskEvent, "checkinId" | "tier" | "source"> &
+    Partial<Pick<RiskEvent, "safetyAnswer">>)[],
   riskAbove: RiskAbove = () => undefined,
   measureIds: readonly string[] = [],
 ): ChartCheckin[] {
@@ -32,6 +35,12 @@ export function chartCheckins(
       .filter((e) => e.checkinId !== null && e.tier !== "message" && e.source === "free_text")
       .map((e) => e.checkinId),
   );
+  // As the check-in's summary reads it: asked, no answer, and not moved past after the client's words.
+  const passed = answeredAfterWords(risk);
+  const unanswered = (c: CompletedCheckin) =>
+    c.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) &&
+    !c.answers.some((a) => a.instrument === SAFETY_INSTRUMENT) &&
+    !passed.has(c.id);
   return checkins
     .filter((c) => c.status === "completed")
     .map((c) => ({
@@ -45,6 +54,7 @@ export function chartCheckins(
       riskItem: c.answers.some(
         (a) => a.instrument !== "safety" && a.value > (riskAbove(a.instrument, a.item) ?? Infinity),
       ),
+      ...(unanswered(c) ? { safetyUnanswered: true } : {}),
       risk: riskCheckins.has(c.id),
       measures: measureTotals(c, measureIds),
     }));

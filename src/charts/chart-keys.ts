@@ -56,6 +56,7 @@ export const CHART_VARS = {
   chart_alt_risk_item: ["dates"],
   chart_alt_risk: ["dates"],
   chart_alt_no_risk: [],
+  chart_alt_safety_unanswered: ["dates"],
   chart_alt_caseload_head: ["count"],
   chart_alt_caseload_panel: ["alias", "note", "scores", "status", "cutoff"],
   chart_alt_caseload_alliance: ["scores", "threshold"],

@@ -160,6 +160,10 @@ describe("at the check-in's safety question", () => {
     expect(later).not.toContain("Safety question: not answered");
     const [own] = await c.say("rivera", "summary alex");
     expect(own?.message.text).toContain('Safety question: no clear answer ("not sure") in the check-in of');
+    // The chart's words said "No safety answer yes … no risk words" for the same check-in.
+    const alt = own?.message.chart?.alt ?? "";
+    expect(alt).toMatch(/Safety question left without a clear answer on \S.*, when the check-in closed\./);
+    expect(alt).not.toContain("No safety answer yes");
   });
 
   it("the digest names an unclear answer left at the safety question, not as risk words", async () => {

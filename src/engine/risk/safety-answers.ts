@@ -41,7 +41,9 @@ export type SafetyFact = (
  * or no, after something they wrote earlier in that check-in (checkin/safety-asked.ts). No answer
  * of the check-in's own is stored for them, and none is missing: the concern holds it.
  */
-export function answeredAfterWords(events: readonly RiskEvent[]): ReadonlySet<number> {
+export function answeredAfterWords(
+  events: readonly (Pick<RiskEvent, "tier" | "checkinId"> & Partial<Pick<RiskEvent, "safetyAnswer">>)[],
+): ReadonlySet<number> {
   const ids = events.flatMap((e) =>
     e.tier === "concern" && e.checkinId !== null && (e.safetyAnswer === "yes" || e.safetyAnswer === "no")
       ? [e.checkinId]
