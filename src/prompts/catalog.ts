@@ -60,6 +60,8 @@ export const MESSAGE_VARS = {
   concern_unclear_words: ["alias", "text", "date", "answer"],
   concern_answered_no: ["alias", "text", "date"],
   concern_answered_no_words: ["alias", "text", "date", "answer"],
+  concern_answered_no_after_alert: ["alias", "text", "date", "id", "raised"],
+  concern_answered_no_words_after_alert: ["alias", "text", "date", "answer", "id", "raised"],
   pause_lifted: ["alias", "days"],
   pause_still: ["alias", "days"],
   pause_none: ["alias"],

@@ -5,6 +5,8 @@ import { excerpt } from "./screening.js";
 
 /** A concern's safety question lapses after this long without an answer. */
 export const SAFETY_CHECK_LAPSE_MS = 60 * 60_000;
+/** The safety question asks about the past week. */
+const WEEK_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * Concerns whose safety question lapsed unanswered: the question is closed ("none") and the
@@ -62,11 +64,18 @@ export async function tellConcern(
   // An unsure answer before the silence ("idk, probably not") is no clear answer, not none: quoted.
   // A no with words of its own ("nicht so richtig… nur müde von allem") is quoted too.
   const said = event.answerWords;
+  // A no within a week of an alert is no all-clear: the question asks about the past week, and
+  // the week held a disclosure. "Worth talking about at the next session" would undo the URGENT.
+  const alert = answer === "no" ? await alertBefore(tx, event) : undefined;
   const key =
     answer === "no"
-      ? said
-        ? "concern_answered_no_words"
-        : "concern_answered_no"
+      ? alert
+        ? said
+          ? "concern_answered_no_words_after_alert"
+          : "concern_answered_no_after_alert"
+        : said
+          ? "concern_answered_no_words"
+          : "concern_answered_no"
       : said
         ? "concern_unclear_words"
         : unclear
@@ -79,12 +88,36 @@ export async function tellConcern(
   const text = burst.map((e) => excerpt(e.text)).join(" / ");
   await tx.enqueue(
     client.therapistId,
-    { kind: "warning", text: w.t(key, { alias: client.alias, text, date: when, answer: said ?? "" }) },
+    {
+      kind: "warning",
+      text: w.t(key, {
+        alias: client.alias,
+        text,
+        date: when,
+        answer: said ?? "",
+        id: alert?.alertId ?? 0,
+        raised: alert ? formatDateZoned(alert.at, w.pack.language, deps.config.clinic.timeZone) : "",
+      }),
+    },
     now,
     undefined,
     client.personId,
   );
   for (const e of burst) await tx.markConcernTold(e.id, now);
+}
+
+/** The latest disclosure that raised or joined an alert in the week before the event, if any. */
+async function alertBefore(tx: Tx, event: RiskEvent): Promise<RiskEvent | undefined> {
+  const from = Date.parse(event.at) - WEEK_MS;
+  return (await tx.riskEvents(event.clientId))
+    .filter(
+      (e) =>
+        e.tier === "disclosure" &&
+        e.alertId !== null &&
+        Date.parse(e.at) >= from &&
+        Date.parse(e.at) <= Date.parse(event.at),
+    )
+    .at(-1);
 }
 
 /**
