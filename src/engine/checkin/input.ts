@@ -116,14 +116,17 @@ function parseChoice(
 ): number | undefined {
   const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
   if (named !== undefined) return unsureNo(raw, named, rules, false) ? undefined : named;
-  const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words);
+  // At a risk item only the hedges it always took: the sayings that give a score ("def a 0",
+  // "passt 1") are no answer there, and its own reading below decides as before.
+  const atRisk = rules.safetyAbove !== undefined;
+  const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words, atRisk ? "hedges" : "sayings");
   // "yes 0", "ja, 0" at a risk item: a bare yes wins over the number beside it, as it does in
   // words; the yes that hedges a score elsewhere ("jo 8") must not hide one here. Not a "maybe"
   // ("maybe 0?" is unsure, asked again).
   const yesBeside =
     score.ok && rules.safetyAbove !== undefined && score.value <= rules.safetyAbove && saysBareYes(raw);
   if (score.ok && !yesBeside) {
-    const hedged = !parseScore(raw, rules.scale.min, rules.scale.max, rules.words, false).ok;
+    const hedged = !parseScore(raw, rules.scale.min, rules.scale.max, rules.words, "none").ok;
     // "maybe 0?" or "idk 0" at a risk item: not sure, asked again; never read by its "maybe" as a yes.
     if (unsureNo(raw, score.value, rules, hedged)) return undefined;
     return choices.find((c) => c.value === score.value)?.value;

@@ -1,10 +1,12 @@
 import type { ChatWords } from "../../prompts/schema.js";
 import {
+  dropSaying,
   dropTrailing,
   folded,
   isStretched,
   NEGATION,
   onlyHedges,
+  SAYING_TRAILING,
   SCORE_TRAILING,
   squeezed,
 } from "./score-words.js";
@@ -19,6 +21,9 @@ import {
  * numbers, "8.25", "6 or 7", "no, 5", long pastes) is refused so the client is asked again.
  */
 export type ScoreInput = { ok: true; value: number } | { ok: false };
+
+/** Which softening words a score may come with: hedges and sayings, hedges only, or none. */
+export type Hedging = "sayings" | "hedges" | "none";
 
 export type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
 
@@ -97,14 +102,17 @@ export function parseScore(
   min: number,
   max: number,
   words?: NumberWords,
-  /** False: the number as it is, no hedges (while an alert is open, words must reach it). */
-  hedged = true,
+  /**
+   * "none": the number as it is (while an alert is open, words must reach it); "hedges": hedges
+   * but not the sayings that give a score (at a risk item, whose rules stay as they are).
+   */
+  hedging: Hedging = "sayings",
 ): ScoreInput {
   if (text.length > 30) return { ok: false };
   const plainly = readScore(plainWords(text), min, max, words);
   // A hedge asked as a question ("maybe 6?", "vlt 5?") is a hedge all the same: the number is read.
   // (Where a no must be sure, at a risk item, the caller asks again; see checkin/input.ts.)
-  if (plainly.ok || !hedged) return plainly;
+  if (plainly.ok || hedging === "none") return plainly;
   // A sentence ends at a stop followed by a space ("lol. 6"), not inside a number ("7.5").
   const sentences = text.split(/[.!?…]+(?=\s)|\n/u).map(plainWords);
   const before = sentences.slice(0, -1).join(" ");
@@ -114,9 +122,11 @@ export function parseScore(
   // The last sentence, without the hedges before the number and an "ish" after it.
   const last = (sentences.at(-1) ?? "").replace(/[,;:](?=\s|$)/gu, " ");
   const tokens = last.split(/\s+/u).filter((t) => t.length > 0);
-  dropTrailing(tokens, SCORE_TRAILING);
+  const sayings = hedging === "sayings";
+  dropTrailing(tokens, sayings ? SAYING_TRAILING : SCORE_TRAILING);
+  if (sayings) dropSaying(tokens);
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
-  if (number === "" || !onlyHedges(tokens.slice(0, -1).join(" "))) return { ok: false };
+  if (number === "" || !onlyHedges(tokens.slice(0, -1).join(" "), sayings)) return { ok: false };
   return readScore(number, min, max, words);
 }
 

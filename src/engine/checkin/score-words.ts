@@ -70,19 +70,41 @@ const HEDGE_WORDS = [
   ...["digamos que", "sí", "bueno", "vale"],
 ];
 
+/**
+ * Sayings around a score that give it or say it is sure or fits: "def a 9", "jo passt 8", "i'd
+ * give it a 7", "ponle 6", "le pongo un 7", "ich geb ne 7", "würd 7 sagen" (see dropSaying). Read
+ * at a score question, never at a risk item, whose answer rules stay as they are (CLINICAL.md).
+ */
+const SAYING_WORDS = [
+  ...["def", "defo", "deffo", "defs", "definitely", "obv", "obvs", "obviously", "fs", "for sure", "probs"],
+  ...["give it", "i'd give it", "id give it", "i give it", "ill give it", "i'll give it"],
+  ...["passt", "passt schon", "passt so", "würd", "würde", "ich würd", "ich würde"],
+  ...["würd mal", "würde mal", "ich würd mal", "ich würde mal"],
+  ...["ich gebe", "ich geb", "geb", "ich geb mal", "ich gebe mal", "geb mal"],
+  ...["ponle", "ponele", "pon", "le pongo", "yo le pongo", "le pondría", "yo le pondría", "pondría"],
+  ...["le doy", "yo le doy", "le daría", "yo le daría"],
+];
+
 /** Hedges that are sounds, typed as long as they last: "hmmm", "ummm", "ugh". */
 const HEDGE_SOUNDS = ["hmm+", "hm+", "mm+", "um+", "uh+", "meh+", "eh+", "ugh+", "k\\.a\\."];
 
 const escaped = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const HEDGES = new RegExp(
-  `^(?:(?:${[...HEDGE_SOUNDS, ...HEDGE_WORDS.flatMap(spellings).map(escaped)].join("|")})(?:\\s+|$))*$`,
-  "u",
-);
+const hedgesOf = (words: readonly string[]) =>
+  new RegExp(
+    `^(?:(?:${[...HEDGE_SOUNDS, ...words.flatMap(spellings).map(escaped)].join("|")})(?:\\s+|$))*$`,
+    "u",
+  );
+const HEDGES = hedgesOf(HEDGE_WORDS);
+const HEDGES_AND_SAYINGS = hedgesOf([...HEDGE_WORDS, ...SAYING_WORDS]);
 
-/** Whether the words before a number are nothing but hedges ("", "idk maybe", "sooo ungefaehr"). */
-export function onlyHedges(words: string): boolean {
+/**
+ * Whether the words before a number are nothing but hedges ("", "idk maybe", "sooo ungefaehr"),
+ * with `sayings` also the sayings that give a score ("def a", "jo passt", "ponle").
+ */
+export function onlyHedges(words: string, sayings = true): boolean {
   const said = folded(words);
-  return HEDGES.test(said) || HEDGES.test(destretched(said));
+  const hedges = sayings ? HEDGES_AND_SAYINGS : HEDGES;
+  return hedges.test(said) || hedges.test(destretched(said));
 }
 
 /** A phrase list as compared: its entries' spellings, and the longest entry's word count. */
@@ -116,9 +138,16 @@ export const TRAILING = phraseList(TRAILING_WORDS);
  * After a score only: a word that says the number fits ("8 passt", "8 bien", "7 good"). Not after
  * a named answer ("not at all fine"), where it could be part of what is said.
  */
-export const SCORE_TRAILING = phraseList([
+const SCORE_TRAILING_WORDS = [
   ...TRAILING_WORDS,
   ...["good", "fine", "gut", "passt", "passt schon", "passt so", "bien", "está bien"],
+];
+export const SCORE_TRAILING = phraseList(SCORE_TRAILING_WORDS);
+
+/** SCORE_TRAILING with the sayings that say a score is sure: "10 obv", "8 fs", "7 defo". */
+export const SAYING_TRAILING = phraseList([
+  ...SCORE_TRAILING_WORDS,
+  ...["obv", "obvs", "obviously", "fs", "for sure", "def", "defo", "deffo", "definitely"],
 ]);
 
 /** Takes the list's words off the end ("6 i guess lol" is "6"), as long as one word is left. */
@@ -133,4 +162,17 @@ export function dropTrailing(tokens: string[], list: PhraseList = TRAILING): voi
       }
     }
   }
+}
+
+/** "würd", "würde" (typed "wuerd", "wurde" too): "would" before a number said with "sagen" after it. */
+const WOULD = /^w(?:u|ue)rde?$/u;
+
+/**
+ * The "sagen" that closes a number said inside "würd … sagen" ("würd 7 sagen", "ich würde mal so
+ * 7 sagen"): taken off the end, only where a "würd" comes before the number. A "sagen" alone
+ * after it ("7 sagen") stays, and the message is asked again.
+ */
+export function dropSaying(tokens: string[]): void {
+  if (tokens.length < 3 || folded(tokens.at(-1) ?? "") !== "sagen") return;
+  if (tokens.slice(0, -2).some((token) => WOULD.test(folded(token)))) tokens.pop();
 }

@@ -168,7 +168,7 @@ export async function passOnToAlert(
 function answersQuestion(text: string, words: ChatWords): boolean {
   // Only a plain yes or no counts: "ok" or "thanks" after a crisis message is a reply to it.
   const said = text.trim().toLowerCase();
-  return parseScore(text, 0, 10, words, false).ok || [words.yes[0], words.no[0], "y", "n"].includes(said);
+  return parseScore(text, 0, 10, words, "none").ok || [words.yes[0], words.no[0], "y", "n"].includes(said);
 }
 
 export async function repeatQuestion(turn: Turn, client: Client, open: Checkin): Promise<void> {
