@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { readDayRange } from "../../schedule/day-range.js";
 import { localDate, localInstant } from "../../schedule/local-time.js";
 import { weekdayNumber } from "../../schedule/weekday-names.js";
+import { clockWords, readTime } from "./clock-words.js";
 
 /**
  * How therapists write `schedule` and `session`, read exactly: "weekly tue 17:00 50m split" as
@@ -33,6 +34,14 @@ const UNITS: Readonly<Record<string, "m" | "h">> = {
   hrs: "h",
   hour: "h",
   hours: "h",
+  // German and Spanish: "45 Minuten", "1 Stunde", "50 minutos", "1 hora".
+  minuten: "m",
+  minutos: "m",
+  std: "h",
+  stunde: "h",
+  stunden: "h",
+  hora: "h",
+  horas: "h",
 };
 
 /** A duration: "50", "50m", "50min", "1h" (the words joined already), 5 minutes to 8 hours. */
@@ -45,49 +54,13 @@ export function minutes(raw: string | undefined, fallback: number): number | und
   return n >= 5 && n <= 480 ? n : undefined;
 }
 
-const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
-// "17h", "17h30", "17.30", "10.00".
-const HOUR_MARK = /^([01]?\d|2[0-3])h$|^([01]?\d|2[0-3])[h.]([0-5]\d)$/;
-
-/** A time of day as people write it ("17:00", "9:30", "5pm", "5:30 p.m.", "17h", "17.30"), as HH:MM. */
-export function clockTime(raw: string | undefined): string | undefined {
-  const text = (raw ?? "").toLowerCase().replace(/([ap])\.m\.?$/u, "$1m");
-  if (HHMM.test(text)) return text.padStart(5, "0");
-  const twelve = TWELVE_HOUR.exec(text);
-  if (twelve) {
-    const hour = (Number(twelve[1]) % 12) + (twelve[3] === "pm" ? 12 : 0);
-    return `${String(hour).padStart(2, "0")}:${twelve[2] ?? "00"}`;
-  }
-  const marked = HOUR_MARK.exec(text);
-  if (!marked) return undefined;
-  const hour = marked[1] ?? marked[2] ?? "";
-  return `${hour.padStart(2, "0")}:${marked[3] ?? "00"}`;
-}
-
-/**
- * A time, or a bare hour ("at 10"): 7 to 23 is that hour on the 24-hour clock ("10" is 10:00,
- * "12" noon, "19" 19:00); 1 to 6 is refused, as "3" is as likely 15:00 as 03:00 (no session is
- * guessed into the night), so the reply asks for am, pm or the 24-hour time.
- */
-function readTime(raw: string | undefined): string | Problem {
-  if (raw === undefined) return { kind: "usage" };
-  const time = clockTime(raw);
-  if (time) return time;
-  const bare = /^(\d{1,2})$/.exec(raw);
-  const hour = Number(bare?.[1] ?? Number.NaN);
-  if (hour >= 7 && hour <= 23) return `${String(hour).padStart(2, "0")}:00`;
-  if (hour >= 1 && hour <= 6) return { kind: "meridiem", hour: String(hour) };
-  return { kind: "words", words: raw };
-}
-
 /**
  * The words joined as they belong: "5:30 pm" is one time, "60 min" and "for 45 minutes" one
  * duration ("60m"); "on", "at" and "for" are only glue.
  */
 export function tidy(args: readonly string[]): string[] {
   const joined: string[] = [];
-  for (const arg of args) {
+  for (const arg of clockWords(args)) {
     const word = arg.toLowerCase();
     const previous = joined.at(-1);
     if (previous && /^[ap]\.?m\.?$/iu.test(arg) && /^\d{1,2}(?:[:.]\d{2})?$/u.test(previous)) {
