@@ -39,6 +39,7 @@ export const MEASURE_VARS = {
   ],
   presession_measure_first: ["measure", "total", "max", "band", "direction"],
   rule_measure: ["measure", "rule"],
+  rule_measure_in_line: ["measure", "rule"],
   warning_measure_deteriorating: ["measure", "total", "change", "first", "rc"],
   warning_measure_no_change_yet: ["measure", "index", "total", "change", "first", "rc"],
   warning_measure_no_longer_improved: ["measure", "index", "total", "change", "first", "rc", "at"],

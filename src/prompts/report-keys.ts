@@ -80,6 +80,12 @@ export const REPORT_VARS = {
   rule_no_change_yet: [],
   rule_change_of_plan: [],
   rule_not_on_track: [],
+  // the same inside a line of the digest ("new warnings: no change yet")
+  rule_alliance_in_line: [],
+  rule_deteriorating_in_line: [],
+  rule_no_change_yet_in_line: [],
+  rule_change_of_plan_in_line: [],
+  rule_not_on_track_in_line: [],
   // warnings, folded into the summary: the rule, its numbers, one suggestion
   warning_alliance_both: ["total", "threshold", "by", "previous"],
   warning_alliance_concern: ["total", "threshold"],

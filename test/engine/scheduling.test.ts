@@ -491,7 +491,7 @@ describe("the weekly digest", () => {
       (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     const line = digest.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
     expect(line).toContain("deteriorated (progress 28 → 12)");
-    expect(line).not.toMatch(/new warnings:[^;]*Deteriorating/);
+    expect(line).not.toMatch(/new warnings:[^;]*deteriorating/i);
   });
 
   it("names the clients with nothing new on one line, not again in full", async () => {

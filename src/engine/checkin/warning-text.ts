@@ -58,6 +58,33 @@ export function ruleText(w: Wording, rule: WarningRule | string): string {
 }
 
 /**
+ * A rule as named inside a line ("new warnings: no change yet"), not as a heading ("No change
+ * yet"): each language's own words, since only the language knows which capitals stay (German
+ * nouns: "Verschlechterung", "noch keine Veränderung").
+ */
+export function ruleInLine(w: Wording, rule: WarningRule | string): string {
+  const measure = parseMeasureRule(rule);
+  if (measure) {
+    const name = w.hasInstrument(measure.instrument)
+      ? measureName(w, measure.instrument)
+      : measure.instrument;
+    return w.t("rule_measure_in_line", { measure: name, rule: ruleInLine(w, measure.finding) });
+  }
+  switch (rule) {
+    case "deteriorating":
+      return w.t("rule_deteriorating_in_line");
+    case "no_change_yet":
+      return w.t("rule_no_change_yet_in_line");
+    case "change_of_plan":
+      return w.t("rule_change_of_plan_in_line");
+    case "not_on_track":
+      return w.t("rule_not_on_track_in_line");
+    default:
+      return w.t("rule_alliance_in_line");
+  }
+}
+
+/**
  * A repeated alliance warning, as firm as its fall is large (clinical/alliance-repeat.ts): never
  * the same suggestion again word for word, and in a compact summary one short line unless it
  * steps up to a firmer suggestion.

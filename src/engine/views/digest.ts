@@ -6,7 +6,7 @@ import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
 import { categoryText } from "../checkin/summary-text.js";
-import { ruleText } from "../checkin/warning-text.js";
+import { ruleInLine } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
 import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
@@ -112,9 +112,8 @@ export function digestText(w: Wording, input: DigestInput): string {
     const { client } = entry;
     const mine = week.get(client.personId);
     const ruled = facts.warnings.filter((x) => x.alias === client.alias);
-    const warnings = ruled.map((x) => ruleText(w, x.rule));
     const risk = mine ? riskText(w, mine.risk, zone) : "";
-    if (!mine?.checkins && warnings.length === 0 && need.rank === 3 && !risk) {
+    if (!mine?.checkins && ruled.length === 0 && need.rank === 3 && !risk) {
       quiet.push(client.alias);
       continue;
     }
@@ -151,8 +150,9 @@ export function digestText(w: Wording, input: DigestInput): string {
     }
     // A warning the client's state already names ("alliance concern", "deteriorated (progress 23 →
     // 11)" for Deteriorating) is not named twice: matched by its rule, not by its words.
+    // Named inside the line, in the words of a sentence: "new warnings: no change yet".
     const fresh = [
-      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule))),
+      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleInLine(w, x.rule))),
     ];
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
