@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { monthNumber, readDayRange } from "./day-range.js";
+import { weekdayInText } from "./weekday-names.js";
 
 /**
  * The day a client's break from the check-ins ends, from how they asked for it: "stop for 2 weeks",
@@ -104,15 +105,6 @@ function forLength(said: string, base: DateTime): DateTime | undefined {
 
 const UNTIL =
   / (?:until|till|til|untill|bis|hasta) (?:zum |zur |el |la |the |end of |ende |finales de )?(.+) $/u;
-const WEEKDAYS: readonly (readonly string[])[] = [
-  ["monday", "mon", "montag", "lunes"],
-  ["tuesday", "tue", "tues", "dienstag", "martes"],
-  ["wednesday", "wed", "mittwoch", "miércoles", "miercoles"],
-  ["thursday", "thu", "thurs", "donnerstag", "jueves"],
-  ["friday", "fri", "freitag", "viernes"],
-  ["saturday", "sat", "samstag", "sonnabend", "sábado", "sabado"],
-  ["sunday", "sun", "sonntag", "domingo"],
-];
 const NEXT_WEEK =
   /^(?:next week|nächste woche|naechste woche|la (?:próxima|proxima) semana|la semana que viene)\b/u;
 const NEXT_MONTH =
@@ -133,8 +125,9 @@ function untilDay(said: string, base: DateTime): DateTime | undefined {
     const start = base.set({ month, day: 1 });
     return start > base ? start : start.plus({ years: 1 });
   }
-  const weekday = WEEKDAYS.findIndex((names) => names.includes(first)) + 1;
-  if (weekday > 0) return base.plus({ days: ((weekday - base.weekday + 6) % 7) + 1 });
+  // A weekday by its name, never by a short form: "so" and "sa" are ordinary words here.
+  const weekday = weekdayInText(first);
+  if (weekday !== undefined) return base.plus({ days: ((weekday - base.weekday + 6) % 7) + 1 });
   // "the 15th", "el 15", "zum 15.": the next such day of a month.
   const dayOnly = /^(\d{1,2})(?:st|nd|rd|th|\.)?$/u.exec(rest);
   if (dayOnly) {
