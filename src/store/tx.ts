@@ -2,6 +2,7 @@ import type { Address, OutboundMessage } from "../model.js";
 import type { RiskTx } from "./risk-tx.js";
 import type {
   Answer,
+  BreakOffer,
   CaseloadEntry,
   Checkin,
   Client,
@@ -70,6 +71,8 @@ export interface ClientsTx {
   clientZone(personId: number): Promise<string | null>;
   /** Pauses or resumes (null) a client's check-ins, false if already so; `until`: a dated break's end. */
   setPaused(personId: number, at: string | null, until?: string | null): Promise<boolean>;
+  /** Records the break offered to a client, or takes it back (null): read back on Client. */
+  setBreakOffer(personId: number, offer: BreakOffer | null): Promise<void>;
   /** The clients whose dated break ended at or before `now`, still paused. */
   breaksEnded(now: string): Promise<number[]>;
   /** The instruments of the client's check-ins, in order; null: the clinic's (read back on Client). */
@@ -182,6 +185,8 @@ export interface OutboxTx {
    * messages; returns the person when the identity was reachable until now.
    */
   markUnreachable(channel: string, externalId: string, at: string): Promise<number | undefined>;
+  /** When the latest message to a person was queued (sent or not since); undefined: none ever. */
+  lastQueuedAt(personId: number): Promise<string | undefined>;
   /** Gives a queued message up (content and address scrubbed), in the caller's transaction. */
   failDelivery(outboxId: number, error: string, at: string): Promise<void>;
 }

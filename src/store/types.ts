@@ -42,6 +42,11 @@ export interface Client {
   pausedAt?: string | null;
   /** When a break the client gave an end ("stop for 2 weeks") ends; null: when they type start. */
   pausedUntil?: string | null;
+  /**
+   * The break rapport offered last (its button), while the client has not written since: when,
+   * and the day it would end (YYYY-MM-DD in their zone; null: until they type start).
+   */
+  breakOffer?: { at: string; until: string | null } | null;
   /** After a crisis message: show the open question again at the next message. */
   resumeQuestion?: boolean;
   /** The instruments the client's check-ins ask, in order (`instruments ALIAS LIST`); null: the clinic's. */
@@ -49,6 +54,8 @@ export interface Client {
   /** The language of the client's prompts (`language ALIAS CODE`); null: the platform's, else the clinic's. */
   language?: string | null;
 }
+
+export type BreakOffer = NonNullable<Client["breakOffer"]>;
 
 export interface Code {
   kind: CodeKind;

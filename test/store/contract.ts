@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { adminContract } from "./contract/admin.js";
+import { breakOfferContract } from "./contract/break-offers.js";
 import { checkinContract } from "./contract/checkins.js";
 import { clinicalContract } from "./contract/clinical.js";
 import { erasureContract } from "./contract/erasure.js";
@@ -22,6 +23,7 @@ export type { OpenStore } from "./contract/harness.js";
 export function runStoreContract(name: string, open: OpenStore): void {
   describe(`store contract: ${name}`, () => {
     peopleContract(open);
+    breakOfferContract(open);
     adminContract(open);
     checkinContract(open);
     timedContract(open);

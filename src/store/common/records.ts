@@ -109,6 +109,9 @@ export function toClient(row: Row, c: FieldCrypto): Client {
     timeZone: (row.time_zone as string | null) ?? null,
     pausedAt: (row.paused_at as string | null) ?? null,
     pausedUntil: (row.paused_until as string | null | undefined) ?? null,
+    breakOffer: row.break_offered_at
+      ? { at: String(row.break_offered_at), until: (row.break_offered_until as string | null) ?? null }
+      : null,
     // SQLite keeps a boolean as 0 or 1, PostgreSQL as a boolean.
     resumeQuestion: row.resume_question === 1 || row.resume_question === true,
     instruments: instrumentsOf(row.instruments),

@@ -82,6 +82,13 @@ export function pgClients(q: PgContext): ClientsTx {
       await q.run("UPDATE clients SET paused_until = $1 WHERE person_id = $2", [until, personId]);
       return paused === 1;
     },
+    setBreakOffer: async (personId, offer) => {
+      await q.run("UPDATE clients SET break_offered_at = $1, break_offered_until = $2 WHERE person_id = $3", [
+        offer?.at ?? null,
+        offer?.until ?? null,
+        personId,
+      ]);
+    },
     breaksEnded: async (now) =>
       (
         await q.all<{ id: number }>(

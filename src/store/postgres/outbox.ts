@@ -108,6 +108,12 @@ export function pgOutbox(q: PgContext): OutboxTx {
       );
       return changed?.person_id;
     },
+    lastQueuedAt: async (personId) =>
+      (
+        await q.get<{ at: string | null }>("SELECT MAX(created_at) AS at FROM outbox WHERE person_id = $1", [
+          personId,
+        ])
+      )?.at ?? undefined,
     failDelivery: async (outboxId, error, at) => {
       await q.run(MARK_FAILED, [error, at, outboxId]);
       q.erasures?.scrubbedInTransaction(outboxId);

@@ -79,6 +79,13 @@ export function sqliteClients({ s, c }: SqlContext): ClientsTx {
       s("UPDATE clients SET paused_until = ? WHERE person_id = ?").run(until, personId);
       return paused.changes === 1;
     },
+    setBreakOffer: async (personId, offer) => {
+      s("UPDATE clients SET break_offered_at = ?, break_offered_until = ? WHERE person_id = ?").run(
+        offer?.at ?? null,
+        offer?.until ?? null,
+        personId,
+      );
+    },
     breaksEnded: async (now) =>
       (
         s(

@@ -104,6 +104,12 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
       ).run(at, channel, c.lookup(externalId));
       return changed?.person_id;
     },
+    lastQueuedAt: async (personId) =>
+      (
+        s("SELECT MAX(created_at) AS at FROM outbox WHERE person_id = ?").get(personId) as {
+          at: string | null;
+        }
+      ).at ?? undefined,
     failDelivery: async (outboxId, error, at) => {
       s(MARK_FAILED).run(error, at, outboxId);
       wal.scrubbedInTransaction(outboxId);
