@@ -1,5 +1,6 @@
 import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
+import { recordOffer } from "./break-offer.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { consentVars } from "./checkin/consent-vars.js";
@@ -93,7 +94,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const offer = toPause ? await pauseOffer(turn, client, text) : undefined;
   if (!offer) return turn.replyText(lines.join("\n\n"));
   lines.push(offer.line);
-  return turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [offer.choice] });
+  await turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [offer.choice] });
+  // A typed "yes please" to it does what the button does (break-offer.ts).
+  return recordOffer(turn, client, offer.until);
 }
 
 /** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */

@@ -48,19 +48,23 @@ export async function pauseFromChat(turn: Turn, client: Client, words: string): 
   await turn.send(client.therapistId, { kind: "info", text }, client.personId);
 }
 
+/** A way to pause offered: its line, its button, and the day the break would end (null: at start). */
+export interface PauseOffer {
+  line: string;
+  choice: { label: string; value: string };
+  until: string | null;
+}
+
 /**
  * The way to pause offered to words that ask for a break ("können wir bis februar pausieren"):
  * a line, and a button that carries the control word with the end the client named ("stop until
  * 2026-12-18"), so that a press pauses as typing it does.
  */
-export async function breakOffer(
-  turn: Turn,
-  client: Client,
-  words: string,
-): Promise<{ line: string; choice: { label: string; value: string } }> {
+export async function breakOffer(turn: Turn, client: Client, words: string): Promise<PauseOffer> {
   const w = turn.wording;
   const end = await breakEndOf(turn, client, words);
   return {
+    until: end ? localDate(new Date(end.at), end.zone) : null,
     line: end ? w.t("between_checkins_break_until", { date: end.day }) : w.t("between_checkins_break"),
     choice: {
       label: end ? w.t("pause_button_until", { date: end.day }) : w.t("pause_button"),
@@ -75,11 +79,7 @@ export async function breakOffer(
  * therapist) and how to erase everything (forget). A break ("no check ins till january", "can we
  * take a break") gets breakOffer, dated when the client named an end: that is no wish to stop for good.
  */
-export async function pauseOffer(
-  turn: Turn,
-  client: Client,
-  words: string,
-): Promise<{ line: string; choice: { label: string; value: string } } | undefined> {
+export async function pauseOffer(turn: Turn, client: Client, words: string): Promise<PauseOffer | undefined> {
   const forBreak = asksForBreak(words);
   const dated = forBreak && (await breakEndOf(turn, client, words)) !== undefined;
   if (asksToStopForGood(words) && !dated) {
@@ -88,6 +88,7 @@ export async function pauseOffer(
     return {
       line: w.t("stop_for_good", { therapist }),
       choice: { label: w.t("pause_button"), value: "stop" },
+      until: null,
     };
   }
   return forBreak ? breakOffer(turn, client, words) : undefined;

@@ -2,6 +2,7 @@ import { codeArgument, normaliseCode } from "../codes.js";
 import type { Checkin, Client } from "../store/types.js";
 import { isThanks } from "./acknowledgement.js";
 import { betweenCheckins, nothingPlanned } from "./between-checkins.js";
+import { answerOffer, takeOffer } from "./break-offer.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
@@ -37,6 +38,9 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   // The question waiting since a crisis message is shown again at this message, unless it answers it.
   const resume = client.resumeQuestion === true;
+  // A break offered (a "Pause until Jan 4" button) answers only the client's next message, whatever
+  // it is: taken now, so risk words and anything else leave it behind.
+  const offer = await takeOffer(turn, client);
   if (resume) await turn.tx.setResumeQuestion(client.personId, false);
   // Whatever a client writes is screened first, chat words included ("help me, I want to die"),
   // so the crisis message goes before any reply, and nothing procedural after it.
@@ -56,6 +60,8 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
   if (client.status === "joining") return answerConsent(turn, client, input);
+  // "yes please", "ja gerne", "no thanks" typed in reply to a break offered: as its button, or not.
+  if (await answerOffer(turn, client, offer, open, text)) return;
   // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
   if (client.pausedAt && isThanks(text)) return turn.replyText(w.t("thanks_reply_paused"));
   // Paused: the open check-in is kept as it is, not answered further, until "start".

@@ -126,6 +126,7 @@ export const MESSAGE_VARS = {
   privacy_answer: ["therapist", "urgent"],
   pause_button: [],
   pause_button_until: ["date"],
+  break_offer_declined: [],
   hello: [],
   thanks_reply: [],
   thanks_reply_soon: ["when"],

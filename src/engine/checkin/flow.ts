@@ -2,6 +2,7 @@ import type { InboundInput } from "../../model.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
+import { recordOffer } from "../break-offer.js";
 import { pauseOffer } from "../client-break.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
@@ -196,6 +197,8 @@ export async function continueCheckin(
       if (offer) {
         const text = `${w.t("checkin_thanks", { therapist })}\n\n${offer.line}`;
         await turn.reply({ kind: "question", text, choices: [offer.choice] });
+        // A typed "yes please" to it does what the button does (break-offer.ts).
+        await recordOffer(turn, client, offer.until);
       } else await turn.replyText(w.t("checkin_thanks", { therapist }));
       return afterCompletion(turn, client);
     }
