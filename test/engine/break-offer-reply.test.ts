@@ -200,4 +200,17 @@ describe("a typed reply to a break offered in a check-in", () => {
     expect(again).toMatch(/1\/9\./);
     expect((await c.client("alex"))?.pausedAt).toBeNull();
   });
+
+  it("at the safety question, a no after words about a break answers the question, not an offer", async () => {
+    await enrolled();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 6, 6, 6, 6]) await c.say("alex", String(v));
+    const [reask] = texts(await c.say("alex", "can we take a break till january"), "alex");
+    expect(reask).toMatch(/^If you'd like a break from the check-ins, type stop/);
+    c.clock.advance(60_000);
+    const [next] = texts(await c.say("alex", "no"), "alex");
+    expect(next).not.toMatch(/nothing changes/);
+    expect((await c.data("alex")).checkins.at(-1)?.step).toBe(9);
+    expect((await c.client("alex"))?.pausedAt).toBeNull();
+  });
 });
