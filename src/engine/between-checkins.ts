@@ -3,9 +3,8 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { recordOffer } from "./break-offer.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
-import { consentVars } from "./checkin/consent-vars.js";
+import { privacyAnswer } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
-import { consentParts } from "./checkin/messages.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
 import { pauseOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
@@ -64,12 +63,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const stopping = asksToStopForGood(text);
   // "is this anonymous?", "can my boss see this?": who sees the answers, as at consent and mid
   // check-in, with the way to see and erase them; not "I don't pass messages on".
-  if (!stopping && asksWhoSees(text)) {
-    const vars = await consentVars(turn, w, client);
-    return turn.replyText(
-      w.t("privacy_answer", { therapist: vars.therapist, urgent: consentParts(w, vars).brief }),
-    );
-  }
+  if (!stopping && asksWhoSees(text)) return turn.replyText(await privacyAnswer(turn, w, client));
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.
   if (!stopping && asksAboutData(text)) {

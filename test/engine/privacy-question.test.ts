@@ -174,4 +174,25 @@ describe("a question about who sees the answers, between check-ins", () => {
     const [reply] = texts(await c.say("alex", "my boss keeps calling me on weekends"), "alex");
     expect(reply).toMatch(/^Thank you for writing\. I only ask the check-in questions/);
   });
+
+  it("a question about who sees the answers written as the comment is kept, and answered", async () => {
+    // A trial: a 16-year-old's "also can my mom see this??" at the comment got only "Thank you,
+    // that's everything."
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    await c.say("alex", "no");
+    const sent = await c.say("alex", "also can my mom see this??");
+    const [reply] = texts(sent, "alex");
+    expect(reply).toMatch(/^Thank you, that's everything\..*\n\nOnly Dr rivera sees your check-in answers/s);
+    expect(reply).toContain("not to your employer or your family either");
+    expect(texts(sent, "rivera").join("\n")).toContain("Comment: also can my mom see this??");
+    // An ordinary comment gets only the thanks.
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 5, 5, 5, 5]) await c.say("alex", String(v));
+    await c.say("alex", "no");
+    const [thanks] = texts(await c.say("alex", "my mom was visiting, it was a lot"), "alex");
+    expect(thanks).not.toContain("Only Dr rivera sees");
+  });
 });

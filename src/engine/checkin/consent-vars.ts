@@ -3,7 +3,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { type CheckinPart, checkinInstruments } from "./instrument-plan.js";
-import { type ConsentVars, consentMessage } from "./messages.js";
+import { type ConsentVars, consentMessage, consentParts } from "./messages.js";
 
 /** The consent question for one client in wording `w`: their therapist, their check-in's questions. */
 export async function clientConsent(turn: Turn, w: Wording, client: Client): Promise<OutboundMessage> {
@@ -21,6 +21,12 @@ export async function consentVars(turn: Turn, w: Wording, client: Client): Promi
     instruments: clientInstruments(turn, client, "whole").map((id) => w.instrument(id)),
     onCall: config.risk.onCall ? { minutes: config.risk.escalateAfterMinutes } : undefined,
   };
+}
+
+/** Who sees the answers ("can my boss see this?"), as at consent: the therapist only, mydata, forget. */
+export async function privacyAnswer(turn: Turn, w: Wording, client: Client): Promise<string> {
+  const vars = await consentVars(turn, w, client);
+  return w.t("privacy_answer", { therapist: vars.therapist, urgent: consentParts(w, vars).brief });
 }
 
 /** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */

@@ -4,13 +4,14 @@ import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
 import { recordOffer } from "../break-offer.js";
 import { pauseOffer } from "../client-break.js";
+import { asksWhoSees } from "../privacy-question.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { inBurst, isFiller } from "./burst.js";
-import { clientConsent, clientInstruments } from "./consent-vars.js";
+import { clientConsent, clientInstruments, privacyAnswer } from "./consent-vars.js";
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
@@ -194,12 +195,18 @@ export async function continueCheckin(
       // So does a comment asking to stop for good ("i dont want to do these anymore"), with how to end them.
       const offer =
         decision.comment && !client.pausedAt ? await pauseOffer(turn, client, decision.comment) : undefined;
+      // "also can my mom see this??" as the comment: kept for the therapist, and answered now.
+      const whoSees =
+        decision.comment && !offer && asksWhoSees(decision.comment)
+          ? await privacyAnswer(turn, w, client)
+          : undefined;
       if (offer) {
         const text = `${w.t("checkin_thanks", { therapist })}\n\n${offer.line}`;
         await turn.reply({ kind: "question", text, choices: [offer.choice] });
         // A typed "yes please" to it does what the button does (break-offer.ts).
         await recordOffer(turn, client, offer.until);
-      } else await turn.replyText(w.t("checkin_thanks", { therapist }));
+      } else
+        await turn.replyText([w.t("checkin_thanks", { therapist }), whoSees].filter(Boolean).join("\n\n"));
       return afterCompletion(turn, client);
     }
   }
