@@ -190,6 +190,7 @@ export const MESSAGE_VARS = {
   digest_client: ["alias", "news"],
   digest_expired: [],
   digest_expired_item: ["alias", "date"],
+  digest_expired_item_in_a_row: ["alias", "date", "count"],
   digest_paused: [],
   digest_pauses_ahead: [],
   digest_paused_item: ["alias", "from", "to"],

@@ -12,6 +12,7 @@ import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
+import { expiredAliases, expiredItems } from "./digest-expired.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
 export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
@@ -108,13 +109,15 @@ export function digestText(w: Wording, input: DigestInput): string {
   const quiet: string[] = [];
   /** Clients with a line of news: their flags already say "paused by the client". */
   const listed = new Set<string>();
+  // A check-in left unfinished is news: it has its own section, so its client is not "nothing new".
+  const expired = expiredAliases(facts.expired);
   for (const { entry, need } of ranked) {
     const { client } = entry;
     const mine = week.get(client.personId);
     const ruled = facts.warnings.filter((x) => x.alias === client.alias);
     const risk = mine ? riskText(w, mine.risk, zone) : "";
     if (!mine?.checkins && ruled.length === 0 && need.rank === 3 && !risk) {
-      quiet.push(client.alias);
+      if (!expired.has(client.alias)) quiet.push(client.alias);
       continue;
     }
     const assessment = entry.last?.assessment as Assessment | undefined;
@@ -166,12 +169,7 @@ export function digestText(w: Wording, input: DigestInput): string {
     // Unacknowledged risk first: it is what must not wait.
     [w.t("digest_alerts"), input.alerts],
     [w.t("digest_news"), news],
-    [
-      w.t("digest_expired"),
-      facts.expired.map((x) =>
-        w.t("digest_expired_item", { alias: x.alias, date: formatDay(x.at, w.pack.language, zone) }),
-      ),
-    ],
+    [w.t("digest_expired"), expiredItems(w, facts.expired, current, zone)],
     [
       w.t("digest_paused"),
       [
