@@ -13,6 +13,7 @@ import { nextCheckinWhen } from "./next-checkin.js";
 import { asksWhoSees } from "./privacy-question.js";
 import { asksToStopForGood } from "./stop-request.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
+import { asksWhenNext } from "./when-next.js";
 
 /**
  * What a client gets for a message between check-ins that is no command and no answer. A number
@@ -91,15 +92,6 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   await turn.reply({ kind: "question", text: lines.join("\n\n"), choices: [offer.choice] });
   // A typed "yes please" to it does what the button does (break-offer.ts).
   return recordOffer(turn, client, offer.until);
-}
-
-/** "when is my next check-in", "wann kommt der nächste check-in?", "¿cuándo es el próximo cuestionario?" */
-const WHEN_NEXT =
-  /\b(?:when|what time|wann|cu[áa]ndo)\b.{0,40}(?:check[- ]?ins?|questions?|questionnaires?|fragen|fragebogen|cuestionarios?|preguntas?)|\b(?:next|nächste[nrs]?|naechste[nrs]?|pr[óo]xim[oa]s?)\s+(?:check[- ]?in|questions|fragen|cuestionario|preguntas)\b.{0,20}\?/iu;
-
-/** Whether the client asks when the next check-in comes. */
-function asksWhenNext(text: string): boolean {
-  return text.length <= 120 && WHEN_NEXT.test(text);
 }
 
 /**

@@ -99,6 +99,7 @@ export const MESSAGE_VARS = {
   question_meaning: ["therapist"],
   question_length: ["where", "left"],
   question_length_last: [],
+  question_open_now: [],
   comment_prompt: ["therapist"],
   comment_prompt_kept: ["therapist"],
   comment_skip: [],

@@ -7,6 +7,7 @@ import { asksAboutData } from "../data-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import { asksToStopForGood } from "../stop-request.js";
 import type { Turn } from "../turn-context.js";
+import { asksWhenNext } from "../when-next.js";
 import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
 import { inBurst } from "./burst.js";
 import { consentVars } from "./consent-vars.js";
@@ -58,6 +59,13 @@ export async function reaskReason(
     return w.t("safety_reask");
   }
   if (asked) return answerAtItem(w, checkin, asked, therapist);
+  // "sorry been a mess lately. when is my next check in?" with one open: this is it, and where they
+  // are in it, not who sees the answers; what they said beside the question is kept for the comment.
+  if (asksWhenNext(text)) {
+    const kept = letterWords(text) >= WORDS_BESIDE_A_NUMBER && (await keepForComment(turn, checkin, text));
+    const line = `${w.t("question_open_now")} ${answerAtItem(w, checkin, "length", therapist)}`;
+    return kept ? `${w.t("words_kept", { therapist })} ${line}` : line;
+  }
   // "hola?", "hello??": someone checking that rapport is there, greeted back before the question,
   // not told who sees their answers.
   if (isGreeting(text.replace(/[?？¿]/gu, ""))) return w.t("hello");
