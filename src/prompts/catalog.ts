@@ -262,6 +262,7 @@ export const MESSAGE_VARS = {
   discharge_schedule_ended: ["alias"],
   discharge_ok: ["alias", "checkins"],
   discharge_client_told: ["alias"],
+  discharge_open_comment: ["alias", "comment"],
   completed_checkins_one: ["count"],
   completed_checkins_other: ["count"],
   discharge_none: ["alias"],

@@ -142,8 +142,32 @@ describe("every check-in ends", () => {
     await c.say("alex", "6");
     const done = await c.say("rivera", "discharge alex");
     expect(done.find((d) => d.externalId === "alex")?.message.text).toBe(
-      "Dr rivera has closed this round of check-ins, so the one that was open is closed too. Nothing more is needed from you now.",
+      "Dr rivera has closed this round of check-ins, so the one that was open is closed too. Thank you for taking part. Nothing more is needed from you now.",
     );
+  });
+
+  it("discharge tells the therapist what the client wrote in the check-in it closed", async () => {
+    // A trial: "my parents are getting divorced", typed at a question, waited in summary ALIAS.
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "6");
+    await c.say("alex", "my parents are getting divorced");
+    const [reply] = (await c.say("rivera", "discharge alex"))
+      .filter((d) => d.externalId === "rivera")
+      .map((d) => d.message.text);
+    expect(reply).toMatch(
+      /\nIn the check-in that was open, alex had written: "my parents are getting divorced"$/,
+    );
+    // With nothing written, no such line.
+    await c.enrol("rivera", "kim");
+    await c.say("rivera", "checkin kim");
+    await c.say("kim", "6");
+    await c.say("kim", "7");
+    const [plain] = (await c.say("rivera", "discharge kim"))
+      .filter((d) => d.externalId === "rivera")
+      .map((d) => d.message.text);
+    expect(plain).not.toContain("had written");
   });
 
   it("a check-in sent by hand is reminded after 4 hours and expires after 48", async () => {

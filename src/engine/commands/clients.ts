@@ -7,6 +7,7 @@ import { progressOf } from "../checkin/plan.js";
 import { formatDay } from "../format.js";
 import { tellConcernsOfClosed } from "../risk/concern-notice.js";
 import { type OnCall, onCallFor } from "../risk/on-call.js";
+import { excerpt } from "../risk/screening.js";
 import type { Turn } from "../turn-context.js";
 import { clientStatusText } from "../views/history.js";
 import { issueCode } from "./issue-code.js";
@@ -73,6 +74,9 @@ export async function discharge(turn: Turn, client: Client): Promise<void> {
     lines = [w.t("discharge_ok", { alias, checkins: w.completedCheckins(ended.completed) })];
     if (cancelled) lines.push(w.t("discharge_schedule_ended", { alias }));
     lines.push(w.t("discharge_client_told", { alias }));
+    // What the client wrote in the check-in it closed ("my parents are getting divorced") would
+    // otherwise wait in `summary ALIAS`, where nobody looks after a discharge.
+    if (open?.comment) lines.push(w.t("discharge_open_comment", { alias, comment: excerpt(open.comment) }));
   } else if (cancelled) {
     // No episode to end, but the schedule did end: the reply leads with what was done, so that
     // "no episode to close" does not read as "nothing happened".
