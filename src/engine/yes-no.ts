@@ -97,3 +97,16 @@ export function parseYesNo(
   if (yes === no) return undefined;
   return yes ? "yes" : "no";
 }
+
+/**
+ * Whether a message begins with a yes and then hedges it ("yes i guess", "ok sure why not", "ja
+ * schon irgendwie"): not a clear answer to consent, which is asked again, but kindly, since a
+ * hesitant yes is common and is not a refusal.
+ */
+export function leansYes(text: string, words: Pick<ChatWords, "yes">): boolean {
+  const said = answerWords(text);
+  return words.yes.some((phrase) => {
+    const yes = answerWords(phrase);
+    return yes !== "" && said.startsWith(`${yes} `);
+  });
+}

@@ -34,6 +34,7 @@ export const MESSAGE_VARS = {
   consent_no: [],
   consent_stop: [],
   consent_reask: [],
+  consent_reask_unsure: [],
   consent_question: ["therapist", "clinic", "urgent"],
   // the consent's own parts: what a check-in asks, and who hears of a disclosure
   consent_about_alliance: ["count"],

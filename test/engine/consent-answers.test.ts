@@ -82,6 +82,20 @@ describe("consent typed in English", () => {
       "Please tap one of the two buttons, or type yes or no.",
     );
   });
+
+  it("a hesitant yes is asked again without pressure, saying that stop ends it at any time", async () => {
+    // A trial: "yes i guess" got the flat "Please tap one of the two buttons".
+    for (const [language, typed, starts] of [
+      ["en", "yes i guess", "No rush, and there is no wrong answer. If you'd like to try it, type yes"],
+      ["en", "ok sure why not lol", "No rush"],
+      ["de", "ja schon irgendwie", "Lass dir Zeit, es gibt keine falsche Antwort."],
+      ["es", "si supongo", "Sin prisa, no hay respuesta incorrecta."],
+    ] as const) {
+      const { outcome, reply } = await consentTo(language, typed);
+      expect(outcome, typed).toBe("asked again");
+      expect(reply, typed).toMatch(new RegExp(`^${starts.replace(/[.?]/g, "\\$&")}`));
+    }
+  });
 });
 
 describe("consent typed in Spanish", () => {

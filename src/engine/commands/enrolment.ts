@@ -9,7 +9,7 @@ import { consentMessage, consentParts } from "../checkin/messages.js";
 import { looksLikeQuestion } from "../question.js";
 import { CONSENT_NO, CONSENT_REF, CONSENT_YES } from "../refs.js";
 import { type Turn, therapistName } from "../turn-context.js";
-import { parseYesNo } from "../yes-no.js";
+import { leansYes, parseYesNo } from "../yes-no.js";
 
 /** A code that can still be used: known, of the right kind, unused, unexpired. */
 async function usableCode(
@@ -112,7 +112,10 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   // Anything else unclear is asked again in a line.
   if (!choice) {
     const text = input.kind === "text" ? input.text : "";
-    if (!looksLikeQuestion(text, w.pack.language)) return turn.replyText(w.t("consent_reask"));
+    if (!looksLikeQuestion(text, w.pack.language)) {
+      const unsure = leansYes(text, w.pack.messages.words);
+      return turn.replyText(w.t(unsure ? "consent_reask_unsure" : "consent_reask"));
+    }
     const vars = await consentVars(turn, w, client);
     const urgent = consentParts(w, vars).brief;
     const short = w.t("consent_question", { therapist: vars.therapist, clinic: vars.clinic, urgent });
