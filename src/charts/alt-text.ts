@@ -5,6 +5,7 @@ import { type CaseloadPanel, currentEpisode, shownPanels } from "./caseload-spec
 import type { ChangeMarker, ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { riskMarks } from "./checkin-marks.js";
+import type { TextMeasure } from "./font-metrics.js";
 import { modelText } from "./progress-layers.js";
 
 /**
@@ -194,8 +195,13 @@ function when(data: ChartData, p: Pick<ChartPoint, "label" | "day">): string {
 }
 
 /** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */
-export function caseloadAltText(panels: readonly CaseloadPanel[], text: ChartText): string {
-  const shown = shownPanels(panels);
+export function caseloadAltText(
+  panels: readonly CaseloadPanel[],
+  text: ChartText,
+  /** The picture's measure, so the alt text names the panels the picture draws. */
+  measure?: TextMeasure,
+): string {
+  const shown = shownPanels(panels, measure);
   const sentences = [text("chart_alt_caseload_head", { count: panels.length })];
   if (panels.length > shown.length)
     sentences.push(text("chart_caseload_more", { count: panels.length - shown.length }));

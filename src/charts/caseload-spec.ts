@@ -6,6 +6,7 @@ import type { ChartText } from "./chart-keys.js";
 import { COLOUR, CONFIG, DASH, SIZE, steps, TYPE, type ViewSpec } from "./chart-style.js";
 import { cutoffLabel, cutoffRule } from "./cutoff-label.js";
 import type { TextMeasure } from "./font-metrics.js";
+import { noteLines } from "./note-lines.js";
 import { bandLayers, progressLayers } from "./progress-layers.js";
 import { labelLookup, labelledTicks, timeAxis } from "./time-axis.js";
 
@@ -27,31 +28,51 @@ export interface CaseloadPanel {
 
 export const MAX_PANELS = 12;
 
+/** What each line of a panel's note after its first adds to the row, at the small type's size. */
+const NOTE_LINE = 18;
+
 /**
  * The picture's height, in pixels at 1×, as drawn (measured with the shipped font): a row of
  * panels, what a row with an alliance strip adds, and the most the title, its subtitle and the
  * key (four rows of it in German) take. The picture must stay within the 1024 pixels Teams takes.
  */
-const HEIGHT = { budget: 1024, row: 186, strip: 64, head: 180 } as const;
+const HEIGHT = { budget: 1024, row: 186, strip: 64, head: 180, noteLine: NOTE_LINE } as const;
 
 /**
  * The panels drawn: the first MAX_PANELS, most urgent first, less the last rows where rows with
  * alliance strips would make the picture taller than Teams takes (four such rows would); the rest
  * are counted ("3 more not shown"), and the alt text and the digest's words list them all.
  */
-export function shownPanels(panels: readonly CaseloadPanel[]): readonly CaseloadPanel[] {
+export function shownPanels(
+  panels: readonly CaseloadPanel[],
+  measure?: TextMeasure,
+): readonly CaseloadPanel[] {
   const first = panels.slice(0, MAX_PANELS);
   let height = HEIGHT.head;
   let count = 0;
+  // A note on more than one line makes its row taller by the lines it adds.
+  const lines = (p: CaseloadPanel) => (measure ? panelNote(p.note, measure).length : 1);
   for (let i = 0; i < first.length; i += COLUMNS) {
     const row = first.slice(i, i + COLUMNS);
-    height += HEIGHT.row + (row.some(hasStrip) ? HEIGHT.strip : 0);
+    const added = Math.max(...row.map(lines)) - 1;
+    height += HEIGHT.row + (row.some(hasStrip) ? HEIGHT.strip : 0) + added * HEIGHT.noteLine;
     if (height > HEIGHT.budget) break;
     count += row.length;
   }
   return first.slice(0, count);
 }
 const COLUMNS = 3;
+
+/**
+ * A panel's note as drawn (note-lines.ts): at most four lines as wide as the cell, whose title
+ * begins over the y axis's labels, not at the plot.
+ */
+export function panelNote(note: string, measure: TextMeasure): string[] {
+  return noteLines(note, measure, TYPE.small, PANEL.width + Y_LABELS, NOTE_MAX_LINES);
+}
+const NOTE_MAX_LINES = 4;
+/** What the y axis's labels ("40") add to a cell's width on its left. */
+const Y_LABELS = 24;
 /**
  * A progress panel; shorter in a picture with alliance strips, so that four rows of a panel and a
  * strip still fit the 1024 pixels Teams takes. Every progress panel of a picture has one height.
@@ -65,7 +86,7 @@ export function caseloadSpec(
   text: ChartText,
   measure: TextMeasure,
 ): TopLevelSpec {
-  const shown = shownPanels(panels);
+  const shown = shownPanels(panels, measure);
   const more = panels.length - shown.length;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -127,7 +148,7 @@ export function caseloadSpec(
       ...PANEL,
       title: {
         text: data.alias,
-        subtitle: note,
+        subtitle: panelNote(note, measure),
         fontSize: TYPE.label,
         subtitleFontSize: TYPE.small,
         offset: 6,

@@ -118,7 +118,8 @@ export async function renderCaseloadChart(
 ): Promise<RenderedChart> {
   if (panels.length === 0)
     throw new RapportError("a caseload chart needs at least one client", "chart_empty");
-  return render(caseloadSpec(panels, text, chartMeasure()), caseloadAltText(panels, text), options);
+  const measure = chartMeasure();
+  return render(caseloadSpec(panels, text, measure), caseloadAltText(panels, text, measure), options);
 }
 
 async function render(spec: TopLevelSpec, alt: string, options: RenderOptions): Promise<RenderedChart> {

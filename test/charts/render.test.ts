@@ -61,6 +61,27 @@ describe("rendering a chart to PNG", () => {
     }
   });
 
+  it("wraps a long note within its panel: the picture stays about 800 wide and within 1024 high", async () => {
+    // A trial: one client's note ("urgent alert 1 acknowledged Dec 15, 2026, worrying words …")
+    // drew on one line and made the picture 1,464 and then 1,857 pixels wide.
+    const note =
+      "urgent alert 1 acknowledged Dec 15, 2026, worrying words Dec 15, 2026 (safety question: no), deteriorated (progress 24 → 8), not on track, alliance concern";
+    const panels = Array.from({ length: 12 }, (_, i) => ({
+      data: chartData(input(`C${i}`, weekly([20, 21, 20, 21, 10], [40, 36, 33, 30, 26]))),
+      note,
+      alliance: i % 2 === 0,
+    }));
+    for (const language of ["en", "de", "es"]) {
+      const r = await renderCaseloadChart(panels, shippedText(language));
+      expect(r.width, language).toBeLessThanOrEqual(820);
+      expect(r.height, language).toBeLessThanOrEqual(1024);
+      // The words name the panels the picture draws, and count the rest as it does.
+      const drawn = (r.alt.match(/C\d+/g) ?? []).length;
+      expect(drawn, language).toBeGreaterThan(0);
+      expect(drawn, language).toBeLessThan(12);
+    }
+  });
+
   it("refuses a chart with no check-in", async () => {
     await expect(renderClientChart(chartData(input("A", [])), englishText)).rejects.toThrow(/at least one/);
   });
