@@ -42,6 +42,7 @@ export const REPORT_VARS = {
   summary_ask_about_all: ["threshold"],
   summary_safety_yes: [],
   summary_safety_no: [],
+  summary_safety_no_beside_disclosure: [],
   // the safety question's answers on one line, both ways it is asked (src/engine/risk/safety-answers.ts)
   safety_line: ["answers"],
   safety_checkin_yes: [],

@@ -78,7 +78,14 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   // The safety answers, both ways the question was asked, said once: under this check-in's risk
   // when there is any (in the compact style too), else in the details where the check-in asked it.
   const concerns = concernFacts(input.riskEvents);
-  const safety = checkinSafetyLine(w, [...checkinFacts([checkin]), ...concerns]);
+  // "no" at the question, then "i have a plan" as the comment: the no is said beside the words, so
+  // that it is not read as settling them.
+  const disclosed = input.riskEvents.some(
+    (e) => e.checkinId === checkin.id && e.tier === "disclosure" && e.source === "free_text",
+  );
+  const line = checkinSafetyLine(w, [...checkinFacts([checkin]), ...concerns]);
+  const safety =
+    disclosed && line === w.t("summary_safety_no") ? w.t("summary_safety_no_beside_disclosure") : line;
   const withRisk = input.riskEvents.length > 0;
   lines.push(
     ...riskSection(w, input.riskEvents, input.openAlert, input.timeZone, {
