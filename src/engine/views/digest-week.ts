@@ -1,0 +1,73 @@
+import type { Assessment } from "../../clinical/assessment.js";
+import type { TrajectoryStatus } from "../../clinical/trajectory.js";
+import type { Wording } from "../../prompts/render.js";
+import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
+import { formatDay } from "../format.js";
+import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
+
+/** What happened to one client since the last digest. */
+export interface ClientWeek {
+  checkins: number;
+  /** The trajectory status at the last check-in before this week, if there was one. */
+  was: TrajectoryStatus | undefined;
+  /**
+   * The week's risk events that no open alert holds (those are listed apart, first): alerts
+   * already acknowledged, by id with the first event's time, and concerns with no alert, by time.
+   */
+  risk: { alerts: { id: number; at: string }[]; concerns: string[]; unclear?: string[] };
+}
+
+/** The week's acknowledged alerts and concerns of one client, as a part of their line ("" for none). */
+export function riskText(w: Wording, risk: ClientWeek["risk"], zone: string): string {
+  const day = (at: string) => formatDay(at, w.pack.language, zone);
+  const alertDays = new Set(risk.alerts.map((a) => day(a.at)));
+  // A concern on the day of an alert is most often what led to it (a yes to the safety question).
+  const concernDays = [...new Set(risk.concerns.map(day))].filter((date) => !alertDays.has(date));
+  const items = [
+    ...risk.alerts.map((a) => w.t("digest_risk_alert", { id: a.id, date: day(a.at) })),
+    ...concernDays.map((date) => w.t("digest_risk_concern", { date })),
+    ...[...new Set((risk.unclear ?? []).map(day))].map((date) => w.t("digest_risk_unclear", { date })),
+  ];
+  return items.length > 0 ? w.t("digest_risk", { items: items.join(", ") }) : "";
+}
+
+/**
+ * Per client, what the week brought: check-ins completed since the last digest with the status
+ * before them, and risk events that no open alert holds.
+ */
+export async function weekOf(
+  tx: Tx,
+  facts: DigestFacts,
+  since: string,
+  openAlerts: ReadonlyMap<number, RiskAlert>,
+): Promise<Map<number, ClientWeek>> {
+  const week = new Map<number, ClientWeek>();
+  for (const { client } of facts.caseload) {
+    const history = await tx.completedCheckins(client.personId);
+    const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
+    const open = openAlerts.get(client.personId)?.id;
+    const all = await tx.riskEvents(client.personId);
+    // An unclear answer in a check-in that closed unfinished is settled by that check-in's answers.
+    const inClosed = all.some((e) => unclearAnswerOf(e.words) && !history.some((c) => c.id === e.checkinId));
+    const closed = inClosed ? await tx.unansweredCheckins(client.personId) : [];
+    const events = withoutSettled(all, [...history, ...closed]).filter(
+      (e) => e.at >= since && e.alertId !== open,
+    );
+    if (fresh.length === 0 && events.length === 0) continue;
+    const before = history.filter((c) => (c.completedAt ?? c.createdAt) < since).at(-1);
+    const was = (before?.assessment as Assessment | undefined)?.progress?.trajectory.status;
+    const alerts = new Map<number, string>();
+    for (const e of events) if (e.alertId !== null && !alerts.has(e.alertId)) alerts.set(e.alertId, e.at);
+    week.set(client.personId, {
+      checkins: fresh.length,
+      was,
+      risk: {
+        alerts: [...alerts].map(([id, at]) => ({ id, at })),
+        concerns: events.filter((e) => e.alertId === null && !unclearAnswerOf(e.words)).map((e) => e.at),
+        // An unclear answer to a risk item ("not sure" at the safety question) is no risk word.
+        unclear: events.filter((e) => unclearAnswerOf(e.words)).map((e) => e.at),
+      },
+    });
+  }
+  return week;
+}
