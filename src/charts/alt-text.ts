@@ -200,12 +200,16 @@ export function caseloadAltText(
   text: ChartText,
   /** The picture's measure, so the alt text names the panels the picture draws. */
   measure?: TextMeasure,
+  /** Between the head and each client's sentences: " " for alt text, "\n\n" for a message to read. */
+  between = " ",
 ): string {
   const shown = shownPanels(panels, measure);
-  const sentences = [text("chart_alt_caseload_head", { count: panels.length })];
+  const head = [text("chart_alt_caseload_head", { count: panels.length })];
   if (panels.length > shown.length)
-    sentences.push(text("chart_caseload_more", { count: panels.length - shown.length }));
+    head.push(text("chart_caseload_more", { count: panels.length - shown.length }));
+  const groups = [head.join(" ")];
   for (const panel of shown) {
+    const sentences: string[] = [];
     const episode = currentEpisode(panel.data);
     const withProgress = episode.points.filter((p) => p.progress !== null);
     const latest = withProgress.at(-1);
@@ -227,6 +231,7 @@ export function caseloadAltText(
           threshold: episode.allianceLine,
         }),
       );
+    groups.push(sentences.join(" "));
   }
-  return sentences.join(" ");
+  return groups.join(between);
 }

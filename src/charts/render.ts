@@ -115,11 +115,17 @@ export async function renderCaseloadChart(
   panels: readonly CaseloadPanel[],
   text: ChartText,
   options: RenderOptions = {},
-): Promise<RenderedChart> {
+): Promise<RenderedChart & { words: string }> {
   if (panels.length === 0)
     throw new RapportError("a caseload chart needs at least one client", "chart_empty");
   const measure = chartMeasure();
-  return render(caseloadSpec(panels, text, measure), caseloadAltText(panels, text, measure), options);
+  const rendered = await render(
+    caseloadSpec(panels, text, measure),
+    caseloadAltText(panels, text, measure),
+    options,
+  );
+  // The same words for the message, a paragraph per client: one block of them is a wall on a phone.
+  return { ...rendered, words: caseloadAltText(panels, text, measure, "\n\n") };
 }
 
 async function render(spec: TopLevelSpec, alt: string, options: RenderOptions): Promise<RenderedChart> {

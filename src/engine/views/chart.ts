@@ -159,7 +159,7 @@ export async function caseloadChartMessage(
   const rendered = await renderCaseloadChart(panels, chartText(w));
   return {
     kind: "summary",
-    text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.alt}`,
+    text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.words}`,
     chart: attached(
       rendered,
       w.t("chart_caseload_title", { count: panels.length }),
