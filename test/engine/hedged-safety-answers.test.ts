@@ -58,7 +58,12 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     ["en", "probably not, but sometimes", "yes"],
     ["en", "i guess", "yes"],
     ["de", "eher ja", "yes"],
-    ["es", "no sé", "yes"],
+    // Not knowing alone is unsure in every language, asked again (a trial found Spanish "no sé"
+    // an urgent alert while "ni idea", "idk" and "keine ahnung" were asked again).
+    ["es", "no sé", "unclear"],
+    ["es", "no lo sé", "unclear"],
+    ["es", "no estoy segura", "unclear"],
+    ["es", "no sé, a veces", "yes"],
     ["es", "creo que sí", "yes"],
     // Hedged yeses as people type them, from a trial: read as the pack's "maybe" is.
     ["en", "could be", "yes"],

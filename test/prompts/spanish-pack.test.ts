@@ -104,8 +104,6 @@ describe("the safety question in Spanish", () => {
     "si",
     "Sí, a veces",
     "a veces",
-    "no sé",
-    "no se",
     "un poco",
     "casi nunca",
     "puede ser",
