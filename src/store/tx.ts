@@ -73,6 +73,8 @@ export interface ClientsTx {
   setPaused(personId: number, at: string | null, until?: string | null): Promise<boolean>;
   /** Records the break offered to a client, or takes it back (null): read back on Client. */
   setBreakOffer(personId: number, offer: BreakOffer | null): Promise<void>;
+  /** Records that a late yes to a safety question was asked to be confirmed, or clears it (null). */
+  setSafetyConfirm(personId: number, at: string | null): Promise<void>;
   /** The clients whose dated break ended at or before `now`, still paused. */
   breaksEnded(now: string): Promise<number[]>;
   /** The instruments of the client's check-ins, in order; null: the clinic's (read back on Client). */

@@ -47,6 +47,8 @@ export interface Client {
    * and the day it would end (YYYY-MM-DD in their zone; null: until they type start).
    */
   breakOffer?: { at: string; until: string | null } | null;
+  /** When the client was asked to confirm a late yes to a concern's safety question (null: not). */
+  safetyConfirmAt?: string | null;
   /** After a crisis message: show the open question again at the next message. */
   resumeQuestion?: boolean;
   /** The instruments the client's check-ins ask, in order (`instruments ALIAS LIST`); null: the clinic's. */

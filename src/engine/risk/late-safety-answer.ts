@@ -11,6 +11,14 @@ import { ownWords, readSafetyAnswer } from "./safety-answer.js";
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
 export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
 
+/**
+ * A typed yes this soon after rapport said something else to the client ("to have it all erased,
+ * type forget…", then "yes") may answer that, not the safety question: asked to confirm, with
+ * the question, and the reply within CONFIRM_MS taken as the answer.
+ */
+const JUST_SAID_MS = 10 * 60_000;
+const CONFIRM_MS = 10 * 60_000;
+
 /** A late "no" counts only as a short reply ("no", "nah im ok"): "no worries, see you tuesday" is not one. */
 const LATE_NO_MAX_WORDS = 4;
 /** Short replies that start with "no" and answer nothing about safety. */
@@ -36,6 +44,10 @@ function plainNo(raw: string): boolean {
  */
 export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise<boolean> {
   const input = turn.event.input;
+  // A confirmation asked stands for the client's next message only, whatever it is.
+  const confirming =
+    client.safetyConfirmAt != null && Date.parse(turn.now) - Date.parse(client.safetyConfirmAt) <= CONFIRM_MS;
+  if (client.safetyConfirmAt != null) await turn.tx.setSafetyConfirm(client.personId, null);
   if (input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF) return false;
   const concern = await turn.tx.latestConcern(client.personId);
   if (concern?.safetyAnswer !== "none") return false;
@@ -45,6 +57,22 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
   const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
   if (answer === "unclear") return false;
   if (answer === "no" && input.kind === "text" && !plainNo(raw)) return false;
+  if (
+    answer === "yes" &&
+    input.kind === "text" &&
+    !confirming &&
+    (await justSaidOther(turn, client, concern.at))
+  ) {
+    await turn.tx.setSafetyConfirm(client.personId, turn.now);
+    const w = wordingFor(turn.deps.catalog, concern.language);
+    await turn.send(client.personId, {
+      kind: "question",
+      text: w.t("safety_check_late_confirm", { item: safety.items[0]?.text ?? "" }),
+      choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
+      ref: SAFETY_CHECK_REF,
+    });
+    return true;
+  }
   await turn.tx.answerConcern(concern.id, answer);
   if (answer === "yes") {
     const said = ownWords(raw, input.kind === "text", safety.choices ?? []);
@@ -54,4 +82,11 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
   await tellConcern(turn.tx, turn.deps, concern, "no", turn.now);
   return true;
+}
+
+/** Whether rapport said something to the client after the concern, and only a moment ago. */
+async function justSaidOther(turn: Turn, client: Client, concernAt: string): Promise<boolean> {
+  const last = await turn.tx.lastQueuedAt(client.personId);
+  if (last === undefined || Date.parse(last) <= Date.parse(concernAt)) return false;
+  return Date.parse(turn.now) - Date.parse(last) < JUST_SAID_MS;
 }

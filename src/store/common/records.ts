@@ -112,6 +112,7 @@ export function toClient(row: Row, c: FieldCrypto): Client {
     breakOffer: row.break_offered_at
       ? { at: String(row.break_offered_at), until: (row.break_offered_until as string | null) ?? null }
       : null,
+    safetyConfirmAt: (row.safety_confirm_at as string | null | undefined) ?? null,
     // SQLite keeps a boolean as 0 or 1, PostgreSQL as a boolean.
     resumeQuestion: row.resume_question === 1 || row.resume_question === true,
     instruments: instrumentsOf(row.instruments),

@@ -89,6 +89,9 @@ export function pgClients(q: PgContext): ClientsTx {
         personId,
       ]);
     },
+    setSafetyConfirm: async (personId, at) => {
+      await q.run("UPDATE clients SET safety_confirm_at = $1 WHERE person_id = $2", [at, personId]);
+    },
     breaksEnded: async (now) =>
       (
         await q.all<{ id: number }>(

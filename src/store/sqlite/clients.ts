@@ -86,6 +86,9 @@ export function sqliteClients({ s, c }: SqlContext): ClientsTx {
         personId,
       );
     },
+    setSafetyConfirm: async (personId, at) => {
+      s("UPDATE clients SET safety_confirm_at = ? WHERE person_id = ?").run(at, personId);
+    },
     breaksEnded: async (now) =>
       (
         s(

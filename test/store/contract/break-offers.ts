@@ -35,6 +35,19 @@ export function breakOfferContract(open: OpenStore): void {
         expect((await tx.getClient(bea.personId))?.breakOffer).toEqual({ at: t(2), until: null });
       }));
 
+    it("beside it, a late safety answer asked to be confirmed is kept per client until cleared", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        expect((await tx.getClient(alex.personId))?.safetyConfirmAt).toBeNull();
+        await tx.setSafetyConfirm(alex.personId, t(5));
+        expect((await tx.getClient(alex.personId))?.safetyConfirmAt).toBe(t(5));
+        expect((await tx.getClient(bea.personId))?.safetyConfirmAt).toBeNull();
+        await tx.setSafetyConfirm(alex.personId, null);
+        expect((await tx.findClient(rivera, "alex"))?.safetyConfirmAt).toBeNull();
+      }));
+
     it("is followed by when the latest message to the person was queued, sent or not", () =>
       withStore(open, async (store) => {
         const [alexId, beaId] = await store.transaction(async (tx) => {

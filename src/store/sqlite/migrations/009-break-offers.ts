@@ -9,10 +9,13 @@ ALTER TABLE clients ADD COLUMN break_offered_at TEXT;
 -- The day the offered break ends, as the button carries it (YYYY-MM-DD in the client's zone);
 -- NULL: until the client types start.
 ALTER TABLE clients ADD COLUMN break_offered_until TEXT;
+-- When rapport asked the client whether a "yes" typed soon after it said something else answered
+-- a concern's safety question that had lapsed (late-safety-answer.ts); NULL: nothing to confirm.
+ALTER TABLE clients ADD COLUMN safety_confirm_at TEXT;
 `;
 
 export const V9: Migration = {
   version: 9,
-  name: "a break offered to a client",
+  name: "a break offered to a client, and a late safety answer to confirm",
   sql: V9_BOTH_STORES,
 };
