@@ -1,7 +1,10 @@
-import type { ChatWords } from "../prompts/schema.js";
+import { type ChatWords, riskItemsOf } from "../prompts/schema.js";
 import type { BreakOffer, Checkin, Client } from "../store/types.js";
+import { stepMessage, withLine } from "./checkin/messages.js";
+import { stepOf } from "./checkin/plan.js";
 import { pauseFromChat } from "./client-break.js";
-import type { Turn } from "./turn-context.js";
+import { formatDay } from "./format.js";
+import { type Turn, therapistName } from "./turn-context.js";
 import { answerWords, parseYesNo } from "./yes-no.js";
 
 /**
@@ -169,11 +172,45 @@ export async function answerOffer(
   open: Checkin | undefined,
   text: string,
 ): Promise<boolean> {
-  // A check-in open, a pause begun or a consent asked since: the yes is not to the offer.
-  if (!offer || open || client.pausedAt || client.status !== "active") return false;
+  // A pause begun or a consent asked since: the yes is not to the offer.
+  if (!offer || client.pausedAt || client.status !== "active") return false;
   if (turn.event.input.kind !== "text") return false;
   const reply = replyToOffer(text, turn.wording.pack.messages.words);
+  if (reply === undefined) return false;
+  // Offered at a question of a check-in (a line and a button beside the question's): at the safety
+  // question or another risk item, "yes please" may answer that question, so the client is asked
+  // which they meant, and the question stays; elsewhere the yes pauses, the no gets the question again.
+  if (open && (reply === "no" || atRiskItem(turn, open))) {
+    const therapist = await therapistName(turn.tx, client);
+    const question = stepMessage(turn.wording, open, therapist, false);
+    if (!atRiskItem(turn, open)) {
+      await turn.reply(withLine(question, turn.wording.t("break_offer_declined")));
+      return true;
+    }
+    const line = turn.wording.t("break_or_answer");
+    await turn.reply({
+      ...withLine(question, line),
+      choices: [...(question.choices ?? []), pauseChoice(turn, offer)],
+    });
+    return true;
+  }
   if (reply === "yes") await pauseFromChat(turn, client, offer.until ? `until ${offer.until}` : "");
-  else if (reply === "no") await turn.replyText(turn.wording.t("break_offer_declined"));
-  return reply !== undefined;
+  else await turn.replyText(turn.wording.t("break_offer_declined"));
+  return true;
+}
+
+/** Whether the check-in waits at a risk item (the safety question, the PHQ-9's ninth). */
+function atRiskItem(turn: Turn, open: Checkin): boolean {
+  const step = stepOf(open);
+  if (step.kind !== "item") return false;
+  const { instrument, item } = step.planItem;
+  return riskItemsOf(turn.wording.instrument(instrument)).some((r) => r.item === item);
+}
+
+/** The offer's button again ("Pause until Jan 4"), carrying the end it named. */
+function pauseChoice(turn: Turn, offer: BreakOffer): { label: string; value: string } {
+  const w = turn.wording;
+  if (!offer.until) return { label: w.t("pause_button"), value: "stop" };
+  const day = formatDay(`${offer.until}T12:00:00Z`, w.pack.language, "UTC");
+  return { label: w.t("pause_button_until", { date: day }), value: `stop until ${offer.until}` };
 }

@@ -83,6 +83,7 @@ export const CHECKIN_VARS = {
   pause_button: [],
   pause_button_until: ["date"],
   break_offer_declined: [],
+  break_or_answer: [],
   hello: [],
   thanks_reply: [],
   thanks_reply_soon: ["when"],

@@ -189,24 +189,27 @@ describe("a typed reply to a break offered in a check-in", () => {
     expect(data.checkins.at(-1)?.comment).toBe("bitte bis februar keine check-ins mehr");
   });
 
-  it("at a question, the line about a break is no offer: a yes after it is read by the question", async () => {
+  it("at a question, the line about a break is an offer, dated, with its button: a yes pauses", async () => {
     await enrolled();
     await c.say("rivera", "checkin alex");
     const [reask] = texts(await c.say("alex", "can we take a break till january"), "alex");
-    expect(reask).toMatch(/^If you'd like a break from the check-ins, type stop/);
-    expect((await c.client("alex"))?.breakOffer).toBeNull();
+    expect(reask).toMatch(/^If you'd like a break from the check-ins until Jan 1, \d{4}, tap the button/);
+    expect((await c.client("alex"))?.breakOffer).not.toBeNull();
     c.clock.advance(60_000);
-    const [again] = texts(await c.say("alex", "yes"), "alex");
-    expect(again).toMatch(/1\/9\./);
-    expect((await c.client("alex"))?.pausedAt).toBeNull();
+    await c.say("alex", "yes");
+    expect((await c.client("alex"))?.pausedAt).not.toBeNull();
   });
 
-  it("at the safety question, a no after words about a break answers the question, not an offer", async () => {
+  it("at the safety question, a no after words about a break is asked which it meant, then answers", async () => {
     await enrolled();
     await c.say("rivera", "checkin alex");
     for (const v of [8, 8, 8, 8, 6, 6, 6, 6]) await c.say("alex", String(v));
     const [reask] = texts(await c.say("alex", "can we take a break till january"), "alex");
-    expect(reask).toMatch(/^If you'd like a break from the check-ins, type stop/);
+    expect(reask).toMatch(/^If you'd like a break from the check-ins until Jan 1/);
+    c.clock.advance(60_000);
+    const [which] = texts(await c.say("alex", "no"), "alex");
+    expect(which).toMatch(/^Is that about the break, or your answer to the question below\?/);
+    expect((await c.data("alex")).checkins.at(-1)?.step).toBe(8);
     c.clock.advance(60_000);
     const [next] = texts(await c.say("alex", "no"), "alex");
     expect(next).not.toMatch(/nothing changes/);

@@ -149,7 +149,11 @@ export async function continueCheckin(
         (await keepUnclearAnswer(turn, client, checkin, step.planItem, text));
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       const why = await reaskReason(turn, client, checkin, instrument, text, therapist, unclear);
-      return typeof why === "string" ? turn.reply(withLine(question, why)) : turn.replyText(why.alone);
+      if (typeof why === "string") return turn.reply(withLine(question, why));
+      if ("alone" in why) return turn.replyText(why.alone);
+      // A break asked for: its button beside the question's.
+      const choices = [...(question.choices ?? []), why.choice];
+      return turn.reply({ ...withLine(question, why.line), choices });
     }
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));

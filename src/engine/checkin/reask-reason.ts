@@ -1,8 +1,11 @@
+import type { Choice } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Instrument } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting } from "../acknowledgement.js";
+import { recordOffer } from "../break-offer.js";
 import { asksForBreak } from "../break-request.js";
+import { breakOffer } from "../client-break.js";
 import { asksAboutData } from "../data-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import { asksToStopForGood } from "../stop-request.js";
@@ -35,7 +38,7 @@ export async function reaskReason(
   therapist: string,
   /** Kept as an unclear answer to a risk item (unclear-answer.ts): the therapist reads it so. */
   keptUnclear = false,
-): Promise<string | { alone: string }> {
+): Promise<string | { alone: string } | { line: string; choice: Choice }> {
   const w = turn.wording;
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
   // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
@@ -46,7 +49,11 @@ export async function reaskReason(
     // At the safety question the words are kept all the same: "i want to stop them" may be about
     // the thoughts it asks of, and the therapist reads them.
     if (atSafety) await keepForComment(turn, checkin, text);
-    return w.t("between_checkins_break");
+    // The way to pause, dated when they named an end, with its button beside the question's; a
+    // typed "yes please" to it is then read as the button (break-offer.ts).
+    const offer = await breakOffer(turn, client, text);
+    await recordOffer(turn, client, offer.until);
+    return { line: offer.line, choice: offer.choice };
   }
   const asked = itemQuestion(text, w.pack.language);
   // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
