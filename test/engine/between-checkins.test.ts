@@ -80,7 +80,9 @@ describe("a client's words between check-ins", () => {
     }
     await c.say("rivera", "checkin alex");
     const [inCheckin] = await mine("pause these for 2 weeks please");
-    expect(inCheckin).toMatch(/^If you'd like a break from the check-ins until .*, tap the button[\s\S]*1\/9\./);
+    expect(inCheckin).toMatch(
+      /^If you'd like a break from the check-ins until .*, tap the button[\s\S]*1\/9\./,
+    );
     // A therapist's command typed bare by a client is still not theirs to use.
     expect(await mine("clients")).toEqual([expect.stringContaining("only therapists")]);
   });
