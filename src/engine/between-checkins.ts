@@ -6,7 +6,7 @@ import { addToComment } from "./checkin/comment-addition.js";
 import { privacyAnswer } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
-import { pauseOffer } from "./client-break.js";
+import { pausedLine, pauseOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
@@ -49,7 +49,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
       : undefined;
   if (!WORDS.test(text) || lateInWords || greeting || isAcknowledgement(text) || asksWhenNext(text) || skip) {
     const reply = client.pausedAt
-      ? w.t("paused_ok")
+      ? await pausedLine(turn, client)
       : when
         ? w.t("no_open_question_soon", { when })
         : await nothingPlanned(turn, client);
@@ -81,7 +81,7 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   // Paused, words still get the truth and the crisis text; then how to resume, or, to a wish to
   // stop for good, that nothing comes until start, and how to end them or erase everything.
   if (client.pausedAt) {
-    const after = stopping ? w.t("stop_for_good_paused", { therapist }) : w.t("paused_ok");
+    const after = stopping ? w.t("stop_for_good_paused", { therapist }) : await pausedLine(turn, client);
     return turn.replyText([...lines, after].join("\n\n"));
   }
   // Who asks to stop is not told when the next one comes, but how to stop it.

@@ -56,6 +56,17 @@ export interface PauseOffer {
 }
 
 /**
+ * What a paused client is told of their pause: with the day it ends when it has one ("when do they
+ * start again?" after "stop till january" was told only to type start).
+ */
+export async function pausedLine(turn: Turn, client: Client, thanks = false): Promise<string> {
+  const w = turn.wording;
+  if (!client.pausedUntil) return w.t(thanks ? "thanks_reply_paused" : "paused_ok");
+  const date = formatDay(client.pausedUntil, w.pack.language, await zoneOf(turn, client));
+  return w.t(thanks ? "thanks_reply_paused_until" : "paused_until_ok", { date });
+}
+
+/**
  * The way to pause offered to words that ask for a break ("können wir bis februar pausieren"):
  * a line, and a button that carries the control word with the end the client named ("stop until
  * 2026-12-18"), so that a press pauses as typing it does.

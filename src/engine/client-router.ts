@@ -7,7 +7,7 @@ import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
 import { continueCheckin } from "./checkin/flow.js";
 import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";
-import { pauseFromChat } from "./client-break.js";
+import { pausedLine, pauseFromChat } from "./client-break.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
@@ -63,7 +63,7 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // "yes please", "ja gerne", "no thanks" typed in reply to a break offered: as its button, or not.
   if (await answerOffer(turn, client, offer, open, text)) return;
   // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
-  if (client.pausedAt && isThanks(text)) return turn.replyText(w.t("thanks_reply_paused"));
+  if (client.pausedAt && isThanks(text)) return turn.replyText(await pausedLine(turn, client, true));
   // Paused: the open check-in is kept as it is, not answered further, until "start".
   if (open && client.pausedAt) {
     // "i want to stop for good": already paused, so how to end them for good, or erase everything.

@@ -88,6 +88,7 @@ export const CHECKIN_VARS = {
   thanks_reply: [],
   thanks_reply_soon: ["when"],
   thanks_reply_paused: [],
+  thanks_reply_paused_until: ["date"],
   client_help: ["crisis"],
   not_available_yet: [],
   therapist_only: [],

@@ -131,3 +131,20 @@ describe("a paused client who says they are back", () => {
     expect((await c.client("alex"))?.pausedAt).toBeNull();
   });
 });
+
+// A trial: after "stop till january", "when do they start again?" and "thanks" got "Check-ins are
+// paused. Type start whenever you want them back.", as if the end they had been told were gone.
+describe("a dated pause, asked about later", () => {
+  it("is told with its end, to words and to thanks", async () => {
+    await enrolled();
+    await c.say("alex", "stop till january");
+    const [asked] = texts(await c.say("alex", "when do they start again?"), "alex");
+    expect(asked).toMatch(/^Check-ins are paused until Jan 1, \d{4}, when they start again by themselves\./);
+    const [thanks] = texts(await c.say("alex", "thanks"), "alex");
+    expect(thanks).toMatch(
+      /^You're welcome\. Check-ins are paused until Jan 1, \d{4}, when they start again by themselves/,
+    );
+    const [words] = texts(await c.say("alex", "ok cool. work has been a lot"), "alex");
+    expect(words).toMatch(/Check-ins are paused until Jan 1, \d{4}/);
+  });
+});
