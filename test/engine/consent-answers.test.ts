@@ -83,6 +83,14 @@ describe("consent typed in English", () => {
     );
   });
 
+  it("the line that asks again carries the two buttons it asks to tap", async () => {
+    // A trial: "Please tap one of the two buttons" came with no buttons.
+    const { alias } = await consentTo("en", "maybe");
+    const last = c.delivered.filter((d) => d.externalId === alias).at(-1);
+    expect(last?.message.text).toBe("Please tap one of the two buttons, or type yes or no.");
+    expect(last?.message.choices).toHaveLength(2);
+  });
+
   it("a hesitant yes is asked again without pressure, saying that stop ends it at any time", async () => {
     // A trial: "yes i guess" got the flat "Please tap one of the two buttons".
     for (const [language, typed, starts] of [

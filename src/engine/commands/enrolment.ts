@@ -113,8 +113,11 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
   if (!choice) {
     const text = input.kind === "text" ? input.text : "";
     if (!looksLikeQuestion(text, w.pack.language)) {
+      // With the buttons: "tap one of the two buttons" had none beside it to tap.
       const unsure = leansYes(text, w.pack.messages.words);
-      return turn.replyText(w.t(unsure ? "consent_reask_unsure" : "consent_reask"));
+      const { choices, ref } = consentMessage(w, await consentVars(turn, w, client));
+      const line = w.t(unsure ? "consent_reask_unsure" : "consent_reask");
+      return turn.reply({ kind: "question", text: line, choices, ref });
     }
     const vars = await consentVars(turn, w, client);
     const urgent = consentParts(w, vars).brief;
