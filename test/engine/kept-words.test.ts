@@ -66,13 +66,14 @@ describe("a score with a remark", () => {
       remark: "it was a good one",
     });
     expect(scoreWithRemark("7.5 - good session", 0, 10, EN)).toEqual({ value: 7.5, remark: "good session" });
+    // A filler after the number is no remark: the number alone, nothing kept.
+    expect(scoreWithRemark("5 ok", 0, 10, EN)).toEqual({ value: 5, remark: "" });
     for (const text of [
       "8 9 7 7",
       "7 actually no 8",
       "5 but not really",
       "6 or maybe less",
       "4 no wait",
-      "5 ok",
       "11 great session",
       "5 don't know",
       "six to seven honestly",

@@ -114,7 +114,10 @@ export async function continueCheckin(
           w.pack.messages.words,
         )
       : undefined;
-  const taken = remark && (await keepForComment(turn, checkin, remark.remark)) ? remark.value : undefined;
+  const taken =
+    remark && (remark.remark === "" || (await keepForComment(turn, checkin, remark.remark)))
+      ? remark.value
+      : undefined;
   if (taken !== undefined && step.kind === "item") {
     decision = { type: "answer", answer: { ...step.planItem, value: taken }, nextStep: checkin.step + 1 };
   }
@@ -186,7 +189,8 @@ export async function continueCheckin(
       // what the client waits for, and the two go to the same person in the order queued.
       const next = await pastAnsweredSafety(turn, client, { ...checkin, step: decision.nextStep });
       const nextMessage = stepMessage(w, next, therapist);
-      const takenText = taken?.toLocaleString(w.pack.language);
+      // Said only where words were kept: a score with a filler ("8. la verdad") is simply taken.
+      const takenText = remark && remark.remark !== "" ? taken?.toLocaleString(w.pack.language) : undefined;
       const line = takenText && w.t("answer_with_remark", { value: takenText, therapist });
       await turn.reply(line ? withLine(nextMessage, line) : nextMessage);
       return turn.showAnswer(answered);

@@ -1,5 +1,6 @@
 import { RANGE_WORDS } from "./score-hint.js";
 import { type NumberWords, oneNumber, parseScore, plainWords } from "./score-input.js";
+import { onlyFiller, onlyHedges } from "./score-words.js";
 
 /**
  * A score followed by a remark: "6. the session felt rushed tbh", "5 and honestly my sleep is
@@ -10,10 +11,17 @@ import { type NumberWords, oneNumber, parseScore, plainWords } from "./score-inp
  */
 export interface ScoreRemark {
   value: number;
+  /** Empty when only a filler followed the score ("8. la verdad"): nothing to keep. */
   remark: string;
 }
 
-const LEADING = /^(\S+?)(?:[.,;:!]+\s+|\s*[-–—]\s+|\s+)(.+)$/su;
+/**
+ * The number after up to four words before it, then where the remark starts. The words before it
+ * may only be hedges or sayings ("a 4 because my mom is sick", "ne 4 weil …", "un 4 pq …").
+ */
+const LEADING = [0, 1, 2, 3, 4].map(
+  (before) => new RegExp(`^((?:\\S+\\s+){${before}})(\\S+?)(?:[.,;:!]+\\s+|\\s*[-–—]\\s+|\\s+)(.+)$`, "su"),
+);
 
 /** Words that make the remark about the number itself, in the languages rapport speaks. */
 const QUALIFIES =
@@ -37,11 +45,25 @@ export function scoreWithRemark(
   words?: NumberWords,
 ): ScoreRemark | undefined {
   if (text.length > 600) return undefined;
-  const match = LEADING.exec(text.trim());
-  if (!match) return undefined;
-  const value = oneNumber(plainWords(match[1] ?? ""), words);
-  const remark = (match[2] ?? "").trim();
-  if (value === undefined || value < min || value > max) return undefined;
+  for (const leading of LEADING) {
+    const match = leading.exec(text.trim());
+    if (!match) return undefined;
+    // Only softening words before the number: "no 4 because …" or "slept 4 hours" are no score.
+    if (!onlyHedges(plainWords(match[1] ?? "").replace(/[,;:]/gu, " "))) continue;
+    // The number as typed alone ("4", "8/10", "seven"), in this question's range; after words, in
+    // digits only: "like one of those days" is no 1.
+    const number = match[2] ?? "";
+    if (match[1] && !/\p{N}/u.test(number)) continue;
+    const score = parseScore(number, min, max, words, "none");
+    if (score.ok) return withRemark(score.value, (match[3] ?? "").trim(), words);
+  }
+  return undefined;
+}
+
+/** The score with its remark, when the remark cannot change it (see scoreWithRemark). */
+function withRemark(value: number, remark: string, words: NumberWords | undefined): ScoreRemark | undefined {
+  // "8. la verdad": a filler after the score is no remark; the score stands alone.
+  if (onlyFiller(plainWords(remark))) return { value, remark: "" };
   // A second number right after the first, in words ("vier bis fünf", "six to seven"), makes a
   // range, asked about as one; a number word further on ("it was a good one") is only a word.
   const [first = "", second = ""] = plainWords(remark).split(/[\s,;:.!]+/u);
@@ -90,12 +112,45 @@ export function clauseScoreWithRemark(
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** A score with its remark either way: a leading score first ("6. rushed tbh"), else by clauses. */
+/**
+ * Where a remark ends and its score begins without a stop or comma between them: before a word
+ * that leads to the number ("eher schlecht so 3", "pretty bad like 3", "bastante mal tipo 3").
+ */
+const LINKED = /\s+(?=(?:so|like|also|tipo|como|pues|entonces)\s)/giu;
+
+/**
+ * A remark, then a linking word and the score at the end: "eher schlecht so 3" as "eher schlecht,
+ * so 3" is read. The first linking word decides ("pretty bad so like 3"); the score's part is read
+ * as a score typed alone, and the remark is held to the same test as any.
+ */
+export function linkedScoreWithRemark(
+  text: string,
+  min: number,
+  max: number,
+  words?: NumberWords,
+): ScoreRemark | undefined {
+  if (text.length > 600) return undefined;
+  const cut = LINKED.exec(text);
+  LINKED.lastIndex = 0;
+  if (!cut) return undefined;
+  const remark = text.slice(0, cut.index).trim();
+  const score = parseScore(text.slice(cut.index).trim(), min, max, words);
+  return score.ok && plainRemark(remark, words) ? { value: score.value, remark } : undefined;
+}
+
+/**
+ * A score with its remark either way: a leading score first ("6. rushed tbh"), else by clauses,
+ * else after a linking word ("eher schlecht so 3").
+ */
 export function scoreAndRemark(
   text: string,
   min: number,
   max: number,
   words?: NumberWords,
 ): ScoreRemark | undefined {
-  return scoreWithRemark(text, min, max, words) ?? clauseScoreWithRemark(text, min, max, words);
+  return (
+    scoreWithRemark(text, min, max, words) ??
+    clauseScoreWithRemark(text, min, max, words) ??
+    linkedScoreWithRemark(text, min, max, words)
+  );
 }

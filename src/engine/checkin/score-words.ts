@@ -83,6 +83,8 @@ const SAYING_WORDS = [
   ...["ich gebe", "ich geb", "geb", "ich geb mal", "ich gebe mal", "geb mal"],
   ...["ponle", "ponele", "pon", "le pongo", "yo le pongo", "le pondría", "yo le pondría", "pondría"],
   ...["le doy", "yo le doy", "le daría", "yo le daría"],
+  // What is said to be frank or offhand ("ngl 6", "lowkey a 7", "obvio un 9", "la verdad un 8").
+  ...["ngl", "lowkey", "low key", "honestly tho", "obvio", "obvi", "la verdad", "ehrlich gesagt"],
 ];
 
 /** Hedges that are sounds, typed as long as they last: "hmmm", "ummm", "ugh". */
@@ -144,10 +146,15 @@ const SCORE_TRAILING_WORDS = [
 ];
 export const SCORE_TRAILING = phraseList(SCORE_TRAILING_WORDS);
 
-/** SCORE_TRAILING with the sayings that say a score is sure: "10 obv", "8 fs", "7 defo". */
+/**
+ * SCORE_TRAILING with the sayings that say a score is sure or frank: "10 obv", "8 fs", "7 defo",
+ * "9 obvio", "8 la verdad", "5 halt", "6 eigentlich" (after the number a German "eigentlich" is
+ * "really", not the "actually" of a correction, which comes before it: "eigentlich 6").
+ */
 export const SAYING_TRAILING = phraseList([
   ...SCORE_TRAILING_WORDS,
-  ...["obv", "obvs", "obviously", "fs", "for sure", "def", "defo", "deffo", "definitely"],
+  ...["obv", "obvs", "obviously", "fs", "for sure", "def", "defo", "deffo", "definitely", "ngl", "fr"],
+  ...["halt", "eigentlich", "ehrlich", "ehrlich gesagt", "obvio", "obvi", "la verdad", "sinceramente"],
 ]);
 
 /** Takes the list's words off the end ("6 i guess lol" is "6"), as long as one word is left. */
@@ -162,6 +169,16 @@ export function dropTrailing(tokens: string[], list: PhraseList = TRAILING): voi
       }
     }
   }
+}
+
+/**
+ * Whether words after a score say nothing but what may follow one ("la verdad", "lol", "for sure"):
+ * a filler, not a remark for the therapist.
+ */
+export function onlyFiller(words: string): boolean {
+  const tokens = ["", ...words.split(/[\s,;:.!?…]+/u).filter((t) => t.length > 0)];
+  dropTrailing(tokens, SAYING_TRAILING);
+  return tokens.length === 1;
 }
 
 /** "würd", "würde" (typed "wuerd", "wurde" too): "would" before a number said with "sagen" after it. */
