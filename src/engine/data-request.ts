@@ -14,19 +14,30 @@ const DATA_FORMS = [
   "what (data|info|information|details) (do|did|does) (you|u|rapport)",
   "who (can|will|gets to|does) (see|read) (my|these|this|the) (answers|data|info|messages|comments|check-?ins)",
   "(where|how) (is|are) my (data|answers|info) (stored|kept|saved)",
+  "what (happens|will happen|happened) (to|with) (my|all my) (data|answers|info|information|stuff)",
+  "what (do|will|does) (you|u|rapport|this( app| bot)?) do with my (data|answers|info|information)",
   // Deleting it.
   "(delete|erase|remove|wipe|clear) (all )?(of )?(my|the) (data|account|info|information|details|answers|history|records|stuff)",
   "(delete|erase|remove|wipe|clear) (everything|it all|all of it)",
   "(my|all my) (data|info|information) (deleted|erased|removed|wiped)",
+  // "can you just delete me": the client's record, as a bot is asked ("erase me" is a risk phrase).
+  "(delete|remove) me( from (this|here|rapport|the app|your (system|records|list)))?(?= *($|[.!?,;:]|pls|plz|please|now|and|already|completely))",
   // German.
   "was (speicherst|weißt|weisst|hast|sammelst) du",
   "wer (sieht|liest) meine (antworten|daten)",
   "(lösch|loesch|lösche|loesche|löschen|loeschen) (bitte )?(alles|meine daten|mein konto|meine antworten)",
   "meine daten (löschen|loeschen|entfernen)",
+  "was (passiert|geschieht) (dann )?mit meinen (daten|antworten|angaben)",
+  "was (macht|machst|machen) (ihr|du|sie|rapport) (dann )?mit meinen (daten|antworten)",
+  "(lösch|loesch|lösche|loesche) mich",
+  "mich (bitte |einfach |komplett )?(löschen|loeschen)",
   // Spanish.
   "qu[ée] (guardas|sabes|tienes|almacenas) (de|sobre) m[íi]",
   "qui[ée]n (ve|lee) mis (respuestas|datos)",
   "(borra|borrar|elimina|eliminar) (todo|mis datos|mi cuenta|mis respuestas)",
+  "qu[ée] (pasa|pasar[áa]|sucede|ocurre) con mis (datos|respuestas|informaci[óo]n)",
+  "qu[ée] (hacen|hac[ée]s|haces|har[áa]n) con mis (datos|respuestas)",
+  "(b[óo]rrame|elim[íi]name)(?= *($|[.!?,;:]|por favor|porfa|ya|de (aqu[íi]|la lista|rapport)))",
 ];
 const DATA = new RegExp(`(?<!\\p{L})(?:${DATA_FORMS.join("|")})(?!\\p{L})`, "iu");
 

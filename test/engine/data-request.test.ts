@@ -92,3 +92,39 @@ describe("taking a deletion back", () => {
     expect((await c.data("alex")).checkins.at(-1)?.comment).toBe("work has been a lot");
   });
 });
+
+/**
+ * From a client trial: "can you just delete me", "what happens to my data if i quit" and "que pasa
+ * con mis datos?" got the reply for words nobody reads, not the way to see and erase their data.
+ */
+describe("data requests as clients type them", () => {
+  it.each([
+    "can you just delete me",
+    "delete me pls",
+    "what happens to my data if i quit",
+    "what do you do with my answers?",
+    "was passiert mit meinen daten wenn ich aufhöre",
+    "kannst du mich löschen",
+    "que pasa con mis datos?",
+    "¿qué hacen con mis respuestas?",
+    "bórrame por favor",
+  ])("reads %j", (text) => {
+    expect(asksAboutData(text)).toBe(true);
+  });
+
+  it.each(["i want to delete myself", "delete me a message when you can", "erase me"])(
+    "leaves %j alone",
+    (text) => {
+      expect(asksAboutData(text)).toBe(false);
+    },
+  );
+
+  it("answers them between check-ins with mydata and forget", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const text of ["can you just delete me", "what happens to my data if i quit"]) {
+      const replies = await c.say("alex", text);
+      expect(texts(replies, "alex"), text).toEqual([POINTER]);
+    }
+  });
+});
