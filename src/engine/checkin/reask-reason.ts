@@ -41,10 +41,13 @@ export async function reaskReason(
 ): Promise<string | { alone: string } | { line: string; choice: Choice }> {
   const w = turn.wording;
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
-  // "i want to stop doing these for good": how to stop, end and erase, not a line for the comment.
-  // Not at the safety question, where such words may be about the thoughts asked of ("i want to
-  // stop them"): they are kept there, below, for the therapist to read.
-  if (!atSafety && asksToStopForGood(text)) return w.t("stop_for_good_at_item", { therapist });
+  // "i want to stop doing these for good", "how do i unsubscribe": how to stop, end and erase. At
+  // the safety question the words are kept for the comment all the same, as such words there may
+  // be about the thoughts asked of; the question stays open and comes again.
+  if (asksToStopForGood(text)) {
+    if (atSafety) await keepForComment(turn, checkin, text);
+    return w.t("stop_for_good_at_item", { therapist });
+  }
   if (asksForBreak(text)) {
     // At the safety question the words are kept all the same: "i want to stop them" may be about
     // the thoughts it asks of, and the therapist reads them.

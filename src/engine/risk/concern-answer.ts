@@ -4,7 +4,8 @@ import { parseChatWord } from "../chat-words.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { saysMoreThanAnAnswer } from "../checkin/kept-words.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
-import { crisisIn, type Turn } from "../turn-context.js";
+import { asksToStopForGood } from "../stop-request.js";
+import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
@@ -49,6 +50,21 @@ export async function answerSafetyCheck(
   const safety = wordingFor(turn.deps.catalog, pending.language).instrument(SAFETY_INSTRUMENT);
   const raw = input.kind === "choice" ? input.value : input.text;
   const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
+  // "how do i unsubscribe", "wie melde ich mich ab": no answer, and no unsure one either. The
+  // question stays open as it was (not closed as answered, nor counted as asked again): the client
+  // is told how to stop, and it comes again. The words are kept with it for the therapist.
+  if (answer === "unclear" && input.kind === "text" && asksToStopForGood(raw)) {
+    const said = unclearWords(pending, ownWords(raw, true, safety.choices ?? []));
+    if (said) await turn.tx.keepUnclearAnswer(pending.id, said);
+    const therapist = await therapistName(turn.tx, client);
+    await turn.send(client.personId, {
+      kind: "question",
+      text: turn.wording.t("safety_check_stop", { therapist, item: safety.items[0]?.text ?? "" }),
+      choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
+      ref: SAFETY_CHECK_REF,
+    });
+    return true;
+  }
   if (answer === "unclear") {
     // The unsure words are an answer the therapist follows up ("idk, probably not"), not silence:
     // kept with the concern, so a lapse or the summary says what they said.
