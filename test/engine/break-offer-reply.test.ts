@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { replyToOffer } from "../../src/engine/break-offer.js";
 import { Engine } from "../../src/engine/engine.js";
 import { Conversation, testDeps } from "../helpers/conversation.js";
 
@@ -64,6 +65,17 @@ describe("a typed reply to a break offered between check-ins", () => {
     ["es", "no me mandes nada hasta enero", "sí", "2027-01-01"],
     ["es", "no me mandes nada hasta enero", "vale", "2027-01-01"],
     ["es", "no me mandes nada hasta enero", "dale", "2027-01-01"],
+    // From a client trial, each read as words nobody reads before: everyday yeses.
+    ["de", "können wir bis februar pausieren", "ja schon", "2027-02-01"],
+    ["de", "können wir bis februar pausieren", "jo gerne", "2027-02-01"],
+    ["de", "können wir bis februar pausieren", "klar doch", "2027-02-01"],
+    ["es", "no me mandes nada hasta enero", "si claro", "2027-01-01"],
+    ["es", "no me mandes nada hasta enero", "sí, claro", "2027-01-01"],
+    ["en", "can we take a break till january", "sure thing", "2027-01-01"],
+    ["en", "can we take a break till january", "of course", "2027-01-01"],
+    // Typed in another language than the client's prompts.
+    ["en", "can we take a break till january", "si claro", "2027-01-01"],
+    ["en", "can we take a break till january", "ja schon", "2027-01-01"],
   ] as const)("%s: %s, then '%s', pauses until %s", async (language, ask, yes, day) => {
     await enrolled(language === "en" ? undefined : language);
     await offered(ask);
@@ -216,4 +228,20 @@ describe("a typed reply to a break offered in a check-in", () => {
     expect((await c.data("alex")).checkins.at(-1)?.step).toBe(9);
     expect((await c.client("alex"))?.pausedAt).toBeNull();
   });
+});
+
+describe("everyday yeses to the offer, read as words alone", () => {
+  const words = { yes: ["yes"], no: ["no"] };
+  it.each(["ja schon", "jo gerne", "si claro", "sure thing", "klar doch", "why not"])(
+    "%j is a yes",
+    (text) => {
+      expect(replyToOffer(text, words)).toBe("yes");
+    },
+  );
+  it.each(["not sure", "sure?", "ja schon aber nicht jetzt", "schon gut", "claro, pero no", "bueno no"])(
+    "%j is no reply to the offer: read as ever",
+    (text) => {
+      expect(replyToOffer(text, words)).toBeUndefined();
+    },
+  );
 });
