@@ -1,6 +1,6 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
-import type { ChatWords } from "../../prompts/schema.js";
-import type { Checkin, Client } from "../../store/types.js";
+import { type ChatWords, riskItemsOf } from "../../prompts/schema.js";
+import type { Checkin, Client, PlanItem } from "../../store/types.js";
 import { mayCorrect } from "../checkin/correction.js";
 import { isSkip, namedChoice } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
@@ -154,7 +154,10 @@ export async function passOnToAlert(
     // "sorry. 4": an answer with a few words of excuse before it. The answer is stored and the
     // words are kept with the alert (its next update and the summary show them), without another
     // urgent message about nothing new. Words that say something ("not safe. 1") are not a hedge.
-    if (parseScore(text, 0, 10, words).ok) {
+    // At a risk item only the hedges it reads itself: "ngl 0" or "def 0" there is no answer (the
+    // check-in asks again), so it reaches the alert as other words do.
+    const atRisk = choices !== undefined && step.kind === "item" && isRiskItem(turn, step.planItem);
+    if (parseScore(text, 0, 10, words, atRisk ? "hedges" : "sayings").ok) {
       await followUp(turn, client, alert, text, false);
       return false;
     }
@@ -162,6 +165,11 @@ export async function passOnToAlert(
   await followUp(turn, client, alert, text, true, yesStands ? "risk_yes_stands" : "crisis_again");
   if ((resume || yesStands) && open) await repeatQuestion(turn, client, open);
   return true;
+}
+
+/** Whether a check-in's item is a risk item (the safety question, the PHQ-9's ninth). */
+function isRiskItem(turn: Turn, item: PlanItem): boolean {
+  return riskItemsOf(turn.wording.instrument(item.instrument)).some((r) => r.item === item.item);
 }
 
 /** A typed score or yes/no: an answer to the open question, not words for the alert. */
