@@ -1,7 +1,7 @@
-import { type ChatWords, riskItemsOf } from "../prompts/schema.js";
+import type { ChatWords } from "../prompts/schema.js";
 import type { BreakOffer, Checkin, Client } from "../store/types.js";
 import { stepMessage, withLine } from "./checkin/messages.js";
-import { stepOf } from "./checkin/plan.js";
+import { atRiskItem } from "./checkin/risk-item-answer.js";
 import { pauseFromChat } from "./client-break.js";
 import { formatDay } from "./format.js";
 import { type Turn, therapistName } from "./turn-context.js";
@@ -208,10 +208,10 @@ export async function answerOffer(
   // Offered at a question of a check-in (a line and a button beside the question's): at the safety
   // question or another risk item, "yes please" may answer that question, so the client is asked
   // which they meant, and the question stays; elsewhere the yes pauses, the no gets the question again.
-  if (open && (reply === "no" || atRiskItem(turn, open))) {
+  if (open && (reply === "no" || atRiskItem(turn.wording, open))) {
     const therapist = await therapistName(turn.tx, client);
     const question = stepMessage(turn.wording, open, therapist, false);
-    if (!atRiskItem(turn, open)) {
+    if (!atRiskItem(turn.wording, open)) {
       await turn.reply(withLine(question, turn.wording.t("break_offer_declined")));
       return true;
     }
@@ -225,14 +225,6 @@ export async function answerOffer(
   if (reply === "yes") await pauseFromChat(turn, client, offer.until ? `until ${offer.until}` : "");
   else await turn.replyText(turn.wording.t("break_offer_declined"));
   return true;
-}
-
-/** Whether the check-in waits at a risk item (the safety question, the PHQ-9's ninth). */
-function atRiskItem(turn: Turn, open: Checkin): boolean {
-  const step = stepOf(open);
-  if (step.kind !== "item") return false;
-  const { instrument, item } = step.planItem;
-  return riskItemsOf(turn.wording.instrument(instrument)).some((r) => r.item === item);
 }
 
 /** The offer's button again ("Pause until Jan 4"), carrying the end it named. */

@@ -19,6 +19,7 @@ import { type ItemQuestion, itemQuestion } from "./item-question.js";
 import { keepForComment, letterWords, saysMoreThanAnAnswer } from "./kept-words.js";
 import { consentParts } from "./messages.js";
 import { progressOf } from "./plan.js";
+import { atRiskItem } from "./risk-item-answer.js";
 import { hintText, scoreHint } from "./score-hint.js";
 
 /**
@@ -55,6 +56,9 @@ export async function reaskReason(
     // The way to pause, dated when they named an end, with its button beside the question's; a
     // typed "yes please" to it is then read as the button (break-offer.ts).
     const offer = await breakOffer(turn, client, text);
+    // At a risk item, undated words ("i want to stop them") may be about the thoughts asked of: the
+    // line, but no offer, so that the no or yes after it answers the question as ever.
+    if (offer.until === null && atRiskItem(w, checkin)) return offer.line;
     await recordOffer(turn, client, offer.until);
     return { line: offer.line, choice: offer.choice };
   }

@@ -1,6 +1,8 @@
 import type { Wording } from "../../prompts/render.js";
 import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
+import type { Checkin, PlanItem } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
+import { stepOf } from "./plan.js";
 
 type Choice = NonNullable<Instrument["choices"]>[number];
 
@@ -39,4 +41,15 @@ export function riskItemRules(
     c === firstAbove ? add(c, wordsOf(true)) : c === lowest ? add(c, wordsOf(false)) : c,
   );
   return { choices, safetyAbove: risk.above };
+}
+
+/** Whether a check-in's item is a risk item (the safety question, the PHQ-9's ninth). */
+export function isRiskItem(w: Wording, item: PlanItem): boolean {
+  return riskItemsOf(w.instrument(item.instrument)).some((r) => r.item === item.item);
+}
+
+/** Whether the check-in waits at a risk item. */
+export function atRiskItem(w: Wording, checkin: Checkin): boolean {
+  const step = stepOf(checkin);
+  return step.kind === "item" && isRiskItem(w, step.planItem);
 }

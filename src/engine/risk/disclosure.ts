@@ -1,6 +1,6 @@
 import type { RiskFinding } from "../../clinical/risk-screen.js";
-import { type ChatWords, riskItemsOf } from "../../prompts/schema.js";
-import type { Checkin, Client, PlanItem } from "../../store/types.js";
+import type { ChatWords } from "../../prompts/schema.js";
+import type { Checkin, Client } from "../../store/types.js";
 import { mayCorrect } from "../checkin/correction.js";
 import { isSkip, namedChoice } from "../checkin/input.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
@@ -8,6 +8,7 @@ import { completedComment } from "../checkin/kept-words.js";
 import { stepMessage } from "../checkin/messages.js";
 import { stepOf } from "../checkin/plan.js";
 import { afterCompletion } from "../checkin/report.js";
+import { isRiskItem } from "../checkin/risk-item-answer.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
@@ -156,7 +157,7 @@ export async function passOnToAlert(
     // urgent message about nothing new. Words that say something ("not safe. 1") are not a hedge.
     // At a risk item only the hedges it reads itself: "ngl 0" or "def 0" there is no answer (the
     // check-in asks again), so it reaches the alert as other words do.
-    const atRisk = choices !== undefined && step.kind === "item" && isRiskItem(turn, step.planItem);
+    const atRisk = choices !== undefined && step.kind === "item" && isRiskItem(turn.wording, step.planItem);
     if (parseScore(text, 0, 10, words, atRisk ? "hedges" : "sayings").ok) {
       await followUp(turn, client, alert, text, false);
       return false;
@@ -165,11 +166,6 @@ export async function passOnToAlert(
   await followUp(turn, client, alert, text, true, yesStands ? "risk_yes_stands" : "crisis_again");
   if ((resume || yesStands) && open) await repeatQuestion(turn, client, open);
   return true;
-}
-
-/** Whether a check-in's item is a risk item (the safety question, the PHQ-9's ninth). */
-function isRiskItem(turn: Turn, item: PlanItem): boolean {
-  return riskItemsOf(turn.wording.instrument(item.instrument)).some((r) => r.item === item.item);
 }
 
 /** A typed score or yes/no: an answer to the open question, not words for the alert. */
