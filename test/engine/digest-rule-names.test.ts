@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ruleInLine } from "../../src/engine/checkin/warning-text.js";
+import { ruleText } from "../../src/engine/checkin/warning-text.js";
+import { warningsLine } from "../../src/engine/views/pre-session-notes.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { wordingFor } from "../../src/prompts/render.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
@@ -48,7 +49,10 @@ describe("each rule's name inside a line", () => {
   const named = (language: string) => {
     const w = wordingFor(prompts, language);
     const rules = ["alliance", "deteriorating", "no_change_yet", "change_of_plan", "not_on_track"];
-    return [...rules.map((rule) => ruleInLine(w, rule)), ruleInLine(w, "deteriorating:gad7")];
+    return [
+      ...rules.map((rule) => ruleText(w, rule, "in_line")),
+      ruleText(w, "deteriorating:gad7", "in_line"),
+    ];
   };
 
   it("starts in lower case in English and Spanish", () => {
@@ -72,5 +76,24 @@ describe("each rule's name inside a line", () => {
       "nicht auf Kurs",
       "Verschlechterung (gad7)",
     ]);
+  });
+});
+
+describe("the warnings in force of `summary ALIAS`", () => {
+  const prompts = loadPrompts(PROMPTS_DIR);
+  const state = (sinceSeq: number) => ({ active: true, warnedValue: null, warnedSeq: sinceSeq, sinceSeq });
+
+  it("names each rule as inside a line, one from the next by semicolons", () => {
+    const states = new Map([
+      ["deteriorating:gad7", state(2)],
+      ["alliance", state(4)],
+      ["no_change_yet", { ...state(1), active: false }],
+    ]);
+    expect(warningsLine(wordingFor(prompts, "en"), states)).toBe(
+      "Warnings in force: deteriorating (gad7) since check-in 2; alliance concern since check-in 4.",
+    );
+    expect(warningsLine(wordingFor(prompts, "de"), states)).toBe(
+      "Geltende Hinweise: Verschlechterung (gad7) seit Check-in 2; Hinweis zur Arbeitsbeziehung seit Check-in 4.",
+    );
   });
 });

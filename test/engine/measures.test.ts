@@ -120,7 +120,7 @@ describe("measures with a scoring profile in a check-in", () => {
     const same = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
     expect(same).toContain("- GAD-7: Deteriorating: still applies (warned at check-in 2).");
     const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
-    expect(before).toContain("Warnings in force: GAD-7: Deteriorating (since check-in 2).");
+    expect(before).toContain("Warnings in force: deteriorating (GAD-7) since check-in 2.");
   });
 
   it("names where a warning in force began, not its latest repeat, before a session", async () => {
@@ -134,6 +134,6 @@ describe("measures with a scoring profile in a check-in", () => {
     const again = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
     expect(again).toContain("- GAD-7: Deteriorating: still applies (warned at check-in 4).");
     const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
-    expect(before).toContain("Warnings in force: GAD-7: Deteriorating (since check-in 2).");
+    expect(before).toContain("Warnings in force: deteriorating (GAD-7) since check-in 2.");
   });
 });

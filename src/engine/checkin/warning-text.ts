@@ -33,54 +33,38 @@ export interface WarningContext {
   short?: boolean;
 }
 
-export function ruleText(w: Wording, rule: WarningRule | string): string {
+/**
+ * A rule as the therapist reads it: as a heading ("No change yet"), or inside a line ("new
+ * warnings: no change yet"). Each language has its own words for each form, since only the
+ * language knows which capitals stay (German nouns: "Verschlechterung", "noch keine Veränderung").
+ */
+export function ruleText(
+  w: Wording,
+  rule: WarningRule | string,
+  form: "heading" | "in_line" = "heading",
+): string {
+  const inLine = form === "in_line";
   const measure = parseMeasureRule(rule);
   if (measure) {
     // A measure removed from the prompts since still has its stored warnings named.
     const name = w.hasInstrument(measure.instrument)
       ? measureName(w, measure.instrument)
       : measure.instrument;
-    return w.t("rule_measure", { measure: name, rule: ruleText(w, measure.finding) });
+    const vars = { measure: name, rule: ruleText(w, measure.finding, form) };
+    return inLine ? w.t("rule_measure_in_line", vars) : w.t("rule_measure", vars);
   }
   switch (rule) {
     case "deteriorating":
-      return w.t("rule_deteriorating");
+      return w.t(inLine ? "rule_deteriorating_in_line" : "rule_deteriorating");
     case "no_change_yet":
-      return w.t("rule_no_change_yet");
+      return w.t(inLine ? "rule_no_change_yet_in_line" : "rule_no_change_yet");
     case "change_of_plan":
-      return w.t("rule_change_of_plan");
+      return w.t(inLine ? "rule_change_of_plan_in_line" : "rule_change_of_plan");
     case "not_on_track":
-      return w.t("rule_not_on_track");
+      return w.t(inLine ? "rule_not_on_track_in_line" : "rule_not_on_track");
     default:
       // "alliance", and the two alliance rules of earlier versions still stored in old rows.
-      return w.t("rule_alliance");
-  }
-}
-
-/**
- * A rule as named inside a line ("new warnings: no change yet"), not as a heading ("No change
- * yet"): each language's own words, since only the language knows which capitals stay (German
- * nouns: "Verschlechterung", "noch keine Veränderung").
- */
-export function ruleInLine(w: Wording, rule: WarningRule | string): string {
-  const measure = parseMeasureRule(rule);
-  if (measure) {
-    const name = w.hasInstrument(measure.instrument)
-      ? measureName(w, measure.instrument)
-      : measure.instrument;
-    return w.t("rule_measure_in_line", { measure: name, rule: ruleInLine(w, measure.finding) });
-  }
-  switch (rule) {
-    case "deteriorating":
-      return w.t("rule_deteriorating_in_line");
-    case "no_change_yet":
-      return w.t("rule_no_change_yet_in_line");
-    case "change_of_plan":
-      return w.t("rule_change_of_plan_in_line");
-    case "not_on_track":
-      return w.t("rule_not_on_track_in_line");
-    default:
-      return w.t("rule_alliance_in_line");
+      return w.t(inLine ? "rule_alliance_in_line" : "rule_alliance");
   }
 }
 

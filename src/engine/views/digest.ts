@@ -5,7 +5,7 @@ import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
 import { categoryText } from "../checkin/summary-text.js";
-import { ruleInLine } from "../checkin/warning-text.js";
+import { ruleText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
@@ -142,7 +142,7 @@ export function digestText(w: Wording, input: DigestInput): string {
     // 11)" for Deteriorating) is not named twice: matched by its rule, not by its words.
     // Named inside the line, in the words of a sentence: "new warnings: no change yet".
     const fresh = [
-      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleInLine(w, x.rule))),
+      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule, "in_line"))),
     ];
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));

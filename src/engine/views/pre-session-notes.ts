@@ -14,8 +14,12 @@ export function warningsLine(w: Wording, states: ReadonlyMap<string, StoredRuleS
   const active = [...states.entries()].filter(([, s]) => s.active);
   if (active.length === 0) return w.t("presession_no_warnings");
   const rules = active
-    .map(([rule, s]) => w.t("presession_warning", { rule: ruleText(w, rule), seq: s.sinceSeq ?? "-" }))
-    .join(", ");
+    .map(([rule, s]) =>
+      w.t("presession_warning", { rule: ruleText(w, rule, "in_line"), seq: s.sinceSeq ?? "-" }),
+    )
+    // A rule's own name can hold a comma or parentheses ("deteriorating (GAD-7)"): semicolons
+    // keep one rule from running into the next.
+    .join("; ");
   return w.t("presession_warnings", { rules });
 }
 
