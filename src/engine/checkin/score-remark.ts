@@ -23,6 +23,9 @@ const LEADING = [0, 1, 2, 3, 4].map(
   (before) => new RegExp(`^((?:\\S+\\s+){${before}})(\\S+?)(?:[.,;:!]+\\s+|\\s*[-–—]\\s+|\\s+)(.+)$`, "su"),
 );
 
+/** Past this length a message is read as words of its own, not as a score with a remark. */
+const LONGEST = 600;
+
 /** Words that make the remark about the number itself, in the languages rapport speaks. */
 const QUALIFIES =
   /(?<!\p{L})(?:no|not|nope|nah|never|but|or|maybe|actually|wait|sorry|mean|meant|lower|higher|less|more|nicht|nein|aber|oder|doch|vielleicht|weniger|mehr|höher|hoeher|niedriger|tiefer|drunter|drüber|drueber|pero|o|quizás|quizas|menos|más|mas|nunca|n't)(?!\p{L})|n't(?!\p{L})/iu;
@@ -44,7 +47,7 @@ export function scoreWithRemark(
   max: number,
   words?: NumberWords,
 ): ScoreRemark | undefined {
-  if (text.length > 600) return undefined;
+  if (text.length > LONGEST) return undefined;
   for (const leading of LEADING) {
     const match = leading.exec(text.trim());
     if (!match) return undefined;
@@ -80,6 +83,21 @@ function plainRemark(remark: string, words: NumberWords | undefined): boolean {
   return saysSomething && !/\p{N}/u.test(remark) && !QUALIFIES.test(remark) && !rathersANumber(remark, words);
 }
 
+/**
+ * A score's part, read as a score typed alone is (hedges and all), beside a remark that cannot
+ * change it: the test that clauses and linked remarks share.
+ */
+function scoredBeside(
+  scored: string,
+  remark: string,
+  min: number,
+  max: number,
+  words: NumberWords | undefined,
+): ScoreRemark | undefined {
+  const score = parseScore(scored, min, max, words);
+  return score.ok && plainRemark(remark, words) ? { value: score.value, remark } : undefined;
+}
+
 /** Where a message's clauses meet: a stop, comma or question mark before a space. */
 const CLAUSE_END = /[,.;:!?…]+\s+/gu;
 
@@ -96,7 +114,7 @@ export function clauseScoreWithRemark(
   max: number,
   words?: NumberWords,
 ): ScoreRemark | undefined {
-  if (text.length > 600) return undefined;
+  if (text.length > LONGEST) return undefined;
   const found: ScoreRemark[] = [];
   for (const cut of text.matchAll(CLAUSE_END)) {
     const head = text.slice(0, cut.index).trim();
@@ -105,8 +123,8 @@ export function clauseScoreWithRemark(
       [head, tail],
       [tail, head],
     ] as const) {
-      const score = parseScore(scored, min, max, words);
-      if (score.ok && plainRemark(remark, words)) found.push({ value: score.value, remark });
+      const both = scoredBeside(scored, remark, min, max, words);
+      if (both) found.push(both);
     }
   }
   return found.length === 1 ? found[0] : undefined;
@@ -129,13 +147,11 @@ export function linkedScoreWithRemark(
   max: number,
   words?: NumberWords,
 ): ScoreRemark | undefined {
-  if (text.length > 600) return undefined;
+  if (text.length > LONGEST) return undefined;
   const cut = LINKED.exec(text);
   LINKED.lastIndex = 0;
   if (!cut) return undefined;
-  const remark = text.slice(0, cut.index).trim();
-  const score = parseScore(text.slice(cut.index).trim(), min, max, words);
-  return score.ok && plainRemark(remark, words) ? { value: score.value, remark } : undefined;
+  return scoredBeside(text.slice(cut.index).trim(), text.slice(0, cut.index).trim(), min, max, words);
 }
 
 /**
