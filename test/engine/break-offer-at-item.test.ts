@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
+import { atSafetyQuestion } from "../helpers/measures.js";
 
 let c: Conversation;
 afterEach(() => c?.close());
@@ -8,19 +9,12 @@ afterEach(() => c?.close());
 const texts = (ds: Delivery[], name: string) =>
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
-async function atSafety(): Promise<void> {
-  await c.enrol();
-  await c.say("rivera", "checkin alex");
-  for (const v of [8, 8, 8, 8, 6, 6, 6, 6]) await c.say("alex", String(v));
-}
-
 // A trial: "can we take a break till january after this one" at the safety question got the break
 // line without its date or button, and the client's "yes please" was read as a yes to the safety
 // question: a crisis message and an URGENT alert.
 describe("a break asked for at a check-in's question", () => {
   it("gets the dated line and a pause button beside the question's", async () => {
-    c = new Conversation();
-    await atSafety();
+    c = await atSafetyQuestion([8, 8, 8, 8, 6, 6, 6, 6]);
     const [offer] = (await c.say("alex", "can we take a break till january after this one")).filter(
       (d) => d.externalId === "alex",
     );
@@ -34,8 +28,7 @@ describe("a break asked for at a check-in's question", () => {
   });
 
   it("at the safety question, a typed yes is asked which it meant, with no alert", async () => {
-    c = new Conversation();
-    await atSafety();
+    c = await atSafetyQuestion([8, 8, 8, 8, 6, 6, 6, 6]);
     await c.say("alex", "can we take a break till january after this one");
     const asked = await c.say("alex", "yes please");
     expect(asked.some((d) => d.message.urgent)).toBe(false);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Conversation } from "../helpers/conversation.js";
+import type { Conversation } from "../helpers/conversation.js";
+import { atSafetyQuestion } from "../helpers/measures.js";
 
 let c: Conversation;
 afterEach(() => c?.close());
@@ -8,10 +9,7 @@ afterEach(() => c?.close());
 // as the comment. The summary listed the disclosure and, under it, "Safety question: no." alone.
 describe("a check-in's no to the safety question beside a disclosure in the same check-in", () => {
   it("is said beside it, not as if it settled it", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [6, 6, 6, 6, 3, 3, 3, 3]) await c.say("alex", String(v));
+    c = await atSafetyQuestion([6, 6, 6, 6, 3, 3, 3, 3]);
     await c.say("alex", "no");
     const sent = await c.say("alex", "ive been thinking about how id do it. i have a plan");
     const summary = sent.find((d) => d.externalId === "rivera" && d.message.text.includes("check-in 1"));
@@ -22,10 +20,7 @@ describe("a check-in's no to the safety question beside a disclosure in the same
   });
 
   it("a no with no risk words anywhere reads as before", async () => {
-    c = new Conversation();
-    await c.enrol();
-    await c.say("rivera", "checkin alex");
-    for (const v of [6, 6, 6, 6, 3, 3, 3, 3]) await c.say("alex", String(v));
+    c = await atSafetyQuestion([6, 6, 6, 6, 3, 3, 3, 3]);
     await c.say("alex", "no");
     const sent = await c.say("alex", "work was a lot this week");
     const summary = sent.find((d) => d.externalId === "rivera" && d.message.text.includes("check-in 1"));
