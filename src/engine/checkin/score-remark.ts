@@ -1,6 +1,6 @@
 import { RANGE_WORDS } from "./score-hint.js";
 import { type NumberWords, oneNumber, parseScore, plainWords } from "./score-input.js";
-import { onlyFiller, onlyHedges } from "./score-words.js";
+import { onlyFiller, onlyHedges, opensClause } from "./score-words.js";
 
 /**
  * A score followed by a remark: "6. the session felt rushed tbh", "5 and honestly my sleep is
@@ -20,8 +20,11 @@ export interface ScoreRemark {
  * may only be hedges or sayings ("a 4 because my mom is sick", "ne 4 weil …", "un 4 pq …").
  */
 const LEADING = [0, 1, 2, 3, 4].map(
-  (before) => new RegExp(`^((?:\\S+\\s+){${before}})(\\S+?)(?:[.,;:!]+\\s+|\\s*[-–—]\\s+|\\s+)(.+)$`, "su"),
+  (before) => new RegExp(`^((?:\\S+\\s+){${before}})(\\S+?)([.,;:!]+\\s+|\\s*[-–—]\\s+|\\s+)(.+)$`, "su"),
 );
+
+/** Words that make the number after them one ("a four", "un cuatro", "ne vier", "eine Vier"). */
+const ARTICLES = new Set(["a", "an", "un", "una", "ne", "'ne", "eine", "n"]);
 
 /** Past this length a message is read as words of its own, not as a score with a remark. */
 const LONGEST = 600;
@@ -53,12 +56,23 @@ export function scoreWithRemark(
     if (!match) return undefined;
     // Only softening words before the number: "no 4 because …" or "slept 4 hours" are no score.
     if (!onlyHedges(plainWords(match[1] ?? "").replace(/[,;:]/gu, " "))) continue;
-    // The number as typed alone ("4", "8/10", "seven"), in this question's range; after words, in
-    // digits only: "like one of those days" is no 1.
+    // The number as typed alone ("4", "8/10", "seven"), in this question's range. In words, it is a
+    // score only where nothing makes it a count: after words, only right after an article ("a
+    // four because …", "un cuatro porque …"; "like one of those days" is no 1), and with only a
+    // space before the remark, only where the remark opens a clause of its own ("seven because
+    // …"; "one of those days", "two weeks ago" are no score).
     const number = match[2] ?? "";
-    if (match[1] && !/\p{N}/u.test(number)) continue;
+    const remark = (match[4] ?? "").trim();
+    if (!/\p{N}/u.test(number)) {
+      const before =
+        plainWords(match[1] ?? "")
+          .split(/\s+/u)
+          .at(-1) ?? "";
+      if (match[1] && !ARTICLES.has(before)) continue;
+      if (/^\s+$/u.test(match[3] ?? "") && !opensClause(remark)) continue;
+    }
     const score = parseScore(number, min, max, words, "none");
-    if (score.ok) return withRemark(score.value, (match[3] ?? "").trim(), words);
+    if (score.ok) return withRemark(score.value, remark, words);
   }
   return undefined;
 }

@@ -193,3 +193,30 @@ export function dropSaying(tokens: string[]): void {
   if (tokens.length < 3 || folded(tokens.at(-1) ?? "") !== "sagen") return;
   if (tokens.slice(0, -2).some((token) => WOULD.test(folded(token)))) tokens.pop();
 }
+
+/**
+ * Words that open a clause of its own after a number in words, with only a space between them
+ * ("seven because it helped", "sechs weil …", "cuatro porque …", "five tbh the session was
+ * rushed"): the number is a score, and the rest a remark. Any other word may make the number a
+ * count ("one of those days", "two weeks ago", "uno de esos días") and the message is asked again.
+ */
+const CLAUSE_OPENERS = new Set(
+  [
+    ...["because", "cause", "cuz", "coz", "bc", "bcs", "cos", "since", "as", "tbh", "honestly", "ngl"],
+    ...["lol", "haha", "i", "im", "i'm", "ive", "i've", "it", "its", "it's", "this", "that", "the"],
+    ...["my", "we", "was", "felt", "today", "overall", "good", "great", "rough", "ok"],
+    ...["weil", "da", "denn", "ehrlich", "ich", "es", "war", "die", "der", "das", "mein", "meine"],
+    ...["heute", "echt", "gut", "porque", "pq", "xq", "porq", "que", "la", "el", "mi", "estoy"],
+    ...["estaba", "fue", "me", "hoy", "jaja", "bien", "sinceramente", "honestamente"],
+  ].map(folded),
+);
+
+/** Whether a remark starts with a word that opens a clause of its own (see CLAUSE_OPENERS). */
+export function opensClause(remark: string): boolean {
+  const first =
+    remark
+      .trim()
+      .toLowerCase()
+      .split(/[\s,;:.!?…]+/u)[0] ?? "";
+  return CLAUSE_OPENERS.has(folded(first));
+}
