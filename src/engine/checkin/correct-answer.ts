@@ -9,6 +9,7 @@ import { mayCorrect, plain, readCorrection } from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage, withLine } from "./messages.js";
 import { questionReference } from "./question-reference.js";
+import { atRiskItem } from "./risk-item-answer.js";
 
 /**
  * "wait I meant 5" at the next question, "I meant 5 for the first question", or "sorry wrong
@@ -40,6 +41,9 @@ export async function correctAnswer(
   const help = async () => {
     const short = /\p{N}/u.test(text) && text.trim().split(/\s+/u).length <= 5;
     if (atComment && position === undefined && !short) return false;
+    // At the safety question or another risk item, "i mean yeah sometimes" answers it: words that
+    // correct nothing are read as its answer, and screened, never set aside as a failed correction.
+    if (position === undefined && atRiskItem(w, checkin)) return false;
     await turn.reply(withLine(stepMessage(w, checkin, therapist), w.t("correction_help")));
     return true;
   };
