@@ -179,3 +179,20 @@ export function afterGreeting(text: string): string {
   }
   return text;
 }
+
+/**
+ * A bare apology, as people write one after telling something hard ("sorry", "im so sorry",
+ * "tut mir leid", "lo siento"): no new fact, so no reason for another urgent message. Only the
+ * apology alone: "sorry for everything" is how goodbyes are written, and is passed on.
+ */
+const APOLOGIES = new Set([
+  ...["sorry", "sry", "soz", "srry", "im sorry", "i'm sorry", "i am sorry", "so sorry", "im so sorry"],
+  ...["i'm so sorry", "sorry sorry", "ok sorry", "oh sorry", "sorry about that", "sorry for that"],
+  ...["entschuldigung", "sorry dafür", "tut mir leid", "es tut mir leid", "sorry nochmal"],
+  ...["perdón", "perdon", "lo siento", "disculpa", "perdona", "lo siento mucho"],
+]);
+
+export function isApology(text: string): boolean {
+  const said = words(text);
+  return said !== undefined && said.length > 0 && madeOf(said, APOLOGIES);
+}

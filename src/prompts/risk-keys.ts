@@ -16,6 +16,7 @@ export const RISK_VARS = {
   crisis_again_acute: ["crisis"],
   risk_yes_stands: [],
   crisis_acknowledged: [],
+  crisis_apology: [],
   safety_check: ["item"],
   safety_check_no: ["crisis"],
   safety_check_unclear: ["crisis"],

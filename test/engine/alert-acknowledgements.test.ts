@@ -117,3 +117,34 @@ describe("acknowledgements while an alert is open", () => {
     expect(replies.filter((d) => d.message.urgent)).toEqual([]);
   });
 });
+
+// A trial: "sorry", two minutes after "i keep thinking about ending it", sent the therapist
+// "URGENT, still open (alert 1): alex wrote once more since the alert: … "sorry"".
+describe("a bare apology while an alert is open", () => {
+  it.each(["sorry", "im so sorry", "Sorry.", "tut mir leid", "lo siento"])(
+    "%j reaches nobody urgently, is kept, and is told there is nothing to be sorry for",
+    async (text) => {
+      c = new Conversation();
+      await c.enrol();
+      await c.say("alex", "i keep thinking about ending it");
+      await c.tick(2 * 60_000);
+      const replies = await c.say("alex", text);
+      expect(urgentTo(replies, "rivera")).toEqual([]);
+      expect(texts(replies, "alex")[0]).toMatch(/^There's nothing to be sorry for\. Your therapist will see/);
+      await c.tick(11 * 60_000);
+      const update = urgentTo(await c.say("alex", "i dont know what to do"), "rivera")[0]?.message.text;
+      expect(update).toContain(`also wrote: ${JSON.stringify(text)}`);
+    },
+  );
+
+  it.each(["sorry for everything", "sorry i cant do this", "sorry 😭"])(
+    "%j is passed on at once",
+    async (text) => {
+      c = new Conversation();
+      await c.enrol();
+      await c.say("alex", "i keep thinking about ending it");
+      await c.tick(2 * 60_000);
+      expect(urgentTo(await c.say("alex", text), "rivera")).toHaveLength(1);
+    },
+  );
+});

@@ -2,7 +2,7 @@ import type { RiskFinding } from "../../clinical/risk-screen.js";
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
-import { isAcknowledgement } from "../acknowledgement.js";
+import { isAcknowledgement, isApology } from "../acknowledgement.js";
 import { alertRef } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { excerpt } from "./screening.js";
@@ -166,7 +166,10 @@ export async function followUp(
   // "ok" or "thank you so much" is kept with the alert but is no reason for another urgent
   // message, and is not thanked for "telling me".
   const nod = isAcknowledgement(text) || bare;
-  if (!empty && !nod) await noticeAddition(turn, alert, false);
+  // "sorry" after telling something hard is no new fact either: kept, shown in the next update,
+  // and answered kindly rather than thanked for telling.
+  const apology = !nod && isApology(text);
+  if (!empty && !nod && !apology) await noticeAddition(turn, alert, false);
   // In the language the alert's words were in: "danke" after a crisis message in German gets German.
   const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
   const w = await turn.wordingOf(client.personId, first?.language);
@@ -174,14 +177,15 @@ export async function followUp(
   // crisis contacts again, not a pointer to ones sent "a little earlier"; within the throttle, the
   // short line, so that forty messages do not get forty copies.
   const lastCrisis = alert.lastCrisisAt ? Date.parse(alert.lastCrisisAt) : 0;
-  if (!nod && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
+  if (!nod && !apology && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
     const text = w.t("crisis_again_contacts", { crisis: crisisIn(turn.deps, w) });
     await turn.send(client.personId, { kind: "info", text });
     await turn.tx.updateRiskAlert(alert.id, { lastCrisisAt: turn.now });
     await turn.tx.recordRiskStep(alert.id, "crisis_sent", client.personId, turn.now);
     return;
   }
-  await turn.send(client.personId, { kind: "info", text: w.t(nod ? "crisis_acknowledged" : reply) });
+  const line = nod ? "crisis_acknowledged" : apology && reply === "crisis_again" ? "crisis_apology" : reply;
+  await turn.send(client.personId, { kind: "info", text: w.t(line) });
 }
 
 function event(client: Client, checkinId: number | null, d: Disclosure, at: string): NewRiskEvent {

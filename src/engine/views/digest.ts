@@ -142,7 +142,9 @@ export function digestText(w: Wording, input: DigestInput): string {
     // 11)" for Deteriorating) is not named twice: matched by its rule, not by its words.
     // Named inside the line, in the words of a sentence: "new warnings: no change yet".
     const fresh = [
-      ...new Set(ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule, "in_line"))),
+      ...new Set(
+        ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule, "in_line")),
+      ),
     ];
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
     if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
