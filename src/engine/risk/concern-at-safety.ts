@@ -8,6 +8,7 @@ import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, raiseRisk } from "./alerts.js";
 import { readSafetyAnswer } from "./safety-answer.js";
+import { excerpt } from "./screening.js";
 
 /**
  * Words of concern typed at the check-in's own safety question that carry a yes ("only passive
@@ -34,10 +35,14 @@ export async function concernAnswersSafety(
   await turn.tx.saveAnswer(open.id, { ...step.planItem, value: yes }, turn.now);
   await turn.tx.setCheckinStep(open.id, open.step + 1);
   await turn.showAnswer(stepMessage(turn.wording, open, therapist));
+  // The message is the answer: the therapist reads it as what they answered, read as a yes ("no but
+  // sometimes i wonder whats the point" is no plain yes), not as a yes given after those words.
   const { crisisSent } = await raiseRisk(turn, client, open.id, {
     ...disclosureOf(finding, text),
     tier: "disclosure",
     source: "safety_question",
+    text: "",
+    answerWords: excerpt(text),
   });
   await afterCrisis(turn, client, { ...open, step: open.step + 1 }, crisisSent, finding.language);
   return true;
