@@ -9,6 +9,9 @@ const CHECKINS = "(?:check[- ]?ins?|questions|questionnaires|messages|texts)";
 const FOR_A_TIME =
   "(?:a while|a bit|now|the (?:holidays|summer|month|week)|(?:\\d+|one|two|three|four|six|a|a few|a couple(?: of)?) (?:days?|weeks?|wks?|months?))";
 const UNTIL = "(?:until|till|til|untill|through|thru)";
+/** Month names as the day words read them (schedule/day-range.ts), for a break with dates. */
+const MONTHS =
+  "(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)";
 
 const BREAK_FORMS = [
   "a break(?! ?through)",
@@ -27,6 +30,8 @@ const BREAK_FORMS = [
   "leave me alone",
   `no more (${CHECKINS}|of these|${UNTIL})`,
   `no ${CHECKINS} (${UNTIL}|for|pls|plz|please|this|next)`,
+  // "no check ins dec 20 - jan 5 pls", "no questions from the 20th": with the days it is for.
+  `no ${CHECKINS} (from|between|over|during|on|in|\\d{1,2}(st|nd|rd|th|\\.)?|${MONTHS})`,
   `(pls|plz|please) no (more )?${CHECKINS}`,
   `too many (${CHECKINS}|of these)`,
   `(hold off|skip)( on)? (these|them|the ${CHECKINS}|(the )?next (week|couple|few|\\d+|two|three))`,

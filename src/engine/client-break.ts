@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import { breakEnd } from "../schedule/break-end.js";
+import { dayRangeIn } from "../schedule/day-range.js";
 import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
 import type { Client, Tx } from "../store/types.js";
 import { asksForBreak } from "./break-request.js";
@@ -14,26 +16,49 @@ import { type EngineDeps, personWording, Turn, therapistName } from "./turn-cont
  * pause once, with its end, and not of its end: they were told when it would be.
  */
 
-/** When a break the words ask for ends: the instant, the day to name, and the client's zone they were read in. */
+/**
+ * When a break the words ask for ends: the instant, the day to name, and the client's zone they
+ * were read in; with `from`, the later day it was asked to begin on ("from dec 20 to jan 5").
+ */
 export interface BreakEnd {
   at: string;
   day: string;
   zone: string;
+  from?: { date: string; day: string };
 }
 
 export async function breakEndOf(turn: Turn, client: Client, words: string): Promise<BreakEnd | undefined> {
   const zone = await zoneOf(turn, client);
-  const day = breakEnd(words, localDate(new Date(turn.now), zone));
+  const today = localDate(new Date(turn.now), zone);
+  // Two dates ("away from dec 20 to jan 5") are the first and the last day of the break: check-ins
+  // come again the day after the last. A range already over leaves the words to breakEnd.
+  const range = dayRangeIn(words, today);
+  const last = range && range.to >= today ? DateTime.fromISO(range.to).plus({ days: 1 }) : undefined;
+  const limit = DateTime.fromISO(today).plus({ years: 1 });
+  const day = last ? (last <= limit ? (last.toISODate() ?? undefined) : undefined) : breakEnd(words, today);
   const midnight = day === undefined ? undefined : localInstant(day, "00:00", zone);
   if (!midnight) return undefined;
   const at = afterQuietHours(midnight, zone, turn.deps.config.schedule.quietHours).toISOString();
-  return { at, day: formatDay(at, turn.wording.pack.language, zone), zone };
+  const lang = turn.wording.pack.language;
+  const later = range && last && range.from > today ? range.from : undefined;
+  const fromAt = later && localInstant(later, "12:00", zone)?.toISOString();
+  const from = later && fromAt ? { date: later, day: formatDay(fromAt, lang, zone) } : undefined;
+  return { at, day: formatDay(at, lang, zone), zone, ...(from ? { from } : {}) };
 }
 
 /** `stop` with the words after it: pauses, dated when they name an end, and says so to both. */
 export async function pauseFromChat(turn: Turn, client: Client, words: string): Promise<void> {
   const w = turn.wording;
   const end = await breakEndOf(turn, client, words);
+  // "stop from dec 20 to jan 5": a pause begins when it is set, so none is set unasked that would
+  // begin now. The client is offered one from now to the end they named (a button, or a typed
+  // yes), or told to type stop on the first day; nothing is paused, and the therapist hears nothing.
+  if (end?.from) {
+    const offer = offerOf(turn, end);
+    await turn.reply({ kind: "question", text: offer.line, choices: [offer.choice] });
+    await turn.tx.setBreakOffer(client.personId, { at: turn.now, until: offer.until });
+    return;
+  }
   const paused = await turn.tx.setPaused(client.personId, turn.now, end?.at ?? null);
   const changed = paused || (client.pausedUntil ?? null) !== (end?.at ?? null);
   await turn.replyText(end ? w.t("paused_until_ok", { date: end.day }) : w.t("paused_ok"));
@@ -72,16 +97,27 @@ export async function pausedLine(turn: Turn, client: Client, thanks = false): Pr
  * 2026-12-18"), so that a press pauses as typing it does.
  */
 export async function breakOffer(turn: Turn, client: Client, words: string): Promise<PauseOffer> {
+  return offerOf(turn, await breakEndOf(turn, client, words));
+}
+
+/**
+ * The offer for a break's end: none named, a pause until start; an end, a pause until then; a
+ * later first day too ("away from dec 20 to jan 5"), honestly a pause from now until the end, since
+ * a pause begins when it is set, or stop typed on the first day.
+ */
+function offerOf(turn: Turn, end: BreakEnd | undefined): PauseOffer {
   const w = turn.wording;
-  const end = await breakEndOf(turn, client, words);
-  return {
-    until: end ? localDate(new Date(end.at), end.zone) : null,
-    line: end ? w.t("between_checkins_break_until", { date: end.day }) : w.t("between_checkins_break"),
-    choice: {
-      label: end ? w.t("pause_button_until", { date: end.day }) : w.t("pause_button"),
-      value: `stop${untilWords(end)}`,
-    },
-  };
+  const until = end ? localDate(new Date(end.at), end.zone) : null;
+  const value = `stop${untilWords(end)}`;
+  if (!end)
+    return { until, line: w.t("between_checkins_break"), choice: { label: w.t("pause_button"), value } };
+  const date = end.day;
+  if (end.from) {
+    const line = w.t("break_later_start", { from: end.from.day, date });
+    return { until, line, choice: { label: w.t("pause_button_now_until", { date }), value } };
+  }
+  const line = w.t("between_checkins_break_until", { date });
+  return { until, line, choice: { label: w.t("pause_button_until", { date }), value } };
 }
 
 /**

@@ -83,6 +83,27 @@ export function readDayRange(text: string, today: string): DayRange | undefined 
   return from && to && to >= from ? { from, to } : undefined;
 }
 
+/** What joins two dates into a range inside a sentence: "dec 20 - jan 5", "20.12. bis 5.1.", "del 20 al 5 de enero". */
+const JOINED = /^ *(?:-|–|—|\.\.|to|till|until|til|through|thru|bis|zum|al|hasta) *$/u;
+
+/**
+ * A range of days somewhere in a client's words ("im away from dec 20 to jan 5", "no check ins dec
+ * 20 - jan 5 pls", "vom 20. Dezember bis 5. Januar", "del 20 de diciembre al 5 de enero"): two
+ * dates joined as a range, read as readDayRange reads them; undefined when there are none.
+ */
+export function dayRangeIn(text: string, today: string): DayRange | undefined {
+  const said = text.toLowerCase();
+  const dates = [...said.matchAll(DATE)];
+  for (let k = 0; k + 1 < dates.length; k++) {
+    const [a, b] = [dates[k], dates[k + 1]];
+    if (a?.index === undefined || b?.index === undefined) continue;
+    if (!JOINED.test(said.slice(a.index + a[0].length, b.index))) continue;
+    const range = readDayRange(said.slice(a.index, b.index + b[0].length), today);
+    if (range) return range;
+  }
+  return undefined;
+}
+
 /**
  * How long ago a yearless range may have ended and still be this year's: typed on December 4,
  * "nov 10" or "dec 1 - dec 3" is the days just gone (a slip, or a pause entered late), so the
