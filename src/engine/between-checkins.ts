@@ -43,10 +43,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const skip = isSkip(text, w.t("comment_skip"));
   // "sorry was away. 2": a number after words that only excuse the delay is a late answer too, when
   // a check-in closed unfinished lately; it is not kept, and the client is told that it closed.
+  const closed = await closedLately(turn, client);
   const lateInWords =
-    WORDS.test(text) && parseScore(text, 0, 10, w.pack.messages.words).ok
-      ? await closedLately(turn, client)
-      : undefined;
+    closed !== undefined && WORDS.test(text) && parseScore(text, 0, 10, w.pack.messages.words).ok;
   if (!WORDS.test(text) || lateInWords || greeting || isAcknowledgement(text) || asksWhenNext(text) || skip) {
     const reply = client.pausedAt
       ? await pausedLine(turn, client)
@@ -54,8 +53,12 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
         ? w.t("no_open_question_soon", { when })
         : await nothingPlanned(turn, client);
     // A number after the check-in closed unfinished is a late answer: the client is told it closed,
-    // not only that none is open.
-    const late = lateInWords ?? (!WORDS.test(text) && !skip ? await closedLately(turn, client) : undefined);
+    // not only that none is open; "hi" or "ok" that it closed. Once: the numbers after it get the
+    // short reply, not the paragraph again.
+    const number = lateInWords || (!WORDS.test(text) && !skip);
+    const late = closed?.untold
+      ? w.t(number ? "checkin_closed_late" : "checkin_closed_missed", closed)
+      : undefined;
     const lines = [late, greeting ? `${w.t("hello")} ${reply}` : reply].filter((x) => x !== undefined);
     return turn.replyText(lines.join(" "));
   }
@@ -78,6 +81,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   if (!client.pausedAt && !toPause && (await addToComment(turn, client, text))) return;
   const therapist = await therapistName(turn.tx, client);
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];
+  // "sorry was away", the first words after a check-in closed unfinished: told that it closed, once.
+  if (closed?.untold) lines.unshift(w.t("checkin_closed_missed", closed));
   // Paused, words still get the truth and the crisis text; then how to resume, or, to a wish to
   // stop for good, that nothing comes until start, and how to end them or erase everything.
   if (client.pausedAt) {
@@ -112,8 +117,16 @@ const WORDS = /\p{L}\p{M}*\p{L}/u;
 /** How long after a check-in closed unfinished a late answer is told that it closed. */
 const LATE_DAYS = 7;
 
-/** "Your check-in of Dec 4 closed on Dec 6 before it was finished…", when the latest one did. */
-async function closedLately(turn: Turn, client: Client): Promise<string | undefined> {
+/**
+ * The latest check-in, when it closed unfinished within LATE_DAYS and none was finished since: the
+ * days it was sent and closed, and whether the client has yet to hear of it. They have once anything
+ * was sent to them after it closed (the reply that told them, at their first message after it),
+ * so "Your check-in of Dec 4 closed on Dec 6…" is said once, not at each number that follows.
+ */
+async function closedLately(
+  turn: Turn,
+  client: Client,
+): Promise<{ sent: string; closed: string; untold: boolean } | undefined> {
   const closed = (await turn.tx.unansweredCheckins(client.personId)).at(-1);
   if (closed?.status !== "expired" || !closed.completedAt) return undefined;
   const completed = await turn.tx.lastCompletedCheckin(client.personId);
@@ -121,10 +134,9 @@ async function closedLately(turn: Turn, client: Client): Promise<string | undefi
   if (Date.parse(turn.now) - Date.parse(closed.completedAt) > LATE_DAYS * 86_400_000) return undefined;
   const zone = turn.deps.config.clinic.timeZone;
   const day = (iso: string) => formatDay(iso, turn.wording.pack.language, zone);
-  return turn.wording.t("checkin_closed_late", {
-    sent: day(closed.createdAt),
-    closed: day(closed.completedAt),
-  });
+  const last = await turn.tx.lastQueuedAt(client.personId);
+  const untold = last === undefined || Date.parse(last) <= Date.parse(closed.completedAt);
+  return { sent: day(closed.createdAt), closed: day(closed.completedAt), untold };
 }
 
 /** Whether the words hold one of the language's words for coming back ("im back"), not alone. */

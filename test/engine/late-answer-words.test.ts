@@ -49,3 +49,53 @@ describe("a late answer behind words", () => {
     expect(reply?.message.text).not.toMatch(/^Your check-in of/);
   });
 });
+
+/**
+ * Back after a check-in closed unfinished (a console trial: "sorry was away", then "6", "5", "5"):
+ * the first message is told that it closed, words or a number, and once; the numbers after it get
+ * the short reply, not the same paragraph three times.
+ */
+describe("back after a check-in closed", () => {
+  it.each([
+    [
+      "en",
+      "sorry was away",
+      /^Your check-in of .* closed on .* before it was finished\.\n\nThank you for writing/,
+      "There is no check-in open right now",
+    ],
+    [
+      "de",
+      "sorry, war weg",
+      /^Dein Check-in vom .* wurde am .* geschlossen, bevor er fertig war\.\n\n/,
+      "Gerade ist kein Check-in offen",
+    ],
+    [
+      "es",
+      "perdón, estuve fuera",
+      /^Tu cuestionario del .* se cerró el .* antes de terminarse\.\n\n/,
+      "Ahora mismo no tienes ningún cuestionario abierto",
+    ],
+  ])(
+    "%s: %j hears it closed, and the numbers after it do not hear it again",
+    async (language, typed, closed, none) => {
+      await closedUnfinished(language);
+      const first = await c.say("alex", typed);
+      expect(first.map((d) => d.message.text)).toEqual([expect.stringMatching(closed)]);
+      for (const n of ["6", "5", "5"]) {
+        const [reply, ...more] = await c.say("alex", n);
+        expect(more).toEqual([]);
+        expect(reply?.message.text.startsWith(none)).toBe(true);
+      }
+    },
+  );
+
+  it("a number first is told it closed, once", async () => {
+    await closedUnfinished();
+    const [first] = await c.say("alex", "6");
+    expect(first?.message.text).toMatch(/^Your check-in of .* so this answer could not be added to it\./);
+    const [second] = await c.say("alex", "5");
+    expect(second?.message.text).toBe(
+      "There is no check-in open right now. You'll get one after your next session.",
+    );
+  });
+});
