@@ -222,15 +222,30 @@ export async function answerOffer(
     });
     return true;
   }
-  if (reply === "yes") await pauseFromChat(turn, client, offer.until ? `until ${offer.until}` : "");
+  if (reply === "yes") await pauseFromChat(turn, client, offerWords(offer));
   else await turn.replyText(turn.wording.t("break_offer_declined"));
   return true;
+}
+
+/**
+ * What an offer's yes sets, as `stop` reads it: until its end ("until 2027-01-04"), or its days
+ * when it begins later ("2026-12-20..2027-01-05").
+ */
+function offerWords(offer: BreakOffer): string {
+  if (!offer.until) return "";
+  return offer.until.includes("..") ? offer.until : `until ${offer.until}`;
 }
 
 /** The offer's button again ("Pause until Jan 4"), carrying the end it named. */
 function pauseChoice(turn: Turn, offer: BreakOffer): { label: string; value: string } {
   const w = turn.wording;
   if (!offer.until) return { label: w.t("pause_button"), value: "stop" };
+  const [first, last] = offer.until.split("..");
+  if (first && last) {
+    const named = (date: string) => formatDay(`${date}T12:00:00Z`, w.pack.language, "UTC");
+    const days = { from: named(first), last: named(last) };
+    return { label: w.t("pause_button_range", days), value: `stop ${offer.until}` };
+  }
   const day = formatDay(`${offer.until}T12:00:00Z`, w.pack.language, "UTC");
   return { label: w.t("pause_button_until", { date: day }), value: `stop until ${offer.until}` };
 }

@@ -24,7 +24,15 @@ export interface BreakEnd {
   at: string;
   day: string;
   zone: string;
-  from?: { date: string; day: string };
+  /** A break that begins on a later day: its first and last days, as dates and as named. */
+  from?: LaterBreak;
+}
+
+export interface LaterBreak {
+  date: string;
+  day: string;
+  last: string;
+  lastDay: string;
 }
 
 export async function breakEndOf(turn: Turn, client: Client, words: string): Promise<BreakEnd | undefined> {
@@ -40,9 +48,11 @@ export async function breakEndOf(turn: Turn, client: Client, words: string): Pro
   if (!midnight) return undefined;
   const at = afterQuietHours(midnight, zone, turn.deps.config.schedule.quietHours).toISOString();
   const lang = turn.wording.pack.language;
-  const later = range && last && range.from > today ? range.from : undefined;
-  const fromAt = later && localInstant(later, "12:00", zone)?.toISOString();
-  const from = later && fromAt ? { date: later, day: formatDay(fromAt, lang, zone) } : undefined;
+  const named = (date: string) => formatDay(`${date}T12:00:00Z`, lang, "UTC");
+  const from =
+    range && last && range.from > today
+      ? { date: range.from, day: named(range.from), last: range.to, lastDay: named(range.to) }
+      : undefined;
   return { at, day: formatDay(at, lang, zone), zone, ...(from ? { from } : {}) };
 }
 
@@ -50,15 +60,9 @@ export async function breakEndOf(turn: Turn, client: Client, words: string): Pro
 export async function pauseFromChat(turn: Turn, client: Client, words: string): Promise<void> {
   const w = turn.wording;
   const end = await breakEndOf(turn, client, words);
-  // "stop from dec 20 to jan 5": a pause begins when it is set, so none is set unasked that would
-  // begin now. The client is offered one from now to the end they named (a button, or a typed
-  // yes), or told to type stop on the first day; nothing is paused, and the therapist hears nothing.
-  if (end?.from) {
-    const offer = offerOf(turn, end);
-    await turn.reply({ kind: "question", text: offer.line, choices: [offer.choice] });
-    await turn.tx.setBreakOffer(client.personId, { at: turn.now, until: offer.until });
-    return;
-  }
+  // "stop from dec 20 to jan 5": those days are paused as a therapist's `pause` pauses them, and
+  // the check-ins go on until then.
+  if (end?.from) return laterBreak(turn, client, end.from);
   const paused = await turn.tx.setPaused(client.personId, turn.now, end?.at ?? null);
   const changed = paused || (client.pausedUntil ?? null) !== (end?.at ?? null);
   await turn.replyText(end ? w.t("paused_until_ok", { date: end.day }) : w.t("paused_ok"));
@@ -70,6 +74,22 @@ export async function pauseFromChat(turn: Turn, client: Client, words: string): 
         date: formatDay(end.at, tw.pack.language, end.zone),
       })
     : tw.t("client_paused", { alias: client.alias });
+  await turn.send(client.therapistId, { kind: "info", text }, client.personId);
+}
+
+/**
+ * A break that begins on a later day ("im away from dec 20 to jan 5"): no check-ins on those days,
+ * kept with the therapist's pauses (`schedule ALIAS` shows it, `pause ALIAS off` lifts it), and
+ * the therapist is told once. Until then the check-ins go on as before.
+ */
+async function laterBreak(turn: Turn, client: Client, days: LaterBreak): Promise<void> {
+  const therapist = await therapistName(turn.tx, client);
+  await turn.replyText(turn.wording.t("break_later_set", { from: days.day, last: days.lastDay, therapist }));
+  const set = await turn.tx.pausesOf(client.personId);
+  if (set.some((p) => p.from <= days.date && days.last <= p.to)) return;
+  await turn.tx.addPause(client.personId, days.date, days.last, turn.now);
+  const tw = await turn.wordingOf(client.therapistId);
+  const text = tw.t("client_break_later", { alias: client.alias, from: days.date, last: days.last });
   await turn.send(client.therapistId, { kind: "info", text }, client.personId);
 }
 
@@ -113,11 +133,23 @@ function offerOf(turn: Turn, end: BreakEnd | undefined): PauseOffer {
     return { until, line: w.t("between_checkins_break"), choice: { label: w.t("pause_button"), value } };
   const date = end.day;
   if (end.from) {
-    const line = w.t("break_later_start", { from: end.from.day, date });
-    return { until, line, choice: { label: w.t("pause_button_now_until", { date }), value } };
+    const days = { from: end.from.day, last: end.from.lastDay };
+    return {
+      until: rangeOffer(end.from),
+      line: w.t("between_checkins_break_range", days),
+      choice: { label: w.t("pause_button_range", days), value: `stop ${rangeOffer(end.from)}` },
+    };
   }
   const line = w.t("between_checkins_break_until", { date });
   return { until, line, choice: { label: w.t("pause_button_until", { date }), value } };
+}
+
+/**
+ * A later break as an offer keeps it ("2026-12-20..2027-01-05", as `pause` reads days), and as the
+ * button's words: a press, or a typed yes to the offer, sets those days as `stop` with them does.
+ */
+export function rangeOffer(days: { date: string; last: string }): string {
+  return `${days.date}..${days.last}`;
 }
 
 /**

@@ -95,6 +95,7 @@ export const MESSAGE_VARS = {
   pause_set_day: ["alias", "day"],
   client_paused: ["alias"],
   client_paused_until: ["alias", "date"],
+  client_break_later: ["alias", "from", "last"],
   client_resumed: ["alias"],
   paused_ok: [],
   paused_welcome_back: [],

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { dayRangeIn } from "../../src/schedule/day-range.js";
-import { Conversation } from "../helpers/conversation.js";
+import { Conversation, checkinOpenings } from "../helpers/conversation.js";
 
 /**
  * A break asked for with its first and last day ("stop from dec 20 to jan 5", "im away from dec 20
- * to jan 5"): the dates are read, not dropped. A pause begins when it is set, so one that would
- * begin on a later day is not set at once: the client is offered, honestly, a pause from now until
- * the day after the last one (button or typed yes), or to type stop on the first day.
+ * to jan 5"): the dates are read, not dropped. One that begins on a later day pauses those days, as
+ * a therapist's `pause` does, and the check-ins go on until then; one that has begun pauses at once
+ * until the day after its last.
  */
 let c: Conversation;
 
@@ -23,9 +23,11 @@ async function enrolled(language?: string): Promise<void> {
   if (language) await c.say("rivera", `language alex ${language}`);
 }
 
-const LATER =
-  "I can only pause the check-ins from now, not from Dec 20, 2026. Tap the button to pause them from now until Jan 6, 2027, when they start again by themselves; or type stop on Dec 20, 2026, and start when you are back.";
-const BUTTON = { label: "Pause from now until Jan 6, 2027", value: "stop until 2027-01-06" };
+const SET =
+  "No check-ins from Dec 20, 2026 to Jan 5, 2027: until then they go on as before, and after it they start again by themselves. If you change your mind, tell Dr rivera.";
+const OFFER =
+  "If you'd like no check-ins from Dec 20, 2026 to Jan 5, 2027, tap the button: until then they go on as before, and after it they start again by themselves.";
+const BUTTON = { label: "No check-ins Dec 20, 2026 to Jan 5, 2027", value: "stop 2026-12-20..2027-01-05" };
 
 describe("dayRangeIn", () => {
   it.each([
@@ -49,35 +51,54 @@ describe("dayRangeIn", () => {
 describe("a break with a first and a last day", () => {
   afterEach(() => c.close());
 
-  it("'stop from dec 20 to jan 5' pauses nothing yet: it offers the pause from now, honestly", async () => {
+  it("'stop from dec 20 to jan 5' sets those days, tells the therapist once, and pauses nothing now", async () => {
     await enrolled();
     const sent = await c.say("alex", "stop from dec 20 to jan 5");
-    expect(texts(sent, "alex")).toEqual([LATER]);
-    expect(choices(sent, "alex")).toEqual([BUTTON]);
-    expect(texts(sent, "rivera")).toEqual([]);
+    expect(texts(sent, "alex")).toEqual([SET]);
+    expect(texts(sent, "rivera")).toEqual([
+      "alex asked in the chat for no check-ins from 2026-12-20 to 2027-01-05. To lift it: pause alex off",
+    ]);
     expect((await c.client("alex"))?.pausedAt).toBeNull();
-    // The button, or a typed yes, pauses until the day after the last one named.
-    await c.say("alex", "yes please");
-    expect((await c.client("alex"))?.pausedUntil).toBe("2027-01-06T08:00:00.000Z");
-    expect(c.lastTo("rivera").message.text).toContain("until Jan 6, 2027");
+    expect(texts(await c.say("rivera", "schedule alex"), "rivera")[0]).toContain("2026-12-20..2027-01-05");
+    // Asked again: the client is told, the therapist is not told twice.
+    expect(texts(await c.say("alex", "stop from dec 20 to jan 5"), "rivera")).toEqual([]);
   });
 
-  it("a request in a sentence gets the same offer, not an undated button", async () => {
+  it("a request in a sentence gets a button that sets the days; a typed yes does the same", async () => {
     await enrolled();
     const asked = await c.say(
       "alex",
       "hey can we pause these over the holidays? im away from dec 20 to jan 5",
     );
-    expect(texts(asked, "alex")[0]).toContain(LATER);
+    expect(texts(asked, "alex")[0]).toContain(OFFER);
     expect(choices(asked, "alex")).toEqual([BUTTON]);
     const none = await c.say("rivera", "clients");
     expect(texts(none, "rivera")[0]).not.toContain("paused");
+    const yes = await c.say("alex", "yes please");
+    expect(texts(yes, "alex")).toEqual([SET]);
+    expect((await c.client("alex"))?.pausedAt).toBeNull();
+    expect(texts(await c.say("rivera", "schedule alex"), "rivera")[0]).toContain("2026-12-20..2027-01-05");
+  });
+
+  it("the days set keep the weekly check-ins away, and those after them come", async () => {
+    await enrolled();
+    await c.say("rivera", "schedule alex weekly mon 09:00 50m");
+    await c.say("alex", "stop from dec 20 to jan 5");
+    // A day at a time, noting the days a check-in opened.
+    const days: string[] = [];
+    while (c.clock.now() < new Date("2027-01-13T00:00:00Z")) {
+      const sent = await c.tick(24 * 3_600_000);
+      if (checkinOpenings(sent).length > 0) days.push(c.clock.now().toISOString().slice(0, 10));
+    }
+    expect(days.filter((d) => d < "2026-12-20").length).toBeGreaterThan(0);
+    expect(days.filter((d) => d > "2027-01-05").length).toBeGreaterThan(0);
+    expect(days.filter((d) => d >= "2026-12-21" && d <= "2027-01-05")).toEqual([]);
   });
 
   it("'no check ins dec 20 - jan 5 pls' is a request for a break", async () => {
     await enrolled();
     const asked = await c.say("alex", "no check ins dec 20 - jan 5 pls");
-    expect(texts(asked, "alex")[0]).toContain(LATER);
+    expect(texts(asked, "alex")[0]).toContain(OFFER);
     expect(choices(asked, "alex")).toEqual([BUTTON]);
   });
 
@@ -100,15 +121,13 @@ describe("a break with a first and a last day", () => {
   it("in German and Spanish", async () => {
     await enrolled("de");
     const de = await c.say("alex", "keine check-ins vom 20.12. bis 5.1. bitte");
-    expect(texts(de, "alex")[0]).toContain("nicht erst ab dem");
-    expect(choices(de, "alex")).toEqual([expect.objectContaining({ value: "stop until 2027-01-06" })]);
+    expect(texts(de, "alex")[0]).toContain("Wenn du vom 20.12.2026 bis 05.01.2027 keine Check-ins möchtest");
+    expect(choices(de, "alex")).toEqual([expect.objectContaining({ value: "stop 2026-12-20..2027-01-05" })]);
     expect((await c.client("alex"))?.pausedAt).toBeNull();
     c.close();
     await enrolled("es");
     const es = await c.say("alex", "stop del 20 de diciembre al 5 de enero");
-    expect(texts(es, "alex")[0]).toContain("no a partir del");
-    expect(choices(es, "alex")).toEqual([expect.objectContaining({ value: "stop until 2027-01-06" })]);
-    await c.say("alex", "sí porfa");
-    expect((await c.client("alex"))?.pausedUntil).toBe("2027-01-06T08:00:00.000Z");
+    expect(texts(es, "alex")[0]).toMatch(/^Sin cuestionarios del /);
+    expect(texts(es, "rivera")[0]).toContain("from 2026-12-20 to 2027-01-05");
   });
 });
