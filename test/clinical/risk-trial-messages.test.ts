@@ -151,3 +151,49 @@ describe("messages from a second trial as clients", () => {
     },
   );
 });
+
+/**
+ * Passive death wishes and farewells from a third trial, once the generic reply with no safety
+ * question and nothing to the therapist. Wishing not to exist is "wanting to disappear"
+ * (CLINICAL.md, concern); a farewell that apologises for everything is at least a concern. "This
+ * is my last check-in" is also what a client finishing therapy writes: a concern (one question,
+ * answered no in a moment), never a disclosure by itself.
+ */
+describe("passive wishes and farewells from a third trial", () => {
+  it.each([
+    "i wish i didnt exist",
+    "i wish i could just not exist",
+    "what if i just didnt exist",
+    "i just want to rest forever",
+    "im sorry for everything. bye",
+    "this is my last check-in. thanks for everything",
+    "tbh i wish i didnt exist",
+    "ich wünschte, ich würde nicht existieren",
+    "ich wünschte, es gäbe mich nicht",
+    "was wäre, wenn ich einfach nicht existieren würde",
+    "ich will einfach für immer ruhen",
+    "es tut mir leid für alles. tschüss",
+    "sorry für alles. tschüss",
+    "das ist mein letzter check-in. danke für alles",
+    "ojalá no existiera",
+    "y si simplemente no existiera",
+    "solo quiero descansar para siempre",
+    "lo siento por todo. adiós",
+    "perdón por todo. chao",
+    "este es mi último check-in. gracias por todo",
+  ])("concern: %s", (text) => {
+    expect(screen.screen(text)?.tier).toBe("concern");
+  });
+
+  it.each([
+    "they treat me as if i didnt exist",
+    "sorry for everything today, bye for now",
+    "sorry about all of it bye see you tuesday",
+    "i could rest forever on this beach",
+    "y si no existiera el dinero",
+    "perdón por todo, chao, nos vemos el martes",
+    "sorry für alles heute, tschüss bis dienstag",
+  ])("harmless: %s", (text) => {
+    expect(screen.screen(text)).toBeUndefined();
+  });
+});
