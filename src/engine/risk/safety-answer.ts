@@ -1,6 +1,7 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
 import type { RiskEvent } from "../../store/types.js";
 import { plainWords } from "../checkin/score-input.js";
+import { DENIES_ACTING, MAYBE_NOT, UNSURE } from "./safety-hedges.js";
 import { excerpt } from "./screening.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
@@ -29,48 +30,6 @@ const TAKEN_BACK = [
   "excepto",
 ];
 const TAKEN_BACK_WORDS = new Set(TAKEN_BACK.flatMap((w) => canonicalWords(w)));
-
-/**
- * Not knowing, said beside a no ("weiß nicht, eher nein", "idk, no?"): not sure, so asked again,
- * as not knowing alone is; never the plain no the therapist would read.
- */
-const UNSURE = [
-  "idk",
-  "dunno",
-  "i do not know",
-  "not sure",
-  "unsure",
-  "weiß nicht",
-  "weiss nicht",
-  "weiß ich nicht",
-  "keine ahnung",
-  "nicht sicher",
-  "unsicher",
-  "no estoy seguro",
-  "no estoy segura",
-  "no sé",
-  "no lo sé",
-  "ni idea",
-];
-
-/**
- * A "maybe" turned by a no ("maybe not", "vielleicht nicht", "quizás no"): neither the yes its
- * "maybe" would be alone nor a no the therapist would read as settled, so it is asked again.
- */
-const MAYBE_NOT = [
-  "maybe not",
-  "perhaps not",
-  "possibly not",
-  "maybe no",
-  "vielleicht nicht",
-  "vielleicht nein",
-  "kann sein dass nicht",
-  "eventuell nicht",
-  "quizás no",
-  "quizá no",
-  "tal vez no",
-  "puede que no",
-];
 
 /**
  * A yes said as nothing more than a yes, in each language rapport speaks: beside a no with neither
@@ -174,6 +133,7 @@ function within(inner: Span, outer: Span, strict: boolean): boolean {
  * not" is unsure, asked again. Not
  * knowing beside a no is unsure, also where a pack counts not knowing alone as a yes ("no sé, creo
  * que no"): asked again, never a silent no, and never a yes the client took back in the same breath.
+ * A no that says only that they would not act ("nah i wouldnt do anything") is unclear too.
  */
 export function readSafetyAnswer(
   raw: string,
@@ -231,8 +191,32 @@ export function readSafetyAnswer(
   if (yeses.length > 0) return "unclear";
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || takenBack) return "unclear";
-  if (unsure.length > 0) return "unclear";
+  // "nah i wouldnt do anything": the thoughts admitted, the intent denied; asked again.
+  if (unsure.length > 0 || DENIES_ACTING.some((phrase) => find(phrase, false).length > 0)) return "unclear";
   return "no";
+}
+
+/**
+ * Whether a message holds any word of an answer to the safety question: a choice's label or words,
+ * or a hedge ("idk", "maybe not", "i wouldnt do anything"). "i cant do this anymore" holds none:
+ * written while the question waits, it is more words, not an answer.
+ */
+export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): boolean {
+  const words = screenTokens(raw).words;
+  const phrases = [
+    ...choices.flatMap((c) => [c.label, ...c.words]),
+    ...UNSURE,
+    ...MAYBE_NOT,
+    ...DENIES_ACTING,
+  ];
+  return phrases.some((phrase) => {
+    const wanted = canonicalWords(phrase);
+    if (wanted.length === 0) return false;
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w)) return true;
+    }
+    return false;
+  });
 }
 
 /** How much of a typed answer the therapist is shown: a phrase, not a message. */

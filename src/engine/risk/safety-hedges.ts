@@ -1,0 +1,76 @@
+/**
+ * The hedges read in an answer to the safety question (`safety-answer.ts`), in each language
+ * rapport speaks: words beside a no that make it no clean no, so the question is asked again.
+ */
+
+/**
+ * Not knowing, said beside a no ("weiß nicht, eher nein", "idk, no?"): not sure, so asked again,
+ * as not knowing alone is; never the plain no the therapist would read.
+ */
+export const UNSURE = [
+  "idk",
+  "dunno",
+  "i do not know",
+  "not sure",
+  "unsure",
+  "weiß nicht",
+  "weiss nicht",
+  "weiß ich nicht",
+  "keine ahnung",
+  "nicht sicher",
+  "unsicher",
+  "no estoy seguro",
+  "no estoy segura",
+  "no sé",
+  "no lo sé",
+  "ni idea",
+];
+
+/**
+ * A "maybe" turned by a no ("maybe not", "vielleicht nicht", "quizás no"): neither the yes its
+ * "maybe" would be alone nor a no the therapist would read as settled, so it is asked again.
+ */
+export const MAYBE_NOT = [
+  "maybe not",
+  "perhaps not",
+  "possibly not",
+  "maybe no",
+  "vielleicht nicht",
+  "vielleicht nein",
+  "kann sein dass nicht",
+  "eventuell nicht",
+  "quizás no",
+  "quizá no",
+  "tal vez no",
+  "puede que no",
+];
+
+/**
+ * Saying one would not act ("nah i wouldnt do anything", "nein, ich würde nichts tun", "no, no
+ * haría nada"): beside a no it admits the thoughts and denies only the intent, so it is no clean
+ * no. Asked again, as a hedge is; the words go to the therapist with the unclear answer.
+ */
+export const DENIES_ACTING = [
+  "would not do anything",
+  "would never do anything",
+  "will not do anything",
+  "not going to do anything",
+  "would not act on",
+  "would never act on",
+  "will not act on",
+  "not going to act on",
+  "never act on",
+  "würde nichts tun",
+  "würde nie etwas tun",
+  "würde nie was tun",
+  "würde nichts machen",
+  "würde nie was machen",
+  "werde nichts tun",
+  "werde nichts machen",
+  "würde es nie tun",
+  "no haría nada",
+  "nunca haría nada",
+  "no voy a hacer nada",
+  "no lo haría",
+  "nunca lo haría",
+];
