@@ -51,6 +51,11 @@ export interface RiskTx {
   /** The client's latest concern whose safety question was asked, answered or not. */
   latestConcern(clientId: number): Promise<RiskEvent | undefined>;
   answerConcern(eventId: number, answer: Exclude<SafetyAnswer, "pending">): Promise<void>;
+  /**
+   * Puts words written while a concern's question waited with that concern: its matched words and
+   * message become these (the therapist reads both concerns as one, answered once).
+   */
+  extendConcern(eventId: number, words: string[], text: string): Promise<void>;
   /** Keeps an unclear answer to a concern's safety question, in the client's words, with the concern. */
   keepUnclearAnswer(eventId: number, words: string): Promise<void>;
   /** Concerns whose safety question has waited since before `before`, oldest first. */

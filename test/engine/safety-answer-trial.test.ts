@@ -19,6 +19,8 @@ const read = (language: string, text: string) => {
 };
 const texts = (ds: Delivery[], to: string) =>
   ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+const questions = (ds: Delivery[]) =>
+  texts(ds, "alex").filter((t) => t.includes("have you had thoughts of harming yourself"));
 
 let c: Conversation;
 afterEach(() => c?.close());
@@ -62,5 +64,61 @@ describe("at the check-in's safety question", () => {
     await c.say("alex", "no");
     const summary = texts(await c.say("alex", "skip"), "rivera").join("\n");
     expect(summary).toContain('concern: "no, i wish i didnt exist but i wouldnt do anything"');
+  });
+});
+
+describe("the question asked after a concern", () => {
+  it("'not really i just want it to stop' is no clean no: asked again, the words kept", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "everyone would be better off");
+    const again = await c.say("alex", "not really i just want it to stop");
+    expect(texts(again, "rivera")).toEqual([]);
+    expect(questions(again)).toHaveLength(1);
+    expect(texts(again, "alex")[0]).toContain("So that I understand you rightly");
+    const told = texts(await c.tick(61 * 60_000), "rivera").join("\n");
+    expect(told).toContain('no clear answer: "not really i just want it to stop"');
+  });
+
+  it("a second concern while it waits joins the first: one question, both words told", async () => {
+    c = new Conversation();
+    await c.enrol();
+    expect(questions(await c.say("alex", "everyone would be better off"))).toHaveLength(1);
+    expect(await c.say("alex", "i cant do this anymore")).toEqual([]);
+    const told = texts(await c.say("alex", "no"), "rivera");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('alex wrote: "everyone would be better off / i cant do this anymore"');
+  });
+
+  it("the same while paused", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "stop");
+    expect(questions(await c.say("alex", "everyone would be better off"))).toHaveLength(1);
+    expect(questions(await c.say("alex", "i cant do this anymore"))).toEqual([]);
+  });
+
+  it("inside a check-in, the summary lists one concern with both words and one answer", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "8");
+    await c.say("alex", "everyone would be better off");
+    await c.say("alex", "i cant do this anymore");
+    await c.say("alex", "no");
+    for (const v of [8, 8, 8, 6, 6, 6, 6]) await c.say("alex", String(v));
+    // Answered after the concern, the check-in's own question is not asked: this "no" is the comment's.
+    const summary = texts(await c.say("alex", "no"), "rivera").join("\n");
+    expect(summary).toContain('concern: "everyone would be better off / i cant do this anymore"');
+    expect(summary).toContain("Safety question: no when asked after what they wrote.");
+    expect(summary).not.toContain("not answered");
+  });
+
+  it("a yes in the second concern answers the question: the urgent alert", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "everyone would be better off");
+    const sent = await c.say("alex", "sometimes, i cant do this anymore");
+    expect(texts(sent, "rivera")[0]).toMatch(/^URGENT: alex may be at risk/);
   });
 });

@@ -32,11 +32,7 @@ export async function answerSafetyCheck(
   const pending = await turn.tx.pendingConcern(client.personId);
   if (!pending) return false;
   const input = turn.event.input;
-  // A question left unanswered lapses after an hour, or when a check-in opened since: a later
-  // "1" is then an answer to the check-in, not a yes to an old question.
-  const stale =
-    Date.parse(turn.now) - Date.parse(pending.at) > SAFETY_CHECK_LAPSE_MS ||
-    (open && open.createdAt > pending.at);
+  const stale = questionLapsed(turn.now, pending, open);
   const otherButton = input.kind === "choice" && input.ref !== undefined && input.ref !== SAFETY_CHECK_REF;
   // A chat word ("help", "stop", "my data") is that word, not an unclear answer.
   const word =
@@ -111,6 +107,16 @@ export async function answerSafetyCheck(
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
   if (open) await repeatQuestion(turn, client, open);
   return true;
+}
+
+/**
+ * A question left unanswered lapses after an hour, or when a check-in opened since: a later "1" is
+ * then an answer to the check-in, not a yes to an old question.
+ */
+export function questionLapsed(now: string, pending: RiskEvent, open: Checkin | undefined): boolean {
+  return (
+    Date.parse(now) - Date.parse(pending.at) > SAFETY_CHECK_LAPSE_MS || (open?.createdAt ?? "") > pending.at
+  );
 }
 
 /**

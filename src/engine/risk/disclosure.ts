@@ -16,6 +16,7 @@ import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, followUp, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
+import { concernWhileAsked } from "./concern-while-asked.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
 /**
@@ -51,6 +52,8 @@ export async function concernTurn(
 ): Promise<void> {
   if (await turn.tx.openRiskAlert(client.personId)) return disclosureTurn(turn, client, open, finding, text);
   if (await concernAnswersSafety(turn, client, open, finding, text)) return;
+  // While its question waits, more words of concern go with the concern, and it is not asked twice.
+  if (await concernWhileAsked(turn, client, open, finding, text)) return;
   const pending = await turn.tx.pendingConcern(client.personId);
   if (pending) await turn.tx.answerConcern(pending.id, "none");
   const w = turn.spokenWording(finding.language);
@@ -93,7 +96,7 @@ export async function concernTurn(
  * Words typed at the comment step are the comment: kept, and the check-in completes (its summary
  * shows the risk). Returns the check-in if it is still open.
  */
-async function keepAsComment(
+export async function keepAsComment(
   turn: Turn,
   client: Client,
   open: Checkin | undefined,

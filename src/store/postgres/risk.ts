@@ -176,6 +176,14 @@ export function pgRisk(q: PgContext): RiskTx {
         ]);
       }
     },
+    extendConcern: async (eventId, words, text) => {
+      const [event] = await events("SELECT * FROM risk_events WHERE id = $1", [eventId]);
+      if (!event) return;
+      await q.run("UPDATE risk_events SET content = $1 WHERE id = $2", [
+        c.seal(riskContent({ ...event, words, text }), place("risk_events", "content", eventId)),
+        eventId,
+      ]);
+    },
     keepUnclearAnswer: async (eventId, words) => {
       const [event] = await events("SELECT * FROM risk_events WHERE id = $1", [eventId]);
       if (!event) return;

@@ -175,6 +175,14 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
         );
       }
     },
+    extendConcern: async (eventId, words, text) => {
+      const [event] = events("SELECT * FROM risk_events WHERE id = ?", eventId);
+      if (!event) return;
+      s("UPDATE risk_events SET content = ? WHERE id = ?").run(
+        c.seal(riskContent({ ...event, words, text }), place("risk_events", "content", eventId)),
+        eventId,
+      );
+    },
     keepUnclearAnswer: async (eventId, words) => {
       const [event] = events("SELECT * FROM risk_events WHERE id = ?", eventId);
       if (!event) return;

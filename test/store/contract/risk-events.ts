@@ -112,6 +112,18 @@ export function riskEventContract(open: OpenStore): void {
           safetyAnswer: "reasked",
           answerWords: "idk, probably not",
         });
+        // Words of concern written while it waits join it, the unclear answer kept beside them.
+        await tx.extendConcern(
+          latest,
+          ["better off", "cant do this anymore"],
+          "better off / i cant do this anymore",
+        );
+        expect(await tx.pendingConcern(alex.personId)).toMatchObject({
+          id: latest,
+          words: ["better off", "cant do this anymore"],
+          text: "better off / i cant do this anymore",
+          answerWords: "idk, probably not",
+        });
         await tx.answerConcern(latest, "no");
         await tx.answerConcern(old, "none");
         await tx.markConcernTold(old, t(70));
