@@ -91,6 +91,9 @@ describe("answers to the safety question as people type them", () => {
     ["en", "a couple times", "yes"],
     ["en", "not once", "no"],
     ["en", "nothing like that", "no"],
+    ["en", "not rly", "no"],
+    // A word of frequency inside an everyday remark is no yes: "daily" is not listed.
+    ["en", "no, daily life is fine", "no"],
     ["en", "not this week", "no"],
     ["en", "no i did not", "no"],
     ["en", "not anymore", "unclear"],
