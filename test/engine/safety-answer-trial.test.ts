@@ -90,6 +90,19 @@ describe("the question asked after a concern", () => {
     expect(told[0]).toContain('alex wrote: "everyone would be better off / i cant do this anymore"');
   });
 
+  it("a second concern well after the question joins it, and is met with the question again", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "everyone would be better off");
+    await c.tick(20 * 60_000);
+    const again = questions(await c.say("alex", "i cant do this anymore"));
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatch(/May I ask you one question about your safety\?/);
+    const told = texts(await c.say("alex", "no"), "rivera");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('alex wrote: "everyone would be better off / i cant do this anymore"');
+  });
+
   it("the same while paused", async () => {
     c = new Conversation();
     await c.enrol();

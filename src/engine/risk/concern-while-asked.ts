@@ -10,6 +10,9 @@ import { keepAsComment, repeatQuestion } from "./disclosure.js";
 import { holdsAnAnswer, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
 
+/** Words within this long of rapport's last message are one burst with what it answered. */
+const BURST_MS = 60_000;
+
 /**
  * Words of concern written while a concern's safety question waits. They belong to that concern,
  * not to a new one with the question sent again ("everyone would be better off" and "i cant do
@@ -57,9 +60,21 @@ export async function concernWhileAsked(
     return true;
   }
   if (!holdsAnAnswer(text, choices)) {
+    // Within a burst the question is still on the screen; written later ("i cant do this
+    // anymore", twenty minutes on), the words are not met with silence: the question comes again.
+    const last = await turn.tx.lastQueuedAt(client.personId);
+    const burst = last !== undefined && Date.parse(turn.now) - Date.parse(last) <= BURST_MS;
     await turn.tx.extendConcern(pending.id, joined.words, joined.text);
     // At the comment the words are the comment too, as a concern's are.
     await keepAsComment(turn, client, open, text);
+    if (!burst) {
+      await turn.send(client.personId, {
+        kind: "question",
+        text: w.t("safety_check", { item }),
+        choices: choices.map((c) => ({ label: c.label, value: String(c.value) })),
+        ref: SAFETY_CHECK_REF,
+      });
+    }
     return true;
   }
   // The answer's words are the therapist's to read as the answer ("no clear answer: …").
