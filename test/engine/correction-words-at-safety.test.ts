@@ -36,3 +36,13 @@ describe("words of correction at the safety question that correct nothing", () =
     ).toBe(3);
   });
 });
+
+// A trial: a stray "5" at the safety question got "It's all right not to be sure".
+describe("a number at the safety question", () => {
+  it("is told the question wants a yes or a no, not that it is all right not to be sure", async () => {
+    c = await atSafetyQuestion();
+    const [reply] = texts(await c.say("alex", "5"), "alex");
+    expect(reply).toMatch(/^This question needs a yes or a no rather than a number/);
+    expect(reply).toMatch(/9\/9\. In the past week/);
+  });
+});

@@ -68,6 +68,9 @@ export async function reaskReason(
   // So is an unclear answer kept as one ("yeah nah", "maybe not"); one that says more ("not sure,
   // nights are hard lately") is kept for the comment too, where it stays if a clear no follows.
   if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
+  // A number there ("5", a score typed once too often) is no sign of being unsure: the question
+  // wants a yes or a no, and says so.
+  if (atSafety && /^\s*\d{1,2}(?:[.,]\d)?\s*$/u.test(text)) return w.t("safety_reask_number");
   if (atSafety && keptUnclear) {
     if (saysMoreThanAnAnswer(text)) await keepForComment(turn, checkin, text);
     return w.t("safety_reask");
