@@ -7,7 +7,7 @@ import { SKIP_VALUE, stepRef } from "../refs.js";
 import { namedWithoutDenial, readSafetyAnswer, saysBareYes } from "../risk/safety-answer.js";
 import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
-import { parseScore, plainWords, unhedged } from "./score-input.js";
+import { parseScore, plainWords, unhedged, withoutFaces } from "./score-input.js";
 
 export type CheckinDecision =
   | { type: "answer"; answer: Answer; nextStep: number }
@@ -101,7 +101,31 @@ export function decideCheckinInput(
 
 function parseScoreValue(raw: string, { scale, words }: CheckinRules): number | undefined {
   const score = parseScore(raw, scale.min, scale.max, words);
-  return score.ok ? score.value : undefined;
+  if (score.ok) return score.value;
+  return topMarks(raw) ? scale.max : undefined;
+}
+
+/**
+ * "full marks", "volle Punktzahl", "nota máxima": the top of a numeric scale, the one end such
+ * words name without doubt. Only there: at named choices (how often) they would be a guess.
+ */
+const TOP_MARKS = new Set(
+  [
+    ...["full marks", "top marks", "full points", "full score", "perfect score", "max", "the max", "maximum"],
+    ...["volle punktzahl", "volle punkte", "volle punktzahl von mir", "höchstpunktzahl", "hoechstpunktzahl"],
+    ...[
+      "nota máxima",
+      "la nota máxima",
+      "puntuación máxima",
+      "la máxima",
+      "máxima puntuación",
+      "puntaje máximo",
+    ],
+  ].map(comparable),
+);
+
+function topMarks(raw: string): boolean {
+  return TOP_MARKS.has(unhedged(comparable(withoutFaces(raw)).replace(/[,;:]/gu, " ").trim()));
 }
 
 /**

@@ -98,7 +98,7 @@ function spokenDecimal(text: string, words: NumberWords | undefined): number | u
 }
 
 export function parseScore(
-  text: string,
+  typed: string,
   min: number,
   max: number,
   words?: NumberWords,
@@ -108,6 +108,9 @@ export function parseScore(
    */
   hedging: Hedging = "sayings",
 ): ScoreInput {
+  // A face typed after the number ("8 :)", "6 :/"), at a score question only: the risk items read
+  // what they always read.
+  const text = hedging === "sayings" ? withoutFaces(typed) : typed;
   if (text.length > 30) return { ok: false };
   const plainly = readScore(plainWords(text), min, max, words);
   // A hedge asked as a question ("maybe 6?", "vlt 5?") is a hedge all the same: the number is read.
@@ -128,6 +131,15 @@ export function parseScore(
   const number = (tokens.at(-1) ?? "").replace(/^~/u, "").replace(/-?ish$/u, "");
   if (number === "" || !onlyHedges(tokens.slice(0, -1).join(" "), sayings)) return { ok: false };
   return readScore(number, min, max, words);
+}
+
+/** Faces typed with punctuation at the end of a message: ":)", ":-D", ";P", ":/", "<3", "^^", "xD". */
+const FACES = /(?:\s+(?:[:;=][-'^o]?[)(\][dDpPoO3/\\|*]+|<3+|\^[_.-]?\^|x[dD]+))+$/u;
+
+/** The text without the faces at its end, as long as something is left. */
+export function withoutFaces(text: string): string {
+  const bare = text.trimEnd().replace(FACES, "");
+  return bare.trim() === "" ? text : bare;
 }
 
 /** Words that may come first without changing an answer's words: "pretty much every day". */

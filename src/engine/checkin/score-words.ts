@@ -85,6 +85,19 @@ const SAYING_WORDS = [
   ...["le doy", "yo le doy", "le daría", "yo le daría"],
   // What is said to be frank or offhand ("ngl 6", "lowkey a 7", "obvio un 9", "la verdad un 8").
   ...["ngl", "lowkey", "low key", "honestly tho", "obvio", "obvi", "la verdad", "ehrlich gesagt"],
+  // What sums the answer up or says it as one's view ("overall i'd say five", "i would say 7",
+  // "insgesamt 7", "en general un 8").
+  ...[
+    "overall",
+    "all in all",
+    "all things considered",
+    "i would say",
+    "would say",
+    "id go with",
+    "i'd go with",
+  ],
+  ...["insgesamt", "alles in allem", "im großen und ganzen", "unterm strich", "ich würde sagen"],
+  ...["en general", "en total", "en resumen", "yo diría que", "diría que", "yo diria"],
 ];
 
 /** Hedges that are sounds, typed as long as they last: "hmmm", "ummm", "ugh". */
@@ -155,6 +168,8 @@ export const SAYING_TRAILING = phraseList([
   ...SCORE_TRAILING_WORDS,
   ...["obv", "obvs", "obviously", "fs", "for sure", "def", "defo", "deffo", "definitely", "ngl", "fr"],
   ...["halt", "eigentlich", "ehrlich", "ehrlich gesagt", "obvio", "obvi", "la verdad", "sinceramente"],
+  // A number settled on after being asked again: "seven then", "sieben dann", "siete entonces".
+  ...["then", "i guess then", "dann", "dann halt", "entonces", "pues", "overall", "insgesamt", "en general"],
 ]);
 
 /** Takes the list's words off the end ("6 i guess lol" is "6"), as long as one word is left. */
