@@ -65,6 +65,7 @@ export const CHECKIN_VARS = {
   answer_chosen: ["answer"],
   answer_corrected: ["number", "answer"],
   correction_help: [],
+  where_we_were: [],
   no_open_question: [],
   next_checkin_at: ["when"],
   no_open_question_soon: ["when"],

@@ -5,7 +5,7 @@ import { raiseRisk } from "../risk/alerts.js";
 import { excerpt } from "../risk/screening.js";
 import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
-import { mayCorrect, plain, readCorrection } from "./correction.js";
+import { hasMarker, mayCorrect, plain, readCorrection } from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage, withLine } from "./messages.js";
 import { questionReference } from "./question-reference.js";
@@ -47,13 +47,18 @@ export async function correctAnswer(
     await turn.reply(withLine(stepMessage(w, checkin, therapist), w.t("correction_help")));
     return true;
   };
+  // "wait 8 not 3" with no word of correction: only a number put in place of another on a numeric
+  // scale, never at or of a risk item (their answers are read as they always were); and where it
+  // changes nothing, the message goes its ordinary way.
+  const instead = !hasMarker(text);
+  if (instead && (!item || w.instrument(item.instrument).choices || atRiskItem(w, checkin))) return false;
   if (!item) return help();
   const instrument = w.instrument(item.instrument);
   const atSafety = instrument.id === SAFETY_INSTRUMENT;
   const risk = riskItemsOf(instrument).find((r) => r.item === item.item);
   const before = await turn.tx.answerOf(checkin.id, item);
   // A question moved past without an answer (the safety question answered after words) has none.
-  if (before === undefined) return help();
+  if (before === undefined) return instead ? false : help();
   const after = readCorrection(rest, {
     value: before,
     scale: instrument.scale,
@@ -61,7 +66,7 @@ export async function correctAnswer(
     safetyAbove: atSafety ? instrument.riskItem?.above : undefined,
     words: w.pack.messages.words,
   });
-  if (after === undefined) return help();
+  if (after === undefined) return instead ? false : help();
   // At the comment, words that name the answer already given ("i meant what i said, yes") are the
   // comment, not a correction; at a question, "oops I meant 8" for an 8 is simply confirmed.
   if (after === before && atComment && position === undefined) return false;

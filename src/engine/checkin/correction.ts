@@ -27,6 +27,21 @@ const MARKERS = [
 ];
 const MARKER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MARKERS.join("|")})(?![\\p{L}])`, "u");
 
+/**
+ * A new number said beside the one it replaces, as the whole message: "wait 8 not 3", "8 instead of
+ * 3", "sorry, 8 statt 3", "8 en vez de 3". A few words may come first; nothing else.
+ */
+const NUMBER = "(?:\\d{1,2}(?:[.,]\\d)?|\\p{L}+)";
+const INSTEAD = new RegExp(
+  `^(?:(?:wait|hold on|oh|ah|sorry|sry|oops|hmm|um|warte|moment|sorry|perdón|perdon|espera)[,.!]?\\s+)*${NUMBER},?\\s+(?:not|instead of|rather than|nicht|statt|anstatt|anstelle von|en vez de|en lugar de)\\s+${NUMBER}$`,
+  "u",
+);
+
+/** Whether the whole message puts one number in place of another ("wait 8 not 3"), read for numbers only. */
+export function saysInstead(text: string): boolean {
+  return INSTEAD.test(plain(text).replace(/[.!]+$/u, ""));
+}
+
 /** A score as typed inside a sentence: 0 to 10, at most one decimal, with a point or a comma. */
 const DIGITS = /(?<![\p{L}\p{N}.,])(\d{1,2})(?:[.,](\d))?(?![\p{N}]|[.,]\d)/gu;
 
@@ -49,11 +64,16 @@ export function plain(text: string): string {
   return text.toLowerCase().replace(/[’`]/gu, "'").replace(/\s+/gu, " ").trim();
 }
 
+/** Whether the text has words of correction ("i meant", "oops"), not only a number put in place of another. */
+export function hasMarker(text: string): boolean {
+  return MARKER.test(plain(text));
+}
+
 /** Whether the text has words of correction, and no question: checked before anything is read. */
 export function mayCorrect(text: string): boolean {
   const said = plain(text);
   // Short, as corrections are: a longer message with "mistake" in it is saying something else.
-  return said.length <= 80 && !/[?¿？]/u.test(said) && MARKER.test(said);
+  return said.length <= 80 && !/[?¿？]/u.test(said) && (MARKER.test(said) || saysInstead(said));
 }
 
 /** The value a correction gives the question before; undefined when the text is no correction. */

@@ -17,6 +17,7 @@ import { decideCheckinInput } from "./input.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { completedComment, keepForComment } from "./kept-words.js";
 import { stepMessage, withLine } from "./messages.js";
+import { navigationIn } from "./navigation.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
@@ -100,6 +101,16 @@ export async function continueCheckin(
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
   if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;
+  // "go back", "undo", "where were we": how to correct an answer, or the open question again; never
+  // the comment. Only where nothing was read as an answer: every answer is read as before.
+  const move =
+    input.kind === "text" && (decision.type === "reask" || (decision.type === "complete" && decision.comment))
+      ? navigationIn(input.text)
+      : undefined;
+  if (move) {
+    const line = w.t(move === "back" ? "correction_help" : "where_we_were");
+    return turn.reply(withLine(stepMessage(w, checkin, therapist), line));
+  }
   // "6. the session felt rushed tbh": the number answers, the remark is kept for the comment.
   const remark =
     step.kind === "item" &&
