@@ -3,7 +3,7 @@ import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { recordOffer } from "./break-offer.js";
 import { asksForBreak } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
-import { privacyAnswer } from "./checkin/consent-vars.js";
+import { keptAnswer, privacyAnswer } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
 import { pausedLine, pauseOffer } from "./client-break.js";
@@ -12,6 +12,7 @@ import { formatDay } from "./format.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { asksWhoSees } from "./privacy-question.js";
 import { asksToStopForGood } from "./stop-request.js";
+import { asksWhereKept } from "./storage-question.js";
 import { crisisIn, type Turn, therapistName } from "./turn-context.js";
 import { asksWhenNext } from "./when-next.js";
 
@@ -67,6 +68,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const stopping = asksToStopForGood(text);
   // "is this anonymous?", "can my boss see this?": who sees the answers, as at consent and mid
   // check-in, with the way to see and erase them; not "I don't pass messages on".
+  // "how long do you keep my answers?", "is this encrypted": where they are kept, and who sees them.
+  const kept = stopping ? undefined : asksWhereKept(text);
+  if (kept) return turn.replyText(await keptAnswer(turn, w, client, kept));
   if (!stopping && asksWhoSees(text)) return turn.replyText(await privacyAnswer(turn, w, client));
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.

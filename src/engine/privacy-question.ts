@@ -42,8 +42,13 @@ const PRIVACY_FORMS = [
   // "will my boss find out", "could my parents find out about this": not "my boss will find out i
   // messed up", which tells, nor "will anyone find out what happened to him".
   `(can|could|will|would|does|do|might|may) (${WHO}|${ANYONE}) (ever |also |actually |really )?find out( about ${THIS})?(?= *($|[?.!]))`,
-  // "who can read this", "who else sees my answers", "who reads this"
-  `who( else)? (can|could|will|gets to|does|is able to|might)? ?(see|sees|read|reads|access|accesses|gets) ${THIS}`,
+  // "who can read this", "who else sees my answers", "who reads this", "who actually reads this?"
+  `who( else)?( actually| really| even| exactly)? (can|could|will|gets to|does|is able to|might)? ?(actually |really |even )?(see|sees|read|reads|access|accesses|gets) ${THIS}`,
+  // "is anyone else reading this", "is someone watching this"
+  `(is|are) ${ANYONE} (actually |really |also )?(reading|seeing|watching|looking at|checking) ${THIS}`,
+  // "does my insurance get it", "will my parents hear about this": someone named, not "anyone"
+  // ("does anyone get it" asks to be understood).
+  `(can|could|will|would|does|do|might|may) ${WHO} (ever |also |actually |really )?(get|gets|receive|hear about|be told about|be sent) ${THIS}`,
   // German: "ist das anonym", "sind meine antworten vertraulich", "kann mein chef das sehen",
   // "sieht mein arbeitgeber meine antworten", "wer kann das lesen"
   "(ist|sind) (das|es|meine antworten|die antworten|das hier) (wirklich |auch |echt )?(anonym|vertraulich|privat)",
@@ -62,6 +67,8 @@ const PRIVACY_FORMS = [
   `${ERFAEHRT} ${DAS} ${WER_GENANNT}${NUR}( mit|(?= *($|[?.!])))`,
   `${WER_GENANNT} ${ERFAEHRT} ${DAS}${NUR}( mit)?(?= *[?])`,
   "wer (kann|darf) (meine|die) antworten",
+  // "liest hier noch jemand mit?", "sieht das sonst wer": someone else reading along.
+  "(liest|lesen|sieht|sehen) (hier|da|das|es) (noch |sonst |eigentlich |auch |wirklich )*(jemand|wer|irgendwer|irgendjemand)( (anderes|sonst|mit))*(?= *($|[?]))",
   // Spanish: "¿es anónimo?", "son anónimas mis respuestas", "puede mi jefe ver esto",
   // "mi jefe puede ver esto", "quién puede ver esto", "quién lee esto"
   "(^|¿|esto |eso )(es|son) (realmente |de verdad )?(an[óo]nimo|an[óo]nima|an[óo]nimos|an[óo]nimas|confidencial|confidenciales|privado|privada)",
@@ -70,6 +77,12 @@ const PRIVACY_FORMS = [
   // "mi jefe puede ver esto", not "mi madre puede ver que estoy mal".
   `(mi|mis) ${PARTE} (puede|pueden|podr[íi]a|va a) (ver|leer)(lo|las)?( (esto|eso|mis respuestas|lo que escribo))?(?= *($|[?]))`,
   "qui[ée]n (puede|podr[íi]a|va a)? ?(ve|lee|ver|leer) (esto|eso|mis respuestas|lo que escribo)",
+  // "quién lee realmente esto", "alguien más está leyendo esto?"
+  "qui[ée]n (realmente |de verdad )?(ve|lee) (realmente |de verdad )?(esto|eso|mis respuestas|lo que escribo)",
+  "alguien( m[aá]s)? (est[aá] )?(leyendo|viendo|lee|ve) (esto|eso|mis respuestas|lo que escribo)",
+  // "mi seguro recibe esto?", "le llega a mi seguro?"
+  `(mi|mis) ${PARTE} (recibe|reciben|recibir[aá]|recibir[aá]n) (esto|eso|mis respuestas|lo que escribo)`,
+  `(le |les )?llega(n)? (esto |eso |mis respuestas )?a (mi|mis) ${PARTE}`,
   // "y esto quien lo ve?", "quién lo lee": seeing or reading said, asked.
   "qui[ée]n (lo|la|los|las) (ve|lee|va a ver|va a leer|puede ver|puede leer)(?= *($|[?]))",
   // "lo ve alguien mas aparte de la psico?", "esto lo lee mi seguro medico?", "se entera mi jefe?":

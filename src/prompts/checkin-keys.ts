@@ -85,6 +85,8 @@ export const CHECKIN_VARS = {
   data_request: ["therapist"],
   data_kept: [],
   privacy_answer: ["therapist", "urgent"],
+  data_stored: ["clinic", "therapist"],
+  data_no_ai: ["therapist"],
   pause_button: [],
   pause_button_until: ["date"],
   pause_button_range: ["from", "last"],

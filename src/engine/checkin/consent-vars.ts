@@ -1,6 +1,7 @@
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
+import type { KeptQuestion } from "../storage-question.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
 import { type CheckinPart, checkinInstruments } from "./instrument-plan.js";
 import { type ConsentVars, consentMessage, consentParts } from "./messages.js";
@@ -27,6 +28,26 @@ export async function consentVars(turn: Turn, w: Wording, client: Client): Promi
 export async function privacyAnswer(turn: Turn, w: Wording, client: Client): Promise<string> {
   const vars = await consentVars(turn, w, client);
   return w.t("privacy_answer", { therapist: vars.therapist, urgent: consentParts(w, vars).brief });
+}
+
+/**
+ * Where the answers are kept and for how long ("how long do you keep my answers?", "is this
+ * encrypted"), or that no AI reads them: then who sees them, mydata and forget, as privacyAnswer.
+ * rapport erases nothing by itself, so it names no period: the clinic's own rules come from the
+ * therapist.
+ */
+export async function keptAnswer(
+  turn: Turn,
+  w: Wording,
+  client: Client,
+  asked: KeptQuestion,
+): Promise<string> {
+  const vars = await consentVars(turn, w, client);
+  const line = w.t(asked === "ai" ? "data_no_ai" : "data_stored", {
+    clinic: vars.clinic,
+    therapist: vars.therapist,
+  });
+  return `${line}\n\n${await privacyAnswer(turn, w, client)}`;
 }
 
 /** The instruments of the client's check-in, or of one part of it (instrument-plan.ts). */

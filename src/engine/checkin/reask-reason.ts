@@ -9,11 +9,12 @@ import { breakOffer } from "../client-break.js";
 import { asksAboutData } from "../data-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
 import { asksToStopForGood } from "../stop-request.js";
+import { asksWhereKept } from "../storage-question.js";
 import type { Turn } from "../turn-context.js";
 import { asksWhenNext } from "../when-next.js";
 import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
 import { inBurst } from "./burst.js";
-import { consentVars } from "./consent-vars.js";
+import { consentVars, keptAnswer } from "./consent-vars.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
 import { keepForComment, letterWords, saysMoreThanAnAnswer } from "./kept-words.js";
@@ -62,6 +63,10 @@ export async function reaskReason(
     await recordOffer(turn, client, offer.until);
     return { line: offer.line, choice: offer.choice };
   }
+  // "how long do you keep my answers?": where they are kept and who sees them, not how long the
+  // check-in is (its "how long") nor only the brief.
+  const kept = asksWhereKept(text);
+  if (kept) return keptAnswer(turn, w, client, kept);
   const asked = itemQuestion(text, w.pack.language);
   // Skipping the safety question, or not being sure what it means, is answered as its own re-ask
   // says: "sometimes" is an answer too.
