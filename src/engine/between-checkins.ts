@@ -9,6 +9,8 @@ import { parseScore, plainWords } from "./checkin/score-input.js";
 import { pausedLine, pauseOffer } from "./client-break.js";
 import { asksAboutData, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
+import { offerLanguage } from "./language-offer.js";
+import { languageAsked } from "./language-request.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { asksWhoSees } from "./privacy-question.js";
 import { asksToStopForGood } from "./stop-request.js";
@@ -68,6 +70,9 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   const stopping = asksToStopForGood(text);
   // "is this anonymous?", "can my boss see this?": who sees the answers, as at consent and mid
   // check-in, with the way to see and erase them; not "I don't pass messages on".
+  // "do you speak spanish": the language offered where the clinic has it, else said kindly.
+  const language = stopping ? undefined : languageAsked(text);
+  if (language) return offerLanguage(turn, client, language);
   // "how long do you keep my answers?", "is this encrypted": where they are kept, and who sees them.
   const kept = stopping ? undefined : asksWhereKept(text);
   if (kept) return turn.replyText(await keptAnswer(turn, w, client, kept));

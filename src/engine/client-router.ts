@@ -12,6 +12,7 @@ import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
 import { formatDate } from "./format.js";
+import { switchLanguage } from "./language-offer.js";
 import { nextCheckinWhen } from "./next-checkin.js";
 import { answerSafetyCheck } from "./risk/concern-answer.js";
 import { concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
@@ -54,6 +55,8 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   const forget = await answerForget(turn, client);
   if (forget === "cancelled") return repeatPending(turn, client);
   if (forget) return;
+  // The button of a language offered ("Cambiar a español"), or its value typed.
+  if (await switchLanguage(turn, client)) return;
   if (client.status !== "joining" && !parsed && (await passOnToAlert(turn, client, open, text, resume)))
     return;
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.

@@ -14,6 +14,8 @@ export const CONSENT_NO = "no";
 export const FORGET_REF = "forget";
 /** The safety question asked about a concern. */
 export const SAFETY_CHECK_REF = "safety-check";
+/** The offer of another language the client asked for (language-offer.ts). */
+export const LANGUAGE_REF = "language";
 /** The value of the "Skip" button at a check-in's comment. */
 export const SKIP_VALUE = "skip";
 

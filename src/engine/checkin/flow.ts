@@ -4,6 +4,8 @@ import type { Checkin, Client } from "../../store/types.js";
 import { isGreeting, isThanks } from "../acknowledgement.js";
 import { recordOffer } from "../break-offer.js";
 import { pauseOffer } from "../client-break.js";
+import { offerLanguage } from "../language-offer.js";
+import { languageAsked } from "../language-request.js";
 import { asksWhoSees } from "../privacy-question.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
@@ -101,12 +103,16 @@ export async function continueCheckin(
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
   if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;
-  // "go back", "undo", "where were we": how to correct an answer, or the open question again; never
-  // the comment. Only where nothing was read as an answer: every answer is read as before.
-  const move =
-    input.kind === "text" && (decision.type === "reask" || (decision.type === "complete" && decision.comment))
-      ? navigationIn(input.text)
-      : undefined;
+  // Words that ask something of the check-in itself, only where nothing was read as an answer (so
+  // every answer is read as before), and never kept as the comment. "go back", "undo", "where were
+  // we": how to correct an answer, or the open question again.
+  const unread =
+    input.kind === "text" &&
+    (decision.type === "reask" || (decision.type === "complete" && decision.comment));
+  // "can we do this in spanish", "prefiero español porfa": the language offered, or said unavailable.
+  const language = unread && !resume ? languageAsked(input.text) : undefined;
+  if (language) return offerLanguage(turn, client, language);
+  const move = unread ? navigationIn(input.text) : undefined;
   if (move) {
     const line = w.t(move === "back" ? "correction_help" : "where_we_were");
     return turn.reply(withLine(stepMessage(w, checkin, therapist), line));

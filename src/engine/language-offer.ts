@@ -1,0 +1,78 @@
+import { wordingFor } from "../prompts/render.js";
+import type { Client } from "../store/types.js";
+import { stepMessage } from "./checkin/messages.js";
+import { packFor } from "./commands/client-plan.js";
+import { LANGUAGE_REF } from "./refs.js";
+import { type Turn, therapistName } from "./turn-context.js";
+
+/**
+ * A client's request for another language ("can we do this in spanish", "hablas español?"), and
+ * the button that grants it. Where the clinic has that language's prompts, the offer says so in
+ * that language and in the client's, with a button that sets the client's language as `language
+ * ALIAS CODE` does; the therapist is told in one line, and from then on rapport writes in it (an
+ * open check-in's question comes again in it at once). Where it has none, the client is told
+ * kindly which it has. No chat word: the button's value, typed, is the same as pressing it.
+ */
+
+/** The button's value: this prefix and the language's code ("lang:es"). */
+const VALUE = /^lang:([a-z]{2,3}(?:-[a-z0-9]+)?)$/u;
+
+/** A language's own name for itself, or in another: "español", "Spanish". */
+function nameOf(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The reply to a request for the language `code`. */
+export async function offerLanguage(turn: Turn, client: Client, code: string): Promise<void> {
+  const { catalog, config } = turn.deps;
+  const w = turn.wording;
+  const current = w.pack.language;
+  if (code === current) return turn.replyText(w.t("language_already", { language: nameOf(code, current) }));
+  if (!packFor(catalog, code)) {
+    const available = [...catalog.languages.keys()].map((l) => nameOf(l, current)).join(", ");
+    const therapist = await therapistName(turn.tx, client);
+    return turn.replyText(
+      w.t("language_unavailable", { language: nameOf(code, current), available, therapist }),
+    );
+  }
+  // The offer in the language asked for first, so that a client who reads only that one finds it.
+  const asked = wordingFor(catalog, code, config.clinic.language);
+  const text = [
+    asked.t("language_offer", { language: nameOf(code, code) }),
+    w.t("language_offer", { language: nameOf(code, current) }),
+  ].join("\n\n");
+  const label = asked.t("language_switch_button", { language: nameOf(code, code) });
+  return turn.reply({
+    kind: "question",
+    text,
+    choices: [{ label, value: `lang:${code}` }],
+    ref: LANGUAGE_REF,
+  });
+}
+
+/**
+ * A press on the offer's button, or its value typed: the client's language is set, they are told
+ * so in it, the therapist in one line, and an open check-in's question comes again in it. False
+ * for anything else.
+ */
+export async function switchLanguage(turn: Turn, client: Client): Promise<boolean> {
+  const input = turn.event.input;
+  const raw = (input.kind === "choice" ? input.value : input.text).trim().toLowerCase();
+  const code = packFor(turn.deps.catalog, VALUE.exec(raw)?.[1] ?? "");
+  if (!code || client.status !== "active") return false;
+  await turn.tx.setClientLanguage(client.personId, code);
+  turn.language = code;
+  const w = turn.wording;
+  await turn.replyText(w.t("language_switched", { language: nameOf(code, code) }));
+  const tw = await turn.wordingOf(client.therapistId);
+  const language = nameOf(code, tw.pack.language);
+  const line = tw.t("client_language_chosen", { alias: client.alias, language, code });
+  await turn.send(client.therapistId, { kind: "info", text: line }, client.personId);
+  const open = client.pausedAt ? undefined : await turn.tx.openCheckin(client.personId);
+  if (open) await turn.reply(stepMessage(w, open, await therapistName(turn.tx, client)));
+  return true;
+}
