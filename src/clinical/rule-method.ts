@@ -8,8 +8,12 @@ import type { ChangeCategory } from "./reliable-change.js";
  * - still none by the 8th: "consider a change of plan".
  * A client who started at or above the cutoff has little room to improve on this measure: the
  * two session-count rules do not apply to them (the ceiling rule); deterioration still does.
- * A reliable deterioration says more than "no reliable improvement": at a check-in where it
- * applies, the session-count rules stay quiet, so one fall is not reported twice.
+ * A reliable deterioration says more than "no reliable improvement" at the 4th: beside it "no
+ * change yet" stays quiet, since its name would be untrue of a reliable fall and its suggestion (a
+ * conversation, a review of goals and approach) is already the deterioration's. "Consider a change
+ * of plan" is not quieted: CLINICAL.md says "still no reliable improvement at the 8th" without
+ * exception, and its suggestion (another approach, referral, consultation) is one the deterioration
+ * warning does not make; the client falling furthest must not get the weakest signal.
  */
 export interface RuleMethodSettings {
   noChangeAt: number;
@@ -25,9 +29,9 @@ export function ruleMethod(
   const findings: RuleMethodFinding[] = [];
   if (input.category === "deteriorated") findings.push("deteriorating");
   const improved = input.category === "improved" || input.category === "recovered";
-  if (!improved && !input.startedNonClinical && input.category !== "deteriorated") {
+  if (!improved && !input.startedNonClinical) {
     if (input.index >= s.changePlanAt) findings.push("change_of_plan");
-    else if (input.index >= s.noChangeAt) findings.push("no_change_yet");
+    else if (input.index >= s.noChangeAt && input.category !== "deteriorated") findings.push("no_change_yet");
   }
   return findings;
 }

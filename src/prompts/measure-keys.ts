@@ -45,6 +45,7 @@ export const MEASURE_VARS = {
   warning_measure_no_longer_improved: ["measure", "index", "total", "change", "first", "rc", "at"],
   warning_measure_change_of_plan: ["measure", "index", "total", "change", "first", "rc"],
   warning_measure_change_of_plan_fallen: ["measure", "index", "total", "change", "first", "rc", "at"],
+  warning_measure_change_of_plan_worse: ["measure", "index", "total", "change", "first", "rc"],
   warning_measure_not_on_track: ["measure", "index", "total", "expected", "band", "model"],
   summary_combined: ["measures", "outcome"],
   combined_reliable_recovery: [],

@@ -101,6 +101,7 @@ export const REPORT_VARS = {
   warning_no_longer_improved: ["index", "total", "change", "first", "rc", "at"],
   warning_change_of_plan: ["index", "total", "change", "first", "rc"],
   warning_change_of_plan_fallen: ["index", "total", "change", "first", "rc", "at"],
+  warning_change_of_plan_worse: ["index", "total", "change", "first", "rc"],
   warning_not_on_track: ["index", "total", "expected", "band", "model"],
   summaries_set: ["style"],
   // summary ALIAS, before a session

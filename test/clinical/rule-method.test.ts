@@ -12,11 +12,14 @@ describe("rule method with the default session numbers (4 and 8)", () => {
     { category: "deteriorated", index: 1, findings: ["deteriorating"] },
     { category: "deteriorated", index: 2, findings: ["deteriorating"] },
     { category: "deteriorated", index: 3, findings: ["deteriorating"] },
-    // A deterioration is the stronger statement: the session-count rules stay quiet beside it.
+    // A deterioration is the stronger statement than "no change yet", which stays quiet beside it...
     { category: "deteriorated", index: 4, findings: ["deteriorating"] },
     { category: "deteriorated", index: 5, findings: ["deteriorating"] },
-    { category: "deteriorated", index: 8, findings: ["deteriorating"] },
-    { category: "deteriorated", index: 12, findings: ["deteriorating"] },
+    { category: "deteriorated", index: 7, findings: ["deteriorating"] },
+    // ...but not than "consider a change of plan": still no reliable improvement at the 8th, and
+    // the client falling furthest must not get the weakest signal.
+    { category: "deteriorated", index: 8, findings: ["deteriorating", "change_of_plan"] },
+    { category: "deteriorated", index: 12, findings: ["deteriorating", "change_of_plan"] },
     // Nothing before the 4th.
     { category: "unchanged", index: 1, findings: [] },
     { category: "unchanged", index: 2, findings: [] },

@@ -172,6 +172,8 @@ export function measureWarningText(
         ? w.t("warning_measure_no_longer_improved", { ...base, at })
         : w.t("warning_measure_no_change_yet", base);
     case "change_of_plan":
+      // A reliable change for the worse is the larger fact: named before any earlier improvement.
+      if (m?.category === "deteriorated") return w.t("warning_measure_change_of_plan_worse", base);
       return at
         ? w.t("warning_measure_change_of_plan_fallen", { ...base, at })
         : w.t("warning_measure_change_of_plan", base);

@@ -160,6 +160,8 @@ export function warningText(
           ? w.t("warning_no_change_yet_lower", base)
           : w.t("warning_no_change_yet", base);
     case "change_of_plan":
+      // A reliable fall is the larger fact: it is named before any earlier improvement.
+      if (p?.category === "deteriorated") return w.t("warning_change_of_plan_worse", base);
       return p?.improvedAt
         ? w.t("warning_change_of_plan_fallen", { ...base, at: p.improvedAt })
         : w.t("warning_change_of_plan", base);

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+// Findings of a therapist's ten-week trial about what the feed says (CLINICAL.md, "Not on track"
+// and "What the therapist receives").
+let c: Conversation;
+afterEach(() => c.close());
+
+const WEEK = 7 * 24 * 60 * 60_000;
+
+/** The one message per completed check-in. */
+const summaries = () =>
+  c.delivered
+    .filter((d) => d.externalId === "rivera" && /^alex, check-in \d+ · /.test(d.message.text))
+    .map((d) => d.message.text);
+
+async function checkin(alliance: number[], progress: number[]) {
+  await c.say("rivera", "checkin alex");
+  await c.answerAll("alex", [...alliance, ...progress, "no"], "skip");
+  c.clock.advance(WEEK);
+}
+
+/** Four items that add up to `total` (0 to 40). */
+function items(total: number): number[] {
+  const base = Math.floor(total / 4);
+  return [0, 1, 2, 3].map((i) => base + (i < total - base * 4 ? 1 : 0));
+}
+
+describe("a client deteriorating week after week", () => {
+  it("still gets 'consider a change of plan' at the 8th progress check-in, folded into its summary", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const total of [22, 21, 20, 19, 17, 16, 15, 14]) await checkin([10, 10, 10, 10], items(total));
+    const s = summaries();
+    expect(s).toHaveLength(8);
+    // Deterioration from the 5th (22 → 17), repeated only when clearly worse.
+    expect(s[4]).toContain("- Deteriorating: progress 17");
+    expect(s[7]).toContain("- Deteriorating: still applies (warned at check-in 5).");
+    expect(s[7]).toContain(
+      "- Consider a change of plan: progress 14 at progress check-in 8, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
+    );
+    // "No change yet" would be untrue of a reliable fall, and is not said beside it.
+    expect(s.slice(4).join("\n")).not.toContain("No change yet");
+  });
+});
