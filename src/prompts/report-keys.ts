@@ -83,6 +83,10 @@ export const REPORT_VARS = {
   rule_not_on_track: [],
   // the same inside a line of the digest ("new warnings: no change yet")
   rule_alliance_in_line: [],
+  rule_alliance_concern: [],
+  rule_alliance_concern_in_line: [],
+  rule_alliance_drop: [],
+  rule_alliance_drop_in_line: [],
   rule_deteriorating_in_line: [],
   rule_no_change_yet_in_line: [],
   rule_change_of_plan_in_line: [],

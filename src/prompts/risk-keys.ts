@@ -67,6 +67,7 @@ export const RISK_VARS = {
   clients_flag_paused: [],
   clients_flag_paused_until: ["until"],
   clients_flag_alliance: [],
+  clients_flag_alliance_drop: ["by", "from", "total"],
   clients_flag_deteriorated: ["first", "total"],
   clients_flag_measure_deteriorated: ["measure", "first", "total"],
   clients_flag_alert_recent: ["id", "date"],

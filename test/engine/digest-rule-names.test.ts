@@ -57,7 +57,8 @@ describe("each rule's name inside a line", () => {
 
   it("starts in lower case in English and Spanish", () => {
     expect(named("en")).toEqual([
-      "alliance concern",
+      // Neutral: with no total at hand, nothing says whether a concern or a drop applies.
+      "alliance warning",
       "deteriorating",
       "no change yet",
       "consider a change of plan",
@@ -89,11 +90,26 @@ describe("the warnings in force of `summary ALIAS`", () => {
       ["alliance", state(4)],
       ["no_change_yet", { ...state(1), active: false }],
     ]);
-    expect(warningsLine(wordingFor(prompts, "en"), states)).toBe(
+    const concern = { total: 35, concernBelow: 36 };
+    expect(warningsLine(wordingFor(prompts, "en"), states, concern)).toBe(
       "Warnings in force: deteriorating (gad7) since check-in 2; alliance concern since check-in 4.",
     );
-    expect(warningsLine(wordingFor(prompts, "de"), states)).toBe(
-      "Geltende Hinweise: Verschlechterung (gad7) seit Check-in 2; Hinweis zur Arbeitsbeziehung seit Check-in 4.",
+    expect(warningsLine(wordingFor(prompts, "de"), states, concern)).toBe(
+      "Geltende Hinweise: Verschlechterung (gad7) seit Check-in 2; Arbeitsbeziehung unter der Schwelle seit Check-in 4.",
+    );
+  });
+
+  it("names the alliance rule by what applies: at or above the concern line it is a drop", () => {
+    const states = new Map([["alliance", state(2)]]);
+    const en = wordingFor(prompts, "en");
+    expect(warningsLine(en, states, { total: 36, concernBelow: 36 })).toBe(
+      "Warnings in force: alliance drop since check-in 2.",
+    );
+    expect(warningsLine(en, states, { total: 35.9, concernBelow: 36 })).toBe(
+      "Warnings in force: alliance concern since check-in 2.",
+    );
+    expect(warningsLine(wordingFor(prompts, "es"), states, { total: 36, concernBelow: 36 })).toContain(
+      "bajada de la alianza",
     );
   });
 });

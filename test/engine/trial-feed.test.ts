@@ -43,3 +43,33 @@ describe("a client deteriorating week after week", () => {
     expect(s.slice(4).join("\n")).not.toContain("No change yet");
   });
 });
+
+/** The line of `rivera`'s reply to a command that starts with `start`. */
+async function replyLine(command: string, start: string): Promise<string> {
+  const replies = await c.say("rivera", command);
+  const text = replies.find((d) => d.externalId === "rivera")?.message.text ?? "";
+  return text.split("\n").find((l) => l.startsWith(start)) ?? "";
+}
+
+describe("an alliance that drops 1 point to 36, not below 36", () => {
+  it("is named a drop, and clients, summary ALIAS and the digest agree that it is in force", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-03T09:00:00Z"));
+    await c.enrol();
+    await checkin([10, 9, 9, 9], [5, 5, 5, 5]); // alliance 37
+    await c.tickTo("2026-11-09T08:00:00Z"); // the first digest
+    c.clock.set(new Date("2026-11-10T09:00:00Z"));
+    await checkin([9, 9, 9, 9], [5, 5, 5, 5]); // 36: down 1, not below 36
+    expect(summaries()[1]).toContain("- Alliance down 1, from 37 to 36");
+    expect(await replyLine("summary alex", "Warnings in force")).toBe(
+      "Warnings in force: alliance drop since check-in 2.",
+    );
+    expect(await replyLine("clients", "alex:")).toMatch(/^alex: watch, alliance down 1 \(37 → 36\), /);
+    const digest = (await c.tickTo("2026-11-16T08:00:00Z")).find(
+      (d) => d.externalId === "rivera" && d.message.text.startsWith("Weekly digest"),
+    );
+    const line = digest?.message.text.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
+    expect(line).toContain("alliance down 1 (37 → 36)");
+    expect(line).not.toContain("alliance concern");
+  });
+});

@@ -17,7 +17,7 @@ import { riskSection } from "../risk/text.js";
 import { headlineText, statusText } from "./headline-text.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { combinedLine, measureLines } from "./measure-text.js";
-import { modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
+import { type AllianceNow, modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**
  * The one message a therapist gets per completed check-in (CLINICAL.md, "What the therapist
@@ -149,10 +149,18 @@ function warningLines(w: Wording, input: SummaryInput, compact: boolean): string
     lines.push(
       sent
         ? `- ${warningText(w, finding, input.assessment, { ...input, again: again ? warnedSeq : null, ...repeat })}`
-        : w.t("summary_warning_repeat", { rule: ruleText(w, finding.rule), seq: warnedSeq ?? "-" }),
+        : w.t("summary_warning_repeat", {
+            rule: ruleText(w, finding.rule, "heading", allianceNow(input)),
+            seq: warnedSeq ?? "-",
+          }),
     );
   }
   return lines;
+}
+
+function allianceNow(input: SummaryInput): AllianceNow | undefined {
+  const a = input.assessment.alliance;
+  return a ? { total: a.total, concernBelow: input.allianceConcern } : undefined;
 }
 
 function itemsLine(w: Wording, id: string, answers: readonly Answer[]): string {

@@ -34,14 +34,27 @@ export interface WarningContext {
 }
 
 /**
+ * The latest alliance total, with the concern line (thresholds.allianceConcern): the one rule
+ * "alliance" covers both the concern (below the line) and a drop (CLINICAL.md: one warning), so
+ * its name says which applies when the total is known.
+ */
+export interface AllianceNow {
+  total: number;
+  concernBelow: number;
+}
+
+/**
  * A rule as the therapist reads it: as a heading ("No change yet"), or inside a line ("new
  * warnings: no change yet"). Each language has its own words for each form, since only the
  * language knows which capitals stay (German nouns: "Verschlechterung", "noch keine Veränderung").
+ * The alliance rule is named by what applies ("alliance concern", "alliance drop") when `alliance`
+ * gives its latest total, and neutrally ("alliance warning") when nothing says which.
  */
 export function ruleText(
   w: Wording,
   rule: WarningRule | string,
   form: "heading" | "in_line" = "heading",
+  alliance?: AllianceNow,
 ): string {
   const inLine = form === "in_line";
   const measure = parseMeasureRule(rule);
@@ -64,7 +77,11 @@ export function ruleText(
       return w.t(inLine ? "rule_not_on_track_in_line" : "rule_not_on_track");
     default:
       // "alliance", and the two alliance rules of earlier versions still stored in old rows.
-      return w.t(inLine ? "rule_alliance_in_line" : "rule_alliance");
+      if (!alliance) return w.t(inLine ? "rule_alliance_in_line" : "rule_alliance");
+      // Applying at or above the concern line, the rule applies for a drop alone.
+      if (alliance.total < alliance.concernBelow)
+        return w.t(inLine ? "rule_alliance_concern_in_line" : "rule_alliance_concern");
+      return w.t(inLine ? "rule_alliance_drop_in_line" : "rule_alliance_drop");
   }
 }
 

@@ -11,8 +11,8 @@ import { clientStatusText } from "./history.js";
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
  * an alert acknowledged in the last two weeks, then a reliable deterioration on any measure, not
- * on track or a safety question without a clear answer, then an alliance concern or words of
- * concern answered no in the last two weeks, then the rest), each with its status in words and
+ * on track or a safety question without a clear answer, then an alliance concern or drop or words
+ * of concern answered no in the last two weeks, then the rest), each with its status in words and
  * the days since the last check-in. Discharged clients are listed apart, below.
  */
 export interface CaseloadFacts {
@@ -131,8 +131,19 @@ export function needOf(
     named.add(status);
     if (status === "not_on_track") rank = Math.min(rank, 1);
   }
-  if (assessment?.alliance?.concern) {
-    flags.push(w.t("clients_flag_alliance"));
+  // The alliance rule applies for a concern (below the line) or a drop alone: both are in force
+  // as `summary ALIAS` lists them, so both are named here, by what applies.
+  const alliance = assessment?.alliance;
+  if (alliance?.concern || alliance?.drop) {
+    flags.push(
+      alliance.concern || !alliance.drop
+        ? w.t("clients_flag_alliance")
+        : w.t("clients_flag_alliance_drop", {
+            by: alliance.drop.by,
+            from: alliance.drop.from,
+            total: alliance.total,
+          }),
+    );
     named.add("alliance");
     rank = Math.min(rank, 2);
   }

@@ -1,6 +1,6 @@
 import type { Wording } from "../../prompts/render.js";
 import type { CompletedCheckin, StoredRuleState } from "../../store/types.js";
-import { ruleText } from "../checkin/warning-text.js";
+import { type AllianceNow, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 
 /**
@@ -10,12 +10,17 @@ import { oneLine } from "../client-text.js";
 const COMMENTS = 3;
 const COMMENT_CHARS = 140;
 
-export function warningsLine(w: Wording, states: ReadonlyMap<string, StoredRuleState>): string {
+/** `alliance`: the episode's latest alliance total, which names the alliance rule by what applies. */
+export function warningsLine(
+  w: Wording,
+  states: ReadonlyMap<string, StoredRuleState>,
+  alliance?: AllianceNow,
+): string {
   const active = [...states.entries()].filter(([, s]) => s.active);
   if (active.length === 0) return w.t("presession_no_warnings");
   const rules = active
     .map(([rule, s]) =>
-      w.t("presession_warning", { rule: ruleText(w, rule, "in_line"), seq: s.sinceSeq ?? "-" }),
+      w.t("presession_warning", { rule: ruleText(w, rule, "in_line", alliance), seq: s.sinceSeq ?? "-" }),
     )
     // A rule's own name can hold a comma or parentheses ("deteriorating (GAD-7)"): semicolons
     // keep one rule from running into the next.

@@ -97,7 +97,17 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     lines.push(...progressLines(w, input, inEpisode));
     lines.push(...measureLines(inEpisode, w));
     lines.push(...allianceLines(w, input, inEpisode));
-    lines.push(warningsLine(w, input.states));
+    const alliance = inEpisode.map((c) => totalOf(c.answers, "alliance")).filter((t) => t !== undefined);
+    const latestAlliance = alliance.at(-1);
+    lines.push(
+      warningsLine(
+        w,
+        input.states,
+        latestAlliance === undefined
+          ? undefined
+          : { total: latestAlliance, concernBelow: input.allianceConcern },
+      ),
+    );
     lines.push(...commentLines(w, inEpisode, day));
     const concerns = concernFacts(
       input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt)),
