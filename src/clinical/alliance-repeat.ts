@@ -14,6 +14,10 @@ import { round1 } from "./scores.js";
  * A clear fall is `thresholds.allianceClearFall` (5 by default, the size of a reliable change on
  * the progress check-in, which has the same four items of 0 to 10: CLINICAL.md gives none for
  * the alliance). Wording only: it never decides whether a warning is sent.
+ *
+ * A repeat that takes the total below the concern line for the first time in its run (the last
+ * warning was for a drop alone) is a new fact: the concern starts to apply, and concern and drop
+ * on one check-in are one warning (CLINICAL.md) that names both. `crossed` holds the line.
  */
 export type AllianceStep = "further" | "clear" | "firm";
 
@@ -33,6 +37,8 @@ export interface AllianceRepeat {
   start: number;
   startSeq: number;
   fromStart: number;
+  /** The concern line, when this total is below it and the last warning's was not. */
+  crossed?: number;
 }
 
 export interface AllianceRepeatInput {
@@ -48,7 +54,12 @@ export interface AllianceRepeatInput {
 
 const RANK: Record<AllianceRepeat["lastStep"], number> = { first: 0, further: 0, clear: 1, firm: 2 };
 
-export function allianceRepeat(input: AllianceRepeatInput, clearFall: number): AllianceRepeat {
+export function allianceRepeat(
+  input: AllianceRepeatInput,
+  clearFall: number,
+  /** The concern line (thresholds.allianceConcern): a total below it is a concern. */
+  concernBelow?: number,
+): AllianceRepeat {
   const { total, warnedSeq, warnedValue } = input;
   const startSeq = input.sinceSeq ?? warnedSeq;
   const start = input.totals.find((t) => t.seq === startSeq)?.total ?? warnedValue;
@@ -72,6 +83,9 @@ export function allianceRepeat(input: AllianceRepeatInput, clearFall: number): A
     start,
     startSeq,
     fromStart,
+    ...(concernBelow !== undefined && warnedValue >= concernBelow && total < concernBelow
+      ? { crossed: concernBelow }
+      : {}),
   };
 }
 
@@ -88,5 +102,7 @@ function stepOf(belowPeak: number, fromStart: number, clearFall: number): Allian
  * only numbers, which a compact summary gives in one short line.
  */
 export function allianceStepsUp(r: AllianceRepeat): boolean {
+  // Below the concern line for the first time in the run: more than numbers.
+  if (r.crossed !== undefined) return true;
   return RANK[r.step] > RANK[r.lastStep];
 }

@@ -99,6 +99,8 @@ export const REPORT_VARS = {
   warning_alliance_clear: ["total", "since", "last", "seq", "below", "peak"],
   warning_alliance_firm: ["total", "fall", "start", "seq", "below", "peak"],
   warning_alliance_again_short: ["total", "since", "last", "seq", "below", "peak"],
+  warning_alliance_crossed: ["total", "threshold", "since", "last", "seq", "below", "peak"],
+  warning_alliance_now_below: ["threshold"],
   warning_deteriorating: ["index", "total", "change", "first", "rc"],
   warning_no_change_yet_lower: ["total", "index", "change", "first", "rc"],
   warning_no_change_yet: ["index", "total", "change", "first", "rc"],

@@ -41,4 +41,19 @@ describe("allianceRepeat", () => {
     );
     expect(r).toMatchObject({ step: "clear", lastStep: "first", startSeq: 2, belowPeak: 5 });
   });
+
+  it("marks the first fall below the concern line in a run: a new fact, more than numbers", () => {
+    const input = { totals: series(37, 36, 35), total: 35, warnedSeq: 2, warnedValue: 36, sinceSeq: 2 };
+    const crossing = allianceRepeat(input, 5, 36);
+    expect(crossing).toMatchObject({ step: "further", lastStep: "first", since: 1, crossed: 36 });
+    expect(allianceStepsUp(crossing)).toBe(true);
+    // Already below the line at the last warning: nothing crossed.
+    const below = allianceRepeat(
+      { totals: series(36, 35, 34), total: 34, warnedSeq: 2, warnedValue: 35, sinceSeq: 2 },
+      5,
+      36,
+    );
+    expect(below.crossed).toBeUndefined();
+    expect(allianceStepsUp(below)).toBe(false);
+  });
 });

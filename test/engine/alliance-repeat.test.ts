@@ -56,7 +56,8 @@ describe("a repeated alliance warning", () => {
     expect(lines[0]).toBe("");
     expect(lines[1]).toContain("Alliance down 4, from 40 to 36");
     expect(lines[2]).toBe(
-      "- Alliance 33, down 3 more since its warning at check-in 2 (36), 7 below its highest this episode (40): ask directly whether the sessions are helping and what should change.",
+      // Warned at 36 for the drop alone: below 36 is a new fact, named after the firmer suggestion.
+      "- Alliance 33, down 3 more since its warning at check-in 2 (36), 7 below its highest this episode (40): ask directly whether the sessions are helping and what should change. It is now below 36, the concern line.",
     );
     expect(lines[3]).toContain("Alliance 30, down 6 since its first warning at check-in 2 (36)");
     expect(lines[3]).toContain("consider consultation or another approach");

@@ -73,3 +73,23 @@ describe("an alliance that drops 1 point to 36, not below 36", () => {
     expect(line).not.toContain("alliance concern");
   });
 });
+
+describe("an alliance warned for a drop to 36 that then falls to 35", () => {
+  it("names the crossing below 36 with the further drop, in one warning with the concern's suggestion", async () => {
+    for (const style of ["full", "compact"]) {
+      c = new Conversation();
+      await c.enrol();
+      await c.say("rivera", `summaries ${style}`);
+      await checkin([10, 9, 9, 9], [5, 5, 5, 5]); // 37
+      await checkin([9, 9, 9, 9], [5, 5, 5, 5]); // 36: a drop, warned
+      await checkin([9, 9, 8, 9], [5, 5, 5, 5]); // 35: below 36 for the first time
+      const third = summaries()[2] ?? "";
+      expect(third.match(/^- /gm), style).toHaveLength(1);
+      expect(third, style).toContain(
+        "- Alliance 35, now below 36 and down 1 more since its warning at check-in 2 (36): worth talking about in the next session. Ask openly what would make the sessions fit better",
+      );
+      // The last is closed after the test.
+      if (style === "full") c.close();
+    }
+  });
+});

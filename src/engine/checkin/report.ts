@@ -89,6 +89,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
               sinceSeq: previous.sinceSeq ?? null,
             },
             t.allianceClearFall,
+            t.allianceConcern,
           )
         : undefined;
     warnings.push({

@@ -100,20 +100,28 @@ function allianceRepeatText(w: Wording, r: AllianceRepeat, short: boolean): stri
     peak: r.peak,
   };
   if (short && !allianceStepsUp(r)) return w.t("warning_alliance_again_short", vars);
+  // Below the concern line for the first time in this run: the concern is named with the drop. A
+  // small dip gets the concern's suggestion; a clear or firm fall keeps its own, firmer one.
+  if (r.crossed !== undefined && r.step === "further")
+    return w.t("warning_alliance_crossed", { ...vars, threshold: r.crossed });
+  const below =
+    r.crossed !== undefined ? ` ${w.t("warning_alliance_now_below", { threshold: r.crossed })}` : "";
   switch (r.step) {
     case "further":
       return w.t("warning_alliance_further", vars);
     case "clear":
-      return w.t("warning_alliance_clear", vars);
+      return w.t("warning_alliance_clear", vars) + below;
     case "firm":
-      return w.t("warning_alliance_firm", {
-        total: r.total,
-        fall: r.fromStart,
-        start: r.start,
-        seq: r.startSeq,
-        below: r.belowPeak,
-        peak: r.peak,
-      });
+      return (
+        w.t("warning_alliance_firm", {
+          total: r.total,
+          fall: r.fromStart,
+          start: r.start,
+          seq: r.startSeq,
+          below: r.belowPeak,
+          peak: r.peak,
+        }) + below
+      );
   }
 }
 
