@@ -180,6 +180,29 @@ function scoreList(data: ChartData, points: readonly ChartPoint[], field: "progr
   return points.map((p) => `${p[field]} (${when(data, p)})`).join("; ");
 }
 
+/**
+ * The caseload's scores of a client: the first (the episode's start, which the warnings measure
+ * from) and the latest few, with how many lie between. A digest read each week does not repeat a
+ * long episode's whole dated series in every client's sentence.
+ */
+const CASELOAD_RECENT = 4;
+
+function recentList(
+  data: ChartData,
+  points: readonly ChartPoint[],
+  field: "progress" | "alliance",
+  text: ChartText,
+): string {
+  // Bounded only when at least two would be left out: "1 more in between" saves nothing.
+  if (points.length <= CASELOAD_RECENT + 2) return scoreList(data, points, field);
+  const between = text("chart_alt_caseload_between", { count: points.length - CASELOAD_RECENT - 1 });
+  return [
+    scoreList(data, points.slice(0, 1), field),
+    between,
+    scoreList(data, points.slice(-CASELOAD_RECENT), field),
+  ].join("; ");
+}
+
 function dates(data: ChartData, points: readonly Pick<ChartPoint, "label" | "day">[]): string {
   return points.map((p) => when(data, p)).join("; ");
 }
@@ -217,7 +240,7 @@ export function caseloadAltText(
       text("chart_alt_caseload_panel", {
         alias: panel.data.alias,
         note: panel.note,
-        scores: withProgress.length > 0 ? scoreList(episode, withProgress, "progress") : "-",
+        scores: withProgress.length > 0 ? recentList(episode, withProgress, "progress", text) : "-",
         status: text(`trajectory_${latest?.trajectory?.status ?? "too_early"}`),
         cutoff: panel.data.cutoff,
       }),
@@ -227,7 +250,7 @@ export function caseloadAltText(
     if (panel.alliance && withAlliance.length > 0)
       sentences.push(
         text("chart_alt_caseload_alliance", {
-          scores: scoreList(episode, withAlliance, "alliance"),
+          scores: recentList(episode, withAlliance, "alliance", text),
           threshold: episode.allianceLine,
         }),
       );

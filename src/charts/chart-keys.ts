@@ -60,6 +60,7 @@ export const CHART_VARS = {
   chart_alt_caseload_head: ["count"],
   chart_alt_caseload_panel: ["alias", "note", "scores", "status", "cutoff"],
   chart_alt_caseload_alliance: ["scores", "threshold"],
+  chart_alt_caseload_between: ["count"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Keys of the summaries' wording that the chart says too. */

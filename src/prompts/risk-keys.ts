@@ -81,6 +81,7 @@ export const RISK_VARS = {
   digest_checkins_one: ["count"],
   digest_checkins_other: ["count"],
   digest_was: ["status"],
+  digest_last_checkin: ["date"],
   digest_progress: ["total", "change", "first", "category"],
   digest_new_warnings: ["rules"],
   digest_quiet: ["count", "aliases"],

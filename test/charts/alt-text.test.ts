@@ -122,7 +122,7 @@ describe("alt text", () => {
     );
     expect(alt).toContain("Clients with an open warning: 2.");
     // The panel is the current episode: its scores start at the second episode's intake.
-    expect(alt).toContain("K.M., not on track: progress 17 (9 Mar); 18 (16 Mar)");
+    expect(alt).toContain("K.M., not on track: progress 17 (9 Mar); 3 more in between; 13 (6 Apr);");
     expect(alt).toContain("J.P., no change yet: progress");
   });
 
@@ -134,5 +134,27 @@ describe("alt text", () => {
     );
     const alt = caseloadAltText([{ data, note: "not on track" }], englishText);
     expect(alt).toContain("A, not on track: progress 18 (Jan 6, 2027); 12 (Jan 13, 2027);");
+  });
+
+  it("bounds a caseload panel's scores: the first, how many lie between, and the latest four", () => {
+    const alt = caseloadAltText(
+      [{ data: twenty("J.P."), note: "no change yet", alliance: true }],
+      englishText,
+    );
+    const panel = alt.slice(alt.indexOf("J.P."));
+    // Twenty check-ins: the first, 15 between, the last four; the alliance alike.
+    expect(panel).toMatch(
+      /progress \d+ \(2 Feb\); 15 more in between; \d+ \(25 May\); \d+ \(1 Jun\); \d+ \(8 Jun\); \d+ \(15 Jun\); /,
+    );
+    expect(panel).toMatch(/Alliance \d+ \(2 Feb\); 15 more in between; \d+ \(25 May\); /);
+    expect(panel.match(/\(\d+ \w+\)/g)).toHaveLength(10);
+    // Six or fewer are listed whole: "1 more in between" would save nothing.
+    const six = caseloadAltText(
+      [{ data: chartData(input("A", weekly([20, 19, 18, 17, 16, 15]))), note: "not on track" }],
+      englishText,
+    );
+    expect(six).toContain(
+      "progress 20 (2 Feb); 19 (9 Feb); 18 (16 Feb); 17 (23 Feb); 16 (2 Mar); 15 (9 Mar);",
+    );
   });
 });

@@ -93,3 +93,30 @@ describe("an alliance warned for a drop to 36 that then falls to 35", () => {
     }
   });
 });
+
+describe("the weekly digest of a client with an alliance concern and no check-in since", () => {
+  it("keeps the concern, which still applies, dated by the check-in it comes from", async () => {
+    c = new Conversation({ digest: { day: "mon", time: "08:00" } });
+    c.clock.set(new Date("2026-11-03T09:00:00Z"));
+    await c.enrol();
+    await checkin([9, 9, 9, 8], [5, 5, 5, 5]); // alliance 35: a concern
+    const digestLine = async (at: string) => {
+      const sent = await c.tickTo(at);
+      const digest = sent.find(
+        (d) => d.externalId === "rivera" && d.message.text.startsWith("Weekly digest"),
+      );
+      return digest?.message.text.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
+    };
+    await digestLine("2026-11-09T08:00:00Z");
+    expect(await digestLine("2026-11-16T08:00:00Z")).toBe(
+      "- alex: alliance concern; last check-in Nov 3, 2026",
+    );
+    expect(await digestLine("2026-11-23T08:00:00Z")).toBe(
+      "- alex: alliance concern; last check-in Nov 3, 2026",
+    );
+    // The alliance of Nov 3 is still the latest: the concern is in force in summary ALIAS too.
+    expect(await replyLine("summary alex", "Warnings in force")).toBe(
+      "Warnings in force: alliance concern since check-in 1.",
+    );
+  });
+});

@@ -123,6 +123,13 @@ export function digestText(w: Wording, input: DigestInput): string {
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
     if (risk) parts.push(risk);
     if (mine?.checkins) parts.push(w.plural(mine.checkins, "digest_checkins_one", "digest_checkins_other"));
+    // No check-in this week: the warnings named still apply (nothing has measured otherwise), but
+    // they are as old as the last check-in, which is dated so that a concern from weeks ago is not
+    // read as this week's.
+    else if (entry.last && flags.length > 0 && need.rank < 3) {
+      const at = entry.last.completedAt ?? entry.last.createdAt;
+      parts.push(w.t("digest_last_checkin", { date: formatDay(at, w.pack.language, zone) }));
+    }
     // The numbers behind the words, so a reliable fall or a recovery is read, not guessed.
     const progress = mine?.checkins ? assessment?.progress : undefined;
     if (progress && progress.index > 1) {
