@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sentence } from "../../src/engine/risk/alerts.js";
 import { Conversation } from "../helpers/conversation.js";
 
 // Findings of a therapist's ten-week trial about what the feed says (CLINICAL.md, "Not on track"
@@ -117,6 +118,33 @@ describe("the weekly digest of a client with an alliance concern and no check-in
     // The alliance of Nov 3 is still the latest: the concern is in force in summary ALIAS too.
     expect(await replyLine("summary alex", "Warnings in force")).toBe(
       "Warnings in force: alliance concern since check-in 1.",
+    );
+  });
+});
+
+describe("the URGENT alert's text", () => {
+  it("ends the matched words with a full stop before what the client was shown", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    const sent = await c.answerAll(
+      "alex",
+      [10, 10, 10, 10, 5, 5, 5, 5, "no"],
+      "I keep thinking about ending it",
+    );
+    const urgent = sent.find((d) => d.externalId === "rivera" && d.message.urgent);
+    expect(urgent?.message.text).toMatch(/\(matched: "[^"]+"\)\. They were shown/);
+  });
+
+  it("adds no stop to a quote that ends with its own", () => {
+    expect(sentence('Dec 5, 10:42 AM, disclosure: "I want to die" (matched: "want to die")')).toMatch(
+      /\)\.$/,
+    );
+    expect(sentence('Dec 5, 10:42 AM, message: "can you help?"')).toBe(
+      'Dec 5, 10:42 AM, message: "can you help?"',
+    );
+    expect(sentence("they answered yes to the safety question.")).toBe(
+      "they answered yes to the safety question.",
     );
   });
 });

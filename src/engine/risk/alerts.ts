@@ -254,7 +254,19 @@ export async function sendUpdate(
 /** Acute words ("took all my pills"): reach them at once or follow the emergency procedure, not "today". */
 function alertText(w: Wording, alias: string, first: RiskEvent, timeZone: string, acute: boolean): string {
   const [line = ""] = eventLines(w, [first], timeZone).split("\n");
-  return w.t(acute ? "urgent_alert_acute" : "urgent_alert", { alias, what: line.replace(/^- /, "") });
+  return w.t(acute ? "urgent_alert_acute" : "urgent_alert", {
+    alias,
+    what: sentence(line.replace(/^- /, "")),
+  });
+}
+
+/**
+ * The event's line as a sentence of the alert, before "They were shown...": a line that ends with
+ * the matched words ('(matched: "…")') or a quote without its own stop gets a full stop. A quote
+ * that ends with one ('"I can't do this anymore."', '"can you help?"') is left as written.
+ */
+export function sentence(line: string): string {
+  return /[.!?…]["'”“’»«]*$/.test(line) ? line : `${line}.`;
 }
 
 export function urgentMessage(w: Wording, alertId: number, text: string): OutboundMessage {
