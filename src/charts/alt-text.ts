@@ -68,7 +68,11 @@ function progressSentences(data: ChartData, text: ChartText): string[] {
     }),
   );
   const tr = latest.trajectory;
-  if (tr) {
+  // At the first check-in the expected path and its band are the first score itself: numbers that
+  // say nothing yet ("expected 17, not on track below 17"), so only that it is too early.
+  if (tr?.status === "too_early")
+    out.push(text("chart_alt_trajectory_early", { model: modelText(data, text) }));
+  else if (tr) {
     out.push(
       text("chart_alt_trajectory", {
         model: modelText(data, text),

@@ -42,6 +42,7 @@ export const CHART_VARS = {
   chart_alt_cutoff_below: ["cutoff", "band"],
   chart_alt_cutoff_above: ["cutoff", "band"],
   chart_alt_trajectory: ["model", "status", "expected", "band"],
+  chart_alt_trajectory_early: ["model"],
   chart_alt_improved: ["rc", "dates"],
   chart_alt_deteriorated: ["rc", "dates"],
   chart_alt_measure: ["name", "max", "direction", "scores"],
