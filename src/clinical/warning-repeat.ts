@@ -6,6 +6,11 @@
  * of the drop threshold for the alliance.
  *
  * The state is kept per rule and episode, with the value at the last warning.
+ *
+ * One rule can hold two (CLINICAL.md: alliance concern and alliance drop on one check-in are one
+ * warning): when the part not in force at the last warning starts to apply (a drop warned at 37,
+ * then 35 with a drop threshold of 3: below 36 is a concern now), that is a rule starting to
+ * apply, and it warns, clearly worse or not.
  */
 export interface RuleState {
   /** The rule applied at the last check-in that measured what it is about. */
@@ -27,6 +32,8 @@ export function repeatDecision(
   value: number,
   /** How much lower than at the last warning counts as clearly worse. */
   worseBy: number,
+  /** A part of the rule that did not apply at its last warning applies now. */
+  partStarts = false,
 ): RepeatDecision {
   if (!applies) {
     return {
@@ -40,7 +47,7 @@ export function repeatDecision(
   }
   // Compared in tenths: scores have one decimal.
   const worse = Math.round((previous.warnedValue - value) * 10) >= Math.round(worseBy * 10);
-  return worse
+  return worse || partStarts
     ? { send: true, starts: false, next: { active: true, warnedValue: value } }
     : { send: false, starts: false, next: previous };
 }

@@ -84,3 +84,15 @@ describe("repeatDecision", () => {
     expect(run(totals, () => true, 5)).toEqual([true, false, false, true, false]);
   });
 });
+
+describe("a part of the rule that starts to apply", () => {
+  it("warns though not clearly worse: an alliance drop warned at 37 is a concern at 35", () => {
+    const previous = { active: true, warnedValue: 37 };
+    expect(repeatDecision(previous, true, 35, 3)).toMatchObject({ send: false });
+    expect(repeatDecision(previous, true, 35, 3, true)).toEqual({
+      send: true,
+      starts: false,
+      next: { active: true, warnedValue: 35 },
+    });
+  });
+});

@@ -95,6 +95,23 @@ describe("an alliance warned for a drop to 36 that then falls to 35", () => {
   });
 });
 
+describe("a clinic whose alliance drop is 3 points", () => {
+  it("warns when a drop warned at 37 goes below 36 though it fell less than 3 more", async () => {
+    c = new Conversation({ thresholds: { allianceDrop: 3 } });
+    await c.enrol();
+    await checkin([10, 10, 10, 10], [5, 5, 5, 5]); // 40
+    await checkin([10, 9, 9, 9], [5, 5, 5, 5]); // 37: a drop of 3, warned
+    await checkin([9, 9, 9, 8], [5, 5, 5, 5]); // 35: down 2 more, and below 36: the concern starts
+    const third = summaries()[2] ?? "";
+    // 5 below its highest (40): the clear step's suggestion, with the crossing named.
+    expect(third).toContain(
+      "- Alliance 35, down 2 more since its warning at check-in 2 (37), 5 below its highest",
+    );
+    expect(third).toContain("It is now below 36, the concern line.");
+    expect(third).not.toContain("still applies");
+  });
+});
+
 describe("the weekly digest of a client with an alliance concern and no check-in since", () => {
   it("keeps the concern, which still applies, dated by the check-in it comes from", async () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" } });

@@ -52,7 +52,20 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     const scored = measure ? assessment.measures?.find((m) => m.id === measure.instrument) : undefined;
     const worseBy =
       rule === "alliance" ? t.allianceDrop : (scored?.reliableChange ?? t.progressReliableChange);
-    const decision = repeatDecision(previous, finding !== undefined, finding?.value ?? 0, worseBy);
+    // The alliance warned for a drop alone and now below the concern line: the concern starts.
+    const concernStarts =
+      rule === "alliance" &&
+      finding !== undefined &&
+      previous?.warnedValue != null &&
+      previous.warnedValue >= t.allianceConcern &&
+      finding.value < t.allianceConcern;
+    const decision = repeatDecision(
+      previous,
+      finding !== undefined,
+      finding?.value ?? 0,
+      worseBy,
+      concernStarts,
+    );
     const warnedSeq = decision.send ? current.seq : (previous?.warnedSeq ?? null);
     const again = decision.send && previous?.active === true;
     // Where the rule's current run of applying began: kept while it goes on applying, a warning
