@@ -14,9 +14,10 @@ import { parseScore } from "../checkin/score-input.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
-import { disclosureOf, followUp, raiseRisk } from "./alerts.js";
+import { disclosureOf, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { concernWhileAsked } from "./concern-while-asked.js";
+import { followUp } from "./follow-up.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
 /**

@@ -1,0 +1,67 @@
+import type { Client, RiskAlert } from "../../store/types.js";
+import { isAcknowledgement, isApology } from "../acknowledgement.js";
+import { crisisIn, type Turn } from "../turn-context.js";
+import { noticeAddition, RISK_THROTTLE_MS } from "./alerts.js";
+import { excerpt } from "./screening.js";
+
+/**
+ * While a client's alert is open, whatever else they write is passed on with it, not answered
+ * procedurally: "ok i've started taking them" matches no list, and must reach someone.
+ */
+export async function followUp(
+  turn: Turn,
+  client: Client,
+  alert: RiskAlert,
+  text: string,
+  /**
+   * False: kept with the alert, without a message of its own (the check-in's comment, whose summary
+   * goes now and carries it; an answer with words of excuse, which the next update shows).
+   */
+  asMessage = true,
+  /** The warm line: "i meant no" after a tapped Yes is told that the yes stands (yes-taken-back.ts). */
+  reply: "crisis_again" | "risk_yes_stands" | "crisis_acknowledged" = "crisis_again",
+): Promise<void> {
+  // A sticker or a photo without words, or a bare number (typed at the comment, or at a question
+  // the crisis message came in place of): nothing to pass on, and no reason to alert anyone again.
+  const bare = /^\s*\d{1,2}\s*$/u.test(text);
+  const empty = text.trim() === "" || bare;
+  if (!empty) {
+    await turn.tx.addRiskEvent({
+      clientId: client.personId,
+      alertId: alert.id,
+      checkinId: null,
+      tier: "message",
+      source: "free_text",
+      words: [],
+      text: excerpt(text),
+      language: null,
+      safetyAnswer: null,
+      at: turn.now,
+    });
+    await turn.tx.recordRiskStep(alert.id, "added", client.personId, turn.now);
+  }
+  if (!asMessage) return;
+  // "ok" or "thank you so much" is kept with the alert but is no reason for another urgent
+  // message, and is not thanked for "telling me".
+  const nod = isAcknowledgement(text) || bare;
+  // "sorry" after telling something hard is no new fact either: kept, shown in the next update,
+  // and answered kindly rather than thanked for telling.
+  const apology = !nod && isApology(text);
+  if (!empty && !nod && !apology) await noticeAddition(turn, alert, false);
+  // In the language the alert's words were in: "danke" after a crisis message in German gets German.
+  const first = await turn.tx.firstRiskEvent(client.personId, alert.id);
+  const w = await turn.wordingOf(client.personId, first?.language);
+  // More words long after the crisis message ("like 20 of them. im scared", a day on) get the
+  // crisis contacts again, not a pointer to ones sent "a little earlier"; within the throttle, the
+  // short line, so that forty messages do not get forty copies.
+  const lastCrisis = alert.lastCrisisAt ? Date.parse(alert.lastCrisisAt) : 0;
+  if (!nod && !apology && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
+    const text = w.t("crisis_again_contacts", { crisis: crisisIn(turn.deps, w) });
+    await turn.send(client.personId, { kind: "info", text });
+    await turn.tx.updateRiskAlert(alert.id, { lastCrisisAt: turn.now });
+    await turn.tx.recordRiskStep(alert.id, "crisis_sent", client.personId, turn.now);
+    return;
+  }
+  const line = nod ? "crisis_acknowledged" : apology && reply === "crisis_again" ? "crisis_apology" : reply;
+  await turn.send(client.personId, { kind: "info", text: w.t(line) });
+}
