@@ -185,6 +185,8 @@ describe("the concern tier", () => {
     await c.say("rivera", "checkin alex");
     await c.answerAll("alex", [8, 8]);
     await c.say("alex", "tbh i cant do this anymore");
+    // Typed after the question was seen: in the same second, "3" is the check-in's answer.
+    await c.tick(5_000);
     const again = await c.say("alex", "3");
     expect(texts(again, "alex")[0]).toContain("It's all right not to be sure.");
     const second = await c.say("alex", "3");

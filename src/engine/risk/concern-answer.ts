@@ -3,6 +3,7 @@ import type { Checkin, Client, RiskEvent } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { saysMoreThanAnAnswer } from "../checkin/kept-words.js";
+import { stepOf } from "../checkin/plan.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import { asksToStopForGood } from "../stop-request.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
@@ -37,6 +38,7 @@ export async function answerSafetyCheck(
   // A chat word ("help", "stop", "my data") is that word, not an unclear answer.
   const word =
     input.kind === "text" && parseChatWord(input.text, turn.wording.pack.messages.words) !== undefined;
+  if (unseenValue(turn, pending, open)) return false;
   if (stale || otherButton || word) {
     await turn.tx.answerConcern(pending.id, "none");
     // Lapsed before the timed step told the therapist: told now.
@@ -107,6 +109,23 @@ export async function answerSafetyCheck(
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
   if (open) await repeatQuestion(turn, client, open);
   return true;
+}
+
+/** Less than this after the question was sent, the client cannot have read it. */
+export const QUESTION_UNSEEN_MS = 1_000;
+
+/**
+ * A bare number typed (no button's ref) within a second of the concern's question, while a
+ * check-in waits at a score: typed in one burst with the concern's words ("8" x4, "everyone would
+ * be better off without me", "0"), before the question could be seen. It is the check-in's answer
+ * it was meant for, not the question's No; the question stays open. A pressed button carries a ref.
+ */
+function unseenValue(turn: Turn, pending: RiskEvent, open: Checkin | undefined): boolean {
+  const input = turn.event.input;
+  const value = input.kind === "text" ? input.text : input.ref === undefined ? input.value : undefined;
+  if (value === undefined || !/^\s*\d+\s*$/u.test(value)) return false;
+  if (!open || stepOf(open).kind !== "item") return false;
+  return Date.parse(turn.now) - Date.parse(pending.at) < QUESTION_UNSEEN_MS;
 }
 
 /**
