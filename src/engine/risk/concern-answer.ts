@@ -80,6 +80,13 @@ export async function answerSafetyCheck(
       return true;
     }
     await turn.tx.answerConcern(pending.id, "none");
+    // Unclear again after the re-ask: where no check-in summary will carry it (outside a check-in,
+    // or after its summary went), the therapist is told as of a question left unanswered; the
+    // client was told the therapist would see what they wrote.
+    if (open?.id !== pending.checkinId) {
+      const told = said ? { ...pending, answerWords: said } : pending;
+      await tellConcern(turn.tx, turn.deps, told, "none", turn.now, true);
+    }
     // Not "thank you for answering": nothing was recorded as the answer, and the summary says so.
     await turn.replyText(
       turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
