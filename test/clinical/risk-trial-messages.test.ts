@@ -25,6 +25,13 @@ describe("risk messages from a trial as clients", () => {
     "mein freund hat mich gestern wieder geschlagen",
     "ich hab angst dass ich jemandem was antue",
     "mi ex dijo que me va a matar si lo dejo",
+    // Farewells: preparations such as goodbyes are disclosures (CLINICAL.md).
+    "tell my mom i love her. goodbye",
+    "sorry for everything, love you all",
+    "sag meiner mutter dass ich sie liebe. tschüss",
+    "tut mir leid für alles, hab euch alle lieb",
+    "dile a mi mamá que la quiero. adiós",
+    "perdón por todo, los quiero a todos",
   ])("disclosure: %s", (text) => {
     expect(screen.screen(text)?.tier).toBe("disclosure");
   });
@@ -196,6 +203,19 @@ describe("passive wishes and farewells from a third trial", () => {
     "perdón por todo, chao, nos vemos el martes",
     "sorry für alles heute, tschüss bis dienstag",
   ])("harmless: %s", (text) => {
+    expect(screen.screen(text)).toBeUndefined();
+  });
+
+  // Everyday goodbyes are not farewells.
+  it.each([
+    "tell my mom i love her",
+    "bye for now",
+    "goodbye see you tuesday",
+    "tell my mom i love her. bye for now",
+    "love you all, bye see you tuesday",
+    "hab euch lieb, tschüss bis dienstag",
+    "los quiero, adiós, hasta el martes",
+  ])("no risk: %s", (text) => {
     expect(screen.screen(text)).toBeUndefined();
   });
 });
