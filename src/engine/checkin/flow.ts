@@ -23,7 +23,7 @@ import { navigationIn } from "./navigation.js";
 import { buildPlan, stepOf } from "./plan.js";
 import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
-import { riskItemRules } from "./risk-item-answer.js";
+import { breakNotAnswer, riskItemRules } from "./risk-item-answer.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
 import { scoreAndRemark } from "./score-remark.js";
 import { isUnclearAnswer, keepUnclearAnswer } from "./unclear-answer.js";
@@ -100,6 +100,13 @@ export async function continueCheckin(
     skipLabel: w.t("comment_skip"),
     safetyAbove: atRisk?.safetyAbove,
   });
+  // "no check ins dec 20 - jan 5 pls" at the safety question: a break asked for, not its no.
+  if (
+    decision.type === "answer" &&
+    input.kind === "text" &&
+    breakNotAnswer(input.text, decision.answer.value, atRisk)
+  )
+    decision = { type: "reask" };
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
   if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;

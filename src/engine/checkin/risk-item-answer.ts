@@ -1,6 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, PlanItem } from "../../store/types.js";
+import { asksForBreak } from "../break-request.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepOf } from "./plan.js";
 
@@ -52,4 +53,18 @@ export function isRiskItem(w: Wording, item: PlanItem): boolean {
 export function atRiskItem(w: Wording, checkin: Checkin): boolean {
   const step = stepOf(checkin);
   return step.kind === "item" && isRiskItem(w, step.planItem);
+}
+
+/**
+ * Whether a no read at a risk item is words asking for a break ("no check ins dec 20 - jan 5 pls",
+ * "no checkins next week pls, im away"): their "no" belongs to the break, not to the question, so
+ * they are asked about as a break (reask-reason.ts). A yes is never set aside: missing a
+ * disclosure is worse than a break asked twice.
+ */
+export function breakNotAnswer(
+  text: string,
+  value: number,
+  rules: { safetyAbove: number } | undefined,
+): boolean {
+  return rules !== undefined && value <= rules.safetyAbove && asksForBreak(text);
 }
