@@ -4,6 +4,7 @@ import { stepMessage, withLine } from "./checkin/messages.js";
 import { atRiskItem } from "./checkin/risk-item-answer.js";
 import { pauseFromChat } from "./client-break.js";
 import { formatDay } from "./format.js";
+import { languageChoice, languageOffered } from "./language-offer.js";
 import { type Turn, therapistName } from "./turn-context.js";
 import { answerWords, parseYesNo } from "./yes-no.js";
 
@@ -205,6 +206,18 @@ export async function answerOffer(
   if (turn.event.input.kind !== "text") return false;
   const reply = replyToOffer(text, turn.wording.pack.messages.words);
   if (reply === undefined) return false;
+  // A language offered at a risk item ("can we do this in spanish"): "yes please" may be the
+  // question's yes or the language's, so the client is asked which, with both sets of buttons.
+  // Anywhere else the words are read as ever.
+  const language = languageOffered(offer.until);
+  if (language !== undefined) {
+    if (!open || !atRiskItem(turn.wording, open)) return false;
+    const question = stepMessage(turn.wording, open, await therapistName(turn.tx, client), false);
+    const line = turn.wording.t("language_or_answer");
+    const choices = [...(question.choices ?? []), languageChoice(turn, language)];
+    await turn.reply({ ...withLine(question, line), choices });
+    return true;
+  }
   // Offered at a question of a check-in (a line and a button beside the question's): at the safety
   // question or another risk item, "yes please" may answer that question, so the client is asked
   // which they meant, and the question stays; elsewhere the yes pauses, the no gets the question again.

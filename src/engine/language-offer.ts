@@ -1,6 +1,7 @@
 import { wordingFor } from "../prompts/render.js";
-import type { Client } from "../store/types.js";
-import { stepMessage } from "./checkin/messages.js";
+import type { Checkin, Client } from "../store/types.js";
+import { stepMessage, withLine } from "./checkin/messages.js";
+import { atRiskItem } from "./checkin/risk-item-answer.js";
 import { packFor } from "./commands/client-plan.js";
 import { LANGUAGE_REF } from "./refs.js";
 import { type Turn, therapistName } from "./turn-context.js";
@@ -26,8 +27,33 @@ function nameOf(code: string, inLanguage: string): string {
   }
 }
 
-/** The reply to a request for the language `code`. */
-export async function offerLanguage(turn: Turn, client: Client, code: string): Promise<void> {
+/**
+ * A language offered at a risk item is recorded as the client's standing offer (break-offer.ts),
+ * its end being this prefix and the code: a typed "yes please" right after it may be the answer to
+ * the question, so it is asked which was meant, never taken as a yes to the safety question.
+ */
+export const LANGUAGE_OFFERED = "lang:";
+
+/** The language a standing offer offered ("lang:es"), or undefined for a break offered. */
+export function languageOffered(until: string | null): string | undefined {
+  return until?.startsWith(LANGUAGE_OFFERED) ? until.slice(LANGUAGE_OFFERED.length) : undefined;
+}
+
+/** The offer's button ("Cambiar a español"), in the language offered. */
+export function languageChoice(turn: Turn, code: string): { label: string; value: string } {
+  const asked = wordingFor(turn.deps.catalog, code, turn.deps.config.clinic.language);
+  return {
+    label: asked.t("language_switch_button", { language: nameOf(code, code) }),
+    value: `lang:${code}`,
+  };
+}
+
+/**
+ * The reply to a request for the language `code`. Asked at a check-in's question (`open`), the
+ * question comes again below the offer, with its buttons and the language's, as a break offered
+ * there does: the client need not scroll up to answer it.
+ */
+export async function offerLanguage(turn: Turn, client: Client, code: string, open?: Checkin): Promise<void> {
   const { catalog, config } = turn.deps;
   const w = turn.wording;
   const current = w.pack.language;
@@ -45,13 +71,15 @@ export async function offerLanguage(turn: Turn, client: Client, code: string): P
     asked.t("language_offer", { language: nameOf(code, code) }),
     w.t("language_offer", { language: nameOf(code, current) }),
   ].join("\n\n");
-  const label = asked.t("language_switch_button", { language: nameOf(code, code) });
-  return turn.reply({
-    kind: "question",
-    text,
-    choices: [{ label, value: `lang:${code}` }],
-    ref: LANGUAGE_REF,
-  });
+  const choice = languageChoice(turn, code);
+  if (open) {
+    const question = stepMessage(w, open, await therapistName(turn.tx, client), false);
+    await turn.reply({ ...withLine(question, text), choices: [...(question.choices ?? []), choice] });
+    if (atRiskItem(w, open))
+      await turn.tx.setBreakOffer(client.personId, { at: turn.now, until: `${LANGUAGE_OFFERED}${code}` });
+    return;
+  }
+  return turn.reply({ kind: "question", text, choices: [choice], ref: LANGUAGE_REF });
 }
 
 /**

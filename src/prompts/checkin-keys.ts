@@ -92,6 +92,7 @@ export const CHECKIN_VARS = {
   pause_button_range: ["from", "last"],
   break_offer_declined: [],
   break_or_answer: [],
+  language_or_answer: [],
   hello: [],
   thanks_reply: [],
   thanks_reply_soon: ["when"],

@@ -118,7 +118,7 @@ export async function continueCheckin(
     (decision.type === "reask" || (decision.type === "complete" && decision.comment));
   // "can we do this in spanish", "prefiero español porfa": the language offered, or said unavailable.
   const language = unread && !resume ? languageAsked(input.text) : undefined;
-  if (language) return offerLanguage(turn, client, language);
+  if (language) return offerLanguage(turn, client, language, checkin);
   const move = unread ? navigationIn(input.text) : undefined;
   if (move) {
     const line = w.t(move === "back" ? "correction_help" : "where_we_were");
