@@ -1,7 +1,7 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
 import type { RiskEvent } from "../../store/types.js";
 import { plainWords } from "../checkin/score-input.js";
-import { DENIES_ACTING, MAYBE_NOT, UNSURE } from "./safety-hedges.js";
+import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, UNSURE } from "./safety-hedges.js";
 import { excerpt } from "./screening.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
@@ -159,7 +159,8 @@ export function readSafetyAnswer(
       .flatMap((c) => [c.label, ...c.words].flatMap((p) => find(p, yes)));
   const typed = (yes: boolean) =>
     choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
-  const unsure = UNSURE.flatMap((phrase) => find(phrase, false));
+  // "no idea", "no point": a no that denies nothing is read as not knowing is, never as a no.
+  const unsure = [...UNSURE, ...NOT_A_DENIAL].flatMap((phrase) => find(phrase, false));
   const inUnsure = (s: Span) => unsure.some((u) => within(s, u, false));
   // "maybe not" is unsure only as the whole answer ("maybe not", "idk, maybe not?"): with more
   // said its "maybe" stands as the yes it always was ("maybe not actively", "maybe not, but i
@@ -206,6 +207,7 @@ export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): bo
   const phrases = [
     ...choices.flatMap((c) => [c.label, ...c.words]),
     ...UNSURE,
+    ...NOT_A_DENIAL,
     ...MAYBE_NOT,
     ...DENIES_ACTING,
   ];

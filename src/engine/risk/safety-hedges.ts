@@ -27,6 +27,44 @@ export const UNSURE = [
 ];
 
 /**
+ * Words that begin with a no and deny nothing ("no idea", "no comment", "there's no point", "kein
+ * Plan", "sin comentarios"): the no in them is no answer, so the question is asked again, and
+ * what was said is kept as no clear answer if it is left. "no point" may be hopelessness as well:
+ * never a no (the risk lists screen its longer forms as a concern).
+ */
+export const NOT_A_DENIAL = [
+  "no idea",
+  "no clue",
+  "no comment",
+  "no comments",
+  "no point",
+  "theres no point",
+  "there is no point",
+  "no way to know",
+  "no way of knowing",
+  "no way to tell",
+  "no way of telling",
+  "no answer",
+  "no opinion",
+  "kein plan",
+  "keinen plan",
+  "keine idee",
+  "kein kommentar",
+  "keinen kommentar",
+  "kein sinn",
+  "keinen sinn",
+  "keine antwort",
+  "no tengo idea",
+  "sin comentarios",
+  "sin comentario",
+  "no tiene sentido",
+  "no hay manera de saber",
+  "no hay forma de saber",
+  "no sabría decir",
+  "no sabría decirte",
+];
+
+/**
  * A "maybe" turned by a no ("maybe not", "vielleicht nicht", "quizás no"): neither the yes its
  * "maybe" would be alone nor a no the therapist would read as settled, so it is asked again.
  */

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
+import type { Delivery } from "../../src/model.js";
+import { loadPrompts } from "../../src/prompts/load.js";
+import { type Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
+import { atSafetyQuestion } from "../helpers/measures.js";
+
+/**
+ * From a user trial: words that begin with a no but deny nothing ("no idea", "no point") were read
+ * at the safety question as a clean no, and the words were lost. They are not knowing (or worse),
+ * asked again, and kept as no clear answer when left.
+ */
+const prompts = loadPrompts(PROMPTS_DIR);
+const read = (language: string, text: string) => {
+  const safety = prompts.languages.get(language)?.instruments.get("safety");
+  return readSafetyAnswer(text, safety?.choices ?? [], safety?.riskItem?.above ?? 0);
+};
+const texts = (ds: Delivery[], to: string) =>
+  ds.filter((d) => d.externalId === to).map((d) => d.message.text);
+
+let c: Conversation;
+afterEach(() => c?.close());
+
+describe("a no that denies nothing is never a no", () => {
+  it.each([
+    ["en", "no idea"],
+    ["en", "no clue"],
+    ["en", "No comment."],
+    ["en", "no point"],
+    ["en", "theres no point"],
+    ["en", "there's no point"],
+    ["en", "no way to know"],
+    ["en", "no, no idea"],
+    ["de", "kein Plan"],
+    ["de", "nein, kein Kommentar"],
+    ["es", "sin comentarios"],
+    ["es", "no tiene sentido"],
+    ["es", "no sabría decir"],
+  ])("%s: %j is unclear", (language, text) => {
+    expect(read(language, text)).toBe("unclear");
+  });
+
+  it.each([
+    ["en", "no"],
+    ["en", "no way"],
+    ["en", "nope, no thoughts"],
+    ["de", "nein"],
+    ["es", "no"],
+  ])("%s: %j is still a no", (language, text) => {
+    expect(read(language, text)).toBe("no");
+  });
+
+  it("'no idea' at the check-in is asked again, as 'idk' is, and kept as no clear answer", async () => {
+    c = await atSafetyQuestion();
+    const again = texts(await c.say("alex", "no idea"), "alex").join("\n");
+    expect(again).toContain("It's all right not to be sure");
+    expect(again).toContain("have you had thoughts of harming yourself");
+    const summary = texts(await c.say("rivera", "summary alex"), "rivera").join("\n");
+    expect(summary).not.toContain("Safety question: no.");
+    expect(summary).toContain(
+      'no clear answer to the safety question (thoughts of harming themselves or ending their life): "no idea"',
+    );
+  });
+});
