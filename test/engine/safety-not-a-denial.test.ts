@@ -62,3 +62,46 @@ describe("a no that denies nothing is never a no", () => {
     );
   });
 });
+
+/**
+ * From the same trial: a no said with how much of the time ("mostly no") or of thoughts that have
+ * passed ("nope, not anymore", "no, only last month") was stored as a plain no, the words dropped.
+ * Neither is a clean no: asked again, and kept as no clear answer if left.
+ */
+describe("a qualified no is no clean no", () => {
+  it.each([
+    ["en", "mostly no"],
+    ["en", "no (mostly)"],
+    ["en", "no, only last month"],
+    ["en", "nope, not anymore"],
+    ["en", "no not anymore"],
+    ["en", "no, not lately"],
+    ["en", "no, I used to"],
+    ["de", "meistens nein"],
+    ["de", "nein, nicht mehr"],
+    ["de", "nein, nur letzten Monat"],
+    ["es", "mayormente no"],
+    ["es", "no, ya no"],
+    ["es", "no, solo el mes pasado"],
+  ])("%s: %j is unclear", (language, text) => {
+    expect(read(language, text)).toBe("unclear");
+  });
+
+  it.each([
+    ["en", "no, not this week"],
+    ["en", "never"],
+    ["de", "nein, nicht diese Woche"],
+    ["es", "esta semana no"],
+  ])("%s: %j is still a no", (language, text) => {
+    expect(read(language, text)).toBe("no");
+  });
+
+  it("'mostly no' at the check-in is asked again and kept as no clear answer", async () => {
+    c = await atSafetyQuestion();
+    const again = texts(await c.say("alex", "mostly no"), "alex").join("\n");
+    expect(again).toContain("have you had thoughts of harming yourself");
+    const summary = texts(await c.say("rivera", "summary alex"), "rivera").join("\n");
+    expect(summary).toContain("no clear answer to the safety question");
+    expect(summary).toContain('"mostly no"');
+  });
+});

@@ -1,7 +1,7 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
 import type { RiskEvent } from "../../store/types.js";
 import { plainWords } from "../checkin/score-input.js";
-import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, UNSURE } from "./safety-hedges.js";
+import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, QUALIFIED_NO, UNSURE } from "./safety-hedges.js";
 import { excerpt } from "./screening.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
@@ -194,6 +194,8 @@ export function readSafetyAnswer(
   if (raw.includes("?") || takenBack) return "unclear";
   // "nah i wouldnt do anything": the thoughts admitted, the intent denied; asked again.
   if (unsure.length > 0 || DENIES_ACTING.some((phrase) => find(phrase, false).length > 0)) return "unclear";
+  // "mostly no", "nope, not anymore", "no, only last month": less than a no, asked again.
+  if (QUALIFIED_NO.some((phrase) => find(phrase, false).length > 0)) return "unclear";
   return "no";
 }
 

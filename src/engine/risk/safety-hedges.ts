@@ -65,6 +65,63 @@ export const NOT_A_DENIAL = [
 ];
 
 /**
+ * Words beside a no that make it less than a no: how much of the time ("mostly no", "no (mostly)",
+ * "meistens nicht", "mayormente no"), which leaves times when there were thoughts, and thoughts that
+ * have passed ("nope, not anymore", "no, only last month", "nicht mehr", "ya no"), which admit them.
+ * Neither is the clean no the therapist would read: asked again, where "sometimes" is offered as an
+ * answer, and kept as no clear answer if left. Not a yes: "mostly no" names no thoughts, and the
+ * question is about the past week; the client says which, and the words reach the therapist.
+ */
+export const QUALIFIED_NO = [
+  "mostly",
+  "mainly",
+  "largely",
+  "usually",
+  "generally",
+  "for the most part",
+  "anymore",
+  "any more",
+  "no longer",
+  "no more",
+  "not lately",
+  "not recently",
+  "used to",
+  "last month",
+  "last year",
+  "weeks ago",
+  "months ago",
+  "a while ago",
+  "a while back",
+  "in the past",
+  "previously",
+  "meistens",
+  "größtenteils",
+  "hauptsächlich",
+  "überwiegend",
+  "nicht mehr",
+  "früher",
+  "letzten monat",
+  "letztes jahr",
+  "vor ein paar wochen",
+  "vor einem monat",
+  "vor kurzem",
+  "mayormente",
+  "casi siempre",
+  "en general",
+  "ya no",
+  "antes",
+  "el mes pasado",
+  "el año pasado",
+  "hace unas semanas",
+  "hace un mes",
+  "hace tiempo",
+  "solía",
+  "en el pasado",
+  "últimamente no",
+  "no últimamente",
+];
+
+/**
  * A "maybe" turned by a no ("maybe not", "vielleicht nicht", "quizás no"): neither the yes its
  * "maybe" would be alone nor a no the therapist would read as settled, so it is asked again.
  */
