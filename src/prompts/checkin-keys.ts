@@ -47,6 +47,7 @@ export const CHECKIN_VARS = {
   choice_reask: ["options"],
   choice_reask_between: ["options"],
   safety_reask: [],
+  safety_reask_thoughts: [],
   safety_reask_number: [],
   safety_reask_words_kept: ["therapist"],
   clinic_unnamed: [],

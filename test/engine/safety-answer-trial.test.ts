@@ -54,7 +54,8 @@ describe("at the check-in's safety question", () => {
     c = await atSafetyQuestion();
     const sent = await c.say("alex", "nah i wouldnt do anything");
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")).toBeUndefined();
-    expect(texts(sent, "alex")[0]).toMatch(/^It's all right not to be sure/);
+    // The client was sure: the re-ask says the question is about thoughts, not acting.
+    expect(texts(sent, "alex")[0]).toMatch(/^This one is about thoughts, not what you would do/);
   });
 
   it("a no beside a wish not to exist is a concern, asked about, in the summary", async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readSafetyAnswer } from "../../src/engine/risk/safety-answer.js";
 import type { Delivery } from "../../src/model.js";
 import { loadPrompts } from "../../src/prompts/load.js";
-import { type Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
+import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
@@ -103,5 +103,38 @@ describe("a qualified no is no clean no", () => {
     const summary = texts(await c.say("rivera", "summary alex"), "rivera").join("\n");
     expect(summary).toContain("no clear answer to the safety question");
     expect(summary).toContain('"mostly no"');
+  });
+});
+
+/**
+ * From the same trial: "nah i wouldnt do anything" (asked again, as it admits the thoughts and
+ * denies only acting) got "It's all right not to be sure", though the client was sure. The re-ask
+ * says the question is about thoughts, not what they would do.
+ */
+describe("a no that denies only acting is asked again about thoughts", () => {
+  it.each([
+    ["en", "nah i wouldnt do anything", "This one is about thoughts, not what you would do"],
+    ["de", "nein, ich würde nichts tun", "Hier geht es um Gedanken, nicht darum, was du tun würdest"],
+    ["es", "no, nunca haría nada", "Esta pregunta es sobre pensamientos, no sobre lo que harías"],
+  ])("%s: at the check-in, %j", async (language, text, line) => {
+    c = await atSafetyQuestion(undefined, language);
+    const again = texts(await c.say("alex", text), "alex").join("\n");
+    expect(again).toContain(line);
+    expect(again).not.toMatch(/not to be sure|nicht sicher bist|no lo tienes claro/u);
+  });
+
+  it("at a concern's own safety question", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "i feel so hopeless");
+    const again = texts(await c.say("alex", "nah i wouldnt do anything"), "alex").join("\n");
+    expect(again).toContain("This one is about thoughts, not what you would do.");
+    expect(again).not.toContain("It's all right not to be sure");
+  });
+
+  it("'idk' is still met with 'it's all right not to be sure'", async () => {
+    c = await atSafetyQuestion();
+    const again = texts(await c.say("alex", "idk"), "alex").join("\n");
+    expect(again).toContain("It's all right not to be sure");
   });
 });

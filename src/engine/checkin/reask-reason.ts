@@ -8,6 +8,7 @@ import { asksForBreak } from "../break-request.js";
 import { breakOffer } from "../client-break.js";
 import { asksAboutData } from "../data-request.js";
 import { looksLikeQuestion, startsAsQuestion } from "../question.js";
+import { deniesActing } from "../risk/safety-answer.js";
 import { asksToStopForGood } from "../stop-request.js";
 import { asksWhereKept } from "../storage-question.js";
 import type { Turn } from "../turn-context.js";
@@ -76,9 +77,12 @@ export async function reaskReason(
   // A number there ("5", a score typed once too often) is no sign of being unsure: the question
   // wants a yes or a no, and says so.
   if (atSafety && /^\s*\d{1,2}(?:[.,]\d)?\s*$/u.test(text)) return w.t("safety_reask_number");
+  // "nah i wouldnt do anything" is sure of what they would do: told the question is about
+  // thoughts, not that it is all right not to be sure.
+  const unsureLine = deniesActing(text) ? w.t("safety_reask_thoughts") : w.t("safety_reask");
   if (atSafety && keptUnclear) {
     if (saysMoreThanAnAnswer(text)) await keepForComment(turn, checkin, text);
-    return w.t("safety_reask");
+    return unsureLine;
   }
   if (asked) return answerAtItem(w, checkin, asked, therapist);
   // "sorry been a mess lately. when is my next check in?" with one open: this is it, and where they
@@ -104,7 +108,7 @@ export async function reaskReason(
     // probably not" (an unsure answer, asked again as one) and "work is insane rn" (something
     // else, thanked and told where it went, as at any other question).
     const kept = saysSomething(text) && (await keepForComment(turn, checkin, text));
-    return w.t(kept && !unsureAnswer ? "safety_reask_words_kept" : "safety_reask", { therapist });
+    return kept && !unsureAnswer ? w.t("safety_reask_words_kept", { therapist }) : unsureLine;
   }
   if (instrument?.choices) {
     // Only a capital that begins a sentence is lowered: "Not at all" reads as typed, while German

@@ -11,7 +11,7 @@ import { afterCrisis } from "./after-crisis.js";
 import { raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { repeatQuestion } from "./disclosure.js";
-import { ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
+import { deniesActing, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
 import { excerpt } from "./screening.js";
 
 /**
@@ -73,7 +73,10 @@ export async function answerSafetyCheck(
       await turn.tx.answerConcern(pending.id, "reasked");
       await turn.send(client.personId, {
         kind: "question",
-        text: turn.wording.t("safety_check_again", { item: safety.items[0]?.text ?? "" }),
+        // "nah i wouldnt do anything" was sure: told the question is about thoughts.
+        text: turn.wording.t(deniesActing(raw) ? "safety_check_thoughts" : "safety_check_again", {
+          item: safety.items[0]?.text ?? "",
+        }),
         choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
         ref: SAFETY_CHECK_REF,
       });

@@ -223,6 +223,19 @@ export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): bo
   });
 }
 
+/**
+ * Whether an answer says only that they would not act ("nah i wouldnt do anything"): the client
+ * may be sure of that, so its re-ask says the question is about thoughts, not "it's all right not
+ * to be sure".
+ */
+export function deniesActing(raw: string): boolean {
+  const words = screenTokens(raw).words;
+  return DENIES_ACTING.some((phrase) => {
+    const wanted = canonicalWords(phrase);
+    return words.some((_, i) => wanted.length > 0 && wanted.every((w, k) => words[i + k] === w));
+  });
+}
+
 /** How much of a typed answer the therapist is shown: a phrase, not a message. */
 const OWN_WORDS_MAX = 120;
 
