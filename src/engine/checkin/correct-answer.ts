@@ -1,11 +1,11 @@
 import { riskItemsOf } from "../../prompts/schema.js";
-import type { Checkin, Client } from "../../store/types.js";
+import type { Checkin, Client, PlanItem } from "../../store/types.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
 import { excerpt } from "../risk/screening.js";
 import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
-import { hasMarker, mayCorrect, plain, readCorrection } from "./correction.js";
+import { changesSafetyToYes, hasMarker, mayCorrect, plain, readCorrection } from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage, withLine } from "./messages.js";
 import { questionReference } from "./question-reference.js";
@@ -27,9 +27,11 @@ export async function correctAnswer(
   text: string,
   therapist: string,
 ): Promise<boolean> {
+  const w = turn.wording;
+  // "actually yes" at the comment right after a No to the safety question takes the no back.
+  if (await safetyChangedToYes(turn, client, checkin, text, therapist)) return true;
   // Most messages are no correction: those are known without reading the store.
   if (checkin.step === 0 || !mayCorrect(text)) return false;
-  const w = turn.wording;
   const { position, rest } = questionReference(plain(text));
   const at = position ?? checkin.step;
   const item = at >= 1 && at <= checkin.step ? checkin.plan[at - 1] : undefined;
@@ -71,6 +73,23 @@ export async function correctAnswer(
   // comment, not a correction; at a question, "oops I meant 8" for an 8 is simply confirmed.
   if (after === before && atComment && position === undefined) return false;
   if (risk && before > risk.above && after <= risk.above) return false;
+  await corrected(turn, client, checkin, { at, item, before, after, text }, therapist);
+  return true;
+}
+
+/** A correction read: stored, told, and a risk item's answer made a yes raised as a disclosure. */
+async function corrected(
+  turn: Turn,
+  client: Client,
+  checkin: Checkin,
+  change: { at: number; item: PlanItem; before: number; after: number; text: string },
+  therapist: string,
+): Promise<void> {
+  const { at, item, before, after, text } = change;
+  const w = turn.wording;
+  const instrument = w.instrument(item.instrument);
+  const atSafety = instrument.id === SAFETY_INSTRUMENT;
+  const risk = riskItemsOf(instrument).find((r) => r.item === item.item);
   await turn.tx.correctAnswer(checkin.id, { ...item, value: after });
   const answer =
     instrument.choices?.find((c) => c.value === after)?.label ?? after.toLocaleString(w.pack.language);
@@ -84,8 +103,31 @@ export async function correctAnswer(
       language: w.pack.language,
     });
     await afterCrisis(turn, client, checkin, crisisSent);
-    return true;
+    return;
   }
   await turn.reply(stepMessage(w, checkin, therapist));
+}
+
+/**
+ * "actually yes", "sorry, yes", "i clicked no but its yes" at the comment right after a No to the
+ * check-in's own safety question: a correction to yes, with the urgent alert a yes raises, not a
+ * comment under "Safety question: no". False when the check-in is elsewhere or the words are none.
+ */
+async function safetyChangedToYes(
+  turn: Turn,
+  client: Client,
+  checkin: Checkin,
+  text: string,
+  therapist: string,
+): Promise<boolean> {
+  const item = checkin.plan[checkin.step - 1];
+  if (checkin.step < checkin.plan.length || item?.instrument !== SAFETY_INSTRUMENT) return false;
+  const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
+  const above = safety.riskItem?.above ?? 0;
+  if (!changesSafetyToYes(text, safety.choices ?? [], above)) return false;
+  const before = await turn.tx.answerOf(checkin.id, item);
+  const yes = safety.choices?.find((c) => c.value > above)?.value;
+  if (before === undefined || before > above || yes === undefined) return false;
+  await corrected(turn, client, checkin, { at: checkin.step, item, before, after: yes, text }, therapist);
   return true;
 }

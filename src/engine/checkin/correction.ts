@@ -76,6 +76,57 @@ export function mayCorrect(text: string): boolean {
   return said.length <= 80 && !/[?¿？]/u.test(said) && (MARKER.test(said) || saysInstead(said));
 }
 
+/**
+ * Words of a change of mind, in the languages rapport speaks: "actually yes", "oh wait, yes",
+ * "sorry, yes", "changed my mind, yes", "i clicked no but its yes", "doch, ja", "en realidad sí".
+ * Not words of correction elsewhere ("actually pretty bad, 3" answers the question now asked), but
+ * at the comment right after a No to the safety question, with a yes in them, they take it back.
+ */
+const CHANGES = [
+  ...[
+    "actually",
+    "wait",
+    "sorry",
+    "sry",
+    "oh",
+    "hmm",
+    "hm",
+    "um",
+    "umm",
+    "well",
+    "honestly",
+    "tbh",
+    "to be honest",
+  ],
+  ...["changed my mind", "change my mind", "on second thought", "on second thoughts", "thinking about it"],
+  ...["clicked no", "tapped no", "pressed no", "hit no", "said no", "meant"],
+  ...["eigentlich", "doch", "warte", "moment", "ehrlich gesagt", "umentschieden", "anders überlegt"],
+  ...["nochmal überlegt", "nein gedrückt", "nein getippt", "nein geklickt", "sorry"],
+  ...[
+    "en realidad",
+    "espera",
+    "perdón",
+    "perdon",
+    "perdona",
+    "la verdad",
+    "pensándolo bien",
+    "pensandolo bien",
+  ],
+  ...["cambié de opinión", "cambie de opinion", "toqué no", "toque no", "puse no", "dije no"],
+];
+const CHANGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CHANGES.join("|")})(?![\\p{L}])`, "u");
+
+/**
+ * Whether a message at the comment, right after a No to the safety question, takes that no back
+ * for a yes: short, not asked, with words of a change of mind, and read as a yes as an answer to
+ * the question is. A missed yes is never acceptable; a comment read as one at worst over-alerts.
+ */
+export function changesSafetyToYes(text: string, choices: readonly SafetyChoice[], above: number): boolean {
+  const said = plain(text);
+  if (said.length > 80 || /[?¿？]/u.test(said) || !CHANGE.test(said)) return false;
+  return readSafetyAnswer(said, choices, above) === "yes";
+}
+
 /** The value a correction gives the question before; undefined when the text is no correction. */
 export function readCorrection(text: string, before: AnsweredItem): number | undefined {
   if (!mayCorrect(text)) return undefined;
