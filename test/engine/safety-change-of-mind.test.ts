@@ -37,6 +37,7 @@ describe("a change of mind to yes, read", () => {
     ["es", "en realidad sí"],
     ["es", "perdón, sí"],
     ["es", "espera, a veces"],
+    ["en", "actually yes, every night"],
   ])("%s: %j changes it to yes", (language, text) => {
     expect(changes(language, text)).toBe(true);
   });
@@ -48,6 +49,11 @@ describe("a change of mind to yes, read", () => {
     ["en", "work was hard"],
     ["de", "eigentlich nichts"],
     ["es", "en realidad no"],
+    // The comment's question is "anything you would like them to know?": a yes to that, with what
+    // follows it, is a comment, not a change of the safety answer.
+    ["en", "actually yes, i wanted to say the session was great"],
+    ["en", "oh yes, work has been crazy"],
+    ["en", "sorry yes one thing, my mom is sick"],
   ])("%s: %j does not", (language, text) => {
     expect(changes(language, text)).toBe(false);
   });

@@ -124,8 +124,31 @@ const CHANGE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CHANGES.join("|")})(?![\\p{L}
 export function changesSafetyToYes(text: string, choices: readonly SafetyChoice[], above: number): boolean {
   const said = plain(text);
   if (said.length > 80 || /[?¿？]/u.test(said) || !CHANGE.test(said)) return false;
-  return readSafetyAnswer(said, choices, above) === "yes";
+  // The comment's own question is "anything you would like them to know?": "actually yes, the
+  // session was great" answers that. Besides the change of mind, only the yes itself may be said
+  // ("actually yes", "i clicked no but its yes", "hmm yes actually", "actually sometimes").
+  const rest = said
+    .replace(CHANGES_ALL, " ")
+    .split(/[\s,.;:!…]+/u)
+    .filter((word) => word !== "" && !LINKS.has(word));
+  if (readSafetyAnswer(rest.join(" "), choices, above) !== "yes") return false;
+  // "actually yes, every night": beside the bare yes, only words that answer yes themselves.
+  const beside = rest.filter((word) => !BARE_YES.has(word));
+  return (
+    rest.length <= 2 || (rest.length <= 4 && readSafetyAnswer(beside.join(" "), choices, above) === "yes")
+  );
 }
+
+const BARE_YES = new Set(["yes", "yeah", "yea", "yep", "ja", "jo", "sí", "si"]);
+
+const CHANGES_ALL = new RegExp(CHANGE.source, "gu");
+
+/** Words that join a change of mind to its yes: "i clicked no but its yes", "doch, es war ja". */
+const LINKS = new Set([
+  ...["i", "it", "its", "it's", "is", "was", "but", "the", "answer", "my", "that", "so", "then", "no"],
+  ...["es", "ist", "war", "aber", "die", "antwort", "also", "dann", "nein"],
+  ...["pero", "la", "respuesta", "era", "es", "entonces", "que"],
+]);
 
 /** The value a correction gives the question before; undefined when the text is no correction. */
 export function readCorrection(text: string, before: AnsweredItem): number | undefined {
