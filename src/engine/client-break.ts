@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { breakEnd } from "../schedule/break-end.js";
+import { breakEnd, startAndLength } from "../schedule/break-end.js";
 import { dayRangeIn } from "../schedule/day-range.js";
 import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
 import type { Client, Tx } from "../store/types.js";
@@ -39,8 +39,9 @@ export async function breakEndOf(turn: Turn, client: Client, words: string): Pro
   const zone = await zoneOf(turn, client);
   const today = localDate(new Date(turn.now), zone);
   // Two dates ("away from dec 20 to jan 5") are the first and the last day of the break: check-ins
-  // come again the day after the last. A range already over leaves the words to breakEnd.
-  const range = dayRangeIn(words, today);
+  // come again the day after the last. A range already over leaves the words to breakEnd. A first
+  // day and a length ("from dec 20 for two weeks") are such a range too.
+  const range = dayRangeIn(words, today) ?? startAndLength(words, today);
   const last = range && range.to >= today ? DateTime.fromISO(range.to).plus({ days: 1 }) : undefined;
   const limit = DateTime.fromISO(today).plus({ years: 1 });
   const day = last ? (last <= limit ? (last.toISODate() ?? undefined) : undefined) : breakEnd(words, today);

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { monthNumber, readDayRange } from "./day-range.js";
+import { type DayRange, monthNumber, readDayRange } from "./day-range.js";
 import { weekdayInText } from "./weekday-names.js";
 
 /**
@@ -95,12 +95,39 @@ const VAGUE =
   /(?<!\p{L})(?:few|several|some|paar|einige|unos|unas|algunas|algunos|varias|varios) (?:more )?\p{L}+/u;
 
 function forLength(said: string, base: DateTime): DateTime | undefined {
+  const length = lengthIn(said);
+  return length ? base.plus(length) : undefined;
+}
+
+/** The length a break is asked for ("2 weeks", "zwei Wochen"), or undefined for none or a vague one. */
+function lengthIn(said: string): Partial<Record<"days" | "weeks" | "months", number>> | undefined {
   const m = LENGTH.exec(said);
   if (!m || VAGUE.test(said)) return undefined;
   const count = /^\d+$/u.test(m[1] ?? "") ? Number(m[1]) : COUNTS[m[1] ?? ""];
   const unit = UNITS[m[2] ?? ""];
   if (!count || !unit) return undefined;
-  return base.plus({ [unit]: count });
+  return { [unit]: count };
+}
+
+/** "from dec 20 for two weeks", "vom 20.12. für zwei Wochen", "desde el 20 de diciembre durante 2 semanas". */
+const FROM_FOR =
+  / (?:from|starting|starting on|beginning|vom|von|ab|ab dem|desde el|desde|a partir del|a partir de) (.+?) (?:for|für|fuer|durante|por)( .+) $/u;
+
+/**
+ * A break that starts on a named day and lasts a length ("stop from dec 20 for two weeks"): its
+ * first and last days, so the length counts from that day, not from today (it was read as two
+ * weeks from today, ending before the day named). Undefined when the words are not of that form.
+ * Pure: `today` is the client's local date.
+ */
+export function startAndLength(text: string, today: string): DayRange | undefined {
+  const plain = text.toLowerCase().replace(/[!?,;()]+|\.+(?=\s|$)(?<!\d\.)/gu, " ");
+  const said = ` ${plain.replace(/\s+/gu, " ").trim()} `;
+  const m = FROM_FOR.exec(said);
+  const length = m?.[2] ? lengthIn(`${m[2]} `) : undefined;
+  const day = m?.[1] ? readDayRange(m[1], today) : undefined;
+  if (!length || !day || day.from !== day.to) return undefined;
+  const last = DateTime.fromISO(day.from).plus(length).minus({ days: 1 }).toISODate();
+  return last ? { from: day.from, to: last } : undefined;
 }
 
 const UNTIL =

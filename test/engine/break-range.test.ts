@@ -130,4 +130,12 @@ describe("a break with a first and a last day", () => {
     expect(texts(es, "alex")[0]).toMatch(/^Sin cuestionarios del /);
     expect(texts(es, "rivera")[0]).toContain("from 2026-12-20 to 2027-01-05");
   });
+
+  it("'stop from dec 20 for two weeks' sets Dec 20 to Jan 2, not a pause ending before Dec 20", async () => {
+    await enrolled();
+    const sent = await c.say("alex", "stop from dec 20 for two weeks");
+    expect(texts(sent, "alex")[0]).toMatch(/^No check-ins from Dec 20, 2026 to Jan 2, 2027/);
+    expect(texts(sent, "rivera")[0]).toContain("from 2026-12-20 to 2027-01-02");
+    expect((await c.client("alex"))?.pausedAt).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakEnd } from "../../src/schedule/break-end.js";
+import { breakEnd, startAndLength } from "../../src/schedule/break-end.js";
 
 /** The day a client's break ends, as clients ask for one; today is Friday, December 4, 2026. */
 const TODAY = "2026-12-04";
@@ -50,4 +50,21 @@ describe("the end of a break, as a client names it", () => {
   ])("%j names no end", (typed) => {
     expect(breakEnd(typed, TODAY)).toBeUndefined();
   });
+});
+
+describe("a break from a named day for a length", () => {
+  it.each([
+    ["stop from dec 20 for two weeks", "2026-12-20", "2027-01-02"],
+    ["stop from dec 20 for 1 week", "2026-12-20", "2026-12-26"],
+    ["stopp vom 20.12. für zwei Wochen", "2026-12-20", "2027-01-02"],
+    ["pausa desde el 20 de diciembre durante 2 semanas", "2026-12-20", "2027-01-02"],
+  ])("%j is %s to %s, counted from that day", (typed, from, to) => {
+    expect(startAndLength(typed, TODAY)).toEqual({ from, to });
+  });
+  it.each(["stop for two weeks", "stop from dec 20 for a few weeks", "stop from dec 20 to jan 5"])(
+    "%j is not one",
+    (typed) => {
+      expect(startAndLength(typed, TODAY)).toBeUndefined();
+    },
+  );
 });
