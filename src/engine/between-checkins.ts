@@ -1,7 +1,7 @@
 import type { Client } from "../store/types.js";
 import { isAcknowledgement, isGreeting } from "./acknowledgement.js";
 import { recordOffer } from "./break-offer.js";
-import { asksForBreak } from "./break-request.js";
+import { asksForBreak, speaksOfBeingAway } from "./break-request.js";
 import { addToComment } from "./checkin/comment-addition.js";
 import { keptAnswer, privacyAnswer } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
@@ -86,7 +86,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   if (keepsData(text)) return turn.replyText(w.t("data_kept"));
   // Words soon after the comment are the rest of it ("ok so", then what they meant to say).
   // A wish to stop or for a break is no addition to the comment: it gets the way to pause.
-  const toPause = stopping || asksForBreak(text);
+  // Being away on days named ("im on holiday dec 20 to jan 5") may be such a wish: pauseOffer reads the days.
+  const toPause = stopping || asksForBreak(text) || (speaksOfBeingAway(text) && /\d/u.test(text));
   if (!client.pausedAt && !toPause && (await addToComment(turn, client, text))) return;
   const therapist = await therapistName(turn.tx, client);
   const lines = [w.t("between_checkins_words", { therapist, crisis: crisisIn(turn.deps, w) })];

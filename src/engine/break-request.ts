@@ -67,3 +67,24 @@ const BREAK = new RegExp(`(?<!\\p{L})(?:${BREAK_FORMS.join("|")})(?!\\p{L})`, "i
 export function asksForBreak(text: string): boolean {
   return BREAK.test(text);
 }
+
+/**
+ * Words of being away ("im away", "im on holiday", "ich bin … im urlaub", "estoy de vacaciones"):
+ * with the days it is for ("im away from dec 20 to jan 5"), a break asked for; the caller checks the
+ * days (client-break.ts), since being away alone ("im away this weekend, sorry") asks nothing.
+ */
+const AWAY_FORMS = [
+  "(i ?m|i am|ill be|i will be|we ?re|we are|well be) (away|travelling|traveling|out of town|out of the country|abroad|on (holiday|holidays|vacation|leave))",
+  "(away|on (holiday|holidays|vacation|leave)|out of town) (from|between|dec|jan|\\d)",
+  // German
+  "(bin|sind) (\\S+ ){0,6}(im urlaub|verreist|weg|nicht da|unterwegs|auf reisen)",
+  "(im urlaub|verreist|urlaub) (vom|von|ab|zwischen)",
+  // Spanish
+  "(estoy|estar[ée]|estaremos|estamos) (\\S+ ){0,2}(de vacaciones|fuera|de viaje)",
+  "(de vacaciones|fuera|de viaje) (del|desde|entre)",
+];
+const AWAY = new RegExp(`(?<!\\p{L})(?:${AWAY_FORMS.join("|")})(?!\\p{L})`, "iu");
+
+export function speaksOfBeingAway(text: string): boolean {
+  return AWAY.test(text.replace(/['’`´]/gu, ""));
+}

@@ -3,7 +3,7 @@ import { breakEnd, startAndLength } from "../schedule/break-end.js";
 import { dayRangeIn } from "../schedule/day-range.js";
 import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
 import type { Client, Tx } from "../store/types.js";
-import { asksForBreak } from "./break-request.js";
+import { asksForBreak, speaksOfBeingAway } from "./break-request.js";
 import { zoneOf } from "./commands/schedule.js";
 import { formatDay } from "./format.js";
 import { asksToStopForGood } from "./stop-request.js";
@@ -161,6 +161,11 @@ export function rangeOffer(days: { date: string; last: string }): string {
  */
 export async function pauseOffer(turn: Turn, client: Client, words: string): Promise<PauseOffer | undefined> {
   const forBreak = asksForBreak(words);
+  // "im away from dec 20 to jan 5": being away for named days asks for a break on those days.
+  if (!forBreak && speaksOfBeingAway(words)) {
+    const end = await breakEndOf(turn, client, words);
+    return end ? offerOf(turn, end) : undefined;
+  }
   const dated = forBreak && (await breakEndOf(turn, client, words)) !== undefined;
   if (asksToStopForGood(words) && !dated) {
     const w = turn.wording;

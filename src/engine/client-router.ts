@@ -11,6 +11,7 @@ import { pausedLine, pauseFromChat } from "./client-break.js";
 import { answerConsent, askConsent, startEnrolment } from "./commands/enrolment.js";
 import { answerForget, myData, requestForget } from "./commands/privacy.js";
 import { zoneOf } from "./commands/schedule.js";
+import { datedStopWord } from "./dated-stop.js";
 import { formatDate } from "./format.js";
 import { switchLanguage } from "./language-offer.js";
 import { nextCheckinWhen } from "./next-checkin.js";
@@ -35,7 +36,10 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
       : undefined;
   const ownWords =
     word !== undefined && word.args.length > 0 && isTherapistWord(word.word) && !!localWord(word.word, words);
-  const parsed = local ?? (ownWords ? undefined : word);
+  // "pause from dec 20 to jan 5", "stopp vom 20.12. bis 5.1.": the stop word with days is stop.
+  const typed = input.kind === "text" ? input.text : "";
+  const dated = local || (word && !ownWords) ? undefined : await datedStopWord(turn, client, typed);
+  const parsed = local ?? dated ?? (ownWords ? undefined : word);
   const open = client.status === "active" ? await turn.tx.openCheckin(client.personId) : undefined;
   // The question waiting since a crisis message is shown again at this message, unless it answers it.
   const resume = client.resumeQuestion === true;

@@ -138,4 +138,42 @@ describe("a break with a first and a last day", () => {
     expect(texts(sent, "rivera")[0]).toContain("from 2026-12-20 to 2027-01-02");
     expect((await c.client("alex"))?.pausedAt).toBeNull();
   });
+
+  it.each([
+    ["en", "pause from dec 20 to jan 5"],
+    ["en", "pause dec 20 - jan 5"],
+    ["de", "stopp vom 20.12. bis 5.1."],
+    ["de", "pause vom 20. Dezember bis 5. Januar"],
+    ["es", "pausa del 20 de diciembre al 5 de enero"],
+  ])("the stop word of %s with days, %j, is stop with those days", async (language, typed) => {
+    await enrolled(language);
+    const sent = await c.say("alex", typed);
+    expect(texts(sent, "rivera")[0]).toContain("from 2026-12-20 to 2027-01-05");
+    expect((await c.client("alex"))?.pausedAt).toBeNull();
+  });
+
+  it("'pause from dec 1 to dec 10', begun already, pauses until Dec 11", async () => {
+    await enrolled();
+    const sent = await c.say("alex", "pause from dec 1 to dec 10");
+    expect(texts(sent, "alex")[0]).toContain("paused until Dec 11, 2026");
+  });
+
+  it.each([
+    ["en", "im away from dec 20 to jan 5", "stop 2026-12-20..2027-01-05"],
+    ["en", "im on holiday dec 20 to jan 5", "stop 2026-12-20..2027-01-05"],
+    ["de", "ich bin vom 24.12. bis 6.1. im urlaub", "stop 2026-12-24..2027-01-06"],
+    ["es", "estoy de vacaciones del 20 de diciembre al 5 de enero", "stop 2026-12-20..2027-01-05"],
+  ])(
+    "being away on named days (%s, %j) gets the dated offer with its button",
+    async (language, typed, value) => {
+      await enrolled(language);
+      const sent = await c.say("alex", typed);
+      expect(choices(sent, "alex")).toEqual([expect.objectContaining({ value })]);
+    },
+  );
+
+  it("being away with no days asks for nothing", async () => {
+    await enrolled();
+    expect(choices(await c.say("alex", "im away this weekend, sorry"), "alex")).toEqual([]);
+  });
 });
