@@ -71,6 +71,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       crisisText: settings.crisisText,
       crisisTexts: settings.crisisTexts,
       inviteLinks: options.inviteLinks,
+      encryptedAtRest: settings.dataKey !== undefined,
       newCode: () => newCode(),
     },
     options.onQueued,

@@ -7,7 +7,7 @@ import { keptAnswer, privacyAnswer } from "./checkin/consent-vars.js";
 import { isSkip } from "./checkin/input.js";
 import { parseScore, plainWords } from "./checkin/score-input.js";
 import { pausedLine, pauseOffer } from "./client-break.js";
-import { asksAboutData, keepsData } from "./data-request.js";
+import { asksAboutData, asksToSeeOwn, keepsData } from "./data-request.js";
 import { formatDay } from "./format.js";
 import { offerLanguage } from "./language-offer.js";
 import { languageAsked } from "./language-request.js";
@@ -76,6 +76,8 @@ export async function betweenCheckins(turn: Turn, client: Client, text: string):
   // "how long do you keep my answers?", "is this encrypted": where they are kept, and who sees them.
   const kept = stopping ? undefined : asksWhereKept(text);
   if (kept) return turn.replyText(await keptAnswer(turn, w, client, kept));
+  // "can i see what i wrote": the way to see it, not who sees it.
+  if (!stopping && asksToSeeOwn(text)) return turn.replyText(w.t("data_see_own"));
   if (!stopping && asksWhoSees(text)) return turn.replyText(await privacyAnswer(turn, w, client));
   // "what do you store about me", "delete everything": the way to see and erase their data, not a
   // comment for the therapist, nor words that nobody reads.

@@ -16,8 +16,6 @@ const DATA_FORMS = [
   "(where|how) (is|are) my (data|answers|info) (stored|kept|saved)",
   "what (happens|will happen|happened) (to|with) (my|all my) (data|answers|info|information|stuff)",
   "what (do|will|does) (you|u|rapport|this( app| bot)?) do with my (data|answers|info|information)",
-  // Seeing it: "can i see what i wrote", "can i read my answers" (mydata shows it).
-  "(can|could|may) i (see|view|read|get|look at|have|download) (what i (wrote|said|answered|put|typed)|my (answers|data|info|comments|messages|check-?ins|results|scores|history))",
   // Deleting it.
   "(delete|erase|remove|wipe|clear) (all )?(of )?(my|the) (data|account|info|information|details|answers|history|records|stuff)",
   "(delete|erase|remove|wipe|clear) (everything|it all|all of it)",
@@ -27,8 +25,6 @@ const DATA_FORMS = [
   // German.
   "was (speicherst|weißt|weisst|hast|sammelst) du",
   "wer (sieht|liest) meine (antworten|daten)",
-  "(kann|darf) ich (sehen|lesen|nachlesen|nachsehen|einsehen|anschauen)(,)? was ich (geschrieben|geantwortet|gesagt)",
-  "(kann|darf) ich meine (antworten|daten|kommentare|nachrichten) (sehen|lesen|nachlesen|einsehen|anschauen)",
   "(lösch|loesch|lösche|loesche|löschen|loeschen) (bitte )?(alles|meine daten|mein konto|meine antworten)",
   "meine daten (löschen|loeschen|entfernen)",
   "was (passiert|geschieht) (dann )?mit meinen (daten|antworten|angaben)",
@@ -38,17 +34,33 @@ const DATA_FORMS = [
   // Spanish.
   "qu[ée] (guardas|sabes|tienes|almacenas) (de|sobre) m[íi]",
   "qui[ée]n (ve|lee) mis (respuestas|datos)",
-  "(puedo|podr[íi]a) (ver|leer|revisar) (lo que (escrib[íi]|puse|respond[íi]|dije)|mis (respuestas|datos|comentarios|mensajes))",
   "(borra|borrar|elimina|eliminar) (todo|mis datos|mi cuenta|mis respuestas)",
   "qu[ée] (pasa|pasar[áa]|sucede|ocurre) con mis (datos|respuestas|informaci[óo]n)",
   "qu[ée] (hacen|hac[ée]s|haces|har[áa]n) con mis (datos|respuestas)",
   "(b[óo]rrame|elim[íi]name)(?= *($|[.!?,;:]|por favor|porfa|ya|de (aqu[íi]|la lista|rapport)))",
 ];
-const DATA = new RegExp(`(?<!\\p{L})(?:${DATA_FORMS.join("|")})(?!\\p{L})`, "iu");
+/**
+ * Seeing what one wrote: "can i see what i wrote", "kann ich meine antworten sehen", "puedo ver lo
+ * que escribí". Answered with mydata alone: who sees it was not asked.
+ */
+const SEE_FORMS = [
+  "(can|could|may) i (see|view|read|get|look at|have|download) (what i (wrote|said|answered|put|typed)|my (answers|data|info|comments|messages|check-?ins|results|scores|history))",
+  "(kann|darf) ich (sehen|lesen|nachlesen|nachsehen|einsehen|anschauen)(,)? was ich (geschrieben|geantwortet|gesagt)",
+  "(kann|darf) ich meine (antworten|daten|kommentare|nachrichten) (sehen|lesen|nachlesen|einsehen|anschauen)",
+  "(puedo|podr[íi]a) (ver|leer|revisar) (lo que (escrib[íi]|puse|respond[íi]|dije)|mis (respuestas|datos|comentarios|mensajes))",
+];
+const whole = (forms: readonly string[]) => new RegExp(`(?<!\\p{L})(?:${forms.join("|")})(?!\\p{L})`, "iu");
+const DATA = whole(DATA_FORMS);
+const SEE = whole(SEE_FORMS);
 
 /** Whether the words ask what rapport keeps about the client, who sees it, or to delete it. */
 export function asksAboutData(text: string): boolean {
-  return text.length <= 300 && DATA.test(text);
+  return text.length <= 300 && (DATA.test(text) || SEE.test(text));
+}
+
+/** Whether the words ask only to see what the client wrote ("can i see what i wrote"). */
+export function asksToSeeOwn(text: string): boolean {
+  return text.length <= 300 && SEE.test(text) && !DATA.test(text);
 }
 
 /**

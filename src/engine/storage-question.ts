@@ -28,6 +28,8 @@ const STORAGE_FORMS = [
   `d[óo]nde se (guarda|guardan|almacena|almacenan)`,
   `(${ESTO} )?(est[áa]|est[áa]n|va|van) (cifrad[oa]s?|encriptad[oa]s?)`,
 ];
+/** How safely: "is this encrypted", "ist das verschlüsselt", "esto está cifrado?". */
+const ENCRYPTED = /(?<!\p{L})(encrypt|verschl[üu]ssel|cifrad|cifra |encriptad|end to end|e2e)/iu;
 /** How it is read: AI. */
 const AI_FORMS = [
   "(do|does|are|is) (you|u|rapport|this|it|the bot|this bot|the app) (use|using|run on|uses) (ai|a i|an ai|chatgpt|chat gpt|gpt|openai|artificial intelligence|machine learning)",
@@ -36,13 +38,23 @@ const AI_FORMS = [
   "(liest|lesen|analysiert) (eine )?(ki|ai|chatgpt) (das|es|mit|meine nachrichten|meine antworten)",
   "(usas|usa|utilizas|utiliza|usan|utilizan) (ia|la ia|inteligencia artificial|chatgpt|ai)",
   `(lee|leen|analiza) (una )?(ia|inteligencia artificial|chatgpt) ${ESTO}`,
+  // "are you an ai?", "is this ai", "r u a bot", "liest das eine KI?", "lo lee una IA?".
+  "(are|r) (you|u) (an? )?(ai|a i|bot|robot|chatbot|chatgpt|gpt|real person|human|real)",
+  "(is|iz) (this|it|that) (an? )?(ai|a i|bot|chatbot|robot|chatgpt|gpt|a real person|a human)",
+  "(liest|lesen|analysiert) (das|es|meine nachrichten|meine antworten|das hier) (eine |ein )?(ki|ai|bot|chatgpt|computer|maschine)",
+  "(bist du|ist das) (eine |ein )?(ki|bot|chatbot|roboter|mensch|echter mensch)",
+  "(lo|la|los|las|esto) (lee|leen|analiza) (una |un )?(ia|inteligencia artificial|chatgpt|bot|m[áa]quina)",
+  "(eres|es esto|esto es) (una |un )?(ia|bot|chatbot|robot|persona real|humano)",
 ];
 const whole = (forms: readonly string[]) => new RegExp(`(?<!\\p{L})(?:${forms.join("|")})(?!\\p{L})`, "iu");
 const STORAGE = whole(STORAGE_FORMS);
 const AI = whole(AI_FORMS);
 
-/** What the words ask: how long, where or how safely the answers are kept ("kept"), or whether AI reads them. */
-export type KeptQuestion = "kept" | "ai";
+/**
+ * What the words ask: how long or where the answers are kept ("kept"), whether they are encrypted
+ * ("encrypted": it had the how-long answer, nothing about encryption), or whether AI reads them.
+ */
+export type KeptQuestion = "kept" | "ai" | "encrypted";
 
 export function asksWhereKept(text: string): KeptQuestion | undefined {
   if (text.length > 200) return undefined;
@@ -53,5 +65,6 @@ export function asksWhereKept(text: string): KeptQuestion | undefined {
     .replace(/\s+/gu, " ")
     .trim();
   if (AI.test(said)) return "ai";
-  return STORAGE.test(said) ? "kept" : undefined;
+  if (!STORAGE.test(said)) return undefined;
+  return ENCRYPTED.test(said) ? "encrypted" : "kept";
 }

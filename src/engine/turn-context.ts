@@ -17,6 +17,11 @@ export interface EngineDeps {
   crisisTexts?: Readonly<Record<string, string>>;
   /** Platform links for an invite code (a Telegram deep link, say); the core knows no platform. */
   inviteLinks?: (code: string) => string[];
+  /**
+   * Whether answers and comments are encrypted at rest (RAPPORT_DATA_KEY set): what a client asking
+   * "is this encrypted" is told. Unset: not, as without a key.
+   */
+  encryptedAtRest?: boolean;
   /** Makes a new one-time code; tests pass a predictable one. */
   newCode: () => string;
 }

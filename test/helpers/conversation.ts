@@ -92,7 +92,9 @@ export class Conversation {
     this.store = this.opened.store;
     const sender: ChannelSender = { channel, send: async (d) => void this.delivered.push(d) };
     this.worker = new DeliveryWorker(this.store, [sender], this.clock, errorsInto(this.workerErrors));
-    this.engine = new Engine(this.store, testDeps(this.clock, config, promptsDir));
+    // As the app: with a data key, answers are encrypted at rest, and "is this encrypted" says so.
+    const deps = { ...testDeps(this.clock, config, promptsDir), encryptedAtRest: keys.length > 0 };
+    this.engine = new Engine(this.store, deps);
   }
 
   /** Waits until the store is open (SQLite's opens at once): for what needs it open, as `pseudonym`. */

@@ -43,7 +43,10 @@ export async function keptAnswer(
   asked: KeptQuestion,
 ): Promise<string> {
   const vars = await consentVars(turn, w, client);
-  const line = w.t(asked === "ai" ? "data_no_ai" : "data_stored", {
+  // "is this encrypted": whether this installation seals them (RAPPORT_DATA_KEY), as it is.
+  const encrypted = turn.deps.encryptedAtRest ? "data_encrypted" : "data_not_encrypted";
+  const key = asked === "ai" ? "data_no_ai" : asked === "encrypted" ? encrypted : "data_stored";
+  const line = w.t(key, {
     clinic: vars.clinic,
     therapist: vars.therapist,
   });

@@ -11,9 +11,10 @@ import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
 import { ownWords } from "../risk/safety-answer.js";
 import { riskItemWords } from "../risk/text.js";
+import { asksWhereKept } from "../storage-question.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { inBurst, isFiller } from "./burst.js";
-import { clientConsent, clientInstruments, privacyAnswer } from "./consent-vars.js";
+import { clientConsent, clientInstruments, keptAnswer, privacyAnswer } from "./consent-vars.js";
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
@@ -124,6 +125,10 @@ export async function continueCheckin(
     const line = w.t(move === "back" ? "correction_help" : "where_we_were");
     return turn.reply(withLine(stepMessage(w, checkin, therapist), line));
   }
+  // "is this encrypted?" at the comment: answered, and the comment is still asked (it was kept as it).
+  const kept = unread && step.kind === "comment" ? asksWhereKept(input.text) : undefined;
+  if (kept)
+    return turn.reply(withLine(stepMessage(w, checkin, therapist), await keptAnswer(turn, w, client, kept)));
   // "6. the session felt rushed tbh": the number answers, the remark is kept for the comment.
   const remark =
     step.kind === "item" &&
