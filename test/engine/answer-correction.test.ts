@@ -20,6 +20,14 @@ async function started(): Promise<void> {
 }
 
 describe("correcting the answer just given", () => {
+  it("'wait 8 not 3' after a 4, neither number the answer, gets how to correct one", async () => {
+    await started();
+    await c.say("alex", "4");
+    const [reply] = toAlex(await c.say("alex", "wait 8 not 3"));
+    expect(reply).toMatch(/^To change an answer, write for example/);
+    expect(reply).toMatch(/2\/9\./);
+  });
+
   it("'wait I meant 5' corrects the first answer and asks the second question again", async () => {
     await started();
     await c.say("alex", "8");

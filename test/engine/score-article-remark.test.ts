@@ -33,6 +33,11 @@ describe("a score with an article and a reason", () => {
     ["es", "bastante mal tipo 3", 3, "bastante mal"],
     // A filler after the score is no remark: nothing to keep.
     ["es", "8. la verdad", 8, ""],
+    // From a later trial: the article before a digit, and how it was said with a not.
+    ["de", "eine 4 weil meine mama krank ist", 4, "weil meine mama krank ist"],
+    ["en", "not great, maybe 2", 2, "not great"],
+    ["de", "nicht so gut, vielleicht 3", 3, "nicht so gut"],
+    ["es", "no muy bien, un 3", 3, "no muy bien"],
   ])("%s: %j is %d with the remark %j", (language, text, value, remark) => {
     expect(scoreAndRemark(text, 0, 10, wordsOf(language))).toEqual({ value, remark });
   });

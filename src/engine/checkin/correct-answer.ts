@@ -5,7 +5,14 @@ import { raiseRisk } from "../risk/alerts.js";
 import { excerpt } from "../risk/screening.js";
 import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
-import { changesSafetyToYes, hasMarker, mayCorrect, plain, readCorrection } from "./correction.js";
+import {
+  changesSafetyToYes,
+  hasMarker,
+  mayCorrect,
+  plain,
+  readCorrection,
+  saysInstead,
+} from "./correction.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage, withLine } from "./messages.js";
 import { questionReference } from "./question-reference.js";
@@ -68,7 +75,8 @@ export async function correctAnswer(
     safetyAbove: atSafety ? instrument.riskItem?.above : undefined,
     words: w.pack.messages.words,
   });
-  if (after === undefined) return instead ? false : help();
+  // "wait 8 not 3" after a 4: neither number is the answer it replaces, so how to correct one.
+  if (after === undefined) return instead && !saysInstead(rest) ? false : help();
   // At the comment, words that name the answer already given ("i meant what i said, yes") are the
   // comment, not a correction; at a question, "oops I meant 8" for an 8 is simply confirmed.
   if (after === before && atComment && position === undefined) return false;

@@ -91,8 +91,18 @@ function withRemark(value: number, remark: string, words: NumberWords | undefine
   return { value, remark };
 }
 
+/**
+ * How it was, said with a not ("not great", "nicht so gut", "no muy bien"): it describes what the
+ * number then scores ("not great, maybe 2"), and takes nothing back, though "not" elsewhere may.
+ * Read so only in a clause of its own before the score's.
+ */
+const NOT_SO_GOOD =
+  /^(?:(?:it was|its|was|honestly|ehrlich gesagt|war|fue|la verdad)\s+)?(?:not|nicht|no)\s+(?:(?:so|too|that|really|very|sehr|tan|muy)\s+)?(?:great|good|bad|well|gut|toll|schlecht|super|bien|mal)$/u;
+
 /** Two words or more that cannot change a number: no digit, nothing that takes it back or weighs it. */
-function plainRemark(remark: string, words: NumberWords | undefined): boolean {
+function plainRemark(remark: string, words: NumberWords | undefined, ownClause = false): boolean {
+  // Only as a clause of its own: "not great so 3" stays asked again, as a remark run into its score.
+  if (ownClause && NOT_SO_GOOD.test(plainWords(remark).replace(/['’]/gu, ""))) return true;
   const saysSomething = remark.split(/\s+/u).filter((word) => /\p{L}\p{M}*\p{L}/u.test(word)).length >= 2;
   return saysSomething && !/\p{N}/u.test(remark) && !QUALIFIES.test(remark) && !rathersANumber(remark, words);
 }
@@ -107,9 +117,10 @@ function scoredBeside(
   min: number,
   max: number,
   words: NumberWords | undefined,
+  ownClause = false,
 ): ScoreRemark | undefined {
   const score = parseScore(scored, min, max, words);
-  return score.ok && plainRemark(remark, words) ? { value: score.value, remark } : undefined;
+  return score.ok && plainRemark(remark, words, ownClause) ? { value: score.value, remark } : undefined;
 }
 
 /** Where a message's clauses meet: a stop, comma or question mark before a space. */
@@ -133,11 +144,11 @@ export function clauseScoreWithRemark(
   for (const cut of text.matchAll(CLAUSE_END)) {
     const head = text.slice(0, cut.index).trim();
     const tail = text.slice(cut.index + cut[0].length).trim();
-    for (const [scored, remark] of [
-      [head, tail],
-      [tail, head],
+    for (const [scored, remark, before] of [
+      [head, tail, false],
+      [tail, head, true],
     ] as const) {
-      const both = scoredBeside(scored, remark, min, max, words);
+      const both = scoredBeside(scored, remark, min, max, words, before);
       if (both) found.push(both);
     }
   }

@@ -64,7 +64,8 @@ const HEDGE_WORDS = [
   ...["ungefähr", "ca", "circa", "ich denke", "ich glaube", "ich glaub", "eher", "so ne", "so eine"],
   ...["ne", "naja", "na ja", "na so", "also", "sagen wir", "sagen wir mal", "würde sagen", "würd sagen"],
   ...["ich würde sagen", "ich würd sagen", "ich sag mal", "sag ich mal", "ja", "jo", "joa", "jap", "jup"],
-  ...["glatte", "glatt", "gute", "knappe"],
+  // The article before a digit, as before a number word ("eine 4 weil …" as "ne vier weil …").
+  ...["glatte", "glatt", "gute", "knappe", "eine", "'ne", "n"],
   ...["no sé", "ni idea", "quizás", "tal vez", "más o menos", "creo que", "pues", "un", "una", "como"],
   ...["unos", "unas", "tipo", "sobre", "diría", "yo diría", "diría que", "yo diría que", "digamos"],
   ...["digamos que", "sí", "bueno", "vale"],
