@@ -84,6 +84,8 @@ export const CHECKIN_VARS = {
   stop_for_good_paused: ["therapist"],
   stop_for_good_at_item: ["therapist"],
   data_request: ["therapist"],
+  checkin_finished_correction: ["therapist"],
+  checkin_finished_where: ["therapist"],
   data_kept: [],
   privacy_answer: ["therapist", "urgent"],
   data_stored: ["clinic", "therapist"],

@@ -56,4 +56,20 @@ describe("words soon after the comment", () => {
     const [number] = to(await c.say("alex", "7"), "alex");
     expect(number).toMatch(/^There is no check-in open right now/);
   });
+
+  it.each([
+    [
+      "wait 5 not 6",
+      /^That check-in is already finished and sent to Dr rivera, so I can't change its answers/,
+    ],
+    ["i meant 5 for question 2", /^That check-in is already finished/],
+    ["undo", /^That check-in is already finished/],
+    ["where were we", /^Your check-in is finished and sent to Dr rivera/],
+  ])("%j just after the end gets a short reply, and the therapist gets nothing", async (typed, reply) => {
+    c = await finished("skip");
+    await c.tick(MINUTE);
+    const replies = await c.say("alex", typed);
+    expect(to(replies, "alex")).toEqual([expect.stringMatching(reply)]);
+    expect(to(replies, "rivera")).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 import type { Client } from "../../store/types.js";
 import { disclosedDuring } from "../risk/disclosed-during.js";
 import { type Turn, therapistName } from "../turn-context.js";
+import { mayCorrect } from "./correction.js";
 import { withAdded } from "./kept-words.js";
+import { navigationIn } from "./navigation.js";
 import { expiresAt } from "./plan.js";
 
 /**
@@ -31,6 +33,16 @@ export async function addToComment(turn: Turn, client: Client, text: string): Pr
     Date.parse(turn.now) < expiresAt(last, turn.deps.config.schedule.expireAfterHours) &&
     (await disclosedDuring(turn.tx, client.personId, last.id));
   if (!soon && !waits) return false;
+  // "wait 5 not 6", "undo", "where were we" just after the end: about the check-in, not words for
+  // the therapist. Its answers are not changed once its summary has gone: the client is told so,
+  // and how to tell the therapist; nothing is sent.
+  const move = navigationIn(text);
+  if (move || (/\p{N}/u.test(text) && mayCorrect(text))) {
+    const therapist = await therapistName(turn.tx, client);
+    const key = move === "where" ? "checkin_finished_where" : "checkin_finished_correction";
+    await turn.replyText(turn.wording.t(key, { therapist }));
+    return true;
+  }
   const added = text.trim();
   const comment = withAdded(last.comment, added, turn.deps.config.checkin.commentMaxLength);
   if (comment === undefined) return false;
