@@ -4,7 +4,7 @@ import { stepMessage, withLine } from "./checkin/messages.js";
 import { atRiskItem } from "./checkin/risk-item-answer.js";
 import { pauseFromChat } from "./client-break.js";
 import { formatDay } from "./format.js";
-import { languageChoice, languageOffered } from "./language-offer.js";
+import { chooseLanguage, languageChoice, languageOffered } from "./language-offer.js";
 import { type Turn, therapistName } from "./turn-context.js";
 import { answerWords, parseYesNo } from "./yes-no.js";
 
@@ -211,7 +211,10 @@ export async function answerOffer(
   // Anywhere else the words are read as ever.
   const language = languageOffered(offer.until);
   if (language !== undefined) {
-    if (!open || !atRiskItem(turn.wording, open)) return false;
+    // Elsewhere a typed yes takes the language as the button does; anything else is read as ever.
+    if (!open || !atRiskItem(turn.wording, open)) {
+      return reply === "yes" && (await chooseLanguage(turn, client, language));
+    }
     const question = stepMessage(turn.wording, open, await therapistName(turn.tx, client), false);
     const line = turn.wording.t("language_or_answer");
     const choices = [...(question.choices ?? []), languageChoice(turn, language)];

@@ -1,7 +1,6 @@
 import { wordingFor } from "../prompts/render.js";
 import type { Checkin, Client } from "../store/types.js";
 import { stepMessage, withLine } from "./checkin/messages.js";
-import { atRiskItem } from "./checkin/risk-item-answer.js";
 import { packFor } from "./commands/client-plan.js";
 import { LANGUAGE_REF } from "./refs.js";
 import { type Turn, therapistName } from "./turn-context.js";
@@ -28,9 +27,10 @@ function nameOf(code: string, inLanguage: string): string {
 }
 
 /**
- * A language offered at a risk item is recorded as the client's standing offer (break-offer.ts),
- * its end being this prefix and the code: a typed "yes please" right after it may be the answer to
- * the question, so it is asked which was meant, never taken as a yes to the safety question.
+ * A language offered is recorded as the client's standing offer (break-offer.ts), its end being
+ * this prefix and the code: a typed "yes" right after it takes the language, except at a risk item,
+ * where it may be the answer to the question: there it is asked which was meant, never taken as a
+ * yes to the safety question.
  */
 export const LANGUAGE_OFFERED = "lang:";
 
@@ -75,11 +75,11 @@ export async function offerLanguage(turn: Turn, client: Client, code: string, op
   if (open) {
     const question = stepMessage(w, open, await therapistName(turn.tx, client), false);
     await turn.reply({ ...withLine(question, text), choices: [...(question.choices ?? []), choice] });
-    if (atRiskItem(w, open))
-      await turn.tx.setBreakOffer(client.personId, { at: turn.now, until: `${LANGUAGE_OFFERED}${code}` });
-    return;
+  } else {
+    await turn.reply({ kind: "question", text, choices: [choice], ref: LANGUAGE_REF });
   }
-  return turn.reply({ kind: "question", text, choices: [choice], ref: LANGUAGE_REF });
+  // Kept as the standing offer, so that a typed "yes" right after it switches as the button does.
+  await turn.tx.setBreakOffer(client.personId, { at: turn.now, until: `${LANGUAGE_OFFERED}${code}` });
 }
 
 /**
@@ -90,7 +90,15 @@ export async function offerLanguage(turn: Turn, client: Client, code: string, op
 export async function switchLanguage(turn: Turn, client: Client): Promise<boolean> {
   const input = turn.event.input;
   const raw = (input.kind === "choice" ? input.value : input.text).trim().toLowerCase();
-  const code = packFor(turn.deps.catalog, VALUE.exec(raw)?.[1] ?? "");
+  return chooseLanguage(turn, client, VALUE.exec(raw)?.[1] ?? "");
+}
+
+/**
+ * The client's language set to `asked`, if the clinic has it: told in it, the therapist in one
+ * line, and an open check-in's question again in it. False when it has none.
+ */
+export async function chooseLanguage(turn: Turn, client: Client, asked: string): Promise<boolean> {
+  const code = packFor(turn.deps.catalog, asked);
   if (!code || client.status !== "active") return false;
   await turn.tx.setClientLanguage(client.personId, code);
   turn.language = code;

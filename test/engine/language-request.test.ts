@@ -99,6 +99,28 @@ describe("between check-ins", () => {
     expect(offer?.message.text).toMatch(OFFER);
   });
 
+  // A trial: "yes" typed after the offer got "There is no check-in open right now", still in English.
+  it("a typed yes after the offer switches as the button does; a question at a score is asked in it", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "can we do this in spanish");
+    await c.tick(60_000);
+    const yes = await c.say("alex", "yes");
+    expect(toAlex(yes)[0]?.message.text).toMatch(/español/);
+    expect(toRivera(yes)).toEqual([expect.stringContaining("(language alex es)")]);
+    expect((await c.client("alex"))?.language).toBe("es");
+    // Mid check-in, at a score question, the same.
+    c.close();
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "can we do this in spanish");
+    await c.tick(60_000);
+    const atScore = toAlex(await c.say("alex", "yes please")).map((d) => d.message.text);
+    expect(atScore.at(-1)).toMatch(/Cuatro preguntas sobre tu última sesión\.\n\n1\/9\. /);
+    expect((await c.client("alex"))?.language).toBe("es");
+  });
+
   it("a language without prompts is said unavailable, kindly, naming those there are", async () => {
     c = new Conversation();
     await c.enrol();
