@@ -12,6 +12,7 @@ import { raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { repeatQuestion } from "./disclosure.js";
 import { deniesActing, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
+import { safetyQuestion } from "./safety-question.js";
 import { excerpt } from "./screening.js";
 
 /**
@@ -45,7 +46,9 @@ export async function answerSafetyCheck(
     if (stale) await tellConcern(turn.tx, turn.deps, pending, "none", turn.now);
     return false;
   }
-  const safety = wordingFor(turn.deps.catalog, pending.language).instrument(SAFETY_INSTRUMENT);
+  // The question is asked again in the language it was asked in, and its answer read in it.
+  const w = wordingFor(turn.deps.catalog, pending.language);
+  const safety = w.instrument(SAFETY_INSTRUMENT);
   const raw = input.kind === "choice" ? input.value : input.text;
   const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
   // "how do i unsubscribe", "wie melde ich mich ab": no answer, and no unsure one either. The
@@ -55,12 +58,10 @@ export async function answerSafetyCheck(
     const said = unclearWords(pending, ownWords(raw, true, safety.choices ?? []));
     if (said) await turn.tx.keepUnclearAnswer(pending.id, said);
     const therapist = await therapistName(turn.tx, client);
-    await turn.send(client.personId, {
-      kind: "question",
-      text: turn.wording.t("safety_check_stop", { therapist, item: safety.items[0]?.text ?? "" }),
-      choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
-      ref: SAFETY_CHECK_REF,
-    });
+    await turn.send(
+      client.personId,
+      safetyQuestion(w, (item) => w.t("safety_check_stop", { therapist, item })),
+    );
     return true;
   }
   if (answer === "unclear") {
@@ -71,15 +72,12 @@ export async function answerSafetyCheck(
     if (pending.safetyAnswer === "pending") {
       // Once more, kindly: not being sure is an answer worth giving.
       await turn.tx.answerConcern(pending.id, "reasked");
-      await turn.send(client.personId, {
-        kind: "question",
-        // "nah i wouldnt do anything" was sure: told the question is about thoughts.
-        text: turn.wording.t(deniesActing(raw) ? "safety_check_thoughts" : "safety_check_again", {
-          item: safety.items[0]?.text ?? "",
-        }),
-        choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
-        ref: SAFETY_CHECK_REF,
-      });
+      // "nah i wouldnt do anything" was sure: told the question is about thoughts.
+      const key = deniesActing(raw) ? "safety_check_thoughts" : "safety_check_again";
+      await turn.send(
+        client.personId,
+        safetyQuestion(w, (item) => w.t(key, { item })),
+      );
       return true;
     }
     await turn.tx.answerConcern(pending.id, "none");

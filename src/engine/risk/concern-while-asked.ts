@@ -2,12 +2,12 @@ import type { RiskFinding } from "../../clinical/risk-screen.js";
 import { wordingFor } from "../../prompts/render.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
-import { SAFETY_CHECK_REF } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { disclosureOf } from "./alerts.js";
 import { questionLapsed, safetyYes } from "./concern-answer.js";
 import { keepAsComment, repeatQuestion } from "./disclosure.js";
 import { holdsAnAnswer, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
+import { safetyQuestion } from "./safety-question.js";
 import { excerpt } from "./screening.js";
 
 /** Words within this long of rapport's last message are one burst with what it answered. */
@@ -36,7 +36,6 @@ export async function concernWhileAsked(
   const w = wordingFor(turn.deps.catalog, pending.language);
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const choices = safety.choices ?? [];
-  const item = safety.items[0]?.text ?? "";
   const answer = readSafetyAnswer(text, choices, safety.riskItem?.above ?? 0);
   const added = disclosureOf(finding, text).words.filter((word) => !pending.words.includes(word));
   const joined = {
@@ -68,12 +67,10 @@ export async function concernWhileAsked(
     // At the comment the words are the comment too, as a concern's are.
     await keepAsComment(turn, client, open, text);
     if (!burst) {
-      await turn.send(client.personId, {
-        kind: "question",
-        text: w.t("safety_check", { item }),
-        choices: choices.map((c) => ({ label: c.label, value: String(c.value) })),
-        ref: SAFETY_CHECK_REF,
-      });
+      await turn.send(
+        client.personId,
+        safetyQuestion(w, (item) => w.t("safety_check", { item })),
+      );
     }
     return true;
   }
@@ -82,12 +79,10 @@ export async function concernWhileAsked(
   if (said) await turn.tx.keepUnclearAnswer(pending.id, said);
   if (pending.safetyAnswer === "pending") {
     await turn.tx.answerConcern(pending.id, "reasked");
-    await turn.send(client.personId, {
-      kind: "question",
-      text: w.t("safety_check_at_question", { item }),
-      choices: choices.map((c) => ({ label: c.label, value: String(c.value) })),
-      ref: SAFETY_CHECK_REF,
-    });
+    await turn.send(
+      client.personId,
+      safetyQuestion(w, (item) => w.t("safety_check_at_question", { item })),
+    );
     return true;
   }
   await turn.tx.answerConcern(pending.id, "none");

@@ -11,13 +11,13 @@ import { afterCompletion } from "../checkin/report.js";
 import { isRiskItem } from "../checkin/risk-item-answer.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
-import { SAFETY_CHECK_REF } from "../refs.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety } from "./concern-at-safety.js";
 import { concernWhileAsked } from "./concern-while-asked.js";
 import { followUp } from "./follow-up.js";
+import { safetyQuestion } from "./safety-question.js";
 import { takesYesBack } from "./yes-taken-back.js";
 
 /**
@@ -80,17 +80,12 @@ export async function concernTurn(
   // Written at the safety question itself, it is that question the client is answering.
   const atIt = step !== undefined && isSafetyQuestion(step);
   await keepAsComment(turn, client, open, text);
-  const safety = w.instrument(SAFETY_INSTRUMENT);
-  const item = safety.items[0]?.text ?? "";
+  const key = atIt ? "safety_check_at_question" : justAsked ? "safety_check_once_more" : "safety_check";
   // To the client's own conversation: in a group, the question is asked privately.
-  await turn.send(client.personId, {
-    kind: "question",
-    text: w.t(atIt ? "safety_check_at_question" : justAsked ? "safety_check_once_more" : "safety_check", {
-      item,
-    }),
-    choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
-    ref: SAFETY_CHECK_REF,
-  });
+  await turn.send(
+    client.personId,
+    safetyQuestion(w, (item) => w.t(key, { item })),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { crisisIn, type Turn } from "../turn-context.js";
 import { safetyYes } from "./concern-answer.js";
 import { tellConcern } from "./concern-notice.js";
 import { ownWords, readSafetyAnswer } from "./safety-answer.js";
+import { safetyQuestion } from "./safety-question.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
 export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
@@ -65,12 +66,10 @@ export async function answerLateSafetyCheck(turn: Turn, client: Client): Promise
   ) {
     await turn.tx.setSafetyConfirm(client.personId, turn.now);
     const w = wordingFor(turn.deps.catalog, concern.language);
-    await turn.send(client.personId, {
-      kind: "question",
-      text: w.t("safety_check_late_confirm", { item: safety.items[0]?.text ?? "" }),
-      choices: (safety.choices ?? []).map((c) => ({ label: c.label, value: String(c.value) })),
-      ref: SAFETY_CHECK_REF,
-    });
+    await turn.send(
+      client.personId,
+      safetyQuestion(w, (item) => w.t("safety_check_late_confirm", { item })),
+    );
     return true;
   }
   await turn.tx.answerConcern(concern.id, answer);
