@@ -17,7 +17,10 @@ export interface SoakFindings {
   answersAcknowledged: number;
   answersMissing: number;
   checkinsCompleted: number;
+  /** Completed check-ins whose summary neither reached the therapist nor is still queued: lost. */
   summariesMissing: number;
+  /** Summaries still queued when the run ended, held by a killed instance's claim: late, not lost. */
+  summariesQueued: number;
   /** A summary or question sent twice within one lifetime of an instance: a bug. */
   duplicatesWithinLifetime: number;
   /** Sent by one instance and again by another while the first still lived: a bug. */
@@ -54,14 +57,18 @@ export function checkSoak(record: SoakRecord): SoakFindings {
     if (list) list.push(c);
     else seen.set(key, [c]);
   }
+  // A summary is keyed by its therapist's chat: a queued one by the therapist's id as the chat.
+  const summarised = new Set([...seen.keys()].filter((k) => k.startsWith("summary:")));
+  for (const queued of facts.queuedToTherapists) {
+    const key = summaryKey(queued.chat, queued.text);
+    if (key) summarised.add(key);
+  }
   const findings: SoakFindings = {
     answersAcknowledged: acknowledged.size,
     answersMissing: missing,
     checkinsCompleted: facts.completed,
-    summariesMissing: Math.max(
-      0,
-      facts.completed - [...seen.keys()].filter((k) => k.startsWith("summary:")).length,
-    ),
+    summariesMissing: Math.max(0, facts.completed - summarised.size),
+    summariesQueued: [...summarised].filter((k) => !seen.has(k)).length,
     duplicatesWithinLifetime: 0,
     duplicatesAcrossLiveInstances: 0,
     resentAcrossKill: 0,
@@ -125,11 +132,17 @@ export function checkSoak(record: SoakRecord): SoakFindings {
 /** Which message a call carries, so that two sends of one message have one key; undefined: not checked. */
 function keyOf(c: RecordedCall): string | undefined {
   const text = String(c.body.text);
-  const summary = /^(c\d+), check-in (\d+) ·/.exec(text);
-  if (summary) return `summary:${c.body.chat_id}:${summary[1]}:${summary[2]}`;
+  const summary = summaryKey(Number(c.body.chat_id), text);
+  if (summary) return summary;
   if (/^(?:.*\n\n)?(\d)\/9\./s.test(text))
     return `question:${c.body.chat_id}:${JSON.stringify(c.body.reply_markup)}`;
   return undefined;
+}
+
+/** The key of a summary to the therapist in `chat`, or undefined when the text is not a summary. */
+function summaryKey(chat: number, text: string): string | undefined {
+  const summary = /^(c\d+), check-in (\d+) ·/.exec(text);
+  return summary ? `summary:${chat}:${summary[1]}:${summary[2]}` : undefined;
 }
 
 /**

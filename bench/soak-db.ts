@@ -28,19 +28,29 @@ export interface StoredFacts {
   answered: Set<string>;
   plans: Map<number, { instrument: string; item: string }[]>;
   completed: number;
+  /**
+   * The text of each message still queued for a therapist when the run ended: held, not lost (a
+   * killed instance's claim keeps its recipient waiting out the lease, longer than a short run).
+   */
+  queuedToTherapists: { chat: number; text: string }[];
 }
 
 export const therapistId = (i: number) => 510_000 + i;
 export const clientId = (i: number) => 520_000 + i;
 
 export function sqliteSoakDatabase(dbPath: string): SoakDatabase {
+  let enrolled = 0;
   return {
     env: { RAPPORT_DB: dbPath },
-    enrol: (pairs) => enrolPairs(dbPath, pairs),
+    enrol: (pairs) => {
+      enrolled = pairs;
+      return enrolPairs(dbPath, pairs);
+    },
     facts: async () => {
       const db = new Database(dbPath, { readonly: true });
       try {
-        return await factsFrom(async <T>(sql: string) => db.prepare(sql).all() as T[]);
+        const queued = await queuedToTherapists(SqliteStore.open(dbPath), enrolled);
+        return await factsFrom(async <T>(sql: string) => db.prepare(sql).all() as T[], queued);
       } finally {
         db.close();
       }
@@ -62,11 +72,20 @@ export async function postgresSoakDatabase(): Promise<SoakDatabase> {
       await client.end();
     }
   };
+  let enrolled = 0;
   return {
     // A small pool each: the test server allows 50 connections, and several instances share it.
     env: { RAPPORT_DATABASE_URL: url, RAPPORT_DATABASE_POOL: "5" },
-    enrol: (pairs) => enrolPairs("", pairs, url),
-    facts: () => factsFrom(query),
+    enrol: (pairs) => {
+      enrolled = pairs;
+      return enrolPairs("", pairs, url);
+    },
+    facts: async () => {
+      const store = await PostgresStore.open(url);
+      const queued = await queuedToTherapists(store, enrolled);
+      await store.ended();
+      return factsFrom(query, queued);
+    },
     close: () => server.stop(),
   };
 }
@@ -114,7 +133,24 @@ export async function enrolPairs(dbPath: string, pairs: number, databaseUrl?: st
   store.close();
 }
 
-async function factsFrom(rows: <T>(sql: string) => Promise<T[]>): Promise<StoredFacts> {
+/** What is still queued for the therapists, read through the store (which opens sealed rows); closes it. */
+async function queuedToTherapists(store: Store, pairs: number): Promise<StoredFacts["queuedToTherapists"]> {
+  try {
+    const texts: StoredFacts["queuedToTherapists"] = [];
+    for (let i = 0; i < pairs; i++) {
+      const rows = await store.pending({ channel: "telegram", recipient: String(therapistId(i)) });
+      texts.push(...rows.map((r) => ({ chat: therapistId(i), text: r.message.text })));
+    }
+    return texts;
+  } finally {
+    store.close();
+  }
+}
+
+async function factsFrom(
+  rows: <T>(sql: string) => Promise<T[]>,
+  queued: StoredFacts["queuedToTherapists"],
+): Promise<StoredFacts> {
   const answers = await rows<{ checkin_id: number; instrument: string; item: string }>(
     "SELECT checkin_id, instrument, item FROM answers",
   );
@@ -127,5 +163,6 @@ async function factsFrom(rows: <T>(sql: string) => Promise<T[]>): Promise<Stored
       checkins.map((c) => [Number(c.id), JSON.parse(c.plan) as { instrument: string; item: string }[]]),
     ),
     completed: checkins.filter((c) => c.status === "completed").length,
+    queuedToTherapists: queued,
   };
 }

@@ -37,7 +37,7 @@ const report = await runSoak({
 const lines = [
   `Soak: ${minutes} min on ${report.store}, ${report.instances} instance${report.instances === 1 ? "" : "s"}, ${report.kills} kills, ${report.updatesSent} updates accepted (${report.redelivered} delivered twice)`,
   `answers acknowledged ${report.answersAcknowledged}, missing ${report.answersMissing}`,
-  `check-ins completed ${report.checkinsCompleted}, summaries missing ${report.summariesMissing}`,
+  `check-ins completed ${report.checkinsCompleted}, summaries missing ${report.summariesMissing}, still queued at the end ${report.summariesQueued}`,
   `sent twice within one lifetime ${report.duplicatesWithinLifetime}; by two live instances ${report.duplicatesAcrossLiveInstances}; sent again after a kill that fell between a send and its record ${report.resentAcrossKill}; out of order ${report.outOfOrder}; "help" asked ${report.helpsAsked} times, questions repeated for it ${report.repeatedOnHelp}`,
   report.ok
     ? "PASS: nothing lost, nothing sent twice within a lifetime or by two live instances, everyone's messages in order"

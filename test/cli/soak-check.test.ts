@@ -54,7 +54,7 @@ const record = (
   lifetimes: Lifetime[],
   helps: SoakRecord["helps"] = [],
 ): SoakRecord => ({
-  facts: { answered: new Set(), plans: new Map(), completed: 0 },
+  facts: { answered: new Set(), plans: new Map(), completed: 0, queuedToTherapists: [] },
   calls,
   acknowledged: new Map(),
   lifetimes,
@@ -189,6 +189,7 @@ describe("the soak's check", () => {
           ],
         ]),
         completed: 0,
+        queuedToTherapists: [],
       },
       acknowledged: new Map([
         ["1:checkin:7:0", 5],
@@ -197,5 +198,27 @@ describe("the soak's check", () => {
     });
     expect(found.answersAcknowledged).toBe(2);
     expect(found.answersMissing).toBe(1);
+  });
+
+  it("counts a completed check-in's summary still queued at the end as late, and one neither sent nor queued as missing", () => {
+    const facts = (queued: string[]) => ({
+      answered: new Set<string>(),
+      plans: new Map(),
+      completed: 3,
+      queuedToTherapists: queued.map((text) => ({ chat: THERAPIST, text })),
+    });
+    // Check-in 1's summary arrived; 2's is held by a killed instance's claim; 3's is nowhere.
+    const held = checkSoak({
+      ...record([summary(1, 0, 1)], [life(0, 0, 0)]),
+      facts: facts(["c1, check-in 2 · 1 Dec", "Alex joined"]),
+    });
+    expect(held.summariesQueued).toBe(1);
+    expect(held.summariesMissing).toBe(1);
+    const all = checkSoak({
+      ...record([summary(1, 0, 1)], [life(0, 0, 0)]),
+      facts: facts(["c1, check-in 2 · 1 Dec", "c1, check-in 3 · 1 Dec"]),
+    });
+    expect(all.summariesMissing).toBe(0);
+    expect(all.summariesQueued).toBe(2);
   });
 });
