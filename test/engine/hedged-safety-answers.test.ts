@@ -136,6 +136,25 @@ describe("at the check-in's safety question", () => {
     expect((await c.answers("alex")).find((a) => a.instrument === "safety")?.value).toBe(0);
   });
 
+  it("'not really i guess' is a no, and its words reach the therapist with the summary", async () => {
+    // From a user trial: the summary said only "Safety question: no.", the hedge nowhere.
+    await atSafety();
+    await c.say("alex", "not really i guess");
+    const sent = await c.say("alex", "skip");
+    const summary = texts(sent, "rivera").join("\n");
+    expect(summary).toContain("Safety question: no.");
+    expect(summary).toContain("Comment: not really i guess");
+    expect(sent.some((d) => d.message.urgent)).toBe(false);
+  });
+
+  it.each(["no", "nope", "nah im good"])("%j is a no with nothing kept beside it", async (typed) => {
+    await atSafety();
+    await c.say("alex", typed);
+    const summary = texts(await c.say("alex", "skip"), "rivera").join("\n");
+    expect(summary).toContain("Safety question: no.");
+    expect(summary).toContain("Comment: none");
+  });
+
   it.each(["yeah nah", "Yeah, nah."])(
     "%j is asked again, with no crisis message and no alert",
     async (typed) => {

@@ -18,7 +18,7 @@ import { clientConsent, clientInstruments, keptAnswer, privacyAnswer } from "./c
 import { correctAnswer } from "./correct-answer.js";
 import { decideCheckinInput } from "./input.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
-import { completedComment, keepForComment } from "./kept-words.js";
+import { completedComment, keepForComment, saysMoreThanAnAnswer } from "./kept-words.js";
 import { stepMessage, withLine } from "./messages.js";
 import { navigationIn } from "./navigation.js";
 import { buildPlan, stepOf } from "./plan.js";
@@ -195,6 +195,10 @@ export async function continueCheckin(
       await turn.tx.setCheckinStep(checkin.id, decision.nextStep);
       const { instrument: id, item, value } = decision.answer;
       const risk = instrument ? riskItemsOf(instrument).find((r) => r.item === item) : undefined;
+      // "not really i guess", "no, just exhausted from everything": a no at a risk item said in more
+      // words than a no reaches the therapist in them, with the comment, not as a bare "no".
+      if (risk && value <= risk.above && input.kind === "text" && saysMoreThanAnAnswer(input.text))
+        await keepForComment(turn, checkin, input.text);
       if (risk && value > risk.above) {
         // The answer is kept and the check-in can go on, after the crisis message and a warm line:
         // the next question waits for the client's next message.
