@@ -49,6 +49,8 @@ export const CHECKIN_VARS = {
   safety_reask: [],
   safety_reask_thoughts: [],
   safety_reask_number: [],
+  safety_reask_skip: ["therapist"],
+  safety_left_open: ["therapist"],
   safety_reask_words_kept: ["therapist"],
   clinic_unnamed: [],
   question_at_item: ["therapist", "urgent"],

@@ -51,6 +51,7 @@ export const REPORT_VARS = {
   safety_checkin_unclear: ["answer"],
   summary_safety_unanswered: [],
   summary_safety_unclear: ["answer"],
+  summary_safety_left_open: ["answer"],
   safety_after_yes: [],
   safety_after_no: [],
   safety_after_no_words: ["answer"],

@@ -26,6 +26,7 @@ import { reaskReason } from "./reask-reason.js";
 import { afterCompletion } from "./report.js";
 import { breakNotAnswer, riskItemRules } from "./risk-item-answer.js";
 import { pastAnsweredSafety } from "./safety-asked.js";
+import { leaveSafetyOpen } from "./safety-left-open.js";
 import { scoreAndRemark } from "./score-remark.js";
 import { isUnclearAnswer, keepUnclearAnswer } from "./unclear-answer.js";
 
@@ -174,10 +175,15 @@ export async function continueCheckin(
       // the question again. Not at a risk item, where every message is answered.
       if (atRisk === undefined && isFiller(text)) return inBurst(turn) ? undefined : turn.reply(question);
       // An unclear answer at a risk item ("not sure", "yeah nah") is kept for the therapist as one.
-      const unclear =
+      const unsure =
         atRisk !== undefined &&
         step.kind === "item" &&
-        isUnclearAnswer(text, w.pack.language, atRisk.choices, w.pack.messages.words) &&
+        isUnclearAnswer(text, w.pack.language, atRisk.choices, w.pack.messages.words);
+      // Said unclearly again after the question came again ("skip", then "skip"): left open.
+      if (unsure && (await leaveSafetyOpen(turn, client, checkin, text, therapist))) return;
+      const unclear =
+        unsure &&
+        step.kind === "item" &&
         (await keepUnclearAnswer(turn, client, checkin, step.planItem, text));
       // Said kindly, with the question and its buttons again, so the client need not scroll up.
       const why = await reaskReason(turn, client, checkin, instrument, text, therapist, unclear);

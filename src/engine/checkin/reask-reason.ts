@@ -22,6 +22,7 @@ import { keepForComment, letterWords, saysMoreThanAnAnswer } from "./kept-words.
 import { consentParts } from "./messages.js";
 import { progressOf } from "./plan.js";
 import { atRiskItem } from "./risk-item-answer.js";
+import { saysUnsure } from "./safety-left-open.js";
 import { hintText, scoreHint } from "./score-hint.js";
 
 /**
@@ -73,7 +74,10 @@ export async function reaskReason(
   // says: "sometimes" is an answer too.
   // So is an unclear answer kept as one ("yeah nah", "maybe not"); one that says more ("not sure,
   // nights are hard lately") is kept for the comment too, where it stays if a clear no follows.
-  if (atSafety && (asked === "skip" || asked === "meaning")) return w.t("safety_reask");
+  // Asked to skip it: it may be left open, by saying so again (safety-left-open.ts).
+  if (atSafety && asked === "skip" && !saysUnsure(text)) return w.t("safety_reask_skip", { therapist });
+  if (atSafety && asked === "skip") return w.t("safety_reask");
+  if (atSafety && asked === "meaning") return w.t("safety_reask");
   // A number there ("5", a score typed once too often) is no sign of being unsure: the question
   // wants a yes or a no, and says so.
   if (atSafety && /^\s*\d{1,2}(?:[.,]\d)?\s*$/u.test(text)) return w.t("safety_reask_number");

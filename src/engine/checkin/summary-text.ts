@@ -17,6 +17,7 @@ import { riskSection } from "../risk/text.js";
 import { headlineText, statusText } from "./headline-text.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { combinedLine, measureLines } from "./measure-text.js";
+import { leftOpen } from "./safety-left-open.js";
 import { type AllianceNow, modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
 
 /**
@@ -106,7 +107,13 @@ export function summaryText(w: Wording, input: SummaryInput): string {
     checkin.plan.some((p) => p.instrument === SAFETY_INSTRUMENT) &&
     !checkin.answers.some((a) => a.instrument === SAFETY_INSTRUMENT) &&
     !answeredAfterWords(input.riskEvents).has(checkin.id)
-      ? [unclear ? w.t("summary_safety_unclear", { answer: unclear }) : w.t("summary_safety_unanswered")]
+      ? [
+          !unclear
+            ? w.t("summary_safety_unanswered")
+            : w.t(leftOpen(checkin) ? "summary_safety_left_open" : "summary_safety_unclear", {
+                answer: unclear,
+              }),
+        ]
       : [];
   // Compact is fewer lines, not less of the client's voice: their comment stays.
   if (compact)
