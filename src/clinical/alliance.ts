@@ -1,3 +1,4 @@
+import type { AllianceFall } from "./alliance-slide.js";
 import { round1 } from "./scores.js";
 
 /**
@@ -28,6 +29,11 @@ export interface AllianceAssessment {
   /** Set when the total fell by at least the drop threshold since the previous check-in. */
   drop?: { from: number; by: number; belowPeak: number };
   lowItems: { item: string; value: number }[];
+  /**
+   * While the alliance warning applies, the fall its run is about (alliance-slide.ts): set after
+   * repeat control, which knows where the run began, and stored with the assessment.
+   */
+  fall?: AllianceFall;
 }
 
 export function assessAlliance(input: AllianceInput, t: AllianceThresholds): AllianceAssessment {

@@ -69,6 +69,8 @@ export const RISK_VARS = {
   clients_flag_paused_until: ["until"],
   clients_flag_alliance: [],
   clients_flag_alliance_drop: ["by", "from", "total"],
+  clients_flag_alliance_fall: ["fall"],
+  clients_flag_alliance_concern_fall: ["fall"],
   clients_flag_deteriorated: ["first", "total"],
   clients_flag_measure_deteriorated: ["measure", "first", "total"],
   clients_flag_alert_recent: ["id", "date"],

@@ -132,7 +132,7 @@ describe("charts through the engine", () => {
     const digest = sent.findIndex((d) => d.message.text.startsWith("Weekly digest"));
     const after = sent[digest + 1];
     const text = after?.message.text ?? "";
-    expect(text).toMatch(/alex, [^:]*alliance concern: progress 20 /);
+    expect(text).toMatch(/alex, [^:]*alliance concern, down 14 since check-in 1 \(40 → 26\): progress 20 /);
     // The alliance's totals are in the words as in the picture's strip.
     expect(text).toMatch(
       /Alliance 40 \([^)]+\); 36 \([^)]+\); 33 \([^)]+\); 30 \([^)]+\); 26 \([^)]+\); below 36/,

@@ -89,7 +89,9 @@ describe("the check-in loop through the engine", () => {
       await c.answerAll("alex", round);
     }
     const summary = c.delivered.filter((d) => d.externalId === "rivera").at(-1)?.message.text ?? "";
-    expect(summary.split("\n")[1]).toBe("Progress 26/40, rising, on track · Alliance 35/40, dropped 1");
+    expect(summary.split("\n")[1]).toBe(
+      "Progress 26/40, rising, on track · Alliance 35/40, down 1 since check-in 1 (36)",
+    );
     expect(summary).toContain("Alliance 35/40: -1 since the last alliance check-in (36).");
     expect(summary).toContain(
       "Progress 26/40: +6 since the last check-in, +6 since the first (20); recovered (a reliable improvement, now above the clinical cutoff).",
@@ -108,7 +110,9 @@ describe("the check-in loop through the engine", () => {
       expect((await c.say("rivera", typed))[0]?.message.text, typed).toBe(history?.message.text);
     }
     const [caseload] = await c.say("rivera", "clients");
-    expect(caseload?.message.text).toContain("alex: on track, alliance concern, last check-in today");
+    expect(caseload?.message.text).toContain(
+      "alex: on track, alliance concern, down 1 since check-in 1 (36 → 35), last check-in today",
+    );
   });
 
   it("asks again, kindly, for anything that is not a score, and stores none of it", async () => {

@@ -46,7 +46,7 @@ describe("six weekly check-ins of a client getting steadily worse", () => {
     expect(alertAt).toBeLessThan(toRivera.indexOf(summaries[5] as (typeof toRivera)[number]));
     // The last headline says the state in words.
     expect(summaries[5]?.message.text.split("\n")[1]).toBe(
-      "Progress 11/40, falling, not on track · Alliance 31/40, dropped 1",
+      "Progress 11/40, falling, not on track · Alliance 31/40, down 5 since check-in 2 (36)",
     );
     // Warnings are rare: each rule warns when it starts, and again only when clearly worse.
     const warned = summaries.map(
@@ -135,7 +135,7 @@ describe("summaries compact", () => {
     );
     const second = next.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(second.split("\n").slice(1)).toEqual([
-      "Progress 21/40, steady, on track · Alliance 35/40, steady",
+      "Progress 21/40, steady, on track · Alliance 35/40, below 36",
       "Comment: not sleeping great, skipped my sister's bday",
     ]);
   });

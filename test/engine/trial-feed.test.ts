@@ -63,14 +63,16 @@ describe("an alliance that drops 1 point to 36, not below 36", () => {
     await checkin([9, 9, 9, 9], [5, 5, 5, 5]); // 36: down 1, not below 36
     expect(summaries()[1]).toContain("- Alliance down 1, from 37 to 36");
     expect(await replyLine("summary alex", "Warnings in force")).toBe(
-      "Warnings in force: alliance drop since check-in 2.",
+      "Warnings in force: alliance drop since check-in 2, down 1 since check-in 1 (37 → 36).",
     );
-    expect(await replyLine("clients", "alex:")).toMatch(/^alex: watch, alliance down 1 \(37 → 36\), /);
+    expect(await replyLine("clients", "alex:")).toMatch(
+      /^alex: watch, alliance down 1 since check-in 1 \(37 → 36\), /,
+    );
     const digest = (await c.tickTo("2026-11-16T08:00:00Z")).find(
       (d) => d.externalId === "rivera" && d.message.text.startsWith("Weekly digest"),
     );
     const line = digest?.message.text.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
-    expect(line).toContain("alliance down 1 (37 → 36)");
+    expect(line).toContain("alliance down 1 since check-in 1 (37 → 36)");
     expect(line).not.toContain("alliance concern");
   });
 });

@@ -1,3 +1,4 @@
+import type { AllianceFall } from "../../clinical/alliance-slide.js";
 import type { Assessment } from "../../clinical/assessment.js";
 import type { ChangeCategory } from "../../clinical/reliable-change.js";
 import { round1 } from "../../clinical/scores.js";
@@ -11,9 +12,16 @@ import { measureHeadline } from "./measure-text.js";
  * down from week to week (23, 24, 23) is "steady", not a headline that flips every week while the
  * details say "no reliable change". A smaller step the same way as a reliable change since the
  * episode's first check-in is that change going on: 20, 17, 14, 12, 10 reads "falling" at every
- * step, never "steady" under a deterioration.
+ * step, never "steady" under a deterioration. The alliance, while its warning applies, says its fall
+ * ("down 3.5 since check-in 1 (39)") or that it is below the concern line.
  */
-export function headlineText(w: Wording, a: Assessment, reliableChange: number): string {
+export function headlineText(
+  w: Wording,
+  a: Assessment,
+  reliableChange: number,
+  /** The alliance's concern line (thresholds.allianceConcern). */
+  allianceConcern?: number,
+): string {
   const parts: string[] = [];
   const p = a.progress;
   if (p) {
@@ -33,14 +41,19 @@ export function headlineText(w: Wording, a: Assessment, reliableChange: number):
   if (al) {
     const max = maxTotal(w.instrument("alliance"));
     const change = al.change ?? 0;
-    const trend =
-      al.change === undefined
-        ? w.t("trend_first")
-        : change <= -1
-          ? w.t("trend_dropped", { by: round1(-change) })
-          : change >= 1
-            ? w.t("trend_up", { by: round1(change) })
-            : w.t("trend_steady");
+    // Beside an alliance warning the headline names the fall the warning is about, never a step
+    // too small to call a drop: 39, 38, 37, 36, 35.5 read "steady" above "now below 36".
+    const trend = al.fall
+      ? w.t("trend_down_since", { by: al.fall.by, seq: al.fall.seq, from: al.fall.from })
+      : al.concern && al.change !== undefined && allianceConcern !== undefined
+        ? w.t("trend_below", { threshold: allianceConcern })
+        : al.change === undefined
+          ? w.t("trend_first")
+          : change <= -1
+            ? w.t("trend_dropped", { by: round1(-change) })
+            : change >= 1
+              ? w.t("trend_up", { by: round1(change) })
+              : w.t("trend_steady");
     parts.push(w.t("headline_alliance", { total: al.total, max, trend }));
   }
   for (const m of a.measures ?? []) parts.push(measureHeadline(w, m));
@@ -71,4 +84,9 @@ export function statusText(w: Wording, status: "on_track" | "watch" | "not_on_tr
     case "too_early":
       return w.t("trajectory_too_early");
   }
+}
+
+/** "down 3 since check-in 1 (39 → 36)": an alliance warning's fall, as `clients` and `summary ALIAS` name it. */
+export function allianceFallText(w: Wording, fall: AllianceFall, total: number): string {
+  return w.t("alliance_fall", { by: fall.by, seq: fall.seq, from: fall.from, total });
 }

@@ -1,4 +1,5 @@
 import { allianceRepeat } from "../../clinical/alliance-repeat.js";
+import { allianceFall } from "../../clinical/alliance-slide.js";
 import { assess, type Finding, type MeasureInput, parseMeasureRule } from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
@@ -40,7 +41,6 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     settings,
     model,
   );
-  await tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
 
   const t = config.thresholds;
   const states = await tx.ruleStates(current.episodeId);
@@ -77,6 +77,11 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
         : null;
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq, sinceSeq });
     if (!finding) continue;
+    // The fall the alliance warning in force is about, for the headline and `clients`.
+    if (rule === "alliance" && assessment.alliance) {
+      const fall = allianceFall(allianceTotals([...episode, current]), sinceSeq);
+      if (fall) assessment.alliance.fall = fall;
+    }
     await tx.recordWarning(
       {
         clientId: client.personId,
@@ -113,6 +118,9 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       ...(repeat ? { allianceRepeat: repeat } : {}),
     });
   }
+
+  // Saved after repeat control: the alliance's fall depends on where its warning's run began.
+  await tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
 
   const timeZone = config.clinic.timeZone;
   const style = (await tx.summaryStyle(client.therapistId)) ?? config.summaries;

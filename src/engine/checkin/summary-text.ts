@@ -74,7 +74,7 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   const lines = [
     count > 0 ? w.t("summary_title_unanswered", { ...title, count }) : w.t("summary_title", title),
   ];
-  const headline = headlineText(w, input.assessment, input.reliableChange);
+  const headline = headlineText(w, input.assessment, input.reliableChange, input.allianceConcern);
   if (headline) lines.push(headline);
   // The safety answers, both ways the question was asked, said once: under this check-in's risk
   // when there is any (in the compact style too), else in the details where the check-in asked it.

@@ -1,4 +1,5 @@
 import { type AllianceRepeat, allianceStepsUp } from "../../clinical/alliance-repeat.js";
+import type { AllianceTotal } from "../../clinical/alliance-slide.js";
 import {
   type Assessment,
   type Finding,
@@ -41,6 +42,8 @@ export interface WarningContext {
 export interface AllianceNow {
   total: number;
   concernBelow: number;
+  /** The episode's alliance totals by check-in, the latest last: the fall and when it crossed the line. */
+  totals?: readonly AllianceTotal[];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Assessment } from "../../clinical/assessment.js";
 import { measureRule } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
-import { statusText } from "../checkin/headline-text.js";
+import { allianceFallText, statusText } from "../checkin/headline-text.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { measureName } from "../checkin/measure-text.js";
 import { daysBetween, formatDay } from "../format.js";
@@ -135,20 +135,30 @@ export function needOf(
   // as `summary ALIAS` lists them, so both are named here, by what applies.
   const alliance = assessment?.alliance;
   if (alliance?.concern || alliance?.drop) {
-    flags.push(
-      alliance.concern || !alliance.drop
-        ? w.t("clients_flag_alliance")
-        : w.t("clients_flag_alliance_drop", {
-            by: alliance.drop.by,
-            from: alliance.drop.from,
-            total: alliance.total,
-          }),
-    );
+    flags.push(allianceFlag(w, alliance));
     named.add("alliance");
     rank = Math.min(rank, 2);
   }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
   return { rank, flags, named, recentAlert, ...(recentConcern ? { recentConcern } : {}) };
+}
+
+/**
+ * The alliance by the fall its warning in force is about ("down 3 since check-in 1 (39 → 36)"),
+ * as the summary's headline names it; the last step alone (37 → 36) hid a slide. Assessments
+ * stored before the fall was kept name the last step.
+ */
+function allianceFlag(w: Wording, alliance: NonNullable<Assessment["alliance"]>): string {
+  const fall = alliance.fall ? allianceFallText(w, alliance.fall, alliance.total) : undefined;
+  if (alliance.concern || !alliance.drop)
+    return fall ? w.t("clients_flag_alliance_concern_fall", { fall }) : w.t("clients_flag_alliance");
+  return fall
+    ? w.t("clients_flag_alliance_fall", { fall })
+    : w.t("clients_flag_alliance_drop", {
+        by: alliance.drop.by,
+        from: alliance.drop.from,
+        total: alliance.total,
+      });
 }
 
 /**

@@ -1,5 +1,7 @@
+import { type AllianceTotal, allianceFall, belowSince } from "../../clinical/alliance-slide.js";
 import type { Wording } from "../../prompts/render.js";
 import type { CompletedCheckin, StoredRuleState } from "../../store/types.js";
+import { allianceFallText } from "../checkin/headline-text.js";
 import { type AllianceNow, ruleText } from "../checkin/warning-text.js";
 import { oneLine } from "../client-text.js";
 
@@ -20,12 +22,40 @@ export function warningsLine(
   if (active.length === 0) return w.t("presession_no_warnings");
   const rules = active
     .map(([rule, s]) =>
-      w.t("presession_warning", { rule: ruleText(w, rule, "in_line", alliance), seq: s.sinceSeq ?? "-" }),
+      rule === "alliance" && alliance?.totals
+        ? allianceWarning(w, s, { ...alliance, totals: alliance.totals })
+        : w.t("presession_warning", { rule: ruleText(w, rule, "in_line", alliance), seq: s.sinceSeq ?? "-" }),
     )
     // A rule's own name can hold a comma or parentheses ("deteriorating (GAD-7)"): semicolons
     // keep one rule from running into the next.
     .join("; ");
   return w.t("presession_warnings", { rules });
+}
+
+/**
+ * The alliance warning in force with the fall it is about, as `clients` and the summary's headline
+ * name it. "since check-in N" names when this kind of warning began: a run that began as a drop
+ * (38, above the line) and went below the line later is an "alliance warning" since its start,
+ * below the line since the check-in it crossed, never a concern dated to a check-in above it.
+ */
+function allianceWarning(
+  w: Wording,
+  s: StoredRuleState,
+  alliance: AllianceNow & { totals: readonly AllianceTotal[] },
+): string {
+  const below = belowSince(alliance.totals, alliance.concernBelow);
+  const began = s.sinceSeq ?? below;
+  const changed = below !== undefined && began !== undefined && below > began;
+  const parts = [
+    w.t("presession_warning", {
+      rule: ruleText(w, "alliance", "in_line", changed ? undefined : alliance),
+      seq: began ?? "-",
+    }),
+  ];
+  const fall = allianceFall(alliance.totals, s.sinceSeq);
+  if (fall) parts.push(allianceFallText(w, fall, alliance.total));
+  if (changed) parts.push(w.t("presession_below_since", { threshold: alliance.concernBelow, seq: below }));
+  return parts.join(", ");
 }
 
 export function commentLines(

@@ -97,7 +97,10 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
     lines.push(...progressLines(w, input, inEpisode));
     lines.push(...measureLines(inEpisode, w));
     lines.push(...allianceLines(w, input, inEpisode));
-    const alliance = inEpisode.map((c) => totalOf(c.answers, "alliance")).filter((t) => t !== undefined);
+    const alliance = inEpisode.flatMap((c) => {
+      const total = totalOf(c.answers, "alliance");
+      return total === undefined ? [] : [{ seq: c.seq, total }];
+    });
     const latestAlliance = alliance.at(-1);
     lines.push(
       warningsLine(
@@ -105,7 +108,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
         input.states,
         latestAlliance === undefined
           ? undefined
-          : { total: latestAlliance, concernBelow: input.allianceConcern },
+          : { total: latestAlliance.total, concernBelow: input.allianceConcern, totals: alliance },
       ),
     );
     lines.push(...commentLines(w, inEpisode, day));
