@@ -46,7 +46,7 @@ describe("clinical scenarios through the console", () => {
     // A fall from 24 to 19 at the second check-in is also below the default trajectory's band.
     expect(warnings).toEqual([
       expect.stringContaining("Deteriorating: progress 19, -5 since the first check-in (24)"),
-      expect.stringContaining("Not on track (default trajectory): progress 19 at progress check-in 2"),
+      expect.stringContaining("Not on track (default trajectory): progress 19 after 2 progress check-ins"),
     ]);
     const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text;
     expect(summary).toContain("deteriorated (a reliable fall)");
@@ -81,7 +81,7 @@ describe("clinical scenarios through the console", () => {
     }
     const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fourth).map((m) => m.text)).toEqual([
-      expect.stringContaining("No change yet: progress 20 at progress check-in 4, 0 since the first (20)"),
+      expect.stringContaining("No change yet: progress 20 after 4 progress check-ins, 0 since the first (20)"),
     ]);
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fifth)).toEqual([]);

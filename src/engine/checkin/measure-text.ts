@@ -153,6 +153,8 @@ export function measureWarningText(
   rule: { finding: MeasureFinding; instrument: string },
   assessment: Assessment,
   model: string,
+  /** The title's number of the measure's Nth check-in (warning-text.ts). */
+  seqAt?: (instrument: string, index: number) => number | undefined,
 ): string {
   const m = assessment.measures?.find((x) => x.id === rule.instrument);
   const base = {
@@ -163,7 +165,7 @@ export function measureWarningText(
     first: m?.first ?? "",
     rc: m?.reliableChange ?? "",
   };
-  const at = m?.improvedAt;
+  const at = m?.improvedAt ? (seqAt?.(rule.instrument, m.improvedAt) ?? "-") : undefined;
   switch (rule.finding) {
     case "deteriorating":
       return w.t("warning_measure_deteriorating", base);

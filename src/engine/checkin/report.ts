@@ -138,6 +138,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     allianceConcern: t.allianceConcern,
     allianceDrop: t.allianceDrop,
     allianceItemBelow: t.allianceItem,
+    seqAt: seqAt([...episode, current]),
     timeZone,
     // Numbered per episode, every check-in sent counting: the gap to the last answered one.
     unansweredBefore: current.seq - (episode.at(-1)?.seq ?? 0) - 1,
@@ -174,6 +175,14 @@ function measureInputs(
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {
   return checkins.map((c) => totalOf(c.answers, instrument)).filter((v): v is number => v !== undefined);
+}
+
+/** The check-in number (as titles give it) of an instrument's Nth answered check-in in the episode. */
+function seqAt(
+  checkins: readonly CompletedCheckin[],
+): (instrument: string, index: number) => number | undefined {
+  return (instrument, index) =>
+    checkins.filter((c) => totalOf(c.answers, instrument) !== undefined)[index - 1]?.seq;
 }
 
 function allianceTotals(checkins: readonly CompletedCheckin[]): { seq: number; total: number }[] {

@@ -23,6 +23,12 @@ export interface WarningContext {
   allianceConcern: number;
   allianceDrop: number;
   timeZone: string;
+  /**
+   * The check-in (its number in the title, "check-in 9") of a measure's Nth answer in the episode:
+   * a warning names an earlier check-in by the number every other line uses, while "after 4
+   * progress check-ins" is a count (with a split schedule, progress check-in 3 was check-in 7).
+   */
+  seqAt?: (instrument: string, index: number) => number | undefined;
   /** For a warning sent again because it is clearly worse: the check-in of its last warning. */
   again?: number | null;
   /** For the alliance sent again: the size of its fall, which the wording follows. */
@@ -146,7 +152,14 @@ export function warningText(
   const p = assessment.progress;
   const measure = parseMeasureRule(finding.rule);
   if (measure)
-    return measureWarningText(w, finding, measure, assessment, modelText(w, ctx.model, ctx.timeZone));
+    return measureWarningText(
+      w,
+      finding,
+      measure,
+      assessment,
+      modelText(w, ctx.model, ctx.timeZone),
+      ctx.seqAt,
+    );
   if (finding.rule === "alliance") {
     const total = a?.total ?? finding.value;
     const repeat = ctx.again != null ? ctx.allianceRepeat : undefined;
@@ -183,7 +196,7 @@ export function warningText(
     case "no_change_yet":
       // Lower than at the start, short of a reliable fall: "no change yet" alone undersold it.
       return p?.improvedAt
-        ? w.t("warning_no_longer_improved", { ...base, at: p.improvedAt })
+        ? w.t("warning_no_longer_improved", { ...base, at: seqOf(ctx, "progress", p.improvedAt) })
         : (p?.change ?? 0) < 0
           ? w.t("warning_no_change_yet_lower", base)
           : w.t("warning_no_change_yet", base);
@@ -191,7 +204,7 @@ export function warningText(
       // A reliable fall is the larger fact: it is named before any earlier improvement.
       if (p?.category === "deteriorated") return w.t("warning_change_of_plan_worse", base);
       return p?.improvedAt
-        ? w.t("warning_change_of_plan_fallen", { ...base, at: p.improvedAt })
+        ? w.t("warning_change_of_plan_fallen", { ...base, at: seqOf(ctx, "progress", p.improvedAt) })
         : w.t("warning_change_of_plan", base);
     case "not_on_track":
       return w.t("warning_not_on_track", {
@@ -202,4 +215,13 @@ export function warningText(
         model: modelText(w, ctx.model, ctx.timeZone),
       });
   }
+}
+
+/** The title's number of a measure's Nth check-in; "-" rather than a count that reads as one. */
+export function seqOf(
+  ctx: Pick<WarningContext, "seqAt">,
+  instrument: string,
+  index: number,
+): number | string {
+  return ctx.seqAt?.(instrument, index) ?? "-";
 }
