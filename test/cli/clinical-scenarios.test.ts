@@ -81,7 +81,9 @@ describe("clinical scenarios through the console", () => {
     }
     const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fourth).map((m) => m.text)).toEqual([
-      expect.stringContaining("No change yet: progress 20 after 4 progress check-ins, 0 since the first (20)"),
+      expect.stringContaining(
+        "No change yet: progress 20 after 4 progress check-ins, 0 since the first (20)",
+      ),
     ]);
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fifth)).toEqual([]);
