@@ -164,6 +164,11 @@ export const clinicConfigSchema = z
       repeatMaxMinutes: z.number().positive().max(1440).default(240),
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
+    }).refine((r) => r.repeatMaxMinutes >= r.repeatMinutes, {
+      // Else the first wait would be the longest, against "up to repeatMaxMinutes between repeats".
+      message:
+        "repeatMaxMinutes must be at least repeatMinutes: it is the longest wait between two repeats, and the first wait is repeatMinutes (set both alike to repeat at one pace)",
+      path: ["repeatMaxMinutes"],
     }),
     fhir: section({
       /**
