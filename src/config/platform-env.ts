@@ -122,6 +122,14 @@ export function slackEnv(env: Env, botToken: string): SlackEnv {
       "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events at POST /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
     );
   }
+  // Both set, the app token was silently ignored (events mode): a clinic that meant Socket Mode
+  // got a bot that never received anything. Which one was meant cannot be guessed.
+  if (signingSecret && appToken) {
+    problems.add(
+      "SLACK_APP_TOKEN",
+      "SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are both set, and rapport takes Slack's events one way: for Socket Mode (no public URL) unset SLACK_SIGNING_SECRET; for events at POST /slack/events unset SLACK_APP_TOKEN",
+    );
+  }
   if (appToken !== undefined && !appToken.startsWith("xapp-")) {
     problems.add("SLACK_APP_TOKEN", "SLACK_APP_TOKEN must be an app-level token (xapp-...)");
   }

@@ -59,3 +59,19 @@ describe("settings that go in pairs", () => {
     expect(plan?.message).toContain("noChangeAt");
   });
 });
+
+describe("Slack's two ways of receiving events", () => {
+  it("refuses SLACK_SIGNING_SECRET with SLACK_APP_TOKEN, naming both", () => {
+    const error = settingsProblems({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_APP_TOKEN: "xapp-1",
+      RAPPORT_DEMO: "1",
+    });
+    const [found, ...more] = error?.problems ?? [];
+    expect(more).toEqual([]);
+    expect(found?.setting).toBe("SLACK_APP_TOKEN");
+    expect(found?.message).toContain("SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are both set");
+    expect(found?.message).toContain("for Socket Mode (no public URL) unset SLACK_SIGNING_SECRET");
+  });
+});
