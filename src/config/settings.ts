@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import { logLevel } from "../log.js";
+import { parseDataKey } from "../store/field-crypto.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
 import { type ClinicConfigRead, readClinicConfig } from "./config-file.js";
 import { type PostgresSettings, postgresSettings } from "./database.js";
@@ -91,7 +92,7 @@ export function loadSettings(env: Env = process.env): Settings {
     port: problems.check(() => parsePort(env.PORT)),
     host,
     configPath,
-    dataKey: env.RAPPORT_DATA_KEY || undefined,
+    dataKey: problems.check(() => dataKeySetting(env.RAPPORT_DATA_KEY)),
     demo,
     platforms,
   };
@@ -135,6 +136,16 @@ function crisisSetting(
     );
   }
   return { crisisText: own, crisisTexts: set };
+}
+
+/**
+ * RAPPORT_DATA_KEY as given (a key, or a file's path), checked here with every other setting: it
+ * was checked only when the database opened, so a bad key came to light a start after the rest.
+ */
+function dataKeySetting(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  parseDataKey(raw);
+  return raw;
 }
 
 function defaultConfig(): ClinicConfigRead {

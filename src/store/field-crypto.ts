@@ -41,17 +41,55 @@ export interface DataKey {
   key: Buffer;
 }
 
-/** RAPPORT_DATA_KEY: 32 bytes in base64, or the path of a file that holds them. */
+/**
+ * RAPPORT_DATA_KEY: 32 bytes in base64, or the path of a file that holds them. A refusal says which
+ * check failed (no such file, not base64, how many bytes), never the key itself.
+ */
 export function parseDataKey(raw: string, setting = "RAPPORT_DATA_KEY"): DataKey {
-  const text = existsSync(raw) ? readFileSync(raw, "utf8").trim() : raw.trim();
-  const key = Buffer.from(text, "base64");
-  if (key.length !== 32 || key.toString("base64").replace(/=+$/, "") !== text.replace(/=+$/, "")) {
-    throw new ConfigError(
-      `${setting} must be 32 random bytes in base64 (openssl rand -base64 32), or the path of a file holding them`,
+  const fail = (why: string) =>
+    new ConfigError(
+      `${setting} must be 32 random bytes in base64 (openssl rand -base64 32), or the path of a file holding them: ${why}`,
       setting,
     );
+  const given = raw.trim();
+  let text = given;
+  let source = `${setting}`;
+  if (existsSync(raw)) {
+    try {
+      text = readFileSync(raw, "utf8").trim();
+    } catch (cause) {
+      throw fail(`the file ${raw} cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+    source = `the file ${raw}`;
+  } else if (keyProblem(given) && looksLikePath(given)) {
+    throw fail(`no file at ${given}`);
   }
+  const problem = keyProblem(text);
+  if (problem) throw fail(`${source} ${problem}`);
+  const key = Buffer.from(text, "base64");
   return { id: createHash("sha256").update(key).digest("hex").slice(0, 8), key };
+}
+
+/** What is wrong with a key's text, or undefined when it is 32 bytes in base64. */
+function keyProblem(text: string): string | undefined {
+  if (text === "") return "is empty";
+  if (!/^[A-Za-z0-9+/]+={0,2}$/u.test(text) || text.replace(/=+$/u, "").length % 4 === 1) {
+    return "is not base64 (letters, digits, + and /, with = at the end)";
+  }
+  const key = Buffer.from(text, "base64");
+  if (key.length !== 32) return `holds ${key.length} bytes instead of 32`;
+  // Base64 with stray bits in its last character: not as openssl writes a key, so likely altered.
+  if (key.toString("base64").replace(/=+$/u, "") !== text.replace(/=+$/u, ""))
+    return "is not base64 as openssl writes it";
+  return undefined;
+}
+
+/**
+ * A value meant as a path, not a key: base64 has no dot, backslash or ~, and a key that starts
+ * with a slash is taken as a key when it is one (checked first).
+ */
+function looksLikePath(text: string): boolean {
+  return /[.\\~]/u.test(text) || text.startsWith("/");
 }
 
 /**

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoWarning } from "../../src/config/demo-warning.js";
 import { loadSettings } from "../../src/config/settings.js";
 
+/** A well-formed key (32 bytes in base64): loadSettings checks it. */
+const VALID_KEY = Buffer.alloc(32, 7).toString("base64");
+
 /**
  * The DEMO MODE warning says what makes this a demo as it stands. A clinic's IT person running
  * `rapport status` with RAPPORT_CONFIG (the clinic's crisis text in it) and a data key, but no
@@ -26,7 +29,7 @@ function clinicConfig(): string {
 
 describe("the DEMO MODE warning", () => {
   it("names only the missing platform token when the clinic set its crisis text and key", () => {
-    const settings = loadSettings({ RAPPORT_CONFIG: clinicConfig(), RAPPORT_DATA_KEY: "k".repeat(44) });
+    const settings = loadSettings({ RAPPORT_CONFIG: clinicConfig(), RAPPORT_DATA_KEY: VALID_KEY });
     expect(settings.demo).toBe(true);
     const text = demoWarning(settings);
     expect(text).toBe(
@@ -47,7 +50,7 @@ describe("the DEMO MODE warning", () => {
       RAPPORT_DEMO: "1",
       TELEGRAM_BOT_TOKEN: "123456:dummy-token-for-tests",
       RAPPORT_CONFIG: clinicConfig(),
-      RAPPORT_DATA_KEY: "k".repeat(44),
+      RAPPORT_DATA_KEY: VALID_KEY,
     });
     expect(demoWarning(settings)).toBe("DEMO MODE: for trying rapport out only: RAPPORT_DEMO is set.");
   });

@@ -24,7 +24,7 @@ describe("settings that go in pairs", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function problems(yaml: string): { setting: string; message: string }[] {
+  function problems(yaml: string): readonly { setting: string; message: string }[] {
     writeFileSync(configPath, `clinic:\n  crisisText: Call 112.\n${yaml}`);
     return settingsProblems({ ...PLATFORM, RAPPORT_CONFIG: configPath })?.problems ?? [];
   }

@@ -54,12 +54,12 @@ describe("loadSettings without a config file", () => {
       PORT: "8080",
       HOST: "0.0.0.0",
       RAPPORT_DB: "/tmp/x.db",
-      RAPPORT_DATA_KEY: "k",
+      RAPPORT_DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
     expect(settings.port).toBe(8080);
     expect(settings.host).toBe("0.0.0.0");
     expect(settings.dbPath).toBe("/tmp/x.db");
-    expect(settings.dataKey).toBe("k");
+    expect(settings.dataKey).toBe(Buffer.alloc(32, 7).toString("base64"));
   });
 
   it.each(["0", "65535"])("accepts PORT %s", (port) => {
