@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import { logLevel } from "../log.js";
+import { promptsHaveLanguage } from "../prompts/prompt-languages.js";
 import { parseDataKey } from "../store/field-crypto.js";
 import { type ClinicConfig, clinicConfigSchema } from "./clinic-config.js";
 import { type ClinicConfigRead, readClinicConfig } from "./config-file.js";
@@ -78,8 +79,13 @@ export function loadSettings(env: Env = process.env): Settings {
   const configPath = env.RAPPORT_CONFIG || undefined;
   const read = configPath ? readClinicConfig(configPath, problems) : defaultConfig();
   const section = read.clinic;
-  // Skipped when the clinic section itself has a mistake, which is named instead.
-  const crisis = section ? problems.check(() => crisisSetting(section, demo)) : undefined;
+  // Skipped when the clinic section itself has a mistake, which is named instead. A crisis text per
+  // language is not asked for a clinic.language without prompts: that is named first (openApp,
+  // with the instruments), not "add fr:" and then, once added, "fr has no prompts".
+  const hasPrompts = section
+    ? promptsHaveLanguage(section.language, env.RAPPORT_PROMPTS || undefined)
+    : false;
+  const crisis = section ? problems.check(() => crisisSetting(section, demo, hasPrompts)) : undefined;
   const host = env.HOST || "127.0.0.1";
   const { TELEGRAM_BOT_TOKEN: telegramToken, SLACK_BOT_TOKEN: slackToken } = env;
   const settings = {
@@ -118,6 +124,7 @@ export function settingsProblems(env: Env = process.env): ConfigError | undefine
 function crisisSetting(
   clinic: ClinicConfig["clinic"],
   demo: boolean,
+  languageHasPrompts: boolean,
 ): Pick<Settings, "crisisText" | "crisisTexts"> {
   const set = clinic.crisisText;
   if (typeof set === "string") return { crisisText: set, crisisTexts: {} };
@@ -129,6 +136,10 @@ function crisisSetting(
     );
   }
   const own = set[clinic.language];
+  if (!own && !languageHasPrompts) {
+    // Never in force: openApp refuses a clinic.language without prompts before anything is built.
+    return { crisisText: Object.values(set)[0] ?? "", crisisTexts: set };
+  }
   if (!own) {
     throw new ConfigError(
       `clinic.crisisText is given per language without the clinic's own (clinic.language ${clinic.language}), which the other languages fall back to: add ${clinic.language}: "…"`,

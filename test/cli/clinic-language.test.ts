@@ -47,6 +47,19 @@ describe("clinic.language at start-up", () => {
     );
   });
 
+  it("names a language without prompts first, not the crisis text it has none for", async () => {
+    // It asked to add "fr:" to the crisis texts, and only once that was done said fr has no prompts.
+    const path = join(dir, "clinic-crisis.yaml");
+    writeFileSync(path, 'clinic:\n  language: fr\n  crisisText:\n    en: "Call 112."\n');
+    const result = await runCli(
+      ["console", "--script", "-"],
+      freshEnv({ RAPPORT_CONFIG: path, TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "0" }),
+    );
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('no prompts for language "fr"');
+    expect(result.stderr).not.toContain("crisisText");
+  });
+
   it("starts when the clinic's own prompts folder has the language, and names that folder's languages when it does not", async () => {
     const french = await runCli(
       ["console", "--script", "-"],
