@@ -64,7 +64,13 @@ program
     // A script's "@wait 31m" moves this clock forward; without one it is the real time.
     const clock = new OffsetClock();
     const wake = new WakeSignal();
-    const { store, engine } = await openApp({ settings, log, clock, onQueued: wake.notify });
+    const { store, engine } = await openApp({
+      settings,
+      log,
+      clock,
+      onQueued: wake.notify,
+      needsOnCall: true,
+    });
     await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
       store.close();
       throw error;

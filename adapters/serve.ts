@@ -70,6 +70,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     // number, on one database; each claims the rows it sends.
     hold: "serve",
     instance,
+    needsOnCall: true,
   });
   await checkRiskSetup(engine, settings, log).catch((error: unknown) => {
     store.close();

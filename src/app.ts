@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Clock } from "./clock.js";
 import { newCode } from "./codes.js";
 import { demoWarning } from "./config/demo-warning.js";
@@ -48,6 +48,11 @@ export interface AppOptions {
    * rows carry (a random one unless given).
    */
   instance?: string;
+  /**
+   * Serve and console, where alerts can fall due: a risk.onCall that cannot be registered (the
+   * SQLite file is not there yet) is named with the other problems, before the file is created.
+   */
+  needsOnCall?: boolean;
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
@@ -60,6 +65,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   const problems = new ProblemList();
   problems.check(() => checkLanguage(catalog, settings.clinic.clinic.language, promptsDir));
   problems.check(() => checkInstruments(catalog, settings));
+  if (options.needsOnCall) problems.check(() => checkOnCallBeforeStore(settings));
   problems.throwIfAny();
   const store = await openStore(options);
   const engine = new Engine(
@@ -177,6 +183,20 @@ export function prepareRiskScreen(catalog: PromptCatalog, log: Logger): void {
       ms: Math.round(performance.now() - started),
     },
     "risk screen ready",
+  );
+}
+
+/**
+ * What can be known of risk.onCall before the store is opened: on SQLite, no file yet means no
+ * therapist registered, so the name is refused before the file is created and migrated. An existing
+ * file, or PostgreSQL, can only be asked once open (checkRiskSetup).
+ */
+function checkOnCallBeforeStore(settings: Settings): void {
+  const { onCall } = settings.clinic.risk;
+  if (!onCall || settings.postgres || existsSync(settings.dbPath)) return;
+  throw new ConfigError(
+    `risk.onCall: no therapist named "${onCall}" is registered: the database ${settings.dbPath} (RAPPORT_DB) does not exist yet; register them first with rapport therapist add "${onCall}" (which creates it), or leave risk.onCall out until then`,
+    "risk.onCall",
   );
 }
 

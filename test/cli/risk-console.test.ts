@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
@@ -23,6 +23,21 @@ describe("the risk path through the console", () => {
     // Registering them is what fixes it (therapist add does not need the on-call contact).
     await addTherapist(env, "Dr Nobody");
     expect((await runCli(["console", "--json", "--script", "-"], env, "x: hello\n")).code).toBe(0);
+  });
+
+  it("names an on-call contact nobody can have registered yet before creating the database, with the other problems", async () => {
+    // Found only after the database was created and migrated, and after clinic.language was fixed.
+    const env = withConfig("clinic:\n  language: fr\nrisk:\n  onCall: Dr Night\n");
+    for (const command of [["console", "--script", "-"], ["serve"]]) {
+      const result = await runCli(command, { ...env, PORT: "0" }, "", 10_000);
+      expect(result.code).toBe(78);
+      const lines = result.stderr.split("\n").filter((l) => l.startsWith("rapport: "));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain('no prompts for language "fr"');
+      expect(lines[1]).toContain('risk.onCall: no therapist named "Dr Night" is registered');
+      expect(lines[1]).toContain("does not exist yet");
+      expect(existsSync(env.RAPPORT_DB ?? "")).toBe(false);
+    }
   });
 
   it("says at start that no on-call contact is set", async () => {
