@@ -10,6 +10,7 @@ import { pause } from "./commands/pause.js";
 import { eraseClient } from "./commands/privacy.js";
 import { schedule, session, timezone } from "./commands/schedule.js";
 import { summary } from "./commands/summary.js";
+import { wordNoteOf } from "./commands/word-notes.js";
 import { acknowledgeRisk } from "./risk/acknowledge.js";
 import type { Turn } from "./turn-context.js";
 import { caseloadText } from "./views/caseload.js";
@@ -133,29 +134,49 @@ export async function routeTherapist(
       const hint = input.kind === "text" ? commandHintOf(input.text) : undefined;
       if (hint?.translated)
         return turn.replyText(w.t("unknown_command_translated", { suggestion: hint.suggestion }));
-      return turn.replyText(w.t("not_available_yet"));
+      // A client's word: what it is for, and the therapist's own command for it.
+      const alias = parsed.args[0] ?? "ALIAS";
+      await concerningAlias(turn, therapistId, [alias]);
+      const key = (
+        {
+          stop: "therapist_word_stop",
+          mydata: "therapist_word_mydata",
+          forget: "therapist_word_forget",
+        } as const
+      )[parsed.word];
+      return turn.replyText(w.t(key, { alias }));
     }
     case undefined: {
       const input = turn.event.input;
+      const note = input.kind === "text" ? wordNoteOf(input.text) : undefined;
+      if (note) {
+        await concerningAlias(turn, therapistId, [note.alias]);
+        const key = note.kind === "export" ? "therapist_export_hint" : "unknown_command_discharge";
+        return turn.replyText(w.t(key, { alias: note.alias }));
+      }
       const hint = input.kind === "text" ? commandHintOf(input.text) : undefined;
       const suggestion = hint?.suggestion;
       // "thanks" or "ok" after a reply is a nod, not a command gone wrong.
       if (!suggestion && input.kind === "text" && (isThanks(input.text) || isAcknowledgement(input.text)))
         return turn.replyText(w.t("therapist_thanks_reply"));
       if (!suggestion) return turn.replyText(w.t("unknown_command"));
-      // The hint repeats what was typed: naming a client, it goes with them if they are erased.
-      for (const word of suggestion.split(" ").slice(1)) {
-        const alias = normaliseAlias(word);
-        const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
-        if (client) {
-          turn.concerning(client.personId);
-          break;
-        }
-      }
+      await concerningAlias(turn, therapistId, suggestion.split(" ").slice(1));
       // A command typed in German or Spanish: the reply says commands are typed in English.
       return turn.replyText(
         w.t(hint?.translated ? "unknown_command_translated" : "unknown_command_hint", { suggestion }),
       );
+    }
+  }
+}
+
+/** A reply that repeats what was typed names a client: it goes with them if they are erased. */
+async function concerningAlias(turn: Turn, therapistId: number, words: readonly string[]): Promise<void> {
+  for (const word of words) {
+    const alias = normaliseAlias(word);
+    const client = alias ? await turn.tx.findClient(therapistId, alias) : undefined;
+    if (client) {
+      turn.concerning(client.personId);
+      return;
     }
   }
 }

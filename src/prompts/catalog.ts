@@ -60,6 +60,11 @@ export const MESSAGE_VARS = {
   therapist_thanks_reply: [],
   unknown_command_hint: ["suggestion"],
   unknown_command_translated: ["suggestion"],
+  unknown_command_discharge: ["alias"],
+  therapist_word_forget: ["alias"],
+  therapist_word_mydata: ["alias"],
+  therapist_word_stop: ["alias"],
+  therapist_export_hint: ["alias"],
   usage: ["usage"],
   // the usage of commands whose usage has words between the command words (which stay English)
   usage_schedule: [],

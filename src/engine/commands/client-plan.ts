@@ -6,6 +6,7 @@ import { readPlanList, SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { languageName } from "../format.js";
 import type { Turn } from "../turn-context.js";
 import { fallbackNote } from "./fallback-note.js";
+import { languageNamed } from "./language-names.js";
 
 /**
  * A therapist's words about what one client is asked, and in which language:
@@ -102,7 +103,8 @@ export async function language(turn: Turn, client: Client, args: readonly string
     await turn.tx.setClientLanguage(client.personId, null);
     return turn.replyText(w.t("language_cleared", { alias, language: await fromApp(turn, client) }));
   }
-  const found = packFor(catalog, code);
+  // "German" or "Deutsch" as well as "de": the name is what a therapist reaches for first.
+  const found = packFor(catalog, code) ?? languageNamed([...catalog.languages.keys()], code);
   if (!found) {
     const available = [...catalog.languages.keys()].map((l) => named(w, l)).join(", ");
     return turn.replyText(w.t("language_unknown", { language: code.slice(0, 16), available }));

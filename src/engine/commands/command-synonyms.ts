@@ -9,8 +9,9 @@
 /** Words from other tools, in English; ALIAS and N are filled from the message. */
 export const ENGLISH_SYNONYMS: Readonly<Record<string, string>> = {
   erase: "discharge ALIAS --erase",
-  delete: "discharge ALIAS --erase",
-  remove: "discharge ALIAS --erase",
+  // Mostly meant as ending the episode: the erasing form is offered second (word-notes.ts).
+  delete: "discharge ALIAS",
+  remove: "discharge ALIAS",
   resume: "pause ALIAS off",
   unpause: "pause ALIAS off",
   holiday: "pause ALIAS FROM..TO",
@@ -21,11 +22,9 @@ export const ENGLISH_SYNONYMS: Readonly<Record<string, string>> = {
   caseload: "clients",
   status: "clients",
   overview: "clients",
-  // The weekly digest and a client's export come from the clinic's server (rapport export); in
-  // the chat, the caseload and a client's whole history are what is there.
+  // The weekly digest and exports come from the clinic's server (rapport export; "export" and
+  // "download" are answered by word-notes.ts); in the chat, the caseload is what is there.
   digest: "clients",
-  export: "summary ALIAS --all",
-  download: "summary ALIAS --all",
   graph: "chart ALIAS",
   plot: "chart ALIAS",
   send: "checkin ALIAS",

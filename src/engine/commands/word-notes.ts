@@ -1,0 +1,29 @@
+/**
+ * Words a therapist types that are no command of theirs and need more than a "did you mean": an
+ * export, which is the clinic's admin command and not a chat word, and "remove"/"delete" a client,
+ * which most often means ending the episode (discharge) rather than erasing for good. Pure: the
+ * router renders the note.
+ */
+export type WordNote = { kind: "export"; alias: string } | { kind: "discharge"; alias: string };
+
+/** What "export csv" or "export alex" names after the word: a format is no alias. */
+const FORMATS: ReadonlySet<string> = new Set([
+  "csv",
+  "fhir",
+  "png",
+  "pdf",
+  "json",
+  "xlsx",
+  "excel",
+  "all",
+  "data",
+]);
+
+export function wordNoteOf(text: string): WordNote | undefined {
+  const [rawHead = "", ...rest] = text.trim().split(/\s+/u);
+  const head = rawHead.replace(/^\//u, "").toLowerCase();
+  const alias = rest.find((word) => !word.startsWith("-") && !FORMATS.has(word.toLowerCase()));
+  if (head === "export" || head === "download") return { kind: "export", alias: alias ?? "ALIAS" };
+  if (head === "remove" || head === "delete") return { kind: "discharge", alias: rest[0] ?? "ALIAS" };
+  return undefined;
+}
