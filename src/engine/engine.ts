@@ -222,7 +222,8 @@ async function route(turn: Turn): Promise<void> {
     if (code) return startEnrolment(turn, code);
     // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
     turn.toldHowToStart = true;
-    return turn.replyText(turn.wording.t("unknown_sender"));
+    // Asked for help, a therapist who has not linked yet reads how to, after the client's line.
+    return turn.replyText(turn.wording.t(parsed?.word === "help" ? "unknown_sender_help" : "unknown_sender"));
   }
   // Keep the reply address and language fresh: platforms move conversations and users change settings.
   turn.identity = {

@@ -24,6 +24,7 @@ export const MESSAGE_VARS = {
   digest_chart: ["max"],
   // people rapport does not know yet
   unknown_sender: [],
+  unknown_sender_help: [],
   group_pointer: [],
   group_pointer_risk: [],
   code_invalid: [],

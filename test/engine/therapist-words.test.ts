@@ -64,7 +64,7 @@ describe("a therapist's words that are not their commands", () => {
     expect(wordNoteOf("/download fhir")).toEqual({ kind: "export", alias: "ALIAS" });
   });
 
-  it.skip("help from someone not linked yet says how a therapist links, after the client's line", async () => {
+  it("help from someone not linked yet says how a therapist links, after the client's line", async () => {
     c = new Conversation();
     const [help = ""] = await text("newbie", "help");
     expect(help).toContain("start CODE");
