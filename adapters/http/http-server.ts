@@ -4,7 +4,7 @@ import type { Store } from "../../src/store/types.js";
 import type { ChannelStates } from "../channel-states.js";
 
 /**
- * The shared HTTP server (restify 11.1: 12 needs Node 22). It serves GET /healthz; each
+ * The shared HTTP server (restify 11.1: 12 needs Node 22). It serves GET and HEAD /healthz; each
  * platform adapter mounts its own route on it. No global body parser: Telegram, Slack and
  * Bot Framework verify signatures over the raw body, so each route reads its own.
  */
@@ -20,7 +20,7 @@ export function createHttpServer(
   info: { demo: boolean; version: string; channels?: ChannelStates },
 ): HttpServer {
   const server = restify.createServer({ name: "rapport", handleUncaughtExceptions: false });
-  server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
+  const health = async (_req: restify.Request, res: restify.Response) => {
     const channels = info.channels?.snapshot() ?? {};
     try {
       await store.ping();
@@ -37,7 +37,10 @@ export function createHttpServer(
       log.error({ err: error }, "health check: database unreachable");
       res.json(503, { status: "error", database: "unreachable", channels });
     }
-  });
+  };
+  server.get("/healthz", health);
+  // Monitors ask with HEAD: answered as GET, status and headers, without the body (Node drops it).
+  server.head("/healthz", health);
   return {
     server,
     listen: (port, host) =>

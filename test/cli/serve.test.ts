@@ -1,4 +1,6 @@
 import type { ChildProcess } from "node:child_process";
+import { chmodSync } from "node:fs";
+import { dirname } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshEnv, runCli, serve } from "../helpers/cli.js";
 
@@ -15,6 +17,11 @@ describe("rapport serve", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(await res.json()).toMatchObject({ status: "ok", database: "ok", demo: true });
+    // Monitors ask with HEAD: it was 405. The same status and headers as GET, no body.
+    const head = await fetch(`http://127.0.0.1:${server.port}/healthz`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toContain("application/json");
+    expect(await head.text()).toBe("");
     const notFound = await fetch(`http://127.0.0.1:${server.port}/nowhere`);
     expect(notFound.status).toBe(404);
     expect(server.log()).toContain("DEMO MODE");
@@ -28,6 +35,14 @@ describe("rapport serve", () => {
     const exited = new Promise<number | null>((r) => server.child.once("exit", (code) => r(code)));
     server.child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+
+  it("names the database folder or files others can read in its warning (paths, no health data)", async () => {
+    const env = freshEnv();
+    const dir = dirname(env.RAPPORT_DB ?? "");
+    chmodSync(dir, 0o755);
+    const result = await runCli(["console", "--json", "--script", "-"], env, "someone: hello\n");
+    expect(result.stderr).toContain(`can be read by other users of this machine (${dir}`);
   });
 
   it("opens no console without a terminal, while the console command works beside it on the same database", async () => {
