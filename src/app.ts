@@ -112,9 +112,10 @@ async function openStore(options: AppOptions): Promise<AppStore> {
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });
   const wide = widePermissions(settings.dbPath);
   if (wide.length > 0) {
+    // The paths are the clinic's own folder and files, no health data: named, so they can be fixed.
     log.warn(
-      { setting: "RAPPORT_DB", paths: wide.length },
-      "the database folder or files can be read by other users of this machine: chmod 700 the folder and 600 the files",
+      { setting: "RAPPORT_DB", paths: wide },
+      `the database folder or files can be read by other users of this machine (${wide.join(", ")}): chmod 700 the folder and 600 the files`,
     );
   }
   return store;
