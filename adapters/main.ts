@@ -6,20 +6,17 @@ import { OffsetClock, systemClock } from "../src/clock.js";
 import { loadSettings, settingsProblems } from "../src/config/settings.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
-import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { ConfigError, RapportError } from "../src/errors.js";
 import { consoleAsLogLines, createLogger, warningsAsLogLines } from "../src/log.js";
 import { wordingFor } from "../src/prompts/render.js";
 import { maxTotal } from "../src/prompts/schema.js";
 import { calibrate } from "../src/reports/calibrate.js";
-import { inQuestionOrder, toCsv } from "../src/reports/export.js";
-import { toFhir } from "../src/reports/fhir-export.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
+import { addExportCommand } from "./export-command.js";
 import { addInstrumentCommands } from "./instrument-command.js";
 import { addMigrateCommand } from "./migrate-command.js";
-import { writePrivate } from "./private-file.js";
 
 /**
  * The composition root: the only place that builds adapters and hands them to the core.
@@ -180,56 +177,7 @@ program
     },
   );
 
-program
-  .command("export")
-  .description(
-    "every completed check-in, under pseudonyms, as CSV (one row per answer) or a FHIR R4 Bundle; or one client's chart as a PNG",
-  )
-  .requiredOption("--format <format>", "csv, fhir or png")
-  .option("--out <file>", "where to write (default: standard output; for png, ALIAS-chart.png here)")
-  .option("--client <alias>", "png: the client whose chart to draw")
-  .option("--therapist <name>", "png: their therapist, when several have a client of that alias")
-  .action(async (options: { format: string; out?: string; client?: string; therapist?: string }) => {
-    const format = options.format.toLowerCase();
-    if (format === "png") return exportChart(options);
-    if (format !== "csv" && format !== "fhir") {
-      throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
-    }
-    const settings = loadSettings();
-    const { store, catalog } = await openApp({ settings, log: createLogger(), clock: systemClock });
-    const rows = inQuestionOrder(await store.exportAnswers(), catalog);
-    // Pseudonyms are stable for one database and key, and lead back to no one outside it.
-    const pseudonym = (clientId: number) => store.pseudonym(clientId);
-    const text =
-      format === "csv"
-        ? toCsv(rows, pseudonym)
-        : `${JSON.stringify(toFhir(rows, catalog, pseudonym, fhirOptions(settings)), null, 2)}\n`;
-    store.close();
-    if (options.out) writePrivate(options.out, text);
-    else process.stdout.write(text);
-  });
-
-/** The clinic's base URL and its check-in's instruments (with the safety question when it is on). */
-function fhirOptions(settings: ReturnType<typeof loadSettings>) {
-  const { checkin, risk, fhir } = settings.clinic;
-  const instruments = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
-  return { baseUrl: fhir.baseUrl, now: systemClock.now().toISOString(), instruments };
-}
-
-/** `export --format png --client ALIAS`: the chart its therapist would get, and its words. */
-async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {
-  if (!options.client) throw new ConfigError("--format png needs --client ALIAS", "--client");
-  const settings = loadSettings();
-  const { store, engine } = await openApp({ settings, log: createLogger(), clock: systemClock });
-  try {
-    const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
-    const out = options.out ?? `${options.client}-chart.png`;
-    writePrivate(out, chart.png);
-    process.stdout.write(`Wrote ${out} (${chart.width} × ${chart.height}).\n${chart.alt}\n`);
-  } finally {
-    store.close();
-  }
-}
+addExportCommand(program);
 
 program
   .command("rotate-key")

@@ -58,3 +58,12 @@ export function toCsv(rows: readonly ExportRow[], pseudonym: Pseudonym): string 
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** What `rapport export --out FILE` says it did: where, and how many answers (none: says so). */
+export function exportedLine(format: "csv" | "fhir", answers: number, out: string): string {
+  const what =
+    format === "csv"
+      ? `${answers} ${answers === 1 ? "row" : "rows"}, one per answer, as CSV`
+      : `${answers} ${answers === 1 ? "answer" : "answers"} as a FHIR R4 Bundle`;
+  return answers === 0 ? `Wrote ${out}: no completed check-in yet (0 answers).` : `Wrote ${out}: ${what}.`;
+}

@@ -54,9 +54,14 @@ describe("rapport export", () => {
     writeFileSync(out, "", { mode: 0o644 });
     const written = await runCli(["export", "--format", "CSV", "--out", out], env);
     expect(written.code).toBe(0);
+    // It said nothing: where it wrote, and how much, is said now.
+    expect(written.stdout).toMatch(
+      new RegExp(`^Wrote ${out}: \\d+ rows, one per answer, as CSV\\.\\n$`, "u"),
+    );
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const fhirOut = join(dir, "bundle.json");
-    await runCli(["export", "--format", "fhir", "--out", fhirOut], env);
+    const fhirWritten = await runCli(["export", "--format", "fhir", "--out", fhirOut], env);
+    expect(fhirWritten.stdout).toMatch(/: \d+ answers as a FHIR R4 Bundle\.\n$/u);
     expect(statSync(fhirOut).mode & 0o777).toBe(0o600);
 
     const bad = await runCli(["export", "--format", "xml"], env);
