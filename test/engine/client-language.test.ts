@@ -75,7 +75,7 @@ describe("a client's language", () => {
 
   it("refuses a language without prompts, naming the languages there are", async () => {
     expect(await reply("language alex de")).toBe(
-      'rapport has no messages in "de". Available: English (en), French (fr).',
+      'rapport has no messages in "de". Available: English (en), French (fr). Type the language\'s name or its code (the letters in brackets).',
     );
     expect((await c.client("alex"))?.language).toBeNull();
   });
