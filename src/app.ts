@@ -79,6 +79,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       inviteLinks: options.inviteLinks,
       encryptedAtRest: settings.dataKey !== undefined,
       newCode: () => newCode(),
+      log: options.log,
     },
     options.onQueued,
   );

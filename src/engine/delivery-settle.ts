@@ -1,4 +1,5 @@
 import type { OutboxRow, Store } from "../store/types.js";
+import { therapistUnreached } from "./risk/unreached.js";
 import { type EngineDeps, personWording } from "./turn-context.js";
 
 /** How a delivery ended for good: the recipient cannot be reached, or every attempt failed. */
@@ -29,7 +30,11 @@ export async function settleFailure(
       personId = undefined;
     }
     const client = personId === null || personId === undefined ? undefined : await tx.getClient(personId);
-    if (!client) return false;
+    if (!client) {
+      // A therapist who blocked the bot: the open alerts they hold can reach them no more.
+      if (outcome === "unreachable" && personId) await therapistUnreached(tx, deps, now, personId);
+      return false;
+    }
     const w = await personWording(tx, deps, client.therapistId);
     const text =
       outcome === "unreachable"

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { ClinicConfig } from "../config/clinic-config.js";
+import type { Logger } from "../log.js";
 import type { InboundEvent, OutboundMessage } from "../model.js";
 import type { PromptCatalog } from "../prompts/load.js";
 import { type Wording, wordingFor } from "../prompts/render.js";
@@ -24,6 +25,11 @@ export interface EngineDeps {
   encryptedAtRest?: boolean;
   /** Makes a new one-time code; tests pass a predictable one. */
   newCode: () => string;
+  /**
+   * Where the engine reports what someone must act on (an urgent alert that reached no one); ids
+   * only, never what a client wrote. Unset (tests, one-off commands): not reported.
+   */
+  log?: Pick<Logger, "error">;
 }
 
 /** The clinic's crisis text for a message in this wording's language. */

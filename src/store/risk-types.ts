@@ -76,6 +76,7 @@ export type RiskAlertPatch = Partial<
     | "updateDueAt"
     | "nextRepeatAt"
     | "repeats"
+    | "escalateAt"
     | "escalatedAt"
     | "escalatedTo"
     | "escalationNote"

@@ -70,6 +70,28 @@ describe("clinic management on the command line", () => {
     expect(status.stdout).toContain("Urgent alerts not acknowledged: 0");
   });
 
+  it("refuses to move a client to a therapist who has not linked a chat, saying they link first", async () => {
+    const env = freshEnv();
+    const rivera = await addTherapist(env, "Dr Rivera");
+    const kline = await addTherapist(env, "Dr Kline");
+    const setup = await script(env, [`rivera: link ${rivera}`, "rivera: invite alex"]);
+    const code = /^start (\S+)$/m.exec(setup.find((m) => m.text.startsWith("Invite"))?.text ?? "")?.[1];
+    await script(env, [`alex: start ${code}`, "alex: yes"]);
+    // Moved, alex's urgent alert would have gone to nobody (a failed row, nothing logged).
+    const refused = await runCli(["client", "move", "alex", "--to", "Dr Kline"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Dr Kline has not linked a chat with rapport yet");
+    expect(refused.stderr).toContain("Nothing was changed. First Dr Kline types link and their code");
+    expect((await runCli(["therapist", "list"], env)).stdout).toBe(
+      "Dr Kline: not linked yet, 0 clients\nDr Rivera: linked, 1 client\n",
+    );
+    await script(env, [`kline: link ${kline}`]);
+    const moved = await runCli(["client", "move", "alex", "--to", "Dr Kline"], env);
+    expect(moved.code).toBe(0);
+    const alert = await script(env, ["alex: i want to kill myself"]);
+    expect(alert.some((m) => m.to === "kline" && m.urgent)).toBe(true);
+  });
+
   it("counts a client their therapist discharged as discharged, and as active once asked again", async () => {
     const env = freshEnv();
     const rivera = await addTherapist(env, "Dr Rivera");

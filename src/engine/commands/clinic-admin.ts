@@ -106,6 +106,7 @@ export class ClinicAdmin {
       if (await tx.findClient(to.id, alias)) {
         throw new RapportError(`${to.name} already has a client "${alias}"`, "client_alias_taken");
       }
+      await requireReachable(tx, to);
       await tx.moveClient(client.clientId, to.id);
       const previous = await therapistName(tx, client);
       const now = this.now();
@@ -179,6 +180,25 @@ async function clientNamed(
     );
   }
   return client;
+}
+
+/**
+ * A client is moved only to a therapist rapport can write to: the client is told that therapist
+ * now reads their answers, and an urgent alert about them must reach someone. A therapist who has
+ * not typed their link code (or whose every chat blocked rapport) would get nothing, not even the
+ * alert after "i want to kill myself", so the move waits until they link.
+ */
+async function requireReachable(tx: Tx, to: TherapistEntry): Promise<void> {
+  const identities = await tx.identitiesOf(to.id);
+  if (identities.some((i) => !i.unreachableAt)) return;
+  const why =
+    identities.length === 0
+      ? `${to.name} has not linked a chat with rapport yet`
+      : `rapport can no longer reach ${to.name} in chat (every chat of theirs blocked or left the bot)`;
+  throw new RapportError(
+    `${why}: their clients' check-ins and urgent risk alerts would reach no one. Nothing was changed. First ${to.name} types link and their code in their chat with rapport (a new code: rapport therapist code "${to.name}"); then move the client.`,
+    "therapist_not_linked",
+  );
 }
 
 async function therapistNamed(tx: Tx, name: string): Promise<TherapistEntry | undefined> {

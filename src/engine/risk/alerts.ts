@@ -3,9 +3,10 @@ import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { alertRef } from "../refs.js";
-import { crisisIn, type Turn } from "../turn-context.js";
+import { crisisIn, type EngineDeps, type Turn } from "../turn-context.js";
 import { excerpt } from "./screening.js";
 import { eventLines } from "./text.js";
+import { urgentUnreached } from "./unreached.js";
 
 /**
  * Raising risk (CLINICAL.md, "Risk and safety"). A client has at most one open alert: a later
@@ -70,7 +71,15 @@ export async function raiseRisk(
   const first = await tx.firstRiskEvent(client.personId, alertId);
   const { timeZone } = turn.deps.config.clinic;
   const text = first ? alertText(tw, client.alias, first, timeZone, disclosure.acute === true) : "";
-  await turn.send(client.therapistId, urgentMessage(tw, alertId, text), client.personId);
+  const sent = await tx.enqueue(
+    client.therapistId,
+    urgentMessage(tw, alertId, text),
+    now,
+    undefined,
+    client.personId,
+  );
+  if (!sent)
+    await urgentUnreached(tx, turn.deps, now, alertId, client, client.therapistId, "therapist_alerted");
   await tx.updateRiskAlert(alertId, { notifiedThrough: eventId });
   await tx.recordRiskStep(alertId, "therapist_alerted", client.therapistId, now);
   return { crisisSent: true };
@@ -118,7 +127,7 @@ export async function noticeAddition(
     acute || onlyTheAlert || !alert.lastNoticeAt ? nowMs : Date.parse(alert.lastNoticeAt) + wait;
   if (noticeAt <= nowMs) {
     const wordingOf = (id: number) => turn.wordingOf(id);
-    await sendUpdate(turn.tx, turn.deps.config.clinic.timeZone, alert, turn.now, wordingOf, acute);
+    await sendUpdate(turn.tx, turn.deps, alert, turn.now, wordingOf, acute);
   } else if (!alert.updateDueAt || Date.parse(alert.updateDueAt) > noticeAt) {
     // An update already due later (behind a plain message) comes sooner for risk words.
     await turn.tx.updateRiskAlert(alert.id, { updateDueAt: new Date(noticeAt).toISOString() });
@@ -155,7 +164,7 @@ async function sendCrisis(turn: Turn, client: Client, spoken: string | null): Pr
 /** The events of an alert the therapist has not been shown yet, in one urgent message. */
 export async function sendUpdate(
   tx: Tx,
-  timeZone: string,
+  deps: EngineDeps,
   alert: RiskAlert,
   now: string,
   wordingOf: (personId: number) => Promise<Wording>,
@@ -175,14 +184,21 @@ export async function sendUpdate(
       alias: client.alias,
       id: alert.id,
       times: w.plural(fresh.length, "more_times_one", "more_times_other"),
-      events: eventLines(w, fresh, timeZone, 6, client.alias),
+      events: eventLines(w, fresh, deps.config.clinic.timeZone, 6, client.alias),
     });
     return acute ? `${update}\n${w.t("urgent_update_acute")}` : update;
   };
   const recipients = [client.therapistId, ...(alert.escalatedTo ? [alert.escalatedTo] : [])];
   for (const personId of recipients) {
     const w = personId === client.therapistId ? tw : await wordingOf(personId);
-    await tx.enqueue(personId, urgentMessage(w, alert.id, textIn(w)), now, undefined, client.personId);
+    const sent = await tx.enqueue(
+      personId,
+      urgentMessage(w, alert.id, textIn(w)),
+      now,
+      undefined,
+      client.personId,
+    );
+    if (!sent) await urgentUnreached(tx, deps, now, alert.id, client, personId, "update_sent");
   }
   await tx.updateRiskAlert(alert.id, { notifiedThrough: last.id, lastNoticeAt: now, updateDueAt: null });
   await tx.recordRiskStep(alert.id, "update_sent", client.therapistId, now);

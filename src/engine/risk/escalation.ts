@@ -5,6 +5,7 @@ import { type EngineDeps, therapistName } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
 import { escalationNote, onCallFor } from "./on-call.js";
 import { eventLines } from "./text.js";
+import { urgentUnreached } from "./unreached.js";
 
 /**
  * Escalation until someone acts (CLINICAL.md, "Risk and safety"): an alert nobody acknowledged
@@ -53,7 +54,7 @@ export async function escalateDue(
     const client = await tx.getClient(alert.clientId);
     if (!client) continue;
     if (alert.updateDueAt && alert.updateDueAt <= now) {
-      await sendUpdate(tx, deps.config.clinic.timeZone, alert, now, wordingOf);
+      await sendUpdate(tx, deps, alert, now, wordingOf);
     }
     if (!alert.escalatedAt && alert.escalateAt <= now) await escalate(pass, alert, client);
     else if (alert.nextRepeatAt && alert.nextRepeatAt <= now) await repeat(pass, alert, client);
@@ -149,7 +150,8 @@ async function sendAlert(
     const missing = await onCallMissing(tx, deps.config.risk.onCall, client, w);
     if (missing) text = `${text}\n${missing}`;
   }
-  await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
+  const sent = await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
+  if (!sent) await urgentUnreached(tx, deps, now, alert.id, client, to, step);
   const last = events.at(-1);
   if (last) await tx.updateRiskAlert(alert.id, { notifiedThrough: Math.max(alert.notifiedThrough, last.id) });
   await tx.recordRiskStep(alert.id, step, to, now);

@@ -18,7 +18,11 @@ export type OnCall =
   /** The on-call contact is the client's own therapist, who already has the alert. */
   | { kind: "own_therapist"; name: string };
 
-export async function onCallFor(tx: Tx, name: string | undefined, client: Client): Promise<OnCall> {
+export async function onCallFor(
+  tx: Tx,
+  name: string | undefined,
+  client: Pick<Client, "therapistId">,
+): Promise<OnCall> {
   if (!name) return { kind: "none" };
   const person = await tx.findTherapistByName(name);
   if (!person) return { kind: "unknown", name };

@@ -13,6 +13,7 @@ export const RISK_PATCH_COLUMNS: Record<keyof RiskAlertPatch, string> = {
   updateDueAt: "update_due_at",
   nextRepeatAt: "next_repeat_at",
   repeats: "repeats",
+  escalateAt: "escalate_at",
   escalatedAt: "escalated_at",
   escalatedTo: "escalated_to",
   escalationNote: "escalation_note",
