@@ -4,6 +4,7 @@ import { systemClock } from "../src/clock.js";
 import { databaseLabel } from "../src/config/database.js";
 import { loadSettings, type Settings } from "../src/config/settings.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
+import { RapportError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 
 /**
@@ -42,17 +43,21 @@ export function addClinicCommands(program: Command, therapist: Command): void {
   therapist
     .command("remove")
     .argument("<name>", "the therapist's name")
+    .option(
+      "--without-config",
+      "the clinic has no config file (RAPPORT_CONFIG unset for rapport serve too), so no on-call contact to check",
+    )
     .description(
       "remove a therapist who has no clients left (move them first: rapport client move) and is not the on-call contact (risk.onCall)",
     )
-    .action(async (name: string) => {
+    .action(async (name: string, options: { withoutConfig?: boolean }) => {
       await withAdmin(async (admin, settings) => {
+        // Without the clinic's config file there is no risk.onCall to check against. A shell that
+        // merely lacks the variable would remove the on-call therapist and stop the next serve, so
+        // the removal waits for the file, or for the operator's word that the clinic has none.
+        if (!settings.configPath && !options.withoutConfig) throw onCallUnchecked(name);
         await admin.removeTherapist(name);
         process.stdout.write(`Removed therapist "${name}".\n`);
-        // Without the clinic's config file there is no risk.onCall to check against: a clinic
-        // without one has no on-call contact (RAPPORT_CONFIG is optional), so the removal stands,
-        // but one run from a shell that merely lacks the variable must not pass silently.
-        if (!settings.configPath) process.stderr.write(`${onCallUnchecked(name)}\n`);
       });
     });
 
@@ -129,7 +134,10 @@ function onCallLine(settings: Settings, status: "none" | "registered" | "unknown
   return `On-call contact (risk.onCall): "${name}" is NOT a registered therapist: unacknowledged urgent alerts reach no on-call contact, and rapport serve will not start; add them (rapport therapist add) or correct risk.onCall`;
 }
 
-/** What `therapist remove` says when it could not read risk.onCall (RAPPORT_CONFIG not set). */
-export function onCallUnchecked(name: string): string {
-  return `rapport: could not check whether "${name}" is the clinic's on-call contact (risk.onCall): RAPPORT_CONFIG is not set, so the clinic's config file was not read. If that file names "${name}" as risk.onCall, set risk.onCall to another therapist now: until then urgent alerts nobody acknowledges reach no on-call contact (the treating therapist is told), and rapport serve does not start with that file. Run rapport commands with RAPPORT_CONFIG set as for rapport serve.`;
+/** Why `therapist remove` refuses when it cannot read risk.onCall (RAPPORT_CONFIG not set). */
+export function onCallUnchecked(name: string): RapportError {
+  return new RapportError(
+    `cannot check whether "${name}" is the clinic's on-call contact (risk.onCall): RAPPORT_CONFIG is not set, so the clinic's config file was not read. Nothing was changed. Removing the on-call contact would leave urgent alerts nobody acknowledges with no one to escalate to, and rapport serve would not start with that file. Run it with RAPPORT_CONFIG set as for rapport serve; if the clinic has no config file, add --without-config: rapport therapist remove "${name}" --without-config`,
+    "on_call_unchecked",
+  );
 }

@@ -140,17 +140,25 @@ describe("clinic management on the command line", () => {
     writeFileSync(config, "risk: {}\n");
     expect((await runCli(["therapist", "remove", "Dr Night"], withOnCall)).code).toBe(0);
   });
-  it("without RAPPORT_CONFIG, removes as before but says it could not check the on-call contact", async () => {
+  it("without RAPPORT_CONFIG, refuses, naming RAPPORT_CONFIG, unless told the clinic has no config file", async () => {
     const env = freshEnv();
     delete env.RAPPORT_CONFIG;
     await addTherapist(env, "Dr Night");
-    // The clinic's config (risk.onCall: Dr Night) is not read from a shell that lacks the variable.
-    const removed = await runCli(["therapist", "remove", "Dr Night"], env);
+    // The clinic's config (risk.onCall: Dr Night) is not read from a shell that lacks the variable:
+    // removed, the next rapport serve with that file would not start.
+    const refused = await runCli(["therapist", "remove", "Dr Night"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(
+      'cannot check whether "Dr Night" is the clinic\'s on-call contact (risk.onCall): RAPPORT_CONFIG is not set',
+    );
+    expect(refused.stderr).toContain("Nothing was changed.");
+    expect(refused.stderr).toContain('rapport therapist remove "Dr Night" --without-config');
+    expect((await runCli(["therapist", "list"], env)).stdout).toBe("Dr Night: not linked yet, 0 clients\n");
+    // The operator's word that the clinic runs without a config file.
+    const removed = await runCli(["therapist", "remove", "Dr Night", "--without-config"], env);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toBe('Removed therapist "Dr Night".\n');
-    expect(removed.stderr).toContain(
-      'could not check whether "Dr Night" is the clinic\'s on-call contact (risk.onCall): RAPPORT_CONFIG is not set',
-    );
     // With the clinic's config file read, there is nothing to warn about.
     const config = join(dirname(env.RAPPORT_DB ?? ""), "clinic.yaml");
     writeFileSync(config, "risk: {}\n");
