@@ -110,7 +110,12 @@ export function addClinicCommands(program: Command, therapist: Command): void {
     queued = false,
   ): Promise<void> {
     const settings = loadSettings();
-    const { store, engine } = await openApp({ settings, log: createLogger(), clock: systemClock });
+    const { store, engine } = await openApp({
+      settings,
+      log: createLogger(),
+      clock: systemClock,
+      existing: true,
+    });
     try {
       await step(new ClinicAdmin(store, engine.deps), settings);
     } finally {

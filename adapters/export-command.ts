@@ -27,7 +27,12 @@ export function addExportCommand(program: Command): void {
         throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
       }
       const settings = loadSettings();
-      const { store, catalog } = await openApp({ settings, log: createLogger(), clock: systemClock });
+      const { store, catalog } = await openApp({
+        settings,
+        log: createLogger(),
+        clock: systemClock,
+        existing: true,
+      });
       const rows = inQuestionOrder(await store.exportAnswers(), catalog);
       // Pseudonyms are stable for one database and key, and lead back to no one outside it.
       const pseudonym = (clientId: number) => store.pseudonym(clientId);
@@ -54,7 +59,12 @@ function fhirOptions(settings: ReturnType<typeof loadSettings>) {
 async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {
   if (!options.client) throw new ConfigError("--format png needs --client ALIAS", "--client");
   const settings = loadSettings();
-  const { store, engine } = await openApp({ settings, log: createLogger(), clock: systemClock });
+  const { store, engine } = await openApp({
+    settings,
+    log: createLogger(),
+    clock: systemClock,
+    existing: true,
+  });
   try {
     const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
     const out = options.out ?? `${options.client}-chart.png`;

@@ -122,7 +122,7 @@ program
   .action(async (options: { apply?: boolean }) => {
     const settings = loadSettings();
     const log = createLogger();
-    const { store, catalog } = await openApp({ settings, log, clock: systemClock });
+    const { store, catalog } = await openApp({ settings, log, clock: systemClock, existing: true });
     const progress = wordingFor(catalog).instrument("progress");
     const current = await store.transaction(
       async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
@@ -192,7 +192,13 @@ program
       ...(options.old ? [parseDataKey(options.old, "--old")] : []),
     ];
     // Opening re-seals (under the database's lock: refused while `serve` runs).
-    const { store } = await openApp({ settings, log: createLogger(), clock: systemClock, keys });
+    const { store } = await openApp({
+      settings,
+      log: createLogger(),
+      clock: systemClock,
+      keys,
+      existing: true,
+    });
     const count = store.resealed;
     store.close();
     // Backups made before the rotation are still sealed with the old key (README, "Backing up"):

@@ -13,6 +13,7 @@ import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { packFor } from "./prompts/render.js";
 import { type DataKey, parseDataKey } from "./store/field-crypto.js";
 import { PostgresStore } from "./store/postgres/store.js";
+import { requireDbFile } from "./store/sqlite/db-path.js";
 import { SqliteStore, widePermissions } from "./store/sqlite/store.js";
 
 export const VERSION: string = (
@@ -43,6 +44,11 @@ export interface AppOptions {
    * and claim the rows they send, it only names the connections (`rapport serve <instance>`).
    */
   hold?: string;
+  /**
+   * The command works on the practice's existing data (status, export, the admin commands): a
+   * missing SQLite file is refused rather than created empty (requireDbFile).
+   */
+  existing?: boolean;
   /**
    * PostgreSQL: this process's instance id, which its connections' name and its claims on outbox
    * rows carry (a random one unless given).
@@ -110,6 +116,7 @@ async function openStore(options: AppOptions): Promise<AppStore> {
       instance: options.instance,
     });
   }
+  if (options.existing) requireDbFile(settings.dbPath);
   const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });
   const wide = widePermissions(settings.dbPath);
   if (wide.length > 0) {

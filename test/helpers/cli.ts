@@ -29,10 +29,17 @@ export function runCli(
   env: Record<string, string>,
   input?: string,
   killAfterMs?: number,
+  /** The folder it runs in (RAPPORT_DB's default, ./data/rapport.db, is relative to it). */
+  cwd?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const limit = killAfterMs === undefined ? {} : { timeout: killAfterMs, killSignal: "SIGKILL" as const };
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["pipe", "pipe", "pipe"], ...limit });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(cwd ? { cwd } : {}),
+      ...limit,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
