@@ -18,6 +18,12 @@ export const MARK_SENT = `UPDATE outbox SET status = 'sent', sent_at = $1, attem
 export const MARK_FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $1, sent_at = $2, ${SCRUB}, ${UNCLAIM}
   WHERE id = $3`;
 
+/**
+ * A row addressed to no person (a reply to an unknown sender, an erased client's goodbye) goes
+ * once it is settled: nobody's record holds it, and kept, its time would date an erasure.
+ */
+export const DROP_UNOWNED = "DELETE FROM outbox WHERE id = ANY($1::bigint[]) AND person_id IS NULL";
+
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 export const FIRST_PENDING = `NOT EXISTS (
   SELECT 1 FROM outbox p
@@ -116,6 +122,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
       )?.at ?? undefined,
     failDelivery: async (outboxId, error, at) => {
       await q.run(MARK_FAILED, [error, at, outboxId]);
+      await q.run(DROP_UNOWNED, [[outboxId]]);
       q.erasures?.scrubbedInTransaction(outboxId);
     },
   };

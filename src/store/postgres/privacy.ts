@@ -59,7 +59,9 @@ export function pgPrivacy(q: PgContext): PrivacyTx {
         [therapistId],
       ),
     eraseClient: async (clientId, actor, at) => {
-      await q.run("DELETE FROM outbox WHERE about_person_id = $1 AND status = 'pending'", [clientId]);
+      // Every row about the client or to them, sent and failed ones too: their times and priority
+      // alone would date what happened (an urgent alert at the minute of a disclosure).
+      await q.run("DELETE FROM outbox WHERE about_person_id = $1 OR person_id = $1", [clientId]);
       // Queued caseload messages (a digest, a reply to `clients`) name every client of the
       // therapist: withdrawn, and a withdrawn digest is made again without the client.
       const therapist = await q.get<{ id: number }>(
@@ -80,7 +82,6 @@ export function pgPrivacy(q: PgContext): PrivacyTx {
           );
         }
       }
-      await q.run("UPDATE outbox SET about_person_id = NULL WHERE about_person_id = $1", [clientId]);
       // Everything else about the client cascades from the person.
       await q.run("DELETE FROM people WHERE id = $1 AND role = 'client'", [clientId]);
       // The day only: an exact time would match the erased client's last rows elsewhere (logs, events).

@@ -20,6 +20,12 @@ const MARK_SENT = `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = at
 const MARK_FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = ?, ${SCRUB}
   WHERE id = ?`;
 
+/**
+ * A row addressed to no person (a reply to an unknown sender, an erased client's goodbye) goes
+ * once it is settled: nobody's record holds it, and kept, its time would date an erasure.
+ */
+const DROP_UNOWNED = "DELETE FROM outbox WHERE id = ? AND person_id IS NULL";
+
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 const FIRST_PENDING = `NOT EXISTS (
   SELECT 1 FROM outbox p
@@ -112,6 +118,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
       ).at ?? undefined,
     failDelivery: async (outboxId, error, at) => {
       s(MARK_FAILED).run(error, at, outboxId);
+      s(DROP_UNOWNED).run(outboxId);
       wal.scrubbedInTransaction(outboxId);
     },
   };
@@ -158,13 +165,18 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
     // Several sent messages in one write: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
       const mark = s(MARK_SENT);
+      const drop = s(DROP_UNOWNED);
       db.transaction(() => {
-        for (const id of ids) mark.run(at, id);
+        for (const id of ids) {
+          mark.run(at, id);
+          drop.run(id);
+        }
       })();
       wal.scrubbedRows(ids);
     },
     markSent: async (id, at) => {
       s(MARK_SENT).run(at, id);
+      s(DROP_UNOWNED).run(id);
       wal.scrubbedRows([id]);
     },
     markRetry: async (id, error, nextAttemptAt, counts = true) => {
@@ -177,6 +189,7 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
     },
     markFailed: async (id, error, at) => {
       s(MARK_FAILED).run(error, at, id);
+      s(DROP_UNOWNED).run(id);
       wal.scrubbedRows([id]);
     },
     nextAttemptAt: async (channels) => {

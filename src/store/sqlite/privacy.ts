@@ -54,7 +54,9 @@ export function sqlitePrivacy(context: SqlContext): PrivacyTx {
       return row;
     },
     eraseClient: async (clientId, actor, at) => {
-      s("DELETE FROM outbox WHERE about_person_id = ? AND status = 'pending'").run(clientId);
+      // Every row about the client or to them, sent and failed ones too: their times and priority
+      // alone would date what happened (an urgent alert at the minute of a disclosure).
+      s("DELETE FROM outbox WHERE about_person_id = ? OR person_id = ?").run(clientId, clientId);
       // Queued caseload messages (a digest, a reply to `clients`) name every client of the
       // therapist: withdrawn, and a withdrawn digest is made again without the client.
       const therapist = s("SELECT therapist_id AS id FROM clients WHERE person_id = ?").get(clientId) as
@@ -72,7 +74,6 @@ export function sqlitePrivacy(context: SqlContext): PrivacyTx {
           ).run(therapist.id, row.at);
         }
       }
-      s("UPDATE outbox SET about_person_id = NULL WHERE about_person_id = ?").run(clientId);
       // Everything else about the client cascades from the person.
       s("DELETE FROM people WHERE id = ? AND role = 'client'").run(clientId);
       // The day only: an exact time would match the erased client's last rows elsewhere (logs, events).
