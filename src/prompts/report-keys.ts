@@ -7,6 +7,8 @@ export const REPORT_VARS = {
   // summary of one check-in: title, headline, risk, warnings, details
   summary_title: ["seq", "alias", "date"],
   summary_title_unanswered: ["seq", "alias", "date", "count"],
+  summary_title_unfinished: ["seq", "alias", "date", "count"],
+  summary_title_unanswered_unfinished: ["seq", "alias", "date", "unanswered", "unfinished"],
   headline_progress: ["total", "max", "trend"],
   headline_progress_status: ["total", "max", "trend", "status"],
   headline_alliance: ["total", "max", "trend"],

@@ -22,7 +22,8 @@ describe("a summary's title", () => {
     await c.tick(49 * HOUR);
     await c.say("rivera", "checkin alex");
     const second = await titleAfterAnswering([8, 7, 9, 8, 5, 6, 5, 6, "no"]);
-    expect(second).toMatch(/^alex, check-in 2 · .* \(1 unanswered before it\)$/);
+    // Begun and left: not "unanswered", since three answers were given (summary --all shows them).
+    expect(second).toMatch(/^alex, check-in 2 · .* \(1 begun but closed unfinished before it\)$/);
     await c.say("rivera", "checkin alex");
     expect(await titleAfterAnswering([8, 7, 9, 8, 5, 6, 5, 6, "no"])).toMatch(/^alex, check-in 3 · [^(]*$/);
     // Two left unanswered in a row are counted from the last answered one.
@@ -33,6 +34,16 @@ describe("a summary's title", () => {
     await c.say("rivera", "checkin alex");
     expect(await titleAfterAnswering([8, 7, 9, 8, 5, 6, 5, 6, "no"])).toMatch(
       /^alex, check-in 6 · .* \(2 unanswered before it\)$/,
+    );
+    // One left unanswered and one begun: each counted as what it was.
+    await c.say("rivera", "checkin alex");
+    await c.tick(49 * HOUR);
+    await c.say("rivera", "checkin alex");
+    await c.say("alex", "8");
+    await c.tick(49 * HOUR);
+    await c.say("rivera", "checkin alex");
+    expect(await titleAfterAnswering([8, 7, 9, 8, 5, 6, 5, 6, "no"])).toMatch(
+      /^alex, check-in 9 · .* \(1 unanswered, 1 begun but closed unfinished, before it\)$/,
     );
   });
 });

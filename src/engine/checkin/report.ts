@@ -123,6 +123,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   await tx.saveAssessment(current.id, { ...assessment, fitId: model.fitId });
 
   const timeZone = config.clinic.timeZone;
+  const lastSeq = episode.at(-1)?.seq ?? 0;
   const style = (await tx.summaryStyle(client.therapistId)) ?? config.summaries;
   const text = summaryText(tw, {
     alias: client.alias,
@@ -141,7 +142,11 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     seqAt: seqAt([...episode, current]),
     timeZone,
     // Numbered per episode, every check-in sent counting: the gap to the last answered one.
-    unansweredBefore: current.seq - (episode.at(-1)?.seq ?? 0) - 1,
+    unansweredBefore: current.seq - lastSeq - 1,
+    unfinishedBefore: (await tx.unansweredCheckins(client.personId)).filter(
+      (c) =>
+        c.episodeId === current.episodeId && c.seq > lastSeq && c.seq < current.seq && c.answers.length > 0,
+    ).length,
   });
   // A summary with a warning sent now is a "warning" message; either way it is one message.
   const kind = warnings.some((w) => w.sent) ? "warning" : "summary";

@@ -61,6 +61,29 @@ export interface SummaryInput extends WarningContext {
    * unanswered: named in the title, so that "check-in 3" beside "the first check-in" reads plainly.
    */
   unansweredBefore?: number;
+  /**
+   * Of those, the ones the client had begun (answered a question of) before they closed: counted
+   * as such, since "unanswered" would tell the therapist that answers given were never given.
+   */
+  unfinishedBefore?: number;
+}
+
+/** The title, with the check-ins before it that closed unanswered, or begun and unfinished. */
+function titleLine(
+  w: Wording,
+  title: { seq: number; alias: string; date: string },
+  closed: number,
+  begun: number,
+): string {
+  const unfinished = Math.min(begun, closed);
+  const unanswered = closed - unfinished;
+  if (unfinished === 0) {
+    return unanswered > 0
+      ? w.t("summary_title_unanswered", { ...title, count: unanswered })
+      : w.t("summary_title", title);
+  }
+  if (unanswered === 0) return w.t("summary_title_unfinished", { ...title, count: unfinished });
+  return w.t("summary_title_unanswered_unfinished", { ...title, unanswered, unfinished });
 }
 
 /** Risk events listed in full in one check-in's summary; a longer run is cut (risk/text.ts). */
@@ -70,10 +93,7 @@ export function summaryText(w: Wording, input: SummaryInput): string {
   const { checkin } = input;
   const date = formatDateZoned(checkin.completedAt ?? checkin.createdAt, w.pack.language, input.timeZone);
   const title = { seq: checkin.seq, alias: input.alias, date };
-  const count = input.unansweredBefore ?? 0;
-  const lines = [
-    count > 0 ? w.t("summary_title_unanswered", { ...title, count }) : w.t("summary_title", title),
-  ];
+  const lines = [titleLine(w, title, input.unansweredBefore ?? 0, input.unfinishedBefore ?? 0)];
   const headline = headlineText(w, input.assessment, input.reliableChange, input.allianceConcern);
   if (headline) lines.push(headline);
   // The safety answers, both ways the question was asked, said once: under this check-in's risk
