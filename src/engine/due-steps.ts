@@ -8,6 +8,7 @@ import { stepMessage } from "./checkin/messages.js";
 import { expiresAt, stepOf } from "./checkin/plan.js";
 import { afterCompletion } from "./checkin/report.js";
 import { isSafetyQuestion } from "./checkin/safety-asked.js";
+import { joinSessionPart } from "./checkin/session-join.js";
 import { tellUnfinished } from "./checkin/unfinished-notice.js";
 import { liftEndedBreaks } from "./client-break.js";
 import { lapsedConcernsDue, tellConcernsOfClosed } from "./risk/concern-notice.js";
@@ -157,16 +158,24 @@ async function runJob(turn: Turn, job: Job): Promise<string> {
   if (await onHoliday(turn, client)) return "holiday";
   if (!(await tx.identitiesOf(client.personId)).some((i) => !i.unreachableAt)) return "unreachable";
   if (await postponedForQuiet(turn, job, client)) return "postponed";
+  // The session's questions join its before-session part the client is in the middle of.
+  if (open && job.kind === "alliance" && (await joinSessionPart(turn, client, open, instruments))) {
+    return "joined the open check-in";
+  }
   // An older check-in still open gives way to the new session's: it is expired (the digest lists
   // it), and the new one is sent.
   const expired = open ? await tx.expireCheckin(open.id, turn.now) : false;
   if (open && expired) await tellConcernsOfClosed(tx, deps, client.personId, open.id, turn.now);
+  // One the client had begun: the new one's first message says it closed and its answers were kept,
+  // or the client takes the new questions for the rest of the old ones.
+  const begun = open !== undefined && expired && (await tx.lastAnswerAt(open.id)) !== undefined;
   // A split plan's progress check-in comes before the session, and says so.
   const checkin = await sendCheckin(
     turn,
     client,
     instruments,
     job.kind === "progress" ? "before session" : "schedule",
+    begun,
   );
   if (!checkin) return "asked for consent again first";
   return expired ? "sent; the open check-in expired" : "sent";

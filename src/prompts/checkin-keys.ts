@@ -7,6 +7,8 @@ export const CHECKIN_VARS = {
   checkin_intro: ["therapist", "count"],
   checkin_intro_scheduled: ["therapist", "count"],
   checkin_intro_before: ["therapist", "count"],
+  checkin_earlier_closed: ["therapist"],
+  checkin_joined: ["therapist", "count"],
   checkin_paused: ["alias", "date"],
   checkin_paused_until: ["alias", "date", "until"],
   paused_hold: ["when"],

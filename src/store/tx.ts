@@ -106,6 +106,11 @@ export interface CheckinsTx {
    */
   lastAnswerAt(checkinId: number): Promise<string | undefined>;
   setCheckinStep(checkinId: number, step: number): Promise<void>;
+  /**
+   * An open check-in's plan replaced by a longer one (a split schedule's after-session part joining
+   * its before-session part the client is in the middle of); false when it was no longer open.
+   */
+  setCheckinPlan(checkinId: number, plan: PlanItem[]): Promise<boolean>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
   /**
    * Words the client wrote during a check-in, kept as the start of its comment until it completes;

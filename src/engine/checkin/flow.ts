@@ -36,12 +36,14 @@ import { isUnclearAnswer, keepUnclearAnswer } from "./unclear-answer.js";
  * by hand or by the schedule, gets its reminder and its expiry, so none stays open for weeks.
  * `by`: who asked, as the intro says it (the therapist by hand, or the schedule). `instruments`:
  * what this check-in asks (a split schedule's part), else the client's plan or the clinic's.
+ * `earlierClosed`: it closed one the client had begun, which its first message says.
  */
 export async function sendCheckin(
   turn: Turn,
   client: Client,
   instruments?: readonly string[],
   by: "therapist" | "schedule" | "before session" = "therapist",
+  earlierClosed = false,
 ): Promise<Checkin | undefined> {
   const w = await turn.wordingOf(client.personId);
   const { config } = turn.deps;
@@ -65,9 +67,10 @@ export async function sendCheckin(
       : by === "before session"
         ? "checkin_intro_before"
         : "checkin_intro";
+  const text = w.t(intro, { therapist, count: checkin.plan.length });
   await turn.send(client.personId, {
     kind: "info",
-    text: w.t(intro, { therapist, count: checkin.plan.length }),
+    text: earlierClosed ? `${w.t("checkin_earlier_closed", { therapist })}\n${text}` : text,
   });
   await turn.send(client.personId, stepMessage(w, checkin, therapist));
   const at = (hours: number) => new Date(Date.parse(turn.now) + hours * 3_600_000).toISOString();

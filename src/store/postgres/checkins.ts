@@ -88,6 +88,11 @@ export function pgCheckins(q: PgContext): CheckinsTx {
     setCheckinStep: async (checkinId, step) => {
       await q.run("UPDATE checkins SET step = $1 WHERE id = $2", [step, checkinId]);
     },
+    setCheckinPlan: async (checkinId, plan) =>
+      (await q.run("UPDATE checkins SET plan = $1 WHERE id = $2 AND status = 'open'", [
+        JSON.stringify(plan),
+        checkinId,
+      ])) === 1,
     completeCheckin: async (checkinId, comment, at) => {
       await q.run("UPDATE checkins SET status = 'completed', comment = $1, completed_at = $2 WHERE id = $3", [
         comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),

@@ -92,6 +92,9 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
     setCheckinStep: async (checkinId, step) => {
       s("UPDATE checkins SET step = ? WHERE id = ?").run(step, checkinId);
     },
+    setCheckinPlan: async (checkinId, plan) =>
+      s("UPDATE checkins SET plan = ? WHERE id = ? AND status = 'open'").run(JSON.stringify(plan), checkinId)
+        .changes === 1,
     completeCheckin: async (checkinId, comment, at) => {
       s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
         comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),

@@ -58,6 +58,22 @@ export function checkinContract(open: OpenStore): void {
         ]);
       }));
 
+    it("lengthens an open check-in's plan, keeping its step and answers; a closed one's stays", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        await tx.saveAnswer(checkin.id, { instrument: "progress", item: "personal", value: 4 }, at);
+        await tx.setCheckinStep(checkin.id, 1);
+        const longer = [...PLAN, { instrument: "alliance", item: "heard" }];
+        expect(await tx.setCheckinPlan(checkin.id, longer)).toBe(true);
+        expect(await tx.openCheckin(alex.personId)).toMatchObject({ id: checkin.id, step: 1, plan: longer });
+        await tx.expireCheckin(checkin.id, t(5));
+        expect(await tx.setCheckinPlan(checkin.id, PLAN)).toBe(false);
+        const [closed] = await tx.unansweredCheckins(alex.personId);
+        expect(closed?.plan).toEqual(longer);
+        expect(closed?.answers).toEqual([{ instrument: "progress", item: "personal", value: 4 }]);
+      }));
+
     it("corrects an answer in place: the new value, kept at its place in the order asked", () =>
       inTransaction(open, async (tx) => {
         const alex = await activeClient(tx, await therapist(tx), "alex");
