@@ -9,6 +9,7 @@ export const CHECKIN_VARS = {
   checkin_intro_before: ["therapist", "count"],
   checkin_earlier_closed: ["therapist"],
   checkin_joined: ["therapist", "count"],
+  comment_number_asked: [],
   checkin_paused: ["alias", "date"],
   checkin_paused_until: ["alias", "date", "until"],
   paused_hold: ["when"],

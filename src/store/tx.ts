@@ -112,6 +112,8 @@ export interface CheckinsTx {
    */
   setCheckinPlan(checkinId: number, plan: PlanItem[]): Promise<boolean>;
   completeCheckin(checkinId: number, comment: string | null, at: string): Promise<void>;
+  /** Notes that a lone number typed at the open check-in's comment was asked about (null: clears it). */
+  setCommentNumberAsked(checkinId: number, at: string | null): Promise<void>;
   /**
    * Words the client wrote during a check-in, kept as the start of its comment until it completes;
    * nothing when the check-in is no longer open.

@@ -82,6 +82,8 @@ export interface Checkin {
   comment: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** When a lone number typed at the comment step was asked about (null: not); sent again, it is the comment. */
+  commentNumberAskedAt?: string | null;
   /** The clinical assessment stored at completion. */
   assessment?: unknown;
 }

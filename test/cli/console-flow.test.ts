@@ -189,6 +189,6 @@ describe("the console flow through the built CLI", () => {
     const env = freshEnv();
     const result = await runCli(["migrate"], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/schema version 9/);
+    expect(result.stdout).toMatch(/schema version 10/);
   });
 });

@@ -134,7 +134,7 @@ describe.skipIf("missing" in found)("rapport migrate --from sqlite:PATH --to pos
     expect(copied.stdout).toMatch(/^ {2}answers: \d+ rows$/m);
     expect(copied.stdout).toMatch(new RegExp(`^ {2}answers +${counts.answers} +${counts.answers}$`, "m"));
     expect(copied.stdout).not.toContain("differs");
-    expect(copied.stdout).toMatch(/Copied \d+ rows at schema version 9 in [\d.]+ s/);
+    expect(copied.stdout).toMatch(/Copied \d+ rows at schema version 10 in [\d.]+ s/);
     expect(copied.stdout).toContain("sealed with key");
     expect(copied.stdout).toMatch(/Planner statistics gathered in [\d.]+ s/);
     // Every copied table has been analysed, so the first reads are planned on statistics.
@@ -208,7 +208,7 @@ describe.skipIf("missing" in found)("rapport migrate --from sqlite:PATH --to pos
     const refused = await runCli(["migrate", "--from", `sqlite:${path}`, "--to", url], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `--from: ${path} is at schema version 4, and PostgreSQL would be at 9: bring the file to version 9 first with \`RAPPORT_DATABASE_URL= RAPPORT_DB=${path} rapport migrate\`, then copy again`,
+      `--from: ${path} is at schema version 4, and PostgreSQL would be at 10: bring the file to version 10 first with \`RAPPORT_DATABASE_URL= RAPPORT_DB=${path} rapport migrate\`, then copy again`,
     );
     // Refused before PostgreSQL was touched.
     expect(await query(url, "SELECT COUNT(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([
@@ -216,7 +216,7 @@ describe.skipIf("missing" in found)("rapport migrate --from sqlite:PATH --to pos
     ]);
     // The command it names, then the copy.
     const upgraded = await runCli(["migrate"], { ...env, RAPPORT_DATABASE_URL: "", RAPPORT_DB: path });
-    expect(upgraded.stdout).toBe(`${path}: schema version 9\n`);
+    expect(upgraded.stdout).toBe(`${path}: schema version 10\n`);
     const copied = await runCli(["migrate", "--from", `sqlite:${path}`, "--to", url], env);
     expect(copied.code).toBe(0);
     expect(await query(url, "SELECT name FROM people")).toEqual([{ name: "Dr Rivera" }]);

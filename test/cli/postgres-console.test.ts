@@ -29,7 +29,7 @@ describe.skipIf("missing" in found)("rapport on PostgreSQL, through the built CL
     const url = await server.createDatabase("cli");
     const env = freshEnv({ RAPPORT_DATABASE_URL: url, RAPPORT_DATA_KEY: randomBytes(32).toString("base64") });
     const migrated = await runCli(["migrate"], env);
-    expect(migrated.stdout).toBe(`PostgreSQL 127.0.0.1:${server.port}/cli: schema version 9\n`);
+    expect(migrated.stdout).toBe(`PostgreSQL 127.0.0.1:${server.port}/cli: schema version 10\n`);
     const linkCode = await addTherapist(env, "Dr Rivera");
     const code = inviteCodeFrom(await script(env, [`rivera: link ${linkCode}`, "rivera: invite alex"]));
     const out = await script(env, [

@@ -196,6 +196,10 @@ export async function continueCheckin(
       const choices = [...(question.choices ?? []), why.choice];
       return turn.reply({ ...withLine(question, why.line), choices });
     }
+    case "comment_number":
+      // Asked once, with the comment question again; the same sent again is the comment.
+      await turn.tx.setCommentNumberAsked(checkin.id, turn.now);
+      return turn.reply(withLine(stepMessage(w, checkin, therapist), w.t("comment_number_asked")));
     case "too_long":
       return turn.replyText(w.t("comment_too_long", { max: turn.deps.config.checkin.commentMaxLength }));
     case "answer": {

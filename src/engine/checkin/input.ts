@@ -14,6 +14,8 @@ export type CheckinDecision =
   | { type: "complete"; comment: string | null }
   | { type: "reask" }
   | { type: "too_long" }
+  /** A lone number at the comment, the first time: asked about, not taken (sent again, it is). */
+  | { type: "comment_number" }
   | { type: "old_button" };
 
 export interface CheckinRules {
@@ -92,12 +94,17 @@ export function decideCheckinInput(
       return { type: "complete", comment: null };
     }
     if ([...comment].length > rules.commentMaxLength) return { type: "too_long" };
+    // "9", an extra tap after the last score, is not a comment a client meant: asked once.
+    if (LONE_NUMBER.test(comment) && !checkin.commentNumberAskedAt) return { type: "comment_number" };
     return { type: "complete", comment };
   }
   const value = rules.choices ? parseChoice(raw, rules.choices, rules) : parseScoreValue(raw, rules);
   if (value === undefined) return { type: "reask" };
   return { type: "answer", answer: { ...step.planItem, value }, nextStep: checkin.step + 1 };
 }
+
+/** A number and nothing else ("9", "7.5", "10!"): at the comment, most likely meant as a score. */
+const LONE_NUMBER = /^[+-]?\d+(?:[.,]\d+)?[.!]?$/u;
 
 function parseScoreValue(raw: string, { scale, words }: CheckinRules): number | undefined {
   const score = parseScore(raw, scale.min, scale.max, words);

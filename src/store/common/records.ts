@@ -164,6 +164,7 @@ export function toCheckin(row: Row, c: FieldCrypto): Checkin {
         : c.open(String(row.comment), place("checkins", "comment", Number(row.id))),
     createdAt: String(row.created_at),
     completedAt: (row.completed_at as string | null) ?? null,
+    commentNumberAskedAt: (row.comment_number_asked_at as string | null | undefined) ?? null,
     assessment: row.assessment
       ? JSON.parse(c.open(String(row.assessment), place("checkins", "assessment", Number(row.id))))
       : undefined,

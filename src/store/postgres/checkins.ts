@@ -93,6 +93,12 @@ export function pgCheckins(q: PgContext): CheckinsTx {
         JSON.stringify(plan),
         checkinId,
       ])) === 1,
+    setCommentNumberAsked: async (checkinId, at) => {
+      await q.run("UPDATE checkins SET comment_number_asked_at = $1 WHERE id = $2 AND status = 'open'", [
+        at,
+        checkinId,
+      ]);
+    },
     completeCheckin: async (checkinId, comment, at) => {
       await q.run("UPDATE checkins SET status = 'completed', comment = $1, completed_at = $2 WHERE id = $3", [
         comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),

@@ -95,6 +95,12 @@ export function sqliteCheckins({ s, c }: SqlContext): CheckinsTx {
     setCheckinPlan: async (checkinId, plan) =>
       s("UPDATE checkins SET plan = ? WHERE id = ? AND status = 'open'").run(JSON.stringify(plan), checkinId)
         .changes === 1,
+    setCommentNumberAsked: async (checkinId, at) => {
+      s("UPDATE checkins SET comment_number_asked_at = ? WHERE id = ? AND status = 'open'").run(
+        at,
+        checkinId,
+      );
+    },
     completeCheckin: async (checkinId, comment, at) => {
       s("UPDATE checkins SET status = 'completed', comment = ?, completed_at = ? WHERE id = ?").run(
         comment === null ? null : c.seal(comment, place("checkins", "comment", checkinId)),

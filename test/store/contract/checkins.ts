@@ -74,6 +74,22 @@ export function checkinContract(open: OpenStore): void {
         expect(closed?.answers).toEqual([{ instrument: "progress", item: "personal", value: 4 }]);
       }));
 
+    it("notes a lone number at the comment asked about, on an open check-in only", () =>
+      inTransaction(open, async (tx) => {
+        const alex = await activeClient(tx, await therapist(tx), "alex");
+        const checkin = await tx.createCheckin(alex.personId, PLAN, at);
+        expect((await tx.openCheckin(alex.personId))?.commentNumberAskedAt).toBeNull();
+        await tx.setCommentNumberAsked(checkin.id, t(1));
+        expect((await tx.openCheckin(alex.personId))?.commentNumberAskedAt).toBe(t(1));
+        await tx.setCommentNumberAsked(checkin.id, null);
+        expect((await tx.openCheckin(alex.personId))?.commentNumberAskedAt).toBeNull();
+        await tx.setCommentNumberAsked(checkin.id, t(2));
+        await tx.completeCheckin(checkin.id, "9", t(3));
+        await tx.setCommentNumberAsked(checkin.id, null);
+        const [done] = await tx.completedCheckins(alex.personId);
+        expect(done?.commentNumberAskedAt).toBe(t(2));
+      }));
+
     it("corrects an answer in place: the new value, kept at its place in the order asked", () =>
       inTransaction(open, async (tx) => {
         const alex = await activeClient(tx, await therapist(tx), "alex");
