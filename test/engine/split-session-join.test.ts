@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { joinedPlan } from "../../src/engine/checkin/session-join.js";
 import { Conversation } from "../helpers/conversation.js";
 
 let c: Conversation;
@@ -96,5 +97,25 @@ describe("a new check-in that closes one the client had begun", () => {
     const after = toAlex(await c.tickTo("2026-11-02T13:00:00Z"));
     expect(after[0]?.split("\n")[0]).toBe(EARLIER_CLOSED);
     expect(after[1]).toMatch(/1\/4\. In the last session I felt heard/);
+  });
+});
+
+describe("joinedPlan", () => {
+  const p = (instrument: string, item = "i") => ({ instrument, item });
+  const week = [p("progress", "a"), p("progress", "b"), p("safety", "s")];
+  const session = [p("alliance", "x"), p("alliance", "y")];
+  it("puts the session's questions before a safety question not reached yet, else after everything", () => {
+    expect(joinedPlan({ plan: week, step: 1 }, session)).toEqual([week[0], week[1], ...session, week[2]]);
+    // At the safety question, or past it at the comment: what the client is looking at stays in front of them.
+    expect(joinedPlan({ plan: week, step: 2 }, session)).toEqual([...week, ...session]);
+    expect(joinedPlan({ plan: week, step: 3 }, session)).toEqual([...week, ...session]);
+    expect(joinedPlan({ plan: week.slice(0, 2), step: 1 }, session)).toEqual([
+      ...week.slice(0, 2),
+      ...session,
+    ]);
+  });
+  it("joins nothing to a check-in that asks about the session already", () => {
+    expect(joinedPlan({ plan: [...session, ...week], step: 1 }, session)).toBeUndefined();
+    expect(joinedPlan({ plan: week, step: 1 }, [])).toBeUndefined();
   });
 });
