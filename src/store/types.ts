@@ -99,6 +99,14 @@ export interface CompletedCheckin extends Checkin {
 export interface CaseloadEntry {
   client: Client;
   last: CompletedCheckin | null;
+  /**
+   * The latest completed check-in of `last`'s episode that asked about the past week (any
+   * instrument but the alliance: progress, measures, the safety question), and the latest that
+   * asked the alliance. A split schedule asks each part as a check-in of its own, so the state of
+   * each is read from its own part, not from whichever came last; otherwise both are `last`.
+   */
+  lastProgress: CompletedCheckin | null;
+  lastAlliance: CompletedCheckin | null;
   open: Checkin | null;
   /** Check-ins that expired unanswered since the last completed one (or since joining). */
   unanswered: number;

@@ -48,7 +48,7 @@ export function needOf(
   zone: string,
   now: string,
 ): Need {
-  const { client, last } = entry;
+  const { client } = entry;
   const flags: string[] = [];
   const named = new Set<string>();
   let rank = 3;
@@ -69,7 +69,9 @@ export function needOf(
     // Before the other reasons to look: a disclosure of risk, though handled, comes first among them.
     rank = 0.5;
   }
-  const assessment = last?.assessment as Assessment | undefined;
+  // Each state from the latest check-in that asked it: under a split schedule, the one before the
+  // session asks about the week and the one after it the alliance; either may be the latest.
+  const assessment = entry.lastProgress?.assessment as Assessment | undefined;
   const status = assessment?.progress?.trajectory.status;
   // Words of concern whose safety question is still open, or went unanswered with no check-in
   // answered since: as urgent to look at as a client not on track, though no alert was raised.
@@ -133,7 +135,7 @@ export function needOf(
   }
   // The alliance rule applies for a concern (below the line) or a drop alone: both are in force
   // as `summary ALIAS` lists them, so both are named here, by what applies.
-  const alliance = assessment?.alliance;
+  const alliance = (entry.lastAlliance?.assessment as Assessment | undefined)?.alliance;
   if (alliance?.concern || alliance?.drop) {
     flags.push(allianceFlag(w, alliance));
     named.add("alliance");

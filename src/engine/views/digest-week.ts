@@ -8,7 +8,9 @@ import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
 /** What happened to one client since the last digest. */
 export interface ClientWeek {
   checkins: number;
-  /** The trajectory status at the last check-in before this week, if there was one. */
+  /** Whether the latest check-in that asked about progress (the caseload's) is one of this week's. */
+  progressed: boolean;
+  /** The trajectory status at the last check-in before this week that had one, if there was one. */
   was: TrajectoryStatus | undefined;
   /**
    * The week's risk events that no open alert holds (those are listed apart, first): alerts
@@ -42,7 +44,7 @@ export async function weekOf(
   openAlerts: ReadonlyMap<number, RiskAlert>,
 ): Promise<Map<number, ClientWeek>> {
   const week = new Map<number, ClientWeek>();
-  for (const { client } of facts.caseload) {
+  for (const { client, lastProgress } of facts.caseload) {
     const history = await tx.completedCheckins(client.personId);
     const fresh = history.filter((c) => (c.completedAt ?? c.createdAt) >= since);
     const open = openAlerts.get(client.personId)?.id;
@@ -54,12 +56,18 @@ export async function weekOf(
       (e) => e.at >= since && e.alertId !== open,
     );
     if (fresh.length === 0 && events.length === 0) continue;
-    const before = history.filter((c) => (c.completedAt ?? c.createdAt) < since).at(-1);
-    const was = (before?.assessment as Assessment | undefined)?.progress?.trajectory.status;
+    // Before the week, from the latest check-in that asked about progress: a split schedule's
+    // check-in after the session has no trajectory of its own.
+    const was = history
+      .filter((c) => (c.completedAt ?? c.createdAt) < since)
+      .map((c) => (c.assessment as Assessment | undefined)?.progress?.trajectory.status)
+      .filter((status) => status !== undefined)
+      .at(-1);
     const alerts = new Map<number, string>();
     for (const e of events) if (e.alertId !== null && !alerts.has(e.alertId)) alerts.set(e.alertId, e.at);
     week.set(client.personId, {
       checkins: fresh.length,
+      progressed: fresh.some((c) => c.id === lastProgress?.id),
       was,
       risk: {
         alerts: [...alerts].map(([id, at]) => ({ id, at })),

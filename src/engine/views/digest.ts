@@ -107,7 +107,8 @@ export function digestText(w: Wording, input: DigestInput): string {
       if (!expired.has(client.alias)) quiet.push(client.alias);
       continue;
     }
-    const assessment = entry.last?.assessment as Assessment | undefined;
+    // The progress from the latest check-in that asked it, as `clients` reads it (caseload.ts).
+    const assessment = entry.lastProgress?.assessment as Assessment | undefined;
     const now = assessment?.progress?.trajectory.status;
     // An open alert has its own section first: named there, not again in the client's line.
     const alert = input.openAlerts.get(client.personId);
@@ -131,7 +132,8 @@ export function digestText(w: Wording, input: DigestInput): string {
       parts.push(w.t("digest_last_checkin", { date: formatDay(at, w.pack.language, zone) }));
     }
     // The numbers behind the words, so a reliable fall or a recovery is read, not guessed.
-    const progress = mine?.checkins ? assessment?.progress : undefined;
+    // Only when this week's check-ins asked it: a split schedule's after the session does not.
+    const progress = mine?.progressed ? assessment?.progress : undefined;
     if (progress && progress.index > 1) {
       parts.push(
         w.t("digest_progress", {

@@ -1,5 +1,5 @@
 import type { FieldCrypto } from "../field-crypto.js";
-import type { CaseloadEntry, Client, CompletedCheckin } from "../types.js";
+import type { CaseloadEntry, Client, CompletedCheckin, PlanItem } from "../types.js";
 import { type Row, toCheckin } from "./records.js";
 import { concernOf } from "./risk-records.js";
 
@@ -8,7 +8,11 @@ import { concernOf } from "./risk-records.js";
  * clients (not one query per client): a caseload of sixty took three hundred statements.
  */
 export interface CaseloadRows {
-  /** Each client's latest completed check-in, with its answers. */
+  /**
+   * Each client's latest completed check-in, with its answers, and its latest that asked about
+   * the week and latest that asked the alliance (askedWeek, askedAlliance: each store says them in
+   * its SQL too), where those are other check-ins.
+   */
   last: readonly CompletedCheckin[];
   /** Check-ins open now (at most one a client). */
   open: readonly Row[];
@@ -22,13 +26,31 @@ export interface CaseloadRows {
   alerts: readonly { client_id: unknown; id: unknown; created_at: string; acknowledged_at: string | null }[];
 }
 
+/**
+ * The instrument a split schedule asks after the session; every other instrument (progress,
+ * measures, the safety question) is about the week, asked before it. Matches the engine's
+ * SESSION_INSTRUMENT (engine/checkin/instrument-plan.ts): the store does not import the engine.
+ */
+const ALLIANCE = "alliance";
+
+/** Whether a check-in asked about the week, or the alliance (the stores' caseload queries say it in SQL). */
+function askedWeek(plan: readonly PlanItem[]): boolean {
+  return plan.some((p) => p.instrument !== ALLIANCE);
+}
+function askedAlliance(plan: readonly PlanItem[]): boolean {
+  return plan.some((p) => p.instrument === ALLIANCE);
+}
+
 /** The caseload's entries, in the clients' order, from the rows each store read. */
 export function caseloadEntries(
   clients: readonly Client[],
   rows: CaseloadRows,
   c: FieldCrypto,
 ): CaseloadEntry[] {
-  const lastOf = new Map(rows.last.map((ch) => [ch.clientId, ch]));
+  const partsOf = new Map<number, CompletedCheckin[]>();
+  for (const ch of [...rows.last].sort((a, b) => a.id - b.id)) {
+    partsOf.set(ch.clientId, [...(partsOf.get(ch.clientId) ?? []), ch]);
+  }
   const openOf = new Map(rows.open.map((r) => [Number(r.client_id), r]));
   const endedOf = new Map(rows.episodes.map((e) => [Number(e.client_id), e.ended_at]));
   const expiredOf = new Map(rows.expired.map((e) => [Number(e.client_id), Number(e.n)]));
@@ -41,9 +63,16 @@ export function caseloadEntries(
   );
   return clients.map((client): CaseloadEntry => {
     const openRow = openOf.get(client.personId);
+    const read = partsOf.get(client.personId) ?? [];
+    const last = read.at(-1) ?? null;
+    // A part from an earlier episode is not the state of this one (`summary ALIAS` reads one episode).
+    const latest = (asked: (plan: readonly PlanItem[]) => boolean) =>
+      read.filter((ch) => ch.episodeId === last?.episodeId && asked(ch.plan)).at(-1) ?? null;
     return {
       client,
-      last: lastOf.get(client.personId) ?? null,
+      last,
+      lastProgress: latest(askedWeek),
+      lastAlliance: latest(askedAlliance),
       open: openRow ? toCheckin(openRow, c) : null,
       unanswered: expiredOf.get(client.personId) ?? 0,
       concern: concernOfClient.get(client.personId) ?? null,

@@ -25,11 +25,19 @@ export function pgReports(q: PgContext): ReportsTx {
         .sort((a, b) => a.alias.localeCompare(b.alias));
       if (clients.length === 0) return [];
       const ids = clients.map((cl) => cl.personId);
+      // The latest completed check-in, and the latest that asked about the week and the alliance:
+      // a split schedule asks them in check-ins of their own (common/caseload.ts).
       const last = await withAnswers(
         q,
         await q.all(
-          `SELECT DISTINCT ON (client_id) * FROM checkins
-           WHERE client_id = ANY($1::bigint[]) AND status = 'completed' ORDER BY client_id, id DESC`,
+          `SELECT * FROM checkins WHERE id IN (
+             SELECT unnest(ARRAY[
+               MAX(id),
+               MAX(id) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(plan::jsonb) p
+                 WHERE p->>'instrument' <> 'alliance')),
+               MAX(id) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(plan::jsonb) p
+                 WHERE p->>'instrument' = 'alliance'))])
+             FROM checkins WHERE client_id = ANY($1::bigint[]) AND status = 'completed' GROUP BY client_id)`,
           [ids],
         ),
       );

@@ -24,12 +24,24 @@ export function sqliteReports({ s, c }: SqlContext): ReportsTx {
         `SELECT (SELECT MAX(x.id) FROM ${table} x WHERE x.client_id = cl.person_id${where})
          FROM clients cl WHERE cl.therapist_id = ?`;
       const completed = latest("checkins", " AND x.status = 'completed'");
+      // And the latest that asked about the week, and the alliance: a split schedule asks them in
+      // check-ins of their own. Found walking the index back from the latest, most often one row.
+      const asked = (test: string) =>
+        `SELECT (SELECT x.id FROM checkins x WHERE x.client_id = cl.person_id AND x.status = 'completed'
+           AND EXISTS (SELECT 1 FROM json_each(x.plan) WHERE json_extract(json_each.value, '$.instrument') ${test})
+           ORDER BY x.id DESC LIMIT 1)
+         FROM clients cl WHERE cl.therapist_id = ?`;
+      const parts = `${completed} UNION ${asked("<> 'alliance'")} UNION ${asked("= 'alliance'")}`;
       return caseloadEntries(
         clients,
         {
           last: withAnswers(
             c,
-            s(`${CHECKIN_WITH_ANSWERS} WHERE checkins.id IN (${completed})`).all(therapistId) as Row[],
+            s(`${CHECKIN_WITH_ANSWERS} WHERE checkins.id IN (${parts})`).all(
+              therapistId,
+              therapistId,
+              therapistId,
+            ) as Row[],
           ),
           open: s(
             `SELECT * FROM checkins WHERE status = 'open'

@@ -260,5 +260,46 @@ export function checkinContract(open: OpenStore): void {
           acknowledgedAt: t(14),
         });
       }));
+
+    it("reads each client's latest check-in that asked about the week and the alliance, in the latest's episode", () =>
+      inTransaction(open, async (tx) => {
+        const rivera = await therapist(tx);
+        const alex = await activeClient(tx, rivera, "alex");
+        const bea = await activeClient(tx, rivera, "bea");
+        const cai = await activeClient(tx, rivera, "cai");
+        const week = [...PLAN, { instrument: "safety", item: "harm" }];
+        const session = [{ instrument: "alliance", item: "heard" }];
+        const done = async (clientId: number, plan: typeof PLAN, when: string, value = 5) => {
+          const checkin = await tx.createCheckin(clientId, plan, when);
+          for (const item of plan) await tx.saveAnswer(checkin.id, { ...item, value }, when);
+          await tx.completeCheckin(checkin.id, null, when);
+          return checkin.id;
+        };
+        // A split schedule: the week's part before the session, the alliance after it; one left unanswered.
+        await done(alex.personId, [...PLAN, ...session], t(1));
+        const alexWeek = await done(alex.personId, week, t(2), 3);
+        await done(alex.personId, session, t(3));
+        const alexSession = await done(alex.personId, session, t(4), 8);
+        // A part of an earlier episode is not this one's.
+        await done(bea.personId, week, t(1));
+        await tx.endEpisode(bea.personId, t(2));
+        const beaSession = await done(bea.personId, session, t(3));
+        // A whole check-in is both parts.
+        const caiWhole = await done(cai.personId, [...week, ...session], t(1));
+        const [a, b, c] = await tx.caseload(rivera);
+        expect([a?.last?.id, a?.lastProgress?.id, a?.lastAlliance?.id]).toEqual([
+          alexSession,
+          alexWeek,
+          alexSession,
+        ]);
+        expect(a?.lastProgress?.answers.map((x) => x.value)).toEqual([3, 3, 3]);
+        expect(a?.lastAlliance?.answers).toEqual([{ instrument: "alliance", item: "heard", value: 8 }]);
+        expect([b?.last?.id, b?.lastProgress, b?.lastAlliance?.id]).toEqual([beaSession, null, beaSession]);
+        expect([c?.last?.id, c?.lastProgress?.id, c?.lastAlliance?.id]).toEqual([
+          caiWhole,
+          caiWhole,
+          caiWhole,
+        ]);
+      }));
   });
 }

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Delivery } from "../../src/model.js";
+import { Conversation } from "../helpers/conversation.js";
+
+/**
+ * A split schedule asks the progress check-in before the session and the alliance check-in after
+ * it. From a user trial: `clients`, the digest and the caseload chart read the client's state
+ * from the latest check-in alone, so a deterioration vanished after the alliance check-in and an
+ * alliance concern after the progress one.
+ */
+let c: Conversation;
+afterEach(() => c?.close());
+
+const toTherapist = (ds: Delivery[]) =>
+  ds.filter((d) => d.externalId === "rivera").map((d) => d.message.text);
+
+async function clientsLine(alias: string): Promise<string> {
+  const text = toTherapist(await c.say("rivera", "clients"))[0] ?? "";
+  return text.split("\n").find((l) => l.startsWith(`${alias}:`)) ?? "";
+}
+
+/** The week's progress check-in (sent at 11:00 before a Monday 12:00 session), answered. */
+async function progress(day: string, values: number[], comment = "skip"): Promise<void> {
+  await c.tickTo(`${day}T11:00:00Z`);
+  await c.answerAll("alex", [...values, "no"], comment);
+}
+
+/** The week's alliance check-in (after the 50-minute session), answered. */
+async function alliance(day: string, values: number[], at = "14:00"): Promise<void> {
+  await c.tickTo(`${day}T${at}:00Z`);
+  await c.answerAll("alex", values);
+}
+
+async function splitClient(): Promise<void> {
+  c.clock.set(new Date("2026-11-01T09:00:00Z"));
+  await c.enrol();
+  await c.say("rivera", "schedule alex weekly mon 12:00 50m split");
+}
+
+describe("a split schedule: each state from the latest check-in that asked it", () => {
+  it("clients keeps a deterioration after the alliance check-in and an alliance concern after the progress one", async () => {
+    c = new Conversation();
+    await splitClient();
+    await progress("2026-11-02", [5, 5, 5, 5]);
+    await alliance("2026-11-02", [9, 9, 9, 9]);
+    await progress("2026-11-09", [4, 3, 4, 3]);
+    expect(await clientsLine("alex")).toMatch(/^alex: deteriorated \(progress 20 → 14\), not on track, /);
+    await alliance("2026-11-09", [5, 5, 5, 5]);
+    expect(await clientsLine("alex")).toMatch(
+      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, last check-in today/,
+    );
+    await progress("2026-11-16", [4, 3, 4, 3]);
+    expect(await clientsLine("alex")).toMatch(
+      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, last check-in today/,
+    );
+  });
+
+  it("the digest and its chart name the progress beside the alliance check-in of the week", async () => {
+    c = new Conversation({ digest: { day: "tue", time: "08:00" } });
+    await splitClient();
+    await progress("2026-11-02", [5, 5, 5, 5]);
+    await alliance("2026-11-02", [9, 9, 9, 9]);
+    await progress("2026-11-09", [4, 3, 4, 3]);
+    await alliance("2026-11-09", [5, 5, 5, 5]);
+    const sent = await c.tickTo("2026-11-10T08:00:00Z");
+    const texts = toTherapist(sent);
+    const at = texts.findIndex((t) => t.startsWith("Weekly digest"));
+    const line = texts[at]?.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
+    expect(line).toMatch(
+      /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern; 2 check-ins; /,
+    );
+    expect(line).toContain("progress 14, -6 since the first (20): deteriorated");
+    // The caseload chart's panel is titled with the same state.
+    expect(texts[at + 1]).toContain("alex, deteriorated (progress 20 → 14), not on track, alliance concern");
+  });
+});
