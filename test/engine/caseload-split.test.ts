@@ -6,7 +6,8 @@ import { Conversation } from "../helpers/conversation.js";
  * A split schedule asks the progress check-in before the session and the alliance check-in after
  * it. From a user trial: `clients`, the digest and the caseload chart read the client's state
  * from the latest check-in alone, so a deterioration vanished after the alliance check-in and an
- * alliance concern after the progress one.
+ * alliance concern after the progress one; and an alliance check-in answered after unanswered
+ * words of concern cleared the "safety question not answered" flag, though it never asked it.
  */
 let c: Conversation;
 afterEach(() => c?.close());
@@ -72,5 +73,37 @@ describe("a split schedule: each state from the latest check-in that asked it", 
     expect(line).toContain("progress 14, -6 since the first (20): deteriorated");
     // The caseload chart's panel is titled with the same state.
     expect(texts[at + 1]).toContain("alex, deteriorated (progress 20 → 14), not on track, alliance concern");
+  });
+});
+
+describe("a safety question after words of concern, left unanswered", () => {
+  it("is not cleared by an alliance check-in, which never asks it; the next progress check-in clears it", async () => {
+    c = new Conversation();
+    await splitClient();
+    await progress("2026-11-02", [5, 5, 5, 5]);
+    await alliance("2026-11-02", [9, 9, 9, 9]);
+    await progress("2026-11-09", [4, 3, 4, 3], "idk whats the point anymore");
+    await alliance("2026-11-09", [9, 9, 9, 9], "15:00");
+    expect(await clientsLine("alex")).toMatch(/^alex: safety question after worrying words not answered, /);
+    await progress("2026-11-16", [5, 5, 5, 5]);
+    expect(await clientsLine("alex")).not.toContain("safety question");
+  });
+
+  it("an acknowledged alert stays near the top past two weeks while only alliance check-ins were answered since", async () => {
+    c = new Conversation();
+    await splitClient();
+    await progress("2026-11-02", [5, 5, 5, 5]);
+    await c.tick(60_000);
+    const replies = await c.say("alex", "i want to die");
+    const alert = replies.find((d) => d.externalId === "rivera" && d.message.urgent);
+    const id = /^seen (\d+)$/.exec(alert?.message.choices?.[0]?.value ?? "")?.[1];
+    await c.say("rivera", `seen ${id}`);
+    await alliance("2026-11-02", [9, 9, 9, 9]);
+    await c.tickTo("2026-11-16T11:30:00Z");
+    expect(await clientsLine("alex")).toMatch(
+      new RegExp(`^alex: urgent alert ${id} acknowledged Nov 2, 2026`),
+    );
+    await c.answerAll("alex", [5, 5, 5, 5, "no"]);
+    expect(await clientsLine("alex")).not.toContain("acknowledged");
   });
 });

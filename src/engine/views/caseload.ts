@@ -1,6 +1,7 @@
 import type { Assessment } from "../../clinical/assessment.js";
 import { measureRule } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
+import { riskItemsOf } from "../../prompts/schema.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
 import { allianceFallText, statusText } from "../checkin/headline-text.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
@@ -81,9 +82,8 @@ export function needOf(
   if (concern?.answer === "pending" || concern?.answer === "reasked") {
     flags.push(w.t("clients_flag_safety_waiting"));
     rank = Math.min(rank, 1);
-  } else if (concern?.answer === "none" && (entry.last?.completedAt ?? "") <= concern.at) {
-    // "<=": words of concern written as a check-in's comment complete that check-in at the same
-    // instant; it is not a check-in answered since them. Unsure words are an answer, not silence.
+  } else if (concern?.answer === "none" && !riskAskedSince(w, entry, concern.at)) {
+    // Unsure words are an answer, not silence.
     flags.push(w.t(concern.unclear ? "clients_flag_safety_unclear" : "clients_flag_safety_unanswered"));
     rank = Math.min(rank, 1);
   } else if (concern?.answer === "no" && daysBetween(concern.at, now, zone) < RECENT_ALERT_DAYS) {
@@ -164,21 +164,43 @@ function allianceFlag(w: Wording, alliance: NonNullable<Assessment["alliance"]>)
 }
 
 /**
+ * Whether a check-in answered after `at` asked the safety question or another risk item (the
+ * PHQ-9's ninth): only such a one says how the client is now. A split schedule's check-in after
+ * the session asks the alliance alone; answered, it says nothing of their safety. ">": words of
+ * concern written as a check-in's comment complete that check-in at the same instant; it is not
+ * a check-in answered since them.
+ */
+function riskAskedSince(w: Wording, entry: CaseloadEntry, at: string): boolean {
+  const week = entry.lastProgress;
+  if (!week || (week.completedAt ?? "") <= at) return false;
+  return week.plan.some(
+    (p) =>
+      p.instrument === SAFETY_INSTRUMENT ||
+      (w.hasInstrument(p.instrument) &&
+        riskItemsOf(w.instrument(p.instrument)).some((r) => r.item === p.item)),
+  );
+}
+
+/**
  * The last check-in's own safety question reached and left without an answer (unsure words, or
  * none, until it closed). Not when a concern came since that check-in began: its question, asked
- * after the words, stands for the check-in's (checkin/safety-asked.ts) and is flagged above.
+ * after the words, stands for the check-in's (checkin/safety-asked.ts) and is flagged above. The
+ * last that asked about the week: a split schedule's check-in after the session asks no safety question.
  */
 function safetyLeftUnclear(entry: CaseloadEntry): boolean {
-  const { last, concern } = entry;
+  const { lastProgress: last, concern } = entry;
   if (!last || (concern && concern.at >= last.createdAt)) return false;
   const asked = last.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
   return asked && !last.answers.some((a) => a.instrument === SAFETY_INSTRUMENT);
 }
 
-/** An acknowledged alert within the last two weeks, or with no check-in answered since it was raised. */
+/**
+ * An acknowledged alert within the last two weeks, or with no check-in about the week answered
+ * since it was raised (a split schedule's check-in after the session asks the alliance alone).
+ */
 function stillRecent(entry: CaseloadEntry, acknowledgedAt: string, now: string, zone: string): boolean {
   if (daysBetween(acknowledgedAt, now, zone) < RECENT_ALERT_DAYS) return true;
-  return (entry.last?.completedAt ?? "") < (entry.lastAlert?.createdAt ?? "");
+  return (entry.lastProgress?.completedAt ?? "") < (entry.lastAlert?.createdAt ?? "");
 }
 
 export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {
