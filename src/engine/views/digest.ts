@@ -4,7 +4,7 @@ import type { Wording } from "../../prompts/render.js";
 import { localDate, WEEKDAYS } from "../../schedule/local-time.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
-import { categoryText } from "../checkin/summary-text.js";
+import { categoryText } from "../checkin/summary-sections.js";
 import { ruleText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";

@@ -14,7 +14,7 @@ import type {
 } from "../../store/types.js";
 import { statusText } from "../checkin/headline-text.js";
 import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
-import { categoryText } from "../checkin/summary-text.js";
+import { categoryText } from "../checkin/summary-sections.js";
 import { unfinishedLines } from "../checkin/unfinished.js";
 import { modelText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
