@@ -2,7 +2,7 @@ import { toOutboxRow } from "../common/records.js";
 import type { OutboxQueue } from "../store.js";
 import type { Recipient } from "../types.js";
 import type { PgContext } from "./context.js";
-import { DROP_UNOWNED, FIRST_PENDING, MARK_FAILED, MARK_SENT, UNCLAIM } from "./outbox.js";
+import { FIRST_PENDING, MARK_FAILED, MARK_SENT, UNCLAIM } from "./outbox.js";
 
 /** Who claims the rows this store takes to send, and for how long. */
 export interface ClaimOptions {
@@ -89,13 +89,11 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
     markSentMany: async (ids, at) => {
       if (ids.length > 0) {
         await q.run(MARK_SENT, [at, ids]);
-        await q.run(DROP_UNOWNED, [ids]);
       }
       q.erasures?.scrubbedRows(ids);
     },
     markSent: async (id, at) => {
       await q.run(MARK_SENT, [at, [id]]);
-      await q.run(DROP_UNOWNED, [[id]]);
       q.erasures?.scrubbedRows([id]);
     },
     markRetry: async (id, error, nextAttemptAt, counts = true) => {
@@ -105,8 +103,7 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
       );
     },
     markFailed: async (id, error, at) => {
-      await q.run(MARK_FAILED, [error, at, id]);
-      await q.run(DROP_UNOWNED, [[id]]);
+      await q.run(MARK_FAILED, [at, [id], error]);
       q.erasures?.scrubbedRows([id]);
     },
     nextAttemptAt: async (channels) => {

@@ -13,16 +13,20 @@ const SCRUB = "external_id = '', address = '{}', message = '{}'";
 /** A mark ends whatever claim the row had (outbox-queue.ts): the row is no longer being sent. */
 export const UNCLAIM = "claimed_by = NULL, claimed_until = NULL";
 
-export const MARK_SENT = `UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL, ${SCRUB}, ${UNCLAIM}
-  WHERE id = ANY($2::bigint[])`;
-export const MARK_FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $1, sent_at = $2, ${SCRUB}, ${UNCLAIM}
-  WHERE id = $3`;
-
 /**
  * A row addressed to no person (a reply to an unknown sender, an erased client's goodbye) goes
- * once it is settled: nobody's record holds it, and kept, its time would date an erasure.
+ * once it is settled: nobody's record holds it, and kept, its time would date an erasure. The
+ * marks drop such rows and mark the others in one statement (the two sets of rows are apart), so
+ * the delivery pass makes no round trip more for them.
  */
-export const DROP_UNOWNED = "DELETE FROM outbox WHERE id = ANY($1::bigint[]) AND person_id IS NULL";
+const DROP_UNOWNED = "DELETE FROM outbox WHERE id = ANY($2::bigint[]) AND person_id IS NULL RETURNING id";
+
+export const MARK_SENT = `WITH dropped AS (${DROP_UNOWNED})
+  UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL, ${SCRUB}, ${UNCLAIM}
+  WHERE id = ANY($2::bigint[]) AND person_id IS NOT NULL`;
+export const MARK_FAILED = `WITH dropped AS (${DROP_UNOWNED})
+  UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $3, sent_at = $1, ${SCRUB}, ${UNCLAIM}
+  WHERE id = ANY($2::bigint[]) AND person_id IS NOT NULL`;
 
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 export const FIRST_PENDING = `NOT EXISTS (
@@ -121,8 +125,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
         ])
       )?.at ?? undefined,
     failDelivery: async (outboxId, error, at) => {
-      await q.run(MARK_FAILED, [error, at, outboxId]);
-      await q.run(DROP_UNOWNED, [[outboxId]]);
+      await q.run(MARK_FAILED, [at, [outboxId], error]);
       q.erasures?.scrubbedInTransaction(outboxId);
     },
   };
