@@ -48,11 +48,11 @@ describe("a split schedule: each state from the latest check-in that asked it", 
     expect(await clientsLine("alex")).toMatch(/^alex: deteriorated \(progress 20 → 14\), not on track, /);
     await alliance("2026-11-09", [5, 5, 5, 5]);
     expect(await clientsLine("alex")).toMatch(
-      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, last check-in today/,
+      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\), last check-in today/,
     );
     await progress("2026-11-16", [4, 3, 4, 3]);
     expect(await clientsLine("alex")).toMatch(
-      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, last check-in today/,
+      /^alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\), last check-in today/,
     );
   });
 
@@ -68,7 +68,7 @@ describe("a split schedule: each state from the latest check-in that asked it", 
     const at = texts.findIndex((t) => t.startsWith("Weekly digest"));
     const line = texts[at]?.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
     expect(line).toMatch(
-      /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern; 2 check-ins; /,
+      /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\); 2 check-ins; /,
     );
     expect(line).toContain("progress 14, -6 since the first (20): deteriorated");
     // The caseload chart's panel is titled with the same state.
