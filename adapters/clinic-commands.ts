@@ -1,11 +1,9 @@
 import type { Command } from "commander";
-import { openApp } from "../src/app.js";
-import { systemClock } from "../src/clock.js";
 import { databaseLabel } from "../src/config/database.js";
-import { loadSettings, type Settings } from "../src/config/settings.js";
+import type { Settings } from "../src/config/settings.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { RapportError } from "../src/errors.js";
-import { createLogger } from "../src/log.js";
+import { withExistingApp } from "./existing-app.js";
 
 /**
  * The clinic's IT person's commands beside `therapist add`: therapists listed, given a new link
@@ -109,18 +107,9 @@ export function addClinicCommands(program: Command, therapist: Command): void {
     step: (admin: ClinicAdmin, settings: Settings) => Promise<void>,
     queued = false,
   ): Promise<void> {
-    const settings = loadSettings();
-    const { store, engine } = await openApp({
-      settings,
-      log: createLogger(),
-      clock: systemClock,
-      existing: true,
-    });
-    try {
-      await step(new ClinicAdmin(store, engine.deps), settings);
-    } finally {
-      store.close();
-    }
+    await withExistingApp(({ store, engine }, settings) =>
+      step(new ClinicAdmin(store, engine.deps), settings),
+    );
     if (queued) process.stdout.write("They are told in their chats when rapport serve next sends.\n");
   }
 }

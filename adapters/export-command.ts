@@ -1,12 +1,11 @@
 import type { Command } from "commander";
-import { openApp } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
-import { loadSettings } from "../src/config/settings.js";
+import type { Settings } from "../src/config/settings.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { ConfigError } from "../src/errors.js";
-import { createLogger } from "../src/log.js";
 import { exportedLine, inQuestionOrder, toCsv } from "../src/reports/export.js";
 import { toFhir } from "../src/reports/fhir-export.js";
+import { withExistingApp } from "./existing-app.js";
 import { writePrivate } from "./private-file.js";
 
 /** `rapport export`: every completed check-in as CSV or FHIR, or one client's chart as a PNG. */
@@ -26,21 +25,16 @@ export function addExportCommand(program: Command): void {
       if (format !== "csv" && format !== "fhir") {
         throw new ConfigError(`--format must be csv, fhir or png (got "${options.format}")`, "--format");
       }
-      const settings = loadSettings();
-      const { store, catalog } = await openApp({
-        settings,
-        log: createLogger(),
-        clock: systemClock,
-        existing: true,
+      const { text, rows } = await withExistingApp(async ({ store, catalog }, settings) => {
+        const rows = inQuestionOrder(await store.exportAnswers(), catalog);
+        // Pseudonyms are stable for one database and key, and lead back to no one outside it.
+        const pseudonym = (clientId: number) => store.pseudonym(clientId);
+        const text =
+          format === "csv"
+            ? toCsv(rows, pseudonym)
+            : `${JSON.stringify(toFhir(rows, catalog, pseudonym, fhirOptions(settings)), null, 2)}\n`;
+        return { text, rows };
       });
-      const rows = inQuestionOrder(await store.exportAnswers(), catalog);
-      // Pseudonyms are stable for one database and key, and lead back to no one outside it.
-      const pseudonym = (clientId: number) => store.pseudonym(clientId);
-      const text =
-        format === "csv"
-          ? toCsv(rows, pseudonym)
-          : `${JSON.stringify(toFhir(rows, catalog, pseudonym, fhirOptions(settings)), null, 2)}\n`;
-      store.close();
       if (!options.out) return void process.stdout.write(text);
       writePrivate(options.out, text);
       // Silent, a file written looked like nothing done: where, and how much, as the chart says.
@@ -49,7 +43,7 @@ export function addExportCommand(program: Command): void {
 }
 
 /** The clinic's base URL and its check-in's instruments (with the safety question when it is on). */
-function fhirOptions(settings: ReturnType<typeof loadSettings>) {
+function fhirOptions(settings: Settings) {
   const { checkin, risk, fhir } = settings.clinic;
   const instruments = [...checkin.instruments, ...(risk.safetyQuestion ? ["safety"] : [])];
   return { baseUrl: fhir.baseUrl, now: systemClock.now().toISOString(), instruments };
@@ -58,19 +52,11 @@ function fhirOptions(settings: ReturnType<typeof loadSettings>) {
 /** `export --format png --client ALIAS`: the chart its therapist would get, and its words. */
 async function exportChart(options: { out?: string; client?: string; therapist?: string }): Promise<void> {
   if (!options.client) throw new ConfigError("--format png needs --client ALIAS", "--client");
-  const settings = loadSettings();
-  const { store, engine } = await openApp({
-    settings,
-    log: createLogger(),
-    clock: systemClock,
-    existing: true,
-  });
-  try {
-    const chart = await new ClinicAdmin(store, engine.deps).chart(options.client, options.therapist);
-    const out = options.out ?? `${options.client}-chart.png`;
-    writePrivate(out, chart.png);
-    process.stdout.write(`Wrote ${out} (${chart.width} × ${chart.height}).\n${chart.alt}\n`);
-  } finally {
-    store.close();
-  }
+  const client = options.client;
+  const chart = await withExistingApp(({ store, engine }) =>
+    new ClinicAdmin(store, engine.deps).chart(client, options.therapist),
+  );
+  const out = options.out ?? `${client}-chart.png`;
+  writePrivate(out, chart.png);
+  process.stdout.write(`Wrote ${out} (${chart.width} × ${chart.height}).\n${chart.alt}\n`);
 }

@@ -14,6 +14,7 @@ import { calibrate } from "../src/reports/calibrate.js";
 import { parseDataKey } from "../src/store/field-crypto.js";
 import { addClinicCommands } from "./clinic-commands.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
+import { withExistingApp } from "./existing-app.js";
 import { addExportCommand } from "./export-command.js";
 import { addInstrumentCommands } from "./instrument-command.js";
 import { addMigrateCommand } from "./migrate-command.js";
@@ -120,28 +121,26 @@ program
   .description("fit the expected trajectory on the clinic's own finished episodes")
   .option("--apply", 'store the fit; from then on messages say "clinic trajectory"')
   .action(async (options: { apply?: boolean }) => {
-    const settings = loadSettings();
-    const log = createLogger();
-    const { store, catalog } = await openApp({ settings, log, clock: systemClock, existing: true });
-    const progress = wordingFor(catalog).instrument("progress");
-    const current = await store.transaction(
-      async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
-    );
-    const report = await calibrate(store, settings.clinic, current, maxTotal(progress));
-    process.stdout.write(report.text);
-    if (report.fit && options.apply) {
-      const id = await store.saveFit({
-        ...report.fit.params,
-        episodes: report.fit.episodes,
-        points: report.fit.points,
-        fittedAt: systemClock.now().toISOString(),
-      });
-      process.stdout.write(`Applied as fit ${id}. Messages now say "clinic trajectory".\n`);
-    } else if (report.fit) {
-      process.stdout.write("Not applied. Run rapport calibrate --apply to use this fit.\n");
-    }
-    store.close();
-    if (!report.fit) process.exitCode = 1;
+    await withExistingApp(async ({ store, catalog }, settings) => {
+      const progress = wordingFor(catalog).instrument("progress");
+      const current = await store.transaction(
+        async (tx) => (await tx.currentFit()) ?? settings.clinic.trajectory,
+      );
+      const report = await calibrate(store, settings.clinic, current, maxTotal(progress));
+      process.stdout.write(report.text);
+      if (report.fit && options.apply) {
+        const id = await store.saveFit({
+          ...report.fit.params,
+          episodes: report.fit.episodes,
+          points: report.fit.points,
+          fittedAt: systemClock.now().toISOString(),
+        });
+        process.stdout.write(`Applied as fit ${id}. Messages now say "clinic trajectory".\n`);
+      } else if (report.fit) {
+        process.stdout.write("Not applied. Run rapport calibrate --apply to use this fit.\n");
+      }
+      if (!report.fit) process.exitCode = 1;
+    });
   });
 
 program
@@ -192,15 +191,7 @@ program
       ...(options.old ? [parseDataKey(options.old, "--old")] : []),
     ];
     // Opening re-seals (under the database's lock: refused while `serve` runs).
-    const { store } = await openApp({
-      settings,
-      log: createLogger(),
-      clock: systemClock,
-      keys,
-      existing: true,
-    });
-    const count = store.resealed;
-    store.close();
+    const count = await withExistingApp(async ({ store }) => store.resealed, { settings, keys });
     // Backups made before the rotation are still sealed with the old key (README, "Backing up"):
     // destroying it early makes them unreadable, so the old key is to be kept, not thrown away.
     const after = options.old
