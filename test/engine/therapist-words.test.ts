@@ -25,10 +25,10 @@ describe("a therapist's words that are not their commands", () => {
     expect((await text("rivera", "forget"))[0]).toContain("discharge ALIAS --erase");
   });
 
-  it("remove and delete suggest discharge, and erasing only second, as what cannot be undone", async () => {
+  it("remove and delete, in each language, suggest discharge, and erasing only second, as what cannot be undone", async () => {
     c = new Conversation();
     await c.enrol();
-    for (const word of ["remove", "delete"]) {
+    for (const word of ["remove", "delete", "löschen", "entfernen", "borrar", "eliminar"]) {
       const [reply = ""] = await text("rivera", `${word} alex`);
       expect(reply).toMatch(/^I didn't understand that\. Did you mean: discharge alex\n/);
       expect(reply.indexOf("discharge alex --erase")).toBeGreaterThan(reply.indexOf("discharge alex\n"));
