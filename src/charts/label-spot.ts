@@ -3,13 +3,11 @@
  * right or left end or anywhere between, wherever no other line crosses it and it covers no score.
  * Pure: everything is measured in the plot's pixels.
  *
- * It used to count sampled points of the lines inside each of four boxes at the line's ends and
- * take the box with the fewest. A line crossing a box between two samples was not seen, vertical
- * rules (risk marks, episode boundaries) were not counted at all, and when every end was crossed
- * (an expected path that runs just above the cutoff from start to end) the "fewest" box was still
- * struck through. Now each line is a set of segments tested against the box exactly, the places
- * between the ends are tried too, and when no place is clear the label is drawn over the lines on
- * a white ground (`clear: false`), so it can always be read.
+ * Each line (vertical rules for risk marks and episode boundaries included) is a set of segments
+ * tested against the label's box exactly, not sampled points, so a line crossing the box between
+ * two points is still seen. The ends are tried first, then places between them; when no place is
+ * clear (an expected path that runs just above the cutoff from start to end) the label is drawn
+ * over the lines on a white ground (`clear: false`), so it can always be read.
  */
 export interface PlotFrame {
   /** Plot area in pixels. */

@@ -4,8 +4,14 @@
  *   SE = SD_pre × sqrt(1 − r_xx);  S_diff = sqrt(2) × SE;  RC = (x_now − x_first) / S_diff
  *
  * A change is reliable when |RC| > 1.96, i.e. when the raw change is at least 1.96 × S_diff.
- * Where a measure publishes a raw reliable-change value (the progress check-in: 5 points),
- * that value is used directly.
+ *
+ * rapport itself uses published raw values only: the progress check-in's from the clinic config
+ * (`thresholds.progressReliableChange`, 5 points by default), a measure's from its scoring profile
+ * (`reliableChange`: PHQ-9 6, GAD-7 4), and the cutoffs from `thresholds.cutoffs` and the profiles.
+ * `changeCategory` is what reads them. `standardError`, `sDiff`, `rcIndex`,
+ * `reliableChangeThreshold` and `cutoffC` are the formulas those values come from, kept (and
+ * tested against the published figures) for checking or deriving a value by hand; no running
+ * code calls them.
  */
 
 export type Direction = "higher_is_better" | "lower_is_better";
@@ -58,7 +64,8 @@ export function changeCategory(input: ChangeInput): ChangeCategory {
   const raw = input.now - input.first;
   const better = input.direction === "higher_is_better" ? raw : -raw;
   // The change is read in tenths (scores have one decimal), so 4.999999 from float sums counts
-  // as 5; the threshold is not rounded, so a computed 1.96 × S_diff of 7.2015 needs 7.3.
+  // as 5. The threshold is taken as given, not rounded: a value with more decimals than the
+  // scores (7.2015 from reliableChangeThreshold) needs the next tenth above it, 7.3.
   const reliable = Math.round(Math.abs(better) * 10) / 10 >= input.reliableChange;
   if (!reliable) return "unchanged";
   if (better < 0) return "deteriorated";

@@ -134,8 +134,10 @@ export class Engine {
   }
 
   /**
-   * Steps that fall due with time rather than with a message: escalating unacknowledged risk
-   * alerts. Driven by stored due times, so it can run on any tick and after any restart.
+   * Steps that fall due with time rather than with a message, in one transaction: escalating
+   * unacknowledged risk alerts, then every other timed step of due-steps.ts (check-ins, reminders,
+   * expiries, dated breaks ending, lapsed safety questions, the digest), and pruning the seen
+   * event ids. Driven by stored due times, so it can run on any tick and after any restart.
    */
   async runDue(): Promise<DuePass> {
     const recipients: Recipient[] = [];
@@ -166,8 +168,10 @@ export class Engine {
     return new ClinicAdmin(this.store, this.deps).onCallStatus();
   }
 
-  /** `rapport therapist add NAME`: a therapist record and the one-time code they link with. */
-  /** A new therapist and their link code (ClinicAdmin: one therapist per name). */
+  /**
+   * `rapport therapist add NAME`: a therapist record and the one-time code they link with
+   * (ClinicAdmin: one therapist per name).
+   */
   addTherapist(name: string): Promise<{ code: string }> {
     return new ClinicAdmin(this.store, this.deps).addTherapist(name);
   }

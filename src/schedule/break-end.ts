@@ -115,8 +115,8 @@ const FROM_FOR =
 
 /**
  * A break that starts on a named day and lasts a length ("stop from dec 20 for two weeks"): its
- * first and last days, so the length counts from that day, not from today (it was read as two
- * weeks from today, ending before the day named). Undefined when the words are not of that form.
+ * first and last days. The length counts from the day named, not from today: two weeks from
+ * today could end before the break begins. Undefined when the words are not of that form.
  * Pure: `today` is the client's local date.
  */
 export function startAndLength(text: string, today: string): DayRange | undefined {

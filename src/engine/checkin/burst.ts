@@ -2,9 +2,9 @@ import type { Turn } from "../turn-context.js";
 
 /**
  * Words typed in a burst, as people do on phones: "ok so" / "this week" / "was honestly pretty
- * bad" / "like" / "3". Each fragment used to get the whole question again, four lines a time, and
- * "ok so" was kept as a comment. In a burst the question is still right above, so a fragment that
- * says nothing gets no reply, and words after words already kept get one short line.
+ * bad" / "like" / "3". In a burst the question is still right above, so sending it again for each
+ * fragment would fill the screen with copies of it, and "ok so" is no comment worth keeping: a
+ * fragment that says nothing gets no reply, and words after words already kept get one short line.
  */
 
 /** How soon after the sender's previous message a message is part of the same burst. */

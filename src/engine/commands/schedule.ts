@@ -7,11 +7,13 @@ import { nextCheckinOf } from "../next-checkin.js";
 import type { Turn } from "../turn-context.js";
 import { type Problem, readSession, readWeekly } from "./schedule-words.js";
 
-/**
+/*
  * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,
- * `schedule ALIAS off`, `session ALIAS now|DATE TIME [DURATION]`, `timezone ALIAS ZONE`,
- * `pause ALIAS FROM..TO`. Local times are in the client's time zone.
+ * `schedule ALIAS off`, `session ALIAS now|DATE TIME [DURATION]`, `timezone ALIAS ZONE`
+ * (`pause ALIAS FROM..TO` is pause.ts). Local times are in the client's time zone.
  */
+
+/** The client's time zone, else the clinic's: the zone every local time of theirs is read in. */
 export async function zoneOf(turn: Turn, client: Client): Promise<string> {
   return (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
 }
