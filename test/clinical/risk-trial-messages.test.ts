@@ -3,13 +3,14 @@ import { riskScreen } from "../../src/clinical/risk-screen.js";
 import { shippedLists } from "./corpus.js";
 
 /**
- * Messages a trial of the console as clients wrote, each once missed by the shipped lists: with
- * no check-in open they got "your therapist won't see this here", and inside one they became a
- * comment read hours later. Screened as rapport runs, every shipped language at once.
+ * Risk messages typed as clients type them in the console, each of which the shipped lists must
+ * flag: unflagged, with no check-in open it would get "your therapist won't see this here", and
+ * inside one it would become a comment read hours later. Screened as rapport runs, every shipped
+ * language at once.
  */
 const screen = riskScreen([shippedLists("en"), shippedLists("de"), shippedLists("es")]);
 
-describe("risk messages from a trial as clients", () => {
+describe("risk messages as clients type them", () => {
   it.each([
     "my ex said he'll kill me if i leave",
     "my partner hit me again last night",
@@ -51,7 +52,7 @@ describe("risk messages from a trial as clients", () => {
  * reply and no safety question. Filler particles ("eh", "einfach", "vllt") and chat spellings
  * ("nich", "ne") are read by the pack's `fillers` and `spellings`; the rest are phrases.
  */
-describe("German and Spanish messages from a trial as clients", () => {
+describe("German and Spanish risk messages as clients type them", () => {
   it.each([
     // Researching a method, stockpiling means: disclosures, as "wie viele tabletten tödlich sind".
     "hab schon mal geschaut wie viele tabletten man braucht",
@@ -102,8 +103,8 @@ describe("German and Spanish messages from a trial as clients", () => {
 });
 
 describe("fillers never stretch a harmless idiom over a real match", () => {
-  // A review found exceptions read past fillers too, so that an idiom stretched over one covered a
-  // disclosure or a concern beside it, and the message screened as nothing.
+  // Exceptions do not read past fillers: if they did, an idiom stretched over one could cover a
+  // disclosure or a concern beside it, and the message would screen as nothing.
   it.each([
     "ich will einfach sterben, halt vor scham",
     "ich könnte mich einfach erschießen, so scheiße geht's mir",
@@ -133,7 +134,7 @@ describe("fillers never stretch a harmless idiom over a real match", () => {
   });
 });
 
-describe("messages from a second trial as clients", () => {
+describe("more risk messages as clients type them", () => {
   it.each([
     // Researching how much it takes: a method, as "how many would it take" already was.
     "how many pills does it take to die",
@@ -160,13 +161,13 @@ describe("messages from a second trial as clients", () => {
 });
 
 /**
- * Passive death wishes and farewells from a third trial, once the generic reply with no safety
+ * Passive death wishes and farewells: unflagged, they would get the generic reply, with no safety
  * question and nothing to the therapist. Wishing not to exist is "wanting to disappear"
  * (CLINICAL.md, concern); a farewell that apologises for everything is at least a concern. "This
  * is my last check-in" is also what a client finishing therapy writes: a concern (one question,
  * answered no in a moment), never a disclosure by itself.
  */
-describe("passive wishes and farewells from a third trial", () => {
+describe("passive wishes and farewells", () => {
   it.each([
     "i wish i didnt exist",
     "i wish i could just not exist",

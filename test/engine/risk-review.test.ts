@@ -6,7 +6,7 @@ import { loadPrompts } from "../../src/prompts/load.js";
 import { riskListsSchema } from "../../src/prompts/schema.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 
-// What an independent review of the risk path found, each as a test that would have caught it.
+// Edge cases of the risk path, each a test that fails if the path lets the case through.
 let c: Conversation;
 afterEach(() => c?.close());
 

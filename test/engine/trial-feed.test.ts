@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sentence } from "../../src/engine/risk/alerts.js";
 import { Conversation } from "../helpers/conversation.js";
 
-// Findings of a therapist's ten-week trial about what the feed says (CLINICAL.md, "Not on track"
-// and "What the therapist receives").
+// What the therapist's feed says as a client's weeks of check-ins go on (CLINICAL.md, "Not on track" and
+// "What the therapist receives").
 let c: Conversation;
 afterEach(() => c.close());
 
