@@ -62,7 +62,7 @@ describe("rendering a chart to PNG", () => {
   });
 
   it("wraps a long note within its panel: the picture stays about 800 wide and within 1024 high", async () => {
-    // A trial: one client's note ("urgent alert 1 acknowledged Dec 15, 2026, worrying words …")
+    // Regression: one client's note ("urgent alert 1 acknowledged Dec 15, 2026, worrying words …")
     // drew on one line and made the picture 1,464 and then 1,857 pixels wide.
     const note =
       "urgent alert 1 acknowledged Dec 15, 2026, worrying words Dec 15, 2026 (safety question: no), deteriorated (progress 24 → 8), not on track, alliance concern";

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { type RiskLists, riskScreen } from "../../src/clinical/risk-screen.js";
 import { riskListsSchema } from "../../src/prompts/schema.js";
 
-// A trial: "i dont want to continue with these check ins" and "no quiero seguir con los
+// Regression: "i dont want to continue with these check ins" and "no quiero seguir con los
 // cuestionarios" were read as concerns, and the client was asked about their safety instead of
 // being told how to stop. Named, the check-ins are what the client means; unnamed, "i dont want to
 // continue" stays a concern (over-triggering is acceptable, a missed concern is not).

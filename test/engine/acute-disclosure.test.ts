@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
-// A trial: "ich hab heut nacht so viele tabletten genommen wie ich gefunden hab" raised the alert,
+// Regression: "ich hab heut nacht so viele tabletten genommen wie ich gefunden hab" raised the alert,
 // but the therapist read "please follow up later today" and the client "write any time". An
 // overdose or attempt under way or just made is told as happening now, to both.
 let c: Conversation;
@@ -67,7 +67,7 @@ describe("a disclosure that says it is happening now", () => {
   });
 });
 
-// A trial: "i just took all my pills", written while the client's alert from an hour before was
+// Regression: "i just took all my pills", written while the client's alert from an hour before was
 // still open, reached the therapist as an ordinary update, a minute late when another had just gone.
 describe("words that say it is happening now, added to an alert already open", () => {
   it("go to the therapist at once, saying to act now, even a few seconds after the last update", async () => {

@@ -10,7 +10,7 @@ const to = (ds: readonly { externalId: string; message: { text: string } }[], na
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
 /**
- * A user trial: a client in their second week answers the eight questions, says yes to the safety
+ * Regression: a client in their second week answers the eight questions, says yes to the safety
  * question, writes "i have pills saved up", and the therapist acknowledges the alert 20 minutes on.
  */
 describe("a check-in during which risk was disclosed", () => {

@@ -118,7 +118,7 @@ describe("acknowledgements while an alert is open", () => {
   });
 });
 
-// A trial: "sorry", two minutes after "i keep thinking about ending it", sent the therapist
+// Regression: "sorry", two minutes after "i keep thinking about ending it", sent the therapist
 // "URGENT, still open (alert 1): alex wrote once more since the alert: … "sorry"".
 describe("a bare apology while an alert is open", () => {
   it.each(["sorry", "im so sorry", "Sorry.", "tut mir leid", "lo siento"])(

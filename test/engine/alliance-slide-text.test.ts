@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Conversation } from "../helpers/conversation.js";
 
-// A user trial (split-7): an alliance sliding a point a week, 39, 38, 37, 36, 35.5. The summary's
+// An alliance sliding a point a week, 39, 38, 37, 36, 35.5. The summary's
 // headline, `clients` and `summary ALIAS` tell one story: the fall the warning in force is about
 // (CLINICAL.md, "What the therapist receives"), never "steady" above an alliance warning.
 let c: Conversation;

@@ -5,8 +5,8 @@ import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
  * Sayings that begin with a question's first word but answer: "kann sein" (maybe), "puede que no"
- * (maybe not), "who knows", "wer weiß", "quién sabe" (not knowing), "could be better". From a trial
- * in which each, typed at the safety question, got who sees the answers instead, and the check-in's
+ * (maybe not), "who knows", "wer weiß", "quién sabe" (not knowing), "could be better". Regression: each,
+ * typed at the safety question, got who sees the answers instead, and the check-in's
  * summary then read "Safety question: not answered": the client's doubt never reached the therapist.
  */
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@ afterEach(() => c?.close());
 const texts = (ds: Delivery[], name: string) =>
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
-// A trial: "can we take a break till january after this one" at the safety question got the break
+// Regression: "can we take a break till january after this one" at the safety question got the break
 // line without its date or button, and the client's "yes please" was read as a yes to the safety
 // question: a crisis message and an URGENT alert.
 describe("a break asked for at a check-in's question", () => {

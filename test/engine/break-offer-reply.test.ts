@@ -65,7 +65,7 @@ describe("a typed reply to a break offered between check-ins", () => {
     ["es", "no me mandes nada hasta enero", "sí", "2027-01-01"],
     ["es", "no me mandes nada hasta enero", "vale", "2027-01-01"],
     ["es", "no me mandes nada hasta enero", "dale", "2027-01-01"],
-    // From a client trial, each read as words nobody reads before: everyday yeses.
+    // Each once read as words nobody reads before: everyday yeses.
     ["de", "können wir bis februar pausieren", "ja schon", "2027-02-01"],
     ["de", "können wir bis februar pausieren", "jo gerne", "2027-02-01"],
     ["de", "können wir bis februar pausieren", "klar doch", "2027-02-01"],

@@ -9,7 +9,7 @@ afterEach(() => c?.close());
 const texts = (ds: Delivery[], name: string) =>
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
-// A trial: "no check ins dec 20 - jan 5 pls" at the safety question was read as its No ("Safety
+// Regression: "no check ins dec 20 - jan 5 pls" at the safety question was read as its No ("Safety
 // question: no.", and the "yes please" after it became the comment); no break was offered.
 describe("a break asked for in words that start with no, at the safety question", () => {
   it.each([

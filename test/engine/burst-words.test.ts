@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 
 /**
  * Words typed in a burst at a check-in's question, as people type on phones: "ok so" / "this week"
- * / "was honestly pretty bad" / "like" / "3". From a trial in which each fragment got the whole
+ * / "was honestly pretty bad" / "like" / "3". Regression: each fragment got the whole
  * question again (four lines and its buttons, four times in a few seconds) and "ok so" was kept
  * as a comment for the therapist.
  */

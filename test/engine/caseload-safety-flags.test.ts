@@ -5,7 +5,7 @@ import { Conversation } from "../helpers/conversation.js";
 /**
  * `clients` names risk short on the client's line beyond an open or recent alert: words of concern
  * answered no in the last two weeks, and a safety question left without a clear answer (said so,
- * not "not answered", when the client gave unsure words). From a trial: a German client who wrote
+ * not "not answered", when the client gave unsure words). Regression: a German client who wrote
  * "manchmal frag ich mich wozu das alles" and answered no was listed with no word of it, and a
  * Spanish client who answered "no se... supongo que no" was listed as "sin responder".
  */

@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 
 /**
  * A split schedule asks the progress check-in before the session and the alliance check-in after
- * it. From a user trial: `clients`, the digest and the caseload chart read the client's state
+ * it. Regression: `clients`, the digest and the caseload chart read the client's state
  * from the latest check-in alone, so a deterioration vanished after the alliance check-in and an
  * alliance concern after the progress one; and an alliance check-in answered after unanswered
  * words of concern cleared the "safety question not answered" flag, though it never asked it.

@@ -157,7 +157,7 @@ describe("charts through the engine", () => {
     // alex is not on track; bo has no check-in and no warning: one panel.
     expect(chart.alt).toBe("Clients with an open warning: 1");
     expect(after?.message.text).toContain(
-      // A paragraph per client: a trial's digest of four read as one block of 1,900 characters.
+      // A paragraph per client: a digest of four once read as one block of 1,900 characters.
       "Clients with an open warning: 1.\n\nalex, deteriorated (progress 28 → 16), not on track",
     );
     expect(after?.message.text).not.toContain("bo,");

@@ -5,7 +5,7 @@ import { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * Words a user trial typed mid check-in to move in it: "go back" was added to the comment, "undo"
+ * Words clients type mid check-in to move in it: "go back" was added to the comment, "undo"
  * got "Sorry, I can only use a number", "can i change my last answer" the privacy blurb, "wait 8
  * not 3" "Sorry…", and after a day away "sorry was away, where were we" was stored as the comment.
  * Now they get how to correct an answer, the correction itself, or the open question again.

@@ -6,7 +6,7 @@ import { loadPrompts } from "../../src/prompts/load.js";
 import { wordingFor } from "../../src/prompts/render.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
 
-// A user trial: "sam, check-in 9 … Trajectory at progress check-in 4", then "still applies (warned
+// Regression: "sam, check-in 9 … Trajectory at progress check-in 4", then "still applies (warned
 // at check-in 7)" beside a warning that had said "at progress check-in 3". With a split schedule
 // the title's check-in number and the count of progress check-ins differ: a warning names a
 // check-in only by the title's number, and says the progress count as a count.

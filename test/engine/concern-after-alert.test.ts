@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
-// A trial: a client answered "sometimes i guess" to the safety question (URGENT alert 1), the
+// Regression: a client answered "sometimes i guess" to the safety question (URGENT alert 1), the
 // therapist tapped seen, and a minute later the client wrote "tired of everything" and answered
 // no to the concern's question. The therapist read "Worth talking about at the next session",
 // an all-clear a minute after an URGENT "please follow up today".

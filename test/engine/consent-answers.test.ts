@@ -84,7 +84,7 @@ describe("consent typed in English", () => {
   });
 
   it("the line that asks again carries the two buttons it asks to tap", async () => {
-    // A trial: "Please tap one of the two buttons" came with no buttons.
+    // Regression: "Please tap one of the two buttons" came with no buttons.
     const { alias } = await consentTo("en", "maybe");
     const last = c.delivered.filter((d) => d.externalId === alias).at(-1);
     expect(last?.message.text).toBe("Please tap one of the two buttons, or type yes or no.");
@@ -92,7 +92,7 @@ describe("consent typed in English", () => {
   });
 
   it("a hesitant yes is asked again without pressure, saying that stop ends it at any time", async () => {
-    // A trial: "yes i guess" got the flat "Please tap one of the two buttons".
+    // Regression: "yes i guess" got the flat "Please tap one of the two buttons".
     for (const [language, typed, starts] of [
       ["en", "yes i guess", "No rush, and there is no wrong answer. If you'd like to try it, type yes"],
       ["en", "ok sure why not lol", "No rush"],

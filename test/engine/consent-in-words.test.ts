@@ -3,7 +3,7 @@ import { clinicForConsent, typedToConsent } from "../helpers/consent.js";
 import type { Conversation } from "../helpers/conversation.js";
 
 /**
- * Consent as clients typed it in a trial in the console: a plain agreement in words ("ok fine
+ * Consent as clients typed it in Regression: a plain agreement in words ("ok fine
  * yeah") is the yes the consent's own re-ask invites ("or type yes or no"); a question about who
  * sees the answers, led in by a word ("wait who sees this stuff"), gets that answer in short with
  * the buttons again, not "Please tap one of the two buttons".

@@ -147,7 +147,7 @@ describe("every check-in ends", () => {
   });
 
   it("discharge tells the therapist what the client wrote in the check-in it closed", async () => {
-    // A trial: "my parents are getting divorced", typed at a question, waited in summary ALIAS.
+    // Regression: "my parents are getting divorced", typed at a question, waited in summary ALIAS.
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "checkin alex");

@@ -3,7 +3,7 @@ import type { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * A trial: "i mean yeah sometimes" at the check-in's safety question was taken as a failed
+ * Regression: "i mean yeah sometimes" at the check-in's safety question was taken as a failed
  * correction of the question before ("To change an answer, write for example…"), and its words
  * were dropped: a tapped no after it left the summary with "Safety question: no".
  */
@@ -37,7 +37,7 @@ describe("words of correction at the safety question that correct nothing", () =
   });
 });
 
-// A trial: a stray "5" at the safety question got "It's all right not to be sure".
+// Regression: a stray "5" at the safety question got "It's all right not to be sure".
 describe("a number at the safety question", () => {
   it("is told the question wants a yes or a no, not that it is all right not to be sure", async () => {
     c = await atSafetyQuestion();

@@ -94,7 +94,7 @@ describe("taking a deletion back", () => {
 });
 
 /**
- * From a client trial: "can you just delete me", "what happens to my data if i quit" and "que pasa
+ * Regression: "can you just delete me", "what happens to my data if i quit" and "que pasa
  * con mis datos?" got the reply for words nobody reads, not the way to see and erase their data.
  */
 describe("data requests as clients type them", () => {

@@ -132,7 +132,7 @@ describe("a paused client who says they are back", () => {
   });
 });
 
-// A trial: after "stop till january", "when do they start again?" and "thanks" got "Check-ins are
+// Regression: after "stop till january", "when do they start again?" and "thanks" got "Check-ins are
 // paused. Type start whenever you want them back.", as if the end they had been told were gone.
 describe("a dated pause, asked about later", () => {
   it("is told with its end, to words and to thanks", async () => {

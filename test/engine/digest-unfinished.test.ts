@@ -6,7 +6,7 @@ const HOUR = 60 * MINUTE;
 let c: Conversation;
 afterEach(() => c?.close());
 
-// A trial: the digest listed "Check-ins not finished: alex (expired Dec 18), kim (expired Dec 17)"
+// Regression: the digest listed "Check-ins not finished: alex (expired Dec 18), kim (expired Dec 17)"
 // and, below it, "Nothing new for 2: alex, kim"; and a client who had missed two in a row was
 // never called out but in `clients`.
 describe("the weekly digest and check-ins left unfinished", () => {

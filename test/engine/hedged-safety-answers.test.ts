@@ -9,7 +9,7 @@ import { atPhqItemNine, atSafetyQuestion, phqGadPrompts } from "../helpers/measu
 /**
  * A no said with a hedge ("probably not", "i dont think so", "eher nein") is a no, as the lone no
  * would be; not knowing beside it ("idk, probably not", "no sé, creo que no") is unsure, and the
- * question is asked again. From a trial in the console, where "idk, probably not" was read as a yes
+ * question is asked again. Regression: "idk, probably not" was read as a yes
  * by its "probably" and raised an urgent alert.
  */
 const prompts = loadPrompts(PROMPTS_DIR);
@@ -58,14 +58,14 @@ describe("hedged answers to the safety question, with the shipped packs' words",
     ["en", "probably not, but sometimes", "yes"],
     ["en", "i guess", "yes"],
     ["de", "eher ja", "yes"],
-    // Not knowing alone is unsure in every language, asked again (a trial found Spanish "no sé"
+    // Not knowing alone is unsure in every language, asked again (Spanish "no sé"
     // an urgent alert while "ni idea", "idk" and "keine ahnung" were asked again).
     ["es", "no sé", "unclear"],
     ["es", "no lo sé", "unclear"],
     ["es", "no estoy segura", "unclear"],
     ["es", "no sé, a veces", "yes"],
     ["es", "creo que sí", "yes"],
-    // Hedged yeses as people type them, from a trial: read as the pack's "maybe" is.
+    // Hedged yeses as people type them, from Regression: read as the pack's "maybe" is.
     ["en", "could be", "yes"],
     ["en", "a lil", "yes"],
     ["de", "vllt", "yes"],
@@ -137,7 +137,7 @@ describe("at the check-in's safety question", () => {
   });
 
   it("'not really i guess' is a no, and its words reach the therapist with the summary", async () => {
-    // From a user trial: the summary said only "Safety question: no.", the hedge nowhere.
+    // Regression: the summary said only "Safety question: no.", the hedge nowhere.
     await atSafety();
     await c.say("alex", "not really i guess");
     const sent = await c.say("alex", "skip");
@@ -168,7 +168,7 @@ describe("at the check-in's safety question", () => {
   );
 
   it("'not sure', then silence: the summary and summary ALIAS say no clear answer, in the words", async () => {
-    // From a user trial: "not sure" was asked again, and at expiry the therapist read only "not
+    // Regression: "not sure" was asked again, and at expiry the therapist read only "not
     // answered", the words nowhere.
     await atSafety();
     const sent = await c.say("alex", "not sure");

@@ -6,8 +6,8 @@ import { phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * An answer hedged with a question mark ("kinda? like half the time", "vlt 5?", "maybe 6?") is an
- * answer said unsure: read when the item can read it, else asked again in the ordinary way. From a
- * trial in the console, where each got the reply to a question about who sees the answers.
+ * answer said unsure: read when the item can read it, else asked again in the ordinary way.
+ * Regression: each got the reply to a question about who sees the answers.
  */
 let c: Conversation;
 afterEach(() => c?.close());

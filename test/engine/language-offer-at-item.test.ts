@@ -9,7 +9,7 @@ afterEach(() => c?.close());
 const texts = (ds: Delivery[], name: string) =>
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
-// A trial: "can we do this in spanish" at the safety question got the offer with only its
+// Regression: "can we do this in spanish" at the safety question got the offer with only its
 // language button, not the question again, and the client's "yes please" was read as a yes to the
 // safety question: a crisis message and a false URGENT alert, and the language was not switched.
 describe("a language asked for at the safety question", () => {

@@ -5,7 +5,7 @@ import { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * Language requests from a user trial: mid check-in "can we do this in spanish" and "hablas
+ * Language requests from Regression: mid check-in "can we do this in spanish" and "hablas
  * español?" got the English privacy blurb, "prefiero español porfa" was kept as the comment, and
  * between check-ins "do you speak spanish" got the general reply. Now the language is offered with
  * a button where the clinic has its prompts, and said unavailable, kindly, where it has none.
@@ -99,7 +99,7 @@ describe("between check-ins", () => {
     expect(offer?.message.text).toMatch(OFFER);
   });
 
-  // A trial: "yes" typed after the offer got "There is no check-in open right now", still in English.
+  // Regression: "yes" typed after the offer got "There is no check-in open right now", still in English.
   it("a typed yes after the offer switches as the button does; a question at a score is asked in it", async () => {
     c = new Conversation();
     await c.enrol();

@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 /**
  * A number sent after a check-in closed unfinished, behind words that excuse the delay ("sorry was
  * away. 2"), is a late answer as the bare number is: the client is told that the check-in closed,
- * and the number is kept nowhere (not an answer, not a comment). From a trial in the console, where
+ * and the number is kept nowhere (not an answer, not a comment). Regression:
  * it got "I don't pass messages on" as if it were news for the therapist.
  */
 const HOUR = 3_600_000;
@@ -51,7 +51,7 @@ describe("a late answer behind words", () => {
 });
 
 /**
- * Back after a check-in closed unfinished (a console trial: "sorry was away", then "6", "5", "5"):
+ * Back after a check-in closed unfinished ("sorry was away", then "6", "5", "5"):
  * the first message is told that it closed, words or a number, and once; the numbers after it get
  * the short reply, not the same paragraph three times.
  */

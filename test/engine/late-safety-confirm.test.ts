@@ -20,7 +20,7 @@ async function questionLeft(): Promise<void> {
   await c.tick(MINUTE);
 }
 
-// A trial: after the safety question was left, "delete everything" got how to erase ("type forget:
+// Regression: after the safety question was left, "delete everything" got how to erase ("type forget:
 // I'll ask you to confirm first"), and the client's "yes" was taken as a late yes to the safety
 // question: a crisis message and an URGENT alert.
 describe("a typed yes soon after rapport said something else, with a safety question left", () => {

@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 /**
  * A no to a concern's safety question said with more ("no i would never do that. work has just
  * been a lot", "nicht so richtig, will mir nix antun. nur müde von allem"): the no is the answer,
- * and the words reach the therapist beside it. From a trial in which the therapist read only
+ * and the words reach the therapist beside it. Regression: the therapist read only
  * "answered no". (At a check-in's own safety question such words are kept for its comment.)
  */
 let c: Conversation;

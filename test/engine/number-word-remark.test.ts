@@ -5,7 +5,7 @@ import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 
 /**
  * A number written as a word, then words: a score with a remark only where nothing makes the
- * number a count. A trial: "one of those days honestly" at a score question was taken as a 1.
+ * number a count. Regression: "one of those days honestly" at a score question was taken as a 1.
  */
 const prompts = loadPrompts(PROMPTS_DIR);
 const words = (language: string) => prompts.languages.get(language)?.messages.words;

@@ -13,7 +13,7 @@ describe("asksWhoSees", () => {
   it("reads questions about who can read the answers, as clients type them", () => {
     for (const text of [
       "is this anonymous?",
-      // From a second trial: English and a German and a Spanish form still missed.
+      // Regression: English and a German and a Spanish form still missed.
       "will my boss find out",
       "does anyone actually read these",
       "could my parents find out about this?",
@@ -41,7 +41,7 @@ describe("asksWhoSees", () => {
       "mi jefe puede ver esto",
       "quien puede ver esto",
       "son anonimas mis respuestas?",
-      // From a trial: each got "Dr Weber sieht das hier also nicht" / "Dra Rivera no verá esto aquí".
+      // Regression: each got "Dr Weber sieht das hier also nicht" / "Dra Rivera no verá esto aquí".
       "wer sieht das eigentlich alles",
       "kriegt die krankenkasse das mit",
       "lo ve alguien mas aparte de la psico?",
@@ -147,7 +147,7 @@ describe("a question about who sees the answers, between check-ins", () => {
     expect(spanish).toContain("olvidar");
   });
 
-  it("in German and Spanish, as a trial's clients asked it, gets who sees the answers", async () => {
+  it("in German and Spanish, as clients ask it, gets who sees the answers", async () => {
     c = new Conversation();
     await c.enrol();
     await c.say("rivera", "language alex de");
@@ -176,7 +176,7 @@ describe("a question about who sees the answers, between check-ins", () => {
   });
 
   it("a question about who sees the answers written as the comment is kept, and answered", async () => {
-    // A trial: a 16-year-old's "also can my mom see this??" at the comment got only "Thank you,
+    // Regression: a 16-year-old's "also can my mom see this??" at the comment got only "Thank you,
     // that's everything."
     c = new Conversation();
     await c.enrol();

@@ -4,7 +4,7 @@ import { loadPrompts } from "../../src/prompts/load.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 
 /**
- * Remarks with a number in them, as clients type or dictate them. In a trial each of these got
+ * Remarks with a number in them, as clients type or dictate them. Each of these once got
  * "Sorry, I can only use a number" and the words were kept nowhere, so the therapist never heard
  * about the hospital stay or the loneliness.
  */

@@ -3,7 +3,7 @@ import type { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * A trial: "no but sometimes i wonder whats the point" at the safety question reached the
+ * Regression: "no but sometimes i wonder whats the point" at the safety question reached the
  * therapist as "they answered yes to the safety question … after writing "no but sometimes…"": a
  * yes the client never typed. The message is the answer, read as a yes, and says so.
  */

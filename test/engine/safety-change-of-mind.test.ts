@@ -6,7 +6,7 @@ import { type Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * From a user trial: a No to the safety question changed to a yes at the comment ("actually yes",
+ * Regression: a No to the safety question changed to a yes at the comment ("actually yes",
  * "sorry, yes") was kept as the comment under "Safety question: no.", with no alert. Only "i meant
  * yes" and "no wait yes" were read as corrections. Right after the safety question, words of a
  * change of mind with a yes in them are a correction to yes: the crisis message and the URGENT alert.

@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 /**
  * `summary ALIAS` counts the check-ins whose own safety question said no before the question was
  * asked again after worrying words. When the words were the comment of the latest check-in, that
- * check-in's own question came before them and is counted: from a trial, where "no each time in
+ * check-in's own question came before them and is counted. Regression: "no each time in
  * the check-ins before (2)" on a client's second check-in read as if two came before it. The count
  * stays (the no given minutes before the words matters); the line says up to which day it runs.
  */

@@ -6,7 +6,7 @@ import { atSafetyQuestion } from "../helpers/measures.js";
 /**
  * A client who will not answer the check-in's own safety question ("skip", and "skip" again after
  * it came again) is not held there until the check-in expires two days later, with the therapist
- * seeing nothing of it meanwhile (found in a user trial): the question is left open, the check-in
+ * seeing nothing of it meanwhile: the question is left open, the check-in
  * goes on, and the summary says it was left open, in the client's words.
  */
 const texts = (ds: Delivery[], to: string) =>

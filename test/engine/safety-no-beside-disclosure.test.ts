@@ -5,7 +5,7 @@ import { atSafetyQuestion } from "../helpers/measures.js";
 let c: Conversation;
 afterEach(() => c?.close());
 
-// A trial: "no" at the safety question, then "ive been thinking about how id do it. i have a plan"
+// Regression: "no" at the safety question, then "ive been thinking about how id do it. i have a plan"
 // as the comment. The summary listed the disclosure and, under it, "Safety question: no." alone.
 describe("a check-in's no to the safety question beside a disclosure in the same check-in", () => {
   it("is said beside it, not as if it settled it", async () => {

@@ -6,7 +6,7 @@ import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * From a user trial: words that begin with a no but deny nothing ("no idea", "no point") were read
+ * Regression: words that begin with a no but deny nothing ("no idea", "no point") were read
  * at the safety question as a clean no, and the words were lost. They are not knowing (or worse),
  * asked again, and kept as no clear answer when left.
  */
@@ -64,7 +64,7 @@ describe("a no that denies nothing is never a no", () => {
 });
 
 /**
- * From the same trial: a no said with how much of the time ("mostly no") or of thoughts that have
+ * Regression: a no said with how much of the time ("mostly no") or of thoughts that have
  * passed ("nope, not anymore", "no, only last month") was stored as a plain no, the words dropped.
  * Neither is a clean no: asked again, and kept as no clear answer if left.
  */
@@ -107,7 +107,7 @@ describe("a qualified no is no clean no", () => {
 });
 
 /**
- * From the same trial: "nah i wouldnt do anything" (asked again, as it admits the thoughts and
+ * Regression: "nah i wouldnt do anything" (asked again, as it admits the thoughts and
  * denies only acting) got "It's all right not to be sure", though the client was sure. The re-ask
  * says the question is about thoughts, not what they would do.
  */

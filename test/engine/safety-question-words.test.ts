@@ -6,7 +6,7 @@ import { atSafetyQuestion } from "../helpers/measures.js";
 /**
  * Words typed at a check-in's safety question reach the therapist with the check-in's comment:
  * something else on the client's mind ("work is insane rn"), and an unsure answer ("idk, probably
- * not") that the client then leaves. From a trial in the console, where both were dropped.
+ * not") that the client then leaves. Regression: both were dropped.
  */
 let c: Conversation;
 afterEach(() => c.close());

@@ -3,7 +3,7 @@ import { Conversation } from "../helpers/conversation.js";
 
 /**
  * Times as German- and Spanish-speaking therapists write them ("schedule alex di 18 uhr", "a las
- * 18", "18.30 Uhr"): from a trial, where each was refused with the usage line. Times that could be
+ * 18", "18.30 Uhr"): each was once refused with the usage line. Times that could be
  * two ("6 Uhr", "18 Uhr 30") are still refused.
  */
 let c: Conversation;

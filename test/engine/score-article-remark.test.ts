@@ -5,7 +5,7 @@ import { loadPrompts } from "../../src/prompts/load.js";
 import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 
 /**
- * Scores from a client trial, each refused with "I can only use a number" and its words lost: an
+ * Scores as clients type them, each once refused with "I can only use a number" and its words lost: an
  * article before the number with a reason after it ("a 4 because my mom is sick"), frank or offhand
  * words ("ngl 6", "9 obvio", "naja 5 halt"), a remark before a linking word ("eher schlecht so 3"),
  * "8/10 would recommend lol". At a risk item nothing of this is read (score-sayings.test.ts, and a
@@ -33,7 +33,7 @@ describe("a score with an article and a reason", () => {
     ["es", "bastante mal tipo 3", 3, "bastante mal"],
     // A filler after the score is no remark: nothing to keep.
     ["es", "8. la verdad", 8, ""],
-    // From a later trial: the article before a digit, and how it was said with a not.
+    // Regression: the article before a digit, and how it was said with a not.
     ["de", "eine 4 weil meine mama krank ist", 4, "weil meine mama krank ist"],
     ["en", "not great, maybe 2", 2, "not great"],
     ["de", "nicht so gut, vielleicht 3", 3, "nicht so gut"],

@@ -153,7 +153,7 @@ const wordsOf = (language: string) => {
 };
 
 describe("parseScore as German and Spanish clients type it", () => {
-  // In a trial each of these got "kann ich nur eine Zahl…" / "solo puedo usar un número…".
+  // Regression: each of these got "kann ich nur eine Zahl…" / "solo puedo usar un número…".
   it.each([
     ["de", "jo 8", 8],
     ["de", "8 passt", 8],

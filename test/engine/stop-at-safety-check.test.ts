@@ -5,7 +5,7 @@ import { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * From a client trial: "how do i unsubscribe", "quiero darme de baja" and "wie melde ich mich ab",
+ * Regression: "how do i unsubscribe", "quiero darme de baja" and "wie melde ich mich ab",
  * written at the safety question asked after a concern, were read as an unsure answer; the second
  * time it closed the question with "That's all right, we can go on", and the client never learnt
  * how to stop. They are a wish to stop: the client is told how, and the question stays open.

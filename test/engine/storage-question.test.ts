@@ -8,7 +8,7 @@ import { parseDataKey } from "../../src/store/field-crypto.js";
 import { Conversation } from "../helpers/conversation.js";
 
 /**
- * Questions about the client's data from a user trial: "how long do you keep my answers?" got only
+ * Questions about the client's data from Regression: "how long do you keep my answers?" got only
  * "Nothing has been erased" (its "keep my answers" read as taking a deletion back); "who actually
  * reads this?", "is anyone else reading this", "does my insurance get it", "is it stored on some
  * server?", "is this encrypted", "does the bot use AI to read my messages" and "can i see what i

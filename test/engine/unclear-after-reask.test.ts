@@ -3,7 +3,7 @@ import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
 /**
- * From a user trial: a concern's safety question answered unclearly twice ("idk", then "dunno"
+ * Regression: a concern's safety question answered unclearly twice ("idk", then "dunno"
  * after the re-ask) outside a check-in left the therapist with nothing, though the client was told
  * "your therapist will see what you wrote", while one "idk" and silence was told within the hour.
  */

@@ -3,7 +3,7 @@ import type { Delivery } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
 /**
- * From a user trial: scores typed in a burst with words of concern ("8" x4, "honestly everyone
+ * Regression: scores typed in a burst with words of concern ("8" x4, "honestly everyone
  * would be better off without me", "0" in the same second). The "0" was meant for the check-in's
  * fifth question; it was read as the No to the concern's safety question, which the client could
  * not yet have seen, the check-in's own safety question was then skipped and later scores landed

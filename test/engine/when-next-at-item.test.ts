@@ -8,7 +8,7 @@ afterEach(() => c?.close());
 const texts = (ds: Delivery[], name: string) =>
   ds.filter((d) => d.externalId === name).map((d) => d.message.text);
 
-// A trial: a client back after two weeks, with a check-in open, wrote "hiii sorry ive been a mess
+// Regression: a client back after two weeks, with a check-in open, wrote "hiii sorry ive been a mess
 // lately, phone was taken away lol. when is my next check in?" and got who sees the answers.
 describe("asking when the next check-in is, with one open", () => {
   it("is told it is open now and where they are in it; the words beside the question are kept", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asksWhenNext } from "../../src/engine/when-next.js";
 
-// A trial: "when do they start again?" after a dated pause, "wann kommt der nächste?", "cuando me
+// Regression: "when do they start again?" after a dated pause, "wann kommt der nächste?", "cuando me
 // toca el siguiente?" and "y el proximo cuando?" right after a check-in were kept as a comment or
 // got the general reply, not when the next one comes.
 describe("asking when the next check-in comes", () => {

@@ -144,7 +144,7 @@ describe("the safety question in Spanish", () => {
 
 describe("the Spanish risk lines", () => {
   it("name a yes read from doubt ('no sé') as an expression of risk, not as explicit risk", () => {
-    // A trial's therapist read "riesgo explícito: respondió «no se»…": the pack reads not knowing as
+    // A therapist once read "riesgo explícito: respondió «no se»…": the pack reads not knowing as
     // a yes on purpose, and the line must not call it explicit.
     const w = wordingFor(catalog, "es");
     expect(w.t("risk_tier_disclosure")).toBe("expresión de riesgo");

@@ -6,7 +6,7 @@ import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 import { atPhqItemNine, atSafetyQuestion, phqGadPrompts } from "../helpers/measures.js";
 
 /**
- * Scores as a user trial typed them at question 1 of a check-in: "seven then" (after being asked
+ * Scores as clients type them at question 1 of a check-in: "seven then" (after being asked
  * again), "overall I'd say five", "i would say 7", "8 :)", "full marks". Each was refused or kept as
  * the comment. At a risk item none of these forms changes what is read (CLINICAL.md).
  */

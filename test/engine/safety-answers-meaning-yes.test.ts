@@ -6,7 +6,7 @@ import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * Answers to the safety question from a user trial that meant yes and were read as no or unsure,
+ * Answers to the safety question that meant yes and were read as no or unsure,
  * and a question sent twice. A frequency is a yes ("only at night", as "once" is); a no that admits
  * the thoughts and denies only acting ("nah i wouldnt do anything") is no clean no, asked again; a
  * no with words of concern in it is screened as any message is, and the concern reaches the
