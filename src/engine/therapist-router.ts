@@ -7,6 +7,7 @@ import { activeOnly, checkin, contact, discharge, invite, setAge, takeAge } from
 import { commandHintOf } from "./commands/command-hint.js";
 import { answerTherapistErase } from "./commands/confirmations.js";
 import { pause } from "./commands/pause.js";
+import { PAUSE_USAGE } from "./commands/pause-usage.js";
 import { eraseClient } from "./commands/privacy.js";
 import { schedule, session, timezone } from "./commands/schedule.js";
 import { summary } from "./commands/summary.js";
@@ -115,8 +116,9 @@ export async function routeTherapist(
         timezone(turn, client, parsed.args.slice(1)),
       );
     case "pause":
-      return withClient(turn, therapistId, parsed.args.slice(0, 1), "pause ALIAS FROM..TO", (client) =>
-        pause(turn, client, parsed.args.slice(1)),
+      // As schedule and session: a client who has not joined, or declined, gets no check-ins to pause.
+      return withClient(turn, therapistId, parsed.args.slice(0, 1), PAUSE_USAGE, (client) =>
+        activeOnly(turn, client, () => pause(turn, client, parsed.args.slice(1))),
       );
     case "instruments":
       return withClient(turn, therapistId, parsed.args.slice(0, 1), "instruments ALIAS LIST", (client) =>

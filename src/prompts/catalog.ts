@@ -99,6 +99,8 @@ export const MESSAGE_VARS = {
   pause_past: ["alias", "today"],
   pause_exists: ["alias"],
   pause_set_day: ["alias", "day"],
+  pause_set_again: ["alias", "from", "to", "again"],
+  pause_discharged: ["alias", "date"],
   client_paused: ["alias"],
   client_paused_until: ["alias", "date"],
   client_break_later: ["alias", "from", "last"],

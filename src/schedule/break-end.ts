@@ -12,13 +12,18 @@ import { weekdayInText } from "./weekday-names.js";
  * year ahead. Pure: `today` is the client's local date.
  */
 export function breakEnd(text: string, today: string): string | undefined {
-  const plain = text.toLowerCase().replace(/[!?,;()]+|\.+(?=\s|$)(?<!\d\.)/gu, " ");
-  const said = ` ${plain.replace(/\s+/gu, " ").trim()} `;
+  const said = spoken(text);
   const base = DateTime.fromISO(today);
   if (!base.isValid) return undefined;
   const end = untilDay(said, base) ?? forLength(said, base);
   if (!end || end <= base || end > base.plus({ years: 1 })) return undefined;
   return end.toISODate() ?? undefined;
+}
+
+/** The words lower-cased, with spaces around and one between, without punctuation that ends them. */
+function spoken(text: string): string {
+  const plain = text.toLowerCase().replace(/[!?,;()]+|\.+(?=\s|$)(?<!\d\.)/gu, " ");
+  return ` ${plain.replace(/\s+/gu, " ").trim()} `;
 }
 
 const COUNTS: Record<string, number> = {
@@ -79,20 +84,46 @@ const UNITS: Record<string, "days" | "weeks" | "months"> = {
   mes: "months",
   meses: "months",
 };
+/** Units written short, after a number only, as in a calendar: "2w", "14d", "14 d". */
+const SHORT_UNITS: Record<string, "days" | "weeks"> = { d: "days", w: "weeks" };
 const COUNT = Object.keys(COUNTS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 const UNIT = Object.keys(UNITS)
   .sort((a, b) => b.length - a.length)
   .join("|");
-/** "2 weeks", "a couple of weeks", "zwei Wochen", "dos semanas", "the week": a count and a unit. */
-const LENGTH = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,3}|${COUNT}) (?:more |further |weitere |más )?(${UNIT})(?!\\p{L})`,
-  "u",
-);
+const SHORT_UNIT = Object.keys(SHORT_UNITS).join("|");
+/**
+ * "2 weeks", "a couple of weeks", "zwei Wochen", "dos semanas", "the week", "2w", "14d": a count
+ * and a unit; a one-letter unit only right after digits.
+ */
+const LENGTH_SOURCE = `(?<![\\p{L}\\d])(?:(\\d{1,3}|${COUNT}) (?:more |further |weitere |más )?(${UNIT})|(\\d{1,3}) ?(${SHORT_UNIT}))(?!\\p{L})`;
+const LENGTH = new RegExp(LENGTH_SOURCE, "u");
 /** "a few weeks" is a length nobody named: no end is guessed for it. */
 const VAGUE =
   /(?<!\p{L})(?:few|several|some|paar|einige|unos|unas|algunas|algunos|varias|varios) (?:more )?\p{L}+/u;
+
+/** The whole of the words is a length: "2w", "for two weeks", "für zwei Wochen", "durante un mes". */
+const LENGTH_ONLY = new RegExp(`^ (?:for |für |fuer |durante |por )?${LENGTH_SOURCE} $`, "u");
+/** The words begin with the end: "until jan 10", "bis Januar", "hasta el lunes". */
+const UNTIL_FIRST = /^ (?:until|till|til|untill|bis|hasta) /u;
+
+/**
+ * The days a therapist's `pause ALIAS ...` names as a length or an end, from today: "2w", "2 weeks",
+ * "for two weeks", "14d", "a month", "für zwei Wochen", "durante un mes", "until jan 10", "bis
+ * Januar", "hasta el lunes". They are the days a client's "stop for two weeks" pauses: the last is
+ * the day before breakEnd's, when check-ins go out again, so "until jan 10" pauses up to January
+ * 9. The words must be only that: "dec 20 for 2 weeks" is not two weeks from today. Undefined for
+ * other words, a vague length ("a few weeks") or more than a year. Pure: `today` is the client's
+ * local date.
+ */
+export function pauseFromToday(text: string, today: string): DayRange | undefined {
+  const said = spoken(text);
+  if (!LENGTH_ONLY.test(said) && !UNTIL_FIRST.test(said)) return undefined;
+  const end = breakEnd(text, today);
+  const last = end ? DateTime.fromISO(end).minus({ days: 1 }).toISODate() : undefined;
+  return last ? { from: today, to: last } : undefined;
+}
 
 function forLength(said: string, base: DateTime): DateTime | undefined {
   const length = lengthIn(said);
@@ -103,8 +134,9 @@ function forLength(said: string, base: DateTime): DateTime | undefined {
 function lengthIn(said: string): Partial<Record<"days" | "weeks" | "months", number>> | undefined {
   const m = LENGTH.exec(said);
   if (!m || VAGUE.test(said)) return undefined;
-  const count = /^\d+$/u.test(m[1] ?? "") ? Number(m[1]) : COUNTS[m[1] ?? ""];
-  const unit = UNITS[m[2] ?? ""];
+  const typed = m[1] ?? m[3] ?? "";
+  const count = /^\d+$/u.test(typed) ? Number(typed) : COUNTS[typed];
+  const unit = m[2] ? UNITS[m[2]] : SHORT_UNITS[m[4] ?? ""];
   if (!count || !unit) return undefined;
   return { [unit]: count };
 }
@@ -120,8 +152,7 @@ const FROM_FOR =
  * Pure: `today` is the client's local date.
  */
 export function startAndLength(text: string, today: string): DayRange | undefined {
-  const plain = text.toLowerCase().replace(/[!?,;()]+|\.+(?=\s|$)(?<!\d\.)/gu, " ");
-  const said = ` ${plain.replace(/\s+/gu, " ").trim()} `;
+  const said = spoken(text);
   const m = FROM_FOR.exec(said);
   const length = m?.[2] ? lengthIn(`${m[2]} `) : undefined;
   const day = m?.[1] ? readDayRange(m[1], today) : undefined;

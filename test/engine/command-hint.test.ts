@@ -18,6 +18,10 @@ describe("what a therapist probably meant", () => {
     ["ack 3", "seen 3"],
     ["history alex", "summary alex --all"],
     ["holiday alex 2026-12-24..2027-01-02", "pause alex 2026-12-24..2027-01-02"],
+    // The days take every word left, a length too.
+    ["holiday alex dec 24 - jan 2", "pause alex dec 24 - jan 2"],
+    ["vacation alex 2 weeks", "pause alex 2 weeks"],
+    ["holiday alex", "pause alex FROM..TO|LENGTH"],
     ["list", "clients"],
     ["digest", "clients"],
     ["graph alex", "chart alex"],
@@ -50,7 +54,7 @@ describe("what a therapist probably meant", () => {
     ["agenda lucia martes 17:00", "schedule lucia martes 17:00"],
     ["sesión lucia mañana 15:00", "session lucia mañana 15:00"],
     ["pausa lucia 24.12.-2.1.", "pause lucia 24.12.-2.1."],
-    ["pausa", "pause ALIAS FROM..TO"],
+    ["pausa", "pause ALIAS FROM..TO|LENGTH"],
     ["zona horaria de lucia Europe/Madrid", "timezone lucia Europe/Madrid"],
     ["ayuda", "help"],
   ])("in German or Spanish, %s: %s", (typed, meant) => {
@@ -174,7 +178,7 @@ describe("a command typed in the clinic's language", () => {
     expect(await reply("resumen lucia")).toBe(told("summary lucia"));
     expect(await reply("resumen de lucia porfa")).toBe(told("summary lucia"));
     expect(await reply("pacientes")).toBe(told("clients"));
-    expect(await reply("pausa")).toBe(told("pause ALIAS FROM..TO"));
+    expect(await reply("pausa")).toBe(told("pause ALIAS FROM..TO|LENGTH"));
     expect((await c.data("lucia")).checkins).toEqual([]);
   });
 });

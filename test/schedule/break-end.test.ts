@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakEnd, startAndLength } from "../../src/schedule/break-end.js";
+import { breakEnd, pauseFromToday, startAndLength } from "../../src/schedule/break-end.js";
 
 /** The day a client's break ends, as clients ask for one; today is Friday, December 4, 2026. */
 const TODAY = "2026-12-04";
@@ -8,6 +8,8 @@ describe("the end of a break, as a client names it", () => {
   it.each([
     ["stop for 2 weeks", "2026-12-18"],
     ["stop for 2 weeks.", "2026-12-18"],
+    ["stop for 2w", "2026-12-18"],
+    ["no check ins for 14d", "2026-12-18"],
     ["no check ins for a couple of weeks", "2026-12-18"],
     ["for a week pls", "2026-12-11"],
     ["stop for the month", "2027-01-04"],
@@ -67,4 +69,53 @@ describe("a break from a named day for a length", () => {
       expect(startAndLength(typed, TODAY)).toBeUndefined();
     },
   );
+});
+
+/** A therapist's `pause alex 2w`: the days from today that the client's "stop for two weeks" pauses. */
+describe("a therapist's pause as a length or an end", () => {
+  // "stop for two weeks" typed today: check-ins go out again on the 18th, so the 4th to the 17th.
+  const twoWeeks = { from: TODAY, to: "2026-12-17" };
+  it("is the days before the client's break would end", () => {
+    expect(breakEnd("stop for two weeks", TODAY)).toBe("2026-12-18");
+    expect(pauseFromToday("for two weeks", TODAY)).toEqual(twoWeeks);
+  });
+  it.each([
+    ["2w", twoWeeks],
+    ["2 w", twoWeeks],
+    ["2 weeks", twoWeeks],
+    ["for two weeks", twoWeeks],
+    ["For 2 Weeks.", twoWeeks],
+    ["14d", twoWeeks],
+    ["10 days", { from: TODAY, to: "2026-12-13" }],
+    ["1d", { from: TODAY, to: TODAY }],
+    ["a month", { from: TODAY, to: "2027-01-03" }],
+    ["für zwei Wochen", twoWeeks],
+    ["einen Monat", { from: TODAY, to: "2027-01-03" }],
+    ["durante 2 semanas", twoWeeks],
+    ["un mes", { from: TODAY, to: "2027-01-03" }],
+    // An end is the first day check-ins come again, as in the client's "stop until jan 10".
+    ["until jan 10", { from: TODAY, to: "2027-01-09" }],
+    ["till 2027-01-10", { from: TODAY, to: "2027-01-09" }],
+    ["bis 10. Januar", { from: TODAY, to: "2027-01-09" }],
+    ["hasta el 10 de enero", { from: TODAY, to: "2027-01-09" }],
+    ["until monday", { from: TODAY, to: "2026-12-06" }],
+  ])("%j is %j", (typed, days) => {
+    expect(pauseFromToday(typed, TODAY)).toEqual(days);
+  });
+  it.each([
+    // Not two weeks from today: refused rather than guessed.
+    "dec 20 for 2 weeks",
+    "2 weeks from monday",
+    "for a few weeks",
+    "a while",
+    "18 months",
+    // Dates are readDayRange's: "dec 24 - jan 2", one day, "off".
+    "2026-12-24..2027-01-02",
+    "dec 24",
+    "off",
+    "2",
+    "w",
+  ])("%j is none", (typed) => {
+    expect(pauseFromToday(typed, TODAY)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { editDistance } from "../../edit-distance.js";
 import { THERAPIST_WORDS } from "../chat-words.js";
 import { ENGLISH_SYNONYMS, LEADING_FILLER, plainWord, TRANSLATED_SYNONYMS } from "./command-synonyms.js";
+import { PAUSE_USAGE } from "./pause-usage.js";
 
 // Shared with the clinic config's hints; exported here too, where the engine and its tests take it.
 export { editDistance };
@@ -29,7 +30,7 @@ const FORMS: Readonly<Record<Command, string>> = {
   seen: "seen N",
   session: "session ALIAS now",
   timezone: "timezone ALIAS ZONE",
-  pause: "pause ALIAS FROM..TO",
+  pause: PAUSE_USAGE,
   contact: "contact ALIAS TEXT",
   summaries: "summaries compact|full",
   instruments: "instruments ALIAS LIST",
@@ -98,17 +99,21 @@ function typoOf(head: string): Command | undefined {
   return close.length === 1 ? close[0] : undefined;
 }
 
-/** The form with what the therapist typed in place of its placeholders (an alias, a number), in order. */
+/**
+ * The form with what the therapist typed in place of its placeholders (an alias, a number), in
+ * order; a pause's days take all the words left ("holiday alex dec 24 - jan 2", "vacation alex 2 weeks").
+ */
 function fill(form: string, typed: readonly string[]): string {
   const [command = "", ...slots] = form.split(" ");
   const out = [command];
   let next = 0;
   for (const slot of slots) {
     const value = typed[next];
-    const placeholder = /^[A-Z.]+$/.test(slot);
+    const placeholder = /^[A-Z.|]+$/.test(slot);
     if (placeholder && value !== undefined) {
-      out.push(value);
-      next++;
+      const words = slot.includes("..") ? typed.slice(next) : [value];
+      out.push(...words);
+      next += words.length;
     } else out.push(slot);
   }
   return out.join(" ");

@@ -1,8 +1,10 @@
+import { PAUSE_USAGE } from "./pause-usage.js";
+
 /**
  * Words therapists reach for instead of a command, and the command that does it (command-hint.ts
  * writes the hint). Commands stay English in every language (DESIGN.md): a therapist who types
  * "zusammenfassung jonas" or "resumen de lucia" is told the command, `summary jonas`, and nothing
- * runs. Placeholders (ALIAS, N, FROM..TO) are filled from the message; a bare command word takes
+ * runs. Placeholders (ALIAS, N, FROM..TO|LENGTH) are filled from the message; a bare command word takes
  * what followed as typed (see command-hint.ts).
  */
 
@@ -14,8 +16,8 @@ export const ENGLISH_SYNONYMS: Readonly<Record<string, string>> = {
   remove: "discharge ALIAS",
   resume: "pause ALIAS off",
   unpause: "pause ALIAS off",
-  holiday: "pause ALIAS FROM..TO",
-  vacation: "pause ALIAS FROM..TO",
+  holiday: PAUSE_USAGE,
+  vacation: PAUSE_USAGE,
   ack: "seen N",
   acknowledge: "seen N",
   list: "clients",

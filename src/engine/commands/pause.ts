@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+import { pauseFromToday, startAndLength } from "../../schedule/break-end.js";
 import { readDayRange } from "../../schedule/day-range.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
@@ -6,8 +8,10 @@ import type { Turn } from "../turn-context.js";
 import { pauseDays, zoneOf } from "./schedule.js";
 
 /**
- * `pause ALIAS FROM..TO` (or one day): no check-ins on those days, in the client's zone;
- * `pause ALIAS off` lifts the pause of today, or else the next one.
+ * `pause ALIAS FROM..TO` (or one day), or a length from today (`pause ALIAS 2w`, `for two weeks`,
+ * `until jan 10`: the days a client's "stop for two weeks" pauses): no check-ins on those days, in
+ * the client's zone; `pause ALIAS off` lifts the pause of today, or else the next one. A discharged
+ * client gets no check-ins to pause: that is said instead.
  */
 export async function pause(turn: Turn, client: Client, args: readonly string[]): Promise<void> {
   const w = turn.wording;
@@ -38,8 +42,19 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
     }
     return turn.replyText(lines.length > 0 ? lines.join("\n") : w.t("pause_none", { alias: client.alias }));
   }
-  // One day ("pause alex 2027-01-05") is a pause of that day; "dec 24 - jan 2" is read too.
-  const days = readDayRange(args.join(" "), today);
+  // A discharged client with nothing planned gets no check-in to pause: a check-in sent or a
+  // schedule set again starts a new episode. A pause left from before can still be lifted, above.
+  const ended = await dischargedIdle(turn, client);
+  if (ended) {
+    const date = formatDay(ended, w.pack.language, await zoneOf(turn, client));
+    return turn.replyText(w.t("pause_discharged", { alias: client.alias, date }));
+  }
+  // A length or an end from today ("2w", "until jan 10") first: readDayRange reads "until jan 10"
+  // as that one day. One day ("pause alex 2027-01-05") is a pause of that day; "dec 24 - jan 2",
+  // and "from dec 20 for two weeks", are read too.
+  const typed = args.join(" ");
+  const fromToday = pauseFromToday(typed, today);
+  const days = fromToday ?? readDayRange(typed, today) ?? startAndLength(typed, today);
   if (!days) return turn.replyText(w.t("pause_invalid", { alias: client.alias }));
   // Days already over would pause nothing: a range that has begun ("dec 1 - dec 10" on December
   // 4) pauses, and names, its days from today on. A pause already set is not listed twice.
@@ -51,9 +66,21 @@ export async function pause(turn: Turn, client: Client, args: readonly string[])
     return turn.replyText(w.t("pause_exists", { alias: client.alias }));
   }
   await turn.tx.addPause(client.personId, from, to, turn.now);
+  // Read from a length or an end, the reply names the day check-ins go out again too: "until jan
+  // 10" pauses up to January 9, as the client's own "stop until jan 10" does.
+  const again = DateTime.fromISO(to).plus({ days: 1 }).toISODate();
   await turn.replyText(
     from === to
       ? w.t("pause_set_day", { alias: client.alias, day: from })
-      : w.t("pause_set", { alias: client.alias, from, to }),
+      : fromToday && again
+        ? w.t("pause_set_again", { alias: client.alias, from, to, again })
+        : w.t("pause_set", { alias: client.alias, from, to }),
   );
+}
+
+/** When the client's last episode ended, while no schedule or session is set since; else undefined. */
+async function dischargedIdle(turn: Turn, client: Client): Promise<string | undefined> {
+  const ended = (await turn.tx.episodesOf(client.personId)).at(-1)?.endedAt;
+  if (!ended || (await turn.tx.getSchedule(client.personId))) return undefined;
+  return (await turn.tx.pendingSessionJobs(client.personId)).length > 0 ? undefined : ended;
 }

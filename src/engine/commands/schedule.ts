@@ -10,7 +10,7 @@ import { type Problem, readSession, readWeekly } from "./schedule-words.js";
 /*
  * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,
  * `schedule ALIAS off`, `session ALIAS now|DATE TIME [DURATION]`, `timezone ALIAS ZONE`
- * (`pause ALIAS FROM..TO` is pause.ts). Local times are in the client's time zone.
+ * (`pause`, PAUSE_USAGE, is pause.ts). Local times are in the client's time zone.
  */
 
 /** The client's time zone, else the clinic's: the zone every local time of theirs is read in. */
