@@ -39,17 +39,27 @@ const FORMS = [
   `(switch|change|swap) (it |this |the language |everything )?(to|into) ${LANG}`,
   `i( would|d)? (prefer|rather|like|want)( to)?( do| have| get| answer)?( it| this| them| the check-?ins?)?( in)? ${LANG}`,
   `(english|spanish|german) speaker here`,
+  `(lets|let us) (do|have|continue|speak|talk|write|go on|switch)( (this|it|everything))?( (in|to))? ${LANG}`,
   // German: "auf deutsch bitte", "sprichst du spanisch?", "kannst du auch englisch", "lieber auf englisch"
   `^(auf|in) ${LANG}${POLITE}$`,
   `(sprichst|sprechen|kannst|können|koennen|schreibst) (du|sie|wir) (auch |bitte )?(${LANG}|(auf|in) ${LANG})`,
   `(geht|gibt es|gibts) (das|es|die fragen) (auch )?(auf|in) ${LANG}`,
   `(lieber|bitte) (auf|in) ${LANG}`,
+  // "können wir das auf englisch machen", "könnten wir auf deutsch weitermachen", "machen wir auf
+  // deutsch", "lass uns auf englisch schreiben"
+  `(können|koennen|könnten|koennten|kannst|könntest|koenntest) (wir|du|sie)( (das|es|die fragen|den check-?in|die check-?ins|bitte|auch|lieber|vielleicht|weiter|jetzt|ab jetzt))* (auf|in) ${LANG}`,
+  `(machen|schreiben|sprechen|reden) (wir|mir) (das |es |bitte |lieber |doch |jetzt |ab jetzt )*(auf|in) ${LANG}`,
+  `(lass|lasst) uns (das |es |bitte |lieber |doch |jetzt )*(auf|in) ${LANG}`,
   `(ich )?(möchte|moechte|hätte|haette|will) (das |es |die fragen )?(lieber |gern |gerne )?(auf|in) ${LANG}`,
   // Spanish: "hablas español?", "prefiero español porfa", "podemos hacerlo en inglés", "en español por favor"
   `(hablas|habla|hablan|sabes|entiendes|escribes) ${LANG}`,
   `prefiero( que sea| hacerlo| hablar| seguir| escribir)?( en)? ${LANG}`,
   `(podemos|puedes|puede|se puede|podr[ií]amos|podr[ií]as) (hacerlo |hacer esto |seguir |hablar |escribir |continuar |cambiar )?(a |en |al )${LANG}`,
   `^en ${LANG}${POLITE}$`,
+  // "lo podemos hacer en inglés", "hablemos en alemán", "mejor en inglés"
+  `(lo|las) (podemos|puedes|podr[ií]amos) (hacer|seguir|contestar|responder) en ${LANG}`,
+  `(hablemos|hagamoslo|hagámoslo|sigamos|escribamos) en ${LANG}`,
+  `^(mejor|mas bien|más bien) en ${LANG}${POLITE}$`,
   `(cambia|cambiar|cambiamos|pasa|pasar|pasamos) (a|al) ${LANG}`,
   `(est[aá]|hay) (esto |las preguntas )?(tambi[eé]n )?en ${LANG}`,
 ];

@@ -29,11 +29,33 @@ describe("languageAsked", () => {
     ["podemos hacerlo en inglés?", "en"],
     ["can you speak french?", "fr"],
     ["kannst du auch spanisch", "es"],
+    // A German clinic's trial: the first got the general reply and the crisis text.
+    ["können wir das auf englisch machen?", "en"],
+    ["könnten wir auf deutsch weitermachen", "de"],
+    ["machen wir auf deutsch", "de"],
+    ["lass uns auf spanisch schreiben", "es"],
+    ["podemos hacerlo en inglés", "en"],
+    ["lo podemos hacer en alemán?", "de"],
+    ["hablemos en inglés", "en"],
+    ["mejor en español", "es"],
+    ["en español por favor", "es"],
+    ["can we do this in german", "de"],
+    ["lets do it in german", "de"],
+    ["do you speak spanish", "es"],
   ])("%j asks for %s", (text, code) => {
     expect(languageAsked(text)).toBe(code);
   });
 
-  it.each(["my mom only speaks spanish", "i had my spanish exam today", "we talked about my german grandma"])(
+  it.each([
+    "my mom only speaks spanish",
+    "i had my spanish exam today",
+    "we talked about my german grandma",
+    "my english teacher is mean",
+    "mein Englischkurs war schlimm",
+    "können wir über meinen englischkurs reden",
+    "wir machen in der schule englisch",
+    "mi clase de inglés fue horrible",
+  ])(
     "%j asks for none",
     (text) => {
       expect(languageAsked(text)).toBeUndefined();
@@ -119,6 +141,19 @@ describe("between check-ins", () => {
     const atScore = toAlex(await c.say("alex", "yes please")).map((d) => d.message.text);
     expect(atScore.at(-1)).toMatch(/Cuatro preguntas sobre tu última sesión\.\n\n1\/9\. /);
     expect((await c.client("alex"))?.language).toBe("es");
+  });
+
+  it("in German: 'können wir das auf englisch machen?' gets the offer, and a typed yes switches", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "language alex de");
+    const [offer] = toAlex(await c.say("alex", "können wir das auf englisch machen?"));
+    expect(offer?.message.text).toMatch(/^I can write to you in English\./);
+    expect(offer?.message.choices).toEqual([{ label: "Switch to English", value: "lang:en" }]);
+    await c.tick(60_000);
+    const yes = await c.say("alex", "yes");
+    expect(toRivera(yes)).toEqual([expect.stringContaining("(language alex en)")]);
+    expect((await c.client("alex"))?.language).toBe("en");
   });
 
   it("a language without prompts is said unavailable, kindly, naming those there are", async () => {
