@@ -96,7 +96,12 @@ export async function continueCheckin(
   const instrument = step.kind === "item" ? w.instrument(step.planItem.instrument) : undefined;
   // The comment step has no scale; the current item's instrument decides what a valid answer is.
   // At a risk item (the safety question, the PHQ-9's ninth) a yes or no in a sentence answers it.
-  const atRisk = riskItemRules(w, instrument, step.kind === "item" ? step.planItem.item : undefined);
+  const atRisk = riskItemRules(
+    w,
+    instrument,
+    step.kind === "item" ? step.planItem.item : undefined,
+    turn.deps.catalog,
+  );
   let decision = decideCheckinInput(checkin, input, {
     scale: instrument?.scale ?? { min: 0, max: 10 },
     choices: atRisk?.choices ?? instrument?.choices,

@@ -1,9 +1,11 @@
+import type { PromptCatalog } from "../../prompts/load.js";
 import type { Wording } from "../../prompts/render.js";
 import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, PlanItem } from "../../store/types.js";
 import { asksForBreak } from "../break-request.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepOf } from "./plan.js";
+import { withShippedSafetyWords } from "./shipped-safety-words.js";
 
 type Choice = NonNullable<Instrument["choices"]>[number];
 
@@ -14,22 +16,30 @@ type Choice = NonNullable<Instrument["choices"]>[number];
  * answered it may back down to 0. So at such an item the safety question's yes words go to the
  * measure's first answer above the threshold and its no words to the lowest, after the measure's
  * own words (so "sometimes" or "nearly every day" still name their own answer). Undefined at an
- * item that is no risk item.
+ * item that is no risk item. With the catalog, the safety question's yes and no words of the other
+ * shipped languages count too ("nah" from a German client), where unambiguous.
  */
 export function riskItemRules(
   w: Wording,
   instrument: Instrument | undefined,
   item: string | undefined,
+  catalog?: PromptCatalog,
 ): { choices: readonly Choice[]; safetyAbove: number } | undefined {
   const risk = instrument && riskItemsOf(instrument).find((r) => r.item === item);
   if (!instrument?.choices || !risk) return undefined;
-  if (instrument.id === SAFETY_INSTRUMENT || !w.hasInstrument(SAFETY_INSTRUMENT)) {
-    return { choices: instrument.choices, safetyAbove: risk.above };
+  const language = w.pack.language;
+  if (instrument.id === SAFETY_INSTRUMENT) {
+    return {
+      choices: withShippedSafetyWords(catalog, language, instrument.choices, risk.above),
+      safetyAbove: risk.above,
+    };
   }
+  if (!w.hasInstrument(SAFETY_INSTRUMENT)) return { choices: instrument.choices, safetyAbove: risk.above };
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const safetyAbove = safety.riskItem?.above ?? 0;
+  const safetyChoices = withShippedSafetyWords(catalog, language, safety.choices ?? [], safetyAbove);
   const wordsOf = (yes: boolean) =>
-    (safety.choices ?? []).filter((c) => c.value > safetyAbove === yes).flatMap((c) => [c.label, ...c.words]);
+    safetyChoices.filter((c) => c.value > safetyAbove === yes).flatMap((c) => [c.label, ...c.words]);
   const taken = new Set(instrument.choices.flatMap((c) => [c.label, ...c.words]).map((x) => x.toLowerCase()));
   const sorted = [...instrument.choices].sort((a, b) => a.value - b.value);
   const lowest = sorted[0];

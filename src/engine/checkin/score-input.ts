@@ -72,12 +72,29 @@ function wholeWord(text: string, words: NumberWords | undefined): number | undef
   const spelt = (w: string) => [folded(w), folded(w.normalize("NFD").replace(/\p{M}/gu, ""))];
   const index = numbers.findIndex((w) => spelt(w).includes(said));
   if (index >= 0) return index;
+  // "six" from a German client, "sechs" from an English one: no number word of one shipped
+  // language is another number, or a yes or no, in another.
+  const shipped = SHIPPED_NUMBERS.get(said);
+  if (shipped !== undefined) return shipped;
   if (!isStretched(said)) return undefined;
   const stretched = numbers.flatMap((w, value) =>
     spelt(w).some((s) => squeezed(s) === squeezed(said)) ? [value] : [],
   );
   return stretched.length === 1 ? stretched[0] : undefined;
 }
+
+/** The number words 0 to 10 of the languages rapport ships (en, de, es), accents set aside. */
+const SHIPPED_NUMBERS: ReadonlyMap<string, number> = new Map(
+  [
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+    ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"],
+    ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
+  ].flatMap((words) =>
+    words.flatMap((w, value) =>
+      [w, w.normalize("NFD").replace(/\p{M}/gu, "")].map((s) => [folded(s), value] as const),
+    ),
+  ),
+);
 
 /** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */
 const SPOKEN_POINT = /^(\S+)\s+(?:point|komma|coma|punto)\s+(\S+)$/u;

@@ -4,6 +4,7 @@ import { parseChatWord } from "../chat-words.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { saysMoreThanAnAnswer } from "../checkin/kept-words.js";
 import { stepOf } from "../checkin/plan.js";
+import { withShippedSafetyWords } from "../checkin/shipped-safety-words.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import { asksToStopForGood } from "../stop-request.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
@@ -50,7 +51,10 @@ export async function answerSafetyCheck(
   const w = wordingFor(turn.deps.catalog, pending.language);
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const raw = input.kind === "choice" ? input.value : input.text;
-  const answer = readSafetyAnswer(raw, safety.choices ?? [], safety.riskItem?.above ?? 0);
+  // "nah" from a German client, "nein" from an English one: the other shipped languages' words too.
+  const above = safety.riskItem?.above ?? 0;
+  const read = withShippedSafetyWords(turn.deps.catalog, w.pack.language, safety.choices ?? [], above);
+  const answer = readSafetyAnswer(raw, read, above);
   // "how do i unsubscribe", "wie melde ich mich ab": no answer, and no unsure one either. The
   // question stays open as it was (not closed as answered, nor counted as asked again): the client
   // is told how to stop, and it comes again. The words are kept with it for the therapist.
