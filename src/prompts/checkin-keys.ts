@@ -49,6 +49,8 @@ export const CHECKIN_VARS = {
   answer_reask_spelling: ["value"],
   choice_reask: ["options"],
   choice_reask_between: ["options"],
+  choice_reask_range: ["low", "high"],
+  choice_reask_spelling: ["option"],
   safety_reask: [],
   safety_reask_thoughts: [],
   safety_reask_number: [],

@@ -55,12 +55,9 @@ describe("languageAsked", () => {
     "können wir über meinen englischkurs reden",
     "wir machen in der schule englisch",
     "mi clase de inglés fue horrible",
-  ])(
-    "%j asks for none",
-    (text) => {
-      expect(languageAsked(text)).toBeUndefined();
-    },
-  );
+  ])("%j asks for none", (text) => {
+    expect(languageAsked(text)).toBeUndefined();
+  });
 });
 
 describe("mid check-in", () => {

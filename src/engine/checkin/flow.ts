@@ -197,6 +197,8 @@ export async function continueCheckin(
       const why = await reaskReason(turn, client, checkin, instrument, text, therapist, unclear);
       if (typeof why === "string") return turn.reply(withLine(question, why));
       if ("alone" in why) return turn.replyText(why.alone);
+      // Between two options ("2-3"): those two as the buttons.
+      if ("only" in why) return turn.reply({ ...withLine(question, why.line), choices: why.only });
       // A break asked for: its button beside the question's.
       const choices = [...(question.choices ?? []), why.choice];
       return turn.reply({ ...withLine(question, why.line), choices });

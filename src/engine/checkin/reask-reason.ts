@@ -15,6 +15,7 @@ import type { Turn } from "../turn-context.js";
 import { asksWhenNext } from "../when-next.js";
 import { HOW_OFTEN, soundsLikeAnswer } from "./answer-like.js";
 import { inBurst } from "./burst.js";
+import { choiceHint } from "./choice-hint.js";
 import { consentVars, keptAnswer } from "./consent-vars.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { type ItemQuestion, itemQuestion } from "./item-question.js";
@@ -42,7 +43,7 @@ export async function reaskReason(
   therapist: string,
   /** Kept as an unclear answer to a risk item (unclear-answer.ts): the therapist reads it so. */
   keptUnclear = false,
-): Promise<string | { alone: string } | { line: string; choice: Choice }> {
+): Promise<string | { alone: string } | { line: string; choice: Choice } | { line: string; only: Choice[] }> {
   const w = turn.wording;
   const atSafety = instrument?.id === SAFETY_INSTRUMENT;
   // "i want to stop doing these for good", "how do i unsubscribe": how to stop, end and erase. At
@@ -115,6 +116,9 @@ export async function reaskReason(
     return kept && !unsureAnswer ? w.t("safety_reask_words_kept", { therapist }) : unsureLine;
   }
   if (instrument?.choices) {
+    // "2-3" between two options, "gar nich" for "gar nicht": asked about, as a number would be.
+    const near = choiceHint(w, instrument, text);
+    if (near) return near.only ? { line: near.line, only: near.only } : near.line;
     // Only a capital that begins a sentence is lowered: "Not at all" reads as typed, while German
     // nouns ("an manchen Tagen") and a name ("PHQ") keep theirs.
     const options = instrument.choices.map((c) =>
