@@ -3,7 +3,7 @@ import type { PromptCatalog } from "../prompts/load.js";
 import { wordingFor } from "../prompts/render.js";
 import type { Instrument } from "../prompts/schema.js";
 import type { ExportRow } from "../store/types.js";
-import type { Pseudonym } from "./export.js";
+import { clientEpisodes, type Pseudonym } from "./export.js";
 import {
   answerOf,
   canonicalRef,
@@ -46,10 +46,13 @@ export function toFhir(
   const w = wordingFor(catalog);
   const ids = [...new Set([...(options.instruments ?? []), ...rows.map((r) => r.instrument)])];
   const resources: Resource[] = ids.map((id) => questionnaire(id, w.instrument(id), options.baseUrl));
+  const episode = clientEpisodes(rows);
   for (const answers of responses(rows)) {
     const first = answers[0];
-    if (first)
-      resources.push(response(first, answers, w.instrument(first.instrument), pseudonym, options.baseUrl));
+    if (first) {
+      const subject = { pseudonym: pseudonym(first.clientId), episode: episode(first) };
+      resources.push(response(first, answers, w.instrument(first.instrument), subject, options.baseUrl));
+    }
   }
   return {
     resourceType: "Bundle",
@@ -79,7 +82,7 @@ function response(
   first: ExportRow,
   answers: readonly ExportRow[],
   inst: Instrument,
-  pseudonym: Pseudonym,
+  subject: { pseudonym: string; episode: number },
   baseUrl: string,
 ): Resource {
   const item: Record<string, unknown>[] = answers.map((a) => ({
@@ -93,19 +96,21 @@ function response(
   return {
     resourceType: "QuestionnaireResponse",
     id: fhirId(`${first.checkinId}-${first.instrument}`),
-    // The episode of care the check-in belongs to (a logical reference: rapport exports no EpisodeOfCare).
+    // The episode of care the check-in belongs to (a logical reference: rapport exports no
+    // EpisodeOfCare): the client's own number of it, under their pseudonym so that the identifier
+    // is one episode's only ("p-…-2": their second), and saying nothing of other clients' episodes.
     extension: [
       {
         url: EXTENSION.episodeOfCare,
         valueReference: {
           type: "EpisodeOfCare",
-          identifier: { system: EPISODE_SYSTEM, value: String(first.episodeId) },
+          identifier: { system: EPISODE_SYSTEM, value: `${subject.pseudonym}-${subject.episode}` },
         },
       },
     ],
     questionnaire: canonicalRef(first.instrument, inst, baseUrl),
     status: "completed",
-    subject: { identifier: { system: PSEUDONYM_SYSTEM, value: pseudonym(first.clientId) } },
+    subject: { identifier: { system: PSEUDONYM_SYSTEM, value: subject.pseudonym } },
     authored: first.completedAt,
     item,
   };

@@ -68,4 +68,44 @@ describe("rapport export", () => {
     expect(bad.code).toBe(78);
     expect(bad.stderr).toContain("--format must be csv, fhir or png");
   });
+
+  it("numbers each client's episodes from 1, not the database's episodes of all clients", async () => {
+    const env = freshEnv();
+    const link = await addTherapist(env, "Dr Rivera");
+    const setup = await script(env, [`rivera: link ${link}`, "rivera: invite ana", "rivera: invite ben"]);
+    const codes = setup.flatMap((m) => [...m.text.matchAll(/^start (\S+)$/gmu)].map((x) => x[1]));
+    const answers = (who: string) =>
+      ["9", "8", "7.5", "10", "5", "6", "4", "5", "no", "skip"].map((v) => `${who}: ${v}`);
+    await script(env, [
+      `client-a: start ${codes[0]}`,
+      "client-a: yes",
+      `client-b: start ${codes[1]}`,
+      "client-b: yes",
+      "rivera: checkin ana",
+      ...answers("client-a"),
+      "rivera: checkin ben",
+      ...answers("client-b"),
+      "rivera: discharge ana",
+      "rivera: checkin ana",
+      ...answers("client-a"),
+    ]);
+    const rows = (await runCli(["export", "--format", "csv"], env)).stdout.trim().split("\n").slice(1);
+    // Per check-in: the client's pseudonym, the episode and the check-in's number in it.
+    const checkins = [...new Set(rows.map((r) => r.split(",").slice(0, 3).join(",")))];
+    const [ana, ben] = [...new Set(checkins.map((r) => r.split(",")[0]))];
+    expect(checkins).toEqual([`${ana},1,1`, `${ben},1,1`, `${ana},2,1`]);
+
+    const fhir = JSON.parse((await runCli(["export", "--format", "fhir"], env)).stdout) as {
+      entry: {
+        resource: {
+          resourceType: string;
+          extension?: { valueReference: { identifier: { value: string } } }[];
+        };
+      }[];
+    };
+    const episodes = fhir.entry
+      .flatMap((e) => e.resource.extension ?? [])
+      .map((x) => x.valueReference.identifier.value);
+    expect([...new Set(episodes)]).toEqual([`${ana}-1`, `${ben}-1`, `${ana}-2`]);
+  }, 90_000);
 });

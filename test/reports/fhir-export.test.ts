@@ -124,7 +124,10 @@ describe("the FHIR export", () => {
     expect(r.extension).toEqual([
       {
         url: "http://hl7.org/fhir/StructureDefinition/workflow-episodeOfCare",
-        valueReference: { type: "EpisodeOfCare", identifier: { system: "urn:rapport:episode", value: "3" } },
+        valueReference: {
+          type: "EpisodeOfCare",
+          identifier: { system: "urn:rapport:episode", value: "p-0123456789ab-1" },
+        },
       },
     ]);
     expect(r.item[8]).toEqual({
