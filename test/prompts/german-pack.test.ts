@@ -37,6 +37,23 @@ describe("the German pack", () => {
     );
   });
 
+  it("says dringende Meldung for an urgent alert, and Hinweise for warnings: never Warnung", () => {
+    // The digest said "dringende Warnung 2" where everything else says "dringende Meldung 2".
+    const text = readFileSync(new URL("../../prompts/de/messages.yaml", import.meta.url), "utf8");
+    const messages = text.split("\n").filter((line) => !line.trimStart().startsWith("#"));
+    expect(messages.filter((line) => /Warnung/u.test(line))).toEqual([]);
+    expect(german.t("digest_risk_alert", { id: 2, date: "3. Dez. 2026" })).toBe(
+      "dringende Meldung 2 am 3. Dez. 2026, bestätigt",
+    );
+  });
+
+  it("reads naturally where a trial found it stilted: the caseload chart's opening, a comment skipped", () => {
+    expect(german.t("digest_chart", { max: 12 })).toBe(
+      "Personen mit offenem Hinweis (bis zu 12): hier in Worten, darunter als Grafik mit einem Feld pro Person.",
+    );
+    expect(german.t("summary_no_comment")).toBe("Kein Kommentar");
+  });
+
   it("has its own wording for both check-ins and the safety question", () => {
     for (const id of ["alliance", "progress", "safety"]) {
       expect(german.instrument(id).language, id).toBe("de");

@@ -211,16 +211,21 @@ export function episodeSafetyLine(
   facts: readonly SafetyFact[],
   day: (iso: string) => string,
   alias: string,
+  /** A risk item answered above its threshold in the episode (risk-item-note.ts): said before any no. */
+  items?: string,
 ): string {
   const checkinNo = facts.filter((f) => f.way === "checkin" && f.answer === "no");
   const named = bySeriousness(facts.filter((f) => !checkinNo.includes(f)));
-  if (named.length === 0) {
-    return checkinNo.length === 0
-      ? w.t("presession_safety_none")
-      : w.t("presession_safety_no", { count: checkinNo.length });
-  }
+  const count = checkinNo.length;
+  if (named.length === 0 && items)
+    return count === 0
+      ? w.t("presession_safety_none_item", { items })
+      : w.t("presession_safety_no_item", { count, items });
+  if (named.length === 0)
+    return count === 0 ? w.t("presession_safety_none") : w.t("presession_safety_no", { count });
   const parts = named.slice(0, NAMED).map((f) => datedPart(w, f, day(f.at)));
   if (named.length > NAMED) parts.push(w.t("safety_more", { count: named.length - NAMED, alias }));
+  if (items) parts.push(items);
   if (checkinNo.length > 0) parts.push(checkinNoPart(w, checkinNo, named, day));
   return w.t("safety_line", { answers: parts.join("; ") });
 }

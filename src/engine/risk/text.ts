@@ -164,7 +164,7 @@ export function isRiskItemWords(words: readonly string[]): boolean {
   return riskItemOf(words) !== undefined;
 }
 
-function riskItemOf(
+export function riskItemOf(
   words: readonly string[],
 ): { instrument: string; item: string; value: string } | undefined {
   const [mark, instrument, item, value] = words;

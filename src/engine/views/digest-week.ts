@@ -1,7 +1,9 @@
 import type { Assessment } from "../../clinical/assessment.js";
+import type { MeasureAssessment } from "../../clinical/measure.js";
 import type { TrajectoryStatus } from "../../clinical/trajectory.js";
 import type { Wording } from "../../prompts/render.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
+import { measureName } from "../checkin/measure-text.js";
 import { formatDay } from "../format.js";
 import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
 
@@ -17,6 +19,20 @@ export interface ClientWeek {
    * already acknowledged, by id with the first event's time, and concerns with no alert, by time.
    */
   risk: { alerts: { id: number; at: string }[]; concerns: string[]; unclear?: string[] };
+}
+
+/**
+ * Each measure with a scoring profile (PHQ-9, GAD-7) at the week's check-in, short: "PHQ-9 18 → 2,
+ * recovered". From its second check-in of the episode, as the progress part; a reliable
+ * deterioration is not repeated, the client's flags name it with its numbers.
+ */
+export function measureParts(w: Wording, measures: readonly MeasureAssessment[]): string[] {
+  return measures.flatMap((m) => {
+    if (m.index < 2 || m.category === "deteriorated" || !w.hasInstrument(m.id)) return [];
+    return [
+      w.t(`digest_measure_${m.category}`, { measure: measureName(w, m.id), first: m.first, total: m.total }),
+    ];
+  });
 }
 
 /** The week's acknowledged alerts and concerns of one client, as a part of their line ("" for none). */

@@ -11,7 +11,7 @@ import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
 import { expiredAliases, expiredItems } from "./digest-expired.js";
-import { type ClientWeek, riskText, weekOf } from "./digest-week.js";
+import { type ClientWeek, measureParts, riskText, weekOf } from "./digest-week.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
 export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
@@ -147,6 +147,8 @@ export function digestText(w: Wording, input: DigestInput): string {
     if (mine?.was && now && mine.was !== now && mine.was !== "too_early") {
       parts.push(w.t("digest_was", { status: statusText(w, mine.was) }));
     }
+    // Each scored measure of those check-ins (PHQ-9, GAD-7): a recovery was otherwise not said at all.
+    if (mine?.progressed) parts.push(...measureParts(w, assessment?.measures ?? []));
     // A warning the client's state already names ("alliance concern", "deteriorated (progress 23 →
     // 11)" for Deteriorating) is not named twice: matched by its rule, not by its words.
     // Named inside the line, in the words of a sentence: "new warnings: no change yet".

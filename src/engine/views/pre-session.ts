@@ -18,6 +18,7 @@ import { categoryText } from "../checkin/summary-sections.js";
 import { unfinishedLines } from "../checkin/unfinished.js";
 import { modelText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
+import { riskItemNote } from "../risk/risk-item-note.js";
 import {
   answeredAfterWords,
   checkinFacts,
@@ -112,9 +113,8 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
       ),
     );
     lines.push(...commentLines(w, inEpisode, day));
-    const concerns = concernFacts(
-      input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt)),
-    );
+    const episodeEvents = input.riskEvents.filter((e) => Date.parse(e.at) >= Date.parse(current.startedAt));
+    const concerns = concernFacts(episodeEvents);
     stated = concerns.map((f) => f.eventId);
     const passed = answeredAfterWords(input.riskEvents);
     const yesAt = checkinYesTimes(input.riskEvents);
@@ -124,6 +124,7 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
         [...checkinFacts(inEpisode, true, passed, yesAt, unclearAtSafety(input.riskEvents)), ...concerns],
         day,
         input.alias,
+        riskItemNote(w, episodeEvents, day),
       ),
     );
   }
