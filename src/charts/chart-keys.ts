@@ -9,6 +9,11 @@ export const CHART_VARS = {
   // the picture: title, axes, key, direct labels
   chart_title: ["alias"],
   chart_title_measures: ["alias", "measures"],
+  // the message the picture comes with, and the picture's alt text when its words are in that message
+  chart_sent: ["alias", "count"],
+  chart_sent_measures: ["alias", "measures", "count"],
+  chart_image_alt: ["alias"],
+  chart_image_alt_measures: ["alias", "measures"],
   chart_subtitle: ["model"],
   chart_axis_progress: ["max"],
   chart_axis_alliance: ["max", "threshold"],

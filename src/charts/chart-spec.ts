@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData, ChartPoint } from "./chart-data.js";
+import { chartTitle } from "./chart-heading.js";
 import { type KeyEntry, keySpec, SYMBOLS } from "./chart-key.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, CONFIG, FLUSH, SHAPE, SIZE, steps, TYPE, type ViewSpec, withValue } from "./chart-style.js";
@@ -31,13 +32,7 @@ export function chartSpec(data: ChartData, text: ChartText, measure: TextMeasure
     config: CONFIG,
     title: {
       // The measures drawn are named in the title: "alex: progress, PHQ-9, GAD-7 and alliance".
-      text:
-        data.measures.length > 0
-          ? text("chart_title_measures", {
-              alias: data.alias,
-              measures: data.measures.map((m) => m.name).join(", "),
-            })
-          : text("chart_title", { alias: data.alias }),
+      text: chartTitle(data, text),
       subtitle: text("chart_subtitle", { model: modelText(data, text) }),
     },
     vconcat: [

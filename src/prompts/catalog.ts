@@ -17,8 +17,6 @@ export const MESSAGE_VARS = {
   ...MEASURE_VARS,
   // a client's chart, the caseload's, and their words (alt text): src/charts/chart-keys.ts
   ...CHART_VARS,
-  chart_sent: ["alias", "count"],
-  chart_image_alt: ["alias"],
   chart_none: ["alias"],
   charts_off: [],
   digest_chart: ["max"],

@@ -1,5 +1,6 @@
 import { type CaseloadPanel, MAX_PANELS } from "../../charts/caseload-spec.js";
 import { type ChartData, type ChartMeasure, chartData } from "../../charts/chart-data.js";
+import { chartImageAlt, chartSentText } from "../../charts/chart-heading.js";
 import { chartCheckins, chartRiskEvents, type RiskAbove } from "../../charts/chart-input.js";
 import type { ChartText } from "../../charts/chart-keys.js";
 import { caseloadChartName, clientChartName } from "../../charts/chart-names.js";
@@ -109,12 +110,8 @@ export function chartMessage(
 ): OutboundMessage {
   return {
     kind: "info",
-    text: `${w.t("chart_sent", { alias: data.alias, count: data.total })}\n\n${rendered.alt}`,
-    chart: attached(
-      rendered,
-      w.t("chart_image_alt", { alias: data.alias }),
-      clientChartName(data.alias, day),
-    ),
+    text: `${chartSentText(data, chartText(w))}\n\n${rendered.alt}`,
+    chart: attached(rendered, chartImageAlt(data, chartText(w)), clientChartName(data.alias, day)),
   };
 }
 
