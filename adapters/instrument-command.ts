@@ -3,9 +3,15 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { ConfigError, RapportError } from "../src/errors.js";
-import { type ImportOptions, importQuestionnaire } from "../src/instruments/fhir-import.js";
-import { type MeasureProfile, readProfiles } from "../src/instruments/profiles.js";
-import { DEFAULT_PROMPTS_DIR, loadPrompts, PROFILES_FOLDER } from "../src/prompts/load.js";
+import {
+  type ImportOptions,
+  type ImportProfile,
+  importQuestionnaire,
+} from "../src/instruments/fhir-import.js";
+import type { ProfileFile } from "../src/instruments/profile-schema.js";
+import { type MeasureProfile, type ProfileEntry, profileFor } from "../src/instruments/profiles.js";
+import { DEFAULT_PROMPTS_DIR, loadPrompts, PROFILES_FOLDER, profileEntries } from "../src/prompts/load.js";
+import { type Pending, report } from "./instrument-report.js";
 
 /**
  * `rapport instrument import FILE.json`: a FHIR R4 Questionnaire into the clinic's prompts folder
@@ -50,24 +56,26 @@ export function importInstrument(
   options: CommandOptions,
   promptsEnv: string | undefined,
 ): { text: string; warnings: string[] } {
-  const dir = options.prompts ?? promptsEnv;
-  if (!dir) {
+  const given = options.prompts ?? promptsEnv;
+  if (!given) {
     throw new ConfigError(
       "the import writes into the clinic's own prompts folder: copy the shipped prompts/ folder, set RAPPORT_PROMPTS to the copy (or give --prompts DIR)",
       "RAPPORT_PROMPTS",
     );
   }
-  if (resolve(dir) === resolve(DEFAULT_PROMPTS_DIR)) {
+  // Absolute, so every path the import prints names the same place, wherever it was run from.
+  const dir = resolve(given);
+  if (dir === resolve(DEFAULT_PROMPTS_DIR)) {
     throw new ConfigError(
-      `${dir} is the shipped prompts folder, replaced at each upgrade: copy it and set RAPPORT_PROMPTS to the copy`,
+      `${given} is the shipped prompts folder, replaced at each upgrade: copy it and set RAPPORT_PROMPTS to the copy`,
       "RAPPORT_PROMPTS",
     );
   }
   const imported = importQuestionnaire(readJson(file), {
     ...importOptions(options),
-    profiles: builtInCodes(),
+    profiles: importProfiles(dir),
   });
-  const { instrument, warnings } = imported;
+  const { instrument, warnings, shortNamesFrom } = imported;
   const langDir = join(dir, instrument.language);
   if (!existsSync(join(langDir, "messages.yaml"))) {
     throw new ConfigError(
@@ -90,6 +98,7 @@ export function importInstrument(
   if (existsSync(target)) renameSync(target, backup);
   writeFileSync(target, header + stringify(instrument, { lineWidth: 0 }));
   let profile: MeasureProfile | undefined;
+  let pending: Pending | undefined;
   try {
     const catalog = loadPrompts(dir);
     profile = catalog.languages.get(instrument.language)?.instruments.get(instrument.id)?.profile;
@@ -97,6 +106,7 @@ export function importInstrument(
       warnings.push(
         `rapport needs "${instrument.id}" in the ${catalog.fallback} folder too before a check-in can use it`,
       );
+      pending = pendingProfile(dir, instrument, catalog, warnings);
     }
   } catch (error) {
     rmSync(target, { force: true });
@@ -108,7 +118,17 @@ export function importInstrument(
     );
   }
   rmSync(backup, { force: true });
-  return { text: report(instrument, target, profile, join(dir, PROFILES_FOLDER)), warnings };
+  const scoring = profile ? { profile } : pending ? { pending } : {};
+  return {
+    text: report({
+      inst: instrument,
+      target,
+      ...scoring,
+      shortNamesFrom,
+      profilesDir: join(dir, PROFILES_FOLDER),
+    }),
+    warnings,
+  };
 }
 
 function readJson(file: string): unknown {
@@ -131,40 +151,57 @@ function importOptions(o: CommandOptions): ImportOptions {
   };
 }
 
-/** The built-in profiles' panel codes: an imported PHQ-9 or GAD-7 gets their id. */
-function builtInCodes(): ImportOptions["profiles"] {
-  return readProfiles(join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER), true).map((e) => ({
-    id: e.profile.id,
-    ...(e.profile.code ? { code: e.profile.code } : {}),
-  }));
+/**
+ * The profiles the folder is scored by (the clinic's own replacing a built-in one of the same id):
+ * by panel code an imported PHQ-9 or GAD-7 gets their id, and its profile names its items.
+ */
+function importProfiles(dir: string): ImportProfile[] {
+  const entries = profileEntries(dir);
+  const seen = new Set<string>();
+  return entries.flatMap(({ profile: p }) => {
+    if (seen.has(p.id)) return [];
+    seen.add(p.id);
+    return [
+      {
+        id: p.id,
+        shortNames: p.shortNames.length ? p.shortNames : builtInNames(entries, p),
+        ...(p.code ? { code: p.code } : {}),
+        ...(p.instrument ? { instrument: p.instrument } : {}),
+      },
+    ];
+  });
 }
 
-function report(
-  inst: ReturnType<typeof importQuestionnaire>["instrument"],
-  target: string,
-  profile: MeasureProfile | undefined,
-  profilesDir: string,
-): string {
-  const answers = inst.choices ? `${inst.choices.length} answers` : "a number";
-  const lines = [
-    `Imported "${inst.title}" as instrument ${inst.id}: ${inst.items.length} items, ${answers} from ${inst.scale.min} to ${inst.scale.max}, into ${target}.`,
-  ];
-  if (profile) {
-    const bands = profile.bands.map((b) => `${b.label[profile.fallback]} from ${b.from}`).join(", ");
-    const risk = profile.riskItems.map((r) => `${r.item} above ${r.above}`).join(", ") || "none";
-    const rules = [profile.ruleMethod ? "rule method" : "", profile.trajectory ? "trajectory" : ""].filter(
-      Boolean,
+/**
+ * A clinic's copy of a shipped profile (copied with the prompts folder, before the shipped one
+ * had short names) names its items as the shipped one does, if it scores the same panel.
+ */
+function builtInNames(entries: readonly ProfileEntry[], own: ProfileFile): ProfileFile["shortNames"] {
+  const shipped = entries.find((e) => e.builtIn && e.profile.id === own.id)?.profile;
+  const same =
+    shipped?.code && own.code?.code === shipped.code.code && own.code.system === shipped.code.system;
+  return same ? shipped.shortNames : [];
+}
+
+/**
+ * A copy in another language is scored by the profile of the fallback's copy (load.ts): until
+ * that exists, the profile that will apply, matched to this copy as start-up will match it there.
+ */
+function pendingProfile(
+  dir: string,
+  { id, language }: { id: string; language: string },
+  catalog: ReturnType<typeof loadPrompts>,
+  warnings: string[],
+): Pending | undefined {
+  const copy = catalog.languages.get(language)?.instruments.get(id);
+  if (!copy) return undefined;
+  try {
+    const profile = profileFor(id, copy, profileEntries(dir), catalog.fallback);
+    return profile ? { profile, fallback: catalog.fallback } : undefined;
+  } catch (error) {
+    warnings.push(
+      `its scoring profile does not fit it, so start-up will stop once "${id}" is in the ${catalog.fallback} folder: ${(error as Error).message}`,
     );
-    lines.push(
-      `Scoring profile ${profile.id} (${profile.name}, ${profile.file}): ${profile.direction.replace(/_/g, " ")}, total ${profile.range.min} to ${profile.range.max}; bands ${bands}; caseness ${profile.caseness}; reliable change ${profile.reliableChange}; risk items ${risk}; rules: ${rules.join(" and ") || "none"}.`,
-    );
-  } else {
-    lines.push(
-      `No scoring profile matched: its answers are kept and shown, without bands or rules. Add ${join(profilesDir, `${inst.id}.yaml`)} to score it (README, "Adding a measure").`,
-    );
+    return undefined;
   }
-  lines.push(
-    `To ask it, add it to the clinic config (RAPPORT_CONFIG): checkin: instruments: [alliance, progress, ${inst.id}]`,
-  );
-  return `${lines.join("\n")}\n`;
 }

@@ -10,9 +10,9 @@ import {
   type Scale,
   scaleFields,
   scaleOf,
-  shortOf,
   unsupported,
 } from "./fhir-scale.js";
+import { type ShortNameSource, shortNames } from "./short-names.js";
 
 /**
  * `rapport instrument import FILE.json`: a FHIR R4 Questionnaire as a rapport instrument. rapport
@@ -31,13 +31,24 @@ export interface ImportOptions {
   language?: string;
   /** linkIds to leave out (an unscored item, such as the PHQ-9's difficulty question). */
   skip?: readonly string[];
-  /** Built-in profiles by panel code: an imported PHQ-9 is called phq9. */
-  profiles?: readonly { id: string; code?: Coding }[];
+  /**
+   * Scoring profiles (the clinic's own first): by panel code, an imported PHQ-9 is called phq9,
+   * and the profile of the instrument (by id or panel code) gives its items' short names.
+   */
+  profiles?: readonly ImportProfile[];
+}
+
+export interface ImportProfile extends ShortNameSource {
+  code?: Coding;
+  /** A clinic's own profile: the instrument id it scores. */
+  instrument?: string;
 }
 
 export interface Imported {
   instrument: InstrumentFile;
   warnings: string[];
+  /** The profile whose short names the items got; none: each was cut from the item's text. */
+  shortNamesFrom?: string;
 }
 
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -101,6 +112,12 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
     );
   const title = (q.title ?? q.name ?? id).trim();
   const ids = itemIds(asked.map((a) => a.item.linkId));
+  const language = (options.language ?? q.language ?? "en").split(/[-_]/)[0]?.toLowerCase() ?? "en";
+  const short = shortNames(
+    asked.map((a) => ({ text: textOf(a.item), codes: (a.item.code ?? []).flatMap((c) => c.code ?? []) })),
+    language,
+    profileOf(id, code, options.profiles ?? []),
+  );
   const fhir: FhirMetaInput = {
     ...(q.url ? { url: q.url } : {}),
     ...(q.version ? { version: q.version } : {}),
@@ -117,7 +134,7 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
   };
   const instrument: InstrumentFile = {
     id,
-    language: (options.language ?? q.language ?? "en").split(/[-_]/)[0]?.toLowerCase() ?? "en",
+    language,
     title,
     intro: q.description?.split("\n")[0]?.trim() || title,
     scale: scaleFields(first.scale),
@@ -125,7 +142,7 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
     items: asked.map((a, i) => ({
       id: ids[i] as string,
       text: textOf(a.item),
-      short: shortOf(textOf(a.item)),
+      short: short.names[i] as string,
     })),
     fhir,
   };
@@ -136,7 +153,7 @@ export function importQuestionnaire(json: unknown, options: ImportOptions = {}):
       `the instrument made from it is not valid: ${issue?.path.join(".")}: ${issue?.message}`,
     );
   }
-  return { instrument, warnings };
+  return { instrument, warnings, ...(short.profile ? { shortNamesFrom: short.profile } : {}) };
 }
 
 function flatten(items: readonly QuestionnaireItem[]): QuestionnaireItem[] {
@@ -164,11 +181,9 @@ function codings(
 function defaultId(
   q: { name?: string; id?: unknown },
   code: readonly Coding[],
-  profiles: ImportOptions["profiles"] = [],
+  profiles: readonly ImportProfile[] = [],
 ): string {
-  const known = profiles.find(
-    (p) => p.code && code.some((c) => c.system === p.code?.system && c.code === p.code?.code),
-  );
+  const known = profiles.find((p) => !p.instrument && coded(p, code));
   if (known) return known.id;
   const raw = q.name ?? (typeof q.id === "string" ? q.id : "");
   const id = raw
@@ -176,6 +191,15 @@ function defaultId(
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
   return /^[a-z]/.test(id) ? id : `q_${id}`;
+}
+
+function coded(p: ImportProfile, code: readonly Coding[]): boolean {
+  return p.code !== undefined && code.some((c) => c.system === p.code?.system && c.code === p.code?.code);
+}
+
+/** The profile that will score the instrument, as start-up matches it (profiles.ts): by id, else panel code. */
+function profileOf(id: string, code: readonly Coding[], profiles: readonly ImportProfile[]) {
+  return profiles.find((p) => p.instrument === id) ?? profiles.find((p) => !p.instrument && coded(p, code));
 }
 
 /** A linkId that is already a rapport item id is kept ("phq9_1"); any other gives item1, item2, ... */

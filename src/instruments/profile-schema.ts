@@ -66,6 +66,23 @@ export const profileSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Short names of the items, for summaries and alerts ("Sleep"), per language: the import writes
+     * them as each item's `short:` (which the clinic may edit) instead of cutting the item's text.
+     * `item` is the position (1-based); `code`, when the questionnaire's items carry codes, finds
+     * the item in another order, as for riskItems.
+     */
+    shortNames: z
+      .array(
+        z
+          .object({
+            item: z.number().int().positive(),
+            code: z.string().optional(),
+            label: z.record(z.string().min(2), text),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Its part in the combined NHS Talking Therapies definitions (CLINICAL.md). */
     combined: z.enum(["depression", "anxiety"]).optional(),
     /**
@@ -95,6 +112,9 @@ export const profileSchema = z
         }
       }
     }
+    shortNameIssues(p.shortNames).forEach((issue) => {
+      ctx.addIssue({ code: "custom", ...issue });
+    });
     if (!p.instrument && !p.code) {
       ctx.addIssue({
         code: "custom",
@@ -130,3 +150,26 @@ export const profileSchema = z
   });
 
 export type ProfileFile = z.infer<typeof profileSchema>;
+
+/** Two short names for one item, or one name for two items in a language, would mislabel a summary. */
+function shortNameIssues(names: ProfileFile["shortNames"]): { message: string; path: (string | number)[] }[] {
+  const issues: { message: string; path: (string | number)[] }[] = [];
+  const items = new Set<number>();
+  const owner = new Map<string, number>();
+  names.forEach((n, i) => {
+    if (items.has(n.item))
+      issues.push({ message: `item ${n.item} is named twice`, path: ["shortNames", i, "item"] });
+    items.add(n.item);
+    for (const [language, label] of Object.entries(n.label)) {
+      const key = `${language}:${label.toLowerCase()}`;
+      const other = owner.get(key);
+      if (other !== undefined)
+        issues.push({
+          message: `"${label}" names item ${other} too`,
+          path: ["shortNames", i, "label", language],
+        });
+      owner.set(key, n.item);
+    }
+  });
+  return issues;
+}

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { resolve as absolute, join } from "node:path";
 import type { Direction } from "../clinical/reliable-change.js";
 import type { TrajectoryParams } from "../clinical/trajectory.js";
 import { ConfigError } from "../errors.js";
@@ -22,6 +22,9 @@ export interface MeasureProfile {
   name: string;
   /** The file it came from, for messages. */
   file: string;
+  /** The file's absolute path; `builtIn`: a profile shipped with rapport. */
+  path: string;
+  builtIn: boolean;
   direction: Direction;
   range: { min: number; max: number };
   bands: readonly { from: number; label: Readonly<Record<string, string>> }[];
@@ -40,8 +43,12 @@ export interface MeasureProfile {
   answerWords: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
-interface ProfileEntry {
+export interface ProfileEntry {
+  /** The file as named in messages ("the built-in profile profiles/phq9.yaml"). */
   file: string;
+  /** The file's absolute path; `builtIn`: shipped with rapport. */
+  path: string;
+  builtIn: boolean;
   profile: ProfileFile;
 }
 
@@ -54,7 +61,8 @@ export function readProfiles(dir: string, builtIn = false): ProfileEntry[] {
     .map((f) => {
       const file = join(dir, f);
       const name = builtIn ? `the built-in profile ${PROFILES_FOLDER}/${f}` : display(file);
-      return { file: name, profile: parseFile(file, profileSchema, { id: f }) };
+      const profile = parseFile(file, profileSchema, { id: f });
+      return { file: name, path: absolute(file), builtIn, profile };
     });
 }
 
@@ -90,7 +98,7 @@ function sameCode(a: Coding, b: Coding | undefined): boolean {
 }
 
 function resolve(id: string, inst: Instrument, entry: ProfileEntry, fallback: string): MeasureProfile {
-  const { profile: p, file } = entry;
+  const { profile: p, file, path, builtIn } = entry;
   const fail = (field: string, message: string) => {
     throw new ConfigError(`${file}: field "${field}": ${message}`, "prompts");
   };
@@ -126,6 +134,8 @@ function resolve(id: string, inst: Instrument, entry: ProfileEntry, fallback: st
     id: p.id,
     name: p.name,
     file,
+    path,
+    builtIn,
     direction: p.direction,
     range: p.range,
     bands: p.bands,

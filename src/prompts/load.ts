@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RiskLists } from "../clinical/risk-screen.js";
 import { ConfigError } from "../errors.js";
 import { borrowedCopy, withAnswerWords } from "../instruments/answer-words.js";
-import { profileFor, readProfiles } from "../instruments/profiles.js";
+import { type ProfileEntry, profileFor, readProfiles } from "../instruments/profiles.js";
 import {
   type Instrument,
   instrumentSchema,
@@ -101,6 +101,13 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
   return { languages, fallback, profiles };
 }
 
+/** The scoring profiles a prompts folder is scored by: its own first, then the built-in ones. */
+export function profileEntries(dir: string): ProfileEntry[] {
+  const builtIn = join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER);
+  const own = join(dir, PROFILES_FOLDER);
+  return [...(resolve(own) === resolve(builtIn) ? [] : readProfiles(own)), ...readProfiles(builtIn, true)];
+}
+
 /**
  * Matches each instrument of the fallback language to its scoring profile (the clinic's own
  * first, then the built-in ones) and gives every language's copy of it the same profile.
@@ -110,9 +117,7 @@ function attachProfiles(
   dir: string,
   fallback: string,
 ): ReadonlyMap<string, string> {
-  const builtIn = join(DEFAULT_PROMPTS_DIR, PROFILES_FOLDER);
-  const own = join(dir, PROFILES_FOLDER);
-  const entries = [...(own === builtIn ? [] : readProfiles(own)), ...readProfiles(builtIn, true)];
+  const entries = profileEntries(dir);
   const base = languages.get(fallback);
   for (const [id, instrument] of base?.instruments ?? []) {
     const profile = profileFor(id, instrument, entries, fallback);

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTherapist, freshEnv, runCli, script } from "../helpers/cli.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
@@ -42,6 +42,43 @@ describe("rapport instrument import", () => {
     expect(existsSync(join(env.RAPPORT_PROMPTS ?? "", "en", "intake.yaml"))).toBe(false);
   });
 
+  it("a copy in another language first: names the profile that will apply once the en copy exists, every path absolute", async () => {
+    const env = clinic();
+    const prompts = env.RAPPORT_PROMPTS ?? "";
+    // The folder given relative to where the command runs (the repository): printed absolute.
+    const relativeDir = relative(process.cwd(), prompts);
+    const de = join(FHIR_FIXTURES, "phq9-questionnaire.de.json");
+    const result = await runCli(
+      ["instrument", "import", de, "--skip", "/69722-7", "--language", "de", "--prompts", relativeDir],
+      env,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("No scoring profile matched");
+    expect(result.stdout).toContain(
+      "Scoring profile phq9 (PHQ-9, " +
+        join(prompts, "profiles", "phq9.yaml") +
+        "), from when phq9 is in the en folder too",
+    );
+    expect(result.stdout).toContain("risk items item9 above 0");
+    expect(result.stdout).toContain(`into ${join(prompts, "de", "phq9.yaml")}.`);
+    expect(result.stdout).toContain(
+      "Short names in summaries, from the profile phq9: Interesse, Stimmung, Schlaf, Energie, Appetit, Selbstwert, Konzentration, Psychomotorik, Gedanken an den Tod.",
+    );
+    expect(result.stderr).toContain('rapport needs "phq9" in the en folder too');
+    // A questionnaire without a profile: its names are cut from the texts, and the output says to edit them.
+    const other = await runCli(
+      ["instrument", "import", join(FHIR_FIXTURES, "bad-questionnaire.json"), "--skip", "notes"],
+      env,
+    );
+    expect(other.stdout).toContain(
+      `No scoring profile matched: its answers are kept and shown, without bands or rules. Add ${join(prompts, "profiles", "intake.yaml")}`,
+    );
+    expect(other.stdout).toContain("Short names in summaries, cut from each item's text:");
+    expect(other.stdout).toContain(
+      `Edit short: in ${join(prompts, "en", "intake.yaml")} to name each in a word or two`,
+    );
+  });
+
   it("imports the PHQ-9, asks it, takes item 9 on the risk path, and exports it back with its URL, linkIds and codes", async () => {
     const env = clinic();
     const imported = await runCli(["instrument", "import", PHQ9, "--skip", "/69722-7"], env);
@@ -72,7 +109,8 @@ describe("rapport instrument import", () => {
     ]);
     expect(out.filter((m) => m.to === "alex" && m.urgent)).toHaveLength(1);
     const alert = out.find((m) => m.to === "rivera" && m.urgent);
-    expect(alert?.text).toContain('PHQ-9 item "PHQ item 9 (placeholder)"');
+    // The item's short name is the profile's, not the placeholder text cut short.
+    expect(alert?.text).toContain('PHQ-9 item "Thoughts of death"');
     const summary =
       out.filter((m) => m.to === "rivera" && m.text.startsWith("alex, check-in 1")).at(-1)?.text ?? "";
     expect(summary).toContain("PHQ-9 10/27, moderate (lower is better): the first check-in of this episode.");

@@ -72,6 +72,9 @@ describe("a PHQ-9 check-in in German", () => {
     expect(first.filter((m) => m.to === "kim" && /^Bitte|nicht verstanden/i.test(m.text))).toEqual([]);
     const summary = first.find((m) => m.to === "weber" && m.text.startsWith("kim, Check-in 1"))?.text ?? "";
     expect(summary).toContain("PHQ-9 13/27, mittelgradig (niedriger ist besser)");
+    // The items by the profile's German short names, not cut-off fragments of their texts.
+    expect(summary).toContain("Interesse 2 · Stimmung 3 · Schlaf 3 · Energie 1");
+    expect(summary).not.toContain("Platzhalter");
     expect(summary).toContain("Im klinischen Bereich (Grenzwert 10).");
     expect(summary).toContain("Sicherheitsfrage: nein.");
 
