@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { replyToOffer } from "../../src/engine/break-offer.js";
+import { replyToOffer } from "../../src/engine/break-offer-reply.js";
 import { Engine } from "../../src/engine/engine.js";
 import { Conversation, testDeps } from "../helpers/conversation.js";
 

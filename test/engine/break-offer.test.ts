@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offerStands, replyToOffer } from "../../src/engine/break-offer.js";
+import { offerStands, replyToOffer } from "../../src/engine/break-offer-reply.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { PROMPTS_DIR } from "../helpers/conversation.js";
 
