@@ -147,7 +147,7 @@ export const clinicConfigSchema = z
     limits: section({
       /**
        * Messages one sender may have handled in a minute; more are dropped with one notice
-       * (src/engine/flood-limit.ts), never a possible risk disclosure. Up to 100,000, so that a
+       * (src/engine/flood-limiter.ts), never a possible risk disclosure. Up to 100,000, so that a
        * load test (bench/) can send as one simulated client far faster than a person types.
        */
       messagesPerMinute: z.number().int().min(10).max(100_000).default(30),

@@ -8,7 +8,8 @@ import { ClinicAdmin } from "./commands/clinic-admin.js";
 import { linkTherapist, startEnrolment } from "./commands/enrolment.js";
 import { type FinalOutcome, settleFailure } from "./delivery-settle.js";
 import { runDueSteps } from "./due-steps.js";
-import { admit, FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limit.js";
+import { admit } from "./flood-admission.js";
+import { FLOOD_LIMITS, FloodLimiter, senderKey } from "./flood-limiter.js";
 import { identityStale } from "./identity-refresh.js";
 import { notingRecipients, type OnQueued } from "./queued-recipients.js";
 import { concernTurn, disclosureTurn } from "./risk/disclosure.js";
@@ -30,7 +31,7 @@ export interface DuePass extends EscalationPass {
 
 export interface HandleResult {
   /**
-   * dropped: over a flood limit (flood-limit.ts); acknowledged, nothing stored. refused: the
+   * dropped: over a flood limit (flood-limiter.ts, flood-admission.ts); acknowledged, nothing stored. refused: the
    * channel's sameOrigin check said the event may not speak for the stored identity.
    */
   status: "processed" | "duplicate" | "dropped" | "refused";
@@ -224,7 +225,7 @@ async function route(turn: Turn): Promise<void> {
       ? undefined
       : codeInText(turn.event.input.kind === "text" ? turn.event.input.text : "");
     if (code) return startEnrolment(turn, code);
-    // Once an hour per sender (flood-limit.ts `strangerAnswer` tells this case apart the same way).
+    // Once an hour per sender (flood-admission.ts `strangerAnswer` tells this case apart the same way).
     turn.toldHowToStart = true;
     // Asked for help, a therapist who has not linked yet reads how to, after the client's line.
     return turn.replyText(turn.wording.t(parsed?.word === "help" ? "unknown_sender_help" : "unknown_sender"));

@@ -27,7 +27,7 @@ export const MESSAGE_VARS = {
   group_pointer_risk: [],
   code_invalid: [],
   code_wrong_kind_therapist: [],
-  // anyone sending faster than the flood limit (src/engine/flood-limit.ts)
+  // anyone sending faster than the flood limit (src/engine/flood-admission.ts)
   flood_notice: [],
   // enrolment and consent
   consent_yes: [],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Delivery, InboundEvent } from "../../src/model.js";
 import { Conversation } from "../helpers/conversation.js";
 
-// Flood limits through the engine on a real SQLite file (src/engine/flood-limit.ts): a stranger
+// Flood limits through the engine on a real SQLite file (src/engine/flood-admission.ts): a stranger
 // is told how to start once an hour, anyone has 30 messages a minute processed, and nothing that
 // may be a risk disclosure is ever dropped.
 let c: Conversation;

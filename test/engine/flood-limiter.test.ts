@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLOOD_LIMITS, FloodLimiter, senderKey } from "../../src/engine/flood-limit.js";
+import { FLOOD_LIMITS, FloodLimiter, senderKey } from "../../src/engine/flood-limiter.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
