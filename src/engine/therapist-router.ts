@@ -1,5 +1,6 @@
 import { isAcknowledgement, isThanks } from "./acknowledgement.js";
-import { normaliseAlias, type ParsedWord } from "./chat-words.js";
+import type { ParsedWord } from "./chat-words.js";
+import { normaliseAlias } from "./client-alias.js";
 import { chart } from "./commands/chart.js";
 import { withClient } from "./commands/client-lookup.js";
 import { instruments, language } from "./commands/client-plan.js";

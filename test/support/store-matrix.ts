@@ -35,6 +35,7 @@ export const MATRIX_INCLUDE = [
 /** Files of the engine's folder that open no store: pure decisions, run once. */
 export const MATRIX_EXCLUDE = [
   "test/engine/chat-words.test.ts",
+  "test/engine/client-alias.test.ts",
   "test/engine/flood-limiter.test.ts",
   "test/engine/identity-refresh.test.ts",
   "test/engine/instrument-plan.test.ts",

@@ -1,5 +1,5 @@
 import type { Client } from "../../store/types.js";
-import { normaliseAlias } from "../chat-words.js";
+import { normaliseAlias } from "../client-alias.js";
 import type { Turn } from "../turn-context.js";
 import { editDistance } from "./command-hint.js";
 

@@ -1,9 +1,9 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
-import { normaliseAlias } from "../chat-words.js";
 import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
+import { normaliseAlias } from "../client-alias.js";
 import { formatDay } from "../format.js";
 import { tellConcernsOfClosed } from "../risk/concern-notice.js";
 import { type OnCall, onCallFor } from "../risk/on-call.js";

@@ -1,7 +1,7 @@
 import type { RenderedChart } from "../../charts/render.js";
 import { RapportError } from "../../errors.js";
 import type { ClinicStatus, Store, TherapistEntry, Tx } from "../../store/types.js";
-import { normaliseAlias } from "../chat-words.js";
+import { normaliseAlias } from "../client-alias.js";
 import { oneLine } from "../client-text.js";
 import { type EngineDeps, personWording, therapistName } from "../turn-context.js";
 import { clientChart } from "../views/chart.js";
