@@ -4,7 +4,7 @@ import { dayRangeIn } from "../schedule/day-range.js";
 import { afterQuietHours, localDate, localInstant } from "../schedule/local-time.js";
 import type { Client, Tx } from "../store/types.js";
 import { asksForBreak, speaksOfBeingAway } from "./break-request.js";
-import { zoneOf } from "./commands/schedule.js";
+import { zoneOf } from "./client-time.js";
 import { formatDay } from "./format.js";
 import { asksToStopForGood } from "./stop-request.js";
 import { type EngineDeps, personWording, Turn, therapistName } from "./turn-context.js";

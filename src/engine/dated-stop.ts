@@ -3,7 +3,7 @@ import { dayRangeIn } from "../schedule/day-range.js";
 import { localDate } from "../schedule/local-time.js";
 import type { Client } from "../store/types.js";
 import { localWord, type ParsedWord } from "./chat-words.js";
-import { zoneOf } from "./commands/schedule.js";
+import { zoneOf } from "./client-time.js";
 import type { Turn } from "./turn-context.js";
 
 /**

@@ -1,7 +1,7 @@
 import { localDate } from "../schedule/local-time.js";
 import { afterPauses, pauseOn } from "../schedule/next-due.js";
 import type { Client, Schedule } from "../store/types.js";
-import { goesOutAt, zoneOf } from "./commands/schedule.js";
+import { goesOutAt, zoneOf } from "./client-time.js";
 import { formatDate } from "./format.js";
 import type { Turn } from "./turn-context.js";
 

@@ -3,9 +3,9 @@ import { pauseFromToday, startAndLength } from "../../schedule/break-end.js";
 import { readDayRange } from "../../schedule/day-range.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client } from "../../store/types.js";
+import { pauseDays, zoneOf } from "../client-time.js";
 import { formatDay } from "../format.js";
 import type { Turn } from "../turn-context.js";
-import { pauseDays, zoneOf } from "./schedule.js";
 
 /**
  * `pause ALIAS FROM..TO` (or one day), or a length from today (`pause ALIAS 2w`, `for two weeks`,

@@ -1,23 +1,18 @@
 import { DateTime } from "luxon";
-import { afterQuietHours, canonicalZone, isZone, localDate } from "../../schedule/local-time.js";
+import { canonicalZone, isZone, localDate } from "../../schedule/local-time.js";
 import { afterPauses, nextDue, pauseOn, sessionDueTimes } from "../../schedule/next-due.js";
 import type { Client, Schedule } from "../../store/types.js";
+import { goesOutAt, pauseDays, zoneOf } from "../client-time.js";
 import { formatDate, formatDay } from "../format.js";
 import { nextCheckinOf } from "../next-checkin.js";
 import type { Turn } from "../turn-context.js";
 import { type Problem, readSession, readWeekly } from "./schedule-words.js";
 
-/*
+/**
  * Therapist words for timing: `schedule ALIAS weekly tue 17:00 50m [split|after]`,
  * `schedule ALIAS off`, `session ALIAS now|DATE TIME [DURATION]`, `timezone ALIAS ZONE`
  * (`pause`, PAUSE_USAGE, is pause.ts). Local times are in the client's time zone.
  */
-
-/** The client's time zone, else the clinic's: the zone every local time of theirs is read in. */
-export async function zoneOf(turn: Turn, client: Client): Promise<string> {
-  return (await turn.tx.clientZone(client.personId)) ?? turn.deps.config.clinic.timeZone;
-}
-
 export async function schedule(turn: Turn, client: Client, typed: readonly string[]): Promise<void> {
   const w = turn.wording;
   const cfg = turn.deps.config.schedule;
@@ -104,19 +99,6 @@ function shown(
   if (!client.pausedUntil) return w.t(`${key}_paused`, { alias: client.alias, ...words, date });
   const until = formatDay(client.pausedUntil, w.pack.language, zone);
   return w.t(`${key}_paused_until`, { alias: client.alias, ...words, date, until });
-}
-
-/** A pause as the therapist typed it: one day, or FROM..TO. */
-export function pauseDays(p: { from: string; to: string }): string {
-  return p.from === p.to ? p.from : `${p.from}..${p.to}`;
-}
-
-/**
- * When a check-in due at `at` reaches the client: a check-in due in the quiet hours waits for
- * their end (due-steps.ts), so "9:30 PM" would tell the therapist and the client a time nothing comes.
- */
-export function goesOutAt(turn: Turn, at: string, zone: string): string {
-  return afterQuietHours(new Date(at), zone, turn.deps.config.schedule.quietHours).toISOString();
 }
 
 /** A schedule's words for the messages; `next` when the next check-in is another than the schedule's. */
