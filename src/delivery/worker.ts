@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
-import type { OutboxRow, Recipient, Store } from "../store/types.js";
+import type { Recipient, Store } from "../store/types.js";
 import type { ChannelSender } from "./channel-sender.js";
 import { RateLimits } from "./rate-limit.js";
-import { type Lease, RecipientLine } from "./recipient-line.js";
+import { RecipientLine } from "./recipient-line.js";
+import { RecipientSends } from "./recipient-sends.js";
 import { SendRecovery } from "./recovery.js";
 import { SentMarks } from "./sent-marks.js";
 import { SoonestTimer } from "./soonest-timer.js";
@@ -14,9 +15,9 @@ export { DEFAULT_SEND_TIMEOUT_MS, type WorkerOptions } from "./worker-options.js
 /**
  * Sends outbox rows through their channel. A row is marked sent only after the channel
  * accepted it, so nothing is lost; messages to one recipient go in order, within the
- * channel's rate limits. This file is the pump: who is due, the lanes, the timer. Marking rows
- * sent is in sent-marks.ts, a send's time-out and failure in recovery.ts, the limits in
- * rate-limit.ts.
+ * channel's rate limits. This file is the pump: who is due, the lanes, the timer. A lane's turn
+ * at one recipient is in recipient-sends.ts, marking rows sent in sent-marks.ts, a send's
+ * time-out and failure in recovery.ts, the limits in rate-limit.ts.
  *
  * Up to `concurrency` lanes run at once. A lane takes a recipient with something due and sends
  * that recipient's messages one after another, asking the store for the next as each is marked
@@ -27,7 +28,7 @@ export class DeliveryWorker {
   private readonly senders: Map<string, ChannelSender>;
   private readonly limits: RateLimits;
   private readonly marks: SentMarks;
-  private readonly recovery: SendRecovery;
+  private readonly sends: RecipientSends;
   private readonly options: WorkerOptions;
   private readonly line = new RecipientLine();
   private readonly lanes = new Set<Promise<void>>();
@@ -41,11 +42,6 @@ export class DeliveryWorker {
   /** The last look returned a full batch: there may be more recipients than it listed. */
   private moreBeyondBatch = false;
   private stopped = true;
-  /** stop() was called: lanes finish the message in hand and take no more. */
-  private closing = false;
-  private sentTotal = 0;
-  /** Messages sent or given up: what a round of drain() counts as progress. */
-  private settled = 0;
   /** A rate limit held something back since the last look: the timer, not a lane, looks again. */
   private limited = false;
 
@@ -60,7 +56,12 @@ export class DeliveryWorker {
     this.options = { ...WORKER_DEFAULTS, ...options };
     this.limits = new RateLimits(senders, clock.now().getTime());
     this.marks = new SentMarks(store, clock, log);
-    this.recovery = new SendRecovery(store, this.marks, clock, log, this.options, () => this.wake());
+    const recovery = new SendRecovery(store, this.marks, clock, log, this.options, () => this.wake());
+    const { senders: channels, limits, line, marks } = this;
+    this.sends = new RecipientSends(store, channels, clock, line, limits, marks, recovery, (waitMs) => {
+      this.limited = true;
+      this.schedule(waitMs);
+    });
   }
 
   get channels(): string[] {
@@ -77,13 +78,14 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
-    this.closing = false;
+    this.sends.closing = false;
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.closing = true;
+    // stop() was called: lanes finish the message in hand and take no more.
+    this.sends.closing = true;
     this.timer.clear();
     await this.pumping;
     await Promise.all(this.lanes);
@@ -126,13 +128,13 @@ export class DeliveryWorker {
    * how many were sent. For the console and tests; a running worker is driven by `wake` and its timer.
    */
   async drain(): Promise<number> {
-    const before = this.sentTotal;
+    const before = this.sends.sent;
     for (;;) {
-      const round = this.settled;
+      const round = this.sends.settled;
       await this.pump();
       await Promise.all(this.lanes);
       // A round that settled nothing leaves only what waits for a time or a rate limit.
-      if (this.settled === round) return this.sentTotal - before;
+      if (this.sends.settled === round) return this.sends.sent - before;
     }
   }
 
@@ -174,7 +176,7 @@ export class DeliveryWorker {
 
   /** Takes ready recipients one at a time until none is left. */
   private async runLane(): Promise<void> {
-    while (!this.closing) {
+    while (!this.sends.closing) {
       const first = this.line.first();
       if (!first) break;
       // When the channel's overall limit is reached, every recipient on it would wait: leave
@@ -189,72 +191,17 @@ export class DeliveryWorker {
       if (!lease) break;
       let requeue = false;
       try {
-        requeue = await this.sendTo(lease);
+        requeue = await this.sends.sendTo(lease);
       } catch (error) {
         // A store failure: the row stays pending and goes again on a later pass (never lost).
         this.log.error({ err: error }, "delivery lane failed");
       }
       // Released only if still its own: once released, another lane may already have the recipient.
-      if (requeue && !this.closing) this.line.backInLine(lease);
+      if (requeue && !this.sends.closing) this.line.backInLine(lease);
       else this.line.release(lease);
     }
     // More recipients than one look lists: look again, unless a rate limit is what holds them.
     if (this.moreBeyondBatch && !this.limited && !this.stopped) this.wake();
-  }
-
-  /** Sends the recipient's due messages in order; true if some remain for a later turn. */
-  private async sendTo(lease: Lease): Promise<boolean> {
-    for (let n = 0; ; n++) {
-      lease.more = false;
-      const row = await this.store.nextSendable(lease.recipient, this.clock.now().toISOString());
-      if (row && this.marks.isUnmarked(row.id)) {
-        // Already sent: only its mark is missing.
-        if (await this.marks.markUnmarked()) continue;
-        return false;
-      }
-      if (!row) {
-        if (lease.more) continue;
-        // Released in the same turn as the look that found nothing: a message queued after it
-        // is seen by the next look for due recipients, which no longer finds this one busy.
-        this.line.release(lease);
-        return false;
-      }
-      if (this.closing) return false;
-      if (this.line.turnIsOver(n)) return true;
-      const held = this.admit(row, this.clock.now().getTime());
-      // Held by the overall limit: back in line, and the lane stops (see runLane). Held by the
-      // recipient's own limit: the timer brings it back.
-      if (held === "overall") return true;
-      if (held === "recipient") return false;
-      const sender = this.senders.get(row.channel);
-      const outcome = sender ? await this.recovery.attempt(sender, row) : "later";
-      if (outcome === "later") return false;
-      this.settled++;
-      // Given up (failed for good, or unreachable): the recipient's next message may go.
-      if (outcome === "final") continue;
-      // Marked before the next is asked for: the store holds a recipient's later messages
-      // back while an earlier one is pending.
-      if (!(await this.marks.mark(row.id))) return false;
-      this.sentTotal++;
-      // Nothing else was pending for them, and no wake or look found them since (a look lists a
-      // recipient whose message is in flight: it is still pending): no need to ask again.
-      if (row.last && !lease.more) {
-        this.line.release(lease);
-        return false;
-      }
-    }
-  }
-
-  /**
-   * Whether the rate limits let `row` go now, or which limit holds it; when held, the timer is
-   * set for when the limit allows.
-   */
-  private admit(row: OutboxRow, now: number): "go" | "recipient" | "overall" {
-    const admission = this.limits.admit(row, now);
-    if (!admission.held) return "go";
-    this.limited = true;
-    this.schedule(admission.waitMs);
-    return admission.held;
   }
 
   /** Sets the timer for `delayMs` from now, unless it is already set to go off sooner. */
