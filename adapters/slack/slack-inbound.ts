@@ -3,13 +3,6 @@ import { decodeValue } from "./slack-render.js";
 
 export const SLACK_CHANNEL = "slack";
 
-/** Where rapport answers in Slack: the user, and the direct-message channel once known. */
-export interface SlackAddress extends Record<string, unknown> {
-  user: string;
-  /** A DM channel ("D..."); without it the sender opens one with conversations.open. */
-  channel?: string;
-}
-
 /** The parts of an Events API message or app_mention event rapport reads. */
 export interface SlackMessageEvent {
   type: string;

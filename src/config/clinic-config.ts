@@ -199,7 +199,6 @@ export const clinicConfigSchema = z
   .strict();
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
-export type Thresholds = ClinicConfig["thresholds"];
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -11,7 +11,7 @@ const extension = z.looseObject({
   valueInteger: z.number().optional(),
 });
 
-export type Extension = z.infer<typeof extension>;
+type Extension = z.infer<typeof extension>;
 
 const coding = z.looseObject({
   system: z.string().optional(),
@@ -71,8 +71,6 @@ export const questionnaireInput = z.looseObject({
   code: z.array(coding).optional(),
   item: z.array(item).min(1, "needs at least one item"),
 });
-
-export type QuestionnaireInput = z.infer<typeof questionnaireInput>;
 
 /** The value of an extension whose URL ends with one of the names (FHIR has moved them between versions). */
 export function extensionValue(
