@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { type RiskLists, type RiskScreen, riskScreen } from "../../src/clinical/risk-screen.js";
-import { riskListsSchema } from "../../src/prompts/schema.js";
-import { harmlessMessages, measureCorpus, riskMessages } from "./corpus.js";
+import { type RiskScreen, riskScreen } from "../../src/clinical/risk-screen.js";
+import { harmlessMessages, measureCorpus, riskMessages, shippedLists } from "./corpus.js";
 
 /**
  * The Spanish lists (prompts/es/risk.yaml) against a corpus of messages as clients write them in
@@ -23,19 +21,15 @@ import { harmlessMessages, measureCorpus, riskMessages } from "./corpus.js";
  */
 
 const promptsDir = new URL("../../prompts/", import.meta.url);
-const listsOf = (language: string) =>
-  riskListsSchema.parse(
-    parse(readFileSync(new URL(`${language}/risk.yaml`, promptsDir), "utf8")),
-  ) as RiskLists;
 const shippedLanguages = readdirSync(promptsDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && readdirSync(new URL(`${d.name}/`, promptsDir)).includes("risk.yaml"))
   .map((d) => d.name)
   .sort();
 
-const es = listsOf("es");
+const es = shippedLists("es");
 const spanish = riskScreen([es]);
 /** Every language's lists over every text, in the catalog's order, as rapport screens. */
-const everyLanguage = riskScreen(shippedLanguages.map(listsOf));
+const everyLanguage = riskScreen(shippedLanguages.map(shippedLists));
 
 const risky = riskMessages("es-risk.tsv");
 const harmless = harmlessMessages("es-harmless.tsv");
@@ -75,7 +69,7 @@ describe("the Spanish risk corpus", () => {
   });
 
   it("adds no false alarm to the English harmless corpus", () => {
-    const english = riskScreen([listsOf("en")]);
+    const english = riskScreen([shippedLists("en")]);
     const added = englishHarmless
       .filter((h) => english.screen(h.text) === undefined && everyLanguage.screen(h.text) !== undefined)
       .map((h) => `${h.text}  [${everyLanguage.screen(h.text)?.hits[0]?.phrase}]`);
