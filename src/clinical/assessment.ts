@@ -48,7 +48,7 @@ export interface AssessmentInput {
   measures?: readonly MeasureInput[];
 }
 
-export interface ProgressAssessment {
+interface ProgressAssessment {
   total: number;
   /** The previous progress total of the episode, if any. */
   previous?: number;
@@ -72,9 +72,9 @@ export interface ProgressAssessment {
  * rule, "alliance", so one dip never sends two warnings; its text says which parts apply.
  */
 export type WarningRule = ProgressRule | MeasureRule;
-export { type MeasureInput, type MeasureRule, measureRule, parseMeasureRule } from "./measure-rules.js";
+export { type MeasureInput, measureRule, parseMeasureRule } from "./measure-rules.js";
 export type ProgressRule = "alliance" | "deteriorating" | "no_change_yet" | "change_of_plan" | "not_on_track";
-export const PROGRESS_RULES: readonly WarningRule[] = [
+const PROGRESS_RULES: readonly WarningRule[] = [
   "deteriorating",
   "no_change_yet",
   "change_of_plan",

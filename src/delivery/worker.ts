@@ -10,8 +10,6 @@ import { SentMarks } from "./sent-marks.js";
 import { SoonestTimer } from "./soonest-timer.js";
 import { WORKER_DEFAULTS, type WorkerOptions } from "./worker-options.js";
 
-export { DEFAULT_SEND_TIMEOUT_MS, type WorkerOptions } from "./worker-options.js";
-
 /**
  * Sends outbox rows through their channel. A row is marked sent only after the channel
  * accepted it, so nothing is lost; messages to one recipient go in order, within the

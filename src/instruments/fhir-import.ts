@@ -22,7 +22,7 @@ import { type ShortNameSource, shortNames } from "./short-names.js";
  * or calculated number is taken as the questionnaire's total. Anything else is refused with an
  * error that names the item. Pure: the caller reads the file and writes the instrument.
  */
-export { ImportError, type InstrumentFile };
+export { ImportError };
 
 export interface ImportOptions {
   /** The instrument id; else a built-in profile's id for its panel code, else the questionnaire's name. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SEND_TIMEOUT_MS } from "../../src/delivery/worker.js";
+import { DEFAULT_SEND_TIMEOUT_MS } from "../../src/delivery/worker-options.js";
 import { CLAIM_LEASE_MS, type PostgresOptions } from "../../src/store/postgres/pool.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import type { Recipient } from "../../src/store/types.js";

@@ -24,7 +24,7 @@ export interface PostgresOptions {
 /**
  * How long an instance's claim on an outbox row holds. The delivery worker claims a row just
  * before it sends it and gives a send at most its time-out (DEFAULT_SEND_TIMEOUT_MS, 60 s, in
- * src/delivery/worker.ts; serve keeps it); the mark that ends the claim follows within a turn of
+ * src/delivery/worker-options.ts; serve keeps it); the mark that ends the claim follows within a turn of
  * the event loop. The 30 s beyond that cover a stalled event loop or a slow mark, so the claim of a
  * live instance does not run out under a send in flight, which another instance would then send
  * again. Longer would only make a killed instance's recipients wait longer for their next message.

@@ -20,7 +20,7 @@ import { sqliteRisk } from "./risk.js";
 import { sqliteRules } from "./rules.js";
 import { sqliteSchedule } from "./schedule.js";
 
-export { type OpenOptions, widePermissions } from "./open.js";
+export { widePermissions } from "./open.js";
 
 /**
  * The embedded default: one SQLite file in WAL mode, foreign keys on. One connection, so the
