@@ -4,7 +4,7 @@
  * when the platform refused it (a wrong token). A channel that never connected makes the
  * health check answer 503, so a load balancer or an orchestrator does not route to it yet.
  */
-export type ChannelState = "connecting" | "connected" | "failed";
+type ChannelState = "connecting" | "connected" | "failed";
 
 export class ChannelStates {
   private readonly states = new Map<string, ChannelState>();

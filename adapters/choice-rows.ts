@@ -6,7 +6,7 @@
  */
 
 /** About how many characters of button labels a phone shows across one row. */
-export const PHONE_ROW_CHARS = 32;
+const PHONE_ROW_CHARS = 32;
 
 export function choiceRows<T extends { label: string }>(
   choices: readonly T[],

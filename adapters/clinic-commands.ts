@@ -129,7 +129,7 @@ function onCallLine(settings: Settings, status: "none" | "registered" | "unknown
 }
 
 /** Why `therapist remove` refuses when it cannot read risk.onCall (RAPPORT_CONFIG not set). */
-export function onCallUnchecked(name: string): RapportError {
+function onCallUnchecked(name: string): RapportError {
   return new RapportError(
     `cannot check whether "${name}" is the clinic's on-call contact (risk.onCall): RAPPORT_CONFIG is not set, so the clinic's config file was not read. Nothing was changed. Removing the on-call contact would leave urgent alerts nobody acknowledges with no one to escalate to, and rapport serve would not start with that file. Run it with RAPPORT_CONFIG set as for rapport serve; if the clinic has no config file, add --without-config: rapport therapist remove "${name}" --without-config`,
     "on_call_unchecked",

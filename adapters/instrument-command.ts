@@ -51,7 +51,7 @@ export function addInstrumentCommands(program: Command): void {
     });
 }
 
-export function importInstrument(
+function importInstrument(
   file: string,
   options: CommandOptions,
   promptsEnv: string | undefined,

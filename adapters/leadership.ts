@@ -16,7 +16,7 @@ export interface Leadership {
 }
 
 /** How often an instance that does not poll tries to take over, and the poller checks its lock's connection. */
-export const POLLING_RETRY_MS = 5_000;
+const POLLING_RETRY_MS = 5_000;
 
 /** The one process: it leads from the start until stopped. */
 export const alone: Leadership = {

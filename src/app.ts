@@ -21,7 +21,7 @@ export const VERSION: string = (
 ).version;
 
 /** The store in use: the SQLite file of RAPPORT_DB, or PostgreSQL at RAPPORT_DATABASE_URL. */
-export type AppStore = SqliteStore | PostgresStore;
+type AppStore = SqliteStore | PostgresStore;
 
 export interface App {
   store: AppStore;
@@ -29,7 +29,7 @@ export interface App {
   catalog: PromptCatalog;
 }
 
-export interface AppOptions {
+interface AppOptions {
   settings: Settings;
   log: Logger;
   clock: Clock;
@@ -130,7 +130,7 @@ async function openStore(options: AppOptions): Promise<AppStore> {
 }
 
 /** The key of RAPPORT_DATA_KEY, or none (values stored as they are). */
-export function keysOf(settings: Settings): DataKey[] {
+function keysOf(settings: Settings): DataKey[] {
   return settings.dataKey ? [parseDataKey(settings.dataKey)] : [];
 }
 

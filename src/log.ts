@@ -2,7 +2,7 @@ import pino, { type Logger } from "pino";
 import { ConfigError } from "./errors.js";
 
 /** The levels pino knows; any other LOG_LEVEL ("warning", "verbose") is a configuration error. */
-export const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"] as const;
+const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"] as const;
 
 /** LOG_LEVEL, or info when unset; a level pino does not know stops start-up naming the setting. */
 export function logLevel(raw: string | undefined = process.env.LOG_LEVEL): string {

@@ -47,7 +47,7 @@ export interface Choice {
   value: string;
 }
 
-export type MessageKind = "info" | "question" | "summary" | "warning" | "urgent";
+type MessageKind = "info" | "question" | "summary" | "warning" | "urgent";
 
 export interface OutboundMessage {
   kind: MessageKind;
@@ -82,7 +82,7 @@ export interface OutboundChart {
   name: string;
 }
 
-export interface OutboundFile {
+interface OutboundFile {
   name: string;
   type: string;
   content: string;

@@ -12,7 +12,7 @@ import type { Delivery, InboundEvent, OutboundChart } from "../../src/model.js";
 import { chartFileName, chartFilesOf } from "./chart-files.js";
 import { jsonLine, parseConsoleLine, textBlock } from "./console-line.js";
 
-export const CONSOLE_CHANNEL = "console";
+const CONSOLE_CHANNEL = "console";
 
 /**
  * Prints messages for console identities to standard output. A chart is written as a PNG under
@@ -59,7 +59,7 @@ function removeCharts(dir: string, alias: string): void {
 }
 
 /** A typed console line as the neutral event; typing a choice's value is the same as pressing it. */
-export function consoleEvent(name: string, text: string): InboundEvent {
+function consoleEvent(name: string, text: string): InboundEvent {
   return {
     channel: CONSOLE_CHANNEL,
     id: randomUUID(),

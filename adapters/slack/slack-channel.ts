@@ -22,7 +22,7 @@ import { slackSender } from "./slack-sender.js";
  * server, or over Socket Mode.
  */
 /** SLACK_*, as parsed once in src/config/settings.ts (apiUrl: the Web API's base URL, ending in "/"). */
-export interface SlackSettings extends SlackEnv {
+interface SlackSettings extends SlackEnv {
   /** auth.test at start: on by default, off in tests that have no Web API to ask. */
   tokenVerification?: boolean;
 }
@@ -32,7 +32,7 @@ export interface SlackSettings extends SlackEnv {
  * connected), then connects in the background: auth.test (and the socket in Socket Mode),
  * retried with a log line per attempt naming the setting to check.
  */
-export type SlackChannel = Channel;
+type SlackChannel = Channel;
 
 const PROFILE_TTL_MS = 24 * 3_600_000;
 
@@ -190,7 +190,7 @@ function boltLogger(log: Logger): BoltLogger {
  * Why connecting to Slack failed, naming the setting to check: a token Slack refuses will not
  * start working by itself; anything else (network, a wrong SLACK_API_URL, a 5xx) is tried again.
  */
-export function slackConnectFailure(error: unknown, settings: Pick<SlackSettings, "apiUrl">): ConnectFailure {
+function slackConnectFailure(error: unknown, settings: Pick<SlackSettings, "apiUrl">): ConnectFailure {
   const reason = (error as { data?: { error?: string } }).data?.error;
   if (
     reason &&

@@ -57,7 +57,7 @@ export const BUTTON_MAX = 75;
  * A button's label as Slack takes it. Buttons wrap onto further lines in an actions block, so a
  * label of a 0 to 3 scale fits whole; only one over Slack's limit is shortened, never refused.
  */
-export function buttonText(label: string): string {
+function buttonText(label: string): string {
   const chars = [...label];
   return chars.length <= BUTTON_MAX ? label : `${chars.slice(0, BUTTON_MAX - 1).join("")}…`;
 }

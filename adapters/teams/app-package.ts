@@ -8,7 +8,7 @@ import { zip } from "./zip.js";
  */
 const FOLDER = new URL("../../../adapters/teams/app-package/", import.meta.url);
 
-export interface PackageOptions {
+interface PackageOptions {
   appId: string;
   version: string;
   developer: string;

@@ -22,7 +22,7 @@ import { channelForLog, type Origin, refusal, sameOrigin, type TrustPolicy } fro
  * in adapters/teams (the SDK is archived; its successor is the Microsoft 365 Agents SDK).
  */
 /** Teams has nothing to connect to at start: its route is mounted and the channel is connected. */
-export type TeamsChannel = Channel;
+type TeamsChannel = Channel;
 
 type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
 

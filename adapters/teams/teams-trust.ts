@@ -12,7 +12,7 @@ export interface TrustPolicy {
   tenantId?: string;
 }
 
-export type Refusal = "channel" | "tenant" | "service_url";
+type Refusal = "channel" | "tenant" | "service_url";
 
 /** The parts of an activity (or a stored conversation reference) the checks read. */
 export interface Origin {

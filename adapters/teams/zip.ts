@@ -4,7 +4,7 @@ import { deflateRawSync } from "node:zlib";
  * A minimal ZIP writer (deflate, no encryption, no ZIP64): enough for a Teams app package of
  * three small files, without another dependency.
  */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   data: Buffer;
 }

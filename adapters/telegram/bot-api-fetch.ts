@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
  * around every call, which showed in the profile of a busy server as a large share of each send;
  * Node's own fetch cost more still.
  */
-export interface BotApiAnswer {
+interface BotApiAnswer {
   status: number;
   ok: boolean;
   json(): Promise<unknown>;

@@ -21,7 +21,7 @@ import { telegramSender } from "./telegram-sender.js";
  * setWebhook/deleteWebhook when it manages the webhook itself.
  */
 /** TELEGRAM_*, as parsed once in src/config/settings.ts (webhookUrl: rapport registers the webhook itself). */
-export type TelegramSettings = TelegramEnv;
+type TelegramSettings = TelegramEnv;
 
 /**
  * start() mounts POST /telegram at once (it answers 503 until the bot is connected), then
@@ -29,7 +29,7 @@ export type TelegramSettings = TelegramEnv;
  * attempt. Invite links are the t.me links that start a chat with a code, once the bot's name is
  * known (after getMe).
  */
-export interface TelegramChannel extends Channel {
+interface TelegramChannel extends Channel {
   bot: Bot;
 }
 
@@ -118,7 +118,7 @@ export function createTelegramChannel(
  * for a malformed one) will not start working by itself; anything else (network, a wrong or
  * unreachable TELEGRAM_API_ROOT, a 5xx) is tried again.
  */
-export function connectFailure(error: unknown, settings: Pick<TelegramSettings, "apiRoot">): ConnectFailure {
+function connectFailure(error: unknown, settings: Pick<TelegramSettings, "apiRoot">): ConnectFailure {
   if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
     return {
       setting: "TELEGRAM_BOT_TOKEN",

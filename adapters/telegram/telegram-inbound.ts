@@ -8,7 +8,7 @@ export const TELEGRAM_CHANNEL = "telegram";
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
 /** Where rapport answers: the chat (in a private chat its id is the user's). */
-export interface TelegramAddress extends Record<string, unknown> {
+interface TelegramAddress extends Record<string, unknown> {
   chatId: number;
 }
 

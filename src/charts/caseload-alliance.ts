@@ -14,7 +14,7 @@ import { panelLine } from "./progress-layers.js";
  * the cut axis shows where it starts. No title of its own: twelve cells with one would not fit
  * the 1024 pixels Teams takes; the key names the black squares and the line.
  */
-export const STRIP = { width: 206, height: 46 } as const;
+const STRIP = { width: 206, height: 46 } as const;
 /** Between the progress panel and the strip: they read as one client's. */
 export const STRIP_GAP = 6;
 

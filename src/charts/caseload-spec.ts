@@ -67,7 +67,7 @@ const COLUMNS = 3;
  * A panel's note as drawn (note-lines.ts): at most four lines as wide as the cell, whose title
  * begins over the y axis's labels, not at the plot.
  */
-export function panelNote(note: string, measure: TextMeasure): string[] {
+function panelNote(note: string, measure: TextMeasure): string[] {
   return noteLines(note, measure, TYPE.small, PANEL.width + Y_LABELS, NOTE_MAX_LINES);
 }
 const NOTE_MAX_LINES = 4;

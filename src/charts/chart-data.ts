@@ -107,7 +107,7 @@ export interface ChartPoint {
   measureChanges: Readonly<Record<string, MeasureChange>>;
 }
 
-export interface EpisodeStart {
+interface EpisodeStart {
   number: number;
   /** x of its first shown check-in or risk event. */
   x: number;
@@ -213,10 +213,7 @@ export function chartData(input: ChartInput): ChartData {
 type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
 
 /** Where an episode begins inside the check-ins and risk events shown, after the first of them. */
-export function episodeStarts(
-  points: readonly ChartPoint[],
-  events: readonly ChartRiskMark[] = [],
-): EpisodeStart[] {
+function episodeStarts(points: readonly ChartPoint[], events: readonly ChartRiskMark[] = []): EpisodeStart[] {
   const marks = [...points, ...events].sort((a, b) => a.x - b.x);
   return marks.flatMap((p, i) => {
     const before = marks[i - 1];

@@ -6,7 +6,7 @@ import type { TextMeasure } from "./font-metrics.js";
  * key for points, lines and a shaded band together, always the same entries in the same places,
  * so a therapist learns it once. Each entry is a symbol and its words.
  */
-export type KeySymbol =
+type KeySymbol =
   | { kind: "point"; shape: string; colour: string; filled: boolean }
   | { kind: "line"; colour: string; dash: readonly number[]; width: number }
   | { kind: "area"; colour: string };

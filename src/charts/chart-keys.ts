@@ -70,7 +70,7 @@ export const CHART_VARS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** Keys of the summaries' wording that the chart says too. */
-export type ReusedChartKey =
+type ReusedChartKey =
   | "model_default"
   | "model_clinic"
   | "band_adult"

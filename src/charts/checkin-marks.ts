@@ -38,7 +38,7 @@ export function boundaryLayers(data: ChartData, text: ChartText, labelAt: number
 }
 
 /** Something marked as risk on the time axis: a check-in or a risk event between check-ins. */
-export interface RiskMark {
+interface RiskMark {
   x: number;
   label: string;
   day: string;

@@ -24,7 +24,7 @@ export function cutoffRule(data: ChartData): LayerPart {
   };
 }
 
-export interface CutoffLabelOptions {
+interface CutoffLabelOptions {
   /** "short" for a small panel: the number alone, the key says what the line is. */
   words: "full" | "short";
   /** How far a score's marker reaches from its centre, in pixels. */

@@ -7,7 +7,7 @@
  */
 export type TextMeasure = (text: string, fontSize: number, bold?: boolean) => number;
 
-export interface FontMetrics {
+interface FontMetrics {
   /** Advance width of a string, in em. */
   em(text: string): number;
 }

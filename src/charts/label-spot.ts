@@ -130,7 +130,7 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 /** Does the segment from (x1, y1) to (x2, y2) pass through the box? (Liang–Barsky clipping.) */
-export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
   const dx = x2 - x1;
   const dy = y2 - y1;
   let t0 = 0;

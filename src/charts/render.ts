@@ -29,7 +29,7 @@ export interface RenderedChart {
   alt: string;
 }
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Pixel density: 1 draws about 800 × 500; 2 draws the same picture sharper for large screens. */
   scale?: number;
 }
@@ -45,7 +45,7 @@ const FONT_DIR =
   ].find((dir) => existsSync(join(dir, "DejaVuSans.ttf"))) ??
   fileURLToPath(new URL("../../../assets/fonts", import.meta.url));
 
-export const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(FONT_DIR, f));
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => join(FONT_DIR, f));
 
 let measurer: TextMeasure | undefined;
 

@@ -6,12 +6,12 @@
  */
 
 /** Where a panel's check-ins sit: x in (stretched) days from the first, and the scale's domain. */
-export interface TimeAxis {
+interface TimeAxis {
   xs: number[];
   domain: [number, number];
 }
 
-export interface AxisLayout {
+interface AxisLayout {
   /** The plot's width in pixels. */
   width: number;
   /** The least distance between two neighbouring check-ins, in pixels: about a marker's width. */

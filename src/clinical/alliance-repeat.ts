@@ -19,7 +19,7 @@ import { round1 } from "./scores.js";
  * warning was for a drop alone) is a new fact: the concern starts to apply, and concern and drop
  * on one check-in are one warning (CLINICAL.md) that names both. `crossed` holds the line.
  */
-export type AllianceStep = "further" | "clear" | "firm";
+type AllianceStep = "further" | "clear" | "firm";
 
 export interface AllianceRepeat {
   step: AllianceStep;
@@ -41,7 +41,7 @@ export interface AllianceRepeat {
   crossed?: number;
 }
 
-export interface AllianceRepeatInput {
+interface AllianceRepeatInput {
   /** The episode's alliance totals by check-in, this one included. */
   totals: readonly { seq: number; total: number }[];
   total: number;

@@ -14,7 +14,7 @@ export interface AllianceThresholds {
   itemBelow: number;
 }
 
-export interface AllianceInput {
+interface AllianceInput {
   total: number;
   items: readonly { item: string; value: number }[];
   /** Earlier alliance totals of the episode, oldest first. */

@@ -15,13 +15,13 @@ export interface EpisodeSeries {
   cutoff: number;
 }
 
-export interface TrajectoryFit {
+interface TrajectoryFit {
   params: TrajectoryParams;
   episodes: number;
   points: number;
 }
 
-export type FitResult =
+type FitResult =
   | { ok: true; fit: TrajectoryFit }
   | { ok: false; reason: "too_few"; have: number; need: number }
   | { ok: false; reason: "degenerate" };

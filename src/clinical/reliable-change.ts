@@ -40,7 +40,7 @@ export function cutoffC(norms: { meanDys: number; sdDys: number; meanFunc: numbe
   return (norms.sdFunc * norms.meanDys + norms.sdDys * norms.meanFunc) / (norms.sdFunc + norms.sdDys);
 }
 
-export interface ChangeInput {
+interface ChangeInput {
   first: number;
   now: number;
   /** Raw points of change that count as reliable. */

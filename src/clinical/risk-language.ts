@@ -9,7 +9,7 @@ import { screenTokens } from "./risk-tokens.js";
  * "myself") tell them apart well enough for this. Null when they do not (a bare "kms", or as many
  * words of one language as of another): the client is then answered in their own language.
  */
-export type LanguageGuess = (text: string) => string | null;
+type LanguageGuess = (text: string) => string | null;
 
 /** Enough of a message to tell its language; a long one is not read twice for it. */
 const SAMPLE_CHARS = 2000;

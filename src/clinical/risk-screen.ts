@@ -51,7 +51,7 @@ export interface RiskLists {
   spellings?: readonly (readonly string[])[];
 }
 
-export interface RiskHit {
+interface RiskHit {
   tier: RiskTier;
   /** The list entry that matched, as written. */
   phrase: string;

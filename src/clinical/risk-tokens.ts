@@ -52,7 +52,7 @@ function isLetterCode(c: number, ch: string): boolean {
 }
 
 /** The canonical words of a text, with where each stood in it. */
-export interface ScreenTokens {
+interface ScreenTokens {
   words: string[];
   /** [start, end) of each word's chunk in the original text, in UTF-16 units. */
   starts: number[];
@@ -100,7 +100,7 @@ function maskOrSeparator(core: string, run: string, at: number): string {
 }
 
 /** Receives each canonical word with where its chunk stood in the original text; false stops the reading. */
-export type WordSink = (word: string, start: number, end: number) => boolean | undefined;
+type WordSink = (word: string, start: number, end: number) => boolean | undefined;
 
 /**
  * Reads a text word by word into a sink. Linear in the length of the text, and cheap per word:

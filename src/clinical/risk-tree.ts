@@ -101,7 +101,7 @@ function child(from: Node, part: PhrasePart): Node {
 }
 
 /** What a language's phrases read besides their words (prompts/<language>/risk.yaml). */
-export interface LanguageForms {
+interface LanguageForms {
   fillers?: readonly string[];
   spellings?: readonly (readonly string[])[];
 }

@@ -19,7 +19,7 @@ export interface RuleState {
   warnedValue: number | null;
 }
 
-export interface RepeatDecision {
+interface RepeatDecision {
   send: boolean;
   /** This check-in begins a run of the rule applying (a first warning, not a repeat). */
   starts: boolean;

@@ -6,7 +6,7 @@ import { sharedLimits } from "./shared-limits.js";
  * publish limits of this shape (Telegram: about one message a second per chat, about 30 a
  * second overall), and a small burst lets an edit and the next question go out together.
  */
-export interface RateLimit {
+interface RateLimit {
   burst: number;
   perSecond: number;
 }

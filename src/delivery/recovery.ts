@@ -26,7 +26,7 @@ export interface RecoveryOptions {
 }
 
 /** "sent", "later" (another attempt is scheduled) or "final" (given up). */
-export type AttemptOutcome = "sent" | "later" | "final";
+type AttemptOutcome = "sent" | "later" | "final";
 
 /** Urgent messages retry at least this often, however long the platform is down. */
 const URGENT_MAX_DELAY_MS = 60_000;

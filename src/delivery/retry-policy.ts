@@ -2,11 +2,11 @@ import { backoffMs } from "./backoff.js";
 import { DeliveryError } from "./channel-sender.js";
 
 /** What to do with a message whose send failed: try again after a wait, or give it up. */
-export type RetryDecision =
+type RetryDecision =
   | { kind: "retry"; waitMs: number; attempt: number; counts: boolean; reason: string }
   | { kind: "give up"; outcome: "unreachable" | "failed" | "permanent"; attempt: number; reason: string };
 
-export interface RetryOptions {
+interface RetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;

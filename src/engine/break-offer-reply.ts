@@ -14,7 +14,7 @@ import { answerWords, parseYesNo } from "./yes-no.js";
  * a yes then answers) and for OFFER_HOURS. A day, because a yes typed later is no longer plainly
  * about a button the client may have scrolled past; they can still tap it, or type stop.
  */
-export const OFFER_HOURS = 24;
+const OFFER_HOURS = 24;
 
 /** Whether an offer still stands: not older than OFFER_HOURS, and nothing queued for the client since. */
 export function offerStands(offer: BreakOffer, lastQueuedAt: string | undefined, now: string): boolean {

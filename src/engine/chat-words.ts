@@ -27,7 +27,7 @@ export const THERAPIST_WORDS = [
 export const CLIENT_WORDS = ["start", "stop", "mydata", "forget"] as const;
 export const SHARED_WORDS = ["help"] as const;
 
-export type ChatWord =
+type ChatWord =
   | (typeof THERAPIST_WORDS)[number]
   | (typeof CLIENT_WORDS)[number]
   | (typeof SHARED_WORDS)[number];

@@ -20,7 +20,7 @@ import { type EngineDeps, personWording, Turn, therapistName } from "./turn-cont
  * When a break the words ask for ends: the instant, the day to name, and the client's zone they
  * were read in; with `from`, the later day it was asked to begin on ("from dec 20 to jan 5").
  */
-export interface BreakEnd {
+interface BreakEnd {
   at: string;
   day: string;
   zone: string;
@@ -28,14 +28,14 @@ export interface BreakEnd {
   from?: LaterBreak;
 }
 
-export interface LaterBreak {
+interface LaterBreak {
   date: string;
   day: string;
   last: string;
   lastDay: string;
 }
 
-export async function breakEndOf(turn: Turn, client: Client, words: string): Promise<BreakEnd | undefined> {
+async function breakEndOf(turn: Turn, client: Client, words: string): Promise<BreakEnd | undefined> {
   const zone = await zoneOf(turn, client);
   const today = localDate(new Date(turn.now), zone);
   // Two dates ("away from dec 20 to jan 5") are the first and the last day of the break: check-ins
@@ -95,7 +95,7 @@ async function laterBreak(turn: Turn, client: Client, days: LaterBreak): Promise
 }
 
 /** A way to pause offered: its line, its button, and the day the break would end (null: at start). */
-export interface PauseOffer {
+interface PauseOffer {
   line: string;
   choice: { label: string; value: string };
   until: string | null;
@@ -149,7 +149,7 @@ function offerOf(turn: Turn, end: BreakEnd | undefined): PauseOffer {
  * A later break as an offer keeps it ("2026-12-20..2027-01-05", as `pause` reads days), and as the
  * button's words: a press, or a typed yes to the offer, sets those days as `stop` with them does.
  */
-export function rangeOffer(days: { date: string; last: string }): string {
+function rangeOffer(days: { date: string; last: string }): string {
   return `${days.date}..${days.last}`;
 }
 
@@ -180,7 +180,7 @@ export async function pauseOffer(turn: Turn, client: Client, words: string): Pro
 }
 
 /** The words "until DATE" a pause button carries, so that a press keeps the end the client named. */
-export function untilWords(end: BreakEnd | undefined): string {
+function untilWords(end: BreakEnd | undefined): string {
   return end ? ` until ${localDate(new Date(end.at), end.zone)}` : "";
 }
 

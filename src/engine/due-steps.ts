@@ -75,7 +75,7 @@ export async function runDueSteps(tx: Tx, deps: EngineDeps, now: string): Promis
  * week's came due before it went: the client gets one check-in, not one per missed week (each new
  * one would close the one before a moment after it arrived). Pure.
  */
-export function supersededJobs(due: readonly Job[]): Set<number> {
+function supersededJobs(due: readonly Job[]): Set<number> {
   const latest = new Map<string, number>();
   for (const job of due) {
     if (job.kind === "reminder" || job.kind === "expire") continue;

@@ -25,7 +25,7 @@ import { crisisIn, type EngineDeps, personWording, Turn } from "./turn-context.j
 const SEEN_FOR_MS = 24 * 3_600_000;
 
 /** What one pass of timed steps did: escalations, and scheduled check-ins, reminders, expiries, digests. */
-export interface DuePass extends EscalationPass {
+interface DuePass extends EscalationPass {
   steps: number;
 }
 
@@ -44,7 +44,7 @@ export interface HandleResult {
  * same channel and tenant). Platform ids are unique only within such an origin, so an event from
  * elsewhere that names a known id must not act as that person nor replace their address.
  */
-export type SameOrigin = (stored: Address) => boolean;
+type SameOrigin = (stored: Address) => boolean;
 
 /**
  * The one entry point into the core: every adapter turns its payload into an InboundEvent and

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
  * client's words while their alert is open, their safety question is pending, or their check-in
  * is at its safety question.
  */
-export interface FloodLimits {
+interface FloodLimits {
   /** Messages processed per sender in any window of `windowMs`. */
   perWindow: number;
   windowMs: number;

@@ -32,7 +32,7 @@ function nameOf(code: string, inLanguage: string): string {
  * where it may be the answer to the question: there it is asked which was meant, never taken as a
  * yes to the safety question.
  */
-export const LANGUAGE_OFFERED = "lang:";
+const LANGUAGE_OFFERED = "lang:";
 
 /** The language a standing offer offered ("lang:es"), or undefined for a break offered. */
 export function languageOffered(until: string | null): string | undefined {

@@ -11,7 +11,7 @@ import { hasQuestionMark } from "./question.js";
  * message: "yes but what is this" and "no I agree" are neither, and a question ("yes?", "¿sí?") is not an answer. A false yes is worse than
  * asking again.
  */
-export interface YesNoButtons {
+interface YesNoButtons {
   yes: readonly string[];
   no: readonly string[];
 }

@@ -182,7 +182,7 @@ const phrases = z.array(text).min(1);
  * and the words of "7 out of 10". Matched without case and trailing punctuation; yes and no also
  * without inner punctuation, smileys and accents (engine/yes-no.ts).
  */
-export const chatWordsSchema = z
+const chatWordsSchema = z
   .object({
     stop: phrases,
     start: phrases,

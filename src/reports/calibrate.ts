@@ -4,7 +4,7 @@ import type { TrajectoryParams } from "../clinical/trajectory.js";
 import type { ClinicConfig } from "../config/clinic-config.js";
 import type { Store } from "../store/types.js";
 
-export interface CalibrationReport {
+interface CalibrationReport {
   text: string;
   /** Set when a fit could be made; stored only with --apply. */
   fit?: { params: TrajectoryParams; episodes: number; points: number };

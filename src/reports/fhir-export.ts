@@ -25,7 +25,7 @@ import {
  * (with its LOINC code where the measure has one) as a read-only item. Every entry has a fullUrl
  * under the clinic's base URL.
  */
-export interface FhirExportOptions {
+interface FhirExportOptions {
   /** The clinic's base URL (config `fhir.baseUrl`), without a trailing slash. */
   baseUrl: string;
   /** The Bundle's timestamp. */
@@ -34,8 +34,8 @@ export interface FhirExportOptions {
   instruments?: readonly string[];
 }
 
-export const PSEUDONYM_SYSTEM = "urn:rapport:pseudonym";
-export const EPISODE_SYSTEM = "urn:rapport:episode";
+const PSEUDONYM_SYSTEM = "urn:rapport:pseudonym";
+const EPISODE_SYSTEM = "urn:rapport:episode";
 
 export function toFhir(
   rows: readonly ExportRow[],

@@ -19,7 +19,7 @@ export function fhirId(id: string): string {
   return id.replace(/[^A-Za-z0-9.-]/g, "-").slice(0, 64);
 }
 
-export function canonicalUrl(id: string, inst: Instrument, baseUrl: string): string {
+function canonicalUrl(id: string, inst: Instrument, baseUrl: string): string {
   return inst.fhir?.url ?? `${baseUrl}/Questionnaire/${fhirId(id)}`;
 }
 

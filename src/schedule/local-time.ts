@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export interface WeeklyRule {
+interface WeeklyRule {
   /** 1 = Monday ... 7 = Sunday (ISO). */
   weekday: number;
   /** "HH:MM", local. */
@@ -40,7 +40,7 @@ export function localInstant(date: string, time: string, zone: string): Date | u
   return dt.isValid ? dt.toJSDate() : undefined;
 }
 
-export interface QuietHours {
+interface QuietHours {
   start: string;
   end: string;
 }

@@ -30,9 +30,9 @@ export interface Place {
   row: string | number;
 }
 
-export type DigestPurpose = "code-attempts" | "inbound-events" | "pseudonym";
+type DigestPurpose = "code-attempts" | "inbound-events" | "pseudonym";
 
-export const SEALED_PREFIX = "enc2";
+const SEALED_PREFIX = "enc2";
 /** Values sealed before values were bound to their place: opened only while they are re-sealed. */
 const LEGACY_PREFIX = "enc1";
 

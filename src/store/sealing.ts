@@ -17,7 +17,7 @@ export interface SealingState {
 export const CURRENT_FORMAT = 2;
 
 /** What opening the database with the configured keys has to do first. */
-export type SealingPlan =
+type SealingPlan =
   | { kind: "ready" }
   | { kind: "reseal"; reason: "first key" | "new key" | "upgrade" }
   | { kind: "refuse"; message: string };

@@ -11,7 +11,7 @@ import { expiresAt } from "./plan.js";
  * thought in parts ("ok so", then the real message), and a comment refused as too long comes back
  * split in two: the second part must not be told that nobody will see it.
  */
-export const COMMENT_FOLLOW_MS = 10 * 60_000;
+const COMMENT_FOLLOW_MS = 10 * 60_000;
 
 /**
  * Words sent soon after the client finished a check-in's comment step (a comment or a Skip) are

@@ -9,7 +9,7 @@ import { answerWords, madeOf } from "../yes-no.js";
 import { stepOf } from "./plan.js";
 import { parseScore, plainWords, unhedged, withoutFaces } from "./score-input.js";
 
-export type CheckinDecision =
+type CheckinDecision =
   | { type: "answer"; answer: Answer; nextStep: number }
   | { type: "complete"; comment: string | null }
   | { type: "reask" }
@@ -18,7 +18,7 @@ export type CheckinDecision =
   | { type: "comment_number" }
   | { type: "old_button" };
 
-export interface CheckinRules {
+interface CheckinRules {
   scale: { min: number; max: number };
   /** Named choices (a yes/no question, a 0 to 3 scale with its labels) instead of the numeric scale. */
   choices?: readonly { value: number; label: string; words: readonly string[] }[];

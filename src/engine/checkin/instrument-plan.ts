@@ -15,7 +15,7 @@ export const PROGRESS_INSTRUMENT = "progress";
 /** The whole check-in, or one part of a split schedule's: after the session, or before it. */
 export type CheckinPart = "whole" | "session" | "week";
 
-export interface PlanSettings {
+interface PlanSettings {
   /** The clinic's checkin.instruments, with "safety" where the clinic listed it, if it did. */
   clinic: readonly string[];
   /** risk.safetyQuestion: the safety question closes any check-in that asks about progress. */

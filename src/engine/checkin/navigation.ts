@@ -8,7 +8,7 @@ import { plainWords } from "./score-input.js";
  * away) ask for the open question, and get it again. Only short messages: longer ones are words of
  * their own ("we didn't go back to what i wanted to talk about"). Pure.
  */
-export type Navigation = "back" | "where";
+type Navigation = "back" | "where";
 
 const BACK_FORMS = [
   "^(?:(?:wait|oh|oops|sorry|pls|please|can you|can we|could we|let me|lemme|i want to|i wanna)\\s+)*(?:go back|back|undo|redo|previous|previous question|go to the previous question)(?:\\s+(?:pls|please|one|a question|one question))?$",

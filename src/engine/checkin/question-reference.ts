@@ -27,7 +27,7 @@ const BY_ORDINAL = new RegExp(
 const LAST =
   /(?<![\p{L}])(?:last|previous|letzte|letzten|vorige|última|ultima|anterior)\s+(?:question|one|frage|pregunta)(?![\p{L}])/u;
 
-export interface QuestionReference {
+interface QuestionReference {
   /** The question named, counted from 1 as the client sees it ("3/9."); undefined: none named. */
   position: number | undefined;
   /** The text without the words that name it. */

@@ -7,7 +7,7 @@ import { onlyHedges } from "./score-words.js";
  * about it rather than in general. Nothing here becomes an answer: a range or a misspelt number
  * is the client's to settle, by tapping or typing one number.
  */
-export type ScoreHint =
+type ScoreHint =
   | { kind: "range"; low: number; high: number; middle?: number }
   | { kind: "spelling"; value: number };
 

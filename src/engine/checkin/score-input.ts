@@ -20,10 +20,10 @@ import {
  * stretched for effect ("sieteee") is the number. Anything else (other words, out-of-range
  * numbers, "8.25", "6 or 7", "no, 5", long pastes) is refused so the client is asked again.
  */
-export type ScoreInput = { ok: true; value: number } | { ok: false };
+type ScoreInput = { ok: true; value: number } | { ok: false };
 
 /** Which softening words a score may come with: hedges and sayings, hedges only, or none. */
-export type Hedging = "sayings" | "hedges" | "none";
+type Hedging = "sayings" | "hedges" | "none";
 
 export type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
 

@@ -9,7 +9,7 @@ import { onlyFiller, onlyHedges, opensClause } from "./score-words.js";
  * number: no digit in it ("7 actually no 8"), no second number right after ("vier bis fünf"), and no word that takes it back or weighs it ("5 but
  * not really", "6 or maybe less", "4 no wait"). Anything else is asked again as before.
  */
-export interface ScoreRemark {
+interface ScoreRemark {
   value: number;
   /** Empty when only a filler followed the score ("8. la verdad"): nothing to keep. */
   remark: string;
@@ -166,7 +166,7 @@ const LINKED = /\s+(?=(?:so|like|also|tipo|como|pues|entonces)\s)/giu;
  * so 3" is read. The first linking word decides ("pretty bad so like 3"); the score's part is read
  * as a score typed alone, and the remark is held to the same test as any.
  */
-export function linkedScoreWithRemark(
+function linkedScoreWithRemark(
   text: string,
   min: number,
   max: number,

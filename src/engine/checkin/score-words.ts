@@ -32,7 +32,7 @@ function spellings(entry: string): string[] {
 }
 
 /** A letter typed three times or more for effect ("sooo", "sieteee", "achttt"): once. */
-export function destretched(text: string): string {
+function destretched(text: string): string {
   return text.replace(/(\p{L})\1{2,}/gu, "$1");
 }
 
@@ -148,7 +148,7 @@ const TRAILING_WORDS = [
   ...["creo", "supongo", "diría", "diría yo", "yo diría", "o así", "más o menos", "quizás"],
 ];
 
-export const TRAILING = phraseList(TRAILING_WORDS);
+const TRAILING = phraseList(TRAILING_WORDS);
 
 /**
  * After a score only: a word that says the number fits ("8 passt", "8 bien", "7 good"). Not after

@@ -14,7 +14,7 @@ import { commentLines } from "./summary-text.js";
  * out often says last. A measure part-answered has no valid total and is counted, not scored.
  * None of it enters the trends, rules or exports, which count completed check-ins only. Pure.
  */
-export interface UnfinishedPart {
+interface UnfinishedPart {
   instrument: string;
   asked: number;
   answered: number;

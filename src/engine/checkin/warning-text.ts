@@ -218,10 +218,6 @@ export function warningText(
 }
 
 /** The title's number of a measure's Nth check-in; "-" rather than a count that reads as one. */
-export function seqOf(
-  ctx: Pick<WarningContext, "seqAt">,
-  instrument: string,
-  index: number,
-): number | string {
+function seqOf(ctx: Pick<WarningContext, "seqAt">, instrument: string, index: number): number | string {
   return ctx.seqAt?.(instrument, index) ?? "-";
 }

@@ -15,7 +15,7 @@ import { languageNamed } from "./language-names.js";
  */
 
 /** The instruments a therapist may choose: those of the fallback language, all but the clinic's safety question. */
-export function availableInstruments(catalog: PromptCatalog): string[] {
+function availableInstruments(catalog: PromptCatalog): string[] {
   const pack = catalog.languages.get(catalog.fallback);
   return [...(pack?.instruments.keys() ?? [])].filter((id) => id !== SAFETY_INSTRUMENT);
 }

@@ -5,10 +5,7 @@
  * evening?), "18 Uhr 30" (18:30, or 18:00 for 30 minutes?), "12 de la noche". Pure.
  */
 
-export type TimeProblem =
-  | { kind: "words"; words: string }
-  | { kind: "meridiem"; hour: string }
-  | { kind: "usage" };
+type TimeProblem = { kind: "words"; words: string } | { kind: "meridiem"; hour: string } | { kind: "usage" };
 
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
 const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
@@ -16,7 +13,7 @@ const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(am|pm)$/;
 const HOUR_MARK = /^([01]?\d|2[0-3])h$|^([01]?\d|2[0-3])[h.]([0-5]\d)$/;
 
 /** A time of day as people write it ("17:00", "9:30", "5pm", "5:30 p.m.", "17h", "17.30"), as HH:MM. */
-export function clockTime(raw: string | undefined): string | undefined {
+function clockTime(raw: string | undefined): string | undefined {
   const text = (raw ?? "").toLowerCase().replace(/([ap])\.m\.?$/u, "$1m");
   if (HHMM.test(text)) return text.padStart(5, "0");
   const twelve = TWELVE_HOUR.exec(text);

@@ -37,7 +37,7 @@ const FORMS: Readonly<Record<Command, string>> = {
   language: "language ALIAS CODE",
 };
 
-export interface Hint {
+interface Hint {
   /** The command written out, to copy as it is. */
   suggestion: string;
   /** Whether the word typed was the command in German or Spanish ("zusammenfassung", "resumen"). */

@@ -7,7 +7,7 @@ import type { Turn } from "../turn-context.js";
 import { answerWords, parseYesNo } from "../yes-no.js";
 
 /** A confirmation (forget, discharge --erase) waits this long for its answer. */
-export const CONFIRM_WINDOW_MS = 15 * 60_000;
+const CONFIRM_WINDOW_MS = 15 * 60_000;
 
 /**
  * What an answer to an erase question says, pure: the button's value or label, or the language's

@@ -10,7 +10,7 @@ import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
  */
 
 /** The instruments among `ids` a client in `language` is asked in the fallback language. Pure. */
-export function askedInFallback(catalog: PromptCatalog, language: string, ids: readonly string[]): string[] {
+function askedInFallback(catalog: PromptCatalog, language: string, ids: readonly string[]): string[] {
   const pack = catalog.languages.get(language);
   const base = catalog.languages.get(catalog.fallback);
   if (!pack || !base || pack === base) return [];

@@ -58,7 +58,7 @@ export function minutes(raw: string | undefined, fallback: number): number | und
  * The words joined as they belong: "5:30 pm" is one time, "60 min" and "for 45 minutes" one
  * duration ("60m"); "on", "at" and "for" are only glue.
  */
-export function tidy(args: readonly string[]): string[] {
+function tidy(args: readonly string[]): string[] {
   const joined: string[] = [];
   for (const arg of clockWords(args)) {
     const word = arg.toLowerCase();
@@ -139,7 +139,7 @@ function sessionDay(words: readonly string[], today: string): { date: string; us
   return { date: day.plus({ days: ahead }).toISODate() ?? "", used: next + 1 };
 }
 
-export interface SessionStart {
+interface SessionStart {
   start: Date;
   durationMin: number;
 }

@@ -6,8 +6,7 @@ import { plainWord } from "./command-synonyms.js";
  * which most often means ending the episode (discharge) rather than erasing for good, in the
  * languages rapport ships ("löschen", "borrar"). Pure: the router renders the note.
  */
-
-export type WordNote = { kind: "export"; alias: string } | { kind: "discharge"; alias: string };
+type WordNote = { kind: "export"; alias: string } | { kind: "discharge"; alias: string };
 
 /** Remove and delete, with accents set aside ("löschen" as "loschen"). */
 const REMOVE_WORDS: ReadonlySet<string> = new Set([

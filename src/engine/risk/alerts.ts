@@ -18,9 +18,9 @@ import { urgentUnreached } from "./unreached.js";
 export const SEEN_WORD = "seen";
 export const RISK_THROTTLE_MS = 10 * 60_000;
 /** Risk words added to an open alert reach the therapist this soon after its last update. */
-export const RISK_WORDS_THROTTLE_MS = 60_000;
+const RISK_WORDS_THROTTLE_MS = 60_000;
 
-export interface Disclosure {
+interface Disclosure {
   tier: RiskTier;
   source: RiskEvent["source"];
   words: string[];

@@ -124,7 +124,7 @@ export async function answerSafetyCheck(
 }
 
 /** Less than this after the question was sent, the client cannot have read it. */
-export const QUESTION_UNSEEN_MS = 1_000;
+const QUESTION_UNSEEN_MS = 1_000;
 
 /**
  * A bare number typed (no button's ref) within a second of the concern's question, while a

@@ -10,7 +10,7 @@ import { ownWords, readSafetyAnswer } from "./safety-answer.js";
 import { safetyQuestion } from "./safety-question.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */
-export const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
+const LATE_SAFETY_ANSWER_MS = 24 * 60 * 60_000;
 
 /**
  * A typed yes this soon after rapport said something else to the client ("to have it all erased,

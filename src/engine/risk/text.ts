@@ -215,7 +215,7 @@ function safetyAnswerText(
 }
 
 /** What a risk section needs besides its events: how many lines, and the safety answers said once. */
-export interface RiskSectionOptions {
+interface RiskSectionOptions {
   max?: number;
   alias?: string;
   /** Concerns whose safety answer is in `safety`, not repeated on their own line. */

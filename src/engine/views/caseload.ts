@@ -16,14 +16,14 @@ import { clientStatusText } from "./history.js";
  * of concern answered no in the last two weeks, then the rest), each with its status in words and
  * the days since the last check-in. Discharged clients are listed apart, below.
  */
-export interface CaseloadFacts {
+interface CaseloadFacts {
   entries: readonly CaseloadEntry[];
   openAlerts: ReadonlyMap<number, RiskAlert>;
   now: string;
   timeZone: string;
 }
 
-export interface Need {
+interface Need {
   rank: number;
   flags: string[];
   /** The warning rules the flags already name ("deteriorated (progress 20 → 12)" is "deteriorating"). */
@@ -39,7 +39,7 @@ export interface Need {
  * disclosure was handled, but a client who disclosed risk last week is not "on track" in a list.
  * Longer while no check-in was answered since the alert: nothing has shown how they are doing.
  */
-export const RECENT_ALERT_DAYS = 14;
+const RECENT_ALERT_DAYS = 14;
 
 /** How much a client needs attention, and the words for it. Lower rank comes first. */
 export function needOf(
@@ -203,7 +203,7 @@ function stillRecent(entry: CaseloadEntry, acknowledgedAt: string, now: string, 
   return (entry.lastProgress?.completedAt ?? "") < (entry.lastAlert?.createdAt ?? "");
 }
 
-export function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {
+function lastCheckinText(w: Wording, entry: CaseloadEntry, now: string, zone: string): string {
   const at = entry.last?.completedAt ?? entry.last?.createdAt;
   // A client drifting away leaves check-ins unanswered: counted, since the days alone do not say it.
   const count = entry.unanswered;

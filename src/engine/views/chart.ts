@@ -22,7 +22,7 @@ import { needOf } from "./caseload.js";
  */
 
 /** The chart words of a person's wording (every chart key is a message key: chart-keys.ts). */
-export function chartText(w: Wording): ChartText {
+function chartText(w: Wording): ChartText {
   const t = w.t.bind(w) as (key: string, vars?: Record<string, string | number>) => string;
   return (key, vars) => t(key, vars);
 }
@@ -31,7 +31,7 @@ export function chartText(w: Wording): ChartText {
  * What a client's chart shows, from their stored check-ins; none before their first is completed.
  * `now` (ISO 8601): a chart of another year than this one writes the year on its dates.
  */
-export async function clientChartData(
+async function clientChartData(
   tx: Tx,
   config: ClinicConfig,
   w: Wording,

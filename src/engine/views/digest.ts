@@ -14,7 +14,7 @@ import { expiredAliases, expiredItems } from "./digest-expired.js";
 import { type ClientWeek, measureParts, riskText, weekOf } from "./digest-week.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
-export function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
+function lastDigestTime(now: Date, day: (typeof WEEKDAYS)[number], time: string, zone: string): Date {
   const [hour = 0, minute = 0] = time.split(":").map(Number);
   let at = DateTime.fromJSDate(now, { zone }).set({
     weekday: (WEEKDAYS.indexOf(day) + 1) as 1,
@@ -67,7 +67,7 @@ export async function digestDue(tx: Tx, deps: EngineDeps, now: string): Promise<
   return sent;
 }
 
-export interface DigestInput {
+interface DigestInput {
   facts: DigestFacts;
   week: ReadonlyMap<number, ClientWeek>;
   openAlerts: ReadonlyMap<number, RiskAlert>;
@@ -82,7 +82,7 @@ export interface DigestInput {
  * warnings), then the week's unanswered check-ins, pauses and unreachable clients; the clients
  * with nothing new are named on one line, not listed again.
  */
-export function digestText(w: Wording, input: DigestInput): string {
+function digestText(w: Wording, input: DigestInput): string {
   const { facts, week, zone } = input;
   const lines = [w.t("digest_title", { date: formatDay(input.now, w.pack.language, zone) })];
   const current = facts.caseload.filter((e) => !e.dischargedAt);

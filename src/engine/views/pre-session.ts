@@ -38,7 +38,7 @@ import { commentLines, warningsLine } from "./pre-session-notes.js";
  * warnings in force; the last three comments; safety answers and risk; and one line per earlier
  * episode. `summary ALIAS --all` lists every check-in instead.
  */
-export interface PreSessionInput {
+interface PreSessionInput {
   alias: string;
   checkins: readonly CompletedCheckin[];
   /**

@@ -7,7 +7,7 @@ import { concernOf } from "./risk-records.js";
  * What each store reads for a caseload, one set of rows per fact across all the therapist's
  * clients (not one query per client): a caseload of sixty took three hundred statements.
  */
-export interface CaseloadRows {
+interface CaseloadRows {
   /**
    * Each client's latest completed check-in, with its answers, and its latest that asked about
    * the week and latest that asked the alliance (askedWeek, askedAlliance: each store says them in

@@ -31,7 +31,7 @@ import { migrate, schemaVersion } from "./migrate.js";
 /** A progress line for every this many rows of a large table. */
 const PROGRESS_EVERY = 100_000;
 
-export interface CopyOptions {
+interface CopyOptions {
   /** The SQLite file: opened read-only, never changed. */
   from: string;
   /** postgres://… of the target database: empty, or only migrated. */
@@ -41,7 +41,7 @@ export interface CopyOptions {
   say: (line: string) => void;
 }
 
-export interface CopyResult {
+interface CopyResult {
   version: number;
   counts: TableCount[];
   rows: number;

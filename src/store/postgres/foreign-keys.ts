@@ -1,7 +1,7 @@
 import type pg from "pg";
 
 /** A foreign key: rows of `child` point at rows of `parent`. */
-export interface ForeignKey {
+interface ForeignKey {
   child: string;
   parent: string;
 }

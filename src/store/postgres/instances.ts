@@ -5,7 +5,7 @@ import type { Queryable } from "./context.js";
  * How a serving instance names its connections (`application_name`): this, then its instance id.
  * The count below finds the live instances by it.
  */
-export const INSTANCE_NAME_PREFIX = "rapport serve ";
+const INSTANCE_NAME_PREFIX = "rapport serve ";
 
 /**
  * The serving instances connected to this database now: distinct application names that start

@@ -17,7 +17,7 @@ export interface LeaderEvents {
   follow?(): void;
 }
 
-export interface ContendOptions {
+interface ContendOptions {
   url: string;
   lock: bigint;
   /**

@@ -5,7 +5,7 @@ import type { PgContext } from "./context.js";
 import { FIRST_PENDING, MARK_FAILED, MARK_SENT, UNCLAIM } from "./outbox.js";
 
 /** Who claims the rows this store takes to send, and for how long. */
-export interface ClaimOptions {
+interface ClaimOptions {
   /** This instance's id (PostgresOptions.instance). */
   instance: string;
   /** How long a claim holds unless the row is marked first (CLAIM_LEASE_MS). */

@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /** Version 8 in both stores: a client's break with an end ("stop for 2 weeks"). */
-export const V8_BOTH_STORES = `
+const V8_BOTH_STORES = `
 -- When a break the client asked for with an end ends: check-ins go out again from then, and the
 -- timed steps lift the pause. NULL while paused: until the client types start.
 ALTER TABLE clients ADD COLUMN paused_until TEXT;

@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /** Version 9 in both stores: the way to pause that rapport offered a client, for a typed yes to it. */
-export const V9_BOTH_STORES = `
+const V9_BOTH_STORES = `
 -- When rapport last offered the client a break (a line and a "Pause until Jan 4" button, in answer
 -- to words asking for one), so that a typed "yes please" does what the button does. NULL: no
 -- offer stands. The client's next message takes it, whatever it says.

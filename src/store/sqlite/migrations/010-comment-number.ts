@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /** Version 10 in both stores: a lone number typed at a check-in's comment, asked about once. */
-export const V10_BOTH_STORES = `
+const V10_BOTH_STORES = `
 -- When the client typed a lone number at the comment step ("9", an extra tap after the last score)
 -- and was asked whether it was meant as the comment; NULL: not asked. Sent again, it is the
 -- comment. Holds no answer: the number itself is not stored until it is the comment.
