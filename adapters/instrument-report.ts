@@ -1,4 +1,4 @@
-import type { InstrumentFile } from "../src/instruments/fhir-import.js";
+import type { InstrumentFile } from "../src/instruments/fhir-scale.js";
 import type { MeasureProfile } from "../src/instruments/profiles.js";
 
 /**
