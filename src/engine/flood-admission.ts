@@ -5,6 +5,7 @@ import type { Tx } from "../store/types.js";
 import { parseChatWord } from "./chat-words.js";
 import { stepOf } from "./checkin/plan.js";
 import { type FloodLimiter, senderKey } from "./flood-limiter.js";
+import { isSeenLabel } from "./risk/acknowledge.js";
 import { SEEN_WORD } from "./risk/alerts.js";
 import { catalogRiskScreen } from "./risk/screening.js";
 import type { EngineDeps } from "./turn-context.js";
@@ -78,7 +79,8 @@ async function safetyCritical(tx: Tx, deps: EngineDeps, event: InboundEvent): Pr
   if (!identity) return false;
   const person = await tx.getPerson(identity.personId);
   if (!person) return false;
-  if (person.role === "therapist") return parseChatWord(text)?.word === SEEN_WORD;
+  if (person.role === "therapist")
+    return parseChatWord(text)?.word === SEEN_WORD || isSeenLabel(deps.catalog, text);
   const client = await tx.getClient(person.id);
   if (!client) return false;
   if (await tx.openRiskAlert(client.personId)) return true;

@@ -13,7 +13,7 @@ import { eraseClient } from "./commands/privacy.js";
 import { schedule, session, timezone } from "./commands/schedule.js";
 import { summary } from "./commands/summary.js";
 import { wordNoteOf } from "./commands/word-notes.js";
-import { acknowledgeRisk } from "./risk/acknowledge.js";
+import { acknowledgeRisk, isSeenLabel } from "./risk/acknowledge.js";
 import type { Turn } from "./turn-context.js";
 import { caseloadText } from "./views/caseload.js";
 
@@ -89,8 +89,7 @@ export async function routeTherapist(
       });
     }
     case "seen":
-      // "seen alert 3": the number, wherever it stands.
-      return acknowledgeRisk(turn, therapistId, parsed.args.find((a) => /\d/u.test(a)) ?? parsed.args[0]);
+      return acknowledgeRisk(turn, therapistId, parsed.args);
     case "summaries": {
       const style = parsed.args[0]?.toLowerCase();
       if (style !== "compact" && style !== "full") {
@@ -157,11 +156,15 @@ export async function routeTherapist(
         const key = note.kind === "export" ? "therapist_export_hint" : "unknown_command_discharge";
         return turn.replyText(w.t(key, { alias: note.alias }));
       }
+      // The alert's button label typed ("I've seen this") is the button.
+      if (input.kind === "text" && isSeenLabel(turn.deps.catalog, input.text))
+        return acknowledgeRisk(turn, therapistId, []);
       const hint = input.kind === "text" ? commandHintOf(input.text) : undefined;
       const suggestion = hint?.suggestion;
-      // "thanks" or "ok" after a reply is a nod, not a command gone wrong.
+      // "thanks" or "ok" after a reply is a nod, not a command gone wrong; with an alert open it
+      // acknowledges nothing (too easy by accident), and the reply says how to.
       if (!suggestion && input.kind === "text" && (isThanks(input.text) || isAcknowledgement(input.text)))
-        return turn.replyText(w.t("therapist_thanks_reply"));
+        return nodReply(turn, therapistId);
       if (!suggestion) return turn.replyText(w.t("unknown_command"));
       await concerningAlias(turn, therapistId, suggestion.split(" ").slice(1));
       // A command typed in German or Spanish: the reply says commands are typed in English.
@@ -170,6 +173,17 @@ export async function routeTherapist(
       );
     }
   }
+}
+
+/** "ok" or "thanks": you're welcome, unless an alert of theirs is still open. */
+async function nodReply(turn: Turn, therapistId: number): Promise<void> {
+  const [open] = await turn.tx.openRiskAlertsFor(therapistId);
+  const client = open ? await turn.tx.getClient(open.clientId) : undefined;
+  if (!open || !client) return turn.replyText(turn.wording.t("therapist_thanks_reply"));
+  return turn.replyAbout(
+    turn.wording.t("seen_still_open", { id: open.id, alias: client.alias }),
+    client.personId,
+  );
 }
 
 /** A reply that repeats what was typed names a client: it goes with them if they are erased. */

@@ -28,6 +28,8 @@ export interface RiskTx {
   openRiskAlert(clientId: number): Promise<RiskAlert | undefined>;
   /** Open alerts of a therapist's clients, by client. */
   openRiskAlertsOf(therapistId: number): Promise<Map<number, RiskAlert>>;
+  /** Open alerts a person may acknowledge: about their own clients, or escalated to them; oldest first. */
+  openRiskAlertsFor(personId: number): Promise<RiskAlert[]>;
   acknowledgeRiskAlert(id: number, personId: number, at: string): Promise<void>;
   updateRiskAlert(id: number, patch: RiskAlertPatch): Promise<void>;
   /** Unacknowledged alerts with a timed step due: the first escalation, a repeat or an update. */

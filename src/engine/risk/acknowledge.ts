@@ -1,24 +1,68 @@
+import type { PromptCatalog } from "../../prompts/load.js";
+import type { RiskAlert } from "../../store/types.js";
+import { normaliseAlias } from "../chat-words.js";
 import type { Turn } from "../turn-context.js";
 
 /**
- * `seen N`: the treating therapist acknowledges any alert about their client; the on-call
- * contact only an alert that was escalated to them. The other one is told, so nobody chases
- * an alert that is already in hand.
+ * `seen N`, `seen ALIAS`, a bare `seen` or the button's label typed: the treating therapist
+ * acknowledges any alert about their client; the on-call contact only an alert that was escalated
+ * to them. The other one is told, so nobody chases an alert that is already in hand. A bare `seen`
+ * (or the label) acknowledges the one open alert the person may acknowledge, and asks for the
+ * number when there are more.
  */
-export async function acknowledgeRisk(
-  turn: Turn,
-  personId: number,
-  rawId: string | undefined,
-): Promise<void> {
+export async function acknowledgeRisk(turn: Turn, personId: number, args: readonly string[]): Promise<void> {
   const w = turn.wording;
-  if (rawId === undefined) return turn.replyText(w.t("seen_without_number"));
+  // "seen alert 3": the number, wherever it stands.
+  const rawId = args.find((a) => /\d/u.test(a));
+  if (rawId !== undefined) return acknowledgeNumber(turn, personId, rawId);
+  const open = await turn.tx.openRiskAlertsFor(personId);
+  const word = args.find((a) => !/^(?:alert|meldung|alarm|alerta)$/iu.test(a));
+  if (word === undefined) {
+    if (open.length === 0) return turn.replyText(w.t("seen_none_open"));
+    const [only] = open;
+    if (open.length === 1 && only) return acknowledgeAlert(turn, personId, only);
+    return turn.replyText(w.t("seen_without_number"));
+  }
+  // "seen alex": the open alert about that client, the therapist's own or one escalated to them.
+  const alias = normaliseAlias(word);
+  for (const alert of open) {
+    const client = await turn.tx.getClient(alert.clientId);
+    if (client && client.alias === alias) return acknowledgeAlert(turn, personId, alert);
+  }
+  const own = alias ? await turn.tx.findClient(personId, alias) : undefined;
+  if (own) return turn.replyText(w.t("seen_alias_none", { alias: own.alias }));
+  return turn.replyText(w.t("seen_without_number"));
+}
+
+async function acknowledgeNumber(turn: Turn, personId: number, rawId: string): Promise<void> {
+  const w = turn.wording;
   // "seen #3" and "seen 3." are alert 3, as people write a number.
   const id = Number(rawId.replace(/^#/u, "").replace(/[.,;:!?]+$/u, ""));
   const alert = Number.isInteger(id) && id > 0 ? await turn.tx.getRiskAlert(id) : undefined;
   const client = alert ? await turn.tx.getClient(alert.clientId) : undefined;
-  const mayAcknowledge = client?.therapistId === personId || (alert?.escalatedTo ?? null) === personId;
-  if (!alert || !client || !mayAcknowledge) return turn.replyText(w.t("seen_unknown"));
+  if (!alert || !client) return turn.replyText(w.t("seen_unknown"));
+  const mayAcknowledge = client.therapistId === personId || alert.escalatedTo === personId;
+  if (!mayAcknowledge) {
+    // The on-call contact, before the alert reached them: it is with the treating therapist.
+    // (Already seen by the treating therapist: told so, not "no alert with that number".)
+    const onCall = alert.escalatedTo === null && (await onCallId(turn)) === personId;
+    if (!onCall) return turn.replyText(w.t("seen_unknown"));
+    if (alert.acknowledgedAt) return turn.replyText(w.t("seen_already"));
+    return turn.replyText(w.t("seen_not_yet_on_call", { id: alert.id }));
+  }
   if (alert.acknowledgedAt) return turn.replyText(w.t("seen_already"));
+  return acknowledgeAlert(turn, personId, alert);
+}
+
+async function onCallId(turn: Turn): Promise<number | undefined> {
+  const name = turn.deps.config.risk.onCall;
+  return name ? (await turn.tx.findTherapistByName(name))?.id : undefined;
+}
+
+async function acknowledgeAlert(turn: Turn, personId: number, alert: RiskAlert): Promise<void> {
+  const w = turn.wording;
+  const client = await turn.tx.getClient(alert.clientId);
+  if (!client) return turn.replyText(w.t("seen_unknown"));
   await turn.tx.acknowledgeRiskAlert(alert.id, personId, turn.now);
   await turn.tx.recordRiskStep(alert.id, "acknowledged", personId, turn.now);
   // Which alert, about whom: "seen 3" typed from memory confirms the one meant, or shows it was not.
@@ -32,4 +76,20 @@ export async function acknowledgeRisk(
     { kind: "info", text: ow.t("seen_by_other", { alias: client.alias, name }) },
     client.personId,
   );
+}
+
+/** Loosely written: "Ive seen this!", "i’ve seen this" are the label typed. */
+const plain = (text: string) =>
+  text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/['’`´]/gu, "")
+    .replace(/[\s.!]+$/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+
+/** Whether the message is the alert button's label typed, in any language rapport speaks. */
+export function isSeenLabel(catalog: PromptCatalog, text: string): boolean {
+  const said = plain(text);
+  return [...catalog.languages.values()].some((pack) => plain(pack.messages.messages.seen_label) === said);
 }

@@ -51,6 +51,12 @@ export function pgRisk(q: PgContext): RiskTx {
           )
         ).map((a) => [a.clientId, a]),
       ),
+    openRiskAlertsFor: (personId) =>
+      alerts(
+        `SELECT a.* FROM risk_alerts a JOIN clients cl ON cl.person_id = a.client_id
+         WHERE (cl.therapist_id = $1 OR a.escalated_to = $1) AND a.acknowledged_at IS NULL ORDER BY a.id`,
+        [personId],
+      ),
     acknowledgeRiskAlert: async (id, personId, at) => {
       await q.run(
         `UPDATE risk_alerts SET acknowledged_at = $1, acknowledged_by = $2, update_due_at = NULL, next_repeat_at = NULL

@@ -53,6 +53,13 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
           ).all(therapistId) as Row[]
         ).map((r) => [Number(r.client_id), toRiskAlert(r, c)]),
       ),
+    openRiskAlertsFor: async (personId) =>
+      (
+        s(
+          `SELECT a.* FROM risk_alerts a JOIN clients cl ON cl.person_id = a.client_id
+           WHERE (cl.therapist_id = ? OR a.escalated_to = ?) AND a.acknowledged_at IS NULL ORDER BY a.id`,
+        ).all(personId, personId) as Row[]
+      ).map((r) => toRiskAlert(r, c)),
     acknowledgeRiskAlert: async (id, personId, at) => {
       s(
         `UPDATE risk_alerts SET acknowledged_at = ?, acknowledged_by = ?, update_due_at = NULL, next_repeat_at = NULL
