@@ -4,6 +4,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { alertRef } from "../refs.js";
 import { crisisIn, type EngineDeps, type Turn } from "../turn-context.js";
+import { alertAlias } from "./alias-line.js";
 import { excerpt } from "./screening.js";
 import { eventLines } from "./text.js";
 import { urgentUnreached } from "./unreached.js";
@@ -70,7 +71,8 @@ export async function raiseRisk(
   const tw = await turn.wordingOf(client.therapistId);
   const first = await tx.firstRiskEvent(client.personId, alertId);
   const { timeZone } = turn.deps.config.clinic;
-  const text = first ? alertText(tw, client.alias, first, timeZone, disclosure.acute === true) : "";
+  const alias = await alertAlias(tx, tw, client, timeZone);
+  const text = first ? alertText(tw, alias, first, timeZone, disclosure.acute === true) : "";
   const sent = await tx.enqueue(
     client.therapistId,
     urgentMessage(tw, alertId, text),

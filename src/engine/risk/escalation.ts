@@ -3,6 +3,7 @@ import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import { elapsedText } from "../format.js";
 import { type EngineDeps, therapistName } from "../turn-context.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
+import { alertAlias } from "./alias-line.js";
 import { escalationNote, onCallFor } from "./on-call.js";
 import { eventLines } from "./text.js";
 import { urgentUnreached } from "./unreached.js";
@@ -133,12 +134,13 @@ async function sendAlert(
   const minutes = Math.round(open / 60_000);
   const elapsed = elapsedText(open, w.pack.language);
   const lines = eventLines(w, events, deps.config.clinic.timeZone, 6, client.alias);
+  const alias = await alertAlias(tx, w, client, deps.config.clinic.timeZone);
   let text: string;
   if (alert.escalatedTo !== null) {
     const therapist = await therapistName(tx, client);
     const contact = (await tx.emergencyContact(client.personId)) ?? w.t("contact_none");
     text = w.t("urgent_escalated", {
-      alias: client.alias,
+      alias,
       therapist,
       elapsed,
       minutes,
@@ -146,7 +148,7 @@ async function sendAlert(
       contact,
     });
   } else {
-    text = w.t("urgent_repeat", { alias: client.alias, elapsed, minutes, events: lines });
+    text = w.t("urgent_repeat", { alias, elapsed, minutes, events: lines });
     const missing = await onCallMissing(tx, deps.config.risk.onCall, client, w);
     if (missing) text = `${text}\n${missing}`;
   }

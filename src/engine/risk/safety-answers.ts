@@ -244,9 +244,11 @@ function checkinNoPart(
   // after the last named answer asked since. "Before" is said as "up to" its day: words written as
   // a check-in's comment come after that check-in's own question, which is counted, and "the
   // check-ins before (2)" on a second check-in read as if two had come before it.
-  if (no.every((f) => Date.parse(f.at) <= first))
-    return w.t("safety_checkins_no_before", { count, date: day(earliest.from) });
-  if (no.every((f) => Date.parse(f.from) > last)) return w.t("safety_checkins_no_since", { count });
+  // The date is the latest such check-in's own, not the named answer's: a no on Dec 5 before a
+  // yes on Dec 8 is "up to Dec 5".
   const latest = no.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+  if (no.every((f) => Date.parse(f.at) <= first))
+    return w.t("safety_checkins_no_before", { count, date: day(latest.at) });
+  if (no.every((f) => Date.parse(f.from) > last)) return w.t("safety_checkins_no_since", { count });
   return w.t("safety_checkins_no", { count, date: day(latest.at) });
 }

@@ -1,7 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import type { CompletedCheckin, RiskAlert, RiskEvent } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
-import { formatDate } from "../format.js";
+import { formatDateZoned } from "../format.js";
 
 /**
  * How risk reads to a therapist: each disclosure or concern on a line of its own with its time,
@@ -25,10 +25,33 @@ export function eventLines(
   stated: ReadonlySet<number> = NONE,
 ): string {
   const line = (e: RiskEvent) => `- ${eventLine(w, e, timeZone, !stated.has(e.id))}`;
-  if (events.length <= max) return events.map(line).join("\n");
-  const [first, ...rest] = shownWhenCut(events, max) as [RiskEvent, ...RiskEvent[]];
-  const more = w.t("risk_more", { count: events.length - 1 - rest.length, alias });
-  return [line(first), more, ...rest.map(line)].join("\n");
+  events = withoutAnsweredYes(events);
+  if (events.length <= max) return matchedFirst(events).map(line).join("\n");
+  const shown = shownWhenCut(events, max);
+  const more = w.t("risk_more", { count: events.length - shown.length, alias });
+  // What is left out is said after what is shown, not between the first line and the rest.
+  return [...matchedFirst(shown).map(line), more].join("\n");
+}
+
+/**
+ * A concern answered yes is shown once: as the yes ("they answered yes to the safety question
+ * after writing …"), which names its words, not also as the concern with "Safety question: yes".
+ */
+function withoutAnsweredYes(events: readonly RiskEvent[]): readonly RiskEvent[] {
+  const yesAfter = (c: RiskEvent) =>
+    events.some(
+      (d) => d.source === "safety_question" && d.tier === "disclosure" && d.text === c.text && d.id > c.id,
+    );
+  return events.filter((e) => !(e.tier === "concern" && e.safetyAnswer === "yes" && yesAfter(e)));
+}
+
+/**
+ * Disclosures and concerns (the words that matched) first, in time order; what the client wrote
+ * besides under an open alert ("also wrote") after them, so "ok thanks" does not read as one more
+ * disclosure.
+ */
+function matchedFirst(events: readonly RiskEvent[]): RiskEvent[] {
+  return [...events.filter((e) => e.tier !== "message"), ...events.filter((e) => e.tier === "message")];
 }
 
 /**
@@ -54,7 +77,8 @@ export function shownWhenCut(events: readonly RiskEvent[], max: number): RiskEve
 }
 
 function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boolean): string {
-  const time = formatDate(e.at, w.pack.language, timeZone);
+  // With its zone, as a summary's own date says it ("Dec 5, 2026, 2:22 PM UTC").
+  const time = formatDateZoned(e.at, w.pack.language, timeZone);
   const tier =
     e.tier === "disclosure"
       ? w.t("risk_tier_disclosure")

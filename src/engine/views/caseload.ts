@@ -246,12 +246,13 @@ export function caseloadText(w: Wording, facts: CaseloadFacts): string {
   if (discharged.length > 0) {
     lines.push(w.t("clients_discharged", { count: discharged.length }));
     for (const entry of discharged) {
-      lines.push(
-        w.t("clients_discharged_row", {
-          alias: entry.client.alias,
-          date: formatDay(entry.dischargedAt ?? facts.now, w.pack.language, facts.timeZone),
-        }),
-      );
+      const row = w.t("clients_discharged_row", {
+        alias: entry.client.alias,
+        date: formatDay(entry.dischargedAt ?? facts.now, w.pack.language, facts.timeZone),
+      });
+      // An open alert shows for every client: discharge does not end the risk path.
+      const alert = facts.openAlerts.get(entry.client.personId);
+      lines.push(alert ? `${row}, ${w.t("clients_flag_alert", { id: alert.id })}` : row);
     }
   }
   return lines.join("\n");

@@ -7,6 +7,7 @@ import { statusText } from "../checkin/headline-text.js";
 import { categoryText } from "../checkin/summary-sections.js";
 import { ruleText } from "../checkin/warning-text.js";
 import { formatDay, signed } from "../format.js";
+import { eventLines } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
@@ -219,9 +220,11 @@ async function openAlertLines(
         alias: client.alias,
         id: alert.id,
         since: formatDay(alert.createdAt, w.pack.language, zone),
-        count: events.length,
       }),
     );
+    // Every disclosure, in the client's words, while its alert is unacknowledged (CLINICAL.md).
+    const shown = eventLines(w, events, zone, 6, client.alias);
+    if (shown) lines.push(...shown.split("\n").map((l) => `  ${l}`));
   }
   return lines;
 }

@@ -1,0 +1,18 @@
+import type { Wording } from "../../prompts/render.js";
+import type { Client, Tx } from "../../store/types.js";
+import { formatDay } from "../format.js";
+
+/**
+ * The client as an urgent message names them: the alias, and for a discharged client that they
+ * were discharged and when ("alex (discharged Dec 5, 2026)"), so neither the therapist nor the
+ * on-call contact looks for them on the active caseload.
+ */
+export async function alertAlias(tx: Tx, w: Wording, client: Client, timeZone: string): Promise<string> {
+  // Discharged: the latest episode has ended, and no new one has begun.
+  const ended = (await tx.episodesOf(client.personId)).at(-1)?.endedAt;
+  if (!ended) return client.alias;
+  return w.t("risk_alias_discharged", {
+    alias: client.alias,
+    date: formatDay(ended, w.pack.language, timeZone),
+  });
+}
