@@ -160,8 +160,11 @@ describe("the concern tier", () => {
     expect(alert).toContain('answered "yeah" to the safety question');
     await c.say("alex", "thanks");
     const [summary] = await c.say("rivera", "summary alex");
-    expect(summary?.message.text).toContain('concern: "everyone would be better off without me"');
-    expect(summary?.message.text).toContain("Safety question: yes (urgent alert sent).");
+    // The concern answered yes is one line: the yes, after the words that led to it.
+    expect(summary?.message.text).toContain(
+      'disclosure: they answered "yeah" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "everyone would be better off without me".',
+    );
+    expect(summary?.message.text).not.toContain("concern:");
   });
 
   it("a concern that goes unanswered says so, and what the client wrote next is handled as usual", async () => {
@@ -408,7 +411,9 @@ describe("escalation until someone acts", () => {
     await c.say("alex", "I've been stockpiling my pills");
     // The on-call contact cannot acknowledge an alert that was not escalated to them.
     const [early] = await c.say("night", "seen 1");
-    expect(early?.message.text).toBe("There is no alert with that number for you.");
+    expect(early?.message.text).toMatch(
+      /^Alert 1 has not been passed to you yet: it is with the treating therapist\./,
+    );
     expect(await c.tick(29 * 60_000)).toEqual([]);
     const escalated = await c.tick(60_000);
     expect(escalated.map((d) => d.externalId)).toEqual(["night", "rivera"]);

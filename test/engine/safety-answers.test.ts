@@ -55,7 +55,7 @@ describe("the safety answers, once per message (English)", () => {
     const lines = report.split("\n");
     expect(lines[2]).toBe("Risk:");
     expect(lines[3]).toBe(
-      `- Dec 10, 2026, 10:00 AM, concern: "${HOPELESS}" (matched: "don't see the point in going on")`,
+      `- Dec 10, 2026, 10:00 AM UTC, concern: "${HOPELESS}" (matched: "don't see the point in going on")`,
     );
     expect(lines[4]).toBe(
       "Safety question: no answer yet when asked after what they wrote; no in the check-in.",
@@ -82,15 +82,15 @@ describe("the safety answers, once per message (English)", () => {
     expect(safetyLines(text, "Safety question")).toEqual([
       "Safety question: yes on Dec 10, 2026, when asked after what they wrote (urgent alert sent); no each time a check-in asked it up to Dec 10, 2026 (3).",
     ]);
-    // The risk lines keep every event: the concern with the client's words, the disclosure, the open alert.
-    expect(text).toContain(`concern: "${HOPELESS}" (matched: "don't see the point in going on")\n`);
+    // The concern answered yes is one line, the yes after the client's words; then the open alert.
+    expect(text).not.toContain(`concern: "${HOPELESS}"`);
     expect(text).toContain(
       `disclosure: they answered "ya kinda" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "${HOPELESS}".`,
     );
     expect(text).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
-    // `--all` has no safety line of its own: the concern keeps its answer there.
+    // `--all` has no safety line of its own: the yes is there as the disclosure line.
     const all = (await c.say("rivera", "summary alex --all"))[0]?.message.text ?? "";
-    expect(all).toContain("Safety question: yes (urgent alert sent).");
+    expect(all).toContain(`read as a yes, after writing "${HOPELESS}".`);
   });
 
   it("summary ALIAS: with a check-in after the yes, the check-ins' no gives its latest date", async () => {
