@@ -1,6 +1,6 @@
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { RiskAlert } from "../../store/types.js";
-import { normaliseAlias } from "../chat-words.js";
+import { normaliseAlias } from "../client-alias.js";
 import type { Turn } from "../turn-context.js";
 
 /**
