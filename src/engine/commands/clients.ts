@@ -1,8 +1,8 @@
 import { cutoffFor, MAX_AGE, MIN_AGE } from "../../clinical/cutoffs.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client } from "../../store/types.js";
-import { sendCheckin } from "../checkin/flow.js";
 import { progressOf } from "../checkin/plan.js";
+import { sendCheckin } from "../checkin/send-checkin.js";
 import { normaliseAlias } from "../client-alias.js";
 import { formatDay } from "../format.js";
 import { tellConcernsOfClosed } from "../risk/concern-notice.js";
