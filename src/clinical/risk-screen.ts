@@ -10,6 +10,7 @@ import {
   type TerminalKind,
   walk,
 } from "./risk-tree.js";
+import { typoCorrector } from "./risk-typos.js";
 
 /**
  * Screening free text for risk (CLINICAL.md, "Risk and safety"). Two tiers:
@@ -118,44 +119,47 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   }
   const { root } = tree;
   const guess = languageGuess(lists);
-  return {
-    screen(text) {
-      const words: string[] = [];
-      const kinds: number[] = [];
-      const starts: number[] = [];
-      const ends: number[] = [];
-      const kept: Span[] = [];
-      // Exceptions found so far that may still cover a match starting in a later block.
-      let exceptions: Span[] = [];
-      let disclosures = 0;
-      let masked = 0;
-      let base = 0;
-      const matchBlock = (count: number) => {
-        const found: Local[] = [];
-        for (let i = 0; i < count; i++) walk(root, words, kinds, i, i, found);
-        const spans = found.map((f) => ({
-          terminal: f.terminal,
-          start: base + f.start,
-          end: base + f.end,
-          from: starts[f.start] as number,
-          to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
-        }));
-        exceptions = [...exceptions, ...spans.filter((x) => isException(x.terminal.kind))].filter(
-          (e) => e.end > base,
-        );
-        const covered = (span: Span, kind: TerminalKind) =>
-          exceptions.some((e) => e.terminal.kind === kind && e.start <= span.start && span.end <= e.end);
-        for (const span of spans) {
-          const { kind } = span.terminal;
-          if (isException(kind)) continue;
-          if (covered(span, "exception")) continue;
-          // Said of the past: still a disclosure, not one happening now.
-          const past = kind === "acute" && covered(span, "acute_exception");
-          kept.push(past ? { ...span, past: true } : span);
-          if (kind === "disclosure") disclosures++;
-        }
-      };
-      tokenize(text, (word, start, end) => {
+  const corrector = typoCorrector(root);
+  /** The matches of one reading of the text, with typing slips read as `correct` says (or as written). */
+  const read = (text: string, correct?: (word: string) => string): Span[] => {
+    const words: string[] = [];
+    const kinds: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const kept: Span[] = [];
+    // Exceptions found so far that may still cover a match starting in a later block.
+    let exceptions: Span[] = [];
+    let disclosures = 0;
+    let masked = 0;
+    let base = 0;
+    const matchBlock = (count: number) => {
+      const found: Local[] = [];
+      for (let i = 0; i < count; i++) walk(root, words, kinds, i, i, found);
+      const spans = found.map((f) => ({
+        terminal: f.terminal,
+        start: base + f.start,
+        end: base + f.end,
+        from: starts[f.start] as number,
+        to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
+      }));
+      exceptions = [...exceptions, ...spans.filter((x) => isException(x.terminal.kind))].filter(
+        (e) => e.end > base,
+      );
+      const covered = (span: Span, kind: TerminalKind) =>
+        exceptions.some((e) => e.terminal.kind === kind && e.start <= span.start && span.end <= e.end);
+      for (const span of spans) {
+        const { kind } = span.terminal;
+        if (isException(kind)) continue;
+        if (covered(span, "exception")) continue;
+        // Said of the past: still a disclosure, not one happening now.
+        const past = kind === "acute" && covered(span, "acute_exception");
+        kept.push(past ? { ...span, past: true } : span);
+        if (kind === "disclosure") disclosures++;
+      }
+    };
+    tokenize(
+      text,
+      (word, start, end) => {
         words.push(word);
         // A masked word is tried against every branch; past a few dozen in one message (no one
         // masks that many in earnest) they are read as written, so a flood cannot stall the server.
@@ -173,9 +177,22 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
         base += BLOCK;
         // Enough disclosures to act on: the rest of a long text cannot raise the tier.
         return disclosures < ENOUGH;
+      },
+      correct,
+    );
+    matchBlock(words.length);
+    return kept;
+  };
+  return {
+    screen(text) {
+      // A word one slip from a word of the lists ("cnat", "anymroe") makes a second reading with it
+      // corrected (risk-typos.ts); what either reading flags counts, each with its own exceptions.
+      let slips = false;
+      const kept = read(text, (word) => {
+        if (!slips && corrector.correct(word) !== word) slips = true;
+        return word;
       });
-      matchBlock(words.length);
-      const found = finding(text, kept);
+      const found = finding(text, slips ? [...kept, ...read(text, corrector.correct)] : kept);
       return found && { ...found, language: guess(text) };
     },
   };

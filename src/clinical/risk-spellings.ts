@@ -74,6 +74,9 @@ export const EXPANSIONS: Record<string, string[]> = {
   mysefl: ["myself"],
   meself: ["myself"],
   tho: ["though"],
+  wud: ["would"],
+  wld: ["would"],
+  ths: ["this"],
 };
 
 /**

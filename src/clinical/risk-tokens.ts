@@ -107,8 +107,8 @@ type WordSink = (word: string, start: number, end: number) => boolean | undefine
  * a whitespace-separated chunk that is plain lower-case letters with at most some closing
  * punctuation (most of any text) is read in place; only other chunks take the full steps.
  */
-export function tokenize(text: string, sink: WordSink): void {
-  const out = canonicalSink(sink);
+export function tokenize(text: string, sink: WordSink, correct?: (word: string) => string): void {
+  const out = canonicalSink(sink, correct);
   // Lower-casing the whole text at once keeps positions unless a letter changes length.
   const lower = text.toLowerCase();
   const source = lower.length === text.length ? lower : text;
@@ -171,7 +171,7 @@ export function screenTokens(text: string): ScreenTokens {
  * Spells out contractions and joins split words before passing words on: one word is held back
  * while it may be the first of a join ("my" before "self").
  */
-function canonicalSink(next: WordSink) {
+function canonicalSink(next: WordSink, correct: ((word: string) => string) | undefined) {
   let stopped = false;
   const sink = (word: string, start: number, end: number) => {
     if (next(word, start, end) === false) stopped = true;
@@ -205,7 +205,9 @@ function canonicalSink(next: WordSink) {
     },
     /** `single`: the caller knows no letter repeats, so there is nothing to squeeze. */
     word(raw: string, start: number, end: number, single = false): void {
-      const squeezed = single || KEEP_DOUBLE.has(raw) ? raw : squeeze(raw);
+      const as = single || KEEP_DOUBLE.has(raw) ? raw : squeeze(raw);
+      // A typing slip read as the word meant (risk-typos.ts), before it is spelled out ("cnat" → "can not").
+      const squeezed = correct === undefined ? as : correct(as);
       const expanded = squeezed.length <= MAX_EXPANDED ? EXPANSION.get(squeezed) : undefined;
       if (expanded) for (const w of expanded) push(w, start, end);
       else push(squeezed, start, end);

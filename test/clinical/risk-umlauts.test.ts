@@ -43,7 +43,10 @@ describe("umlauts in list entries", () => {
   });
 
   it("does not read ae in a text as an umlaut where the entry has none", () => {
-    expect(screenOf("mauer springen").screen("maur springen")).toBeUndefined();
-    expect(screenOf("blue whale").screen("blu whale")).toBeUndefined();
+    // No spelling with the plain vowel is added to "mauer" or "blue". The screen still flags "maur
+    // springen": a letter missing is a typing slip, read as "mauer" (risk-typos.ts), not as an umlaut.
+    expect(compilePhrase("mauer springen").slots.map((slot) => slot.length)).toEqual([1]);
+    expect(compilePhrase("blue whale").slots.map((slot) => slot.length)).toEqual([1]);
+    expect(screenOf("mauer springen").screen("mar springen")).toBeUndefined();
   });
 });
