@@ -157,6 +157,11 @@ export const clinicConfigSchema = z
       safetyQuestion: z.boolean().default(true),
       escalateAfterMinutes: z.number().positive().max(1440).default(30),
       /**
+       * An alert whose words say it is happening now ("i took 30 pills just now") goes to the on-call
+       * contact after this long instead; unset: 10, or escalateAfterMinutes when that is shorter.
+       */
+      acuteEscalateMinutes: z.number().positive().max(1440).optional(),
+      /**
        * An alert nobody acknowledged is sent again after this long, then after twice as long each
        * time, up to `repeatMaxMinutes`, until someone acknowledges it.
        */
@@ -165,12 +170,22 @@ export const clinicConfigSchema = z
       repeatMaxMinutes: z.number().positive().max(1440).default(240),
       /** Name of a registered therapist (`rapport therapist add`) who gets unacknowledged urgent alerts. */
       onCall: z.string().trim().min(1).optional(),
-    }).refine((r) => r.repeatMaxMinutes >= r.repeatMinutes, {
-      // Else the first wait would be the longest, against "up to repeatMaxMinutes between repeats".
-      message:
-        "repeatMaxMinutes must be at least repeatMinutes: it is the longest wait between two repeats, and the first wait is repeatMinutes (set both alike to repeat at one pace)",
-      path: ["repeatMaxMinutes"],
-    }),
+    })
+      .refine((r) => r.repeatMaxMinutes >= r.repeatMinutes, {
+        // Else the first wait would be the longest, against "up to repeatMaxMinutes between repeats".
+        message:
+          "repeatMaxMinutes must be at least repeatMinutes: it is the longest wait between two repeats, and the first wait is repeatMinutes (set both alike to repeat at one pace)",
+        path: ["repeatMaxMinutes"],
+      })
+      .refine(
+        (r) => r.acuteEscalateMinutes === undefined || r.acuteEscalateMinutes <= r.escalateAfterMinutes,
+        {
+          // An alert that may be happening now must not wait longer than any other.
+          message:
+            "acuteEscalateMinutes must be at most escalateAfterMinutes: an alert that may be happening now goes to the on-call contact sooner than others, never later",
+          path: ["acuteEscalateMinutes"],
+        },
+      ),
     fhir: section({
       /**
        * Base of the canonical URLs of rapport's own instruments in `rapport export --format fhir`

@@ -1,6 +1,6 @@
 import { codeArgument, normaliseCode } from "../codes.js";
 import type { Checkin, Client } from "../store/types.js";
-import { isThanks } from "./acknowledgement.js";
+import { isAcknowledgement, isThanks } from "./acknowledgement.js";
 import { betweenCheckins, nothingPlanned } from "./between-checkins.js";
 import { answerOffer, takeOffer } from "./break-offer.js";
 import { isTherapistWord, localWord, type ParsedWord } from "./chat-words.js";
@@ -15,6 +15,7 @@ import { datedStopWord } from "./dated-stop.js";
 import { formatDate } from "./format.js";
 import { switchLanguage } from "./language-offer.js";
 import { nextCheckinWhen } from "./next-checkin.js";
+import { CONSENT_REF } from "./refs.js";
 import { answerSafetyCheck } from "./risk/concern-answer.js";
 import { concernTurn, disclosureTurn, passOnToAlert } from "./risk/disclosure.js";
 import { answerLateSafetyCheck } from "./risk/late-safety-answer.js";
@@ -66,7 +67,13 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
   // At the comment, only a bare chat word is a command: "help is what I needed" is a comment.
   const atComment = open !== undefined && stepOf(open).kind === "comment";
   if (parsed && !(atComment && parsed.args.length > 0)) return clientWord(turn, client, parsed);
-  if (client.status === "joining") return answerConsent(turn, client, input);
+  if (client.status === "joining") {
+    // After a crisis message, "ok" answers the crisis message, not the consent question, which was
+    // not on screen: the question is shown again, and only an answer to it as shown counts.
+    const consentButton = input.kind === "choice" && input.ref === CONSENT_REF;
+    if (resume && !consentButton) return consentAfterCrisis(turn, client, text);
+    return answerConsent(turn, client, input);
+  }
   // "yes please", "ja gerne", "no thanks" typed in reply to a break offered: as its button, or not.
   if (await answerOffer(turn, client, offer, open, text)) return;
   // "thanks" after "stop" is a reply to it, not an answer nor a message to pass on.
@@ -91,6 +98,17 @@ export async function routeClient(turn: Turn, client: Client, word: ParsedWord |
     );
   }
   return betweenCheckins(turn, client, text);
+}
+
+/**
+ * The first message after a crisis message, before consent. Nothing a person who has not agreed
+ * writes is kept unless it has risk words (screened before this): "ok" or "hi" is not passed on to
+ * the therapist. A nod is answered as a nod to the crisis message is, and the consent question
+ * comes again in full.
+ */
+async function consentAfterCrisis(turn: Turn, client: Client, text: string): Promise<void> {
+  if (isAcknowledgement(text)) await turn.replyText(turn.wording.t("crisis_acknowledged"));
+  return askConsent(turn, client);
 }
 
 /** When an open check-in closes (its expiry, set when it was sent), in the client's zone. */

@@ -47,6 +47,7 @@ export const MESSAGE_VARS = {
   consent_urgent_brief_on_call: ["therapist", "clinic"],
   consent_given: ["therapist"],
   consent_declined: [],
+  consent_declined_risk_kept: ["therapist"],
   already_enrolled: ["therapist"],
   already_therapist: [],
   // the check-in, client side: checkin-keys.ts
@@ -82,6 +83,7 @@ export const MESSAGE_VARS = {
   progress_comment: [],
   client_joined: ["alias"],
   client_declined: ["alias"],
+  client_declined_risk_kept: ["alias"],
   client_unreachable: ["alias", "channel"],
   client_not_reachable: ["alias"],
   // the risk path: risk-keys.ts

@@ -21,6 +21,7 @@ export const RISK_VARS = {
   safety_check_no: ["crisis"],
   safety_check_unclear: ["crisis"],
   safety_check_again: ["item"],
+  safety_check_explain: ["therapist", "item"],
   safety_check_thoughts: ["item"],
   safety_check_late_confirm: ["item"],
   safety_check_stop: ["therapist", "item"],

@@ -158,11 +158,19 @@ export async function answerConsent(turn: Turn, client: Client, input: InboundIn
     return;
   }
   await turn.tx.recordConsent(clientId, version, "declined", turn.now);
-  await turn.replyText(w.t("consent_declined"));
-  for (const identity of await turn.tx.identitiesOf(clientId)) {
-    await turn.tx.deleteIdentity(identity.channel, identity.externalId);
+  // Words of risk written before the answer stay with the therapist, who was told of them: so does
+  // this chat's address, so that a disclosure written later still reaches them (CLINICAL.md: from any
+  // client, in any state). Both messages say so; `forget` erases it all.
+  const kept = (await turn.tx.riskEvents(clientId)).length > 0;
+  const therapist = await therapistName(turn.tx, client);
+  await turn.replyText(kept ? w.t("consent_declined_risk_kept", { therapist }) : w.t("consent_declined"));
+  if (!kept) {
+    for (const identity of await turn.tx.identitiesOf(clientId)) {
+      await turn.tx.deleteIdentity(identity.channel, identity.externalId);
+    }
   }
   // The reply above still goes out; sent outbox rows keep no address or content.
   await turn.tx.setClientStatus(clientId, "declined");
-  await turn.send(therapistId, { kind: "info", text: tw.t("client_declined", { alias }) }, clientId);
+  const told = kept ? tw.t("client_declined_risk_kept", { alias }) : tw.t("client_declined", { alias });
+  await turn.send(therapistId, { kind: "info", text: told }, clientId);
 }

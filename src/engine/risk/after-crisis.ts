@@ -33,7 +33,10 @@ export async function afterCrisis(
   if (left && complete) {
     await turn.tx.completeCheckin(left.id, left.comment, turn.now);
     await afterCompletion(turn, client);
-  } else if (open) await turn.tx.setResumeQuestion(client.personId, true);
+  } else if (open || client.status === "joining") {
+    // Before consent, the consent question waits the same way: the next message is no answer to it.
+    await turn.tx.setResumeQuestion(client.personId, true);
+  }
   await turn.send(client.personId, {
     kind: "info",
     text: warmLine(turn, w, crisisSent, open, complete, acute),

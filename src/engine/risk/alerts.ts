@@ -4,6 +4,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";
 import { alertRef } from "../refs.js";
 import { crisisIn, type EngineDeps, type Turn } from "../turn-context.js";
+import { acuteEscalateMinutes } from "./acute-alert.js";
 import { alertAlias } from "./alias-line.js";
 import { excerpt } from "./screening.js";
 import { eventLines } from "./text.js";
@@ -54,7 +55,8 @@ export async function raiseRisk(
   const { tx, now } = turn;
   const open = await tx.openRiskAlert(client.personId);
   if (open) return addToAlert(turn, client, open, checkinId, disclosure);
-  const minutes = turn.deps.config.risk.escalateAfterMinutes;
+  const { risk } = turn.deps.config;
+  const minutes = disclosure.acute === true ? acuteEscalateMinutes(risk) : risk.escalateAfterMinutes;
   const alertId = await tx.createRiskAlert(
     {
       clientId: client.personId,
@@ -98,6 +100,10 @@ async function addToAlert(
   await tx.addRiskEvent({ ...event(client, checkinId, disclosure, now), alertId: alert.id });
   await tx.recordRiskStep(alert.id, "added", client.personId, now);
   const nowMs = Date.parse(now);
+  // Words that say it is happening now bring the on-call contact in as soon as an acute alert would.
+  const acuteAt = nowMs + acuteEscalateMinutes(turn.deps.config.risk) * 60_000;
+  if (disclosure.acute === true && !alert.escalatedAt && acuteAt < Date.parse(alert.escalateAt))
+    await tx.updateRiskAlert(alert.id, { escalateAt: new Date(acuteAt).toISOString() });
   const crisisDue = !alert.lastCrisisAt || nowMs - Date.parse(alert.lastCrisisAt) >= RISK_THROTTLE_MS;
   if (crisisDue) {
     await sendCrisis(turn, client, disclosure.language);

@@ -1,10 +1,12 @@
 import { wordingFor } from "../../prompts/render.js";
 import type { Checkin, Client, RiskEvent } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
+import { clientConsent } from "../checkin/consent-vars.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { saysMoreThanAnAnswer } from "../checkin/kept-words.js";
 import { stepOf } from "../checkin/plan.js";
 import { withShippedSafetyWords } from "../checkin/shipped-safety-words.js";
+import { looksLikeQuestion } from "../question.js";
 import { SAFETY_CHECK_REF } from "../refs.js";
 import { asksToStopForGood } from "../stop-request.js";
 import { crisisIn, type Turn, therapistName } from "../turn-context.js";
@@ -68,6 +70,21 @@ export async function answerSafetyCheck(
     );
     return true;
   }
+  // "what is this", "why are you asking": a question about the question is answered with what it is
+  // and why it is asked, and it comes again; it is neither an unsure answer nor the one re-ask. By its
+  // question word, not a question mark: "no?" is an unsure answer.
+  if (
+    answer === "unclear" &&
+    input.kind === "text" &&
+    looksLikeQuestion(raw.replace(/[?¿]/gu, ""), w.pack.language)
+  ) {
+    const therapist = await therapistName(turn.tx, client);
+    await turn.send(
+      client.personId,
+      safetyQuestion(w, (item) => w.t("safety_check_explain", { therapist, item })),
+    );
+    return true;
+  }
   if (answer === "unclear") {
     // The unsure words are an answer the therapist follows up ("idk, probably not"), not silence:
     // kept with the concern, so a lapse or the summary says what they said.
@@ -96,7 +113,7 @@ export async function answerSafetyCheck(
     await turn.replyText(
       turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
     );
-    if (open) await repeatQuestion(turn, client, open);
+    await repeatWaiting(turn, client, open);
     return true;
   }
   await turn.tx.answerConcern(pending.id, answer);
@@ -119,8 +136,14 @@ export async function answerSafetyCheck(
     return true;
   }
   await turn.replyText(turn.wording.t("safety_check_no", { crisis: crisisIn(turn.deps, turn.wording) }));
-  if (open) await repeatQuestion(turn, client, open);
+  await repeatWaiting(turn, client, open);
   return true;
+}
+
+/** What waits for the client comes again: the check-in's question, or before consent the consent question. */
+async function repeatWaiting(turn: Turn, client: Client, open: Checkin | undefined): Promise<void> {
+  if (open) return repeatQuestion(turn, client, open);
+  if (client.status === "joining") await turn.reply(await clientConsent(turn, turn.wording, client));
 }
 
 /** Less than this after the question was sent, the client cannot have read it. */

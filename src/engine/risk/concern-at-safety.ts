@@ -30,6 +30,38 @@ export async function concernAnswersSafety(
   const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
   const above = safety.riskItem?.above ?? 0;
   if (readSafetyAnswer(text, safety.choices ?? [], above) !== "yes") return false;
+  await safetyAnsweredYes(turn, client, open, finding, text);
+  return true;
+}
+
+/**
+ * A disclosure typed at the check-in's own safety question ("no lol kms") answers it: a yes, with
+ * the client's words quoted. The question is not asked again after the crisis message, and the
+ * check-in goes on past it. False when the check-in is at another step.
+ */
+export async function disclosureAnswersSafety(
+  turn: Turn,
+  client: Client,
+  open: Checkin | undefined,
+  finding: RiskFinding,
+  text: string,
+): Promise<boolean> {
+  if (!open || !isSafetyQuestion(stepOf(open))) return false;
+  await safetyAnsweredYes(turn, client, open, finding, text);
+  return true;
+}
+
+async function safetyAnsweredYes(
+  turn: Turn,
+  client: Client,
+  open: Checkin,
+  finding: RiskFinding,
+  text: string,
+): Promise<void> {
+  const step = stepOf(open);
+  if (!isSafetyQuestion(step)) return;
+  const safety = turn.wording.instrument(SAFETY_INSTRUMENT);
+  const above = safety.riskItem?.above ?? 0;
   const yes = safety.choices?.find((c) => c.value > above)?.value ?? above + 1;
   const therapist = await therapistName(turn.tx, client);
   await turn.tx.saveAnswer(open.id, { ...step.planItem, value: yes }, turn.now);
@@ -44,6 +76,12 @@ export async function concernAnswersSafety(
     text: "",
     answerWords: excerpt(text),
   });
-  await afterCrisis(turn, client, { ...open, step: open.step + 1 }, crisisSent, finding.language);
-  return true;
+  await afterCrisis(
+    turn,
+    client,
+    { ...open, step: open.step + 1 },
+    crisisSent,
+    finding.language,
+    finding.acute,
+  );
 }

@@ -14,7 +14,7 @@ import { parseScore } from "../checkin/score-input.js";
 import { type Turn, therapistName } from "../turn-context.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, raiseRisk } from "./alerts.js";
-import { concernAnswersSafety } from "./concern-at-safety.js";
+import { concernAnswersSafety, disclosureAnswersSafety } from "./concern-at-safety.js";
 import { concernWhileAsked } from "./concern-while-asked.js";
 import { followUp } from "./follow-up.js";
 import { safetyQuestion } from "./safety-question.js";
@@ -35,6 +35,9 @@ export async function disclosureTurn(
   finding: RiskFinding,
   text: string,
 ): Promise<void> {
+  // Typed at the check-in's safety question, the disclosure is its answer: a yes, in their words.
+  if (finding.tier === "disclosure" && (await disclosureAnswersSafety(turn, client, open, finding, text)))
+    return;
   const { crisisSent } = await raiseRisk(turn, client, open?.id ?? null, disclosureOf(finding, text));
   const stillOpen = await keepAsComment(turn, client, open, text);
   await afterCrisis(turn, client, stillOpen, crisisSent, finding.language, finding.acute);

@@ -2,6 +2,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { Client, RiskAlert, Tx } from "../../store/types.js";
 import { elapsedText } from "../format.js";
 import { type EngineDeps, therapistName } from "../turn-context.js";
+import { alertIsAcute } from "./acute-alert.js";
 import { sendUpdate, urgentMessage } from "./alerts.js";
 import { alertAlias } from "./alias-line.js";
 import { escalationNote, onCallFor } from "./on-call.js";
@@ -152,6 +153,8 @@ async function sendAlert(
     const missing = await onCallMissing(tx, deps.config.risk.onCall, client, w);
     if (missing) text = `${text}\n${missing}`;
   }
+  // "I took 30 pills just now" is no "please follow up": the line to act at once goes with it each time.
+  if (alertIsAcute(deps, events)) text = `${text}\n${w.t("urgent_update_acute")}`;
   const sent = await tx.enqueue(to, urgentMessage(w, alert.id, text), now, undefined, client.personId);
   if (!sent) await urgentUnreached(tx, deps, now, alert.id, client, to, step);
   const last = events.at(-1);
