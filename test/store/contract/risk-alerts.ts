@@ -59,6 +59,22 @@ export function riskAlertContract(open: OpenStore): void {
         expect([...(await tx.openRiskAlertsOf(night)).keys()]).toEqual([dan.personId]);
       }));
 
+    it("lists the open alerts a person may acknowledge: their clients', and those escalated to them", () =>
+      inTransaction(open, async (tx) => {
+        const { rivera, night, alex, bea, dan } = await twoCaseloads(tx);
+        const alexAlert = await alertFor(tx, alex.personId, t(30));
+        const beaAlert = await alertFor(tx, bea.personId, t(30));
+        const danAlert = await alertFor(tx, dan.personId, t(30));
+        expect((await tx.openRiskAlertsFor(rivera)).map((a) => a.id)).toEqual([alexAlert, beaAlert]);
+        expect((await tx.openRiskAlertsFor(night)).map((a) => a.id)).toEqual([danAlert]);
+        // Escalated to night: theirs to acknowledge too, oldest first; acknowledged: nobody's.
+        await tx.updateRiskAlert(alexAlert, { escalatedAt: t(30), escalatedTo: night });
+        expect((await tx.openRiskAlertsFor(night)).map((a) => a.id)).toEqual([alexAlert, danAlert]);
+        await tx.acknowledgeRiskAlert(beaAlert, rivera, t(31));
+        expect((await tx.openRiskAlertsFor(rivera)).map((a) => a.id)).toEqual([alexAlert]);
+        expect(await tx.openRiskAlertsFor(alex.personId)).toEqual([]);
+      }));
+
     it("acknowledges an alert once: its timed steps stop, and a new alert may open", () =>
       inTransaction(open, async (tx) => {
         const { rivera, night, alex } = await twoCaseloads(tx);
