@@ -3,7 +3,7 @@ import { riskScreen } from "../../src/clinical/risk-screen.js";
 import { shippedLists } from "./corpus.js";
 
 /**
- * Messages a trial of the console as clients wrote (test/fixtures/risk-corpus/en-risk.tsv, last
+ * Messages as clients type them (test/fixtures/risk-corpus/en-risk.tsv, last
  * block), each missed before or read too softly: means at hand without "myself", looking up how
  * many pills, cutting and "sh" as verbs, an overdose said as "them", a plan, and harm to or from
  * others. CLINICAL.md makes each a disclosure; over-triggering is acceptable, so the everyday uses

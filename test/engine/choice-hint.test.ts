@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
 
 /**
- * A German clinic's trial: "2-3" at a PHQ-9 item got "nicht verstanden" where a 0-10 item asks
+ * Regression: "2-3" at a PHQ-9 item got "nicht verstanden" where a 0-10 item asks
  * "Irgendwo zwischen 2 und 3?", and "gar nich" the same where "siebn" gets "Meinst du 7?".
  */
 let c: Conversation;

@@ -5,7 +5,7 @@ import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
 
 /**
  * The weekly digest's line of a client names each scored measure's state, short, beside progress:
- * a trial found "lena: on track; 1 check-in; progress 31, +17 … recovered" with her PHQ-9's
+ * a digest once read "lena: on track; 1 check-in; progress 31, +17 … recovered" with her PHQ-9's
  * recovery (18 → 2) said nowhere. A client with only progress and the alliance gets no more words.
  */
 const dir = phqGadPrompts();

@@ -29,7 +29,7 @@ describe("languageAsked", () => {
     ["podemos hacerlo en inglés?", "en"],
     ["can you speak french?", "fr"],
     ["kannst du auch spanisch", "es"],
-    // A German clinic's trial: the first got the general reply and the crisis text.
+    // Regression: the first got the general reply and the crisis text.
     ["können wir das auf englisch machen?", "en"],
     ["könnten wir auf deutsch weitermachen", "de"],
     ["machen wir auf deutsch", "de"],

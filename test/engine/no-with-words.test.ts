@@ -25,7 +25,7 @@ describe("a no with words", () => {
     );
   });
 
-  it("to a concern's question in German, as in the trial", async () => {
+  it("to a concern's question in German, as clients answer it", async () => {
     c = new Conversation({ clinic: { language: "de" } });
     await c.enrol("rivera", "jonas");
     await c.say("jonas", "manchmal frag ich mich wozu das alles");

@@ -25,7 +25,7 @@ const questions = (ds: Delivery[]) =>
 let c: Conversation;
 afterEach(() => c?.close());
 
-describe("reading answers from the trial", () => {
+describe("reading answers as clients type them", () => {
   it.each([
     ["en", "only at night", "yes"],
     ["en", "every night tbh", "yes"],

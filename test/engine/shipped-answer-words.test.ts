@@ -4,7 +4,7 @@ import { Conversation } from "../helpers/conversation.js";
 import { atSafetyQuestion } from "../helpers/measures.js";
 
 /**
- * A German clinic's trial: an English "six" at a 0-10 item got "nur eine Zahl von 0 bis 10", and
+ * Regression: an English "six" at a 0-10 item got "nur eine Zahl von 0 bis 10", and
  * words of another language at the safety question were no answer. Now a number word or a clear
  * yes or no of any shipped language (en, de, es) is read, in whichever the client is written to.
  */

@@ -47,7 +47,7 @@ describe("the German pack", () => {
     );
   });
 
-  it("reads naturally where a trial found it stilted: the caseload chart's opening, a comment skipped", () => {
+  it("reads naturally: the caseload chart's opening, a comment skipped", () => {
     expect(german.t("digest_chart", { max: 12 })).toBe(
       "Personen mit offenem Hinweis (bis zu 12): hier in Worten, darunter als Grafik mit einem Feld pro Person.",
     );
