@@ -56,8 +56,12 @@ export function sqliteRisk({ s, c }: SqlContext): RiskTx {
     openRiskAlertsFor: async (personId) =>
       (
         s(
+          // Two indexed reads joined, not one OR that would scan every alert.
           `SELECT a.* FROM risk_alerts a JOIN clients cl ON cl.person_id = a.client_id
-           WHERE (cl.therapist_id = ? OR a.escalated_to = ?) AND a.acknowledged_at IS NULL ORDER BY a.id`,
+           WHERE cl.therapist_id = ? AND a.acknowledged_at IS NULL
+           UNION
+           SELECT * FROM risk_alerts WHERE escalated_to = ? AND acknowledged_at IS NULL
+           ORDER BY id`,
         ).all(personId, personId) as Row[]
       ).map((r) => toRiskAlert(r, c)),
     acknowledgeRiskAlert: async (id, personId, at) => {
