@@ -1,12 +1,13 @@
+import { finding, isException, type RiskFinding, type Span } from "./risk-finding.js";
 import { languageGuess } from "./risk-language.js";
-import { tokenize } from "./risk-tokens.js";
+import { slipWindows, slipWithin } from "./risk-slip-windows.js";
+import { type Correct, tokenize } from "./risk-tokens.js";
 import {
   kindOf,
   type Local,
   MASKED,
   PhraseTree,
   PLAIN,
-  type Terminal,
   type TerminalKind,
   walk,
 } from "./risk-tree.js";
@@ -31,9 +32,6 @@ import { typoCorrector } from "./risk-typos.js";
  * attempt still raises the alert, only not as happening now.
  */
 
-export type RiskTier = "disclosure" | "concern";
-
-/** One language's lists, as loaded from prompts/<language>/risk.yaml. */
 export interface RiskLists {
   language: string;
   disclosure: readonly string[];
@@ -52,47 +50,8 @@ export interface RiskLists {
   spellings?: readonly (readonly string[])[];
 }
 
-interface RiskHit {
-  tier: RiskTier;
-  /** The list entry that matched, as written. */
-  phrase: string;
-  language: string;
-  /** The client's own words that matched, as they wrote them. */
-  words: string;
-  /** A disclosure that says it is happening now (an `acute` phrase). */
-  acute?: true;
-}
-
-export interface RiskFinding {
-  /** The highest tier among the hits. */
-  tier: RiskTier;
-  /** A disclosure that says an overdose or attempt is under way or just happened. */
-  acute: boolean;
-  /**
-   * The language the text is written in, as the lists' own words tell it (risk-language.ts); the
-   * crisis message and the safety question are in it. Null when they do not tell.
-   */
-  language: string | null;
-  /** Disclosures first, then concerns; one per distinct phrase and words. */
-  hits: RiskHit[];
-  /** The client's words that matched, overlapping matches joined, in the order written. */
-  words: string[];
-}
-
 export interface RiskScreen {
   screen(text: string): RiskFinding | undefined;
-}
-
-interface Span {
-  terminal: Terminal;
-  /** An acute match said of the past (an `acute_exceptions` entry covers it). */
-  past?: true;
-  /** Word positions in the whole text: [start, end). */
-  start: number;
-  end: number;
-  /** Where the matched words stand in the text, in UTF-16 units. */
-  from: number;
-  to: number;
 }
 
 /**
@@ -121,7 +80,7 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   const guess = languageGuess(lists);
   const corrector = typoCorrector(root);
   /** The matches of one reading of the text, with typing slips read as `correct` says (or as written). */
-  const read = (text: string, correct?: (word: string) => string): Span[] => {
+  const read = (text: string, correct?: Correct): Span[] => {
     const words: string[] = [];
     const kinds: number[] = [];
     const starts: number[] = [];
@@ -141,6 +100,7 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
         end: base + f.end,
         from: starts[f.start] as number,
         to: ends[Math.min(f.end - 1, f.start + MAX_WORDS_SHOWN - 1)] as number,
+        until: ends[f.end - 1] as number,
       }));
       exceptions = [...exceptions, ...spans.filter((x) => isException(x.terminal.kind))].filter(
         (e) => e.end > base,
@@ -183,78 +143,34 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
     matchBlock(words.length);
     return kept;
   };
+  /**
+   * A word one slip from a word of the lists ("cnat", "anymroe") makes a second reading with it
+   * corrected (risk-typos.ts), of the words around it only; what it finds through a slipped word
+   * counts beside the first reading's matches, each reading with its own exceptions.
+   */
+  const corrected = (text: string, slips: readonly number[]): Span[] => {
+    const found: Span[] = [];
+    for (const window of slipWindows(text, slips, LOOKAHEAD)) {
+      const part = text.slice(window.from, window.to);
+      for (const span of read(part, (word) => corrector.correct(word))) {
+        const from = window.from + span.from;
+        const until = window.from + span.until;
+        // A match away from every slip is the first reading's own, which saw its whole context.
+        if (!slipWithin(window.slips, from, until)) continue;
+        found.push({ ...span, from, to: window.from + span.to, until });
+      }
+    }
+    return found;
+  };
   return {
     screen(text) {
-      // A word one slip from a word of the lists ("cnat", "anymroe") makes a second reading with it
-      // corrected (risk-typos.ts); what either reading flags counts, each with its own exceptions.
-      let slips = false;
-      const kept = read(text, (word) => {
-        if (!slips && corrector.correct(word) !== word) slips = true;
+      const slips: number[] = [];
+      const kept = read(text, (word, start) => {
+        if (corrector.correct(word) !== word) slips.push(start);
         return word;
       });
-      const found = finding(text, slips ? [...kept, ...read(text, corrector.correct)] : kept);
+      const found = finding(text, slips.length > 0 ? [...kept, ...corrected(text, slips)] : kept);
       return found && { ...found, language: guess(text) };
     },
   };
-}
-
-/** The matches an exception did not clear, as hits for the therapist. */
-function finding(text: string, all: readonly Span[]): RiskFinding | undefined {
-  const hits: RiskHit[] = [];
-  const seen = new Set<string>();
-  // An acute phrase only says how urgent a disclosure is: alone it raises nothing, so that "i took
-  // all my meds this morning", "estoy en el puente" or "ich blute stark" (a nosebleed, a period)
-  // are not urgent alerts of their own. With a disclosure beside it, the alert says "happening now".
-  const disclosed = all.some((span) => span.terminal.kind === "disclosure");
-  const kept = disclosed ? all : all.filter((span) => span.terminal.kind !== "acute");
-  for (const span of kept) {
-    const { kind, phrase, language } = span.terminal;
-    if (isException(kind)) continue;
-    const words = wordsOf(text, span);
-    const key = `${kind}\u0000${phrase}\u0000${words}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (kind === "acute")
-      hits.push({
-        tier: "disclosure",
-        phrase,
-        language,
-        words,
-        ...(span.past ? {} : { acute: true as const }),
-      });
-    else hits.push({ tier: kind, phrase, language, words });
-  }
-  if (hits.length === 0) return undefined;
-  hits.sort((a, b) => rank(a.tier) - rank(b.tier));
-  const top = hits[0] as RiskHit;
-  const acute = hits.some((h) => h.acute);
-  return { tier: top.tier, acute, language: null, hits, words: joinedWords(text, kept) };
-}
-
-/** Overlapping or touching matches as one stretch of the client's words: "want to end it all", not three pieces. */
-function joinedWords(text: string, spans: readonly Span[]): string[] {
-  const ranges = spans.map((s) => [s.from, s.to] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [from, to] of ranges) {
-    const last = merged.at(-1);
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
-  }
-  return merged.map(([from, to]) => wordsOf(text, { from, to }));
-}
-
-function isException(kind: TerminalKind): kind is "exception" | "acute_exception" {
-  return kind === "exception" || kind === "acute_exception";
-}
-
-function rank(tier: RiskTier): number {
-  return tier === "disclosure" ? 0 : 1;
-}
-
-/** The client's own words of a match, as they wrote them, trimmed of edge punctuation. */
-function wordsOf(text: string, span: Pick<Span, "from" | "to">): string {
-  return text
-    .slice(span.from, span.to)
-    .replace(/\s+/g, " ")
-    .replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "");
 }

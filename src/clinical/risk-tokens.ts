@@ -101,13 +101,15 @@ function maskOrSeparator(core: string, run: string, at: number): string {
 
 /** Receives each canonical word with where its chunk stood in the original text; false stops the reading. */
 type WordSink = (word: string, start: number, end: number) => boolean | undefined;
+/** A word as a reading takes it; `start` is where its written form begins in the text. */
+export type Correct = (word: string, start: number) => string;
 
 /**
  * Reads a text word by word into a sink. Linear in the length of the text, and cheap per word:
  * a whitespace-separated chunk that is plain lower-case letters with at most some closing
  * punctuation (most of any text) is read in place; only other chunks take the full steps.
  */
-export function tokenize(text: string, sink: WordSink, correct?: (word: string) => string): void {
+export function tokenize(text: string, sink: WordSink, correct?: Correct): void {
   const out = canonicalSink(sink, correct);
   // Lower-casing the whole text at once keeps positions unless a letter changes length.
   const lower = text.toLowerCase();
@@ -171,7 +173,7 @@ export function screenTokens(text: string): ScreenTokens {
  * Spells out contractions and joins split words before passing words on: one word is held back
  * while it may be the first of a join ("my" before "self").
  */
-function canonicalSink(next: WordSink, correct: ((word: string) => string) | undefined) {
+function canonicalSink(next: WordSink, correct: Correct | undefined) {
   let stopped = false;
   const sink = (word: string, start: number, end: number) => {
     if (next(word, start, end) === false) stopped = true;
@@ -207,7 +209,7 @@ function canonicalSink(next: WordSink, correct: ((word: string) => string) | und
     word(raw: string, start: number, end: number, single = false): void {
       const as = single || KEEP_DOUBLE.has(raw) ? raw : squeeze(raw);
       // A typing slip read as the word meant (risk-typos.ts), before it is spelled out ("cnat" → "can not").
-      const squeezed = correct === undefined ? as : correct(as);
+      const squeezed = correct === undefined ? as : correct(as, start);
       const expanded = squeezed.length <= MAX_EXPANDED ? EXPANSION.get(squeezed) : undefined;
       if (expanded) for (const w of expanded) push(w, start, end);
       else push(squeezed, start, end);
@@ -241,7 +243,7 @@ function countApostrophes(source: string, from: number, to: number): number {
   return count;
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 128) return false;
   return (

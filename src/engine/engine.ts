@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../clinical/risk-screen.js";
+import type { RiskFinding } from "../clinical/risk-finding.js";
 import { codeArgument, codeInText } from "../codes.js";
 import type { Address, InboundEvent } from "../model.js";
 import type { Client, OutboxRow, Recipient, Store, Tx } from "../store/types.js";

@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { RiskFinding } from "../../clinical/risk-finding.js";
 import type { OutboundMessage } from "../../model.js";
 import type { Wording } from "../../prompts/render.js";
 import type { Client, NewRiskEvent, RiskAlert, RiskEvent, RiskTier, Tx } from "../../store/types.js";

@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { RiskFinding } from "../../clinical/risk-finding.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { stepMessage } from "../checkin/messages.js";

@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { RiskFinding } from "../../clinical/risk-finding.js";
 import { wordingFor } from "../../prompts/render.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";

@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../../clinical/risk-screen.js";
+import type { RiskFinding } from "../../clinical/risk-finding.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Checkin, Client } from "../../store/types.js";
 import { mayCorrect } from "../checkin/correction.js";

@@ -1,4 +1,5 @@
-import { type RiskFinding, type RiskLists, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
+import type { RiskFinding } from "../../clinical/risk-finding.js";
+import { type RiskLists, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
 import { codeWordCount, hashCode, normaliseCode } from "../../codes.js";
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { ParsedWord } from "../chat-words.js";
