@@ -40,35 +40,15 @@ export function inQuestionOrder(rows: readonly ExportRow[], catalog: PromptCatal
   return keyed.map((k) => k.row);
 }
 
-/**
- * Each episode's number in its client's history (1 for their first, 2 for the next), not the
- * database's id of it, which counts every client's episodes together (CLINICAL.md, Interchange).
- * Counted over the exported rows, by episode id: ids grow with time, so each client's are in the
- * order their episodes began. An episode with no completed check-in has no rows and no number.
- */
-export function clientEpisodes(rows: readonly ExportRow[]): (row: ExportRow) => number {
-  const episodes = new Map<number, Set<number>>();
-  for (const r of rows) {
-    const mine = episodes.get(r.clientId) ?? new Set<number>();
-    mine.add(r.episodeId);
-    episodes.set(r.clientId, mine);
-  }
-  const numberOf = new Map<number, number>();
-  for (const ids of episodes.values()) {
-    for (const [i, id] of [...ids].sort((a, b) => a - b).entries()) numberOf.set(id, i + 1);
-  }
-  return (row) => numberOf.get(row.episodeId) ?? 1;
-}
-
 /** One row per item answer; answered-at in ISO 8601 with its offset. */
 export function toCsv(rows: readonly ExportRow[], pseudonym: Pseudonym): string {
   const lines = ["client,episode,checkin,instrument,item,value,answered_at"];
-  const episode = clientEpisodes(rows);
+  // The client's own episode number (ExportRow.episode), as the chart and `summary` number it.
   for (const r of rows) {
     lines.push(
       [
         pseudonym(r.clientId),
-        episode(r),
+        r.episode,
         r.seq,
         r.instrument,
         r.item,

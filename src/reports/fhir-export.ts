@@ -3,7 +3,7 @@ import type { PromptCatalog } from "../prompts/load.js";
 import { wordingFor } from "../prompts/render.js";
 import type { Instrument } from "../prompts/schema.js";
 import type { ExportRow } from "../store/types.js";
-import { clientEpisodes, type Pseudonym } from "./export.js";
+import type { Pseudonym } from "./export.js";
 import {
   answerOf,
   canonicalRef,
@@ -46,11 +46,10 @@ export function toFhir(
   const w = wordingFor(catalog);
   const ids = [...new Set([...(options.instruments ?? []), ...rows.map((r) => r.instrument)])];
   const resources: Resource[] = ids.map((id) => questionnaire(id, w.instrument(id), options.baseUrl));
-  const episode = clientEpisodes(rows);
   for (const answers of responses(rows)) {
     const first = answers[0];
     if (first) {
-      const subject = { pseudonym: pseudonym(first.clientId), episode: episode(first) };
+      const subject = { pseudonym: pseudonym(first.clientId), episode: first.episode };
       resources.push(response(first, answers, w.instrument(first.instrument), subject, options.baseUrl));
     }
   }

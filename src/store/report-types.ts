@@ -47,6 +47,12 @@ export interface ClientData {
 export interface ExportRow {
   clientId: number;
   episodeId: number;
+  /**
+   * The episode's number in its client's history (1 for their first, 2 for the next), counting
+   * every episode of theirs, one without a completed check-in too: the number the chart and
+   * `summary ALIAS --all` give it, not the database's id, which counts every client's together.
+   */
+  episode: number;
   checkinId: number;
   seq: number;
   completedAt: string;

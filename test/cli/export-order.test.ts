@@ -10,6 +10,7 @@ function row(checkinId: number, instrument: string, item: string, answeredAt: st
   return {
     clientId: 1,
     episodeId: 1,
+    episode: 1,
     checkinId,
     seq: checkinId,
     completedAt: answeredAt,

@@ -22,6 +22,7 @@ function rows(instrument: string, items: [string, number][], checkinId = 7, epis
   return items.map(([item, value]) => ({
     clientId: 1,
     episodeId,
+    episode: 1,
     checkinId,
     seq: 2,
     completedAt: "2026-11-30T10:00:00.000Z",

@@ -132,8 +132,9 @@ export function sqliteResearch({ s, c }: SqlContext): ResearchReads {
     exportAnswers: async () =>
       (
         s(
-          `SELECT ch.client_id AS clientId, ch.episode_id AS episodeId, ch.id AS checkinId, ch.seq AS seq,
-             ch.completed_at AS completedAt, a.instrument AS instrument, a.item AS item, a.value AS value,
+          `SELECT ch.client_id AS clientId, ch.episode_id AS episodeId,
+             (SELECT COUNT(*) FROM episodes e WHERE e.client_id = ch.client_id AND e.id <= ch.episode_id) AS episode,
+             ch.id AS checkinId, ch.seq AS seq, ch.completed_at AS completedAt, a.instrument AS instrument, a.item AS item, a.value AS value,
              a.answered_at AS answeredAt
            FROM checkins ch JOIN answers a ON a.checkin_id = ch.id
            WHERE ch.status = 'completed' ORDER BY ch.id, a.answered_at, a.instrument, a.item`,

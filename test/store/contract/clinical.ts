@@ -153,6 +153,29 @@ export function clinicalContract(open: OpenStore): void {
         expect(rows.every((r) => typeof r.value === "number")).toBe(true);
       }));
 
+    it("numbers each export row's episode in its client's history, an episode without a completed check-in too", () =>
+      withStore(open, async (store) => {
+        const ids = await store.transaction(async (tx) => {
+          const { alex, bea } = await twoCaseloads(tx);
+          await completed(tx, alex.personId, [2, 3], t(1));
+          await tx.endEpisode(alex.personId, t(2));
+          await completed(tx, bea.personId, [7, 8], t(3));
+          // alex's second episode: a check-in sent, never answered, and the episode ended.
+          const lapsed = await tx.createCheckin(alex.personId, PLAN, t(4));
+          await tx.expireCheckin(lapsed.id, t(5));
+          await tx.endEpisode(alex.personId, t(6));
+          await completed(tx, alex.personId, [4, 5], t(7));
+          return { alex: alex.personId, bea: bea.personId };
+        });
+        const rows = await store.exportAnswers();
+        const episodes = [
+          ...new Set(rows.map((r) => `${r.clientId === ids.alex ? "alex" : "bea"}:${r.episode}`)),
+        ];
+        // As the chart and `summary alex --all` number them: alex's third, not their second with answers.
+        expect(episodes).toEqual(["alex:1", "bea:1", "alex:3"]);
+        expect(rows.every((r) => typeof r.episode === "number")).toBe(true);
+      }));
+
     it("names a client in exports by a pseudonym: the same each time, one per client, neither id nor alias", () =>
       withStore(open, async (store) => {
         const aliases = ["alex", "zoe", "quinn"];
