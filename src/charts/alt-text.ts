@@ -1,11 +1,10 @@
 import type { ChangeCategory } from "../clinical/reliable-change.js";
 import { round1 } from "../clinical/scores.js";
 import { signed } from "../engine/format.js";
-import { type CaseloadPanel, currentEpisode, shownPanels } from "./caseload-spec.js";
-import type { ChangeMarker, ChartData, ChartPoint } from "./chart-data.js";
+import { dates, scoreList, when } from "./alt-text-lists.js";
+import type { ChangeMarker, ChartData } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { riskMarks } from "./checkin-marks.js";
-import type { TextMeasure } from "./font-metrics.js";
 import { modelText } from "./progress-layers.js";
 
 /**
@@ -174,91 +173,4 @@ function riskSentences(data: ChartData, text: ChartText): string[] {
   if (item.length > 0) out.push(text("chart_alt_risk_item", { dates: dates(data, item) }));
   if (risk.length > 0) out.push(text("chart_alt_risk", { dates: dates(data, risk) }));
   return out;
-}
-
-/**
- * "14 (3 Mar); 16 (10 Mar)": each score with its date, semicolons between, since a date may hold a
- * comma ("Mar 3, 2026").
- */
-function scoreList(data: ChartData, points: readonly ChartPoint[], field: "progress" | "alliance"): string {
-  return points.map((p) => `${p[field]} (${when(data, p)})`).join("; ");
-}
-
-/**
- * The caseload's scores of a client: the first (the episode's start, which the warnings measure
- * from) and the latest few, with how many lie between. A digest read each week does not repeat a
- * long episode's whole dated series in every client's sentence.
- */
-const CASELOAD_RECENT = 4;
-
-function recentList(
-  data: ChartData,
-  points: readonly ChartPoint[],
-  field: "progress" | "alliance",
-  text: ChartText,
-): string {
-  // Bounded only when at least two would be left out: "1 more in between" saves nothing.
-  if (points.length <= CASELOAD_RECENT + 2) return scoreList(data, points, field);
-  const between = text("chart_alt_caseload_between", { count: points.length - CASELOAD_RECENT - 1 });
-  return [
-    scoreList(data, points.slice(0, 1), field),
-    between,
-    scoreList(data, points.slice(-CASELOAD_RECENT), field),
-  ].join("; ");
-}
-
-function dates(data: ChartData, points: readonly Pick<ChartPoint, "label" | "day">[]): string {
-  return points.map((p) => when(data, p)).join("; ");
-}
-
-/**
- * The axis's date when the whole chart lies within one year (the head says which; a chart of
- * another year than this one has the year on its axis too), else the whole date as the summaries
- * write it. Decided by the chart, never by the dates of one list: a fall that lies all in December
- * of a chart that runs into January still needs its year.
- */
-function when(data: ChartData, p: Pick<ChartPoint, "label" | "day">): string {
-  return data.spansYears ? p.day : p.label;
-}
-
-/** The caseload's small panels in words: one sentence per client, the alias, the warning, the scores. */
-export function caseloadAltText(
-  panels: readonly CaseloadPanel[],
-  text: ChartText,
-  /** The picture's measure, so the alt text names the panels the picture draws. */
-  measure?: TextMeasure,
-  /** Between the head and each client's sentences: " " for alt text, "\n\n" for a message to read. */
-  between = " ",
-): string {
-  const shown = shownPanels(panels, measure);
-  const head = [text("chart_alt_caseload_head", { count: panels.length })];
-  if (panels.length > shown.length)
-    head.push(text("chart_caseload_more", { count: panels.length - shown.length }));
-  const groups = [head.join(" ")];
-  for (const panel of shown) {
-    const sentences: string[] = [];
-    const episode = currentEpisode(panel.data);
-    const withProgress = episode.points.filter((p) => p.progress !== null);
-    const latest = withProgress.at(-1);
-    sentences.push(
-      text("chart_alt_caseload_panel", {
-        alias: panel.data.alias,
-        note: panel.note,
-        scores: withProgress.length > 0 ? recentList(episode, withProgress, "progress", text) : "-",
-        status: text(`trajectory_${latest?.trajectory?.status ?? "too_early"}`),
-        cutoff: panel.data.cutoff,
-      }),
-    );
-    // Listed for the alliance: its strip is in the picture, so its totals are in the words too.
-    const withAlliance = episode.points.filter((p) => p.alliance !== null);
-    if (panel.alliance && withAlliance.length > 0)
-      sentences.push(
-        text("chart_alt_caseload_alliance", {
-          scores: recentList(episode, withAlliance, "alliance", text),
-          threshold: episode.allianceLine,
-        }),
-      );
-    groups.push(sentences.join(" "));
-  }
-  return groups.join(between);
 }

@@ -1,11 +1,13 @@
 import type { ClinicalSettings, TrajectoryModel } from "../clinical/assessment.js";
 import { type AgeBand, cutoffFor } from "../clinical/cutoffs.js";
-import { type ChangeCategory, changeCategory } from "../clinical/reliable-change.js";
-import { type TrajectoryPoint, trajectoryPoint } from "../clinical/trajectory.js";
+import type { ChangeCategory } from "../clinical/reliable-change.js";
+import type { TrajectoryPoint } from "../clinical/trajectory.js";
 import { daysBetween, formatDay } from "../engine/format.js";
 import { shortDate, yearIn } from "./chart-dates.js";
 import { AXIS, SIZE } from "./chart-style.js";
-import { type MeasureChange, markerOf, measureChanges } from "./measure-change.js";
+import { derive } from "./checkin-facts.js";
+import { type EpisodeStart, episodeStarts } from "./episode-bounds.js";
+import type { MeasureChange } from "./measure-change.js";
 import { type ChartRiskEvent, type ChartRiskMark, eventsShown } from "./risk-events.js";
 import { timeAxis } from "./time-axis.js";
 
@@ -107,15 +109,6 @@ export interface ChartPoint {
   measureChanges: Readonly<Record<string, MeasureChange>>;
 }
 
-interface EpisodeStart {
-  number: number;
-  /** x of its first shown check-in or risk event. */
-  x: number;
-  /** x of its boundary: halfway between the episode's first check-in and the one before. */
-  edge: number;
-  day: string;
-}
-
 export interface ChartData {
   alias: string;
   points: ChartPoint[];
@@ -208,61 +201,4 @@ export function chartData(input: ChartInput): ChartData {
       .filter((m) => shown.some((p) => p.measures[m.id] !== undefined))
       .slice(0, MAX_MEASURES),
   };
-}
-
-type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
-
-/** Where an episode begins inside the check-ins and risk events shown, after the first of them. */
-function episodeStarts(points: readonly ChartPoint[], events: readonly ChartRiskMark[] = []): EpisodeStart[] {
-  const marks = [...points, ...events].sort((a, b) => a.x - b.x);
-  return marks.flatMap((p, i) => {
-    const before = marks[i - 1];
-    return before && p.episode !== before.episode
-      ? [{ number: p.episode, x: p.x, edge: (before.x + p.x) / 2, day: p.day }]
-      : [];
-  });
-}
-
-function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: number): Derived[] {
-  const firstOf = new Map<number, number>();
-  const countOf = new Map<number, number>();
-  const changes = measureChanges(sorted, input.measures ?? []);
-  return sorted.map((c, i) => {
-    let trajectory: TrajectoryPoint | null = null;
-    let change: ChangeCategory | null = null;
-    if (c.progress !== null) {
-      const first = firstOf.get(c.episode) ?? c.progress;
-      firstOf.set(c.episode, first);
-      const t = (countOf.get(c.episode) ?? 0) + 1;
-      countOf.set(c.episode, t);
-      trajectory = trajectoryPoint(
-        { y1: first, cutoff, t, score: c.progress, max: input.progressMax },
-        input.model.params,
-        input.settings.trajectory,
-      );
-      change = changeCategory({
-        first,
-        now: c.progress,
-        reliableChange: input.settings.progressReliableChange,
-        cutoff,
-        direction: "higher_is_better",
-      });
-    }
-    return {
-      at: c.at,
-      episode: c.episode,
-      progress: c.progress,
-      alliance: c.alliance,
-      trajectory,
-      change,
-      marker: markerOf(change),
-      allianceBelow: c.alliance !== null && c.alliance < input.settings.alliance.concernBelow,
-      safety: c.safety,
-      riskItem: c.riskItem ?? false,
-      safetyUnanswered: c.safetyUnanswered ?? false,
-      risk: c.risk,
-      measures: c.measures ?? {},
-      measureChanges: changes[i] ?? {},
-    };
-  });
 }

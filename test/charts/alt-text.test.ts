@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { altText, caseloadAltText } from "../../src/charts/alt-text.js";
+import { altText } from "../../src/charts/alt-text.js";
+import { caseloadAltText } from "../../src/charts/caseload-alt-text.js";
 import { chartData } from "../../src/charts/chart-data.js";
 import { englishText, improving, input, notOnTrack, shippedText, twenty, weekly } from "./fixtures.js";
 
