@@ -24,7 +24,9 @@ export function altText(data: ChartData, text: ChartText): string {
   if (data.total > points.length)
     sentences.push(text("chart_alt_shown", { shown: points.length, count: data.total }));
   for (const b of data.boundaries)
-    sentences.push(text("chart_alt_episode", { number: b.number, date: b.day }));
+    sentences.push(
+      text(b.discharged ? "chart_alt_discharged" : "chart_alt_episode", { number: b.number, date: b.day }),
+    );
   sentences.push(...progressSentences(data, text));
   sentences.push(...measureSentences(data, text));
   sentences.push(...allianceSentences(data, text));
@@ -157,15 +159,30 @@ function allianceSentences(data: ChartData, text: ChartText): string[] {
   return out;
 }
 
+/**
+ * The risk marks in the episodes, then those after a discharge, in no episode, named so: an
+ * episode's dates never hold what came after its discharge.
+ */
 function riskSentences(data: ChartData, text: ChartText): string[] {
+  const after = data.events.filter((e) => e.afterDischarge !== undefined);
+  const inEpisodes = data.events.filter((e) => e.afterDischarge === undefined);
+  const later = riskLists(data, text, riskMarks({ points: [], events: after }), []);
+  const out = riskLists(data, text, riskMarks({ points: data.points, events: inEpisodes }), data.points);
+  if (later.length === 0) return out.length > 0 ? out : [text("chart_alt_no_risk")];
+  return [...out, text("chart_alt_after_discharge"), ...later];
+}
+
+function riskLists(
+  data: ChartData,
+  text: ChartText,
   // The check-ins' marks and the risk events between check-ins, in time order (checkin-marks.ts).
-  const marks = riskMarks(data);
+  marks: ReturnType<typeof riskMarks>,
+  points: ChartData["points"],
+): string[] {
   const safety = marks.filter((p) => p.safety);
   const item = marks.filter((p) => p.riskItem);
   const risk = marks.filter((p) => p.risk);
-  const unanswered = data.points.filter((p) => p.safetyUnanswered);
-  const none = safety.length === 0 && item.length === 0 && risk.length === 0;
-  if (none && unanswered.length === 0) return [text("chart_alt_no_risk")];
+  const unanswered = points.filter((p) => p.safetyUnanswered);
   const out: string[] = [];
   if (safety.length > 0) out.push(text("chart_alt_safety", { dates: dates(data, safety) }));
   if (unanswered.length > 0)

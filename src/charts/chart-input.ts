@@ -63,7 +63,8 @@ export function chartCheckins(
 /**
  * The risk events that no charted check-in carries: risk words or a safety yes written between
  * check-ins (or in one that was never completed). Each is marked at its own date, in the episode
- * it fell in, so a disclosure after the last check-in is on the chart as it is in the alerts.
+ * whose dates hold it, so a disclosure after the last check-in is on the chart as it is in the
+ * alerts; one after a discharge is in no episode, and named as after it.
  */
 export function chartRiskEvents(
   checkins: readonly CompletedCheckin[],
@@ -72,8 +73,14 @@ export function chartRiskEvents(
 ): ChartRiskEvent[] {
   const charted = new Set(checkins.filter((c) => c.status === "completed").map((c) => c.id));
   const order = [...episodes].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
-  const episodeAt = (at: string) =>
-    Math.max(1, order.filter((e) => Date.parse(e.startedAt) <= Date.parse(at)).length);
+  // The episode whose dates hold it; none after a discharge, until a next episode begins.
+  const place = (at: string): Pick<ChartRiskEvent, "episode" | "afterDischarge"> => {
+    const t = Date.parse(at);
+    const i = order.findLastIndex((e) => Date.parse(e.startedAt) <= t);
+    const ended = order[i]?.endedAt;
+    if (i < 0) return { episode: null };
+    return ended && Date.parse(ended) < t ? { episode: null, afterDischarge: i + 1 } : { episode: i + 1 };
+  };
   return risk.flatMap((e) => {
     if (e.checkinId !== null && charted.has(e.checkinId)) return [];
     // Words of disclosure or concern; a "message" is what was written while an alert was open.
@@ -82,7 +89,7 @@ export function chartRiskEvents(
     const yes = e.source === "safety_question" && e.tier === "disclosure";
     if (!words && !yes) return [];
     const item = yes && isRiskItemWords(e.words);
-    return [{ at: e.at, episode: episodeAt(e.at), safety: yes && !item, riskItem: item, risk: words }];
+    return [{ at: e.at, ...place(e.at), safety: yes && !item, riskItem: item, risk: words }];
   });
 }
 

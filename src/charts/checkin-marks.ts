@@ -1,6 +1,7 @@
 import type { ChartData } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
+import { boundaryLabel } from "./episode-bounds.js";
 
 /**
  * Marks on a check-in rather than on a score: where an episode begins, and where the client
@@ -11,7 +12,7 @@ export function boundaryLayers(data: ChartData, text: ChartText, labelAt: number
   if (data.boundaries.length === 0) return [];
   const values = data.boundaries.map((b) => ({
     x: b.edge,
-    label: text("chart_episode", { number: b.number }),
+    label: boundaryLabel(b, text),
   }));
   const rule: LayerPart = {
     data: { values },

@@ -2,6 +2,7 @@ import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
 import { COLOUR, DASH, type LayerPart, TYPE } from "./chart-style.js";
 import { riskMarks } from "./checkin-marks.js";
+import { boundaryLabel } from "./episode-bounds.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { type Box, GAP, type LabelSpot, labelSpot, type Obstacles, type PlotFrame } from "./label-spot.js";
 import { LAST_VALUE_OFFSET, lastValueBelow, leftEdge, rightEdge } from "./progress-layers.js";
@@ -117,9 +118,9 @@ function obstaclesOf(
     boxes.push({ left: px(last.x) - w / 2, right: px(last.x) + w / 2, top, bottom: top + TYPE.label });
   }
   if (options.checkinMarks) {
-    // "episode 2" at the top of the panel, just right of its boundary (checkin-marks.ts).
+    // "episode 2" (or "after discharge") at the top of the panel, just right of its boundary (checkin-marks.ts).
     for (const b of data.boundaries) {
-      const w = measure(text("chart_episode", { number: b.number }), TYPE.small);
+      const w = measure(boundaryLabel(b, text), TYPE.small);
       boxes.push({ left: px(b.edge) + 5, right: px(b.edge) + 5 + w, top: 4, bottom: 4 + TYPE.small });
     }
   }

@@ -9,8 +9,13 @@
  */
 export interface ChartRiskEvent {
   at: string;
-  /** 1-based number of the episode it fell in. */
-  episode: number;
+  /**
+   * 1-based number of the episode whose dates hold it (from its start to its discharge, or still
+   * open); null when none does: after a discharge, or before the first episode began.
+   */
+  episode: number | null;
+  /** In no episode, after this episode's discharge (and before any next one began): named so. */
+  afterDischarge?: number;
   safety: boolean;
   riskItem: boolean;
   risk: boolean;
@@ -25,8 +30,8 @@ export interface ChartRiskMark extends ChartRiskEvent {
 
 /**
  * The risk events of the episodes shown: from the first shown check-in's episode on (one before
- * that episode's first check-in included), but none before the first check-in shown when older
- * check-ins are left off, as they are.
+ * that episode's first check-in included, and one after its discharge), but none before the first
+ * check-in shown when older check-ins are left off, as they are.
  */
 export function eventsShown(
   events: readonly ChartRiskEvent[],
@@ -36,6 +41,11 @@ export function eventsShown(
   const first = shown[0];
   if (!first) return [];
   return events
-    .filter((e) => e.episode >= first.episode && (!trimmed || Date.parse(e.at) >= Date.parse(first.at)))
+    .filter(
+      (e) =>
+        // One after a discharge goes with the episode it follows; one before any episode with the first.
+        (e.episode ?? e.afterDischarge ?? 1) >= first.episode &&
+        (!trimmed || Date.parse(e.at) >= Date.parse(first.at)),
+    )
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

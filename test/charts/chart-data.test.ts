@@ -35,7 +35,7 @@ describe("chart data", () => {
     expect(d.points[4]?.trajectory).toEqual(at(30, 2, 31));
     expect(d.points[3]?.marker).toBeNull();
     // Weekly: the fourth check-in is 21 days after the first; the boundary halfway from the third.
-    expect(d.boundaries).toEqual([{ number: 2, x: 21, edge: 17.5, day: "23 Feb 2026" }]);
+    expect(d.boundaries).toEqual([{ number: 2, discharged: false, x: 21, edge: 17.5, day: "23 Feb 2026" }]);
   });
 
   it("reads the band: below it is not on track, between it and the on-track line is watch", () => {

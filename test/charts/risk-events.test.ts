@@ -109,6 +109,41 @@ describe("risk events between check-ins", () => {
     expect(markerXs(data, SHAPE.safety)).toEqual([data.events[1]?.x]);
   });
 
+  it("puts risk words after a discharge in no episode: past the discharge's boundary, named so in words", () => {
+    // Episode 1 discharged on Dec 14, words on Dec 17, episode 2 from Dec 20.
+    const two: Episode[] = [
+      { id: 1, startedAt: "2026-11-01T00:00:00Z", endedAt: "2026-12-14T12:00:00Z" },
+      { id: 2, startedAt: "2026-12-20T08:00:00Z", endedAt: null },
+    ];
+    const checkins = [checkin(1, "05"), checkin(2, "12"), { ...checkin(3, "20"), episodeId: 2 }];
+    const events = [words(null, "17")];
+    const data = chartData(
+      input("ben", chartCheckins(checkins, two, events), {
+        now: "2026-12-26T12:00:00Z",
+        riskEvents: chartRiskEvents(checkins, two, events),
+      }),
+    );
+    expect(data.events.map((e) => [e.label, e.episode, e.afterDischarge])).toEqual([["17 Dec", null, 1]]);
+    const first2 = data.points[2];
+    const event = data.events[0]?.x ?? 0;
+    // The discharge's boundary lies between episode 1's last check-in and the words; episode 2's after them.
+    expect(data.boundaries.map((b) => [b.discharged, b.number, b.day])).toEqual([
+      [true, 1, "17 Dec 2026"],
+      [false, 2, "20 Dec 2026"],
+    ]);
+    const [discharge, second] = data.boundaries;
+    expect(discharge?.edge).toBeGreaterThan(data.points[1]?.x ?? Infinity);
+    expect(discharge?.edge).toBeLessThan(event);
+    expect(second?.edge).toBeGreaterThan(event);
+    expect(second?.edge).toBeLessThan(first2?.x ?? -Infinity);
+    const alt = altText(data, englishText);
+    expect(alt).toContain("After the discharge of episode 1, from 17 Dec 2026: in no episode.");
+    expect(alt).toContain("After discharge, in no episode: Risk words on 17 Dec.");
+    expect(alt).not.toContain("No safety answer yes");
+    const spec = JSON.stringify(chartSpec(data, englishText, chartMeasure()));
+    expect(spec).toContain('"label":"after discharge"');
+  });
+
   it("keeps a check-in's own risk words on the check-in, not twice", () => {
     const data = ben([words(2, "12")]);
     expect(data.events).toEqual([]);
