@@ -1,9 +1,6 @@
-import type { Assessment, TrajectoryModel } from "../../clinical/assessment.js";
-import type { CombinedOutcome } from "../../clinical/combined.js";
-import type { MeasureAssessment } from "../../clinical/measure.js";
-import { round1, totalOf } from "../../clinical/scores.js";
+import type { TrajectoryModel } from "../../clinical/assessment.js";
+import { totalOf } from "../../clinical/scores.js";
 import type { Wording } from "../../prompts/render.js";
-import { maxTotal } from "../../prompts/schema.js";
 import type {
   Checkin,
   CompletedCheckin,
@@ -12,12 +9,8 @@ import type {
   RiskEvent,
   StoredRuleState,
 } from "../../store/types.js";
-import { statusText } from "../checkin/headline-text.js";
-import { combinedLine, presessionMeasureLine } from "../checkin/measure-text.js";
-import { categoryText } from "../checkin/summary-sections.js";
 import { unfinishedLines } from "../checkin/unfinished.js";
-import { modelText } from "../checkin/warning-text.js";
-import { formatDay, signed } from "../format.js";
+import { formatDay } from "../format.js";
 import { riskItemNote } from "../risk/risk-item-note.js";
 import {
   answeredAfterWords,
@@ -28,8 +21,9 @@ import {
   unclearAtSafety,
 } from "../risk/safety-answers.js";
 import { riskSection } from "../risk/text.js";
-import { openText, sparkline } from "./history.js";
+import { openText } from "./history.js";
 import { commentLines, warningsLine } from "./pre-session-notes.js";
+import { allianceLines, episodeLine, measureLines, progressLines } from "./pre-session-scores.js";
 
 /**
  * `summary ALIAS`: what a therapist wants to see before a session, on one phone screen. The
@@ -95,9 +89,9 @@ export function preSessionText(w: Wording, input: PreSessionInput): string {
       }),
     );
     lines.push(...unfinishedSince(w, input, last.id, day));
-    lines.push(...progressLines(w, input, inEpisode));
+    lines.push(...progressLines(w, inEpisode, input.model, input.timeZone));
     lines.push(...measureLines(inEpisode, w));
-    lines.push(...allianceLines(w, input, inEpisode));
+    lines.push(...allianceLines(w, inEpisode, input.allianceItemBelow));
     const alliance = inEpisode.flatMap((c) => {
       const total = totalOf(c.answers, "alliance");
       return total === undefined ? [] : [{ seq: c.seq, total }];
@@ -154,124 +148,4 @@ function unfinishedSince(
 ): string[] {
   const latest = (input.unanswered ?? []).filter((c) => c.id > after).at(-1);
   return latest ? unfinishedLines(w, latest, input.allianceConcern, day(latest.createdAt)) : [];
-}
-
-function assessmentOf(checkin: CompletedCheckin): Assessment | undefined {
-  return checkin.assessment as Assessment | undefined;
-}
-
-/** Each measure with a profile (PHQ-9, GAD-7) at its latest check-in, and the combined outcome. */
-function measureLines(episode: readonly CompletedCheckin[], w: Wording): string[] {
-  const latest = new Map<string, MeasureAssessment>();
-  let combined: CombinedOutcome | undefined;
-  for (const c of episode) {
-    const a = assessmentOf(c);
-    for (const m of a?.measures ?? []) latest.set(m.id, m);
-    if (a?.combined) combined = a.combined;
-  }
-  const lines = [...latest.values()]
-    .filter((m) => w.hasInstrument(m.id))
-    .map((m) => presessionMeasureLine(w, m));
-  if (combined?.measures.every((id) => w.hasInstrument(id))) lines.push(combinedLine(w, combined));
-  return lines;
-}
-
-function progressLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {
-  const latest = [...episode].reverse().find((c) => assessmentOf(c)?.progress);
-  const p = latest ? assessmentOf(latest)?.progress : undefined;
-  if (!p) return [];
-  const max = maxTotal(w.instrument("progress"));
-  const totals = episode
-    .map((c) => totalOf(c.answers, "progress"))
-    .filter((v): v is number => v !== undefined);
-  const side = p.clinical
-    ? w.t("presession_below", { cutoff: p.cutoff })
-    : w.t("presession_above", { cutoff: p.cutoff });
-  // One check-in has no change to speak of: "±0 since the first: no reliable change" said nothing.
-  const lines = [
-    p.index === 1
-      ? w.t("presession_progress_first", { total: p.total, max, side })
-      : w.t("presession_progress", {
-          total: p.total,
-          max,
-          change: signed(p.change),
-          first: p.first,
-          category: categoryText(w, p.category),
-          side,
-        }),
-  ];
-  const tr = p.trajectory;
-  if (tr.status !== "too_early") {
-    lines.push(
-      w.t("presession_trajectory", {
-        status: statusText(w, tr.status),
-        expected: round1(tr.expected),
-        band: round1(tr.band),
-        model: modelText(w, input.model, input.timeZone),
-      }),
-    );
-  }
-  if (totals.length > 1) {
-    lines.push(
-      w.t("presession_trend", {
-        trend: sparkline(totals, max),
-        first: totals[0] ?? "",
-        last: totals.at(-1) ?? "",
-      }),
-    );
-  }
-  return lines;
-}
-
-/**
- * The alliance's totals in numbers: they sit between 30 and 40 of 40, where bars of the whole
- * scale all look alike (38 falling to 30 showed as "███▇▇▇"). The first, then the latest five.
- */
-function recentTotals(totals: readonly number[]): string {
-  const shown = totals.length <= 6 ? totals : [totals[0], "…", ...totals.slice(-5)];
-  return shown.join(" → ").replace("→ … →", "…");
-}
-
-function allianceLines(w: Wording, input: PreSessionInput, episode: readonly CompletedCheckin[]): string[] {
-  const withAlliance = episode.filter((c) => totalOf(c.answers, "alliance") !== undefined);
-  const latest = withAlliance.at(-1);
-  if (!latest) return [];
-  const instrument = w.instrument("alliance");
-  const max = maxTotal(instrument);
-  const totals = withAlliance.map((c) => totalOf(c.answers, "alliance") as number);
-  const low = latest.answers
-    .filter((a) => a.instrument === "alliance" && a.value < input.allianceItemBelow)
-    .map((a) => `${instrument.items.find((i) => i.id === a.item)?.short ?? a.item} (${a.value})`);
-  const line =
-    totals.length > 1
-      ? w.t("presession_alliance", {
-          total: totals.at(-1) ?? "",
-          max,
-          trend: recentTotals(totals),
-          first: totals[0] ?? "",
-        })
-      : w.t("presession_alliance_first", { total: totals[0] ?? "", max });
-  return low.length > 0
-    ? [line, w.t("presession_low", { threshold: input.allianceItemBelow, items: low.join(", ") })]
-    : [line];
-}
-
-function episodeLine(
-  w: Wording,
-  e: Episode,
-  checkins: readonly CompletedCheckin[],
-  day: (iso: string) => string,
-): string {
-  const mine = checkins.filter((c) => c.episodeId === e.id);
-  const totals = mine.map((c) => totalOf(c.answers, "progress")).filter((v): v is number => v !== undefined);
-  const last = [...mine].reverse().find((c) => assessmentOf(c)?.progress);
-  const category = last ? assessmentOf(last)?.progress?.category : undefined;
-  return w.t("presession_episode", {
-    from: day(e.startedAt),
-    to: e.endedAt ? day(e.endedAt) : "-",
-    count: mine.length,
-    first: totals[0] ?? "-",
-    last: totals.at(-1) ?? "-",
-    category: category ? categoryText(w, category) : "-",
-  });
 }
