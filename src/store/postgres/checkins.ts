@@ -1,6 +1,6 @@
+import type { CheckinsTx } from "../checkin-tx.js";
 import { answerPlace, place } from "../common/places.js";
 import { answerValue, toCheckin } from "../common/records.js";
-import type { CheckinsTx } from "../tx.js";
 import type { Answer } from "../types.js";
 import type { PgContext, Row } from "./context.js";
 import { withAnswers } from "./rows.js";

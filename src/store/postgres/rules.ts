@@ -1,6 +1,6 @@
+import type { RulesTx } from "../checkin-tx.js";
 import { place } from "../common/places.js";
 import { ruleStateJson, toFit, toRuleState } from "../common/records.js";
-import type { RulesTx } from "../tx.js";
 import type { RecordedWarning, StoredRuleState } from "../types.js";
 import { nextId, type PgContext } from "./context.js";
 

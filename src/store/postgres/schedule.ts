@@ -1,5 +1,5 @@
+import type { ScheduleTx } from "../checkin-tx.js";
 import { toSchedule } from "../common/records.js";
-import type { ScheduleTx } from "../tx.js";
 import type { Job } from "../types.js";
 import type { PgContext } from "./context.js";
 

@@ -1,6 +1,6 @@
+import type { CheckinsTx } from "../checkin-tx.js";
 import { answerPlace, place } from "../common/places.js";
 import { answerValue, toCheckin } from "../common/records.js";
-import type { CheckinsTx } from "../tx.js";
 import type { Answer, PlanItem } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
 import { CHECKIN_WITH_ANSWERS, withAnswers } from "./rows.js";
