@@ -9,7 +9,7 @@ import { languageAsked } from "../language-request.js";
 import { asksWhoSees } from "../privacy-question.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
-import { ownWords } from "../risk/safety-answer.js";
+import { ownWords } from "../risk/safety-own-words.js";
 import { riskItemWords } from "../risk/text.js";
 import { asksWhereKept } from "../storage-question.js";
 import { type Turn, therapistName } from "../turn-context.js";

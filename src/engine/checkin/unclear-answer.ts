@@ -3,7 +3,7 @@ import type { Checkin, Client, PlanItem } from "../../store/types.js";
 import { isGreeting } from "../acknowledgement.js";
 import { asksForBreak } from "../break-request.js";
 import { startsAsQuestion } from "../question.js";
-import { unclearWords } from "../risk/safety-answer.js";
+import { unclearWords } from "../risk/safety-own-words.js";
 import { excerpt } from "../risk/screening.js";
 import { isUnclearAnswerOf, unclearAnswerWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";

@@ -14,7 +14,8 @@ import { afterCrisis } from "./after-crisis.js";
 import { raiseRisk } from "./alerts.js";
 import { SAFETY_CHECK_LAPSE_MS, tellConcern } from "./concern-notice.js";
 import { repeatQuestion } from "./disclosure.js";
-import { deniesActing, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
+import { deniesActing, readSafetyAnswer } from "./safety-answer.js";
+import { ownWords, unclearWords } from "./safety-own-words.js";
 import { safetyQuestion } from "./safety-question.js";
 import { excerpt } from "./screening.js";
 

@@ -6,7 +6,8 @@ import { crisisIn, type Turn } from "../turn-context.js";
 import { disclosureOf } from "./alerts.js";
 import { questionLapsed, safetyYes } from "./concern-answer.js";
 import { keepAsComment, repeatQuestion } from "./disclosure.js";
-import { holdsAnAnswer, ownWords, readSafetyAnswer, unclearWords } from "./safety-answer.js";
+import { holdsAnAnswer, readSafetyAnswer } from "./safety-answer.js";
+import { ownWords, unclearWords } from "./safety-own-words.js";
 import { safetyQuestion } from "./safety-question.js";
 import { excerpt } from "./screening.js";
 

@@ -6,7 +6,8 @@ import { SAFETY_CHECK_REF } from "../refs.js";
 import { crisisIn, type Turn } from "../turn-context.js";
 import { safetyYes } from "./concern-answer.js";
 import { tellConcern } from "./concern-notice.js";
-import { ownWords, readSafetyAnswer } from "./safety-answer.js";
+import { readSafetyAnswer } from "./safety-answer.js";
+import { ownWords } from "./safety-own-words.js";
 import { safetyQuestion } from "./safety-question.js";
 
 /** How long after a concern's safety question lapsed a clear answer to it still counts. */

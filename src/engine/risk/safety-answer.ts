@@ -1,8 +1,5 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
-import type { RiskEvent } from "../../store/types.js";
-import { plainWords } from "../checkin/score-input.js";
 import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, QUALIFIED_NO, UNSURE } from "./safety-hedges.js";
-import { excerpt } from "./screening.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
 export interface SafetyChoice {
@@ -234,29 +231,4 @@ export function deniesActing(raw: string): boolean {
     const wanted = canonicalWords(phrase);
     return words.some((_, i) => wanted.length > 0 && wanted.every((w, k) => words[i + k] === w));
   });
-}
-
-/** How much of a typed answer the therapist is shown: a phrase, not a message. */
-const OWN_WORDS_MAX = 120;
-
-/**
- * A safety answer in the client's own words, to quote to the therapist ("sometimes yeah", "every
- * night tbh", "a bit"): how often and how sure is theirs to say, and "yes" alone would hide it.
- * Undefined for a button press (`typed` false) or the choice itself ("Yes", "1", "yes!").
- */
-export function ownWords(raw: string, typed: boolean, choices: readonly SafetyChoice[]): string | undefined {
-  if (!typed) return undefined;
-  const said = plainWords(raw);
-  if (said === "" || choices.some((c) => said === String(c.value) || said === plainWords(c.label)))
-    return undefined;
-  return excerpt(raw.trim(), OWN_WORDS_MAX);
-}
-
-/** The unclear answers to one concern's question so far, in the client's words, the latest last. */
-export function unclearWords(
-  concern: Pick<RiskEvent, "answerWords">,
-  said: string | undefined,
-): string | undefined {
-  if (!said) return concern.answerWords;
-  return concern.answerWords ? `${concern.answerWords} / ${said}` : said;
 }
