@@ -2,8 +2,8 @@ import { riskItemsOf } from "../../prompts/schema.js";
 import type { Checkin, Client, PlanItem } from "../../store/types.js";
 import { afterCrisis } from "../risk/after-crisis.js";
 import { raiseRisk } from "../risk/alerts.js";
+import { riskItemWords } from "../risk/event-marks.js";
 import { excerpt } from "../risk/screening.js";
-import { riskItemWords } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import {
   changesSafetyToYes,

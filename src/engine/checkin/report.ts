@@ -7,7 +7,7 @@ import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
 import { localDate } from "../../schedule/local-time.js";
 import type { Client, CompletedCheckin } from "../../store/types.js";
-import { withoutSettled } from "../risk/text.js";
+import { withoutSettled } from "../risk/event-marks.js";
 import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";

@@ -1,7 +1,7 @@
 import { screenTokens } from "../../clinical/risk-tokens.js";
 import type { Checkin, Client } from "../../store/types.js";
+import { isUnclearAnswerOf } from "../risk/event-marks.js";
 import { NOT_A_DENIAL, UNSURE } from "../risk/safety-hedges.js";
-import { isUnclearAnswerOf } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { stepMessage, withLine } from "./messages.js";

@@ -1,6 +1,7 @@
 import type { Client } from "../../store/types.js";
 import { formatDay } from "../format.js";
-import { unclearAnswerOf, unclearAnswerText, withoutSettled } from "../risk/text.js";
+import { unclearAnswerOf, withoutSettled } from "../risk/event-marks.js";
+import { unclearAnswerText } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { commentLines } from "./summary-text.js";
 import { hasWholeMeasure, unfinishedParts, unfinishedPhrases } from "./unfinished.js";

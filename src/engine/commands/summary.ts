@@ -1,6 +1,7 @@
 import type { Client } from "../../store/types.js";
 import { trajectoryModel } from "../checkin/clinical-context.js";
-import { riskSection, withoutSettled } from "../risk/text.js";
+import { withoutSettled } from "../risk/event-marks.js";
+import { riskSection } from "../risk/text.js";
 import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { historyText } from "../views/history.js";

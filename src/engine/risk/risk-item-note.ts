@@ -1,7 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import { riskItemsOf } from "../../prompts/schema.js";
 import type { RiskEvent } from "../../store/types.js";
-import { riskItemOf } from "./text.js";
+import { riskItemOf } from "./event-marks.js";
 
 /**
  * A measure's risk item answered above its threshold (PHQ-9 item 9) in the episode, for the safety

@@ -1,7 +1,7 @@
 import type { Wording } from "../../prompts/render.js";
 import type { CompletedCheckin, RiskEvent } from "../../store/types.js";
 import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
-import { unclearAnswerOf } from "./text.js";
+import { unclearAnswerOf } from "./event-marks.js";
 
 /**
  * The safety question reaches a client two ways: as the check-in's own question, and on the risk

@@ -5,7 +5,7 @@ import type { Wording } from "../../prompts/render.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
 import { measureName } from "../checkin/measure-text.js";
 import { formatDay } from "../format.js";
-import { unclearAnswerOf, withoutSettled } from "../risk/text.js";
+import { unclearAnswerOf, withoutSettled } from "../risk/event-marks.js";
 
 /** What happened to one client since the last digest. */
 export interface ClientWeek {
