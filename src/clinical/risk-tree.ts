@@ -1,4 +1,3 @@
-import { maskPattern } from "./risk-masks.js";
 import {
   type CompiledPhrase,
   compilePhrase,
@@ -8,13 +7,16 @@ import {
   type Spellings,
   spellingsOf,
 } from "./risk-phrases.js";
-import { canonicalWords, MASK } from "./risk-tokens.js";
+import { canonicalWords } from "./risk-tokens.js";
+
+/** risk-screen.ts takes the walk from here, with the tree. */
+export { kindOf, type Local, MASKED, PLAIN, walk } from "./risk-walk.js";
 
 /**
- * The phrases of every list as one tree of words, and the walk that reads a text through it
- * (risk-screen.ts drives both). A slot with one alternative is an ordinary path, shared with every
- * phrase that begins alike; a slot with several gets a meeting point where its alternatives join
- * again, shared by phrases that offer the same alternatives at the same place.
+ * The phrases of every list as one tree of words (risk-screen.ts builds it, and reads a text
+ * through it with risk-walk.ts). A slot with one alternative is an ordinary path, shared with
+ * every phrase that begins alike; a slot with several gets a meeting point where its alternatives
+ * join again, shared by phrases that offer the same alternatives at the same place.
  */
 export type TerminalKind = "disclosure" | "acute" | "concern" | "exception" | "acute_exception";
 
@@ -28,7 +30,7 @@ export interface Terminal {
  * The phrases of every list as one tree of words: a text is read once, and at each word only the
  * branches that can still match are followed, however many phrases share a first word.
  */
-interface Node {
+export interface Node {
   words: Map<string, Node>;
   /** Words ending in *, by the first letter of the prefix (a few per letter). */
   prefixes: Map<number, { prefix: string; node: Node }[]>;
@@ -44,11 +46,6 @@ interface Node {
    */
   fillers: ReadonlySet<string> | undefined;
 }
-
-/** Fillers in a row that a phrase reads past: "bin eh halt allen nur ne last". */
-const MAX_FILLERS = 2;
-
-const DIGITS = /^\d+$/;
 
 /**
  * A phrase that may begin with nothing ("{nearly|} killed myself laughing") is entered as its
@@ -174,103 +171,4 @@ function joined(had: ReadonlySet<string> | undefined, more: ReadonlySet<string>)
   if (had === undefined || had === more) return more;
   if ([...more].every((w) => had.has(w))) return had;
   return new Set([...had, ...more]);
-}
-
-export interface Local {
-  terminal: Terminal;
-  start: number;
-  end: number;
-}
-
-/** What kind of word each position holds, worked out once per word rather than at every branch. */
-export const PLAIN = 0;
-export const MASKED = 1;
-const NUMBER = 2;
-
-export function kindOf(word: string): number {
-  if (word.includes(MASK)) return MASKED;
-  return DIGITS.test(word) ? NUMBER : PLAIN;
-}
-
-/**
- * Follows every branch of the tree that matches the words from position i on. `skipped` counts
- * the fillers read past since the phrase's last word (a match never ends on one, so the therapist
- * is shown the phrase's words); `read` says a word or filler led here, where fillers may be skipped
- * (not at the root, nor again at each meeting point of the same place). `bent` says a filler was
- * read past on the way: such a path ends no exception, for an idiom stretched over a filler would
- * cover a real match beside it ("ich will einfach sterben, halt vor scham"), and missing a
- * disclosure is the one error the screen must not make. Only phrases that flag take the slack.
- */
-export function walk(
-  at: Node,
-  words: readonly string[],
-  kinds: readonly number[],
-  start: number,
-  i: number,
-  spans: Local[],
-  skipped = 0,
-  read = false,
-  bent = false,
-): void {
-  const { ends, next } = at;
-  if (skipped === 0)
-    for (let e = 0; e < ends.length; e++) {
-      const terminal = ends[e] as Terminal;
-      if (!bent || terminal.kind !== "exception") spans.push({ terminal, start, end: i });
-    }
-  for (let n = 0; n < next.length; n++) {
-    const to = next[n] as Node;
-    if (mayContinue(to, words[i], kinds[i])) walk(to, words, kinds, start, i, spans, skipped, false, bent);
-  }
-  if (at.gap !== undefined) {
-    const { max, node: after } = at.gap;
-    for (let skip = 0; skip <= max && i + skip < words.length; skip++) {
-      // Only continue where the word after the gap can go on: most cannot, and a call costs.
-      // A gap that took words may be followed by fillers too ("tabletten hab ich mir halt aufgehoben").
-      if (mayContinue(after, words[i + skip], kinds[i + skip])) {
-        walk(after, words, kinds, start, i + skip, spans, skipped, skip > 0, bent);
-      }
-    }
-  }
-  const word = words[i];
-  if (word === undefined) return;
-  const kind = kinds[i];
-  if (read && skipped < MAX_FILLERS && kind === PLAIN && at.fillers?.has(word)) {
-    walk(at, words, kinds, start, i + 1, spans, skipped + 1, true, true);
-  }
-  if (kind === MASKED) {
-    for (const [w, next] of at.words)
-      if (maskPattern(word, true).test(w)) walk(next, words, kinds, start, i + 1, spans, 0, true, bent);
-    for (const bucket of at.prefixes.values()) {
-      for (const p of bucket)
-        if (maskPattern(word, false).test(p.prefix))
-          walk(p.node, words, kinds, start, i + 1, spans, 0, true, bent);
-    }
-    return;
-  }
-  const exact = at.words.get(word);
-  if (exact) walk(exact, words, kinds, start, i + 1, spans, 0, true, bent);
-  if (at.prefixes.size > 0) {
-    const bucket = at.prefixes.get(word.charCodeAt(0));
-    if (bucket !== undefined) {
-      for (let p = 0; p < bucket.length; p++) {
-        const entry = bucket[p] as { prefix: string; node: Node };
-        if (word.startsWith(entry.prefix)) walk(entry.node, words, kinds, start, i + 1, spans, 0, true, bent);
-      }
-    }
-  }
-  if (at.number !== undefined && kind === NUMBER)
-    walk(at.number, words, kinds, start, i + 1, spans, 0, true, bent);
-}
-
-function mayContinue(at: Node, word: string | undefined, kind: number | undefined): boolean {
-  if (word === undefined) return at.ends.length > 0 || at.next.length > 0;
-  return (
-    kind !== PLAIN ||
-    at.words.has(word) ||
-    at.next.length > 0 ||
-    at.gap !== undefined ||
-    at.ends.length > 0 ||
-    (at.prefixes.size > 0 && at.prefixes.has(word.charCodeAt(0)))
-  );
 }
