@@ -1,4 +1,5 @@
-import { canonicalWords, MASK, squeeze } from "./risk-tokens.js";
+import { squeeze } from "./risk-canonical.js";
+import { canonicalWords, MASK } from "./risk-tokens.js";
 
 /**
  * The small pattern language of the risk lists (prompts/<language>/risk.yaml). A clinic's

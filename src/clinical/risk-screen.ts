@@ -1,16 +1,9 @@
+import type { Correct } from "./risk-canonical.js";
 import { finding, isException, type RiskFinding, type Span } from "./risk-finding.js";
 import { languageGuess } from "./risk-language.js";
 import { slipWindows, slipWithin } from "./risk-slip-windows.js";
-import { type Correct, tokenize } from "./risk-tokens.js";
-import {
-  kindOf,
-  type Local,
-  MASKED,
-  PhraseTree,
-  PLAIN,
-  type TerminalKind,
-  walk,
-} from "./risk-tree.js";
+import { tokenize } from "./risk-tokens.js";
+import { kindOf, type Local, MASKED, PhraseTree, PLAIN, type TerminalKind, walk } from "./risk-tree.js";
 import { typoCorrector } from "./risk-typos.js";
 
 /**

@@ -12,44 +12,15 @@
  *    split words joined ("my self" → "myself", "no one" → "nobody").
  *
  * Each word keeps where it stood in the original text, so a therapist is shown the client's own
- * words, not the canonical form.
+ * words, not the canonical form. This file reads the words (steps 1 and 2); risk-canonical.ts
+ * takes each on through steps 3 and 4.
  */
 
-import { APOSTROPHE_FORMS, EXPANSIONS, JOINS, KEEP_DOUBLE, LEET } from "./risk-spellings.js";
+import { type Correct, canonicalSink, LETTER, type WordSink } from "./risk-canonical.js";
+import { APOSTROPHE_FORMS, LEET } from "./risk-spellings.js";
 
 /** Stands for one to three hidden letters in a masked word. */
 export const MASK = "?";
-
-const EXPANSION = new Map(Object.entries(EXPANSIONS));
-const MAX_EXPANDED = Math.max(...[...EXPANSION.keys()].map((k) => k.length));
-/** The joins by their first word, so most words cost one failed look-up. */
-const JOIN = new Map<string, Map<string, string>>();
-for (const [pair, joined] of Object.entries(JOINS)) {
-  const [first = "", second = ""] = pair.split(" ");
-  const seconds = JOIN.get(first) ?? new Map<string, string>();
-  seconds.set(second, joined);
-  JOIN.set(first, seconds);
-}
-
-/** Runs of the same letter as one: "dieeee" → "die", "kill" → "kil". */
-export function squeeze(word: string): string {
-  let out: string | undefined;
-  let from = 0;
-  for (let i = 1; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c !== word.charCodeAt(i - 1)) continue;
-    // Digits repeat in numbers ("100"): only letters are squeezed.
-    if (!isLetterCode(c, word[i] as string)) continue;
-    out = (out ?? "") + word.slice(from, i);
-    from = i + 1;
-  }
-  return out === undefined ? word : out + word.slice(from);
-}
-
-function isLetterCode(c: number, ch: string): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return LETTER.test(ch);
-}
 
 /** The canonical words of a text, with where each stood in it. */
 interface ScreenTokens {
@@ -64,7 +35,6 @@ const LEET_CHAR = /[013457@$!|]/g;
 const LEET_NEAR_LETTER = /\p{L}[013457@$!|]|[013457@$!|]\p{L}/u;
 const MASK_RUN = /[*#%_~.]+/g;
 const SEPARATOR = /[^\p{L}\d?]+/u;
-const LETTER = /\p{L}/u;
 const WORDLIKE = /\p{L}|\d/u;
 
 /** Lower case, marks removed, apostrophes dropped. */
@@ -98,11 +68,6 @@ function maskOrSeparator(core: string, run: string, at: number): string {
   if (run === "." || run === "_" || run === "~") return " ";
   return MASK;
 }
-
-/** Receives each canonical word with where its chunk stood in the original text; false stops the reading. */
-type WordSink = (word: string, start: number, end: number) => boolean | undefined;
-/** A word as a reading takes it; `start` is where its written form begins in the text. */
-export type Correct = (word: string, start: number) => string;
 
 /**
  * Reads a text word by word into a sink. Linear in the length of the text, and cheap per word:
@@ -167,58 +132,6 @@ export function screenTokens(text: string): ScreenTokens {
     return true;
   });
   return tokens;
-}
-
-/**
- * Spells out contractions and joins split words before passing words on: one word is held back
- * while it may be the first of a join ("my" before "self").
- */
-function canonicalSink(next: WordSink, correct: Correct | undefined) {
-  let stopped = false;
-  const sink = (word: string, start: number, end: number) => {
-    if (next(word, start, end) === false) stopped = true;
-  };
-  let held: string | undefined;
-  let heldStart = 0;
-  let heldEnd = 0;
-  let joins: Map<string, string> | undefined;
-  const push = (word: string, start: number, end: number): void => {
-    if (held !== undefined) {
-      const joined = joins?.get(word);
-      if (joined !== undefined) {
-        sink(joined, heldStart, end);
-        held = undefined;
-        return;
-      }
-      sink(held, heldStart, heldEnd);
-      held = undefined;
-    }
-    joins = JOIN.get(word);
-    if (joins === undefined) sink(word, start, end);
-    else {
-      held = word;
-      heldStart = start;
-      heldEnd = end;
-    }
-  };
-  return {
-    get stopped(): boolean {
-      return stopped;
-    },
-    /** `single`: the caller knows no letter repeats, so there is nothing to squeeze. */
-    word(raw: string, start: number, end: number, single = false): void {
-      const as = single || KEEP_DOUBLE.has(raw) ? raw : squeeze(raw);
-      // A typing slip read as the word meant (risk-typos.ts), before it is spelled out ("cnat" → "can not").
-      const squeezed = correct === undefined ? as : correct(as, start);
-      const expanded = squeezed.length <= MAX_EXPANDED ? EXPANSION.get(squeezed) : undefined;
-      if (expanded) for (const w of expanded) push(w, start, end);
-      else push(squeezed, start, end);
-    },
-    flush(): void {
-      if (held !== undefined) sink(held, heldStart, heldEnd);
-      held = undefined;
-    },
-  };
 }
 
 function withoutApostrophes(source: string, from: number, to: number): string {
