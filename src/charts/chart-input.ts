@@ -1,7 +1,7 @@
 import { totalOf } from "../clinical/scores.js";
 import { SAFETY_INSTRUMENT } from "../engine/checkin/instrument-plan.js";
+import { isRiskItemWords } from "../engine/risk/event-marks.js";
 import { answeredAfterWords } from "../engine/risk/safety-answers.js";
-import { isRiskItemWords } from "../engine/risk/text.js";
 import type { CompletedCheckin, Episode, RiskEvent } from "../store/types.js";
 import type { ChartCheckin } from "./chart-data.js";
 import type { ChartRiskEvent } from "./risk-events.js";

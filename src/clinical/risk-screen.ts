@@ -3,8 +3,9 @@ import { finding, isException, type RiskFinding, type Span } from "./risk-findin
 import { languageGuess } from "./risk-language.js";
 import { slipWindows, slipWithin } from "./risk-slip-windows.js";
 import { tokenize } from "./risk-tokens.js";
-import { kindOf, type Local, MASKED, PhraseTree, PLAIN, type TerminalKind, walk } from "./risk-tree.js";
+import { PhraseTree, type TerminalKind } from "./risk-tree.js";
 import { typoCorrector } from "./risk-typos.js";
+import { kindOf, type Local, MASKED, PLAIN, walk } from "./risk-walk.js";
 
 /**
  * Screening free text for risk (CLINICAL.md, "Risk and safety"). Two tiers:

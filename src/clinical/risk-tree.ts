@@ -9,9 +9,6 @@ import {
 } from "./risk-phrases.js";
 import { canonicalWords } from "./risk-tokens.js";
 
-/** risk-screen.ts takes the walk from here, with the tree. */
-export { kindOf, type Local, MASKED, PLAIN, walk } from "./risk-walk.js";
-
 /**
  * The phrases of every list as one tree of words (risk-screen.ts builds it, and reads a text
  * through it with risk-walk.ts). A slot with one alternative is an ordinary path, shared with

@@ -9,9 +9,6 @@ import { riskItemOf, unclearAnswerOf } from "./event-marks.js";
  * the client's words, and what came of it, so a glance tells what was said and what is open.
  */
 
-/** charts/chart-input.ts reads this mark from here. */
-export { isRiskItemWords } from "./event-marks.js";
-
 const NONE: ReadonlySet<number> = new Set();
 
 /**
