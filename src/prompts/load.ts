@@ -2,10 +2,12 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RiskLists } from "../clinical/risk-screen.js";
+import { shippedNumbers } from "../engine/checkin/shipped-numbers.js";
 import { ConfigError } from "../errors.js";
 import { borrowedCopy, withAnswerWords } from "../instruments/answer-words.js";
 import { type ProfileEntry, profileFor, readProfiles } from "../instruments/profiles.js";
 import {
+  type ChatWords,
   type Instrument,
   instrumentSchema,
   type MessageFile,
@@ -24,9 +26,15 @@ export const DEFAULT_PROMPTS_DIR =
     fileURLToPath(new URL("../../prompts", import.meta.url)),
   ].find((dir) => existsSync(join(dir, "en"))) ?? fileURLToPath(new URL("../../../prompts", import.meta.url));
 
+/**
+ * A language's words (messages.yaml) with the number words of the shipped languages a client in
+ * it may type as well, by their spelling ("six": 6 for a German client; shipped-numbers.ts).
+ */
+export type PackWords = ChatWords & { readonly acrossLanguages: ReadonlyMap<string, number> };
+
 export interface LanguagePack {
   language: string;
-  messages: MessageFile;
+  messages: Omit<MessageFile, "words"> & { words: PackWords };
   instruments: Map<string, Instrument>;
   /**
    * The fallback language's copy of each measure this language has no prompts for, with this
@@ -92,12 +100,25 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR, fallback = "en"):
       });
       instruments.set(id, instrument);
     }
-    languages.set(language, { language, messages, instruments, borrowed: new Map(), risk });
+    // The other languages' number words are added once every language is read (below).
+    const words = { ...messages.words, acrossLanguages: new Map<string, number>() };
+    languages.set(language, {
+      language,
+      messages: { ...messages, words },
+      instruments,
+      borrowed: new Map(),
+      risk,
+    });
   }
   if (!languages.has(fallback)) {
     throw new ConfigError(`prompts folder ${dir} has no "${fallback}" language folder`, "prompts");
   }
   const profiles = attachProfiles(languages, dir, fallback);
+  // With every language read: the number words each may read from the others.
+  for (const pack of languages.values()) {
+    const acrossLanguages = shippedNumbers(languages, pack.language);
+    pack.messages = { ...pack.messages, words: { ...pack.messages.words, acrossLanguages } };
+  }
   return { languages, fallback, profiles };
 }
 

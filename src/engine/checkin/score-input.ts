@@ -10,6 +10,7 @@ import {
   SCORE_TRAILING,
   squeezed,
 } from "./score-words.js";
+import { spellings } from "./shipped-numbers.js";
 
 /**
  * Reads a typed score as people type it: "7", " 7. ", "7.5", "7,5", "7/10", "7 out of 10", a
@@ -25,7 +26,13 @@ type ScoreInput = { ok: true; value: number } | { ok: false };
 /** Which softening words a score may come with: hedges and sayings, hedges only, or none. */
 type Hedging = "sayings" | "hedges" | "none";
 
-export type NumberWords = Pick<ChatWords, "numbers" | "out_of">;
+/**
+ * A language's number words and "out of" words, with the number words of the shipped languages
+ * its clients may type as well (shipped-numbers.ts; a language pack's words have them).
+ */
+export type NumberWords = Pick<ChatWords, "numbers" | "out_of"> & {
+  readonly acrossLanguages?: ReadonlyMap<string, number>;
+};
 
 const SCORE = /^(\d{1,2})(?:[.,](\d))?$/;
 const KEYCAP = /^([0-9])\uFE0F?\u20E3$/u;
@@ -69,32 +76,17 @@ export function oneNumber(raw: string, words: NumberWords | undefined): number |
 function wholeWord(text: string, words: NumberWords | undefined): number | undefined {
   const numbers = words?.numbers ?? [];
   const said = folded(text);
-  const spelt = (w: string) => [folded(w), folded(w.normalize("NFD").replace(/\p{M}/gu, ""))];
-  const index = numbers.findIndex((w) => spelt(w).includes(said));
+  const index = numbers.findIndex((w) => spellings(w).includes(said));
   if (index >= 0) return index;
-  // "six" from a German client, "sechs" from an English one: no number word of one shipped
-  // language is another number, or a yes or no, in another.
-  const shipped = SHIPPED_NUMBERS.get(said);
-  if (shipped !== undefined) return shipped;
+  // "six" from a German client, "sechs" from an English one, where no language reads it otherwise.
+  const across = words?.acrossLanguages?.get(said);
+  if (across !== undefined) return across;
   if (!isStretched(said)) return undefined;
   const stretched = numbers.flatMap((w, value) =>
-    spelt(w).some((s) => squeezed(s) === squeezed(said)) ? [value] : [],
+    spellings(w).some((s) => squeezed(s) === squeezed(said)) ? [value] : [],
   );
   return stretched.length === 1 ? stretched[0] : undefined;
 }
-
-/** The number words 0 to 10 of the languages rapport ships (en, de, es), accents set aside. */
-const SHIPPED_NUMBERS: ReadonlyMap<string, number> = new Map(
-  [
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
-    ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"],
-    ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
-  ].flatMap((words) =>
-    words.flatMap((w, value) =>
-      [w, w.normalize("NFD").replace(/\p{M}/gu, "")].map((s) => [folded(s), value] as const),
-    ),
-  ),
-);
 
 /** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */
 const SPOKEN_POINT = /^(\S+)\s+(?:point|komma|coma|punto)\s+(\S+)$/u;

@@ -4,15 +4,20 @@ import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 
 type Choice = NonNullable<Instrument["choices"]>[number];
 
-/** The languages rapport ships prompts for: a client may answer in any of them. */
-const SHIPPED = ["en", "de", "es"];
+/** The languages rapport ships prompts for: a client may answer in any of them, numbers too. */
+export const SHIPPED: readonly string[] = ["en", "de", "es"];
 
 /**
  * Words of another language that are something else in the client's: Spanish "ya" (already, "ya
- * no" is "not anymore"), "once" (eleven) and "ja" (laughter) are no yes there. Letters alone ("n",
- * "y", "s", "j") stay with their own language: the Spanish "y" is "and".
+ * no" is "not anymore"), "once" (eleven) and "ja" (laughter) are no yes there, nor a number
+ * (shipped-numbers.ts). Letters alone ("n", "y", "s", "j") stay with their own language: the
+ * Spanish "y" is "and".
  */
-const NOT_IN: Record<string, readonly string[]> = { es: ["ya", "once", "ja"], de: ["die"], en: [] };
+export const OTHER_MEANING: Readonly<Record<string, readonly string[]>> = {
+  es: ["ya", "once", "ja"],
+  de: ["die"],
+  en: [],
+};
 
 const made = new WeakMap<PromptCatalog, Map<string, Map<readonly Choice[], readonly Choice[]>>>();
 
@@ -45,7 +50,7 @@ export function withShippedSafetyWords(
     return safety?.choices ? [{ code, ...sides(safety.choices, safety.riskItem?.above ?? 0) }] : [];
   });
   const own = sides(choices, above);
-  const avoid = new Set(NOT_IN[language] ?? []);
+  const avoid = new Set(OTHER_MEANING[language] ?? []);
   const words = (yes: boolean) => {
     const other = new Set([...all.flatMap((l) => (yes ? l.no : l.yes)), ...(yes ? own.no : own.yes)]);
     const mine = new Set(yes ? own.yes : own.no);
