@@ -8,7 +8,7 @@ import { Conversation, PROMPTS_DIR } from "../helpers/conversation.js";
  * Scores as clients type them, each once refused with "I can only use a number" and its words lost: an
  * article before the number with a reason after it ("a 4 because my mom is sick"), frank or offhand
  * words ("ngl 6", "9 obvio", "naja 5 halt"), a remark before a linking word ("eher schlecht so 3"),
- * "8/10 would recommend lol". At a risk item nothing of this is read (score-sayings.test.ts, and a
+ * "8/10 would recommend lol". At a risk item nothing of this is read (sayings-around-scores.test.ts, and a
  * broad list of inputs compared before and after the change).
  */
 const prompts = loadPrompts(PROMPTS_DIR);
