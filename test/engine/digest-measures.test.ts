@@ -1,48 +1,28 @@
-import { rmSync } from "node:fs";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { Conversation } from "../helpers/conversation.js";
-import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
+import { describe, expect, it } from "vitest";
+import { phq9Clinic } from "../helpers/measures.js";
 
 /**
  * The weekly digest's line of a client names each scored measure's state, short, beside progress:
  * a digest once read "lena: on track; 1 check-in; progress 31, +17 … recovered" with her PHQ-9's
  * recovery (18 → 2) said nowhere. A client with only progress and the alliance gets no more words.
  */
-const dir = phqGadPrompts();
-addGermanPhq9(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let c: Conversation | undefined;
-afterEach(() => {
-  c?.close();
-  c = undefined;
-});
-
-const HOUR = 3_600_000;
-const ALLIANCE_PROGRESS = [9, 9, 9, 9, 5, 5, 5, 5];
+const clinic = phq9Clinic();
 
 /** Two check-ins in a week: the PHQ-9 at 16, then at 2 (item 9 at 0 both times); then the digest. */
 async function digestLine(language: string, instruments: string[]): Promise<string> {
-  const conversation = new Conversation(
-    { clinic: { language }, checkin: { instruments }, digest: { day: "mon", time: "08:00" } },
-    "console",
-    [],
-    dir,
-  );
-  c = conversation;
-  conversation.clock.set(new Date("2026-11-02T09:00:00Z"));
-  await conversation.enrol();
-  await conversation.tick(60_000);
-  const phq = instruments.includes("phq9");
-  for (const items of [
-    [2, 2, 2, 2, 2, 2, 2, 2, 0],
-    [1, 1, 0, 0, 0, 0, 0, 0, 0],
-  ]) {
-    await conversation.say("rivera", "checkin alex");
-    await conversation.answerAll("alex", [...ALLIANCE_PROGRESS, ...(phq ? items : []), 0]);
-    await conversation.tick(24 * HOUR);
-  }
-  const digest = (await conversation.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera");
+  const c = await clinic.checkins({
+    language,
+    instruments,
+    config: { digest: { day: "mon", time: "08:00" } },
+    start: "2026-11-02T09:00:00Z",
+    before: [9, 9, 9, 9, 5, 5, 5, 5],
+    phq9: [
+      [2, 2, 2, 2, 2, 2, 2, 2, 0],
+      [1, 1, 0, 0, 0, 0, 0, 0, 0],
+    ],
+    after: (c) => c.tick(24 * 3_600_000),
+  });
+  const digest = (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera");
   return digest?.message.text.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
 }
 

@@ -1,41 +1,26 @@
-import { rmSync } from "node:fs";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { Conversation } from "../helpers/conversation.js";
-import { addGermanPhq9, phqGadPrompts } from "../helpers/measures.js";
+import { describe, expect, it } from "vitest";
+import { phq9Clinic } from "../helpers/measures.js";
 
 /**
  * `summary ALIAS` before a session: "Safety question: no each time it was asked (3)" stood right
  * above a PHQ-9 item 9 answered above 0 under "Risk:". Accurate, but it read as reassurance beside a
  * disclosure: the line says the item's answer too.
  */
-const dir = phqGadPrompts();
-addGermanPhq9(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const clinic = phq9Clinic();
 
-let c: Conversation | undefined;
-afterEach(() => {
-  c?.close();
-  c = undefined;
-});
-
-const WEEK = 7 * 24 * 3_600_000;
-
-/** Three weekly check-ins, each with no to the safety question; the third has PHQ-9 item 9 at `ninth`. */
+/**
+ * Three weekly check-ins, the safety question answered no; the third has PHQ-9 item 9 at `ninth`
+ * (above 0, it is left at the safety question). Nothing falls due between them.
+ */
 async function safetyLine(language: string, ninth: number): Promise<string> {
-  const conversation = new Conversation(
-    { clinic: { language }, checkin: { instruments: ["progress", "phq9"] } },
-    "console",
-    [],
-    dir,
-  );
-  c = conversation;
-  await conversation.enrol();
-  for (let i = 0; i < 3; i++) {
-    await conversation.say("rivera", "checkin alex");
-    await conversation.answerAll("alex", [5, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, i === 2 ? ninth : 0, 0]);
-    conversation.clock.advance(WEEK);
-  }
-  const [summary] = await conversation.say("rivera", "summary alex");
+  const c = await clinic.checkins({
+    language,
+    instruments: ["progress", "phq9"],
+    before: [5, 5, 5, 5],
+    phq9: [0, 0, ninth].map((item9) => [1, 1, 1, 1, 1, 1, 1, 1, item9]),
+    after: (c) => c.clock.advance(7 * 24 * 3_600_000),
+  });
+  const [summary] = await c.say("rivera", "summary alex");
   const lines = summary?.message.text.split("\n") ?? [];
   return lines.find((l) => /^(Safety question|Sicherheitsfrage|Pregunta de seguridad):/.test(l)) ?? "";
 }

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach } from "vitest";
 import { stringify } from "yaml";
 import { type ImportOptions, importQuestionnaire } from "../../src/instruments/fhir-import.js";
 import { Conversation, PROMPTS_DIR } from "./conversation.js";
@@ -71,4 +72,58 @@ export async function atSafetyQuestion(
   await c.say("rivera", "checkin alex");
   for (const v of scores) await c.say("alex", String(v));
   return c;
+}
+
+/** A run of check-ins answered through the PHQ-9's risk item and the safety question (phq9Clinic). */
+export interface Phq9Checkins {
+  /** The clinic's language, and what it asks: without the PHQ-9, its answers are left out. */
+  language: string;
+  instruments: string[];
+  /** The scores asked before the PHQ-9 (the alliance's, progress's), the same at each check-in. */
+  before: readonly number[];
+  /** The PHQ-9's nine answers, one list a check-in; the ninth is its risk item. */
+  phq9: readonly (readonly number[])[];
+  /** What comes after each check-in: time passing, with what falls due run (`tick`) or not. */
+  after: (c: Conversation) => unknown;
+  /** The clinic's other settings (a digest day, say), and when the clock starts. */
+  config?: ConstructorParameters<typeof Conversation>[0];
+  start?: string;
+}
+
+/**
+ * A clinic asking the PHQ-9 in every shipped language (PHQ-9 and GAD-7 imported, the PHQ-9's
+ * German copy too), for one test file. `checkins` enrols alex and answers a check-in for each of
+ * `phq9`, then 0 (the safety question's no) and skip (the comment). After a risk item answered
+ * above 0, that 0 comes after the crisis message and the check-in stays at the safety question.
+ * The folder is removed after the file's tests, the conversation closed after each test.
+ */
+export function phq9Clinic(): { checkins: (run: Phq9Checkins) => Promise<Conversation> } {
+  const dir = phqGadPrompts();
+  addGermanPhq9(dir);
+  let open: Conversation | undefined;
+  afterEach(() => {
+    open?.close();
+    open = undefined;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const checkins = async (run: Phq9Checkins) => {
+    const { language, instruments } = run;
+    const c = new Conversation(
+      { ...run.config, clinic: { language }, checkin: { instruments } },
+      "console",
+      [],
+      dir,
+    );
+    open = c;
+    if (run.start) c.clock.set(new Date(run.start));
+    await c.enrol();
+    const asked = instruments.includes("phq9");
+    for (const items of run.phq9) {
+      await c.say("rivera", "checkin alex");
+      await c.answerAll("alex", [...run.before, ...(asked ? items : []), 0]);
+      await run.after(c);
+    }
+    return c;
+  };
+  return { checkins };
 }
