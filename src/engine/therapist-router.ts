@@ -175,9 +175,18 @@ export async function routeTherapist(
   }
 }
 
-/** "ok" or "thanks": you're welcome, unless an alert of theirs is still open. */
+/**
+ * "ok" or "thanks": you're welcome, unless an alert of theirs is still open. With several open
+ * (an on-call contact holding escalations), every one of them and how to acknowledge it, not the
+ * first alone: by number only, as a queued reply can be withdrawn for one erased client only.
+ */
 async function nodReply(turn: Turn, therapistId: number): Promise<void> {
-  const [open] = await turn.tx.openRiskAlertsFor(therapistId);
+  const alerts = await turn.tx.openRiskAlertsFor(therapistId);
+  if (alerts.length > 1) {
+    const list = alerts.map((a) => `seen ${a.id}`).join(", ");
+    return turn.replyText(turn.wording.t("seen_still_open_many", { count: alerts.length, list }));
+  }
+  const [open] = alerts;
   const client = open ? await turn.tx.getClient(open.clientId) : undefined;
   if (!open || !client) return turn.replyText(turn.wording.t("therapist_thanks_reply"));
   return turn.replyAbout(

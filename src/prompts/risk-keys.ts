@@ -116,6 +116,7 @@ export const RISK_VARS = {
   seen_alias_none: ["alias"],
   seen_not_yet_on_call: ["id"],
   seen_still_open: ["id", "alias"],
+  seen_still_open_many: ["count", "list"],
   erased_open_alert: ["id"],
   erase_confirm: ["alias"],
   erase_confirm_button: [],

@@ -83,6 +83,25 @@ describe("acknowledging an urgent alert in the therapist's own words", () => {
     ]);
   });
 
+  it("the on-call contact holding several escalated alerts is told of each by ok, not the first alone", async () => {
+    await alerted({ risk: { onCall: "Dr Night", escalateAfterMinutes: 30 } });
+    const night = await c.engine.addTherapist("Dr Night");
+    await c.say("night", `link ${night.code}`);
+    await c.enrol("rivera", "sam");
+    await c.say("sam", "i want to end my life");
+    await c.tick(31 * 60_000);
+    for (const text of ["ok", "thanks"]) {
+      expect(texts(await c.say("night", text), "night")).toEqual([
+        "2 alerts are still open: seen 1, seen 2. To acknowledge them all, type each of these, or tap I've seen this under each alert.",
+      ]);
+    }
+    expect(await acknowledged()).toBeNull();
+    await c.say("night", "seen 1");
+    expect(texts(await c.say("night", "ok"), "night")).toEqual([
+      "Alert 2 about sam is still open. To acknowledge it, type seen 2 or tap I've seen this under the alert.",
+    ]);
+  });
+
   it("another therapist's seen N still learns nothing about the alert", async () => {
     await alerted();
     const other = await c.engine.addTherapist("Dr Other");
