@@ -88,8 +88,8 @@ describe("acknowledgements while an alert is open", () => {
     // unacknowledged alert in the meantime carried the ones before).
     await c.tick(11 * 60_000);
     const update = urgentTo(await c.say("alex", "ok i will"), "rivera")[0]?.message.text ?? "";
-    expect(update).toContain('also wrote: "Danke schön!"');
-    expect(update).toContain('also wrote: "ok i will"');
+    expect(update).toContain('also wrote (no risk words): "Danke schön!"');
+    expect(update).toContain('also wrote (no risk words): "ok i will"');
   });
 
   it.each(MORE)("%s reaches the therapist at once", async (text) => {
@@ -133,7 +133,7 @@ describe("a bare apology while an alert is open", () => {
       expect(texts(replies, "alex")[0]).toMatch(/^There's nothing to be sorry for\. Your therapist will see/);
       await c.tick(11 * 60_000);
       const update = urgentTo(await c.say("alex", "i dont know what to do"), "rivera")[0]?.message.text;
-      expect(update).toContain(`also wrote: ${JSON.stringify(text)}`);
+      expect(update).toContain(`also wrote (no risk words): ${JSON.stringify(text)}`);
     },
   );
 

@@ -30,7 +30,7 @@ describe("the lines of an alert", () => {
     expect(lines.map((l) => l.replace(/^- [^,]+, [^,]+, [^,]+, /u, ""))).toEqual([
       'disclosure: "i want to kill myself" (matched: "kill myself")',
       'disclosure: "i\'m going to hurt him" (matched: "going to hurt him")',
-      'also wrote: "he keeps taking my stuff"',
+      'also wrote (no risk words): "he keeps taking my stuff"',
     ]);
   });
 
@@ -61,6 +61,6 @@ describe("the lines of an alert", () => {
     expect(digest).toBeDefined();
     expect(digest).not.toContain("message(s)");
     expect(digest).toContain('disclosure: "i want to kill myself" (matched: "kill myself")');
-    expect(digest).toContain('also wrote: "he keeps taking my stuff"');
+    expect(digest).toContain('also wrote (no risk words): "he keeps taking my stuff"');
   });
 });

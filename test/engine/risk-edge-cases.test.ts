@@ -23,7 +23,7 @@ describe("while an alert is open", () => {
     // The first addition goes to the therapist at once, not after ten minutes.
     const update = texts(next, "rivera")[0] ?? "";
     expect(update).toContain("URGENT, still open (alert 1)");
-    expect(update).toContain('also wrote: "ok i\'ve started taking them"');
+    expect(update).toContain('also wrote (no risk words): "ok i\'ve started taking them"');
     const [summary] = await c.say("rivera", "summary alex");
     expect(summary?.message.text).toContain("ok i've started taking them");
   });
