@@ -45,6 +45,8 @@ export const RISK_VARS = {
   risk_what_safety_words: ["answer"],
   risk_what_unclear: ["answer"],
   risk_what_safety_words_after: ["answer", "text"],
+  risk_what_safety_after_matched: ["text", "words"],
+  risk_what_safety_words_after_matched: ["answer", "text", "words"],
   risk_what_text: ["text", "words"],
   risk_tier_disclosure: [],
   risk_tier_concern: [],

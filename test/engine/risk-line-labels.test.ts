@@ -40,3 +40,35 @@ describe("the lines of an alert's events", () => {
     expect(lines(language, events)[1]).toBe(expected);
   });
 });
+
+describe("a concern answered yes, shown as one line", () => {
+  const concern = {
+    tier: "concern" as const,
+    words: ["hopeless"],
+    text: "i feel hopeless",
+    safetyAnswer: "yes" as const,
+  };
+  const yes = { source: "safety_question" as const, words: ["hopeless"], text: "i feel hopeless" };
+  it.each([
+    ["en", '(matched: "hopeless").'],
+    ["de", '(erkannt: "hopeless").'],
+    ["es", '(coincide con: "hopeless").'],
+  ])("%s: the yes carries the words that matched in the concern", (language, expected) => {
+    const [line, ...rest] = lines(language, [event(1, concern), event(2, yes)]);
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/hopeless/u);
+    expect(line?.endsWith(` ${expected}`)).toBe(true);
+    const [typed] = lines(language, [event(1, concern), event(2, { ...yes, answerWords: "yeah sometimes" })]);
+    expect(typed).toContain("yeah sometimes");
+    expect(typed?.endsWith(` ${expected}`)).toBe(true);
+  });
+
+  it("a yes with no words that matched (a corrected answer) says no matched words", () => {
+    const [line] = lines("en", [
+      event(1, { source: "safety_question", words: [], text: "oops i meant yes" }),
+    ]);
+    expect(line).toBe(
+      'disclosure: they answered yes to the safety question (thoughts of harming themselves or ending their life) after writing "oops i meant yes".',
+    );
+  });
+});

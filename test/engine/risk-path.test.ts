@@ -160,9 +160,9 @@ describe("the concern tier", () => {
     expect(alert).toContain('answered "yeah" to the safety question');
     await c.say("alex", "thanks");
     const [summary] = await c.say("rivera", "summary alex");
-    // The concern answered yes is one line: the yes, after the words that led to it.
+    // The concern answered yes is one line: the yes, after the words that led to it and what matched in them.
     expect(summary?.message.text).toContain(
-      'disclosure: they answered "yeah" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "everyone would be better off without me".',
+      'disclosure: they answered "yeah" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "everyone would be better off without me" (matched: "everyone would be better off without me").',
     );
     expect(summary?.message.text).not.toContain("concern:");
   });

@@ -85,12 +85,14 @@ describe("the safety answers, once per message (English)", () => {
     // The concern answered yes is one line, the yes after the client's words; then the open alert.
     expect(text).not.toContain(`concern: "${HOPELESS}"`);
     expect(text).toContain(
-      `disclosure: they answered "ya kinda" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "${HOPELESS}".`,
+      `disclosure: they answered "ya kinda" to the safety question (thoughts of harming themselves or ending their life), read as a yes, after writing "${HOPELESS}" (matched: "don't see the point in going on").`,
     );
     expect(text).toContain("OPEN: urgent alert 1 is not acknowledged yet (seen 1).");
     // `--all` has no safety line of its own: the yes is there as the disclosure line.
     const all = (await c.say("rivera", "summary alex --all"))[0]?.message.text ?? "";
-    expect(all).toContain(`read as a yes, after writing "${HOPELESS}".`);
+    expect(all).toContain(
+      `read as a yes, after writing "${HOPELESS}" (matched: "don't see the point in going on").`,
+    );
   });
 
   it("summary ALIAS: with a check-in after the yes, the check-ins' no gives its latest date", async () => {

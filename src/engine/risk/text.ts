@@ -98,7 +98,7 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
       ? unclearAnswerText(w, unclear, e.answerWords ?? e.text)
       : item
         ? riskItemText(w, item, e.answerWords)
-        : safetyAnswerLine(w, e);
+        : safetyAnswerLine(w, e, words);
   }
   // On a line of its own under the event: after "(matched: …)" it read as part of the words.
   const answer =
@@ -109,12 +109,17 @@ function eventLine(w: Wording, e: RiskEvent, timeZone: string, withAnswer: boole
 }
 
 /** A yes to the safety question: in the client's own words when they typed them, after the message that led to it. */
-function safetyAnswerLine(w: Wording, e: RiskEvent): string {
+function safetyAnswerLine(w: Wording, e: RiskEvent, words: string): string {
+  // With the words that matched in that message, as the concern's line it stands for had them.
+  const matched = e.text !== "" && e.words.length > 0;
   if (e.answerWords) {
+    if (matched)
+      return w.t("risk_what_safety_words_after_matched", { answer: e.answerWords, text: e.text, words });
     return e.text
       ? w.t("risk_what_safety_words_after", { answer: e.answerWords, text: e.text })
       : w.t("risk_what_safety_words", { answer: e.answerWords });
   }
+  if (matched) return w.t("risk_what_safety_after_matched", { text: e.text, words });
   return e.text ? w.t("risk_what_safety_after", { text: e.text }) : w.t("risk_what_safety");
 }
 
