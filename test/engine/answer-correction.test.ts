@@ -126,7 +126,9 @@ describe("correcting the answer just given", () => {
     await c.press("alex", "1");
     const replies = await c.say("alex", "oh no wait i meant no, sorry wrong button");
     expect(toAlex(replies)[0]).toContain("so they will know it may have been the wrong button");
-    expect(toRivera(replies).join("\n")).toContain('also wrote (no risk words): "oh no wait i meant no, sorry wrong button"');
+    expect(toRivera(replies).join("\n")).toContain(
+      'also wrote (no risk words): "oh no wait i meant no, sorry wrong button"',
+    );
   });
 
   it("after a disclosure in words, 'i meant no' retracts no answer and gets the usual warm line", async () => {
