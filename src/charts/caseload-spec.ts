@@ -78,6 +78,8 @@ const Y_LABELS = 24;
  * strip still fit the 1024 pixels Teams takes. Every progress panel of a picture has one height.
  */
 const PANEL = { width: 206, height: 96 } as const;
+/** The size of a total's point in a small panel (the client chart's is POINT_SIZE). */
+const PANEL_POINT_SIZE = 60;
 /** The small panel's time axis: its points are smaller than the client chart's. */
 const PANEL_AXIS = { width: PANEL.width, minGap: 12, pad: 12 } as const;
 
@@ -164,13 +166,13 @@ export function caseloadSpec(
       layer: [
         ...bandLayers(data),
         cutoffRule(data),
-        ...progressLayers(data, 60),
+        ...progressLayers(data, PANEL_POINT_SIZE),
         ...cutoffLabel(
           data,
           text,
           measure,
           { ...PANEL, yMin: 0, yMax: data.progressMax },
-          { words: "short", pointRadius: 8, checkinMarks: false },
+          { words: "short", pointSize: PANEL_POINT_SIZE, checkinMarks: false },
         ),
       ],
     };

@@ -8,7 +8,14 @@ import { boundaryLayers, RISK_ROW, riskLayers, riskMarks } from "./checkin-marks
 import { cutoffLabel, cutoffRule } from "./cutoff-label.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { measurePanel } from "./measure-panel.js";
-import { bandLayers, lastValueLabel, modelText, panelLine, progressLayers } from "./progress-layers.js";
+import {
+  bandLayers,
+  lastValueLabel,
+  modelText,
+  POINT_SIZE,
+  panelLine,
+  progressLayers,
+} from "./progress-layers.js";
 import { labelLookup, labelledTicks } from "./time-axis.js";
 
 /**
@@ -123,7 +130,7 @@ function progressPanel(
         text,
         measure,
         { width: SIZE.plotWidth, height: SIZE.progress, yMin: 0, yMax: data.progressMax },
-        { words: "full", pointRadius: 11, checkinMarks: true },
+        { words: "full", pointSize: POINT_SIZE, checkinMarks: true },
       ),
     ],
   };

@@ -1,11 +1,11 @@
 import type { ChartData, ChartPoint } from "./chart-data.js";
 import type { ChartText } from "./chart-keys.js";
-import { COLOUR, DASH, type LayerPart, TYPE } from "./chart-style.js";
+import { COLOUR, DASH, type LayerPart, SHAPE, TYPE } from "./chart-style.js";
 import { riskMarks } from "./checkin-marks.js";
 import { boundaryLabel } from "./episode-bounds.js";
 import type { TextMeasure } from "./font-metrics.js";
 import { type Box, GAP, type LabelSpot, labelSpot, type Obstacles, type PlotFrame } from "./label-spot.js";
-import { LAST_VALUE_OFFSET, lastValueBelow, leftEdge, rightEdge } from "./progress-layers.js";
+import { changeStyle, LAST_VALUE_OFFSET, lastValueBelow, leftEdge, rightEdge } from "./progress-layers.js";
 
 /**
  * The cutoff of the progress panel: a dash-dot rule across it, drawn beneath the scores, and its
@@ -28,8 +28,8 @@ export function cutoffRule(data: ChartData): LayerPart {
 interface CutoffLabelOptions {
   /** "short" for a small panel: the number alone, the key says what the line is. */
   words: "full" | "short";
-  /** How far a score's marker reaches from its centre, in pixels. */
-  pointRadius: number;
+  /** The panel's size of a score's point (progressLayers), a triangle's larger (changeStyle). */
+  pointSize: number;
   /** The panel draws the risk marks' rules and the episodes' boundaries and their words. */
   checkinMarks: boolean;
 }
@@ -106,6 +106,11 @@ function obstaclesOf(
       }),
     );
   const scored = data.points.flatMap((p) => (p.progress === null ? [] : [{ x: p.x, y: p.progress }]));
+  // A symbol of size s is drawn within a square of side √s (Vega), and its white edge half a pixel out.
+  const reach = (p: ChartPoint) => Math.sqrt(changeStyle(p.marker, PLAIN, options.pointSize).size) / 2 + 0.5;
+  const markers = data.points.flatMap((p) =>
+    p.progress === null ? [] : [{ x: p.x, y: p.progress, reach: reach(p) }],
+  );
   const px = (x: number) => ((x - frame.xMin) / (frame.xMax - frame.xMin || 1)) * frame.width;
   const py = (y: number) => frame.height - ((y - frame.yMin) / (frame.yMax - frame.yMin || 1)) * frame.height;
   const boxes: Box[] = [];
@@ -132,8 +137,10 @@ function obstaclesOf(
       ...series((p) => p.trajectory?.band),
     ],
     rules: options.checkinMarks ? [...marked, ...data.boundaries.map((b) => b.edge)] : [],
-    points: scored,
-    pointRadius: options.pointRadius,
+    points: markers,
     boxes,
   };
 }
+
+/** A total without a reliable change: only its size is read here. */
+const PLAIN = { shape: SHAPE.progress, colour: COLOUR.progress };

@@ -26,9 +26,12 @@ export interface Obstacles {
   lines: readonly (readonly { x: number; y: number }[])[];
   /** Vertical rules across the whole panel (risk marks, episode boundaries), by x. */
   rules: readonly number[];
-  /** Score markers, and how far they reach from their centre in pixels. */
-  points: readonly { x: number; y: number }[];
-  pointRadius: number;
+  /**
+   * Score markers, each with how far its ink reaches from its centre, across and up or down, in
+   * pixels (its bounding box's half side: a triangle's corners are off to the sides, its tip is
+   * nearer its centre than a circle's radius would say).
+   */
+  points: readonly { x: number; y: number; reach: number }[];
   /** Other words in the panel, as pixel boxes (the latest score's number, "episode 2"). */
   boxes: readonly Box[];
 }
@@ -73,7 +76,7 @@ export function labelSpot(
     }),
   );
   for (const x of obstacles.rules) segments.push([px(x), 0, px(x), frame.height]);
-  const points = obstacles.points.map((p) => ({ x: px(p.x), y: py(p.y) }));
+  const points = obstacles.points.map((p) => ({ x: px(p.x), y: py(p.y), reach: p.reach }));
 
   const boxAt = (left: number, above: boolean): Box => {
     const top = above ? lineAt - GAP.line - label.height : lineAt + GAP.line;
@@ -87,9 +90,8 @@ export function labelSpot(
       top: box.top - AIR,
       bottom: box.bottom + AIR,
     };
-    const r = obstacles.pointRadius;
-    const covered = points.filter(
-      (p) => p.x >= air.left - r && p.x <= air.right + r && p.y >= air.top - r && p.y <= air.bottom + r,
+    const covered = points.filter((p) =>
+      overlaps(air, { left: p.x - p.reach, right: p.x + p.reach, top: p.y - p.reach, bottom: p.y + p.reach }),
     ).length;
     const words = obstacles.boxes.filter((b) => overlaps(air, b)).length;
     const crossings = segments.filter(([x1, y1, x2, y2]) => segmentHitsBox(x1, y1, x2, y2, air)).length;

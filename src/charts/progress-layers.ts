@@ -115,8 +115,11 @@ export function rightEdge(data: ChartData): number {
   return data.xDomain[1];
 }
 
+/** The size of a total's point in the client's chart (a symbol's area, as Vega takes it). */
+export const POINT_SIZE = 110;
+
 /** The totals: a solid line per episode, each point shaped and coloured by its reliable change. */
-export function progressLayers(data: ChartData, pointSize = 110): LayerPart[] {
+export function progressLayers(data: ChartData, pointSize = POINT_SIZE): LayerPart[] {
   const values = data.points.filter((p) => p.progress !== null).map(pointOf);
   if (values.length === 0) return [];
   const y = { field: "progress", type: "quantitative" } as const;

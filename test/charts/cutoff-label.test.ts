@@ -105,6 +105,24 @@ describe("the cutoff's words", () => {
     expect(words.drawnLast).toBe(true);
   });
 
+  it("find the clear place above the line when the totals rise from 15 along the expected path", () => {
+    // The path crosses the cutoff a third of the way in; left of it, above the line, nothing is
+    // drawn, but a triangle diagonally off the words' corner counted as covering them (a box grown
+    // by 11 pixels), so they lay on a white ground over the expected path instead.
+    const path = [
+      15, 18, 20, 22, 23, 24, 24, 25, 26, 26, 27, 27, 27, 28, 28, 28, 29, 29, 29, 29, 30, 30, 30, 30,
+    ];
+    for (const scores of [path, path.slice(0, 20).map((v, i) => (i === 0 ? v : v + 1))]) {
+      const data = chartData(input("A", weekly(scores)));
+      const words = cutoffWords(data);
+      expect({ scores, ground: words.ground, crossing: crossing(data) }).toEqual({
+        scores,
+        ground: false,
+        crossing: [],
+      });
+    }
+  });
+
   it("keep clear of a risk mark's rule", () => {
     expect(crossing(notOnTrack())).toEqual([]);
     expect(cutoffWords(notOnTrack()).ground).toBe(false);
