@@ -177,8 +177,10 @@ function alliancePanel(
         type: "quantitative",
         scale: { domain: [floor, data.allianceMax], nice: false },
         axis: {
+          // The ends and the line, as a measure's panel: a step of 10 between them ("30" under "36")
+          // would crowd so short a panel.
           values: withValue(
-            steps(floor, data.allianceMax, 10),
+            [floor, data.allianceMax],
             data.allianceLine,
             SIZE.alliance / (data.allianceMax - floor),
           ),
@@ -222,12 +224,19 @@ function alliancePanel(
   };
 }
 
-/** The alliance axis's lowest value: a step of 10 below the lowest score and the line's neighbourhood. */
+/**
+ * The alliance axis's lowest value: a step of 10 below the lowest score and the line's
+ * neighbourhood; or, when every score lies within 3 of the line or above it (a steady 35), 4 below
+ * the line, so that one point under it stands clear of it (8 pixels in the client's chart, not 3).
+ */
 export function allianceFloor(data: ChartData): number {
   const scores = data.points.flatMap((p) => (p.alliance === null ? [] : [p.alliance]));
+  const near = data.allianceLine - NEAR_LINE;
+  if (scores.length > 0 && Math.min(...scores) > near) return Math.max(0, near);
   const low = Math.min(data.allianceLine - 6, ...scores);
   return Math.max(0, Math.floor((low - 1) / 10) * 10);
 }
+const NEAR_LINE = 4;
 
 /** "Alliance (0 to 40)…", or, on an axis that starts above 0, "Alliance (of 40; axis from 20, not 0)…". */
 function alliancePanelTitle(data: ChartData, text: ChartText, floor: number): string {

@@ -22,11 +22,11 @@ const measure = chartMeasure();
 
 describe("the alliance panel's axis", () => {
   it("says in its title where the axis starts when it does not start at 0", () => {
-    // Scores of 33 to 40: the axis starts at 20, and its title must not say "0 to 40".
+    // Scores of 33 to 40: the axis starts at 32, and its title must not say "0 to 40".
     const panel = alliancePanel(chartSpec(improving(), englishText, measure));
-    expect(panel.encoding.y.scale.domain).toEqual([20, 40]);
-    expect(panel.encoding.y.axis.values[0]).toBe(20);
-    expect(panel.title.text).toBe("Alliance (of 40; axis from 20, not 0): below 36 is worth talking about");
+    expect(panel.encoding.y.scale.domain).toEqual([32, 40]);
+    expect(panel.encoding.y.axis.values[0]).toBe(32);
+    expect(panel.title.text).toBe("Alliance (of 40; axis from 32, not 0): below 36 is worth talking about");
     expect(panel.title.text).not.toContain("0 to 40");
   });
 
@@ -40,8 +40,42 @@ describe("the alliance panel's axis", () => {
   it("fits the panel's width in every shipped language", () => {
     for (const language of ["en", "de", "es"]) {
       const title = alliancePanel(chartSpec(improving(), shippedText(language), measure)).title.text;
-      expect(title).toContain("20");
+      expect(title).toContain("32");
       expect(measure(title, TYPE.panel)).toBeLessThan(SIZE.plotWidth);
+    }
+  });
+});
+
+describe("the alliance panel's resolution", () => {
+  it("draws a steady 35 clear of the line at 36", () => {
+    // On an axis from 20 a point was 3 pixels under the line, its square across it.
+    for (const scores of [
+      [35, 35, 35, 35],
+      [33, 37, 35, 36],
+    ]) {
+      const panel = alliancePanel(
+        chartSpec(chartData(input("A", weekly([20, 20, 20, 20], scores))), englishText, measure),
+      );
+      const [floor = 0, max = 40] = panel.encoding.y.scale.domain;
+      const perUnit = panel.height / (max - floor);
+      // Half the square (size 90), half the line's width, and air.
+      expect(perUnit, scores.join(",")).toBeGreaterThanOrEqual(Math.sqrt(90) / 2 + 1 + 2);
+    }
+  });
+
+  it("writes no two axis labels within a label's height and a half", () => {
+    // "30" and "36" on an axis from 20 were 20 pixels apart: one on top of the other.
+    for (let low = 0; low <= 40; low++) {
+      const panel = alliancePanel(
+        chartSpec(chartData(input("A", weekly([20, 20], [38, low]))), englishText, measure),
+      );
+      const [floor = 0, max = 40] = panel.encoding.y.scale.domain;
+      const ys = panel.encoding.y.axis.values.map((v) => ((v - floor) / (max - floor)) * panel.height);
+      for (let i = 1; i < ys.length; i++)
+        expect(
+          (ys[i] ?? 0) - (ys[i - 1] ?? 0),
+          `lowest ${low}: ${panel.encoding.y.axis.values}`,
+        ).toBeGreaterThanOrEqual(TYPE.label * 1.5);
     }
   });
 });
