@@ -143,7 +143,7 @@ function alliancePanel(
   ticks: number[],
 ): ViewSpec {
   const values = data.points.filter((p) => p.alliance !== null);
-  // The panel is short: start near the lowest score (in steps of 10) so a point below the line
+  // The panel is short: start near the lowest score (allianceFloor) so a point below the line
   // stands apart from the line, instead of squeezing 0 to 40 into 78 pixels. Scores sit high and
   // the line is at 36, so from 0 every score would lie in the top fifth; but a cut axis makes a
   // fall look steeper, so the title says where the axis starts (alliancePanelTitle).
