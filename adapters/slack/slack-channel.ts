@@ -1,10 +1,11 @@
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { SlackEnv } from "../../src/config/settings.js";
 import type { Logger } from "../../src/log.js";
 import type { InboundEvent, Sender } from "../../src/model.js";
 import { type ConnectFailure, connectInBackground } from "../background-connect.js";
 import type { Channel } from "../channel.js";
 import { MAX_BODY_BYTES } from "../http/raw-body.js";
+import { boltLogger, failUnacknowledged, processEventError } from "./slack-bolt.js";
 import {
   actionToEvent,
   commandToEvent,
@@ -64,6 +65,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
         processBeforeResponse: true,
         bodyLimit: MAX_BODY_BYTES,
         logger,
+        processEventErrorHandler: processEventError(log),
       });
   const app = new App({
     token: settings.botToken,
@@ -73,6 +75,7 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
     tokenVerificationEnabled: settings.tokenVerification ?? true,
     deferInitialization: true,
   });
+  if (receiver) failUnacknowledged(app);
   const profiles = new Map<string, { locale?: string; timeZone?: string; at: number }>();
 
   /** users.info for the person's locale and time zone, cached so it is not asked on every event. */
@@ -169,20 +172,6 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
       connection?.stop();
       if (socketMode && connected) await app.stop();
     },
-  };
-}
-
-/** Bolt's logger onto pino: only Bolt's own message strings, never the payloads it may pass along. */
-function boltLogger(log: Logger): BoltLogger {
-  const text = (msg: unknown[]) => msg.filter((m) => typeof m === "string").join(" ");
-  return {
-    debug: () => {},
-    info: () => {},
-    warn: (...msg) => log.warn({ channel: "slack" }, text(msg)),
-    error: (...msg) => log.error({ channel: "slack" }, text(msg)),
-    setLevel: () => {},
-    getLevel: () => LogLevel.WARN,
-    setName: () => {},
   };
 }
 
