@@ -101,7 +101,8 @@ therapist
     }
     const settings = loadSettings();
     const log = createLogger();
-    const { store, engine } = await openApp({ settings, log, clock: systemClock });
+    // A new database is created here; one of an earlier rapport is left to rapport migrate.
+    const { store, engine } = await openApp({ settings, log, clock: systemClock, upgrade: false });
     const { code } = await engine.addTherapist(name);
     store.close();
     const days = settings.clinic.codes.expiryDays;

@@ -13,6 +13,7 @@ import { loadPrompts, type PromptCatalog } from "./prompts/load.js";
 import { packFor } from "./prompts/render.js";
 import { type DataKey, parseDataKey } from "./store/field-crypto.js";
 import { PostgresStore } from "./store/postgres/store.js";
+import { migratedMessage } from "./store/schema-change.js";
 import { requireDbFile } from "./store/sqlite/db-path.js";
 import { SqliteStore, widePermissions } from "./store/sqlite/store.js";
 
@@ -59,6 +60,11 @@ interface AppOptions {
    * SQLite file is not there yet) is named with the other problems, before the file is created.
    */
   needsOnCall?: boolean;
+  /**
+   * false: a database at an earlier schema is refused, naming `rapport migrate`, rather than
+   * migrated (the admin commands); serve, migrate and the console migrate it, with a log line.
+   */
+  upgrade?: boolean;
 }
 
 /** Loads prompts (failing on a broken file), opens and migrates the database, builds the engine. */
@@ -109,15 +115,23 @@ async function openStore(options: AppOptions): Promise<AppStore> {
   const { settings, log } = options;
   const keys = options.keys ?? keysOf(settings);
   if (settings.postgres) {
-    return PostgresStore.open(settings.postgres.url, options.clock.now(), {
+    const store = await PostgresStore.open(settings.postgres.url, options.clock.now(), {
       keys,
       poolSize: settings.postgres.poolSize,
       purpose: options.hold,
       instance: options.instance,
+      upgrade: options.upgrade,
     });
+    if (store.migrated) log.info(store.migrated, migratedMessage(store.migrated));
+    return store;
   }
   if (options.existing) requireDbFile(settings.dbPath);
-  const store = SqliteStore.open(settings.dbPath, options.clock.now(), { keys, hold: options.hold });
+  const store = SqliteStore.open(settings.dbPath, options.clock.now(), {
+    keys,
+    hold: options.hold,
+    upgrade: options.upgrade,
+  });
+  if (store.migrated) log.info(store.migrated, migratedMessage(store.migrated));
   const wide = widePermissions(settings.dbPath);
   if (wide.length > 0) {
     // The paths are the clinic's own folder and files, no health data: named, so they can be fixed.

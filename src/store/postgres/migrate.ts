@@ -43,7 +43,10 @@ export async function migrate(client: pg.ClientBase, now: string): Promise<numbe
   return applied;
 }
 
+/** The latest version applied; 0 for a database with no schema_migrations yet. */
 export async function schemaVersion(client: pg.ClientBase): Promise<number> {
+  const table = await client.query("SELECT to_regclass('schema_migrations') AS t");
+  if (!table.rows[0]?.t) return 0;
   const row = (await client.query<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations"))
     .rows[0];
   return row?.v ?? 0;

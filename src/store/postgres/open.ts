@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { RapportError } from "../../errors.js";
 import { type FieldCrypto, fieldCrypto } from "../field-crypto.js";
+import { refuseOlderSchema, type SchemaChange } from "../schema-change.js";
 import { planSealing, refuseSealing } from "../sealing.js";
 import { MIGRATION_LOCK, migrate, readSealing, schemaVersion } from "./migrate.js";
 import { PG_MIGRATIONS } from "./migrations.js";
@@ -16,6 +17,8 @@ export interface OpenedDatabase {
   instance: string;
   /** How many values opening re-sealed (a first or a new key); null: none needed. */
   resealed: number | null;
+  /** The migration opening ran on an existing database; null: none (or a new, empty one). */
+  migrated: SchemaChange | null;
 }
 
 /**
@@ -48,9 +51,12 @@ export async function openDatabase(
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK.toString()]);
     try {
-      await migrate(client, now.toISOString());
       const latest = PG_MIGRATIONS.at(-1)?.version ?? 0;
-      if ((await schemaVersion(client)) > latest) {
+      const found = await schemaVersion(client);
+      if (options.upgrade === false) refuseOlderSchema("RAPPORT_DATABASE_URL", "the database", found, latest);
+      const applied = await migrate(client, now.toISOString());
+      const version = await schemaVersion(client);
+      if (version > latest) {
         throw new RapportError(
           `RAPPORT_DATABASE_URL: the database has a schema newer than this rapport knows (${latest}); upgrade rapport`,
           "db_version",
@@ -62,7 +68,8 @@ export async function openDatabase(
       const crypto = fieldCrypto(keys, state.secret);
       // Under the migration lock: an instance starting meanwhile waits for the re-seal.
       const resealed = plan.kind === "reseal" ? await resealDatabase(client, state, keys, crypto) : null;
-      return { pool, crypto, instance, resealed };
+      const migrated = found > 0 && applied.length > 0 ? { from: found, to: version } : null;
+      return { pool, crypto, instance, resealed, migrated };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
     }

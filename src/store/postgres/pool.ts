@@ -19,6 +19,8 @@ export interface PostgresOptions {
   claimLeaseMs?: number;
   /** Rewrites the tables an erasure reached after it commits (erasure-vacuum.ts); off only in the test that shows why. */
   vacuumAfterErasure?: boolean;
+  /** false: a database at an earlier schema is refused (refuseOlderSchema), not migrated. */
+  upgrade?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
 import { GroupCommit } from "../common/group-commit.js";
 import { SerialQueue } from "../common/serial-queue.js";
 import type { FieldCrypto } from "../field-crypto.js";
+import type { SchemaChange } from "../schema-change.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
@@ -14,6 +15,7 @@ import { pgClients } from "./clients.js";
 import { pgContext } from "./context.js";
 import { ErasureVacuum } from "./erasure-vacuum.js";
 import { liveInstances } from "./instances.js";
+import { PG_MIGRATIONS } from "./migrations.js";
 import { openDatabase } from "./open.js";
 import { pgOutbox } from "./outbox.js";
 import { pgOutboxQueue } from "./outbox-queue.js";
@@ -41,6 +43,8 @@ export class PostgresStore implements Store {
   private closed = false;
   private ending: Promise<void> = Promise.resolve();
   private readonly tx: Tx;
+  /** The migration opening ran (from an earlier schema to the latest); null: none. */
+  migrated: SchemaChange | null = null;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
   private readonly erasures: ErasureCheckpoints;
@@ -99,7 +103,7 @@ export class PostgresStore implements Store {
     options: PostgresOptions = {},
   ): Promise<PostgresStore> {
     const opened = await openDatabase(url, now, options);
-    return new PostgresStore(
+    const store = new PostgresStore(
       opened.pool,
       opened.crypto,
       opened.instance,
@@ -107,6 +111,8 @@ export class PostgresStore implements Store {
       opened.resealed,
       options.vacuumAfterErasure !== false,
     );
+    store.migrated = opened.migrated;
+    return store;
   }
 
   /**
@@ -165,9 +171,12 @@ export class PostgresStore implements Store {
     return row.rows[0]?.v ?? 0;
   }
 
-  /** The serving instances connected to this database now, at least 1 (instances.ts). */
+  /**
+   * The serving instances connected to this database now, at least 1 (instances.ts). Fails with
+   * db_version when another instance has meanwhile migrated the database beyond this rapport.
+   */
   liveInstances(): Promise<number> {
-    return this.open(() => liveInstances(this.pool));
+    return this.open(() => liveInstances(this.pool, PG_MIGRATIONS.at(-1)?.version ?? 0));
   }
 
   async ping(): Promise<void> {

@@ -27,7 +27,12 @@ export function migrate(db: Database.Database, now: string): number[] {
   return applied;
 }
 
+/** The latest version applied; 0 for a file with no schema_migrations (new, or not rapport's). */
 export function schemaVersion(db: Database.Database): number {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!table) return 0;
   const row = db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null };
   return row.v ?? 0;
 }

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { RapportError } from "../../errors.js";
 import { type DataKey, type FieldCrypto, fieldCrypto } from "../field-crypto.js";
+import { refuseOlderSchema, type SchemaChange } from "../schema-change.js";
 import { oldReader } from "../sealed-places.js";
 import {
   CURRENT_FORMAT,
@@ -25,6 +26,8 @@ export interface OpenedDatabase {
   lock: DbLock | undefined;
   /** How many values opening re-sealed; null: none needed. */
   resealed: number | null;
+  /** The migration opening ran on an existing database; null: none (or a new, empty file). */
+  migrated: SchemaChange | null;
 }
 
 /** The database's folder and files that others than the owner may read: said at start, not changed. */
@@ -40,6 +43,8 @@ export interface OpenOptions {
   keys?: readonly DataKey[];
   /** Takes the database's lock for this purpose ("serve"): refused while another process holds it. */
   hold?: string;
+  /** false: a database at an earlier schema is refused (refuseOlderSchema), not migrated. */
+  upgrade?: boolean;
 }
 
 /**
@@ -102,6 +107,8 @@ export function openDatabase(path: string, now: Date, options: OpenOptions): Ope
     // Another rapport process (a CLI command beside `serve`) may hold the write lock briefly.
     db.pragma("busy_timeout = 5000");
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    const found = schemaVersion(db);
+    if (options.upgrade === false) refuseOlderSchema("RAPPORT_DB", path, found, latest);
     const applied = migrate(db, now.toISOString());
     if (schemaVersion(db) > latest) {
       throw new RapportError(
@@ -114,7 +121,8 @@ export function openDatabase(path: string, now: Date, options: OpenOptions): Ope
     if (plan.kind === "refuse") refuseSealing(plan.message);
     const crypto = fieldCrypto(keys, state.secret);
     const resealed = plan.kind === "reseal" ? resealFile(db, path, state, keys, crypto, !lock) : null;
-    return { db, crypto, lock, resealed };
+    const migrated = found > 0 && applied.length > 0 ? { from: found, to: schemaVersion(db) } : null;
+    return { db, crypto, lock, resealed, migrated };
   } catch (error) {
     lock?.release();
     db.close();

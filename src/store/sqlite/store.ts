@@ -3,6 +3,7 @@ import { ErasureCheckpoints } from "../common/erasure-checkpoints.js";
 import { type BatchTransaction, GroupCommit } from "../common/group-commit.js";
 import { SerialQueue } from "../common/serial-queue.js";
 import type { FieldCrypto } from "../field-crypto.js";
+import type { SchemaChange } from "../schema-change.js";
 import type { OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
@@ -33,6 +34,8 @@ export class SqliteStore implements Store {
   private readonly batches: GroupCommit<Tx>;
   private readonly wal: ErasureCheckpoints;
   private readonly tx: Tx;
+  /** The migration opening ran (from an earlier schema to the latest); null: none. */
+  migrated: SchemaChange | null = null;
   private readonly outbox: OutboxQueue;
   private readonly research: ResearchReads;
 
@@ -86,7 +89,9 @@ export class SqliteStore implements Store {
    */
   static open(path: string, now: Date = new Date(), options: OpenOptions = {}): SqliteStore {
     const opened = openDatabase(path, now, options);
-    return new SqliteStore(opened.db, opened.crypto, opened.lock, opened.resealed);
+    const store = new SqliteStore(opened.db, opened.crypto, opened.lock, opened.resealed);
+    store.migrated = opened.migrated;
+    return store;
   }
 
   /** The raw connection, for tests and tools that inspect the file. */
