@@ -6,7 +6,7 @@ import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { followInstances } from "../src/delivery/shared-limits.js";
 import { WakeSignal } from "../src/delivery/wake-signal.js";
 import { DeliveryWorker } from "../src/delivery/worker.js";
-import { ConfigError } from "../src/errors.js";
+import { ConfigError, RapportError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { connectionName } from "../src/store/postgres/pool.js";
 import { PostgresStore } from "../src/store/postgres/store.js";
@@ -89,6 +89,8 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     },
   );
   wake.connect((recipients) => worker.wake(recipients));
+  // Until the clean stop below is set up, a stop asked for exits at once.
+  let stopServing = (code: number): void => process.exit(code);
   // Instances on one PostgreSQL database share each platform's overall limit (shared-limits.ts).
   const instances =
     store instanceof PostgresStore
@@ -102,11 +104,18 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
               "serving instances on this database: each sends its share of the rate limits",
             );
           },
-          onError: (error) =>
+          onError: (error) => {
+            // Another instance migrated the database beyond this rapport: it stops, and its
+            // supervisor starts it again, as the later version once that is installed.
+            if (error instanceof RapportError && error.code === "db_version") {
+              log.error({ code: error.code }, error.message);
+              return stopServing(1);
+            }
             log.warn(
               { err: error instanceof Error ? error.message : "unknown" },
               "counting the serving instances failed",
-            ),
+            );
+          },
         })
       : undefined;
 
@@ -145,6 +154,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     await closeAfterSending(store, log);
     process.exit(code);
   };
+  stopServing = (code) => void stop(code);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   if (withConsole) {

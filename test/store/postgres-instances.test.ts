@@ -54,4 +54,18 @@ describe.skipIf("missing" in found)("counting the serving instances", () => {
     const plain = await pool(url, undefined);
     expect(await liveInstances(plain)).toBe(1);
   });
+
+  it("fails with db_version, naming both versions, once the database is at a schema newer than the caller knows", async () => {
+    const url = await server.createDatabase("instances_schema");
+    const a = await pool(url, "rapport serve a1b2");
+    await a.query("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)");
+    await a.query("INSERT INTO schema_migrations VALUES (10, 'ten', 'x')");
+    expect(await liveInstances(a, 10)).toBe(1);
+    // Another instance, of a later rapport, migrates it.
+    await a.query("INSERT INTO schema_migrations VALUES (11, 'eleven', 'x')");
+    await expect(liveInstances(a, 10)).rejects.toMatchObject({
+      code: "db_version",
+      message: expect.stringContaining("schema version 11, newer than this rapport knows (10)"),
+    });
+  });
 });

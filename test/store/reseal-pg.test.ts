@@ -27,7 +27,7 @@ async function waitForOpen(open: () => Promise<PostgresStore>): Promise<Postgres
     try {
       return await open();
     } catch (error) {
-      if (attempt > 50 || !/in use by a rapport serve/.test(String(error))) throw error;
+      if (attempt > 50 || !/in use by a running rapport serve/.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -155,7 +155,7 @@ describe.skipIf("missing" in found)("re-sealing a PostgreSQL database", () => {
     const serving = await PostgresStore.open(url, new Date(), { keys: [old], purpose: "serve" });
     const next = key();
     await expect(PostgresStore.open(url, new Date(), { keys: [next, old] })).rejects.toThrow(
-      "RAPPORT_DATABASE_URL: the database is in use by a rapport serve; stop every server before re-sealing the database",
+      `RAPPORT_DATA_KEY: this instance has a new key, but the database in use by a running rapport serve is sealed with key ${old.id}`,
     );
     serving.close();
     await serving.vacuumed();
@@ -172,6 +172,16 @@ describe.skipIf("missing" in found)("re-sealing a PostgreSQL database", () => {
     expect(server3.resealed).toBeNull();
     server3.close();
     server2.close();
+  });
+
+  it("refuses a new instance with a key beside a server on an unencrypted database, naming RAPPORT_DATA_KEY", async () => {
+    const { url } = await practice([]);
+    const serving = await PostgresStore.open(url, new Date(), { purpose: "serve" });
+    await expect(PostgresStore.open(url, new Date(), { keys: [key()], purpose: "serve" })).rejects.toThrow(
+      "RAPPORT_DATA_KEY: this instance has a key, but the database in use by a running rapport serve is not encrypted",
+    );
+    serving.close();
+    await serving.vacuumed();
   });
 
   it("re-seals once when two instances start together with the new key: the second waits and finds it done", async () => {

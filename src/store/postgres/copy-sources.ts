@@ -60,7 +60,10 @@ export function sqliteSchema(db: Database.Database): Schema {
  */
 export async function holdTarget(client: pg.Client): Promise<void> {
   await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK.toString()]);
-  await refuseWhileServed(client, "copying into it", "--to");
+  await refuseWhileServed(
+    client,
+    "--to: the database is in use by a rapport serve; stop every server before copying into it",
+  );
 }
 
 /** The file's schema version, which must be this rapport's latest (that of PostgreSQL after migrating). */

@@ -34,7 +34,13 @@ export async function resealDatabase(
   }
   // A server running with the old key would go on writing with it. Its own server's session
   // (serve started with a new key) is not counted.
-  await refuseWhileServed(client, "re-sealing the database", "RAPPORT_DATABASE_URL");
+  // The cause is this instance's RAPPORT_DATA_KEY, which differs from the running ones': named.
+  await refuseWhileServed(
+    client,
+    state.keyId === null
+      ? 'RAPPORT_DATA_KEY: this instance has a key, but the database in use by a running rapport serve is not encrypted, and cannot be encrypted while a server runs on it. Start this instance without RAPPORT_DATA_KEY, as the running ones are; or stop every server and encrypt it with rapport rotate-key (README, "Privacy and security")'
+      : `RAPPORT_DATA_KEY: this instance has a new key, but the database in use by a running rapport serve is sealed with key ${state.keyId}, and cannot be re-sealed while a server runs on it. Start this instance with the key the running ones use; or stop every server and re-seal it with rapport rotate-key --old OLD_KEY`,
+  );
   let count = 0;
   await client.query("BEGIN");
   try {
