@@ -20,7 +20,9 @@ export function configProblems(
     }
     const given = valueAt(raw, issue.path);
     const message =
-      issue.code === "invalid_type" && given !== undefined ? typeMessage(issue.expected) : issue.message;
+      issue.code === "invalid_type" && given !== undefined
+        ? typeMessage(issue.expected, given)
+        : issue.message;
     return [{ setting, message: `${message}${got(given)}` }];
   });
 }
@@ -29,10 +31,13 @@ export function configProblems(
  * What a setting of the wrong kind should be, in a clinic's words: zod's "Invalid input: expected
  * number, received string" says nothing to someone who wrote "30 min" for a number of minutes.
  */
-function typeMessage(expected: string): string {
+function typeMessage(expected: string, given: unknown): string {
   switch (expected) {
     case "number":
-      return "must be a number alone, without a unit (the unit is in the setting's name)";
+      // "30 min" is a number with a unit; "high" is no number at all.
+      return typeof given === "string" && /^\s*[-+]?\d/.test(given)
+        ? "must be a number alone, without a unit (the unit is in the setting's name)"
+        : "must be a number";
     case "boolean":
       return "must be true or false";
     case "string":

@@ -95,11 +95,12 @@ export function telegramEnv(env: Env, token: string): TelegramEnv {
     );
   }
   const webhookUrl = env.TELEGRAM_WEBHOOK_URL || undefined;
-  if (webhookUrl !== undefined && (!webhookSecret || !/^https:\/\//.test(webhookUrl))) {
-    problems.add(
-      "TELEGRAM_WEBHOOK_URL",
-      "TELEGRAM_WEBHOOK_URL must be an https:// URL and needs TELEGRAM_WEBHOOK_SECRET",
-    );
+  // Each mistake on its own: an http:// URL with the secret set is told only about the URL.
+  if (webhookUrl !== undefined && !/^https:\/\//.test(webhookUrl)) {
+    problems.add("TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_URL must be an https:// URL");
+  }
+  if (webhookUrl !== undefined && !webhookSecret) {
+    problems.add("TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET");
   }
   const apiRoot = env.TELEGRAM_API_ROOT || undefined;
   if (apiRoot !== undefined && !/^https?:\/\/[^\s]+$/.test(apiRoot)) {

@@ -113,4 +113,9 @@ describe("clinic config problems", () => {
     );
     expect(error.problems[1]?.message).toMatch(/must be a number alone, without a unit .*\(got "30 min"\)$/);
   });
+
+  it("says a word where a number belongs must be a number, with no unit to blame", () => {
+    const error = configError("thresholds:\n  allianceConcern: high\n");
+    expect(error.message).toMatch(/setting "thresholds.allianceConcern": must be a number \(got "high"\)$/);
+  });
 });

@@ -253,10 +253,22 @@ describe("loadSettings with RAPPORT_CONFIG", () => {
     expect(error.message).toContain(configPath);
   });
 
-  it("refuses a file that does not exist, naming RAPPORT_CONFIG", () => {
+  it("names where a file's YAML is broken without showing any of its lines", () => {
+    const error = settingsError(
+      withConfig('clinic:\n  crisisText: "Call 112. Private line of Dr X: 0171 555"\n   name: x\n'),
+    );
+    expect(error.setting).toBe("RAPPORT_CONFIG");
+    expect(error.message).toBe(
+      `RAPPORT_CONFIG: ${configPath} is not valid YAML at line 3, column 1 (bad indent); its content is not shown`,
+    );
+  });
+
+  it("refuses a file that does not exist, naming RAPPORT_CONFIG and saying there is no file there", () => {
     const error = settingsError({ ...PLATFORM, RAPPORT_CONFIG: join(dir, "missing.yaml") });
     expect(error.setting).toBe("RAPPORT_CONFIG");
-    expect(error.message).toContain("missing.yaml");
+    expect(error.message).toBe(
+      `RAPPORT_CONFIG: ${join(dir, "missing.yaml")} is not there: there is no file at that path`,
+    );
   });
 
   it("reads an empty file as all defaults", () => {
@@ -282,6 +294,19 @@ describe("Telegram settings", () => {
     [{ TELEGRAM_WEBHOOK_URL: "https://x.example/telegram" }, "TELEGRAM_WEBHOOK_URL"],
   ])("refuses %j naming %s", (env, setting) => {
     expect(() => loadSettings(env)).toThrow(expect.objectContaining({ setting }));
+  });
+
+  it("says only what is wrong with a webhook URL: http:// with the secret set, or https:// without it", () => {
+    const base = { TELEGRAM_BOT_TOKEN: "1:a", RAPPORT_DEMO: "1" };
+    const http = settingsError({
+      ...base,
+      TELEGRAM_WEBHOOK_SECRET: "s",
+      TELEGRAM_WEBHOOK_URL: "http://x.example/t",
+    });
+    expect(http.message).toBe("TELEGRAM_WEBHOOK_URL must be an https:// URL");
+    expect(http.problems).toHaveLength(1);
+    const bare = settingsError({ ...base, TELEGRAM_WEBHOOK_URL: "https://x.example/t" });
+    expect(bare.message).toBe("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET");
   });
 
   it("reads a webhook setup", () => {
