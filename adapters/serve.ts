@@ -143,7 +143,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   void runDue();
 
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async (code: number, signal?: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     clearInterval(dueTimer);
@@ -152,11 +152,13 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
     await worker.stop();
     await http.close();
     await closeAfterSending(store, log);
+    // The one line of a clean stop, for IT: the process ended on purpose, not by a crash.
+    if (code === 0) log.info({ ...(signal ? { signal } : {}) }, "rapport stopped");
     process.exit(code);
   };
   stopServing = (code) => void stop(code);
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0, "SIGINT"));
+  process.on("SIGTERM", () => void stop(0, "SIGTERM"));
   if (withConsole) {
     process.stdout.write('Console channel: type lines like "rivera: help". Ctrl-D ends.\n');
     await runConsole(process.stdin, engine, worker, log, process.stderr);

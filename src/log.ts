@@ -21,14 +21,26 @@ export function createLogger(level?: string): Logger {
 }
 
 /**
- * Node's own warnings (restify's dependencies print DEP0111 at every start) as JSON log lines, so
- * standard error stays one JSON object per line for log collectors; none is hidden.
+ * Node's own warnings as JSON log lines, so standard error stays one JSON object per line for log
+ * collectors; none is hidden, but each is logged once. restify's HTTP/2 dependency (spdy, through
+ * http-deceiver) calls process.binding('http_parser') twice as it loads, and Node warns at each
+ * call: DEP0111 came twice at every start, the same line.
  */
 export function warningsAsLogLines(log: Logger): void {
   process.removeAllListeners("warning");
-  process.on("warning", (warning) => {
-    log.warn({ warning: warning.name, code: (warning as { code?: string }).code }, warning.message);
-  });
+  process.on("warning", onceEachWarning(log));
+}
+
+/** The handler warningsAsLogLines installs: one log line for each warning code and text. */
+export function onceEachWarning(log: Logger): (warning: Error) => void {
+  const seen = new Set<string>();
+  return (warning) => {
+    const code = (warning as { code?: string }).code;
+    const key = `${warning.name} ${code ?? ""} ${warning.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    log.warn({ warning: warning.name, code }, warning.message);
+  };
 }
 
 /**

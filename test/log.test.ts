@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/errors.js";
-import { consoleAsLogLines, createLogger, logLevel } from "../src/log.js";
+import { consoleAsLogLines, createLogger, logLevel, onceEachWarning } from "../src/log.js";
 
 describe("consoleAsLogLines", () => {
   it("turns a library's console output into JSON log lines that keep only its kind", () => {
@@ -28,6 +28,25 @@ describe("consoleAsLogLines", () => {
       ["log", "object", 20],
     ]);
     expect(lines.join("\n")).not.toMatch(/secret|private/);
+  });
+});
+
+describe("Node's warnings as log lines", () => {
+  it("logs a warning given twice (DEP0111, from restify's spdy at every start) once, and another one too", () => {
+    const lines: string[] = [];
+    const handle = onceEachWarning(pino({ level: "debug" }, { write: (l: string) => void lines.push(l) }));
+    const dep = () =>
+      Object.assign(new Error("Access to process.binding('http_parser') is deprecated."), {
+        name: "DeprecationWarning",
+        code: "DEP0111",
+      });
+    handle(dep());
+    handle(dep());
+    handle(Object.assign(new Error("something else"), { name: "Warning" }));
+    expect(lines.map((l) => (JSON.parse(l) as { code?: string; msg: string }).msg)).toEqual([
+      "Access to process.binding('http_parser') is deprecated.",
+      "something else",
+    ]);
   });
 });
 

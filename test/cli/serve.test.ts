@@ -35,6 +35,18 @@ describe("rapport serve", () => {
     const exited = new Promise<number | null>((r) => server.child.once("exit", (code) => r(code)));
     server.child.kill("SIGTERM");
     expect(await exited).toBe(0);
+    // restify's spdy warns DEP0111 twice as it loads: one line. A clean stop says so, once.
+    expect(server.log().split('"code":"DEP0111"')).toHaveLength(2);
+    const stopped = lines.length;
+    const after = server
+      .log()
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .slice(stopped)
+      .map((l) => JSON.parse(l) as { level: number; msg: string; signal?: string });
+    expect(after).toEqual([
+      expect.objectContaining({ level: 30, msg: "rapport stopped", signal: "SIGTERM" }),
+    ]);
   });
 
   it("names the database folder or files others can read in its warning (paths, no health data)", async () => {
