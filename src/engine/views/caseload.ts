@@ -1,19 +1,20 @@
 import type { Assessment } from "../../clinical/assessment.js";
 import { measureRule } from "../../clinical/assessment.js";
 import type { Wording } from "../../prompts/render.js";
-import { riskItemsOf } from "../../prompts/schema.js";
 import type { CaseloadEntry, RiskAlert } from "../../store/types.js";
 import { allianceFallText, statusText } from "../checkin/headline-text.js";
-import { SAFETY_INSTRUMENT } from "../checkin/instrument-plan.js";
 import { measureName } from "../checkin/measure-text.js";
 import { daysBetween, formatDay } from "../format.js";
+import { riskAskedSince, safetyLeftUnclear } from "./caseload-safety.js";
 import { clientStatusText } from "./history.js";
+import { otherWarnings } from "./warnings-in-force.js";
 
 /**
  * `clients`: one line per client, the ones who need attention first (an open urgent alert, then
  * an alert acknowledged in the last two weeks, then a reliable deterioration on any measure, not
- * on track or a safety question without a clear answer, then an alliance concern or drop or words
- * of concern answered no in the last two weeks, then the rest), each with its status in words and
+ * on track or a safety question without a clear answer, then an alliance concern or drop, another
+ * warning in force ("no change yet", "consider a change of plan") or words of concern answered no
+ * in the last two weeks, then the rest), each with its status in words and
  * the days since the last check-in. Discharged clients are listed apart, below.
  */
 interface CaseloadFacts {
@@ -28,6 +29,8 @@ interface Need {
   flags: string[];
   /** The warning rules the flags already name ("deteriorated (progress 20 → 12)" is "deteriorating"). */
   named: Set<string>;
+  /** Of those, the ones named by the rule's own words ("no change yet"), for a digest that says which are new. */
+  ruleFlags: Map<string, string>;
   /** The acknowledged alert a flag names, for a digest that lists the week's alerts already. */
   recentAlert?: { id: number; flag: string };
   /** The flag for words of concern answered no lately, for a digest that lists the week's risk already. */
@@ -141,8 +144,17 @@ export function needOf(
     named.add("alliance");
     rank = Math.min(rank, 2);
   }
+  // Every other warning in force ("no change yet", "consider a change of plan"), by its rule's name:
+  // a client with a warning in force is never listed as the rest are.
+  const ruleFlags = new Map<string, string>();
+  for (const other of otherWarnings(w, entry, named)) {
+    flags.push(other.flag);
+    named.add(other.rule);
+    ruleFlags.set(other.rule, other.flag);
+    rank = Math.min(rank, other.rank);
+  }
   if (flags.length === 0) flags.push(clientStatusText(w, client.status));
-  return { rank, flags, named, recentAlert, ...(recentConcern ? { recentConcern } : {}) };
+  return { rank, flags, named, ruleFlags, recentAlert, ...(recentConcern ? { recentConcern } : {}) };
 }
 
 /**
@@ -161,37 +173,6 @@ function allianceFlag(w: Wording, alliance: NonNullable<Assessment["alliance"]>)
         from: alliance.drop.from,
         total: alliance.total,
       });
-}
-
-/**
- * Whether a check-in answered after `at` asked the safety question or another risk item (the
- * PHQ-9's ninth): only such a one says how the client is now. A split schedule's check-in after
- * the session asks the alliance alone; answered, it says nothing of their safety. ">": words of
- * concern written as a check-in's comment complete that check-in at the same instant; it is not
- * a check-in answered since them.
- */
-function riskAskedSince(w: Wording, entry: CaseloadEntry, at: string): boolean {
-  const week = entry.lastProgress;
-  if (!week || (week.completedAt ?? "") <= at) return false;
-  return week.plan.some(
-    (p) =>
-      p.instrument === SAFETY_INSTRUMENT ||
-      (w.hasInstrument(p.instrument) &&
-        riskItemsOf(w.instrument(p.instrument)).some((r) => r.item === p.item)),
-  );
-}
-
-/**
- * The last check-in's own safety question reached and left without an answer (unsure words, or
- * none, until it closed). Not when a concern came since that check-in began: its question, asked
- * after the words, stands for the check-in's (checkin/safety-asked.ts) and is flagged above. The
- * last that asked about the week: a split schedule's check-in after the session asks no safety question.
- */
-function safetyLeftUnclear(entry: CaseloadEntry): boolean {
-  const { lastProgress: last, concern } = entry;
-  if (!last || (concern && concern.at >= last.createdAt)) return false;
-  const asked = last.plan.some((p) => p.instrument === SAFETY_INSTRUMENT);
-  return asked && !last.answers.some((a) => a.instrument === SAFETY_INSTRUMENT);
 }
 
 /**
