@@ -19,7 +19,7 @@ export const MESSAGE_VARS = {
   ...CHART_VARS,
   chart_none: ["alias"],
   charts_off: [],
-  digest_chart: ["max"],
+  digest_chart: ["count", "max"],
   // people rapport does not know yet
   unknown_sender: [],
   unknown_sender_help: [],

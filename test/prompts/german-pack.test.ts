@@ -48,8 +48,8 @@ describe("the German pack", () => {
   });
 
   it("reads naturally: the caseload chart's opening, a comment skipped", () => {
-    expect(german.t("digest_chart", { max: 12 })).toBe(
-      "Personen mit offenem Hinweis (bis zu 12): hier in Worten, darunter als Grafik mit einem Feld pro Person.",
+    expect(german.t("digest_chart", { count: 3, max: 12 })).toBe(
+      "Personen mit offenem Hinweis: 3, als Grafik mit einem Feld pro Person (bis zu 12); in Worten stehen sie in der Wochenübersicht oben.",
     );
     expect(german.t("summary_no_comment")).toBe("Kein Kommentar");
   });

@@ -154,14 +154,12 @@ export async function caseloadChartMessage(
   if (panels.length === 0) return undefined;
   const { renderCaseloadChart } = await renderer();
   const rendered = await renderCaseloadChart(panels, chartText(w));
+  // A short caption: the digest just above says the same in words. The picture's alt text carries
+  // what it shows (every client's scores), for a reader who cannot see it.
   return {
     kind: "summary",
-    text: `${w.t("digest_chart", { max: MAX_PANELS })}\n\n${rendered.words}`,
-    chart: attached(
-      rendered,
-      w.t("chart_caseload_title", { count: panels.length }),
-      caseloadChartName(localDate(new Date(now), zone)),
-    ),
+    text: w.t("digest_chart", { count: panels.length, max: MAX_PANELS }),
+    chart: attached(rendered, rendered.alt, caseloadChartName(localDate(new Date(now), zone))),
   };
 }
 

@@ -12,15 +12,21 @@ export function expiredItems(
   expired: DigestFacts["expired"],
   caseload: readonly CaseloadEntry[],
   zone: string,
+  /** A client's status, for one named here and in no line of news: on their latest item. */
+  statuses: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const inARow = new Map(caseload.map((e) => [e.client.alias, e.unanswered]));
   const latest = new Map(expired.map((x, i) => [x.alias, i]));
   return expired.map((x, i) => {
     const date = formatDay(x.at, w.pack.language, zone);
     const count = inARow.get(x.alias) ?? 0;
-    return latest.get(x.alias) === i && count > 1
-      ? w.t("digest_expired_item_in_a_row", { alias: x.alias, date, count })
-      : w.t("digest_expired_item", { alias: x.alias, date });
+    const isLatest = latest.get(x.alias) === i;
+    const item =
+      isLatest && count > 1
+        ? w.t("digest_expired_item_in_a_row", { alias: x.alias, date, count })
+        : w.t("digest_expired_item", { alias: x.alias, date });
+    const status = isLatest ? statuses.get(x.alias) : undefined;
+    return status ? w.t("digest_item_status", { item, status }) : item;
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Assessment } from "../../clinical/assessment.js";
 import type { MeasureAssessment } from "../../clinical/measure.js";
+import type { ChangeCategory } from "../../clinical/reliable-change.js";
 import type { TrajectoryStatus } from "../../clinical/trajectory.js";
 import type { Wording } from "../../prompts/render.js";
 import type { DigestFacts, RiskAlert, Tx } from "../../store/types.js";
@@ -14,6 +15,11 @@ export interface ClientWeek {
   progressed: boolean;
   /** The trajectory status at the last check-in before this week that had one, if there was one. */
   was: TrajectoryStatus | undefined;
+  /**
+   * The reliable-change category at that check-in, when it had one (from the episode's second) in
+   * the same episode: the digest says an unchanged one in fewer words.
+   */
+  wasCategory?: ChangeCategory;
   /**
    * The week's risk events that no open alert holds (those are listed apart, first): alerts
    * already acknowledged, by id with the first event's time, and concerns with no alert, by time.
@@ -74,17 +80,22 @@ export async function weekOf(
     if (fresh.length === 0 && events.length === 0) continue;
     // Before the week, from the latest check-in that asked about progress: a split schedule's
     // check-in after the session has no trajectory of its own.
-    const was = history
+    const before = history
       .filter((c) => (c.completedAt ?? c.createdAt) < since)
-      .map((c) => (c.assessment as Assessment | undefined)?.progress?.trajectory.status)
-      .filter((status) => status !== undefined)
+      .map((c) => ({ episodeId: c.episodeId, progress: (c.assessment as Assessment | undefined)?.progress }))
+      .filter((c) => c.progress !== undefined)
       .at(-1);
+    const was = before?.progress?.trajectory.status;
+    const sameEpisode = before !== undefined && before.episodeId === lastProgress?.episodeId;
+    const wasCategory =
+      sameEpisode && (before.progress?.index ?? 0) > 1 ? before.progress?.category : undefined;
     const alerts = new Map<number, string>();
     for (const e of events) if (e.alertId !== null && !alerts.has(e.alertId)) alerts.set(e.alertId, e.at);
     week.set(client.personId, {
       checkins: fresh.length,
       progressed: fresh.some((c) => c.id === lastProgress?.id),
       was,
+      ...(wasCategory ? { wasCategory } : {}),
       risk: {
         alerts: [...alerts].map(([id, at]) => ({ id, at })),
         concerns: events.filter((e) => e.alertId === null && !unclearAnswerOf(e.words)).map((e) => e.at),

@@ -12,6 +12,7 @@ import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
 import { expiredAliases, expiredItems } from "./digest-expired.js";
+import { pausedAliases, QuietClients } from "./digest-quiet.js";
 import { type ClientWeek, measureParts, riskText, weekOf } from "./digest-week.js";
 
 /** The most recent digest time (the clinic's day and time, in its zone) at or before `now`. */
@@ -81,7 +82,8 @@ interface DigestInput {
  * The weekly digest says what changed since the last one, in the order of `clients` (who needs
  * attention first): open alerts, then each client with news (check-ins, a change of status,
  * warnings), then the week's unanswered check-ins, pauses and unreachable clients; the clients
- * with nothing new are named on one line, not listed again.
+ * with nothing new are named on one line with their status, not listed again, and those who have
+ * answered no check-in yet on a line of their own. Each client is named once, with their status.
  */
 function digestText(w: Wording, input: DigestInput): string {
   const { facts, week, zone } = input;
@@ -94,18 +96,21 @@ function digestText(w: Wording, input: DigestInput): string {
     }))
     .sort((a, b) => a.need.rank - b.need.rank || a.entry.client.alias.localeCompare(b.entry.client.alias));
   const news: string[] = [];
-  const quiet: string[] = [];
+  const quiet = new QuietClients(w);
   /** Clients with a line of news: their flags already say "paused by the client". */
   const listed = new Set<string>();
   // A check-in left unfinished is news: it has its own section, so its client is not "nothing new".
   const expired = expiredAliases(facts.expired);
+  const today = localDate(new Date(input.now), zone);
+  // So is a pause in force: its own section names the client, with their status.
+  const paused = pausedAliases(current, facts.pauses, today);
   for (const { entry, need } of ranked) {
     const { client } = entry;
     const mine = week.get(client.personId);
     const ruled = facts.warnings.filter((x) => x.alias === client.alias);
     const risk = mine ? riskText(w, mine.risk, zone) : "";
     if (!mine?.checkins && ruled.length === 0 && need.rank === 3 && !risk) {
-      if (!expired.has(client.alias)) quiet.push(client.alias);
+      quiet.add(entry, expired.has(client.alias) || paused.has(client.alias));
       continue;
     }
     // The progress from the latest check-in that asked it, as `clients` reads it (caseload.ts).
@@ -117,9 +122,15 @@ function digestText(w: Wording, input: DigestInput): string {
     // So has an alert of the week acknowledged since: the week's risk part names it.
     const weeks = need.recentAlert && mine?.risk.alerts.some((a) => a.id === need.recentAlert?.id);
     // And words of concern answered no: the week's risk part names them when they fell in it.
+    // And a warning in force warned this week: named once, among the new warnings below.
+    const warnedNow = new Set(ruled.map((x) => x.rule));
+    const newFlags = new Set([...need.ruleFlags].filter(([rule]) => warnedNow.has(rule)).map(([, f]) => f));
     const flags = need.flags.filter(
       (f) =>
-        f !== alertFlag && !(weeks && f === need.recentAlert?.flag) && !(risk && f === need.recentConcern),
+        f !== alertFlag &&
+        !(weeks && f === need.recentAlert?.flag) &&
+        !(risk && f === need.recentConcern) &&
+        !newFlags.has(f),
     );
     const parts = flags.length > 0 ? [flags.join(", ")] : [];
     // A disclosure acknowledged within the week is still news for whoever reads the week back.
@@ -132,16 +143,21 @@ function digestText(w: Wording, input: DigestInput): string {
       const at = entry.last.completedAt ?? entry.last.createdAt;
       parts.push(w.t("digest_last_checkin", { date: formatDay(at, w.pack.language, zone) }));
     }
-    // The numbers behind the words, so a reliable fall or a recovery is read, not guessed.
+    // The numbers behind the words, so a recovery is read, not guessed; a reliable fall's are in
+    // the flags ("deteriorated (progress 18 → 13)"), not said again. A category unchanged since
+    // before the week is said short ("still recovered"), not explained again every week.
     // Only when this week's check-ins asked it: a split schedule's after the session does not.
     const progress = mine?.progressed ? assessment?.progress : undefined;
-    if (progress && progress.index > 1) {
+    if (progress && progress.index > 1 && progress.category !== "deteriorated") {
+      const same = mine?.wasCategory === progress.category;
       parts.push(
         w.t("digest_progress", {
           total: progress.total,
           change: signed(progress.change),
           first: progress.first,
-          category: categoryText(w, progress.category),
+          category: same
+            ? w.t(`digest_category_still_${progress.category}`)
+            : categoryText(w, progress.category),
         }),
       );
     }
@@ -155,7 +171,9 @@ function digestText(w: Wording, input: DigestInput): string {
     // Named inside the line, in the words of a sentence: "new warnings: no change yet".
     const fresh = [
       ...new Set(
-        ruled.filter((x) => !need.named.has(stateRule(x.rule))).map((x) => ruleText(w, x.rule, "in_line")),
+        ruled
+          .filter((x) => !need.named.has(stateRule(x.rule)) || need.ruleFlags.has(x.rule))
+          .map((x) => ruleText(w, x.rule, "in_line")),
       ),
     ];
     if (fresh.length > 0) parts.push(w.t("digest_new_warnings", { rules: fresh.join(", ") }));
@@ -163,26 +181,28 @@ function digestText(w: Wording, input: DigestInput): string {
     listed.add(client.alias);
   }
   // A holiday not begun yet is not a pause yet: it is listed apart, as one ahead.
-  const today = localDate(new Date(input.now), zone);
   const pauseItem = (p: (typeof facts.pauses)[number]) =>
-    w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to });
+    quiet.withStatus(p.alias, w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to }));
   const sections: [string, string[]][] = [
     // Unacknowledged risk first: it is what must not wait.
     [w.t("digest_alerts"), input.alerts],
     [w.t("digest_news"), news],
-    [w.t("digest_expired"), expiredItems(w, facts.expired, current, zone)],
+    [w.t("digest_expired"), expiredItems(w, facts.expired, current, zone, quiet.statuses)],
     [
       w.t("digest_paused"),
       [
         ...current
           .filter((e) => e.client.pausedAt && !listed.has(e.client.alias))
           .map(({ client }) =>
-            client.pausedUntil
-              ? w.t("digest_stopped_item_until", {
-                  alias: client.alias,
-                  until: formatDay(client.pausedUntil, w.pack.language, zone),
-                })
-              : w.t("digest_stopped_item", { alias: client.alias }),
+            quiet.withStatus(
+              client.alias,
+              client.pausedUntil
+                ? w.t("digest_stopped_item_until", {
+                    alias: client.alias,
+                    until: formatDay(client.pausedUntil, w.pack.language, zone),
+                  })
+                : w.t("digest_stopped_item", { alias: client.alias }),
+            ),
           ),
         ...facts.pauses.filter((p) => p.from <= today).map(pauseItem),
       ],
@@ -192,8 +212,9 @@ function digestText(w: Wording, input: DigestInput): string {
   ];
   const filled = sections.filter(([, items]) => items.length > 0);
   for (const [title, items] of filled) lines.push(title, ...items);
-  if (quiet.length > 0) lines.push(w.t("digest_quiet", { count: quiet.length, aliases: quiet.join(", ") }));
-  if (filled.length === 0 && quiet.length === 0) lines.push(w.t("digest_nothing"));
+  const quietLines = quiet.lines();
+  lines.push(...quietLines);
+  if (filled.length === 0 && quietLines.length === 0) lines.push(w.t("digest_nothing"));
   return lines.join("\n");
 }
 
