@@ -70,9 +70,13 @@ describe("a split schedule: each state from the latest check-in that asked it", 
     expect(line).toMatch(
       /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\); 2 check-ins; /,
     );
-    expect(line).toContain("progress 14, -6 since the first (20): deteriorated");
-    // The caseload chart's panel is titled with the same state.
-    expect(texts[at + 1]).toContain("alex, deteriorated (progress 20 → 14), not on track, alliance concern");
+    // The fall's numbers are in its flag: not said again as the progress part.
+    expect(line).not.toContain("-6 since the first");
+    // The caseload chart's panel is titled with the same state (its alt text, after the caption).
+    const picture = sent.filter((d) => d.externalId === "rivera" && d.message.chart).at(-1);
+    expect(picture?.message.chart?.alt).toContain(
+      "alex, deteriorated (progress 20 → 14), not on track, alliance concern",
+    );
   });
 });
 

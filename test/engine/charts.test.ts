@@ -131,7 +131,8 @@ describe("charts through the engine", () => {
     const sent = await c.tick(60_000);
     const digest = sent.findIndex((d) => d.message.text.startsWith("Weekly digest"));
     const after = sent[digest + 1];
-    const text = after?.message.text ?? "";
+    // The picture's words are its alt text; its message is a short caption.
+    const text = after?.message.chart?.alt ?? "";
     expect(text).toMatch(/alex, [^:]*alliance concern, down 14 since check-in 1 \(40 → 26\): progress 20 /);
     // The alliance's totals are in the words as in the picture's strip.
     expect(text).toMatch(
@@ -155,12 +156,14 @@ describe("charts through the engine", () => {
     expect(after?.externalId).toBe("rivera");
     expect(png.width).toBeGreaterThan(600);
     // alex is not on track; bo has no check-in and no warning: one panel.
-    expect(chart.alt).toBe("Clients with an open warning: 1");
-    expect(after?.message.text).toContain(
-      // A paragraph per client: a digest of four once read as one block of 1,900 characters.
-      "Clients with an open warning: 1.\n\nalex, deteriorated (progress 28 → 16), not on track",
+    // The digest just above says it in words: the message is a caption, the alt text the data.
+    expect(after?.message.text).toBe(
+      "Clients with an open warning: 1, as a chart with a panel for each (at most 12); the digest above names them in words.",
     );
-    expect(after?.message.text).not.toContain("bo,");
+    expect(chart.alt).toContain(
+      "Clients with an open warning: 1. alex, deteriorated (progress 28 → 16), not on track",
+    );
+    expect(chart.alt).not.toContain("bo,");
 
     // A week in which nobody needs attention: the digest alone.
     c.close();

@@ -494,7 +494,7 @@ describe("the weekly digest", () => {
     expect(line).not.toMatch(/new warnings:[^;]*deteriorating/i);
   });
 
-  it("names the clients with nothing new on one line, not again in full", async () => {
+  it("names the clients with nothing new on one line with their status, not again in full", async () => {
     c = new Conversation({ digest: { day: "mon", time: "08:00" } });
     c.clock.set(new Date("2026-11-02T09:00:00Z"));
     await c.enrol();
@@ -504,7 +504,7 @@ describe("the weekly digest", () => {
     await c.tickTo("2026-11-09T08:00:00Z");
     const quiet =
       (await c.tickTo("2026-11-16T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
-    expect(quiet).toContain("Nothing new for 1: alex.");
+    expect(quiet).toContain("Nothing new for 1: alex (too early to tell).");
     expect(quiet).not.toContain("This week:");
   });
 });
