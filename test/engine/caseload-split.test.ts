@@ -68,7 +68,7 @@ describe("a split schedule: each state from the latest check-in that asked it", 
     const at = texts.findIndex((t) => t.startsWith("Weekly digest"));
     const line = texts[at]?.split("\n").find((l) => l.startsWith("- alex:")) ?? "";
     expect(line).toMatch(
-      /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\); 2 check-ins; /,
+      /^- alex: deteriorated \(progress 20 → 14\), not on track, alliance concern, down 16 since check-in 2 \(36 → 20\); 2 check-ins$/,
     );
     // The fall's numbers are in its flag: not said again as the progress part.
     expect(line).not.toContain("-6 since the first");

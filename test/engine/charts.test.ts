@@ -133,7 +133,10 @@ describe("charts through the engine", () => {
     const after = sent[digest + 1];
     // The picture's words are its alt text; its message is a short caption.
     const text = after?.message.chart?.alt ?? "";
-    expect(text).toMatch(/alex, [^:]*alliance concern, down 14 since check-in 1 \(40 → 26\): progress 20 /);
+    // Five flat progress check-ins: "no change yet" is in force too, and named.
+    expect(text).toMatch(
+      /alex, [^:]*alliance concern, down 14 since check-in 1 \(40 → 26\), no change yet: progress 20 /,
+    );
     // The alliance's totals are in the words as in the picture's strip.
     expect(text).toMatch(
       /Alliance 40 \([^)]+\); 36 \([^)]+\); 33 \([^)]+\); 30 \([^)]+\); 26 \([^)]+\); below 36/,
