@@ -29,6 +29,7 @@ describe("the weekly digest and check-ins left unfinished", () => {
     expect(digest).toContain(
       "Check-ins not finished:\n- alex (expired Nov 4, 2026)\n- alex (expired Nov 6, 2026; 2 in a row unanswered)\n- kim (expired Nov 4, 2026)\n",
     );
-    expect(digest).toContain("Nothing new for 1: sam.");
+    // sam has answered none: said plainly, not "nothing new" as if one had come before.
+    expect(digest).toContain("No check-in answered yet for 1: sam.");
   });
 });
