@@ -24,7 +24,7 @@ function checkin(alliance: number[], progress: number[], safety = "no", comment 
   return ["rivera: checkin alex", ...[...alliance, ...progress, safety, comment].map((v) => `alex: ${v}`)];
 }
 
-/** The warnings sent now, folded into the check-in's one message: its "- " lines that are not repeats. */
+/** The warnings sent now, folded into the check-in's one message: its "- " lines under "Warnings:". */
 const warningsTo = (out: ConsoleMessage[], to = "rivera") =>
   out
     .filter((m) => m.to === to && m.text.startsWith("alex, check-in"))
@@ -33,7 +33,7 @@ const warningsTo = (out: ConsoleMessage[], to = "rivera") =>
       const start = lines.indexOf("Warnings:");
       if (start < 0) return [];
       const end = lines.indexOf("", start);
-      return lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => !l.includes("still applies"));
+      return lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => l.startsWith("- "));
     })
     .map((text) => ({ text }));
 
@@ -46,7 +46,9 @@ describe("clinical scenarios through the console", () => {
     // A fall from 24 to 19 at the second check-in is also below the default trajectory's band.
     expect(warnings).toEqual([
       expect.stringContaining("Deteriorating: progress 19, -5 since the first check-in (24)"),
-      expect.stringContaining("Not on track (default trajectory): progress 19 after 2 progress check-ins"),
+      expect.stringContaining(
+        "Not on track (default trajectory): progress 19 after 2 progress check-ins",
+      ),
     ]);
     const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text;
     expect(summary).toContain("deteriorated (a reliable fall)");
@@ -88,7 +90,7 @@ describe("clinical scenarios through the console", () => {
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fifth)).toEqual([]);
     const summary = fifth.find((m) => m.text.startsWith("alex, check-in 5 ·"))?.text;
-    expect(summary).toContain("- No change yet: still applies (warned at check-in 4).");
+    expect(summary).toContain("Still in force: no change yet since check-in 4.");
   });
 
   it("on a yes to the safety question: crisis message to the client first, urgent alert, escalation to on-call", async () => {

@@ -29,13 +29,15 @@ describe("clinical rules through the engine", () => {
     const s = summaries();
     expect(s).toHaveLength(5);
     expect(s[0]).toContain("- Alliance 35, below 36: worth talking about");
-    expect(s[1]).toContain("- Alliance concern: still applies (warned at check-in 1).");
+    expect(s[1]).toContain("Still in force: alliance concern since check-in 1.");
+    expect(s[1]).not.toContain("Warnings:");
     expect(s[2]).toContain(
       "- Alliance 34, down 1 more since its warning at check-in 1 (35): still worth talking about; a small further dip is worth a question, not a change of course.",
     );
     // A one-point dip is not met with the firm suggestion meant for a sustained slide.
     expect(s[2]).not.toContain("consultation");
     expect(s[3]).not.toContain("Warnings:");
+    expect(s[3]).toContain("Alliance concern no longer applies (40; it was 34 at check-in 3).");
     expect(s[4]).toContain("- Alliance down 1, from 40 to 39");
     // Every warning is recorded, the one not sent (still applies, not repeated) among them.
     const alex = await c.client("alex");

@@ -36,7 +36,7 @@ describe("a client deteriorating week after week", () => {
     expect(s).toHaveLength(8);
     // Deterioration from the 5th (22 → 17), repeated only when clearly worse.
     expect(s[4]).toContain("- Deteriorating: progress 17");
-    expect(s[7]).toContain("- Deteriorating: still applies (warned at check-in 5).");
+    expect(s[7]).toMatch(/^Still in force: deteriorating[^\n]* since check-in 5[.;]/m);
     expect(s[7]).toContain(
       "- Consider a change of plan: progress 14 after 8 progress check-ins, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
     );

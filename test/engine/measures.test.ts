@@ -118,7 +118,7 @@ describe("measures with a scoring profile in a check-in", () => {
     expect(worse).toContain("not at caseness on either at the start, so recovery does not apply");
     // Still deteriorated, not clearly worse: named as still applying, not warned again.
     const same = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
-    expect(same).toContain("- GAD-7: Deteriorating: still applies (warned at check-in 2).");
+    expect(same).toContain("Still in force: deteriorating (GAD-7) since check-in 2.");
     const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
     expect(before).toContain("Warnings in force: deteriorating (GAD-7) since check-in 2.");
   });
@@ -132,7 +132,8 @@ describe("measures with a scoring profile in a check-in", () => {
     const worse = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
     expect(worse).toContain("Deteriorating on the GAD-7: 11, +8 since the first check-in (3)");
     const again = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
-    expect(again).toContain("- GAD-7: Deteriorating: still applies (warned at check-in 4).");
+    // Repeated at check-in 4, in force since its first warning at 2.
+    expect(again).toContain("Still in force: deteriorating (GAD-7) since check-in 2.");
     const before = (await c.say("rivera", "summary alex"))[0]?.message.text ?? "";
     expect(before).toContain("Warnings in force: deteriorating (GAD-7) since check-in 2.");
   });

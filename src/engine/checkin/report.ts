@@ -1,6 +1,12 @@
 import { allianceRepeat } from "../../clinical/alliance-repeat.js";
 import { allianceFall } from "../../clinical/alliance-slide.js";
-import { assess, type Finding, type MeasureInput, parseMeasureRule } from "../../clinical/assessment.js";
+import {
+  assess,
+  type Finding,
+  type MeasureInput,
+  parseMeasureRule,
+  type WarningRule,
+} from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
 import type { Wording } from "../../prompts/render.js";
@@ -12,6 +18,7 @@ import type { Turn } from "../turn-context.js";
 import { clientChart, summaryChart } from "../views/chart.js";
 import { clinicalSettings, trajectoryModel } from "./clinical-context.js";
 import { type SummaryWarning, summaryText } from "./summary-text.js";
+import type { EndedWarning } from "./warning-lines.js";
 
 /**
  * After a completed check-in: assess it against the episode so far, decide for each rule whether
@@ -45,6 +52,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
   const t = config.thresholds;
   const states = await tx.ruleStates(current.episodeId);
   const warnings: SummaryWarning[] = [];
+  const ended: EndedWarning[] = [];
   for (const rule of assessment.evaluated) {
     const finding: Finding | undefined = assessment.findings.find((f) => f.rule === rule);
     const previous = states.get(rule);
@@ -76,7 +84,10 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
         ? (previous?.sinceSeq ?? null)
         : null;
     await tx.saveRuleState(current.episodeId, rule, { ...decision.next, warnedSeq, sinceSeq });
-    if (!finding) continue;
+    if (!finding) {
+      if (previous?.active) ended.push(...endedAt(rule, current, episode));
+      continue;
+    }
     // The fall the alliance warning in force is about, for the headline and `clients`.
     if (rule === "alliance" && assessment.alliance) {
       const fall = allianceFall(allianceTotals([...episode, current]), sinceSeq);
@@ -114,6 +125,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
       finding,
       sent: decision.send,
       warnedSeq: previous?.warnedSeq ?? null,
+      sinceSeq: previous?.sinceSeq ?? null,
       again,
       ...(repeat ? { allianceRepeat: repeat } : {}),
     });
@@ -130,6 +142,7 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     checkin: current,
     assessment,
     warnings,
+    ended,
     // What the client disclosed during this check-in comes right under the headline.
     riskEvents: withoutSettled(await tx.riskEvents(client.personId, { checkinId: current.id }), [current]),
     openAlert: await tx.openRiskAlert(client.personId),
@@ -176,6 +189,19 @@ function measureInputs(
     });
   }
   return inputs;
+}
+
+/** A rule that stopped applying: its measure's total now, and at the last check-in that had it. */
+function endedAt(
+  rule: WarningRule,
+  current: CompletedCheckin,
+  episode: readonly CompletedCheckin[],
+): EndedWarning[] {
+  const id = rule === "alliance" ? "alliance" : (parseMeasureRule(rule)?.instrument ?? "progress");
+  const total = totalOf(current.answers, id);
+  const last = episode.findLast((c) => totalOf(c.answers, id) !== undefined);
+  const was = last && totalOf(last.answers, id);
+  return total === undefined || !last || was === undefined ? [] : [{ rule, total, was, wasSeq: last.seq }];
 }
 
 function totals(checkins: readonly CompletedCheckin[], instrument: string): number[] {

@@ -17,7 +17,8 @@ import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
 import { combinedLine, measureLines } from "./measure-text.js";
 import { leftOpen } from "./safety-left-open.js";
 import { allianceLines, itemsLine, progressLines } from "./summary-sections.js";
-import { type AllianceNow, modelText, ruleText, type WarningContext, warningText } from "./warning-text.js";
+import { type EndedWarning, warningLines } from "./warning-lines.js";
+import { modelText, type WarningContext } from "./warning-text.js";
 
 /**
  * The one message a therapist gets per completed check-in (CLINICAL.md, "What the therapist
@@ -38,6 +39,8 @@ export interface SummaryWarning {
   sent: boolean;
   /** The check-in of its last warning, for one held back. */
   warnedSeq: number | null;
+  /** The check-in whose warning began its current run of applying (null in states kept before it). */
+  sinceSeq?: number | null;
   /** Sent again because it is clearly worse than at its last warning, which still applied. */
   again?: boolean;
   /** For the alliance sent again: the size of its fall, which its wording follows. */
@@ -49,6 +52,8 @@ export interface SummaryInput extends WarningContext {
   checkin: CompletedCheckin;
   assessment: Assessment;
   warnings: readonly SummaryWarning[];
+  /** The rules that applied at the last check-in measuring them and no longer do. */
+  ended?: readonly EndedWarning[];
   allianceItemBelow: number;
   /** What the client disclosed during this check-in, shown right under the headline. */
   riskEvents: readonly RiskEvent[];
@@ -163,28 +168,4 @@ export function commentLines(w: Wording, comment: string | null): string[] {
   const clean = withoutControls(comment).trim();
   if (!clean.includes("\n")) return [w.t("summary_comment", { comment: clean })];
   return [w.t("summary_comment_block"), ...quotedLines(clean)];
-}
-
-/** The warnings; in the compact style only those sent now, not the ones still applying. */
-function warningLines(w: Wording, input: SummaryInput, compact: boolean): string[] {
-  const warnings = compact ? input.warnings.filter((x) => x.sent) : input.warnings;
-  if (warnings.length === 0) return [];
-  const lines = [w.t("summary_warnings")];
-  for (const { finding, sent, warnedSeq, again, allianceRepeat } of warnings) {
-    const repeat = allianceRepeat ? { allianceRepeat, short: compact } : {};
-    lines.push(
-      sent
-        ? `- ${warningText(w, finding, input.assessment, { ...input, again: again ? warnedSeq : null, ...repeat })}`
-        : w.t("summary_warning_repeat", {
-            rule: ruleText(w, finding.rule, "heading", allianceNow(input)),
-            seq: warnedSeq ?? "-",
-          }),
-    );
-  }
-  return lines;
-}
-
-function allianceNow(input: SummaryInput): AllianceNow | undefined {
-  const a = input.assessment.alliance;
-  return a ? { total: a.total, concernBelow: input.allianceConcern } : undefined;
 }

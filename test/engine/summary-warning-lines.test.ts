@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Conversation } from "../helpers/conversation.js";
+
+// CLINICAL.md, "What the therapist receives": per check-in one summary, whose "Warnings:" are the
+// new ones, the most serious first; a warning still in force is one quiet line, and the end of one
+// is said. The therapist reads numbers of check-ins (as in the titles) apart from counts.
+let c: Conversation;
+afterEach(() => c.close());
+
+const DAY = 24 * 3_600_000;
+
+/** One check-in (alliance items, then progress items, then the safety question): the summary's lines. */
+async function checkin(alliance: number[], progress: number[]): Promise<string[]> {
+  await c.say("rivera", "checkin alex");
+  const done = await c.answerAll("alex", [...alliance, ...progress, "no"]);
+  const text = done.find((d) => d.externalId === "rivera")?.message.text ?? "";
+  await c.tick(DAY);
+  return text.split("\n");
+}
+
+/** The lines from "Warnings:" (or the headline) to the blank line before the details. */
+function warningPart(lines: readonly string[]): string[] {
+  return lines.slice(2, lines.indexOf(""));
+}
+
+describe("a check-in's warnings", () => {
+  it("list deterioration, then not on track, then the alliance", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([10, 9, 9, 9], [5, 5, 4, 4]);
+    const second = warningPart(await checkin([9, 9, 9, 9], [4, 3, 3, 3]));
+    expect(second.map((l) => l.slice(0, 22))).toEqual([
+      "Warnings:",
+      "- Deteriorating: progr",
+      "- Not on track (defaul",
+      "- Alliance down 1, fro",
+    ]);
+  });
+
+  it("keep one still in force out of 'Warnings:', on one quiet line, and say when one stops", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([10, 9, 9, 9], [5, 5, 4, 4]);
+    await checkin([9, 9, 9, 9], [4, 3, 3, 3]);
+    // The alliance is back up: the drop ends; deterioration and not on track go on.
+    expect(warningPart(await checkin([10, 9, 9, 9], [3, 3, 3, 4]))).toEqual([
+      "Still in force: deteriorating, not on track since check-in 2.",
+      "Alliance drop no longer applies (37; it was 36 at check-in 2).",
+    ]);
+    // A new dip is a new warning; the others stay on their quiet line.
+    expect(warningPart(await checkin([9, 9, 9, 9], [3, 3, 3, 3]))).toEqual([
+      "Warnings:",
+      "- Alliance down 1, from 37 to 36 (the rule is a fall of 1 or more): worth asking what was different this time.",
+      "Still in force: deteriorating, not on track since check-in 2.",
+    ]);
+  });
+
+  it("say an alliance concern in force once a week quietly, and its end with the numbers", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([8, 8, 9, 8], [5, 5, 5, 5]);
+    const second = await checkin([8, 8, 9, 8], [5, 5, 5, 6]);
+    expect(warningPart(second)).toEqual(["Still in force: alliance concern since check-in 1."]);
+    expect(second.join("\n")).not.toContain("Warnings:");
+    await checkin([8, 8, 9, 8], [6, 5, 5, 6]);
+    const fourth = await checkin([10, 9, 9, 9], [6, 6, 5, 6]);
+    expect(fourth).toContain("Alliance concern no longer applies (37; it was 33 at check-in 3).");
+  });
+});
