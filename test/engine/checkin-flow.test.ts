@@ -94,7 +94,7 @@ describe("the check-in loop through the engine", () => {
     );
     expect(summary).toContain("Alliance 35/40: -1 since the last alliance check-in (36).");
     expect(summary).toContain(
-      "Progress 26/40: +6 since the last check-in, +6 since the first (20); recovered (a reliable improvement, now above the clinical cutoff).",
+      "Progress 26/40: +6 since the last check-in, +6 since the first (20); recovered (a reliable improvement, now out of the clinical range).",
     );
     expect(summary).toContain("At or above the clinical cutoff of 25 (adults).");
     expect(summary).toContain("Comment: none");

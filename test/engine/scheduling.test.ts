@@ -473,7 +473,7 @@ describe("the weekly digest", () => {
     const digest =
       (await c.tickTo("2026-11-09T08:00:00Z")).find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain(
-      "- alex: on track; 2 check-ins; progress 29, +9 since the first (20): recovered (a reliable improvement, now above the clinical cutoff)",
+      "- alex: on track; 2 check-ins; progress 29, +9 since the first (20): recovered (a reliable improvement, now out of the clinical range)",
     );
   });
 

@@ -67,3 +67,23 @@ describe("a check-in's warnings", () => {
     expect(fourth).toContain("Alliance concern no longer applies (37; it was 33 at check-in 3).");
   });
 });
+
+describe("a check-in after one left unanswered", () => {
+  /** Check-in 1 answered, check-in 2 left to close, check-in 3 answered at progress 25: its summary. */
+  async function third(): Promise<string> {
+    c = new Conversation();
+    await c.enrol();
+    await checkin([10, 10, 9, 9], [5, 5, 5, 5]);
+    await c.say("rivera", "checkin alex");
+    await c.tick(3 * DAY);
+    const text = (await checkin([10, 10, 9, 9], [7, 6, 6, 6])).join("\n");
+    expect(text).toMatch(/^alex, check-in 3 · .* \(1 unanswered before it\)\n/);
+    return text;
+  }
+
+  it("calls a progress of exactly the cutoff out of the clinical range, as the rule says", async () => {
+    const text = await third();
+    expect(text).toContain("recovered (a reliable improvement, now out of the clinical range)");
+    expect(text).not.toContain("now above the clinical cutoff");
+  });
+});
