@@ -86,7 +86,7 @@ describe("rapport calibrate", () => {
     const out = await script(env, [`alex: start ${code}`, "alex: yes", ...run(4), ...run(5)]);
     const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text ?? "";
     expect(summary).toMatch(
-      /Trajectory after 2 progress check-ins: .*\(clinic trajectory, fitted on 300 episodes, .*2026\)/,
+      /Trajectory after 2 answered progress check-ins: .*\(clinic trajectory, fitted on 300 episodes, .*2026\)/,
     );
     const store2 = SqliteStore.open(env.RAPPORT_DB ?? "");
     const assessments = await store2.transaction(async (tx) => {

@@ -47,7 +47,7 @@ describe("clinical scenarios through the console", () => {
     expect(warnings).toEqual([
       expect.stringContaining("Deteriorating: progress 19, -5 since the first check-in (24)"),
       expect.stringContaining(
-        "Not on track (default trajectory): progress 19 after 2 progress check-ins",
+        "Not on track (default trajectory): progress 19 after 2 answered progress check-ins",
       ),
     ]);
     const summary = out.find((m) => m.text.startsWith("alex, check-in 2 ·"))?.text;
@@ -84,7 +84,7 @@ describe("clinical scenarios through the console", () => {
     const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fourth).map((m) => m.text)).toEqual([
       expect.stringContaining(
-        "No change yet: progress 20 after 4 progress check-ins, 0 since the first (20)",
+        "No change yet: progress 20 after 4 answered progress check-ins, 0 since the first (20)",
       ),
     ]);
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));

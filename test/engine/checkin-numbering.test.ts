@@ -44,11 +44,11 @@ describe("a warning names check-ins by the number in the summary titles", () => 
   };
 
   it.each([
-    ["en", "after 4 progress check-ins", "improved at check-in 5", "progress check-in 3"],
-    ["de", "nach 4 Befindens-Check-ins", "verbessert bei Check-in 5", "Befindens-Check-in 3"],
+    ["en", "after 4 answered progress check-ins", "improved at check-in 5", "progress check-in 3"],
+    ["de", "nach 4 beantworteten Befindens-Check-ins", "verbessert bei Check-in 5", "Befindens-Check-in 3"],
     [
       "es",
-      "tras 4 cuestionarios de progreso",
+      "tras 4 cuestionarios de progreso respondidos",
       "la mostraba en el cuestionario 5",
       "cuestionario de progreso 3",
     ],

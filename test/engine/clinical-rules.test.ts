@@ -123,7 +123,7 @@ describe("clinical rules through the engine", () => {
     await checkin([10, 10, 10, 10], [5, 5, 4, 4]); // 18
     // expected(2) = 15 + 4.8 ln 2 = 18.3; on track from 18.3 - 0.5*5.5*sqrt(.5) = 16.4; band 18.33 - 1.28*5.5*0.707 = 13.35
     expect(summaries()[1]).toContain(
-      "Trajectory after 2 progress check-ins: on track. Expected 18.3; watch below 16.4, not on track below 13.3 (default trajectory).",
+      "Trajectory after 2 answered progress check-ins: on track. Expected 18.3; watch below 16.4, not on track below 13.3 (default trajectory).",
     );
   });
 

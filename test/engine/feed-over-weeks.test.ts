@@ -38,7 +38,7 @@ describe("a client deteriorating week after week", () => {
     expect(s[4]).toContain("- Deteriorating: progress 17");
     expect(s[7]).toMatch(/^Still in force: deteriorating[^\n]* since check-in 5[.;]/m);
     expect(s[7]).toContain(
-      "- Consider a change of plan: progress 14 after 8 progress check-ins, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
+      "- Consider a change of plan: progress 14 after 8 answered progress check-ins, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
     );
     // "No change yet" would be untrue of a reliable fall, and is not said beside it.
     expect(s.slice(4).join("\n")).not.toContain("No change yet");

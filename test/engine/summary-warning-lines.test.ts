@@ -86,4 +86,8 @@ describe("a check-in after one left unanswered", () => {
     expect(text).toContain("recovered (a reliable improvement, now out of the clinical range)");
     expect(text).not.toContain("now above the clinical cutoff");
   });
+
+  it("says its count of progress check-ins as answered ones, apart from the title's number", async () => {
+    expect(await third()).toContain("Trajectory after 2 answered progress check-ins: on track.");
+  });
 });
