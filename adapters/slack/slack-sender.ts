@@ -6,7 +6,6 @@ import { parseSource, renderBlocks } from "./slack-render.js";
 
 /** Slack errors that mean the person cannot be reached by this app any more. */
 const UNREACHABLE = new Set([
-  "account_inactive",
   "user_not_found",
   "user_disabled",
   "cannot_dm_bot",
@@ -15,6 +14,12 @@ const UNREACHABLE = new Set([
   "not_in_channel",
   "user_is_restricted",
 ]);
+
+/**
+ * Slack errors that refuse the app's own token (revoked, mistyped, its workspace or bot user
+ * deleted: Slack's "account_inactive" is about the token, not the recipient): the bot's fault.
+ */
+const REFUSED = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"]);
 
 /**
  * Sends through the Web API: chat.postMessage to the direct message (conversations.open when
@@ -113,9 +118,11 @@ function translate(error: unknown): DeliveryError {
       const reason = coded.data?.error ?? "unknown";
       const outcome = UNREACHABLE.has(reason)
         ? "unreachable"
-        : reason === "ratelimited"
-          ? "retry"
-          : "permanent";
+        : REFUSED.has(reason)
+          ? "refused"
+          : reason === "ratelimited"
+            ? "retry"
+            : "permanent";
       return new DeliveryError(`Slack ${reason}`, outcome, undefined, { cause: error });
     }
     case ErrorCode.HTTPError:

@@ -12,12 +12,14 @@ export interface ChannelSender {
 
 /**
  * How a send failed, in the worker's terms. Adapters translate their platform's errors into
- * this at the edge (a 429 with retry_after, a 403 for a blocked bot, a 5xx).
+ * this at the edge (a 429 with retry_after, a 403 for a blocked bot, a 5xx). "refused": the
+ * platform refused the bot's own credentials (a revoked or mistyped token), which is no fault of
+ * the message or its recipient: the worker keeps the channel's messages queued and tries again.
  */
 export class DeliveryError extends RapportError {
   constructor(
     message: string,
-    readonly outcome: "retry" | "unreachable" | "permanent",
+    readonly outcome: "retry" | "unreachable" | "permanent" | "refused",
     readonly retryAfterMs?: number,
     options?: { cause?: unknown },
   ) {

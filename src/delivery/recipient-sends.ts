@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { OutboxRow, Store } from "../store/types.js";
+import type { ChannelHealth } from "./channel-health.js";
 import type { ChannelSender } from "./channel-sender.js";
 import type { RateLimits } from "./rate-limit.js";
 import type { Lease, RecipientLine } from "./recipient-line.js";
@@ -27,12 +28,21 @@ export class RecipientSends {
     private readonly limits: RateLimits,
     private readonly marks: SentMarks,
     private readonly recovery: SendRecovery,
+    private readonly health: ChannelHealth,
     /** A rate limit holds a message for `waitMs`: the worker notes it and sets its timer. */
     private readonly held: (waitMs: number) => void,
   ) {}
 
   /** Sends the recipient's due messages in order; true if some remain for a later turn. */
   async sendTo(lease: Lease): Promise<boolean> {
+    // The platform refuses the bot's credentials: one message goes now and then to see whether it
+    // still does; the rest wait for it without a look at the store. The timer brings them back.
+    const refusedMs = this.health.holdMs(lease.recipient.channel, this.clock.now().getTime());
+    if (refusedMs > 0) {
+      this.held(refusedMs);
+      this.line.release(lease);
+      return false;
+    }
     for (let n = 0; ; n++) {
       lease.more = false;
       const row = await this.store.nextSendable(lease.recipient, this.clock.now().toISOString());

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { OutboxRow, Store } from "../store/types.js";
+import type { ChannelHealth } from "./channel-health.js";
 import { type ChannelSender, DeliveryError } from "./channel-sender.js";
 import { decideRetry } from "./retry-policy.js";
 import type { SentMarks } from "./sent-marks.js";
@@ -40,6 +41,7 @@ export class SendRecovery {
     private readonly options: RecoveryOptions,
     /** Called when a send that timed out was accepted after all: the recipient's next may go. */
     private readonly onLateSuccess: () => void,
+    private readonly health: ChannelHealth,
   ) {}
 
   /** Sends one row through `sender`, within the time-out; a failure is settled before it returns. */
@@ -53,9 +55,10 @@ export class SendRecovery {
     });
     try {
       await withTimeout(sending, this.options.sendTimeoutMs);
+      this.health.succeeded(row.channel);
       return "sent";
     } catch (error) {
-      if (error instanceof SendTimeout) this.awaitLate(row.id, sending);
+      if (error instanceof SendTimeout) this.awaitLate(row.id, row.channel, sending);
       return this.failed(row, error);
     }
   }
@@ -66,9 +69,10 @@ export class SendRecovery {
    * so the retry is not held back for it: if it succeeds after the retry went, the platform got
    * the message twice.)
    */
-  private awaitLate(id: number, sending: Promise<void>): void {
+  private awaitLate(id: number, channel: string, sending: Promise<void>): void {
     sending.then(
       async () => {
+        this.health.succeeded(channel);
         if (await this.marks.mark(id)) this.onLateSuccess();
       },
       () => undefined,
@@ -77,11 +81,15 @@ export class SendRecovery {
 
   private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
     const now = this.clock.now();
-    const decision = decideRetry({ attempts: row.attempts, urgent: row.message.urgent === true }, error, {
+    const urgent = row.message.urgent === true || row.message.riskPath === true;
+    const decision = decideRetry({ attempts: row.attempts, urgent }, error, {
       ...this.options,
       urgentMaxDelayMs: URGENT_MAX_DELAY_MS,
     });
     const { attempt, reason } = decision;
+    // The senders' own errors name only the platform's answer; another error only its kind.
+    const logged = error instanceof DeliveryError ? reason : error instanceof Error ? error.name : "unknown";
+    if (decision.kind === "refused") return this.refused(row, logged, reason, now);
     if (decision.kind === "give up") {
       // Only ids and the error go into logs, never the message.
       this.log.warn(
@@ -93,16 +101,41 @@ export class SendRecovery {
       else await this.store.markFailed(row.id, reason, now.toISOString());
       return "final";
     }
-    this.log.info(
-      { outboxId: row.id, channel: row.channel, attempt, waitMs: decision.waitMs },
-      "delivery will be retried",
-    );
+    // A 429 is the platform pacing us; anything else is a failure of the channel (network, 5xx,
+    // a time-out), which /healthz reports once it lasts (channel-health.ts).
+    if (decision.counts) this.health.failed(row.channel, now.getTime(), urgent ? row.id : undefined);
+    // Only ids and the error go into logs, never the message.
+    const fields = { outboxId: row.id, channel: row.channel, attempt, waitMs: decision.waitMs };
+    if (urgent)
+      this.log.warn(
+        { ...fields, urgent, reason: logged },
+        "urgent message not delivered yet: will be retried",
+      );
+    else this.log.info({ ...fields, reason: logged }, "delivery will be retried");
     await this.store.markRetry(
       row.id,
       reason,
       new Date(now.getTime() + decision.waitMs).toISOString(),
       decision.counts,
     );
+    return "later";
+  }
+
+  /**
+   * The platform refused the bot's credentials: the row stays queued, the attempt not counted,
+   * and the channel is held until it is tried again (worker: ChannelHealth.holdMs).
+   */
+  private async refused(row: OutboxRow, logged: string, reason: string, now: Date): Promise<"later"> {
+    const first = this.health.state(row.channel, now.getTime()) !== "refused";
+    const waitMs = this.health.refused(row.channel, now.getTime());
+    const fields = { outboxId: row.id, channel: row.channel, reason: logged, waitMs };
+    if (first)
+      this.log.error(
+        fields,
+        "the platform refused the bot's credentials: messages stay queued; check the token",
+      );
+    else this.log.warn(fields, "the platform still refuses the bot's credentials: messages stay queued");
+    await this.store.markRetry(row.id, reason, new Date(now.getTime() + waitMs).toISOString(), false);
     return "later";
   }
 }

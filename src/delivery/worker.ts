@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Recipient, Store } from "../store/types.js";
+import { ChannelHealth, type DeliveryHealth } from "./channel-health.js";
 import type { ChannelSender } from "./channel-sender.js";
 import { RateLimits } from "./rate-limit.js";
 import { RecipientLine } from "./recipient-line.js";
@@ -29,6 +30,7 @@ export class DeliveryWorker {
   private readonly sends: RecipientSends;
   private readonly options: WorkerOptions;
   private readonly line = new RecipientLine();
+  private readonly health = new ChannelHealth();
   private readonly lanes = new Set<Promise<void>>();
   private readonly timer = new SoonestTimer(() => void this.tick());
   private pumping: Promise<void> | undefined;
@@ -54,16 +56,35 @@ export class DeliveryWorker {
     this.options = { ...WORKER_DEFAULTS, ...options };
     this.limits = new RateLimits(senders, clock.now().getTime());
     this.marks = new SentMarks(store, clock, log);
-    const recovery = new SendRecovery(store, this.marks, clock, log, this.options, () => this.wake());
-    const { senders: channels, limits, line, marks } = this;
-    this.sends = new RecipientSends(store, channels, clock, line, limits, marks, recovery, (waitMs) => {
-      this.limited = true;
-      this.schedule(waitMs);
-    });
+    const { senders: channels, limits, line, marks, health } = this;
+    const recovery = new SendRecovery(store, marks, clock, log, this.options, () => this.wake(), health);
+    this.sends = new RecipientSends(
+      store,
+      channels,
+      clock,
+      line,
+      limits,
+      marks,
+      recovery,
+      health,
+      (waitMs) => {
+        this.limited = true;
+        this.schedule(waitMs);
+      },
+    );
   }
 
   get channels(): string[] {
     return [...this.senders.keys()];
+  }
+
+  /**
+   * How sends on `channel` are going (channel-health.ts): "failing" after a minute of network or
+   * 5xx failures or an urgent message waiting that long, "refused" while the platform refuses the
+   * bot's credentials. For /healthz.
+   */
+  deliveryHealth(channel: string): DeliveryHealth {
+    return this.health.state(channel, this.clock.now().getTime());
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/clock.js";
+import { ChannelHealth } from "../../src/delivery/channel-health.js";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
 import { type RecoveryOptions, SendRecovery } from "../../src/delivery/recovery.js";
 import { SentMarks } from "../../src/delivery/sent-marks.js";
@@ -58,6 +59,7 @@ function setup(options: Partial<RecoveryOptions> = {}) {
     silentLog,
     { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, sendTimeoutMs: 30, ...options },
     woken,
+    new ChannelHealth(),
   );
   return { recovery, calls, woken };
 }

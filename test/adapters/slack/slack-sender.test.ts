@@ -248,7 +248,6 @@ describe("slackSender", () => {
     });
 
     for (const reason of [
-      "account_inactive",
       "user_not_found",
       "cannot_dm_bot",
       "channel_not_found",
@@ -275,12 +274,20 @@ describe("slackSender", () => {
     it("platform error as a plain object with the same code and data", async () => {
       const error = await translated({
         code: ErrorCode.PlatformError,
-        data: { ok: false, error: "account_inactive" },
+        data: { ok: false, error: "user_not_found" },
       });
       expect(error.outcome).toBe("unreachable");
     });
 
-    for (const reason of ["invalid_blocks", "msg_too_long", "invalid_auth", "message_not_found"]) {
+    // The app's own token refused: the bot's fault, so the message is kept (retry-policy.ts).
+    for (const reason of ["invalid_auth", "not_authed", "token_revoked", "account_inactive"]) {
+      it(`platform error ${reason} → refused`, async () => {
+        const error = await translated(new WebAPIPlatformError({ ok: false, error: reason }));
+        expect(error.outcome).toBe("refused");
+      });
+    }
+
+    for (const reason of ["invalid_blocks", "msg_too_long", "message_not_found"]) {
       it(`platform error ${reason} → permanent`, async () => {
         const error = await translated(
           new WebAPIPlatformError({

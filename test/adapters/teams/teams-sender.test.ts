@@ -153,8 +153,12 @@ describe("translate", () => {
     }
   });
 
+  it("401 (the connector refused the app's own credentials) → refused", () => {
+    expect(translate(restError(401), false).outcome).toBe("refused");
+  });
+
   it("400 and other statuses → permanent", () => {
-    for (const status of [400, 401, 413, 501]) {
+    for (const status of [400, 413, 501]) {
       const cause = restError(status);
       const error = translate(cause, false);
       expect(error.outcome, String(status)).toBe("permanent");

@@ -192,6 +192,12 @@ describe("telegramSender", () => {
     expect(error.outcome).toBe("permanent");
   });
 
+  it("reports a 401 (the Bot API refused the bot's token) as refused, not as the message's fault", async () => {
+    const { api } = fakeApi(() => grammyError("sendMessage", 401, "Unauthorized"));
+    const error = await failure(telegramSender(api).send(delivery({})));
+    expect(error.outcome).toBe("refused");
+  });
+
   it("fails permanently, without calling Telegram, for an unusable message reference", async () => {
     const { api, calls } = fakeApi();
     const error = await failure(telegramSender(api).send(delivery({ replaces: "not-a-source" })));
