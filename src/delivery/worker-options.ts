@@ -20,10 +20,16 @@ export interface WorkerOptions extends RecoveryOptions {
  */
 export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 
+/**
+ * An ordinary message's retries wait 3–4 s, 12–16 s, about a minute, 4, 16 and 64 minutes, then
+ * 4¼ hours (capped at 6 h): eight attempts (delivery.maxAttempts) span about 4½ to 6 hours
+ * before it is given up, so that a platform's outage of an hour or two loses nothing. Urgent
+ * messages wait at most a minute between attempts and are never given up (retry-policy.ts).
+ */
 export const WORKER_DEFAULTS: WorkerOptions = {
   maxAttempts: 8,
-  baseDelayMs: 1_000,
-  maxDelayMs: 300_000,
+  baseDelayMs: 4_000,
+  maxDelayMs: 6 * 3_600_000,
   batchSize: 1000,
   // A lane is a promise waiting on one recipient's send; the platforms' rate limits, not the lanes,
   // bound what goes out. With 32, the round trip of each send capped a busy clinic's throughput

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DeliveryError } from "../../src/delivery/channel-sender.js";
 import { decideRetry } from "../../src/delivery/retry-policy.js";
+import { WORKER_DEFAULTS } from "../../src/delivery/worker-options.js";
 
 const OPTIONS = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 600_000, urgentMaxDelayMs: 60_000 };
 const ordinary = (attempts: number) => ({ attempts, urgent: false });
@@ -10,8 +11,34 @@ describe("the retry policy", () => {
   it("retries a 5xx with growing, capped backoff and counts the attempt", () => {
     const first = decideRetry(ordinary(0), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
     expect(first).toMatchObject({ kind: "retry", attempt: 1, counts: true });
-    const later = decideRetry(ordinary(6), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
-    expect(later.kind === "retry" && later.waitMs).toBe(63_999);
+    const later = decideRetry(ordinary(2), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
+    expect(later.kind === "retry" && later.waitMs).toBe(15_999);
+    const capped = decideRetry(ordinary(6), new DeliveryError("HTTP 500", "retry"), OPTIONS, highest);
+    expect(capped.kind === "retry" && capped.waitMs).toBe(599_999);
+  });
+
+  it("keeps a message, urgent or not, while the platform refuses the bot's credentials, not counting it", () => {
+    const refused = new DeliveryError("Telegram 401", "refused");
+    expect(decideRetry(ordinary(7), refused, OPTIONS)).toMatchObject({ kind: "refused", attempt: 7 });
+    expect(decideRetry({ attempts: 0, urgent: true }, refused, OPTIONS)).toMatchObject({ kind: "refused" });
+  });
+
+  it("with the defaults, spends over four hours on an ordinary message before giving it up", () => {
+    const options = { ...WORKER_DEFAULTS, urgentMaxDelayMs: 60_000 };
+    const lowest = () => 0;
+    let spent = 0;
+    for (let attempts = 0; ; attempts++) {
+      const decision = decideRetry(
+        ordinary(attempts),
+        new DeliveryError("HTTP 502", "retry"),
+        options,
+        lowest,
+      );
+      if (decision.kind !== "retry") break;
+      spent += decision.waitMs;
+    }
+    expect(spent / 3_600_000).toBeGreaterThan(4.5);
+    expect(spent / 3_600_000).toBeLessThan(6.5);
   });
 
   it("waits a 429's Retry-After without counting it as an attempt", () => {

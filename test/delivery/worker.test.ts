@@ -387,10 +387,10 @@ describe("DeliveryWorker", () => {
     expect(started.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
   });
 
-  it("backs off exponentially with jitter, within the cap", () => {
+  it("backs off fourfold with jitter between three quarters and the whole, within the cap", () => {
     expect(backoffMs(1, 1000, 60_000, () => 0.999)).toBe(999);
-    expect(backoffMs(4, 1000, 60_000, () => 0.999)).toBe(7992);
-    expect(backoffMs(20, 1000, 60_000, () => 0.999)).toBe(59_940);
-    expect(backoffMs(3, 1000, 60_000, () => 0)).toBe(500);
+    expect(backoffMs(3, 1000, 60_000, () => 0.999)).toBe(15_996);
+    expect(backoffMs(20, 1000, 60_000, () => 0.999)).toBe(59_985);
+    expect(backoffMs(3, 1000, 60_000, () => 0)).toBe(12_000);
   });
 });
