@@ -56,6 +56,12 @@ export interface OutboundMessage {
   /** Identifies the question that `choices` answer; adapters send it back with a press. */
   ref?: string;
   urgent?: boolean;
+  /**
+   * A message to the client on the risk path (the follow-ups to a crisis message): delivered as
+   * an urgent one (sent first, never given up while the client is reachable) but shown as an
+   * ordinary one, without the urgent marker meant for the therapist.
+   */
+  riskPath?: boolean;
   /** Update this earlier platform message (the `source` of a press) instead of sending a new one. */
   replaces?: string;
   /**

@@ -39,6 +39,7 @@ export async function afterCrisis(
   }
   await turn.send(client.personId, {
     kind: "info",
+    riskPath: true,
     text: warmLine(turn, w, crisisSent, open, complete, acute),
   });
 }

@@ -111,9 +111,11 @@ export async function answerSafetyCheck(
       await tellConcern(turn.tx, turn.deps, told, "none", turn.now, true);
     }
     // Not "thank you for answering": nothing was recorded as the answer, and the summary says so.
-    await turn.replyText(
-      turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
-    );
+    await turn.reply({
+      kind: "info",
+      riskPath: true,
+      text: turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
+    });
     await repeatWaiting(turn, client, open);
     return true;
   }

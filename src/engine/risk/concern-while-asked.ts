@@ -87,7 +87,11 @@ export async function concernWhileAsked(
     return true;
   }
   await turn.tx.answerConcern(pending.id, "none");
-  await turn.replyText(turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }));
+  await turn.reply({
+    kind: "info",
+    riskPath: true,
+    text: turn.wording.t("safety_check_unclear", { crisis: crisisIn(turn.deps, turn.wording) }),
+  });
   if (open) await repeatQuestion(turn, client, open);
   return true;
 }

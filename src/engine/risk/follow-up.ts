@@ -57,11 +57,11 @@ export async function followUp(
   const lastCrisis = alert.lastCrisisAt ? Date.parse(alert.lastCrisisAt) : 0;
   if (!nod && !apology && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
     const text = w.t("crisis_again_contacts", { crisis: crisisIn(turn.deps, w) });
-    await turn.send(client.personId, { kind: "info", text });
+    await turn.send(client.personId, { kind: "info", text, riskPath: true });
     await turn.tx.updateRiskAlert(alert.id, { lastCrisisAt: turn.now });
     await turn.tx.recordRiskStep(alert.id, "crisis_sent", client.personId, turn.now);
     return;
   }
   const line = nod ? "crisis_acknowledged" : apology && reply === "crisis_again" ? "crisis_apology" : reply;
-  await turn.send(client.personId, { kind: "info", text: w.t(line) });
+  await turn.send(client.personId, { kind: "info", text: w.t(line), riskPath: true });
 }
