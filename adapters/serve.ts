@@ -120,6 +120,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       : undefined;
 
   const states = new ChannelStates();
+  states.watchDelivery((channel) => worker.deliveryHealth(channel));
   const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
   // Routes first, then listening, then connecting: the server says at once that it is up, and
   // each channel connects in the background with a log line per attempt (/healthz shows how far).

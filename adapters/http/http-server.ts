@@ -25,9 +25,12 @@ export function createHttpServer(
     try {
       await store.ping();
       // 503 until every configured channel has connected once: not ready to take traffic yet.
+      // After that 200 (DESIGN.md's contract), "degraded" while a channel's sends fail or its
+      // credentials are refused: restarting or unrouting this server would not help.
       const ready = info.channels?.ready() ?? true;
+      const degraded = info.channels?.degraded() ?? false;
       res.json(ready ? 200 : 503, {
-        status: ready ? "ok" : "starting",
+        status: !ready ? "starting" : degraded ? "degraded" : "ok",
         database: "ok",
         channels,
         demo: info.demo,
