@@ -271,14 +271,14 @@ describe("Slack through rapport serve (signed HTTP events)", () => {
     ]);
   });
 
-  it("marks a person unreachable on account_inactive and tells the therapist once", async () => {
+  it("marks a person unreachable on channel_not_found (their DM is gone) and tells the therapist once", async () => {
     const link = await addTherapist(env, "Dr Rivera");
     await say(messageEvent(RIVERA, `link ${link}`));
     const [invite] = await say(messageEvent(RIVERA, "invite alex"));
     const code = /start (\S+)/.exec(plainText(invite?.params ?? {}))?.[1];
     const [consent] = await say(messageEvent(ALEX, `start ${code}`));
     await say(pressEvent(ALEX, consent, "yes"), 2);
-    fake.failNext("chat.postMessage", "account_inactive");
+    fake.failNext("chat.postMessage", "channel_not_found");
     await say(messageEvent(RIVERA, "checkin alex"));
     await fake.waitFor(() =>
       fake.textsTo(dm(RIVERA)).some((t) => t.includes("can no longer be reached on slack")),
