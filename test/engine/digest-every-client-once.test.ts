@@ -83,7 +83,7 @@ describe("the progress part of a client's line", () => {
     ])
       await checkin(week);
     expect(alexLine((await digestAt("2026-11-09T08:00:00Z")).text)).toContain(
-      "progress 25, +5 since the first (20): recovered (a reliable improvement, now above the clinical cutoff)",
+      "progress 25, +5 since the first (20): recovered (a reliable improvement, now out of the clinical range)",
     );
     c.clock.set(new Date("2026-11-10T09:00:00Z"));
     await checkin([7, 7, 7, 7]);
