@@ -57,9 +57,9 @@ export interface OutboundMessage {
   ref?: string;
   urgent?: boolean;
   /**
-   * A message to the client on the risk path (the follow-ups to a crisis message): delivered as
-   * an urgent one (sent first, never given up while the client is reachable) but shown as an
-   * ordinary one, without the urgent marker meant for the therapist.
+   * A message to the client on the risk path (the follow-ups to a crisis message): retried as an
+   * urgent one (at least once a minute, never given up while the client is reachable) but sent in
+   * its place among the turn's messages and shown as an ordinary one, without the urgent marker.
    */
   riskPath?: boolean;
   /** Update this earlier platform message (the `source` of a press) instead of sending a new one. */

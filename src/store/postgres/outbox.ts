@@ -54,7 +54,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
          WHERE person_id = $1 AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1`,
         [personId],
       );
-      const priority = message.urgent || message.riskPath ? URGENT_PRIORITY : 0;
+      const priority = message.urgent ? URGENT_PRIORITY : 0;
       if (!target) {
         // Kept, without content, not dropped: the row shows that a message could not be sent to anyone.
         await q.run(
@@ -99,7 +99,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
           recipient,
           c.seal(JSON.stringify({ externalId, address }), outboxPlace("address", id)),
           c.seal(JSON.stringify(message), outboxPlace("message", id)),
-          message.urgent || message.riskPath ? URGENT_PRIORITY : 0,
+          message.urgent ? URGENT_PRIORITY : 0,
           at,
         ],
       );

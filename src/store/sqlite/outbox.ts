@@ -51,7 +51,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
         `SELECT channel, external_id, address FROM identities
          WHERE person_id = ? AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1`,
       ).get(personId) as Row | undefined;
-      const priority = message.urgent || message.riskPath ? URGENT_PRIORITY : 0;
+      const priority = message.urgent ? URGENT_PRIORITY : 0;
       if (!target) {
         // Kept, without content, not dropped: the row shows that a message could not be sent to anyone.
         s(
@@ -95,7 +95,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
         recipient,
         c.seal(JSON.stringify({ externalId, address }), outboxPlace("address", id)),
         c.seal(JSON.stringify(message), outboxPlace("message", id)),
-        message.urgent || message.riskPath ? URGENT_PRIORITY : 0,
+        message.urgent ? URGENT_PRIORITY : 0,
         at,
         at,
       );
