@@ -30,12 +30,23 @@ interface Trouble {
 
 export class ChannelHealth {
   private readonly troubles = new Map<string, Trouble>();
+  /** Channels with a send accepted since this process started. */
+  private readonly sending = new Set<string>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
-  /** A send on `channel` was accepted: whatever was wrong with it is over. */
-  succeeded(channel: string): void {
-    if (this.troubles.size > 0) this.troubles.delete(channel);
+  /**
+   * A send on `channel` was accepted: whatever was wrong with it is over. Returns true when the
+   * channel is sending again: after failures or refusals, or for the first time in this process
+   * (it may have been started after an outage, with messages waiting long retries).
+   */
+  succeeded(channel: string): boolean {
+    if (this.troubles.size === 0 && this.sending.has(channel)) return false;
+    const trouble = this.troubles.get(channel);
+    this.troubles.delete(channel);
+    const first = !this.sending.has(channel);
+    this.sending.add(channel);
+    return first || (trouble !== undefined && (trouble.failingSince !== undefined || trouble.refusals > 0));
   }
 
   /** A send failed for network or 5xx reasons (or timed out); `urgent`: the row's id. */

@@ -34,13 +34,16 @@ const URGENT_MAX_DELAY_MS = 60_000;
 
 export class SendRecovery {
   constructor(
-    private readonly store: Pick<Store, "markFailed" | "markRetry">,
+    private readonly store: Pick<Store, "markFailed" | "markRetry" | "bringForward">,
     private readonly marks: SentMarks,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly options: RecoveryOptions,
-    /** Called when a send that timed out was accepted after all: the recipient's next may go. */
-    private readonly onLateSuccess: () => void,
+    /**
+     * Called when more may go now: a send that timed out was accepted after all (the recipient's
+     * next may go), or a channel's waiting messages were brought forward.
+     */
+    private readonly wake: () => void,
     private readonly health: ChannelHealth,
   ) {}
 
@@ -55,7 +58,7 @@ export class SendRecovery {
     });
     try {
       await withTimeout(sending, this.options.sendTimeoutMs);
-      this.health.succeeded(row.channel);
+      if (this.health.succeeded(row.channel)) this.comeback(row.channel);
       return "sent";
     } catch (error) {
       if (error instanceof SendTimeout) this.awaitLate(row.id, row.channel, sending);
@@ -72,10 +75,26 @@ export class SendRecovery {
   private awaitLate(id: number, channel: string, sending: Promise<void>): void {
     sending.then(
       async () => {
-        this.health.succeeded(channel);
-        if (await this.marks.mark(id)) this.onLateSuccess();
+        if (this.health.succeeded(channel)) this.comeback(channel);
+        if (await this.marks.mark(id)) this.wake();
       },
       () => undefined,
+    );
+  }
+
+  /**
+   * The channel is sending again: the messages on it that wait out a long backoff after failed
+   * attempts go now (each channel's own limits pace them), not hours after it came back. In the
+   * store, so that every instance's waiting rows on the channel are brought forward.
+   */
+  private comeback(channel: string): void {
+    this.store.bringForward(channel, this.clock.now().toISOString()).then(
+      (count) => {
+        if (count === 0) return;
+        this.log.info({ channel, messages: count }, "the channel is sending again: waiting messages go now");
+        this.wake();
+      },
+      (error: unknown) => this.log.error({ err: error }, "could not bring waiting messages forward"),
     );
   }
 

@@ -9,6 +9,7 @@ import type { OutboundMessage } from "../../src/model.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { FakeTelegram } from "../fakes/fake-telegram.js";
 import { silentLog } from "../helpers/conversation.js";
+import { waitFor } from "../support/wait.js";
 
 /**
  * A platform that refuses the bot's token, or is down for a while, through the real Telegram
@@ -112,5 +113,56 @@ describe("delivery while the platform refuses the bot or is down", () => {
     await w.drain();
     expect(delivered()).toEqual(["thank you for telling me", "an ordinary line"]);
     expect(w.deliveryHealth("telegram")).toBe("ok");
+  });
+
+  /** Fails alex's one message five times in an outage of about six minutes: its next try is 13 to 17 minutes away. */
+  async function outage(w: DeliveryWorker): Promise<void> {
+    await queue([{ kind: "question", text: "How was this week?", choices: [{ label: "7", value: "7" }] }]);
+    for (let i = 0; i < 5; i++) fake.failNext("sendMessage", 502, "Bad Gateway");
+    await w.drain();
+    for (let i = 0; i < 4; i++) {
+      clock.advance(300_000);
+      await w.drain();
+    }
+    expect(outbox()).toEqual([{ status: "pending", attempts: 5 }]);
+    expect(delivered()).toEqual([]);
+  }
+
+  /** A message for the therapist: the first send that goes once the platform is back. */
+  async function toTherapist(): Promise<void> {
+    await store.transaction(async (tx) => {
+      const now = clock.now().toISOString();
+      await tx.saveIdentity(
+        { channel: "telegram", externalId: "9001", personId: 1, address: { chatId: 9001 }, locale: null },
+        now,
+      );
+      await tx.enqueue(1, { kind: "info", text: "a summary" }, now);
+    });
+  }
+
+  it("sends a client's waiting question as soon as the platform takes messages again", async () => {
+    const w = worker();
+    w.start();
+    try {
+      await outage(w);
+      await toTherapist();
+      w.wake();
+      // The clock stands still: only bringing the question forward can send it now.
+      await waitFor(() => delivered().length > 0);
+      expect(delivered()).toEqual(["How was this week?"]);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("sends them on the first accepted message of a process started after the outage", async () => {
+    const before = worker();
+    await outage(before);
+    await before.stop();
+    const after = worker();
+    await toTherapist();
+    await after.drain();
+    await after.drain();
+    expect(delivered()).toEqual(["How was this week?"]);
   });
 });

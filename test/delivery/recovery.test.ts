@@ -44,7 +44,13 @@ const failing = (error: unknown): ChannelSender => ({
 /** SendRecovery over a store that records what it is told, on a clock that stands still. */
 function setup(options: Partial<RecoveryOptions> = {}) {
   const calls: string[] = [];
+  /** What bringForward was asked, and how many rows it says were waiting. */
+  const forward = { asked: [] as string[], waiting: 0 };
   const store = {
+    bringForward: async (channel: string, now: string) => {
+      forward.asked.push(`${channel} at ${now}`);
+      return forward.waiting;
+    },
     markSentMany: async (ids: readonly number[]) => void calls.push(`sent ${ids.join(",")}`),
     markRetry: async (id: number, _error: string, next: string, counts?: boolean) =>
       void calls.push(`retry ${id} at ${next} counts ${counts}`),
@@ -61,7 +67,7 @@ function setup(options: Partial<RecoveryOptions> = {}) {
     woken,
     new ChannelHealth(),
   );
-  return { recovery, calls, woken };
+  return { recovery, calls, woken, forward, clock };
 }
 
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -133,5 +139,34 @@ describe("a send's recovery", () => {
       "final",
     );
     expect(calls).toEqual(["failed 5: DeliveryError: HTTP 403"]);
+  });
+
+  it("brings the channel's waiting messages forward when it sends again, and only then", async () => {
+    const { recovery, woken, forward, clock } = setup();
+    const ok: ChannelSender = { channel: "fake", send: async () => {} };
+    // The first accepted send of the process: it may have started after an outage.
+    forward.waiting = 2;
+    expect(await recovery.attempt(ok, row())).toBe("sent");
+    await waitFor(() => woken.mock.calls.length > 0);
+    expect(forward.asked).toEqual([`fake at ${at(0)}`]);
+    // Sending as usual: no store write.
+    await recovery.attempt(ok, row({ id: 6 }));
+    // A wait the platform asked for is no outage.
+    await recovery.attempt(failing(new DeliveryError("HTTP 429", "retry", 7_000)), row({ id: 7 }));
+    await recovery.attempt(ok, row({ id: 8 }));
+    expect(forward.asked).toHaveLength(1);
+    // A failed send, then an accepted one: the channel is back.
+    await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 9 }));
+    clock.advance(600_000);
+    await recovery.attempt(ok, row({ id: 10 }));
+    expect(forward.asked).toEqual([`fake at ${at(0)}`, `fake at ${at(600_000)}`]);
+    await waitFor(() => woken.mock.calls.length > 1);
+    // Nothing was waiting: nothing to wake for.
+    forward.waiting = 0;
+    await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 11 }));
+    await recovery.attempt(ok, row({ id: 12 }));
+    await sleep(20);
+    expect(forward.asked).toHaveLength(3);
+    expect(woken).toHaveBeenCalledTimes(2);
   });
 });

@@ -316,9 +316,10 @@ describe("DeliveryWorker", () => {
       );
       await tx.enqueue(c, { kind: "info", text: "c1" }, now);
     });
-    // a1 and b1 wait for their retry; a2, a3, b2 and b3 wait behind them.
-    await store.markRetry(1, "HTTP 500", later);
-    await store.markRetry(4, "HTTP 500", later);
+    // a1 and b1 wait for their retry; a2, a3, b2 and b3 wait behind them. (Waits the platform
+    // asked for: a failed attempt's wait would be cut short by the process's first accepted send.)
+    await store.markRetry(1, "HTTP 429", later, false);
+    await store.markRetry(4, "HTTP 429", later, false);
     const got: string[] = [];
     const sender: ChannelSender = { channel: "fake", send: async (d) => void got.push(d.message.text) };
     // A look lists two recipients at most: a and b must not take both places.

@@ -54,6 +54,9 @@ export class StoreWhenOpen implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.ready.then((s) => s.markFailed(id, error, at));
   }
+  bringForward(channel: string, now: string): Promise<number> {
+    return this.ready.then((s) => s.bringForward(channel, now));
+  }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.ready.then((s) => s.nextAttemptAt(channels));
   }

@@ -6,6 +6,7 @@ import { clinicalContract } from "./contract/clinical.js";
 import { erasureContract } from "./contract/erasure.js";
 import type { OpenStore } from "./contract/harness.js";
 import { outboxContract } from "./contract/outbox.js";
+import { outboxComebackContract } from "./contract/outbox-comeback.js";
 import { peopleContract } from "./contract/people.js";
 import { privacyContract } from "./contract/privacy.js";
 import { riskAlertContract } from "./contract/risk-alerts.js";
@@ -33,5 +34,6 @@ export function runStoreContract(name: string, open: OpenStore): void {
     privacyContract(open);
     erasureContract(open);
     outboxContract(open);
+    outboxComebackContract(open);
   });
 }

@@ -51,6 +51,7 @@ describe("store contract coverage", () => {
       markSentMany: true,
       markRetry: true,
       markFailed: true,
+      bringForward: true,
       nextAttemptAt: true,
       pending: true,
       ping: true,

@@ -102,6 +102,12 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
         [counts ? 1 : 0, error, nextAttemptAt, id],
       );
     },
+    bringForward: (channel, now) =>
+      q.run(
+        `UPDATE outbox SET next_attempt_at = $1
+         WHERE status = 'pending' AND channel = $2 AND attempts > 0 AND next_attempt_at > $1`,
+        [now, channel],
+      ),
     markFailed: async (id, error, at) => {
       await q.run(MARK_FAILED, [at, [id], error]);
       q.erasures?.scrubbedRows([id]);

@@ -187,6 +187,11 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
         id,
       );
     },
+    bringForward: async (channel, now) =>
+      s(
+        `UPDATE outbox SET next_attempt_at = ?
+         WHERE status = 'pending' AND channel = ? AND attempts > 0 AND next_attempt_at > ?`,
+      ).run(now, channel, now).changes,
     markFailed: async (id, error, at) => {
       s(MARK_FAILED).run(error, at, id);
       s(DROP_UNOWNED).run(id);

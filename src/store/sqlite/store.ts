@@ -126,6 +126,9 @@ export class SqliteStore implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.queue.run(() => this.outbox.markFailed(id, error, at));
   }
+  bringForward(channel: string, now: string): Promise<number> {
+    return this.queue.run(() => this.outbox.bringForward(channel, now));
+  }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.queue.run(() => this.outbox.nextAttemptAt(channels));
   }
