@@ -15,6 +15,13 @@ export type DeliveryHealth = "ok" | "failing" | "refused";
 /** Failures for this long (or an urgent message waiting this long) make a channel "failing". */
 export const FAILING_AFTER_MS = 60_000;
 
+/**
+ * While a channel is failing, a message waiting out its backoff is sent early when nothing was
+ * tried on the channel for this long, so that a channel that came back is noticed within about
+ * a minute even when every message on it waits for hours (recovery.ts).
+ */
+export const PROBE_EVERY_MS = 60_000;
+
 /** While refused, a channel is tried again after 1 s growing to at most this. */
 const REFUSED_PROBE_MAX_MS = 60_000;
 
@@ -26,6 +33,10 @@ interface Trouble {
   /** Consecutive refusals of the bot's credentials, and when the channel may be tried again. */
   refusals: number;
   probeAt: number;
+  /** The last failed send on the channel: a minute without one, and one waiting message is sent early. */
+  lastFailedAt: number;
+  /** Rows sent early to see whether the channel is back: their failure is not counted. */
+  probes: Set<number>;
 }
 
 export class ChannelHealth {
@@ -53,6 +64,7 @@ export class ChannelHealth {
   failed(channel: string, now: number, urgent?: number): void {
     const trouble = this.trouble(channel);
     trouble.failingSince ??= now;
+    trouble.lastFailedAt = now;
     if (urgent !== undefined && !trouble.urgent.has(urgent)) trouble.urgent.set(urgent, now);
   }
 
@@ -78,6 +90,32 @@ export class ChannelHealth {
     return 0;
   }
 
+  /**
+   * The failing channels (not refused: those have their own probe) where nothing failed for
+   * PROBE_EVERY_MS: each is counted as tried now, so that it is probed at most once a minute.
+   */
+  probesDue(now: number): string[] {
+    if (this.troubles.size === 0) return [];
+    const due: string[] = [];
+    for (const [channel, trouble] of this.troubles) {
+      if (trouble.failingSince === undefined || trouble.refusals > 0) continue;
+      if (now - trouble.lastFailedAt < PROBE_EVERY_MS) continue;
+      trouble.lastFailedAt = now;
+      due.push(channel);
+    }
+    return due;
+  }
+
+  /** Rows sent early on `channel` to probe it. */
+  probing(channel: string, ids: readonly number[]): void {
+    for (const id of ids) this.troubles.get(channel)?.probes.add(id);
+  }
+
+  /** Whether the row's failed send was a probe (asked once: the mark is used up). */
+  wasProbe(channel: string, id: number): boolean {
+    return this.troubles.get(channel)?.probes.delete(id) === true;
+  }
+
   state(channel: string, now: number): DeliveryHealth {
     const trouble = this.troubles.get(channel);
     if (!trouble) return "ok";
@@ -90,7 +128,7 @@ export class ChannelHealth {
   private trouble(channel: string): Trouble {
     let trouble = this.troubles.get(channel);
     if (!trouble) {
-      trouble = { urgent: new Map(), refusals: 0, probeAt: 0 };
+      trouble = { urgent: new Map(), refusals: 0, probeAt: 0, lastFailedAt: 0, probes: new Set() };
       this.troubles.set(channel, trouble);
     }
     return trouble;

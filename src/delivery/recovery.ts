@@ -88,20 +88,37 @@ export class SendRecovery {
    * store, so that every instance's waiting rows on the channel are brought forward.
    */
   private comeback(channel: string): void {
-    this.store.bringForward(channel, this.clock.now().toISOString()).then(
-      (count) => {
-        if (count === 0) return;
-        this.log.info({ channel, messages: count }, "the channel is sending again: waiting messages go now");
+    this.bringForward(channel).then(
+      (ids) => {
+        if (ids.length === 0) return;
+        this.log.info({ channel, messages: ids.length }, "the channel is sending again: waiting messages go now");
         this.wake();
       },
       (error: unknown) => this.log.error({ err: error }, "could not bring waiting messages forward"),
     );
   }
 
+  /**
+   * A channel failing for a while with nothing tried on it for a minute (every message on it
+   * waiting out a long backoff): the message due soonest goes now, to see whether the channel is
+   * back. Its failure is not counted, so probing never brings a message nearer to being given up.
+   */
+  async probeFailing(): Promise<void> {
+    for (const channel of this.health.probesDue(this.clock.now().getTime())) {
+      const ids = await this.bringForward(channel, 1);
+      this.health.probing(channel, ids);
+    }
+  }
+
+  private bringForward(channel: string, limit?: number): Promise<number[]> {
+    return this.store.bringForward(channel, this.clock.now().toISOString(), limit);
+  }
+
   private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
     const now = this.clock.now();
     const urgent = row.message.urgent === true || row.message.riskPath === true;
-    const decision = decideRetry({ attempts: row.attempts, urgent }, error, {
+    const probe = this.health.wasProbe(row.channel, row.id);
+    const decision = decideRetry({ attempts: row.attempts, urgent, probe }, error, {
       ...this.options,
       urgentMaxDelayMs: URGENT_MAX_DELAY_MS,
     });

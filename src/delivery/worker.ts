@@ -28,6 +28,7 @@ export class DeliveryWorker {
   private readonly limits: RateLimits;
   private readonly marks: SentMarks;
   private readonly sends: RecipientSends;
+  private readonly recovery: SendRecovery;
   private readonly options: WorkerOptions;
   private readonly line = new RecipientLine();
   private readonly health = new ChannelHealth();
@@ -57,7 +58,7 @@ export class DeliveryWorker {
     this.limits = new RateLimits(senders, clock.now().getTime());
     this.marks = new SentMarks(store, clock, log);
     const { senders: channels, limits, line, marks, health } = this;
-    const recovery = new SendRecovery(store, marks, clock, log, this.options, () => this.wake(), health);
+    this.recovery = new SendRecovery(store, marks, clock, log, this.options, () => this.wake(), health);
     this.sends = new RecipientSends(
       store,
       channels,
@@ -65,7 +66,7 @@ export class DeliveryWorker {
       line,
       limits,
       marks,
-      recovery,
+      this.recovery,
       health,
       (waitMs) => {
         this.limited = true;
@@ -87,10 +88,7 @@ export class DeliveryWorker {
     return this.health.state(channel, this.clock.now().getTime());
   }
 
-  /**
-   * Keeps to this process's share of each channel's overall rate limit, `instances` processes
-   * sending for the same bots (shared-limits.ts); 1: the whole limit.
-   */
+  /** Keeps to this process's share of each channel's rate limit, `instances` sending for the same bots. */
   shareLimits(instances: number): void {
     this.limits.share(instances, this.clock.now().getTime());
   }
@@ -178,6 +176,7 @@ export class DeliveryWorker {
 
   private async lookForDue(): Promise<void> {
     await this.marks.markUnmarked();
+    await this.recovery.probeFailing();
     this.limited = false;
     const now = this.clock.now().toISOString();
     const due = await this.store.sendableRecipients(this.channels, now, this.options.batchSize);

@@ -26,11 +26,12 @@ export interface OutboxQueue {
   markRetry(id: number, error: string, nextAttemptAt: string, counts?: boolean): Promise<void>;
   markFailed(id: number, error: string, at: string): Promise<void>;
   /**
-   * The channel is sending again: its pending messages that wait for a retry after a failed
-   * attempt may go at `now` rather than at the end of their backoff. Returns how many. A wait the
-   * platform asked for alone (a 429, not counted as an attempt) is left as it is.
+   * The channel is sending again (or is to be probed): its pending messages that wait for a retry
+   * after a failed attempt may go at `now` rather than at the end of their backoff; with `limit`,
+   * only that many, those due soonest. Returns their ids. A wait the platform asked for alone (a
+   * 429, not counted as an attempt) is left as it is.
    */
-  bringForward(channel: string, now: string): Promise<number>;
+  bringForward(channel: string, now: string, limit?: number): Promise<number[]>;
   /** The earliest next attempt of a pending message on these channels, if any. */
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
   /**

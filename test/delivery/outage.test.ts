@@ -165,4 +165,25 @@ describe("delivery while the platform refuses the bot or is down", () => {
     await after.drain();
     expect(delivered()).toEqual(["How was this week?"]);
   });
+
+  it("probes a failing channel once a minute with a waiting message, without counting its failures", async () => {
+    const w = worker();
+    await outage(w);
+    const tries = () => fake.sent().filter((c) => Number(c.body.chat_id) === chatId).length;
+    const before = tries();
+    // Twenty more minutes down: one early try a minute, none of them counted.
+    for (let minute = 0; minute < 20; minute++) {
+      fake.failNext("sendMessage", 502, "Bad Gateway");
+      clock.advance(61_000);
+      await w.drain();
+    }
+    expect(tries() - before).toBe(20);
+    expect(outbox()).toEqual([{ status: "pending", attempts: 5 }]);
+    expect(w.deliveryHealth("telegram")).toBe("failing");
+    // Back: the question goes within the minute, hours before its own retry was due.
+    clock.advance(61_000);
+    await w.drain();
+    expect(delivered()).toEqual(["How was this week?"]);
+    expect(w.deliveryHealth("telegram")).toBe("ok");
+  });
 });

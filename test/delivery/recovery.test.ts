@@ -45,11 +45,11 @@ const failing = (error: unknown): ChannelSender => ({
 function setup(options: Partial<RecoveryOptions> = {}) {
   const calls: string[] = [];
   /** What bringForward was asked, and how many rows it says were waiting. */
-  const forward = { asked: [] as string[], waiting: 0 };
+  const forward = { asked: [] as string[], waiting: [] as number[] };
   const store = {
-    bringForward: async (channel: string, now: string) => {
-      forward.asked.push(`${channel} at ${now}`);
-      return forward.waiting;
+    bringForward: async (channel: string, now: string, limit?: number) => {
+      forward.asked.push(`${channel} at ${now}${limit ? `, ${limit}` : ""}`);
+      return forward.waiting.slice(0, limit);
     },
     markSentMany: async (ids: readonly number[]) => void calls.push(`sent ${ids.join(",")}`),
     markRetry: async (id: number, _error: string, next: string, counts?: boolean) =>
@@ -145,7 +145,7 @@ describe("a send's recovery", () => {
     const { recovery, woken, forward, clock } = setup();
     const ok: ChannelSender = { channel: "fake", send: async () => {} };
     // The first accepted send of the process: it may have started after an outage.
-    forward.waiting = 2;
+    forward.waiting = [20, 21];
     expect(await recovery.attempt(ok, row())).toBe("sent");
     await waitFor(() => woken.mock.calls.length > 0);
     expect(forward.asked).toEqual([`fake at ${at(0)}`]);
@@ -162,7 +162,7 @@ describe("a send's recovery", () => {
     expect(forward.asked).toEqual([`fake at ${at(0)}`, `fake at ${at(600_000)}`]);
     await waitFor(() => woken.mock.calls.length > 1);
     // Nothing was waiting: nothing to wake for.
-    forward.waiting = 0;
+    forward.waiting = [];
     await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 11 }));
     await recovery.attempt(ok, row({ id: 12 }));
     await sleep(20);

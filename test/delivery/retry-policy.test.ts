@@ -17,6 +17,15 @@ describe("the retry policy", () => {
     expect(capped.kind === "retry" && capped.waitMs).toBe(599_999);
   });
 
+  it("does not count a failed probe of a failing channel, and waits as the attempt before it did", () => {
+    const error = new DeliveryError("HTTP 502", "retry");
+    const probe = decideRetry({ attempts: 7, urgent: false, probe: true }, error, OPTIONS, highest);
+    expect(probe).toMatchObject({ kind: "retry", attempt: 7, counts: false });
+    const before = decideRetry(ordinary(6), error, OPTIONS, highest);
+    expect(probe.kind === "retry" && probe.waitMs).toBe(before.kind === "retry" && before.waitMs);
+    expect(decideRetry(ordinary(7), error, OPTIONS)).toMatchObject({ kind: "give up", attempt: 8 });
+  });
+
   it("keeps a message, urgent or not, while the platform refuses the bot's credentials, not counting it", () => {
     const refused = new DeliveryError("Telegram 401", "refused");
     expect(decideRetry(ordinary(7), refused, OPTIONS)).toMatchObject({ kind: "refused", attempt: 7 });

@@ -54,8 +54,8 @@ export class StoreWhenOpen implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.ready.then((s) => s.markFailed(id, error, at));
   }
-  bringForward(channel: string, now: string): Promise<number> {
-    return this.ready.then((s) => s.bringForward(channel, now));
+  bringForward(channel: string, now: string, limit?: number): Promise<number[]> {
+    return this.ready.then((s) => s.bringForward(channel, now, limit));
   }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.ready.then((s) => s.nextAttemptAt(channels));

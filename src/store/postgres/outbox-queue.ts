@@ -102,12 +102,17 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
         [counts ? 1 : 0, error, nextAttemptAt, id],
       );
     },
-    bringForward: (channel, now) =>
-      q.run(
-        `UPDATE outbox SET next_attempt_at = $1
-         WHERE status = 'pending' AND channel = $2 AND attempts > 0 AND next_attempt_at > $1`,
-        [now, channel],
-      ),
+    bringForward: async (channel, now, limit) =>
+      (
+        await q.all<{ id: number }>(
+          `UPDATE outbox SET next_attempt_at = $1
+           WHERE id IN (SELECT id FROM outbox
+                        WHERE status = 'pending' AND channel = $2 AND attempts > 0 AND next_attempt_at > $1
+                        ORDER BY next_attempt_at LIMIT $3)
+           RETURNING id`,
+          [now, channel, limit ?? null],
+        )
+      ).map((r) => Number(r.id)),
     markFailed: async (id, error, at) => {
       await q.run(MARK_FAILED, [at, [id], error]);
       q.erasures?.scrubbedRows([id]);

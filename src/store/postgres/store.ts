@@ -142,8 +142,8 @@ export class PostgresStore implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.open(() => this.outbox.markFailed(id, error, at));
   }
-  bringForward(channel: string, now: string): Promise<number> {
-    return this.open(() => this.outbox.bringForward(channel, now));
+  bringForward(channel: string, now: string, limit?: number): Promise<number[]> {
+    return this.open(() => this.outbox.bringForward(channel, now, limit));
   }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.open(() => this.outbox.nextAttemptAt(channels));

@@ -187,11 +187,16 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
         id,
       );
     },
-    bringForward: async (channel, now) =>
-      s(
-        `UPDATE outbox SET next_attempt_at = ?
-         WHERE status = 'pending' AND channel = ? AND attempts > 0 AND next_attempt_at > ?`,
-      ).run(now, channel, now).changes,
+    bringForward: async (channel, now, limit = -1) =>
+      (
+        s(
+          `UPDATE outbox SET next_attempt_at = ?
+           WHERE id IN (SELECT id FROM outbox
+                        WHERE status = 'pending' AND channel = ? AND attempts > 0 AND next_attempt_at > ?
+                        ORDER BY next_attempt_at LIMIT ?)
+           RETURNING id`,
+        ).all(now, channel, now, limit) as { id: number }[]
+      ).map((r) => r.id),
     markFailed: async (id, error, at) => {
       s(MARK_FAILED).run(error, at, id);
       s(DROP_UNOWNED).run(id);

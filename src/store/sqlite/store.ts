@@ -126,8 +126,8 @@ export class SqliteStore implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.queue.run(() => this.outbox.markFailed(id, error, at));
   }
-  bringForward(channel: string, now: string): Promise<number> {
-    return this.queue.run(() => this.outbox.bringForward(channel, now));
+  bringForward(channel: string, now: string, limit?: number): Promise<number[]> {
+    return this.queue.run(() => this.outbox.bringForward(channel, now, limit));
   }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {
     return this.queue.run(() => this.outbox.nextAttemptAt(channels));

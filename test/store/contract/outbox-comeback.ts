@@ -25,12 +25,32 @@ export function outboxComebackContract(open: OpenStore): void {
         await store.markRetry(await first(slack), "HTTP 502", t(60));
         expect(await drainTexts(store, t(2), ["console", "slack"])).toEqual([]);
 
-        expect(await store.bringForward("console", t(2))).toBe(1);
+        expect(await store.bringForward("console", t(2))).toEqual([await first(rivera)]);
         expect(await drainTexts(store, t(2), ["console", "slack"])).toEqual(["rivera: one", "rivera: two"]);
         expect(await store.nextAttemptAt(["console"])).toBe(t(30));
         expect(await store.nextAttemptAt(["slack"])).toBe(t(60));
         // Nothing is waiting any more: a second call changes nothing.
-        expect(await store.bringForward("console", t(3))).toBe(0);
+        expect(await store.bringForward("console", t(3))).toEqual([]);
+      }));
+
+    it("brings forward only as many as asked, those due soonest", () =>
+      withStore(open, async (store) => {
+        const recipients = await store.transaction(async (tx) => {
+          const queued = [];
+          for (const name of ["ana", "ben", "cy"])
+            queued.push(await tx.enqueue(await therapist(tx, name), info(name), at));
+          return queued;
+        });
+        const ids: number[] = [];
+        for (const [i, recipient] of recipients.entries()) {
+          const [row] = await store.pending(recipient ?? { channel: "none", recipient: "none" });
+          ids.push(row?.id ?? 0);
+          await store.markRetry(row?.id ?? 0, "HTTP 502", t([90, 30, 60][i] ?? 0));
+        }
+        expect(await store.bringForward("console", t(1), 1)).toEqual([ids[1]]);
+        expect(await drainTexts(store, t(1))).toEqual(["ben: ben"]);
+        expect(await store.bringForward("console", t(2), 1)).toEqual([ids[2]]);
+        expect(await store.nextAttemptAt(["console"])).toBe(t(2));
       }));
   });
 }
