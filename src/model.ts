@@ -72,9 +72,11 @@ export interface OutboundMessage {
   /** A picture sent after the text: a client's chart, only ever to their therapist's direct chat. */
   chart?: OutboundChart;
   /**
-   * On the therapist's notice of a client's erasure, the client's alias: a channel that keeps
-   * copies of what it delivered (the console's chart files) removes theirs before the notice is
-   * shown. A recipient's messages go one at a time, so a chart on its way at the erasure comes first.
+   * On a notice of a client's erasure (to their therapist, and to the on-call contact holding
+   * their open alert), the client's alias: a channel that keeps copies of what it delivered (the
+   * console's chart files) removes theirs before the notice is shown. A recipient's messages go
+   * one at a time, so a chart on its way at the erasure comes first. The store checkpoints once
+   * such a notice is sent, whichever process queued it (erasure-checkpoints.ts).
    */
   erasedAlias?: string;
 }

@@ -2,7 +2,7 @@
  * After an erasure commits, SQLite's write-ahead log still holds the erased rows' old pages until
  * a checkpoint. The log is checkpointed (and truncated) as soon as the erasure commits, and again
  * once the erasure's notices (which name the client to their therapist) are sent or given up
- * and scrubbed from the outbox. PostgreSQL's store keeps the same account with its own action:
+ * and scrubbed from the outbox, by whichever process sends them. PostgreSQL's store keeps the same account with its own action:
  * the tables are rewritten (src/store/postgres/erasure-vacuum.ts).
  */
 export class ErasureCheckpoints {
@@ -17,6 +17,15 @@ export class ErasureCheckpoints {
   erasure(noticeIds: Iterable<number>): void {
     this.erased = true;
     for (const id of noticeIds) this.whenScrubbed.add(id);
+  }
+
+  /**
+   * An outbox row taken for sending: a notice of an erasure (it carries the erased alias) counts
+   * as this erasure's own, so its sending checkpoints (rewrites) here too, also when another
+   * process erased and queued it (`rapport client erase` beside `rapport serve`).
+   */
+  taken(row: { id: number; message: { erasedAlias?: string } }): void {
+    if (row.message.erasedAlias !== undefined) this.whenScrubbed.add(row.id);
   }
 
   /** An outbox row given up inside the open transaction. */

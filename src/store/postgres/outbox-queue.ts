@@ -83,7 +83,10 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
          RETURNING o.*, (SELECT COUNT(*) FROM theirs) = 1 AS alone`,
         [due.channel, due.recipient, now, me, claims.leaseMs],
       );
-      return row ? { ...toOutboxRow(row, c), last: row.alone === true } : undefined;
+      if (!row) return undefined;
+      const taken = toOutboxRow(row, c);
+      q.erasures?.taken(taken);
+      return { ...taken, last: row.alone === true };
     },
     // Several sent messages in one statement: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {

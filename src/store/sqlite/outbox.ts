@@ -162,7 +162,10 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
          ORDER BY o.priority DESC, o.id
          LIMIT 1`,
       ).get(due.channel, due.recipient, now) as Row | undefined;
-      return row ? { ...toOutboxRow(row, c), last: row.alone === 1 } : undefined;
+      if (!row) return undefined;
+      const taken = toOutboxRow(row, c);
+      wal.taken(taken);
+      return { ...taken, last: row.alone === 1 };
     },
     // Several sent messages in one write: one commit per delivery pass, not per message.
     markSentMany: async (ids, at) => {
