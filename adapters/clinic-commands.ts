@@ -3,11 +3,12 @@ import { databaseLabel } from "../src/config/database.js";
 import type { Settings } from "../src/config/settings.js";
 import { ClinicAdmin } from "../src/engine/commands/clinic-admin.js";
 import { RapportError } from "../src/errors.js";
+import { addClientErase } from "./client-erase-command.js";
 import { withExistingApp } from "./existing-app.js";
 
 /**
  * The clinic's IT person's commands beside `therapist add`: therapists listed, given a new link
- * code, removed; clients moved between therapists; counts of the whole service.
+ * code, removed; clients moved between therapists or erased; counts of the whole service.
  */
 export function addClinicCommands(program: Command, therapist: Command): void {
   therapist
@@ -59,9 +60,8 @@ export function addClinicCommands(program: Command, therapist: Command): void {
       });
     });
 
-  program
-    .command("client")
-    .description("manage clients")
+  const client = program.command("client").description("manage clients");
+  client
     .command("move")
     .argument("<alias>", "the client's alias")
     .requiredOption("--to <name>", "the therapist who takes the client on")
@@ -73,6 +73,7 @@ export function addClinicCommands(program: Command, therapist: Command): void {
         process.stdout.write(`Moved ${moved.alias} to ${options.to}.\n`);
       }, true);
     });
+  addClientErase(client);
 
   program
     .command("status")

@@ -142,6 +142,8 @@ export const MESSAGE_VARS = {
   client_erased: ["alias"],
   erased_by_therapist: ["alias"],
   erased_notice_client: [],
+  erased_by_clinic: ["alias"],
+  erased_notice_client_by_clinic: [],
   mydata_intro: [],
   mydata_json: [],
   mydata_file_note: ["clinic"],

@@ -126,10 +126,13 @@ export interface PrivacyTx {
    * Erases a client: every row about them goes (cascading from the person), and pending
    * messages about them to their therapist. Only an audit row without content remains.
    */
-  eraseClient(clientId: number, actor: "client" | "therapist", at: string): Promise<void>;
+  eraseClient(clientId: number, actor: ErasureActor, at: string): Promise<void>;
   /** Everything rapport holds about a client, for `mydata`. */
   clientData(clientId: number): Promise<ClientData>;
 }
+
+/** Who erased a client: the client (`forget`), their therapist (`discharge --erase`), the clinic's IT (`rapport client erase`). */
+export type ErasureActor = "client" | "therapist" | "clinic";
 
 /** What a therapist reads across their clients: the caseload and the weekly digest. */
 export interface ReportsTx {

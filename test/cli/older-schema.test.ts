@@ -29,6 +29,7 @@ describe("a database of an earlier schema", () => {
       ["status"],
       ["export", "--format", "csv"],
       ["therapist", "add", "Dr Kim"],
+      ["client", "erase", "alex", "--yes"],
     ]) {
       const result = await runCli(args, env);
       expect(result.code, args.join(" ")).not.toBe(0);

@@ -163,7 +163,7 @@ export class ClinicAdmin {
 }
 
 /** The one client of that alias (of `therapistName`, when given); several is an error naming `option`. */
-async function clientNamed(
+export async function clientNamed(
   tx: Tx,
   alias: string,
   therapistName: string | undefined,

@@ -1,3 +1,4 @@
+import type { ErasureActor } from "../../store/tx.js";
 import type { Client } from "../../store/types.js";
 import { parseChatWord } from "../chat-words.js";
 import { looksLikeQuestion } from "../question.js";
@@ -65,16 +66,28 @@ export async function answerForget(turn: Turn, client: Client): Promise<boolean 
   return parseChatWord(raw, w.pack.messages.words) ? false : "cancelled";
 }
 
+const GOODBYE = {
+  client: "forget_done",
+  therapist: "erased_notice_client",
+  clinic: "erased_notice_client_by_clinic",
+} as const;
+const NOTICE = {
+  client: "client_erased",
+  therapist: "erased_by_therapist",
+  clinic: "erased_by_clinic",
+} as const;
+
 /**
- * Erases a client and tells both sides. The goodbye goes to the address the client used
- * (not through their identity, which is erased with everything else), and the therapist's
- * notice is kept only until it is sent.
+ * Erases a client and tells both sides: the client's `forget`, their therapist's
+ * `discharge --erase`, the clinic's `rapport client erase` (clinic-admin.ts) all come here. The
+ * goodbye goes to the address the client used (not through their identity, which is erased with
+ * everything else), and the therapist's notice is kept only until it is sent.
  */
-export async function eraseClient(turn: Turn, client: Client, actor: "client" | "therapist"): Promise<void> {
+export async function eraseClient(turn: Turn, client: Client, actor: ErasureActor): Promise<void> {
   const [latest] = await turn.tx.identitiesOf(client.personId);
   const cw = await turn.wordingOf(client.personId);
   const tw = await turn.wordingOf(client.therapistId);
-  const goodbye = actor === "client" ? cw.t("forget_done") : cw.t("erased_notice_client");
+  const goodbye = cw.t(GOODBYE[actor]);
   if (latest)
     await turn.tx.enqueueDirect(
       latest.channel,
@@ -83,10 +96,7 @@ export async function eraseClient(turn: Turn, client: Client, actor: "client" | 
       { kind: "info", text: goodbye },
       turn.now,
     );
-  const notice =
-    actor === "client"
-      ? tw.t("client_erased", { alias: client.alias })
-      : tw.t("erased_by_therapist", { alias: client.alias });
+  const notice = tw.t(NOTICE[actor], { alias: client.alias });
   // An alert nobody acknowledged goes with the client's data; whoever holds it is told that it
   // was open, so it is not mistaken for handled (the words themselves are erased).
   const alert = await turn.tx.openRiskAlert(client.personId);
@@ -104,6 +114,8 @@ export async function eraseClient(turn: Turn, client: Client, actor: "client" | 
       kind: "urgent",
       urgent: true,
       text: `${ow.t("erased_by_client_or_therapist", { alias: client.alias })}\n${ow.t("erased_open_alert", { id: alert.id })}`,
+      // It names the client too: its sending checkpoints as the therapist's does (erasure-checkpoints.ts).
+      erasedAlias: client.alias,
     });
   }
   await turn.tx.eraseClient(client.personId, actor, turn.now);
