@@ -48,9 +48,14 @@ describe("Skip at the comment", () => {
     "👍",
     "n/a",
     "alles gut",
+    "nix",
+    "nix weiter",
+    "nichts besonderes",
     "nein danke",
     "nada",
     "todo bien, gracias",
+    "nada en especial",
+    "nada mas que decir",
   ])("%j is nothing to add", (typed) => {
     const words = {
       numbers: [],

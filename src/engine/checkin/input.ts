@@ -46,7 +46,9 @@ const NOTHING = [
   ...["no comment", "no comments", "all good", "im good", "im ok", "thats all", "thats it", "n a", "na"],
   ...["ok", "okay", "thanks", "thank you", "thx", "ty"],
   ...["nichts", "nichts weiter", "nichts mehr", "nichts zu sagen", "alles gut", "passt", "keine", "danke"],
+  ...["nix", "nix weiter", "nix mehr", "nichts besonderes", "nichts weiter zu sagen"],
   ...["nada", "nada mas", "nada que anadir", "todo bien", "ninguno", "ninguna", "gracias", "vale"],
+  ...["nada en especial", "nada especial", "nada mas que decir", "nada que decir", "nada mas que anadir"],
 ].map(answerWords);
 
 /** NOTHING with each language's no words, made once per list. */
