@@ -60,14 +60,15 @@ export function myDataText(w: Wording, data: ClientData, zone: string): string {
       // the client reads the question as they were asked it.
       const label = (instrument.riskItem ? item?.text : item?.short) ?? item?.text ?? planned.item;
       const choice = instrument.choices?.find((ch) => ch.value === answer.value)?.label;
-      lines.push(`- ${label}: ${choice ?? answer.value}`);
+      lines.push(`- ${label}: ${choice ?? answer.value.toLocaleString(language)}`);
     }
     if (c.comment) lines.push(w.t("mydata_comment", { comment: c.comment }));
   }
   if (data.riskAlerts.length > 0 || data.riskEvents.length > 0) lines.push("");
   for (const r of data.riskAlerts) lines.push(w.t("mydata_alert", { date: when(r.at) }));
   for (const e of data.riskEvents) {
-    lines.push(w.t("mydata_passed_on", { date: when(e.at), text: e.text }));
+    // A yes to the safety question has no words of the client's to quote: the alert line names it.
+    if (e.text.trim() !== "") lines.push(w.t("mydata_passed_on", { date: when(e.at), text: e.text }));
     if (e.safetyAnswer === "yes" || e.safetyAnswer === "no") {
       lines.push(
         w.t("mydata_safety_answer", { answer: w.t(e.safetyAnswer === "yes" ? "answer_yes" : "answer_no") }),
