@@ -1,5 +1,6 @@
 import type { Logger } from "../src/log.js";
 import { contend, type LeaderEvents, POLLING_LOCK } from "../src/store/postgres/leader.js";
+import type { DatabaseReachability } from "../src/store/reachability.js";
 
 /**
  * Who does what only one process may do: long polling Telegram (a second poller of one bot gets
@@ -30,13 +31,15 @@ export const alone: Leadership = {
 
 /**
  * The election of the Telegram poller among the instances on one PostgreSQL database. The lock's
- * connection is named `applicationName` in pg_stat_activity.
+ * connection is named `applicationName` in pg_stat_activity. While `database` knows the database
+ * is away, a failed try is not logged again.
  */
 export function pollingLeadership(
   url: string,
   applicationName: string,
   log: Logger,
   retryMs = POLLING_RETRY_MS,
+  database?: DatabaseReachability,
 ): Leadership {
   return {
     shared: true,
@@ -48,11 +51,17 @@ export function pollingLeadership(
           lock: POLLING_LOCK,
           retryMs,
           applicationName,
-          onError: (message) =>
+          onError: (error) => {
+            if (database?.failed("polling lock", error)) return;
             log.warn(
-              { channel: "telegram", err: message, retryInMs: retryMs },
+              {
+                channel: "telegram",
+                err: error instanceof Error ? error.message : "unknown",
+                retryInMs: retryMs,
+              },
               "polling lock: connection failed",
-            ),
+            );
+          },
         },
         events,
       ),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { checkRiskSetup, closeAfterSending, openApp, prepareRiskScreen, VERSION } from "../src/app.js";
 import { systemClock } from "../src/clock.js";
+import { databaseLabel } from "../src/config/database.js";
 import type { Settings } from "../src/config/settings.js";
 import type { ChannelSender } from "../src/delivery/channel-sender.js";
 import { followInstances } from "../src/delivery/shared-limits.js";
@@ -10,6 +11,7 @@ import { ConfigError, RapportError } from "../src/errors.js";
 import type { Logger } from "../src/log.js";
 import { connectionName } from "../src/store/postgres/pool.js";
 import { PostgresStore } from "../src/store/postgres/store.js";
+import { DatabaseReachability } from "../src/store/reachability.js";
 import { ChannelStates } from "./channel-states.js";
 import { configuredChannels } from "./channels.js";
 import { chartsDirFor, consoleSender, runConsole } from "./console/console-channel.js";
@@ -50,11 +52,13 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   // On PostgreSQL, this server's id among the instances on the database: its connections, the
   // polling lock's included, are named by it.
   const instance = randomBytes(6).toString("hex");
+  // The loops below share it: an outage of the database is one line, not a stack from each.
+  const database = new DatabaseReachability(log, databaseLabel(settings));
   // Several instances on one PostgreSQL database take webhooks side by side, but only one may
   // long-poll Telegram: they elect it. On SQLite this process is the only one.
   const polling =
     settings.postgres && settings.telegram && !settings.telegram.webhookSecret
-      ? pollingLeadership(settings.postgres.url, connectionName("serve", instance), log)
+      ? pollingLeadership(settings.postgres.url, connectionName("serve", instance), log, undefined, database)
       : undefined;
   const channels = await configuredChannels(settings, log, polling);
   const senders: ChannelSender[] = channels.map((c) => c.sender);
@@ -86,6 +90,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
       settle: (row, outcome, error) => engine.settleFailure(row, outcome, error),
       maxAttempts: settings.clinic.delivery.maxAttempts,
       ...(settings.postgres ? { pollMs: SHARED_OUTBOX_LOOK_MS } : {}),
+      database,
     },
   );
   wake.connect((recipients) => worker.wake(recipients));
@@ -95,7 +100,11 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   const instances =
     store instanceof PostgresStore
       ? followInstances({
-          count: () => store.liveInstances(),
+          count: () =>
+            store.liveInstances().then((n) => {
+              database.reached();
+              return n;
+            }),
           everyMs: INSTANCE_COUNT_MS,
           apply: (n) => {
             worker.shareLimits(n);
@@ -111,6 +120,7 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
               log.error({ code: error.code }, error.message);
               return stopServing(1);
             }
+            if (database.failed("instance count", error)) return;
             log.warn(
               { err: error instanceof Error ? error.message : "unknown" },
               "counting the serving instances failed",
@@ -121,7 +131,12 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
 
   const states = new ChannelStates();
   states.watchDelivery((channel) => worker.deliveryHealth(channel));
-  const http = createHttpServer(store, log, { demo: settings.demo, version: VERSION, channels: states });
+  const http = createHttpServer(store, log, {
+    demo: settings.demo,
+    version: VERSION,
+    channels: states,
+    database,
+  });
   // Routes first, then listening, then connecting: the server says at once that it is up, and
   // each channel connects in the background with a log line per attempt (/healthz shows how far).
   for (const channel of channels) channel.start(engine, http.server, states);
@@ -138,7 +153,12 @@ export async function serve(settings: Settings, log: Logger): Promise<void> {
   );
   worker.start();
   const runDue = () =>
-    engine.runDue().catch((error: unknown) => log.error({ err: error }, "timed steps failed"));
+    engine.runDue().then(
+      () => database.reached(),
+      (error: unknown) => {
+        if (!database.failed("timed steps", error)) log.error({ err: error }, "timed steps failed");
+      },
+    );
   const dueTimer = setInterval(runDue, DUE_TICK_MS);
   dueTimer.unref();
   void runDue();

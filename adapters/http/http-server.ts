@@ -1,5 +1,6 @@
 import restify from "restify";
 import type { Logger } from "../../src/log.js";
+import type { DatabaseReachability } from "../../src/store/reachability.js";
 import type { Store } from "../../src/store/types.js";
 import type { ChannelStates } from "../channel-states.js";
 
@@ -17,13 +18,14 @@ export interface HttpServer {
 export function createHttpServer(
   store: Store,
   log: Logger,
-  info: { demo: boolean; version: string; channels?: ChannelStates },
+  info: { demo: boolean; version: string; channels?: ChannelStates; database?: DatabaseReachability },
 ): HttpServer {
   const server = restify.createServer({ name: "rapport", handleUncaughtExceptions: false });
   const health = async (_req: restify.Request, res: restify.Response) => {
     const channels = info.channels?.snapshot() ?? {};
     try {
       await store.ping();
+      info.database?.reached();
       // 503 until every configured channel has connected once: not ready to take traffic yet.
       // After that 200 (DESIGN.md's contract), "degraded" while a channel's sends fail or its
       // credentials are refused: restarting or unrouting this server would not help.
@@ -37,7 +39,9 @@ export function createHttpServer(
         version: info.version,
       });
     } catch (error) {
-      log.error({ err: error }, "health check: database unreachable");
+      // A monitor asks every few seconds: an outage is one line (reachability.ts), not one per ask.
+      if (!info.database?.failed("health check", error))
+        log.error({ err: error }, "health check: database unreachable");
       res.json(503, { status: "error", database: "unreachable", channels });
     }
   };

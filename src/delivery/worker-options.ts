@@ -1,3 +1,4 @@
+import type { DatabaseReachability } from "../store/reachability.js";
 import type { RecoveryOptions } from "./recovery.js";
 
 /** The delivery worker's settings, and what it runs with unless told otherwise. */
@@ -12,6 +13,11 @@ export interface WorkerOptions extends RecoveryOptions {
    * when a dead instance's claim ran out. Serve sets it for PostgreSQL (SHARED_OUTBOX_LOOK_MS).
    */
   pollMs: number;
+  /**
+   * Shared by serve's loops: while the database is away its failures are one line for all of
+   * them (reachability.ts). Unset: each failed pass is logged.
+   */
+  database?: DatabaseReachability;
 }
 
 /**

@@ -136,7 +136,7 @@ export class DeliveryWorker {
       if (this.stopped) return;
       if (!this.lookPending) return this.startLanes();
       this.lookPending = false;
-      this.pump().catch((error: unknown) => this.log.error({ err: error }, "delivery pass failed"));
+      this.pump().catch((error: unknown) => this.storeFailed("delivery pass", error));
     });
   }
 
@@ -212,7 +212,7 @@ export class DeliveryWorker {
         requeue = await this.sends.sendTo(lease);
       } catch (error) {
         // A store failure: the row stays pending and goes again on a later pass (never lost).
-        this.log.error({ err: error }, "delivery lane failed");
+        this.storeFailed("delivery lane", error);
       }
       // Released only if still its own: once released, another lane may already have the recipient.
       if (requeue && !this.sends.closing) this.line.backInLine(lease);
@@ -220,6 +220,11 @@ export class DeliveryWorker {
     }
     // More recipients than one look lists: look again, unless a rate limit is what holds them.
     if (this.moreBeyondBatch && !this.limited && !this.stopped) this.wake();
+  }
+
+  /** A store failure: one line per outage while the database is away, else the error with its stack. */
+  private storeFailed(what: string, error: unknown): void {
+    if (!this.options.database?.failed(what, error)) this.log.error({ err: error }, `${what} failed`);
   }
 
   /** Sets the timer for `delayMs` from now, unless it is already set to go off sooner. */
@@ -234,9 +239,9 @@ export class DeliveryWorker {
   private async tick(): Promise<void> {
     try {
       if (this.line.length > 0) this.startLanes();
-      else await this.pump();
+      else await this.pump().then(() => this.options.database?.reached());
     } catch (error) {
-      this.log.error({ err: error }, "delivery pass failed");
+      this.storeFailed("delivery pass", error);
     }
     const now = this.clock.now().getTime();
     const next = await this.store.nextAttemptAt(this.channels).catch(() => undefined);

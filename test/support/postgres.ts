@@ -33,6 +33,10 @@ export interface TestPostgres {
   socketUrl(database?: string): string;
   /** Creates a database, optionally as a copy of a template database; returns its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
+  /** Stops the server (fast shutdown) and keeps its folder, for tests of an outage; resume() starts it again. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port and folder. */
+  resume(): Promise<void>;
   /** Stops the server at once and removes its folder; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -120,6 +124,21 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
   if (ids) chownSync(dir, ids.uid, ids.gid);
   const port = await freePort();
   let started = false;
+  let settings = "";
+  const pgStart = () =>
+    tool(bin, "pg_ctl", [
+      "start",
+      "-D",
+      data,
+      "-w",
+      "-t",
+      "60",
+      "-s",
+      "-l",
+      join(dir, "log"),
+      "-o",
+      settings,
+    ]);
   const stopNow = () => {
     if (started) {
       started = false;
@@ -145,7 +164,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       "--locale=C",
       "--no-sync",
     ]);
-    const settings = [
+    settings = [
       `-p ${port}`,
       "-c listen_addresses=127.0.0.1",
       `-c unix_socket_directories=${dir}`,
@@ -153,19 +172,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       "-c shared_buffers=32MB",
       ...(options.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
     ].join(" ");
-    await tool(bin, "pg_ctl", [
-      "start",
-      "-D",
-      data,
-      "-w",
-      "-t",
-      "60",
-      "-s",
-      "-l",
-      join(dir, "log"),
-      "-o",
-      settings,
-    ]);
+    await pgStart();
     started = true;
   } catch (error) {
     stopNow();
@@ -192,6 +199,12 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
         name,
       ]);
       return url(name);
+    },
+    halt: async () => {
+      await tool(bin, "pg_ctl", ["stop", "-D", data, "-m", "fast", "-w", "-s"]);
+    },
+    resume: async () => {
+      await pgStart();
     },
     stop: async () => {
       process.off("exit", stopNow);

@@ -29,8 +29,8 @@ interface ContendOptions {
   applicationName: string;
   /** Each try of the lock and whether it was taken: for tests. */
   onTry?(taken: boolean): void;
-  /** The lock's connection failed (the message only: a URL could hold a password). */
-  onError?(message: string): void;
+  /** The lock's connection failed (log its code or message only: a URL could hold a password). */
+  onError?(error: unknown): void;
 }
 
 export interface Contender {
@@ -87,7 +87,7 @@ class LockContender implements Contender {
       if (this.leading) await client.query("SELECT 1");
       else await this.tryLock(client);
     } catch (error) {
-      if (!this.stopped) this.options.onError?.(error instanceof Error ? error.message : "unknown");
+      if (!this.stopped) this.options.onError?.(error);
       if (client) this.drop(client);
     }
     if (!this.stopped) {
