@@ -67,13 +67,14 @@ export class RecipientSends {
       if (held === "recipient") return false;
       const sender = this.senders.get(row.channel);
       const outcome = sender ? await this.recovery.attempt(sender, row) : "later";
+      if (sender && outcome !== "sent") this.marks.notSent(row, outcome === "later" ? "retry" : "given up");
       if (outcome === "later") return false;
       this.settled++;
       // Given up (failed for good, or unreachable): the recipient's next message may go.
       if (outcome === "final") continue;
       // Marked before the next is asked for: the store holds a recipient's later messages
       // back while an earlier one is pending.
-      if (!(await this.marks.mark(row.id))) return false;
+      if (!(await this.marks.mark(row.id, row))) return false;
       this.sent++;
       // Nothing else was pending for them, and no wake or look found them since (a look lists a
       // recipient whose message is in flight: it is still pending): no need to ask again.

@@ -91,7 +91,14 @@ export class Engine {
         throw error;
       });
     if (queued) this.onQueued(recipients);
+    this.received(event, event.input.kind, result);
     return result;
+  }
+
+  /** The debug line of an event handled: ids and the outcome, never what it said. */
+  private received(event: InboundEvent, kind: string, result: HandleResult): void {
+    const fields = { channel: event.channel, kind, event: event.id, outcome: result.status };
+    this.deps.log?.debug(fields, "event received");
   }
 
   /**
@@ -123,6 +130,7 @@ export class Engine {
       return { status: "processed" };
     });
     if (result.status === "processed") this.onQueued(recipients);
+    this.received(event, "greeting", result);
     return result;
   }
 

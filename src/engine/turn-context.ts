@@ -27,9 +27,10 @@ export interface EngineDeps {
   newCode: () => string;
   /**
    * Where the engine reports what someone must act on (an urgent alert that reached no one); ids
-   * only, never what a client wrote. Unset (tests, one-off commands): not reported.
+   * only, never what a client wrote. Unset (tests, one-off commands): not reported. At debug
+   * level, each event handled (channel, kind, event id and outcome).
    */
-  log?: Pick<Logger, "error">;
+  log?: Pick<Logger, "error" | "debug">;
 }
 
 /** The clinic's crisis text for a message in this wording's language. */
