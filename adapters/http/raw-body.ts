@@ -16,7 +16,7 @@ export class BodyError extends Error {
  * Reads a request body as bytes, stopping at the limit: webhook routes verify signatures over
  * the raw body, so no body parser runs before them.
  */
-async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > limit) throw new BodyError(413, "body too large");
   const chunks: Buffer[] = [];

@@ -13,7 +13,7 @@ import {
   type SlackBlockActions,
   type SlackMessageEvent,
 } from "./slack-inbound.js";
-import { slackPrecheck } from "./slack-request.js";
+import { answerWhileConnecting, slackPrecheck } from "./slack-request.js";
 import { slackSender } from "./slack-sender.js";
 
 /**
@@ -29,8 +29,8 @@ interface SlackSettings extends SlackEnv {
 }
 
 /**
- * start() registers the handlers and mounts POST /slack/events at once (it answers 503 until
- * connected), then connects in the background: auth.test (and the socket in Socket Mode),
+ * start() registers the handlers and mounts POST /slack/events at once (until connected it answers
+ * 503 to a signed request and 401 to any other), then connects in the background: auth.test (and the socket in Socket Mode),
  * retried with a log line per attempt naming the setting to check.
  */
 type SlackChannel = Channel;
@@ -128,17 +128,23 @@ export function createSlackChannel(settings: SlackSettings, log: Logger): SlackC
       });
       if (receiver) {
         server.post("/slack/events", async (req, res) => {
-          // Not connected to Slack yet: Slack retries the event later.
-          if (!connected) {
-            res.writeHead(503, { "content-type": "text/plain" });
-            res.end("not connected to Slack yet");
-            return;
-          }
           const refused = slackPrecheck(req.headers, Math.floor(Date.now() / 1000));
           if (refused) {
             log.warn({ channel: "slack", status: refused }, "slack request refused before verification");
             res.writeHead(refused, { "content-type": "text/plain" });
             res.end(refused === 401 ? "unauthorized" : "unsupported media type");
+            return;
+          }
+          // Not connected to Slack yet: a signed request gets 503 (Slack delivers it again later),
+          // anything else 401 at once, as Bolt would answer it once connected.
+          if (!connected) {
+            const status = await answerWhileConnecting(req, settings.signingSecret ?? "");
+            if (status !== 503)
+              log.warn({ channel: "slack", status }, "slack request refused while connecting");
+            res.writeHead(status, { "content-type": "text/plain" });
+            res.end(
+              status === 503 ? "not connected to Slack yet" : status === 401 ? "unauthorized" : "too large",
+            );
             return;
           }
           const done = new Promise<void>((resolve) => {

@@ -82,3 +82,56 @@ describe("POST /slack/events", () => {
     expect(route.handled.map((e) => e.id)).toEqual(["Ev1"]);
   });
 });
+
+describe("POST /slack/events while connecting to Slack", () => {
+  it("answers 401 at once to an unsigned or forged request and 503 to a signed one", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "debug" }, { write: (line: string) => void lines.push(line) });
+    const engine = { handle: async () => undefined } as unknown as Engine;
+    // No Web API listens there: auth.test fails, and the channel stays connecting.
+    const channel = createSlackChannel(
+      { botToken: "xoxb-route", signingSecret: SECRET, apiUrl: "http://127.0.0.1:9/api/" },
+      log,
+    );
+    const server = restify.createServer();
+    const states = new ChannelStates();
+    channel.start(engine, server, states);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const body = JSON.stringify({
+        type: "event_callback",
+        event_id: "Ev9",
+        event: { text: "SECRETWORDS" },
+      });
+      const ts = Math.floor(Date.now() / 1000);
+      const post = async (headers: Record<string, string>) => {
+        const res = await fetch(`http://127.0.0.1:${server.address().port}/slack/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      expect(await post({})).toBe(401);
+      expect(await post({ "x-slack-request-timestamp": String(ts), "x-slack-signature": "v0=00ff" })).toBe(
+        401,
+      );
+      const stale = ts - 10 * 60;
+      expect(
+        await post({
+          "x-slack-request-timestamp": String(stale),
+          "x-slack-signature": sign(SECRET, stale, body),
+        }),
+      ).toBe(401);
+      expect(
+        await post({ "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(SECRET, ts, body) }),
+      ).toBe(503);
+      expect(states.ready()).toBe(false);
+      expect(lines.join("\n")).not.toContain("SECRETWORDS");
+    } finally {
+      await channel.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
