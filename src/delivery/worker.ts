@@ -79,11 +79,7 @@ export class DeliveryWorker {
     return [...this.senders.keys()];
   }
 
-  /**
-   * How sends on `channel` are going (channel-health.ts): "failing" after a minute of network or
-   * 5xx failures or an urgent message waiting that long, "refused" while the platform refuses the
-   * bot's credentials. For /healthz.
-   */
+  /** How sends on `channel` are going, for /healthz: "ok", "failing" or "refused" (channel-health.ts). */
   deliveryHealth(channel: string): DeliveryHealth {
     return this.health.state(channel, this.clock.now().getTime());
   }
