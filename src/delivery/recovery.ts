@@ -91,7 +91,10 @@ export class SendRecovery {
     this.bringForward(channel).then(
       (ids) => {
         if (ids.length === 0) return;
-        this.log.info({ channel, messages: ids.length }, "the channel is sending again: waiting messages go now");
+        this.log.info(
+          { channel, messages: ids.length },
+          "the channel is sending again: waiting messages go now",
+        );
         this.wake();
       },
       (error: unknown) => this.log.error({ err: error }, "could not bring waiting messages forward"),
@@ -141,7 +144,13 @@ export class SendRecovery {
     // a time-out), which /healthz reports once it lasts (channel-health.ts).
     if (decision.counts) this.health.failed(row.channel, now.getTime(), urgent ? row.id : undefined);
     // Only ids and the error go into logs, never the message.
-    const fields = { outboxId: row.id, channel: row.channel, attempt, waitMs: decision.waitMs };
+    const fields = {
+      outboxId: row.id,
+      channel: row.channel,
+      attempt,
+      waitMs: decision.waitMs,
+      ...(probe && { probe }),
+    };
     if (urgent)
       this.log.warn(
         { ...fields, urgent, reason: logged },
