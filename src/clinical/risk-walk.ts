@@ -8,7 +8,7 @@ import type { Node, Terminal } from "./risk-tree.js";
  */
 
 /** Fillers in a row that a phrase reads past: "bin eh halt allen nur ne last". */
-const MAX_FILLERS = 2;
+export const MAX_FILLERS = 2;
 
 const DIGITS = /^\d+$/;
 
