@@ -1,6 +1,7 @@
 import type { Correct } from "./risk-canonical.js";
 import { finding, isException, type RiskFinding, type Span } from "./risk-finding.js";
 import { languageGuess } from "./risk-language.js";
+import { reachOf } from "./risk-reach.js";
 import { slipWindows, slipWithin } from "./risk-slip-windows.js";
 import { tokenize } from "./risk-tokens.js";
 import { PhraseTree, type TerminalKind } from "./risk-tree.js";
@@ -50,7 +51,7 @@ export interface RiskScreen {
 
 /**
  * Words are matched in blocks, each with enough of the next words for the longest phrase to
- * finish; the buffers stay small, however long the text.
+ * finish (64, or the lists' reach if longer); the buffers stay small, however long the text.
  */
 const BLOCK = 1024;
 const LOOKAHEAD = 64;
@@ -73,12 +74,25 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   const { root } = tree;
   const guess = languageGuess(lists);
   const corrector = typoCorrector(root);
-  /** The matches of one reading of the text, with typing slips read as `correct` says (or as written). */
-  const read = (text: string, correct?: Correct): Span[] => {
+  const reach = reachOf(root);
+  const lookahead = Math.max(LOOKAHEAD, reach.words);
+  /**
+   * The matches of one reading of the text, with typing slips read as `correct` says (or as
+   * written). `slipped`, in the second reading, says whether a word stands where a slip was: a
+   * match is then only looked for from a word a slip follows within the reach, since no other
+   * match runs through a slip, nor does an exception that could clear one.
+   */
+  const read = (
+    text: string,
+    correct?: Correct,
+    slipped?: (start: number, end: number) => boolean,
+  ): Span[] => {
     const words: string[] = [];
     const kinds: number[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
+    /** In the second reading, the positions in `words` of words where a slip was, in order. */
+    let slips: number[] = [];
     const kept: Span[] = [];
     // Exceptions found so far that may still cover a match starting in a later block.
     let exceptions: Span[] = [];
@@ -87,7 +101,13 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
     let base = 0;
     const matchBlock = (count: number) => {
       const found: Local[] = [];
-      for (let i = 0; i < count; i++) walk(root, words, kinds, i, i, found);
+      if (slipped === undefined) for (let i = 0; i < count; i++) walk(root, words, kinds, i, i, found);
+      else
+        for (let i = 0, s = 0; i < count; i++) {
+          while (s < slips.length && (slips[s] as number) < i) s++;
+          if (s < slips.length && (slips[s] as number) - i < reach.words)
+            walk(root, words, kinds, i, i, found);
+        }
       const spans = found.map((f) => ({
         terminal: f.terminal,
         start: base + f.start,
@@ -122,12 +142,14 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
         kinds.push(kind);
         starts.push(start);
         ends.push(end);
-        if (words.length < BLOCK + LOOKAHEAD) return true;
+        if (slipped?.(start, end)) slips.push(words.length - 1);
+        if (words.length < BLOCK + lookahead) return true;
         matchBlock(BLOCK);
         words.splice(0, BLOCK);
         kinds.splice(0, BLOCK);
         starts.splice(0, BLOCK);
         ends.splice(0, BLOCK);
+        slips = slips.filter((at) => at >= BLOCK).map((at) => at - BLOCK);
         base += BLOCK;
         // Enough disclosures to act on: the rest of a long text cannot raise the tier.
         return disclosures < ENOUGH;
@@ -144,9 +166,11 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
    */
   const corrected = (text: string, slips: readonly number[]): Span[] => {
     const found: Span[] = [];
-    for (const window of slipWindows(text, slips, LOOKAHEAD)) {
+    for (const window of slipWindows(text, slips, reach.written)) {
       const part = text.slice(window.from, window.to);
-      for (const span of read(part, (word) => corrector.correct(word))) {
+      const slipped = (start: number, end: number) =>
+        slipWithin(window.slips, window.from + start, window.from + end);
+      for (const span of read(part, (word) => corrector.correct(word), slipped)) {
         const from = window.from + span.from;
         const until = window.from + span.until;
         // A match away from every slip is the first reading's own, which saw its whole context.

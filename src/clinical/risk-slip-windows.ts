@@ -16,8 +16,9 @@ export interface SlipWindow {
 
 /**
  * `starts`: where each slipped word begins, in the order read. `reach`: written words (stretches
- * between spaces) to take on each side, set far beyond the longest span a phrase or exception can
- * match, fillers and gaps included. Overlapping stretches are joined.
+ * between spaces holding a letter or a digit) to take on each side: at least the longest span a
+ * phrase or exception can match, fillers and gaps included (risk-reach.ts works it out from the
+ * lists). Overlapping stretches are joined.
  */
 export function slipWindows(text: string, starts: readonly number[], reach: number): SlipWindow[] {
   const windows: SlipWindow[] = [];
@@ -41,9 +42,11 @@ export function slipWindows(text: string, starts: readonly number[], reach: numb
 /** The start of the `count`th written word before the one at `at` (or the text's start). */
 function wordsBefore(text: string, at: number, count: number): number {
   let i = at;
-  for (let seen = 0; seen < count && i > 0; seen++) {
+  for (let seen = 0; seen < count && i > 0; ) {
     while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    const end = i;
     while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+    if (wordful(text, i, end)) seen++;
   }
   return i;
 }
@@ -52,11 +55,28 @@ function wordsBefore(text: string, at: number, count: number): number {
 function wordsAfter(text: string, at: number, count: number): number {
   const n = text.length;
   let i = at;
-  for (let seen = 0; seen <= count && i < n; seen++) {
+  for (let seen = 0; seen <= count && i < n; ) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (wordful(text, start, i)) seen++;
   }
   return i;
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether a written word holds a letter or a digit: one that does not ("😩", "...") gives the
+ * screen no word to read (risk-tokens.ts), so it does not count towards the reach.
+ */
+function wordful(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c >= 128 && LETTER.test(String.fromCodePoint(text.codePointAt(i) as number))) return true;
+  }
+  return false;
 }
 
 /** Whether a slip begins in [from, until): `slips` in order, searched by halves (a flood can hold thousands). */

@@ -51,6 +51,23 @@ describe("the second reading around slips", () => {
   it("finds a misspelt phrase at the end of a long text, with the words as typed", () => {
     expect(screen.screen(`${pad}honestly i cant do it anymroe`)?.words).toEqual(["cant do it anymroe"]);
   });
+
+  it("counts only written words with a letter or digit: emoji between a phrase's words stretch nothing", () => {
+    const emoji = " 😩".repeat(70);
+    const text = `${pad}honestly i cant do it${emoji} anymroe ${pad}`;
+    expect(screen.screen(text)?.hits.map((h) => h.phrase)).toEqual([
+      "{can not|cannot|cant} {do|take|handle|cope with} {this|it|any of this|life|this life} {anymore|any more|much longer|for much longer}",
+    ]);
+  });
+
+  it("reads from as far before a slip as an exception may start: one that clears a match through it still does", () => {
+    // "if i didnt eixst" is a concern only through the slip; "as if i didnt exist" clears it, from a word before.
+    expect(screen.screen(`${pad}i wish i didnt eixst ${pad}`)?.words).toEqual(["wish i didnt eixst"]);
+    expect(screen.screen(`${pad}they act as if i didnt eixst ${pad}`)).toBeUndefined();
+    expect(screen.screen(`${pad}they act as if i didnt eixst, i wish i didnt eixst ${pad}`)?.words).toEqual([
+      "wish i didnt eixst",
+    ]);
+  });
 });
 
 describe("slipWindows", () => {
@@ -60,6 +77,12 @@ describe("slipWindows", () => {
   it("takes the given number of written words on each side, starting and ending between words", () => {
     const [w] = slipWindows(text, [at("five")], 2);
     expect(text.slice(w?.from, w?.to)).toBe("three four five six seven");
+  });
+
+  it("does not count a written word without a letter or a digit", () => {
+    const spaced = "one two 😩 three ... four five six";
+    const [w] = slipWindows(spaced, [spaced.indexOf("four")], 2);
+    expect(spaced.slice(w?.from, w?.to)).toBe("two 😩 three ... four five six");
   });
 
   it("joins stretches that overlap, and keeps every slip", () => {
