@@ -151,8 +151,9 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
         ends.splice(0, BLOCK);
         slips = slips.filter((at) => at >= BLOCK).map((at) => at - BLOCK);
         base += BLOCK;
-        // Enough disclosures to act on: the rest of a long text cannot raise the tier.
-        return disclosures < ENOUGH;
+        // Enough disclosures to act on: the rest of a long text cannot raise the tier. The second
+        // reading counts only some of them (see `read`), so it reads its stretches to the end.
+        return slipped !== undefined || disclosures < ENOUGH;
       },
       correct,
     );
