@@ -2,6 +2,7 @@ import type { Correct } from "./risk-canonical.js";
 import { finding, isException, type RiskFinding, type Span } from "./risk-finding.js";
 import { languageGuess } from "./risk-language.js";
 import { reachOf } from "./risk-reach.js";
+import { slipsNeeded } from "./risk-slip-needed.js";
 import { slipWindows, slipWithin } from "./risk-slip-windows.js";
 import { tokenize } from "./risk-tokens.js";
 import { PhraseTree, type TerminalKind } from "./risk-tree.js";
@@ -61,7 +62,11 @@ const MAX_WORDS_SHOWN = 24;
 const ENOUGH = 32;
 const MAX_MASKED = 64;
 
-export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
+/**
+ * `everySlip` reads again around every slip, not only those a phrase could read
+ * (risk-slip-needed.ts): for the tests that hold the two to the same hits.
+ */
+export function riskScreen(lists: readonly RiskLists[], options: { everySlip?: boolean } = {}): RiskScreen {
   const tree = new PhraseTree();
   for (const list of lists) {
     tree.setForms(list.language, list);
@@ -76,6 +81,9 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
   const corrector = typoCorrector(root);
   const reach = reachOf(root);
   const lookahead = Math.max(LOOKAHEAD, reach.words);
+  const needed = options.everySlip
+    ? (_: string, slips: readonly number[]) => slips
+    : slipsNeeded(root, corrector);
   /**
    * The matches of one reading of the text, with typing slips read as `correct` says (or as
    * written). `slipped`, in the second reading, says whether a word stands where a slip was: a
@@ -167,7 +175,7 @@ export function riskScreen(lists: readonly RiskLists[]): RiskScreen {
    */
   const corrected = (text: string, slips: readonly number[]): Span[] => {
     const found: Span[] = [];
-    for (const window of slipWindows(text, slips, reach.written)) {
+    for (const window of slipWindows(text, needed(text, slips), reach.written)) {
       const part = text.slice(window.from, window.to);
       const slipped = (start: number, end: number) =>
         slipWithin(window.slips, window.from + start, window.from + end);

@@ -40,7 +40,7 @@ export function slipWindows(text: string, starts: readonly number[], reach: numb
 }
 
 /** The start of the `count`th written word before the one at `at` (or the text's start). */
-function wordsBefore(text: string, at: number, count: number): number {
+export function wordsBefore(text: string, at: number, count: number): number {
   let i = at;
   for (let seen = 0; seen < count && i > 0; ) {
     while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
@@ -52,7 +52,7 @@ function wordsBefore(text: string, at: number, count: number): number {
 }
 
 /** The end of the `count`th written word after the one at `at`, that one included (or the text's end). */
-function wordsAfter(text: string, at: number, count: number): number {
+export function wordsAfter(text: string, at: number, count: number): number {
   const n = text.length;
   let i = at;
   for (let seen = 0; seen <= count && i < n; ) {
