@@ -34,36 +34,51 @@ const CHANGES_WORDS = new Set([
 ]);
 
 export function slipsNeeded(root: Node, corrector: Corrector) {
-  const before = new Map<Node, Edges>();
+  /** How the walk comes to stand at each node by reading: the words into it, a filler it reads, or anything. */
+  const direct = new Map<Node, Edges>();
+  /** The nodes each node is reached from without reading a word: a meeting point's sources, a gap that took none. */
+  const sources = new Map<Node, Node[]>();
   const readers = new Map<string, Node[]>();
   const prefixed: Node[] = [];
   const seen = new Set<Node>();
-  const entered = (at: Node) => {
-    let e = before.get(at);
+  const own = (at: Node) => {
+    let e = direct.get(at);
     if (!e) {
       e = edges();
-      before.set(at, e);
+      direct.set(at, e);
     }
     return e;
   };
-  // Where the walk can stand at a node: after the words leading into it, a filler it reads, or anything.
-  entered(root).any = true;
+  const reads = (word: string, at: Node) => {
+    const nodes = readers.get(word);
+    if (nodes) nodes.push(at);
+    else readers.set(word, [at]);
+  };
+  const source = (to: Node, from: Node) => {
+    const nodes = sources.get(to);
+    if (nodes) nodes.push(from);
+    else sources.set(to, [from]);
+  };
+  own(root).any = true;
   const visit = (at: Node) => {
     if (seen.has(at)) return;
     seen.add(at);
     for (const [w, next] of at.words) {
-      readers.set(w, [...(readers.get(w) ?? []), at]);
-      entered(next).words.add(w);
+      reads(w, at);
+      own(next).words.add(w);
     }
     for (const w of at.fillers ?? []) {
-      readers.set(w, [...(readers.get(w) ?? []), at]);
-      entered(at).words.add(w);
+      reads(w, at);
+      own(at).words.add(w);
     }
     if (at.prefixes.size > 0) prefixed.push(at);
-    for (const bucket of at.prefixes.values())
-      for (const p of bucket) entered(p.node).prefixes.push(p.prefix);
-    if (at.number) entered(at.number).number = true;
-    if (at.gap) entered(at.gap.node).any = true;
+    for (const bucket of at.prefixes.values()) for (const p of bucket) own(p.node).prefixes.push(p.prefix);
+    if (at.number) own(at.number).number = true;
+    if (at.gap) {
+      own(at.gap.node).any = true;
+      source(at.gap.node, at);
+    }
+    for (const next of at.next) source(next, at);
     for (const next of at.words.values()) visit(next);
     for (const bucket of at.prefixes.values()) for (const p of bucket) visit(p.node);
     if (at.number) visit(at.number);
@@ -71,24 +86,23 @@ export function slipsNeeded(root: Node, corrector: Corrector) {
     for (const next of at.next) visit(next);
   };
   visit(root);
-  // A meeting point, or the node after a gap that took no word, is entered as its source was:
-  // passed on until nothing changes (a node may be reached on several paths).
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const at of seen) {
-      const from = entered(at);
-      for (const to of at.gap ? [...at.next, at.gap.node] : at.next) {
-        const e = entered(to);
-        const size = e.words.size + e.prefixes.length;
-        const flags = `${e.any}${e.number}`;
-        e.any ||= from.any;
-        e.number ||= from.number;
-        for (const w of from.words) e.words.add(w);
-        for (const p of from.prefixes) if (!e.prefixes.includes(p)) e.prefixes.push(p);
-        if (e.words.size + e.prefixes.length !== size || `${e.any}${e.number}` !== flags) changed = true;
-      }
+  const before = new Map<Node, Edges>();
+  /** How the walk can come to stand at a node: its own ways, and those of every node it is reached from unread. */
+  const entered = (at: Node): Edges => {
+    let e = before.get(at);
+    if (e) return e;
+    e = edges();
+    before.set(at, e);
+    for (const from of [at, ...(sources.get(at) ?? [])]) {
+      const d = from === at ? direct.get(at) : entered(from);
+      if (!d) continue;
+      e.any ||= d.any;
+      e.number ||= d.number;
+      for (const w of d.words) e.words.add(w);
+      e.prefixes.push(...d.prefixes);
     }
-  }
+    return e;
+  };
   const after = new Map<Node, Edges>();
   /** What the walk can read next at a node, through its meeting points; anything where a phrase may end or skip. */
   const onward = (at: Node): Edges => {
