@@ -168,7 +168,9 @@ describe("consent typed in another language than the client's", () => {
     expect(spanish.reply).toMatch(/^Gracias/);
     const first = async (alias: string) =>
       (await c.say("rivera", `checkin ${alias}`)).find((d) => d.externalId === alias)?.message.text;
-    expect(await first(spanish.alias)).toMatch(/^Dr Rivera te ha pedido un breve cuestionario/);
+    expect(await first(spanish.alias)).toMatch(
+      /^Tu terapeuta, Dr Rivera, te ha pedido un breve cuestionario/,
+    );
     const english = await consentTo("en", "ok");
     expect(await first(english.alias)).toMatch(/^Dr Rivera asked for a short check-in/);
   });

@@ -43,7 +43,7 @@ describe("a question about who sees the answers, led in by a word", () => {
     ["en", "wait who sees this stuff", /^In short: .*Only Dr Rivera sees your answers/s],
     ["en", "ok so what happens to my answers", /^In short: /],
     ["de", "moment, wer sieht das alles", /^Kurz gesagt: .*Nur Dr Rivera sieht deine Antworten/s],
-    ["es", "oye quién ve esto", /^En resumen: .*Solo Dr Rivera ve tus respuestas/s],
+    ["es", "oye quién ve esto", /^En resumen: .*Solo tu terapeuta \(Dr Rivera\) ve tus respuestas/s],
   ])("%s: %j gets who sees them, then the buttons again", async (language, question, answer) => {
     const { stored, reply } = await consentTo(language, question);
     expect(stored).toBeUndefined();

@@ -90,6 +90,7 @@ describe("the consent says what a check-in asks and who hears of a disclosure", 
     expect(es).toContain(
       "(4 sobre la sesión, 4 sobre cómo te ha ido la semana y una pregunta de sí o no sobre tu seguridad)",
     );
-    expect(es).toContain("envío a Dr Rivera un aviso urgente al momento.");
+    expect(es).toContain("Tu terapeuta, Dr Rivera, te ha invitado.");
+    expect(es).toContain("envío un aviso urgente al momento a tu terapeuta, Dr Rivera.");
   });
 });

@@ -143,7 +143,7 @@ describe("a question about who sees the answers, between check-ins", () => {
     expect(german).toContain("vergiss mich");
     await c.say("rivera", "language alex es");
     const [spanish] = texts(await c.say("alex", "¿es anónimo?"), "alex");
-    expect(spanish).toMatch(/^Solo Dr rivera ve tus respuestas/);
+    expect(spanish).toMatch(/^Solo tu terapeuta \(Dr rivera\) ve tus respuestas/);
     expect(spanish).toContain("olvidar");
   });
 
@@ -161,7 +161,7 @@ describe("a question about who sees the answers, between check-ins", () => {
     await c.say("rivera", "language alex es");
     for (const text of ["lo ve alguien mas aparte de la psico?", "esto lo lee mi seguro medico?"]) {
       const [reply] = texts(await c.say("alex", text), "alex");
-      expect(reply, text).toMatch(/^Solo Dr rivera ve tus respuestas/);
+      expect(reply, text).toMatch(/^Solo tu terapeuta \(Dr rivera\) ve tus respuestas/);
       expect(reply, text).not.toContain("no verá esto aquí");
     }
     const [parents] = texts(await c.say("alex", "mis padres no me entienden"), "alex");

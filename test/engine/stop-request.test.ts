@@ -106,7 +106,7 @@ describe("a wish to stop, between check-ins", () => {
     ]);
     await c.say("rivera", "language alex es");
     const [spanish] = toAlex(await c.say("alex", "no quiero hacer esto más"));
-    expect(spanish?.message.text).toContain("Para terminarlos del todo, díselo a Dr rivera.");
+    expect(spanish?.message.text).toContain("Para terminarlos del todo, díselo a tu terapeuta (Dr rivera).");
     expect(spanish?.message.text).toContain("escribe olvidar");
     expect(spanish?.message.choices).toEqual([{ label: "Pausar los cuestionarios", value: "stop" }]);
     await c.say("rivera", "language alex de");
