@@ -95,9 +95,12 @@ export class Engine {
     return result;
   }
 
-  /** The debug line of an event handled: ids and the outcome, never what it said. */
+  /**
+   * The debug line of an event handled: its channel, kind and outcome, never what it said nor its
+   * id (a Slack press's id carries the presser's user id, which the store keeps only hashed).
+   */
   private received(event: InboundEvent, kind: string, result: HandleResult): void {
-    const fields = { channel: event.channel, kind, event: event.id, outcome: result.status };
+    const fields = { channel: event.channel, kind, outcome: result.status };
     this.deps.log?.debug(fields, "event received");
   }
 

@@ -19,15 +19,18 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * PostgreSQL's SQLSTATEs of a server that is not there to answer: class 08 (connection exception),
- * 57P01 to 57P03 (shut down by the administrator, crashed, starting up or shutting down) and 53300
- * (too many connections).
+ * PostgreSQL's SQLSTATEs of a server that is not there to answer: class 08 (connection exception)
+ * but 08P01 (a protocol violation: a query whose parameters do not fit, rapport's own bug), 57P01
+ * to 57P03 (shut down by the administrator, crashed, starting up or shutting down) and 53300 (too
+ * many connections).
  */
-const POSTGRES_AWAY = /^(08...|57P0[1-3]|53300)$/;
+const POSTGRES_AWAY = /^(08(?!P01)...|57P0[1-3]|53300)$/;
 
-/** SQLite's codes of a file that cannot be used now: locked, unreadable, full, read-only, damaged. */
-const SQLITE_AWAY =
-  /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL|PERM)(_[A-Z_]+)?$/;
+/**
+ * SQLite's codes of a file that cannot be used now: busy, unreadable, full, read-only, damaged.
+ * Not SQLITE_LOCKED, which is a statement's misuse of its own connection.
+ */
+const SQLITE_AWAY = /^SQLITE_(BUSY|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL|PERM)(_[A-Z_]+)?$/;
 
 /** pg's own errors of a connection that ended or could not be made (they carry no code). */
 const PG_CONNECTION_TEXT =

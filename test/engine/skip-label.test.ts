@@ -73,6 +73,10 @@ describe("Skip at the comment", () => {
     "nothing helps",
     "not really sleeping",
     "thanks for nothing",
+    "nix passt",
+    "Passt nix.",
+    "nichts passt",
+    "nada vale",
     "😢",
     "no idea what to say but it was hard",
   ])("%j is a comment", (typed) => {

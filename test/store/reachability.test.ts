@@ -47,6 +47,7 @@ describe("DatabaseReachability", () => {
   it("takes SQLite's codes of a file that cannot be used, and leaves a query's own error to the loop", () => {
     const { state, lines } = reachability();
     expect(state.failed("delivery pass", coded("SQLITE_CONSTRAINT_UNIQUE"))).toBe(false);
+    expect(state.failed("delivery pass", coded("SQLITE_LOCKED"))).toBe(false);
     expect(state.failed("delivery pass", new Error('invalid input syntax for type integer: "abc"'))).toBe(
       false,
     );
@@ -62,6 +63,9 @@ describe("DatabaseReachability", () => {
     expect(awayCode(coded("53300"))).toBe("53300");
     expect(awayCode(new Error("Connection terminated unexpectedly"))).toBe("connection_ended");
     expect(awayCode(coded("23505"))).toBeUndefined();
+    // A protocol violation is a query whose parameters do not fit: rapport's bug, not an outage.
+    expect(awayCode(coded("08P01"))).toBeUndefined();
+    expect(awayCode(coded("08001"))).toBe("08001");
     expect(awayCode("ECONNREFUSED")).toBeUndefined();
   });
 });

@@ -71,8 +71,16 @@ function nothingToAdd(text: string, words: CheckinRules["words"]): boolean {
   if (isAcknowledgement(text)) return true;
   if (hasQuestionMark(text)) return false;
   const said = answerWords(text);
-  return said !== "" && madeOf(said.split(" "), nothingPhrases(words?.no));
+  if (said === "") return false;
+  const each = said.split(" ");
+  // "nix passt", "nada vale": none of it works, a complaint made of two "nothing to add" words.
+  if (each.some((w) => NONE.has(w)) && each.some((w) => FITS.has(w))) return false;
+  return madeOf(each, nothingPhrases(words?.no));
 }
+
+/** Words for none, and words for "it fits, it works", that together say nothing works. */
+const NONE = new Set(["nothing", "none", "nichts", "nix", "keine", "nada", "ninguno", "ninguna"]);
+const FITS = new Set(["ok", "okay", "passt", "vale"]);
 
 /**
  * What one input means for an open check-in. Pure: the caller stores the result.
