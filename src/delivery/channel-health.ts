@@ -35,8 +35,6 @@ interface Trouble {
   probeAt: number;
   /** The last failed send on the channel: a minute without one, and one waiting message is sent early. */
   lastFailedAt: number;
-  /** Rows sent early to see whether the channel is back: their failure is not counted. */
-  probes: Set<number>;
 }
 
 export class ChannelHealth {
@@ -106,16 +104,6 @@ export class ChannelHealth {
     return due;
   }
 
-  /** Rows sent early on `channel` to probe it. */
-  probing(channel: string, ids: readonly number[]): void {
-    for (const id of ids) this.troubles.get(channel)?.probes.add(id);
-  }
-
-  /** Whether the row's failed send was a probe (asked once: the mark is used up). */
-  wasProbe(channel: string, id: number): boolean {
-    return this.troubles.get(channel)?.probes.delete(id) === true;
-  }
-
   state(channel: string, now: number): DeliveryHealth {
     const trouble = this.troubles.get(channel);
     if (!trouble) return "ok";
@@ -128,7 +116,7 @@ export class ChannelHealth {
   private trouble(channel: string): Trouble {
     let trouble = this.troubles.get(channel);
     if (!trouble) {
-      trouble = { urgent: new Map(), refusals: 0, probeAt: 0, lastFailedAt: 0, probes: new Set() };
+      trouble = { urgent: new Map(), refusals: 0, probeAt: 0, lastFailedAt: 0 };
       this.troubles.set(channel, trouble);
     }
     return trouble;

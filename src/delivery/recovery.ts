@@ -29,6 +29,12 @@ export interface RecoveryOptions {
 /** "sent", "later" (another attempt is scheduled) or "final" (given up). */
 type AttemptOutcome = "sent" | "later" | "final";
 
+/** Early tries remembered at most (bringForward): a row another instance sent is never seen again. */
+const MAX_EARLY = 10_000;
+
+/** A platform's "slow down" with its wait (a 429), which an early try keeps to as well. */
+const isPacing = (error: unknown) => error instanceof DeliveryError && error.retryAfterMs !== undefined;
+
 /** Urgent messages retry at least this often, however long the platform is down. */
 const URGENT_MAX_DELAY_MS = 60_000;
 
@@ -47,6 +53,9 @@ export class SendRecovery {
     private readonly health: ChannelHealth,
   ) {}
 
+  /** Messages made due early (bringForward), and when each was due before. */
+  private readonly early = new Map<number, number>();
+
   /** Sends one row through `sender`, within the time-out; a failure is settled before it returns. */
   async attempt(sender: ChannelSender, row: OutboxRow): Promise<AttemptOutcome> {
     const sending = sender.send({
@@ -58,6 +67,7 @@ export class SendRecovery {
     });
     try {
       await withTimeout(sending, this.options.sendTimeoutMs);
+      if (this.early.size > 0) this.early.delete(row.id);
       if (this.health.succeeded(row.channel)) this.comeback(row.channel);
       return "sent";
     } catch (error) {
@@ -89,12 +99,9 @@ export class SendRecovery {
    */
   private comeback(channel: string): void {
     this.bringForward(channel).then(
-      (ids) => {
-        if (ids.length === 0) return;
-        this.log.info(
-          { channel, messages: ids.length },
-          "the channel is sending again: waiting messages go now",
-        );
+      (count) => {
+        if (count === 0) return;
+        this.log.info({ channel, messages: count }, "the channel is sending again: waiting messages go now");
         this.wake();
       },
       (error: unknown) => this.log.error({ err: error }, "could not bring waiting messages forward"),
@@ -104,24 +111,36 @@ export class SendRecovery {
   /**
    * A channel failing for a while with nothing tried on it for a minute (every message on it
    * waiting out a long backoff): the message due soonest goes now, to see whether the channel is
-   * back. Its failure is not counted, so probing never brings a message nearer to being given up.
+   * back.
    */
   async probeFailing(): Promise<void> {
-    for (const channel of this.health.probesDue(this.clock.now().getTime())) {
-      const ids = await this.bringForward(channel, 1);
-      this.health.probing(channel, ids);
-    }
+    for (const channel of this.health.probesDue(this.clock.now().getTime()))
+      await this.bringForward(channel, 1);
   }
 
-  private bringForward(channel: string, limit?: number): Promise<number[]> {
-    return this.store.bringForward(channel, this.clock.now().toISOString(), limit);
+  /**
+   * Makes waiting messages due now, each an early try: if it fails, the failure is not counted
+   * and the message keeps the next attempt it had so
+   * that early tries never bring a message nearer to being given up nor put its counted retry off.
+   */
+  private async bringForward(channel: string, limit?: number): Promise<number> {
+    const rows = await this.store.bringForward(channel, this.clock.now().toISOString(), limit);
+    for (const { id, due } of rows) this.early.set(id, Date.parse(due));
+    // Rows another instance sent are never seen here again: keep the newest only.
+    for (const id of this.early.keys()) {
+      if (this.early.size <= MAX_EARLY) break;
+      this.early.delete(id);
+    }
+    return rows.length;
   }
 
   private async failed(row: OutboxRow, error: unknown): Promise<"later" | "final"> {
     const now = this.clock.now();
     const urgent = row.message.urgent === true || row.message.riskPath === true;
-    const probe = this.health.wasProbe(row.channel, row.id);
-    const decision = decideRetry({ attempts: row.attempts, urgent, probe }, error, {
+    const hadDue = this.early.get(row.id);
+    if (hadDue !== undefined) this.early.delete(row.id);
+    const early = hadDue !== undefined;
+    const decision = decideRetry({ attempts: row.attempts, urgent, early }, error, {
       ...this.options,
       urgentMaxDelayMs: URGENT_MAX_DELAY_MS,
     });
@@ -143,14 +162,13 @@ export class SendRecovery {
     // A 429 is the platform pacing us; anything else is a failure of the channel (network, 5xx,
     // a time-out), which /healthz reports once it lasts (channel-health.ts).
     if (decision.counts) this.health.failed(row.channel, now.getTime(), urgent ? row.id : undefined);
+    // An early try that failed gives the message back the attempt it had (or the platform's wait).
+    const waitMs =
+      hadDue === undefined
+        ? decision.waitMs
+        : Math.max(hadDue - now.getTime(), isPacing(error) ? decision.waitMs : 0);
     // Only ids and the error go into logs, never the message.
-    const fields = {
-      outboxId: row.id,
-      channel: row.channel,
-      attempt,
-      waitMs: decision.waitMs,
-      ...(probe && { probe }),
-    };
+    const fields = { outboxId: row.id, channel: row.channel, attempt, waitMs, ...(early && { early }) };
     if (urgent)
       this.log.warn(
         { ...fields, urgent, reason: logged },
@@ -160,7 +178,7 @@ export class SendRecovery {
     await this.store.markRetry(
       row.id,
       reason,
-      new Date(now.getTime() + decision.waitMs).toISOString(),
+      new Date(now.getTime() + waitMs).toISOString(),
       decision.counts,
     );
     return "later";

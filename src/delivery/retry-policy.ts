@@ -19,14 +19,14 @@ interface RetryOptions {
 /**
  * Pure: the failed send of a message (its attempts so far, whether it is urgent) and the error
  * → the decision. A platform's "slow down" (a 429 with its wait) is no failure of the message and
- * does not count as an attempt, nor does a failed probe of a failing channel, nor a refusal of the bot's own credentials (the bot's fault,
+ * does not count as an attempt, nor does a failed early try (the message keeps its own schedule), nor a refusal of the bot's own credentials (the bot's fault,
  * never the message's: it is kept however long that lasts); an unreachable recipient or a permanent error is given up at
  * once; crisis messages and urgent alerts are never given up while the recipient is reachable;
  * everything else is given up after `maxAttempts`, with jittered backoff in between.
  */
 export function decideRetry(
-  /** `probe`: sent early to see whether a failing channel is back (recovery.ts): a failure is not counted. */
-  message: { attempts: number; urgent: boolean; probe?: boolean },
+  /** `early`: made due before its time, to see whether the channel is back (recovery.ts): a failure is not counted. */
+  message: { attempts: number; urgent: boolean; early?: boolean },
   error: unknown,
   options: RetryOptions,
   random: () => number = Math.random,
@@ -35,13 +35,12 @@ export function decideRetry(
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
   const retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
   if (outcome === "refused") return { kind: "refused", attempt: message.attempts, reason };
-  const counts = retryAfter === undefined && message.probe !== true;
+  const counts = retryAfter === undefined && message.early !== true;
   const attempt = message.attempts + (counts ? 1 : 0);
   if (outcome !== "retry") return { kind: "give up", outcome, attempt, reason };
   if (!message.urgent && attempt >= options.maxAttempts)
     return { kind: "give up", outcome: "failed", attempt, reason };
   const cap = message.urgent ? options.urgentMaxDelayMs : options.maxDelayMs;
-  // A probe that failed waits as long as the attempt before it did: the outage goes on.
   const waitMs = retryAfter ?? backoffMs(Math.max(1, attempt), options.baseDelayMs, cap, random);
   return { kind: "retry", waitMs, attempt, counts, reason };
 }

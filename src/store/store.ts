@@ -28,10 +28,11 @@ export interface OutboxQueue {
   /**
    * The channel is sending again (or is to be probed): its pending messages that wait for a retry
    * after a failed attempt may go at `now` rather than at the end of their backoff; with `limit`,
-   * only that many, those due soonest. Returns their ids. A wait the platform asked for alone (a
-   * 429, not counted as an attempt) is left as it is.
+   * only that many, those due soonest. Returns each one's id and the next attempt it had, so that
+   * the worker can give it back its place if the early try fails. A wait the platform asked for
+   * alone (a 429, not counted as an attempt) is left as it is.
    */
-  bringForward(channel: string, now: string, limit?: number): Promise<number[]>;
+  bringForward(channel: string, now: string, limit?: number): Promise<BroughtForward[]>;
   /** The earliest next attempt of a pending message on these channels, if any. */
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined>;
   /**
@@ -39,6 +40,12 @@ export interface OutboxQueue {
    * those waiting for a retry included, without taking or marking any: for tests and status tools.
    */
   pending(recipient: Recipient): Promise<OutboxRow[]>;
+}
+
+/** A message made due early (OutboxQueue.bringForward), with the next attempt it had. */
+export interface BroughtForward {
+  id: number;
+  due: string;
 }
 
 /** Whole-database reads for `rapport export` and `rapport calibrate`. */

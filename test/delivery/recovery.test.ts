@@ -4,6 +4,7 @@ import { ChannelHealth } from "../../src/delivery/channel-health.js";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
 import { type RecoveryOptions, SendRecovery } from "../../src/delivery/recovery.js";
 import { SentMarks } from "../../src/delivery/sent-marks.js";
+import type { BroughtForward } from "../../src/store/store.js";
 import type { OutboxRow } from "../../src/store/types.js";
 import { silentLog } from "../helpers/conversation.js";
 import { sleep, waitFor } from "../support/wait.js";
@@ -45,7 +46,7 @@ const failing = (error: unknown): ChannelSender => ({
 function setup(options: Partial<RecoveryOptions> = {}) {
   const calls: string[] = [];
   /** What bringForward was asked, and how many rows it says were waiting. */
-  const forward = { asked: [] as string[], waiting: [] as number[] };
+  const forward = { asked: [] as string[], waiting: [] as BroughtForward[] };
   const store = {
     bringForward: async (channel: string, now: string, limit?: number) => {
       forward.asked.push(`${channel} at ${now}${limit ? `, ${limit}` : ""}`);
@@ -145,7 +146,10 @@ describe("a send's recovery", () => {
     const { recovery, woken, forward, clock } = setup();
     const ok: ChannelSender = { channel: "fake", send: async () => {} };
     // The first accepted send of the process: it may have started after an outage.
-    forward.waiting = [20, 21];
+    forward.waiting = [
+      { id: 20, due: at(3_600_000) },
+      { id: 21, due: at(7_200_000) },
+    ];
     expect(await recovery.attempt(ok, row())).toBe("sent");
     await waitFor(() => woken.mock.calls.length > 0);
     expect(forward.asked).toEqual([`fake at ${at(0)}`]);
@@ -168,5 +172,27 @@ describe("a send's recovery", () => {
     await sleep(20);
     expect(forward.asked).toHaveLength(3);
     expect(woken).toHaveBeenCalledTimes(2);
+  });
+
+  it("gives a message tried early and failing back its own next attempt, not counting it", async () => {
+    const { recovery, calls, forward, clock } = setup();
+    forward.waiting = [{ id: 20, due: at(3_600_000) }];
+    await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 9 }));
+    clock.advance(61_000);
+    await recovery.probeFailing();
+    expect(forward.asked).toEqual([`fake at ${at(61_000)}, 1`]);
+    await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 20, attempts: 1 }));
+    expect(calls.at(-1)).toBe(`retry 20 at ${at(3_600_000)} counts false`);
+    // Its next failure is an ordinary one again: counted, with its backoff.
+    clock.advance(3_600_000);
+    await recovery.attempt(failing(new DeliveryError("HTTP 502", "retry")), row({ id: 20, attempts: 1 }));
+    expect(calls.at(-1)).toMatch(/^retry 20 at .* counts true$/);
+    // A 429 on an early try keeps to the platform's wait when that is the longer.
+    forward.waiting = [{ id: 30, due: at(3_600_000 + 61_000 + 1_000) }];
+    clock.advance(61_000);
+    await recovery.probeFailing();
+    const pacing = new DeliveryError("HTTP 429", "retry", 10_000);
+    await recovery.attempt(failing(pacing), row({ id: 30, attempts: 2 }));
+    expect(calls.at(-1)).toBe(`retry 30 at ${at(3_600_000 + 61_000 + 61_000 + 10_000)} counts false`);
   });
 });

@@ -17,12 +17,10 @@ describe("the retry policy", () => {
     expect(capped.kind === "retry" && capped.waitMs).toBe(599_999);
   });
 
-  it("does not count a failed probe of a failing channel, and waits as the attempt before it did", () => {
+  it("does not count a failed early try, nor gives a message up for it", () => {
     const error = new DeliveryError("HTTP 502", "retry");
-    const probe = decideRetry({ attempts: 7, urgent: false, probe: true }, error, OPTIONS, highest);
-    expect(probe).toMatchObject({ kind: "retry", attempt: 7, counts: false });
-    const before = decideRetry(ordinary(6), error, OPTIONS, highest);
-    expect(probe.kind === "retry" && probe.waitMs).toBe(before.kind === "retry" && before.waitMs);
+    const early = decideRetry({ attempts: 7, urgent: false, early: true }, error, OPTIONS, highest);
+    expect(early).toMatchObject({ kind: "retry", attempt: 7, counts: false });
     expect(decideRetry(ordinary(7), error, OPTIONS)).toMatchObject({ kind: "give up", attempt: 8 });
   });
 

@@ -1,4 +1,4 @@
-import type { Store } from "../../src/store/store.js";
+import type { BroughtForward, Store } from "../../src/store/store.js";
 import type { Tx } from "../../src/store/tx.js";
 import type {
   EpisodeScores,
@@ -54,7 +54,7 @@ export class StoreWhenOpen implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.ready.then((s) => s.markFailed(id, error, at));
   }
-  bringForward(channel: string, now: string, limit?: number): Promise<number[]> {
+  bringForward(channel: string, now: string, limit?: number): Promise<BroughtForward[]> {
     return this.ready.then((s) => s.bringForward(channel, now, limit));
   }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {

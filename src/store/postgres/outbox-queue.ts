@@ -107,15 +107,16 @@ export function pgOutboxQueue(q: PgContext, claims: ClaimOptions): OutboxQueue {
     },
     bringForward: async (channel, now, limit) =>
       (
-        await q.all<{ id: number }>(
-          `UPDATE outbox SET next_attempt_at = $1
-           WHERE id IN (SELECT id FROM outbox
-                        WHERE status = 'pending' AND channel = $2 AND attempts > 0 AND next_attempt_at > $1
-                        ORDER BY next_attempt_at LIMIT $3)
-           RETURNING id`,
+        await q.all<{ id: number; due: string }>(
+          `UPDATE outbox o SET next_attempt_at = $1
+           FROM (SELECT id, next_attempt_at FROM outbox
+                 WHERE status = 'pending' AND channel = $2 AND attempts > 0 AND next_attempt_at > $1
+                 ORDER BY next_attempt_at LIMIT $3) w
+           WHERE o.id = w.id
+           RETURNING o.id, w.next_attempt_at AS due`,
           [now, channel, limit ?? null],
         )
-      ).map((r) => Number(r.id)),
+      ).map((r) => ({ id: Number(r.id), due: r.due })),
     markFailed: async (id, error, at) => {
       await q.run(MARK_FAILED, [at, [id], error]);
       q.erasures?.scrubbedRows([id]);

@@ -5,7 +5,7 @@ import { GroupCommit } from "../common/group-commit.js";
 import { SerialQueue } from "../common/serial-queue.js";
 import type { FieldCrypto } from "../field-crypto.js";
 import type { SchemaChange } from "../schema-change.js";
-import type { OutboxQueue, ResearchReads, Store } from "../store.js";
+import type { BroughtForward, OutboxQueue, ResearchReads, Store } from "../store.js";
 import type { Tx } from "../tx.js";
 import type { EpisodeScores, ExportRow, OutboxRow, Recipient, SendableRow, StoredFit } from "../types.js";
 import { pgAdmin } from "./admin.js";
@@ -142,7 +142,7 @@ export class PostgresStore implements Store {
   markFailed(id: number, error: string, at: string): Promise<void> {
     return this.open(() => this.outbox.markFailed(id, error, at));
   }
-  bringForward(channel: string, now: string, limit?: number): Promise<number[]> {
+  bringForward(channel: string, now: string, limit?: number): Promise<BroughtForward[]> {
     return this.open(() => this.outbox.bringForward(channel, now, limit));
   }
   nextAttemptAt(channels: readonly string[]): Promise<string | undefined> {

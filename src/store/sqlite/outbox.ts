@@ -191,15 +191,16 @@ export function sqliteOutboxQueue({ s, c, db, wal }: SqlContext): OutboxQueue {
       );
     },
     bringForward: async (channel, now, limit = -1) =>
-      (
-        s(
-          `UPDATE outbox SET next_attempt_at = ?
-           WHERE id IN (SELECT id FROM outbox
-                        WHERE status = 'pending' AND channel = ? AND attempts > 0 AND next_attempt_at > ?
-                        ORDER BY next_attempt_at LIMIT ?)
-           RETURNING id`,
-        ).all(now, channel, now, limit) as { id: number }[]
-      ).map((r) => r.id),
+      db.transaction(() => {
+        const rows = s(
+          `SELECT id, next_attempt_at AS due FROM outbox
+           WHERE status = 'pending' AND channel = ? AND attempts > 0 AND next_attempt_at > ?
+           ORDER BY next_attempt_at LIMIT ?`,
+        ).all(channel, now, limit) as { id: number; due: string }[];
+        const move = s("UPDATE outbox SET next_attempt_at = ? WHERE id = ?");
+        for (const row of rows) move.run(now, row.id);
+        return rows;
+      })(),
     markFailed: async (id, error, at) => {
       s(MARK_FAILED).run(error, at, id);
       s(DROP_UNOWNED).run(id);

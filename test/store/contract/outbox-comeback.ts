@@ -25,7 +25,7 @@ export function outboxComebackContract(open: OpenStore): void {
         await store.markRetry(await first(slack), "HTTP 502", t(60));
         expect(await drainTexts(store, t(2), ["console", "slack"])).toEqual([]);
 
-        expect(await store.bringForward("console", t(2))).toEqual([await first(rivera)]);
+        expect(await store.bringForward("console", t(2))).toEqual([{ id: await first(rivera), due: t(60) }]);
         expect(await drainTexts(store, t(2), ["console", "slack"])).toEqual(["rivera: one", "rivera: two"]);
         expect(await store.nextAttemptAt(["console"])).toBe(t(30));
         expect(await store.nextAttemptAt(["slack"])).toBe(t(60));
@@ -47,9 +47,9 @@ export function outboxComebackContract(open: OpenStore): void {
           ids.push(row?.id ?? 0);
           await store.markRetry(row?.id ?? 0, "HTTP 502", t([90, 30, 60][i] ?? 0));
         }
-        expect(await store.bringForward("console", t(1), 1)).toEqual([ids[1]]);
+        expect(await store.bringForward("console", t(1), 1)).toEqual([{ id: ids[1], due: t(30) }]);
         expect(await drainTexts(store, t(1))).toEqual(["ben: ben"]);
-        expect(await store.bringForward("console", t(2), 1)).toEqual([ids[2]]);
+        expect(await store.bringForward("console", t(2), 1)).toEqual([{ id: ids[2], due: t(60) }]);
         expect(await store.nextAttemptAt(["console"])).toBe(t(2));
       }));
   });
