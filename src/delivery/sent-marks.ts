@@ -50,7 +50,9 @@ export class SentMarks {
           },
         );
         const outcome = marked ? "sent" : "sent, mark failed";
-        for (const [i, sent] of batch.ids.entries()) this.noteSend(sent, batch.notes[i], outcome);
+        // Checked once a batch: on the hot path, nothing is built for a line that is not written.
+        if (this.log.isLevelEnabled("debug"))
+          for (const [i, sent] of batch.ids.entries()) this.noteSend(sent, batch.notes[i], outcome);
         return marked;
       });
       this.batch = batch;

@@ -100,8 +100,9 @@ export class Engine {
    * id (a Slack press's id carries the presser's user id, which the store keeps only hashed).
    */
   private received(event: InboundEvent, kind: string, result: HandleResult): void {
-    const fields = { channel: event.channel, kind, outcome: result.status };
-    this.deps.log?.debug(fields, "event received");
+    const log = this.deps.log;
+    if (log?.isLevelEnabled("debug"))
+      log.debug({ channel: event.channel, kind, outcome: result.status }, "event received");
   }
 
   /**

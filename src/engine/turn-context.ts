@@ -30,7 +30,7 @@ export interface EngineDeps {
    * only, never what a client wrote. Unset (tests, one-off commands): not reported. At debug
    * level, each event handled (channel, kind, event id and outcome).
    */
-  log?: Pick<Logger, "error" | "debug">;
+  log?: Pick<Logger, "error" | "debug" | "isLevelEnabled">;
 }
 
 /** The clinic's crisis text for a message in this wording's language. */
