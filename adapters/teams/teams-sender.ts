@@ -2,6 +2,7 @@ import type { CloudAdapter, ConversationReference } from "botbuilder";
 import { type ChannelSender, DeliveryError } from "../../src/delivery/channel-sender.js";
 import type { Delivery } from "../../src/model.js";
 import { TEAMS_CHANNEL } from "./teams-inbound.js";
+import { loginRefusal } from "./teams-login.js";
 import { activityFor } from "./teams-render.js";
 import { serviceUrlAllowed } from "./teams-trust.js";
 
@@ -48,6 +49,10 @@ interface HttpFailure {
 
 export function translate(error: unknown, isUpdate: boolean): DeliveryError {
   if (error instanceof DeliveryError) return error;
+  // Microsoft's login refused the app's credentials while botbuilder fetched its token, before
+  // any connector call (no statusCode: an MSAL ServerError, teams-login.ts).
+  const refusal = loginRefusal(error);
+  if (refusal) return refusal;
   const { statusCode, response } = (error ?? {}) as HttpFailure;
   if (statusCode === 429) {
     const seconds = Number(response?.headers?.get?.("retry-after") ?? "1");
