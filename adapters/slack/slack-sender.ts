@@ -123,7 +123,8 @@ function translate(error: unknown): DeliveryError {
           : reason === "ratelimited"
             ? "retry"
             : "permanent";
-      return new DeliveryError(`Slack ${reason}`, outcome, undefined, { cause: error });
+      const check = outcome === "refused" ? ": check SLACK_BOT_TOKEN" : "";
+      return new DeliveryError(`Slack ${reason}${check}`, outcome, undefined, { cause: error });
     }
     case ErrorCode.HTTPError:
       return new DeliveryError(`Slack HTTP ${coded.statusCode ?? "error"}`, "retry", undefined, {

@@ -72,7 +72,14 @@ export function translate(error: unknown, isUpdate: boolean): DeliveryError {
   // 401 from the connector: it refused the app's own credentials (a wrong or expired app
   // password): the bot's fault, not the recipient's.
   if (statusCode === 401) {
-    return new DeliveryError("Teams 401", "refused", undefined, { cause: error });
+    return new DeliveryError(
+      "Teams 401: check MicrosoftAppId and MicrosoftAppPassword",
+      "refused",
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   if (statusCode !== undefined && TRANSIENT.has(statusCode)) {
     return new DeliveryError(`Teams ${statusCode}`, "retry", undefined, { cause: error });

@@ -102,7 +102,10 @@ function translate(error: unknown): DeliveryError {
     // 403: the user blocked the bot, or the chat is gone.
     if (code === 403) return new DeliveryError("Telegram 403", "unreachable", undefined, { cause: error });
     // 401: the Bot API refused the bot's token (revoked in BotFather, a typo): the bot's fault.
-    if (code === 401) return new DeliveryError("Telegram 401", "refused", undefined, { cause: error });
+    if (code === 401)
+      return new DeliveryError("Telegram 401: check TELEGRAM_BOT_TOKEN", "refused", undefined, {
+        cause: error,
+      });
     if (code >= 500) return new DeliveryError(`Telegram ${code}`, "retry", undefined, { cause: error });
     return new DeliveryError(`Telegram ${code}`, "permanent", undefined, { cause: error });
   }

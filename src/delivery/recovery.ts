@@ -195,7 +195,7 @@ export class SendRecovery {
     if (first)
       this.log.error(
         fields,
-        "the platform refused the bot's credentials: messages stay queued; check the token",
+        "the platform refused the bot's credentials: messages stay queued; check the setting its reason names",
       );
     else this.log.warn(fields, "the platform still refuses the bot's credentials: messages stay queued");
     await this.store.markRetry(row.id, reason, new Date(now.getTime() + waitMs).toISOString(), false);
