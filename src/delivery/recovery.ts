@@ -120,8 +120,8 @@ export class SendRecovery {
 
   /**
    * Makes waiting messages due now, each an early try: if it fails, the failure is not counted
-   * and the message keeps the next attempt it had so
-   * that early tries never bring a message nearer to being given up nor put its counted retry off.
+   * and the message keeps the next attempt it had, so that early tries never bring a message
+   * nearer to being given up nor put its counted retry off.
    */
   private async bringForward(channel: string, limit?: number): Promise<number> {
     const rows = await this.store.bringForward(channel, this.clock.now().toISOString(), limit);

@@ -41,6 +41,6 @@ export function decideRetry(
   if (!message.urgent && attempt >= options.maxAttempts)
     return { kind: "give up", outcome: "failed", attempt, reason };
   const cap = message.urgent ? options.urgentMaxDelayMs : options.maxDelayMs;
-  const waitMs = retryAfter ?? backoffMs(Math.max(1, attempt), options.baseDelayMs, cap, random);
+  const waitMs = retryAfter ?? backoffMs(attempt, options.baseDelayMs, cap, random);
   return { kind: "retry", waitMs, attempt, counts, reason };
 }
