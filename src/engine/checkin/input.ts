@@ -108,10 +108,26 @@ export function decideCheckinInput(
     if (LONE_NUMBER.test(comment) && !checkin.commentNumberAskedAt) return { type: "comment_number" };
     return { type: "complete", comment };
   }
-  const value = rules.choices ? parseChoice(raw, rules.choices, rules) : parseScoreValue(raw, rules);
+  const value =
+    (input.kind === "choice" ? pressedValue(raw, rules) : undefined) ??
+    (rules.choices ? parseChoice(raw, rules.choices, rules) : parseScoreValue(raw, rules));
   if (value === undefined) return { type: "reask" };
   return { type: "answer", answer: { ...step.planItem, value }, nextStep: checkin.step + 1 };
 }
+
+/**
+ * A button's own value, as the button carried it: one of the choices' values, or a whole number
+ * on the scale. Most answers are presses, and reading one as typed words (labels, number words,
+ * hedges) would give the same value at many times the cost; anything else is read as typed.
+ */
+function pressedValue(raw: string, { choices, scale }: CheckinRules): number | undefined {
+  if (!WHOLE_NUMBER.test(raw)) return undefined;
+  const value = Number(raw);
+  if (choices) return choices.find((c) => c.value === value)?.value;
+  return value >= scale.min && value <= scale.max ? value : undefined;
+}
+
+const WHOLE_NUMBER = /^\d{1,3}$/u;
 
 /** A number and nothing else ("9", "7.5", "10!"): at the comment, most likely meant as a score. */
 const LONE_NUMBER = /^[+-]?\d+(?:[.,]\d+)?[.!]?$/u;
