@@ -53,11 +53,18 @@ describe("a pressed answer", () => {
       };
       const values = instrument.choices
         ? instrument.choices.map((c) => c.value)
-        : Array.from({ length: instrument.scale.max - instrument.scale.min + 1 }, (_, i) => instrument.scale.min + i);
+        : Array.from(
+            { length: instrument.scale.max - instrument.scale.min + 1 },
+            (_, i) => instrument.scale.min + i,
+          );
       const checkin = checkinAt(instrument.id, item);
       for (const value of values) {
         const pressed = decideCheckinInput(checkin, { kind: "choice", value: String(value) }, rules);
-        expect(pressed).toEqual({ type: "answer", answer: { instrument: instrument.id, item, value }, nextStep: 1 });
+        expect(pressed).toEqual({
+          type: "answer",
+          answer: { instrument: instrument.id, item, value },
+          nextStep: 1,
+        });
         expect(decideCheckinInput(checkin, { kind: "text", text: String(value) }, rules)).toEqual(pressed);
       }
     },
@@ -78,7 +85,9 @@ describe("a pressed answer", () => {
     expect(decideCheckinInput(checkin, { kind: "choice", value: "2" }, { ...rules, choices })).toEqual({
       type: "reask",
     });
-    expect(decideCheckinInput(checkin, { kind: "choice", value: "yes" }, { ...rules, choices })).toMatchObject({
+    expect(
+      decideCheckinInput(checkin, { kind: "choice", value: "yes" }, { ...rules, choices }),
+    ).toMatchObject({
       answer: { value: 1 },
     });
   });
