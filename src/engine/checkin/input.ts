@@ -227,9 +227,24 @@ export function namedChoice(
   const exact = comparable(raw);
   // A hedge may be asked ("kinda? sometimes"): its question mark goes with it.
   const plain = hedged ? unhedged(exact.replace(/\s*[?¿？]+\s*/gu, " ").trim()) : exact;
-  const names = (c: (typeof choices)[number]) => [c.label, ...c.words].map(comparable);
-  return (choices.find((c) => names(c).includes(exact)) ?? choices.find((c) => names(c).includes(plain)))
-    ?.value;
+  return (
+    choices.find((c) => comparableNames(c).includes(exact)) ??
+    choices.find((c) => comparableNames(c).includes(plain))
+  )?.value;
+}
+
+/**
+ * A choice's label and words as compared, made once per choice: the safety question's carry the
+ * yes and no of every shipped language, a few hundred words to make comparable on every answer.
+ */
+const namesOf = new WeakMap<object, readonly string[]>();
+function comparableNames(choice: { label: string; words: readonly string[] }): readonly string[] {
+  let names = namesOf.get(choice);
+  if (!names) {
+    names = [choice.label, ...choice.words].map(comparable);
+    namesOf.set(choice, names);
+  }
+  return names;
 }
 
 /** Words as compared: plain (case, emoji, end punctuation, spaces) and without Latin accents. */

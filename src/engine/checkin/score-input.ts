@@ -74,10 +74,10 @@ export function oneNumber(raw: string, words: NumberWords | undefined): number |
  * left out or changed is no number: "sevn" is asked about (score-hint.ts).
  */
 function wholeWord(text: string, words: NumberWords | undefined): number | undefined {
-  const numbers = words?.numbers ?? [];
+  const numbers = words?.numbers ?? NO_WORDS;
   const said = folded(text);
-  const index = numbers.findIndex((w) => spellings(w).includes(said));
-  if (index >= 0) return index;
+  const index = spelledNumbers(numbers).get(said);
+  if (index !== undefined) return index;
   // "six" from a German client, "sechs" from an English one, where no language reads it otherwise.
   const across = words?.acrossLanguages?.get(said);
   if (across !== undefined) return across;
@@ -86,6 +86,26 @@ function wholeWord(text: string, words: NumberWords | undefined): number | undef
     spellings(w).some((s) => squeezed(s) === squeezed(said)) ? [value] : [],
   );
   return stretched.length === 1 ? stretched[0] : undefined;
+}
+
+const NO_WORDS: readonly string[] = [];
+
+/**
+ * A language's number words by each way they are typed, the lowest number first where two share
+ * one; made once per list, as every typed word of every answer is looked up in it.
+ */
+const spelled = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+function spelledNumbers(numbers: readonly string[]): ReadonlyMap<string, number> {
+  let byWord = spelled.get(numbers);
+  if (!byWord) {
+    const made = new Map<string, number>();
+    numbers.forEach((word, value) => {
+      for (const s of spellings(word)) if (!made.has(s)) made.set(s, value);
+    });
+    byWord = made;
+    spelled.set(numbers, byWord);
+  }
+  return byWord;
 }
 
 /** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */

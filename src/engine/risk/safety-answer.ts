@@ -1,4 +1,5 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
+import { choicePhrasesIn } from "./choice-phrases.js";
 import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, QUALIFIED_NO, UNSURE } from "./safety-hedges.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
@@ -96,15 +97,8 @@ export function namedWithoutDenial(raw: string, choices: readonly SafetyChoice[]
   const denied = (i: number) =>
     FREQUENCY_NEGATORS.has(words[i - 1] ?? "") ||
     (SOFTENERS.has(words[i - 1] ?? "") && FREQUENCY_NEGATORS.has(words[i - 2] ?? ""));
-  const names = (phrase: string) => {
-    const wanted = canonicalWords(phrase);
-    if (wanted.length === 0) return false;
-    for (let i = 0; i + wanted.length <= words.length; i++) {
-      if (wanted.every((w, k) => words[i + k] === w) && !denied(i)) return true;
-    }
-    return false;
-  };
-  return choices.filter((c) => [c.label, ...c.words].some(names)).map((c) => c.value);
+  const named = new Set(choicePhrasesIn(words, choices).flatMap((p) => (denied(p.start) ? [] : [p.value])));
+  return choices.filter((c) => named.has(c.value)).map((c) => c.value);
 }
 
 /** Where a phrase stands in a message's words: from `start` up to, not including, `end`. */
@@ -150,10 +144,11 @@ export function readSafetyAnswer(
     }
     return found;
   };
-  const spans = (yes: boolean) =>
-    choices
-      .filter((c) => c.value > above === yes)
-      .flatMap((c) => [c.label, ...c.words].flatMap((p) => find(p, yes)));
+  const named = choicePhrasesIn(words, choices);
+  const spans = (yes: boolean): Span[] =>
+    named.filter(
+      (p) => p.value > above === yes && !(yes && p.start > 0 && NEGATORS.has(words[p.start - 1] ?? "")),
+    );
   const typed = (yes: boolean) =>
     choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
   // "no idea", "no point": a no that denies nothing is read as not knowing is, never as a no.
@@ -203,13 +198,8 @@ export function readSafetyAnswer(
  */
 export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): boolean {
   const words = screenTokens(raw).words;
-  const phrases = [
-    ...choices.flatMap((c) => [c.label, ...c.words]),
-    ...UNSURE,
-    ...NOT_A_DENIAL,
-    ...MAYBE_NOT,
-    ...DENIES_ACTING,
-  ];
+  if (choicePhrasesIn(words, choices).length > 0) return true;
+  const phrases = [...UNSURE, ...NOT_A_DENIAL, ...MAYBE_NOT, ...DENIES_ACTING];
   return phrases.some((phrase) => {
     const wanted = canonicalWords(phrase);
     if (wanted.length === 0) return false;
