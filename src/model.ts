@@ -79,6 +79,12 @@ export interface OutboundMessage {
    * such a notice is sent, whichever process queued it (erasure-checkpoints.ts).
    */
   erasedAlias?: string;
+  /**
+   * On the same notices, the erased client's person id, as their charts carry it
+   * (OutboundChart.client): an alias is unique per therapist only, so the console removes the
+   * chart files of this client, not every client's of that alias.
+   */
+  erasedClient?: number;
 }
 
 export interface OutboundChart {
@@ -88,6 +94,11 @@ export interface OutboundChart {
   alt: string;
   /** A file name from the alias and the date: never a name or a platform id. */
   name: string;
+  /**
+   * The client it draws (their person id, never shown to anyone); none on a caseload picture,
+   * which draws several. The console names its copy by it, not by the alias (chart-files.ts).
+   */
+  client?: number;
 }
 
 interface OutboundFile {

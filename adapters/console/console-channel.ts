@@ -9,7 +9,7 @@ import type { DeliveryWorker } from "../../src/delivery/worker.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Logger } from "../../src/log.js";
 import type { Delivery, InboundEvent, OutboundChart } from "../../src/model.js";
-import { chartFileName, chartFilesOf } from "./chart-files.js";
+import { chartFileName, chartFilesOf, type ErasedClient } from "./chart-files.js";
 import { jsonLine, parseConsoleLine, textBlock } from "./console-line.js";
 
 const CONSOLE_CHANNEL = "console";
@@ -23,8 +23,9 @@ export function consoleSender(out: Writable, json: boolean, chartsDir?: string):
   return {
     channel: CONSOLE_CHANNEL,
     send: async (delivery: Delivery) => {
-      const erased = delivery.message.erasedAlias;
-      if (erased !== undefined && chartsDir) removeCharts(chartsDir, erased);
+      const { erasedAlias: alias, erasedClient: client } = delivery.message;
+      if ((alias !== undefined || client !== undefined) && chartsDir)
+        removeCharts(chartsDir, { alias, client });
       const chart = delivery.message.chart;
       const chartPath = chart && chartsDir ? writeChart(chartsDir, delivery.outboxId, chart) : undefined;
       out.write(json ? `${jsonLine(delivery, chartPath)}\n` : textBlock(delivery, chartPath));
@@ -35,10 +36,10 @@ export function consoleSender(out: Writable, json: boolean, chartsDir?: string):
 /** Where the console writes charts: a folder beside the database. */
 export const chartsDirFor = (dbPath: string): string => join(dirname(dbPath), "charts");
 
-/** The chart's file: its name prefixed by the outbox row, so that a second chart never overwrites a first. */
+/** The chart's file: named by the outbox row, so that a second chart never overwrites a first (chart-files.ts). */
 function writeChart(dir: string, outboxId: number, chart: OutboundChart): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, chartFileName(outboxId, chart.name));
+  const path = join(dir, chartFileName(outboxId, chart));
   writeFileSync(path, Buffer.from(chart.png, "base64"), { mode: 0o600 });
   return path;
 }
@@ -47,7 +48,7 @@ function writeChart(dir: string, outboxId: number, chart: OutboundChart): string
  * An erased client's charts, and every caseload picture (which may draw them), removed from the
  * folder; no folder, nothing to remove. Another failure fails the notice's send, which is retried.
  */
-function removeCharts(dir: string, alias: string): void {
+function removeCharts(dir: string, erased: ErasedClient): void {
   let files: string[];
   try {
     files = readdirSync(dir);
@@ -55,7 +56,7 @@ function removeCharts(dir: string, alias: string): void {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
     throw error;
   }
-  for (const file of chartFilesOf(files, alias)) rmSync(join(dir, file), { force: true });
+  for (const file of chartFilesOf(files, erased)) rmSync(join(dir, file), { force: true });
 }
 
 /** A typed console line as the neutral event; typing a choice's value is the same as pressing it. */

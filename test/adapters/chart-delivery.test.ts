@@ -145,10 +145,12 @@ describe("a chart, delivered on each platform", () => {
     out.on("data", (d) => {
       printed += String(d);
     });
-    await consoleSender(out, true, join(dir, "charts")).send(delivery("rivera", { name: "rivera" }));
+    // Named by the client's person id, never the alias (console-chart-files.test.ts).
+    const c17: OutboundChart = { ...chart, client: 17 };
+    await consoleSender(out, true, join(dir, "charts")).send(delivery("rivera", { name: "rivera" }, c17));
     const line = JSON.parse(printed) as { chart: { path: string; alt: string } };
     expect(line.chart.alt).toBe(chart.alt);
-    expect(line.chart.path).toBe(join(dir, "charts", "7-c17-2026-12-01.png"));
+    expect(line.chart.path).toBe(join(dir, "charts", "7-2026-12-01-client-17.png"));
     expect(readFileSync(line.chart.path).equals(PNG)).toBe(true);
     expect(statSync(line.chart.path).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, "charts")).mode & 0o777).toBe(0o700);

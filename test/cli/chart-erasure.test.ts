@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTherapist, type ConsoleMessage, freshEnv, script } from "../helpers/cli.js";
 import { postgresBinaries, startPostgres, type TestPostgres } from "../support/postgres.js";
@@ -8,29 +8,58 @@ import { postgresBinaries, startPostgres, type TestPostgres } from "../support/p
  * Erasure reaches the console's chart files: the pictures it wrote under `charts/` beside the
  * database (on PostgreSQL, in the folder RAPPORT_DB names) show the alias and the scores, so
  * erasing the client removes theirs, and the caseload pictures that may draw them, before the
- * therapist reads that nothing about them is kept. Other clients' charts stay.
+ * therapist reads that nothing about them is kept. Other clients' charts stay, another therapist's
+ * client of the same alias among them.
  */
 const found = postgresBinaries();
 if ("missing" in found && process.env.CI) throw new Error(found.missing);
 
-/** Links Dr Rivera and enrols each alias under their own console name. */
-async function enrolled(env: Record<string, string>, aliases: string[]): Promise<void> {
-  const link = await addTherapist(env, "Dr Rivera");
-  const setup = await script(env, [`rivera: link ${link}`, ...aliases.map((a) => `rivera: invite ${a}`)]);
+/** A therapist (console name, name) and their clients, each an alias and the console name they type under. */
+type Caseload = { login: string; name: string; clients: [alias: string, as: string][] };
+
+/** Links each therapist and enrols their clients: two console runs however many there are. */
+async function enrolledAt(env: Record<string, string>, caseloads: Caseload[]): Promise<void> {
+  const links: string[] = [];
+  for (const c of caseloads) links.push(await addTherapist(env, c.name));
+  const setup = await script(
+    env,
+    caseloads.flatMap((c, i) => [
+      `${c.login}: link ${links[i]}`,
+      ...c.clients.map(([a]) => `${c.login}: invite ${a}`),
+    ]),
+  );
   const codes = setup.flatMap((m) => /^start (\S+)$/m.exec(m.text)?.[1] ?? []);
+  const clients = caseloads.flatMap((c) => c.clients);
   await script(
     env,
-    aliases.flatMap((a, i) => [`${a}: start ${codes[i]}`, `${a}: yes`]),
+    clients.flatMap(([, as], i) => [`${as}: start ${codes[i]}`, `${as}: yes`]),
   );
 }
 
+/** Links Dr Rivera and enrols each alias under their own console name. */
+const enrolled = (env: Record<string, string>, aliases: string[]) =>
+  enrolledAt(env, [{ login: "rivera", name: "Dr Rivera", clients: aliases.map((a) => [a, a]) }]);
+
 /** One whole check-in: 4 alliance items, 4 progress items, the safety answer, no comment. */
-const checkin = (alias: string, alliance: number, progress: number): string[] => [
-  `rivera: checkin ${alias}`,
+const checkin = (
+  alias: string,
+  alliance: number,
+  progress: number,
+  login = "rivera",
+  as = alias,
+): string[] => [
+  `${login}: checkin ${alias}`,
   ...[alliance, alliance, alliance, alliance, progress, progress, progress, progress, "no", "skip"].map(
-    (v) => `${alias}: ${v}`,
+    (v) => `${as}: ${v}`,
   ),
 ];
+
+/** The chart files printed with the messages to the therapist (of one client: those about them). */
+const chartPaths = (out: ConsoleMessage[], to: string, about = ""): string[] =>
+  out.flatMap((m) => {
+    const chart = (m as ConsoleMessage & { chart?: { path: string } }).chart;
+    return m.to === to && chart && m.text.startsWith(about) ? [basename(chart.path)] : [];
+  });
 
 const chartsOf = (env: Record<string, string>): string[] => {
   const dir = join(dirname(env.RAPPORT_DB ?? ""), "charts");
@@ -47,7 +76,7 @@ describe("erasure and the console's chart files", () => {
     const env = freshEnv();
     await enrolled(env, ["sam", "alex"]);
     // sam's alliance (20) is a concern, so the weekly digest's caseload picture draws sam.
-    await script(env, [
+    const drawn = await script(env, [
       ...checkin("sam", 5, 6),
       ...checkin("alex", 10, 8),
       "rivera: chart sam",
@@ -55,16 +84,41 @@ describe("erasure and the console's chart files", () => {
       "@wait 7d1h",
     ]);
     const before = chartsOf(env);
-    expect(before.filter((f) => /^\d+-sam-\d{4}-\d{2}-\d{2}\.png$/.test(f))).toHaveLength(1);
-    expect(before.filter((f) => /^\d+-alex-\d{4}-\d{2}-\d{2}\.png$/.test(f))).toHaveLength(1);
+    const [alexChart] = chartPaths(drawn, "rivera", "alex:");
+    // Named by the day and the client's person id, never the alias.
+    expect(before.filter((f) => /^\d+-\d{4}-\d{2}-\d{2}-client-\d+\.png$/.test(f))).toHaveLength(2);
     expect(before.filter((f) => /^\d+-caseload-\d{4}-\d{2}-\d{2}\.png$/.test(f))).toHaveLength(1);
+    expect(before.filter((f) => /sam|alex/.test(f))).toEqual([]);
 
     const out = await script(env, ["rivera: discharge sam --erase", "rivera: yes"]);
     expect(erasedNotice(out, "sam")?.text).toBe("sam's data has been erased. Nothing about them is kept.");
-    const after = chartsOf(env);
-    expect(after).toEqual(before.filter((f) => f.includes("-alex-")));
-    expect(after).toHaveLength(1);
+    expect(chartsOf(env)).toEqual([alexChart]);
   });
+
+  it("two therapists each with an alex: erasing Dr Rivera's keeps Dr Chen's alex's charts", async () => {
+    const env = freshEnv();
+    // Each has a client "alex"; Dr Chen's types as `chenalex`.
+    await enrolledAt(env, [
+      { login: "rivera", name: "Dr Rivera", clients: [["alex", "alex"]] },
+      { login: "chen", name: "Dr Chen", clients: [["alex", "chenalex"]] },
+    ]);
+    const charts = await script(env, [
+      ...checkin("alex", 5, 6),
+      ...checkin("alex", 10, 8, "chen", "chenalex"),
+      "rivera: chart alex",
+      "chen: chart alex",
+      "chen: summary alex",
+    ]);
+    const rivera = chartPaths(charts, "rivera");
+    const chen = chartPaths(charts, "chen");
+    expect(rivera).toHaveLength(1);
+    expect(chen).toHaveLength(2);
+    expect(chartsOf(env)).toEqual([...rivera, ...chen].sort());
+
+    const out = await script(env, ["rivera: discharge alex --erase", "rivera: yes"]);
+    expect(erasedNotice(out, "alex")).toBeDefined();
+    expect(chartsOf(env)).toEqual([...chen].sort());
+  }, 120_000);
 
   it("a client's forget erases them when no charts folder exists", async () => {
     const env = freshEnv();
@@ -89,7 +143,7 @@ describe("erasure and the console's chart files", () => {
       const env = freshEnv({ RAPPORT_DATABASE_URL: await server.createDatabase("charts") });
       await enrolled(env, ["sam"]);
       await script(env, [...checkin("sam", 9, 6), "rivera: chart sam", "rivera: summary sam"]);
-      expect(chartsOf(env).filter((f) => f.includes("-sam-"))).toHaveLength(2);
+      expect(chartsOf(env).filter((f) => /-client-\d+\.png$/.test(f))).toHaveLength(2);
       const out = await script(env, ["sam: forget", "sam: yes"]);
       expect(erasedNotice(out, "sam")).toBeDefined();
       expect(chartsOf(env)).toEqual([]);

@@ -107,6 +107,7 @@ export async function eraseClient(turn: Turn, client: Client, actor: ErasureActo
     text: notice + open,
     // The console's copies of the client's charts go when this is delivered (console-channel.ts).
     erasedAlias: client.alias,
+    erasedClient: client.personId,
   });
   if (alert?.escalatedTo) {
     const ow = await turn.wordingOf(alert.escalatedTo);
@@ -116,6 +117,7 @@ export async function eraseClient(turn: Turn, client: Client, actor: ErasureActo
       text: `${ow.t("erased_by_client_or_therapist", { alias: client.alias })}\n${ow.t("erased_open_alert", { id: alert.id })}`,
       // It names the client too: its sending checkpoints as the therapist's does (erasure-checkpoints.ts).
       erasedAlias: client.alias,
+      erasedClient: client.personId,
     });
   }
   await turn.tx.eraseClient(client.personId, actor, turn.now);

@@ -88,6 +88,9 @@ function riskItemAbove(w: Wording): RiskAbove {
       : undefined;
 }
 
+/** A client's chart as drawn, with whose it is (their person id: OutboundChart.client). */
+type DrawnChart = { client: number; data: ChartData; rendered: RenderedChart };
+
 /** A client's chart, drawn; none before their first completed check-in. */
 export async function clientChart(
   tx: Tx,
@@ -95,32 +98,32 @@ export async function clientChart(
   w: Wording,
   client: Client,
   now: string,
-): Promise<{ data: ChartData; rendered: RenderedChart } | undefined> {
+): Promise<DrawnChart | undefined> {
   const data = await clientChartData(tx, config, w, client, now);
   if (!data) return undefined;
   const { renderClientChart } = await renderer();
-  return { data, rendered: await renderClientChart(data, chartText(w)) };
+  return { client: client.personId, data, rendered: await renderClientChart(data, chartText(w)) };
 }
 
 /** `chart ALIAS`: the picture, with what it shows in words as the message's text. */
 export function chartMessage(
   w: Wording,
-  { data, rendered }: { data: ChartData; rendered: RenderedChart },
+  { client, data, rendered }: DrawnChart,
   day: string,
 ): OutboundMessage {
   return {
     kind: "info",
     text: `${chartSentText(data, chartText(w))}\n\n${rendered.alt}`,
-    chart: attached(rendered, chartImageAlt(data, chartText(w)), clientChartName(data.alias, day)),
+    chart: {
+      ...attached(rendered, chartImageAlt(data, chartText(w)), clientChartName(data.alias, day)),
+      client,
+    },
   };
 }
 
 /** The picture attached to a summary, whose text is the summary: the picture's own words go as its alt text. */
-export function summaryChart(
-  { data, rendered }: { data: ChartData; rendered: RenderedChart },
-  day: string,
-): OutboundChart {
-  return attached(rendered, rendered.alt, clientChartName(data.alias, day));
+export function summaryChart({ client, data, rendered }: DrawnChart, day: string): OutboundChart {
+  return { ...attached(rendered, rendered.alt, clientChartName(data.alias, day)), client };
 }
 
 /**
