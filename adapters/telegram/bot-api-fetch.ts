@@ -27,11 +27,52 @@ interface CallInit {
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
+/** Where a Bot API URL points, as node:http's options take it. */
+interface Target {
+  secure: boolean;
+  hostname: string;
+  port: string;
+  path: string;
+  /** "user:password" from the URL (a TELEGRAM_API_ROOT behind basic auth), as node:http takes it. */
+  auth: string | undefined;
+}
+
+/**
+ * The URLs already taken apart, by URL: grammY builds the same few (one per Bot API method) for
+ * every call, and parsing one anew (a URL object, then node:http's options from it) was a good
+ * part of what each send allocated. A bot calls fewer than a dozen methods; the cap only keeps
+ * a caller with changing URLs from growing it.
+ */
+const targets = new Map<string, Target>();
+const MAX_TARGETS = 64;
+
+function targetOf(url: string | URL): Target {
+  const known = typeof url === "string" ? targets.get(url) : undefined;
+  if (known) return known;
+  const parsed = typeof url === "string" ? new URL(url) : url;
+  const target: Target = {
+    secure: parsed.protocol === "https:",
+    // node:http wants an IPv6 address without its brackets, as it takes it from a URL.
+    hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
+    port: parsed.port,
+    path: `${parsed.pathname}${parsed.search}`,
+    auth:
+      parsed.username || parsed.password
+        ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`
+        : undefined,
+  };
+  if (typeof url === "string" && targets.size < MAX_TARGETS) targets.set(url, target);
+  return target;
+}
+
 export function botApiFetch(url: string | URL, init: CallInit = {}): Promise<BotApiAnswer> {
   return new Promise((resolve, reject) => {
-    const target = typeof url === "string" ? new URL(url) : url;
-    const secure = target.protocol === "https:";
-    const req = (secure ? httpsRequest : httpRequest)(target, {
+    const { secure, hostname, port, path, auth } = targetOf(url);
+    const req = (secure ? httpsRequest : httpRequest)({
+      hostname,
+      port: port || undefined,
+      path,
+      auth,
       method: init.method ?? "GET",
       headers: init.headers,
       agent: secure ? agents.https : agents.http,
@@ -45,7 +86,8 @@ export function botApiFetch(url: string | URL, init: CallInit = {}): Promise<Bot
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
       res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
+        // The Bot API's answer to a send is small: one chunk, read without a copy.
+        const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
         const status = res.statusCode ?? 0;
         resolve({
           status,

@@ -8,7 +8,7 @@ import { botApiFetch } from "../../../adapters/telegram/bot-api-fetch.js";
 describe("botApiFetch: grammY's transport on node:http", () => {
   let server: Server;
   let url: string;
-  let got: { method: string; type: string; body: string; connection: string }[];
+  let got: { method: string; type: string; body: string; connection: string; path?: string; auth?: string }[];
   let answer: (req: IncomingMessage) => { status: number; body: string } | "hang";
 
   beforeEach(async () => {
@@ -23,6 +23,8 @@ describe("botApiFetch: grammY's transport on node:http", () => {
           type: String(req.headers["content-type"]),
           body: Buffer.concat(chunks).toString("utf8"),
           connection: String(req.headers.connection),
+          ...(req.url !== "/bot123/sendMessage" && { path: req.url }),
+          ...(req.headers.authorization && { auth: req.headers.authorization }),
         });
         const a = answer(req);
         if (a === "hang") return;
@@ -81,5 +83,41 @@ describe("botApiFetch: grammY's transport on node:http", () => {
     await expect(pending).rejects.toThrow("request aborted");
     const closed = `http://127.0.0.1:1/bot123/getMe`;
     await expect(botApiFetch(closed, { method: "POST", body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("sends each call to its own URL's path, port and credentials, however often a URL comes back", async () => {
+    const base = url.replace("/bot123/sendMessage", "");
+    const other = createServer((req, res) => {
+      got.push({ method: "other", type: "", body: "", connection: "", path: req.url });
+      req.resume();
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const authed = base.replace("http://", "http://bot%20user:s%3Acret@");
+    try {
+      for (const target of [
+        `${base}/bot123/editMessageText`,
+        `${otherBase}/bot9/getMe`,
+        `${base}/bot123/sendMessage?x=1`,
+        `${authed}/bot123/getMe`,
+        `${base}/bot123/editMessageText`,
+        `${otherBase}/bot9/getMe`,
+        `${authed}/bot123/getMe`,
+      ])
+        await (await botApiFetch(target, { method: "POST", body: "{}" })).text();
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+    const basic = `Basic ${Buffer.from("bot user:s:cret").toString("base64")}`;
+    expect(got.map((g) => [g.method, g.path, g.auth])).toEqual([
+      ["POST", "/bot123/editMessageText", undefined],
+      ["other", "/bot9/getMe", undefined],
+      ["POST", "/bot123/sendMessage?x=1", undefined],
+      ["POST", "/bot123/getMe", basic],
+      ["POST", "/bot123/editMessageText", undefined],
+      ["other", "/bot9/getMe", undefined],
+      ["POST", "/bot123/getMe", basic],
+    ]);
   });
 });
