@@ -205,15 +205,23 @@ export class SendRecovery {
 
 class SendTimeout extends DeliveryError {}
 
-/** A send that hangs must not hold the worker: after the time-out it counts as a failed attempt. */
-async function withTimeout(send: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendTimeout(`no answer within ${ms} ms`, "retry")), ms);
+/**
+ * A send that hangs must not hold the worker: after the time-out it counts as a failed attempt.
+ * One promise and one timer per send (a promise for the time-out and a race of the two cost more
+ * on every message).
+ */
+function withTimeout(send: Promise<void>, ms: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SendTimeout(`no answer within ${ms} ms`, "retry")), ms);
+    send.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    await Promise.race([send, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
