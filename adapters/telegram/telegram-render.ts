@@ -8,8 +8,12 @@ export const MAX_TEXT = 4096;
 
 /** rapport sends HTML parse mode, so only these three characters need escaping; "*" and "_" stay as typed. */
 export function escapeHtml(text: string): string {
+  // Most texts have none of them: returned as they are, without three passes that copy nothing.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+const NEEDS_ESCAPE = /[&<>]/;
 
 /** Callback data carries the question's ref and the chosen value (Telegram allows 64 bytes). */
 export function encodeCallbackData(ref: string | undefined, value: string): string {
@@ -50,6 +54,8 @@ export function keyboardFor(message: OutboundMessage): InlineKeyboardMarkup | un
  * break where there is one, never inside a character) and each part escaped on its own.
  */
 export function textParts(message: OutboundMessage): string[] {
+  // Nearly every message: one part, nothing to mark.
+  if (!message.urgent && message.text.length <= MAX_TEXT) return [escapeHtml(message.text)];
   const marker = message.urgent ? "⚠️ " : "";
   return splitText(marker + message.text, MAX_TEXT).map((part, i) =>
     i === 0 && marker ? `<b>⚠️</b> ${escapeHtml(part.slice(marker.length))}` : escapeHtml(part),

@@ -36,7 +36,8 @@ async function send(
   if (message.replaces) {
     const target = parseSource(message.replaces);
     if (!target) throw new DeliveryError("unusable message reference", "permanent");
-    const [first = ""] = textParts({ ...message, choices: [] });
+    // The text only: an edit carries no keyboard, so the message's choices are not read here.
+    const [first = ""] = textParts(message);
     try {
       await api.editMessageText(target.chatId, target.messageId, first.slice(0, MAX_TEXT), {
         parse_mode: "HTML",
