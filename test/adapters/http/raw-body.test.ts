@@ -23,8 +23,11 @@ async function received(
     const req = request({ port, host: "127.0.0.1", method: "POST", path: "/", headers });
     req.on("response", (res) => res.resume().on("end", resolve));
     req.on("error", () => resolve());
-    const write = (i: number) => {
-      if (i === parts.length) return req.end();
+    const write = (i: number): void => {
+      if (i === parts.length) {
+        req.end();
+        return;
+      }
       req.write(parts[i], () => setTimeout(() => write(i + 1), 5));
     };
     write(0);
