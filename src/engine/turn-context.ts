@@ -108,8 +108,17 @@ export class Turn {
    * exist, else the clinic's.
    */
   get wording(): Wording {
-    return this.spokenWording(null);
+    // Asked for many times a turn; it changes only with the language set for the sender.
+    if (this.wordingFor !== this.language || !this.senderWording) {
+      this.senderWording = this.spokenWording(null);
+      this.wordingFor = this.language;
+    }
+    return this.senderWording;
   }
+
+  private senderWording: Wording | undefined;
+  /** The set language `senderWording` was picked with. */
+  private wordingFor: string | null = null;
 
   /** The sender's wording, in the language their words were in when one is named (risk-language.ts). */
   spokenWording(spoken: string | null): Wording {

@@ -22,6 +22,20 @@ export function fill(template: string, vars: Record<string, string | number>): s
   });
 }
 
+const NO_VARS: Readonly<Record<string, string | number>> = Object.freeze({});
+
+/** Each language's plural rule, made once: an Intl object is costly to make and never changes. */
+const pluralRuleOf = new Map<string, Intl.PluralRules>();
+
+function pluralRules(language: string): Intl.PluralRules {
+  let rules = pluralRuleOf.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRuleOf.set(language, rules);
+  }
+  return rules;
+}
+
 /** The wording of one language, with the catalog's fallback language for anything it lacks. */
 export class Wording {
   constructor(
@@ -29,11 +43,16 @@ export class Wording {
     private readonly fallbackPack: LanguagePack,
   ) {}
 
+  /** The catalog's fallback language's pack, which this one falls back to. */
+  get fallback(): LanguagePack {
+    return this.fallbackPack;
+  }
+
   t<K extends MessageKey>(
     key: K,
     ...vars: keyof MessageVars<K> extends never ? [] : [MessageVars<K>]
   ): string {
-    return fill(this.pack.messages.messages[key], (vars[0] ?? {}) as Record<string, string | number>);
+    return fill(this.pack.messages.messages[key], (vars[0] ?? NO_VARS) as Record<string, string | number>);
   }
 
   /** "1 completed check-in", "3 completed check-ins": the language's plural rule picks the form. */
@@ -43,7 +62,7 @@ export class Wording {
 
   /** A count with its noun in the singular or the plural, as the language's rule says. */
   plural(count: number, one: PluralKey, other: PluralKey): string {
-    const singular = new Intl.PluralRules(this.pack.language).select(count) === "one";
+    const singular = pluralRules(this.pack.language).select(count) === "one";
     return this.t(singular ? one : other, { count });
   }
 
@@ -74,9 +93,28 @@ export function wordingFor(catalog: PromptCatalog, ...preferences: (string | nul
     throw new RapportError(`fallback language ${catalog.fallback} missing`, "prompt_language");
   for (const locale of preferences) {
     const pack = packFor(catalog, locale);
-    if (pack) return new Wording(pack, fallbackPack);
+    if (pack) return wordingOf(catalog, pack, fallbackPack);
   }
-  return new Wording(fallbackPack, fallbackPack);
+  return wordingOf(catalog, fallbackPack, fallbackPack);
+}
+
+/**
+ * A Wording holds nothing but its two packs, so one per pack serves every message: asked for on
+ * every turn, often several times, it was made anew each time.
+ */
+const wordings = new WeakMap<PromptCatalog, Map<LanguagePack, Wording>>();
+
+function wordingOf(catalog: PromptCatalog, pack: LanguagePack, fallbackPack: LanguagePack): Wording {
+  let ofCatalog = wordings.get(catalog);
+  if (!ofCatalog) {
+    ofCatalog = new Map();
+    wordings.set(catalog, ofCatalog);
+  }
+  const known = ofCatalog.get(pack);
+  if (known?.fallback === fallbackPack) return known;
+  const wording = new Wording(pack, fallbackPack);
+  ofCatalog.set(pack, wording);
+  return wording;
 }
 
 /** The catalog's pack for a language or locale ("de-CH": "de-ch", then "de"); none when it has no such language. */
