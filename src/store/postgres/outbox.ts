@@ -28,6 +28,12 @@ export const MARK_FAILED = `WITH dropped AS (${DROP_UNOWNED})
   UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $3, sent_at = $1, ${SCRUB}, ${UNCLAIM}
   WHERE id = ANY($2::bigint[]) AND person_id IS NOT NULL`;
 
+/**
+ * The id the row queued next gets (as nextId in context.ts), taken from the sequence with the
+ * recipient's identity: one round trip for both, and no id taken when there is no recipient.
+ */
+const NEXT_ID = "nextval(pg_get_serial_sequence('outbox', 'id')) AS next_id";
+
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 export const FIRST_PENDING = `NOT EXISTS (
   SELECT 1 FROM outbox p
@@ -45,13 +51,16 @@ export function pgOutbox(q: PgContext): OutboxTx {
       let target: Row | undefined;
       if (via && via.personId === personId) {
         target = await q.get(
-          "SELECT channel, external_id, address FROM identities WHERE channel = $1 AND external_id = $2 AND unreachable_at IS NULL",
+          `SELECT channel, external_id, address, ${NEXT_ID} FROM identities
+           WHERE channel = $1 AND external_id = $2 AND unreachable_at IS NULL`,
           [via.channel, c.lookup(via.externalId)],
         );
       }
+      // The latest identity chosen first, in a subquery: the sequence advances for the one row only.
       target ??= await q.get(
-        `SELECT channel, external_id, address FROM identities
-         WHERE person_id = $1 AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1`,
+        `SELECT t.*, ${NEXT_ID} FROM (
+           SELECT channel, external_id, address FROM identities
+           WHERE person_id = $1 AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1) t`,
         [personId],
       );
       const priority = message.urgent ? URGENT_PRIORITY : 0;
@@ -64,7 +73,7 @@ export function pgOutbox(q: PgContext): OutboxTx {
         );
         return undefined;
       }
-      const id = await nextId(q, "outbox");
+      const id = Number(target.next_id);
       // The address is sealed again for the row it is copied into: a sealed value opens only in its place.
       const address = c.open(
         String(target.address),

@@ -28,6 +28,13 @@ const DROP_UNOWNED = "DELETE FROM outbox WHERE id = ? AND person_id IS NULL";
 const DROP_UNOWNED_MANY =
   "DELETE FROM outbox WHERE person_id IS NULL AND id IN (SELECT value FROM json_each(?))";
 
+/**
+ * The id the row queued next gets (as nextId in context.ts), read with the recipient's identity:
+ * one statement for both. Inside the event's write transaction nothing else writes between it
+ * and the insert.
+ */
+const NEXT_ID = "(SELECT COALESCE(MAX(id), 0) + 1 FROM outbox) AS next_id";
+
 /** The first pending message of each recipient: the ones behind it wait for it, so questions stay in order. */
 const FIRST_PENDING = `NOT EXISTS (
   SELECT 1 FROM outbox p
@@ -44,11 +51,12 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
       let target: Row | undefined;
       if (via && via.personId === personId) {
         target = s(
-          "SELECT channel, external_id, address FROM identities WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL",
+          `SELECT channel, external_id, address, ${NEXT_ID} FROM identities
+           WHERE channel = ? AND external_id = ? AND unreachable_at IS NULL`,
         ).get(via.channel, c.lookup(via.externalId)) as Row | undefined;
       }
       target ??= s(
-        `SELECT channel, external_id, address FROM identities
+        `SELECT channel, external_id, address, ${NEXT_ID} FROM identities
          WHERE person_id = ? AND unreachable_at IS NULL ORDER BY last_seen_at DESC LIMIT 1`,
       ).get(personId) as Row | undefined;
       const priority = message.urgent ? URGENT_PRIORITY : 0;
@@ -60,7 +68,7 @@ export function sqliteOutbox({ s, c, wal }: SqlContext): OutboxTx {
         ).run(personId, about ?? null, "{}", priority, at, at);
         return undefined;
       }
-      const id = nextId(s, "outbox");
+      const id = Number(target.next_id);
       // The address is sealed again for the row it is copied into: a sealed value opens only in its place.
       const address = c.open(
         String(target.address),
