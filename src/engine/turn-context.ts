@@ -54,11 +54,15 @@ export async function personWording(
   return wordingFor(deps.catalog, spoken, set, latest?.locale, deps.config.clinic.language);
 }
 
-/** The name of the client's therapist, as messages to the client name them ("" if none is on record). */
+/**
+ * The name of the client's therapist, as messages to the client name them ("" if none is on
+ * record): as read with the client when it was (getClient), else read now.
+ */
 export async function therapistName(
   tx: Pick<Tx, "getPerson">,
-  client: Pick<Client, "therapistId">,
+  client: Pick<Client, "therapistId" | "therapistName">,
 ): Promise<string> {
+  if (client.therapistName !== undefined) return client.therapistName;
   return (await tx.getPerson(client.therapistId))?.name ?? "";
 }
 

@@ -55,6 +55,12 @@ export interface Client {
   instruments?: string[] | null;
   /** The language of the client's prompts (`language ALIAS CODE`); null: the platform's, else the clinic's. */
   language?: string | null;
+  /**
+   * Read with the client by getClient, as of that read: their therapist's name ("" if none is on
+   * record) and when they were asked to confirm an erasure (null: not). Unset: read on their own.
+   */
+  therapistName?: string;
+  forgetRequestedAt?: string | null;
 }
 
 export type BreakOffer = NonNullable<Client["breakOffer"]>;

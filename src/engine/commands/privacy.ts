@@ -34,7 +34,11 @@ export async function requestForget(turn: Turn, client: Client, before?: string)
  */
 export async function answerForget(turn: Turn, client: Client): Promise<boolean | "cancelled"> {
   const input = turn.event.input;
-  const requested = await turn.tx.forgetRequestedAt(client.personId);
+  // As read with the client at the start of this event (getClient), when it was.
+  const requested =
+    client.forgetRequestedAt !== undefined
+      ? client.forgetRequestedAt
+      : await turn.tx.forgetRequestedAt(client.personId);
   const waiting = stillWaiting(requested, turn.now);
   if (requested !== null) await turn.tx.setForgetRequested(client.personId, null);
   const w = turn.wording;

@@ -24,6 +24,13 @@ export type Row = Record<string, unknown>;
 /** A client's row with their sealed name (the readable alias). */
 export const CLIENTS = "SELECT cl.*, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id";
 
+/**
+ * One client by id as an event's turn reads them (getClient): with their therapist's name and
+ * whether they asked to be erased, which the turn would otherwise read each on its own.
+ */
+export const CLIENT_FOR_TURN = `SELECT cl.*, p.name AS name, t.name AS therapist_name FROM clients cl
+  JOIN people p ON p.id = cl.person_id LEFT JOIN people t ON t.id = cl.therapist_id`;
+
 /** A client's name (their alias), sealed and bound to their person row. */
 export function clientName(c: FieldCrypto, stored: unknown, personId: number): string {
   return c.open(String(stored), place("people", "name", personId));
@@ -117,6 +124,15 @@ export function toClient(row: Row, c: FieldCrypto): Client {
     resumeQuestion: row.resume_question === 1 || row.resume_question === true,
     instruments: instrumentsOf(row.instruments),
     language: (row.language as string | null | undefined) ?? null,
+  };
+}
+
+/** A client read with CLIENT_FOR_TURN. A therapist's name is stored as given (getPerson). */
+export function toClientForTurn(row: Row, c: FieldCrypto): Client {
+  return {
+    ...toClient(row, c),
+    therapistName: (row.therapist_name as string | null) ?? "",
+    forgetRequestedAt: (row.forget_requested_at as string | null) ?? null,
   };
 }
 

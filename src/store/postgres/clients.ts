@@ -1,5 +1,5 @@
 import { place } from "../common/places.js";
-import { CLIENTS, toClient } from "../common/records.js";
+import { CLIENT_FOR_TURN, CLIENTS, toClient, toClientForTurn } from "../common/records.js";
 import type { ClientsTx } from "../tx.js";
 import { nextId, type PgContext } from "./context.js";
 
@@ -32,8 +32,8 @@ export function pgClients(q: PgContext): ClientsTx {
       return row ? toClient(row, c) : undefined;
     },
     getClient: async (personId) => {
-      const row = await q.get(`${CLIENTS} WHERE cl.person_id = $1`, [personId]);
-      return row ? toClient(row, c) : undefined;
+      const row = await q.get(`${CLIENT_FOR_TURN} WHERE cl.person_id = $1`, [personId]);
+      return row ? toClientForTurn(row, c) : undefined;
     },
     setClientStatus: async (personId, status) => {
       await q.run("UPDATE clients SET status = $1 WHERE person_id = $2", [status, personId]);

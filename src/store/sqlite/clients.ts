@@ -1,5 +1,5 @@
 import { place } from "../common/places.js";
-import { CLIENTS, toClient } from "../common/records.js";
+import { CLIENT_FOR_TURN, CLIENTS, toClient, toClientForTurn } from "../common/records.js";
 import type { ClientsTx } from "../tx.js";
 import type { ClientStatus } from "../types.js";
 import type { Row, SqlContext } from "./context.js";
@@ -32,8 +32,8 @@ export function sqliteClients({ s, c }: SqlContext): ClientsTx {
       return row ? toClient(row, c) : undefined;
     },
     getClient: async (personId) => {
-      const row = s(`${CLIENTS} WHERE cl.person_id = ?`).get(personId) as Row | undefined;
-      return row ? toClient(row, c) : undefined;
+      const row = s(`${CLIENT_FOR_TURN} WHERE cl.person_id = ?`).get(personId) as Row | undefined;
+      return row ? toClientForTurn(row, c) : undefined;
     },
     setClientStatus: async (personId, status: ClientStatus) => {
       s("UPDATE clients SET status = ? WHERE person_id = ?").run(status, personId);
