@@ -65,10 +65,11 @@ export async function route(turn: Turn): Promise<void> {
     timeZone: event.sender.timeZone ?? identity.timeZone,
   };
   if (identityStale(identity, turn.identity, turn.now)) await tx.saveIdentity(turn.identity, turn.now);
-  turn.person = await tx.getPerson(identity.personId);
+  // A client's person row comes with their client read: one read, not two (a therapist's, alone).
+  const client = await tx.getClient(identity.personId);
+  turn.person = client?.person ?? (await tx.getPerson(identity.personId));
   if (!turn.person) return;
   if (turn.person.role === "therapist") return routeTherapist(turn, turn.person.id, parsed);
-  const client = await tx.getClient(turn.person.id);
   if (!client) return;
   if (!client.language) return routeClient(turn, client, parsed);
   // A language set by the therapist comes first: the client's own control words are its words.

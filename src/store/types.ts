@@ -56,9 +56,11 @@ export interface Client {
   /** The language of the client's prompts (`language ALIAS CODE`); null: the platform's, else the clinic's. */
   language?: string | null;
   /**
-   * Read with the client by getClient, as of that read: their therapist's name ("" if none is on
-   * record) and when they were asked to confirm an erasure (null: not). Unset: read on their own.
+   * Read with the client by getClient, as of that read: their own person row (as getPerson),
+   * their therapist's name ("" if none is on record) and when they were asked to confirm an
+   * erasure (null: not). Unset: read on their own.
    */
+  person?: Person;
   therapistName?: string;
   forgetRequestedAt?: string | null;
 }

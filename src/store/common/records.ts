@@ -9,6 +9,7 @@ import type {
   Identity,
   OutboxRow,
   PlanItem,
+  Role,
   Schedule,
   StoredFit,
   StoredRuleState,
@@ -25,11 +26,13 @@ export type Row = Record<string, unknown>;
 export const CLIENTS = "SELECT cl.*, p.name AS name FROM clients cl JOIN people p ON p.id = cl.person_id";
 
 /**
- * One client by id as an event's turn reads them (getClient): with their therapist's name and
- * whether they asked to be erased, which the turn would otherwise read each on its own.
+ * One client by id as an event's turn reads them (getClient): with their own person row, their
+ * therapist's name and whether they asked to be erased, which the turn would otherwise read
+ * each on its own.
  */
-export const CLIENT_FOR_TURN = `SELECT cl.*, p.name AS name, t.name AS therapist_name FROM clients cl
-  JOIN people p ON p.id = cl.person_id LEFT JOIN people t ON t.id = cl.therapist_id`;
+export const CLIENT_FOR_TURN = `SELECT cl.*, p.name AS name, p.role AS person_role, p.locale AS person_locale,
+  t.name AS therapist_name
+  FROM clients cl JOIN people p ON p.id = cl.person_id LEFT JOIN people t ON t.id = cl.therapist_id`;
 
 /** A client's name (their alias), sealed and bound to their person row. */
 export function clientName(c: FieldCrypto, stored: unknown, personId: number): string {
@@ -129,8 +132,16 @@ export function toClient(row: Row, c: FieldCrypto): Client {
 
 /** A client read with CLIENT_FOR_TURN. A therapist's name is stored as given (getPerson). */
 export function toClientForTurn(row: Row, c: FieldCrypto): Client {
+  const client = toClient(row, c);
   return {
-    ...toClient(row, c),
+    ...client,
+    // As getPerson gives it: a client's name is their alias.
+    person: {
+      id: client.personId,
+      role: row.person_role as Role,
+      name: client.alias,
+      locale: (row.person_locale as string | null) ?? null,
+    },
     therapistName: (row.therapist_name as string | null) ?? "",
     forgetRequestedAt: (row.forget_requested_at as string | null) ?? null,
   };
