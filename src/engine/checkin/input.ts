@@ -195,10 +195,8 @@ function parseChoice(
   if (answer === "no") return choices.find((c) => c.value <= above)?.value;
   // "yeah nearly every day" at the PHQ-9's ninth: the answer the words name, the highest if more
   // than one; a bare yes ("yes but not every day" too) is the first answer above the threshold.
-  const inWords = namedWithoutDenial(
-    raw,
-    choices.filter((c) => c.value > above),
-  );
+  // Read among all the choices, whose phrases are indexed once (choice-phrases.ts), then kept above.
+  const inWords = namedWithoutDenial(raw, choices).filter((value) => value > above);
   if (inWords.length > 0) return Math.max(...inWords);
   const values = choices.filter((c) => c.value > above).map((c) => c.value);
   return values.length > 0 ? Math.min(...values) : undefined;
