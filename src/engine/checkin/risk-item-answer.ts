@@ -38,20 +38,48 @@ export function riskItemRules(
   const safety = w.instrument(SAFETY_INSTRUMENT);
   const safetyAbove = safety.riskItem?.above ?? 0;
   const safetyChoices = withShippedSafetyWords(catalog, language, safety.choices ?? [], safetyAbove);
+  const key = `${risk.item} ${risk.above} ${safetyAbove}`;
+  const known = measureRules.get(instrument)?.get(safetyChoices)?.get(key);
+  if (known) return known;
+  const made = withSafetyWords(instrument.choices, risk.above, safetyChoices, safetyAbove);
+  const ofInstrument = measureRules.get(instrument) ?? new WeakMap();
+  const ofChoices = ofInstrument.get(safetyChoices) ?? new Map();
+  ofChoices.set(key, made);
+  ofInstrument.set(safetyChoices, ofChoices);
+  measureRules.set(instrument, ofInstrument);
+  return made;
+}
+
+type RiskRules = { choices: readonly Choice[]; safetyAbove: number };
+
+/**
+ * A measure's risk item's rules, made once for its instrument and the safety words it takes: the
+ * choices they make are indexed and made comparable once each (choice-phrases.ts, input.ts), which
+ * a copy made on every answer would undo.
+ */
+const measureRules = new WeakMap<Instrument, WeakMap<readonly Choice[], Map<string, RiskRules>>>();
+
+/** The measure's choices with the safety question's yes words on its first answer above, its no words on its lowest. */
+function withSafetyWords(
+  own: readonly Choice[],
+  above: number,
+  safetyChoices: readonly Choice[],
+  safetyAbove: number,
+): RiskRules {
   const wordsOf = (yes: boolean) =>
     safetyChoices.filter((c) => c.value > safetyAbove === yes).flatMap((c) => [c.label, ...c.words]);
-  const taken = new Set(instrument.choices.flatMap((c) => [c.label, ...c.words]).map((x) => x.toLowerCase()));
-  const sorted = [...instrument.choices].sort((a, b) => a.value - b.value);
+  const taken = new Set(own.flatMap((c) => [c.label, ...c.words]).map((x) => x.toLowerCase()));
+  const sorted = [...own].sort((a, b) => a.value - b.value);
   const lowest = sorted[0];
-  const firstAbove = sorted.find((c) => c.value > risk.above);
+  const firstAbove = sorted.find((c) => c.value > above);
   const add = (c: Choice, words: readonly string[]) => ({
     ...c,
     words: [...c.words, ...words.filter((x) => !taken.has(x.toLowerCase()))],
   });
-  const choices = instrument.choices.map((c) =>
+  const choices = own.map((c) =>
     c === firstAbove ? add(c, wordsOf(true)) : c === lowest ? add(c, wordsOf(false)) : c,
   );
-  return { choices, safetyAbove: risk.above };
+  return { choices, safetyAbove: above };
 }
 
 /** Whether a check-in's item is a risk item (the safety question, the PHQ-9's ninth). */
