@@ -22,6 +22,9 @@ export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promi
   if (declared > limit) return Promise.reject(new BodyError(413, "body too large"));
   // Already read to its end: nothing more will come (as `for await` found, with nothing).
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  // Gone before its body was read (the sender went away): no event will come to settle it.
+  if (req.destroyed || req.errored)
+    return Promise.reject(req.errored ?? new Error("request closed before its body ended"));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
