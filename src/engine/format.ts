@@ -1,5 +1,6 @@
 import { Duration } from "luxon";
 import { round1 } from "../clinical/scores.js";
+import { madeOnce } from "../made-once.js";
 
 /**
  * How dates and numbers read to people: one place, so a language with other conventions changes
@@ -16,12 +17,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The formatter `key` names (its language, zone and style), made by `make` the first time. */
 export function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = formatters.get(key);
-  if (!format) {
-    format = make();
-    formatters.set(key, format);
-  }
-  return format;
+  return madeOnce(formatters, key, make);
 }
 
 function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {

@@ -1,3 +1,4 @@
+import { madeOnce } from "../made-once.js";
 import type { ChatWords } from "../prompts/schema.js";
 import { plainWords } from "./checkin/score-input.js";
 import { hasQuestionMark } from "./question.js";
@@ -40,24 +41,17 @@ export function answerWords(text: string): string {
  * hundreds), asked about at every message typed in a check-in: counted once per set.
  */
 const longestOf = new WeakMap<ReadonlySet<string>, number>();
+const countLongest = (phrases: ReadonlySet<string>) =>
+  Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
 function longestPhrase(phrases: ReadonlySet<string>): number {
-  let longest = longestOf.get(phrases);
-  if (longest === undefined) {
-    longest = Math.max(0, ...[...phrases].map((p) => p.split(" ").length));
-    longestOf.set(phrases, longest);
-  }
-  return longest;
+  return madeOnce(longestOf, phrases, countLongest);
 }
 
 /** A language's or a button's phrases as compared, made once per list (the lists do not change). */
 const phraseSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const comparedSet = (phrases: readonly string[]): ReadonlySet<string> => new Set(phrases.map(answerWords));
 function phraseSet(phrases: readonly string[]): ReadonlySet<string> {
-  let set = phraseSets.get(phrases);
-  if (!set) {
-    set = new Set(phrases.map(answerWords));
-    phraseSets.set(phrases, set);
-  }
-  return set;
+  return madeOnce(phraseSets, phrases, comparedSet);
 }
 
 /**

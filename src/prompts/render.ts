@@ -1,4 +1,5 @@
 import { RapportError } from "../errors.js";
+import { madeOnce } from "../made-once.js";
 import type { MessageKey, MessageVars } from "./catalog.js";
 import type { LanguagePack, PromptCatalog } from "./load.js";
 import type { Instrument } from "./schema.js";
@@ -27,14 +28,7 @@ const NO_VARS: Readonly<Record<string, string | number>> = Object.freeze({});
 /** Each language's plural rule, made once: an Intl object is costly to make and never changes. */
 const pluralRuleOf = new Map<string, Intl.PluralRules>();
 
-function pluralRules(language: string): Intl.PluralRules {
-  let rules = pluralRuleOf.get(language);
-  if (!rules) {
-    rules = new Intl.PluralRules(language);
-    pluralRuleOf.set(language, rules);
-  }
-  return rules;
-}
+const newPluralRules = (language: string) => new Intl.PluralRules(language);
 
 /** The wording of one language, with the catalog's fallback language for anything it lacks. */
 export class Wording {
@@ -62,7 +56,7 @@ export class Wording {
 
   /** A count with its noun in the singular or the plural, as the language's rule says. */
   plural(count: number, one: PluralKey, other: PluralKey): string {
-    const singular = pluralRules(this.pack.language).select(count) === "one";
+    const singular = madeOnce(pluralRuleOf, this.pack.language, newPluralRules).select(count) === "one";
     return this.t(singular ? one : other, { count });
   }
 
@@ -105,11 +99,7 @@ export function wordingFor(catalog: PromptCatalog, ...preferences: (string | nul
 const wordings = new WeakMap<PromptCatalog, Map<LanguagePack, Wording>>();
 
 function wordingOf(catalog: PromptCatalog, pack: LanguagePack, fallbackPack: LanguagePack): Wording {
-  let ofCatalog = wordings.get(catalog);
-  if (!ofCatalog) {
-    ofCatalog = new Map();
-    wordings.set(catalog, ofCatalog);
-  }
+  const ofCatalog = madeOnce(wordings, catalog, () => new Map<LanguagePack, Wording>());
   const known = ofCatalog.get(pack);
   if (known?.fallback === fallbackPack) return known;
   const wording = new Wording(pack, fallbackPack);

@@ -1,3 +1,4 @@
+import { madeOnce } from "../../made-once.js";
 import type { InboundInput } from "../../model.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import type { Answer, Checkin } from "../../store/types.js";
@@ -53,13 +54,10 @@ const NOTHING = [
 
 /** NOTHING with each language's no words, made once per list. */
 const nothingWith = new WeakMap<readonly string[], ReadonlySet<string>>();
+const withNothing = (no: readonly string[]): ReadonlySet<string> =>
+  new Set([...NOTHING, ...no.map(answerWords)]);
 function nothingPhrases(no: readonly string[] = []): ReadonlySet<string> {
-  let phrases = nothingWith.get(no);
-  if (!phrases) {
-    phrases = new Set([...NOTHING, ...no.map(answerWords)]);
-    nothingWith.set(no, phrases);
-  }
-  return phrases;
+  return madeOnce(nothingWith, no, withNothing);
 }
 
 /**
@@ -195,7 +193,7 @@ function parseChoice(
   if (answer === "no") return choices.find((c) => c.value <= above)?.value;
   // "yeah nearly every day" at the PHQ-9's ninth: the answer the words name, the highest if more
   // than one; a bare yes ("yes but not every day" too) is the first answer above the threshold.
-  // Read among all the choices, whose phrases are indexed once (choice-phrases.ts), then kept above.
+  // Read among all the choices, whose phrases are indexed once (phrase-index.ts), then kept above.
   const inWords = namedWithoutDenial(raw, choices).filter((value) => value > above);
   if (inWords.length > 0) return Math.max(...inWords);
   const values = choices.filter((c) => c.value > above).map((c) => c.value);
@@ -235,14 +233,11 @@ export function namedChoice(
  * A choice's label and words as compared, made once per choice: the safety question's carry the
  * yes and no of every shipped language, a few hundred words to make comparable on every answer.
  */
-const namesOf = new WeakMap<object, readonly string[]>();
-function comparableNames(choice: { label: string; words: readonly string[] }): readonly string[] {
-  let names = namesOf.get(choice);
-  if (!names) {
-    names = [choice.label, ...choice.words].map(comparable);
-    namesOf.set(choice, names);
-  }
-  return names;
+type Named = { label: string; words: readonly string[] };
+const namesOf = new WeakMap<Named, readonly string[]>();
+const namesMade = (choice: Named): readonly string[] => [choice.label, ...choice.words].map(comparable);
+function comparableNames(choice: Named): readonly string[] {
+  return madeOnce(namesOf, choice, namesMade);
 }
 
 /** Words as compared: plain (case, emoji, end punctuation, spaces) and without Latin accents. */

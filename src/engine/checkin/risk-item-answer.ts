@@ -1,3 +1,4 @@
+import { madeOnce } from "../../made-once.js";
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { Wording } from "../../prompts/render.js";
 import { type Instrument, riskItemsOf } from "../../prompts/schema.js";
@@ -39,22 +40,21 @@ export function riskItemRules(
   const safetyAbove = safety.riskItem?.above ?? 0;
   const safetyChoices = withShippedSafetyWords(catalog, language, safety.choices ?? [], safetyAbove);
   const key = `${risk.item} ${risk.above} ${safetyAbove}`;
-  const known = measureRules.get(instrument)?.get(safetyChoices)?.get(key);
-  if (known) return known;
-  const made = withSafetyWords(instrument.choices, risk.above, safetyChoices, safetyAbove);
-  const ofInstrument = measureRules.get(instrument) ?? new WeakMap();
-  const ofChoices = ofInstrument.get(safetyChoices) ?? new Map();
-  ofChoices.set(key, made);
-  ofInstrument.set(safetyChoices, ofChoices);
-  measureRules.set(instrument, ofInstrument);
-  return made;
+  const own = instrument.choices;
+  const ofInstrument = madeOnce(
+    measureRules,
+    instrument,
+    () => new WeakMap<readonly Choice[], Map<string, RiskRules>>(),
+  );
+  const ofChoices = madeOnce(ofInstrument, safetyChoices, () => new Map<string, RiskRules>());
+  return madeOnce(ofChoices, key, () => withSafetyWords(own, risk.above, safetyChoices, safetyAbove));
 }
 
 type RiskRules = { choices: readonly Choice[]; safetyAbove: number };
 
 /**
  * A measure's risk item's rules, made once for its instrument and the safety words it takes: the
- * choices they make are indexed and made comparable once each (choice-phrases.ts, input.ts), which
+ * choices they make are indexed and made comparable once each (phrase-index.ts, input.ts), which
  * a copy made on every answer would undo.
  */
 const measureRules = new WeakMap<Instrument, WeakMap<readonly Choice[], Map<string, RiskRules>>>();

@@ -1,3 +1,4 @@
+import { madeOnce } from "../../made-once.js";
 import type { ChatWords } from "../../prompts/schema.js";
 import {
   dropSaying,
@@ -95,17 +96,15 @@ const NO_WORDS: readonly string[] = [];
  * one; made once per list, as every typed word of every answer is looked up in it.
  */
 const spelled = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+function bySpelling(numbers: readonly string[]): ReadonlyMap<string, number> {
+  const made = new Map<string, number>();
+  numbers.forEach((word, value) => {
+    for (const s of spellings(word)) if (!made.has(s)) made.set(s, value);
+  });
+  return made;
+}
 function spelledNumbers(numbers: readonly string[]): ReadonlyMap<string, number> {
-  let byWord = spelled.get(numbers);
-  if (!byWord) {
-    const made = new Map<string, number>();
-    numbers.forEach((word, value) => {
-      for (const s of spellings(word)) if (!made.has(s)) made.set(s, value);
-    });
-    byWord = made;
-    spelled.set(numbers, byWord);
-  }
-  return byWord;
+  return madeOnce(spelled, numbers, bySpelling);
 }
 
 /** A decimal said as voice typing writes it: "seven point five", "sechs komma fünf", "8 and a half". */

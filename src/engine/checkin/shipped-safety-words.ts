@@ -1,3 +1,4 @@
+import { madeOnce } from "../../made-once.js";
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { Instrument } from "../../prompts/schema.js";
 import { SAFETY_INSTRUMENT } from "./instrument-plan.js";
@@ -35,10 +36,12 @@ export function withShippedSafetyWords(
   above: number,
 ): readonly Choice[] {
   if (!catalog) return choices;
-  const byLanguage = made.get(catalog) ?? new Map<string, Map<readonly Choice[], readonly Choice[]>>();
-  made.set(catalog, byLanguage);
-  const known = byLanguage.get(language) ?? new Map<readonly Choice[], readonly Choice[]>();
-  byLanguage.set(language, known);
+  const byLanguage = madeOnce(
+    made,
+    catalog,
+    () => new Map<string, Map<readonly Choice[], readonly Choice[]>>(),
+  );
+  const known = madeOnce(byLanguage, language, () => new Map<readonly Choice[], readonly Choice[]>());
   const done = known.get(choices);
   if (done) return done;
   const sides = (list: readonly Choice[], threshold: number) => ({

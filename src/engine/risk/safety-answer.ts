@@ -1,5 +1,5 @@
 import { canonicalWords, screenTokens } from "../../clinical/risk-tokens.js";
-import { choicePhrasesIn } from "./choice-phrases.js";
+import { choicePhrasesIn, phrasesIn } from "./phrase-index.js";
 import { DENIES_ACTING, MAYBE_NOT, NOT_A_DENIAL, QUALIFIED_NO, UNSURE } from "./safety-hedges.js";
 
 /** A choice of the safety question: its value, its button's label, the words that mean it. */
@@ -88,6 +88,11 @@ const SOFTENERS = new Set(
   ].flatMap((w) => canonicalWords(w)),
 );
 
+/** Not knowing, and a "no" that denies nothing ("no idea", "no point"): read alike. */
+const UNSURE_OR_NO_DENIAL = [...UNSURE, ...NOT_A_DENIAL];
+/** Every hedge that is an answer's word though it names no choice. */
+const ANY_HEDGE = [...UNSURE, ...NOT_A_DENIAL, ...MAYBE_NOT, ...DENIES_ACTING];
+
 /**
  * The values of the choices whose words a message names as its own answer: "yeah nearly every
  * day" names "Nearly every day", but "yes but not every day" names none, for the words are denied.
@@ -132,18 +137,6 @@ export function readSafetyAnswer(
   above: number,
 ): "yes" | "no" | "unclear" {
   const words = screenTokens(raw).words;
-  /** Where the phrase is in the words; for a yes, not right after a negator ("not once"). */
-  const find = (phrase: string, yes: boolean): Span[] => {
-    const wanted = canonicalWords(phrase);
-    const found: Span[] = [];
-    if (wanted.length === 0) return found;
-    for (let i = 0; i + wanted.length <= words.length; i++) {
-      if (!wanted.every((w, k) => words[i + k] === w)) continue;
-      if (yes && i > 0 && NEGATORS.has(words[i - 1] ?? "")) continue;
-      found.push({ start: i, end: i + wanted.length });
-    }
-    return found;
-  };
   const named = choicePhrasesIn(words, choices);
   const spans = (yes: boolean): Span[] =>
     named.filter(
@@ -152,12 +145,12 @@ export function readSafetyAnswer(
   const typed = (yes: boolean) =>
     choices.some((c) => c.value > above === yes && raw.trim() === String(c.value));
   // "no idea", "no point": a no that denies nothing is read as not knowing is, never as a no.
-  const unsure = [...UNSURE, ...NOT_A_DENIAL].flatMap((phrase) => find(phrase, false));
+  const unsure = phrasesIn(words, UNSURE_OR_NO_DENIAL);
   const inUnsure = (s: Span) => unsure.some((u) => within(s, u, false));
   // "maybe not" is unsure only as the whole answer ("maybe not", "idk, maybe not?"): with more
   // said its "maybe" stands as the yes it always was ("maybe not actively", "maybe not, but i
   // think about it"), so that nothing a client adds can turn a disclosure into a question again.
-  const maybeNot = MAYBE_NOT.flatMap((phrase) => find(phrase, false));
+  const maybeNot = phrasesIn(words, MAYBE_NOT);
   const covered = (i: number) => [...maybeNot, ...unsure].some((s) => s.start <= i && i < s.end);
   const doubts = maybeNot.length > 0 && words.every((_, i) => covered(i)) ? maybeNot : [];
   // The "no" of "no sé" is no no; the "probably" of "probably not" no yes, nor the "maybe" of a
@@ -185,9 +178,9 @@ export function readSafetyAnswer(
   // "no?" is not sure: asked again, as an unsure answer to consent is.
   if (raw.includes("?") || takenBack) return "unclear";
   // "nah i wouldnt do anything": the thoughts admitted, the intent denied; asked again.
-  if (unsure.length > 0 || DENIES_ACTING.some((phrase) => find(phrase, false).length > 0)) return "unclear";
+  if (unsure.length > 0 || phrasesIn(words, DENIES_ACTING).length > 0) return "unclear";
   // "mostly no", "nope, not anymore", "no, only last month": less than a no, asked again.
-  if (QUALIFIED_NO.some((phrase) => find(phrase, false).length > 0)) return "unclear";
+  if (phrasesIn(words, QUALIFIED_NO).length > 0) return "unclear";
   return "no";
 }
 
@@ -198,16 +191,7 @@ export function readSafetyAnswer(
  */
 export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): boolean {
   const words = screenTokens(raw).words;
-  if (choicePhrasesIn(words, choices).length > 0) return true;
-  const phrases = [...UNSURE, ...NOT_A_DENIAL, ...MAYBE_NOT, ...DENIES_ACTING];
-  return phrases.some((phrase) => {
-    const wanted = canonicalWords(phrase);
-    if (wanted.length === 0) return false;
-    for (let i = 0; i + wanted.length <= words.length; i++) {
-      if (wanted.every((w, k) => words[i + k] === w)) return true;
-    }
-    return false;
-  });
+  return choicePhrasesIn(words, choices).length > 0 || phrasesIn(words, ANY_HEDGE).length > 0;
 }
 
 /**
@@ -216,9 +200,5 @@ export function holdsAnAnswer(raw: string, choices: readonly SafetyChoice[]): bo
  * to be sure".
  */
 export function deniesActing(raw: string): boolean {
-  const words = screenTokens(raw).words;
-  return DENIES_ACTING.some((phrase) => {
-    const wanted = canonicalWords(phrase);
-    return words.some((_, i) => wanted.length > 0 && wanted.every((w, k) => words[i + k] === w));
-  });
+  return phrasesIn(screenTokens(raw).words, DENIES_ACTING).length > 0;
 }

@@ -1,6 +1,7 @@
 import type { RiskFinding } from "../../clinical/risk-finding.js";
 import { type RiskLists, type RiskScreen, riskScreen } from "../../clinical/risk-screen.js";
 import { codeWordCount, hashCode, normaliseCode } from "../../codes.js";
+import { madeOnce } from "../../made-once.js";
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { ParsedWord } from "../chat-words.js";
 import { oneLine } from "../client-text.js";
@@ -15,12 +16,7 @@ export function catalogRiskLists(catalog: PromptCatalog): RiskLists[] {
 
 /** One screen over the risk lists of every language in the catalog, built once. */
 export function catalogRiskScreen(catalog: PromptCatalog): RiskScreen {
-  let screen = screens.get(catalog);
-  if (!screen) {
-    screen = riskScreen(catalogRiskLists(catalog));
-    screens.set(catalog, screen);
-  }
-  return screen;
+  return madeOnce(screens, catalog, (c) => riskScreen(catalogRiskLists(c)));
 }
 
 /**

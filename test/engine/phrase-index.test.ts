@@ -2,21 +2,23 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { canonicalWords, screenTokens } from "../../src/clinical/risk-tokens.js";
 import { riskItemRules } from "../../src/engine/checkin/risk-item-answer.js";
-import { type ChoicePhrase, choicePhrasesIn } from "../../src/engine/risk/choice-phrases.js";
+import { choicePhrasesIn, type PhrasePlace, phrasesIn } from "../../src/engine/risk/phrase-index.js";
 import type { SafetyChoice } from "../../src/engine/risk/safety-answer.js";
+import * as hedges from "../../src/engine/risk/safety-hedges.js";
 import { loadPrompts } from "../../src/prompts/load.js";
 import { wordingFor } from "../../src/prompts/render.js";
 import { harmlessMessages, riskMessages } from "../clinical/corpus.js";
 
 /**
- * The safety question's choices are found through an index by first word: it must find exactly what
- * reading every phrase at every word finds, for the choices as the engine builds them in every
- * shipped language, over the risk corpora and each phrase typed inside other words.
+ * The safety question's choices and hedges are found through an index by first word: it must find
+ * exactly what reading every phrase at every word finds, for the choices as the engine builds them
+ * in every shipped language and for each list of hedges, over the risk corpora and each phrase
+ * typed inside other words.
  */
 const catalog = loadPrompts(fileURLToPath(new URL("../../prompts", import.meta.url)));
 
-function everyPlace(words: readonly string[], choices: readonly SafetyChoice[]): ChoicePhrase[] {
-  const found: ChoicePhrase[] = [];
+function everyPlace(words: readonly string[], choices: readonly SafetyChoice[]): PhrasePlace[] {
+  const found: PhrasePlace[] = [];
   for (const choice of choices) {
     for (const phrase of [choice.label, ...choice.words]) {
       const wanted = canonicalWords(phrase);
@@ -31,7 +33,19 @@ function everyPlace(words: readonly string[], choices: readonly SafetyChoice[]):
   return found;
 }
 
-const order = (a: ChoicePhrase, b: ChoicePhrase) => a.start - b.start || a.end - b.end || a.value - b.value;
+/** A plain list read as choices of value 0, one phrase each. */
+const asChoices = (phrases: readonly string[]): SafetyChoice[] =>
+  phrases.map((label) => ({ value: 0, label, words: [] }));
+
+/** Each phrase alone and typed inside other words. */
+const typedAround = (phrases: readonly string[]) => [
+  ...corpus,
+  ...phrases.flatMap((p) => [p, `well ${p}`, `${p} i guess`, `no ${p} no`, `${p} ${p}`]),
+  "",
+  "🙂",
+];
+
+const order = (a: PhrasePlace, b: PhrasePlace) => a.start - b.start || a.end - b.end || a.value - b.value;
 
 const lists = [...catalog.languages.keys()].flatMap((language) => {
   const w = wordingFor(catalog, language);
@@ -55,14 +69,8 @@ describe("the safety choices' phrases in a message", () => {
     "%s: the index finds what every phrase read at every word finds",
     (_, choices) => {
       const phrases = choices.flatMap((c) => [c.label, ...c.words]);
-      const texts = [
-        ...corpus,
-        ...phrases.flatMap((p) => [p, `well ${p}`, `${p} i guess`, `no ${p} no`, `${p} ${p}`]),
-        "",
-        "🙂",
-      ];
       let found = 0;
-      for (const text of texts) {
+      for (const text of typedAround(phrases)) {
         const words = screenTokens(text).words;
         const indexed = choicePhrasesIn(words, choices);
         expect([...indexed].sort(order), text).toEqual(everyPlace(words, choices).sort(order));
@@ -71,4 +79,23 @@ describe("the safety choices' phrases in a message", () => {
       expect(found).toBeGreaterThan(phrases.length * 4);
     },
   );
+
+  const hedgeLists = Object.entries(hedges).filter((e): e is [string, string[]] => Array.isArray(e[1]));
+
+  it("has the hedge lists", () => {
+    expect(hedgeLists.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["UNSURE", "NOT_A_DENIAL", "QUALIFIED_NO", "MAYBE_NOT", "DENIES_ACTING"]),
+    );
+  });
+
+  it.each(hedgeLists)("%s: the index finds what every phrase read at every word finds", (_, phrases) => {
+    let found = 0;
+    for (const text of typedAround(phrases)) {
+      const words = screenTokens(text).words;
+      const indexed = phrasesIn(words, phrases);
+      expect([...indexed].sort(order), text).toEqual(everyPlace(words, asChoices(phrases)).sort(order));
+      found += indexed.length;
+    }
+    expect(found).toBeGreaterThan(phrases.length * 4);
+  });
 });
