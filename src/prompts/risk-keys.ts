@@ -11,6 +11,7 @@ export const RISK_VARS = {
   crisis_followup_checkin: [],
   crisis_followup_answers_sent: [],
   crisis_again: [],
+  crisis_again_answers_sent: [],
   crisis_again_contacts: ["crisis"],
   crisis_followup_acute: [],
   crisis_again_acute: ["crisis"],

@@ -90,3 +90,25 @@ describe("a yes at the safety question, the last one of the check-in", () => {
     expect(to(late, "rivera")).toEqual([]);
   });
 });
+
+describe("a yes at the safety question minutes after a disclosure in the same check-in", () => {
+  it("tells the client their answers have gone, though the crisis message does not go again", async () => {
+    c = new Conversation();
+    c.clock.set(new Date("2026-12-05T10:00:00Z"));
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    for (const v of [8, 8, 8, 8, 2]) await c.say("alex", String(v));
+    await c.say("alex", "i want to die");
+    await c.tick(MINUTE);
+    await c.say("alex", "ok");
+    for (const v of [2, 2, 2]) await c.say("alex", String(v));
+    await c.tick(MINUTE);
+    const yes = await c.say("alex", "yes");
+    expect(to(yes, "rivera").some((t) => t.startsWith("alex, check-in 1"))).toBe(true);
+    const toAlex = to(yes, "alex");
+    // Within ten minutes of the first, no second crisis message: the warm line still says where the answers went.
+    expect(toAlex.join("\n")).not.toContain("If you are in danger now");
+    expect(toAlex.at(-1)).toContain("Your answers are saved and on their way to your therapist");
+    expect(toAlex.at(-1)).toContain("The crisis contacts I sent a little earlier");
+  });
+});

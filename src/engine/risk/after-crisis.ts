@@ -59,7 +59,9 @@ function warmLine(
 ): string {
   if (acute && crisisSent) return w.t("crisis_followup_acute");
   if (acute) return w.t("crisis_again_acute", { crisis: crisisIn(turn.deps, w) });
+  // A check-in completed by this answer is said to have gone, whether or not the crisis message
+  // went again (it goes at most once in ten minutes): otherwise it ended without a word.
+  if (complete) return w.t(crisisSent ? "crisis_followup_answers_sent" : "crisis_again_answers_sent");
   if (!crisisSent) return w.t("crisis_again");
-  if (complete) return w.t("crisis_followup_answers_sent");
   return w.t(open ? "crisis_followup_checkin" : "crisis_followup");
 }
