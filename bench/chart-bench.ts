@@ -12,7 +12,7 @@ import { englishText, input, weekly } from "../test/charts/fixtures.js";
 import { ms, pct } from "./stats.js";
 
 /**
- * The chart's cost (issue 18): render time of a 20-check-in chart, spec to PNG, p50 and p99 over
+ * The chart's cost: render time of a 20-check-in chart, spec to PNG, p50 and p99 over
  * 200 renders after a warm-up, split into the SVG (Vega-Lite compile and Vega's headless view) and
  * the PNG (resvg); the caseload's twelve panels; and RSS before and after 1,000 more renders, with
  * the peak. Target: p99 under 150 ms, no growth in RSS over the 1,000 renders.

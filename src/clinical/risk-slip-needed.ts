@@ -15,7 +15,7 @@ import { kindOf, PLAIN } from "./risk-walk.js";
  * a gap (any word); it then reads the same words as the first reading, which saw it already, so
  * long as every slip of the text keeps the words as many and as apart as written: a correction
  * that is spelled out ("cnat": "can not") or joins a word beside it ("my slef": "myself") changes
- * that, and then every slip is read again, as before.
+ * that, and then no slip is passed over: the second reading reads around every one.
  */
 
 /** What a node can be entered after, or go on with: words, prefixes, a number, or anything. */

@@ -25,7 +25,7 @@ export function offerStands(offer: BreakOffer, lastQueuedAt: string | undefined,
 
 /**
  * Words of politeness set aside before a reply is read ("yes pls", "ja bitte", "sí porfa"): alone
- * they are no answer ("thanks" is thanked back as ever), and "no thanks" stays a no.
+ * they are no answer ("thanks" alone goes on to be thanked back), and "no thanks" stays a no.
  */
 const FILLERS = [
   "please",
@@ -159,7 +159,7 @@ const FILLER_PATTERN = new RegExp(
   "gu",
 );
 
-/** Yes or no to the offer, or undefined when the message is neither (then it is read as ever). */
+/** Yes or no to the offer, or undefined when the message is neither (then it is read as any other message). */
 export function replyToOffer(text: string, words: Pick<ChatWords, "yes" | "no">): "yes" | "no" | undefined {
   const said = answerWords(text).replace(FILLER_PATTERN, " ").replace(/\s+/gu, " ").trim();
   if (said === "") return undefined;

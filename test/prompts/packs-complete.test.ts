@@ -19,7 +19,7 @@ import { fill, wordingFor } from "../../src/prompts/render.js";
 import { CONSENT_VARS } from "../../src/prompts/schema.js";
 
 /**
- * Every language pack under prompts/ against English (issue 19): a pack must have every message
+ * Every language pack under prompts/ against English: a pack must have every message
  * key, every placeholder English uses in each message, every instrument with the same ids, items,
  * scale, choices and risk item, the safety question, the chat words, and every risk tier English
  * has. The loader already refuses a missing key or an unknown placeholder; this test also catches

@@ -10,7 +10,7 @@ import { wordingFor } from "../../src/prompts/render.js";
 import type { Checkin } from "../../src/store/types.js";
 
 /**
- * The Spanish pack as the engine reads it (issue 19): which platform locales pick it, and the words
+ * The Spanish pack as the engine reads it: which platform locales pick it, and the words
  * Spanish speakers type (numbers, "7 de 10", sí and si, the control words, the safety question's
  * yes and no as people write them).
  */

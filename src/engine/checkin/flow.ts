@@ -70,8 +70,8 @@ export async function continueCheckin(
   const therapist = await therapistName(turn.tx, client);
   // "wait I meant 5": the answer before is corrected, and this question comes again.
   if (input.kind === "text" && (await correctAnswer(turn, client, checkin, input.text, therapist))) return;
-  // Words that ask something of the check-in itself, only where nothing was read as an answer (so
-  // every answer is read as before), and never kept as the comment. "go back", "undo", "where were
+  // Words that ask something of the check-in itself, only where nothing was read as an answer (a
+  // message that reads as an answer is always that answer), and never kept as the comment. "go back", "undo", "where were
   // we": how to correct an answer, or the open question again.
   const unread =
     input.kind === "text" &&

@@ -6,8 +6,9 @@ import { onlyFiller, onlyHedges, opensClause } from "./score-words.js";
  * A score followed by a remark: "6. the session felt rushed tbh", "5 and honestly my sleep is
  * terrible". The number answers the question and the remark is something the client wanted their
  * therapist to know (kept for the comment, kept-words.ts). Only when the remark cannot change the
- * number: no digit in it ("7 actually no 8"), no second number right after ("vier bis fünf"), and no word that takes it back or weighs it ("5 but
- * not really", "6 or maybe less", "4 no wait"). Anything else is asked again as before.
+ * number: no digit in it ("7 actually no 8"), no second number right after ("vier bis fünf"), and
+ * no word that takes it back or weighs it ("5 but not really", "6 or maybe less", "4 no wait").
+ * Anything else is not taken as a score with a remark, and the question is asked again.
  */
 interface ScoreRemark {
   value: number;
