@@ -13,7 +13,7 @@ export interface Pending {
   fallback: string;
 }
 
-export interface ImportReport {
+interface ImportReport {
   inst: InstrumentFile;
   target: string;
   profile?: MeasureProfile;

@@ -15,7 +15,7 @@ import type { Logger } from "../../src/log.js";
 const QUOTES_BODY = ["Malformed request body", "Failed to parse the request body"];
 
 /** Bolt's text with any quoted request body cut off. */
-export function boltText(msg: unknown[]): string {
+function boltText(msg: unknown[]): string {
   const text = msg.filter((m) => typeof m === "string").join(" ");
   const prefix = QUOTES_BODY.find((p) => text.startsWith(p));
   return prefix ? `${prefix} (its content is not logged)` : text;

@@ -8,7 +8,7 @@ import { markerOf, measureChanges } from "./measure-change.js";
  * change against the episode's first total, the alliance against its line. Derived over the whole
  * history, so a trimmed chart still measures from the true first check-in of the episode. Pure.
  */
-export type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
+type Derived = Omit<ChartPoint, "x" | "days" | "label" | "day">;
 
 export function derive(sorted: readonly ChartCheckin[], input: ChartInput, cutoff: number): Derived[] {
   const firstOf = new Map<number, number>();

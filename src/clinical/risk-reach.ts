@@ -13,7 +13,7 @@ import { MAX_FILLERS } from "./risk-walk.js";
  * ("my self": "myself") counts two, and so does each word a gap or filler may read. A chunk with
  * no letter or digit (an emoji, "...") gives no canonical word and is not counted.
  */
-export interface Reach {
+interface Reach {
   words: number;
   written: number;
 }

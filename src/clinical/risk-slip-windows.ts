@@ -6,7 +6,7 @@ import { isSpace } from "./risk-tokens.js";
  * lies inside it. Reading only these stretches keeps the cost of one slip in a long text to the
  * words around it, not a second pass over the whole text.
  */
-export interface SlipWindow {
+interface SlipWindow {
   /** The stretch, in UTF-16 units of the text, starting and ending between words. */
   from: number;
   to: number;

@@ -17,7 +17,7 @@ import { APOSTROPHE_FORMS, EXPANSIONS, JOINS, KEEP_DOUBLE } from "./risk-spellin
  */
 
 /** The words of the phrase tree, as risk-tree.ts builds it (only what this file reads). */
-export interface VocabularyNode {
+interface VocabularyNode {
   words: ReadonlyMap<string, VocabularyNode>;
   prefixes: ReadonlyMap<number, readonly { prefix: string; node: VocabularyNode }[]>;
   number: VocabularyNode | undefined;

@@ -13,14 +13,14 @@ import { backoffMs } from "./backoff.js";
 export type DeliveryHealth = "ok" | "failing" | "refused";
 
 /** Failures for this long (or an urgent message waiting this long) make a channel "failing". */
-export const FAILING_AFTER_MS = 60_000;
+const FAILING_AFTER_MS = 60_000;
 
 /**
  * While a channel is failing, a message waiting out its backoff is sent early when nothing was
  * tried on the channel for this long, so that a channel that came back is noticed within about
  * a minute even when every message on it waits for hours (recovery.ts).
  */
-export const PROBE_EVERY_MS = 60_000;
+const PROBE_EVERY_MS = 60_000;
 
 /** While refused, a channel is tried again after 1 s growing to at most this. */
 const REFUSED_PROBE_MAX_MS = 60_000;

@@ -128,7 +128,7 @@ export function choicesOf(s: Scale, fhir: FhirMetaInput): Pick<InstrumentFile, "
 }
 
 /** The short name in summaries: the text cut at a word near 40 characters (the clinic may edit it). */
-export function shortOf(text: string): string {
+function shortOf(text: string): string {
   if (text.length <= 40) return text;
   const cut = text.slice(0, 40);
   const space = cut.lastIndexOf(" ");

@@ -13,7 +13,7 @@ export interface ShortNameSource {
   }[];
 }
 
-export interface AskedItem {
+interface AskedItem {
   text: string;
   codes: readonly string[];
 }

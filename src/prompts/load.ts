@@ -30,7 +30,7 @@ export const DEFAULT_PROMPTS_DIR =
  * A language's words (messages.yaml) with the number words of the shipped languages a client in
  * it may type as well, by their spelling ("six": 6 for a German client; shipped-numbers.ts).
  */
-export type PackWords = ChatWords & { readonly acrossLanguages: ReadonlyMap<string, number> };
+type PackWords = ChatWords & { readonly acrossLanguages: ReadonlyMap<string, number> };
 
 export interface LanguagePack {
   language: string;

@@ -5,7 +5,7 @@ import type { CaseloadEntry } from "../../store/types.js";
 import { ruleText } from "../checkin/warning-text.js";
 
 /** A warning in force that the caseload's state words do not name, with its words and rank. */
-export interface OtherWarning {
+interface OtherWarning {
   rule: string;
   flag: string;
   rank: number;
