@@ -56,7 +56,7 @@ export function awayCode(error: unknown): string | undefined {
  * that an outage is one error line (which database, the code, which loop noticed), a warning
  * every REMINDER_MS while it lasts and one info line when a loop reaches the database again,
  * instead of a stack trace from each loop every second. Errors of any other kind (a query's own
- * failure) are not taken: the loop logs them as before.
+ * failure) are not taken: the loop logs each of them with its stack.
  */
 export class DatabaseReachability {
   private away: { since: number; code: string; remindedAt: number; failures: number } | undefined;

@@ -14,7 +14,7 @@ export function migratedMessage(change: SchemaChange): string {
 /**
  * For commands that must not change the schema (the admin commands, export, status): a database
  * of an earlier rapport is refused, naming `rapport migrate`, before anything is written. A new,
- * empty one (version 0) is created as before.
+ * empty one (version 0) is created, as every command creates one.
  */
 export function refuseOlderSchema(setting: string, what: string, found: number, latest: number): void {
   if (found === 0 || found >= latest) return;

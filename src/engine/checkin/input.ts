@@ -172,7 +172,7 @@ function parseChoice(
   const named = namedChoice(raw, choices, rules.safetyAbove === undefined);
   if (named !== undefined) return unsureNo(raw, named, rules, false) ? undefined : named;
   // At a risk item only the hedges it always took: the sayings that give a score ("def a 0",
-  // "passt 1") are no answer there, and its own reading below decides as before.
+  // "passt 1") are no answer there, and its own reading below decides.
   const atRisk = rules.safetyAbove !== undefined;
   const score = parseScore(raw, rules.scale.min, rules.scale.max, rules.words, atRisk ? "hedges" : "sayings");
   // "yes 0", "ja, 0" at a risk item: a bare yes wins over the number beside it, as it does in
