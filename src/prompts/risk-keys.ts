@@ -41,6 +41,7 @@ export const RISK_VARS = {
   urgent_repeat: ["alias", "elapsed", "minutes", "events"],
   urgent_on_call_unknown: ["oncall"],
   urgent_on_call_unreachable: ["oncall"],
+  urgent_no_on_call: [],
   risk_what_safety: [],
   risk_what_safety_after: ["text"],
   risk_what_safety_words: ["answer"],

@@ -50,7 +50,19 @@ describe("an escalation the on-call contact cannot get", () => {
     );
   });
 
-  it("with no on-call contact, or the therapist on call themselves, the repeat says nothing of one", async () => {
+  it("with no on-call contact, every repeat says the treating therapist is the only one who has it", async () => {
+    // A reminder every few hours that never says nobody else was told reads as noise, and gets muted.
+    c = new Conversation({ risk: { repeatMinutes: 20 } });
+    await c.enrol();
+    await c.say("alex", "kms");
+    const [first] = await c.tick(31 * 60_000);
+    expect(first?.message.text).toContain("URGENT, reminder: the risk alert about alex");
+    expect(first?.message.text).toContain("Only you have this alert: your practice has no on-call contact.");
+    const [later] = await c.tick(40 * 60_000);
+    expect(later?.message.text).toContain("Only you have this alert: your practice has no on-call contact.");
+  });
+
+  it("with the therapist on call themselves, the repeat says nothing of one", async () => {
     c = new Conversation({ risk: { onCall: "Dr rivera" } });
     await c.enrol();
     await c.say("alex", "kms");

@@ -104,8 +104,10 @@ async function repeat(pass: Pass, alert: RiskAlert, client: Client): Promise<voi
  * Why an alert the clinic meant for its on-call contact stays with the treating therapist alone:
  * the client was told at consent that the on-call person gets it too, so the therapist who would
  * otherwise rely on them is told, by name, that they did not get it and why. Checked at each
- * repeat, for the contact may have been removed (while rapport runs) or unlinked since. Nothing
- * when there is no on-call contact, or the therapist is on call themselves.
+ * repeat, for the contact may have been removed (while rapport runs) or unlinked since. With no
+ * on-call contact at all, one line says that only they have it: repeats every few hours that never
+ * say so read as noise, and a muted alert reaches nobody. Nothing when the therapist is on call
+ * themselves.
  */
 async function onCallMissing(
   tx: Tx,
@@ -114,6 +116,7 @@ async function onCallMissing(
   w: Wording,
 ): Promise<string | undefined> {
   const onCall = await onCallFor(tx, name, client);
+  if (onCall.kind === "none") return w.t("urgent_no_on_call");
   if (onCall.kind === "unknown") return w.t("urgent_on_call_unknown", { oncall: onCall.name });
   if (onCall.kind === "unreachable") return w.t("urgent_on_call_unreachable", { oncall: onCall.name });
   return undefined;
