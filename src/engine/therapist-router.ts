@@ -13,7 +13,7 @@ import { eraseClient } from "./commands/privacy.js";
 import { schedule, session, timezone } from "./commands/schedule.js";
 import { summary } from "./commands/summary.js";
 import { wordNoteOf } from "./commands/word-notes.js";
-import { acknowledgeRisk, isSeenLabel } from "./risk/acknowledge.js";
+import { acknowledgeRisk, isSeenLabel, openAlertsReply } from "./risk/acknowledge.js";
 import type { Turn } from "./turn-context.js";
 import { caseloadText } from "./views/caseload.js";
 
@@ -177,15 +177,13 @@ export async function routeTherapist(
 
 /**
  * "ok" or "thanks": you're welcome, unless an alert of theirs is still open. With several open
- * (an on-call contact holding escalations), every one of them and how to acknowledge it, not the
- * first alone: by number only, as a queued reply can be withdrawn for one erased client only.
+ * (an on-call contact holding escalations), every one of them with its client and how to
+ * acknowledge it, not the first alone.
  */
 async function nodReply(turn: Turn, therapistId: number): Promise<void> {
   const alerts = await turn.tx.openRiskAlertsFor(therapistId);
-  if (alerts.length > 1) {
-    const list = alerts.map((a) => `seen ${a.id}`).join(", ");
-    return turn.replyText(turn.wording.t("seen_still_open_many", { count: alerts.length, list }));
-  }
+  if (alerts.length > 1)
+    return openAlertsReply(turn, alerts, turn.wording.t("seen_still_open_many", { count: alerts.length }));
   const [open] = alerts;
   const client = open ? await turn.tx.getClient(open.clientId) : undefined;
   if (!open || !client) return turn.replyText(turn.wording.t("therapist_thanks_reply"));

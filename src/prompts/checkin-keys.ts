@@ -26,7 +26,7 @@ export const CHECKIN_VARS = {
   pause_by_client: ["alias", "date"],
   pause_by_client_until: ["alias", "date", "until"],
   start_without_code: [],
-  seen_without_number: [],
+  seen_without_number: ["id", "alias"],
   invite_replaced: ["alias"],
   client_moved_in: ["alias", "from"],
   client_moved_out: ["alias", "to"],

@@ -59,14 +59,59 @@ describe("acknowledging an urgent alert in the therapist's own words", () => {
     ]);
   });
 
-  it("with two alerts open, a bare seen asks for the number; seen ALIAS picks one", async () => {
+  it("with two alerts open, a bare seen lists the open ones by number and client; seen ALIAS picks one", async () => {
     await alerted();
     await c.enrol("rivera", "sam");
     await c.say("sam", "i want to end my life");
-    expect(texts(await c.say("rivera", "seen"), "rivera")[0]).toMatch(/^Type seen with the alert's number/);
+    // The real numbers, each with whom it is about and its own button: no made-up "seen 12".
+    const asked = (await c.say("rivera", "seen")).filter((d) => d.externalId === "rivera");
+    expect(asked.map((d) => d.message.text)).toEqual([
+      "2 alerts are open: which one have you seen? Type seen with its number, or tap I've seen this under it:",
+      "seen 1 (alex)",
+      "seen 2 (sam)",
+    ]);
+    expect(asked.map((d) => d.message.choices?.map((ch) => [ch.value, ch.label]))).toEqual([
+      undefined,
+      [["seen 1", "I've seen this"]],
+      [["seen 2", "I've seen this"]],
+    ]);
+    expect(await acknowledged()).toBeNull();
     expect(texts(await c.say("rivera", "seen sam"), "rivera")).toEqual([
       "Alert 2 about sam marked as seen. Thank you.",
     ]);
+  });
+
+  it("seen with a word that names no client: the one open alert's real number, or that none is open", async () => {
+    await alerted();
+    expect(texts(await c.say("rivera", "seen it"), "rivera")).toEqual([
+      "Type seen 1 to acknowledge the alert about alex, or tap I've seen this under the alert.",
+    ]);
+    expect(await acknowledged()).toBeNull();
+    await c.say("rivera", "seen 1");
+    expect(texts(await c.say("rivera", "seen it"), "rivera")).toEqual([
+      "There is no open alert for you to acknowledge.",
+    ]);
+  });
+
+  it("a listed alert's button acknowledges that alert", async () => {
+    await alerted();
+    await c.enrol("rivera", "sam");
+    await c.say("sam", "i want to end my life");
+    await c.say("rivera", "seen");
+    expect(texts(await c.press("rivera", "seen 2", "risk:2"), "rivera")).toEqual([
+      "Alert 2 about sam marked as seen. Thank you.",
+    ]);
+  });
+
+  it("erasing a client while the list is queued withdraws the line naming them, not the others", async () => {
+    await alerted();
+    await c.enrol("rivera", "sam");
+    await c.say("sam", "i want to end my life");
+    // Queued, not yet delivered, when alex is erased.
+    await c.engine.handle(c.event("rivera", { kind: "text", text: "seen" }));
+    const after = texts(await c.say("rivera", "discharge alex --erase --confirm"), "rivera");
+    expect(after.some((t) => t.includes("seen 1 (alex)"))).toBe(false);
+    expect(after).toContain("seen 2 (sam)");
   });
 
   it("the on-call contact's seen N before the escalation: the alert is with the treating therapist", async () => {
@@ -92,7 +137,9 @@ describe("acknowledging an urgent alert in the therapist's own words", () => {
     await c.tick(31 * 60_000);
     for (const text of ["ok", "thanks"]) {
       expect(texts(await c.say("night", text), "night")).toEqual([
-        "2 alerts are still open: seen 1, seen 2. To acknowledge them all, type each of these, or tap I've seen this under each alert.",
+        "2 alerts are still open. To acknowledge them all, type seen with each number, or tap I've seen this under each:",
+        "seen 1 (alex)",
+        "seen 2 (sam)",
       ]);
     }
     expect(await acknowledged()).toBeNull();

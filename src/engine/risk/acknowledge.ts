@@ -1,14 +1,16 @@
 import type { PromptCatalog } from "../../prompts/load.js";
 import type { RiskAlert } from "../../store/types.js";
 import { normaliseAlias } from "../client-alias.js";
+import { alertRef } from "../refs.js";
 import type { Turn } from "../turn-context.js";
+import { SEEN_WORD } from "./alerts.js";
 
 /**
  * `seen N`, `seen ALIAS`, a bare `seen` or the button's label typed: the treating therapist
  * acknowledges any alert about their client; the on-call contact only an alert that was escalated
  * to them. The other one is told, so nobody chases an alert that is already in hand. A bare `seen`
- * (or the label) acknowledges the one open alert the person may acknowledge, and asks for the
- * number when there are more.
+ * (or the label) acknowledges the one open alert the person may acknowledge, and asks which when
+ * there are more, listing them.
  */
 export async function acknowledgeRisk(turn: Turn, personId: number, args: readonly string[]): Promise<void> {
   const w = turn.wording;
@@ -18,10 +20,9 @@ export async function acknowledgeRisk(turn: Turn, personId: number, args: readon
   const open = await turn.tx.openRiskAlertsFor(personId);
   const word = args.find((a) => !/^(?:alert|meldung|alarm|alerta)$/iu.test(a));
   if (word === undefined) {
-    if (open.length === 0) return turn.replyText(w.t("seen_none_open"));
     const [only] = open;
     if (open.length === 1 && only) return acknowledgeAlert(turn, personId, only);
-    return turn.replyText(w.t("seen_without_number"));
+    return whichAlert(turn, open);
   }
   // "seen alex": the open alert about that client, the therapist's own or one escalated to them.
   const alias = normaliseAlias(word);
@@ -31,7 +32,46 @@ export async function acknowledgeRisk(turn: Turn, personId: number, args: readon
   }
   const own = alias ? await turn.tx.findClient(personId, alias) : undefined;
   if (own) return turn.replyText(w.t("seen_alias_none", { alias: own.alias }));
-  return turn.replyText(w.t("seen_without_number"));
+  return whichAlert(turn, open);
+}
+
+/**
+ * `seen` that does not say which alert: the numbers of the ones really open, each with its client,
+ * never a made-up example number that names no alert. One open: a line about it; several: how
+ * many, then each with its own button (see `openAlertsReply`).
+ */
+async function whichAlert(turn: Turn, open: readonly RiskAlert[]): Promise<void> {
+  const w = turn.wording;
+  const [only] = open;
+  if (!only) return turn.replyText(w.t("seen_none_open"));
+  const client = open.length === 1 ? await turn.tx.getClient(only.clientId) : undefined;
+  if (client)
+    return turn.replyAbout(w.t("seen_without_number", { id: only.id, alias: client.alias }), client.personId);
+  return openAlertsReply(turn, open, w.t("seen_which_many", { count: open.length }));
+}
+
+/**
+ * Several open alerts listed for the person who may acknowledge them: `lead` (how many, what to
+ * do, no client named), then one line per alert, "seen 3 (alex)" with its I've seen this button.
+ * One message per alert, each tagged with its client, so erasing a client withdraws the line that
+ * names them while it is queued: a message is withdrawn for one client only.
+ */
+export async function openAlertsReply(turn: Turn, open: readonly RiskAlert[], lead: string): Promise<void> {
+  const w = turn.wording;
+  await turn.replyText(lead);
+  for (const alert of open) {
+    const client = await turn.tx.getClient(alert.clientId);
+    if (!client) continue;
+    await turn.replyAbout(
+      {
+        kind: "info",
+        text: w.t("seen_open_item", { id: alert.id, alias: client.alias }),
+        choices: [{ label: w.t("seen_label"), value: `${SEEN_WORD} ${alert.id}` }],
+        ref: alertRef(alert.id),
+      },
+      client.personId,
+    );
+  }
 }
 
 async function acknowledgeNumber(turn: Turn, personId: number, rawId: string): Promise<void> {
