@@ -15,6 +15,7 @@ export const RISK_VARS = {
   crisis_again_contacts: ["crisis"],
   crisis_followup_acute: [],
   crisis_again_acute: ["crisis"],
+  crisis_still_acute: [],
   risk_yes_stands: [],
   crisis_acknowledged: [],
   crisis_apology: [],

@@ -1,4 +1,4 @@
-import type { RiskEvent } from "../../store/types.js";
+import type { RiskAlert, RiskEvent, Tx } from "../../store/types.js";
 import type { EngineDeps } from "../turn-context.js";
 import { catalogRiskScreen } from "./screening.js";
 
@@ -26,4 +26,14 @@ export function alertIsAcute(deps: EngineDeps, events: RiskEvent[]): boolean {
   return events.some((e) =>
     [e.text, e.answerWords ?? ""].some((text) => text !== "" && screen.screen(text)?.acute === true),
   );
+}
+
+/**
+ * Whether a client's open, unacknowledged alert is acute: while it is, what they write next
+ * ("i feel sick", "ok", "sorry") is answered with the line to get emergency help now, never the
+ * ordinary "your therapist will see this too", which reads as if waiting were fine.
+ */
+export async function openAlertIsAcute(tx: Tx, deps: EngineDeps, alert: RiskAlert): Promise<boolean> {
+  if (alert.acknowledgedAt) return false;
+  return alertIsAcute(deps, await tx.riskEvents(alert.clientId, { alertId: alert.id }));
 }

@@ -12,6 +12,7 @@ import { isRiskItem } from "../checkin/risk-item-answer.js";
 import { isSafetyQuestion, pastAnsweredSafety } from "../checkin/safety-asked.js";
 import { parseScore } from "../checkin/score-input.js";
 import { type Turn, therapistName } from "../turn-context.js";
+import { openAlertIsAcute } from "./acute-alert.js";
 import { afterCrisis } from "./after-crisis.js";
 import { disclosureOf, raiseRisk } from "./alerts.js";
 import { concernAnswersSafety, disclosureAnswersSafety } from "./concern-at-safety.js";
@@ -40,7 +41,11 @@ export async function disclosureTurn(
     return;
   const { crisisSent } = await raiseRisk(turn, client, open?.id ?? null, disclosureOf(finding, text));
   const stillOpen = await keepAsComment(turn, client, open, text);
-  await afterCrisis(turn, client, stillOpen, crisisSent, finding.language, finding.acute);
+  // Added to an open alert that is acute ("i took a bunch of pills", then "i want to die"): the
+  // line to get emergency help now stays, whatever these words alone would get.
+  const alert = finding.acute ? undefined : await turn.tx.openRiskAlert(client.personId);
+  const acute = finding.acute || (alert !== undefined && (await openAlertIsAcute(turn.tx, turn.deps, alert)));
+  await afterCrisis(turn, client, stillOpen, crisisSent, finding.language, acute);
 }
 
 /**

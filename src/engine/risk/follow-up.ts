@@ -1,6 +1,7 @@
 import type { Client, RiskAlert } from "../../store/types.js";
 import { isAcknowledgement, isApology } from "../acknowledgement.js";
 import { crisisIn, type Turn } from "../turn-context.js";
+import { openAlertIsAcute } from "./acute-alert.js";
 import { noticeAddition, RISK_THROTTLE_MS } from "./alerts.js";
 import { excerpt } from "./screening.js";
 
@@ -55,8 +56,18 @@ export async function followUp(
   // crisis contacts again, not a pointer to ones sent "a little earlier"; within the throttle, the
   // short line, so that forty messages do not get forty copies.
   const lastCrisis = alert.lastCrisisAt ? Date.parse(alert.lastCrisisAt) : 0;
-  if (!nod && !apology && reply === "crisis_again" && Date.parse(turn.now) - lastCrisis >= RISK_THROTTLE_MS) {
-    const text = w.t("crisis_again_contacts", { crisis: crisisIn(turn.deps, w) });
+  const throttled = Date.parse(turn.now) - lastCrisis < RISK_THROTTLE_MS;
+  // An overdose or attempt under way, and nobody has acknowledged it yet: every reply keeps the
+  // line to get emergency help now ("ok" and "sorry" too), with the crisis contacts again once
+  // the throttle allows; a correction of a tapped Yes keeps its own answer.
+  const acute = reply !== "risk_yes_stands" && (await openAlertIsAcute(turn.tx, turn.deps, alert));
+  if (acute && throttled) {
+    await turn.send(client.personId, { kind: "info", text: w.t("crisis_still_acute"), riskPath: true });
+    return;
+  }
+  if (acute || (!nod && !apology && reply === "crisis_again" && !throttled)) {
+    const key = acute ? "crisis_again_acute" : "crisis_again_contacts";
+    const text = w.t(key, { crisis: crisisIn(turn.deps, w) });
     await turn.send(client.personId, { kind: "info", text, riskPath: true });
     await turn.tx.updateRiskAlert(alert.id, { lastCrisisAt: turn.now });
     await turn.tx.recordRiskStep(alert.id, "crisis_sent", client.personId, turn.now);
