@@ -76,8 +76,14 @@ describe("a concern the therapist must hear of", () => {
     await c.say("kai", "idk");
     await c.say("kai", "hard to say really");
     const told = toTherapist(await c.say("rivera", "discharge kai"));
-    expect(told.some((t) => t.startsWith('Possible risk, kai: "i feel like such a burden"'))).toBe(true);
+    // Told as the discharge takes effect: named as discharged, with no next session to point to.
+    expect(
+      told.some((t) =>
+        t.startsWith('Possible risk, kai (discharged Nov 26, 2026): "i feel like such a burden"'),
+      ),
+    ).toBe(true);
     expect(told.join("\n")).toContain("they gave no clear answer");
+    expect(told.join("\n")).toContain("There may be no next session: worth contacting them.");
   });
 
   it("clients names an unanswered safety question and lists that client first, until a check-in is answered", async () => {

@@ -4,7 +4,8 @@ import { Conversation } from "../helpers/conversation.js";
 
 // A discharged client may still disclose risk. The alert must not be hidden in `clients`, the
 // URGENT message and the on-call contact's must say they were discharged, and the summary's
-// count of check-in noes must carry the check-in's date, not the later disclosure's.
+// count of check-in noes must carry the check-in's date, not the later disclosure's. A concern note
+// says so too, and suggests contacting them rather than a next session there may not be.
 let c: Conversation;
 afterEach(() => c?.close());
 
@@ -50,5 +51,28 @@ describe("an urgent alert about a discharged client", () => {
     expect(summary).not.toContain("concern:");
     // One line: the yes, with the words and what matched in them.
     expect(summary.split("\n").filter((l) => l.includes("cant do this anymore"))).toHaveLength(1);
+  });
+
+  it("a concern answered no: the note says the client was discharged, and suggests contacting them", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("rivera", "checkin alex");
+    await c.answerAll("alex", [8, 8, 8, 8, 5, 5, 5, 5, "no"]);
+    await c.say("rivera", "discharge alex");
+    await c.tick(3 * DAY);
+    await c.say("alex", "cant do this anymore");
+    const note = last(await c.say("alex", "no"), "rivera");
+    expect(note).toMatch(/^alex \(discharged Nov 26, 2026\) wrote: "cant do this anymore"/);
+    expect(note).toContain("There may be no next session: worth contacting them.");
+    expect(note).not.toContain("next session.");
+  });
+
+  it("an active client's concern note still points to the next session", async () => {
+    c = new Conversation();
+    await c.enrol();
+    await c.say("alex", "cant do this anymore");
+    const note = last(await c.say("alex", "no"), "rivera");
+    expect(note).toMatch(/^alex wrote: "cant do this anymore"/);
+    expect(note).toContain("Worth talking about at the next session.");
   });
 });

@@ -8,11 +8,15 @@ import { formatDay } from "../format.js";
  * on-call contact looks for them on the active caseload.
  */
 export async function alertAlias(tx: Tx, w: Wording, client: Client, timeZone: string): Promise<string> {
-  // Discharged: the latest episode has ended, and no new one has begun.
-  const ended = (await tx.episodesOf(client.personId)).at(-1)?.endedAt;
+  const ended = await dischargedAt(tx, client);
   if (!ended) return client.alias;
   return w.t("risk_alias_discharged", {
     alias: client.alias,
     date: formatDay(ended, w.pack.language, timeZone),
   });
+}
+
+/** When the client was discharged: the latest episode has ended, and no new one has begun. */
+export async function dischargedAt(tx: Tx, client: Client): Promise<string | undefined> {
+  return (await tx.episodesOf(client.personId)).at(-1)?.endedAt ?? undefined;
 }
