@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeCategory } from "../../src/clinical/reliable-change.js";
-import { type RuleMethodFinding, ruleMethod } from "../../src/clinical/rule-method.js";
+import { type RuleMethodFinding, ruleMethod, startsQuiet } from "../../src/clinical/rule-method.js";
 
 // CLINICAL.md: reliable deterioration at any check-in → "deteriorating"; no reliable improvement by
 // the 4th progress check-in → "no change yet"; still none by the 8th → "consider a change of plan".
@@ -12,11 +12,12 @@ describe("rule method with the default session numbers (4 and 8)", () => {
     { category: "deteriorated", index: 1, findings: ["deteriorating"] },
     { category: "deteriorated", index: 2, findings: ["deteriorating"] },
     { category: "deteriorated", index: 3, findings: ["deteriorating"] },
-    // A deterioration is the stronger statement than "no change yet", which stays quiet beside it...
-    { category: "deteriorated", index: 4, findings: ["deteriorating"] },
-    { category: "deteriorated", index: 5, findings: ["deteriorating"] },
-    { category: "deteriorated", index: 7, findings: ["deteriorating"] },
-    // ...but not than "consider a change of plan": still no reliable improvement at the 8th, and
+    // A reliable fall is no reliable improvement too: "no change yet" applies beside it (one in
+    // force stays in force; startsQuiet keeps a new one from warning beside the fall)...
+    { category: "deteriorated", index: 4, findings: ["deteriorating", "no_change_yet"] },
+    { category: "deteriorated", index: 5, findings: ["deteriorating", "no_change_yet"] },
+    { category: "deteriorated", index: 7, findings: ["deteriorating", "no_change_yet"] },
+    // ...and so does "consider a change of plan": still no reliable improvement at the 8th, and
     // the client falling furthest must not get the weakest signal.
     { category: "deteriorated", index: 8, findings: ["deteriorating", "change_of_plan"] },
     { category: "deteriorated", index: 12, findings: ["deteriorating", "change_of_plan"] },
@@ -69,5 +70,18 @@ describe("a client who started in the non-clinical range", () => {
     { category: "deteriorated", index: 8, findings: ["deteriorating"] },
   ])("$category at index $index → $findings", ({ category, index, findings }) => {
     expect(ruleMethod({ category, index, startedNonClinical: true }, s)).toEqual(findings);
+  });
+});
+
+// "No change yet" beside a reliable fall of the same measure: it does not start as a new warning
+// (the deterioration's says more), but one already in force stays in force.
+describe("startsQuiet", () => {
+  it("quiets a new 'no change yet' beside a deterioration of the same measure only", () => {
+    expect(startsQuiet("no_change_yet", ["deteriorating", "no_change_yet"], false)).toBe(true);
+    expect(startsQuiet("no_change_yet", ["deteriorating", "no_change_yet"], true)).toBe(false);
+    expect(startsQuiet("no_change_yet", ["no_change_yet"], false)).toBe(false);
+    expect(startsQuiet("no_change_yet:phq9", ["deteriorating:phq9", "no_change_yet:phq9"], false)).toBe(true);
+    expect(startsQuiet("no_change_yet:phq9", ["deteriorating", "no_change_yet:phq9"], false)).toBe(false);
+    expect(startsQuiet("deteriorating", ["deteriorating"], false)).toBe(false);
   });
 });

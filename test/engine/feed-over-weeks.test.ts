@@ -45,6 +45,22 @@ describe("a client deteriorating week after week", () => {
   });
 });
 
+describe("'no change yet' in force when a reliable fall comes and goes", () => {
+  it("stays in force beside 'Deteriorating' and is not sent again as new when the fall ends", async () => {
+    c = new Conversation();
+    await c.enrol();
+    // feed-12: 20, 19, 17, 16 (no change yet at the 4th), 16, 15 (deteriorating), 17 (not any more).
+    for (const total of [20, 19, 17, 16, 16, 15, 17]) await checkin([9, 9, 10, 9], items(total));
+    const s = summaries();
+    expect(s[3]).toContain("- No change yet");
+    expect(s[5]).toContain("- Deteriorating: progress 15");
+    expect(s[5]).toMatch(/^Still in force: no change yet since check-in 4[.;]/m);
+    expect(s[6]).toMatch(/^Still in force: no change yet since check-in 4[.;]/m);
+    expect(s[6]).toContain("Deteriorating no longer applies (17; it was 15 at check-in 6).");
+    expect(s[6]).not.toContain("- No change yet");
+  });
+});
+
 /** The line of `rivera`'s reply to a command that starts with `start`. */
 async function replyLine(command: string, start: string): Promise<string> {
   const replies = await c.say("rivera", command);

@@ -8,6 +8,7 @@ import {
   type WarningRule,
 } from "../../clinical/assessment.js";
 import { totalOf } from "../../clinical/scores.js";
+import { startsQuiet } from "../../clinical/rule-method.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
@@ -51,6 +52,11 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
 
   const t = config.thresholds;
   const states = await tx.ruleStates(current.episodeId);
+  // "No change yet" does not start beside a reliable fall; one in force stays (rule-method.ts).
+  const found = assessment.findings.map((f) => f.rule);
+  assessment.findings = assessment.findings.filter(
+    (f) => !startsQuiet(f.rule, found, states.get(f.rule)?.active === true),
+  );
   const warnings: SummaryWarning[] = [];
   const ended: EndedWarning[] = [];
   for (const rule of assessment.evaluated) {
