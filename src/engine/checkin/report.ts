@@ -7,8 +7,8 @@ import {
   parseMeasureRule,
   type WarningRule,
 } from "../../clinical/assessment.js";
-import { totalOf } from "../../clinical/scores.js";
 import { startsQuiet } from "../../clinical/rule-method.js";
+import { totalOf } from "../../clinical/scores.js";
 import { repeatDecision } from "../../clinical/warning-repeat.js";
 import type { Wording } from "../../prompts/render.js";
 import { maxTotal } from "../../prompts/schema.js";
