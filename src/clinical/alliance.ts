@@ -34,6 +34,11 @@ export interface AllianceAssessment {
    * repeat control, which knows where the run began, and stored with the assessment.
    */
   fall?: AllianceFall;
+  /**
+   * While the alliance warning applies and the total is below the concern line: the check-in from
+   * which it has been below without a break (alliance-slide.ts, `belowSince`). Set with `fall`.
+   */
+  belowSince?: number;
 }
 
 export function assessAlliance(input: AllianceInput, t: AllianceThresholds): AllianceAssessment {

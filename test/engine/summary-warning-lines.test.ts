@@ -68,6 +68,26 @@ describe("a check-in's warnings", () => {
   });
 });
 
+describe("an alliance warning that began as a drop and went below 36 later", () => {
+  it("is dated on the quiet line as summary ALIAS dates it, not as a concern since the drop", async () => {
+    c = new Conversation();
+    await c.enrol();
+    // feed-13: alliance 39, 38 (a drop), 36, 34 (below 36 from here), 23, then 30 (held).
+    const alliance = [
+      [10, 10, 10, 9],
+      [10, 9, 10, 9],
+      [9, 9, 9, 9],
+      [9, 8, 8, 9],
+      [6, 5, 7, 5],
+    ];
+    for (const items of alliance) await checkin(items, [6, 5, 5, 5]);
+    const sixth = warningPart(await checkin([8, 7, 7, 8], [6, 5, 5, 5]));
+    expect(sixth).toEqual([
+      "Still in force: no change yet since check-in 4; alliance warning since check-in 2, below 36 since check-in 4.",
+    ]);
+  });
+});
+
 describe("a check-in after one left unanswered", () => {
   /** Check-in 1 answered, check-in 2 left to close, check-in 3 answered at progress 25: its summary. */
   async function third(): Promise<string> {

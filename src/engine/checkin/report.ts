@@ -1,5 +1,5 @@
 import { allianceRepeat } from "../../clinical/alliance-repeat.js";
-import { allianceFall } from "../../clinical/alliance-slide.js";
+import { allianceFall, belowSince } from "../../clinical/alliance-slide.js";
 import {
   assess,
   type Finding,
@@ -96,8 +96,11 @@ export async function afterCompletion(turn: Turn, client: Client): Promise<void>
     }
     // The fall the alliance warning in force is about, for the headline and `clients`.
     if (rule === "alliance" && assessment.alliance) {
-      const fall = allianceFall(allianceTotals([...episode, current]), sinceSeq);
+      const totals = allianceTotals([...episode, current]);
+      const fall = allianceFall(totals, sinceSeq);
       if (fall) assessment.alliance.fall = fall;
+      const below = belowSince(totals, t.allianceConcern);
+      if (below !== undefined) assessment.alliance.belowSince = below;
     }
     await tx.recordWarning(
       {

@@ -56,17 +56,32 @@ export function warningLines(w: Wording, input: SummaryInput, compact: boolean):
   return lines;
 }
 
-/** "deteriorating, not on track since check-in 2; alliance concern since check-in 1", as `summary` says it. */
+/**
+ * "deteriorating, not on track since check-in 2; alliance concern since check-in 1", as `summary`
+ * says it. An alliance warning that began as a drop above the concern line and went below it later
+ * is dated as `summary` dates it: "alliance warning since check-in 2, below 36 since check-in 4",
+ * never a concern dated to a check-in above the line.
+ */
 function heldText(w: Wording, input: SummaryInput, held: readonly SummaryWarning[]): string {
   const groups = new Map<number | string, string[]>();
+  const apart: string[] = [];
   for (const x of held) {
     const since = x.sinceSeq ?? x.warnedSeq ?? "-";
+    const below = x.finding.rule === "alliance" ? input.assessment.alliance?.belowSince : undefined;
+    if (below !== undefined && typeof since === "number" && below > since) {
+      const rules = ruleText(w, "alliance", "in_line");
+      apart.push(
+        `${w.t("summary_still_in_force_since", { rules, seq: since })}, ${w.t("presession_below_since", { threshold: input.allianceConcern, seq: below })}`,
+      );
+      continue;
+    }
     const names = groups.get(since) ?? [];
     names.push(ruleText(w, x.finding.rule, "in_line", allianceAt(input, input.assessment.alliance?.total)));
     groups.set(since, names);
   }
   return [...groups]
     .map(([seq, names]) => w.t("summary_still_in_force_since", { rules: names.join(", "), seq }))
+    .concat(apart)
     .join("; ");
 }
 
