@@ -45,7 +45,7 @@ describe("clinical scenarios through the console", () => {
     const warnings = warningsTo(out).map((m) => m.text);
     // A fall from 24 to 19 at the second check-in is also below the default trajectory's band.
     expect(warnings).toEqual([
-      expect.stringContaining("Deteriorating: progress 19, -5 since the first check-in (24)"),
+      expect.stringContaining("Deteriorating (rule method): progress 19, -5 since the first check-in (24)"),
       expect.stringContaining(
         "Not on track (default trajectory): progress 19 after 2 answered progress check-ins",
       ),
@@ -84,7 +84,7 @@ describe("clinical scenarios through the console", () => {
     const fourth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));
     expect(warningsTo(fourth).map((m) => m.text)).toEqual([
       expect.stringContaining(
-        "No change yet: progress 20 after 4 answered progress check-ins, 0 since the first (20)",
+        "No change yet (rule method): progress 20 after 4 answered progress check-ins, 0 since the first (20)",
       ),
     ]);
     const fifth = await script(env, checkin([10, 10, 10, 10], [5, 5, 5, 5]));

@@ -35,10 +35,10 @@ describe("a client deteriorating week after week", () => {
     const s = summaries();
     expect(s).toHaveLength(8);
     // Deterioration from the 5th (22 → 17), repeated only when clearly worse.
-    expect(s[4]).toContain("- Deteriorating: progress 17");
+    expect(s[4]).toContain("- Deteriorating (rule method): progress 17");
     expect(s[7]).toMatch(/^Still in force: deteriorating[^\n]* since check-in 5[.;]/m);
     expect(s[7]).toContain(
-      "- Consider a change of plan: progress 14 after 8 answered progress check-ins, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
+      "- Consider a change of plan (rule method): progress 14 after 8 answered progress check-ins, -8 since the first (22): a reliable fall (5 points or more), and no reliable improvement by now.",
     );
     // "No change yet" would be untrue of a reliable fall, and is not said beside it.
     expect(s.slice(4).join("\n")).not.toContain("No change yet");
@@ -53,7 +53,7 @@ describe("'no change yet' in force when a reliable fall comes and goes", () => {
     for (const total of [20, 19, 17, 16, 16, 15, 17]) await checkin([9, 9, 10, 9], items(total));
     const s = summaries();
     expect(s[3]).toContain("- No change yet");
-    expect(s[5]).toContain("- Deteriorating: progress 15");
+    expect(s[5]).toContain("- Deteriorating (rule method): progress 15");
     expect(s[5]).toMatch(/^Still in force: no change yet since check-in 4[.;]/m);
     expect(s[6]).toMatch(/^Still in force: no change yet since check-in 4[.;]/m);
     expect(s[6]).toContain("Deteriorating no longer applies (17; it was 15 at check-in 6).");

@@ -112,7 +112,7 @@ describe("measures with a scoring profile in a check-in", () => {
     const worse = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
     expect(worse).toContain("Warnings:");
     expect(worse).toContain(
-      "Deteriorating on the GAD-7: 7, +4 since the first check-in (3); a change of 4 or more for the worse is reliable.",
+      "Deteriorating on the GAD-7 (rule method): 7, +4 since the first check-in (3); a change of 4 or more for the worse is reliable.",
     );
     expect(worse).toContain("reliable deterioration (a reliable change for the worse on at least one)");
     expect(worse).toContain("not at caseness on either at the start, so recovery does not apply");
@@ -130,7 +130,7 @@ describe("measures with a scoring profile in a check-in", () => {
     await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [2, 2, 1, 1, 1, 0, 0]);
     // 11: four more than at the warning of check-in 2 (7), a further reliable change: warned again.
     const worse = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
-    expect(worse).toContain("Deteriorating on the GAD-7: 11, +8 since the first check-in (3)");
+    expect(worse).toContain("Deteriorating on the GAD-7 (rule method): 11, +8 since the first check-in (3)");
     const again = await checkin([1, 1, 0, 0, 0, 0, 0, 0, 0], [3, 3, 2, 1, 1, 1, 0]);
     // Repeated at check-in 4, in force since its first warning at 2.
     expect(again).toContain("Still in force: deteriorating (GAD-7) since check-in 2.");

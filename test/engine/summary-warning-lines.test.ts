@@ -31,7 +31,7 @@ describe("a check-in's warnings", () => {
     const second = warningPart(await checkin([9, 9, 9, 9], [4, 3, 3, 3]));
     expect(second.map((l) => l.slice(0, 22))).toEqual([
       "Warnings:",
-      "- Deteriorating: progr",
+      "- Deteriorating (rule ",
       "- Not on track (defaul",
       "- Alliance down 1, fro",
     ]);

@@ -73,7 +73,7 @@ describe("no change yet, for a client lower than at the start", () => {
       c.clock.advance(WEEK);
     }
     expect(last).toContain(
-      "No change yet: progress 14 after 4 answered progress check-ins, -3 since the first (17): lower than at the start, though not yet by the 5 points of a reliable fall",
+      "No change yet (rule method): progress 14 after 4 answered progress check-ins, -3 since the first (17): lower than at the start, though not yet by the 5 points of a reliable fall",
     );
     expect(last).toContain("including about safety");
   });
