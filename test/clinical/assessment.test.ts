@@ -113,14 +113,17 @@ describe("assess: progress", () => {
   });
 
   /*
-   * Deteriorated at the 5th (20 → 14.5, change −5.5): both rule-method findings.
+   * Deteriorated at the 5th (20 → 14.5, change −5.5): deteriorating, and no change yet, which
+   * applies beside it (no reliable improvement either); repeat control keeps a new one from warning
+   * beside the fall (rule-method.ts, startsQuiet), one in force stays in force.
    * expected(5) = 20 + 3.1 × 1.6094 = 24.989; band = 24.989 − 1.28 × 5.5 × sqrt(4/5) = 24.989 − 6.297
    * = 18.692 → not on track, severity round1(18.692 − 14.5) = 4.2.
    */
-  it("deteriorated at the 5th check-in: deteriorating and not on track (no change yet stays quiet beside it)", () => {
+  it("deteriorated at the 5th check-in: deteriorating, no change yet and not on track", () => {
     const a = assess(input({ earlierProgress: [20, 19, 18, 17], progress: 14.5 }), settings, model);
     expect(a.findings).toEqual([
       { rule: "deteriorating", value: 14.5 },
+      { rule: "no_change_yet", value: 14.5 },
       { rule: "not_on_track", value: 14.5 },
     ]);
   });
