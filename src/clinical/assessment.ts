@@ -64,6 +64,8 @@ interface ProgressAssessment {
   startedNonClinical: boolean;
   /** The latest earlier progress check-in (1-based) that was a reliable improvement, if any. */
   improvedAt?: number;
+  /** The latest earlier progress check-in (1-based) that was recovered, if any. */
+  recoveredAt?: number;
   trajectory: TrajectoryPoint;
 }
 
@@ -142,9 +144,11 @@ function assessProgress(
   const category = categoryOf(total);
   // The latest earlier check-in that was a reliable improvement: a fall back from it is named so.
   let improvedAt: number | undefined;
+  let recoveredAt: number | undefined;
   input.earlierProgress.forEach((score, i) => {
     const c = categoryOf(score);
     if (c === "improved" || c === "recovered") improvedAt = i + 1;
+    if (c === "recovered") recoveredAt = i + 1;
   });
   return {
     total,
@@ -158,6 +162,7 @@ function assessProgress(
     clinical: isClinical(total, cutoff, "higher_is_better"),
     startedNonClinical: !isClinical(first, cutoff, "higher_is_better"),
     improvedAt,
+    recoveredAt,
     trajectory: trajectoryPoint(
       { y1: first, cutoff, t: index, score: total, max: input.progressMax },
       model.params,

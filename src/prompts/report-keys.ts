@@ -27,6 +27,8 @@ export const REPORT_VARS = {
   category_improved: [],
   category_unchanged: [],
   category_deteriorated: [],
+  category_no_longer_recovered: ["seq"],
+  category_no_longer_improved: ["seq"],
   summary_cutoff_below: ["cutoff", "band"],
   summary_cutoff_above: ["cutoff", "band"],
   summary_ceiling: ["cutoff"],

@@ -88,6 +88,44 @@ describe("an alliance warning that began as a drop and went below 36 later", () 
   });
 });
 
+describe("the progress category line of a client who fell back", () => {
+  const progressLine = (lines: readonly string[]) => lines.find((l) => /^Progress \d+\/40: /.test(l)) ?? "";
+
+  it("says what is true now and that they had recovered (CLINICAL.md: now and before)", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const items of [
+      [4, 4, 3, 3],
+      [5, 5, 5, 5],
+      [7, 7, 6, 6],
+    ])
+      await checkin([10, 9, 9, 9], items);
+    const fourth = await checkin([10, 9, 9, 9], [6, 6, 5, 5]);
+    expect(progressLine(fourth)).toBe(
+      "Progress 22/40: -4 since the last check-in, +8 since the first (14); improved (a reliable improvement); no longer recovered (recovered at check-in 3).",
+    );
+  });
+
+  it("says that they had reliably improved, beside no reliable change now", async () => {
+    c = new Conversation();
+    await c.enrol();
+    for (const items of [
+      [4, 4, 3, 3],
+      [5, 5, 5, 5],
+      [5, 5, 5, 6],
+    ])
+      await checkin([10, 9, 9, 9], items);
+    const fourth = await checkin([10, 9, 9, 9], [5, 5, 5, 5]);
+    expect(progressLine(fourth)).toBe(
+      "Progress 20/40: -1 since the last check-in, +6 since the first (14); improved (a reliable improvement).",
+    );
+    const fifth = await checkin([10, 9, 9, 9], [5, 5, 4, 4]);
+    expect(progressLine(fifth)).toBe(
+      "Progress 18/40: -2 since the last check-in, +4 since the first (14); no reliable change; no longer reliably improved (improved at check-in 4).",
+    );
+  });
+});
+
 describe("a check-in after one left unanswered", () => {
   /** Check-in 1 answered, check-in 2 left to close, check-in 3 answered at progress 25: its summary. */
   async function third(): Promise<string> {

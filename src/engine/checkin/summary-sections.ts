@@ -37,7 +37,7 @@ export function progressLines(w: Wording, input: SummaryInput): string[] {
           recent: signed(p.total - (p.previous ?? p.first)),
           change: signed(p.change),
           first: p.first,
-          category: categoryText(w, p.category),
+          category: categoryWithBefore(w, p, input),
         }),
     `  ${itemsLine(w, "progress", input.checkin.answers)}`,
     p.clinical
@@ -77,6 +77,27 @@ export function categoryText(
     case "unchanged":
       return w.t("category_unchanged");
   }
+}
+
+/**
+ * The category now, and what was true before where it was better (CLINICAL.md: "the text states
+ * what is true now and what was true before"): "improved (a reliable improvement); no longer
+ * recovered (recovered at check-in 8)". A summary's text only: no warning rule of its own.
+ */
+function categoryWithBefore(
+  w: Wording,
+  p: NonNullable<SummaryInput["assessment"]["progress"]>,
+  input: Pick<SummaryInput, "seqAt">,
+): string {
+  const now = categoryText(w, p.category);
+  const seq = (index: number) => input.seqAt?.("progress", index) ?? "-";
+  if (p.category !== "recovered" && p.recoveredAt !== undefined) {
+    return `${now}; ${w.t("category_no_longer_recovered", { seq: seq(p.recoveredAt) })}`;
+  }
+  if (p.category !== "improved" && p.category !== "recovered" && p.improvedAt !== undefined) {
+    return `${now}; ${w.t("category_no_longer_improved", { seq: seq(p.improvedAt) })}`;
+  }
+  return now;
 }
 
 export function allianceLines(w: Wording, input: SummaryInput): string[] {
