@@ -124,6 +124,8 @@ export const MESSAGE_VARS = {
   digest_expired: [],
   digest_expired_item: ["alias", "date"],
   digest_expired_item_in_a_row: ["alias", "date", "count"],
+  digest_expired_part: ["date"],
+  digest_expired_part_in_a_row: ["date", "count"],
   digest_paused: [],
   digest_pauses_ahead: [],
   digest_paused_item: ["alias", "from", "to"],

@@ -93,6 +93,22 @@ describe("the progress part of a client's line", () => {
   });
 });
 
+describe("a client with a line of news whose check-in expired unfinished", () => {
+  it("has the expiry said in their line, not again under 'Check-ins not finished'", async () => {
+    await clinic();
+    // Four flat weeks: "no change yet" in force, so alex has a line of news every week.
+    for (let i = 0; i < 4; i++) await checkin([5, 5, 5, 5]);
+    await digestAt("2026-11-09T08:00:00Z");
+    await c.say("rivera", "checkin alex");
+    const { text } = await digestAt("2026-11-16T08:00:00Z");
+    expect(alexLine(text)).toMatch(
+      /^- alex: .*no change yet; last check-in Nov 5, 2026; check-in not finished \(expired Nov \d+, 2026\)$/,
+    );
+    expect(text).not.toContain("Check-ins not finished");
+    expect(text.split("\n").filter((l) => /\balex\b/.test(l))).toHaveLength(1);
+  });
+});
+
 describe("a client with nothing new this week", () => {
   it("who paused is named under Paused only, with their status", async () => {
     await clinic();

@@ -11,7 +11,7 @@ import { eventLines } from "../risk/text.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
 import { needOf } from "./caseload.js";
 import { caseloadChartMessage } from "./chart.js";
-import { expiredAliases, expiredItems } from "./digest-expired.js";
+import { expiredAliases, expiredItems, expiredParts } from "./digest-expired.js";
 import { pausedAliases, QuietClients } from "./digest-quiet.js";
 import { type ClientWeek, measureParts, riskText, weekOf } from "./digest-week.js";
 
@@ -143,6 +143,8 @@ function digestText(w: Wording, input: DigestInput): string {
       const at = entry.last.completedAt ?? entry.last.createdAt;
       parts.push(w.t("digest_last_checkin", { date: formatDay(at, w.pack.language, zone) }));
     }
+    // A check-in of the week left unfinished is said here, not again in its own section.
+    parts.push(...expiredParts(w, facts.expired, current, zone, client.alias));
     // The numbers behind the words, so a recovery is read, not guessed; a reliable fall's are in
     // the flags ("deteriorated (progress 18 → 13)"), not said again. A category unchanged since
     // before the week is said short ("still recovered"), not explained again every week.
@@ -180,6 +182,8 @@ function digestText(w: Wording, input: DigestInput): string {
     if (parts.length > 0) news.push(w.t("digest_client", { alias: client.alias, news: parts.join("; ") }));
     listed.add(client.alias);
   }
+  // A client with a line of news has their unfinished check-ins said in it (expiredParts).
+  const unlisted = facts.expired.filter((x) => !listed.has(x.alias));
   // A holiday not begun yet is not a pause yet: it is listed apart, as one ahead.
   const pauseItem = (p: (typeof facts.pauses)[number]) =>
     quiet.withStatus(p.alias, w.t("digest_paused_item", { alias: p.alias, from: p.from, to: p.to }));
@@ -187,7 +191,7 @@ function digestText(w: Wording, input: DigestInput): string {
     // Unacknowledged risk first: it is what must not wait.
     [w.t("digest_alerts"), input.alerts],
     [w.t("digest_news"), news],
-    [w.t("digest_expired"), expiredItems(w, facts.expired, current, zone, quiet.statuses)],
+    [w.t("digest_expired"), expiredItems(w, unlisted, current, zone, quiet.statuses)],
     [
       w.t("digest_paused"),
       [
