@@ -430,9 +430,12 @@ describe("the weekly digest", () => {
     const digest = delivered.find((d) => d.externalId === "rivera")?.message.text ?? "";
     expect(digest).toContain("Weekly digest, Nov 9, 2026");
     expect(delivered.filter((d) => d.externalId === "night")).toEqual([]);
-    // What changed this week, client by client: one check-in and the alliance concern, named once.
-    expect(digest).toContain("This week:\n- alex: alliance concern; 1 check-in\n");
-    expect(digest).toContain("Check-ins not finished:\n- alex (expired Nov 4, 2026)");
+    // What changed this week, client by client: one check-in and the alliance concern, named once,
+    // with the check-in that expired unfinished in the same line, not in a second one.
+    expect(digest).toContain(
+      "This week:\n- alex: alliance concern; 1 check-in; check-in not finished (expired Nov 4, 2026)\n",
+    );
+    expect(digest).not.toContain("Check-ins not finished:");
     // A holiday not begun yet is one ahead, not a pause.
     expect(digest).toContain("Pauses ahead:\n- alex: holiday 2026-12-24 to 2027-01-02");
     expect(digest).not.toContain("Paused:");
