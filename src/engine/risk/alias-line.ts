@@ -8,12 +8,18 @@ import { formatDay } from "../format.js";
  * on-call contact looks for them on the active caseload.
  */
 export async function alertAlias(tx: Tx, w: Wording, client: Client, timeZone: string): Promise<string> {
-  const ended = await dischargedAt(tx, client);
-  if (!ended) return client.alias;
-  return w.t("risk_alias_discharged", {
-    alias: client.alias,
-    date: formatDay(ended, w.pack.language, timeZone),
-  });
+  return aliasAsDischarged(w, client.alias, await dischargedAt(tx, client), timeZone);
+}
+
+/** The alias with the discharge's date when `ended` (from `dischargedAt`) is set: for a caller that read it already. */
+export function aliasAsDischarged(
+  w: Wording,
+  alias: string,
+  ended: string | undefined,
+  timeZone: string,
+): string {
+  if (!ended) return alias;
+  return w.t("risk_alias_discharged", { alias, date: formatDay(ended, w.pack.language, timeZone) });
 }
 
 /** When the client was discharged: the latest episode has ended, and no new one has begun. */

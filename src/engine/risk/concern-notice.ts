@@ -1,7 +1,7 @@
 import type { RiskEvent, Tx } from "../../store/types.js";
 import { formatDateZoned } from "../format.js";
 import { type EngineDeps, personWording } from "../turn-context.js";
-import { alertAlias, dischargedAt } from "./alias-line.js";
+import { aliasAsDischarged, dischargedAt } from "./alias-line.js";
 import { excerpt } from "./screening.js";
 
 /** A concern's safety question lapses after this long without an answer. */
@@ -89,18 +89,19 @@ export async function tellConcern(
   const text = burst.map((e) => excerpt(e.text)).join(" / ");
   // A discharged client is named as such, as an urgent alert names them, and has perhaps no next
   // session to talk about it at: the suggestion is to contact them.
-  const discharged = (await dischargedAt(tx, client)) !== undefined;
-  const next = discharged
-    ? "concern_next_discharged"
-    : answer === "no"
-      ? "concern_next_talk"
-      : "concern_next_check";
+  const discharged = await dischargedAt(tx, client);
+  const next =
+    discharged !== undefined
+      ? "concern_next_discharged"
+      : answer === "no"
+        ? "concern_next_talk"
+        : "concern_next_check";
   await tx.enqueue(
     client.therapistId,
     {
       kind: "warning",
       text: w.t(key, {
-        alias: await alertAlias(tx, w, client, deps.config.clinic.timeZone),
+        alias: aliasAsDischarged(w, client.alias, discharged, deps.config.clinic.timeZone),
         next: w.t(next),
         text,
         date: when,
